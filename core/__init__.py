@@ -1,0 +1,1 @@
+"""Dropdesk's domain: the ledger, clocks, workflows and API clients. Never imports Qt."""

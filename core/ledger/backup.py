@@ -1,0 +1,39 @@
+"""Online backups beside the ledger (SQLite's backup API, safe while the ledger is open)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+BACKUP_MARK = ".backup-"
+
+
+def backup(path: Path, label: str = "", keep: int = 7) -> Path:
+    """Copy the ledger to `<file>.backup-<UTC stamp>[-label]` and keep the newest `keep`."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}{BACKUP_MARK}{stamp}{'-' + label if label else ''}")
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    target.chmod(0o600)
+    for old in backups(path)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backups(path: Path) -> list[Path]:
+    """This ledger's backups, newest first."""
+    found = path.parent.glob(f"{path.name}{BACKUP_MARK}*")
+    return sorted((p for p in found if not p.name.endswith(("-wal", "-shm"))), reverse=True)
+
+
+def latest_backup(path: Path) -> Path | None:
+    found = backups(path)
+    return found[0] if found else None

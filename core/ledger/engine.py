@@ -1,0 +1,37 @@
+"""The SQLite engine: WAL, foreign keys, synchronous NORMAL on every connection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+APPLICATION_ID = 0x44524F50  # "DROP"; written by the first migration, checked on open
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "timeout": 15},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    return engine
+
+
+def read_header(path: Path) -> tuple[bool, int]:
+    """(is SQLite, application id) from the first 100 bytes, without scanning the file."""
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return False, 0
+    return True, int.from_bytes(header[68:72], "big")

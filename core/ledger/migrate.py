@@ -1,0 +1,58 @@
+"""Alembic migrations, run on open: a backup is taken before any upgrade of an existing ledger."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from core.ledger.backup import backup
+from core.ledger.errors import NewerLedgerError
+
+log = logging.getLogger(__name__)
+SCRIPTS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(SCRIPTS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
+    """Bring the ledger to `target`; returns the backup taken first, if there was data to keep."""
+    scripts = ScriptDirectory.from_config(_config())
+    with engine.connect() as connection:
+        current = current_revision(connection)
+    if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
+        raise NewerLedgerError(
+            path,
+            f"{path.name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to "
+            "open it; this version will not touch it.",
+        )
+    wanted = scripts.get_current_head() if target == "head" else target
+    if current == wanted:
+        return None
+    saved = backup(path, label=f"before-{wanted}") if current is not None else None
+    if saved:
+        log.info("Backed up %s to %s before upgrading %s -> %s", path, saved, current, wanted)
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
+    return saved

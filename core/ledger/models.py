@@ -1,0 +1,198 @@
+"""The ledger's tables. Money is integer minor units plus an ISO currency; instants are UTC.
+
+No column holds a secret: tokens live in the OS keyring (core.secrets).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer
+from sqlmodel import Field, SQLModel
+
+from core.ledger.types import UTCDateTime
+
+
+def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
+    return Field(default=None, sa_type=UTCDateTime, index=index, nullable=nullable)
+
+
+def _fk(target: str, *, nullable: bool = True, ondelete: str = "RESTRICT") -> int | None:
+    return Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable,
+                         index=True),
+    )
+
+
+class Shop(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    domain: str = Field(unique=True)  # name.myshopify.com
+    name: str = ""
+    currency: str = "EUR"
+    api_version: str = "2026-10"
+    auth_kind: str = "token"  # token | client_credentials
+    client_id: str | None = None  # public half of client credentials; the secret is in the keyring
+    sync_cursor: str | None = None  # updated_at of the last order synced
+    last_sync_at: datetime | None = _time()
+
+
+class Supplier(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = "aliexpress"
+    store_id: str | None = Field(default=None, index=True)
+    name: str
+    ship_window_days: int = 7
+    cancel_answer_hours: int = 72
+    tracking_due_days: int = 5
+    holiday_country: str = "CN"
+    time_zone: str = "Asia/Shanghai"
+    # Policy, as the supplier states it (None = unknown).
+    cancel_accepted_within_hours: int | None = None
+    returns_allowed_for: str = ""  # comma-separated Reason values
+    refund_days_min: int = 3
+    refund_days_max: int = 15
+    has_written_policy: bool = False
+    policy_url: str | None = None
+    policy_reviewed_at: datetime | None = _time()
+
+
+class CustomerOrder(SQLModel, table=True):
+    __tablename__ = "customer_order"
+    __table_args__ = (Index("ix_customer_order_updated_at", "updated_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    shop_id: int | None = _fk("shop.id")
+    shopify_gid: str | None = Field(default=None, unique=True)
+    legacy_id: int | None = Field(default=None, index=True)
+    name: str = Field(index=True)  # "#1001"
+    customer_name: str = ""
+    email: str = ""
+    created_at: datetime | None = _time()
+    processed_at: datetime | None = _time()
+    updated_at: datetime | None = _time()
+    currency: str = "EUR"
+    total_minor: int = 0
+    refunded_minor: int = 0
+    financial_status: str = ""
+    fulfillment_status: str = ""
+    cancelled_at: datetime | None = _time()
+    cancel_reason: str | None = None
+    note: str = ""
+    tags: str = ""
+    source: str = "manual"
+
+
+class CustomerOrderLine(SQLModel, table=True):
+    __tablename__ = "customer_order_line"
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int | None = _fk("customer_order.id", nullable=False, ondelete="CASCADE")
+    shopify_gid: str | None = Field(default=None, unique=True)
+    title: str = ""
+    sku: str = ""
+    quantity: int = 1
+    price_minor: int = 0
+    fulfillment_status: str = ""
+
+
+class SupplierOrder(SQLModel, table=True):
+    __tablename__ = "supplier_order"
+    __table_args__ = (
+        Index("ix_supplier_order_ship_by_id", "ship_by", "id"),
+        Index("ix_supplier_order_paid_at_id", "paid_at", "id"),
+        Index("ix_supplier_order_status_ship_by", "order_status", "ship_by"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ae_order_id: str = Field(unique=True)
+    supplier_id: int | None = _fk("supplier.id")
+    customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
+    paid_at: datetime | None = _time()
+    ship_by: datetime | None = _time()  # stored; recomputed when paid_at or the window changes
+    order_status: str = "WAIT_SELLER_SEND_GOODS"  # AliExpress' raw string, unknown kept as is
+    logistics_status: str = ""
+    tracking_number: str = ""
+    carrier: str = ""
+    cost_minor: int = 0
+    currency: str = "USD"
+    shipped_at: datetime | None = _time()
+    end_reason: str = ""
+    updated_at: datetime | None = _time()
+
+
+class Cancellation(SQLModel, table=True):
+    """One run of the cancel-everywhere wizard."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    supplier_order_id: int | None = _fk("supplier_order.id")
+    customer_order_id: int | None = _fk("customer_order.id")
+    reason: str = "other"
+    fault: str = "unknown"
+    state: str = Field(default="checking", index=True)
+    path: str = ""  # cancel | refund
+    created_at: datetime | None = _time()
+    updated_at: datetime | None = _time()
+    next_deadline: datetime | None = _time(index=True)
+    supplier_requested_at: datetime | None = _time()
+    supplier_answer: str = ""  # accepted | refused | ""
+    supplier_answered_at: datetime | None = _time()
+    tracking_requested_at: datetime | None = _time()
+    shop_cancel_sent_at: datetime | None = _time()
+    shop_job_id: str | None = None
+    refund_idempotency_key: str | None = None
+    shop_done_at: datetime | None = _time()
+    closed_at: datetime | None = _time()
+    abandoned_reason: str = ""
+
+
+class Refund(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    cancellation_id: int | None = _fk("cancellation.id")
+    customer_order_id: int | None = _fk("customer_order.id")
+    supplier_order_id: int | None = _fk("supplier_order.id")
+    direction: str  # RefundDirection
+    amount_minor: int = 0
+    currency: str = "EUR"
+    reason: str = "other"
+    fault: str = "unknown"
+    state: str = Field(default="expected", index=True)
+    issued_at: datetime | None = _time(index=True)
+    expected_from: datetime | None = _time()
+    expected_until: datetime | None = _time()
+    completed_at: datetime | None = _time()
+    shopify_refund_gid: str | None = None
+
+
+class Dispute(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    supplier_order_id: int | None = _fk("supplier_order.id", nullable=False)
+    cancellation_id: int | None = _fk("cancellation.id")
+    opened_at: datetime | None = _time()
+    escalate_after: datetime | None = _time()
+    case_team_at: datetime | None = _time()
+    first_tracking_at: datetime | None = _time()
+    state: str = "open"
+    outcome: str = ""
+    amount_minor: int = 0
+    currency: str = "USD"
+
+
+class Event(SQLModel, table=True):
+    """Append-only journal: every state change and every external call writes one."""
+
+    __table_args__ = (Index("ix_event_entity", "entity", "entity_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime | None = _time(nullable=False)
+    kind: str
+    entity: str
+    entity_id: int
+    payload: str = "{}"  # JSON
+
+
+class Setting(SQLModel, table=True):
+    """Ledger-wide settings (clock thresholds, default calendars); JSON values."""
+
+    key: str = Field(primary_key=True)
+    value: str = "null"

@@ -1,0 +1,127 @@
+"""Column types shared by the tables: UTC instants and the domain's string enums."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import DateTime
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+#: How an instant is written in the file (SQLAlchemy's SQLite layout, UTC, fixed width), so
+#: bulk paths that bypass the ORM write byte-identical, sortable text.
+DB_TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def to_db(moment: datetime | None) -> str | None:
+    """Format an aware instant the way UTCDateTime stores it (for raw executemany paths)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: Dropdesk stores only aware instants")
+    return moment.astimezone(UTC).strftime(DB_TIME_FORMAT)
+
+
+def from_db(text: str | None) -> datetime | None:
+    """Parse the stored text of a UTCDateTime column (for raw SQL reads)."""
+    if text is None:
+        return None
+    return datetime.strptime(text, DB_TIME_FORMAT).replace(tzinfo=UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores aware datetimes as naive UTC and returns them aware, refusing naive input."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("naive datetime: Dropdesk stores only aware instants")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class OrderSource(StrEnum):
+    API = "api"
+    CSV = "csv"
+    MANUAL = "manual"
+    DEMO = "demo"
+
+
+class Reason(StrEnum):
+    """Why an order is cancelled or refunded; one list for the whole app."""
+
+    NOT_AS_DESCRIBED = "not_as_described"
+    DAMAGED = "damaged"
+    WRONG_SIZE = "wrong_size"
+    CHANGED_MIND = "changed_mind"
+    OUT_OF_STOCK = "out_of_stock"
+    FRAUD = "fraud"
+    OTHER = "other"
+
+    @property
+    def shopify_cancel_reason(self) -> str:
+        """Shopify's OrderCancelReason for this reason."""
+        return _SHOPIFY_CANCEL_REASON[self]
+
+
+_SHOPIFY_CANCEL_REASON = {
+    Reason.NOT_AS_DESCRIBED: "OTHER",
+    Reason.DAMAGED: "OTHER",
+    Reason.WRONG_SIZE: "CUSTOMER",
+    Reason.CHANGED_MIND: "CUSTOMER",
+    Reason.OUT_OF_STOCK: "INVENTORY",
+    Reason.FRAUD: "FRAUD",
+    Reason.OTHER: "OTHER",
+}
+
+
+class Fault(StrEnum):
+    """Whose fault a refund was: the review groups by it."""
+
+    SUPPLIER = "supplier"
+    MERCHANT = "merchant"
+    CUSTOMER = "customer"
+    CARRIER = "carrier"
+    UNKNOWN = "unknown"
+
+
+class RefundDirection(StrEnum):
+    TO_CUSTOMER = "to_customer"
+    FROM_SUPPLIER = "from_supplier"
+
+
+class RefundState(StrEnum):
+    EXPECTED = "expected"
+    ISSUED = "issued"
+    RECEIVED = "received"
+    FAILED = "failed"
+
+
+class DisputeState(StrEnum):
+    OPEN = "open"
+    ESCALATED = "escalated"
+    CASE_TEAM = "case_team"
+    CLOSED = "closed"
+
+
+#: AliExpress order statuses under which the parcel has not left the supplier yet.
+AWAITING_SHIPMENT_STATUSES = (
+    "PLACE_ORDER_SUCCESS",
+    "PAYMENT_PROCESSING",
+    "WAIT_SELLER_EXAMINE_MONEY",
+    "RISK_CONTROL",
+    "RISK_CONTROL_HOLD",
+    "WAIT_SELLER_SEND_GOODS",
+    "WAIT_GROUP",
+    "WAIT_COMPLETE_ADDRESS",
+)
