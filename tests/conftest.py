@@ -9,9 +9,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
-import pytest  # noqa: E402
+import pytest
 
-from core.ledger import Ledger, open_ledger  # noqa: E402
+from core.ledger import Ledger, open_ledger
 
 CONTRACTS = Path(__file__).with_name("contracts")
 

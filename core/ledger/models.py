@@ -20,8 +20,9 @@ def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
 def _fk(target: str, *, nullable: bool = True, ondelete: str = "RESTRICT") -> int | None:
     return Field(
         default=None,
-        sa_column=Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable,
-                         index=True),
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
+        ),
     )
 
 

@@ -1,0 +1,134 @@
+"""The ledger file: tables, pragmas, identity checks, and the journal."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import IntegrityError, StatementError
+from sqlmodel import select
+
+from core.ledger import (
+    Ledger,
+    NotALedgerError,
+    check_integrity,
+    journal,
+    open_ledger,
+)
+from core.ledger.engine import APPLICATION_ID
+from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
+
+
+def test_new_ledger_has_pragmas_and_identity(ledger: Ledger) -> None:
+    with ledger.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    raw = ledger.path.read_bytes()[:100]
+    assert int.from_bytes(raw[68:72], "big") == APPLICATION_ID
+    assert ledger.path.stat().st_mode & 0o077 == 0
+
+
+def test_instants_round_trip_as_aware_utc(ledger: Ledger) -> None:
+    paid = datetime(2026, 2, 12, 15, 30, 12, 345678, tzinfo=timezone(timedelta(hours=8)))
+    with ledger.session() as session:
+        supplier = Supplier(name="Acme")
+        session.add(supplier)
+        session.flush()
+        session.add(
+            SupplierOrder(ae_order_id="8100000000000001", supplier_id=supplier.id, paid_at=paid)
+        )
+    with ledger.session() as session:
+        stored = session.exec(select(SupplierOrder)).one()
+        assert stored.paid_at == paid
+        assert stored.paid_at.tzinfo == UTC
+
+
+def test_naive_datetimes_are_refused(ledger: Ledger) -> None:
+    with pytest.raises(StatementError, match="naive"), ledger.session() as session:
+        session.add(CustomerOrder(name="#1", created_at=datetime(2026, 1, 1)))
+
+
+def test_foreign_keys_are_enforced(ledger: Ledger) -> None:
+    with pytest.raises(IntegrityError), ledger.session() as session:
+        session.add(SupplierOrder(ae_order_id="1", supplier_id=999))
+
+
+def test_search_index_follows_orders(ledger: Ledger) -> None:
+    with ledger.session() as session:
+        order = CustomerOrder(name="#1042", customer_name="Jane Roe")
+        session.add(order)
+        session.flush()
+        session.add(SupplierOrder(ae_order_id="8123456789012345", customer_order_id=order.id))
+    with ledger.session() as session:
+        order = session.exec(select(CustomerOrder)).one()
+        order.customer_name = "Janet Roe"
+
+    def search(term: str) -> list[int]:
+        with ledger.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT rowid FROM supplier_order_search WHERE supplier_order_search MATCH ?",
+                (f'"{term}"',),
+            )
+            return [row[0] for row in rows]
+
+    assert search("Janet") == [1]
+    assert search("Jane Roe") == []
+    assert search("456789") == [1]
+
+
+def test_journal_records_in_order(ledger: Ledger) -> None:
+    with ledger.session() as session:
+        journal.record(session, "created", "supplier_order", 7, {"by": "test"})
+        journal.record(session, "paid", "supplier_order", 7)
+        journal.record(session, "paid", "supplier_order", 8)
+    with ledger.session() as session:
+        events = journal.timeline(session, "supplier_order", 7)
+    assert [e.kind for e in events] == ["created", "paid"]
+    assert events[0].payload == '{"by": "test"}'
+
+
+def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    before = other.read_bytes()
+    with pytest.raises(NotALedgerError, match="another program"):
+        open_ledger(other)
+    assert other.read_bytes() == before
+
+
+def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
+    other = tmp_path / "orders.csv"
+    other.write_text("Name,Email\n#1001,a@example.com\n" * 10)
+    before = other.read_bytes()
+    with pytest.raises(NotALedgerError, match="not an SQLite file"):
+        open_ledger(other)
+    assert other.read_bytes() == before
+
+
+def test_damaged_ledger_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    ledger = open_ledger(path)
+    with ledger.session() as session:
+        for n in range(2000):
+            session.add(CustomerOrder(name=f"#{n}", note="x" * 200))
+    ledger.close()
+    assert check_integrity(path) == []
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page * 3 : page * 3 + 512] = b"\xff" * 512  # scribble over a b-tree page
+    path.write_bytes(bytes(data))
+    assert check_integrity(path, quick=False)
+    assert check_integrity(path, quick=True)
+
+
+def test_unclean_shutdown_is_noticed(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    open_ledger(path)  # never closed, as after a crash
+    again = open_ledger(path)
+    assert again.unclean
+    again.close()
+    assert not open_ledger(path).unclean
