@@ -1,0 +1,266 @@
+"""The HTTP side of the Open Platform: system parameters, signing, retries, error envelopes.
+
+`GatewayClient` knows the app key and secret but no token: business calls take the access token
+(`session`) as an argument, so token handling (`oauth.py`) sits on top without a cycle.
+Parameters travel in a form-encoded POST body, never in the URL, so no token lands in a proxy
+log. Every HTTP attempt waits for the shared per-second budget (`RateLimiter`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+import time
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from core.aliexpress.errors import (
+    AliExpressError,
+    GatewayUnavailableError,
+    RateLimitedError,
+    UnexpectedResponseError,
+    error_from_fields,
+)
+from core.aliexpress.gateway import Gateway
+from core.aliexpress.rate_limit import RateLimiter
+from core.aliexpress.retry import RetryPolicy
+from core.aliexpress.signing import SIGN_METHOD, sign
+
+log = logging.getLogger(__name__)
+
+#: Calls per second when the caller sets no budget: gentle for a desktop app.
+DEFAULT_CALLS_PER_SECOND = 5.0
+SYSTEM_PARAMS = frozenset(
+    {"app_key", "method", "timestamp", "sign_method", "format", "simplify", "session", "sign"}
+)
+
+
+class GatewayClient:
+    """Signed calls to the `/sync` gateway and to `/rest` paths, with bounded retries."""
+
+    def __init__(
+        self,
+        app_key: str,
+        app_secret: str,
+        *,
+        gateway: Gateway | None = None,
+        retry: RetryPolicy | None = None,
+        limiter: RateLimiter | None = None,
+        timeout: float = 20.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not app_key.strip() or not app_secret:
+            raise ValueError("an app key and an app secret are needed")
+        self.app_key = app_key.strip()
+        self._secret = app_secret
+        self.gateway = gateway or Gateway()
+        self.retry = retry or RetryPolicy()
+        self.limiter = limiter or RateLimiter(DEFAULT_CALLS_PER_SECOND)
+        self._clock = clock
+        self._http = httpx.Client(
+            timeout=timeout,
+            follow_redirects=False,
+            headers={"User-Agent": "Dropdesk"},
+            limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
+        )
+        self._sent = itertools.count()
+        self.requests_sent = 0  # HTTP attempts, retries included
+
+    def __repr__(self) -> str:
+        return f"GatewayClient(app_key={self.app_key!r}, gateway={self.gateway.base_url!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> GatewayClient:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- calls -------------------------------------------------------------------------------
+
+    def call(
+        self,
+        method: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        session: str | None = None,
+        subject: str = "",
+    ) -> dict[str, Any]:
+        """Call business API `method`; returns the body of `<method>_response`.
+
+        `subject` names what the call is about (e.g. "order 8123...") in error messages.
+        """
+        business = dict(params or {})
+        clash = SYSTEM_PARAMS & business.keys()
+        if clash:
+            raise ValueError(f"business parameters may not set {sorted(clash)}")
+
+        def build() -> dict[str, str]:
+            system = {
+                "app_key": self.app_key,
+                "method": method,
+                "timestamp": self._timestamp(),
+                "sign_method": SIGN_METHOD,
+                "format": "json",
+                "simplify": "false",
+            }
+            if session:
+                system["session"] = session
+            signed = {**system, **business}
+            signed["sign"] = sign(signed, self._secret)
+            return signed
+
+        body = self._post(self.gateway.sync_url, build, session=session, subject=subject)
+        if "error_response" in body:
+            raise self._error(body["error_response"], session, subject)
+        expected = method.replace(".", "_") + "_response"
+        inner = body.get(expected)
+        if inner is None:
+            candidates = [key for key in body if key.endswith("_response")]
+            inner = body.get(candidates[0]) if len(candidates) == 1 else body
+        if not isinstance(inner, dict):
+            raise UnexpectedResponseError(
+                f"AliExpress answered {method} in an unknown shape; try again later."
+            )
+        return inner
+
+    def rest(
+        self, api_path: str, params: Mapping[str, str], *, idempotent: bool = True
+    ) -> dict[str, Any]:
+        """Call a `/rest` path (the token endpoints); the path is signed in front.
+
+        A non-idempotent call (exchanging a one-time code) is retried only when it cannot have
+        reached the server.
+        """
+
+        def build() -> dict[str, str]:
+            signed = {
+                "app_key": self.app_key,
+                "timestamp": self._timestamp(),
+                "sign_method": SIGN_METHOD,
+                **params,
+            }
+            signed["sign"] = sign(signed, self._secret, api_path)
+            return signed
+
+        secrets = [value for key, value in params.items() if "token" in key or key == "code"]
+        body = self._post(
+            self.gateway.rest_url(api_path), build, idempotent=idempotent, extra_secrets=secrets
+        )
+        envelope = body.get("error_response", body)
+        code = envelope.get("code") if isinstance(envelope, dict) else None
+        if "error_response" in body or (code is not None and str(code) not in ("0", "")):
+            raise self._error(envelope, None, "", extra_secrets=secrets)
+        return body
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def _timestamp(self) -> str:
+        return str(int(self._clock() * 1000))
+
+    def _secrets(self, session: str | None, extra: list[str] | None = None) -> list[str]:
+        return [self._secret, *(extra or []), *([session] if session else [])]
+
+    def _error(
+        self,
+        fields: Any,
+        session: str | None,
+        subject: str,
+        *,
+        extra_secrets: list[str] | None = None,
+    ) -> AliExpressError:
+        if not isinstance(fields, dict):
+            return UnexpectedResponseError("AliExpress sent an error Dropdesk cannot read.")
+        return error_from_fields(
+            fields, secrets=self._secrets(session, extra_secrets), subject=subject
+        )
+
+    def _post(
+        self,
+        url: str,
+        build: Callable[[], dict[str, str]],
+        *,
+        session: str | None = None,
+        subject: str = "",
+        idempotent: bool = True,
+        extra_secrets: list[str] | None = None,
+    ) -> dict[str, Any]:
+        """POST with bounded retries on network errors, 5xx and call limits; parsed JSON."""
+        started = self.retry.monotonic()
+        failures = 0
+        while True:
+            self.limiter.acquire()
+            self.requests_sent = next(self._sent) + 1
+            try:
+                response = self._http.post(url, data=build())
+                body = self._parse(response)
+                if "error_response" in body:
+                    error = self._error(body["error_response"], session, subject)
+                    if isinstance(error, RateLimitedError):
+                        raise error
+                return body
+            except (httpx.ConnectError, httpx.ConnectTimeout) as failure:
+                error = GatewayUnavailableError(
+                    f"AliExpress could not be reached ({type(failure).__name__}). "
+                    "Check the internet connection and try again."
+                )
+            except httpx.TransportError as failure:
+                error = GatewayUnavailableError(
+                    f"The connection to AliExpress broke off ({type(failure).__name__}). "
+                    "Try again later."
+                )
+                if not idempotent:
+                    raise error from None
+            except AliExpressError as failure:
+                if not failure.retryable:
+                    raise
+                error = failure
+            failures += 1
+            wait = self.retry.next_delay(failures, started)
+            log.info(
+                "AliExpress call failed (%s, try %d)%s",
+                type(error).__name__,
+                failures,
+                "" if wait is None else f", retrying in {wait:.2f}s",
+            )
+            if wait is None:
+                if isinstance(error, GatewayUnavailableError) and failures > 1:
+                    error = GatewayUnavailableError(
+                        f"{error.message} (gave up after {failures} tries)"
+                    )
+                raise error from None
+            self.retry.sleep(wait)
+
+    @staticmethod
+    def _parse(response: httpx.Response) -> dict[str, Any]:
+        if response.status_code >= 500:
+            raise GatewayUnavailableError(
+                f"AliExpress had a server problem (HTTP {response.status_code}). Try again later."
+            )
+        if response.status_code == 429:
+            raise RateLimitedError(
+                "AliExpress asks Dropdesk to slow down (HTTP 429). Try again in a few minutes."
+            )
+        try:
+            body = json.loads(response.content, parse_float=Decimal)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or (
+            response.status_code != 200 and "error_response" not in body and "code" not in body
+        ):
+            raise UnexpectedResponseError(
+                f"AliExpress sent an answer Dropdesk cannot read (HTTP {response.status_code})."
+            )
+        return body

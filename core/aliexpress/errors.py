@@ -1,0 +1,193 @@
+"""What went wrong talking to AliExpress, as typed exceptions with merchant-readable messages.
+
+The gateway answers errors with an envelope (`error_response` on `/sync`, the same fields at the
+top level on `/rest`). `error_from_fields` maps its codes to one of the classes below; the
+message says what the merchant can do. No message ever contains a token or the app secret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+
+class AliExpressError(Exception):
+    """Base class. `str()` is the message for the merchant; codes are kept for the log."""
+
+    #: Retrying the same call a little later may succeed (network, 5xx, call limit).
+    retryable = False
+    #: Every further call will fail the same way: stop a batch and tell the merchant.
+    fatal = False
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "",
+        sub_code: str = "",
+        detail: str = "",
+        request_id: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.sub_code = sub_code
+        self.detail = detail  # the platform's own wording (redacted)
+        self.request_id = request_id  # quote it to AliExpress support
+
+
+class TokenExpiredError(AliExpressError):
+    """The access token is expired or revoked; refreshing it may help."""
+
+    fatal = True
+
+
+class ReconnectRequiredError(AliExpressError):
+    """The refresh token is gone too: the merchant must connect AliExpress again."""
+
+    fatal = True
+
+
+class CredentialsError(AliExpressError):
+    """The app key or app secret is wrong."""
+
+    fatal = True
+
+
+class SignatureError(CredentialsError):
+    """The platform computed another signature: almost always a wrong app secret."""
+
+
+class TimestampError(AliExpressError):
+    """The request's time is too far from AliExpress' clock."""
+
+    fatal = True
+
+
+class PermissionDeniedError(AliExpressError):
+    """The app (or the authorising account) may not use this API."""
+
+    fatal = True
+
+
+class OrderNotFoundError(AliExpressError):
+    """AliExpress knows no such order in the connected account."""
+
+
+class RateLimitedError(AliExpressError):
+    """The call limit was hit: slow down."""
+
+    retryable = True
+
+
+class GatewayUnavailableError(AliExpressError):
+    """No usable answer: network error, time-out or a server error (5xx)."""
+
+    retryable = True
+
+
+class UnexpectedResponseError(AliExpressError):
+    """An answer Dropdesk cannot read (not JSON, or not the documented shape)."""
+
+
+class GatewayError(AliExpressError):
+    """Any other refusal; the platform's own message is quoted."""
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every non-trivial secret replaced by `***`."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
+
+
+_TOKEN_CODES = {"illegalaccesstoken", "invalidaccesstoken", "accesstokenexpired", "26", "27"}
+_REFRESH_CODES = {"illegalrefreshtoken", "invalidrefreshtoken", "refreshtokenexpired"}
+_SIGNATURE_CODES = {"incompletesignature", "invalidsignature", "signaturedoesnotmatch", "25"}
+_APP_KEY_CODES = {"invalidappkey", "appkeynotfound", "invalidapikey", "29"}
+_TIMESTAMP_CODES = {"invalidtimestamp", "timestampexpired", "31"}
+_PERMISSION_CODES = {"insufficientpermission", "invalidapipermission", "accessdenied", "11"}
+_LIMIT_CODES = {"apicalllimit", "appcalllimit", "calllimited", "7"}
+_NOT_FOUND_WORDS = ("not-exist", "not_exist", "notexist", "not exist", "not-found", "not found")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def error_from_fields(
+    fields: Mapping[str, Any], *, secrets: Iterable[str] = (), subject: str = ""
+) -> AliExpressError:
+    """The exception for one error envelope's fields (`code`, `sub_code`, `msg`, ...)."""
+    secrets = tuple(secrets)
+    code = _text(fields.get("code"))
+    sub_code = _text(fields.get("sub_code"))
+    said = " ".join(
+        _text(fields.get(key)) for key in ("msg", "message", "sub_msg") if fields.get(key)
+    )
+    detail = redact(said, secrets)
+    request_id = _text(fields.get("request_id"))
+    kwargs = {"code": code, "sub_code": sub_code, "detail": detail, "request_id": request_id}
+    lcode, lsub, lsaid = code.lower(), sub_code.lower(), said.lower()
+    about = f" ({subject})" if subject else ""
+
+    if lcode in _REFRESH_CODES or "refresh-token" in lsub or "refresh token" in lsaid:
+        return ReconnectRequiredError(
+            "The AliExpress connection has expired. Connect AliExpress again to continue.",
+            **kwargs,
+        )
+    if (
+        lcode in _TOKEN_CODES
+        or "session" in lsub
+        or "access-token" in lsub
+        or "access token" in lsaid
+    ):
+        return TokenExpiredError(
+            "AliExpress no longer accepts the saved access token (it expired or was revoked).",
+            **kwargs,
+        )
+    if lcode in _SIGNATURE_CODES or "signature" in lsub:
+        return SignatureError(
+            "AliExpress refused the request signature: the app secret is probably wrong. "
+            "Enter the app secret again (AliExpress Open Platform > App Overview).",
+            **kwargs,
+        )
+    if lcode in _APP_KEY_CODES or "app-key" in lsub or "appkey" in lsub:
+        return CredentialsError(
+            "AliExpress does not know this app key. Check the app key in the settings.", **kwargs
+        )
+    if lcode in _TIMESTAMP_CODES or "timestamp" in lsub:
+        return TimestampError(
+            "AliExpress refused the request time. Check that this computer's clock, date "
+            "and time zone are right.",
+            **kwargs,
+        )
+    if lcode in _PERMISSION_CODES or "permission" in lsub or "permission" in lsaid:
+        return PermissionDeniedError(
+            f"The AliExpress app is not allowed to do this{about}. Check that the app has the "
+            "dropshipping API permissions and that the right AliExpress account is connected.",
+            **kwargs,
+        )
+    if ("order" in lsub or "order" in lsaid) and any(
+        word in lsub or word in lsaid for word in _NOT_FOUND_WORDS
+    ):
+        return OrderNotFoundError(
+            f"AliExpress has no such order in the connected account{about}.", **kwargs
+        )
+    if lcode in _LIMIT_CODES or "limit" in lcode or "limit" in lsub:
+        return RateLimitedError(
+            "AliExpress asks Dropdesk to slow down (call limit reached). Try again in a few "
+            "minutes.",
+            **kwargs,
+        )
+    if lsub.startswith("isp.") and any(w in lsub for w in ("unavailable", "timeout", "unknown")):
+        return GatewayUnavailableError(
+            "AliExpress had a temporary problem. Try again later.", **kwargs
+        )
+    shown = f": {detail}" if detail else ""
+    return GatewayError(
+        f"AliExpress refused the request{about}{shown} (code {code or '?'}"
+        f"{', ' + sub_code if sub_code else ''}).",
+        **kwargs,
+    )
