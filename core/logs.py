@@ -78,3 +78,4 @@ def close_logging() -> None:
         if isinstance(handler, PrivateRotatingFileHandler):
             root.removeHandler(handler)
             handler.close()
+    logging.captureWarnings(False)

@@ -42,7 +42,10 @@ done
 
 WITH_KEYRING_DISPLAY=${DISPLAY-}
 WITH_KEYRING_WAYLAND_DISPLAY=${WAYLAND_DISPLAY-}
-export WITH_KEYRING_DISPLAY WITH_KEYRING_WAYLAND_DISPLAY
+# The bus and the daemon chatter on stderr (fd limits, failed prompts): keep that in a file,
+# give the command the real stderr (passed in as fd 3).
+WITH_KEYRING_LOG="$tmp/daemons.log"
+export WITH_KEYRING_DISPLAY WITH_KEYRING_WAYLAND_DISPLAY WITH_KEYRING_LOG
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
     XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/runtime"
@@ -53,7 +56,7 @@ set +e
 dbus-run-session -- sh -c '
     # --unlock creates the "login" collection (the default alias) and unlocks it.
     eval "$(printf %s "$DROPDESK_TEST_KEYRING_PASSWORD" \
-        | gnome-keyring-daemon --unlock --components=secrets)"
+        | gnome-keyring-daemon --unlock --components=secrets 3>&-)"
     if command -v dbus-send >/dev/null 2>&1; then
         # The daemon forks before it owns its bus name: wait for it (asking the bus, which
         # does not start a second daemon), then check the default collection is there.
@@ -67,12 +70,17 @@ dbus-run-session -- sh -c '
         dbus-send --session --print-reply --dest=org.freedesktop.secrets \
             /org/freedesktop/secrets org.freedesktop.Secret.Service.ReadAlias \
             string:default 2>/dev/null | grep -q "/collection/" \
-            || echo "with-keyring.sh: warning: the throwaway keyring has no default collection" >&2
+            || { echo "with-keyring.sh: warning: the throwaway keyring has no default" \
+                "collection; D-Bus and keyring daemon said:" >&3; cat "$WITH_KEYRING_LOG" >&3; }
     fi
     [ -n "$WITH_KEYRING_DISPLAY" ] && export DISPLAY="$WITH_KEYRING_DISPLAY"
     [ -n "$WITH_KEYRING_WAYLAND_DISPLAY" ] && export WAYLAND_DISPLAY="$WITH_KEYRING_WAYLAND_DISPLAY"
-    unset WITH_KEYRING_DISPLAY WITH_KEYRING_WAYLAND_DISPLAY
-    exec "$@"
-' sh "$@"
+    : >"$WITH_KEYRING_LOG.started"
+    unset WITH_KEYRING_DISPLAY WITH_KEYRING_WAYLAND_DISPLAY WITH_KEYRING_LOG
+    exec "$@" 2>&3 3>&-
+' sh "$@" 3>&2 2>"$WITH_KEYRING_LOG"
 status=$?
+if [ "${WITH_KEYRING_VERBOSE:-}" = 1 ] || [ ! -e "$WITH_KEYRING_LOG.started" ]; then
+    cat "$WITH_KEYRING_LOG" >&2
+fi
 exit "$status"
