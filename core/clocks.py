@@ -1,0 +1,298 @@
+"""Business-day calendars and every deadline of the ledger, as pure functions on aware datetimes.
+
+A "working day" is whatever `holidays.country_holidays(country).is_working_day()` says, so public
+holidays are skipped and weekend make-up working days (China's adjusted days around Chinese New
+Year and Golden Week) count. Day-based windows close at the end of a local calendar day in the
+calendar's time zone and are returned as UTC instants.
+
+Speed matters: the ledger recomputes `ship_by` for up to a million orders at once, so each
+country's working days are computed once per year (as sorted day ordinals) and every
+per-date answer is cached; a call then costs a time-zone conversion and a few dict lookups.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import holidays
+
+__all__ = [
+    "Urgency",
+    "as_zone",
+    "calendar_problem",
+    "cancel_answer_due",
+    "day_end",
+    "day_start",
+    "dispute_case_team",
+    "dispute_escalation",
+    "format_countdown",
+    "is_working_day",
+    "nth_working_day",
+    "refund_expected",
+    "remaining",
+    "ship_by",
+    "tracking_due",
+    "urgency",
+]
+
+SUPPLIER_COUNTRY = "CN"
+SUPPLIER_TIME_ZONE = "Asia/Shanghai"
+MERCHANT_COUNTRY = "DE"
+MERCHANT_TIME_ZONE = "Europe/Berlin"
+
+_lock = threading.Lock()  # holidays calendars populate years lazily and are not thread-safe
+
+
+# --- calendars ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _holiday_calendar(country: str) -> holidays.HolidayBase:
+    """One expanding calendar per country code; "DE-BY" selects a subdivision."""
+    code, _, subdiv = country.partition("-")
+    try:
+        return holidays.country_holidays(code.upper(), subdiv=subdiv.upper() or None)
+    except NotImplementedError:
+        raise ValueError(f"no holiday calendar for country {country!r}") from None
+
+
+@lru_cache(maxsize=1024)
+def _working_days_of_year(country: str, year: int) -> tuple[int, ...]:
+    """The ordinals of the year's working days, ascending (computed once per country and year)."""
+    calendar = _holiday_calendar(country)
+    first = date(year, 1, 1).toordinal()
+    last = date(year, 12, 31).toordinal()
+    with _lock:
+        return tuple(
+            day for day in range(first, last + 1) if calendar.is_working_day(date.fromordinal(day))
+        )
+
+
+@lru_cache(maxsize=256)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}") from None
+
+
+def calendar_problem(country: str, tz: str) -> str | None:
+    """Why (country, tz) cannot drive a clock, or None when both are usable (for settings forms)."""
+    try:
+        _holiday_calendar(country)
+        _zone(tz)
+    except ValueError as error:
+        return str(error)
+    return None
+
+
+def is_working_day(day: date, country: str = SUPPLIER_COUNTRY) -> bool:
+    """Whether `day` is a working day in `country` (the same answer the deadlines use)."""
+    return day.toordinal() in _working_day_set(country, day.year)
+
+
+@lru_cache(maxsize=1024)
+def _working_day_set(country: str, year: int) -> frozenset[int]:
+    return frozenset(_working_days_of_year(country, year))
+
+
+@lru_cache(maxsize=262_144)
+def _nth_working_ordinal(country: str, start: int, n: int) -> int:
+    """The ordinal of the n-th working day after day `start` (start itself does not count)."""
+    if n == 0:
+        return start
+    year = date.fromordinal(start).year
+    days = _working_days_of_year(country, year)
+    index = bisect_right(days, start) + n - 1
+    while index >= len(days):
+        index -= len(days)
+        year += 1
+        days = _working_days_of_year(country, year)
+    return days[index]
+
+
+def nth_working_day(day: date, n: int, country: str = SUPPLIER_COUNTRY) -> date:
+    """The n-th working day after `day` (which does not count); n = 0 gives `day` itself."""
+    if n < 0:
+        raise ValueError("a number of working days cannot be negative")
+    return date.fromordinal(_nth_working_ordinal(country, day.toordinal(), n))
+
+
+@lru_cache(maxsize=65_536)
+def _day_start_utc(tz: str, ordinal: int) -> datetime:
+    """The UTC instant at which local day `ordinal` begins in `tz`.
+
+    fold=0 is right for both DST oddities at midnight: a skipped midnight resolves to the
+    transition instant, a repeated one to its first occurrence.
+    """
+    local = datetime.combine(date.fromordinal(ordinal), time(0), tzinfo=_zone(tz))
+    return local.astimezone(UTC)
+
+
+def day_start(day: date, tz: str) -> datetime:
+    """The UTC instant at which `day` begins in `tz`."""
+    return _day_start_utc(tz, day.toordinal())
+
+
+def day_end(day: date, tz: str) -> datetime:
+    """The UTC instant at which `day` ends in `tz` (00:00 of the next local day)."""
+    return _day_start_utc(tz, day.toordinal() + 1)
+
+
+def _local_ordinal(moment: datetime, tz: str) -> int:
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime: clocks take only aware instants")
+    return moment.astimezone(_zone(tz)).toordinal()
+
+
+def _working_day_deadline(start: datetime, n: int, country: str, tz: str) -> datetime:
+    if n < 0:
+        raise ValueError("a number of working days cannot be negative")
+    target = _nth_working_ordinal(country, _local_ordinal(start, tz), n)
+    return _day_start_utc(tz, target + 1)
+
+
+# --- the deadlines --------------------------------------------------------------------------
+
+
+def ship_by(
+    paid_at: datetime,
+    business_days: int,
+    country: str = SUPPLIER_COUNTRY,
+    tz: str = SUPPLIER_TIME_ZONE,
+) -> datetime:
+    """When the supplier's ship window closes: the end of the N-th working day after payment.
+
+    Counted in the supplier's zone and calendar; the payment day itself does not count, and
+    N = 0 means the end of the payment day. Returns a UTC instant.
+    """
+    return _working_day_deadline(paid_at, business_days, country, tz)
+
+
+def tracking_due(
+    requested_at: datetime,
+    business_days: int = 5,
+    country: str = SUPPLIER_COUNTRY,
+    tz: str = SUPPLIER_TIME_ZONE,
+) -> datetime:
+    """When a supplier who refused to cancel must have sent a tracking number (supplier calendar).
+
+    Same rule as ship_by: the end of the N-th working day after the day of the request.
+    """
+    return _working_day_deadline(requested_at, business_days, country, tz)
+
+
+def cancel_answer_due(requested_at: datetime, hours: int = 72) -> datetime:
+    """When an unanswered cancel request resolves by itself: a plain duration, not working days."""
+    return _absolute(requested_at, timedelta(hours=hours))
+
+
+def refund_expected(
+    issued_at: datetime,
+    min_days: int = 3,
+    max_days: int = 15,
+    country: str = MERCHANT_COUNTRY,
+    tz: str = MERCHANT_TIME_ZONE,
+) -> tuple[datetime, datetime]:
+    """When a refund should arrive, in the merchant's calendar: (earliest, latest) UTC instants.
+
+    The earliest is the start of the min-th working day after the day it was issued (it may
+    arrive during that day, never before the issue itself); the latest is the end of the
+    max-th working day, after which the refund is overdue.
+    """
+    if not 0 <= min_days <= max_days:
+        raise ValueError("refund days need 0 <= min_days <= max_days")
+    issued_day = _local_ordinal(issued_at, tz)
+    first = _nth_working_ordinal(country, issued_day, min_days)
+    earliest = max(_day_start_utc(tz, first), issued_at.astimezone(UTC))
+    return earliest, _working_day_deadline(issued_at, max_days, country, tz)
+
+
+def dispute_escalation(opened_at: datetime, days: int = 3) -> datetime:
+    """When a dispute may be escalated: AliExpress runs its dispute timers in plain days."""
+    return _absolute(opened_at, timedelta(days=days))
+
+
+def dispute_case_team(opened_at: datetime, days: int = 15) -> datetime:
+    """When an unresolved dispute goes to AliExpress' case team (plain days, like the timer)."""
+    return _absolute(opened_at, timedelta(days=days))
+
+
+def _absolute(start: datetime, duration: timedelta) -> datetime:
+    if start.tzinfo is None:
+        raise ValueError("naive datetime: clocks take only aware instants")
+    if duration < timedelta(0):
+        raise ValueError("a duration cannot be negative")
+    return start.astimezone(UTC) + duration
+
+
+# --- countdowns -----------------------------------------------------------------------------
+
+
+class Urgency(StrEnum):
+    """How close a deadline is; the GUI maps each to a colour."""
+
+    CALM = "calm"
+    SOON = "soon"
+    URGENT = "urgent"
+    OVERDUE = "overdue"
+
+
+def remaining(deadline: datetime, now: datetime) -> timedelta:
+    """Time left until `deadline` (negative once it has passed)."""
+    if deadline.tzinfo is None or now.tzinfo is None:
+        raise ValueError("naive datetime: clocks take only aware instants")
+    return deadline - now
+
+
+_MINUTE = 60
+_HOUR = 3600
+_DAY = 86_400
+
+
+def format_countdown(delta: timedelta) -> str:
+    """A compact countdown: "2 d 05 h", "3 h 12 min", "12 min", "overdue 6 h", "overdue 2 d 05 h".
+
+    Time left is truncated (a window with 59 s left shows "< 1 min", never "1 min" too late);
+    zero or less is overdue.
+    """
+    seconds = int(delta.total_seconds())  # truncates toward zero
+    if delta <= timedelta(0):
+        return "overdue " + _span(-seconds, coarse=True)
+    return _span(seconds, coarse=False)
+
+
+def _span(seconds: int, *, coarse: bool) -> str:
+    days, rest = divmod(seconds, _DAY)
+    hours, rest = divmod(rest, _HOUR)
+    minutes = rest // _MINUTE
+    if days:
+        return f"{days} d {hours:02d} h"
+    if hours:
+        return f"{hours} h" if coarse else f"{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{minutes} min"
+    return "< 1 min"
+
+
+def urgency(delta: timedelta, soon_hours: float, urgent_hours: float) -> Urgency:
+    """Classify time left: overdue at or below zero, urgent within urgent_hours, soon within
+    soon_hours (the warning lead time), calm beyond."""
+    if delta <= timedelta(0):
+        return Urgency.OVERDUE
+    if delta <= timedelta(hours=urgent_hours):
+        return Urgency.URGENT
+    if delta <= timedelta(hours=soon_hours):
+        return Urgency.SOON
+    return Urgency.CALM
+
+
+def as_zone(moment: datetime, tz: str | tzinfo) -> datetime:
+    """`moment` shown in `tz` (a zone name or tzinfo), for tooltips and reports."""
+    zone = _zone(tz) if isinstance(tz, str) else tz
+    return moment.astimezone(zone)
