@@ -295,8 +295,14 @@ def _apply(ledger: Ledger, fetched: _Fetched, tally: _Tally, moment: datetime) -
             or order.tracking_number
             or before["tracking_number"]
         )
+        # The carrier's name (from tracking) beats the service code in the order; keep a name
+        # already stored unless the parcel changed.
+        same_parcel = after["tracking_number"] == before["tracking_number"]
         after["carrier"] = (
-            (tracking.carrier if tracking else "") or order.carrier or before["carrier"]
+            (tracking.carrier if tracking else "")
+            or (before["carrier"] if same_parcel else "")
+            or order.carrier
+            or before["carrier"]
         )
         shipped = not order.cancelled and (
             order.shipped or bool(tracking and tracking.tracking_number)

@@ -113,6 +113,8 @@ class FakeAliExpress:
         self.calls: list[RecordedCall] = []
         self.refreshes = 0
         self.denied_methods: set[str] = set()
+        self.in_flight = 0
+        self.max_in_flight = 0  # most requests served at the same time
         self._access: dict[str, int] = {}  # token -> expiry, epoch ms
         self._refresh: dict[str, int] = {}
         self._codes: dict[str, int] = {}
@@ -515,6 +517,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self) -> None:
         fake: FakeAliExpress = self.server.fake  # type: ignore[attr-defined]
+        with fake.lock:
+            fake.in_flight += 1
+            fake.max_in_flight = max(fake.max_in_flight, fake.in_flight)
+        try:
+            self._answer(fake)
+        finally:
+            with fake.lock:
+                fake.in_flight -= 1
+
+    def _answer(self, fake: FakeAliExpress) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length).decode() if length else ""
         url = urlsplit(self.path)

@@ -13,8 +13,8 @@ from core.aliexpress import (
     DropshipApi,
     GatewayClient,
     GatewayError,
-    RefreshingTokens,
     ReconnectRequiredError,
+    RefreshingTokens,
     TokenSet,
     authorize_url,
     exchange_code,
@@ -60,21 +60,32 @@ def test_extract_code_refuses_junk(pasted: str) -> None:
 
 
 def test_token_sample_parses_once_its_redacted_tokens_are_filled_in() -> None:
-    body = json.loads((CONTRACTS / "aliexpress" / "auth_token_refresh_sample_response.json").read_text())
+    body = json.loads(
+        (CONTRACTS / "aliexpress" / "auth_token_refresh_sample_response.json").read_text()
+    )
     with pytest.raises(UnexpectedResponseError, match="no access token"):
         TokenSet.from_response(body, NOW)  # the published sample has its tokens blanked
-    tokens = TokenSet.from_response({**body, "access_token": "A" * 12, "refresh_token": "R" * 12}, NOW)
+    tokens = TokenSet.from_response(
+        {**body, "access_token": "A" * 12, "refresh_token": "R" * 12}, NOW
+    )
     assert tokens.access_expires_at == datetime(2024, 4, 27, 4, 29, 20, tzinfo=UTC)
     assert tokens.refresh_expires_at == datetime(2024, 5, 27, 4, 29, 8, tzinfo=UTC)
     assert (tokens.user_id, tokens.seller_id, tokens.account) == (
-        "2637908814", "2637908814", "ae_test_u0000@163.com",
+        "2637908814",
+        "2637908814",
+        "ae_test_u0000@163.com",
     )
     assert "AAAA" not in repr(tokens) and "RRRR" not in repr(tokens)
 
 
 def test_expiry_falls_back_to_durations() -> None:
     tokens = TokenSet.from_response(
-        {"access_token": "a", "refresh_token": "r", "expires_in": 86400, "refresh_expires_in": "172800"},
+        {
+            "access_token": "a",
+            "refresh_token": "r",
+            "expires_in": 86400,
+            "refresh_expires_in": "172800",
+        },
         NOW,
     )
     assert tokens.access_expires_at == NOW + timedelta(days=1)
@@ -112,11 +123,13 @@ def test_an_expired_code_is_refused(fake: FakeAliExpress, client: GatewayClient)
     fake.clock = lambda: clock[0]
     code = fake.issue_code()
     clock[0] += 181
-    with GatewayClient(
-        fake.app_key, fake.app_secret, gateway=fake.gateway, clock=lambda: clock[0]
-    ) as late:
-        with pytest.raises(GatewayError) as caught:
-            exchange_code(late, code)
+    with (
+        GatewayClient(
+            fake.app_key, fake.app_secret, gateway=fake.gateway, clock=lambda: clock[0]
+        ) as late,
+        pytest.raises(GatewayError) as caught,
+    ):
+        exchange_code(late, code)
     assert caught.value.code == "InvalidCode"
     assert code not in str(caught.value)
 

@@ -58,13 +58,13 @@ def _result() -> dict[str, Any]:
 def test_unwrapped_and_bare_lists_and_the_bare_result_parse_the_same() -> None:
     wrapped = parse_order(_result(), "81")
     unwrapped = _result()
-    unwrapped["logistics_info_list"] = unwrapped["logistics_info_list"][
-        "aeop_order_logistics_info"
-    ]
+    unwrapped["logistics_info_list"] = unwrapped["logistics_info_list"]["aeop_order_logistics_info"]
     unwrapped["child_order_list"] = unwrapped["child_order_list"]["aeop_child_order_info"]
     bare = _result()
-    bare["logistics_info_list"] = {"logistics_no": "LP00675700340000",
-                                   "logistics_service": "CAINIAO_FULFILLMENT_STD"}
+    bare["logistics_info_list"] = {
+        "logistics_no": "LP00675700340000",
+        "logistics_service": "CAINIAO_FULFILLMENT_STD",
+    }
     bare["child_order_list"] = bare["child_order_list"]["aeop_child_order_info"][0]
     assert parse_order(unwrapped, "81") == wrapped
     assert parse_order(bare, "81") == wrapped
