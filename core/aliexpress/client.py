@@ -25,6 +25,7 @@ from core.aliexpress.errors import (
     RateLimitedError,
     UnexpectedResponseError,
     error_from_fields,
+    register_secrets,
 )
 from core.aliexpress.gateway import Gateway
 from core.aliexpress.rate_limit import RateLimiter
@@ -58,6 +59,7 @@ class GatewayClient:
             raise ValueError("an app key and an app secret are needed")
         self.app_key = app_key.strip()
         self._secret = app_secret
+        register_secrets(app_secret)
         self.gateway = gateway or Gateway()
         self.retry = retry or RetryPolicy()
         self.limiter = limiter or RateLimiter(DEFAULT_CALLS_PER_SECOND)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from core import redaction
+
 
 class AliExpressError(Exception):
     """Base class. `str()` is the message for the merchant; codes are kept for the log."""
@@ -95,11 +97,18 @@ class GatewayError(AliExpressError):
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """`text` with every non-trivial secret replaced by `***`."""
+    """`text` without `secrets` nor anything the process-wide redactor knows or recognises."""
     for secret in secrets:
         if secret and len(secret) >= 4:
-            text = text.replace(secret, "***")
-    return text
+            text = text.replace(secret, redaction.REDACTED)
+    return redaction.redact(text)
+
+
+def register_secrets(*secrets: str) -> None:
+    """Make secrets unloggable process-wide (in memory only; too-short values are skipped)."""
+    for secret in secrets:
+        if len(secret) >= redaction.MIN_SECRET_LENGTH:
+            redaction.register_secret(secret)
 
 
 _TOKEN_CODES = {"illegalaccesstoken", "invalidaccesstoken", "accesstokenexpired", "26", "27"}

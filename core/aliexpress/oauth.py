@@ -17,7 +17,11 @@ from typing import Any, Protocol
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from core.aliexpress.client import GatewayClient
-from core.aliexpress.errors import ReconnectRequiredError, UnexpectedResponseError
+from core.aliexpress.errors import (
+    ReconnectRequiredError,
+    UnexpectedResponseError,
+    register_secrets,
+)
 from core.aliexpress.gateway import Gateway
 
 TOKEN_CREATE_PATH = "/auth/token/create"
@@ -91,6 +95,7 @@ class TokenSet:
             refresh, refresh_expires = previous.refresh_token, previous.refresh_expires_at
         if access_expires is None or refresh_expires is None:
             raise UnexpectedResponseError("AliExpress' token answer has no expiry times.")
+        register_secrets(access, refresh)
         return cls(
             access_token=access,
             refresh_token=refresh,
@@ -168,6 +173,7 @@ class StaticToken:
 
     def __init__(self, token: str) -> None:
         self._token = token
+        register_secrets(token)
 
     def access_token(self) -> str:
         return self._token
@@ -198,6 +204,7 @@ class RefreshingTokens:
     ) -> None:
         self._client = client
         self._tokens = tokens
+        register_secrets(tokens.access_token, tokens.refresh_token)
         self._on_refresh = on_refresh
         self._now = now
         self._lock = threading.Lock()

@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from core import redaction
 from core.aliexpress import (
     DropshipApi,
     GatewayClient,
@@ -139,6 +140,9 @@ def test_refresh(fake: FakeAliExpress, client: GatewayClient, tokens: TokenSet) 
     assert fresh.access_token != tokens.access_token
     assert fresh.refresh_token != tokens.refresh_token
     assert fake.refreshes == 1
+    # New tokens are unloggable from the moment they arrive (before anyone stores them).
+    line = redaction.redact(f"got {fresh.access_token} and {fresh.refresh_token}")
+    assert fresh.access_token not in line and fresh.refresh_token not in line
 
 
 def test_a_revoked_refresh_token_means_reconnect(
