@@ -1,0 +1,189 @@
+"""`dropdesk due`: the orders whose ship window closes soon or has closed, on a real ledger."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import Session
+
+from core import due, settings
+from core.clocks import Urgency
+from core.ledger import Ledger
+from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
+
+NOW = datetime(2026, 2, 26, 12, 0, tzinfo=UTC)
+
+
+def add(
+    session: Session,
+    ae_order_id: str,
+    ship_by: datetime | None,
+    *,
+    status: str = "WAIT_SELLER_SEND_GOODS",
+    shipped_at: datetime | None = None,
+    supplier_id: int | None = None,
+    customer_order_id: int | None = None,
+) -> int:
+    order = SupplierOrder(
+        ae_order_id=ae_order_id,
+        ship_by=ship_by,
+        order_status=status,
+        shipped_at=shipped_at,
+        supplier_id=supplier_id,
+        customer_order_id=customer_order_id,
+    )
+    session.add(order)
+    session.flush()
+    assert order.id is not None
+    return order.id
+
+
+@pytest.fixture
+def orders(ledger: Ledger) -> dict[str, int]:
+    """A small ledger: due soon, overdue, far off, shipped, finished, and unpaid orders."""
+    with ledger.session() as session:
+        supplier = Supplier(name="Acme Store")
+        customer = CustomerOrder(name="#1001")
+        session.add_all([supplier, customer])
+        session.flush()
+        made = {
+            "in_5h": add(
+                session,
+                "8100000000000001",
+                NOW + timedelta(hours=5),
+                supplier_id=supplier.id,
+                customer_order_id=customer.id,
+            ),
+            "overdue_6h": add(session, "8100000000000002", NOW - timedelta(hours=6)),
+            "in_47h": add(
+                session, "8100000000000003", NOW + timedelta(hours=47), status="RISK_CONTROL"
+            ),
+            "in_49h": add(session, "8100000000000004", NOW + timedelta(hours=49)),
+            "overdue_3d": add(session, "8100000000000005", NOW - timedelta(days=3)),
+            "shipped": add(session, "8100000000000006", NOW + timedelta(hours=2), shipped_at=NOW),
+            "finished": add(session, "8100000000000007", NOW - timedelta(days=9), status="FINISH"),
+            "part_sent": add(
+                session,
+                "8100000000000008",
+                NOW + timedelta(hours=1),
+                status="SELLER_PART_SEND_GOODS",
+            ),
+            "unpaid": add(session, "8100000000000009", None),
+        }
+    return made
+
+
+def test_due_lists_closing_and_overdue_orders_soonest_first(
+    ledger: Ledger, orders: dict[str, int]
+) -> None:
+    with ledger.session() as session:
+        rows = due.due_orders(session, NOW, 48)
+    assert [row.id for row in rows] == [
+        orders["overdue_3d"],
+        orders["overdue_6h"],
+        orders["in_5h"],
+        orders["in_47h"],
+    ]
+    first_due = rows[2]
+    assert (first_due.order_name, first_due.supplier_name) == ("#1001", "Acme Store")
+    assert first_due.ae_order_id == "8100000000000001"
+    assert first_due.ship_by == NOW + timedelta(hours=5)
+    assert first_due.ship_by.tzinfo is UTC
+    assert first_due.remaining == timedelta(hours=5)
+    assert rows[0].remaining == -timedelta(days=3)
+    assert (rows[0].order_name, rows[0].supplier_name) == ("", "")
+
+
+def test_the_horizon_and_limit(ledger: Ledger, orders: dict[str, int]) -> None:
+    with ledger.engine.connect() as connection:
+        assert len(due.due_orders(connection, NOW, 4)) == 2  # only the overdue ones
+        assert orders["in_49h"] in [r.id for r in due.due_orders(connection, NOW, 50)]
+        assert [r.id for r in due.due_orders(connection, NOW, 48, limit=1)] == [
+            orders["overdue_3d"]
+        ]
+        later = due.due_orders(connection, NOW + timedelta(hours=6), 0)
+        assert orders["in_5h"] in [r.id for r in later]  # it became overdue
+
+
+def test_counts_for_the_tray(ledger: Ledger, orders: dict[str, int]) -> None:
+    with ledger.session() as session:
+        lead = settings.get(session, "warn_lead_hours")
+        assert due.count_closing_within(session, NOW, lead) == 2  # in_5h, in_47h
+        assert due.count_closing_within(session, NOW, 4) == 0
+        assert due.count_overdue(session, NOW) == 2
+        assert due.count_closing_within(session, NOW + timedelta(hours=2), lead) == 3
+
+
+def test_orders_entering_the_lead_time_are_seen_once(
+    ledger: Ledger, orders: dict[str, int]
+) -> None:
+    seen: list[int] = []
+    with ledger.engine.connect() as connection:
+        tick = NOW
+        for _ in range(8):  # a timer ticking every 15 minutes for two hours
+            later = tick + timedelta(minutes=15)
+            seen += [row.id for row in due.entered_lead(connection, tick, later, 48)]
+            tick = later
+    assert seen == [orders["in_49h"]]  # came within 48 h one hour after NOW
+
+
+def test_the_query_runs_on_the_status_ship_by_index(ledger: Ledger) -> None:
+    """A ledger is mostly shipped history: a plain ship_by scan would walk all of it."""
+    sql = f"{due._SELECT} WHERE {due._AWAITING} AND so.ship_by <= ? ORDER BY so.ship_by, so.id"
+    params = (*due.AWAITING_SHIPMENT_STATUSES, "2026-02-28 00:00:00.000000")
+    with ledger.engine.connect() as connection:
+        plan = " ".join(
+            str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+        )
+    assert "USING INDEX ix_supplier_order_status_ship_by" in plan
+
+
+def test_thresholds_come_from_the_settings(ledger: Ledger) -> None:
+    with ledger.session() as session:
+        settings.put(session, "urgent_hours", 6)
+        limits = due.thresholds(session)
+    assert (limits.soon_hours, limits.urgent_hours) == (48, 6)
+    assert limits.urgency(timedelta(hours=7)) is Urgency.SOON
+    assert limits.urgency(timedelta(hours=5)) is Urgency.URGENT
+
+
+def test_render_text(ledger: Ledger, orders: dict[str, int]) -> None:
+    with ledger.session() as session:
+        rows = due.due_orders(session, NOW, 48)
+    berlin_now = NOW.astimezone(ZoneInfo("Europe/Berlin"))
+    text = due.render_text(rows, berlin_now, within_hours=48)
+    lines = text.splitlines()
+    assert lines[0].split() == ["Ship", "by", "Left", "Order", "AliExpress", "order", "Supplier"]
+    assert "2026-02-26 18:00 CET" in lines[3]  # 17:00 UTC in the zone of `now`
+    assert "5 h 00 min" in lines[3]
+    assert "#1001" in lines[3] and "Acme Store" in lines[3]
+    assert "overdue 3 d 00 h" in lines[1]
+    assert "overdue 6 h" in lines[2]
+    assert lines[-1] == "4 order(s), 2 overdue."
+    assert "within 48 h" in due.render_text([], berlin_now, within_hours=48)
+    with pytest.raises(ValueError):
+        due.render_text(rows, datetime(2026, 2, 26, 12))
+
+
+def test_to_json(ledger: Ledger, orders: dict[str, int]) -> None:
+    with ledger.session() as session:
+        rows = due.due_orders(session, NOW, 48)
+    document = json.loads(due.to_json(rows, NOW, within_hours=48))
+    assert document["now"] == "2026-02-26T12:00:00+00:00"
+    assert document["within_hours"] == 48
+    first_due = document["orders"][2]
+    assert first_due == {
+        "id": orders["in_5h"],
+        "order_name": "#1001",
+        "ae_order_id": "8100000000000001",
+        "supplier": "Acme Store",
+        "ship_by": "2026-02-26T17:00:00+00:00",
+        "remaining_seconds": 5 * 3600,
+        "remaining": "5 h 00 min",
+        "overdue": False,
+    }
+    assert [order["overdue"] for order in document["orders"]] == [True, True, False, False]
+    assert document["orders"][0]["order_name"] is None
