@@ -1,0 +1,214 @@
+"""Import of the Shopify admin's Orders > Export CSV into the ledger, as one transaction.
+
+The file streams through: rows are grouped into orders as they come, orders are upserted a
+chunk at a time, and memory stays flat however long the file is. The merchant decides what
+happens to unreadable rows: `mode="rest"` imports everything else, `mode="nothing"` imports
+nothing when any row is refused. `dry_run=True` reads and classifies without writing, so a GUI
+can show "1,204 new, 3 updated, 2 rows refused: import the rest?" before anything changes.
+
+AliExpress order numbers found in notes, note attributes and tags are linked on the way
+(core.linking). The run writes one Event (entity "ledger", id 0), not one per order.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from core import linking, settings
+from core.imports.csv_source import CsvFile
+from core.imports.errors import ImportCancelled
+from core.imports.order_upsert import OrderUpserter, Outcome, Upserted
+from core.imports.shopify_rows import ExportLayout, OrderRecord, RefusedOrder, read_orders
+from core.imports.summary import ImportSummary, Refusal
+from core.ledger import Ledger, journal
+from core.ledger.models import Shop
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["rest", "nothing"]
+Progress = Callable[[int, int], None]  # (bytes read, total bytes)
+Cancel = Callable[[], bool]  # polled between rows; True = stop and roll back
+
+_REPORT_EVERY = 1_000  # records between progress reports / cancel checks
+FALLBACK_CURRENCY = "EUR"
+
+
+class _Discard(Exception):
+    """Roll the transaction back but hand the summary out (mode "nothing" with refusals)."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("discarded")
+        self.summary = summary
+
+
+def import_shopify_csv(
+    ledger: Ledger,
+    path: Path | str,
+    *,
+    mode: Mode = "rest",
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> ImportSummary:
+    """Import (or with dry_run, preview) an orders export; counts in the summary are orders.
+
+    Raises ImportFileError (a subclass says why) before touching the ledger when the file
+    cannot be imported at all, ImportCancelled when `cancel()` turned true (nothing imported),
+    linking.PatternError when the order number pattern setting is broken.
+    """
+    if mode not in ("rest", "nothing"):
+        raise ValueError(f"mode must be 'rest' or 'nothing', not {mode!r}")
+    path = Path(path)
+    started = time.monotonic()
+    with CsvFile(path) as source:
+        try:
+            with ledger.session() as session:
+                run = _Run(session, source, mode=mode, dry_run=dry_run)
+                summary = run.execute(progress, cancel)
+                if dry_run or (mode == "nothing" and summary.refused):
+                    raise _Discard(summary)
+        except _Discard as discarded:
+            summary = discarded.summary
+    log.info(
+        "imported %s: %d added, %d updated, %d unchanged, %d refused%s in %.1f s",
+        path.name,
+        summary.added,
+        summary.updated,
+        summary.unchanged,
+        len(summary.refused),
+        " (dry run)" if dry_run else "",
+        time.monotonic() - started,
+    )
+    return summary
+
+
+@dataclass
+class _Counts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    linked: int = 0
+    refused: list[Refusal] = field(default_factory=list)
+
+
+class _Run:
+    def __init__(self, session: Session, source: CsvFile, *, mode: Mode, dry_run: bool) -> None:
+        self.session = session
+        self.source = source
+        self.mode = mode
+        self.dry_run = dry_run
+        zone = ZoneInfo(str(settings.get(session, "merchant_time_zone")))
+        self.layout = ExportLayout(
+            source, default_currency=_shop_currency(session), local_zone=zone
+        )
+        self.pattern = linking.order_number_pattern(session)
+        self.counts = _Counts()
+        self._records = 0  # CSV records read so far
+        self._reported = 0  # ... when progress was last reported
+
+    def execute(self, progress: Progress | None, cancel: Cancel | None) -> ImportSummary:
+        event = None
+        if not self.dry_run:
+            # Writing first takes SQLite's write lock now, so no other writer (a sync running in
+            # the background) can slip an order in between our lookups and our inserts.
+            event = journal.record(
+                self.session, "shopify_csv_imported", "ledger", 0, {"file": self.source.path.name}
+            )
+            self.session.flush()
+        upserter = OrderUpserter(
+            self.session.connection(),
+            self.layout.stored_columns,
+            self.layout.line_fields,
+        )
+        upserter.write = not self.dry_run
+        total = self.source.total_bytes
+        for item in read_orders(self.layout, self._counted_records()):
+            if isinstance(item, RefusedOrder):
+                self._refuse(item.refusals, upserter)
+            else:
+                self._written(*upserter.add(item), upserter)
+            if self._records - self._reported >= _REPORT_EVERY:
+                self._reported = self._records
+                if cancel is not None and cancel():
+                    raise ImportCancelled(f"import of {self.source.path.name} cancelled")
+                if progress is not None:
+                    progress(self.source.bytes_read(), total)
+        self._written(*upserter.flush(), upserter)
+        if progress is not None:
+            progress(total, total)
+        counts = self.counts
+        refused = sorted(counts.refused, key=lambda refusal: refusal.line)
+        if event is not None:
+            event.payload = journal_payload(self.source, self.mode, counts, len(refused))
+            self.session.add(event)
+        return ImportSummary(counts.added, counts.updated, counts.unchanged, refused, counts.linked)
+
+    def _counted_records(self) -> Iterator[tuple[int, list[str]]]:
+        for record in self.source.records():
+            self._records += 1
+            yield record
+
+    def _refuse(self, refusals: list[Refusal], upserter: OrderUpserter) -> None:
+        self.counts.refused.extend(refusals)
+        if self.mode == "nothing":
+            upserter.write = False  # nothing will be kept: just validate the rest
+
+    def _written(
+        self, done: list[Upserted], refusals: list[Refusal], upserter: OrderUpserter
+    ) -> None:
+        if refusals:
+            self._refuse(refusals, upserter)
+        counts = self.counts
+        found: list[linking.Found] = []
+        for item in done:
+            if item.outcome is Outcome.ADDED:
+                counts.added += 1
+            elif item.outcome is Outcome.UPDATED:
+                counts.updated += 1
+            else:
+                counts.unchanged += 1
+            if item.order_id is not None and upserter.write:
+                found.extend(linking.scan(item.order_id, _texts(item.record), self.pattern))
+        if found:
+            counts.linked += linking.link_found(self.session, found, by="csv import").made
+
+
+def _texts(record: OrderRecord) -> dict[str, str]:
+    return {
+        "note": str(record.values.get("note", "")),
+        "note_attributes": record.note_attributes,
+        "tags": str(record.values.get("tags", "")),
+    }
+
+
+def journal_payload(source: CsvFile, mode: Mode, counts: _Counts, refused: int) -> str:
+    return json.dumps(
+        {
+            "file": source.path.name,
+            "bytes": source.total_bytes,
+            "encoding": source.encoding,
+            "delimiter": source.delimiter,
+            "mode": mode,
+            "added": counts.added,
+            "updated": counts.updated,
+            "unchanged": counts.unchanged,
+            "refused": refused,
+            "linked": counts.linked,
+        },
+        sort_keys=True,
+    )
+
+
+def _shop_currency(session: Session) -> str:
+    """The currency for files without a Currency column: the shop's, when there is one."""
+    currencies = set(session.exec(select(Shop.currency)))
+    return currencies.pop() if len(currencies) == 1 else FALLBACK_CURRENCY

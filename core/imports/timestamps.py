@@ -1,0 +1,68 @@
+"""Instants as the export writes them (`2026-04-10 11:11:26 +0530`) to aware datetimes.
+
+The export always carries the shop's UTC offset. A spreadsheet that recognised the text as a
+date may have rewritten it without one (`10.04.2026 11:11`); those are read in the zone the
+caller passes (the merchant's), since the offset is gone. US-style `04/10/2026` is refused: it
+cannot be told apart from the 4th of October.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+
+_EXPORT = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r" ?(?:(Z|UTC)|([+-])(\d{2}):?(\d{2}))"
+)
+_NAIVE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%Y-%m-%d",
+    "%d.%m.%Y",
+)
+_OFFSETS: dict[str, timezone] = {}
+
+
+class TimestampError(ValueError):
+    """Not a date and time; the message quotes the text."""
+
+
+def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
+    """An aware datetime; `local_zone` applies only to text that lost its UTC offset."""
+    stripped = text.strip()
+    match = _EXPORT.fullmatch(stripped)
+    if match:
+        year, month, day, hour, minute, second, utc, sign, off_h, off_m = match.groups()
+        try:
+            zone = UTC if utc else _offset(sign, off_h, off_m)
+            return datetime(
+                int(year),
+                int(month),
+                int(day),
+                int(hour),
+                int(minute),
+                int(second or 0),
+                tzinfo=zone,
+            )
+        except ValueError:
+            raise TimestampError(f'not a date: "{text}"') from None
+    for layout in _NAIVE_FORMATS:
+        try:
+            return datetime.strptime(stripped, layout).replace(tzinfo=local_zone)
+        except ValueError:
+            continue
+    raise TimestampError(f'not a date: "{text}"')
+
+
+def _offset(sign: str, hours: str, minutes: str) -> timezone:
+    key = f"{sign}{hours}{minutes}"
+    zone = _OFFSETS.get(key)
+    if zone is None:
+        delta = timedelta(hours=int(hours), minutes=int(minutes))
+        if delta >= timedelta(hours=24):
+            raise ValueError(f"UTC offset out of range: {key}")
+        zone = _OFFSETS[key] = timezone(-delta if sign == "-" else delta)
+    return zone
