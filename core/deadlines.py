@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -205,6 +205,7 @@ def recompute_ship_by(
     *,
     unassigned: bool = False,
     batch_size: int = BATCH_SIZE,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """Recompute the stored ship_by of many orders inside the caller's transaction.
 
@@ -212,7 +213,8 @@ def recompute_ship_by(
     the orders without a supplier. Filters combine. Rows are read in id order, batch by batch,
     computed in Python with the cached calendars, and only changed values are written back.
     Writes no Event (the use case that changed an input does). Returns the number of rows
-    changed.
+    changed. `progress` gets the number of rows read so far after each batch (a job runner
+    can raise from it to cancel: the caller's transaction then rolls back).
     """
     connection = _connection(db)
     clock_by_supplier = _supplier_clocks(connection)
@@ -222,9 +224,10 @@ def recompute_ship_by(
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     cache_size = cursor.execute("PRAGMA cache_size").fetchone()[0]
     cursor.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")  # index updates thrash the default
-    changed = 0
+    changed = read = 0
     try:
         for rows in _batches(cursor, supplier_id, order_ids, unassigned, batch_size):
+            read += len(rows)
             updates = []
             for order_id, order_supplier, paid_text, stored in rows:
                 value = None
@@ -239,6 +242,8 @@ def recompute_ship_by(
             if updates:
                 cursor.executemany("UPDATE supplier_order SET ship_by = ? WHERE id = ?", updates)
                 changed += len(updates)
+            if progress is not None:
+                progress(read)
     finally:
         cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
         cursor.close()

@@ -307,6 +307,26 @@ def test_bulk_recompute_rolls_back_with_the_transaction(ledger: Ledger) -> None:
     assert set(all_ship_by(ledger).values()) == {None}
 
 
+def test_bulk_recompute_reports_progress_and_can_be_cancelled(ledger: Ledger) -> None:
+    fill(ledger, 100)
+    seen: list[int] = []
+    with ledger.session() as session:
+        deadlines.recompute_ship_by(session, batch_size=30, progress=seen.append)
+    assert seen == [30, 60, 90, 100]
+
+    def cancel(read: int) -> None:
+        raise InterruptedError("cancelled by the merchant")
+
+    with ledger.session() as session:
+        deadlines.update_supplier_clock(session, 1, ship_window_days=1)
+    with pytest.raises(InterruptedError), ledger.session() as session:
+        session.get(Supplier, 1).ship_window_days = 20  # type: ignore[union-attr]
+        deadlines.recompute_ship_by(session, batch_size=30, progress=cancel)
+    with ledger.session() as session:
+        assert session.get(Supplier, 1).ship_window_days == 1  # type: ignore[union-attr]
+        assert deadlines.recompute_ship_by(session) == 0  # nothing half-written
+
+
 def test_bulk_values_are_byte_identical_to_orm_writes(ledger: Ledger) -> None:
     with ledger.session() as session:
         acme = add_supplier(session, "Acme")
