@@ -190,11 +190,10 @@ def _store_page(connection: Connection, shop_id: int, orders: Sequence[Order]) -
         rows,
     )
     gids = [order.gid for order in orders]
-    ids = dict(
-        connection.execute(
-            select(_ORDERS.c.shopify_gid, _ORDERS.c.id).where(_ORDERS.c.shopify_gid.in_(gids))
-        ).tuples()
+    found = connection.execute(
+        select(_ORDERS.c.shopify_gid, _ORDERS.c.id).where(_ORDERS.c.shopify_gid.in_(gids))
     )
+    ids: dict[str, int] = {gid: order_id for gid, order_id in found}
     connection.execute(
         delete(_LINES).where(
             _LINES.c.order_id.in_(list(ids.values())), _LINES.c.shopify_gid.is_(None)

@@ -37,11 +37,13 @@ class Sleeper:
     def __init__(self, *, real: bool) -> None:
         self.real = real
         self.waits: list[float] = []
+        self.ended: list[float] = []  # time.monotonic() when each wait was over
 
     def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
         if self.real:
             time.sleep(seconds)
+        self.ended.append(time.monotonic())
 
     @property
     def total(self) -> float:
