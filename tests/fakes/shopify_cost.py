@@ -113,9 +113,10 @@ class CostModel:
             return self._connection(named, node, args, value)
         if _is_list(definition.type):
             if value is _REQUESTED:
-                count = args.get("first") or args.get("last") or 1
+                count: int = args.get("first") or args.get("last") or 1
                 return count * (1 + self._selection(named, node.selection_set, _REQUESTED))
-            return sum(1 + self._selection(named, node.selection_set, item) for item in value)
+            items: list[Any] = list(value or ())
+            return sum(1 + self._selection(named, node.selection_set, item) for item in items)
         return 1 + self._selection(named, node.selection_set, value)
 
     def _connection(

@@ -135,8 +135,8 @@ class FakeShopify:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        port = self._server.server_address[1]
+        return f"http://127.0.0.1:{port}"
 
     def __enter__(self) -> FakeShopify:
         self._thread.start()
@@ -301,14 +301,14 @@ class FakeShopify:
                 operation_name=entry.operation or None,
             )
             assert not hasattr(result, "__await__")
-            actual = model.actual(result.data)  # type: ignore[union-attr]
+            actual = model.actual(result.data)
             entry.actual = actual
             self.bucket.available = min(
                 self.bucket.maximum, self.bucket.available + max(requested - actual, 0)
             )
-            answer: dict[str, Any] = {"data": result.data}  # type: ignore[union-attr]
-            if result.errors:  # type: ignore[union-attr]
-                answer["errors"] = [error.formatted for error in result.errors]  # type: ignore[union-attr]
+            answer: dict[str, Any] = {"data": result.data}
+            if result.errors:
+                answer["errors"] = [error.formatted for error in result.errors]
             answer["extensions"] = {"cost": self._cost(requested, actual)}
             return 200, answer
 

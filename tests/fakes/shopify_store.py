@@ -311,7 +311,7 @@ class ShopState:
         legacy = next(self._ids)
         moment = updated_at or self.clock()
         if isinstance(lines, int):
-            specs = [
+            specs: list[tuple[str, str | None, int, Decimal]] = [
                 (f"Item {legacy}-{i}", f"SKU-{legacy}-{i}", 1 + i % 2, Decimal("19.99") + i)
                 for i in range(lines)
             ]

@@ -11,6 +11,7 @@ from graphql import GraphQLSchema
 from core.shopify import (
     AccessToken,
     ShopifyClient,
+    ShopifyError,
     ShopifyRedirectError,
     ShopifyScopeError,
     ShopifyThrottledError,
@@ -160,6 +161,7 @@ def test_throttled_answer_waits_for_the_bucket(
     assert log[1].available <= 24 + 50 * (0.1 * due + 0.011 + 0.05)
     assert elapsed < due + 0.5
     assert client.stats.throttled_answers == 1
+    assert len(sleeper.waits) == 1  # no second, paced wait on top of the throttled one
 
 
 def test_throttled_with_http_429(make_client: MakeClient, fake_shopify: FakeShopify) -> None:
@@ -193,3 +195,20 @@ def test_throttled_too_long_gives_up_with_a_clear_message(
         get_order(client, order.gid)  # needs 24 s of refill: more than 5 s allowed
     assert info.value.code == "THROTTLED"
     assert sleeper.waits == []
+
+
+def test_requests_go_only_to_the_shop_over_https(
+    make_client: MakeClient, fake_shopify: FakeShopify
+) -> None:
+    transport = LoopbackTransport({fake_shopify.domain: fake_shopify.url})
+    client = make_client(transport=transport)
+    check_connection(client)
+    assert [(s.scheme, s.host, s.path) for s in transport.seen] == [
+        ("https", fake_shopify.domain, "/admin/api/2026-10/graphql.json")
+    ]
+    assert transport.seen[0].carried_token
+    # The last line of defence refuses an absolute URL to any other origin, token or not.
+    for url in ("https://evil.example/admin", f"http://{fake_shopify.domain}/admin"):
+        with pytest.raises(ShopifyError, match="Refusing"):
+            client._send(url, json={})
+    assert len(transport.seen) == 1
