@@ -1,0 +1,1 @@
+"""Dropdesk's PySide6 views. Each view is handed the core objects it needs."""

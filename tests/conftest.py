@@ -14,6 +14,7 @@ import pytest
 from core.ledger import Ledger, open_ledger
 
 CONTRACTS = Path(__file__).with_name("contracts")
+pytest_plugins = ["tests.keyring_support"]
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,12 @@ def head_revision() -> str:
     return head
 
 
+def revisions_in_order() -> list[str]:
+    """Every revision, oldest first."""
+    walked = ScriptDirectory.from_config(_config()).walk_revisions()
+    return [script.revision for script in reversed(list(walked))]
+
+
 def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
@@ -56,3 +62,11 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
         config.attributes["connection"] = connection
         command.upgrade(config, target)
     return saved
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """Only for tests and support: migrations must also be reversible."""
+    config = _config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, target)

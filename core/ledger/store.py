@@ -57,6 +57,9 @@ def open_ledger(path: Path) -> Ledger:
     if not fresh:
         _check_identity(path)
     ensure_private_dir(path.parent)
+    if fresh:  # created private before SQLite opens it: its -wal and -shm files inherit the mode
+        path.touch(mode=0o600)
+        path.chmod(0o600)
     engine = make_engine(path)
     try:
         migrate.upgrade(engine, path)
@@ -67,7 +70,6 @@ def open_ledger(path: Path) -> Ledger:
         engine.dispose()
         raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
     if fresh:
-        path.chmod(0o600)
         with engine.connect() as connection:  # put the application id into the file's header
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     marker = path.with_name(path.name + ".open")

@@ -21,7 +21,10 @@ def to_db(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is None:
         raise ValueError("naive datetime: Dropdesk stores only aware instants")
-    return moment.astimezone(UTC).strftime(DB_TIME_FORMAT)
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    # isoformat is C code and 5x faster than strftime; bulk paths call this millions of times.
+    return moment.isoformat(" ", "microseconds")[:26]
 
 
 def from_db(text: str | None) -> datetime | None:

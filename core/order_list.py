@@ -1,0 +1,169 @@
+"""The ledger's list of supplier orders, read in windows: search, filter and sort happen in SQL.
+
+A million-row ledger never leaves SQLite whole: the table asks for the count and for the window
+of rows it is about to show. Windows near the end are read backwards so that OFFSET stays short.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from core.ledger.types import from_db, to_db
+
+#: Sort keys the list accepts, each backed by an index that ends in `id`.
+SORT_COLUMNS = {"ship_by": "so.ship_by", "paid_at": "so.paid_at"}
+
+_SELECT = """
+    SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
+           so.ae_order_id, so.paid_at, so.ship_by, so.order_status, so.logistics_status,
+           so.tracking_number, so.carrier, so.shipped_at, so.customer_order_id
+    FROM supplier_order AS so
+    LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
+    LEFT JOIN supplier AS s ON s.id = so.supplier_id
+"""
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    order_name: str
+    customer_name: str
+    supplier_name: str
+    ae_order_id: str
+    paid_at: datetime | None
+    ship_by: datetime | None
+    order_status: str
+    logistics_status: str
+    tracking_number: str
+    carrier: str
+    shipped_at: datetime | None
+    customer_order_id: int | None
+
+    @classmethod
+    def from_sql(cls, row: Any) -> OrderRow:
+        return cls(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            from_db(row[5]),
+            from_db(row[6]),
+            row[7],
+            row[8],
+            row[9],
+            row[10],
+            from_db(row[11]),
+            row[12],
+        )
+
+
+@dataclass(frozen=True)
+class OrderQuery:
+    """What the merchant asked to see: a search text, status filter and a sort order."""
+
+    search: str = ""
+    sort: str = "ship_by"
+    descending: bool = False
+    statuses: tuple[str, ...] = ()
+    extra_where: tuple[str, ...] = field(default=())  # SQL on `so`, from trusted callers only
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = list(self.extra_where)
+        params: list[Any] = []
+        term = self.search.strip()
+        if len(term) >= 3:
+            clauses.append(
+                "so.id IN (SELECT rowid FROM supplier_order_search "
+                "WHERE supplier_order_search MATCH ?)"
+            )
+            params.append('"' + term.replace('"', '""') + '"')
+        elif term and not any(c in term for c in "%_\\"):
+            clauses.append(
+                "so.id IN (SELECT rowid FROM supplier_order_search "
+                "WHERE supplier_order_search LIKE ?)"
+            )
+            params.append(f"%{term}%")
+        if self.statuses:
+            clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
+            params.extend(self.statuses)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def order_by(self, *, reverse: bool = False) -> str:
+        column = SORT_COLUMNS.get(self.sort, SORT_COLUMNS["ship_by"])
+        direction = "DESC" if self.descending != reverse else "ASC"
+        # With a search, the few matching rows are sorted directly ("+" keeps SQLite from
+        # walking the whole sort index and probing every row against the search).
+        prefix = "+" if len(self.search.strip()) >= 3 else ""
+        return f" ORDER BY {prefix}{column} {direction}, so.id {direction}"
+
+
+class OrderList:
+    """Reads windows of the supplier-order list for one query."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def count(self, query: OrderQuery) -> int:
+        where, params = query.where()
+        sql = f"SELECT count(*) FROM supplier_order AS so{where}"
+        with self._engine.connect() as connection:
+            return int(connection.exec_driver_sql(sql, tuple(params)).scalar_one())
+
+    def window(self, query: OrderQuery, offset: int, limit: int, total: int) -> list[OrderRow]:
+        """Rows [offset, offset + limit) of the list; `total` is what count() returned."""
+        offset = max(0, min(offset, total))
+        limit = max(0, min(limit, total - offset))
+        if limit == 0:
+            return []
+        where, params = query.where()
+        from_end = total - offset - limit
+        if from_end < offset:  # nearer the end: read backwards with a short OFFSET
+            sql = f"{_SELECT}{where}{query.order_by(reverse=True)} LIMIT ? OFFSET ?"
+            rows = self._fetch(sql, [*params, limit, from_end])
+            rows.reverse()
+            return rows
+        sql = f"{_SELECT}{where}{query.order_by()} LIMIT ? OFFSET ?"
+        return self._fetch(sql, [*params, limit, offset])
+
+    def row(self, order_id: int) -> OrderRow | None:
+        rows = self._fetch(f"{_SELECT} WHERE so.id = ?", [order_id])
+        return rows[0] if rows else None
+
+    def position(self, query: OrderQuery, order_id: int) -> int | None:
+        """Where an order stands in the list (to select it), or None if the query hides it."""
+        target = self.row(order_id)
+        if target is None:
+            return None
+        where, params = query.where()
+        column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["ship_by"])
+        value = getattr(target, query.sort if query.sort in SORT_COLUMNS else "ship_by")
+        key = to_db(value)
+        op = ">" if query.descending else "<"
+        # SQLite sorts NULLs first when ascending, last when descending.
+        if key is None:
+            not_null = f"{column} IS NOT NULL OR " if query.descending else ""
+            before = f"({not_null}({column} IS NULL AND so.id {op} ?))"
+            extra: list[Any] = [order_id]
+        else:
+            null_first = f"{column} IS NULL OR " if not query.descending else ""
+            before = f"({null_first}{column} {op} ? OR ({column} = ? AND so.id {op} ?))"
+            extra = [key, key, order_id]
+        glue = " AND " if where else " WHERE "
+        sql = f"SELECT count(*) FROM supplier_order AS so{where}{glue}{before}"
+        with self._engine.connect() as connection:
+            inside = connection.exec_driver_sql(
+                f"SELECT count(*) FROM supplier_order AS so{where}{glue}so.id = ?",
+                (*params, order_id),
+            ).scalar_one()
+            if not inside:
+                return None
+            return int(connection.exec_driver_sql(sql, (*params, *extra)).scalar_one())
+
+    def _fetch(self, sql: str, params: list[Any]) -> list[OrderRow]:
+        with self._engine.connect() as connection:
+            return [OrderRow.from_sql(r) for r in connection.exec_driver_sql(sql, tuple(params))]

@@ -1,0 +1,159 @@
+"""Starting the GUI: the QApplication, the ledger (or the merchant's way out), the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.ledger import Ledger, LedgerError, check_integrity, open_ledger
+from gui import ledger_problem
+from gui.jobs import Job
+from gui.main_window import MainWindow
+from resources import icon_path
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Dropdesk")
+    app.setOrganizationName("Dropdesk")
+    app.setApplicationDisplayName("Dropdesk")
+    app.setDesktopFileName("dropdesk")
+    app.setWindowIcon(QIcon(str(icon_path("dropdesk.svg"))))
+    return app
+
+
+def open_interactively(path: Path) -> Ledger | None:
+    """Open `path`; on a problem ask the merchant what to do until a ledger opens or they quit."""
+    while True:
+        try:
+            return open_ledger(path)
+        except LedgerError as error:
+            log.warning("Cannot open ledger %s: %s", path, error)
+            choice = ledger_problem.ask(None, error.path, str(error))
+        if choice is ledger_problem.Choice.OPEN_OTHER:
+            chosen = ledger_problem.pick_ledger(None, path)
+            if chosen is None:
+                continue
+            path = chosen
+        elif choice is ledger_problem.Choice.RESTORE_BACKUP:
+            restored = ledger_problem.restore_copy(path)
+            if restored is not None:
+                path = restored
+        else:
+            return None
+
+
+class Session:
+    """The running app: one open ledger and its window; reopening swaps both."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.window = self._make_window(ledger)
+        self._check: Job | None = None
+        if ledger.unclean:
+            self.check_in_background()
+
+    def _make_window(self, ledger: Ledger) -> MainWindow:
+        window = MainWindow(ledger)
+        window.open_ledger_requested.connect(self.open_other)
+        return window
+
+    def open_other(self) -> None:
+        chosen = ledger_problem.pick_ledger(self.window, self.ledger.path)
+        if chosen is None:
+            return
+        try:
+            ledger = open_ledger(chosen)
+        except LedgerError as error:
+            QMessageBox.warning(self.window, _tr("This ledger cannot be opened"), str(error))
+            return
+        old_window, old_ledger = self.window, self.ledger
+        self.ledger, self.window = ledger, self._make_window(ledger)
+        self.window.show()
+        old_window.close()
+        old_ledger.close()
+
+    def check_in_background(self) -> None:
+        """After an unclean shutdown: SQLite's quick_check, off the GUI thread."""
+        path = self.ledger.path
+        self._check = Job(lambda _progress, _cancelled: check_integrity(path))
+        self._check.finished.connect(self._checked)
+        self._check.start()
+
+    def _checked(self, problems: list[str]) -> None:
+        if not problems:
+            log.info("Ledger %s passed quick_check", self.ledger.path)
+            return
+        log.error("Ledger %s failed quick_check: %s", self.ledger.path, problems[:5])
+        message = _tr("{0} is damaged: {1}").format(self.ledger.path.name, problems[0])
+        choice = ledger_problem.ask(self.window, self.ledger.path, message)
+        if choice is ledger_problem.Choice.RESTORE_BACKUP:
+            restored = ledger_problem.restore_copy(self.ledger.path)
+            if restored is not None:
+                QMessageBox.information(
+                    self.window,
+                    _tr("Backup restored"),
+                    _tr("The backup was copied to {0}. Open it with File > Open ledger.").format(
+                        restored
+                    ),
+                )
+        elif choice is ledger_problem.Choice.OPEN_OTHER:
+            self.open_other()
+
+    def close(self) -> None:
+        self.ledger.close()
+
+
+def run(ledger_path: Path, *, self_test: bool = False) -> int:
+    app = make_application()
+    if self_test:
+        return _self_test(ledger_path)
+    ledger = open_interactively(ledger_path)
+    if ledger is None:
+        return 1
+    session = Session(ledger)
+    session.window.show()
+    try:
+        return app.exec()
+    finally:
+        session.close()
+
+
+def _self_test(ledger_path: Path) -> int:
+    """Open the ledger and the window, process events once, and report; no dialogs."""
+    try:
+        ledger = open_ledger(ledger_path)
+    except LedgerError as error:
+        print(f"self-test failed: {error}", file=sys.stderr)
+        return 1
+    try:
+        window = MainWindow(ledger)
+        window.show()
+        QApplication.processEvents()
+        rows = window.model.rowCount()
+        first = window.model.row_at(0)
+        window.close()
+        print(
+            f"self-test ok: {ledger.path} with {rows} supplier orders"
+            + (f", first {first.order_name or first.ae_order_id}" if first else "")
+        )
+        return 0
+    except Exception as error:  # the reason goes to the caller, with a non-zero exit
+        print(f"self-test failed: {error!r}", file=sys.stderr)
+        return 1
+    finally:
+        ledger.close()

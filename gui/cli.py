@@ -1,0 +1,81 @@
+"""`dropdesk`: the GUI by default, plus commands that run without a window.
+
+Qt is imported only for the GUI, so `dropdesk demo` and friends work on a headless server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from core import paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    ledger_option = argparse.ArgumentParser(add_help=False)
+    ledger_option.add_argument(
+        "--ledger",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="ledger file (default: in DROPDESK_HOME or the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="dropdesk",
+        description="Ship windows, cancellations and refunds for Shopify + AliExpress merchants.",
+        parents=[ledger_option],
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the ledger and the main window once, then exit (0 = all good)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser(
+        "demo", parents=[ledger_option], help="write a demo ledger full of realistic orders"
+    )
+    demo.add_argument("--orders", type=int, default=2_000, help="customer orders (default 2000)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
+    if args.command == "demo":
+        return _demo(ledger, args.orders, args.seed)
+    from gui.app import run  # Qt only from here on
+
+    return run(ledger, self_test=args.self_test)
+
+
+def _demo(ledger: Path, orders: int, seed: int) -> int:
+    from core.demo import write_demo
+
+    if orders < 1:
+        print("dropdesk demo: --orders must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        summary = write_demo(
+            ledger, orders, seed, progress=lambda done, total: _bar("Writing demo", done, total)
+        )
+    except FileExistsError as error:
+        print(f"\ndropdesk demo: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"\nWrote {summary.supplier_orders:,} supplier orders to {summary.path} "
+        f"in {summary.seconds:.1f} s"
+    )
+    return 0
+
+
+def _bar(label: str, done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+        sys.stderr.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""How instants, money and AliExpress statuses read on screen, in the merchant's locale."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from core.money import split
+
+_STATUS = {
+    "PLACE_ORDER_SUCCESS": "Awaiting payment",
+    "PAYMENT_PROCESSING": "Payment processing",
+    "WAIT_SELLER_EXAMINE_MONEY": "Payment check",
+    "RISK_CONTROL": "Payment check",
+    "RISK_CONTROL_HOLD": "Payment on hold",
+    "WAIT_SELLER_SEND_GOODS": "Awaiting shipment",
+    "SELLER_PART_SEND_GOODS": "Partly shipped",
+    "WAIT_BUYER_ACCEPT_GOODS": "Shipped",
+    "FINISH": "Finished",
+    "IN_CANCEL": "Cancel requested",
+    "WAIT_GROUP": "Awaiting group",
+    "WAIT_COMPLETE_ADDRESS": "Address needed",
+}
+
+_END_REASON = {
+    "buyer_cancel_order": "Cancelled",
+    "buyer_accept_goods": "Delivered",
+    "seller_send_goods_timeout": "Closed: not shipped in time",
+}
+
+
+def status_text(status: str, end_reason: str = "") -> str:
+    """A readable status; unknown AliExpress strings are shown as they came."""
+    if status == "FINISH" and end_reason in _END_REASON:
+        return QCoreApplication.translate("status", _END_REASON[end_reason])
+    label = _STATUS.get(status)
+    return QCoreApplication.translate("status", label) if label else status
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.utc())
+
+
+def local_time(moment: datetime | None) -> str:
+    """Date and time in the system zone, formatted for the system locale."""
+    if moment is None:
+        return ""
+    return QLocale().toString(to_qdatetime(moment).toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def money(minor: int, currency: str) -> str:
+    """ "1.234,56 EUR" or "1,234.56 EUR": the locale's separators, no float on the way."""
+    negative, whole, fraction = split(minor, currency)
+    locale = QLocale()
+    text = locale.toString(whole) + (locale.decimalPoint() + fraction if fraction else "")
+    return f"{'-' if negative else ''}{text} {currency}"

@@ -1,0 +1,74 @@
+"""What the merchant sees when a ledger cannot be used: why, and the ways out.
+
+The problem file is never overwritten: a backup is restored into a new file beside it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from enum import Enum, auto
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core.ledger.backup import latest_backup
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerProblem", text)
+
+
+class Choice(Enum):
+    OPEN_OTHER = auto()
+    RESTORE_BACKUP = auto()
+    QUIT = auto()
+
+
+def ask(parent: QWidget | None, path: Path, message: str) -> Choice:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("This ledger cannot be opened"))
+    box.setText(message)
+    backup = latest_backup(path)
+    box.setInformativeText(
+        _tr("Dropdesk has not changed the file.")
+        + (" " + _tr("The latest backup is from {0}.").format(backup.name) if backup else "")
+    )
+    other = box.addButton(_tr("Open another ledger…"), QMessageBox.ButtonRole.AcceptRole)
+    restore = (
+        box.addButton(_tr("Restore latest backup"), QMessageBox.ButtonRole.ActionRole)
+        if backup
+        else None
+    )
+    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is other:
+        return Choice.OPEN_OTHER
+    if restore is not None and clicked is restore:
+        return Choice.RESTORE_BACKUP
+    return Choice.QUIT
+
+
+def pick_ledger(parent: QWidget | None, start: Path) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Open ledger"),
+        str(start.parent),
+        _tr("Dropdesk ledgers (*.sqlite *.db);;All files (*)"),
+    )
+    return Path(chosen) if chosen else None
+
+
+def restore_copy(path: Path) -> Path | None:
+    """Copy the latest backup to a new file beside the ledger and return it."""
+    backup = latest_backup(path)
+    if backup is None:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-restored-{stamp}{path.suffix or '.sqlite'}")
+    shutil.copy2(backup, target)
+    target.chmod(0o600)
+    return target

@@ -1,0 +1,219 @@
+"""The main window: the ledger table, a search box, the details panel and the status bar."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from core.ledger import Ledger
+from core.ledger.types import AWAITING_SHIPMENT_STATUSES
+from core.order_list import OrderList, OrderQuery
+from gui.order_details_panel import OrderDetailsPanel
+from gui.order_table_model import Column, OrderTableModel
+from gui.ui_settings import ui_settings
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+#: The status filter's choices: a label and the AliExpress statuses it keeps (empty = all).
+STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("All orders", ()),
+    ("Awaiting shipment", AWAITING_SHIPMENT_STATUSES),
+    ("Shipped", ("SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS")),
+    ("Cancel requested", ("IN_CANCEL",)),
+    ("Finished", ("FINISH",)),
+)
+
+
+class MainWindow(QMainWindow):
+    open_ledger_requested = Signal()
+
+    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
+        self.orders = OrderList(ledger.engine)
+        self.model = OrderTableModel(self.orders, self)
+
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setAccessibleName(_tr("Supplier orders"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.SHIP_BY, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (Column.ORDER, 80),
+            (Column.CUSTOMER, 150),
+            (Column.SUPPLIER, 200),
+            (Column.AE_ORDER, 150),
+            (Column.PAID, 130),
+            (Column.SHIP_BY, 130),
+            (Column.STATUS, 140),
+        ):
+            header.resizeSection(column, width)
+
+        self.details = OrderDetailsPanel(ledger)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 380])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            _tr("Search order, customer, AliExpress order or tracking number (Ctrl+F)")
+        )
+        self.search.setAccessibleName(_tr("Search"))
+        self.search.setMinimumWidth(420)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(_tr("Status filter"))
+        for label, _statuses in STATUS_FILTERS:
+            self.status_filter.addItem(_tr(label))
+        toolbar = QToolBar(_tr("Ledger"))
+        toolbar.setObjectName("ledgerToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(_tr("Show:") + " "))
+        toolbar.addWidget(self.status_filter)
+        self.addToolBar(toolbar)
+
+        self.count_label = QLabel()
+        self.path_label = QLabel(str(ledger.path))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+
+        self._search_delay = QTimer(self, singleShot=True, interval=200)
+        self._search_delay.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_delay.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        self.status_filter.currentIndexChanged.connect(self.apply_filters)
+        self.model.counted.connect(self._show_counts)
+        self.model.modelReset.connect(lambda: self.details.show_order(None))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._build_menus()
+        self._total = self.orders.count(OrderQuery())
+        self._show_counts(self.model.rowCount())
+        self._restore_state()
+
+    def _build_menus(self) -> None:
+        def action(text: str, shortcut: str, slot: object) -> QAction:
+            made = QAction(_tr(text), self)
+            made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            return made
+
+        file_menu = self.menuBar().addMenu(_tr("&File"))
+        file_menu.addAction(action("&Open ledger…", "Ctrl+O", self.open_ledger_requested.emit))
+        file_menu.addSeparator()
+        file_menu.addAction(action("&Quit", "Ctrl+Q", self.close))
+        view_menu = self.menuBar().addMenu(_tr("&View"))
+        view_menu.addAction(action("&Search", "Ctrl+F", self.focus_search))
+        view_menu.addAction(action("&Refresh", "F5", self.refresh))
+        help_menu = self.menuBar().addMenu(_tr("&Help"))
+        help_menu.addAction(action("&About Dropdesk", "", self._about))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_filters(self) -> None:
+        self._search_delay.stop()
+        statuses = STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
+        query = replace(self.model.query, search=self.search.text(), statuses=statuses)
+        if query != self.model.query:
+            self.model.set_query(query)
+
+    def refresh(self) -> None:
+        self._total = self.orders.count(OrderQuery())
+        self.model.refresh()
+
+    def select_order(self, supplier_order_id: int) -> bool:
+        """Select and show an order (clearing filters that hide it); False if it is gone."""
+        row = self.model.position_of(supplier_order_id)
+        if row is None:
+            self.search.clear()
+            self.status_filter.setCurrentIndex(0)
+            self.apply_filters()
+            row = self.model.position_of(supplier_order_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        order = self.model.row_at(rows[0].row()) if rows else None
+        self.details.show_order(order.id if order else None)
+
+    def _show_counts(self, shown: int) -> None:
+        locale = QLocale()
+        if shown == self._total:
+            text = _tr("{0} supplier orders").format(locale.toString(shown))
+        else:
+            text = _tr("{0} of {1} supplier orders").format(
+                locale.toString(shown), locale.toString(self._total)
+            )
+        self.count_label.setText(text)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _tr("About Dropdesk"),
+            _tr(
+                "<h3>Dropdesk</h3><p>Ship windows, cancellations and refunds for Shopify "
+                "merchants who buy from AliExpress suppliers.</p>"
+            ),
+        )
+
+    def _restore_state(self) -> None:
+        settings = ui_settings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1320, 780)
+        splitter = settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = ui_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        settings.sync()
+        super().closeEvent(event)

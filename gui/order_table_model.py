@@ -1,0 +1,159 @@
+"""The ledger table: a model that knows the row count and reads only the pages it shows.
+
+Nothing here sorts or filters in Python: a new query goes to SQL, and pages of rows come back
+into a small LRU cache. With a million orders the model holds a few hundred rows at most.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
+from gui.formatting import local_time, status_text
+
+PAGE_SIZE = 200
+MAX_PAGES = 40
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrderTableModel", text)
+
+
+class Column(IntEnum):
+    ORDER = 0
+    CUSTOMER = 1
+    SUPPLIER = 2
+    AE_ORDER = 3
+    PAID = 4
+    SHIP_BY = 5
+    STATUS = 6
+    TRACKING = 7
+
+
+TITLES = (
+    "Order",
+    "Customer",
+    "Supplier",
+    "AliExpress order",
+    "Paid",
+    "Ship by",
+    "Status",
+    "Tracking",
+)
+#: Columns a header click sorts, and the SQL sort each asks for.
+SORT_KEYS: dict[int, str] = {Column.PAID: "paid_at", Column.SHIP_BY: "ship_by"}
+
+
+_DISPLAY: dict[int, Callable[[OrderRow], str]] = {
+    Column.ORDER: lambda r: r.order_name,
+    Column.CUSTOMER: lambda r: r.customer_name,
+    Column.SUPPLIER: lambda r: r.supplier_name,
+    Column.AE_ORDER: lambda r: r.ae_order_id,
+    Column.PAID: lambda r: local_time(r.paid_at),
+    Column.SHIP_BY: lambda r: local_time(r.ship_by),
+    Column.STATUS: lambda r: status_text(r.order_status),
+    Column.TRACKING: lambda r: r.tracking_number,
+}
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Supplier orders of one OrderQuery, read lazily in pages."""
+
+    counted = Signal(int)  # rows matching the current query, after each new query
+
+    def __init__(self, orders: OrderList, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._orders = orders
+        self._query = OrderQuery()
+        self._total = orders.count(self._query)
+        self._pages: OrderedDict[int, list[OrderRow]] = OrderedDict()
+
+    @property
+    def query(self) -> OrderQuery:
+        return self._query
+
+    def set_query(self, query: OrderQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._total = self._orders.count(query)
+        self.endResetModel()
+        self.counted.emit(self._total)
+
+    def refresh(self) -> None:
+        """Re-read the ledger (after an import, a sync or an edit)."""
+        self.set_query(self._query)
+
+    def row_at(self, row: int) -> OrderRow | None:
+        if not 0 <= row < self._total:
+            return None
+        page, offset = divmod(row, PAGE_SIZE)
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._orders.window(self._query, page * PAGE_SIZE, PAGE_SIZE, self._total)
+            self._pages[page] = rows
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[offset] if offset < len(rows) else None
+
+    def position_of(self, order_id: int) -> int | None:
+        return self._orders.position(self._query, order_id)
+
+    # Qt's model interface -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TITLES)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(TITLES[section])
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section in SORT_KEYS
+        ):
+            return _tr("Click to sort")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self.row_at(index.row())
+            if row is None:
+                return None
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.STATUS:
+                return f"{row.order_status} / {row.logistics_status}".strip(" /")
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _DISPLAY[index.column()](row)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None or key not in SORT_COLUMNS:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self._query.sort, self._query.descending):
+            self.set_query(replace(self._query, sort=key, descending=descending))
