@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -33,6 +33,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Dropdesk")
     app.setDesktopFileName("dropdesk")
     app.setWindowIcon(QIcon(str(icon_path("dropdesk.svg"))))
+    if QLocale.system().language() == QLocale.Language.C:  # servers, CI: read like en_US
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery
+from gui.formatting import local_time
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel
 from gui.ui_settings import ui_settings
@@ -42,6 +44,24 @@ STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+def column_samples() -> dict[int, str]:
+    """The widest text each column usually shows, to size it in the table's font."""
+    late = datetime(2026, 12, 30, 23, 59, tzinfo=UTC)
+    return {
+        Column.ORDER: "#100000",
+        Column.CUSTOMER: "Hannah Zimmermann",
+        Column.SUPPLIER: "Shenzhen Bright Home Store",
+        Column.AE_ORDER: "8100000000000000",
+        Column.PAID: local_time(late),
+        Column.SHIP_BY: local_time(late),
+        Column.STATUS: "Awaiting shipment",
+    }
+
+
+#: Open orders first: what a merchant acts on today.
+DEFAULT_FILTER = 1
+
+
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
 
@@ -51,6 +71,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
         self.orders = OrderList(ledger.engine)
         self.model = OrderTableModel(self.orders, self)
+        self.model.set_query(OrderQuery(statuses=STATUS_FILTERS[DEFAULT_FILTER][1]))
 
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
@@ -68,16 +89,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, width in (
-            (Column.ORDER, 80),
-            (Column.CUSTOMER, 150),
-            (Column.SUPPLIER, 200),
-            (Column.AE_ORDER, 150),
-            (Column.PAID, 130),
-            (Column.SHIP_BY, 130),
-            (Column.STATUS, 140),
-        ):
-            header.resizeSection(column, width)
+        metrics = self.table.fontMetrics()
+        for column, sample in column_samples().items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         self.details = OrderDetailsPanel(ledger)
         splitter = QSplitter()
@@ -85,7 +99,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 380])
+        splitter.setSizes([1000, 360])
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
@@ -101,6 +115,7 @@ class MainWindow(QMainWindow):
         self.status_filter.setAccessibleName(_tr("Status filter"))
         for label, _statuses in STATUS_FILTERS:
             self.status_filter.addItem(_tr(label))
+        self.status_filter.setCurrentIndex(DEFAULT_FILTER)
         toolbar = QToolBar(_tr("Ledger"))
         toolbar.setObjectName("ledgerToolbar")
         toolbar.setMovable(False)

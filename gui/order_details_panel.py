@@ -66,12 +66,12 @@ class OrderDetailsPanel(QWidget):
         self.lines.setHeaderLabels([_tr("Item"), _tr("SKU"), _tr("Qty"), _tr("Price")])
         self.lines.setRootIsDecorated(False)
         self.lines.setAccessibleName(_tr("Order lines"))
-        self.lines.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        _fit_columns(self.lines, stretch=0)
         self.timeline = QTreeWidget()
         self.timeline.setHeaderLabels([_tr("When"), _tr("What"), _tr("Details")])
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAccessibleName(_tr("Timeline"))
-        self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        _fit_columns(self.timeline, stretch=2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -125,7 +125,6 @@ class OrderDetailsPanel(QWidget):
                     _describe(entry.details),
                 ],
             )
-        self.timeline.resizeColumnToContents(0)
 
 
 def _describe(details: dict[str, Any]) -> str:
@@ -133,3 +132,15 @@ def _describe(details: dict[str, Any]) -> str:
         f"{k.replace('_', ' ')}: {v if isinstance(v, str) else json.dumps(v)}"
         for k, v in details.items()
     )
+
+
+def _fit_columns(tree: QTreeWidget, stretch: int) -> None:
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(tree.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column == stretch
+            else (QHeaderView.ResizeMode.ResizeToContents)
+        )
+        header.setSectionResizeMode(column, mode)
