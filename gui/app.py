@@ -146,11 +146,11 @@ def _self_test(ledger_path: Path) -> int:
         window = MainWindow(ledger)
         window.show()
         QApplication.processEvents()
-        rows = window.model.rowCount()
+        shown = window.model.rowCount()
         first = window.model.row_at(0)
         window.close()
         print(
-            f"self-test ok: {ledger.path} with {rows} supplier orders"
+            f"self-test ok: {ledger.path}: {window.total_orders} supplier orders, {shown} shown"
             + (f", first {first.order_name or first.ae_order_id}" if first else "")
         )
         return 0

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(lambda: self.details.show_order(None))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_menus()
-        self._total = self.orders.count(OrderQuery())
+        self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
         self._restore_state()
 
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
             self.model.set_query(query)
 
     def refresh(self) -> None:
-        self._total = self.orders.count(OrderQuery())
+        self.total_orders = self.orders.count(OrderQuery())
         self.model.refresh()
 
     def select_order(self, supplier_order_id: int) -> bool:
@@ -197,11 +197,11 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, shown: int) -> None:
         locale = QLocale()
-        if shown == self._total:
+        if shown == self.total_orders:
             text = _tr("{0} supplier orders").format(locale.toString(shown))
         else:
             text = _tr("{0} of {1} supplier orders").format(
-                locale.toString(shown), locale.toString(self._total)
+                locale.toString(shown), locale.toString(self.total_orders)
             )
         self.count_label.setText(text)
 
