@@ -74,7 +74,9 @@ def import_shopify_csv(
             with ledger.session() as session:
                 run = _Run(session, source, mode=mode, dry_run=dry_run)
                 summary = run.execute(progress, cancel)
-                if dry_run or (mode == "nothing" and summary.refused):
+                if mode == "nothing" and summary.refused and not dry_run:
+                    raise _Discard(ImportSummary(refused=summary.refused))
+                if dry_run:
                     raise _Discard(summary)
         except _Discard as discarded:
             summary = discarded.summary
