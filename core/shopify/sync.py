@@ -105,7 +105,7 @@ def sync_orders(
                 pages_iter.close()
                 break
         else:
-            with ledger.engine.begin() as connection:  # a sync that found nothing still ran
+            with ledger.engine.begin() as connection:  # complete: now is the last sync time
                 connection.execute(
                     update(_SHOPS).where(_SHOPS.c.id == shop_id).values(last_sync_at=now())
                 )

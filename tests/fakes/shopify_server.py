@@ -44,7 +44,9 @@ from tests.fakes.shopify_cost import MAX_QUERY_COST, CostModel
 from tests.fakes.shopify_store import Context, ShopState
 
 DOMAIN = "dropdesk-test.myshopify.com"
-ACCESS_TOKEN = "shpat_" + "0123456789abcdef" * 2
+# Constructing credentials registers them for redaction process-wide: keep these values
+# distinct from the example tokens other tests redact.
+ACCESS_TOKEN = "shpat_fakeDropdeskShop" + "7e57" * 4
 CLIENT_ID = "fake-client-id-4711"
 CLIENT_SECRET = "fake-client-secret-" + "9" * 24
 DEFAULT_SCOPES = frozenset(
