@@ -52,9 +52,15 @@ class OrderUpserter:
     """Buffers orders and writes them a chunk at a time inside the caller's transaction."""
 
     def __init__(
-        self, connection: Connection, columns: Iterable[str], line_fields: Iterable[str]
+        self,
+        connection: Connection,
+        columns: Iterable[str],
+        line_fields: Iterable[str],
+        *,
+        name_column: str = "Name",
     ) -> None:
         self.connection = connection
+        self.name_column = name_column  # as the file spells it, for refusals
         self.columns = sorted(set(columns))  # customer_order columns the file provides
         self.line_fields = frozenset(line_fields)  # customer_order_line fields it provides
         self.has_lines = bool(self.line_fields)
@@ -157,7 +163,7 @@ class OrderUpserter:
                         record,
                         Refusal(
                             record.line,
-                            "Name",
+                            self.name_column,
                             f"{len(candidates)} orders in the ledger are named {record.name}; "
                             "this file has no Id to tell them apart",
                         ),

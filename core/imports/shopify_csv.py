@@ -130,6 +130,7 @@ class _Run:
             self.session.connection(),
             self.layout.stored_columns,
             self.layout.line_fields,
+            name_column=self.layout.column("name"),
         )
         upserter.write = not self.dry_run
         total = self.source.total_bytes
@@ -150,7 +151,7 @@ class _Run:
         counts = self.counts
         refused = sorted(counts.refused, key=lambda refusal: refusal.line)
         if event is not None:
-            event.payload = journal_payload(self.source, self.mode, counts, len(refused))
+            event.payload = _journal_payload(self.source, self.mode, counts, len(refused))
             self.session.add(event)
         return ImportSummary(counts.added, counts.updated, counts.unchanged, refused, counts.linked)
 
@@ -192,7 +193,7 @@ def _texts(record: OrderRecord) -> dict[str, str]:
     }
 
 
-def journal_payload(source: CsvFile, mode: Mode, counts: _Counts, refused: int) -> str:
+def _journal_payload(source: CsvFile, mode: Mode, counts: _Counts, refused: int) -> str:
     return json.dumps(
         {
             "file": source.path.name,

@@ -360,3 +360,29 @@ def test_header_only_export_imports_zero_orders(ledger: Ledger, data: Path, tmp_
     path.write_text((data / "orders_shopify.csv").read_text().splitlines()[0] + "\n")
 
     assert import_shopify_csv(ledger, path) == ImportSummary()
+
+
+def test_line_numbers_count_the_sep_line_and_crlf(
+    ledger: Ledger, data: Path, tmp_path: Path
+) -> None:
+    raw = (data / "orders_excel_de_cp1252.csv").read_bytes()
+    assert raw.count(b";12,99;") == 1
+    path = tmp_path / "x.csv"
+    path.write_bytes(raw.replace(b";12,99;", b";12,3,4;"))
+    summary = import_shopify_csv(ledger, path)
+
+    # line 1 "sep=;", line 2 the header, line 3 #1001's first row
+    assert summary.refused == [Refusal(3, "Lineitem price", 'not an amount: "12,3,4"')]
+
+
+def test_unicode_text_from_excel_imports(ledger: Ledger, data: Path, tmp_path: Path) -> None:
+    """Excel's "Unicode Text": UTF-16 with a BOM, tab separated."""
+    with (data / "orders_shopify.csv").open(encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))
+    path = tmp_path / "x.txt"
+    with path.open("w", encoding="utf-16", newline="") as handle:
+        csv.writer(handle, delimiter="\t", lineterminator="\r\n").writerows(records)
+    summary = import_shopify_csv(ledger, path)
+
+    assert (summary.added, summary.refused) == (4, [])
+    assert orders_in(ledger)["#1002"]["customer_name"] == "Bob Müller"
