@@ -28,6 +28,12 @@ DEFAULTS: dict[str, Any] = {
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "ae_order_pattern": r"(?<!\d)(\d{16})(?!\d)",
+    # The AliExpress connection (the tokens themselves live in the OS keyring).
+    "aliexpress_app_key": None,
+    "aliexpress_account": None,
+    "aliexpress_access_expires_at": None,  # ISO 8601 UTC
+    "aliexpress_refresh_expires_at": None,
+    "aliexpress_last_refresh_at": None,
 }
 
 
