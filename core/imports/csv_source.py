@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,11 +43,17 @@ class CsvFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.total_bytes = path.stat().st_size
-        if self.total_bytes == 0:
-            raise EmptyFileError(path, f"{path.name} is empty.")
-        self.encoding = detect_encoding(path)
-        self._raw = io.FileIO(path, "r")
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "it is a folder")
+            self.total_bytes = path.stat().st_size
+            if self.total_bytes == 0:
+                raise EmptyFileError(path, f"{path.name} is empty.")
+            self.encoding = detect_encoding(path)
+            self._raw = io.FileIO(path, "r")
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            raise UnreadableFileError(path, f"{path.name} cannot be read: {reason}.") from None
         self._text = io.TextIOWrapper(
             io.BufferedReader(self._raw), encoding=self.encoding, newline=""
         )

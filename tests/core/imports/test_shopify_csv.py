@@ -386,3 +386,13 @@ def test_unicode_text_from_excel_imports(ledger: Ledger, data: Path, tmp_path: P
 
     assert (summary.added, summary.refused) == (4, [])
     assert orders_in(ledger)["#1002"]["customer_name"] == "Bob Müller"
+
+
+def test_missing_file_and_folder_say_so(ledger: Ledger, tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFileError) as missing:
+        import_shopify_csv(ledger, tmp_path / "gone.csv")
+    with pytest.raises(UnreadableFileError) as folder:
+        import_shopify_csv(ledger, tmp_path)
+
+    assert str(missing.value) == "gone.csv cannot be read: no such file or directory."
+    assert str(folder.value) == f"{tmp_path.name} cannot be read: it is a folder."
