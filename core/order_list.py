@@ -6,13 +6,16 @@ of rows it is about to show. Windows near the end are read backwards so that OFF
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
-from core.ledger.types import from_db, to_db
+from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
+
+#: Statuses under which the ship window still matters (a cancel request does not stop it).
+AWAITING_OR_CANCELLING = frozenset({*AWAITING_SHIPMENT_STATUSES, "IN_CANCEL"})
 
 #: Sort keys the list accepts, each backed by an index that ends in `id`.
 SORT_COLUMNS = {"ship_by": "so.ship_by", "paid_at": "so.paid_at"}
@@ -20,7 +23,8 @@ SORT_COLUMNS = {"ship_by": "so.ship_by", "paid_at": "so.paid_at"}
 _SELECT = """
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
            so.ae_order_id, so.paid_at, so.ship_by, so.order_status, so.logistics_status,
-           so.tracking_number, so.carrier, so.shipped_at, so.customer_order_id
+           so.tracking_number, so.carrier, so.shipped_at, so.customer_order_id,
+           coalesce(s.time_zone, 'Asia/Shanghai')
     FROM supplier_order AS so
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
     LEFT JOIN supplier AS s ON s.id = so.supplier_id
@@ -42,6 +46,12 @@ class OrderRow:
     carrier: str
     shipped_at: datetime | None
     customer_order_id: int | None
+    supplier_time_zone: str
+
+    @property
+    def awaiting_shipment(self) -> bool:
+        """Still the supplier's move: the ship window is running."""
+        return self.shipped_at is None and self.order_status in AWAITING_OR_CANCELLING
 
     @classmethod
     def from_sql(cls, row: Any) -> OrderRow:
@@ -59,6 +69,7 @@ class OrderRow:
             row[10],
             from_db(row[11]),
             row[12],
+            row[13],
         )
 
 
@@ -70,10 +81,11 @@ class OrderQuery:
     sort: str = "ship_by"
     descending: bool = False
     statuses: tuple[str, ...] = ()
-    extra_where: tuple[str, ...] = field(default=())  # SQL on `so`, from trusted callers only
+    ship_by_from: datetime | None = None  # inclusive
+    ship_by_until: datetime | None = None  # exclusive
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = list(self.extra_where)
+        clauses: list[str] = []
         params: list[Any] = []
         term = self.search.strip()
         if len(term) >= 3:
@@ -91,6 +103,12 @@ class OrderQuery:
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
+        if self.ship_by_from is not None:
+            clauses.append("so.ship_by >= ?")
+            params.append(to_db(self.ship_by_from))
+        if self.ship_by_until is not None:
+            clauses.append("so.ship_by < ?")
+            params.append(to_db(self.ship_by_until))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def order_by(self, *, reverse: bool = False) -> str:

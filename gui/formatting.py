@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
+from core.clocks import as_zone
 from core.money import split
 
 _STATUS = {
@@ -47,6 +48,21 @@ def local_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return QLocale().toString(to_qdatetime(moment).toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def deadline_tooltip(deadline: datetime, supplier_zone: str) -> str:
+    """The exact deadline in the merchant's time and in the supplier's."""
+    theirs = as_zone(deadline, supplier_zone)
+    return QCoreApplication.translate(
+        "deadline", "Ship by {0} (your time)\n{1} {2} (supplier's time)"
+    ).format(
+        local_time(deadline),
+        QLocale().toString(
+            QDateTime(theirs.year, theirs.month, theirs.day, theirs.hour, theirs.minute, 0),
+            QLocale.FormatType.ShortFormat,
+        ),
+        supplier_zone,
+    )
 
 
 def money(minor: int, currency: str) -> str:

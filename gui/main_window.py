@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,15 +16,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSpinBox,
     QSplitter,
     QTableView,
     QToolBar,
     QWidget,
 )
 
+from core import due
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery
+from gui.deadline_tray import DeadlineTray
 from gui.formatting import local_time
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel
@@ -34,14 +38,35 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-#: The status filter's choices: a label and the AliExpress statuses it keeps (empty = all).
-STATUS_FILTERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("All orders", ()),
-    ("Awaiting shipment", AWAITING_SHIPMENT_STATUSES),
-    ("Shipped", ("SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS")),
-    ("Cancel requested", ("IN_CANCEL",)),
-    ("Finished", ("FINISH",)),
+@dataclass(frozen=True)
+class ViewFilter:
+    """One choice of the "Show" box: which statuses, and which part of the ship windows."""
+
+    label: str
+    statuses: tuple[str, ...] = ()
+    window: str = ""  # "soon": closing within the chosen hours; "overdue": already closed
+
+    def query(self, base: OrderQuery, now: datetime, hours: int) -> OrderQuery:
+        until = {"soon": now + timedelta(hours=hours), "overdue": now}.get(self.window)
+        start = now if self.window == "soon" else None
+        return replace(base, statuses=self.statuses, ship_by_from=start, ship_by_until=until)
+
+
+FILTERS = (
+    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES),
+    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon"),
+    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue"),
+    ViewFilter("Cancel requested", ("IN_CANCEL",)),
+    ViewFilter("Shipped", ("SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS")),
+    ViewFilter("Finished", ("FINISH",)),
+    ViewFilter("All orders"),
 )
+ALL_ORDERS = len(FILTERS) - 1
+TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep them exact
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def column_samples() -> dict[int, str]:
@@ -54,24 +79,30 @@ def column_samples() -> dict[int, str]:
         Column.AE_ORDER: "8100000000000000",
         Column.PAID: local_time(late),
         Column.SHIP_BY: local_time(late),
+        Column.COUNTDOWN: "overdue 2 d 05 h",
         Column.STATUS: "Awaiting shipment",
     }
-
-
-#: Open orders first: what a merchant acts on today.
-DEFAULT_FILTER = 1
 
 
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        clock: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        self.clock = clock
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
         self.orders = OrderList(ledger.engine)
-        self.model = OrderTableModel(self.orders, self)
-        self.model.set_query(OrderQuery(statuses=STATUS_FILTERS[DEFAULT_FILTER][1]))
+        with ledger.session() as session:
+            limits = due.thresholds(session)
+        now = clock()
+        self.model = OrderTableModel(self.orders, limits, now, self)
+        self.model.set_query(FILTERS[0].query(OrderQuery(), now, int(limits.soon_hours)))
 
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
@@ -112,10 +143,15 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(_tr("Search"))
         self.search.setMinimumWidth(420)
         self.status_filter = QComboBox()
-        self.status_filter.setAccessibleName(_tr("Status filter"))
-        for label, _statuses in STATUS_FILTERS:
-            self.status_filter.addItem(_tr(label))
-        self.status_filter.setCurrentIndex(DEFAULT_FILTER)
+        self.status_filter.setAccessibleName(_tr("Which orders to show"))
+        for choice in FILTERS:
+            self.status_filter.addItem(_tr(choice.label))
+        self.within_hours = QSpinBox()
+        self.within_hours.setAccessibleName(_tr("Closing within hours"))
+        self.within_hours.setRange(1, 24 * 14)
+        self.within_hours.setValue(int(limits.soon_hours))
+        self.within_hours.setPrefix(_tr("within "))
+        self.within_hours.setSuffix(_tr(" h"))
         toolbar = QToolBar(_tr("Ledger"))
         toolbar.setObjectName("ledgerToolbar")
         toolbar.setMovable(False)
@@ -123,6 +159,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(_tr("Show:") + " "))
         toolbar.addWidget(self.status_filter)
+        self._within_action = toolbar.addWidget(self.within_hours)
+        self._within_action.setVisible(False)
         self.addToolBar(toolbar)
 
         self.count_label = QLabel()
@@ -136,12 +174,19 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_delay.start)
         self.search.returnPressed.connect(self.apply_filters)
         self.status_filter.currentIndexChanged.connect(self.apply_filters)
+        self.within_hours.valueChanged.connect(self.apply_filters)
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_menus()
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
+
+        self.tray = DeadlineTray(ledger, limits.soon_hours, now, self)
+        self.tray.order_clicked.connect(self._reveal)
+        self.ticker = QTimer(self, interval=TICK_MS)
+        self.ticker.timeout.connect(self.tick)
+        self.ticker.start()
         self._restore_state()
 
     def _build_menus(self) -> None:
@@ -166,22 +211,40 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def apply_filters(self) -> None:
+        """Query the ledger for what the search box and the "Show" box ask; time-based choices
+        are taken as of now (the countdowns keep running; F5 asks again)."""
         self._search_delay.stop()
-        statuses = STATUS_FILTERS[max(0, self.status_filter.currentIndex())][1]
-        query = replace(self.model.query, search=self.search.text(), statuses=statuses)
+        choice = FILTERS[max(0, self.status_filter.currentIndex())]
+        self._within_action.setVisible(choice.window == "soon")
+        base = replace(self.model.query, search=self.search.text())
+        query = choice.query(base, self.clock(), self.within_hours.value())
         if query != self.model.query:
             self.model.set_query(query)
 
+    def tick(self) -> None:
+        """Advance every countdown: repaint the visible rows' countdown cells, update the tray."""
+        now = self.clock()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first >= 0:
+            self.model.tick(now, first, last if last >= 0 else self.model.rowCount() - 1)
+        self.tray.update(now)
+
     def refresh(self) -> None:
+        """Re-read the ledger (F5): counts, the list as of now, the tray."""
         self.total_orders = self.orders.count(OrderQuery())
-        self.model.refresh()
+        before = self.model.query
+        self.apply_filters()
+        if self.model.query == before:
+            self.model.refresh()
+        self.tray.update(self.clock())
 
     def select_order(self, supplier_order_id: int) -> bool:
         """Select and show an order (clearing filters that hide it); False if it is gone."""
         row = self.model.position_of(supplier_order_id)
         if row is None:
             self.search.clear()
-            self.status_filter.setCurrentIndex(0)
+            self.status_filter.setCurrentIndex(ALL_ORDERS)
             self.apply_filters()
             row = self.model.position_of(supplier_order_id)
         if row is None:
@@ -189,6 +252,12 @@ class MainWindow(QMainWindow):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def _reveal(self, supplier_order_id: int) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.select_order(supplier_order_id)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -20,14 +21,37 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
+from core.clocks import Urgency, format_countdown, remaining
+from core.due import Thresholds
 from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
-from gui.formatting import local_time, status_text
+from gui.formatting import deadline_tooltip, local_time, status_text
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
 
 Index = QModelIndex | QPersistentModelIndex
+
+_COUNTDOWN_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+]
+#: Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.
+_BACKGROUND = {
+    Urgency.SOON: QBrush(QColor("#fff3c4")),
+    Urgency.URGENT: QBrush(QColor("#ffd9b3")),
+    Urgency.OVERDUE: QBrush(QColor("#f8c9c9")),
+}
+_FOREGROUND = {
+    Urgency.CALM: QBrush(QColor("#1d6b3a")),
+    Urgency.SOON: QBrush(QColor("#5c4400")),
+    Urgency.URGENT: QBrush(QColor("#7a3300")),
+    Urgency.OVERDUE: QBrush(QColor("#8b0000")),
+}
+_MUTED = QBrush(QColor("#8a8f98"))
 
 
 def _tr(text: str) -> str:
@@ -41,8 +65,9 @@ class Column(IntEnum):
     AE_ORDER = 3
     PAID = 4
     SHIP_BY = 5
-    STATUS = 6
-    TRACKING = 7
+    COUNTDOWN = 6
+    STATUS = 7
+    TRACKING = 8
 
 
 TITLES = (
@@ -52,6 +77,7 @@ TITLES = (
     "AliExpress order",
     "Paid",
     "Ship by",
+    "Time left",
     "Status",
     "Tracking",
 )
@@ -67,6 +93,7 @@ _DISPLAY: dict[int, Callable[[OrderRow], str]] = {
     Column.PAID: lambda r: local_time(r.paid_at),
     Column.SHIP_BY: lambda r: local_time(r.ship_by),
     Column.STATUS: lambda r: status_text(r.order_status),
+    Column.COUNTDOWN: lambda r: "",  # depends on the time: see OrderTableModel._countdown
     Column.TRACKING: lambda r: r.tracking_number,
 }
 
@@ -76,9 +103,17 @@ class OrderTableModel(QAbstractTableModel):
 
     counted = Signal(int)  # rows matching the current query, after each new query
 
-    def __init__(self, orders: OrderList, parent: Any = None) -> None:
+    def __init__(
+        self,
+        orders: OrderList,
+        thresholds: Thresholds,
+        now: datetime,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._orders = orders
+        self.thresholds = thresholds
+        self._now = now
         self._query = OrderQuery()
         self._total = orders.count(self._query)
         self._pages: OrderedDict[int, list[OrderRow]] = OrderedDict()
@@ -116,6 +151,42 @@ class OrderTableModel(QAbstractTableModel):
     def position_of(self, order_id: int) -> int | None:
         return self._orders.position(self._query, order_id)
 
+    def tick(self, now: datetime, first_row: int, last_row: int) -> None:
+        """Move the clock; repaint only the countdown cells of rows first..last (the visible)."""
+        self._now = now
+        if 0 <= first_row <= last_row < self._total:
+            self.dataChanged.emit(
+                self.index(first_row, Column.COUNTDOWN),
+                self.index(last_row, Column.COUNTDOWN),
+                _COUNTDOWN_ROLES,
+            )
+
+    def urgency_of(self, row: OrderRow) -> Urgency | None:
+        if row.ship_by is None or not row.awaiting_shipment:
+            return None
+        return self.thresholds.urgency(remaining(row.ship_by, self._now))
+
+    def _countdown(self, row: OrderRow, role: int) -> Any:
+        level = self.urgency_of(row)
+        if level is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _tr("shipped") if row.shipped_at else "—"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return _MUTED
+            return None
+        assert row.ship_by is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_countdown(remaining(row.ship_by, self._now))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _BACKGROUND.get(level)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return _FOREGROUND.get(level)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return deadline_tooltip(row.ship_by, row.supplier_time_zone)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return _tr(level.value)
+        return None
+
     # Qt's model interface -------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -140,6 +211,13 @@ class OrderTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if index.column() == Column.COUNTDOWN:
+            row = self.row_at(index.row())
+            return self._countdown(row, role) if row is not None else None
+        if index.column() == Column.SHIP_BY and role == Qt.ItemDataRole.ToolTipRole:
+            row = self.row_at(index.row())
+            if row is not None and row.ship_by is not None:
+                return deadline_tooltip(row.ship_by, row.supplier_time_zone)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self.row_at(index.row())
             if row is None:

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
-from gui.main_window import STATUS_FILTERS, MainWindow
+from gui.main_window import ALL_ORDERS, FILTERS, MainWindow
 from gui.order_table_model import Column
 
 
 def make_window(qtbot: QtBot, ledger: Ledger, *, show_all: bool = True) -> MainWindow:
     window = MainWindow(ledger)
     if show_all:
-        window.status_filter.setCurrentIndex(0)
+        window.status_filter.setCurrentIndex(ALL_ORDERS)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -38,7 +38,7 @@ def test_opens_with_every_order_and_counts(qtbot: QtBot, demo_ledger: Ledger) ->
     awaiting = window.model.rowCount()
     assert 0 < awaiting < 2_000  # open orders first
     assert f"{awaiting} of 2,000 supplier orders" in window.count_label.text()
-    window.status_filter.setCurrentIndex(0)
+    window.status_filter.setCurrentIndex(ALL_ORDERS)
     assert window.model.rowCount() == 2_000
     assert window.count_label.text() == "2,000 supplier orders"
     assert str(demo_ledger.path) == window.path_label.text()
@@ -84,7 +84,7 @@ def test_sort_by_ship_by_both_ways(qtbot: QtBot, demo_ledger: Ledger) -> None:
 
 def test_status_filter(qtbot: QtBot, demo_ledger: Ledger) -> None:
     window = make_window(qtbot, demo_ledger)
-    labels = [label for label, _ in STATUS_FILTERS]
+    labels = [choice.label for choice in FILTERS]
     window.status_filter.setCurrentIndex(labels.index("Cancel requested"))
     assert 0 < window.model.rowCount() < 200
     assert set(shown(window, Column.STATUS)) == {"Cancel requested"}

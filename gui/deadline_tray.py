@@ -1,0 +1,104 @@
+"""The tray icon: how many ship windows close soon, and a notification as each order enters
+the warning lead time (once per order and run). Clicking the message selects that order."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from core import due
+from core.ledger import Ledger
+from resources import icon_path
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeadlineTray", text)
+
+
+class DeadlineTray(QObject):
+    order_clicked = Signal(int)  # supplier_order id of the last notification
+
+    def __init__(
+        self, ledger: Ledger, lead_hours: float, now: datetime, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self.lead_hours = lead_hours
+        self._since = now  # orders already inside the lead time at start are counted, not toasted
+        self._notified: set[int] = set()
+        self._last_notified: int | None = None
+        self.closing = self.overdue = 0
+        self.icon = QSystemTrayIcon(self)
+        self.icon.messageClicked.connect(self._message_clicked)
+        self._base = QIcon(str(icon_path("dropdesk.svg"))).pixmap(64, 64)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon.show()
+        self.update(now)
+
+    def update(self, now: datetime) -> None:
+        with self._ledger.engine.connect() as connection:
+            self.closing = due.count_closing_within(connection, now, self.lead_hours)
+            self.overdue = due.count_overdue(connection, now)
+            entered = [
+                row
+                for row in due.entered_lead(connection, self._since, now, self.lead_hours)
+                if row.id not in self._notified
+            ]
+        self._since = now
+        self.icon.setIcon(QIcon(_badge(self._base, self.closing)))
+        self.icon.setToolTip(self.tooltip())
+        if entered:
+            self._notify(entered)
+
+    def tooltip(self) -> str:
+        text = _tr("Dropdesk: {0} ship windows close within {1} h").format(
+            self.closing, f"{self.lead_hours:g}"
+        )
+        if self.overdue:
+            text += "\n" + _tr("{0} overdue").format(self.overdue)
+        return text
+
+    def _notify(self, rows: list[due.DueRow]) -> None:
+        self._notified.update(row.id for row in rows)
+        self._last_notified = rows[0].id
+        first = rows[0]
+        name = first.order_name or first.ae_order_id
+        if len(rows) == 1:
+            message = _tr("The ship window of {0} ({1}) closes in less than {2} h.").format(
+                name, first.supplier_name or _tr("unknown supplier"), f"{self.lead_hours:g}"
+            )
+        else:
+            message = _tr("{0} more ship windows close within {1} h, first {2}.").format(
+                len(rows), f"{self.lead_hours:g}", name
+            )
+        self.icon.showMessage(
+            _tr("Ship window closing"), message, QSystemTrayIcon.MessageIcon.Warning, 15_000
+        )
+
+    def _message_clicked(self) -> None:
+        if self._last_notified is not None:
+            self.order_clicked.emit(self._last_notified)
+
+
+def _badge(base: QPixmap, count: int) -> QPixmap:
+    """The app icon with the count in a red disc (nothing when zero)."""
+    if count <= 0:
+        return base
+    pixmap = QPixmap(base)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    disc = QRectF(pixmap.width() * 0.42, 0, pixmap.width() * 0.58, pixmap.height() * 0.58)
+    painter.setBrush(QColor("#d62828"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(disc)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(disc.height() * (0.6 if count < 100 else 0.42)))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, str(count) if count < 1000 else "999+")
+    painter.end()
+    return pixmap
