@@ -426,6 +426,8 @@ def _pick_state(
     if roll < 0.035:
         return "returned" if now - paid > timedelta(days=14) else "cancelled"
     if roll < 0.042 and now > deadline:
+        if now - deadline > timedelta(days=20):  # long closed by AliExpress' own timeout
+            return "cancelled"
         return "dispute" if rnd.random() < 0.6 else "dispute_late"
     if roll < 0.05 and now < deadline:
         return "cancel_requested"

@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core import paths
+
+if TYPE_CHECKING:
+    from core.ledger import Ledger
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +41,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--orders", type=int, default=2_000, help="customer orders (default 2000)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    due_command = commands.add_parser(
+        "due",
+        parents=[ledger_option],
+        help="supplier orders whose ship window closes soon, and the overdue ones",
+    )
+    due_command.add_argument(
+        "--within", type=float, default=48, metavar="HOURS", help="look ahead (default 48)"
+    )
+    due_command.add_argument("--json", action="store_true", help="one JSON object on stdout")
     return parser
 
 
@@ -44,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
     if args.command == "demo":
         return _demo(ledger, args.orders, args.seed)
+    if args.command == "due":
+        return _due(ledger, args.within, args.json)
     from gui.app import run  # Qt only from here on
 
     return run(ledger, self_test=args.self_test)
@@ -66,6 +82,39 @@ def _demo(ledger: Path, orders: int, seed: int) -> int:
         f"\nWrote {summary.supplier_orders:,} supplier orders to {summary.path} "
         f"in {summary.seconds:.1f} s"
     )
+    return 0
+
+
+def _open_existing(path: Path) -> Ledger | None:
+    """Open a ledger for a command that reads it; None (with the reason on stderr) if it can't."""
+    from core.ledger import LedgerError, open_ledger
+
+    if not path.exists():
+        print(f"dropdesk: no ledger at {path}", file=sys.stderr)
+        return None
+    try:
+        return open_ledger(path)
+    except LedgerError as error:
+        print(f"dropdesk: {error}", file=sys.stderr)
+        return None
+
+
+def _due(path: Path, within: float, as_json: bool) -> int:
+    from core import due
+
+    ledger = _open_existing(path)
+    if ledger is None:
+        return 1
+    now = datetime.now().astimezone()
+    try:
+        with ledger.session() as session:
+            rows = due.due_orders(session, now, within)
+    finally:
+        ledger.close()
+    if as_json:
+        print(due.to_json(rows, now, within_hours=within))
+    else:
+        print(due.render_text(rows, now, within_hours=within))
     return 0
 
 
