@@ -28,12 +28,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from core.clocks import day_end, day_start
+from core.exports import CsvCell, write_csv
 from core.ledger.types import Fault, Reason, RefundDirection, RefundState, from_db, to_db
+from core.money import to_decimal
 from core.redaction import redact
 
 REASON_LABELS: dict[str, str] = {
@@ -615,3 +618,35 @@ def _cells(kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
         redact(_text(row[9])),
         Amount(str(row[11]), int(row[10] or 0)),
     )
+
+
+def csv_header(kind: LineKind) -> list[str]:
+    """Column titles of a CSV export: an amount becomes two columns, amount and currency."""
+    titles: list[str] = []
+    for column in LINE_COLUMNS[kind]:
+        if column.kind == "money":
+            titles += [column.title, "Currency"]
+        elif column.kind == "time":
+            titles.append(f"{column.title} (UTC)")
+        else:
+            titles.append(column.title)
+    return titles
+
+
+def csv_row(cells: Sequence[Cell]) -> list[CsvCell]:
+    """One line as CSV values: amounts as exact decimals beside their currency."""
+    values: list[CsvCell] = []
+    for cell in cells:
+        if isinstance(cell, Amount):
+            values += [to_decimal(cell.minor, cell.currency), cell.currency]
+        else:
+            values.append(cell)
+    return values
+
+
+def write_review_csv(
+    review: Review, flt: ReviewFilter, path: Path, kind: LineKind = LineKind.REFUNDS
+) -> int:
+    """Export every line of the review (refunds by default) to `path`; returns the count."""
+    rows = (csv_row(cells) for cells in review.iter_lines(kind, flt))
+    return write_csv(path, csv_header(kind), rows)

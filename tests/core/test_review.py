@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,7 @@ from core.ledger.models import (
     SupplierOrder,
 )
 from core.ledger.types import Fault, Reason, RefundDirection, RefundState
-from core.review import Amount, LineKind, Measures, Review, ReviewFilter
+from core.review import Amount, LineKind, Measures, Review, ReviewFilter, write_review_csv
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 TO = RefundDirection.TO_CUSTOMER.value
@@ -247,3 +249,47 @@ def test_empty_ledger(ledger: Ledger) -> None:
     summary = Review(ledger.engine).summary(ReviewFilter(), NOW)
     assert summary.totals == () and summary.refunds == 0 and summary.supplier_rates == ()
     assert Review(ledger.engine).lines(LineKind.REFUNDS, ReviewFilter()) == []
+
+
+def test_csv_export_of_the_lines(ledger: Ledger, known: Ids, tmp_path: Path) -> None:
+    target = tmp_path / "refunds.csv"
+    written = write_review_csv(Review(ledger.engine), ReviewFilter(), target)
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert written == 12 and len(rows) == 13
+    assert rows[0][:8] == [
+        "Date (UTC)",
+        "Order",
+        "AliExpress order",
+        "Supplier",
+        "Direction",
+        "Amount",
+        "Currency",
+        "Reason",
+    ]
+    first_april = [r for r in rows if r[1] == "#1001" and r[4] == "To customer"]
+    assert first_april == [
+        [
+            "2026-04-20 10:00:00",
+            "#1001",
+            "8100000000000001",
+            "Alpha Store",
+            "To customer",
+            "100.00",
+            "EUR",
+            "Damaged",
+            "Carrier",
+            "Issued",
+            "",
+            "Recovered",
+        ]
+    ]
+
+
+def test_breakdowns_add_up_to_the_totals(ledger: Ledger, known: Ids) -> None:
+    summary = Review(ledger.engine).summary(ReviewFilter(), NOW)
+    for groups in (summary.by_reason, summary.by_fault, summary.by_supplier, summary.by_month):
+        for total in summary.totals:
+            same = [g.measures for g in groups if g.measures.currency == total.currency]
+            for measure in ("refunded", "recovered", "out_of_pocket", "expected", "lines"):
+                assert sum(getattr(m, measure) for m in same) == getattr(total, measure)
