@@ -27,6 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "dispute_case_team_days": 15,
     "warn_lead_hours": 48,
     "urgent_hours": 12,
+    "backups_keep": 7,
     "ae_order_pattern": r"(?<!\d)(\d{16})(?!\d)",
     # The AliExpress connection (the tokens themselves live in the OS keyring).
     "aliexpress_app_key": None,

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.ledger import Ledger, LedgerError, check_integrity, open_ledger
+from core import settings
+from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, open_ledger
+from core.ledger.backup import backup_if_due
 from gui import ledger_problem
 from gui.jobs import Job
 from gui.main_window import MainWindow
@@ -43,6 +46,9 @@ def open_interactively(path: Path) -> Ledger | None:
     while True:
         try:
             return open_ledger(path)
+        except LedgerInUseError as error:
+            QMessageBox.information(None, _tr("Dropdesk is already open"), str(error))
+            return None
         except LedgerError as error:
             log.warning("Cannot open ledger %s: %s", path, error)
             choice = ledger_problem.ask(None, error.path, str(error))
@@ -65,9 +71,10 @@ class Session:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self.window = self._make_window(ledger)
-        self._check: Job | None = None
+        self._jobs: list[Job] = []
         if ledger.unclean:
             self.check_in_background()
+        self.back_up_in_background()
 
     def _make_window(self, ledger: Ledger) -> MainWindow:
         window = MainWindow(ledger)
@@ -92,9 +99,24 @@ class Session:
     def check_in_background(self) -> None:
         """After an unclean shutdown: SQLite's quick_check, off the GUI thread."""
         path = self.ledger.path
-        self._check = Job(lambda _progress, _cancelled: check_integrity(path))
-        self._check.finished.connect(self._checked)
-        self._check.start()
+        job = Job(lambda _progress, _cancelled: check_integrity(path))
+        job.finished.connect(self._checked)
+        self._start(job)
+
+    def back_up_in_background(self) -> None:
+        """Once a day, a rotated backup beside the ledger."""
+        path = self.ledger.path
+        with self.ledger.session() as session:
+            keep = int(settings.get(session, "backups_keep"))
+        job = Job(lambda _p, _c: backup_if_due(path, keep, datetime.now(UTC)))
+        job.finished.connect(lambda made: log.info("Daily backup: %s", made or "not due"))
+        job.failed.connect(lambda message: log.warning("Daily backup failed: %s", message))
+        self._start(job)
+
+    def _start(self, job: Job) -> None:
+        self._jobs = [j for j in self._jobs if not j.done.is_set()]
+        self._jobs.append(job)
+        job.start()
 
     def _checked(self, problems: list[str]) -> None:
         if not problems:

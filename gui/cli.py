@@ -93,7 +93,7 @@ def _open_existing(path: Path) -> Ledger | None:
         print(f"dropdesk: no ledger at {path}", file=sys.stderr)
         return None
     try:
-        return open_ledger(path)
+        return open_ledger(path, for_reading=True)
     except LedgerError as error:
         print(f"dropdesk: {error}", file=sys.stderr)
         return None

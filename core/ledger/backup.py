@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 BACKUP_MARK = ".backup-"
@@ -37,3 +37,16 @@ def backups(path: Path) -> list[Path]:
 def latest_backup(path: Path) -> Path | None:
     found = backups(path)
     return found[0] if found else None
+
+
+def backup_if_due(
+    path: Path, keep: int, now: datetime, every: timedelta = timedelta(days=1)
+) -> Path | None:
+    """The daily backup: made when the newest one is older than `every` (run off the GUI
+    thread; the backup API copies a live ledger page by page without blocking writers long)."""
+    newest = latest_backup(path)
+    if newest is not None:
+        made = datetime.fromtimestamp(newest.stat().st_mtime, UTC)
+        if now - made < every:
+            return None
+    return backup(path, label="daily", keep=keep)

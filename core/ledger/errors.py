@@ -23,3 +23,7 @@ class CorruptLedgerError(LedgerError):
 
 class NewerLedgerError(LedgerError):
     """Written by a newer Dropdesk; opening it here would risk a downgrade."""
+
+
+class LedgerInUseError(LedgerError):
+    """Another Dropdesk process has the ledger open."""

@@ -8,13 +8,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError
 from sqlmodel import Session
 
 from core.ledger import migrate
 from core.ledger.engine import APPLICATION_ID, make_engine, read_header
-from core.ledger.errors import CorruptLedgerError, LedgerError, NotALedgerError
+from core.ledger.errors import (
+    CorruptLedgerError,
+    LedgerError,
+    LedgerInUseError,
+    NotALedgerError,
+)
 from core.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
@@ -23,10 +29,11 @@ log = logging.getLogger(__name__)
 class Ledger:
     """An open ledger file: the engine, sessions, and whether the last run ended cleanly."""
 
-    def __init__(self, path: Path, engine: Engine, *, unclean: bool) -> None:
+    def __init__(self, path: Path, engine: Engine, *, unclean: bool, lock: FileLock | None) -> None:
         self.path = path
         self.engine = engine
         self.unclean = unclean  # the previous run did not close the ledger: check it
+        self._lock = lock  # None when opened only for reading
 
     @property
     def _marker(self) -> Path:
@@ -45,37 +52,86 @@ class Ledger:
 
     def close(self) -> None:
         self.engine.dispose()
-        self._marker.unlink(missing_ok=True)
+        if self._lock is not None:
+            self._marker.unlink(missing_ok=True)
+            self._lock.release()
+            self._lock = None
 
 
-def open_ledger(path: Path) -> Ledger:
-    """Open (creating if absent) and migrate the ledger at `path`; LedgerError says why not."""
+def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
+    """Open (creating if absent) and migrate the ledger at `path`; LedgerError says why not.
+
+    One process at a time may open a ledger to work on it (a lock file beside it). Commands
+    that only read, such as `dropdesk due` from a scheduler, pass `for_reading=True`: no lock,
+    no migration, no creation, so they run beside an open app.
+    """
     path = path.expanduser().resolve()
     if path.is_dir():
         raise NotALedgerError(path, f"{path} is a folder, not a ledger file.")
     fresh = not path.exists() or path.stat().st_size == 0
+    if for_reading:
+        return _open_for_reading(path, fresh)
     if not fresh:
         _check_identity(path)
     ensure_private_dir(path.parent)
-    if fresh:  # created private before SQLite opens it: its -wal and -shm files inherit the mode
-        path.touch(mode=0o600)
-        path.chmod(0o600)
-    engine = make_engine(path)
+    lock = _lock(path)
     try:
-        migrate.upgrade(engine, path)
-    except LedgerError:
-        engine.dispose()
+        if fresh:  # created private before SQLite opens it: -wal and -shm inherit the mode
+            path.touch(mode=0o600)
+            path.chmod(0o600)
+        engine = make_engine(path)
+        try:
+            migrate.upgrade(engine, path)
+            if fresh:
+                with engine.connect() as connection:  # the application id into the header
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseError as error:
+            engine.dispose()
+            raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
+        except BaseException:
+            engine.dispose()
+            raise
+    except BaseException:
+        lock.release()
         raise
-    except DatabaseError as error:
-        engine.dispose()
-        raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
-    if fresh:
-        with engine.connect() as connection:  # put the application id into the file's header
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     marker = path.with_name(path.name + ".open")
     unclean = marker.exists()
     marker.touch(mode=0o600)
-    return Ledger(path, engine, unclean=unclean)
+    return Ledger(path, engine, unclean=unclean, lock=lock)
+
+
+def _lock(path: Path) -> FileLock:
+    lock = FileLock(path.with_name(path.name + ".lock"), timeout=0, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise LedgerInUseError(
+            path,
+            f"{path.name} is open in another Dropdesk window. Switch to that window, or close "
+            "it and try again.",
+        ) from None
+    return lock
+
+
+def _open_for_reading(path: Path, fresh: bool) -> Ledger:
+    if fresh:
+        raise NotALedgerError(path, f"There is no ledger at {path}.")
+    _check_identity(path)
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection:
+            current = migrate.current_revision(connection)
+    except DatabaseError as error:
+        engine.dispose()
+        raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
+    if current != migrate.head_revision():
+        engine.dispose()
+        raise LedgerError(
+            path,
+            f"{path.name} needs an upgrade (or comes from another Dropdesk version): open it in "
+            "Dropdesk once first.",
+        )
+    return Ledger(path, engine, unclean=False, lock=None)
 
 
 def _check_identity(path: Path) -> None:

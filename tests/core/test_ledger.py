@@ -132,3 +132,69 @@ def test_unclean_shutdown_is_noticed(tmp_path: Path) -> None:
     assert again.unclean
     again.close()
     assert not open_ledger(path).unclean
+
+
+def test_second_process_is_refused_but_readers_are_welcome(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from core.ledger import LedgerInUseError
+
+    path = tmp_path / "ledger.sqlite"
+    open_ledger(path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib; from core.ledger import open_ledger; "
+            f"l = open_ledger(pathlib.Path({str(path)!r})); print('open', flush=True); "
+            "sys.stdin.readline(); l.close()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        with pytest.raises(LedgerInUseError, match="open in another Dropdesk window"):
+            open_ledger(path)
+        reader = open_ledger(path, for_reading=True)
+        with reader.session() as session:
+            assert session.exec(select(CustomerOrder)).all() == []
+        reader.close()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    open_ledger(path).close()  # free again once the other process closed it
+
+
+def test_reading_never_creates_a_ledger(tmp_path: Path) -> None:
+    with pytest.raises(NotALedgerError, match="no ledger"):
+        open_ledger(tmp_path / "missing.sqlite", for_reading=True)
+    assert not (tmp_path / "missing.sqlite").exists()
+
+
+def test_daily_backup_is_made_once_a_day_and_rotated(tmp_path: Path) -> None:
+    import os
+
+    from core.ledger.backup import backup_if_due, backups
+
+    path = tmp_path / "ledger.sqlite"
+    ledger = open_ledger(path)
+    with ledger.session() as session:
+        session.add(CustomerOrder(name="#1"))
+    now = datetime.now(UTC)
+    first = backup_if_due(path, keep=2, now=now)
+    assert first is not None and first.stat().st_mode & 0o077 == 0
+    assert backup_if_due(path, keep=2, now=now + timedelta(hours=23)) is None
+    for day in (1, 2, 3):
+        newest = backups(path)[0]
+        old = (now - timedelta(days=day)).timestamp()
+        os.utime(newest, (old, old))  # as if made earlier
+        assert backup_if_due(path, keep=2, now=now) is not None
+    assert len(backups(path)) == 2
+    with sqlite3.connect(backups(path)[0]) as copy:
+        assert copy.execute("SELECT name FROM customer_order").fetchall() == [("#1",)]
+    ledger.close()
