@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from core.logs import configure_logging
+
+    configure_logging()
     ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
     if args.command == "demo":
         return _demo(ledger, args.orders, args.seed)
