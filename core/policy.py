@@ -1,0 +1,463 @@
+"""The merchant's refund and return policy, drafted from the suppliers it relies on.
+
+A merchant can only promise what every supplier will back, so the strictest supplier wins each
+point: the shortest cancel window (no window at all if any supplier states none), only the
+return reasons every supplier accepts (none if any supplier accepts none), and the longest
+refund time. Each choice is explained, naming the suppliers that forced it. The draft states
+that statutory rights (in the EU: the 14-day right of withdrawal and the legal guarantee) are
+unaffected, because no supplier term can take them away; it is a draft to check, not legal
+advice.
+
+Drafts come in English and German, as Markdown (to copy) and HTML (to save, or to publish
+with Shopify's shopPolicyUpdate).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import Engine
+
+from core.ledger.types import Reason, from_db
+
+Language = Literal["en", "de"]
+LANGUAGES: tuple[Language, ...] = ("en", "de")
+
+#: Reasons a customer can send an item back for, in the order a policy lists them.
+RETURN_REASONS = (Reason.DAMAGED, Reason.NOT_AS_DESCRIBED, Reason.WRONG_SIZE, Reason.CHANGED_MIND)
+
+
+@dataclass(frozen=True)
+class SupplierPolicy:
+    """A supplier's terms as the ledger records them (None / empty = not stated)."""
+
+    name: str
+    cancel_accepted_within_hours: int | None = None
+    returns_allowed_for: frozenset[Reason] = frozenset()
+    refund_days_min: int = 3
+    refund_days_max: int = 15
+    has_written_policy: bool = False
+    policy_url: str | None = None
+    supplier_id: int | None = None
+
+
+def parse_reasons(text: str) -> frozenset[Reason]:
+    """The comma-separated Reason values of `supplier.returns_allowed_for` (unknown skipped)."""
+    known = {reason.value for reason in Reason}
+    return frozenset(Reason(p.strip()) for p in text.split(",") if p.strip() in known)
+
+
+def format_reasons(reasons: Iterable[Reason]) -> str:
+    """The stored form: comma-separated, in the policy's order."""
+    chosen = set(reasons)
+    return ",".join(r.value for r in Reason if r in chosen)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the merchant can promise; `None` cancel window = no cancellation promised."""
+
+    cancel_within_hours: int | None
+    return_reasons: tuple[Reason, ...]
+    refund_days: int
+    cancel_limited_by: tuple[str, ...]
+    returns_refused_by: dict[Reason, tuple[str, ...]]
+    refund_limited_by: tuple[str, ...]
+    without_written_policy: tuple[str, ...]
+    suppliers: tuple[str, ...]
+
+
+def strictest_terms(policies: Sequence[SupplierPolicy]) -> Terms:
+    """The terms every supplier in `policies` backs (ValueError when there is none)."""
+    if not policies:
+        raise ValueError("A policy needs at least one supplier to rely on.")
+    names = tuple(p.name for p in policies)
+    unstated = tuple(p.name for p in policies if not p.cancel_accepted_within_hours)
+    if unstated:
+        cancel: int | None = None
+        cancel_by = unstated
+    else:
+        cancel = min(p.cancel_accepted_within_hours or 0 for p in policies)
+        cancel_by = tuple(p.name for p in policies if p.cancel_accepted_within_hours == cancel)
+    refused = {
+        reason: tuple(p.name for p in policies if reason not in p.returns_allowed_for)
+        for reason in RETURN_REASONS
+    }
+    accepted = tuple(reason for reason in RETURN_REASONS if not refused[reason])
+    refund_days = max(max(p.refund_days_max, p.refund_days_min) for p in policies)
+    return Terms(
+        cancel_within_hours=cancel,
+        return_reasons=accepted,
+        refund_days=refund_days,
+        cancel_limited_by=cancel_by,
+        returns_refused_by={r: n for r, n in refused.items() if n},
+        refund_limited_by=tuple(
+            p.name for p in policies if max(p.refund_days_max, p.refund_days_min) == refund_days
+        ),
+        without_written_policy=tuple(p.name for p in policies if not p.has_written_policy),
+        suppliers=names,
+    )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """How customers reach the merchant. Without a return address, customers write first and
+    get the address with the answer (a merchant without a shop front gives none up front)."""
+
+    shop_name: str
+    email: str
+    return_address: str = ""  # e.g. a PO box
+
+
+@dataclass(frozen=True)
+class PolicyDraft:
+    language: Language
+    title: str
+    markdown: str
+    html: str
+    choices: tuple[str, ...]  # why the draft says what it says, for the merchant
+
+
+# --- wording -----------------------------------------------------------------------------------
+
+_REASON_WORDS: dict[Language, dict[Reason, str]] = {
+    "en": {
+        Reason.DAMAGED: "the item arrived damaged",
+        Reason.NOT_AS_DESCRIBED: "the item is not as described or not what you ordered",
+        Reason.WRONG_SIZE: "the size does not fit",
+        Reason.CHANGED_MIND: "you changed your mind",
+    },
+    "de": {
+        Reason.DAMAGED: "der Artikel beschädigt angekommen ist",
+        Reason.NOT_AS_DESCRIBED: (
+            "der Artikel nicht der Beschreibung oder Ihrer Bestellung entspricht"
+        ),
+        Reason.WRONG_SIZE: "die Größe nicht passt",
+        Reason.CHANGED_MIND: "Sie es sich anders überlegt haben",
+    },
+}
+_REASON_NAMES: dict[Language, dict[Reason, str]] = {
+    "en": {
+        Reason.DAMAGED: "damaged",
+        Reason.NOT_AS_DESCRIBED: "not as described",
+        Reason.WRONG_SIZE: "wrong size",
+        Reason.CHANGED_MIND: "changed mind",
+    },
+    "de": {
+        Reason.DAMAGED: "beschädigt",
+        Reason.NOT_AS_DESCRIBED: "nicht wie beschrieben",
+        Reason.WRONG_SIZE: "falsche Größe",
+        Reason.CHANGED_MIND: "nicht mehr gewünscht",
+    },
+}
+
+
+def _join(items: Sequence[str], language: Language) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    last = " and " if language == "en" else " und "
+    if language == "en" and len(items) > 2:
+        last = ", and "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+def _either(items: Sequence[str], language: Language) -> str:
+    """ "a, b or c" / "a, b oder c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    word = " or " if language == "en" else " oder "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def _hours(hours: int, language: Language) -> str:
+    if hours % 24 == 0 and hours >= 48:
+        return f"{hours // 24} days" if language == "en" else f"{hours // 24} Tagen"
+    if language == "en":
+        return "1 hour" if hours == 1 else f"{hours} hours"
+    return "1 Stunde" if hours == 1 else f"{hours} Stunden"
+
+
+# A section is a heading and paragraphs; "{email}" in a paragraph becomes a mailto link in
+# HTML. Paragraphs are plain text otherwise (escaped for both formats).
+Section = tuple[str, list[str]]
+
+
+def _sections(terms: Terms, contact: Contact, language: Language) -> list[Section]:
+    en = language == "en"
+    window = terms.cancel_within_hours
+    if window:
+        cancel = [
+            (
+                f"You can cancel your order within {_hours(window, 'en')} of placing it, as "
+                "long as it has not shipped. Write to us at {email} with your order number."
+                if en
+                else f"Sie können Ihre Bestellung innerhalb von {_hours(window, 'de')} nach "
+                "der Bestellung stornieren, solange sie noch nicht versandt ist. Schreiben Sie "
+                "uns dazu mit Ihrer Bestellnummer an {email}."
+            )
+        ]
+    else:
+        cancel = [
+            "We pass every order on to our supplier straight away, so we cannot promise that "
+            "an order can still be cancelled. Write to us at {email} as soon as possible: if "
+            "it has not shipped yet, we will try."
+            if en
+            else "Wir geben jede Bestellung sofort an unseren Lieferanten weiter und können "
+            "daher nicht zusagen, dass eine Stornierung noch möglich ist. Schreiben Sie uns so "
+            "schnell wie möglich an {email}: Ist die Bestellung noch nicht versandt, versuchen "
+            "wir es."
+        ]
+    cancel.append(
+        "Once your order has shipped, it can no longer be cancelled; the return terms below "
+        "apply instead."
+        if en
+        else "Nach dem Versand ist keine Stornierung mehr möglich; dann gelten die "
+        "Rückgabebedingungen unten."
+    )
+
+    words = [_REASON_WORDS[language][r] for r in terms.return_reasons]
+    if words:
+        returns = [
+            (
+                f"We take an item back and refund it if {_either(words, 'en')}."
+                if en
+                else f"Wir nehmen einen Artikel zurück und erstatten den Kaufpreis, wenn "
+                f"{_either(words, 'de')}."
+            )
+        ]
+        if Reason.CHANGED_MIND not in terms.return_reasons:
+            returns.append(
+                "Beyond that, we cannot take items back, except where the law gives you the "
+                "right to (see below)."
+                if en
+                else "Darüber hinaus können wir Artikel nur zurücknehmen, wo das Gesetz es "
+                "vorsieht (siehe unten)."
+            )
+    else:
+        returns = [
+            "All sales are final, except where the law gives you the right to return an item "
+            "(see below)."
+            if en
+            else "Eine Rückgabe ist nur möglich, wo das Gesetz es vorsieht (siehe unten)."
+        ]
+
+    how = [
+        "Please write to us first at {email} with your order number and, if the item is "
+        "damaged or not what you ordered, a photo. Do not send anything back before we have "
+        "answered: we will tell you whether and where to send the item."
+        if en
+        else "Bitte schreiben Sie uns zuerst an {email}, mit Ihrer Bestellnummer und, wenn der "
+        "Artikel beschädigt ist oder nicht Ihrer Bestellung entspricht, einem Foto. Senden Sie "
+        "nichts zurück, bevor wir geantwortet haben: Wir sagen Ihnen, ob und wohin Sie den "
+        "Artikel schicken."
+    ]
+    if contact.return_address.strip():
+        how.append(
+            ("Returns we have confirmed go to: " if en else "Bestätigte Rücksendungen gehen an: ")
+            + " ".join(contact.return_address.split())
+        )
+    else:
+        how.append(
+            "We have no shop or warehouse to send items to unannounced; you receive the return "
+            "address with our answer."
+            if en
+            else "Wir haben kein Ladengeschäft und kein Lager für unangekündigte Rücksendungen; "
+            "die Rücksendeadresse erhalten Sie mit unserer Antwort."
+        )
+
+    refund = [
+        f"Once we have confirmed your cancellation or return, we refund you to your original "
+        f"payment method within {terms.refund_days} business days. Your bank may take a few "
+        "more days to show it."
+        if en
+        else f"Sobald wir Ihre Stornierung oder Rückgabe bestätigt haben, erstatten wir den "
+        f"Betrag innerhalb von {terms.refund_days} Werktagen über Ihre ursprüngliche "
+        "Zahlungsart. Bis die Gutschrift auf Ihrem Konto erscheint, kann Ihre Bank einige Tage "
+        "länger brauchen."
+    ]
+    law = [
+        "This policy does not limit your statutory rights. If you are a consumer in the EU, "
+        "you may withdraw from your purchase within 14 days of delivery without giving a "
+        "reason, and the legal guarantee for defective goods applies."
+        if en
+        else "Ihre gesetzlichen Rechte, insbesondere Ihr Widerrufsrecht (14 Tage ab Erhalt der "
+        "Ware) und die gesetzliche Gewährleistung, bleiben von diesen Bedingungen unberührt."
+    ]
+    questions = [
+        "Questions about an order? Write to us at {email}."
+        if en
+        else "Fragen zu einer Bestellung? Schreiben Sie uns an {email}."
+    ]
+    if en:
+        return [
+            ("Cancelling an order", cancel),
+            ("Returns", returns),
+            ("How to return an item", how),
+            ("Refunds", refund),
+            ("Your statutory rights", law),
+            ("Questions", questions),
+        ]
+    return [
+        ("Bestellung stornieren", cancel),
+        ("Rückgabe", returns),
+        ("So funktioniert die Rückgabe", how),
+        ("Erstattung", refund),
+        ("Ihre gesetzlichen Rechte", law),
+        ("Fragen", questions),
+    ]
+
+
+def _choices(terms: Terms, language: Language) -> tuple[str, ...]:
+    en = language == "en"
+
+    def names(items: Sequence[str]) -> str:
+        return _join(list(items), language)
+
+    made: list[str] = []
+    if terms.cancel_within_hours:
+        made.append(
+            f"Cancel window {_hours(terms.cancel_within_hours, 'en')}: the shortest any "
+            f"supplier accepts ({names(terms.cancel_limited_by)})."
+            if en
+            else f"Stornofrist {_hours(terms.cancel_within_hours, 'de')}: die kürzeste, die "
+            f"ein Lieferant akzeptiert ({names(terms.cancel_limited_by)})."
+        )
+    else:
+        made.append(
+            f"No cancel window promised: {names(terms.cancel_limited_by)} "
+            f"{'states' if len(terms.cancel_limited_by) == 1 else 'state'} none."
+            if en
+            else f"Keine Stornofrist zugesagt: {names(terms.cancel_limited_by)} "
+            f"{'nennt' if len(terms.cancel_limited_by) == 1 else 'nennen'} keine."
+        )
+    accepted = [_REASON_NAMES[language][r] for r in terms.return_reasons]
+    if accepted:
+        made.append(
+            f"Returns accepted for: {names(accepted)}, the reasons every supplier accepts."
+            if en
+            else f"Rückgabe akzeptiert bei: {names(accepted)}, den Gründen, die jeder "
+            "Lieferant akzeptiert."
+        )
+    for reason, refusing in terms.returns_refused_by.items():
+        made.append(
+            f"Not offered: returns for “{_REASON_NAMES['en'][reason]}”, which "
+            f"{names(refusing)} {'does' if len(refusing) == 1 else 'do'} not accept."
+            if en
+            else f"Nicht angeboten: Rückgabe bei „{_REASON_NAMES['de'][reason]}“, denn "
+            f"{names(refusing)} {'akzeptiert' if len(refusing) == 1 else 'akzeptieren'} "
+            "sie nicht."
+        )
+    made.append(
+        f"Refunds within {terms.refund_days} business days: the longest any supplier takes "
+        f"({names(terms.refund_limited_by)})."
+        if en
+        else f"Erstattung innerhalb von {terms.refund_days} Werktagen: so lange braucht der "
+        f"langsamste Lieferant ({names(terms.refund_limited_by)})."
+    )
+    if terms.without_written_policy:
+        made.append(
+            f"No written policy from {names(terms.without_written_policy)}: their recorded "
+            "terms are assumptions. Ask them for a written policy."
+            if en
+            else f"Keine schriftlichen Bedingungen von {names(terms.without_written_policy)}: "
+            "die erfassten Bedingungen sind Annahmen. Fragen Sie nach schriftlichen Bedingungen."
+        )
+    made.append(
+        "EU consumers keep their 14-day right of withdrawal and the legal guarantee whatever "
+        "your suppliers accept: the draft says so. Have the text checked for your country."
+        if en
+        else "Verbraucher in der EU behalten ihr 14-tägiges Widerrufsrecht und die "
+        "Gewährleistung, gleich was Ihre Lieferanten akzeptieren: Der Entwurf sagt das. Lassen "
+        "Sie den Text für Ihr Land prüfen."
+    )
+    return tuple(made)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def _markdown_text(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def draft_policy(terms: Terms, contact: Contact, language: Language = "en") -> PolicyDraft:
+    """The policy text in `language`, as Markdown and HTML, with the choices explained."""
+    if language not in LANGUAGES:
+        raise ValueError(f"no policy wording for language {language!r}")
+    if "@" not in contact.email:
+        raise ValueError("The policy needs an e-mail address customers can write to.")
+    shop = " ".join(contact.shop_name.split())
+    title = "Refund and return policy" if language == "en" else "Rückgabe und Erstattung"
+    heading = f"{title} – {shop}" if shop else title
+    sections = _sections(terms, contact, language)
+    email = contact.email.strip()
+
+    md = [f"# {_markdown_text(heading)}", ""]
+    parts = [f"<h1>{html.escape(heading)}</h1>"]
+    link = f'<a href="mailto:{html.escape(email, quote=True)}">{html.escape(email)}</a>'
+    for name, paragraphs in sections:
+        md += [f"## {_markdown_text(name)}", ""]
+        parts.append(f"<h2>{html.escape(name)}</h2>")
+        for paragraph in paragraphs:
+            before, _, after = paragraph.partition("{email}")
+            md_email = f"<{email}>" if "{email}" in paragraph else ""
+            md += [_markdown_text(before) + md_email + _markdown_text(after), ""]
+            mail = link if "{email}" in paragraph else ""
+            parts.append(f"<p>{html.escape(before)}{mail}{html.escape(after)}</p>")
+    return PolicyDraft(
+        language=language,
+        title=heading,
+        markdown="\n".join(md).rstrip() + "\n",
+        html="\n".join(parts) + "\n",
+        choices=_choices(terms, language),
+    )
+
+
+def html_page(draft: PolicyDraft) -> str:
+    """A complete HTML file of the draft, for "Save as HTML"."""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{draft.language}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(draft.title)}</title>\n</head>\n<body>\n{draft.html}</body>\n"
+        "</html>\n"
+    )
+
+
+# --- which suppliers ---------------------------------------------------------------------------
+
+
+def supplier_policies(engine: Engine, since: datetime | None = None) -> list[SupplierPolicy]:
+    """Every supplier's terms; with `since`, only suppliers whose latest order was paid since
+    then (the suppliers "in use"). The latest order is found by its id on the supplier index,
+    so the cost does not grow with the ledger."""
+    sql = """
+        SELECT s.id, s.name, s.cancel_accepted_within_hours, s.returns_allowed_for,
+               s.refund_days_min, s.refund_days_max, s.has_written_policy, s.policy_url,
+               (SELECT so.paid_at FROM supplier_order AS so
+                WHERE so.id = (SELECT max(x.id) FROM supplier_order AS x
+                               WHERE x.supplier_id = s.id))
+        FROM supplier AS s ORDER BY s.name"""
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(sql).all()
+    chosen = []
+    for row in rows:
+        last_paid = from_db(row[8])
+        if since is not None and (last_paid is None or last_paid < since):
+            continue
+        chosen.append(
+            SupplierPolicy(
+                name=str(row[1]),
+                cancel_accepted_within_hours=row[2],
+                returns_allowed_for=parse_reasons(row[3] or ""),
+                refund_days_min=int(row[4]),
+                refund_days_max=int(row[5]),
+                has_written_policy=bool(row[6]),
+                policy_url=row[7],
+                supplier_id=int(row[0]),
+            )
+        )
+    return chosen
