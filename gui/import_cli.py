@@ -1,0 +1,150 @@
+"""`dropdesk import shopify-csv FILE`: the orders export import on the command line.
+
+No Qt here (it lives beside the CLI it serves): it runs on a headless server. Exit codes:
+0 imported (or previewed) with every row read; 1 the file or the ledger cannot be used (the
+message says why); 2 bad usage; 3 some rows were refused (with `--mode rest` the other orders
+were imported, with `--mode nothing` nothing was); 130 interrupted by Ctrl-C, nothing imported.
+With `--json` stdout carries exactly one JSON object,
+`{"added": n, "updated": n, "unchanged": n, "refused": [{"line", "column", "reason"}]}`,
+and every other word goes to stderr.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+from core.imports import ImportCancelled, ImportFileError, ImportSummary, import_shopify_csv
+from core.ledger import LedgerError, open_ledger
+from core.linking import PatternError
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_INTERRUPTED = 130
+MODES = ("rest", "nothing")
+_PROG = "dropdesk import shopify-csv"
+
+
+def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_run: bool) -> int:
+    """Import `file` into the ledger at `ledger_path`; returns the process exit code."""
+    if mode not in MODES:
+        print(f"{_PROG}: --mode must be rest or nothing, not {mode!r}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        ledger = open_ledger(ledger_path)
+    except LedgerError as error:
+        print(f"{_PROG}: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    bar = _ProgressBar(sys.stderr, f"{'Reading' if dry_run else 'Importing'} {file.name}")
+    try:
+        with _ctrl_c_cancels() as interrupted:
+            summary = import_shopify_csv(
+                ledger,
+                file,
+                mode="rest" if mode == "rest" else "nothing",
+                dry_run=dry_run,
+                progress=bar.show,
+                cancel=interrupted.is_set,
+            )
+    except (ImportCancelled, KeyboardInterrupt):
+        bar.end()
+        print(f"{_PROG}: interrupted; nothing was imported", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except (ImportFileError, PatternError) as error:
+        bar.end()
+        print(f"{_PROG}: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    finally:
+        ledger.close()
+    bar.end()
+    if as_json:
+        print(summary.to_json())
+    else:
+        print(describe(file, summary, mode=mode, dry_run=dry_run))
+    return EXIT_REFUSED if summary.refused else EXIT_OK
+
+
+def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) -> str:
+    """The summary for people: counts of orders, then each refused row on its own line."""
+    counts = (
+        f"{summary.added:,} added, {summary.updated:,} updated, "
+        f"{summary.unchanged:,} unchanged (orders)"
+    )
+    lines = [f"{file.name}: {'would be ' if dry_run else ''}{counts}"]
+    if summary.linked:
+        lines.append(f"{summary.linked:,} AliExpress orders linked to their customer orders")
+    if summary.refused:
+        lines.append(f"{len(summary.refused):,} rows refused:")
+        for refusal in summary.refused:
+            where = f"line {refusal.line}" + (f", {refusal.column}" if refusal.column else "")
+            lines.append(f"  {where}: {refusal.reason}")
+        if mode == "nothing":
+            lines.append(
+                "Nothing was imported (--mode nothing): fix these rows, or use --mode rest "
+                "to import the other orders."
+            )
+        elif not dry_run:
+            lines.append("The orders of these rows were left out; the others were imported.")
+    if dry_run:
+        lines.append("Dry run: nothing was written to the ledger.")
+    return "\n".join(lines)
+
+
+@contextmanager
+def _ctrl_c_cancels() -> Iterator[threading.Event]:
+    """The first Ctrl-C asks the import to stop (it rolls back at its next check); a second
+    one interrupts at once. Outside the main thread signals cannot be caught: no-op."""
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def handle(_signum: int, _frame: FrameType | None) -> None:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        interrupted.set()
+
+    previous: Callable[[int, FrameType | None], object] | int | None
+    previous = signal.signal(signal.SIGINT, handle)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _ProgressBar:
+    """`Importing orders.csv [#####.....] 45% 12.3/27.4 MB` on stderr, only on a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self._stream = stream
+        self._label = label
+        self._on = stream.isatty()
+        self._drawn = False
+
+    def show(self, done: int, total: int) -> None:
+        if not self._on:
+            return
+        total = max(total, 1)
+        filled = self.WIDTH * done // total
+        self._stream.write(
+            f"\r{self._label} [{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+            f"{100 * done // total:3d}% {done / 1e6:.1f}/{total / 1e6:.1f} MB"
+        )
+        self._stream.flush()
+        self._drawn = True
+
+    def end(self) -> None:
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._drawn = False

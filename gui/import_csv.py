@@ -1,0 +1,555 @@
+"""Importing a Shopify orders export from the GUI: preview, the merchant's choice, import.
+
+The file is read twice, both times off the GUI thread: a dry run first, so the merchant sees
+what will change and which rows are refused before anything is written, then the real import
+in the mode they chose. Both runs show a progress bar with Cancel; cancelling rolls back, so
+the ledger is as it was. Dialogs are opened with open(), never exec(): the flow is a chain of
+signal handlers, so neither the GUI nor a test sits in a nested event loop while a job runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum, auto
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.imports import (
+    EmptyFileError,
+    ImportCancelled,
+    ImportFileError,
+    ImportSummary,
+    Mode,
+    NotAShopifyExportError,
+    Refusal,
+    UnreadableFileError,
+    import_shopify_csv,
+)
+from core.ledger import Ledger
+from core.linking import PatternError
+from gui.jobs import Job
+from gui.ui_settings import ui_settings
+
+log = logging.getLogger(__name__)
+
+_PROGRESS_STEPS = 1_000  # the bar counts per mille: byte counts can overflow a C++ int
+_SHOW_PROGRESS_AFTER_MS = 300  # small files finish before a progress window would flash
+_LAST_FOLDER_KEY = "import/last_folder"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CsvImport", text)
+
+
+def _number(value: int) -> str:
+    return QLocale().toString(value)
+
+
+class Choice(Enum):
+    """What the merchant answered in the summary dialog."""
+
+    REST = auto()  # import every order that can be read ("Import" when nothing is refused)
+    NOTHING = auto()  # rows were refused: leave the ledger as it is
+    CANCEL = auto()
+
+
+# --- what a background run hands back ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cancelled:
+    """The merchant pressed Cancel; the transaction was rolled back."""
+
+
+@dataclass(frozen=True)
+class _Problem:
+    """The file (or the order number setting) cannot be used; words for the merchant."""
+
+    title: str
+    message: str
+
+
+_Outcome = ImportSummary | _Cancelled | _Problem
+
+
+def _problem_title(error: Exception) -> str:
+    if isinstance(error, EmptyFileError):
+        return _tr("The file is empty")
+    if isinstance(error, UnreadableFileError):
+        return _tr("The file cannot be read")
+    if isinstance(error, NotAShopifyExportError):
+        return _tr("Not a Shopify orders export")
+    if isinstance(error, PatternError):
+        return _tr("Check the AliExpress order number pattern")
+    return _tr("The file cannot be imported")
+
+
+def _import_work(
+    ledger: Ledger, path: Path, mode: Mode, dry_run: bool
+) -> Callable[[Callable[[int, int], None], Callable[[], bool]], _Outcome]:
+    """The job's callable: expected endings come back as values, so only bugs are failures."""
+
+    def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> _Outcome:
+        def report(done: int, total: int) -> None:
+            progress(_PROGRESS_STEPS * done // max(total, 1), _PROGRESS_STEPS)
+
+        try:
+            return import_shopify_csv(
+                ledger, path, mode=mode, dry_run=dry_run, progress=report, cancel=cancelled
+            )
+        except ImportCancelled:
+            return _Cancelled()
+        except (ImportFileError, PatternError) as error:
+            return _Problem(_problem_title(error), str(error))
+
+    return work
+
+
+# --- the refused rows ----------------------------------------------------------------------
+
+
+class RefusalModel(QAbstractTableModel):
+    """Refused rows for a table view; lazy, so a file with 100,000 bad rows still opens fast."""
+
+    HEADERS = ("Line", "Column", "Problem")
+
+    def __init__(self, refusals: list[Refusal], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._refusals = refusals
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._refusals)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        refusal = self._refusals[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                _number(refusal.line),
+                refusal.column or _tr("(whole row)"),
+                refusal.reason,
+            )[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return refusal.reason
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+
+def refusals_as_text(refusals: list[Refusal]) -> str:
+    """Tab-separated, one refused row a line: pastes into a spreadsheet or an e-mail."""
+    header = "\t".join(_tr(title) for title in RefusalModel.HEADERS)
+    rows = (f"{r.line}\t{r.column}\t{r.reason}" for r in refusals)
+    return "\n".join((header, *rows)) + "\n"
+
+
+# --- the summary dialog --------------------------------------------------------------------
+
+
+class ImportSummaryDialog(QDialog):
+    """What the dry run found, and the merchant's choice: import the rest, nothing, or cancel."""
+
+    chosen = Signal(object)  # Choice
+
+    def __init__(self, file: Path, summary: ImportSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummaryDialog")
+        self.setWindowTitle(_tr("Import {0}").format(file.name))
+        self.choice = Choice.CANCEL
+        self._answered = False
+        refused = len(summary.refused)
+        importable = summary.added + summary.updated + summary.unchanged
+
+        self.headline = QLabel()
+        self.headline.setObjectName("importHeadline")
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.headline.setFont(font)
+        if not refused:
+            self.headline.setText(_tr("Every row of {0} can be read.").format(file.name))
+        elif importable:
+            self.headline.setText(
+                _tr("{0} of the rows in {1} cannot be read.").format(_number(refused), file.name)
+                if refused > 1
+                else _tr("One row in {0} cannot be read.").format(file.name)
+            )
+        else:
+            self.headline.setText(_tr("None of the orders in {0} can be read.").format(file.name))
+
+        counts = QFormLayout()
+        counts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.count_labels: dict[str, QLabel] = {}
+        for key, caption, value in (
+            ("added", _tr("New orders"), summary.added),
+            ("updated", _tr("Orders that changed"), summary.updated),
+            ("unchanged", _tr("Orders already up to date"), summary.unchanged),
+        ):
+            label = QLabel(_number(value))
+            label.setObjectName(f"count_{key}")
+            self.count_labels[key] = label
+            counts.addRow(caption + ":", label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addLayout(counts)
+
+        self.table: QTableView | None = None
+        if refused:
+            explain = QLabel(
+                _tr(
+                    "An order with a row that cannot be read is left out as a whole, so no "
+                    "order is stored with lines or totals missing. Fix these rows in the file "
+                    "and import it again to bring those orders in too."
+                )
+            )
+            explain.setWordWrap(True)
+            layout.addWidget(explain)
+            self.table = QTableView()
+            self.table.setObjectName("refusedRows")
+            self.table.setAccessibleName(_tr("Rows that cannot be read"))
+            self.table.setModel(RefusalModel(summary.refused, self.table))
+            self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            self.table.setAlternatingRowColors(True)
+            self.table.setWordWrap(False)
+            self.table.verticalHeader().setVisible(False)
+            self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header = self.table.horizontalHeader()
+            header.setStretchLastSection(True)
+            header.setHighlightSections(False)
+            metrics = self.table.fontMetrics()
+            header.resizeSection(0, metrics.horizontalAdvance("100,000") + 24)
+            header.resizeSection(1, metrics.horizontalAdvance("Lineitem fulfillment status") + 24)
+            self.table.setMinimumHeight(8 * self.table.verticalHeader().defaultSectionSize())
+            layout.addWidget(self.table, stretch=1)
+            copy = QPushButton(_tr("Copy list"))
+            copy.setToolTip(_tr("Copy the refused rows as text, to fix them in a spreadsheet"))
+            copy.clicked.connect(
+                lambda: QGuiApplication.clipboard().setText(refusals_as_text(summary.refused))
+            )
+            row = QHBoxLayout()
+            row.addWidget(copy)
+            row.addStretch(1)
+            layout.addLayout(row)
+
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        layout.addWidget(self.question)
+
+        buttons = QDialogButtonBox()
+        self.rest_button: QPushButton | None = None
+        self.nothing_button: QPushButton | None = None
+        if importable:
+            self.rest_button = buttons.addButton(
+                _tr("Import the rest") if refused else _tr("Import"),
+                QDialogButtonBox.ButtonRole.AcceptRole,
+            )
+            self.rest_button.setDefault(True)
+            self.rest_button.clicked.connect(lambda: self._choose(Choice.REST))
+        if refused and importable:
+            self.nothing_button = buttons.addButton(
+                _tr("Import nothing"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.nothing_button.clicked.connect(lambda: self._choose(Choice.NOTHING))
+            self.question.setText(
+                _tr(
+                    "Import the {0} orders that can be read, or nothing until the file is fixed?"
+                ).format(_number(importable))
+            )
+        elif importable:
+            self.question.setText(_tr("Nothing has been written to the ledger yet."))
+        else:
+            self.question.setText(_tr("Nothing can be imported from this file."))
+        self.cancel_button = buttons.addButton(
+            _tr("Cancel") if importable else _tr("Close"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.clicked.connect(lambda: self._choose(Choice.CANCEL))
+        layout.addWidget(buttons)
+        self.rejected.connect(lambda: self._choose(Choice.CANCEL))  # Esc, the window's close
+        self.resize(720 if refused else 440, 480 if refused else 0)
+
+    def _choose(self, choice: Choice) -> None:
+        if self._answered:
+            return  # done(Rejected) below comes back here through `rejected`
+        self._answered = True
+        self.choice = choice
+        accepted = choice is not Choice.CANCEL
+        self.done(QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected)
+        self.chosen.emit(choice)
+
+
+# --- progress ---------------------------------------------------------------------------
+
+
+class ImportProgress(QProgressDialog):
+    """A progress bar with Cancel for one background run; Cancel asks the job to stop."""
+
+    def __init__(self, label: str, job: Job, parent: QWidget | None) -> None:
+        super().__init__(label, _tr("Cancel"), 0, _PROGRESS_STEPS, parent)
+        self.setObjectName("importProgress")
+        self.setWindowTitle(_tr("Importing orders"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(_SHOW_PROGRESS_AFTER_MS)
+        self.setMinimumWidth(420)
+        self._job = job
+        job.progressed.connect(self._progressed)
+        self.canceled.connect(self.cancel_job)
+        self.setValue(0)  # starts the minimum-duration clock
+
+    def _progressed(self, done: int, total: int) -> None:
+        if not self.wasCanceled():
+            self.setMaximum(total)
+            self.setValue(min(done, total))
+
+    def cancel_job(self) -> None:
+        """What Cancel does; the job rolls back at its next check (every 1,000 rows)."""
+        self._job.cancel()
+        self.setLabelText(_tr("Cancelling…"))
+
+
+# --- the flow ---------------------------------------------------------------------------
+
+
+class CsvImportFlow(QObject):
+    """Imports Shopify order exports into one ledger, one file at a time (others queue).
+
+    `on_imported(summary)` runs after a real import changed the ledger (refresh the views).
+    The dialogs it opens are kept in `progress`, `summary_dialog` and `message_box`.
+    """
+
+    finished = Signal(object)  # the real run's ImportSummary, or None: nothing was written
+    imported = Signal(object)  # ImportSummary: the ledger changed
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        parent: QWidget | None = None,
+        on_imported: Callable[[ImportSummary], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ledger = ledger
+        self._window = parent
+        self._queue: deque[Path] = deque()
+        self._path: Path | None = None
+        self._preview: ImportSummary | None = None
+        self._job: Job | None = None
+        self._then: Callable[[_Outcome], None] = self._previewed
+        self.progress: ImportProgress | None = None
+        self.summary_dialog: ImportSummaryDialog | None = None
+        self.message_box: QMessageBox | None = None
+        if on_imported is not None:
+            self.imported.connect(on_imported)
+
+    @property
+    def busy(self) -> bool:
+        return self._path is not None
+
+    def choose_file(self) -> None:
+        """File > Import Shopify orders…: ask for an export, then import it."""
+        settings = ui_settings()
+        folder = str(settings.value(_LAST_FOLDER_KEY, str(Path.home())))
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window,
+            _tr("Import Shopify orders"),
+            folder,
+            _tr("Shopify orders export (*.csv);;All files (*)"),
+        )
+        if chosen:
+            settings.setValue(_LAST_FOLDER_KEY, str(Path(chosen).parent))
+            self.start(Path(chosen))
+
+    def start(self, path: Path) -> None:
+        """Preview and (after the merchant's yes) import `path`; queued while another runs."""
+        if self.busy:
+            self._queue.append(path)
+            return
+        self._path = path
+        self._run(
+            mode="rest",
+            dry_run=True,
+            label=_tr("Reading {0}…").format(path.name),
+            then=self._previewed,
+        )
+
+    # --- steps, in order ---
+
+    def _run(
+        self, *, mode: Mode, dry_run: bool, label: str, then: Callable[[_Outcome], None]
+    ) -> None:
+        assert self._path is not None
+        job = Job(_import_work(self._ledger, self._path, mode, dry_run))
+        self._then = then
+        job.finished.connect(self._ended)
+        job.failed.connect(self._failed)
+        self._job = job
+        self.progress = ImportProgress(label, job, self._window)
+        job.start()
+
+    def _ended(self, outcome: _Outcome) -> None:
+        then = self._then
+        self._close_progress()
+        if isinstance(outcome, _Cancelled):
+            self._finish(None)
+        elif isinstance(outcome, _Problem):
+            self._tell(QMessageBox.Icon.Warning, outcome.title, outcome.message)
+            self._finish(None)
+        else:
+            then(outcome)
+
+    def _failed(self, message: str) -> None:
+        self._close_progress()
+        self._tell(
+            QMessageBox.Icon.Critical,
+            _tr("The import failed"),
+            _tr("Nothing was imported: {0}").format(message),
+        )
+        self._finish(None)
+
+    def _previewed(self, preview: _Outcome) -> None:
+        assert isinstance(preview, ImportSummary) and self._path is not None
+        if not preview.refused and not (preview.added or preview.updated):
+            self._tell(
+                QMessageBox.Icon.Information,
+                _tr("Nothing new"),
+                _tr("The {0} orders in {1} are already in the ledger as they are.").format(
+                    _number(preview.unchanged), self._path.name
+                )
+                if preview.unchanged
+                else _tr("{0} holds no orders.").format(self._path.name),
+            )
+            self._finish(None)
+            return
+        self._preview = preview
+        dialog = ImportSummaryDialog(self._path, preview, self._window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.chosen.connect(self._chosen)
+        self.summary_dialog = dialog
+        dialog.open()
+
+    def _chosen(self, choice: Choice) -> None:
+        assert self._path is not None and self._preview is not None
+        if self.summary_dialog is not None:
+            self.summary_dialog.deleteLater()
+            self.summary_dialog = None
+        if choice is Choice.CANCEL:
+            self._finish(None)
+        elif choice is Choice.NOTHING:
+            self._tell(
+                QMessageBox.Icon.Information,
+                _tr("Nothing imported"),
+                _tr(
+                    "Nothing from {0} was imported. Fix the {1} rows that cannot be read and "
+                    "import the file again."
+                ).format(self._path.name, _number(len(self._preview.refused))),
+            )
+            self._finish(None)
+        else:
+            self._run(
+                mode="rest",
+                dry_run=False,
+                label=_tr("Importing {0}…").format(self._path.name),
+                then=self._imported,
+            )
+
+    def _imported(self, outcome: _Outcome) -> None:
+        assert isinstance(outcome, ImportSummary) and self._path is not None
+        self.imported.emit(outcome)
+        self._tell(
+            QMessageBox.Icon.Information, _tr("Import finished"), result_text(self._path, outcome)
+        )
+        self._finish(outcome)
+
+    # --- plumbing ---
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self._job = None
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+        box.setObjectName("importMessage")
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda: self._forget_box(box))
+        self.message_box = box
+        box.open()
+
+    def _forget_box(self, box: QMessageBox) -> None:
+        if self.message_box is box:
+            self.message_box = None
+
+    def _finish(self, summary: ImportSummary | None) -> None:
+        self._path = None
+        self._preview = None
+        self.finished.emit(summary)
+        if self._queue:
+            next_path = self._queue.popleft()
+            QTimer.singleShot(0, lambda: self.start(next_path))
+
+
+def result_text(path: Path, summary: ImportSummary) -> str:
+    """The closing message: what changed, what was left out, what was linked."""
+    text = _tr("Imported {0}: {1} new orders, {2} changed, {3} already up to date.").format(
+        path.name, _number(summary.added), _number(summary.updated), _number(summary.unchanged)
+    )
+    refused = len(summary.refused)
+    if refused:
+        text += " " + _tr("{0} rows could not be read; their orders were left out.").format(
+            _number(refused)
+        )
+    if summary.linked:
+        text += " " + _tr("{0} AliExpress orders were linked to their customer orders.").format(
+            _number(summary.linked)
+        )
+    return text
