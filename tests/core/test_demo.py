@@ -83,7 +83,7 @@ def test_ship_by_comes_from_the_supplier_calendar(demo_db: sqlite3.Connection) -
 def test_same_seed_same_ledger_with_parallel_batches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "_BATCH", 150)  # 4 batches: made by worker processes
+    monkeypatch.setattr(demo, "BATCH", 150)  # 4 batches: made by worker processes
 
     def dump(path: Path) -> list[tuple[object, ...]]:
         demo.write_demo(path, orders=600, seed=11, now=NOW)
