@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.ledger import Ledger
+from core.ledger.journal import timeline
 from core.ledger.models import Supplier, SupplierOrder
 from core.ledger.types import Reason
 from core.policy import (
@@ -23,6 +25,7 @@ from core.policy import (
     strictest_terms,
     supplier_policies,
 )
+from core.suppliers import PolicyEdit, PolicyInvalid, check_policy, list_suppliers, save_policy
 
 D, N, W, C = Reason.DAMAGED, Reason.NOT_AS_DESCRIBED, Reason.WRONG_SIZE, Reason.CHANGED_MIND
 CONTACT = Contact("Lena's Gadgets", "help@lenas-gadgets.example")
@@ -168,3 +171,39 @@ def test_suppliers_in_use(ledger: Ledger) -> None:
     assert [(p.name, p.returns_allowed_for, p.cancel_accepted_within_hours) for p in in_use] == [
         ("Recent", frozenset({D}), 24)
     ]
+
+
+def test_saving_a_supplier_policy(ledger: Ledger) -> None:
+    with ledger.session() as s:
+        supplier = Supplier(name="Yiwu", returns_allowed_for="damaged")
+        s.add(supplier)
+        s.flush()
+        assert supplier.id is not None
+        supplier_id = supplier.id
+    at = datetime(2026, 5, 2, 8, tzinfo=UTC)
+    edit = PolicyEdit(12, frozenset({N, D}), 5, 20, True, " https://aliexpress.com/store/1 ")
+    saved = save_policy(ledger, supplier_id, edit, now=at)
+    assert saved.policy.returns_allowed_for == {D, N}
+    assert saved.policy.policy_url == "https://aliexpress.com/store/1"
+    assert saved.policy_reviewed_at == at
+    [info] = list_suppliers(ledger)
+    assert info.policy == saved.policy and info.policy.cancel_accepted_within_hours == 12
+    with ledger.session() as s:
+        [event] = timeline(s, "supplier", supplier_id)
+    assert event.kind == "supplier_policy_reviewed"
+    changed = json.loads(event.payload)
+    assert changed["returns_allowed_for"] == {"from": "damaged", "to": "not_as_described,damaged"}
+    assert "tracking_due_days" not in changed
+
+
+def test_a_bad_policy_form_lists_every_problem(ledger: Ledger) -> None:
+    bad = PolicyEdit(0, frozenset(), 10, 5, False, "ftp://x")
+    with pytest.raises(PolicyInvalid) as raised:
+        check_policy(bad)
+    assert set(raised.value.problems) == {
+        "cancel_accepted_within_hours",
+        "refund_days_max",
+        "policy_url",
+    }
+    with pytest.raises(LookupError):
+        save_policy(ledger, 999, PolicyEdit(None, frozenset(), 3, 15, False))
