@@ -485,17 +485,15 @@ class Connections:
         return connection.account if connection and connection.account else "AliExpress"
 
     def refresh_from_aliexpress(
-        self, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Cancelled | None = None,
     ) -> SyncSummary:
         """(keyring, network) Status and tracking of every open supplier order."""
-
-        def report(done: int, total: int) -> None:
-            if progress:
-                progress(done, total)
-
         with self.aliexpress_api() as api:
             summary = sync_order_statuses(
-                self.ledger, api, progress=report, cancel=cancelled or (lambda: False)
+                self.ledger, api, progress=progress, cancel=cancelled or (lambda: False)
             )
         if not summary.interrupted:
             with self.ledger.session() as session:

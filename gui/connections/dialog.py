@@ -1,0 +1,114 @@
+"""The connections screen: the keyring's state on top, the Shopify and AliExpress panels below.
+
+The keyring is checked in the background when the screen opens (it may ask to be unlocked).
+Until it answers, and for good when it cannot be used, nothing can be saved; the screen says
+what is wrong and what to do, and the rest of Dropdesk keeps working offline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.connections import Connections, KeyringStatus
+from gui.connections.aliexpress_panel import AliExpressPanel
+from gui.connections.common import ERROR_COLOUR, OK_COLOUR, Runner, tr
+from gui.connections.shop_panel import ShopPanel
+
+_BANNER_STYLE = (
+    "QLabel#keyringBanner {{ border: 1px solid {0}; border-radius: 4px; padding: 8px; }}"
+)
+
+
+class ConnectionsDialog(QDialog):
+    """Modal or not, as the caller opens it; `changed` tells that a connection changed."""
+
+    changed = Signal()
+    keyring_checked = Signal()
+
+    def __init__(
+        self,
+        connections: Connections,
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Connections"))
+        self.connections = connections
+        self.keyring: KeyringStatus | None = None
+        self.keyring_problem: str | None = None
+
+        self.banner = QLabel(tr("Checking the system keyring…"))
+        self.banner.setObjectName("keyringBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(_BANNER_STYLE.format("palette(mid)"))
+        self.shop_panel = ShopPanel(connections, pool=pool)
+        self.aliexpress_panel = AliExpressPanel(connections, pool=pool)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        panels = QHBoxLayout()
+        panels.addWidget(self.shop_panel, 1)
+        panels.addWidget(self.aliexpress_panel, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(panels, 1)
+        layout.addWidget(buttons)
+        self.resize(1000, self.sizeHint().height())
+
+        self.shop_panel.changed.connect(self.changed)
+        self.aliexpress_panel.changed.connect(self.changed)
+        self._checker = Runner(self, pool)
+        self.check_keyring()
+
+    def check_keyring(self) -> None:
+        """Ask the keyring (in the background) whether it works and what it holds."""
+        self._checker.run(self.connections.keyring_status, self._keyring_ok, self._keyring_failed)
+
+    def _keyring_ok(self, status: KeyringStatus) -> None:
+        self.keyring, self.keyring_problem = status, None
+        backend = status.backend.rsplit(".", 2)[-2] if "." in status.backend else status.backend
+        self.banner.setText(
+            tr(
+                "Tokens and secrets are kept in the system keyring ({0}), never in the ledger "
+                "or a log."
+            ).format(backend)
+        )
+        self.banner.setStyleSheet(_BANNER_STYLE.format(OK_COLOUR))
+        self._tell_panels()
+
+    def _keyring_failed(self, message: str) -> None:
+        self.keyring, self.keyring_problem = None, message
+        self.banner.setText(
+            tr("The system keyring cannot be used, so connections cannot be saved.")
+            + "\n\n"
+            + message
+            + "\n\n"
+            + tr(
+                "Everything that needs no connection (the ledger, imports, the review) "
+                "works as usual."
+            )
+        )
+        self.banner.setStyleSheet(_BANNER_STYLE.format(ERROR_COLOUR))
+        self._tell_panels()
+
+    def _tell_panels(self) -> None:
+        self.shop_panel.set_keyring(self.keyring, self.keyring_problem)
+        self.aliexpress_panel.set_keyring(self.keyring, self.keyring_problem)
+        self._fit_height()
+        self.keyring_checked.emit()
+
+    def _fit_height(self) -> None:
+        """Grow to show a long banner whole (wrapped labels do not grow a window by themselves)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if needed > self.height():
+            self.resize(self.width(), needed)

@@ -1,0 +1,230 @@
+""" "Sync with Shopify" and "Refresh from AliExpress": background jobs with a progress window.
+
+One job at a time. The work runs off the GUI thread through `core.connections`; errors reach
+the merchant as `core.connections.explain` words them (redacted), in a message box and through
+`failed`. `LastSyncLabel` shows in the status bar when orders last came from each service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from core.aliexpress import SyncSummary
+from core.connections import Connections, explain
+from core.shopify import SyncReport
+from gui.formatting import local_time
+from gui.jobs import Job, Work
+from gui.progress_dialog import JobProgressDialog
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncActions", text)
+
+
+def _count(number: int) -> str:
+    return QLocale().toString(number)
+
+
+class SyncActions(QObject):
+    """Runs the two syncs for a window; `parent` hosts the progress window and messages."""
+
+    synced = Signal(str)  # a one-line summary for the status bar
+    failed = Signal(str)  # what went wrong, for the merchant (redacted)
+    connections_needed = Signal()  # nothing to sync with: open the connections screen
+    ended = Signal()  # a job ended, however: the ledger may have changed, refresh the views
+
+    def __init__(
+        self,
+        connections: Connections,
+        parent: QWidget,
+        *,
+        pool: QThreadPool | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.connections = connections
+        self._window = parent
+        self._pool = pool
+        self._now = now
+        self.job: Job | None = None
+        self.progress: JobProgressDialog | None = None
+        self.message: QMessageBox | None = None  # the last message shown (tests read it)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    # -- Shopify -----------------------------------------------------------------------------
+
+    def sync_shopify(self) -> Job | None:
+        """Pull the orders changed since the last sync from every connected shop."""
+        if self.busy:
+            return None
+        shops = self.connections.connected_shops()
+        if not shops:
+            self._tell(
+                _tr("No shop connected"),
+                _tr("Connect your Shopify shop first (Connections…)."),
+            )
+            self.connections_needed.emit()
+            return None
+        connections = self.connections
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            reports: list[SyncReport] = []
+            for shop in shops:
+                if cancelled():
+                    break
+                reports.append(
+                    connections.sync_shop(
+                        shop.id,
+                        progress=lambda done, total: progress(done, total or 0),
+                        cancelled=cancelled,
+                    )
+                )
+            return reports
+
+        names = ", ".join(shop.name or shop.domain for shop in shops)
+        return self._start(
+            work,
+            _tr("Sync with Shopify"),
+            _tr("Fetching the orders that changed in {0}…").format(names),
+            self._shopify_done,
+        )
+
+    def _shopify_done(self, reports: list[SyncReport]) -> None:
+        orders = sum(report.orders for report in reports)
+        stopped = any(report.cancelled for report in reports)
+        if stopped:
+            text = _tr("Shopify sync stopped: {0} orders updated; the next sync continues.")
+        else:
+            text = _tr("Shopify sync done: {0} orders updated.")
+        self.synced.emit(text.format(_count(orders)))
+
+    # -- AliExpress --------------------------------------------------------------------------
+
+    def refresh_aliexpress(self) -> Job | None:
+        """Status and tracking of every open supplier order."""
+        if self.busy:
+            return None
+        connection = self.connections.aliexpress()
+        if connection is None:
+            self._tell(
+                _tr("AliExpress not connected"),
+                _tr("Connect your AliExpress account first (Connections…)."),
+            )
+            self.connections_needed.emit()
+            return None
+        connections = self.connections
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> object:
+            return connections.refresh_from_aliexpress(progress=progress, cancelled=cancelled)
+
+        return self._start(
+            work,
+            _tr("Refresh from AliExpress"),
+            _tr("Checking the status and tracking of open supplier orders…"),
+            self._aliexpress_done,
+        )
+
+    def _aliexpress_done(self, summary: SyncSummary) -> None:
+        text = _tr("AliExpress: {0} of {1} orders checked, {2} changed, {3} shipped").format(
+            _count(summary.checked),
+            _count(summary.total),
+            _count(len(summary.changed)),
+            _count(len(summary.shipped)),
+        )
+        if summary.failed:
+            text += _tr(", {0} could not be read").format(_count(len(summary.failed)))
+        if summary.interrupted:
+            text += _tr(" (stopped)")
+        self.synced.emit(text + ".")
+        connection = self.connections.aliexpress()
+        if connection is not None and connection.reconnect_soon(self._now()):
+            self._tell(
+                _tr("Reconnect AliExpress soon"),
+                _tr(
+                    "The AliExpress connection expires on {0}. Connect AliExpress again "
+                    "before then (Connections…), or Dropdesk can no longer refresh orders."
+                ).format(local_time(connection.refresh_expires_at)),
+            )
+
+    # -- running -----------------------------------------------------------------------------
+
+    def _start(self, work: Work, title: str, text: str, done: Callable[[Any], None]) -> Job:
+        job = Job(work, describe_error=explain)
+        self.job = job
+        self.progress = JobProgressDialog(job, title, text, self._window)
+        self._done_handler = done
+        self._title = title
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        job.start(self._pool)
+        self.progress.show()
+        return job
+
+    def _finished(self, result: object) -> None:
+        self.job = None
+        self._done_handler(result)
+        self.ended.emit()
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self._warn(self._title, _tr("{0} did not finish.").format(self._title), message)
+        self.failed.emit(message)
+        self.ended.emit()  # pages stored before the failure are kept
+
+    def _tell(self, title: str, text: str) -> None:
+        self.message = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window)
+        self.message.open()
+
+    def _warn(self, title: str, text: str, detail: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._window)
+        box.setInformativeText(detail)
+        self.message = box
+        box.open()
+
+
+class LastSyncLabel(QLabel):
+    """ "Shopify synced … · AliExpress refreshed …" for the status bar; `refresh()` re-reads."""
+
+    def __init__(
+        self,
+        connections: Connections,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("lastSyncLabel")
+        self.connections = connections
+        self._now = now
+        self.refresh()
+
+    def refresh(self) -> None:
+        shopify = self.connections.last_shopify_sync()
+        parts = [
+            _tr("Shopify synced {0}").format(local_time(shopify))
+            if shopify
+            else _tr("Shopify never synced")
+        ]
+        connection = self.connections.aliexpress()
+        tip = ""
+        if connection is not None:
+            refreshed = connection.last_refresh_at
+            parts.append(
+                _tr("AliExpress refreshed {0}").format(local_time(refreshed))
+                if refreshed
+                else _tr("AliExpress never refreshed")
+            )
+            if connection.reconnect_soon(self._now()):
+                expiry = local_time(connection.refresh_expires_at)
+                parts.append(_tr("reconnect AliExpress by {0}").format(expiry))
+                tip = _tr("The AliExpress connection expires on {0}.").format(expiry)
+        self.setText(" · ".join(parts))
+        self.setToolTip(tip)
