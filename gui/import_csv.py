@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -60,12 +59,12 @@ from core.imports import (
 from core.ledger import Ledger
 from core.linking import PatternError
 from gui.jobs import Job
+from gui.progress_dialog import JobProgressDialog
 from gui.ui_settings import ui_settings
 
 log = logging.getLogger(__name__)
 
-_PROGRESS_STEPS = 1_000  # the bar counts per mille: byte counts can overflow a C++ int
-_SHOW_PROGRESS_AFTER_MS = 300  # small files finish before a progress window would flash
+SHOW_PROGRESS_AFTER_MS = 300  # small files finish before a progress window would flash
 _LAST_FOLDER_KEY = "import/last_folder"
 
 
@@ -122,8 +121,8 @@ def _import_work(
     """The job's callable: expected endings come back as values, so only bugs are failures."""
 
     def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> _Outcome:
-        def report(done: int, total: int) -> None:
-            progress(_PROGRESS_STEPS * done // max(total, 1), _PROGRESS_STEPS)
+        def report(done: int, total: int) -> None:  # in KB: bytes can overflow a C++ int
+            progress(done // 1024, max(total // 1024, 1))
 
         try:
             return import_shopify_csv(
@@ -324,37 +323,6 @@ class ImportSummaryDialog(QDialog):
         self.chosen.emit(choice)
 
 
-# --- progress ---------------------------------------------------------------------------
-
-
-class ImportProgress(QProgressDialog):
-    """A progress bar with Cancel for one background run; Cancel asks the job to stop."""
-
-    def __init__(self, label: str, job: Job, parent: QWidget | None) -> None:
-        super().__init__(label, _tr("Cancel"), 0, _PROGRESS_STEPS, parent)
-        self.setObjectName("importProgress")
-        self.setWindowTitle(_tr("Importing orders"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setMinimumDuration(_SHOW_PROGRESS_AFTER_MS)
-        self.setMinimumWidth(420)
-        self._job = job
-        job.progressed.connect(self._progressed)
-        self.canceled.connect(self.cancel_job)
-        self.setValue(0)  # starts the minimum-duration clock
-
-    def _progressed(self, done: int, total: int) -> None:
-        if not self.wasCanceled():
-            self.setMaximum(total)
-            self.setValue(min(done, total))
-
-    def cancel_job(self) -> None:
-        """What Cancel does; the job rolls back at its next check (every 1,000 rows)."""
-        self._job.cancel()
-        self.setLabelText(_tr("Cancelling…"))
-
-
 # --- the flow ---------------------------------------------------------------------------
 
 
@@ -373,8 +341,11 @@ class CsvImportFlow(QObject):
         ledger: Ledger,
         parent: QWidget | None = None,
         on_imported: Callable[[ImportSummary], None] | None = None,
+        *,
+        show_progress_after_ms: int = SHOW_PROGRESS_AFTER_MS,
     ) -> None:
         super().__init__(parent)
+        self._progress_delay = show_progress_after_ms
         self._ledger = ledger
         self._window = parent
         self._queue: deque[Path] = deque()
@@ -382,7 +353,7 @@ class CsvImportFlow(QObject):
         self._preview: ImportSummary | None = None
         self._job: Job | None = None
         self._then: Callable[[_Outcome], None] = self._previewed
-        self.progress: ImportProgress | None = None
+        self.progress: JobProgressDialog | None = None
         self.summary_dialog: ImportSummaryDialog | None = None
         self.message_box: QMessageBox | None = None
         if on_imported is not None:
@@ -430,8 +401,17 @@ class CsvImportFlow(QObject):
         job.finished.connect(self._ended)
         job.failed.connect(self._failed)
         self._job = job
-        self.progress = ImportProgress(label, job, self._window)
+        progress = JobProgressDialog(
+            job, _tr("Importing orders"), label, self._window, unit=_tr("KB read")
+        )
+        progress.setObjectName("importProgress")
+        self.progress = progress
         job.start()
+        QTimer.singleShot(self._progress_delay, progress, lambda: self._show_progress(progress))
+
+    def _show_progress(self, progress: JobProgressDialog) -> None:
+        if self.progress is progress:  # still running
+            progress.show()
 
     def _ended(self, outcome: _Outcome) -> None:
         then = self._then
@@ -511,7 +491,7 @@ class CsvImportFlow(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.close()
+            self.progress.hide()
             self.progress.deleteLater()
             self.progress = None
         self._job = None
