@@ -239,7 +239,6 @@ class SupplierOrderDialog(QDialog):
 
         self.paid_at = QDateTimeEdit()
         self.paid_at.setObjectName("paidAt")
-        self.paid_at.setTimeSpec(Qt.TimeSpec.LocalTime)
         self.paid_at.setCalendarPopup(True)
         self.paid_at.setDisplayFormat(_date_time_format(self._locale))
         self.paid_now = QPushButton(_tr("Now"))
