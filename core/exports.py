@@ -29,19 +29,27 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Full-width look-alikes that some spreadsheets normalise to the ASCII operators.
 _LOOKALIKES = ("＝", "＋", "－", "＠")
 
+_LEADING_SPACE = " \n\x0b\x0c\u00a0"
+_RISKY_FIRST = frozenset("".join(FORMULA_STARTS + _LOOKALIKES) + _LEADING_SPACE)
+
 CsvCell = str | int | Decimal | datetime | None
 
 
 def neutralise(text: str) -> str:
     """`text` made inert for a spreadsheet: prefixed with ' when it could start a formula."""
-    stripped = text.lstrip(" \n\x0b\x0c\u00a0")
+    if not text or text[0] not in _RISKY_FIRST:  # the common case, decided at once
+        return text
+    stripped = text.lstrip(_LEADING_SPACE)
     if text.startswith(FORMULA_STARTS) or stripped.startswith(FORMULA_STARTS + _LOOKALIKES):
         return "'" + text
     return text
 
 
-def cell_text(value: CsvCell) -> str:
-    """How one value is written: numbers as numbers, instants as UTC, text neutralised."""
+def cell_text(value: CsvCell, *, redacted: bool = False) -> str:
+    """How one value is written: numbers as numbers, instants as UTC, text redacted (unless
+    the caller did it) and neutralised."""
+    if isinstance(value, str):
+        return neutralise(value if redacted else redact(value))
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -50,12 +58,23 @@ def cell_text(value: CsvCell) -> str:
         return str(value)
     if isinstance(value, Decimal):
         return format(value, "f")  # never "1E+2"
-
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError("naive datetime in an export: Dropdesk writes only aware instants")
         return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    return neutralise(redact(value))
+    raise TypeError(f"cannot write a {type(value).__name__} to a CSV cell")
+
+
+_SEPARATOR = "\x1f"  # whitespace to the redaction patterns: a value never runs across it
+
+
+def row_texts(row: Sequence[CsvCell]) -> list[str]:
+    """A row's cells as written. Redaction runs once over the row's text joined; only a row
+    in which it finds something is redacted cell by cell (exports have many rows)."""
+    texts = [value for value in row if isinstance(value, str)]
+    joined = _SEPARATOR.join(texts)
+    clean = bool(texts) and redact(joined) == joined
+    return [cell_text(value, redacted=clean) for value in row]
 
 
 def write_csv(
@@ -72,7 +91,7 @@ def write_csv(
             writer = csv.writer(stream, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
             writer.writerow([neutralise(redact(title)) for title in header])
             for row in rows:
-                writer.writerow([cell_text(value) for value in row])
+                writer.writerow(row_texts(row))
                 count += 1
         os.replace(temporary, path)
     except BaseException:

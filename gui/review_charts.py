@@ -1,0 +1,196 @@
+"""The review's charts (QtCharts): out of pocket per month, refunds by reason, suppliers ranked
+by refund rate; and the same charts as images for the PDF report.
+
+Charts plot doubles: amounts are converted from exact minor units only here, for drawing. Each
+currency is its own bar set, so EUR and USD are never stacked or added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from core.money import to_decimal
+from core.review import GroupRow, ReviewSummary
+
+#: One colour per currency, in order of appearance; readable on white paper too.
+PALETTE = ("#c0392b", "#2e86c1", "#28b463", "#b9770e", "#7d3c98", "#566573")
+RATE_COLOUR = "#d35400"
+IMAGE_SIZE = QSize(640, 300)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewCharts", text)
+
+
+def _plot(minor: int, currency: str) -> float:
+    """Display only: the chart API takes doubles."""
+    return float(to_decimal(minor, currency))
+
+
+def _new_chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(0)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _empty(chart: QChart, text: str) -> QChart:
+    chart.setTitle(f"{chart.title()} — {text}")
+    chart.legend().hide()
+    return chart
+
+
+def _amount_sets(
+    groups: Sequence[GroupRow], measure: str, keys: Sequence[str]
+) -> list[tuple[str, list[float]]]:
+    """Per currency, the measure of each key (0 where a key has none in that currency)."""
+    currencies = ReviewSummary.currencies(measure, groups)
+    values = {(g.key, g.measures.currency): getattr(g.measures, measure) for g in groups}
+    return [
+        (currency, [_plot(values.get((key, currency), 0), currency) for key in keys])
+        for currency in currencies
+    ]
+
+
+def _value_axis(title: str) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setTitleText(title)
+    axis.setLabelFormat("%.0f")
+    axis.setMin(0)
+    return axis
+
+
+def out_of_pocket_chart(summary: ReviewSummary) -> QChart:
+    chart = _new_chart(_tr("Out of pocket per month"))
+    months = sorted({g.key for g in summary.by_month if g.measures.out_of_pocket})
+    sets = _amount_sets(summary.by_month, "out_of_pocket", months)
+    if not sets:
+        return _empty(chart, _tr("nothing out of pocket"))
+    series = QBarSeries()
+    for number, (currency, values) in enumerate(sets):
+        bars = QBarSet(currency)
+        bars.setColor(QColor(PALETTE[number % len(PALETTE)]))
+        bars.append(values)
+        series.append(bars)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(months)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    values_axis = _value_axis(_tr("Amount"))
+    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(values_axis)
+    values_axis.applyNiceNumbers()
+    return chart
+
+
+def reasons_chart(summary: ReviewSummary) -> QChart:
+    chart = _new_chart(_tr("Refunded to customers by reason"))
+    totals: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    for g in summary.by_reason:
+        totals[g.key] = totals.get(g.key, 0) + g.measures.customer_refunds
+        labels[g.key] = g.label
+    keys = sorted((k for k in totals if totals[k]), key=lambda k: (totals[k], k))
+    sets = _amount_sets(summary.by_reason, "refunded", keys)
+    if not sets:
+        return _empty(chart, _tr("no refunds"))
+    series = QHorizontalBarSeries()
+    for number, (currency, values) in enumerate(sets):
+        bars = QBarSet(currency)
+        bars.setColor(QColor(PALETTE[number % len(PALETTE)]))
+        bars.append(values)
+        series.append(bars)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([f"{labels[k]} ({totals[k]})" for k in keys])
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    values_axis = _value_axis(_tr("Amount refunded"))
+    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values_axis)
+    values_axis.applyNiceNumbers()
+    return chart
+
+
+def supplier_rates_chart(summary: ReviewSummary, limit: int = 12) -> QChart:
+    chart = _new_chart(_tr("Suppliers by refund rate"))
+    rates = [r for r in summary.supplier_rates if r.orders][:limit]
+    if not rates:
+        return _empty(chart, _tr("no orders"))
+    rates.reverse()  # the highest rate on top
+    series = QHorizontalBarSeries()
+    bars = QBarSet(_tr("Orders refunded (%)"))
+    bars.setColor(QColor(RATE_COLOUR))
+    bars.append([r.per_mille / 10 for r in rates])
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value %")
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([f"{r.name} ({r.refunded_orders}/{r.orders})" for r in rates])
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    values_axis = _value_axis(_tr("Refunded orders, % of orders"))
+    values_axis.setLabelFormat("%.1f")
+    chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values_axis)
+    values_axis.applyNiceNumbers()
+    chart.legend().hide()
+    return chart
+
+
+CHARTS = (out_of_pocket_chart, reasons_chart, supplier_rates_chart)
+
+
+def chart_views(summary: ReviewSummary) -> list[QChartView]:
+    views = []
+    for build in CHARTS:
+        view = QChartView(build(summary))
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(240)
+        views.append(view)
+    return views
+
+
+def chart_image(chart: QChart, size: QSize | None = None, scale: int = 2) -> QImage:
+    """The chart drawn on a white image of `size` logical pixels (for the PDF), sharp at
+    `scale` times, without showing any window. The chart belongs to the image's scene after."""
+    size = size or IMAGE_SIZE
+    area = QRectF(QPointF(0, 0), size.toSizeF())
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(area)
+    scene.setSceneRect(area)
+    image = QImage(size * scale, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, area, area)
+    painter.end()
+    scene.removeItem(chart)
+    return image
+
+
+def chart_images(summary: ReviewSummary, size: QSize | None = None) -> list[QImage]:
+    return [chart_image(build(summary), size) for build in CHARTS]

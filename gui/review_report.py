@@ -1,0 +1,275 @@
+"""The refund review as a PDF for the accountant: filters, totals, charts, breakdowns and the
+refund lines, laid out by QTextDocument and printed with QPdfWriter (A4 landscape).
+
+Every text comes from the ledger and is escaped; free text was redacted by core.review. The
+lines are capped (a PDF of 70,000 refunds helps nobody): the report says how many it left out
+and that the CSV export has them all. Needs a QApplication (the charts are widgets).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QUrl
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from core.review import (
+    FAULT_LABELS,
+    LINE_COLUMNS,
+    MEASURES,
+    REASON_LABELS,
+    STATE_LABELS,
+    Amount,
+    Cell,
+    GroupRow,
+    LineKind,
+    Review,
+    ReviewFilter,
+    ReviewSummary,
+    label,
+)
+from gui.formatting import local_time, money
+from gui.review_charts import chart_images
+
+MAX_LINES = 2_000
+
+MEASURE_TITLES = {
+    "refunded": "Refunded to customers",
+    "recovered": "Recovered from suppliers",
+    "out_of_pocket": "Out of pocket",
+    "awaiting": "Refunded, awaiting supplier",
+    "expected": "Still expected from suppliers",
+    "overdue": "of which overdue",
+}
+
+_STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1b1f24; }
+h1 { font-size: 16pt; margin-bottom: 2px; }
+h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
+p.meta { color: #555; margin: 0; }
+table { border-collapse: collapse; }
+th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
+td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; }
+td.num, th.num { text-align: right; }
+td.bad { color: #a61b1b; font-weight: bold; }
+table.lines { font-size: 7pt; }
+table.lines td { white-space: nowrap; padding: 1px 4px; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewReport", text)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def describe_filter(flt: ReviewFilter, supplier_names: dict[int, str]) -> list[str]:
+    """The filter in words, one line per restriction."""
+    start = local_time(flt.start) if flt.start else _tr("the beginning")
+    end = local_time(flt.end) if flt.end else _tr("now")
+    lines = [_tr("Period: {0} to {1}").format(start, end)]
+    if flt.supplier_ids:
+        names = [supplier_names.get(i, f"#{i}") for i in flt.supplier_ids]
+        lines.append(_tr("Suppliers: {0}").format(", ".join(names)))
+    if flt.reasons:
+        lines.append(
+            _tr("Reasons: {0}").format(", ".join(label(REASON_LABELS, r) for r in flt.reasons))
+        )
+    if flt.states:
+        lines.append(
+            _tr("Refund states: {0}").format(", ".join(label(STATE_LABELS, s) for s in flt.states))
+        )
+    return lines
+
+
+def cell_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Amount):
+        return money(cell.minor, cell.currency)
+    if isinstance(cell, datetime):
+        return local_time(cell)
+    return str(cell)
+
+
+def _amounts(amounts: Sequence[Amount]) -> str:
+    return "<br>".join(_e(money(a.minor, a.currency)) for a in amounts) or "–"
+
+
+def totals_html(summary: ReviewSummary) -> str:
+    rows = []
+    for measure in MEASURES:
+        amounts = summary.total(measure)
+        css = (
+            ' class="num bad"'
+            if measure in ("out_of_pocket", "overdue") and amounts
+            else ' class="num"'
+        )
+        rows.append(
+            f"<tr><td>{_e(_tr(MEASURE_TITLES[measure]))}</td><td{css}>{_amounts(amounts)}</td></tr>"
+        )
+    cancellations = sum(count for _state, count in summary.cancellations)
+    states = ", ".join(f"{_e(s.replace('_', ' '))}: {n}" for s, n in summary.cancellations)
+    rows.append(f'<tr><td>{_e(_tr("Cancellations"))}</td><td class="num">{cancellations}</td></tr>')
+    disputes = sum(d.count for d in summary.disputes)
+    late = sum(d.shipped_after_filing for d in summary.disputes)
+    rows.append(f'<tr><td>{_e(_tr("Disputes"))}</td><td class="num">{disputes}</td></tr>')
+    extra = ""
+    if states:
+        extra += f'<p class="meta">{_e(_tr("Cancellations by state"))}: {states}</p>'
+    if late:
+        extra += (
+            '<p class="meta">'
+            + _e(
+                _tr("{0} disputed orders shipped only after the dispute was filed: money is owed.")
+            ).format(late)
+            + "</p>"
+        )
+    return f"<table>{''.join(rows)}</table>{extra}"
+
+
+def groups_html(title: str, groups: Sequence[GroupRow], rates: dict[str, str] | None = None) -> str:
+    if not groups:
+        return ""
+    head = [_tr("Group"), _tr("Currency"), _tr("Refunds")] + [
+        _tr(MEASURE_TITLES[m]) for m in MEASURES
+    ]
+    if rates is not None:
+        head.append(_tr("Refund rate"))
+    cells = "".join(
+        f'<th class="{"num" if i > 1 else ""}">{_e(h)}</th>' for i, h in enumerate(head)
+    )
+    body = []
+    for g in groups:
+        m = g.measures
+        row = [f'<td style="white-space: nowrap">{_e(g.label)}</td>', f"<td>{_e(m.currency)}</td>"]
+        row.append(f'<td class="num">{m.customer_refunds or "–"}</td>')
+        for measure in MEASURES:
+            value = getattr(m, measure)
+            text = _e(money(value, m.currency)) if value else "–"
+            row.append(f'<td class="num">{text}</td>')
+        if rates is not None:
+            row.append(f'<td class="num">{_e(rates.get(g.key, "–"))}</td>')
+        body.append(f"<tr>{''.join(row)}</tr>")
+    return f'<h2>{_e(title)}</h2><table width="100%"><tr>{cells}</tr>{"".join(body)}</table>'
+
+
+def lines_html(kind: LineKind, lines: Iterable[Sequence[Cell]], total: int, cap: int) -> str:
+    columns = LINE_COLUMNS[kind]
+    head = "".join(
+        f'<th class="{"num" if c.kind == "money" else ""}">{_e(_tr(c.title))}</th>' for c in columns
+    )
+    body = []
+    for cells in lines:
+        row = "".join(
+            f'<td class="{"num" if c.kind == "money" else ""}">{_e(cell_text(v))}</td>'
+            for c, v in zip(columns, cells, strict=True)
+        )
+        body.append(f"<tr>{row}</tr>")
+    note = ""
+    if total > cap:
+        note = (
+            '<p class="meta">'
+            + _e(_tr("The newest {0} of {1} lines; the CSV export has them all.")).format(
+                cap, total
+            )
+            + "</p>"
+        )
+    return f'{note}<table class="lines" width="100%"><tr>{head}</tr>{"".join(body)}</table>'
+
+
+def report_html(
+    summary: ReviewSummary,
+    supplier_names: dict[int, str],
+    lines: Iterable[Sequence[Cell]],
+    *,
+    charts: int,
+    cap: int = MAX_LINES,
+) -> str:
+    """The whole report; charts are `<img src="chart:N">` resources the caller provides."""
+    meta = "".join(
+        f'<p class="meta">{_e(line)}</p>'
+        for line in describe_filter(summary.filter, supplier_names)
+    )
+    made = _tr("Made {0} by Dropdesk. Amounts in their own currency; months in UTC.").format(
+        local_time(summary.now)
+    )
+    parts = [
+        f"<html><head><style>{_STYLE}</style></head><body>",
+        f'<h1>{_e(_tr("Refund review"))}</h1>{meta}<p class="meta">{_e(made)}</p>',
+        f"<h2>{_e(_tr('Totals'))}</h2>",
+        totals_html(summary),
+    ]
+    if charts:
+        parts.append(f"<h2>{_e(_tr('Charts'))}</h2>")
+        cells = [f'<td><img src="chart:{n}" width="430"></td>' for n in range(charts)]
+        rows = ["".join(cells[i : i + 2]) for i in range(0, len(cells), 2)]
+        parts.append("<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
+    rates = {str(r.supplier_id): r.percent_text() for r in summary.supplier_rates}
+    parts += [
+        groups_html(_tr("By reason"), summary.by_reason),
+        groups_html(
+            _tr("By fault"),
+            [GroupRow(g.key, label(FAULT_LABELS, g.key), g.measures) for g in summary.by_fault],
+        ),
+        groups_html(_tr("By supplier"), summary.by_supplier, rates),
+        groups_html(_tr("By month"), summary.by_month),
+        f"<h2>{_e(_tr('Refunds'))}</h2>",
+        lines_html(LineKind.REFUNDS, lines, summary.refunds, cap),
+        "</body></html>",
+    ]
+    return "".join(parts)
+
+
+def write_review_pdf(
+    path: Path,
+    review: Review,
+    flt: ReviewFilter,
+    summary: ReviewSummary | None = None,
+    *,
+    cap: int = MAX_LINES,
+    images: Sequence[QImage] | None = None,
+) -> None:
+    """Write the report to `path` (atomically). QTextDocument paginates it and numbers the
+    pages."""
+    summary = summary or review.summary(flt, datetime.now(UTC))
+    if images is None:
+        images = chart_images(summary)
+    names = dict(review.suppliers())
+    lines = review.lines(LineKind.REFUNDS, flt, 0, cap)
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    for number, image in enumerate(images):
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{number}"), image
+        )
+    document.setHtml(report_html(summary, names, lines, charts=len(images), cap=cap))
+
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        writer = QPdfWriter(temporary)
+        writer.setTitle(_tr("Refund review"))
+        writer.setCreator("Dropdesk")
+        writer.setResolution(200)
+        layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(6, 6, 6, 6),
+            QPageLayout.Unit.Millimeter,
+        )
+        writer.setPageLayout(layout)
+        document.print_(writer)  # adds 2 cm margins and page numbers of its own
+        del writer  # closes the file
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
