@@ -1,0 +1,46 @@
+"""Why a cancellation step did not happen, in words the wizard can show as they are."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class CancelError(Exception):
+    """A step of the cancel workflow could not be taken; str() is for the merchant."""
+
+
+class CancellationNotFoundError(CancelError):
+    """No cancellation (or supplier order) with that id."""
+
+
+class IllegalTransitionError(CancelError):
+    """The step is not possible from the run's current state."""
+
+
+class CancellationOpenError(CancelError):
+    """The supplier order already has an open cancellation: resume that one."""
+
+    def __init__(self, message: str, cancellation_id: int) -> None:
+        super().__init__(message)
+        self.cancellation_id = cancellation_id
+
+
+class OutOfPocketNotAcknowledgedError(CancelError):
+    """A Shopify step before the supplier agreed needs `acknowledge_out_of_pocket=True`."""
+
+
+class StepUnavailableError(CancelError):
+    """The step needs something missing: credentials, a linked order, a deadline to pass."""
+
+
+class ShopOutcomePendingError(CancelError):
+    """Shopify may still be acting on a request; check again later (`resume`), do not resend."""
+
+    def __init__(self, message: str, retry_after: datetime | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ShopStepFailedError(CancelError):
+    """Shopify did not do the step (refused, or failed before acting); the run is back to
+    the step's to-do state and the merchant can try again or do it by hand."""

@@ -1,0 +1,92 @@
+"""The one deadline a cancellation waits on next, stored in `cancellation.next_deadline` so the
+"Cancellations" view can sort open runs by it in SQL.
+
+Recomputed by every transition: the supplier's answer while a request is open, the tracking
+number while one is asked for, the dispute's escalation (then the case team), and otherwise
+the latest day the supplier's refund should arrive.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Session, col, select
+
+from core import clocks
+from core.cancel.states import FINAL, State
+from core.cancel.terms import terms_for
+from core.ledger.models import Cancellation, Dispute, Refund, SupplierOrder
+from core.ledger.types import DisputeState, RefundDirection, RefundState
+
+
+class DeadlineKind(StrEnum):
+    SUPPLIER_ANSWER = "supplier_answer"
+    TRACKING = "tracking"
+    DISPUTE_ESCALATION = "dispute_escalation"
+    DISPUTE_CASE_TEAM = "dispute_case_team"
+    SUPPLIER_REFUND = "supplier_refund"
+
+
+LABELS = {
+    DeadlineKind.SUPPLIER_ANSWER: "The cancel request resolves by itself",
+    DeadlineKind.TRACKING: "The supplier's tracking number is due",
+    DeadlineKind.DISPUTE_ESCALATION: "The dispute can be escalated",
+    DeadlineKind.DISPUTE_CASE_TEAM: "The dispute goes to AliExpress' case team",
+    DeadlineKind.SUPPLIER_REFUND: "The supplier's refund should have arrived",
+}
+
+
+def open_dispute(session: Session, cancellation_id: int) -> Dispute | None:
+    query = (
+        select(Dispute)
+        .where(Dispute.cancellation_id == cancellation_id)
+        .order_by(col(Dispute.id).desc())
+    )
+    return session.exec(query).first()
+
+
+def pending_supplier_refund(session: Session, cancellation_id: int) -> Refund | None:
+    query = (
+        select(Refund)
+        .where(
+            Refund.cancellation_id == cancellation_id,
+            Refund.direction == RefundDirection.FROM_SUPPLIER.value,
+            col(Refund.state).in_([RefundState.EXPECTED.value, RefundState.ISSUED.value]),
+        )
+        .order_by(col(Refund.id).desc())
+    )
+    return session.exec(query).first()
+
+
+def next_deadline(
+    session: Session, row: Cancellation
+) -> tuple[datetime | None, DeadlineKind | None]:
+    state = State(row.state)
+    if state in FINAL or row.id is None:
+        return None, None
+    supplier_order = (
+        session.get(SupplierOrder, row.supplier_order_id) if row.supplier_order_id else None
+    )
+    terms = terms_for(session, supplier_order)
+    if state is State.SUPPLIER_CANCEL_REQUESTED and row.supplier_requested_at is not None:
+        due = clocks.cancel_answer_due(row.supplier_requested_at, terms.answer_hours)
+        return due, DeadlineKind.SUPPLIER_ANSWER
+    if state is State.TRACKING_REQUESTED and row.tracking_requested_at is not None:
+        due = clocks.tracking_due(
+            row.tracking_requested_at,
+            terms.tracking_days,
+            terms.supplier_country,
+            terms.supplier_tz,
+        )
+        return due, DeadlineKind.TRACKING
+    if state is State.DISPUTE_OPEN:
+        dispute = open_dispute(session, row.id)
+        if dispute is not None:
+            if dispute.state == DisputeState.OPEN.value:
+                return dispute.escalate_after, DeadlineKind.DISPUTE_ESCALATION
+            return dispute.case_team_at, DeadlineKind.DISPUTE_CASE_TEAM
+    refund = pending_supplier_refund(session, row.id)
+    if refund is not None and refund.expected_until is not None:
+        return refund.expected_until, DeadlineKind.SUPPLIER_REFUND
+    return None, None

@@ -1,0 +1,113 @@
+"""Persisting the run: load a cancellation, move it to another state, journal what happened.
+
+A transition is one transaction: the new state, the columns it sets, related rows the caller
+added to the same session, the recomputed next deadline and its Event land together or not at
+all. `on_step` runs only after the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlmodel import Session
+
+from core.cancel.errors import CancellationNotFoundError, IllegalTransitionError
+from core.cancel.next_deadline import next_deadline
+from core.cancel.runtime import Runtime
+from core.cancel.states import FINAL, LABELS, State, check_transition, parse_state
+from core.ledger import journal
+from core.ledger.models import Cancellation
+
+ENTITY = "cancellation"
+_T = TypeVar("_T")
+
+
+def load(session: Session, cancellation_id: int) -> Cancellation:
+    row = session.get(Cancellation, cancellation_id)
+    if row is None:
+        raise CancellationNotFoundError(f"There is no cancellation {cancellation_id}.")
+    return row
+
+
+def require_state(row: Cancellation, allowed: Collection[State], action: str) -> State:
+    """The row's state, or IllegalTransitionError naming the action and where the run is."""
+    state = parse_state(row.state)
+    if state not in allowed:
+        raise IllegalTransitionError(
+            f"Cannot {action} now: the cancellation is at '{LABELS[state]}'."
+        )
+    return state
+
+
+def move(
+    session: Session,
+    row: Cancellation,
+    target: State,
+    at: datetime,
+    payload: Mapping[str, Any] | None = None,
+    **changes: Any,
+) -> None:
+    """Validate and apply `row.state -> target` with `changes`, and journal it (no commit)."""
+    current = parse_state(row.state)
+    check_transition(current, target)
+    for name, value in changes.items():
+        if not hasattr(row, name):
+            raise AttributeError(name)
+        setattr(row, name, value)
+    row.state = target.value
+    row.updated_at = at
+    if target in FINAL:
+        row.closed_at = at
+    session.add(row)
+    session.flush()
+    row.next_deadline = next_deadline(session, row)[0]
+    assert row.id is not None
+    journal.record(
+        session,
+        f"{ENTITY}.{target.value}",
+        ENTITY,
+        row.id,
+        {"from": current.value, **(payload or {})},
+        at=at,
+    )
+
+
+def note(
+    session: Session,
+    row: Cancellation,
+    kind: str,
+    at: datetime,
+    payload: Mapping[str, Any] | None = None,
+    **changes: Any,
+) -> None:
+    """Record a fact without a state change (an idempotency key, a job id, an escalation)."""
+    for name, value in changes.items():
+        if not hasattr(row, name):
+            raise AttributeError(name)
+        setattr(row, name, value)
+    row.updated_at = at
+    session.add(row)
+    session.flush()
+    row.next_deadline = next_deadline(session, row)[0]
+    assert row.id is not None
+    journal.record(session, f"{ENTITY}.{kind}", ENTITY, row.id, dict(payload or {}), at=at)
+
+
+def step(
+    rt: Runtime, cancellation_id: int, point: str, work: Callable[[Session, Cancellation], _T]
+) -> _T:
+    """Run `work(session, row)` as one transaction, then announce `point` (if not empty)."""
+    with rt.ledger.session() as session:
+        row = load(session, cancellation_id)
+        result = work(session, row)
+    if point:
+        rt.on_step(point)
+    return result
+
+
+def snapshot(rt: Runtime, cancellation_id: int) -> Cancellation:
+    """A detached copy of the row as it is now."""
+    with rt.ledger.session() as session:
+        return load(session, cancellation_id)

@@ -1,0 +1,304 @@
+"""What the wizard shows for one cancellation: a frozen snapshot with the actions it may offer.
+
+The wizard never decides anything itself: it renders `CancellationView` and calls the
+`CancelWorkflow` method named by each `Action`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlmodel import Session, and_, col, or_, select
+
+from core.cancel import money_trail
+from core.cancel.next_deadline import LABELS as DEADLINE_LABELS
+from core.cancel.next_deadline import DeadlineKind, next_deadline, open_dispute
+from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of
+from core.cancel.record import ENTITY, load
+from core.cancel.runtime import Runtime
+from core.cancel.states import FINAL, IN_FLIGHT, LABELS, SUPPLIER_PENDING, TRANSIENT, Path, State
+from core.ledger.models import Cancellation, Event, Refund
+from core.ledger.types import RefundDirection
+
+
+class Action(StrEnum):
+    """A step the merchant can take now; the value is the `CancelWorkflow` method's name."""
+
+    CHECK = "check"
+    REFRESH_SUPPLIER = "refresh_supplier"
+    MARK_SUPPLIER_CANCEL_REQUESTED = "mark_supplier_cancel_requested"
+    MARK_SUPPLIER_ANSWER = "mark_supplier_answer"
+    REQUEST_TRACKING = "request_tracking"
+    MARK_TRACKING_RECEIVED = "mark_tracking_received"
+    OPEN_DISPUTE = "open_dispute"
+    MARK_DISPUTE_ESCALATED = "mark_dispute_escalated"
+    CLOSE_DISPUTE = "close_dispute"
+    CANCEL_ON_SHOP = "cancel_on_shop"
+    PREVIEW_SHOP_REFUND = "preview_shop_refund"
+    REFUND_ON_SHOP = "refund_on_shop"
+    CONFIRM_MANUAL_SHOP_STEP = "confirm_manual_shop_step"
+    EXPECT_SUPPLIER_REFUND = "expect_supplier_refund"
+    MARK_SUPPLIER_REFUND_RECEIVED = "mark_supplier_refund_received"
+    RESUME = "resume"
+    ABANDON = "abandon"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str
+    title: str
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class MoneyLine:
+    direction: str  # RefundDirection
+    amount_minor: int
+    currency: str
+    state: str  # RefundState
+    expected_from: datetime | None
+    expected_until: datetime | None
+    completed_at: datetime | None
+    shopify_refund_gid: str | None
+
+
+@dataclass(frozen=True)
+class DisputeView:
+    state: str
+    opened_at: datetime | None
+    escalate_after: datetime | None
+    case_team_at: datetime | None
+    first_tracking_at: datetime | None
+    outcome: str
+
+
+@dataclass(frozen=True)
+class CancellationView:
+    id: int
+    state: State
+    state_label: str
+    path: Path
+    reason: str
+    fault: str
+    why: str  # why the run goes this way (the check's reason, or the latest one given)
+    alternatives: tuple[str, ...]
+    notes: tuple[str, ...]
+    supplier_order_id: int | None
+    ae_order_id: str
+    customer_order_id: int | None
+    order_name: str
+    next_deadline: datetime | None
+    next_deadline_kind: DeadlineKind | None
+    next_deadline_label: str
+    actions: tuple[Action, ...]
+    needs_out_of_pocket_ack: bool  # a Shopify step now needs acknowledge_out_of_pocket=True
+    shop_online: bool
+    supplier_online: bool
+    supplier_answer: str
+    tracking_number: str
+    dispute: DisputeView | None
+    money: tuple[MoneyLine, ...]
+    created_at: datetime | None
+    closed_at: datetime | None
+    abandoned_reason: str
+    timeline: tuple[TimelineEntry, ...]
+
+    @property
+    def final(self) -> bool:
+        return self.state in FINAL
+
+
+_EVENT_TITLES = {
+    "started": "Cancellation started",
+    "shop_refund_key": "Refund key stored (retries cannot refund twice)",
+    "shop_cancel_job": "Shopify started the cancel job",
+    "shop_cancel_outcome_unknown": "Shopify's answer to the cancel was lost",
+    "dispute_escalated": "Dispute escalated",
+    "dispute_tracking": "Tracking number received during the dispute",
+    "supplier_refund_completed": "AliExpress reports the refund completed",
+    "supplier_refund_expected": "A refund from the supplier is expected",
+    "supplier_refund_received": "The supplier's refund arrived",
+}
+
+
+def build_view(rt: Runtime, cancellation_id: int) -> CancellationView:
+    with rt.ledger.session() as session:
+        row = load(session, cancellation_id)
+        return _view(rt, session, row)
+
+
+def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
+    assert row.id is not None
+    state = State(row.state)
+    orders = orders_of(session, row)
+    events = _events(session, row.id)
+    deadline, kind = next_deadline(session, row)
+    dispute = open_dispute(session, row.id)
+    refunds = [
+        *money_trail.supplier_refunds(session, row.id),
+        *money_trail.customer_refunds(session, row.id),
+    ]
+    latest = _latest_payloads(events)
+    shop_online = rt.shop is not None and orders.shop_ref is not None
+    supplier_online = rt.supplier is not None and orders.supplier_order is not None
+    return CancellationView(
+        id=row.id,
+        state=state,
+        state_label=LABELS[state],
+        path=Path(row.path) if row.path in Path._value2member_map_ else Path.UNDECIDED,
+        reason=row.reason,
+        fault=row.fault,
+        why=str(latest.get("why", "")),
+        alternatives=tuple(latest.get("alternatives", ())),
+        notes=tuple(latest.get("notes", ())),
+        supplier_order_id=row.supplier_order_id,
+        ae_order_id=orders.ae_order_id,
+        customer_order_id=row.customer_order_id,
+        order_name=orders.customer_order.name if orders.customer_order else "",
+        next_deadline=deadline,
+        next_deadline_kind=kind,
+        next_deadline_label=DEADLINE_LABELS[kind] if kind else "",
+        actions=available_actions(rt, session, row, orders, deadline, kind),
+        needs_out_of_pocket_ack=state in SUPPLIER_PENDING,
+        shop_online=shop_online,
+        supplier_online=supplier_online,
+        supplier_answer=row.supplier_answer,
+        tracking_number=orders.supplier_order.tracking_number if orders.supplier_order else "",
+        dispute=DisputeView(
+            dispute.state,
+            dispute.opened_at,
+            dispute.escalate_after,
+            dispute.case_team_at,
+            dispute.first_tracking_at,
+            dispute.outcome,
+        )
+        if dispute
+        else None,
+        money=tuple(_money_line(r) for r in refunds),
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+        abandoned_reason=row.abandoned_reason,
+        timeline=tuple(_timeline(events)),
+    )
+
+
+def available_actions(
+    rt: Runtime,
+    session: Session,
+    row: Cancellation,
+    orders: RunOrders,
+    deadline: datetime | None,
+    kind: DeadlineKind | None,
+) -> tuple[Action, ...]:
+    assert row.id is not None
+    state = State(row.state)
+    if state in FINAL:
+        return ()
+    if state in IN_FLIGHT:
+        return (Action.RESUME, Action.CONFIRM_MANUAL_SHOP_STEP)
+    if state in TRANSIENT:
+        return (Action.RESUME, Action.ABANDON)
+    actions: list[Action] = []
+    supplier_online = rt.supplier is not None and orders.supplier_order is not None
+    by_state = {
+        State.CHECKING: [Action.CHECK],
+        State.SUPPLIER_CANCEL_TODO: [Action.MARK_SUPPLIER_CANCEL_REQUESTED],
+        State.SUPPLIER_CANCEL_REQUESTED: [Action.MARK_SUPPLIER_ANSWER],
+        State.SUPPLIER_REFUSED: [Action.REQUEST_TRACKING, Action.MARK_TRACKING_RECEIVED],
+        State.TRACKING_REQUESTED: [Action.MARK_TRACKING_RECEIVED],
+        State.DISPUTE_OPEN: [
+            Action.MARK_TRACKING_RECEIVED,
+            Action.MARK_DISPUTE_ESCALATED,
+            Action.CLOSE_DISPUTE,
+        ],
+    }
+    actions += by_state.get(state, [])
+    if state is State.TRACKING_REQUESTED and (deadline is None or deadline <= rt.now()):
+        actions.append(Action.OPEN_DISPUTE)
+    if state in SUPPLIER_PENDING and supplier_online:
+        actions.append(Action.REFRESH_SUPPLIER)
+    shop_open = orders.customer_order is not None and row.shop_done_at is None
+    shop_online = rt.shop is not None and orders.shop_ref is not None
+    if shop_open and (
+        state in SUPPLIER_PENDING or state in (State.SHOP_CANCEL_TODO, State.SHOP_REFUND_TODO)
+    ):
+        refund = state is State.SHOP_REFUND_TODO or (
+            state is not State.SHOP_CANCEL_TODO
+            and (row.path == Path.REFUND or fulfilled_on_shop(orders.customer_order))
+        )
+        if shop_online:
+            actions += (
+                [Action.PREVIEW_SHOP_REFUND, Action.REFUND_ON_SHOP]
+                if refund
+                else [Action.CANCEL_ON_SHOP]
+            )
+        actions.append(Action.CONFIRM_MANUAL_SHOP_STEP)
+    pending = any(
+        r.direction == RefundDirection.FROM_SUPPLIER and r.state in ("expected", "issued")
+        for r in money_trail.supplier_refunds(session, row.id)
+    )
+    if pending:
+        actions.append(Action.MARK_SUPPLIER_REFUND_RECEIVED)
+    elif state is not State.CHECKING:
+        actions.append(Action.EXPECT_SUPPLIER_REFUND)
+    actions.append(Action.ABANDON)
+    return tuple(actions)
+
+
+def _events(session: Session, cancellation_id: int) -> list[Event]:
+    refund_ids = [
+        r.id
+        for r in session.exec(select(Refund).where(Refund.cancellation_id == cancellation_id))
+        if r.id is not None
+    ]
+    mine = and_(col(Event.entity) == ENTITY, col(Event.entity_id) == cancellation_id)
+    theirs = and_(col(Event.entity) == "refund", col(Event.entity_id).in_(refund_ids))
+    query = select(Event).where(or_(mine, theirs)).order_by(col(Event.id))
+    return list(session.exec(query))
+
+
+def _latest_payloads(events: list[Event]) -> dict[str, Any]:
+    """The latest value of each of why / alternatives / notes across the run's events."""
+    found: dict[str, Any] = {}
+    for event in events:
+        if event.entity != ENTITY:
+            continue
+        payload = json.loads(event.payload)
+        for key in ("why", "alternatives", "notes"):
+            if key in payload:
+                found[key] = payload[key]
+    return found
+
+
+def _timeline(events: list[Event]) -> list[TimelineEntry]:
+    entries = []
+    for event in events:
+        if event.at is None:
+            continue
+        name = event.kind.split(".", 1)[-1]
+        if event.entity == ENTITY and name in State._value2member_map_:
+            title = LABELS[State(name)]
+        elif event.kind == "refund.issued_to_customer":
+            title = "Refund to the customer recorded"
+        else:
+            title = _EVENT_TITLES.get(name, name.replace("_", " ").capitalize())
+        entries.append(TimelineEntry(event.at, event.kind, title, json.loads(event.payload)))
+    return entries
+
+
+def _money_line(refund: Refund) -> MoneyLine:
+    return MoneyLine(
+        refund.direction,
+        refund.amount_minor,
+        refund.currency,
+        refund.state,
+        refund.expected_from,
+        refund.expected_until,
+        refund.completed_at,
+        refund.shopify_refund_gid,
+    )
