@@ -87,7 +87,8 @@ class SyncActions(QObject):
                         cancelled=cancelled,
                     )
                 )
-            return reports
+            stopped = len(reports) < len(shops) or any(r.cancelled for r in reports)
+            return reports, stopped
 
         names = ", ".join(shop.name or shop.domain for shop in shops)
         return self._start(
@@ -97,9 +98,9 @@ class SyncActions(QObject):
             self._shopify_done,
         )
 
-    def _shopify_done(self, reports: list[SyncReport]) -> None:
+    def _shopify_done(self, outcome: tuple[list[SyncReport], bool]) -> None:
+        reports, stopped = outcome
         orders = sum(report.orders for report in reports)
-        stopped = any(report.cancelled for report in reports)
         if stopped:
             text = _tr("Shopify sync stopped: {0} orders updated; the next sync continues.")
         else:

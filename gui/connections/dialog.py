@@ -109,6 +109,8 @@ class ConnectionsDialog(QDialog):
     def _fit_height(self) -> None:
         """Grow to show a long banner whole (wrapped labels do not grow a window by themselves)."""
         layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
