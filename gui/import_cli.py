@@ -101,9 +101,13 @@ def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) ->
 @contextmanager
 def _ctrl_c_cancels() -> Iterator[threading.Event]:
     """The first Ctrl-C asks the import to stop (it rolls back at its next check); a second
-    one interrupts at once. Outside the main thread signals cannot be caught: no-op."""
+    one interrupts at once. Outside the main thread signals cannot be caught, and an ignored
+    SIGINT stays ignored: then it does nothing."""
     interrupted = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # started in the background
+    ):
         yield interrupted
         return
 

@@ -220,7 +220,11 @@ class ImportSummaryDialog(QDialog):
                 else _tr("One row in {0} cannot be read.").format(file.name)
             )
         else:
-            self.headline.setText(_tr("None of the orders in {0} can be read.").format(file.name))
+            self.headline.setText(
+                _tr("None of the orders in {0} can be read ({1} rows refused).").format(
+                    file.name, _number(refused)
+                )
+            )
 
         counts = QFormLayout()
         counts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)

@@ -351,7 +351,8 @@ class SupplierOrderDialog(QDialog):
         self.paid_unknown.setChecked(form.paid_at is None)
         self.paid_at.setEnabled(form.paid_at is not None)
         self.paid_now.setEnabled(form.paid_at is not None)
-        self.cost.setText(self._format_cost(form.cost_minor, form.currency))
+        if form.cost_minor:  # 0 is what a supplier order linked from a note starts with
+            self.cost.setText(self._format_cost(form.cost_minor, form.currency))
         self.currency.setCurrentText(form.currency)
         if self.status.findData(form.order_status) < 0:  # unknown strings are kept as they are
             self.status.addItem(

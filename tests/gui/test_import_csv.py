@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from core.imports import ImportSummary, import_shopify_csv
+from core.imports import ImportSummary, Refusal, import_shopify_csv
 from core.imports.generate import generate_export
 from core.ledger import Ledger
 from gui.drop_import import dropped_files, install_csv_drop
@@ -316,6 +316,22 @@ def test_copy_list_puts_the_refused_rows_on_the_clipboard(
         '9\tLineitem price\tnot an amount: "12,3,4"\n'
     )
     dialog.cancel_button.click()
+
+
+def test_a_file_with_nothing_readable_can_only_be_closed(qtbot: QtBot) -> None:
+    refused = [Refusal(line, "Created at", 'not a date: "soon"') for line in range(2, 5002)]
+    dialog = ImportSummaryDialog(Path("export.csv"), ImportSummary(refused=refused))
+    qtbot.addWidget(dialog)
+
+    assert dialog.headline.text() == (
+        "None of the orders in export.csv can be read (5,000 rows refused)."
+    )
+    assert dialog.rest_button is None and dialog.nothing_button is None
+    assert dialog.cancel_button.text() == "Close"
+    assert dialog.table is not None and dialog.table.model().rowCount() == 5_000
+    with qtbot.waitSignal(dialog.chosen) as chosen:
+        dialog.cancel_button.click()
+    assert chosen.args == [Choice.CANCEL]
 
 
 # --- drag and drop ---------------------------------------------------------------------

@@ -211,6 +211,7 @@ def test_edit_fills_the_fields_and_saves_the_changes(qtbot: QtBot, shop_ledger: 
     assert dialog.paid_unknown.isChecked() and not dialog.paid_at.isEnabled()
     assert dialog.ship_by_hint.text() == "No ship window until the payment time is known."
     assert dialog.supplier.currentText() == ""
+    assert dialog.cost.text() == ""  # not known yet, rather than "0.00"
     assert dialog.status.currentData() == linked.order_status  # unknown status kept as is
 
     dialog.paid_unknown.setChecked(False)
