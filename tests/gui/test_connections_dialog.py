@@ -57,7 +57,8 @@ class Browser(QObject):
 def browser() -> Iterator[Browser]:
     handler = Browser()
     for scheme in ("http", "https"):
-        QDesktopServices.setUrlHandler(scheme, handler, b"open")
+        # PySide's stub wants bytes for the method name; only str works at run time.
+        QDesktopServices.setUrlHandler(scheme, handler, "open")  # type: ignore[arg-type]
     yield handler
     for scheme in ("http", "https"):
         QDesktopServices.unsetUrlHandler(scheme)
