@@ -178,15 +178,17 @@ class SupplierRate:
 
     @property
     def per_mille(self) -> int:
-        """Refunded orders per thousand orders, rounded down (integers: no float in ranking)."""
-        return self.refunded_orders * 1000 // self.orders if self.orders else 0
+        """Refunded orders per thousand orders, rounded half up (integers: exact ranking is
+        done with fractions, this is for showing)."""
+        if not self.orders:
+            return 0
+        return (self.refunded_orders * 2000 + self.orders) // (2 * self.orders)
 
     def percent_text(self) -> str:
         """ "3.4 %"."""
         if not self.orders:
             return "–"
-        tenths = (self.refunded_orders * 1000 + self.orders // 2) // self.orders
-        return f"{tenths // 10}.{tenths % 10} %"
+        return f"{self.per_mille // 10}.{self.per_mille % 10} %"
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,10 @@ def _plot(minor: int, currency: str) -> float:
     return float(to_decimal(minor, currency))
 
 
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _new_chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
@@ -145,9 +149,10 @@ def supplier_rates_chart(summary: ReviewSummary, limit: int = 12) -> QChart:
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value %")
+    series.setLabelsPrecision(3)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([f"{r.name} ({r.refunded_orders}/{r.orders})" for r in rates])
+    categories.append([_short(r.name) for r in rates])
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     values_axis = _value_axis(_tr("Refunded orders, % of orders"))
