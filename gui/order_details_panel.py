@@ -76,10 +76,13 @@ class OrderDetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.facts)
-        for caption, widget in ((_tr("Lines"), self.lines), (_tr("Timeline"), self.timeline)):
+        for caption, widget, stretch in (
+            (_tr("Lines"), self.lines, 1),
+            (_tr("Timeline"), self.timeline, 2),
+        ):
             box = QGroupBox(caption)
             QVBoxLayout(box).addWidget(widget)
-            layout.addWidget(box, 1)
+            layout.addWidget(box, stretch)
         self.show_order(None)
 
     def show_order(self, supplier_order_id: int | None) -> None:

@@ -59,26 +59,28 @@ def _tr(text: str) -> str:
 
 
 class Column(IntEnum):
+    """Display order: what the merchant acts on (whose order, how long left) comes first."""
+
     ORDER = 0
     CUSTOMER = 1
-    SUPPLIER = 2
-    AE_ORDER = 3
-    PAID = 4
-    SHIP_BY = 5
-    COUNTDOWN = 6
-    STATUS = 7
+    COUNTDOWN = 2
+    SHIP_BY = 3
+    STATUS = 4
+    SUPPLIER = 5
+    AE_ORDER = 6
+    PAID = 7
     TRACKING = 8
 
 
 TITLES = (
     "Order",
     "Customer",
+    "Time left",
+    "Ship by",
+    "Status",
     "Supplier",
     "AliExpress order",
     "Paid",
-    "Ship by",
-    "Time left",
-    "Status",
     "Tracking",
 )
 #: Columns a header click sorts, and the SQL sort each asks for.
