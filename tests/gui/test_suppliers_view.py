@@ -1,18 +1,28 @@
-"""The suppliers view on the demo ledger: clocks, policy, refund record, and saving a policy."""
+"""The suppliers view (clocks, policy, refund record, saving a policy) and the refund policy
+dialog (drafts, copy, save, publishing to the fake Shopify) on the demo ledger."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import pytest
+from graphql import GraphQLSchema, build_schema
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
 from core.ledger.journal import timeline
 from core.ledger.types import Reason
 from core.review import Review, ReviewFilter
+from core.shopify import AccessToken, ShopifyClient, update_shop_policy
+from core.shopify.errors import ShopifyError
 from core.suppliers import list_suppliers
+from gui.policy_dialog import PolicyDialog, Publisher
 from gui.suppliers_view import COLUMNS, SuppliersView
+from tests.conftest import CONTRACTS
+from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransport
 
 
 def open_view(qtbot: QtBot, ledger: Ledger) -> SuppliersView:
@@ -87,3 +97,97 @@ def test_a_bad_form_is_not_saved(qtbot: QtBot, demo_ledger: Ledger) -> None:
     assert "cannot be shorter" in view.problems.text()
     after = next(s for s in list_suppliers(demo_ledger) if s.id == chosen)
     assert after == before
+
+
+# --- the refund policy dialog ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shopify_schema() -> GraphQLSchema:
+    sdl = (CONTRACTS / "shopify" / "admin-2026-04.schema.graphql").read_text(encoding="utf-8")
+    return build_schema(sdl, assume_valid=True)
+
+
+def open_dialog(qtbot: QtBot, ledger: Ledger, publish: Publisher | None = None) -> PolicyDialog:
+    dialog = PolicyDialog(ledger, publish)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_policy_draft_follows_the_chosen_suppliers(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    dialog = open_dialog(qtbot, demo_ledger)
+    assert dialog.suppliers.count() == 6 and len(dialog.chosen()) == 6
+    assert dialog.draft is None and "e-mail" in dialog.problem.text()
+    assert not dialog.copy_button.isEnabled() and not dialog.publish_button.isEnabled()
+    qtbot.keyClicks(dialog.email, "help@shop.example")
+    assert dialog.draft is not None
+    assert "cannot promise that an order can still be cancelled" in dialog.markdown.toPlainText()
+    assert "Dongguan Gadget Factory states none" in dialog.choices.item(0).text()
+    dongguan = dialog.suppliers.findItems("Dongguan Gadget Factory", Qt.MatchFlag.MatchExactly)[0]
+    dongguan.setCheckState(Qt.CheckState.Unchecked)
+    assert "within 6 hours of placing it" in dialog.preview.toPlainText()
+    assert "if the item arrived damaged." in dialog.preview.toPlainText()
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    assert "innerhalb von 6 Stunden" in dialog.preview.toPlainText()
+    assert dialog.choices.item(0).text().startswith("Stornofrist 6 Stunden")
+    for row in range(dialog.suppliers.count()):
+        dialog.suppliers.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.draft is None and "at least one supplier" in dialog.problem.text()
+
+
+def test_copy_and_save(qtbot: QtBot, demo_ledger: Ledger, tmp_path: Path) -> None:
+    dialog = open_dialog(qtbot, demo_ledger)
+    qtbot.keyClicks(dialog.email, "help@shop.example")
+    assert dialog.draft is not None
+    dialog.copy()
+    assert QGuiApplication.clipboard().text() == dialog.draft.markdown
+    dialog.save(tmp_path / "policy.html", "html")
+    dialog.save(tmp_path / "policy.md", "md")
+    page = (tmp_path / "policy.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and dialog.draft.html in page
+    assert (tmp_path / "policy.md").read_text(encoding="utf-8") == dialog.draft.markdown
+    again = open_dialog(qtbot, demo_ledger)  # the contact is remembered
+    assert again.email.text() == "help@shop.example"
+    assert "Connect a Shopify shop" in dialog.publish_button.toolTip()
+
+
+def test_publish_to_the_fake_shop(
+    qtbot: QtBot, demo_ledger: Ledger, shopify_schema: GraphQLSchema
+) -> None:
+    with FakeShopify(shopify_schema) as fake:
+
+        def publish(body: str) -> str:
+            client = ShopifyClient(
+                fake.domain,
+                AccessToken(ACCESS_TOKEN),
+                transport=LoopbackTransport({fake.domain: fake.url}),
+                timeout=2.0,
+            )
+            try:
+                return update_shop_policy(client, "REFUND_POLICY", body).url
+            finally:
+                client.close()
+
+        dialog = open_dialog(qtbot, demo_ledger, publish)
+        qtbot.keyClicks(dialog.email, "help@shop.example")
+        assert dialog.publish_button.isEnabled()
+        with qtbot.waitSignal(dialog.published, timeout=10_000) as signal:
+            dialog.publish()
+        assert dialog.draft is not None
+        assert fake.state.policies["REFUND_POLICY"]["body"] == dialog.draft.html
+        assert signal.args == [f"https://{fake.domain}/policies/refund-policy"]
+        assert "Published" in dialog.status.text()
+
+
+def test_a_failed_publish_is_reported(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    def refuse(_body: str) -> str:
+        raise ShopifyError("Shopify would not save the policy (token shpat_0123456789abcdef).")
+
+    dialog = open_dialog(qtbot, demo_ledger, refuse)
+    qtbot.keyClicks(dialog.email, "help@shop.example")
+    with qtbot.waitSignal(dialog.publish_failed, timeout=10_000) as signal:
+        dialog.publish()
+    assert "would not save" in signal.args[0]
+    assert "0123456789abcdef" not in dialog.status.text()
+    assert dialog.publish_button.isEnabled()
