@@ -49,3 +49,10 @@ lint: $(VENV)/.installed
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+
+## The one-folder app bundle dist/dropdesk/ (PyInstaller), checked offscreen; prints its size.
+.PHONY: package
+package:
+	packaging/system-deps.sh package
+	$(MAKE) --no-print-directory $(VENV)/.installed
+	packaging/build-bundle.sh $(PY)

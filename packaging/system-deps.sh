@@ -9,7 +9,7 @@ x11="libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 l
 case "$purpose" in
   run) wanted="$qt $x11" ;;
   test) wanted="$qt $x11 xvfb xauth gnome-keyring dbus-x11 poppler-utils" ;;
-  package) wanted="$qt $x11 binutils" ;;
+  package) wanted="$qt $x11 binutils desktop-file-utils" ;;
   *) echo "usage: $0 run|test|package" >&2; exit 2 ;;
 esac
 
