@@ -208,6 +208,17 @@ class ShopDraft:
     client_secret: str = field(default="", repr=False)
     api_version: str = DEFAULT_API_VERSION
 
+    def check(self) -> str:
+        """The normalised domain, or a ValueError about what is typed (no keyring needed)."""
+        domain = normalize_shop_domain(self.domain)
+        if self.auth_kind not in (AUTH_TOKEN, AUTH_CLIENT_CREDENTIALS):
+            raise ValueError(f"Unknown way to sign in: {self.auth_kind!r}.")
+        if self.auth_kind == AUTH_CLIENT_CREDENTIALS and not self.client_id.strip():
+            raise ValueError("Enter the app's client ID (Dev Dashboard > your app > Settings).")
+        if not _API_VERSION.fullmatch(self.api_version):
+            raise ValueError(f"'{self.api_version}' is not a Shopify API version such as 2026-10.")
+        return domain
+
 
 # --- the service --------------------------------------------------------------------------
 
@@ -273,7 +284,7 @@ class Connections:
 
     def shop_credentials(self, draft: ShopDraft) -> tuple[str, Credentials]:
         """(keyring) The normalised domain and credentials: typed ones, else the stored ones."""
-        domain = normalize_shop_domain(draft.domain)
+        domain = draft.check()
         if draft.auth_kind == AUTH_TOKEN:
             token = draft.token.strip() or self.secrets.get(SecretKey.shopify_access_token(domain))
             if not token:
@@ -282,30 +293,32 @@ class Connections:
                     "(it starts with 'shpat_')."
                 )
             return domain, AccessToken(token)
-        if draft.auth_kind == AUTH_CLIENT_CREDENTIALS:
-            client_id = draft.client_id.strip()
-            if not client_id:
-                raise ValueError("Enter the app's client ID (Dev Dashboard > your app > Settings).")
-            secret = draft.client_secret.strip() or self.secrets.get(
-                SecretKey.shopify_client_secret(domain)
+        secret = draft.client_secret.strip() or self.secrets.get(
+            SecretKey.shopify_client_secret(domain)
+        )
+        if not secret:
+            raise NotConnectedError(
+                f"No client secret is stored for {domain}. Paste the app's client secret."
             )
-            if not secret:
-                raise NotConnectedError(
-                    f"No client secret is stored for {domain}. Paste the app's client secret."
-                )
-            return domain, ClientCredentials(client_id, secret)
-        raise ValueError(f"Unknown way to sign in: {draft.auth_kind!r}.")
+        return domain, ClientCredentials(draft.client_id.strip(), secret)
 
     def test_shop(self, draft: ShopDraft) -> ShopInfo:
-        """(keyring, network) The shop's name and currency, or an error that says what to fix."""
-        _check_api_version(draft.api_version)
+        """(keyring, network) The shop's name and currency, or an error that says what to fix.
+
+        A saved shop's row takes the name and currency Shopify gave.
+        """
         domain, credentials = self.shop_credentials(draft)
         with self.connector.shopify(domain, credentials, api_version=draft.api_version) as client:
-            return check_connection(client)
+            info = check_connection(client)
+        with self.ledger.session() as session:  # a saved shop takes its current name
+            shop = session.exec(select(Shop).where(Shop.domain == domain)).first()
+            if shop is not None and shop.auth_kind != AUTH_NONE:
+                shop.name, shop.currency = info.name, info.currency
+                session.add(shop)
+        return info
 
     def save_shop(self, draft: ShopDraft, info: ShopInfo | None = None) -> int:
         """(keyring) Store the secret and the shop's row; `info` (from a test) names the shop."""
-        _check_api_version(draft.api_version)
         domain, credentials = self.shop_credentials(draft)
         token_key = SecretKey.shopify_access_token(domain)
         secret_key = SecretKey.shopify_client_secret(domain)
@@ -538,11 +551,6 @@ def explain(error: BaseException) -> str:
     else:
         text = f"Something went wrong ({type(error).__name__}: {error})."
     return redaction.redact(text)
-
-
-def _check_api_version(version: str) -> None:
-    if not _API_VERSION.fullmatch(version):
-        raise ValueError(f"'{version}' is not a Shopify API version such as 2026-10.")
 
 
 def _account(tokens: TokenSet) -> str:

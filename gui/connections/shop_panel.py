@@ -33,7 +33,7 @@ from core.connections import (
     ShopDraft,
 )
 from core.secrets import SecretKey
-from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo, normalize_shop_domain
+from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo
 from gui.connections.common import Runner, StatusLine, confirm, secret_field, tr
 from gui.formatting import local_time
 
@@ -179,6 +179,7 @@ class ShopPanel(QGroupBox):
         self._tested = None
         self.domain.setText(shop.domain if shop else "")
         self.domain.setReadOnly(shop is not None)  # another address is another shop
+        self.domain.style().polish(self.domain)  # the read-only look follows the property
         client = shop is not None and shop.auth_kind == AUTH_CLIENT_CREDENTIALS
         self.use_client.setChecked(client)
         self.use_token.setChecked(not client)
@@ -206,6 +207,7 @@ class ShopPanel(QGroupBox):
                     "warn",
                 )
         self._auth_changed()
+        self._update_buttons()
 
     def _auth_changed(self) -> None:
         token = self.use_token.isChecked()
@@ -250,7 +252,7 @@ class ShopPanel(QGroupBox):
 
     def test(self) -> None:
         draft = self.draft()
-        if not self._domain_ok(draft):
+        if not self._typed_ok(draft):
             return
         self.status.show_text(tr("Asking Shopify…"))
         connections = self.connections
@@ -258,6 +260,9 @@ class ShopPanel(QGroupBox):
 
     def _tested_ok(self, info: ShopInfo) -> None:
         self._tested = info
+        shop = self.shop
+        if shop is not None and shop.domain == info.myshopify_domain.lower():
+            self.shop_name.setText(tr("{0} ({1})").format(shop.name, shop.currency))
         self.status.show_text(
             tr("Connected to {0} ({1}, {2}).").format(
                 info.name, info.myshopify_domain, info.currency
@@ -267,7 +272,7 @@ class ShopPanel(QGroupBox):
 
     def save(self) -> None:
         draft = self.draft()
-        if not self._domain_ok(draft):
+        if not self._typed_ok(draft):
             return
         info = self._tested
         self.status.show_text(tr("Saving…"))
@@ -336,11 +341,13 @@ class ShopPanel(QGroupBox):
     def _failed(self, message: str) -> None:
         self.status.show_text(message, "error")
 
-    def _domain_ok(self, draft: ShopDraft) -> bool:
+    def _typed_ok(self, draft: ShopDraft) -> bool:
+        """Refuse what is typed wrong at once, before any background call."""
         try:
-            normalize_shop_domain(draft.domain)
-        except ShopDomainError as error:
+            draft.check()
+        except ValueError as error:
             self.status.show_text(str(error), "error")
-            self.domain.setFocus()
+            if isinstance(error, ShopDomainError):
+                self.domain.setFocus()
             return False
         return True

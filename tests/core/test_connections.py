@@ -91,8 +91,9 @@ def test_saved_shop_tests_with_the_stored_token(connections: Connections) -> Non
     connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
     [shop] = connections.shops()
     assert shop.name == "dropdesk-test"  # not tested yet: named after the domain
-    # An empty token field means "the one in the keyring".
+    # An empty token field means "the one in the keyring"; the test names the saved shop.
     assert connections.test_shop(ShopDraft(DOMAIN)).name == "Dropdesk Test Shop"
+    assert [shop.name for shop in connections.shops()] == ["Dropdesk Test Shop"]
 
 
 def test_wrong_token_is_a_clear_error_without_the_token(connections: Connections) -> None:

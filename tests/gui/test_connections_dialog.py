@@ -153,10 +153,12 @@ def test_stored_secrets_are_never_shown_again(
     assert shop.domain.text() == DOMAIN and shop.domain.isReadOnly()
     assert shop.token.text() == ""
     assert shop.token.placeholderText() == "stored in keyring"
-    # Testing with the field left empty uses the stored token.
+    assert shop.shop_name.text() == "dropdesk-test (EUR)"  # saved untested
+    # Testing with the field left empty uses the stored token, and names the shop.
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
     assert "Connected to Dropdesk Test Shop" in shop.status.text()
+    assert shop.shop_name.text() == "Dropdesk Test Shop (EUR)"
 
 
 def test_wrong_token_shows_a_clear_error(
@@ -279,3 +281,22 @@ def test_without_a_keyring_the_screen_explains_and_offline_work_goes_on(
     window = MainWindow(ledger)  # the ledger itself opens and shows as usual
     qtbot.addWidget(window)
     assert window.model.rowCount() == 0 and "0 supplier orders" in window.count_label.text()
+
+
+def test_a_new_shop_with_client_credentials_needs_a_client_id(
+    qtbot: QtBot, connections: Connections
+) -> None:
+    connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    dialog = open_dialog(qtbot, connections)
+    shop = dialog.shop_panel
+    assert shop.remove_button.isEnabled()
+    shop.shop_choice.setCurrentIndex(shop.shop_choice.count() - 1)
+    assert shop.shop_choice.currentText() == "Add a shop…"
+    assert not shop.remove_button.isEnabled() and not shop.domain.isReadOnly()
+    qtbot.keyClicks(shop.domain, "acme-outlet")
+    shop.use_client.setChecked(True)
+    assert shop.client_id.isVisibleTo(dialog) and not shop.token.isVisibleTo(dialog)
+    qtbot.mouseClick(shop.save_button, Qt.MouseButton.LeftButton)
+    assert not shop.runner.busy  # refused before any background call
+    assert shop.status.kind == "error" and "client ID" in shop.status.text()
+    assert [s.domain for s in connections.shops()] == [DOMAIN]
