@@ -50,6 +50,29 @@ def _parser() -> argparse.ArgumentParser:
         "--within", type=float, default=48, metavar="HOURS", help="look ahead (default 48)"
     )
     due_command.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    imports = commands.add_parser("import", help="import orders from a file")
+    kinds = imports.add_subparsers(dest="kind", metavar="KIND", required=True)
+    shopify_csv = kinds.add_parser(
+        "shopify-csv",
+        parents=[ledger_option],
+        help="the Shopify admin's Orders > Export CSV (exit 3 when rows were refused)",
+    )
+    shopify_csv.add_argument("file", type=Path, metavar="FILE")
+    shopify_csv.add_argument(
+        "--json",
+        action="store_true",
+        help='print one JSON object: {"added", "updated", "unchanged", "refused": '
+        '[{"line", "column", "reason"}]} (counts are orders)',
+    )
+    shopify_csv.add_argument(
+        "--mode",
+        choices=("rest", "nothing"),
+        default="rest",
+        help="when rows cannot be read: import the other orders (rest, default) or nothing",
+    )
+    shopify_csv.add_argument(
+        "--dry-run", action="store_true", help="read the file and report; write nothing"
+    )
     return parser
 
 
@@ -61,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
     if args.command == "demo":
         return _demo(ledger, args.orders, args.seed)
+    if args.command == "import":
+        from gui.import_cli import run_import
+
+        return run_import(
+            ledger, args.file, as_json=args.json, mode=args.mode, dry_run=args.dry_run
+        )
     if args.command == "due":
         return _due(ledger, args.within, args.json)
     from gui.app import run  # Qt only from here on

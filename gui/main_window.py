@@ -28,9 +28,12 @@ from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery
 from gui.deadline_tray import DeadlineTray
+from gui.drop_import import install_csv_drop
 from gui.formatting import local_time
+from gui.import_csv import CsvImportFlow
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel
+from gui.supplier_order_dialog import open_supplier_order_dialog
 from gui.ui_settings import ui_settings
 
 
@@ -178,6 +181,9 @@ class MainWindow(QMainWindow):
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
+        self.csv_import = CsvImportFlow(ledger, self, on_imported=lambda _summary: self.refresh())
+        install_csv_drop(self, self.csv_import.start)
         self._build_menus()
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
@@ -198,6 +204,11 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(_tr("&File"))
         file_menu.addAction(action("&Open ledger…", "Ctrl+O", self.open_ledger_requested.emit))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            action("&Import Shopify orders…", "Ctrl+I", self.csv_import.choose_file)
+        )
+        file_menu.addAction(action("&Add supplier order…", "Ctrl+N", self.add_supplier_order))
         file_menu.addSeparator()
         file_menu.addAction(action("&Quit", "Ctrl+Q", self.close))
         view_menu = self.menuBar().addMenu(_tr("&View"))
@@ -252,6 +263,20 @@ class MainWindow(QMainWindow):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def add_supplier_order(self) -> None:
+        open_supplier_order_dialog(self, self.ledger, on_saved=self._supplier_order_saved)
+
+    def edit_supplier_order(self, row: int) -> None:
+        order = self.model.row_at(row)
+        if order is not None:
+            open_supplier_order_dialog(
+                self, self.ledger, order.id, on_saved=self._supplier_order_saved
+            )
+
+    def _supplier_order_saved(self, supplier_order_id: int) -> None:
+        self.refresh()
+        self.select_order(supplier_order_id)
 
     def _reveal(self, supplier_order_id: int) -> None:
         self.showNormal()
