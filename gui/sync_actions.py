@@ -3,6 +3,8 @@
 One job at a time. The work runs off the GUI thread through `core.connections`; errors reach
 the merchant as `core.connections.explain` words them (redacted), in a message box and through
 `failed`. `LastSyncLabel` shows in the status bar when orders last came from each service.
+`ConnectionMenu` bundles both with the connections screen for a main window: its menu actions,
+its status-bar label, and one `ended` signal to refresh the views on.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QThreadPool, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from core.aliexpress import SyncSummary
 from core.connections import Connections, explain
 from core.shopify import SyncReport
+from gui.connections import ConnectionsDialog
 from gui.formatting import local_time
 from gui.jobs import Job, Work
 from gui.progress_dialog import JobProgressDialog
@@ -229,3 +233,55 @@ class LastSyncLabel(QLabel):
                 tip = _tr("The AliExpress connection expires on {0}.").format(expiry)
         self.setText(" · ".join(parts))
         self.setToolTip(tip)
+
+
+class ConnectionMenu(QObject):
+    """What a main window needs for connections: `actions` for a menu (Connections…, Sync with
+    Shopify, Refresh from AliExpress), `label` for the status bar, and `ended` (a sync ended
+    or a connection changed: re-read the ledger)."""
+
+    ended = Signal()
+
+    def __init__(
+        self, connections: Connections, window: QMainWindow, *, pool: QThreadPool | None = None
+    ) -> None:
+        super().__init__(window)
+        self.connections = connections
+        self._window = window
+        self._pool = pool
+        self.sync = SyncActions(connections, window, pool=pool)
+        self.label = LastSyncLabel(connections)
+        self.dialog: ConnectionsDialog | None = None
+        self.actions = [
+            self._action("&Connections…", "Ctrl+K", self.open_connections),
+            self._action("Sync with &Shopify", "Ctrl+R", self.sync.sync_shopify),
+            self._action("Refresh from &AliExpress", "Ctrl+Shift+R", self.sync.refresh_aliexpress),
+        ]
+        self.sync.synced.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+        self.sync.ended.connect(self.label.refresh)
+        self.sync.ended.connect(self.ended)
+        self.sync.connections_needed.connect(self.open_connections)
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+        made = QAction(_tr(text), self._window)
+        made.setShortcut(QKeySequence(shortcut))
+        made.triggered.connect(lambda _checked=False: slot())
+        return made
+
+    def open_connections(self) -> ConnectionsDialog:
+        """Show the connections screen (one at a time; raised if it is already open)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = ConnectionsDialog(self.connections, self._window, pool=self._pool)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.label.refresh)
+        dialog.changed.connect(self.ended)
+        dialog.destroyed.connect(self._forget_dialog)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from core.connections import explain
@@ -66,20 +66,34 @@ class Runner(QObject):
         done: Callable[[Any], None],
         failed: Callable[[str], None],
     ) -> Job | None:
+        """Start `work` off the GUI thread; `done(result)` or `failed(message)` follows, unless
+        the panel was closed meanwhile (the job's signals go to this object's own slots,
+        which Qt disconnects when it is deleted)."""
         if self.job is not None:
             return None
         job = Job(lambda _progress, _cancelled: work(), describe_error=explain)
         self.job = job
-        job.finished.connect(lambda result: self._end(done, result))
-        job.failed.connect(lambda message: self._end(failed, message))
+        self._handlers = (done, failed)
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
         self.busy_changed.emit(True)
         job.start(self._pool)
         return job
 
-    def _end(self, handler: Callable[[Any], None], value: Any) -> None:
+    @Slot(object)
+    def _finished(self, result: Any) -> None:
+        done, _failed = self._end()
+        done(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        _done, failed = self._end()
+        failed(message)
+
+    def _end(self) -> tuple[Callable[[Any], None], Callable[[str], None]]:
         self.job = None
         self.busy_changed.emit(False)
-        handler(value)
+        return self._handlers
 
 
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:

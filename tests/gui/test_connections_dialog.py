@@ -300,3 +300,24 @@ def test_a_new_shop_with_client_credentials_needs_a_client_id(
     assert not shop.runner.busy  # refused before any background call
     assert shop.status.kind == "error" and "client ID" in shop.status.text()
     assert [s.domain for s in connections.shops()] == [DOMAIN]
+
+
+def test_closing_the_screen_while_a_call_runs_is_harmless(
+    qtbot: QtBot, connections: Connections, fakes: Fakes
+) -> None:
+    fakes.shopify.stall_seconds = 0.5
+    fakes.shopify.fail_next("timeout")  # the answer comes, half a second late
+    dialog = ConnectionsDialog(connections)  # not qtbot's: this test deletes it
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.keyring is not None)
+    shop = dialog.shop_panel
+    qtbot.keyClicks(shop.domain, DOMAIN)
+    qtbot.keyClicks(shop.token, ACCESS_TOKEN)
+    qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
+    job = shop.runner.job
+    assert job is not None
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.deleteLater()
+    qtbot.waitUntil(job.done.is_set, timeout=5_000)
+    qtbot.wait(100)  # the job's answer is delivered (to nobody) without an error
+    assert [e.status for e in fakes.shopify.log] == [200]

@@ -15,7 +15,8 @@ from core.connections import Connections, ShopDraft
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder
 from core.secrets import SecretStore
-from gui.sync_actions import LastSyncLabel, SyncActions
+from gui.main_window import MainWindow
+from gui.sync_actions import ConnectionMenu, LastSyncLabel, SyncActions
 from tests.connections_support import Fakes, add_supplier_orders, running_fakes
 from tests.fakes.aliexpress_gateway import FakeOrder
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN
@@ -167,3 +168,43 @@ def test_refresh_warns_a_week_before_the_connection_expires(
         "Reconnect AliExpress soon"
     )
     assert "reconnect AliExpress by" in LastSyncLabel(connections).text()
+
+
+def test_connection_menu_in_the_main_window(
+    qtbot: QtBot, connections: Connections, fakes: Fakes, ledger: Ledger
+) -> None:
+    """The wiring proposed for gui/main_window.py, applied from outside to the real window."""
+    window = MainWindow(ledger)
+    qtbot.addWidget(window)
+    menu = ConnectionMenu(connections, window)
+    window.statusBar().addPermanentWidget(menu.label)
+    menu.ended.connect(window.refresh)
+    window.menuBar().addMenu("&Connect").addActions(menu.actions)
+    window.show()
+    connections_action, sync_action, refresh_action = menu.actions
+    assert [a.shortcut().toString() for a in menu.actions] == ["Ctrl+K", "Ctrl+R", "Ctrl+Shift+R"]
+
+    connections_action.trigger()
+    qtbot.waitUntil(lambda: menu.dialog is not None and menu.dialog.isVisible())
+    first = menu.dialog
+    assert first is not None
+    first.close()
+    qtbot.waitUntil(lambda: menu.dialog is None)
+    refresh_action.trigger()  # AliExpress not connected: the connections screen opens
+    qtbot.waitUntil(lambda: menu.dialog is not None and menu.dialog.isVisible())
+    assert menu.dialog is not first
+    sync_action.trigger()  # nor a shop: the same screen, raised, not a second one
+    assert menu.open_connections() is menu.dialog
+    menu.dialog.close()
+    qtbot.waitUntil(lambda: menu.dialog is None)
+
+    fakes.shopify.state.add_orders(12, start=START)
+    connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    refreshed: list[bool] = []
+    menu.ended.connect(lambda: refreshed.append(True))
+    with qtbot.waitSignal(menu.sync.synced, timeout=10_000):
+        sync_action.trigger()
+    assert window.statusBar().currentMessage() == "Shopify sync done: 12 orders updated."
+    qtbot.waitUntil(lambda: refreshed == [True])
+    assert menu.label.text().startswith("Shopify synced ")
+    assert menu.label.isVisibleTo(window)
