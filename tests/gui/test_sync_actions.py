@@ -208,3 +208,21 @@ def test_connection_menu_in_the_main_window(
     qtbot.waitUntil(lambda: refreshed == [True])
     assert menu.label.text().startswith("Shopify synced ")
     assert menu.label.isVisibleTo(window)
+
+
+def test_closing_the_progress_window_cancels_and_waits(
+    qtbot: QtBot, connections: Connections, fakes: Fakes, window: QWidget
+) -> None:
+    fakes.shopify.state.add_orders(300, start=START)
+    connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    fakes.shopify.stall_seconds = 0.5
+    fakes.shopify.fail_next("timeout")  # the first answer comes half a second late
+    actions = SyncActions(connections, window)
+    with qtbot.waitSignal(actions.synced, timeout=10_000) as synced:
+        actions.sync_shopify()
+        progress = actions.progress
+        assert progress is not None
+        progress.close()  # as the window's close button does: it asks to stop...
+        assert progress.cancelling and progress.isVisible()  # ...and stays until stopped
+    assert "stopped" in synced.args[0]
+    qtbot.waitUntil(lambda: not progress.isVisible())
