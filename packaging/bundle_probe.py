@@ -45,6 +45,7 @@ def check_keyring() -> dict[str, object]:
 
 def check_qt() -> dict[str, object]:
     from PySide6.QtCharts import QChart, QChartView, QLineSeries
+    from PySide6.QtCore import QLibraryInfo, QTranslator
     from PySide6.QtGui import QIcon, QImageReader
     from PySide6.QtWidgets import QApplication
 
@@ -64,15 +65,19 @@ def check_qt() -> dict[str, object]:
     drawn = not view.grab().isNull()
     icon = QIcon(str(icon_path("dropdesk.svg")))
     formats = sorted(bytes(f.data()).decode() for f in QImageReader.supportedImageFormats())
+    # Qt's own German strings (standard dialogs), where the app's translator will look for them.
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase_de = QTranslator().load("qtbase_de", qt_translations)
     report: dict[str, object] = {
         "chart_drawn": drawn,
         "axes": len(chart.axes()),
         "icon_64": not icon.pixmap(64, 64).isNull(),
         "svg_reader": "svg" in formats,
         "platform": QApplication.platformName(),
+        "qtbase_de": qtbase_de,
     }
     view.close()
-    report["ok"] = bool(drawn and report["icon_64"] and report["svg_reader"])
+    report["ok"] = bool(drawn and report["icon_64"] and report["svg_reader"] and qtbase_de)
     return report
 
 
