@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 #: Benchmark name -> module in this package (each has `run(size: int | None) -> Result`).
@@ -40,9 +41,18 @@ def main(argv: list[str] | None = None) -> int:
         print("python -m bench: --size must be at least 1", file=sys.stderr)
         return 2
     module = importlib.import_module(BENCHMARKS[args.name])
+    before = _load()
     result = module.run(args.size)
+    result.notes.append(
+        f"machine: {os.cpu_count()} CPUs, load average {before} before, {_load()} after"
+    )
     print(result.to_json() if args.json else result.to_table(), flush=True)
     return 0
+
+
+def _load() -> str:
+    """The 1-minute load average (other work on a shared machine skews every figure)."""
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "unknown"
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ def run(size: int | None = None) -> Result:
         {"seconds": round(seconds, 1)},
         targets=dict([at_most("seconds", 60, " s")]),
         notes=[
-            f"{summary.supplier_orders:,} supplier orders, a {megabytes:,.0f} MB file "
+            f"{summary.supplier_orders:,} supplier orders, a {megabytes:,.1f} MB file "
             "(with its events, refunds and search index)"
         ],
     )
