@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core.cancel import money_trail
 from core.ledger import Ledger
 from core.ledger.models import (
     Cancellation,
@@ -293,3 +294,32 @@ def test_breakdowns_add_up_to_the_totals(ledger: Ledger, known: Ids) -> None:
             same = [g.measures for g in groups if g.measures.currency == total.currency]
             for measure in ("refunded", "recovered", "out_of_pocket", "expected", "lines"):
                 assert sum(getattr(m, measure) for m in same) == getattr(total, measure)
+
+
+def test_refunds_written_by_the_cancel_workflow(ledger: Ledger) -> None:
+    """The money trail of core.cancel (customer refund, supplier refund expected, completed at
+    the supplier, then received) reads as awaiting, still expected, then recovered."""
+    day = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    with ledger.session() as s:
+        supplier = Supplier(name="Workflow Store")
+        s.add(supplier)
+        s.flush()
+        assert supplier.id is not None
+        order, placed = _order(s, supplier.id, 1, total=4_200)
+        row = _cancel(s, order, placed, Reason.DAMAGED, Fault.SUPPLIER, day)
+        money_trail.record_to_customer(s, row, day, 4_200, "EUR")
+        money_trail.expect_from_supplier(s, row, day, completed_at_supplier=False)
+    review = Review(ledger.engine)
+    totals = by_currency(review.summary(ReviewFilter(), day + timedelta(days=1)).totals)
+    assert totals["EUR"].awaiting == 4_200 and totals["USD"].expected == 2_100
+    late = by_currency(review.summary(ReviewFilter(), day + timedelta(days=60)).totals)
+    assert late["USD"].overdue == 2_100  # past the supplier's 15 business days
+    with ledger.session() as s:
+        row = s.get(Cancellation, row.id)
+        assert row is not None
+        money_trail.expect_from_supplier(s, row, day, completed_at_supplier=True)
+        money_trail.receive_from_supplier(s, row, day + timedelta(days=9), None)
+    totals = by_currency(review.summary(ReviewFilter(), day + timedelta(days=60)).totals)
+    assert totals["EUR"].refunded == 4_200 and totals["EUR"].awaiting == 0
+    assert totals["EUR"].out_of_pocket == 0 and totals["USD"].recovered == 2_100
+    assert totals["USD"].expected == 0
