@@ -13,7 +13,6 @@ answer, the ledger's last known state is used and the reason says so. The decisi
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -34,8 +33,6 @@ from core.cancel.runtime import Runtime
 from core.cancel.states import Path, State
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.shopify import Order, ShopifyError
-
-log = logging.getLogger(__name__)
 
 ALTERNATIVES_WHEN_SHIPPED = (
     "Let the customer take delivery; nothing is refunded.",

@@ -15,6 +15,7 @@ from core.aliexpress.orders import (
 )
 from core.ledger import journal
 from core.ledger.models import Cancellation, CustomerOrder, Shop, SupplierOrder
+from core.ledger.types import Reason
 from core.shopify import Order
 
 #: Shopify fulfillment statuses (lower case, as the ledger stores them) under which nothing has
@@ -60,6 +61,14 @@ def orders_of(session: Session, row: Cancellation) -> RunOrders:
         else None
     )
     return RunOrders(supplier_order, customer_order, shop)
+
+
+def reason_of(row: Cancellation) -> Reason:
+    """The run's reason (OTHER for a value this version does not know)."""
+    try:
+        return Reason(row.reason)
+    except ValueError:
+        return Reason.OTHER
 
 
 def cancelled_at_supplier(order: SupplierOrder) -> bool:

@@ -7,21 +7,19 @@ all. `on_step` runs only after the commit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlmodel import Session
 
 from core.cancel.errors import CancellationNotFoundError, IllegalTransitionError
 from core.cancel.next_deadline import next_deadline
-from core.cancel.runtime import Runtime
 from core.cancel.states import FINAL, LABELS, State, check_transition, parse_state
 from core.ledger import journal
 from core.ledger.models import Cancellation
 
 ENTITY = "cancellation"
-_T = TypeVar("_T")
 
 
 def load(session: Session, cancellation_id: int) -> Cancellation:
@@ -93,21 +91,3 @@ def note(
     row.next_deadline = next_deadline(session, row)[0]
     assert row.id is not None
     journal.record(session, f"{ENTITY}.{kind}", ENTITY, row.id, dict(payload or {}), at=at)
-
-
-def step(
-    rt: Runtime, cancellation_id: int, point: str, work: Callable[[Session, Cancellation], _T]
-) -> _T:
-    """Run `work(session, row)` as one transaction, then announce `point` (if not empty)."""
-    with rt.ledger.session() as session:
-        row = load(session, cancellation_id)
-        result = work(session, row)
-    if point:
-        rt.on_step(point)
-    return result
-
-
-def snapshot(rt: Runtime, cancellation_id: int) -> Cancellation:
-    """A detached copy of the row as it is now."""
-    with rt.ledger.session() as session:
-        return load(session, cancellation_id)

@@ -10,28 +10,24 @@ grace period for a job Dropdesk never heard of has passed.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
 from core.cancel import money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import ShopOutcomePendingError, ShopStepFailedError, StepUnavailableError
-from core.cancel.orders import cancellable_status, orders_of, store_shop_order
+from core.cancel.orders import cancellable_status, orders_of, reason_of, store_shop_order
 from core.cancel.ports import ShopPort
 from core.cancel.record import load, move, note, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.shop_entry import enter, latest_payload
 from core.cancel.states import Path, State
-from core.ledger.types import Reason
 from core.shopify import (
     Order,
     OrderCancelRefusedError,
     ShopifyError,
     ShopifyUnavailableError,
 )
-
-log = logging.getLogger(__name__)
 
 STAFF_NOTE_MAX = 255
 
@@ -111,7 +107,7 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
         require_state(row, {State.SHOP_CANCEL_TODO}, "cancel on Shopify")
         orders = orders_of(session, row)
         ref = orders.shop_ref
-        reason = Reason(row.reason) if row.reason in Reason._value2member_map_ else Reason.OTHER
+        reason = reason_of(row)
         staff_note = options.staff_note or default_staff_note(reason.value, orders.ae_order_id)
     if ref is None:
         raise StepUnavailableError(

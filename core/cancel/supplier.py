@@ -22,13 +22,12 @@ from core.cancel.chain import settle
 from core.cancel.errors import CancellationNotFoundError, StepUnavailableError
 from core.cancel.messages import Text
 from core.cancel.next_deadline import open_dispute
-from core.cancel.orders import cancelled_at_supplier, orders_of, shipped_at_supplier
+from core.cancel.orders import cancelled_at_supplier, orders_of, reason_of, shipped_at_supplier
 from core.cancel.record import load, move, note, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.states import FINAL, IN_FLIGHT, Path, State
 from core.cancel.terms import terms_for
 from core.ledger.models import Cancellation, SupplierOrder
-from core.ledger.types import Reason
 
 #: Card payments pass a 24-hour check before AliExpress lets the buyer cancel.
 PAYMENT_CHECK = timedelta(hours=24)
@@ -69,7 +68,7 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
             "The supplier's ship window has closed: AliExpress may close the order and refund "
             "you in full by itself (seller_send_goods_timeout)."
         )
-    reason = Reason(row.reason) if row.reason in Reason._value2member_map_ else Reason.OTHER
+    reason = reason_of(row)
     return SupplierGuide(
         ae_order_id=supplier_order.ae_order_id,
         order_url=messages.order_url(supplier_order.ae_order_id),

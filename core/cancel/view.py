@@ -126,6 +126,16 @@ _EVENT_TITLES = {
 }
 
 
+_STATE_NAMES = frozenset(state.value for state in State)
+
+
+def _path(raw: str) -> Path:
+    try:
+        return Path(raw)
+    except ValueError:
+        return Path.UNDECIDED
+
+
 def build_view(rt: Runtime, cancellation_id: int) -> CancellationView:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
@@ -150,7 +160,7 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
         id=row.id,
         state=state,
         state_label=LABELS[state],
-        path=Path(row.path) if row.path in Path._value2member_map_ else Path.UNDECIDED,
+        path=_path(row.path),
         reason=row.reason,
         fault=row.fault,
         why=str(latest.get("why", "")),
@@ -163,7 +173,7 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
         next_deadline=deadline,
         next_deadline_kind=kind,
         next_deadline_label=DEADLINE_LABELS[kind] if kind else "",
-        actions=available_actions(rt, session, row, orders, deadline, kind),
+        actions=available_actions(rt, session, row, orders, deadline),
         needs_out_of_pocket_ack=state in SUPPLIER_PENDING,
         shop_online=shop_online,
         supplier_online=supplier_online,
@@ -193,7 +203,6 @@ def available_actions(
     row: Cancellation,
     orders: RunOrders,
     deadline: datetime | None,
-    kind: DeadlineKind | None,
 ) -> tuple[Action, ...]:
     assert row.id is not None
     state = State(row.state)
@@ -281,7 +290,7 @@ def _timeline(events: list[Event]) -> list[TimelineEntry]:
         if event.at is None:
             continue
         name = event.kind.split(".", 1)[-1]
-        if event.entity == ENTITY and name in State._value2member_map_:
+        if event.entity == ENTITY and name in _STATE_NAMES:
             title = LABELS[State(name)]
         elif event.kind == "refund.issued_to_customer":
             title = "Refund to the customer recorded"

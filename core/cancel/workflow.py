@@ -7,7 +7,6 @@ work (check, Shopify steps, refresh, resume) blocks: call it off the GUI thread.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,7 +15,16 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import col, select
 
 from core.aliexpress import SyncSummary
-from core.cancel import check, money_trail, refusal, shop_cancel, shop_manual, shop_refund, supplier
+from core.cancel import (
+    check,
+    messages,
+    money_trail,
+    refusal,
+    shop_cancel,
+    shop_manual,
+    shop_refund,
+    supplier,
+)
 from core.cancel.chain import settle
 from core.cancel.errors import (
     CancelError,
@@ -25,7 +33,9 @@ from core.cancel.errors import (
     IllegalTransitionError,
 )
 from core.cancel.listing import OpenCancellation, open_cancellations
+from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
+from core.cancel.orders import orders_of, shipped_at_supplier
 from core.cancel.ports import ShopPort, SupplierPort
 from core.cancel.record import ENTITY, load, move, note
 from core.cancel.runtime import Runtime
@@ -38,8 +48,6 @@ from core.cancel.view import CancellationView, build_view
 from core.ledger import Ledger, journal
 from core.ledger.models import Cancellation, SupplierOrder
 from core.ledger.types import Fault, Reason
-
-log = logging.getLogger(__name__)
 
 
 def _utcnow() -> datetime:
@@ -283,6 +291,17 @@ class CancelWorkflow:
             acknowledge_out_of_pocket=acknowledge_out_of_pocket,
         )
         return self.state(cancellation_id)
+
+    def customer_note(self, cancellation_id: int) -> Text:
+        """A note to the customer fitting where the run stands (cancelled, or shipped)."""
+        with self.rt.ledger.session() as session:
+            row = load(session, cancellation_id)
+            orders = orders_of(session, row)
+            assert row.id is not None
+            refunded = bool(money_trail.customer_refunds(session, row.id))
+        shipped = orders.supplier_order is not None and shipped_at_supplier(orders.supplier_order)
+        name = orders.customer_order.name if orders.customer_order else ""
+        return messages.customer_note(name, refunded=refunded, shipped=shipped)
 
     # -- step 5: the money -------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from core.cancel import (
     OutOfPocketNotAcknowledgedError,
     State,
     StepUnavailableError,
+    admin_url,
 )
 from core.ledger import Ledger
 from core.ledger.models import SupplierOrder
@@ -57,6 +58,10 @@ def test_offline_manual_run(
     )
     assert not guide.refund and "Cancel order" in guide.clicks[1].en
     assert guide.suggested_amount_minor == ORDER_TOTAL_MINOR
+    assert admin_url("Dropdesk-Test.myshopify.com", 7) == (
+        "https://admin.shopify.com/store/dropdesk-test/orders/7"
+    )
+    assert admin_url("evil.example.com", 7) is None and admin_url("shop", None) is None
 
     view = flow.confirm_manual_shop_step(run, 4000)
     assert view.state is State.AWAITING_SUPPLIER_REFUND
@@ -132,9 +137,13 @@ def test_shopify_before_the_supplier_needs_the_out_of_pocket_confirmation(
     assert view.next_deadline is not None and view.next_deadline > clock()
     assert Action.CANCEL_ON_SHOP not in view.actions
 
+    with pytest.raises(StepUnavailableError, match="already done"):
+        flow.cancel_on_shop(run, acknowledge_out_of_pocket=True)
     view = flow.mark_supplier_answer(run, "accepted")
     assert view.state is State.AWAITING_SUPPLIER_REFUND  # Shopify is not asked again
     assert len(fake_shop.state.cancel_requests) == 1
+    note = flow.customer_note(run)
+    assert "has been cancelled" in note.en and "refunded" in note.en
 
 
 def test_early_refund_then_supplier_ships_ends_out_of_pocket(
@@ -148,6 +157,7 @@ def test_early_refund_then_supplier_ships_ends_out_of_pocket(
     flow.mark_supplier_answer(run, "refused")
     view = flow.mark_tracking_received(run, "LP7")
     assert view.state is State.DONE  # refunded already, nothing coming from the supplier
+    assert "already been shipped" in flow.customer_note(run).en
     money = {(m.direction, m.state) for m in view.money}
     assert money == {("to_customer", "issued")}
 

@@ -73,9 +73,18 @@ class SelfFinishingJobs(ShopState):
         self._started: dict[str, float] = {}
 
     def _order_cancel(
-        self, info: Any, orderId: str, reason: str, restock: bool, **rest: Any
+        self,
+        info: Any,
+        orderId: str,
+        reason: str,
+        restock: bool,
+        notifyCustomer: bool = False,
+        refundMethod: dict[str, Any] | None = None,
+        staffNote: str | None = None,
     ) -> dict[str, Any]:
-        answer = super()._order_cancel(info, orderId, reason, restock, **rest)
+        answer = super()._order_cancel(
+            info, orderId, reason, restock, notifyCustomer, refundMethod, staffNote
+        )
         job = answer.get("job")
         if job:
             self._started[job["id"]] = time.monotonic()

@@ -1,0 +1,114 @@
+"""The transition table's shape, the actions' names, and the texts to copy (EN and DE)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.cancel import (
+    FINAL,
+    TRANSITIONS,
+    Action,
+    CancelWorkflow,
+    IllegalTransitionError,
+    State,
+    messages,
+)
+from core.cancel.states import IN_FLIGHT, TRANSIENT, check_transition, parse_state
+from core.ledger.types import Reason
+
+DESIGN_STATES = {
+    "checking", "refund_path", "supplier_cancel_todo", "supplier_cancel_requested",
+    "supplier_cancelled", "supplier_refused", "tracking_requested", "tracking_received",
+    "dispute_open", "dispute_closed", "shop_cancel_todo", "shop_cancel_sent", "shop_cancelled",
+    "shop_refund_todo", "shop_refund_sent", "shop_refunded", "awaiting_supplier_refund", "done",
+    "abandoned",
+}  # fmt: skip
+
+
+def reachable(start: State) -> set[State]:
+    seen, todo = {start}, [start]
+    while todo:
+        for target in TRANSITIONS[todo.pop()]:
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def test_the_states_are_design_md_s() -> None:
+    assert {state.value for state in State} == DESIGN_STATES
+    assert set(TRANSITIONS) == set(State)
+
+
+def test_every_state_is_reachable_and_every_run_can_end() -> None:
+    assert reachable(State.CHECKING) == set(State)
+    for state in set(State) - FINAL:
+        assert State.DONE in reachable(state) or State.ABANDONED in reachable(state), state
+
+
+def test_final_and_in_flight_states() -> None:
+    assert all(not TRANSITIONS[state] for state in FINAL)
+    for state in IN_FLIGHT:  # no abandoning while Shopify's answer is unknown
+        assert State.ABANDONED not in TRANSITIONS[state]
+    for state in set(State) - FINAL - IN_FLIGHT:
+        assert State.ABANDONED in TRANSITIONS[state], state
+    # A call to Shopify is only ever made from its to-do state.
+    assert [s for s in State if State.SHOP_CANCEL_SENT in TRANSITIONS[s]] == [
+        State.SHOP_CANCEL_TODO
+    ]
+    assert [s for s in State if State.SHOP_REFUND_SENT in TRANSITIONS[s]] == [
+        State.SHOP_REFUND_TODO
+    ]
+    assert TRANSIENT.isdisjoint(FINAL)
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "message"),
+    [
+        (State.CHECKING, State.SHOP_CANCEL_SENT, "Cannot go from 'Checking"),
+        (State.DONE, State.ABANDONED, "nothing more can change"),
+        (State.SHOP_REFUND_SENT, State.ABANDONED, "Cannot go from 'Refund sent"),
+        (State.SUPPLIER_CANCEL_TODO, State.SUPPLIER_REFUSED, "Cannot go from"),
+    ],
+)
+def test_illegal_transitions_raise(current: State, target: State, message: str) -> None:
+    with pytest.raises(IllegalTransitionError, match=message):
+        check_transition(current, target)
+
+
+def test_unknown_stored_state_is_an_error_not_a_guess() -> None:
+    with pytest.raises(IllegalTransitionError, match="Unknown cancellation state"):
+        parse_state("teleported")
+
+
+def test_every_action_is_a_workflow_method() -> None:
+    for action in Action:
+        assert callable(getattr(CancelWorkflow, action.value, None)), action
+
+
+@pytest.mark.parametrize("reason", list(Reason))
+def test_supplier_texts_in_both_languages(reason: Reason) -> None:
+    text = messages.supplier_cancel_request("8123456789012345", reason)
+    assert "8123456789012345" in text.en and "8123456789012345" in text.de
+    assert text.get("de") == text.de and text.get("en") == text.en and text.en != text.de
+    assert reason in messages.ALIEXPRESS_CANCEL_REASON
+    clicks = messages.aliexpress_clicks(reason)
+    assert messages.ALIEXPRESS_CANCEL_REASON[reason] in clicks[2].en
+    assert all(click.en and click.de for click in clicks)
+
+
+def test_customer_notes_say_what_happened() -> None:
+    cancelled = messages.customer_note("#1001", refunded=True, shipped=False)
+    assert "#1001" in cancelled.en and "refunded" in cancelled.en and "storniert" in cancelled.de
+    shipped = messages.customer_note("#1001", refunded=False, shipped=True)
+    assert "already been shipped" in shipped.en and "refunded you" not in shipped.en
+    assert "schon verschickt" in shipped.de
+    tracking = messages.tracking_request("8123", None)
+    assert "within 5 working days" in tracking.en and "5 Werktagen" in tracking.de
+    assert messages.order_url("8123") == (
+        "https://www.aliexpress.com/p/order/detail.html?orderId=8123"
+    )
+    steps = messages.dispute_steps("8123")
+    assert "8123" in steps[0].en and "15 days" in steps[-1].en and "15 Tagen" in steps[-1].de
+    for refund in (False, True):
+        assert all(c.en and c.de for c in messages.shopify_clicks(refund=refund))
