@@ -102,6 +102,10 @@ def _amounts(amounts: Sequence[Amount]) -> str:
     return "<br>".join(_e(money(a.minor, a.currency)) for a in amounts) or "–"
 
 
+def _count_row(title: str, value: str) -> str:
+    return f'<tr><td>{_e(title)}</td><td class="num">{_e(value)}</td></tr>'
+
+
 def totals_html(summary: ReviewSummary) -> str:
     rows = []
     for measure in MEASURES:
@@ -116,14 +120,11 @@ def totals_html(summary: ReviewSummary) -> str:
         )
     cancellations = sum(count for _state, count in summary.cancellations)
     states = ", ".join(f"{_e(s.replace('_', ' '))}: {n}" for s, n in summary.cancellations)
-    rows.append(
-        f'<tr><td>{_e(_tr("Cancellations"))}</td><td class="num">{_e(QLocale().toString(cancellations))}</td></tr>'
-    )
+    count = QLocale().toString
+    rows.append(_count_row(_tr("Cancellations"), count(cancellations)))
     disputes = sum(d.count for d in summary.disputes)
     late = sum(d.shipped_after_filing for d in summary.disputes)
-    rows.append(
-        f'<tr><td>{_e(_tr("Disputes"))}</td><td class="num">{_e(QLocale().toString(disputes))}</td></tr>'
-    )
+    rows.append(_count_row(_tr("Disputes"), count(disputes)))
     extra = ""
     if states:
         extra += f'<p class="meta">{_e(_tr("Cancellations by state"))}: {states}</p>'
