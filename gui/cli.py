@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import paths
+from gui.review_cli import add_review_arguments
 
 if TYPE_CHECKING:
     from core.ledger import Ledger
@@ -50,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
         "--within", type=float, default=48, metavar="HOURS", help="look ahead (default 48)"
     )
     due_command.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    review = commands.add_parser(
+        "review", parents=[ledger_option], help="refund review: totals, CSV, PDF"
+    )
+    add_review_arguments(review)
     imports = commands.add_parser("import", help="import orders from a file")
     kinds = imports.add_subparsers(dest="kind", metavar="KIND", required=True)
     shopify_csv = kinds.add_parser(
@@ -84,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
     if args.command == "demo":
         return _demo(ledger, args.orders, args.seed)
+    if args.command == "review":
+        from gui.review_cli import run_review
+
+        return run_review(args, ledger)
     if args.command == "import":
         from gui.import_cli import run_import
 

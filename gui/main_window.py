@@ -33,7 +33,10 @@ from gui.formatting import local_time
 from gui.import_csv import CsvImportFlow
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel
+from gui.policy_dialog import PolicyDialog
+from gui.review_view import ReviewView
 from gui.supplier_order_dialog import open_supplier_order_dialog
+from gui.suppliers_view import SuppliersView
 from gui.ui_settings import ui_settings
 
 
@@ -181,6 +184,8 @@ class MainWindow(QMainWindow):
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._review: ReviewView | None = None
+        self._suppliers: SuppliersView | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
         self.csv_import = CsvImportFlow(ledger, self, on_imported=lambda _summary: self.refresh())
         install_csv_drop(self, self.csv_import.start)
@@ -214,6 +219,10 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_tr("&View"))
         view_menu.addAction(action("&Search", "Ctrl+F", self.focus_search))
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
+        review_menu = self.menuBar().addMenu(_tr("&Review"))
+        review_menu.addAction(action("Refund &review…", "Ctrl+R", lambda: self.show_review()))
+        review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
+        review_menu.addAction(action("Refund &policy…", "Ctrl+Shift+P", self.show_policy))
         help_menu = self.menuBar().addMenu(_tr("&Help"))
         help_menu.addAction(action("&About Dropdesk", "", self._about))
 
@@ -263,6 +272,26 @@ class MainWindow(QMainWindow):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def show_review(self, supplier_id: int | None = None) -> None:
+        if self._review is None:
+            self._review = ReviewView(self.ledger, self)
+            self._review.setWindowFlag(Qt.WindowType.Window)
+        if supplier_id is not None:
+            self._review.select_supplier(supplier_id)
+        self._review.show()
+        self._review.raise_()
+
+    def show_suppliers(self) -> None:
+        if self._suppliers is None:
+            self._suppliers = SuppliersView(self.ledger, self)
+            self._suppliers.setWindowFlag(Qt.WindowType.Window)
+            self._suppliers.review_requested.connect(self.show_review)
+        self._suppliers.show()
+        self._suppliers.raise_()
+
+    def show_policy(self) -> None:
+        PolicyDialog(self.ledger, None, self).exec()
 
     def add_supplier_order(self) -> None:
         open_supplier_order_dialog(self, self.ledger, on_saved=self._supplier_order_saved)

@@ -159,3 +159,15 @@ def test_self_test_fails_clearly_on_a_foreign_file(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "not a Dropdesk ledger" in done.stderr
     assert other.read_text() == "not a ledger\n" * 20
+
+
+def test_review_and_suppliers_open_from_the_keyboard(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    window = make_window(qtbot, demo_ledger)
+    qtbot.keySequence(window.table, QKeySequence("Ctrl+R"))
+    qtbot.waitUntil(
+        lambda: window._review is not None and window._review.isVisible(), timeout=2_000
+    )
+    qtbot.keySequence(window.table, QKeySequence("Ctrl+Shift+S"))
+    qtbot.waitUntil(
+        lambda: window._suppliers is not None and window._suppliers.isVisible(), timeout=2_000
+    )
