@@ -80,6 +80,7 @@ class CustomerOrder(SQLModel, table=True):
     cancelled_at: datetime | None = _time()
     cancel_reason: str | None = None
     note: str = ""
+    note_attributes: str = Field(default="", sa_column_kwargs={"server_default": ""})
     tags: str = ""
     source: str = "manual"
 
@@ -103,6 +104,7 @@ class SupplierOrder(SQLModel, table=True):
         Index("ix_supplier_order_ship_by_id", "ship_by", "id"),
         Index("ix_supplier_order_paid_at_id", "paid_at", "id"),
         Index("ix_supplier_order_status_ship_by", "order_status", "ship_by"),
+        Index("ix_supplier_order_supplier_paid_at", "supplier_id", "paid_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
