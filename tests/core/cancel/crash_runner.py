@@ -14,7 +14,9 @@ passed is printed as "POINT <point>". --resume continues the run a killed proces
 --serve makes a fork server: it imports everything once (about 2 s here, far more on a busy
 machine), then for each JSON request on stdin ({"id", "argv", "env", "out"}) forks a process
 that runs one trial with its output in the file "out", and reports "PID <id> <pid>" and, when
-that process ends, "EXIT <pid> <exit code>" (-9 after SIGKILL). The forked processes are
+that process ends, "EXIT <pid> <exit code>" (-9 after SIGKILL). {"kill": <pid>} sends SIGKILL
+to a child still running ("KILLED <pid>") or says it has ended ("GONE <pid>"): the server
+kills only its own unreaped children, so a recycled pid is never hit. The forked processes are
 separate processes like any other: the server holds no ledger, connection or thread to share.
 
 The merchant's choices are scripted: request the cancellation, the supplier accepts, cancel (or
@@ -149,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
 def serve() -> int:
     """The fork server (see the module docstring)."""
 
+    live: set[int] = set()
+
     def reap(_signal: int, _frame: object) -> None:
         while True:
             try:
@@ -157,16 +161,36 @@ def serve() -> int:
                 return
             if pid == 0:
                 return
+            live.discard(pid)
             say(f"EXIT {pid} {os.waitstatus_to_exitcode(status)}")
 
     signal.signal(signal.SIGCHLD, reap)
     say("SERVING")
     for line in sys.stdin:
         request = json.loads(line)
-        pid = os.fork()
-        if pid == 0:
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            os._exit(_forked(request))
+        if "kill" in request:
+            pid = int(request["kill"])
+            # No reaping between the check and the kill: an unreaped pid cannot be recycled.
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+            try:
+                if pid in live:
+                    os.kill(pid, signal.SIGKILL)
+                    say(f"KILLED {pid}")
+                else:
+                    say(f"GONE {pid}")
+            finally:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+            continue
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            pid = os.fork()
+            if pid == 0:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
+                os._exit(_forked(request))
+            live.add(pid)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGCHLD})
         say(f"PID {request['id']} {pid}")
     return 0
 

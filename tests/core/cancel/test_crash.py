@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -99,8 +100,10 @@ def runner_argv(fakes: Fakes, trial: Trial, *, resume: bool) -> list[str]:
 
 class Proc(Protocol):
     def wait_for(self, prefix: str) -> list[str]: ...
-    def running(self) -> bool: ...
-    def kill(self) -> None: ...
+    def kill(self, *, strict: bool = True) -> bool:
+        """SIGKILL; False if the run had ended by itself first (an error when strict)."""
+        ...
+
     def finish(self) -> list[str]: ...
 
 
@@ -139,12 +142,11 @@ class Fresh:
             if line.startswith(prefix):
                 return seen
 
-    def running(self) -> bool:
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        assert self.process.wait(timeout=TIMEOUT) == -signal.SIGKILL
+    def kill(self, *, strict: bool = True) -> bool:
+        self.process.send_signal(signal.SIGKILL)  # (Popen does nothing once it has reaped)
+        code = self.process.wait(timeout=TIMEOUT)
+        assert code == -signal.SIGKILL or (not strict and code == 0), code
+        return code == -signal.SIGKILL
 
     def finish(self) -> list[str]:
         seen = self.wait_for("FINISHED")
@@ -168,6 +170,7 @@ class ForkServer:
         self.changed = threading.Condition()
         self.pids: dict[int, int] = {}
         self.exits: dict[int, int] = {}
+        self.kills: dict[int, str] = {}
         self.sending = threading.Lock()
         self.ids = iter(range(1_000_000))
         threading.Thread(target=self._read, daemon=True).start()
@@ -184,6 +187,8 @@ class ForkServer:
                     self.pids[int(rest[0])] = int(rest[1])
                 elif word == "EXIT":
                     self.exits[int(rest[0])] = int(rest[1])
+                elif word in ("KILLED", "GONE"):
+                    self.kills[int(rest[0])] = word
                 self.changed.notify_all()
 
     def spawn(self, argv: list[str], env: dict[str, str], out: Path) -> int:
@@ -196,6 +201,16 @@ class ForkServer:
         with self.changed:
             assert self.changed.wait_for(lambda: request_id in self.pids, TIMEOUT)
             return self.pids[request_id]
+
+    def kill(self, pid: int) -> bool:
+        """SIGKILL one of the server's children; False when it had ended already."""
+        with self.sending:
+            assert self.process.stdin is not None
+            self.process.stdin.write(json.dumps({"kill": pid}) + "\n")
+            self.process.stdin.flush()
+        with self.changed:
+            assert self.changed.wait_for(lambda: pid in self.kills, TIMEOUT)
+            return self.kills[pid] == "KILLED"
 
     def exit_code(self, pid: int, timeout: float | None = TIMEOUT) -> int | None:
         with self.changed:
@@ -238,12 +253,11 @@ class Forked:
             time.sleep(0.01)
         raise AssertionError(f"no {prefix!r} within {TIMEOUT} s: {self._lines()[-8:]}")
 
-    def running(self) -> bool:
-        return self.server.exit_code(self.pid, timeout=0) is None
-
-    def kill(self) -> None:
-        os.kill(self.pid, signal.SIGKILL)
-        assert self.server.exit_code(self.pid) == -signal.SIGKILL
+    def kill(self, *, strict: bool = True) -> bool:
+        killed = self.server.kill(self.pid)
+        code = self.server.exit_code(self.pid)
+        assert code == -signal.SIGKILL or (not strict and not killed and code == 0), code
+        return killed
 
     def finish(self) -> list[str]:
         seen = self.wait_for("FINISHED")
@@ -337,15 +351,25 @@ def kill_at_point(spawn: Spawn, fakes: Fakes, folder: Path, scenario: str, point
     verify(fakes, trial)
 
 
-def kill_at_random(spawn: Spawn, fakes: Fakes, folder: Path, scenario: str, delay: float) -> None:
+def kill_at_random(spawn: Spawn, fakes: Fakes, folder: Path, scenario: str, delay: float) -> str:
+    """Kill after `delay` seconds; returns the state the killed run was left in ("" when the
+    run had finished first)."""
     trial = prepare(fakes, folder, scenario)
     child = spawn(trial)
     child.wait_for("READY")
     time.sleep(delay)
-    if child.running():
-        child.kill()
+    left = ""
+    if child.kill(strict=False):
+        left = stored_state(trial.path) or "(not started)"
     spawn(trial, resume=True).finish()
     verify(fakes, trial)
+    return left
+
+
+def stored_state(path: Path) -> str | None:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        row = db.execute("SELECT state FROM cancellation").fetchone()
+    return None if row is None else str(row[0])
 
 
 def discover(spawn: Spawn, fakes: Fakes, folder: Path, scenario: str) -> tuple[list[str], float]:
@@ -458,7 +482,9 @@ def random_trials(
         for scenario in SCENARIOS
     ]
     with ThreadPoolExecutor(WORKERS) as pool:
-        list(pool.map(lambda t: kill_at_random(spawn, fakes, folder, *t), plan))
+        left = list(pool.map(lambda t: kill_at_random(spawn, fakes, folder, *t), plan))
+    killed = Counter(state for state in left if state)
+    print(f"\nrandom kills: {len(plan)} trials, {sum(killed.values())} killed mid-run: {killed}")
 
 
 def test_kill_at_random_moments_then_resume(
@@ -471,6 +497,6 @@ def test_kill_at_random_moments_then_resume(
 def test_many_random_kills(
     forked: Spawn, fakes: Fakes, folder: Path, points: dict[str, tuple[list[str], float]]
 ) -> None:
-    seed_ = int(time.time())
+    seed_ = int(os.environ.get("DROPDESK_CRASH_SEED") or time.time())
     print(f"\nrandom kill seed: {seed_}")
     random_trials(forked, fakes, folder, points, 60, seed_)
