@@ -7,6 +7,7 @@ all. `on_step` runs only after the commit.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,7 @@ from core.ledger import journal
 from core.ledger.models import Cancellation
 
 ENTITY = "cancellation"
+log = logging.getLogger(__name__)
 
 
 def load(session: Session, cancellation_id: int) -> Cancellation:
@@ -62,6 +64,7 @@ def move(
     session.flush()
     row.next_deadline = next_deadline(session, row)[0]
     assert row.id is not None
+    log.info("cancellation %s: %s -> %s", row.id, current.value, target.value)
     journal.record(
         session,
         f"{ENTITY}.{target.value}",
