@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,3 +32,18 @@ def ledger(tmp_path: Path) -> Iterator[Ledger]:
     opened = open_ledger(tmp_path / "ledger.sqlite")
     yield opened
     opened.close()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Empty the clipboard and destroy the QApplication while Python still runs: the offscreen
+    platform keeps clipboard data in a C++ static, and a QMimeData made in Python destroyed by
+    the C exit handlers calls back into a finalized interpreter (segfault, exit code 139)."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        QApplication.clipboard().clear()
+        app.processEvents()
+        app.shutdown()
