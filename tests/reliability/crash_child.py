@@ -1,0 +1,107 @@
+"""The work a crash trial kills: runs in a process forked by multiprocessing's fork server.
+
+Each job writes what it reached, one line at a time and unbuffered, to its `out` file, so the
+parent can time its SIGKILL and knows what was reached when it struck:
+
+    READY                  the ledger is open, the work starts now
+    FP <hash>              (reference runs only) the ledger's state at a transaction boundary
+    NEAR <n>               the n-th transaction's work is done, its COMMIT comes next
+    COMMITTED <n>          the n-th transaction is committed
+    DONE                   all work finished and the ledger closed
+    ERROR <text>           the job failed (a bug: trials expect none)
+
+Jobs: "import" (one or more Shopify CSV exports, one transaction each) and "sync" (an order
+sync against the fake Shopify in the parent, one transaction per page).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import traceback
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from core.imports import import_shopify_csv
+from core.ledger import open_ledger
+from core.shopify import AccessToken, ShopifyClient, sync_orders
+from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN, LoopbackTransport
+from tests.reliability.fingerprint import fingerprint
+
+Say = Callable[[str], None]
+
+
+def run(job: str, out: str, params: Mapping[str, Any]) -> None:
+    """The fork server's target: run `job`, reporting to the file `out`."""
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+
+    def say(line: str) -> None:
+        os.write(fd, (line + "\n").encode())
+
+    try:
+        {"import": _import, "sync": _sync}[job](say, params)
+        say("DONE")
+    except BaseException as error:
+        say("ERROR " + " | ".join(traceback.format_exception_only(error)).strip())
+        raise
+    finally:
+        os.close(fd)
+
+
+def _import(say: Say, params: Mapping[str, Any]) -> None:
+    path = Path(params["ledger"])
+    record = bool(params.get("record"))
+    ledger = open_ledger(path)
+    say("READY")
+    if record:
+        say(f"FP {fingerprint(path)}")
+    for n, file in enumerate(params["files"], start=1):
+
+        def progress(done: int, total: int, n: int = n) -> None:
+            if done >= total:  # the last report: only the COMMIT is left
+                say(f"NEAR {n}")
+
+        import_shopify_csv(ledger, Path(file), progress=progress)
+        say(f"COMMITTED {n}")
+        if record:
+            say(f"FP {fingerprint(path)}")
+    ledger.close()
+
+
+def _sync(say: Say, params: Mapping[str, Any]) -> None:
+    path = Path(params["ledger"])
+    record = bool(params.get("record"))
+    ledger = open_ledger(path)
+    client = ShopifyClient(
+        DOMAIN,
+        AccessToken(ACCESS_TOKEN),
+        timeout=10.0,
+        sleep=time.sleep,
+        transport=LoopbackTransport({DOMAIN: str(params["shop_url"])}),
+    )
+    say("READY")
+    if record:
+        say(f"FP {fingerprint(path)}")
+    pages = -1  # the first report comes before any page
+
+    def progress(_stored: int, _total: int | None) -> None:  # then one after each page's commit
+        nonlocal pages
+        pages += 1
+        if pages == 0:
+            return
+        say(f"COMMITTED {pages}")
+        if record:
+            say(f"FP {fingerprint(path)}")
+
+    sync_orders(
+        ledger,
+        client,
+        int(params["shop_id"]),
+        progress=progress,
+        page_size=int(params["page_size"]),
+    )
+    client.close()
+    if record:
+        say(f"FP {fingerprint(path)}")  # with the run's journal event
+    ledger.close()
