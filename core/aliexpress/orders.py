@@ -6,7 +6,8 @@ appear. Parsing never fails on those: statuses are kept as the raw string (`Orde
 names the documented ones), missing values become empty strings / None.
 
 AliExpress writes wall-clock times without a zone; the platform documents them as US Pacific
-time, so that is the default zone (`zone=` to override).
+time, so that is the default zone (`zone=` to override). Numbers and times no real order has
+(NaN, infinities, amounts beyond a trillion, dates past year 9999) are treated as missing.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def known_status(raw: str) -> OrderStatus | None:
         return None
 
 
+#: Amounts at or beyond this are no real order's: treated as missing rather than trusted.
+MAX_AMOUNT = Decimal(10) ** 12
 _CURRENCY_EXPONENT = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "KWD": 3, "BHD": 3}
 
 
@@ -316,7 +319,10 @@ def parse_tracking(body: Mapping[str, Any]) -> Tracking | None:
 
 def _result(body: Mapping[str, Any], method: str) -> Any:
     if "error_response" in body:
-        raise error_from_fields(body["error_response"])
+        fields = body["error_response"]
+        if not isinstance(fields, Mapping):
+            raise UnexpectedResponseError("AliExpress sent an error Dropdesk cannot read.")
+        raise error_from_fields(dict(fields))
     inner = body.get(method.replace(".", "_") + "_response", body)
     if isinstance(inner, Mapping) and "result" in inner:
         return inner["result"]
@@ -386,7 +392,7 @@ def _str(value: Any) -> str:
 def _int(value: Any, default: int) -> int:
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):  # None, "x", NaN, infinity
         return default
 
 
@@ -398,9 +404,10 @@ def _decimal(value: Any) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None
     try:
-        return Decimal(str(value).strip())
+        amount = Decimal(str(value).strip())
     except InvalidOperation:
         return None
+    return amount if amount.is_finite() and abs(amount) < MAX_AMOUNT else None
 
 
 def _money(value: Any) -> Money | None:
@@ -411,7 +418,11 @@ def _money(value: Any) -> Money | None:
         if (amount is None or amount == 0) and cent is not None:
             factor = _decimal(value.get("cent_factor")) or Decimal(100)
             cents = _decimal(cent)
-            amount = cents / factor if cents is not None else amount
+            if cents is not None:
+                try:
+                    amount = _decimal(cents / factor)
+                except ArithmeticError:  # a factor so small the quotient overflows
+                    amount = None
         return Money(amount, currency) if amount is not None else None
     amount = _decimal(value)
     return Money(amount, "") if amount is not None else None
@@ -424,7 +435,10 @@ def _epoch_ms(value: Any) -> datetime | None:
         return None
     if millis <= 0:
         return None
-    return datetime.fromtimestamp(millis // 1000, UTC) + timedelta(milliseconds=millis % 1000)
+    try:
+        return datetime.fromtimestamp(millis // 1000, UTC) + timedelta(milliseconds=millis % 1000)
+    except (OverflowError, OSError, ValueError):  # past year 9999
+        return None
 
 
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%m/%d/%Y %H:%M:%S", "%Y-%m-%d")
@@ -453,4 +467,7 @@ def _time(value: Any, zone: tzinfo) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # a date at the very end (or start) of the calendar
+        return None
