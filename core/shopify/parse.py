@@ -1,7 +1,9 @@
 """Turn Admin API JSON into the dataclasses of `core.shopify.results`.
 
 Shopify's shapes are trusted only as far as the documents ask for them: a missing or odd value
-becomes a ShopifyQueryError naming the field, never a KeyError deep inside the GUI.
+becomes a ShopifyQueryError naming the field, never a KeyError deep inside the GUI. So do values
+no real shop has and the ledger cannot store: ids beyond SQLite's 64-bit integers, amounts of a
+trillion or more, instants at the very ends of the calendar.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from core.shopify.results import (
     SuggestedRefundLine,
     SuggestedTransaction,
 )
+
+MAX_INTEGER = 2**63 - 1  # SQLite's INTEGER
+MAX_AMOUNT = Decimal(10) ** 12
 
 
 def _bad(what: str) -> ShopifyQueryError:
@@ -48,10 +53,10 @@ def integer(node: Mapping[str, Any], key: str) -> int:
     value = node.get(key)
     if isinstance(value, bool):
         raise _bad(key)
-    if isinstance(value, int):
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 20:
+        value = int(value)  # UnsignedInt64 comes as text
+    if isinstance(value, int) and abs(value) <= MAX_INTEGER:
         return value
-    if isinstance(value, str) and value.isdigit():  # UnsignedInt64 comes as a string
-        return int(value)
     raise _bad(key)
 
 
@@ -63,7 +68,10 @@ def instant(node: Mapping[str, Any], key: str) -> datetime:
         raise _bad(key) from None
     if moment.tzinfo is None:
         raise _bad(key)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:00:00-05:00
+        raise _bad(key) from None
 
 
 def optional_instant(node: Mapping[str, Any], key: str) -> datetime | None:
@@ -77,7 +85,7 @@ def money(bag: Any, what: str) -> Money:
         amount = Decimal(text(shop_money, "amount"))
     except InvalidOperation:
         raise _bad(what) from None
-    if not amount.is_finite():
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
         raise _bad(what)
     return Money(amount, text(shop_money, "currencyCode"))
 
