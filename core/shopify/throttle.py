@@ -4,10 +4,14 @@ Every answer carries `extensions.cost.throttleStatus` (bucket size, points left,
 second). The budget remembers it and, before the next call of an operation, waits until the
 bucket has refilled enough for what that operation cost last time, so a long sync rarely gets
 THROTTLED at all. When it does, the wait is (requested - available) / restoreRate.
+
+A cost report is only believed when its numbers are finite and positive, and no single wait is
+longer than MAX_WAIT: a broken (or hostile) report must not make the app hang for hours.
 """
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -17,6 +21,8 @@ from typing import Any
 
 #: Shopify refuses any single query whose requested cost exceeds this.
 MAX_QUERY_COST = 1000
+#: The longest single wait for the bucket (a standard 1000-point bucket refills in 20 s).
+MAX_WAIT = 60.0
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,13 @@ def parse_cost(extensions: Mapping[str, Any] | None) -> QueryCost | None:
                 float(raw["currentlyAvailable"]),
                 float(raw["restoreRate"]),
             )
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             status = None
-        if status is not None and status.restore_rate <= 0:
+        if status is not None and not (
+            0 < status.restore_rate < math.inf
+            and 0 < status.maximum_available < math.inf
+            and 0 <= status.currently_available < math.inf
+        ):
             status = None
     return QueryCost(
         _number(cost.get("requestedQueryCost")), _number(cost.get("actualQueryCost")), status
@@ -61,13 +71,17 @@ def parse_cost(extensions: Mapping[str, Any] | None) -> QueryCost | None:
 def _number(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond any float
+        return None
+    return number if 0 <= number < math.inf else None
 
 
 def throttled_wait(requested: float, status: ThrottleStatus) -> float:
     """Seconds until the bucket holds `requested` points again."""
     needed = min(requested, status.maximum_available) - status.currently_available
-    return max(needed, 0.0) / status.restore_rate
+    return min(max(needed, 0.0) / status.restore_rate, MAX_WAIT)
 
 
 def jitter(wait: float, rng: random.Random) -> float:
