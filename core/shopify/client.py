@@ -15,6 +15,7 @@ outcome is unknown the error says so, and the caller reads the order before tryi
 from __future__ import annotations
 
 import logging
+import math
 import random
 import re
 import time
@@ -327,8 +328,12 @@ class ShopifyClient:
         else:
             retry_after = response.headers.get("retry-after", "")
             try:
-                wait = min(float(retry_after), 60.0)
+                wait = float(retry_after)
             except ValueError:
+                wait = math.nan
+            if wait > 60.0:
+                wait = 60.0
+            elif not wait >= 0.0:  # absent, unreadable, negative or NaN: back off instead
                 wait = backoff_delay(failures, self._rng)
         return wait + jitter(wait, self._rng)
 
