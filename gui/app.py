@@ -12,8 +12,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import settings
+from core.connections import Connections, Connector
 from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, open_ledger
 from core.ledger.backup import backup_if_due
+from core.secrets import SecretStore
 from gui import ledger_problem
 from gui.jobs import Job
 from gui.main_window import MainWindow
@@ -68,8 +70,15 @@ def open_interactively(path: Path) -> Ledger | None:
 class Session:
     """The running app: one open ledger and its window; reopening swaps both."""
 
-    def __init__(self, ledger: Ledger) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        secrets: SecretStore | None = None,
+        connector: Connector | None = None,
+    ) -> None:
         self.ledger = ledger
+        self.secrets = secrets or SecretStore()  # the keyring is chosen on first use
+        self.connector = connector or Connector()  # https to the official hosts only
         self.window = self._make_window(ledger)
         self._jobs: list[Job] = []
         if ledger.unclean:
@@ -77,7 +86,7 @@ class Session:
         self.back_up_in_background()
 
     def _make_window(self, ledger: Ledger) -> MainWindow:
-        window = MainWindow(ledger)
+        window = MainWindow(ledger, connections=Connections(ledger, self.secrets, self.connector))
         window.open_ledger_requested.connect(self.open_other)
         return window
 

@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,9 @@ class Job(QObject):
         self._cancel.set()
 
     def start(self, pool: QThreadPool | None = None) -> None:
-        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+        # A plain callable, not a QRunnable subclass: the pool owns no Python wrapper that the
+        # garbage collector and the pool thread could both try to delete.
+        (pool or QThreadPool.globalInstance()).start(self._run)
 
     def _run(self) -> None:
         try:
@@ -46,12 +48,3 @@ class Job(QObject):
             self.finished.emit(result)
         finally:
             self.done.set()
-
-
-class _Runner(QRunnable):
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self._job = job  # keeps the job (and its signals) alive while it runs
-
-    def run(self) -> None:
-        self._job._run()

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from core import due
+from core.connections import Connections
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery
+from core.shopify import update_shop_policy
 from gui.deadline_tray import DeadlineTray
 from gui.drop_import import install_csv_drop
 from gui.formatting import local_time
@@ -37,6 +39,7 @@ from gui.policy_dialog import PolicyDialog
 from gui.review_view import ReviewView
 from gui.supplier_order_dialog import open_supplier_order_dialog
 from gui.suppliers_view import SuppliersView
+from gui.sync_actions import ConnectionMenu
 from gui.ui_settings import ui_settings
 
 
@@ -98,6 +101,8 @@ class MainWindow(QMainWindow):
         ledger: Ledger,
         clock: Callable[[], datetime] = utc_now,
         parent: QWidget | None = None,
+        *,
+        connections: Connections | None = None,
     ) -> None:
         super().__init__(parent)
         self.ledger = ledger
@@ -173,6 +178,11 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(str(ledger.path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
+        self.connections = connections
+        self.connection_menu = ConnectionMenu(connections, self) if connections else None
+        if self.connection_menu is not None:
+            self.statusBar().addPermanentWidget(self.connection_menu.label)
+            self.connection_menu.ended.connect(self.refresh)
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._search_delay = QTimer(self, singleShot=True, interval=200)
@@ -219,8 +229,11 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_tr("&View"))
         view_menu.addAction(action("&Search", "Ctrl+F", self.focus_search))
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
+        if self.connection_menu is not None:
+            connect_menu = self.menuBar().addMenu(_tr("&Connect"))
+            connect_menu.addActions(self.connection_menu.actions)
         review_menu = self.menuBar().addMenu(_tr("&Review"))
-        review_menu.addAction(action("Refund &review…", "Ctrl+R", lambda: self.show_review()))
+        review_menu.addAction(action("Refund &review…", "Ctrl+E", lambda: self.show_review()))
         review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
         review_menu.addAction(action("Refund &policy…", "Ctrl+Shift+P", self.show_policy))
         help_menu = self.menuBar().addMenu(_tr("&Help"))
@@ -291,7 +304,20 @@ class MainWindow(QMainWindow):
         self._suppliers.raise_()
 
     def show_policy(self) -> None:
-        PolicyDialog(self.ledger, None, self).exec()
+        PolicyDialog(self.ledger, self._policy_publisher(), self).exec()
+
+    def _policy_publisher(self) -> Callable[[str], str] | None:
+        """Publishing goes to the first connected shop; without one the button stays off."""
+        shops = self.connections.connected_shops() if self.connections else []
+        if not shops or self.connections is None:
+            return None
+        connections, shop_id = self.connections, shops[0].id
+
+        def publish(body: str) -> str:
+            with connections.shopify_client(shop_id) as client:
+                return update_shop_policy(client, "REFUND_POLICY", body).url
+
+        return publish
 
     def add_supplier_order(self) -> None:
         open_supplier_order_dialog(self, self.ledger, on_saved=self._supplier_order_saved)

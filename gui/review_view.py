@@ -399,7 +399,7 @@ class ReviewView(QWidget):
             first, last = period_days(choice, date.today())
             for edit, day in ((self.first_day, first), (self.last_day, last)):
                 edit.blockSignals(True)
-                edit.setDate(QDate(day) if day else QDate.currentDate())
+                edit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
                 edit.setEnabled(day is not None)
                 edit.blockSignals(False)
             if choice == 0:

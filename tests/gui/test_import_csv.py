@@ -349,7 +349,7 @@ def drag_and_drop(target: QMainWindow, mime: QMimeData, at: QPoint) -> tuple[boo
     handle = target.windowHandle()
     assert handle is not None
     enter = QDragEnterEvent(
-        QPointF(at),
+        at,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

@@ -163,7 +163,7 @@ def test_self_test_fails_clearly_on_a_foreign_file(tmp_path: Path) -> None:
 
 def test_review_and_suppliers_open_from_the_keyboard(qtbot: QtBot, demo_ledger: Ledger) -> None:
     window = make_window(qtbot, demo_ledger)
-    qtbot.keySequence(window.table, QKeySequence("Ctrl+R"))
+    qtbot.keySequence(window.table, QKeySequence("Ctrl+E"))
     qtbot.waitUntil(
         lambda: window._review is not None and window._review.isVisible(), timeout=2_000
     )
