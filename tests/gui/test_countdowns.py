@@ -106,7 +106,8 @@ def test_closing_soon_and_overdue_filters(window: MainWindow, clock: FakeClock) 
     window.within_hours.setValue(24)
     rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
     assert rows and all(
-        r is not None and r.ship_by is not None
+        r is not None
+        and r.ship_by is not None
         and clock.now <= r.ship_by < clock.now + timedelta(hours=24)
         for r in rows
     )
@@ -114,8 +115,9 @@ def test_closing_soon_and_overdue_filters(window: MainWindow, clock: FakeClock) 
     assert window.model.rowCount() > len(rows)
     window.status_filter.setCurrentIndex(labels.index("Overdue"))
     overdue = [window.model.row_at(r) for r in range(window.model.rowCount())]
-    assert overdue and all(r is not None and r.ship_by is not None and r.ship_by < clock.now
-                           for r in overdue)
+    assert overdue and all(
+        r is not None and r.ship_by is not None and r.ship_by < clock.now for r in overdue
+    )
     assert {countdown(window, r)[:7] for r in range(len(overdue))} == {"overdue"}
 
 
