@@ -52,6 +52,7 @@ _FOREGROUND = {
     Urgency.OVERDUE: QBrush(QColor("#8b0000")),
 }
 _MUTED = QBrush(QColor("#8a8f98"))
+_SERVED_ROLES = frozenset({*_COUNTDOWN_ROLES, Qt.ItemDataRole.AccessibleDescriptionRole})
 
 
 def _tr(text: str) -> str:
@@ -211,8 +212,8 @@ class OrderTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _SERVED_ROLES or not index.isValid():
+            return None  # the view asks for a dozen roles per cell: answer most without work
         if index.column() == Column.COUNTDOWN:
             row = self.row_at(index.row())
             return self._countdown(row, role) if row is not None else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer
+from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
 from core.ledger.types import UTCDateTime
@@ -105,6 +105,13 @@ class SupplierOrder(SQLModel, table=True):
         Index("ix_supplier_order_paid_at_id", "paid_at", "id"),
         Index("ix_supplier_order_status_ship_by", "order_status", "ship_by"),
         Index("ix_supplier_order_supplier_paid_at", "supplier_id", "paid_at"),
+        Index(
+            "ix_supplier_order_unshipped_status_ship_by",
+            "order_status",
+            "ship_by",
+            "shipped_at",
+            sqlite_where=text("shipped_at IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -138,7 +138,18 @@ def test_the_query_runs_on_the_status_ship_by_index(ledger: Ledger) -> None:
         plan = " ".join(
             str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
         )
-    assert "USING INDEX ix_supplier_order_status_ship_by" in plan
+    assert "USING INDEX ix_supplier_order_unshipped_status_ship_by" in plan
+
+
+def test_tray_counts_read_the_index_alone(ledger: Ledger) -> None:
+    """The count per tick must not read table rows, or it grows with the ledger."""
+    sql = f"SELECT count(*) FROM supplier_order AS so WHERE {due._AWAITING} AND so.ship_by <= ?"
+    params = (*due.AWAITING_SHIPMENT_STATUSES, "2026-02-28 00:00:00.000000")
+    with ledger.engine.connect() as connection:
+        plan = " ".join(
+            str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
+        )
+    assert "USING COVERING INDEX ix_supplier_order_unshipped_status_ship_by" in plan
 
 
 def test_thresholds_come_from_the_settings(ledger: Ledger) -> None:
