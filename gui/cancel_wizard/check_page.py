@@ -1,0 +1,88 @@
+"""Step 1: where the order stands, read fresh when online, and which way the run goes (cancel,
+or refund because it is too late), with the reason why and the alternatives."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from core.cancel import Action, Path
+from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, tr
+from gui.cancel_wizard.texts import Banner, Instructions, Language, paragraph
+
+_WAY = {
+    Path.CANCEL: "Cancel: the order can still be stopped before it ships.",
+    Path.REFUND: "Refund: it is too late to cancel everywhere, so the customer is refunded.",
+    Path.UNDECIDED: "Not decided yet: Dropdesk checks the order first.",
+}
+
+
+class CheckPage(StepPage):
+    key = PageKey.CHECK
+
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading.setText(tr("Where the order stands"))
+        self.way = QLabel()
+        self.way.setObjectName("way")
+        self.way.setWordWrap(True)
+        self.way.setStyleSheet("font-weight: 600;")
+        self.why = paragraph()
+        self.why.setObjectName("why")
+        self.alternatives_title = QLabel(tr("<b>What you can do instead</b>"))
+        self.alternatives = Instructions(language)
+        self.sources = paragraph(muted=True)
+        self.notes = Banner()
+        self.check_button = QPushButton(tr("Check the order now"))
+        self.check_button.setObjectName("checkButton")
+        self.check_button.clicked.connect(self._check)
+        for widget in (
+            self.way,
+            self.why,
+            self.alternatives_title,
+            self.alternatives,
+            self.sources,
+            self.notes,
+            self.check_button,
+        ):
+            self.layout_.addWidget(widget)
+        self.layout_.addStretch(1)
+
+    def show_run(self, ctx: RunContext) -> None:
+        super().show_run(ctx)
+        view = ctx.view
+        checking = self.can(Action.CHECK)
+        self.check_button.setVisible(checking)
+        self.way.setText(tr(_WAY[view.path]))
+        self.why.setText(view.why)
+        self.why.setVisible(bool(view.why))
+        self.alternatives_title.setVisible(bool(view.alternatives))
+        self.alternatives.set_items(view.alternatives, numbered=False)
+        if checking:
+            self.sources.setText(
+                tr(
+                    "Dropdesk asks AliExpress and Shopify for the order's current status when "
+                    "they are connected, and uses the ledger's last known status otherwise."
+                )
+            )
+        else:
+            self.sources.setText(
+                " · ".join(
+                    [
+                        tr("AliExpress: asked just now")
+                        if view.supplier_online
+                        else tr("AliExpress: by hand (from the ledger)"),
+                        tr("Shopify: asked just now")
+                        if view.shop_online
+                        else tr("Shopify: by hand (from the ledger)"),
+                    ]
+                )
+            )
+        if view.notes:
+            self.notes.show_message("info", "<br>".join(html.escape(n) for n in view.notes))
+        else:
+            self.notes.clear()
+
+    def _check(self) -> None:
+        self.ask(Step(Action.CHECK, busy=tr("Checking the order with AliExpress and Shopify…")))

@@ -1,0 +1,222 @@
+"""What the wizard's pages share: which page a state belongs to, the request a page makes of
+the wizard (a workflow call, maybe behind a confirmation), and the page base class.
+
+Pages never call the network themselves: they emit a `Step`, and the wizard runs it off the
+GUI thread, one at a time, then hands every page the run's new `CancellationView`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.cancel import Action, CancellationView, CancelWorkflow, State
+from core.clocks import format_countdown, remaining
+from core.imports.amounts import format_amount, parse_amount
+from core.order_details import OrderDetails
+from core.review import FAULT_LABELS, REASON_LABELS
+from gui.formatting import local_time
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CancelWizard", text)
+
+
+class PageKey(IntEnum):
+    """The wizard's steps, in the order the merchant meets them."""
+
+    REASON = 0
+    CHECK = 1
+    SUPPLIER = 2
+    REFUSED = 3
+    SHOP = 4
+    MONEY = 5
+
+
+PAGE_TITLES = {
+    PageKey.REASON: "Reason",
+    PageKey.CHECK: "Where it stands",
+    PageKey.SUPPLIER: "Cancel on AliExpress",
+    PageKey.REFUSED: "If the supplier refuses",
+    PageKey.SHOP: "Shopify",
+    PageKey.MONEY: "The money",
+}
+
+S = State
+_PAGE_OF_STATE = {
+    S.CHECKING: PageKey.CHECK,
+    S.SUPPLIER_CANCEL_TODO: PageKey.SUPPLIER,
+    S.SUPPLIER_CANCEL_REQUESTED: PageKey.SUPPLIER,
+    S.SUPPLIER_CANCELLED: PageKey.SUPPLIER,
+    S.SUPPLIER_REFUSED: PageKey.REFUSED,
+    S.TRACKING_REQUESTED: PageKey.REFUSED,
+    S.TRACKING_RECEIVED: PageKey.REFUSED,
+    S.DISPUTE_OPEN: PageKey.REFUSED,
+    S.DISPUTE_CLOSED: PageKey.REFUSED,
+    S.REFUND_PATH: PageKey.SHOP,
+    S.SHOP_CANCEL_TODO: PageKey.SHOP,
+    S.SHOP_CANCEL_SENT: PageKey.SHOP,
+    S.SHOP_CANCELLED: PageKey.SHOP,
+    S.SHOP_REFUND_TODO: PageKey.SHOP,
+    S.SHOP_REFUND_SENT: PageKey.SHOP,
+    S.SHOP_REFUNDED: PageKey.SHOP,
+    S.AWAITING_SUPPLIER_REFUND: PageKey.MONEY,
+    S.DONE: PageKey.MONEY,
+    S.ABANDONED: PageKey.MONEY,
+}
+
+#: The actions each page offers; a later page with one of them may be visited early.
+PAGE_ACTIONS: dict[PageKey, frozenset[Action]] = {
+    PageKey.REASON: frozenset(),
+    PageKey.CHECK: frozenset({Action.CHECK}),
+    PageKey.SUPPLIER: frozenset(
+        {
+            Action.MARK_SUPPLIER_CANCEL_REQUESTED,
+            Action.MARK_SUPPLIER_ANSWER,
+            Action.REFRESH_SUPPLIER,
+        }
+    ),
+    PageKey.REFUSED: frozenset(
+        {
+            Action.REQUEST_TRACKING,
+            Action.MARK_TRACKING_RECEIVED,
+            Action.OPEN_DISPUTE,
+            Action.MARK_DISPUTE_ESCALATED,
+            Action.CLOSE_DISPUTE,
+        }
+    ),
+    PageKey.SHOP: frozenset(
+        {
+            Action.CANCEL_ON_SHOP,
+            Action.PREVIEW_SHOP_REFUND,
+            Action.REFUND_ON_SHOP,
+            Action.CONFIRM_MANUAL_SHOP_STEP,
+        }
+    ),
+    PageKey.MONEY: frozenset({Action.EXPECT_SUPPLIER_REFUND, Action.MARK_SUPPLIER_REFUND_RECEIVED}),
+}
+
+_REFUSED_STATES = frozenset(
+    {"supplier_refused", "tracking_requested", "tracking_received", "dispute_open"}
+)
+
+
+def page_of(state: State) -> PageKey:
+    return _PAGE_OF_STATE[state]
+
+
+def went_through_refusal(view: CancellationView) -> bool:
+    """Whether the refused step belongs to this run (so the wizard lists it)."""
+    if page_of(view.state) is PageKey.REFUSED:
+        return True
+    return any(entry.kind.split(".", 1)[-1] in _REFUSED_STATES for entry in view.timeline)
+
+
+def reason_label(reason: str) -> str:
+    return tr(REASON_LABELS.get(reason, reason.replace("_", " ").capitalize()))
+
+
+def fault_label(fault: str) -> str:
+    return tr(FAULT_LABELS.get(fault, fault.replace("_", " ").capitalize()))
+
+
+def when(moment: datetime | None, now: datetime) -> str:
+    """ "26/11/2026 09:05 (in 2 d 05 h)" or "(overdue 3 h)": the time and how far off it is."""
+    if moment is None:
+        return ""
+    left = remaining(moment, now)
+    countdown = format_countdown(left)
+    relative = countdown if countdown.startswith("overdue") else tr("in {0}").format(countdown)
+    return f"{local_time(moment)} ({relative})"
+
+
+def amount_text(minor: int, currency: str) -> str:
+    """An amount as the merchant types it here ("42.40", or "42,40" in a German locale)."""
+    return format_amount(minor, currency, decimal_mark=QLocale().decimalPoint())
+
+
+def read_amount(text: str, currency: str) -> int:
+    """What the merchant typed, in minor units; AmountError (with the text) if not an amount."""
+    return parse_amount(text.strip() or "0", currency, decimal_mark=QLocale().decimalPoint())
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """What a page renders: the run, the workflow (for its guides), the orders, the time."""
+
+    view: CancellationView
+    workflow: CancelWorkflow
+    details: OrderDetails | None
+    now: datetime
+
+    @property
+    def supplier_currency(self) -> str:
+        return self.details.supplier_order.currency if self.details else "USD"
+
+    @property
+    def supplier_cost_minor(self) -> int:
+        return self.details.supplier_order.cost_minor if self.details else 0
+
+    @property
+    def customer_currency(self) -> str:
+        order = self.details.customer_order if self.details else None
+        return order.currency if order else "EUR"
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A question asked before a step that cannot be taken back."""
+
+    title: str
+    text: str
+    accept: str  # the button that goes ahead, e.g. "Cancel on Shopify"
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """A workflow call a page asks for: `CancelWorkflow.<action>(run, **kwargs)`.
+
+    `done` receives the result when it is not a `CancellationView` (a preview, for example);
+    a view is shown by the wizard itself.
+    """
+
+    action: Action
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    busy: str = ""
+    confirm: Confirmation | None = None
+    done: Callable[[Any], None] | None = None
+
+
+class StepPage(QWidget):
+    """One step of the wizard. `show_run` shows a run; buttons emit `requested` with a `Step`."""
+
+    requested = Signal(object)
+    key: PageKey = PageKey.REASON
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: CancellationView | None = None
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(4, 4, 4, 4)
+        self.layout_.setSpacing(10)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.layout_.addWidget(self.heading)
+
+    def show_run(self, ctx: RunContext) -> None:
+        self.view = ctx.view
+
+    def can(self, action: Action) -> bool:
+        return self.view is not None and action in self.view.actions
+
+    def ask(self, step: Step) -> None:
+        self.requested.emit(step)

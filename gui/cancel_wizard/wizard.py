@@ -1,0 +1,613 @@
+"""The "Cancel everywhere" window: one step at a time, the timeline beside it.
+
+It renders the run's `CancellationView` and sends the merchant's choices to `CancelWorkflow`;
+it decides nothing itself. Every workflow call runs off the GUI thread, one at a time, with a
+progress line; errors are shown as the workflow words them (redacted). The run is in the ledger
+from "Start" on, so "Do this later" (or closing the window) loses nothing: the run shows in the
+Cancellations view with its next deadline, and the wizard reopens on it after a restart.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.cancel import (
+    Action,
+    CancelError,
+    CancellationOpenError,
+    CancellationView,
+    CancelWorkflow,
+    ShopOutcomePendingError,
+    badges_for,
+)
+from core.cancel.states import FINAL
+from core.connections import explain
+from core.ledger import Ledger
+from core.ledger.types import Fault, Reason
+from core.order_details import OrderDetails, load_details
+from core.redaction import redact
+from gui.cancel_ports import OpenWorkflow, WorkflowHandle
+from gui.cancel_wizard.asker import Asker, DialogAsker
+from gui.cancel_wizard.check_page import CheckPage
+from gui.cancel_wizard.money_page import MoneyPage
+from gui.cancel_wizard.reason_page import ReasonPage
+from gui.cancel_wizard.refused_page import RefusedPage
+from gui.cancel_wizard.runner import StepRunner
+from gui.cancel_wizard.shop_page import ShopPage
+from gui.cancel_wizard.step import (
+    PAGE_ACTIONS,
+    PAGE_TITLES,
+    PageKey,
+    RunContext,
+    Step,
+    StepPage,
+    fault_label,
+    page_of,
+    reason_label,
+    tr,
+    went_through_refusal,
+    when,
+)
+from gui.cancel_wizard.supplier_page import SupplierPage
+from gui.cancel_wizard.texts import Banner, Language
+from gui.cancel_wizard.timeline import TimelineView
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def describe(error: BaseException) -> str:
+    """What the merchant reads: the workflow's own words, or what the connection said."""
+    if isinstance(error, CancelError | ValueError):
+        return redact(str(error))
+    return explain(error)
+
+
+class CancelWizard(QWidget):
+    """Cancel one supplier order everywhere (`supplier_order_id`), or continue a run
+    (`cancellation_id`). `open_workflow` builds the workflow off the GUI thread."""
+
+    changed = Signal(int)  # the run changed in the ledger (its id): refresh the views
+    closed = Signal()
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        open_workflow: OpenWorkflow,
+        *,
+        supplier_order_id: int | None = None,
+        cancellation_id: int | None = None,
+        asker: Asker | None = None,
+        pool: QThreadPool | None = None,
+        lock: threading.Lock | None = None,
+        now: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if supplier_order_id is None and cancellation_id is None:
+            raise ValueError("a supplier order or a cancellation to open")
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle(tr("Cancel everywhere"))
+        self.setObjectName("cancelWizard")
+        self.ledger = ledger
+        self._opener = open_workflow
+        self.asker: Asker = asker or DialogAsker()
+        self.now = now
+        self.supplier_order_id = supplier_order_id
+        self.cancellation_id = cancellation_id
+        self.handle: WorkflowHandle | None = None
+        self.view: CancellationView | None = None
+        self.details: OrderDetails | None = None
+        self.shown = PageKey.REASON
+        self._closing = False
+        self.language = Language(self)
+        self.runner = StepRunner(self, pool=pool, lock=lock)
+        self._build()
+        self.runner.started.connect(self._busy_started)
+        self.runner.stepped.connect(self.busy_label.setText)
+        self.runner.ended.connect(self._busy_ended)
+        self._clock = QTimer(self, interval=60_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._prepare()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("wizardTitle")
+        self.title.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("wizardSubtitle")
+        self.subtitle.setStyleSheet("color: #5f6670;")
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.state_label.setStyleSheet("font-weight: 600;")
+        self.deadline_label = QLabel()
+        self.deadline_label.setObjectName("deadlineLabel")
+        self.connection_label = QLabel()
+        self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setStyleSheet("color: #5f6670;")
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.connection_label, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(top)
+        header.addWidget(self.subtitle)
+        where = QHBoxLayout()
+        where.addWidget(self.state_label)
+        where.addSpacing(16)
+        where.addWidget(self.deadline_label, 1)
+        header.addLayout(where)
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("wizardSteps")
+        self.steps.setAccessibleName(tr("Steps"))
+        self.steps.setFixedWidth(190)
+        self.steps.setFrameShape(QFrame.Shape.NoFrame)
+        self.steps.setStyleSheet(
+            "QListWidget { background: palette(window); } QListWidget::item { padding: 7px 4px; }"
+        )
+        self.steps.itemClicked.connect(self._step_clicked)
+
+        self.reason_page = ReasonPage()
+        self.check_page = CheckPage(self.language)
+        self.supplier_page = SupplierPage(self.language)
+        self.refused_page = RefusedPage(self.language)
+        self.shop_page = ShopPage(self.language)
+        self.money_page = MoneyPage(self.language)
+        self.pages: dict[PageKey, StepPage] = {
+            page.key: page
+            for page in (
+                self.reason_page,
+                self.check_page,
+                self.supplier_page,
+                self.refused_page,
+                self.shop_page,
+                self.money_page,
+            )
+        }
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+            page.requested.connect(self.run_step)
+        self.reason_page.start_requested.connect(self.start)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.stack)
+        self.scroller.setMinimumWidth(560)
+
+        self.timeline = TimelineView()
+        timeline_box = QGroupBox(tr("What was done"))
+        QVBoxLayout(timeline_box).addWidget(self.timeline)
+        timeline_box.setMinimumWidth(280)
+        body = QSplitter()
+        body.setChildrenCollapsible(False)
+        body.addWidget(self.scroller)
+        body.addWidget(timeline_box)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setSizes([700, 320])
+        middle = QHBoxLayout()
+        middle.addWidget(self.steps)
+        middle.addWidget(body, 1)
+
+        self.banner = Banner()
+        self.banner.setObjectName("wizardBanner")
+        self.banner.button.clicked.connect(self._banner_clicked)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(200)
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busyLabel")
+        busy = QHBoxLayout()
+        busy.addWidget(self.busy_bar)
+        busy.addWidget(self.busy_label, 1)
+        self.busy_row = QWidget()
+        self.busy_row.setLayout(busy)
+        self.busy_row.hide()
+
+        self.abandon_button = QPushButton(tr("Abandon…"))
+        self.abandon_button.setObjectName("abandonButton")
+        self.abandon_button.clicked.connect(self.abandon)
+        self.later_button = QPushButton(tr("Do this later"))
+        self.later_button.setObjectName("laterButton")
+        self.later_button.setToolTip(
+            tr("Close; the cancellation stays open in Order > Cancellations with its deadline.")
+        )
+        self.later_button.clicked.connect(self.close)
+        self.back_button = QPushButton(tr("< &Back"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(tr("&Next >"))
+        self.next_button.setObjectName("nextButton")
+        self.next_button.clicked.connect(self.next)
+        self.close_button = QPushButton(tr("Close"))
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.abandon_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.later_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.busy_row)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.resize(1180, 780)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        """Find the run's order (and an open run of the order), then build the workflow."""
+        if self.cancellation_id is not None:
+            try:
+                view = CancelWorkflow(self.ledger, None, None).state(self.cancellation_id)
+            except CancelError as error:
+                self._show_error(error)
+                self._update_buttons()
+                return
+            self.supplier_order_id = view.supplier_order_id
+        elif self.supplier_order_id is not None:
+            badge = badges_for(self.ledger, [self.supplier_order_id]).get(self.supplier_order_id)
+            if badge is not None and badge.state not in FINAL:
+                self.cancellation_id = badge.cancellation_id
+        if self.supplier_order_id is not None:
+            self.details = load_details(self.ledger, self.supplier_order_id)
+        self.reason_page.show_order(self.details, self.now())
+        self._show_page(PageKey.REASON)
+        self._update_header()
+        opener = self._opener
+        listener = self.runner.listener
+        supplier_order_id = self.supplier_order_id
+        self.runner.run(
+            lambda: opener(supplier_order_id, listener),
+            tr("Connecting to Shopify and AliExpress…"),
+            self._opened,
+            self._open_failed,
+        )
+
+    def _opened(self, handle: WorkflowHandle) -> None:
+        if self._closing:
+            handle.close()
+            return
+        self.handle = handle
+        if handle.problems:
+            self.banner.show_message(
+                "warning", "<br>".join(html.escape(p) for p in handle.problems)
+            )
+        if self.cancellation_id is not None:
+            self.refresh()
+            if self.view is not None and Action.RESUME in self.view.actions:
+                self.run_step(Step(Action.RESUME, busy=tr("Continuing where Dropdesk stopped…")))
+        self._update_buttons()
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._show_error(error)
+        self._update_buttons()
+
+    @property
+    def workflow(self) -> CancelWorkflow | None:
+        return self.handle.workflow if self.handle else None
+
+    # -- the merchant's actions ---------------------------------------------------------------
+
+    def start(self, reason: Reason, fault: Fault) -> None:
+        """Open the run (ledger only) and check the order (network, off the GUI thread)."""
+        workflow = self.workflow
+        if workflow is None or self.runner.busy or self.supplier_order_id is None:
+            return
+        try:
+            self.cancellation_id = workflow.start(self.supplier_order_id, reason, fault)
+        except CancellationOpenError as error:
+            self.cancellation_id = error.cancellation_id
+            self.refresh()
+            self.banner.show_message("info", html.escape(str(error)))
+            return
+        except CancelError as error:
+            self._show_error(error)
+            return
+        self.changed.emit(self.cancellation_id)
+        self.refresh()
+        self.run_step(
+            Step(Action.CHECK, busy=tr("Checking the order with AliExpress and Shopify…"))
+        )
+
+    def run_step(self, step: Step) -> bool:
+        """Confirm if the step asks for it, then run it off the GUI thread (one at a time)."""
+        workflow, run = self.workflow, self.cancellation_id
+        if workflow is None or run is None or self.runner.busy:
+            return False
+        if step.confirm is not None and not self.asker.confirm(self, step.confirm):
+            return False
+        method = getattr(workflow, step.action.value)
+        kwargs = dict(step.kwargs)
+        self.banner.clear()
+        return self.runner.run(
+            lambda: method(run, **kwargs),
+            step.busy or tr("Working…"),
+            lambda result: self._step_done(step, result),
+            self._step_failed,
+        )
+
+    def abandon(self) -> None:
+        reason = self.asker.text(
+            self,
+            tr("Abandon the cancellation"),
+            tr("Why? (for example: the customer wants the order after all)"),
+        )
+        if reason is not None:
+            self.run_step(Step(Action.ABANDON, {"reason": reason}, busy=tr("Abandoning…")))
+
+    def _step_done(self, step: Step, result: object) -> None:
+        if isinstance(result, CancellationView):
+            self.show_view(result)
+            if step.action is Action.CHECK:  # first show what the check found, then Next
+                self.go_to(PageKey.CHECK)
+        else:
+            if step.done is not None:
+                step.done(result)
+            self.refresh()
+        if self.cancellation_id is not None:
+            self.changed.emit(self.cancellation_id)
+
+    def _step_failed(self, error: BaseException) -> None:
+        if not isinstance(error, CancelError):
+            log.warning("Cancel step failed: %s", describe(error))
+        self.refresh()  # the run may have moved (a refusal reverts a step)
+        self._show_error(error)
+        if self.cancellation_id is not None:
+            self.changed.emit(self.cancellation_id)
+
+    def _show_error(self, error: BaseException) -> None:
+        text = html.escape(describe(error))
+        if isinstance(error, ShopOutcomePendingError):
+            self.banner.show_message("warning", text)
+        else:
+            self.banner.show_message("error", text)
+
+    def _banner_clicked(self) -> None:
+        self.banner.clear()
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the run from the ledger and show it."""
+        workflow, run = self.workflow, self.cancellation_id
+        if run is None:
+            return
+        try:
+            view = (workflow or CancelWorkflow(self.ledger, None, None)).state(run)
+        except CancelError as error:
+            self._show_error(error)
+            return
+        self.show_view(view)
+
+    def show_view(self, view: CancellationView) -> None:
+        moved = self.view is None or self.view.id != view.id or self.view.state is not view.state
+        self.view = view
+        self.cancellation_id = view.id
+        if self.details is None and view.supplier_order_id is not None:
+            self.details = load_details(self.ledger, view.supplier_order_id)
+        self.timeline.show_entries(view.timeline)
+        self.reason_page.lock(view)
+        if moved:
+            self.shown = page_of(view.state)
+        self._render_shown()
+        self._update_header()
+        self._update_buttons()
+
+    def _context(self) -> RunContext | None:
+        if self.view is None or self.workflow is None:
+            return None
+        return RunContext(self.view, self.workflow, self.details, self.now())
+
+    def _render_shown(self) -> None:
+        ctx = self._context()
+        if ctx is not None:
+            self.pages[self.shown].show_run(ctx)
+        self._show_page(self.shown)
+
+    def _show_page(self, key: PageKey) -> None:
+        self.shown = key
+        self.stack.setCurrentWidget(self.pages[key])
+        self.scroller.verticalScrollBar().setValue(0)
+        self._update_steps()
+
+    def _update_header(self) -> None:
+        view, details = self.view, self.details
+        name = ""
+        if view is not None and view.order_name:
+            name = view.order_name
+        elif details is not None and details.customer_order is not None:
+            name = details.customer_order.name
+        self.title.setText(
+            tr("Cancel {0} everywhere").format(name) if name else tr("Cancel everywhere")
+        )
+        self.setWindowTitle(self.title.text())
+        ae = view.ae_order_id if view else details.supplier_order.ae_order_id if details else ""
+        parts = [tr("AliExpress order {0}").format(ae)] if ae else []
+        if view is not None:
+            parts.append(tr("Reason: {0}").format(reason_label(view.reason)))
+            parts.append(tr("Fault: {0}").format(fault_label(view.fault)))
+        self.subtitle.setText(" · ".join(parts))
+        if view is None:
+            self.state_label.setText(tr("Not started"))
+            self.deadline_label.clear()
+            self.connection_label.clear()
+            return
+        self.state_label.setText(view.state_label)
+        if view.next_deadline is not None:
+            overdue = view.next_deadline <= self.now()
+            self.deadline_label.setText(
+                f"{view.next_deadline_label}: {when(view.next_deadline, self.now())}"
+            )
+            self.deadline_label.setStyleSheet("color: #8b0000;" if overdue else "")
+        else:
+            self.deadline_label.clear()
+        self.connection_label.setText(
+            " · ".join(
+                [
+                    tr("AliExpress: connected")
+                    if view.supplier_online
+                    else tr("AliExpress: by hand"),
+                    tr("Shopify: connected") if view.shop_online else tr("Shopify: by hand"),
+                ]
+            )
+        )
+
+    def _visible_pages(self) -> list[PageKey]:
+        pages = [PageKey.REASON]
+        view = self.view
+        if view is None:
+            return pages
+        pages += [PageKey.CHECK, PageKey.SUPPLIER]
+        if went_through_refusal(view):
+            pages.append(PageKey.REFUSED)
+        pages += [PageKey.SHOP, PageKey.MONEY]
+        return pages
+
+    def reachable(self, key: PageKey) -> bool:
+        """A page up to where the run stands, or a later one with something to do now."""
+        view = self.view
+        if key not in self._visible_pages():
+            return False
+        if view is None:
+            return key is PageKey.REASON
+        return key <= page_of(view.state) or bool(PAGE_ACTIONS[key] & set(view.actions))
+
+    def _neighbour(self, step: int) -> PageKey | None:
+        pages = self._visible_pages()
+        index = pages.index(self.shown) if self.shown in pages else 0
+        index += step
+        while 0 <= index < len(pages):
+            if self.reachable(pages[index]):
+                return pages[index]
+            index += step
+        return None
+
+    def go_to(self, key: PageKey) -> bool:
+        if self.runner.busy or not self.reachable(key):
+            return False
+        self.shown = key
+        self._render_shown()
+        self._update_buttons()
+        return True
+
+    def back(self) -> None:
+        target = self._neighbour(-1)
+        if target is not None:
+            self.go_to(target)
+
+    def next(self) -> None:
+        target = self._neighbour(+1)
+        if target is not None:
+            self.go_to(target)
+
+    def _update_steps(self) -> None:
+        self.steps.clear()
+        current = page_of(self.view.state) if self.view else PageKey.REASON
+        final = self.view is not None and self.view.final
+        for number, key in enumerate(self._visible_pages(), start=1):
+            done = self.view is not None and (key < current or final)
+            mark = "✓" if done else str(number)
+            item = QListWidgetItem(f"{mark}   {tr(PAGE_TITLES[key])}")
+            item.setData(Qt.ItemDataRole.UserRole, int(key))
+            font = item.font()
+            font.setBold(key is self.shown)
+            item.setFont(font)
+            if not self.reachable(key):
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            if key is current and not final:
+                item.setToolTip(tr("Where the cancellation stands"))
+            self.steps.addItem(item)
+
+    def _step_clicked(self, item: QListWidgetItem) -> None:
+        self.go_to(PageKey(int(item.data(Qt.ItemDataRole.UserRole))))
+
+    def _update_buttons(self) -> None:
+        busy = self.runner.busy
+        view = self.view
+        open_run = view is not None and not view.final
+        self.back_button.setEnabled(not busy and self._neighbour(-1) is not None)
+        self.next_button.setEnabled(not busy and self._neighbour(+1) is not None)
+        self.abandon_button.setVisible(view is not None and Action.ABANDON in view.actions)
+        self.abandon_button.setEnabled(not busy)
+        self.later_button.setVisible(open_run)
+        self.close_button.setVisible(not open_run)
+        self.stack.setEnabled(not busy and self.handle is not None)
+        self.steps.setEnabled(not busy)
+        self.reason_page.start_button.setEnabled(
+            not busy and self.handle is not None and view is None and self.details is not None
+        )
+
+    def _busy_started(self, text: str) -> None:
+        self.busy_label.setText(text)
+        self.busy_row.show()
+        self._update_buttons()
+
+    def _busy_ended(self) -> None:
+        self.busy_row.hide()
+        if self._closing:
+            self._release()
+            return
+        self._update_buttons()
+
+    def _tick(self) -> None:
+        if self.view is not None and not self.runner.busy:
+            self._update_header()
+
+    # -- closing ------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.runner.busy
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """ "Do this later": the run stays in the ledger. A call in flight finishes first."""
+        self._closing = True
+        if not self.runner.busy:
+            self._release()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _release(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None

@@ -1,0 +1,200 @@
+"""The "Cancellations" view: every open cancel-everywhere run, the soonest deadline first.
+
+A run stays open from "Start" until it is done or abandoned, whatever happened to the wizard
+window (closed with "Do this later", or the app quit). Resume (or a double-click, or Enter)
+asks for the wizard on that run; the view itself changes nothing. The list is small (open
+runs only), so it is read whole from `core.cancel.open_cancellations` on each refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.cancel import OpenCancellation, open_cancellations
+from core.clocks import format_countdown, remaining
+from core.ledger import Ledger
+from core.review import REASON_LABELS
+from gui.formatting import local_time
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CancellationsView", text)
+
+
+COLUMNS = (
+    "Order",
+    "AliExpress order",
+    "Where it stands",
+    "Next deadline",
+    "Due",
+    "Reason",
+    "Started",
+)
+_OVERDUE = QBrush(QColor("#8b0000"))
+_MUTED = QBrush(QColor("#8a8f98"))
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def due_text(deadline: datetime | None, now: datetime) -> str:
+    """ "26/11/2026 09:05 · in 2 d 05 h", "… · overdue 3 h", or "—" without a deadline."""
+    if deadline is None:
+        return "—"
+    countdown = format_countdown(remaining(deadline, now))
+    relative = countdown if countdown.startswith("overdue") else _tr("in {0}").format(countdown)
+    return f"{local_time(deadline)} · {relative}"
+
+
+class CancellationsView(QWidget):
+    """Open runs with their state and next deadline; `resume_requested(id)` to continue one."""
+
+    resume_requested = Signal(int)
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.now = now
+        self.runs: list[OpenCancellation] = []
+        self.setObjectName("cancellationsView")
+        self.setWindowTitle(_tr("Cancellations"))
+
+        self.intro = QLabel(
+            _tr(
+                "Cancellations that are not finished yet. Each waits on something: you, the "
+                "supplier, or the money. Resume one to continue where it stands."
+            )
+        )
+        self.intro.setWordWrap(True)
+        self.table = QTreeWidget()
+        self.table.setObjectName("cancellationsTable")
+        self.table.setAccessibleName(_tr("Open cancellations"))
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHeaderLabels([_tr(title) for title in COLUMNS])
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)  # the order is the deadlines'
+        header = self.table.header()
+        header.setStretchLastSection(False)
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemDoubleClicked.connect(lambda _item, _column: self.resume_selected())
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.empty = QLabel(
+            _tr(
+                "No open cancellations. Start one from an order: Order > Cancel everywhere… "
+                "(Ctrl+Shift+C)."
+            )
+        )
+        self.empty.setObjectName("noCancellations")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #5f6670; padding: 24px;")
+        self.count_label = QLabel()
+        self.resume_button = QPushButton(_tr("Resume"))
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.setDefault(True)
+        self.resume_button.clicked.connect(self.resume_selected)
+        self.refresh_button = QPushButton(_tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.resume_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addLayout(buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self.resume_selected)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        self.resize(1040, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the open runs (after a wizard step, a sync, or F5); keeps the selection."""
+        selected = self.selected_id()
+        self.runs = open_cancellations(self.ledger)
+        now = self.now()
+        self.table.clear()
+        for run in self.runs:
+            item = QTreeWidgetItem(
+                [
+                    run.order_name or "—",
+                    run.ae_order_id,
+                    run.state_label,
+                    run.next_deadline_label or _tr("Waiting on you"),
+                    due_text(run.next_deadline, now),
+                    _tr(REASON_LABELS.get(run.reason, run.reason)),
+                    local_time(run.created_at),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, run.id)
+            if run.next_deadline is not None and run.next_deadline <= now:
+                item.setForeground(4, _OVERDUE)
+                item.setToolTip(4, _tr("The deadline has passed: open it to see what to do."))
+            elif run.next_deadline is None:
+                item.setForeground(4, _MUTED)
+            self.table.addTopLevelItem(item)
+            if run.id == selected:
+                item.setSelected(True)
+        first = self.table.topLevelItem(0)
+        if not self.table.selectedItems() and first is not None:
+            self.table.setCurrentItem(first)
+        count = len(self.runs)
+        self.count_label.setText(
+            _tr("1 open cancellation")
+            if count == 1
+            else _tr("{0} open cancellations").format(count)
+        )
+        self.table.setVisible(bool(self.runs))
+        self.empty.setVisible(not self.runs)
+        self._selection_changed()
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        return int(items[0].data(0, Qt.ItemDataRole.UserRole))
+
+    def select(self, cancellation_id: int) -> bool:
+        for index in range(self.table.topLevelItemCount()):
+            item = self.table.topLevelItem(index)
+            if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == cancellation_id:
+                self.table.setCurrentItem(item)
+                return True
+        return False
+
+    def resume_selected(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self.resume_requested.emit(chosen)
+
+    def _selection_changed(self) -> None:
+        self.resume_button.setEnabled(self.selected_id() is not None)
