@@ -48,8 +48,8 @@ def test_every_revision_upgrades_with_data_and_a_backup(tmp_path: Path) -> None:
                 text(
                     "INSERT INTO customer_order (id, name, customer_name, email, currency, "
                     "total_minor, refunded_minor, financial_status, fulfillment_status, note, "
-                    "tags, source) VALUES (1, '#1001', 'Ada', 'a@example.com', 'EUR', 1999, 0, 'paid', "
-                    "'unfulfilled', '', '', 'manual')"
+                    "tags, source) VALUES (1, '#1001', 'Ada', 'a@example.com', 'EUR', 1999, 0, "
+                    "'paid', 'unfulfilled', '', '', 'manual')"
                 )
             )
             connection.execute(
