@@ -25,6 +25,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlmodel import Session
 
 from core import settings
+from core.ledger import search_index
 from core.ledger.models import CustomerOrder, Event, SupplierOrder
 
 _CHUNK = 500
@@ -215,7 +216,11 @@ def _link_batch(
             }
             for item in to_create
         ]
-        connection.execute(insert(_SUPPLIER_ORDERS), rows)  # plain executemany: fast
+        # Plain executemany, with the search index filled once for the batch, not per row.
+        raw = connection.connection.dbapi_connection
+        assert raw is not None  # an open connection has its DB-API connection
+        with search_index.deferred(raw.cursor()):
+            connection.execute(insert(_SUPPLIER_ORDERS), rows)
         query = select(_SUPPLIER_ORDERS.c.ae_order_id, _SUPPLIER_ORDERS.c.id).where(
             _SUPPLIER_ORDERS.c.ae_order_id.in_([item.ae_order_id for item in to_create])
         )

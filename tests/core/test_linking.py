@@ -81,6 +81,12 @@ def test_import_links_numbers_from_note_attributes_and_tags(ledger: Ledger) -> N
         ("8198352049851316", "note_attributes", True),
         ("8198352049851317", "tags", True),
     ]
+    with ledger.engine.connect() as connection:  # linked orders are searchable at once
+        found = connection.exec_driver_sql(
+            "SELECT order_name, ae_order_id FROM supplier_order_search "
+            "WHERE supplier_order_search MATCH '\"2049851316\"'"
+        ).all()
+    assert found == [("#1003", "8198352049851316")]
 
 
 def test_reimport_links_nothing_twice(ledger: Ledger) -> None:
