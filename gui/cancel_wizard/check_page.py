@@ -3,8 +3,6 @@ or refund because it is too late), with the reason why and the alternatives."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from core.cancel import Action, Path
@@ -80,7 +78,7 @@ class CheckPage(StepPage):
                 )
             )
         if view.notes:
-            self.notes.show_message("info", "<br>".join(html.escape(n) for n in view.notes))
+            self.notes.show_message("info", view.notes)
         else:
             self.notes.clear()
 

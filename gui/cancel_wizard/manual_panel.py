@@ -3,8 +3,6 @@ Dropdesk what the customer got back (it becomes the customer's refund in the led
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -73,9 +71,7 @@ class ManualPanel(QWidget):
         self.url.setText(guide.admin_url or "")
         self.clicks.set_items(guide.clicks)
         if guide.warnings:
-            self.warnings.show_message(
-                "warning", "<br>".join(html.escape(w) for w in guide.warnings)
-            )
+            self.warnings.show_message("warning", guide.warnings)
         else:
             self.warnings.clear()
         if fresh or not self.amount.text():

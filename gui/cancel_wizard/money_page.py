@@ -4,8 +4,6 @@ The end of the run shows here too: done (and what it cost) or abandoned (and why
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -219,21 +217,19 @@ class MoneyPage(StepPage):
                 text += " " + tr("Out of pocket: {0} (the supplier paid nothing back).").format(
                     ", ".join(money(m.amount_minor, m.currency) for m in paid)
                 )
-            self.status.show_message("success", html.escape(text))
+            self.status.show_message("success", text)
         elif view.state is State.ABANDONED:
             self.status.show_message(
                 "info",
-                html.escape(tr("Abandoned: {0}").format(view.abandoned_reason or tr("no reason"))),
+                tr("Abandoned: {0}").format(view.abandoned_reason or tr("no reason")),
             )
         elif view.state is State.AWAITING_SUPPLIER_REFUND:
             self.status.show_message(
                 "info",
-                html.escape(
-                    tr(
-                        "Shopify is done. Dropdesk keeps this cancellation open until the "
-                        "supplier's refund is in your account; the AliExpress refresh may "
-                        "also see it completed."
-                    )
+                tr(
+                    "Shopify is done. Dropdesk keeps this cancellation open until the "
+                    "supplier's refund is in your account; the AliExpress refresh may "
+                    "also see it completed."
                 ),
             )
         else:
@@ -250,7 +246,7 @@ class MoneyPage(StepPage):
         try:
             amount = read_amount(self.received_amount.text(), currency)
         except AmountError as error:
-            self.status.show_message("error", html.escape(str(error)))
+            self.status.show_message("error", str(error))
             return
         self.ask(
             Step(
@@ -265,7 +261,7 @@ class MoneyPage(StepPage):
         try:
             amount = read_amount(self.expected_amount.text(), currency or "USD")
         except (AmountError, ValueError) as error:
-            self.status.show_message("error", html.escape(str(error)))
+            self.status.show_message("error", str(error))
             return
         self.ask(
             Step(

@@ -4,7 +4,6 @@ the deadline means it did not, so the page guides the dispute and then follows i
 
 from __future__ import annotations
 
-import html
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, QUrl
@@ -138,7 +137,7 @@ class RefusedPage(StepPage):
             request = ctx.workflow.tracking_request(view.id)
             self.guide = ctx.workflow.dispute_guide(view.id)
         except CancelError as error:
-            self.status.show_message("warning", html.escape(str(error)))
+            self.status.show_message("warning", str(error))
             return
         asking = state in (State.SUPPLIER_REFUSED, State.TRACKING_REQUESTED)
         self.message.set_text(request.message if asking else None)
@@ -164,7 +163,7 @@ class RefusedPage(StepPage):
         self.dispute_steps.set_items(self.guide.steps if guiding else ())
         self.attachments.set_items(self.guide.attachments if guiding else (), numbered=False)
         if guiding:
-            self.rule.show_message("info", html.escape(self.guide.rule.en))
+            self.rule.show_message("info", self.guide.rule.en)
         else:
             self.rule.clear()
         self.dispute_button.setVisible(self.can(Action.OPEN_DISPUTE))
@@ -183,37 +182,31 @@ class RefusedPage(StepPage):
         if state is State.SUPPLIER_REFUSED:
             self.status.show_message(
                 "warning",
-                html.escape(
-                    tr(
-                        "A refusal usually means the parcel has shipped. Ask the supplier for "
-                        "the tracking number: they get 5 working days."
-                    )
+                tr(
+                    "A refusal usually means the parcel has shipped. Ask the supplier for "
+                    "the tracking number: they get 5 working days."
                 ),
             )
         elif state is State.TRACKING_REQUESTED and self.can(Action.OPEN_DISPUTE):
             self.status.show_message(
                 "warning",
-                html.escape(
-                    tr(
-                        "No tracking number by the deadline: the parcel was not shipped. Open a "
-                        "dispute on AliExpress for a full refund."
-                    )
+                tr(
+                    "No tracking number by the deadline: the parcel was not shipped. Open a "
+                    "dispute on AliExpress for a full refund."
                 ),
             )
         elif state is State.TRACKING_REQUESTED:
             self.status.show_message(
                 "info",
-                html.escape(tr("Tracking number asked for; due {0}.").format(when(due, ctx.now))),
+                tr("Tracking number asked for; due {0}.").format(when(due, ctx.now)),
             )
         elif state is State.DISPUTE_OPEN:
-            self.status.show_message("info", html.escape(tr("Dispute open on AliExpress.")))
+            self.status.show_message("info", tr("Dispute open on AliExpress."))
         elif view.tracking_number:
             self.status.show_message(
                 "success",
-                html.escape(
-                    tr("Tracking number {0} received: the run goes the refund way.").format(
-                        view.tracking_number
-                    )
+                tr("Tracking number {0} received: the run goes the refund way.").format(
+                    view.tracking_number
                 ),
             )
         else:
@@ -277,7 +270,7 @@ class RefusedPage(StepPage):
         try:
             refunded = read_amount(self.refunded.text(), self._currency)
         except AmountError as error:
-            self.status.show_message("error", html.escape(str(error)))
+            self.status.show_message("error", str(error))
             return
         self.ask(
             Step(

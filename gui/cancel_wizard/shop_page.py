@@ -7,8 +7,6 @@ says plainly that the money may come out of the merchant's pocket.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -152,7 +150,7 @@ class ShopPage(StepPage):
             try:
                 self.guide = ctx.workflow.shop_manual_guide(view.id)
             except CancelError as error:
-                self.status.show_message("warning", html.escape(str(error)))
+                self.status.show_message("warning", str(error))
         refund = self._refund_way()
         self.heading.setText(
             tr("Refund the customer on Shopify") if refund else tr("Cancel the order on Shopify")
@@ -173,7 +171,7 @@ class ShopPage(StepPage):
             self.cancel_button.setText(tr("Cancel {0} on Shopify…").format(self.guide.order_name))
         early = view.needs_out_of_pocket_ack and (api_cancel or api_refund or manual)
         if early:
-            self.risk.show_message("warning", html.escape(out_of_pocket_warning(refund)))
+            self.risk.show_message("warning", out_of_pocket_warning(refund))
         else:
             self.risk.clear()
         self._show_status(ctx, api_cancel or api_refund or manual)
@@ -193,26 +191,22 @@ class ShopPage(StepPage):
         if view.state in IN_FLIGHT:
             self.status.show_message(
                 "warning",
-                html.escape(
-                    tr(
-                        "Dropdesk sent this to Shopify and has not heard the outcome yet. "
-                        "Check again asks Shopify first; nothing is sent twice."
-                    )
+                tr(
+                    "Dropdesk sent this to Shopify and has not heard the outcome yet. "
+                    "Check again asks Shopify first; nothing is sent twice."
                 ),
                 tr("Check again"),
             )
         elif view.customer_order_id is None:
             self.status.show_message(
-                "info", html.escape(tr("No Shopify order is linked: nothing to do on Shopify."))
+                "info", (tr("No Shopify order is linked: nothing to do on Shopify."))
             )
         elif open_step and not self.api:
             self.status.show_message(
                 "info",
-                html.escape(
-                    tr(
-                        "Shopify is not connected for this order: do this step in the Shopify "
-                        "admin, then record it here."
-                    )
+                tr(
+                    "Shopify is not connected for this order: do this step in the Shopify "
+                    "admin, then record it here."
                 ),
             )
         elif not open_step:
@@ -223,7 +217,7 @@ class ShopPage(StepPage):
                 )
             else:
                 text = tr("Nothing left to do on Shopify.")
-            self.status.show_message("success", html.escape(text))
+            self.status.show_message("success", text)
         else:
             self.status.clear()
 
@@ -324,7 +318,7 @@ class ShopPage(StepPage):
         try:
             refunded = read_amount(typed, currency)
         except AmountError as error:
-            self.status.show_message("error", html.escape(str(error)))
+            self.status.show_message("error", str(error))
             return
         early = self._early()
         question = None

@@ -118,6 +118,14 @@ def went_through_refusal(view: CancellationView) -> bool:
     return any(entry.kind.split(".", 1)[-1] in _REFUSED_STATES for entry in view.timeline)
 
 
+def shop_step_done(view: CancellationView) -> bool:
+    """Whether the Shopify step was taken (it may come before the supplier's answer)."""
+    return any(
+        entry.kind in ("cancellation.shop_cancelled", "cancellation.shop_refunded")
+        for entry in view.timeline
+    )
+
+
 def reason_label(reason: str) -> str:
     return tr(REASON_LABELS.get(reason, reason.replace("_", " ").capitalize()))
 

@@ -4,8 +4,6 @@ after that, the supplier's answer (or "Ask AliExpress now" when it is connected)
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -83,7 +81,7 @@ class SupplierPage(StepPage):
             self.guide = ctx.workflow.supplier_guide(view.id)
         except CancelError as error:
             self.guide = None
-            self.status.show_message("warning", html.escape(str(error)))
+            self.status.show_message("warning", str(error))
         guide = self.guide
         for widget in (self.open_button, self.url, self.clicks_title, self.clicks, self.message):
             widget.setVisible(guide is not None)
@@ -92,9 +90,7 @@ class SupplierPage(StepPage):
             self.clicks.set_items(guide.clicks)
             self.message.set_text(guide.message)
             if guide.warnings:
-                self.warnings.show_message(
-                    "warning", "<br>".join(html.escape(w) for w in guide.warnings)
-                )
+                self.warnings.show_message("warning", guide.warnings)
             else:
                 self.warnings.clear()
             self.answer_note.setText(
@@ -127,12 +123,12 @@ class SupplierPage(StepPage):
                 text += " " + tr("The request resolves by itself on {0}.").format(
                     when(view.next_deadline, ctx.now)
                 )
-            self.status.show_message("info", html.escape(text))
+            self.status.show_message("info", text)
         elif view.supplier_answer in _AFTER:
-            self.status.show_message("success", html.escape(tr(_AFTER[view.supplier_answer])))
+            self.status.show_message("success", tr(_AFTER[view.supplier_answer]))
         elif view.path is Path.REFUND and not view.supplier_answer:
             self.status.show_message(
-                "info", html.escape(tr("Not needed: the parcel already left the supplier."))
+                "info", (tr("Not needed: the parcel already left the supplier."))
             )
         else:
             self.status.clear()

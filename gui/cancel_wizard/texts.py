@@ -8,7 +8,7 @@ message and instruction, so the merchant never mixes the two by accident.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -161,7 +161,9 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = ""
+        self._plain = ""
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton()
@@ -172,27 +174,32 @@ class Banner(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def show_message(self, kind: str, text: str, button: str = "") -> None:
+    def show_message(self, kind: str, text: str | Sequence[str], button: str = "") -> None:
+        """Show plain `text` (or lines of it) as `kind`: error, warning, info or success."""
+        lines = [text] if isinstance(text, str) else list(text)
         background, foreground, border = _BANNER_STYLES[kind]
         self.kind = kind
+        self._plain = "\n".join(lines)
         self.setStyleSheet(
             f"Banner {{ background: {background}; border: 1px solid {border};"
             " border-radius: 4px; }"
             f" QLabel {{ color: {foreground}; background: transparent; border: none; }}"
         )
-        self.label.setText(text)
+        self.label.setText("<br>".join(html.escape(line) for line in lines))
         self.button.setText(button)
         self.button.setVisible(bool(button))
         self.show()
 
     def clear(self) -> None:
         self.kind = ""
+        self._plain = ""
         self.label.clear()
         self.button.hide()
         self.hide()
 
     def text(self) -> str:
-        return self.label.text()
+        """What the banner says, as plain text."""
+        return self._plain
 
 
 def paragraph(text: str = "", *, muted: bool = False, rich: bool = False) -> QLabel:

@@ -9,7 +9,6 @@ Cancellations view with its next deadline, and the wizard reopens on it after a 
 
 from __future__ import annotations
 
-import html
 import logging
 import threading
 from collections.abc import Callable
@@ -66,6 +65,7 @@ from gui.cancel_wizard.step import (
     fault_label,
     page_of,
     reason_label,
+    shop_step_done,
     tr,
     went_through_refusal,
     when,
@@ -309,9 +309,7 @@ class CancelWizard(QWidget):
             return
         self.handle = handle
         if handle.problems:
-            self.banner.show_message(
-                "warning", "<br>".join(html.escape(p) for p in handle.problems)
-            )
+            self.banner.show_message("warning", handle.problems)
         if self.cancellation_id is not None:
             self.refresh()
             if self.view is not None and Action.RESUME in self.view.actions:
@@ -338,7 +336,7 @@ class CancelWizard(QWidget):
         except CancellationOpenError as error:
             self.cancellation_id = error.cancellation_id
             self.refresh()
-            self.banner.show_message("info", html.escape(str(error)))
+            self.banner.show_message("info", str(error))
             return
         except CancelError as error:
             self._show_error(error)
@@ -396,7 +394,7 @@ class CancelWizard(QWidget):
             self.changed.emit(self.cancellation_id)
 
     def _show_error(self, error: BaseException) -> None:
-        text = html.escape(describe(error))
+        text = describe(error)
         if isinstance(error, ShopOutcomePendingError):
             self.banner.show_message("warning", text)
         else:
@@ -420,7 +418,13 @@ class CancelWizard(QWidget):
         self.show_view(view)
 
     def show_view(self, view: CancellationView) -> None:
-        moved = self.view is None or self.view.id != view.id or self.view.state is not view.state
+        before = self.view
+        moved = (  # the run moved on (a step taken early may come back to the same state)
+            before is None
+            or before.id != view.id
+            or before.state is not view.state
+            or len(before.timeline) != len(view.timeline)
+        )
         self.view = view
         self.cancellation_id = view.id
         if self.details is None and view.supplier_order_id is not None:
@@ -510,7 +514,11 @@ class CancelWizard(QWidget):
             return False
         if view is None:
             return key is PageKey.REASON
-        return key <= page_of(view.state) or bool(PAGE_ACTIONS[key] & set(view.actions))
+        return (
+            key <= page_of(view.state)
+            or bool(PAGE_ACTIONS[key] & set(view.actions))
+            or (key is PageKey.SHOP and shop_step_done(view))
+        )
 
     def _neighbour(self, step: int) -> PageKey | None:
         pages = self._visible_pages()
@@ -545,7 +553,9 @@ class CancelWizard(QWidget):
         current = page_of(self.view.state) if self.view else PageKey.REASON
         final = self.view is not None and self.view.final
         for number, key in enumerate(self._visible_pages(), start=1):
-            done = self.view is not None and (key < current or final)
+            done = self.view is not None and (
+                key < current or final or (key is PageKey.SHOP and shop_step_done(self.view))
+            )
             mark = "✓" if done else str(number)
             item = QListWidgetItem(f"{mark}   {tr(PAGE_TITLES[key])}")
             item.setData(Qt.ItemDataRole.UserRole, int(key))
