@@ -1,0 +1,141 @@
+"""Help > Open logs folder and Help > Save diagnostics…, for the About dialog and the menu.
+
+The zip is built by `core.diagnostics` (no Qt, tested without a window) in a background job:
+it reads the whole customer table to hide names and runs SQLite's quick_check, which takes
+seconds on a big ledger.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from core import diagnostics, paths
+from gui.jobs import Job
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Diagnostics", text)
+
+
+def qt_version() -> str:
+    """The Qt library in use and the PySide6 binding (they may differ by a patch release)."""
+    return f"{qVersion()} (PySide6 {PySide6.__version__})"
+
+
+def open_logs_folder() -> bool:
+    """Show the log folder in the file manager (created first, private, if it is missing)."""
+    folder = paths.ensure_private_dir(paths.log_dir())
+    opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+    if not opened:
+        log.warning("No file manager opened %s", folder)
+    return opened
+
+
+class DiagnosticsSaver(QObject):
+    """Saves the diagnostics zip for one ledger, off the GUI thread."""
+
+    saved = Signal(object)  # Path of the zip
+    failed = Signal(str)  # why, for the merchant
+    busy_changed = Signal(bool)
+
+    def __init__(self, ledger_path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ledger_path = ledger_path
+        self._parent = parent
+        self._job: Job | None = None
+        self._tell_merchant = False  # a message box at the end (the menu), or only signals
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def choose_and_save(self) -> None:
+        """Ask where to save (suggesting a dated name in the home folder), then save; tell
+        the merchant where the file went, or why it could not be written."""
+        if self.busy:
+            return
+        suggested = Path.home() / diagnostics.suggested_file_name()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self._parent,
+            _tr("Save diagnostics"),
+            str(suggested),
+            _tr("Zip archive (*.zip)"),
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() != ".zip":
+            target = target.with_name(target.name + ".zip")
+        self.save_to(target)
+        self._tell_merchant = self.busy
+
+    def save_to(self, target: Path) -> None:
+        """Write the zip to `target` in the background; `saved` or `failed` follows."""
+        if self.busy:
+            return
+        ledger_path, folder, qt = self.ledger_path, paths.log_dir(), qt_version()
+        job = Job(
+            lambda _progress, _cancelled: diagnostics.save(
+                target, ledger_path, folder, qt_version=qt
+            ),
+            describe_error=lambda error: _tr("The diagnostics could not be saved: {0}").format(
+                error
+            ),
+        )
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        self._job = job
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.busy_changed.emit(True)
+        job.start()
+
+    def _end(self) -> bool:
+        tell, self._tell_merchant = self._tell_merchant, False
+        self._job = None
+        QApplication.restoreOverrideCursor()
+        self.busy_changed.emit(False)
+        return tell
+
+    def _finished(self, target: Path) -> None:
+        if self._end():
+            self._tell_saved(target)
+        self.saved.emit(target)
+
+    def _failed(self, message: str) -> None:
+        if self._end():
+            self._tell_failed(message)
+        self.failed.emit(message)
+
+    def _tell_saved(self, target: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _tr("Diagnostics saved"),
+            _tr(
+                "Saved to {0}.\n\nIt holds versions, settings, the ledger's size and the end of "
+                "the log, without secrets or customer details. Attach it to your message to "
+                "support."
+            ).format(target),
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _tell_failed(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _tr("Diagnostics not saved"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

@@ -1,0 +1,191 @@
+"""The app's look: a style that can draw dark mode, the light or dark palette, and the icon.
+
+Qt 6 follows the desktop's colour scheme by itself where the platform theme reports one
+(Windows 11, macOS, GNOME and KDE through their platform themes) and the style can draw it
+(Fusion, windows11, macOS). Two gaps remain, and `Appearance` fills them: the old Windows
+style ("windowsvista") ignores a dark scheme, so a dark desktop gets Fusion instead; and a
+platform theme without colour-scheme support (plain X11, Xvfb, offscreen) ignores
+`QStyleHints.setColorScheme`, so a scheme the merchant (or a screenshot) asks for is applied
+as an explicit palette.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from resources import icon_path
+
+log = logging.getLogger(__name__)
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+"""PNG renderings shipped beside the SVG (resources/icons/dropdesk-<size>.png)."""
+
+STYLES_WITHOUT_DARK = frozenset({"windows", "windowsvista"})
+"""Platform styles that draw light widgets whatever the palette says."""
+
+_Role = QPalette.ColorRole
+_Group = QPalette.ColorGroup
+
+
+def app_icon() -> QIcon:
+    """The Dropdesk icon with every size: crisp PNGs for the common sizes (and for bundles
+    without the SVG icon engine), the SVG for whatever a high-DPI screen asks beyond them."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = icon_path(f"dropdesk-{size}.png")
+        if png.exists():
+            icon.addFile(str(png), QSize(size, size))
+    svg = icon_path("dropdesk.svg")
+    if svg.exists():
+        icon.addFile(str(svg))
+    return icon
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether `palette` (default: the application's) draws light text on dark windows."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    window = palette.color(_Role.Window)
+    text = palette.color(_Role.WindowText)
+    return window.lightness() < text.lightness()
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours: 1.0 (same) to 21.0 (black on white)."""
+
+    def luminance(colour: QColor) -> float:
+        def linear(channel: float) -> float:
+            return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: QColor, background: QColor, minimum: float = 4.5) -> QColor:
+    """`colour`, or the nearest lighter (on dark) or darker (on light) shade of its hue that
+    reaches `minimum` contrast on `background`: a status colour chosen for a light table
+    stays readable on a dark one."""
+    if contrast_ratio(colour, background) >= minimum:
+        return colour
+    hue, saturation = colour.hslHueF(), colour.hslSaturationF()
+    lightness, alpha = colour.lightnessF(), colour.alphaF()
+    step = 0.02 if background.lightnessF() < 0.5 else -0.02
+    candidate = QColor(colour)
+    while 0.0 <= lightness <= 1.0:
+        lightness += step
+        candidate = QColor.fromHslF(hue, saturation, min(max(lightness, 0.0), 1.0), alpha)
+        if contrast_ratio(candidate, background) >= minimum:
+            break
+    return candidate
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for Fusion, close to what Qt's own dark themes use, with link and
+    highlight colours that keep a 4.5:1 contrast on the dark base."""
+    colours = {
+        _Role.Window: "#2b2d30",
+        _Role.WindowText: "#e8e8e8",
+        _Role.Base: "#1f2023",
+        _Role.AlternateBase: "#27292c",
+        _Role.ToolTipBase: "#3a3d41",
+        _Role.ToolTipText: "#f0f0f0",
+        _Role.PlaceholderText: "#9a9da3",
+        _Role.Text: "#e8e8e8",
+        _Role.Button: "#35373b",
+        _Role.ButtonText: "#e8e8e8",
+        _Role.BrightText: "#ff6b6b",
+        _Role.Light: "#4a4d52",
+        _Role.Midlight: "#3f4246",
+        _Role.Mid: "#303236",
+        _Role.Dark: "#1a1b1d",
+        _Role.Shadow: "#000000",
+        _Role.Highlight: "#2f65ca",
+        _Role.HighlightedText: "#ffffff",
+        _Role.Link: "#7fb0ff",
+        _Role.LinkVisited: "#c39bff",
+    }
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = {
+        _Role.WindowText: "#7c7f84",
+        _Role.Text: "#7c7f84",
+        _Role.ButtonText: "#7c7f84",
+        _Role.Highlight: "#44474c",
+        _Role.HighlightedText: "#a0a3a8",
+    }
+    for role, colour in disabled.items():
+        palette.setColor(_Group.Disabled, role, QColor(colour))
+    return palette
+
+
+class Appearance(QObject):
+    """Keeps the application's style and palette in step with the colour scheme: the
+    desktop's (the default, followed live through `colorSchemeChanged`) or one chosen in
+    the settings (`set_scheme`)."""
+
+    changed = Signal(bool)  # dark: emitted after the palette changed between light and dark
+
+    def __init__(self, app: QApplication, scheme: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> None:
+        super().__init__(app)
+        self._app = app
+        self._requested = scheme
+        self._own_palette = False
+        self._dark = is_dark(app.palette())
+        app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+        self.set_scheme(scheme)
+
+    @property
+    def dark(self) -> bool:
+        return self._dark
+
+    @property
+    def requested(self) -> Qt.ColorScheme:
+        return self._requested
+
+    def set_scheme(self, scheme: Qt.ColorScheme) -> None:
+        """Follow the desktop (`Unknown`) or force `Light` / `Dark`."""
+        self._requested = scheme
+        hints = self._app.styleHints()
+        if scheme == Qt.ColorScheme.Unknown:
+            hints.unsetColorScheme()
+        else:
+            hints.setColorScheme(scheme)
+        self._apply()
+
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self._apply()
+
+    def _wants_dark(self) -> bool:
+        if self._requested != Qt.ColorScheme.Unknown:
+            return self._requested == Qt.ColorScheme.Dark
+        return self._app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+    def _apply(self) -> None:
+        dark = self._wants_dark()
+        if dark and self._app.style().name().lower() in STYLES_WITHOUT_DARK:
+            log.info("Style %s cannot draw dark mode; using Fusion", self._app.style().name())
+            self._app.setStyle("Fusion")
+        if self._own_palette:  # back to what the platform gives, then see if that will do
+            self._app.setPalette(QPalette())
+            self._own_palette = False
+        if is_dark(self._app.palette()) != dark:
+            self._app.setPalette(dark_palette() if dark else self._app.style().standardPalette())
+            self._own_palette = True
+        now_dark = is_dark(self._app.palette())
+        if now_dark != self._dark:
+            self._dark = now_dark
+            self.changed.emit(now_dark)
+
+
+def apply_style(app: QApplication, scheme: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> Appearance:
+    """Set up the look once at start-up: icon, style and palette, following the desktop
+    unless `scheme` forces light or dark. Keep the returned object for `set_scheme`."""
+    app.setWindowIcon(app_icon())
+    return Appearance(app, scheme)
