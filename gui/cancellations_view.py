@@ -132,7 +132,8 @@ class CancellationsView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self.resume_selected)
+            enter = QShortcut(QKeySequence(key), self.table, self.resume_selected)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         self.resize(1040, 420)
         self.refresh()
