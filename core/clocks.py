@@ -5,6 +5,10 @@ holidays are skipped and weekend make-up working days (China's adjusted days aro
 Year and Golden Week) count. Day-based windows close at the end of a local calendar day in the
 calendar's time zone and are returned as UTC instants.
 
+Inputs no real order has are refused with a ValueError that says so, rather than an overflow
+deep in `datetime`: instants and days outside the years 1900 to 2999, windows of more than
+MAX_WORKING_DAYS, durations beyond what `timedelta` holds, unreadable zone names.
+
 Speed matters: the ledger recomputes `ship_by` for up to a million orders at once, so each
 country's working days are computed once per year (as sorted day ordinals) and every
 per-date answer is cached; a call then costs a time-zone conversion and a few dict lookups.
@@ -47,6 +51,34 @@ MERCHANT_TIME_ZONE = "Europe/Berlin"
 
 _lock = threading.Lock()  # holidays calendars populate years lazily and are not thread-safe
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years the clocks count in
+MAX_WORKING_DAYS = 10_000  # about 40 years: no ship window or refund takes longer
+_EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=UTC)  # a day inside the range in every zone
+_LATEST = datetime(LAST_YEAR, 12, 31, tzinfo=UTC)
+_OUT_OF_RANGE = f"outside the years Dropdesk's clocks count in ({FIRST_YEAR} to {LAST_YEAR})"
+
+
+def _checked_instant(moment: datetime) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("naive datetime: clocks take only aware instants")
+    if not _EARLIEST <= moment < _LATEST:
+        raise ValueError(f"{moment.isoformat()} is {_OUT_OF_RANGE}")
+    return moment
+
+
+def _checked_day(day: date) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{day.isoformat()} is {_OUT_OF_RANGE}")
+    return day
+
+
+def _checked_days(n: int) -> int:
+    if n < 0:
+        raise ValueError("a number of working days cannot be negative")
+    if n > MAX_WORKING_DAYS:
+        raise ValueError(f"{n} working days is more than Dropdesk counts ({MAX_WORKING_DAYS})")
+    return n
+
 
 # --- calendars ------------------------------------------------------------------------------
 
@@ -77,7 +109,7 @@ def _working_days_of_year(country: str, year: int) -> tuple[int, ...]:
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         raise ValueError(f"unknown time zone {name!r}") from None
 
 
@@ -93,6 +125,7 @@ def calendar_problem(country: str, tz: str) -> str | None:
 
 def is_working_day(day: date, country: str = SUPPLIER_COUNTRY) -> bool:
     """Whether `day` is a working day in `country` (the same answer the deadlines use)."""
+    _checked_day(day)
     return day.toordinal() in _working_day_set(country, day.year)
 
 
@@ -118,8 +151,8 @@ def _nth_working_ordinal(country: str, start: int, n: int) -> int:
 
 def nth_working_day(day: date, n: int, country: str = SUPPLIER_COUNTRY) -> date:
     """The n-th working day after `day` (which does not count); n = 0 gives `day` itself."""
-    if n < 0:
-        raise ValueError("a number of working days cannot be negative")
+    _checked_day(day)
+    _checked_days(n)
     return date.fromordinal(_nth_working_ordinal(country, day.toordinal(), n))
 
 
@@ -136,23 +169,20 @@ def _day_start_utc(tz: str, ordinal: int) -> datetime:
 
 def day_start(day: date, tz: str) -> datetime:
     """The UTC instant at which `day` begins in `tz`."""
-    return _day_start_utc(tz, day.toordinal())
+    return _day_start_utc(tz, _checked_day(day).toordinal())
 
 
 def day_end(day: date, tz: str) -> datetime:
     """The UTC instant at which `day` ends in `tz` (00:00 of the next local day)."""
-    return _day_start_utc(tz, day.toordinal() + 1)
+    return _day_start_utc(tz, _checked_day(day).toordinal() + 1)
 
 
 def _local_ordinal(moment: datetime, tz: str) -> int:
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: clocks take only aware instants")
-    return moment.astimezone(_zone(tz)).toordinal()
+    return _checked_instant(moment).astimezone(_zone(tz)).toordinal()
 
 
 def _working_day_deadline(start: datetime, n: int, country: str, tz: str) -> datetime:
-    if n < 0:
-        raise ValueError("a number of working days cannot be negative")
+    _checked_days(n)
     target = _nth_working_ordinal(country, _local_ordinal(start, tz), n)
     return _day_start_utc(tz, target + 1)
 
@@ -189,7 +219,7 @@ def tracking_due(
 
 def cancel_answer_due(requested_at: datetime, hours: int = 72) -> datetime:
     """When an unanswered cancel request resolves by itself: a plain duration, not working days."""
-    return _absolute(requested_at, timedelta(hours=hours))
+    return _absolute(requested_at, hours=hours)
 
 
 def refund_expected(
@@ -207,6 +237,7 @@ def refund_expected(
     """
     if not 0 <= min_days <= max_days:
         raise ValueError("refund days need 0 <= min_days <= max_days")
+    _checked_days(max_days)
     issued_day = _local_ordinal(issued_at, tz)
     first = _nth_working_ordinal(country, issued_day, min_days)
     earliest = max(_day_start_utc(tz, first), issued_at.astimezone(UTC))
@@ -215,20 +246,30 @@ def refund_expected(
 
 def dispute_escalation(opened_at: datetime, days: int = 3) -> datetime:
     """When a dispute may be escalated: AliExpress runs its dispute timers in plain days."""
-    return _absolute(opened_at, timedelta(days=days))
+    return _absolute(opened_at, days=days)
 
 
 def dispute_case_team(opened_at: datetime, days: int = 15) -> datetime:
     """When an unresolved dispute goes to AliExpress' case team (plain days, like the timer)."""
-    return _absolute(opened_at, timedelta(days=days))
+    return _absolute(opened_at, days=days)
 
 
-def _absolute(start: datetime, duration: timedelta) -> datetime:
-    if start.tzinfo is None:
-        raise ValueError("naive datetime: clocks take only aware instants")
+def _absolute(start: datetime, *, hours: float = 0, days: float = 0) -> datetime:
+    _checked_instant(start)
+    try:
+        duration = timedelta(hours=hours, days=days)
+    except (OverflowError, ValueError):  # beyond timedelta's range, or NaN
+        raise ValueError(
+            f"a duration of {days or hours} {'days' if days else 'hours'} "
+            "is not one Dropdesk can count"
+        ) from None
     if duration < timedelta(0):
         raise ValueError("a duration cannot be negative")
-    return start.astimezone(UTC) + duration
+    try:
+        end = start.astimezone(UTC) + duration
+    except OverflowError:  # past year 9999
+        raise ValueError(f"{start.isoformat()} plus {duration} is {_OUT_OF_RANGE}") from None
+    return _checked_instant(end)
 
 
 # --- countdowns -----------------------------------------------------------------------------
@@ -282,12 +323,14 @@ def _span(seconds: int, *, coarse: bool) -> str:
 
 def urgency(delta: timedelta, soon_hours: float, urgent_hours: float) -> Urgency:
     """Classify time left: overdue at or below zero, urgent within urgent_hours, soon within
-    soon_hours (the warning lead time), calm beyond."""
-    if delta <= timedelta(0):
+    soon_hours (the warning lead time), calm beyond. Compared in seconds, so thresholds from
+    a damaged setting (NaN, infinite, huge) classify instead of overflowing a timedelta."""
+    left = delta.total_seconds()
+    if left <= 0:
         return Urgency.OVERDUE
-    if delta <= timedelta(hours=urgent_hours):
+    if left <= urgent_hours * _HOUR:
         return Urgency.URGENT
-    if delta <= timedelta(hours=soon_hours):
+    if left <= soon_hours * _HOUR:
         return Urgency.SOON
     return Urgency.CALM
 
@@ -295,4 +338,7 @@ def urgency(delta: timedelta, soon_hours: float, urgent_hours: float) -> Urgency
 def as_zone(moment: datetime, tz: str | tzinfo) -> datetime:
     """`moment` shown in `tz` (a zone name or tzinfo), for tooltips and reports."""
     zone = _zone(tz) if isinstance(tz, str) else tz
-    return moment.astimezone(zone)
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):  # a moment at the very end (or start) of the calendar
+        raise ValueError(f"{moment.isoformat()} is {_OUT_OF_RANGE}") from None
