@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
-from core.clocks import as_zone
+from core.clocks import as_zone, format_countdown
 from core.money import split
 
 _STATUS = {
@@ -37,6 +37,17 @@ def status_text(status: str, end_reason: str = "") -> str:
         return QCoreApplication.translate("status", _END_REASON[end_reason])
     label = _STATUS.get(status)
     return QCoreApplication.translate("status", label) if label else status
+
+
+def countdown_text(delta: timedelta) -> str:
+    """core's compact countdown ("overdue 2 d 05 h", "3 h 12 min") in the window's language."""
+    words = {
+        "overdue": QCoreApplication.translate("countdown", "overdue"),
+        "d": QCoreApplication.translate("countdown", "d", "days"),
+        "h": QCoreApplication.translate("countdown", "h", "hours"),
+        "min": QCoreApplication.translate("countdown", "min", "minutes"),
+    }
+    return " ".join(words.get(word, word) for word in format_countdown(delta).split(" "))
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

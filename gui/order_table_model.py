@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from core.clocks import Urgency, format_countdown, remaining
+from core.clocks import Urgency, remaining
 from core.due import Thresholds
 from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
-from gui.formatting import deadline_tooltip, local_time, status_text
+from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
@@ -179,7 +179,7 @@ class OrderTableModel(QAbstractTableModel):
             return None
         assert row.ship_by is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_countdown(remaining(row.ship_by, self._now))
+            return countdown_text(remaining(row.ship_by, self._now))
         if role == Qt.ItemDataRole.BackgroundRole:
             return _BACKGROUND.get(level)
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -256,7 +256,7 @@ class PolicyDialog(QDialog):
             )
         )
         name, _ = QFileDialog.getSaveFileName(
-            self, _tr("Save the policy"), f"refund-policy.{suffix}", pattern
+            self, _tr("Save the policy"), _tr("refund-policy") + "." + suffix, pattern
         )
         if name:
             try:

@@ -113,7 +113,7 @@ def reasons_chart(summary: ReviewSummary) -> QChart:
     labels: dict[str, str] = {}
     for g in summary.by_reason:
         totals[g.key] = totals.get(g.key, 0) + g.measures.customer_refunds
-        labels[g.key] = g.label
+        labels[g.key] = _tr(g.label)
     keys = sorted((k for k in totals if totals[k]), key=lambda k: (totals[k], k))
     sets = _amount_sets(summary.by_reason, "refunded", keys)
     if not sets:

@@ -69,6 +69,15 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
+#: Line columns whose cells are labels from core (English), shown translated.
+LABEL_KEYS = frozenset({"direction", "reason", "fault", "state", "case", "path", "answer", "late"})
+
+
+def cell_label(key: str, text: str) -> str:
+    """A line's cell as shown: labels translated, everything else as it is."""
+    return _tr(text) if text and key in LABEL_KEYS else text
+
+
 def describe_filter(flt: ReviewFilter, supplier_names: dict[int, str]) -> list[str]:
     """The filter in words, one line per restriction."""
     start = local_time(flt.start) if flt.start else _tr("the beginning")
@@ -79,11 +88,13 @@ def describe_filter(flt: ReviewFilter, supplier_names: dict[int, str]) -> list[s
         lines.append(_tr("Suppliers: {0}").format(", ".join(names)))
     if flt.reasons:
         lines.append(
-            _tr("Reasons: {0}").format(", ".join(label(REASON_LABELS, r) for r in flt.reasons))
+            _tr("Reasons: {0}").format(", ".join(_tr(label(REASON_LABELS, r)) for r in flt.reasons))
         )
     if flt.states:
         lines.append(
-            _tr("Refund states: {0}").format(", ".join(label(STATE_LABELS, s) for s in flt.states))
+            _tr("Refund states: {0}").format(
+                ", ".join(_tr(label(STATE_LABELS, s)) for s in flt.states)
+            )
         )
     return lines
 
@@ -119,7 +130,7 @@ def totals_html(summary: ReviewSummary) -> str:
             f"<tr><td>{_e(_tr(MEASURE_TITLES[measure]))}</td><td{css}>{_amounts(amounts)}</td></tr>"
         )
     cancellations = sum(count for _state, count in summary.cancellations)
-    states = ", ".join(f"{_e(s.replace('_', ' '))}: {n}" for s, n in summary.cancellations)
+    states = ", ".join(f"{_e(_tr(s.replace('_', ' ')))}: {n}" for s, n in summary.cancellations)
     count = QLocale().toString
     rows.append(_count_row(_tr("Cancellations"), count(cancellations)))
     disputes = sum(d.count for d in summary.disputes)
@@ -127,7 +138,8 @@ def totals_html(summary: ReviewSummary) -> str:
     rows.append(_count_row(_tr("Disputes"), count(disputes)))
     extra = ""
     if states:
-        extra += f'<p class="meta">{_e(_tr("Cancellations by state"))}: {states}</p>'
+        by_state = _e(_tr("Cancellations by state"))
+        extra += f'<p class="meta">{by_state}: {states}</p>'
     if late:
         extra += (
             '<p class="meta">'
@@ -193,7 +205,8 @@ def lines_html(kind: LineKind, lines: Iterable[Sequence[Cell]], total: int, cap:
     body = []
     for cells in lines:
         row = "".join(
-            f'<td class="{"num" if c.kind == "money" else ""}">{_e(cell_text(v))}</td>'
+            f'<td class="{"num" if c.kind == "money" else ""}">'
+            f"{_e(cell_label(c.key, cell_text(v)))}</td>"
             for c, v in zip(columns, cells, strict=True)
         )
         body.append(f"<tr>{row}</tr>")
@@ -230,27 +243,38 @@ def report_html(
     made = _tr("Made {0} by Dropdesk. Amounts in their own currency; months in UTC.").format(
         local_time(summary.now)
     )
+    title, totals, charts_title, refunds = (
+        _e(_tr("Refund review")),
+        _e(_tr("Totals")),
+        _e(_tr("Charts")),
+        _e(_tr("Refunds")),
+    )
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
-        f'<h1>{_e(_tr("Refund review"))}</h1>{meta}<p class="meta">{_e(made)}</p>',
-        f"<h2>{_e(_tr('Totals'))}</h2>",
+        f'<h1>{title}</h1>{meta}<p class="meta">{_e(made)}</p>',
+        f"<h2>{totals}</h2>",
         totals_html(summary),
     ]
     if charts:
-        parts.append(f"<h2>{_e(_tr('Charts'))}</h2>")
+        parts.append(f"<h2>{charts_title}</h2>")
         cells = [f'<td><img src="chart:{n}" width="430"></td>' for n in range(charts)]
         rows = ["".join(cells[i : i + 2]) for i in range(0, len(cells), 2)]
         parts.append("<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
     rates = {str(r.supplier_id): r.percent_text() for r in summary.supplier_rates}
     parts += [
-        groups_html(_tr("By reason"), summary.by_reason),
+        groups_html(
+            _tr("By reason"), [GroupRow(g.key, _tr(g.label), g.measures) for g in summary.by_reason]
+        ),
         groups_html(
             _tr("By fault"),
-            [GroupRow(g.key, label(FAULT_LABELS, g.key), g.measures) for g in summary.by_fault],
+            [
+                GroupRow(g.key, _tr(label(FAULT_LABELS, g.key)), g.measures)
+                for g in summary.by_fault
+            ],
         ),
         groups_html(_tr("By supplier"), summary.by_supplier, rates),
         groups_html(_tr("By month"), summary.by_month),
-        f"<h2>{_e(_tr('Refunds'))}</h2>",
+        f"<h2>{refunds}</h2>",
         lines_html(LineKind.REFUNDS, lines, summary.refunds, cap),
         "</body></html>",
     ]

@@ -69,7 +69,7 @@ from core.review import (
 from gui.formatting import local_time, money
 from gui.jobs import Job
 from gui.review_charts import CHARTS
-from gui.review_report import MEASURE_TITLES, write_review_pdf
+from gui.review_report import LABEL_KEYS, MEASURE_TITLES, write_review_pdf
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,11 @@ def period_days(choice: int, today: date) -> tuple[date | None, date | None]:
 
 def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+def cell_label(key: str, text: str) -> str:
+    """A line's cell as shown: labels from core translated, everything else as it is."""
+    return _tr(text) if text and key in LABEL_KEYS else text
 
 
 def cell_display(cell: Cell) -> str:
@@ -188,7 +193,7 @@ class ReviewLinesModel(QAbstractTableModel):
         cell = line[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
             return _BAD if self._is_bad(column.key, cell, line) else None
-        return cell_display(cell)
+        return cell_label(column.key, cell_display(cell))
 
     def _is_bad(self, key: str, cell: Cell, line: tuple[Cell, ...]) -> bool:
         if self.kind is not LineKind.REFUNDS:
@@ -520,9 +525,9 @@ class ReviewView(QWidget):
         summary = self.summary
         choice = self.breakdown.currentIndex()
         groups: tuple[GroupRow, ...] = (
-            summary.by_reason,
+            tuple(GroupRow(g.key, _tr(g.label), g.measures) for g in summary.by_reason),
             tuple(
-                GroupRow(g.key, FAULT_LABELS.get(g.key, g.key), g.measures)
+                GroupRow(g.key, _tr(FAULT_LABELS.get(g.key, g.key)), g.measures)
                 for g in summary.by_fault
             ),
             summary.by_supplier,
@@ -593,7 +598,7 @@ class ReviewView(QWidget):
 
     def _ask_csv(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export refunds as CSV"), "refunds.csv", _tr("CSV files (*.csv)")
+            self, _tr("Export refunds as CSV"), _tr("refunds.csv"), _tr("CSV files (*.csv)")
         )
         if name:
             self.export_csv(Path(name))
@@ -603,7 +608,10 @@ class ReviewView(QWidget):
             QMessageBox.information(self, _tr("Refund review"), _tr("The review is not ready yet."))
             return
         name, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export the review as PDF"), "refund-review.pdf", _tr("PDF files (*.pdf)")
+            self,
+            _tr("Export the review as PDF"),
+            _tr("refund-review.pdf"),
+            _tr("PDF files (*.pdf)"),
         )
         if name:
             self.export_pdf(Path(name))

@@ -73,7 +73,7 @@ COLUMNS = (
 
 
 def _reasons_text(reasons: frozenset[Reason]) -> str:
-    return ", ".join(REASON_LABELS[r] for r in Reason if r in reasons) or _tr("none stated")
+    return ", ".join(_tr(REASON_LABELS[r]) for r in Reason if r in reasons) or _tr("none stated")
 
 
 def _amounts(amounts: list[Amount]) -> str:
