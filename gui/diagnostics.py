@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from core import diagnostics, paths
+from core import diagnostics, paths, redaction
 from gui.jobs import Job
 
 log = logging.getLogger(__name__)
@@ -74,8 +74,8 @@ class DiagnosticsSaver(QObject):
         target = Path(chosen)
         if target.suffix.lower() != ".zip":
             target = target.with_name(target.name + ".zip")
+        self._tell_merchant = True
         self.save_to(target)
-        self._tell_merchant = self.busy
 
     def save_to(self, target: Path) -> None:
         """Write the zip to `target` in the background; `saved` or `failed` follows."""
@@ -87,7 +87,7 @@ class DiagnosticsSaver(QObject):
                 target, ledger_path, folder, qt_version=qt
             ),
             describe_error=lambda error: _tr("The diagnostics could not be saved: {0}").format(
-                error
+                redaction.redact(str(error))
             ),
         )
         job.finished.connect(self._finished)

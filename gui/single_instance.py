@@ -128,18 +128,22 @@ class _Peer(QObject):
         self._socket = socket
         self._owner = owner
         self._buffer = bytearray()
+        self._answered = False
         socket.setParent(self)
         socket.readyRead.connect(self._read)
         socket.disconnected.connect(self.deleteLater)
-        QTimer.singleShot(PEER_TIMEOUT_MS, self, self._give_up)
+        QTimer.singleShot(PEER_TIMEOUT_MS, self, self.give_up)
 
     def _read(self) -> None:
-        self._buffer += bytes(self._socket.readAll().data())
+        data = bytes(self._socket.readAll().data())
+        if self._answered:
+            return  # one message per connection
+        self._buffer += data
         if len(self._buffer) > MAX_MESSAGE_BYTES:
             log.warning(
                 "Single instance: dropped a peer that sent over %d bytes", len(self._buffer)
             )
-            self._give_up()
+            self.give_up()
             return
         line, newline, _rest = self._buffer.partition(b"\n")
         if not newline:
@@ -147,22 +151,32 @@ class _Peer(QObject):
         args = decode(bytes(line))
         if args is None:
             log.warning("Single instance: ignored a message that is not Dropdesk's")
-            self._give_up()
+            self.give_up()
             return
+        self._answered = True
         self._socket.write(ACK)
         self._socket.flush()
         self._socket.disconnectFromServer()  # after the pending ack is written
         log.info("Another launch handed over %d argument(s)", len(args))
-        self._owner.message_received.emit(args)
+        # Emitted from the event loop, not from inside this socket's readyRead: the slots open
+        # dialogs, may close this server, and must not run while the peer is half done (with
+        # PySide 6.11, a test dropping the instance right after such a slot crashed in a
+        # deferred delete).
+        owner = self._owner
+        QTimer.singleShot(0, owner, lambda: owner.message_received.emit(args))
 
-    def _give_up(self) -> None:
+    def give_up(self) -> None:
         if self._socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
             self._socket.abort()
         self.deleteLater()
 
 
 class SingleInstance(QObject):
-    """The single-instance rendezvous for one ledger: forward to the first, or be the first."""
+    """The single-instance rendezvous for one ledger: forward to the first, or be the first.
+
+    Give it a parent that lives as long as the app (the QApplication), or `close()` it and
+    let the event loop run before dropping it: connections still open are children.
+    """
 
     message_received = Signal(list)  # list[str]: the arguments a later launch handed over
 
@@ -254,6 +268,8 @@ class SingleInstance(QObject):
         return self.listen()
 
     def close(self) -> None:
+        for peer in self.findChildren(_Peer):
+            peer.give_up()
         if self._server is not None:
             self._server.close()  # also removes the socket file
             self._server.deleteLater()
