@@ -1,0 +1,4784 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="47"/>
+        <location filename="../../gui/main_window.py" line="360"/>
+        <source>About Dropdesk</source>
+        <translation>Über Dropdesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="52"/>
+        <source>Dropdesk icon</source>
+        <translation>Dropdesk-Symbol</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="53"/>
+        <source>&lt;h2&gt;Dropdesk {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Dropdesk {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="55"/>
+        <source>Dropdesk version {0}</source>
+        <translation>Dropdesk Version {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="58"/>
+        <source>Ship windows, cancellations and refunds for Shopify merchants who buy from AliExpress suppliers.</source>
+        <translation>Versandfristen, Stornierungen und Rückerstattungen für Shopify-Händler, die bei AliExpress-Lieferanten einkaufen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="73"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="74"/>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <source>Ledger</source>
+        <translation>Auftragsbuch</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="74"/>
+        <source>none open</source>
+        <translation>keines geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="75"/>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="76"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="77"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="78"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="86"/>
+        <source>Open &amp;logs folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="87"/>
+        <source>Show the log files in the file manager</source>
+        <translation>Die Protokolldateien im Dateimanager zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="89"/>
+        <source>Save &amp;diagnostics…</source>
+        <translation>&amp;Diagnosedaten speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/about_dialog.py" line="91"/>
+        <source>Save a zip for support: versions, settings, ledger size, the end of the log</source>
+        <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="52"/>
+        <source>Dropdesk is already open</source>
+        <translation>Dropdesk ist bereits geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="100"/>
+        <location filename="../../gui/ledger_problem.py" line="32"/>
+        <source>This ledger cannot be opened</source>
+        <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="135"/>
+        <source>{0} is damaged: {1}</source>
+        <translation>{0} ist beschädigt: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="142"/>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/app.py" line="143"/>
+        <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
+        <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/asker.py" line="34"/>
+        <source>Go back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="24"/>
+        <source>Where the order stands</source>
+        <translation>Stand der Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="31"/>
+        <source>&lt;b&gt;What you can do instead&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was Sie stattdessen tun können&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="35"/>
+        <source>Check the order now</source>
+        <translation>Bestellung jetzt prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="63"/>
+        <source>Dropdesk asks AliExpress and Shopify for the order&apos;s current status when they are connected, and uses the ledger&apos;s last known status otherwise.</source>
+        <translation>Dropdesk fragt AliExpress und Shopify nach dem aktuellen Stand der Bestellung, wenn sie verbunden sind, und nimmt sonst den letzten bekannten Stand aus dem Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="73"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="352"/>
+        <source>Checking the order with AliExpress and Shopify…</source>
+        <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="144"/>
+        <source>Continuing interrupted cancellations…</source>
+        <translation>Unterbrochene Stornierungen werden fortgesetzt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="147"/>
+        <source>Cancellations could not be continued: {0}</source>
+        <translation>Stornierungen konnten nicht fortgesetzt werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="155"/>
+        <source>Cancellations continued after the restart: {0}.</source>
+        <translation>Nach dem Neustart fortgesetzte Stornierungen: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="157"/>
+        <source>{0} need you (Order &gt; Cancellations): {1}</source>
+        <translation>{0} warten auf Sie (Bestellung &gt; Stornierungen): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="173"/>
+        <source>Moving cancellations on…</source>
+        <translation>Stornierungen werden weitergeführt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="181"/>
+        <source>AliExpress refresh: {0} cancellations moved on.</source>
+        <translation>AliExpress-Aktualisierung: {0} Stornierungen weitergeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="31"/>
+        <source>Open in Shopify admin</source>
+        <translation>Im Shopify-Adminbereich öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="45"/>
+        <source>Amount refunded to the customer</source>
+        <translation>An den Kunden erstatteter Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="53"/>
+        <source>Refunded to the customer</source>
+        <translation>An den Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="81"/>
+        <source>I have refunded it in the Shopify admin</source>
+        <translation>Ich habe im Shopify-Adminbereich erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="83"/>
+        <source>I have cancelled it in the Shopify admin</source>
+        <translation>Ich habe im Shopify-Adminbereich storniert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="67"/>
+        <source>Money of this cancellation</source>
+        <translation>Geld dieser Stornierung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
+        <source>Money</source>
+        <translation>Geld</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="119"/>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
+        <location filename="../../gui/review_charts.py" line="103"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
+        <location filename="../../gui/review_view.py" line="302"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="71"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="78"/>
+        <source>The supplier&apos;s refund</source>
+        <translation>Erstattung des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="84"/>
+        <source>The money arrived</source>
+        <translation>Das Geld ist eingegangen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="92"/>
+        <source>Amount received</source>
+        <translation>Erhaltener Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="99"/>
+        <source>The supplier agreed to pay something back</source>
+        <translation>Der Lieferant zahlt einen Teil zurück</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="105"/>
+        <source>Follow a refund from the supplier</source>
+        <translation>Erstattung vom Lieferanten verfolgen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="112"/>
+        <source>Follow this refund</source>
+        <translation>Diese Erstattung verfolgen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="122"/>
+        <source>Note to the customer</source>
+        <translation>Nachricht an den Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="141"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="142"/>
+        <source>Abandoned</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
+        <source>Follow the money</source>
+        <translation>Dem Geld folgen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="152"/>
+        <source> It should arrive between {0} and {1}.</source>
+        <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="156"/>
+        <source>The supplier owes you {0}.</source>
+        <translation>Der Lieferant schuldet Ihnen {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="160"/>
+        <source> Say so here when it is in your account (change the amount if it differs).</source>
+        <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
+        <source>by {0}</source>
+        <translation>bis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="195"/>
+        <source>Paid back</source>
+        <translation>Zurückgezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="214"/>
+        <source>This cancellation is complete.</source>
+        <translation>Diese Stornierung ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="218"/>
+        <source>Out of pocket: {0} (the supplier paid nothing back).</source>
+        <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
+        <source>Abandoned: {0}</source>
+        <translation>Abgebrochen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
+        <source>no reason</source>
+        <translation>ohne Grund</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="231"/>
+        <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
+        <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="256"/>
+        <source>Recording the supplier&apos;s refund…</source>
+        <translation>Erstattung des Lieferanten wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="271"/>
+        <source>Recording the refund the supplier agreed to…</source>
+        <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="49"/>
+        <source>Cancel this order everywhere</source>
+        <extracomment>The usual culprit for each reason; the merchant can change it.</extracomment>
+        <translation>Diese Bestellung überall stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="53"/>
+        <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
+        <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
+        <location filename="../../gui/review_view.py" line="281"/>
+        <location filename="../../gui/review_view.py" line="301"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="75"/>
+        <source>Whose fault</source>
+        <translation>Verschulden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="83"/>
+        <source>Why is it cancelled?</source>
+        <translation>Warum wird storniert?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
+        <source>Whose fault was it?</source>
+        <translation>Wer hat es verschuldet?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="89"/>
+        <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
+        <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
+        <source>Start: check the order</source>
+        <translation>Starten: Bestellung prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
+        <source>This supplier order is not in the ledger any more.</source>
+        <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="112"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <source>Shopify order</source>
+        <translation>Shopify-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <source>none linked: only the supplier is cancelled</source>
+        <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
+        <location filename="../../gui/order_details_panel.py" line="55"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="295"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
+        <location filename="../../gui/order_details_panel.py" line="54"/>
+        <location filename="../../gui/review_view.py" line="276"/>
+        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="123"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="129"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="28"/>
+        <source>tracking {0}</source>
+        <translation>Sendungsnummer {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <source>Status (last known)</source>
+        <translation>Status (zuletzt bekannt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="132"/>
+        <source>Ship by</source>
+        <translation>Versand bis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="151"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="40"/>
+        <source>Refund the shipping too</source>
+        <translation>Auch den Versand erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="43"/>
+        <source>Preview the refund</source>
+        <translation>Erstattung ansehen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="50"/>
+        <source>Refund preview</source>
+        <translation>Vorschau der Erstattung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
+        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
+        <source>Restock</source>
+        <translation>Lagerbestand</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="64"/>
+        <source>optional; kept with the refund in Shopify</source>
+        <translation>optional; wird mit der Erstattung in Shopify gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="65"/>
+        <source>Send the customer Shopify&apos;s refund e-mail</source>
+        <translation>Dem Kunden die Erstattungs-E-Mail von Shopify senden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="66"/>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="86"/>
+        <source>Refund on Shopify…</source>
+        <translation>Auf Shopify erstatten…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="70"/>
+        <source>Refund note</source>
+        <translation>Notiz zur Erstattung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="100"/>
+        <source>Shipping</source>
+        <translation>Versand</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="102"/>
+        <source>Refund to the customer</source>
+        <translation>Erstattung an den Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="105"/>
+        <source>Most that can be refunded</source>
+        <translation>Höchstens erstattbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="110"/>
+        <source>Refunded before</source>
+        <translation>Bereits erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refund_panel.py" line="134"/>
+        <source>Refund {0} on Shopify…</source>
+        <translation>{0} auf Shopify erstatten…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="55"/>
+        <source>The supplier refused to cancel</source>
+        <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="57"/>
+        <source>Message asking for the tracking number</source>
+        <translation>Nachricht mit der Bitte um die Sendungsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="58"/>
+        <source>I have asked for the tracking number</source>
+        <translation>Ich habe nach der Sendungsnummer gefragt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="65"/>
+        <source>e.g. LP00123456789012</source>
+        <translation>z. B. LP00123456789012</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="67"/>
+        <source>optional, e.g. Cainiao</source>
+        <translation>optional, z. B. Cainiao</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="68"/>
+        <source>First scan on</source>
+        <translation>Erster Scan am</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="83"/>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="84"/>
+        <source>Carrier</source>
+        <translation>Paketdienst</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="79"/>
+        <source>Record the tracking number</source>
+        <translation>Sendungsnummer vermerken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="62"/>
+        <source>The supplier sent a tracking number</source>
+        <translation>Der Lieferant hat eine Sendungsnummer geschickt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="88"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="159"/>
+        <source>Open a dispute on AliExpress</source>
+        <translation>Streitfall auf AliExpress eröffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="89"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="40"/>
+        <source>Open on AliExpress</source>
+        <translation>Auf AliExpress öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="92"/>
+        <source>&lt;b&gt;Attach&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Anhängen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="95"/>
+        <source>I have opened the dispute</source>
+        <translation>Ich habe den Streitfall eröffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="104"/>
+        <source>The dispute</source>
+        <translation>Der Streitfall</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="107"/>
+        <source>I escalated it</source>
+        <translation>Ich habe ihn eskaliert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="109"/>
+        <source>AliExpress&apos; case team took it over</source>
+        <translation>Das Fallteam von AliExpress hat übernommen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="117"/>
+        <source>Record the dispute&apos;s outcome</source>
+        <translation>Ergebnis des Streitfalls vermerken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="124"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="125"/>
+        <source>Refunded to you</source>
+        <translation>An Sie erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="159"/>
+        <source>The dispute on AliExpress</source>
+        <translation>Der Streitfall auf AliExpress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="178"/>
+        <source>e.g. {0} {1}</source>
+        <translation>z. B. {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="190"/>
+        <source>A refusal usually means the parcel has shipped. Ask the supplier for the tracking number: they get 5 working days.</source>
+        <translation>Eine Ablehnung heißt meist, dass das Paket verschickt ist. Fragen Sie den Lieferanten nach der Sendungsnummer: Er hat dafür 5 Arbeitstage.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="198"/>
+        <source>No tracking number by the deadline: the parcel was not shipped. Open a dispute on AliExpress for a full refund.</source>
+        <translation>Keine Sendungsnummer bis zur Frist: Das Paket wurde nicht verschickt. Eröffnen Sie auf AliExpress einen Streitfall für eine volle Erstattung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="205"/>
+        <source>Tracking number asked for; due {0}.</source>
+        <translation>Sendungsnummer angefragt; fällig {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="208"/>
+        <source>Dispute open on AliExpress.</source>
+        <translation>Streitfall auf AliExpress offen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="212"/>
+        <source>Tracking number {0} received: the run goes the refund way.</source>
+        <translation>Sendungsnummer {0} erhalten: Es geht weiter mit der Erstattung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="224"/>
+        <source>Opened {0}</source>
+        <translation>Eröffnet {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="225"/>
+        <source>Can be escalated from {0}</source>
+        <translation>Eskalierbar ab {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="226"/>
+        <source>Goes to AliExpress&apos; case team on {0}</source>
+        <translation>Geht am {0} an das Fallteam von AliExpress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="229"/>
+        <source>First tracking scan {0}</source>
+        <translation>Erster Sendungsscan {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="233"/>
+        <source>It shipped only after the dispute was filed: the money is owed back.</source>
+        <translation>Erst nach Eröffnung des Streitfalls verschickt: Das Geld steht Ihnen zu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="243"/>
+        <source>Recording the request…</source>
+        <translation>Anfrage wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="257"/>
+        <source>Recording the tracking number…</source>
+        <translation>Sendungsnummer wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="262"/>
+        <source>Recording the dispute…</source>
+        <translation>Streitfall wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="269"/>
+        <source>Recording the escalation…</source>
+        <translation>Eskalation wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="283"/>
+        <source>Recording the dispute&apos;s outcome…</source>
+        <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="60"/>
+        <source>refund the customer</source>
+        <translation>dem Kunden erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="60"/>
+        <source>cancel the order</source>
+        <translation>die Bestellung stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="62"/>
+        <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
+        <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
+        <source>Cancel through the Shopify API</source>
+        <translation>Über die Shopify-API stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
+        <source>Refund the customer to the original payment method</source>
+        <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="84"/>
+        <source>Put the items back in stock</source>
+        <translation>Artikel wieder einlagern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="86"/>
+        <source>Send the customer Shopify&apos;s cancellation e-mail</source>
+        <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
+        <source>Without a refund, cancel in the Shopify admin and record it below.</source>
+        <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="96"/>
+        <source>Cancel on Shopify…</source>
+        <translation>Auf Shopify stornieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="101"/>
+        <source>Staff note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="110"/>
+        <source>Refund through the Shopify API</source>
+        <translation>Über die Shopify-API erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="118"/>
+        <source>Do it in the Shopify admin instead</source>
+        <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="124"/>
+        <source>In the Shopify admin</source>
+        <translation>Im Shopify-Adminbereich</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="157"/>
+        <source>Refund the customer on Shopify</source>
+        <translation>Dem Kunden auf Shopify erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="157"/>
+        <source>Cancel the order on Shopify</source>
+        <translation>Bestellung auf Shopify stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="172"/>
+        <source>Cancel {0} on Shopify…</source>
+        <translation>{0} auf Shopify stornieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="196"/>
+        <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
+        <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="199"/>
+        <source>Check again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="203"/>
+        <source>No Shopify order is linked: nothing to do on Shopify.</source>
+        <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="209"/>
+        <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
+        <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="216"/>
+        <source>Done on Shopify: {0} refunded to the customer.</source>
+        <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="220"/>
+        <source>Nothing left to do on Shopify.</source>
+        <translation>Auf Shopify ist nichts mehr zu tun.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
+        <source>Shopify cannot undo a cancellation.</source>
+        <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
+        <source>Items go back in stock.</source>
+        <translation>Die Artikel werden wieder eingelagert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
+        <source>Stock is left as it is.</source>
+        <translation>Der Lagerbestand bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <source>The customer gets Shopify&apos;s e-mail.</source>
+        <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="256"/>
+        <source>The customer is not e-mailed.</source>
+        <translation>Der Kunde erhält keine E-Mail.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="257"/>
+        <source>Reason sent to Shopify: {0}.</source>
+        <translation>An Shopify gesendeter Grund: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="269"/>
+        <source>Cancel on Shopify</source>
+        <translation>Auf Shopify stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="265"/>
+        <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
+        <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
+        <source>Cancel {0} on Shopify and refund the customer?</source>
+        <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="269"/>
+        <source>Cancel on Shopify anyway</source>
+        <translation>Trotzdem auf Shopify stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="276"/>
+        <source>Cancelling {0} on Shopify…</source>
+        <translation>{0} wird auf Shopify storniert…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="286"/>
+        <source>Asking Shopify what the refund would be…</source>
+        <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
+        <source>A refund cannot be undone.</source>
+        <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="299"/>
+        <source>Refund on Shopify</source>
+        <translation>Auf Shopify erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="300"/>
+        <source>Refund {0} to the customer of {1} on Shopify?</source>
+        <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <source>Refund anyway</source>
+        <translation>Trotzdem erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <source>Refund {0}</source>
+        <translation>{0} erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
+        <source>Refunding {0} on Shopify…</source>
+        <translation>{0} wird auf Shopify erstattet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
+        <source>Record the Shopify step</source>
+        <translation>Shopify-Schritt vermerken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
+        <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
+        <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
+        <source>Record it anyway</source>
+        <translation>Trotzdem vermerken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
+        <source>Recording what you did in the Shopify admin…</source>
+        <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
+        <source>Asking Shopify what became of it…</source>
+        <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/step.py" line="162"/>
+        <location filename="../../gui/cancellations_view.py" line="61"/>
+        <source>in {0}</source>
+        <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
+        <translation>in {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="37"/>
+        <source>Cancel at the supplier on AliExpress</source>
+        <translation>Beim Lieferanten auf AliExpress stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="50"/>
+        <source>&lt;b&gt;On the order page&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Auf der Bestellseite&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="52"/>
+        <source>Message to the supplier</source>
+        <translation>Nachricht an den Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="55"/>
+        <source>I have requested the cancellation</source>
+        <translation>Ich habe die Stornierung beantragt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
+        <source>&lt;b&gt;What did the supplier answer?&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Was hat der Lieferant geantwortet?&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="59"/>
+        <source>Accepted: cancelled</source>
+        <translation>Angenommen: storniert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="62"/>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="65"/>
+        <source>Ask AliExpress now</source>
+        <translation>Jetzt bei AliExpress nachfragen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="109"/>
+        <source>The supplier has {0} hours to answer. Without an answer the request resolves by itself.</source>
+        <translation>Der Lieferant hat {0} Stunden Zeit für eine Antwort. Ohne Antwort erledigt sich die Anfrage von selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="132"/>
+        <source>Cancellation requested. Waiting for the supplier&apos;s answer.</source>
+        <translation>Stornierung beantragt. Warten auf die Antwort des Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="134"/>
+        <source>The request resolves by itself on {0}.</source>
+        <translation>Die Anfrage erledigt sich am {0} von selbst.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="142"/>
+        <source>Not needed: the parcel already left the supplier.</source>
+        <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="155"/>
+        <source>Recording the cancel request…</source>
+        <translation>Stornierungsanfrage wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="164"/>
+        <source>Recording the supplier&apos;s answer…</source>
+        <translation>Antwort des Lieferanten wird vermerkt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="169"/>
+        <source>Asking AliExpress about the order…</source>
+        <translation>AliExpress wird nach der Bestellung gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="59"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="59"/>
+        <source>Deutsch</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="62"/>
+        <source>Show the text in English</source>
+        <translation>Den Text auf Englisch zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
+        <source>Show the text in German</source>
+        <translation>Den Text auf Deutsch zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="92"/>
+        <location filename="../../gui/policy_dialog.py" line="151"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
+        <source>Copy {0}</source>
+        <translation>{0} kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/texts.py" line="107"/>
+        <source>Copied ✓</source>
+        <translation>Kopiert ✓</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="30"/>
+        <source>by hand in the Shopify admin</source>
+        <translation>manuell im Shopify-Adminbereich</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="51"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="214"/>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="115"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <source>Cancel everywhere</source>
+        <translation>Überall stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="172"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="244"/>
+        <source>Abandon…</source>
+        <translation>Abbrechen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="247"/>
+        <source>Do this later</source>
+        <translation>Später erledigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="250"/>
+        <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
+        <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="253"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="256"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="313"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="306"/>
+        <source>Connecting to Shopify and AliExpress…</source>
+        <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="321"/>
+        <source>Continuing where Dropdesk stopped…</source>
+        <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="367"/>
+        <source>Working…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="375"/>
+        <source>Abandon the cancellation</source>
+        <translation>Stornierung abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="376"/>
+        <source>Why? (for example: the customer wants the order after all)</source>
+        <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="379"/>
+        <source>Abandoning…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <source>Cancel {0} everywhere</source>
+        <translation>{0} überall stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="475"/>
+        <source>AliExpress order {0}</source>
+        <translation>AliExpress-Bestellung {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
+        <source>Reason: {0}</source>
+        <translation>Grund: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="478"/>
+        <source>Fault: {0}</source>
+        <translation>Verschulden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="481"/>
+        <source>Not started</source>
+        <translation>Nicht begonnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="485"/>
+        <source>Now: {0}</source>
+        <translation>Jetzt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="497"/>
+        <source>AliExpress: connected</source>
+        <translation>AliExpress: verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="499"/>
+        <source>AliExpress: by hand</source>
+        <translation>AliExpress: manuell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="500"/>
+        <source>Shopify: connected</source>
+        <translation>Shopify: verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="500"/>
+        <source>Shopify: by hand</source>
+        <translation>Shopify: manuell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="569"/>
+        <source>Skipped: the parcel had already left the supplier</source>
+        <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="571"/>
+        <source>Where the cancellation stands</source>
+        <translation>Stand der Stornierung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="82"/>
+        <location filename="../../gui/review_report.py" line="135"/>
+        <source>Cancellations</source>
+        <translation>Stornierungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="86"/>
+        <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
+        <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="93"/>
+        <source>Open cancellations</source>
+        <translation>Offene Stornierungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="110"/>
+        <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
+        <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="119"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="123"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="153"/>
+        <source>Waiting on you</source>
+        <translation>Wartet auf Sie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="162"/>
+        <source>The deadline has passed: open it to see what to do.</source>
+        <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="173"/>
+        <source>1 open cancellation</source>
+        <translation>1 offene Stornierung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="175"/>
+        <source>{0} open cancellations</source>
+        <translation>{0} offene Stornierungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="54"/>
+        <source>AliExpress</source>
+        <translation>AliExpress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="63"/>
+        <source>App key</source>
+        <translation>App-Key</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
+        <source>digits, from the Open Platform console</source>
+        <translation>Ziffern, aus der Open-Platform-Konsole</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
+        <source>App secret</source>
+        <translation>App-Secret</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="67"/>
+        <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
+        <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="71"/>
+        <source>Callback URL</source>
+        <translation>Callback-URL</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="73"/>
+        <source>The callback URL registered for the app, exactly.</source>
+        <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
+        <source>Open authorization page</source>
+        <translation>Autorisierungsseite öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
+        <source>Authorization code</source>
+        <translation>Autorisierungscode</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
+        <source>paste the code, or the whole address</source>
+        <translation>Code einfügen oder die ganze Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
+        <location filename="../../gui/connections/shop_panel.py" line="95"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="91"/>
+        <source>App key:</source>
+        <translation>App-Key:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
+        <source>App secret:</source>
+        <translation>App-Secret:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <source>Callback URL:</source>
+        <translation>Callback-URL:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
+        <source>Access token expires:</source>
+        <translation>Zugriffstoken läuft ab:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <source>Connection expires:</source>
+        <translation>Verbindung läuft ab:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="127"/>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="133"/>
+        <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
+        <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="151"/>
+        <source>{0} — expired: connect AliExpress again.</source>
+        <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
+        <source>{0} — reconnect before then (authorize and paste a new code).</source>
+        <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="172"/>
+        <location filename="../../gui/connections/shop_panel.py" line="233"/>
+        <source>cannot be stored: no keyring</source>
+        <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
+        <location filename="../../gui/connections/shop_panel.py" line="235"/>
+        <location filename="../../gui/connections/shop_panel.py" line="236"/>
+        <source>stored in keyring</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
+        <source>from the Open Platform console</source>
+        <translation>aus der Open-Platform-Konsole</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="198"/>
+        <source>No browser opened. Open this address yourself: {0}</source>
+        <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="203"/>
+        <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
+        <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="212"/>
+        <source>Paste the authorization code first.</source>
+        <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="214"/>
+        <source>Connecting…</source>
+        <translation>Wird verbunden…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="234"/>
+        <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
+        <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="242"/>
+        <source>Asking AliExpress…</source>
+        <translation>AliExpress wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="250"/>
+        <source>Connected as {0}.</source>
+        <translation>Verbunden als {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="255"/>
+        <source>Remove the AliExpress connection?</source>
+        <translation>AliExpress-Verbindung entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="257"/>
+        <source>Dropdesk deletes the app secret and the tokens from the system keyring. Supplier orders stay in the ledger; to refresh them again you will need to connect AliExpress again.</source>
+        <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="265"/>
+        <location filename="../../gui/connections/shop_panel.py" line="317"/>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="274"/>
+        <source>Removed: the app secret and tokens were deleted from the keyring.</source>
+        <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="290"/>
+        <source>{0} (today)</source>
+        <translation>{0} (heute)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <source>in 1 day</source>
+        <translation>in 1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <source>in {0} days</source>
+        <translation>in {0} Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/common.py" line="102"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/dialog.py" line="44"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/dialog.py" line="49"/>
+        <source>Checking the system keyring…</source>
+        <translation>Schlüsselbund des Systems wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/dialog.py" line="81"/>
+        <source>Tokens and secrets are kept in the system keyring ({0}), never in the ledger or a log.</source>
+        <translation>Tokens und Secrets liegen im Schlüsselbund des Systems ({0}), nie im Auftragsbuch oder in einem Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/dialog.py" line="91"/>
+        <source>The system keyring cannot be used, so connections cannot be saved.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht nutzbar, daher lassen sich keine Verbindungen speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/dialog.py" line="96"/>
+        <source>Everything that needs no connection (the ledger, imports, the review) works as usual.</source>
+        <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="54"/>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="63"/>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="66"/>
+        <source>Shop address</source>
+        <translation>Shop-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="68"/>
+        <source>Admin API access token</source>
+        <translation>Admin-API-Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="69"/>
+        <source>Client ID and secret (Dev Dashboard app)</source>
+        <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="74"/>
+        <source>Access token</source>
+        <translation>Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="77"/>
+        <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
+        <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="83"/>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="84"/>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
+        <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="90"/>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="104"/>
+        <source>Shop:</source>
+        <translation>Shop:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="105"/>
+        <source>Shop address:</source>
+        <translation>Shop-Adresse:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="106"/>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <source>Client secret:</source>
+        <translation>Client-Secret:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <source>API version:</source>
+        <translation>API-Version:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <source>Shop name:</source>
+        <translation>Shop-Name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="112"/>
+        <source>Last sync:</source>
+        <translation>Letzter Abgleich:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="151"/>
+        <source>{0} (disconnected)</source>
+        <translation>{0} (getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="153"/>
+        <source>Add a shop…</source>
+        <translation>Shop hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="188"/>
+        <location filename="../../gui/connections/shop_panel.py" line="265"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="193"/>
+        <source>Paste the shop&apos;s address and its Admin API access token (or the client ID and secret of your app), then test the connection.</source>
+        <translation>Fügen Sie die Adresse des Shops und sein Admin-API-Zugriffstoken ein (oder Client-ID und Secret Ihrer App) und testen Sie dann die Verbindung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="198"/>
+        <location filename="../../gui/suppliers_view.py" line="286"/>
+        <location filename="../../gui/suppliers_view.py" line="355"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="204"/>
+        <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
+        <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="236"/>
+        <source>paste the secret</source>
+        <translation>Secret einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="257"/>
+        <source>Asking Shopify…</source>
+        <translation>Shopify wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="267"/>
+        <source>Connected to {0} ({1}, {2}).</source>
+        <translation>Verbunden mit {0} ({1}, {2}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="278"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="297"/>
+        <source>Saved {0}. The secret is in the system keyring.</source>
+        <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="307"/>
+        <source>Remove {0}?</source>
+        <translation>{0} entfernen?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="309"/>
+        <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
+        <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="334"/>
+        <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
+        <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="57"/>
+        <source>Dropdesk: {0} ship windows close within {1} h</source>
+        <translation>Dropdesk: {0} Versandfristen enden innerhalb von {1} h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="61"/>
+        <source>{0} overdue</source>
+        <translation>{0} überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="70"/>
+        <source>The ship window of {0} ({1}) closes in less than {2} h.</source>
+        <translation>Die Versandfrist von {0} ({1}) endet in weniger als {2} h.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="71"/>
+        <source>unknown supplier</source>
+        <translation>unbekannter Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="74"/>
+        <source>{0} more ship windows close within {1} h, first {2}.</source>
+        <translation>{0} weitere Versandfristen enden innerhalb von {1} h, zuerst {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="78"/>
+        <source>Ship window closing</source>
+        <translation>Versandfrist endet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostics.py" line="68"/>
+        <source>Save diagnostics</source>
+        <translation>Diagnosedaten speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostics.py" line="70"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>ZIP-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostics.py" line="89"/>
+        <source>The diagnostics could not be saved: {0}</source>
+        <translation>Die Diagnosedaten konnten nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostics.py" line="120"/>
+        <source>Diagnostics saved</source>
+        <translation>Diagnosedaten gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostics.py" line="122"/>
+        <source>Saved to {0}.
+
+It holds versions, settings, the ledger&apos;s size and the end of the log, without secrets or customer details. Attach it to your message to support.</source>
+        <translation>Gespeichert unter {0}.
+
+Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und das Ende des Protokolls, ohne Secrets oder Kundendaten. Hängen Sie sie an Ihre Nachricht an den Support an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagnostics.py" line="135"/>
+        <source>Diagnostics not saved</source>
+        <translation>Diagnosedaten nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="124"/>
+        <source>&amp;Language</source>
+        <extracomment>The languages Dropdesk speaks, each with its name in itself (how a picker lists it).</extracomment>
+        <translation>Sp&amp;rache</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="129"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="148"/>
+        <location filename="../../gui/policy_dialog.py" line="116"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../gui/i18n.py" line="149"/>
+        <source>Dropdesk will use the new language the next time it starts.</source>
+        <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="108"/>
+        <source>The file is empty</source>
+        <translation>Die Datei ist leer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="110"/>
+        <source>The file cannot be read</source>
+        <translation>Die Datei lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="112"/>
+        <source>Not a Shopify orders export</source>
+        <translation>Kein Bestellexport von Shopify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="114"/>
+        <source>Check the AliExpress order number pattern</source>
+        <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="115"/>
+        <source>The file cannot be imported</source>
+        <translation>Die Datei lässt sich nicht importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="166"/>
+        <source>(whole row)</source>
+        <translation>(ganze Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="201"/>
+        <source>Import {0}</source>
+        <translation>{0} importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="215"/>
+        <source>Every row of {0} can be read.</source>
+        <translation>Alle Zeilen von {0} sind lesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="218"/>
+        <source>{0} of the rows in {1} cannot be read.</source>
+        <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="220"/>
+        <source>One row in {0} cannot be read.</source>
+        <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="224"/>
+        <source>None of the orders in {0} can be read ({1} rows refused).</source>
+        <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="233"/>
+        <source>New orders</source>
+        <translation>Neue Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="234"/>
+        <source>Orders that changed</source>
+        <translation>Geänderte Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="235"/>
+        <source>Orders already up to date</source>
+        <translation>Bereits aktuelle Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="250"/>
+        <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
+        <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="259"/>
+        <source>Rows that cannot be read</source>
+        <translation>Unlesbare Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="274"/>
+        <source>Copy list</source>
+        <translation>Liste kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="275"/>
+        <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
+        <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="293"/>
+        <source>Import the rest</source>
+        <translation>Den Rest importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="293"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="300"/>
+        <source>Import nothing</source>
+        <translation>Nichts importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="305"/>
+        <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
+        <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="309"/>
+        <source>Nothing has been written to the ledger yet.</source>
+        <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="311"/>
+        <source>Nothing can be imported from this file.</source>
+        <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/progress_dialog.py" line="56"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="376"/>
+        <source>Import Shopify orders</source>
+        <translation>Shopify-Bestellungen importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="378"/>
+        <source>Shopify orders export (*.csv);;All files (*)</source>
+        <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="393"/>
+        <source>Reading {0}…</source>
+        <translation>{0} wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="409"/>
+        <source>Importing orders</source>
+        <translation>Bestellungen werden importiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="409"/>
+        <source>KB read</source>
+        <translation>KB gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="435"/>
+        <source>The import failed</source>
+        <translation>Der Import ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="436"/>
+        <source>Nothing was imported: {0}</source>
+        <translation>Nichts wurde importiert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="445"/>
+        <source>Nothing new</source>
+        <translation>Nichts Neues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="446"/>
+        <source>The {0} orders in {1} are already in the ledger as they are.</source>
+        <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="450"/>
+        <source>{0} holds no orders.</source>
+        <translation>{0} enthält keine Bestellungen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="471"/>
+        <source>Nothing imported</source>
+        <translation>Nichts importiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="473"/>
+        <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
+        <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="482"/>
+        <source>Importing {0}…</source>
+        <translation>{0} wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="490"/>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="527"/>
+        <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
+        <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="532"/>
+        <source>{0} rows could not be read; their orders were left out.</source>
+        <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="536"/>
+        <source>{0} AliExpress orders were linked to their customer orders.</source>
+        <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="36"/>
+        <source>Dropdesk has not changed the file.</source>
+        <translation>Dropdesk hat die Datei nicht verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="37"/>
+        <source>The latest backup is from {0}.</source>
+        <translation>Die neueste Sicherung stammt vom {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="39"/>
+        <source>Open another ledger…</source>
+        <translation>Anderes Auftragsbuch öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="41"/>
+        <source>Restore latest backup</source>
+        <translation>Neueste Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="45"/>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="58"/>
+        <source>Open ledger</source>
+        <translation>Auftragsbuch öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/ledger_problem.py" line="60"/>
+        <source>Dropdesk ledgers (*.sqlite *.db);;All files (*)</source>
+        <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="120"/>
+        <source>Supplier orders</source>
+        <translation>Lieferantenbestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="152"/>
+        <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
+        <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="154"/>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="157"/>
+        <source>Which orders to show</source>
+        <translation>Welche Bestellungen angezeigt werden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="161"/>
+        <source>Closing within hours</source>
+        <translation>Frist endet innerhalb von Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="164"/>
+        <source>within </source>
+        <translation>innerhalb </translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="165"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="171"/>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="220"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="229"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="233"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="235"/>
+        <source>&amp;Review</source>
+        <translation>A&amp;uswertung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="239"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="350"/>
+        <source>{0} supplier orders</source>
+        <translation>{0} Lieferantenbestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="352"/>
+        <source>{0} of {1} supplier orders</source>
+        <translation>{0} von {1} Lieferantenbestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="362"/>
+        <source>&lt;h3&gt;Dropdesk&lt;/h3&gt;&lt;p&gt;Ship windows, cancellations and refunds for Shopify merchants who buy from AliExpress suppliers.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Dropdesk&lt;/h3&gt;&lt;p&gt;Versandfristen, Stornierungen und Rückerstattungen für Shopify-Händler, die bei AliExpress-Lieferanten einkaufen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="52"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="53"/>
+        <source>Order total</source>
+        <translation>Bestellsumme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="56"/>
+        <source>Supplier cost</source>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="57"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="305"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <source>Tracking</source>
+        <translation>Sendungsverfolgung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <source>SKU</source>
+        <translation>Artikelnummer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <source>Order lines</source>
+        <translation>Bestellpositionen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="71"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="71"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="81"/>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="80"/>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="93"/>
+        <source>Select an order to see its lines and timeline.</source>
+        <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="101"/>
+        <source>Unlinked supplier order</source>
+        <translation>Nicht verknüpfte Lieferantenbestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="106"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="111"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="176"/>
+        <source>shipped</source>
+        <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes. Columns a header click sorts, and the SQL sort each asks for.</extracomment>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="211"/>
+        <source>Click to sort</source>
+        <translation>Zum Sortieren klicken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="79"/>
+        <source>Refund policy</source>
+        <translation>Rückerstattungsrichtlinie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="90"/>
+        <source>Suppliers the policy relies on</source>
+        <translation>Lieferanten, auf die sich die Richtlinie stützt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="105"/>
+        <source>optional, e.g. a PO box</source>
+        <translation>optional, z. B. ein Postfach</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="113"/>
+        <source>Shop name</source>
+        <translation>Shop-Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="114"/>
+        <source>E-mail for customers</source>
+        <translation>E-Mail für Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="115"/>
+        <source>Return address</source>
+        <translation>Rücksendeadresse</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="117"/>
+        <source>Suppliers the shop relies on</source>
+        <translation>Lieferanten des Shops</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="119"/>
+        <source>How customers reach you</source>
+        <translation>So erreichen Kunden Sie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="133"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="134"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="142"/>
+        <source>Why it says this</source>
+        <translation>Warum sie das sagt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="152"/>
+        <source>Save as HTML…</source>
+        <translation>Als HTML speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <source>Save as Markdown…</source>
+        <translation>Als Markdown speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="154"/>
+        <source>Publish to Shopify…</source>
+        <translation>In Shopify veröffentlichen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="238"/>
+        <source>Copied the policy.</source>
+        <translation>Richtlinie kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="247"/>
+        <source>Saved the policy to {0}</source>
+        <translation>Richtlinie gespeichert unter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="251"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="255"/>
+        <source>Markdown files (*.md)</source>
+        <translation>Markdown-Dateien (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="259"/>
+        <source>Save the policy</source>
+        <translation>Richtlinie speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="259"/>
+        <source>refund-policy</source>
+        <translation>rueckerstattungsrichtlinie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="265"/>
+        <source>Could not save: {0}</source>
+        <translation>Speichern nicht möglich: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="272"/>
+        <source>Publish to Shopify</source>
+        <translation>In Shopify veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="274"/>
+        <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
+        <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="286"/>
+        <source>Publishing…</source>
+        <translation>Wird veröffentlicht…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="301"/>
+        <source>Published: {0}</source>
+        <translation>Veröffentlicht: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="306"/>
+        <source>Publishing failed: {0}</source>
+        <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_dialog.py" line="54"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_dialog.py" line="82"/>
+        <source>Stopping after the current step…</source>
+        <translation>Hält nach dem aktuellen Schritt an…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_dialog.py" line="92"/>
+        <source>{0} of {1} {2}</source>
+        <translation>{0} von {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_dialog.py" line="98"/>
+        <source>{0} {1}</source>
+        <translation>{0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="87"/>
+        <source>Out of pocket per month</source>
+        <extracomment>One colour per currency, in order of appearance; readable on white paper too.</extracomment>
+        <translation>Selbst getragen je Monat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="91"/>
+        <source>nothing out of pocket</source>
+        <translation>nichts selbst getragen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="111"/>
+        <source>Refunded to customers by reason</source>
+        <translation>An Kunden erstattet nach Grund</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="120"/>
+        <source>no refunds</source>
+        <translation>keine Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="132"/>
+        <source>Amount refunded</source>
+        <translation>Erstatteter Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="140"/>
+        <source>Suppliers by refund rate</source>
+        <translation>Lieferanten nach Erstattungsquote</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="143"/>
+        <source>no orders</source>
+        <translation>keine Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="146"/>
+        <source>Orders refunded (%)</source>
+        <translation>Erstattete Bestellungen (%)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_charts.py" line="158"/>
+        <source>Refunded orders, % of orders</source>
+        <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="83"/>
+        <source>the beginning</source>
+        <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="84"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="85"/>
+        <source>Period: {0} to {1}</source>
+        <translation>Zeitraum: {0} bis {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="88"/>
+        <source>Suppliers: {0}</source>
+        <translation>Lieferanten: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="91"/>
+        <source>Reasons: {0}</source>
+        <translation>Gründe: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="95"/>
+        <source>Refund states: {0}</source>
+        <translation>Erstattungsstatus: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="138"/>
+        <source>Disputes</source>
+        <translation>Streitfälle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="141"/>
+        <source>Cancellations by state</source>
+        <translation>Stornierungen nach Stand</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="147"/>
+        <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
+        <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="157"/>
+        <location filename="../../gui/review_view.py" line="333"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="157"/>
+        <location filename="../../gui/review_view.py" line="333"/>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="157"/>
+        <location filename="../../gui/review_report.py" line="250"/>
+        <location filename="../../gui/review_view.py" line="333"/>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="161"/>
+        <source>Refund rate</source>
+        <translation>Erstattungsquote</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="217"/>
+        <source>The newest {0} of {1} lines; the CSV export has them all.</source>
+        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).</extracomment>
+        <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="243"/>
+        <source>Made {0} by Dropdesk. Amounts in their own currency; months in UTC.</source>
+        <translation>Erstellt am {0} mit Dropdesk. Beträge in ihrer eigenen Währung; Monate in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="248"/>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="249"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="266"/>
+        <source>By reason</source>
+        <translation>Nach Grund</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="269"/>
+        <source>By fault</source>
+        <translation>Nach Verschulden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="275"/>
+        <source>By supplier</source>
+        <translation>Nach Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="276"/>
+        <source>By month</source>
+        <translation>Nach Monat</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="247"/>
+        <location filename="../../gui/review_report.py" line="313"/>
+        <location filename="../../gui/review_view.py" line="608"/>
+        <source>Refund review</source>
+        <translation>Erstattungsauswertung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="261"/>
+        <source>Refund review — {0}</source>
+        <translation>Erstattungsauswertung – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="272"/>
+        <location filename="../../gui/review_view.py" line="297"/>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="273"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="274"/>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="277"/>
+        <source>All suppliers</source>
+        <translation>Alle Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="282"/>
+        <source>All reasons</source>
+        <translation>Alle Gründe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="286"/>
+        <source>Refund state</source>
+        <translation>Erstattungsstatus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="287"/>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="290"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="291"/>
+        <source>Export PDF…</source>
+        <translation>PDF exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="298"/>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="299"/>
+        <location filename="../../gui/suppliers_view.py" line="147"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="329"/>
+        <source>Breakdown</source>
+        <translation>Aufschlüsselung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="350"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="452"/>
+        <location filename="../../gui/suppliers_view.py" line="360"/>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="481"/>
+        <source>Wrote {0} refund lines to {1}</source>
+        <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="485"/>
+        <source>The review failed: {0}</source>
+        <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="501"/>
+        <source>{0} refund lines · {1} cancellations · {2} disputes</source>
+        <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="505"/>
+        <source>{0} shipped only after the dispute was filed</source>
+        <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="516"/>
+        <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
+        <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="575"/>
+        <source>Writing {0}…</source>
+        <translation>{0} wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="591"/>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} konnte nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="596"/>
+        <source>Wrote the report to {0}</source>
+        <translation>Bericht gespeichert unter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="601"/>
+        <source>Export refunds as CSV</source>
+        <translation>Erstattungen als CSV exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="601"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="601"/>
+        <source>refunds.csv</source>
+        <translation>erstattungen.csv</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="608"/>
+        <source>The review is not ready yet.</source>
+        <translation>Die Auswertung ist noch nicht fertig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="612"/>
+        <source>Export the review as PDF</source>
+        <translation>Auswertung als PDF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="613"/>
+        <source>refund-review.pdf</source>
+        <translation>erstattungsauswertung.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="614"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="203"/>
+        <source>Edit supplier order {0}</source>
+        <translation>Lieferantenbestellung {0} bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="205"/>
+        <source>Add supplier order</source>
+        <translation>Lieferantenbestellung hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="220"/>
+        <source>16 digits, like 8198352049851315</source>
+        <translation>16 Ziffern, etwa 8198352049851315</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="221"/>
+        <source>Pasting &quot;Order ID: 8198… Copy&quot; from AliExpress works too.</source>
+        <translation>Sie können auch „Order ID: 8198… Copy“ aus AliExpress einfügen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="237"/>
+        <source>Pick one, or type a new supplier&apos;s name</source>
+        <translation>Wählen Sie einen aus oder geben Sie den Namen eines neuen Lieferanten ein</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
+        <source>Set the payment time to now</source>
+        <translation>Zahlungszeitpunkt auf jetzt setzen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="246"/>
+        <source>Not known yet</source>
+        <translation>Noch unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="247"/>
+        <source>your time ({0})</source>
+        <translation>Ihre Zeit ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="267"/>
+        <source>The shop&apos;s order name, like #1001</source>
+        <translation>Bestellname im Shop, etwa #1001</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
+        <source>Paid at</source>
+        <translation>Bezahlt am</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="298"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="300"/>
+        <source>For customer order</source>
+        <translation>Für Kundenbestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="359"/>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="391"/>
+        <source>A new supplier “{0}” will be added.</source>
+        <translation>Ein neuer Lieferant „{0}“ wird angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="393"/>
+        <source>No supplier yet: the default ship window applies.</source>
+        <translation>Noch kein Lieferant: Es gilt die Standard-Versandfrist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="410"/>
+        <source>No ship window until the payment time is known.</source>
+        <translation>Keine Versandfrist, solange der Zahlungszeitpunkt unbekannt ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="421"/>
+        <source>Ship window closes {0} ({1} working days, {2} calendar).</source>
+        <translation>Versandfrist endet {0} ({1} Arbeitstage, {2} Kalendertage).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="434"/>
+        <source>Not linked to a customer order.</source>
+        <translation>Mit keiner Kundenbestellung verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="439"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="474"/>
+        <source>&quot;{0}&quot; is not an amount, like {1}.</source>
+        <translation>„{0}“ ist kein Betrag wie {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="483"/>
+        <source>There is no customer order {0} in the ledger.</source>
+        <translation>Im Auftragsbuch gibt es keine Kundenbestellung {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="522"/>
+        <source>Supplier order gone</source>
+        <translation>Lieferantenbestellung nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="523"/>
+        <source>This supplier order is no longer in the ledger.</source>
+        <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="76"/>
+        <source>none stated</source>
+        <translation>keine angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="108"/>
+        <source>Suppliers — {0}</source>
+        <translation>Lieferanten – {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="133"/>
+        <source>Not stated</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="134"/>
+        <source> hours</source>
+        <translation> Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="135"/>
+        <location filename="../../gui/suppliers_view.py" line="162"/>
+        <source>Cancel accepted within</source>
+        <translation>Stornierung möglich innerhalb</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="149"/>
+        <source>business days</source>
+        <translation>Arbeitstage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="151"/>
+        <source>The supplier has a clear written policy</source>
+        <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="154"/>
+        <location filename="../../gui/suppliers_view.py" line="166"/>
+        <source>Policy address</source>
+        <translation>Adresse der Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="159"/>
+        <source>Save policy</source>
+        <translation>Bedingungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="160"/>
+        <source>Show in review</source>
+        <translation>In der Auswertung zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <source>Returns accepted for</source>
+        <translation>Rücksendung möglich bei</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <source>Refunds take</source>
+        <translation>Erstattungen dauern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="167"/>
+        <source>Last reviewed</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="171"/>
+        <source>Policy, as the supplier states it</source>
+        <translation>Bedingungen laut Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="173"/>
+        <source>Refund record</source>
+        <translation>Erstattungsbilanz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="225"/>
+        <source>Computing refund records…</source>
+        <translation>Erstattungsbilanzen werden berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="238"/>
+        <source>Refund records failed: {0}</source>
+        <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="246"/>
+        <source>Refund records of all time, as of {0}.</source>
+        <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="270"/>
+        <source>{0} business days</source>
+        <translation>{0} Arbeitstage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="271"/>
+        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="332"/>
+        <source>No supplier selected</source>
+        <translation>Kein Lieferant ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="338"/>
+        <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
+        <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="366"/>
+        <source>{0} of {1} orders refunded ({2})</source>
+        <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="371"/>
+        <source>Refunded to customers</source>
+        <translation>An Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="372"/>
+        <source>Recovered</source>
+        <translation>Zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="373"/>
+        <source>Out of pocket</source>
+        <translation>Selbst getragen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="374"/>
+        <source>Still expected</source>
+        <translation>Noch erwartet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="375"/>
+        <source>of which overdue</source>
+        <translation>davon überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="404"/>
+        <source>Saved the policy of {0}.</source>
+        <translation>Bedingungen von {0} gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="75"/>
+        <source>No shop connected</source>
+        <translation>Kein Shop verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="76"/>
+        <source>Connect your Shopify shop first (Connections…).</source>
+        <translation>Verbinden Sie zuerst Ihren Shopify-Shop (Verbindungen…).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="100"/>
+        <source>Sync with Shopify</source>
+        <translation>Mit Shopify abgleichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="101"/>
+        <source>Fetching the orders that changed in {0}…</source>
+        <translation>Geänderte Bestellungen aus {0} werden abgerufen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="109"/>
+        <source>Shopify sync stopped: {0} orders updated; the next sync continues.</source>
+        <translation>Shopify-Abgleich angehalten: {0} Bestellungen aktualisiert; der nächste Abgleich macht weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="111"/>
+        <source>Shopify sync done: {0} orders updated.</source>
+        <translation>Shopify-Abgleich fertig: {0} Bestellungen aktualisiert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="123"/>
+        <source>AliExpress not connected</source>
+        <translation>AliExpress nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="124"/>
+        <source>Connect your AliExpress account first (Connections…).</source>
+        <translation>Verbinden Sie zuerst Ihr AliExpress-Konto (Verbindungen…).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="135"/>
+        <source>Refresh from AliExpress</source>
+        <translation>Von AliExpress aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="136"/>
+        <source>Checking the status and tracking of open supplier orders…</source>
+        <translation>Status und Sendungsverfolgung offener Lieferantenbestellungen werden geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="141"/>
+        <source>AliExpress: {0} of {1} orders checked, {2} changed, {3} shipped</source>
+        <translation>AliExpress: {0} von {1} Bestellungen geprüft, {2} geändert, {3} versandt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="148"/>
+        <source>, {0} could not be read</source>
+        <translation>, {0} nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="150"/>
+        <source> (stopped)</source>
+        <translation> (angehalten)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="155"/>
+        <source>Reconnect AliExpress soon</source>
+        <translation>AliExpress bald neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="157"/>
+        <source>The AliExpress connection expires on {0}. Connect AliExpress again before then (Connections…), or Dropdesk can no longer refresh orders.</source>
+        <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="183"/>
+        <source>{0} did not finish.</source>
+        <translation>{0} wurde nicht beendet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="217"/>
+        <source>Shopify synced {0}</source>
+        <translation>Shopify abgeglichen {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="219"/>
+        <source>Shopify never synced</source>
+        <translation>Shopify nie abgeglichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="226"/>
+        <source>AliExpress refreshed {0}</source>
+        <translation>AliExpress aktualisiert {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="228"/>
+        <source>AliExpress never refreshed</source>
+        <translation>AliExpress nie aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="232"/>
+        <source>reconnect AliExpress by {0}</source>
+        <translation>AliExpress bis {0} neu verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sync_actions.py" line="233"/>
+        <source>The AliExpress connection expires on {0}.</source>
+        <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
+    </message>
+</context>
+<context>
+    <name>CancelWizard</name>
+    <message>
+        <location filename="dynamic_texts.py" line="11"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="12"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="13"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="14"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="15"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="16"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="17"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="18"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="19"/>
+        <source>Merchant (own)</source>
+        <translation>Händler (selbst)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="20"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="21"/>
+        <source>Carrier</source>
+        <translation>Paketdienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="22"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="23"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="24"/>
+        <source>Where it stands</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="25"/>
+        <source>Cancel on AliExpress</source>
+        <translation>Auf AliExpress stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="26"/>
+        <source>If the supplier refuses</source>
+        <translation>Wenn der Lieferant ablehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="27"/>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="28"/>
+        <source>The money</source>
+        <translation>Das Geld</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="29"/>
+        <source>Checking where the order stands</source>
+        <translation>Stand der Bestellung wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="30"/>
+        <source>Too late to cancel: refund instead</source>
+        <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="31"/>
+        <source>Cancel at the supplier on AliExpress</source>
+        <translation>Beim Lieferanten auf AliExpress stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="32"/>
+        <source>Waiting for the supplier&apos;s answer</source>
+        <translation>Warten auf die Antwort des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="33"/>
+        <source>Cancelled at the supplier</source>
+        <translation>Beim Lieferanten storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="34"/>
+        <source>The supplier refused to cancel</source>
+        <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="35"/>
+        <source>Waiting for the tracking number</source>
+        <translation>Warten auf die Sendungsnummer</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="36"/>
+        <source>Tracking number received</source>
+        <translation>Sendungsnummer erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="37"/>
+        <source>Dispute open on AliExpress</source>
+        <translation>Streitfall auf AliExpress offen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="38"/>
+        <source>Dispute closed</source>
+        <translation>Streitfall abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="39"/>
+        <source>Cancel the order on Shopify</source>
+        <translation>Bestellung auf Shopify stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="40"/>
+        <source>Cancel sent to Shopify</source>
+        <translation>Stornierung an Shopify gesendet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="41"/>
+        <source>Cancelled on Shopify</source>
+        <translation>Auf Shopify storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="42"/>
+        <source>Refund the customer on Shopify</source>
+        <translation>Dem Kunden auf Shopify erstatten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="43"/>
+        <source>Refund sent to Shopify</source>
+        <translation>Erstattung an Shopify gesendet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="44"/>
+        <source>Refunded on Shopify</source>
+        <translation>Auf Shopify erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="45"/>
+        <source>Waiting for the supplier&apos;s refund</source>
+        <translation>Warten auf die Erstattung des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="46"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="47"/>
+        <source>Abandoned</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="48"/>
+        <source>Cancel: the order can still be stopped before it ships.</source>
+        <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="49"/>
+        <source>Refund: it is too late to cancel everywhere, so the customer is refunded.</source>
+        <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="50"/>
+        <source>Not decided yet: Dropdesk checks the order first.</source>
+        <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="51"/>
+        <source>Refunded to the customer</source>
+        <translation>An den Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="52"/>
+        <source>Refund from the supplier</source>
+        <translation>Erstattung vom Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="53"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="54"/>
+        <source>Completed at AliExpress, on its way</source>
+        <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="55"/>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="56"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="57"/>
+        <source>Return to stock</source>
+        <translation>Wieder einlagern</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="58"/>
+        <source>Not shipped: cancel</source>
+        <translation>Nicht versandt: stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="59"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="60"/>
+        <source>The supplier accepted the cancellation.</source>
+        <translation>Der Lieferant hat die Stornierung angenommen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="61"/>
+        <source>The supplier refused to cancel.</source>
+        <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="62"/>
+        <source>The supplier shipped the parcel instead of cancelling.</source>
+        <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="63"/>
+        <source>Read the order&apos;s status</source>
+        <translation>Status der Bestellung lesen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="64"/>
+        <source>Shopify accepted the cancel; waiting for its job to finish…</source>
+        <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="65"/>
+        <source>Shopify is cancelling the order…</source>
+        <translation>Shopify storniert die Bestellung…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="66"/>
+        <source>Shopify&apos;s job finished; reading the order…</source>
+        <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="67"/>
+        <source>Refund key stored (a retry cannot refund twice); sending…</source>
+        <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="68"/>
+        <source>Shopify made the refund</source>
+        <translation>Shopify hat erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="69"/>
+        <source>Escalation recorded</source>
+        <translation>Eskalation vermerkt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="70"/>
+        <source>by you</source>
+        <translation>von Ihnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="71"/>
+        <source>seen by the AliExpress refresh</source>
+        <translation>von der AliExpress-Aktualisierung erkannt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="72"/>
+        <source>AliExpress refunds me</source>
+        <translation>AliExpress erstattet mir</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="73"/>
+        <source>Rejected: no refund</source>
+        <translation>Abgelehnt: keine Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="74"/>
+        <source>I withdrew it</source>
+        <translation>Ich habe ihn zurückgezogen</translation>
+    </message>
+</context>
+<context>
+    <name>CancellationsView</name>
+    <message>
+        <location filename="dynamic_texts.py" line="75"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="76"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="77"/>
+        <source>Where it stands</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="78"/>
+        <source>Next deadline</source>
+        <translation>Nächste Frist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="79"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="80"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="81"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="82"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="83"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="84"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="85"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="86"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="87"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="88"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImport</name>
+    <message>
+        <location filename="dynamic_texts.py" line="89"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="90"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="91"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="dynamic_texts.py" line="92"/>
+        <source>Awaiting shipment</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="93"/>
+        <source>Closing soon</source>
+        <translation>Frist endet bald</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="94"/>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="95"/>
+        <source>Cancel requested</source>
+        <translation>Stornierung beantragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="96"/>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="97"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="98"/>
+        <source>All orders</source>
+        <translation>Alle Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="99"/>
+        <source>&amp;Open ledger…</source>
+        <translation>Auftragsbuch ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="100"/>
+        <source>&amp;Import Shopify orders…</source>
+        <translation>Shopify-Bestellungen &amp;importieren…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="101"/>
+        <source>&amp;Add supplier order…</source>
+        <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="102"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="103"/>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="104"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="105"/>
+        <source>Refund &amp;review…</source>
+        <translation>&amp;Erstattungsauswertung…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="106"/>
+        <source>&amp;Suppliers…</source>
+        <translation>&amp;Lieferanten…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="107"/>
+        <source>Refund &amp;policy…</source>
+        <translation>Rückerstattungs&amp;richtlinie…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="108"/>
+        <source>&amp;About Dropdesk</source>
+        <translation>Ü&amp;ber Dropdesk</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailsPanel</name>
+    <message>
+        <location filename="dynamic_texts.py" line="109"/>
+        <source>Ordered in the shop</source>
+        <translation>Im Shop bestellt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="110"/>
+        <source>Ship window closes</source>
+        <translation>Versandfrist endet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="111"/>
+        <source>Cancelled in the shop</source>
+        <translation>Im Shop storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="112"/>
+        <source>Paid to supplier</source>
+        <translation>An Lieferanten bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="113"/>
+        <source>Shipped by supplier</source>
+        <translation>Vom Lieferanten versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="114"/>
+        <source>Cancellation requested</source>
+        <translation>Stornierung beantragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="115"/>
+        <source>Refunded to customer</source>
+        <translation>An Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="116"/>
+        <source>Dispute opened</source>
+        <translation>Streitfall eröffnet</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTableModel</name>
+    <message>
+        <location filename="dynamic_texts.py" line="117"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="118"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="119"/>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="120"/>
+        <source>Ship by</source>
+        <translation>Versand bis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="121"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="122"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="123"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="124"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="125"/>
+        <source>Tracking</source>
+        <translation>Sendungsverfolgung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="126"/>
+        <source>calm</source>
+        <translation>genug Zeit</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="127"/>
+        <source>soon</source>
+        <translation>bald</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="128"/>
+        <source>urgent</source>
+        <translation>dringend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="129"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <location filename="dynamic_texts.py" line="130"/>
+        <source>Connect a Shopify shop to publish the policy from here.</source>
+        <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCharts</name>
+    <message>
+        <location filename="dynamic_texts.py" line="131"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="132"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="133"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="134"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="135"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="136"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="137"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReport</name>
+    <message>
+        <location filename="dynamic_texts.py" line="138"/>
+        <source>Refunded to customers</source>
+        <translation>An Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="139"/>
+        <source>Recovered from suppliers</source>
+        <translation>Von Lieferanten zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="140"/>
+        <source>Out of pocket</source>
+        <translation>Selbst getragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="141"/>
+        <source>Refunded, awaiting supplier</source>
+        <translation>Erstattet, Lieferant ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="142"/>
+        <source>Still expected from suppliers</source>
+        <translation>Noch von Lieferanten erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="143"/>
+        <source>of which overdue</source>
+        <translation>davon überfällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="144"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="145"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="146"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="147"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="148"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="149"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="150"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="151"/>
+        <source>Fault</source>
+        <translation>Verschulden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="152"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="153"/>
+        <source>Expected until</source>
+        <translation>Erwartet bis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="154"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="155"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="156"/>
+        <source>Path</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="157"/>
+        <source>Supplier answer</source>
+        <translation>Antwort des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="158"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="159"/>
+        <source>Abandoned because</source>
+        <translation>Abgebrochen, weil</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="160"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="161"/>
+        <source>Escalate after</source>
+        <translation>Eskalierbar ab</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="162"/>
+        <source>Case team</source>
+        <translation>Fallteam</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="163"/>
+        <source>First tracking</source>
+        <translation>Erster Scan</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="164"/>
+        <source>Shipped after filing</source>
+        <translation>Nach Eröffnung versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="165"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="166"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="167"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="168"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="169"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="170"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="171"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="172"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="173"/>
+        <source>Merchant (own)</source>
+        <translation>Händler (selbst)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="174"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="175"/>
+        <source>Carrier</source>
+        <translation>Paketdienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="176"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="177"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="178"/>
+        <source>Issued</source>
+        <translation>Veranlasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="179"/>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="180"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="181"/>
+        <source>checking</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="182"/>
+        <source>refund path</source>
+        <translation>Erstattungsweg</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="183"/>
+        <source>supplier cancel todo</source>
+        <translation>beim Lieferanten stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="184"/>
+        <source>supplier cancel requested</source>
+        <translation>beim Lieferanten beantragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="185"/>
+        <source>supplier cancelled</source>
+        <translation>beim Lieferanten storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="186"/>
+        <source>supplier refused</source>
+        <translation>vom Lieferanten abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="187"/>
+        <source>tracking requested</source>
+        <translation>Sendungsnummer angefragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="188"/>
+        <source>tracking received</source>
+        <translation>Sendungsnummer erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="189"/>
+        <source>dispute open</source>
+        <translation>Streitfall offen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="190"/>
+        <source>dispute closed</source>
+        <translation>Streitfall abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="191"/>
+        <source>shop cancel todo</source>
+        <translation>im Shop stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="192"/>
+        <source>shop cancel sent</source>
+        <translation>Stornierung an Shop gesendet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="193"/>
+        <source>shop cancelled</source>
+        <translation>im Shop storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="194"/>
+        <source>shop refund todo</source>
+        <translation>im Shop erstatten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="195"/>
+        <source>shop refund sent</source>
+        <translation>Erstattung an Shop gesendet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="196"/>
+        <source>shop refunded</source>
+        <translation>im Shop erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="197"/>
+        <source>awaiting supplier refund</source>
+        <translation>Lieferantenerstattung ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="198"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="199"/>
+        <source>abandoned</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="200"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="201"/>
+        <source>escalated</source>
+        <translation>eskaliert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="202"/>
+        <source>case team</source>
+        <translation>Fallteam</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="203"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="204"/>
+        <source>cancel</source>
+        <translation>Stornierung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="205"/>
+        <source>refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="206"/>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="207"/>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="208"/>
+        <source>shipped</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="209"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="dynamic_texts.py" line="210"/>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="211"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="212"/>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="213"/>
+        <source>Last 3 months</source>
+        <translation>Letzte 3 Monate</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="214"/>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="215"/>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="216"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="217"/>
+        <source>By reason</source>
+        <translation>Nach Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="218"/>
+        <source>By fault</source>
+        <translation>Nach Verschulden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="219"/>
+        <source>By supplier</source>
+        <translation>Nach Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="220"/>
+        <source>By month</source>
+        <translation>Nach Monat</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="221"/>
+        <source>Refunds to customers that were issued or received.</source>
+        <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="222"/>
+        <source>Refunds from suppliers that arrived.</source>
+        <translation>Eingegangene Erstattungen von Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="223"/>
+        <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
+        <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="224"/>
+        <source>Refunded to customers on orders whose supplier refund is still expected.</source>
+        <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="225"/>
+        <source>Refunds from suppliers not received yet.</source>
+        <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="226"/>
+        <source>Supplier refunds whose expected date has passed.</source>
+        <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="227"/>
+        <source>Refunded to customers</source>
+        <translation>An Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="228"/>
+        <source>Recovered from suppliers</source>
+        <translation>Von Lieferanten zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="229"/>
+        <source>Out of pocket</source>
+        <translation>Selbst getragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="230"/>
+        <source>Refunded, awaiting supplier</source>
+        <translation>Erstattet, Lieferant ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="231"/>
+        <source>Still expected from suppliers</source>
+        <translation>Noch von Lieferanten erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="232"/>
+        <source>of which overdue</source>
+        <translation>davon überfällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="233"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="234"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="235"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="236"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="237"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="238"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="239"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="240"/>
+        <source>Fault</source>
+        <translation>Verschulden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="241"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="242"/>
+        <source>Expected until</source>
+        <translation>Erwartet bis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="243"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="244"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="245"/>
+        <source>Path</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="246"/>
+        <source>Supplier answer</source>
+        <translation>Antwort des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="247"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="248"/>
+        <source>Abandoned because</source>
+        <translation>Abgebrochen, weil</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="249"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="250"/>
+        <source>Escalate after</source>
+        <translation>Eskalierbar ab</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="251"/>
+        <source>Case team</source>
+        <translation>Fallteam</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="252"/>
+        <source>First tracking</source>
+        <translation>Erster Scan</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="253"/>
+        <source>Shipped after filing</source>
+        <translation>Nach Eröffnung versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="254"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="255"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="256"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="257"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="258"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="259"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="260"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="261"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="262"/>
+        <source>Merchant (own)</source>
+        <translation>Händler (selbst)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="263"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="264"/>
+        <source>Carrier</source>
+        <translation>Paketdienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="265"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="266"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="267"/>
+        <source>Issued</source>
+        <translation>Veranlasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="268"/>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="269"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="270"/>
+        <source>To customer</source>
+        <translation>An Kunden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="271"/>
+        <source>From supplier</source>
+        <translation>Vom Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="272"/>
+        <source>Recovered</source>
+        <translation>Zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="273"/>
+        <source>Awaiting supplier</source>
+        <translation>Lieferant ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="274"/>
+        <source>checking</source>
+        <translation>wird geprüft</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="275"/>
+        <source>refund path</source>
+        <translation>Erstattungsweg</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="276"/>
+        <source>supplier cancel todo</source>
+        <translation>beim Lieferanten stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="277"/>
+        <source>supplier cancel requested</source>
+        <translation>beim Lieferanten beantragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="278"/>
+        <source>supplier cancelled</source>
+        <translation>beim Lieferanten storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="279"/>
+        <source>supplier refused</source>
+        <translation>vom Lieferanten abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="280"/>
+        <source>tracking requested</source>
+        <translation>Sendungsnummer angefragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="281"/>
+        <source>tracking received</source>
+        <translation>Sendungsnummer erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="282"/>
+        <source>dispute open</source>
+        <translation>Streitfall offen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="283"/>
+        <source>dispute closed</source>
+        <translation>Streitfall abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="284"/>
+        <source>shop cancel todo</source>
+        <translation>im Shop stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="285"/>
+        <source>shop cancel sent</source>
+        <translation>Stornierung an Shop gesendet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="286"/>
+        <source>shop cancelled</source>
+        <translation>im Shop storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="287"/>
+        <source>shop refund todo</source>
+        <translation>im Shop erstatten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="288"/>
+        <source>shop refund sent</source>
+        <translation>Erstattung an Shop gesendet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="289"/>
+        <source>shop refunded</source>
+        <translation>im Shop erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="290"/>
+        <source>awaiting supplier refund</source>
+        <translation>Lieferantenerstattung ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="291"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="292"/>
+        <source>abandoned</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="293"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="294"/>
+        <source>escalated</source>
+        <translation>eskaliert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="295"/>
+        <source>case team</source>
+        <translation>Fallteam</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="296"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="297"/>
+        <source>cancel</source>
+        <translation>Stornierung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="298"/>
+        <source>refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="299"/>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="300"/>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="301"/>
+        <source>shipped</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="302"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="303"/>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="304"/>
+        <source>Cancellations</source>
+        <translation>Stornierungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="305"/>
+        <source>Disputes</source>
+        <translation>Streitfälle</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersView</name>
+    <message>
+        <location filename="dynamic_texts.py" line="306"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="307"/>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="308"/>
+        <source>Refund rate</source>
+        <translation>Erstattungsquote</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="309"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="310"/>
+        <source>Recovered</source>
+        <translation>Zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="311"/>
+        <source>Out of pocket</source>
+        <translation>Selbst getragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="312"/>
+        <source>Still expected</source>
+        <translation>Noch erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="313"/>
+        <source>Ship window</source>
+        <translation>Versandfrist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="314"/>
+        <source>Cancel answer</source>
+        <translation>Antwort auf Stornierung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="315"/>
+        <source>Cancel accepted within</source>
+        <translation>Stornierung möglich innerhalb</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="316"/>
+        <source>Returns accepted for</source>
+        <translation>Rücksendung möglich bei</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="317"/>
+        <source>Refund days</source>
+        <translation>Erstattungstage</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="318"/>
+        <source>Written policy</source>
+        <translation>Schriftliche Bedingungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="319"/>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="320"/>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="321"/>
+        <source>Store id</source>
+        <translation>Store-ID</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="322"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="323"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="324"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="325"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="326"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="327"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="328"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <location filename="dynamic_texts.py" line="329"/>
+        <source>&amp;Connections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="330"/>
+        <source>Sync with &amp;Shopify</source>
+        <translation>Mit &amp;Shopify abgleichen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="331"/>
+        <source>Refresh from &amp;AliExpress</source>
+        <translation>Von &amp;AliExpress aktualisieren</translation>
+    </message>
+</context>
+<context>
+    <name>countdown</name>
+    <message>
+        <location filename="../../gui/formatting.py" line="45"/>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="46"/>
+        <source>d</source>
+        <comment>days</comment>
+        <translation>T</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="47"/>
+        <source>h</source>
+        <comment>hours</comment>
+        <translation>h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="48"/>
+        <source>min</source>
+        <comment>minutes</comment>
+        <translation>min</translation>
+    </message>
+</context>
+<context>
+    <name>deadline</name>
+    <message>
+        <location filename="../../gui/formatting.py" line="67"/>
+        <source>Ship by {0} (your time)
+{1} {2} (supplier&apos;s time)</source>
+        <translation>Versand bis {0} (Ihre Zeit)
+{1} {2} (Zeit des Lieferanten)</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <location filename="dynamic_texts.py" line="332"/>
+        <source>Awaiting payment</source>
+        <translation>Wartet auf Zahlung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="333"/>
+        <source>Payment processing</source>
+        <translation>Zahlung in Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="334"/>
+        <source>Payment check</source>
+        <translation>Zahlungsprüfung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="335"/>
+        <source>Payment on hold</source>
+        <translation>Zahlung zurückgehalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="336"/>
+        <source>Awaiting shipment</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="337"/>
+        <source>Partly shipped</source>
+        <translation>Teilweise versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="338"/>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="339"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="340"/>
+        <source>Cancel requested</source>
+        <translation>Stornierung beantragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="341"/>
+        <source>Awaiting group</source>
+        <translation>Wartet auf Gruppe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="342"/>
+        <source>Address needed</source>
+        <translation>Adresse fehlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="343"/>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="344"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="345"/>
+        <source>Closed: not shipped in time</source>
+        <translation>Geschlossen: nicht rechtzeitig versandt</translation>
+    </message>
+</context>
+</TS>
