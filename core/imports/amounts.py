@@ -19,6 +19,9 @@ _GROUPED = {mark: re.compile(rf"[0-9]{{1,3}}(?:\{mark}[0-9]{{3}})+") for mark in
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
+MAX_WHOLE_DIGITS = 12  # under a trillion: no order costs more
+
+
 class AmountError(ValueError):
     """Not an amount; the message quotes the text."""
 
@@ -53,6 +56,8 @@ def _minor(text: str, sign: str, whole: str, fraction: str, currency: str) -> in
     significant = fraction.rstrip("0")
     if len(significant) > digits:
         raise AmountError(f'"{text}" has more decimals than {currency} has')
+    if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:  # the ledger stores 64-bit minor units
+        raise AmountError(f'"{text}" is too large to be an amount')
     minor = int(whole or "0") * 10**digits + int(significant.ljust(digits, "0") or "0")
     return -minor if sign == "-" else minor
 

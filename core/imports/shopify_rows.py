@@ -294,7 +294,7 @@ class _Parser:
         title, quantity_text, price_text, sku, status = texts
         quantity = 1
         if quantity_text:
-            if quantity_text.isdigit():
+            if _plain_number(quantity_text, MAX_QUANTITY_DIGITS):
                 quantity = int(quantity_text)
             else:
                 self._refuse(row, "lineitem quantity", f'not a quantity: "{quantity_text}"')
@@ -305,7 +305,7 @@ class _Parser:
         text = row.cells["id"].strip()
         if not text:
             return None
-        if text.isdigit() and int(text) > 0:
+        if _plain_number(text, 19) and 0 < int(text) <= MAX_ORDER_ID:
             return int(text)
         hint = " (a spreadsheet turned it into a rounded number)" if "E+" in text.upper() else ""
         self._refuse(row, "id", f'not an order id: "{text}"{hint}')
@@ -333,3 +333,12 @@ class _Parser:
 
     def _refuse(self, row: _Row, key: str, reason: str) -> None:
         self.refusals.append(Refusal(row.line, self.layout.column(key), reason))
+
+
+MAX_ORDER_ID = 2**63 - 1  # SQLite's largest INTEGER
+MAX_QUANTITY_DIGITS = 9
+
+
+def _plain_number(text: str, digits: int) -> bool:
+    """ASCII digits only ("²" and "١٢" are digits to str.isdigit) and not too many of them."""
+    return text.isascii() and text.isdigit() and len(text) <= digits

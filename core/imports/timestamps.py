@@ -38,23 +38,36 @@ def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
         year, month, day, hour, minute, second, utc, sign, off_h, off_m = match.groups()
         try:
             zone = UTC if utc else _offset(sign, off_h, off_m)
-            return datetime(
-                int(year),
-                int(month),
-                int(day),
-                int(hour),
-                int(minute),
-                int(second or 0),
-                tzinfo=zone,
+            return _storable(
+                datetime(
+                    int(year),
+                    int(month),
+                    int(day),
+                    int(hour),
+                    int(minute),
+                    int(second or 0),
+                    tzinfo=zone,
+                )
             )
-        except ValueError:
+        except (ValueError, OverflowError):
             raise TimestampError(f'not a date: "{text}"') from None
     for layout in _NAIVE_FORMATS:
         try:
-            return datetime.strptime(stripped, layout).replace(tzinfo=local_zone)
+            parsed = datetime.strptime(stripped, layout).replace(tzinfo=local_zone)
         except ValueError:
             continue
+        try:
+            return _storable(parsed)
+        except (ValueError, OverflowError):
+            break
     raise TimestampError(f'not a date: "{text}"')
+
+
+def _storable(moment: datetime) -> datetime:
+    """`moment`, once it is known to have a UTC equivalent (the ledger stores UTC): year 1
+    with an eastern offset, or year 9999 with a western one, has none (OverflowError)."""
+    moment.astimezone(UTC)
+    return moment
 
 
 def _offset(sign: str, hours: str, minutes: str) -> timezone:
