@@ -50,7 +50,7 @@ class AboutDialog(QDialog):
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(ICON_SIZE, ICON_SIZE))  # at the screen's pixel ratio
         icon.setAccessibleName(_tr("Dropdesk icon"))
-        title = QLabel(_tr("<h2>Dropdesk {0}</h2>").format(self.version))
+        self.title = title = QLabel(_tr("<h2>Dropdesk {0}</h2>").format(self.version))
         title.setObjectName("aboutTitle")
         title.setAccessibleName(_tr("Dropdesk version {0}").format(self.version))
         blurb = QLabel(

@@ -32,16 +32,17 @@ _Group = QPalette.ColorGroup
 
 
 def app_icon() -> QIcon:
-    """The Dropdesk icon with every size: crisp PNGs for the common sizes (and for bundles
-    without the SVG icon engine), the SVG for whatever a high-DPI screen asks beyond them."""
+    """The Dropdesk icon in every shipped size, 16 to 512 px, so a high-DPI screen (a 256 px
+    icon at 200 %) gets a drawn-for-the-size PNG rather than a scaled one. The SVG is the
+    fallback only: mixed into the PNGs, Qt would rasterise it once at 256 px, and its icon
+    engine keeps a single added pixmap, so it cannot hold the PNGs either."""
     icon = QIcon()
     for size in ICON_SIZES:
         png = icon_path(f"dropdesk-{size}.png")
         if png.exists():
             icon.addFile(str(png), QSize(size, size))
-    svg = icon_path("dropdesk.svg")
-    if svg.exists():
-        icon.addFile(str(svg))
+    if icon.isNull():
+        icon = QIcon(str(icon_path("dropdesk.svg")))
     return icon
 
 
