@@ -19,7 +19,7 @@ _GROUPED = {mark: re.compile(rf"[0-9]{{1,3}}(?:\{mark}[0-9]{{3}})+") for mark in
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
-MAX_WHOLE_DIGITS = 12  # under a trillion: no order costs more
+MAX_WHOLE_DIGITS = 13  # under ten trillion units: no order costs more
 
 
 class AmountError(ValueError):
