@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from gui.cancel_wizard.step import Confirmation, tr
 
@@ -27,6 +27,13 @@ class DialogAsker:
     """Modal dialogs; "go back" is the default button, so Enter never confirms by accident."""
 
     def confirm(self, parent: QWidget, question: Confirmation) -> bool:
+        box, accept = self.box(parent, question)
+        box.exec()
+        return box.clickedButton() is accept
+
+    @staticmethod
+    def box(parent: QWidget | None, question: Confirmation) -> tuple[QMessageBox, QAbstractButton]:
+        """The question as a message box (not shown yet) and its go-ahead button."""
         box = QMessageBox(QMessageBox.Icon.Warning, question.title, question.text, parent=parent)
         if question.details:
             box.setInformativeText(question.details)
@@ -34,8 +41,7 @@ class DialogAsker:
         back = box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.setEscapeButton(back)
-        box.exec()
-        return box.clickedButton() is accept
+        return box, accept
 
     def text(self, parent: QWidget, title: str, label: str) -> str | None:
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from core.cancel import Action, Path
-from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, tr
+from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, Language, paragraph
 
 _WAY = {
     Path.CANCEL: "Cancel: the order can still be stopped before it ships.",
-    Path.REFUND: "Refund: it is too late to cancel everywhere, so the customer is refunded.",
+    Path.REFUND: "Refund: too late to cancel everywhere, so the customer is refunded.",
     Path.UNDECIDED: "Not decided yet: Dropdesk checks the order first.",
 }
 
@@ -40,11 +40,11 @@ class CheckPage(StepPage):
             self.why,
             self.alternatives_title,
             self.alternatives,
-            self.sources,
             self.notes,
-            self.check_button,
+            self.sources,
         ):
             self.layout_.addWidget(widget)
+        self.add_button(primary(self.check_button))
         self.layout_.addStretch(1)
 
     def show_run(self, ctx: RunContext) -> None:
@@ -57,28 +57,15 @@ class CheckPage(StepPage):
         self.why.setVisible(bool(view.why))
         self.alternatives_title.setVisible(bool(view.alternatives))
         self.alternatives.set_items(view.alternatives, numbered=False)
-        if checking:
-            self.sources.setText(
-                tr(
-                    "Dropdesk asks AliExpress and Shopify for the order's current status when "
-                    "they are connected, and uses the ledger's last known status otherwise."
-                )
+        self.sources.setVisible(checking)
+        self.sources.setText(
+            tr(
+                "Dropdesk asks AliExpress and Shopify for the order's current status when they "
+                "are connected, and uses the ledger's last known status otherwise."
             )
-        else:
-            self.sources.setText(
-                " · ".join(
-                    [
-                        tr("AliExpress: asked just now")
-                        if view.supplier_online
-                        else tr("AliExpress: by hand (from the ledger)"),
-                        tr("Shopify: asked just now")
-                        if view.shop_online
-                        else tr("Shopify: by hand (from the ledger)"),
-                    ]
-                )
-            )
+        )
         if view.notes:
-            self.notes.show_message("info", view.notes)
+            self.notes.show_message("warning", view.notes)
         else:
             self.notes.clear()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel import ShopManualGuide
-from gui.cancel_wizard.step import amount_text, tr
+from gui.cancel_wizard.step import amount_text, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, Language
 
 
@@ -51,7 +51,7 @@ class ManualPanel(QWidget):
         amount_row.addStretch(1)
         form = QFormLayout()
         form.addRow(tr("Refunded to the customer"), amount_row)
-        self.confirm_button = QPushButton()
+        self.confirm_button = primary(QPushButton())
         self.confirm_button.setObjectName("confirmManualButton")
         self.confirm_button.clicked.connect(
             lambda: self.confirmed.emit(self.amount.text(), self.currency.text())

@@ -29,6 +29,7 @@ from gui.cancel_wizard.step import (
     Step,
     StepPage,
     amount_text,
+    primary,
     read_amount,
     tr,
     when,
@@ -80,7 +81,7 @@ class MoneyPage(StepPage):
         self.received_amount.setObjectName("receivedAmount")
         self.received_amount.setMaximumWidth(160)
         self.received_currency = QLabel()
-        self.received_button = QPushButton(tr("The money arrived"))
+        self.received_button = primary(QPushButton(tr("The money arrived")))
         self.received_button.setObjectName("moneyArrivedButton")
         self.received_button.clicked.connect(self._received)
         row = QHBoxLayout()

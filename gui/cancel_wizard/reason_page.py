@@ -18,6 +18,7 @@ from gui.cancel_wizard.step import (
     PageKey,
     StepPage,
     fault_label,
+    primary,
     reason_label,
     tr,
     when,
@@ -95,7 +96,7 @@ class ReasonPage(StepPage):
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
-        self.layout_.addWidget(self.start_button)
+        self.add_button(primary(self.start_button))
         self.layout_.addStretch(1)
 
     def show_order(self, details: OrderDetails | None, now: datetime) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel import RefundPreview
-from gui.cancel_wizard.step import tr
+from gui.cancel_wizard.step import primary, tr
 from gui.formatting import money
 
 _RESTOCK = {"RETURN": "Return to stock", "CANCEL": "Not shipped: cancel", "NO_RESTOCK": "No"}
@@ -63,7 +63,7 @@ class RefundPanel(QWidget):
         self.note.setObjectName("refundNote")
         self.note.setPlaceholderText(tr("optional; kept with the refund in Shopify"))
         self.notify = QCheckBox(tr("Send the customer Shopify's refund e-mail"))
-        self.refund_button = QPushButton(tr("Refund on Shopify…"))
+        self.refund_button = primary(QPushButton(tr("Refund on Shopify…")))
         self.refund_button.setObjectName("refundButton")
         self.refund_button.clicked.connect(self._refund)
         form = QFormLayout()

@@ -13,16 +13,29 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from core.cancel import Action, CancelError, DisputeGuide, State
 from core.imports.amounts import AmountError
-from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, read_amount, tr, when
+from gui.cancel_wizard.step import (
+    PageKey,
+    RunContext,
+    Step,
+    StepPage,
+    amount_text,
+    button_row,
+    primary,
+    read_amount,
+    tr,
+    when,
+)
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language
 from gui.formatting import local_time
 
@@ -46,7 +59,7 @@ class RefusedPage(StepPage):
         self.request_button.setObjectName("requestTrackingButton")
         self.request_button.clicked.connect(self._request)
 
-        self.tracking_title = QLabel(tr("<b>The supplier sent a tracking number</b>"))
+        self.tracking_box = QGroupBox(tr("The supplier sent a tracking number"))
         self.tracking = QLineEdit()
         self.tracking.setObjectName("trackingNumber")
         self.tracking.setPlaceholderText(tr("e.g. LP00123456789012"))
@@ -57,74 +70,67 @@ class RefusedPage(StepPage):
         self.first_scan.setCalendarPopup(True)
         self.first_scan.setEnabled(False)
         self.first_scan_known.toggled.connect(self.first_scan.setEnabled)
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.first_scan_known)
-        scan_row.addWidget(self.first_scan, 1)
         self.scan_row = QWidget()
-        self.scan_row.setLayout(scan_row)
-        self.tracking_form = QFormLayout()
-        self.tracking_form.addRow(tr("Tracking number"), self.tracking)
-        self.tracking_form.addRow(tr("Carrier"), self.carrier)
-        self.tracking_form.addRow("", self.scan_row)
+        scan_row = QHBoxLayout(self.scan_row)
+        scan_row.setContentsMargins(0, 0, 0, 0)
+        scan_row.addWidget(self.first_scan_known)
+        scan_row.addWidget(self.first_scan)
+        scan_row.addStretch(1)
         self.tracking_button = QPushButton(tr("Record the tracking number"))
         self.tracking_button.setObjectName("trackingReceivedButton")
         self.tracking_button.clicked.connect(self._tracking)
+        self.tracking_form = QFormLayout(self.tracking_box)
+        self.tracking_form.addRow(tr("Tracking number"), self.tracking)
+        self.tracking_form.addRow(tr("Carrier"), self.carrier)
+        self.tracking_form.addRow("", self.scan_row)
+        self.tracking_form.addRow("", button_row(self.tracking_button))
 
-        self.dispute_title = QLabel(tr("<b>Open a dispute on AliExpress</b>"))
+        self.dispute_box = QGroupBox(tr("Open a dispute on AliExpress"))
         self.open_button = QPushButton(tr("Open on AliExpress"))
         self.open_button.clicked.connect(self._open_order)
         self.dispute_steps = Instructions(language)
         self.attachments_title = QLabel(tr("<b>Attach</b>"))
         self.attachments = Instructions(language)
         self.rule = Banner()
-        self.dispute_button = QPushButton(tr("I have opened the dispute"))
+        self.dispute_button = primary(QPushButton(tr("I have opened the dispute")))
         self.dispute_button.setObjectName("openDisputeButton")
         self.dispute_button.clicked.connect(self._dispute)
+        dispute = QVBoxLayout(self.dispute_box)
+        dispute.addLayout(button_row(self.open_button))
+        for widget in (self.dispute_steps, self.attachments_title, self.attachments, self.rule):
+            dispute.addWidget(widget)
+        dispute.addLayout(button_row(self.dispute_button))
+
+        self.case_box = QGroupBox(tr("The dispute"))
         self.clocks = QLabel()
         self.clocks.setWordWrap(True)
         self.escalated_button = QPushButton(tr("I escalated it"))
         self.escalated_button.clicked.connect(lambda: self._escalated(case_team=False))
         self.case_team_button = QPushButton(tr("AliExpress' case team took it over"))
         self.case_team_button.clicked.connect(lambda: self._escalated(case_team=True))
-        escalation = QHBoxLayout()
-        escalation.addWidget(self.escalated_button)
-        escalation.addWidget(self.case_team_button)
-        escalation.addStretch(1)
         self.outcome = QComboBox()
         for value, label in OUTCOMES:
             self.outcome.addItem(tr(label), value)
         self.refunded = QLineEdit()
         self.refunded.setObjectName("disputeRefunded")
+        self.refunded.setMaximumWidth(160)
         self.close_button = QPushButton(tr("Record the dispute's outcome"))
         self.close_button.setObjectName("closeDisputeButton")
         self.close_button.clicked.connect(self._close_dispute)
+        case = QVBoxLayout(self.case_box)
+        case.addWidget(self.clocks)
+        case.addLayout(button_row(self.escalated_button, self.case_team_button))
         self.close_form = QFormLayout()
         self.close_form.addRow(tr("Outcome"), self.outcome)
         self.close_form.addRow(tr("Refunded to you"), self.refunded)
+        self.close_form.addRow("", button_row(self.close_button))
+        case.addLayout(self.close_form)
 
-        for item in (
-            self.status,
-            self.message,
-            self.request_button,
-            self.tracking_title,
-            self.tracking_form,
-            self.tracking_button,
-            self.dispute_title,
-            self.open_button,
-            self.dispute_steps,
-            self.attachments_title,
-            self.attachments,
-            self.rule,
-            self.dispute_button,
-            self.clocks,
-            escalation,
-            self.close_form,
-            self.close_button,
-        ):
-            if isinstance(item, QWidget):
-                self.layout_.addWidget(item)
-            else:
-                self.layout_.addLayout(item)
+        self.layout_.addWidget(self.status)
+        self.layout_.addWidget(self.message)
+        self.add_button(primary(self.request_button))
+        for box in (self.dispute_box, self.case_box, self.tracking_box):
+            self.layout_.addWidget(box)
         self.layout_.addStretch(1)
         self._currency = "USD"
 
@@ -133,41 +139,39 @@ class RefusedPage(StepPage):
         view = ctx.view
         self._currency = ctx.supplier_currency
         state = view.state
+        self.heading.setText(
+            tr("Dispute on AliExpress")
+            if state is State.DISPUTE_OPEN
+            else tr("The supplier refused to cancel")
+        )
         try:
             request = ctx.workflow.tracking_request(view.id)
             self.guide = ctx.workflow.dispute_guide(view.id)
         except CancelError as error:
             self.status.show_message("warning", str(error))
             return
-        asking = state in (State.SUPPLIER_REFUSED, State.TRACKING_REQUESTED)
+        dispute_due = self.can(Action.OPEN_DISPUTE)
+        disputing = state is State.DISPUTE_OPEN
+        asking = state in (State.SUPPLIER_REFUSED, State.TRACKING_REQUESTED) and not dispute_due
         self.message.set_text(request.message if asking else None)
         self.request_button.setVisible(self.can(Action.REQUEST_TRACKING))
-        tracking = self.can(Action.MARK_TRACKING_RECEIVED)
-        for widget in (self.tracking_title, self.tracking, self.carrier, self.tracking_button):
-            widget.setVisible(tracking)
-        self.tracking_form.setRowVisible(self.tracking, tracking)
-        self.tracking_form.setRowVisible(self.carrier, tracking)
-        self.tracking_form.setRowVisible(self.scan_row, tracking and state is State.DISPUTE_OPEN)
+        self.tracking_box.setVisible(self.can(Action.MARK_TRACKING_RECEIVED))
+        self.tracking_form.setRowVisible(self.scan_row, disputing)
         if not self.first_scan_known.isChecked():
             self.first_scan.setDate(QDate.currentDate())
-        disputing = state is State.DISPUTE_OPEN
-        guiding = self.can(Action.OPEN_DISPUTE) or disputing
-        for widget in (
-            self.dispute_title,
-            self.open_button,
-            self.dispute_steps,
-            self.attachments_title,
-            self.attachments,
-        ):
-            widget.setVisible(guiding)
-        self.dispute_steps.set_items(self.guide.steps if guiding else ())
-        self.attachments.set_items(self.guide.attachments if guiding else (), numbered=False)
-        if guiding:
+        self.dispute_box.setVisible(dispute_due or disputing)
+        self.dispute_box.setTitle(
+            tr("The dispute on AliExpress") if disputing else tr("Open a dispute on AliExpress")
+        )
+        self.dispute_steps.set_items(self.guide.steps if dispute_due else ())
+        self.attachments_title.setVisible(dispute_due)
+        self.attachments.set_items(self.guide.attachments if dispute_due else (), numbered=False)
+        if dispute_due or disputing:
             self.rule.show_message("info", self.guide.rule.en)
         else:
             self.rule.clear()
-        self.dispute_button.setVisible(self.can(Action.OPEN_DISPUTE))
-        self.clocks.setVisible(disputing)
+        self.dispute_button.setVisible(dispute_due)
+        self.case_box.setVisible(disputing)
         self.clocks.setText(self._clocks(ctx) if disputing else "")
         self.escalated_button.setVisible(self.can(Action.MARK_DISPUTE_ESCALATED))
         self.case_team_button.setVisible(self.can(Action.MARK_DISPUTE_ESCALATED))
@@ -175,6 +179,11 @@ class RefusedPage(StepPage):
         self.close_form.setRowVisible(self.outcome, closing)
         self.close_form.setRowVisible(self.refunded, closing)
         self.close_button.setVisible(closing)
+        self.refunded.setPlaceholderText(
+            tr("e.g. {0} {1}").format(
+                amount_text(ctx.supplier_cost_minor, ctx.supplier_currency), ctx.supplier_currency
+            )
+        )
         self._show_status(ctx, request.due)
 
     def _show_status(self, ctx: RunContext, due: datetime | None) -> None:

@@ -40,6 +40,7 @@ from gui.cancel_wizard.step import (
     RunContext,
     Step,
     StepPage,
+    primary,
     read_amount,
     reason_label,
     tr,
@@ -92,7 +93,7 @@ class ShopPage(StepPage):
         )
         self.no_refund_note.setWordWrap(True)
         self.no_refund_note.setStyleSheet("color: #7a3300;")
-        self.cancel_button = QPushButton(tr("Cancel on Shopify…"))
+        self.cancel_button = primary(QPushButton(tr("Cancel on Shopify…")))
         self.cancel_button.setObjectName("cancelOnShopButton")
         self.cancel_button.clicked.connect(self._cancel)
         self.refund_original.toggled.connect(self._refund_choice)
@@ -247,8 +248,7 @@ class ShopPage(StepPage):
             staff_note=self.staff_note.text().strip() or None,
             refund_to_original_payment=self.refund_original.isChecked(),
         )
-        details = [
-            tr("Shopify cannot undo a cancellation."),
+        facts = [
             tr("Items go back in stock.") if options.restock else tr("Stock is left as it is."),
             tr("The customer gets Shopify's e-mail.")
             if options.notify_customer
@@ -256,6 +256,7 @@ class ShopPage(StepPage):
             tr("Reason sent to Shopify: {0}.").format(reason_label(view.reason)),
         ]
         early = self._early()
+        details = [tr("Shopify cannot undo a cancellation."), "\n".join(facts)]
         if early:
             details.insert(0, out_of_pocket_warning(refund=False))
         question = Confirmation(
@@ -290,7 +291,7 @@ class ShopPage(StepPage):
     def _refund(self, preview: RefundPreview, note: str, notify: bool) -> None:
         total = money(preview.total_minor, preview.currency)
         lines = [f"{line.quantity} × {line.title}" for line in preview.lines if line.quantity > 0]
-        details = [tr("A refund cannot be undone."), ", ".join(lines)]
+        details = [tr("A refund cannot be undone."), "\n".join(lines)]
         early = self._early()
         if early:
             details.insert(0, out_of_pocket_warning(refund=True))

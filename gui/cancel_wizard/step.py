@@ -13,8 +13,8 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.cancel import Action, CancellationView, CancelWorkflow, State
 from core.clocks import format_countdown, remaining
@@ -22,6 +22,25 @@ from core.imports.amounts import format_amount, parse_amount
 from core.order_details import OrderDetails
 from core.review import FAULT_LABELS, REASON_LABELS
 from gui.formatting import local_time
+
+
+def primary(button: QAbstractButton) -> QAbstractButton:
+    """Mark the main thing to do on a page (bold, its natural width)."""
+    font = button.font()
+    font.setBold(True)
+    button.setFont(font)
+    return button
+
+
+def button_row(*buttons: QWidget, trailing: tuple[QWidget, ...] = ()) -> QHBoxLayout:
+    """Buttons side by side at their natural width, `trailing` ones at the right."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    for button in trailing:
+        row.addWidget(button)
+    return row
 
 
 def tr(text: str) -> str:
@@ -219,6 +238,10 @@ class StepPage(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.layout_.addWidget(self.heading)
+
+    def add_button(self, button: QAbstractButton) -> None:
+        """A button on its own line, at its natural width."""
+        self.layout_.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_run(self, ctx: RunContext) -> None:
         self.view = ctx.view

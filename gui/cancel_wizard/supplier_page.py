@@ -9,7 +9,16 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.cancel import Action, CancelError, Path, State, SupplierGuide
-from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, tr, when
+from gui.cancel_wizard.step import (
+    PageKey,
+    RunContext,
+    Step,
+    StepPage,
+    button_row,
+    primary,
+    tr,
+    when,
+)
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language, paragraph
 
 _AFTER = {
@@ -56,11 +65,14 @@ class SupplierPage(StepPage):
         self.refresh_button = QPushButton(tr("Ask AliExpress now"))
         self.refresh_button.setObjectName("refreshSupplierButton")
         self.refresh_button.clicked.connect(self._refresh)
-        answers = QHBoxLayout()
-        answers.addWidget(self.accepted_button)
-        answers.addWidget(self.refused_button)
-        answers.addStretch(1)
-        answers.addWidget(self.refresh_button)
+        primary(self.requested_button)
+        primary(self.accepted_button)
+        actions = button_row(
+            self.requested_button,
+            self.accepted_button,
+            self.refused_button,
+            trailing=(self.refresh_button,),
+        )
 
         self.layout_.addWidget(self.status)
         self.layout_.addWidget(self.warnings)
@@ -69,9 +81,8 @@ class SupplierPage(StepPage):
         self.layout_.addWidget(self.clicks)
         self.layout_.addWidget(self.message)
         self.layout_.addWidget(self.answer_note)
-        self.layout_.addWidget(self.requested_button)
         self.layout_.addWidget(self.answer_title)
-        self.layout_.addLayout(answers)
+        self.layout_.addLayout(actions)
         self.layout_.addStretch(1)
 
     def show_run(self, ctx: RunContext) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
 from core.cancel import TimelineEntry
 from gui.cancel_wizard.step import reason_label, tr
@@ -19,10 +20,13 @@ def summary(entry: TimelineEntry) -> str:
     details: dict[str, Any] = entry.details
     parts: list[str] = []
     currency = str(details.get("currency") or "")
-    for key in ("refunded_minor", "amount_minor"):
-        amount = details.get(key)
-        if isinstance(amount, int) and amount and currency:
-            parts.append(money(amount, currency))
+    refunded, amount = details.get("refunded_minor"), details.get("amount_minor")
+    if isinstance(refunded, int) and refunded and currency:
+        parts.append(tr("{0} refunded").format(money(refunded, currency)))
+    if isinstance(amount, int) and amount and currency:
+        text = money(amount, currency)
+        received = "supplier_refund_received" in details or entry.kind.endswith("_received")
+        parts.append(tr("{0} received").format(text) if received else text)
     if details.get("tracking_number"):
         parts.append(tr("tracking {0}").format(details["tracking_number"]))
     if details.get("manual"):
@@ -41,43 +45,42 @@ def summary(entry: TimelineEntry) -> str:
     return ", ".join(parts)
 
 
-class TimelineView(QTreeWidget):
-    """Two columns: when, and what happened (with why in the tooltip)."""
+class TimelineView(QListWidget):
+    """One entry per event: what happened, then when (and what it carried); why in a tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelTimeline")
         self.setAccessibleName(tr("What was done"))
-        self.setColumnCount(2)
-        self.setHeaderLabels([tr("When"), tr("What was done")])
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(False)
         self.setWordWrap(True)
-        self.setAlternatingRowColors(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        self.setSpacing(2)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAlternatingRowColors(True)
 
     def show_entries(self, entries: Iterable[TimelineEntry]) -> None:
         self.clear()
-        item: QTreeWidgetItem | None = None
+        item: QListWidgetItem | None = None
         for entry in entries:
             note = summary(entry)
-            text = f"{entry.title}\n{note}" if note else entry.title
-            item = QTreeWidgetItem([local_time(entry.at), text])
+            second = f"{local_time(entry.at)} · {note}" if note else local_time(entry.at)
+            item = QListWidgetItem(f"{entry.title}\n{second}")
             why = entry.details.get("why") or entry.details.get("error") or ""
             if why:
-                item.setToolTip(1, str(why))
-            self.addTopLevelItem(item)
+                item.setToolTip(str(why))
+            self.addItem(item)
         if item is not None:
             self.scrollToItem(item)
 
     def titles(self) -> list[str]:
-        """The titles shown, oldest first (without the detail line)."""
+        """The titles shown, oldest first (without the time line)."""
         found = []
-        for i in range(self.topLevelItemCount()):
-            item = self.topLevelItem(i)
+        for i in range(self.count()):
+            item = self.item(i)
             if item is not None:
-                found.append(item.text(1).split("\n", 1)[0])
+                found.append(item.text().split("\n", 1)[0])
         return found

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from core.cancel import (
     CancellationOpenError,
     CancellationView,
     CancelWorkflow,
+    Path,
     ShopOutcomePendingError,
     badges_for,
 )
@@ -194,9 +194,14 @@ class CancelWizard(QWidget):
                 self.money_page,
             )
         }
-        self.stack = QStackedWidget()
+        # Not a QStackedWidget: its height-for-width is the tallest page's, so the scroll area
+        # would scroll past the end of every shorter page. Hidden pages take no room here.
+        self.stack = QWidget()
+        stack = QVBoxLayout(self.stack)
+        stack.setContentsMargins(0, 0, 0, 0)
         for page in self.pages.values():
-            self.stack.addWidget(page)
+            stack.addWidget(page)
+            page.hide()
             page.requested.connect(self.run_step)
         self.reason_page.start_requested.connect(self.start)
         self.scroller = QScrollArea()
@@ -208,7 +213,7 @@ class CancelWizard(QWidget):
         self.timeline = TimelineView()
         timeline_box = QGroupBox(tr("What was done"))
         QVBoxLayout(timeline_box).addWidget(self.timeline)
-        timeline_box.setMinimumWidth(280)
+        timeline_box.setMinimumWidth(300)
         body = QSplitter()
         body.setChildrenCollapsible(False)
         body.addWidget(self.scroller)
@@ -450,7 +455,8 @@ class CancelWizard(QWidget):
 
     def _show_page(self, key: PageKey) -> None:
         self.shown = key
-        self.stack.setCurrentWidget(self.pages[key])
+        for page in self.pages.values():
+            page.setVisible(page.key is key)
         self.scroller.verticalScrollBar().setValue(0)
         self._update_steps()
 
@@ -476,7 +482,7 @@ class CancelWizard(QWidget):
             self.deadline_label.clear()
             self.connection_label.clear()
             return
-        self.state_label.setText(view.state_label)
+        self.state_label.setText(tr("Now: {0}").format(view.state_label))
         if view.next_deadline is not None:
             overdue = view.next_deadline <= self.now()
             self.deadline_label.setText(
@@ -497,12 +503,9 @@ class CancelWizard(QWidget):
         )
 
     def _visible_pages(self) -> list[PageKey]:
-        pages = [PageKey.REASON]
+        pages = [PageKey.REASON, PageKey.CHECK, PageKey.SUPPLIER]
         view = self.view
-        if view is None:
-            return pages
-        pages += [PageKey.CHECK, PageKey.SUPPLIER]
-        if went_through_refusal(view):
+        if view is not None and went_through_refusal(view):
             pages.append(PageKey.REFUSED)
         pages += [PageKey.SHOP, PageKey.MONEY]
         return pages
@@ -550,22 +553,30 @@ class CancelWizard(QWidget):
 
     def _update_steps(self) -> None:
         self.steps.clear()
-        current = page_of(self.view.state) if self.view else PageKey.REASON
-        final = self.view is not None and self.view.final
+        view = self.view
+        current = page_of(view.state) if view else PageKey.REASON
         for number, key in enumerate(self._visible_pages(), start=1):
-            done = self.view is not None and (
-                key < current or final or (key is PageKey.SHOP and shop_step_done(self.view))
-            )
-            mark = "✓" if done else str(number)
+            mark, tip = str(number), ""
+            if view is not None and (
+                key < current or view.final or (key is PageKey.SHOP and shop_step_done(view))
+            ):
+                mark = "✓"
+                if (
+                    key is PageKey.SUPPLIER
+                    and view.path is Path.REFUND
+                    and not view.supplier_answer
+                ):
+                    mark, tip = "–", tr("Skipped: the parcel had already left the supplier")
+            elif view is not None and key is current and not view.final:
+                tip = tr("Where the cancellation stands")
             item = QListWidgetItem(f"{mark}   {tr(PAGE_TITLES[key])}")
+            item.setToolTip(tip)
             item.setData(Qt.ItemDataRole.UserRole, int(key))
             font = item.font()
             font.setBold(key is self.shown)
             item.setFont(font)
             if not self.reachable(key):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-            if key is current and not final:
-                item.setToolTip(tr("Where the cancellation stands"))
             self.steps.addItem(item)
 
     def _step_clicked(self, item: QListWidgetItem) -> None:

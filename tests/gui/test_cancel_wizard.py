@@ -24,7 +24,7 @@ from core.ledger import Ledger
 from core.ledger.models import Cancellation
 from core.secrets import SecretStore
 from gui.cancel_ports import WorkflowHandle, open_workflow, shop_of_order, workflow_opener
-from gui.cancel_wizard import CancelLauncher, CancelWizard, Confirmation, PageKey
+from gui.cancel_wizard import CancelLauncher, CancelWizard, Confirmation, DialogAsker, PageKey
 from tests.connections_support import Fakes, running_fakes
 from tests.core.cancel.wiring import seed, shop_port, supplier_port
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN
@@ -374,7 +374,7 @@ def test_manual_mode_without_connections(
     settle(qtbot, wizard, State.SUPPLIER_CANCEL_TODO)
     assert wizard.connection_label.text() == "AliExpress: by hand · Shopify: by hand"
     assert "AliExpress is not connected" in wizard.check_page.notes.text()
-    assert "by hand (from the ledger)" in wizard.check_page.sources.text()
+    assert not wizard.check_page.sources.isVisible()  # the notes say where facts came from
     click(qtbot, wizard.next_button)
     page = wizard.supplier_page
     click(qtbot, page.requested_button)
@@ -699,3 +699,17 @@ def test_status_sync_moves_runs_on(
     with qtbot.waitSignal(launcher.syncer.ended, timeout=WAIT):
         assert launcher.apply_status_sync()  # again, over every open run: nothing more moves
     assert stored_state(ledger, run) == "shop_cancel_todo"
+
+
+def test_the_real_question_defaults_to_going_back(qtbot: QtBot) -> None:
+    question = Confirmation("Cancel on Shopify", "Cancel #1001?", "Cancel on Shopify", "No undo.")
+    box, accept = DialogAsker.box(None, question)
+    qtbot.addWidget(box)
+    assert (box.text(), box.informativeText(), accept.text()) == (
+        "Cancel #1001?",
+        "No undo.",
+        "Cancel on Shopify",
+    )
+    default = box.defaultButton()
+    assert default is not None and default.text() == "Go back"  # Enter never confirms
+    assert box.escapeButton() is default
