@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from gui.ui_settings import ui_settings
 from resources import icon_path
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,14 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 
 STYLES_WITHOUT_DARK = frozenset({"windows", "windowsvista"})
 """Platform styles that draw light widgets whatever the palette says."""
+
+SCHEME_SETTING = "appearance/color_scheme"
+SCHEMES = {
+    "system": Qt.ColorScheme.Unknown,
+    "light": Qt.ColorScheme.Light,
+    "dark": Qt.ColorScheme.Dark,
+}
+"""The values of SCHEME_SETTING in ui.ini, and what each asks Qt for."""
 
 _Role = QPalette.ColorRole
 _Group = QPalette.ColorGroup
@@ -185,8 +194,27 @@ class Appearance(QObject):
             self.changed.emit(now_dark)
 
 
-def apply_style(app: QApplication, scheme: Qt.ColorScheme = Qt.ColorScheme.Unknown) -> Appearance:
-    """Set up the look once at start-up: icon, style and palette, following the desktop
-    unless `scheme` forces light or dark. Keep the returned object for `set_scheme`."""
+def saved_scheme() -> Qt.ColorScheme:
+    """The merchant's choice in the UI settings: follow the desktop (default), light or dark."""
+    value = str(ui_settings().value(SCHEME_SETTING, "system"))
+    return SCHEMES.get(value, Qt.ColorScheme.Unknown)
+
+
+def save_scheme(scheme: Qt.ColorScheme) -> None:
+    names = {choice: name for name, choice in SCHEMES.items()}
+    settings = ui_settings()
+    settings.setValue(SCHEME_SETTING, names.get(scheme, "system"))
+    settings.sync()
+
+
+def apply_style(app: QApplication, scheme: Qt.ColorScheme | None = None) -> Appearance:
+    """Set up the look once at start-up: the icon, then style and palette for `scheme`
+    (default: the saved choice, normally "follow the desktop"). Calling it again returns
+    the same `Appearance`, switched to `scheme` if one is given."""
+    existing = app.findChild(Appearance)
+    if isinstance(existing, Appearance):
+        if scheme is not None:
+            existing.set_scheme(scheme)
+        return existing
     app.setWindowIcon(app_icon())
-    return Appearance(app, scheme)
+    return Appearance(app, saved_scheme() if scheme is None else scheme)

@@ -23,10 +23,13 @@ from gui.palette import (
     ICON_SIZES,
     Appearance,
     app_icon,
+    apply_style,
     contrast_ratio,
     dark_palette,
     is_dark,
     readable,
+    save_scheme,
+    saved_scheme,
 )
 from resources import icon_path
 
@@ -121,6 +124,7 @@ def appearance(qapp: QApplication) -> Iterator[Appearance]:
     look = Appearance(qapp)
     yield look
     look.set_scheme(Qt.ColorScheme.Unknown)
+    look.setParent(None)  # apply_style looks for the application's Appearance
     look.deleteLater()
 
 
@@ -136,6 +140,22 @@ def test_dark_scheme_gives_a_dark_palette_even_where_the_platform_cannot(
         appearance.set_scheme(Qt.ColorScheme.Unknown)
     assert changed.args == [False]
     assert not is_dark(qapp.palette())
+
+
+def test_apply_style_uses_the_saved_choice_once_and_sets_the_icon(qapp: QApplication) -> None:
+    save_scheme(Qt.ColorScheme.Dark)
+    look = apply_style(qapp)
+    try:
+        assert look.requested == Qt.ColorScheme.Dark and is_dark(qapp.palette())
+        assert apply_style(qapp) is look  # one Appearance per application
+        assert apply_style(qapp, Qt.ColorScheme.Light) is look and not is_dark(qapp.palette())
+        assert {s.width() for s in qapp.windowIcon().availableSizes()} >= set(ICON_SIZES)
+        save_scheme(Qt.ColorScheme.Unknown)
+        assert saved_scheme() == Qt.ColorScheme.Unknown
+    finally:
+        look.set_scheme(Qt.ColorScheme.Unknown)
+        look.setParent(None)
+        look.deleteLater()
 
 
 def test_dark_palette_reads_well() -> None:

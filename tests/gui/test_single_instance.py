@@ -21,6 +21,7 @@ from gui.single_instance import (
     forwarded_files,
     server_name,
     socket_file,
+    split_files,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -211,3 +212,28 @@ def test_forwarded_files_keeps_existing_csv_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x")
     args = [str(export), str(tmp_path / "notes.txt"), str(tmp_path / "missing.csv"), "--flag"]
     assert forwarded_files(args) == [export]
+
+
+COMMANDS = ("demo", "due", "review", "import")
+
+
+@pytest.mark.parametrize(
+    ("argv", "rest", "files"),
+    [
+        (["orders.csv"], [], ["orders.csv"]),
+        (["--ledger", "b.sqlite", "a.csv", "c.csv"], ["--ledger", "b.sqlite"], ["a.csv", "c.csv"]),
+        (["--ledger=demo", "a.csv"], ["--ledger=demo"], ["a.csv"]),
+        (["--self-test"], ["--self-test"], []),
+        (["--", "-odd.csv"], [], ["-odd.csv"]),
+        (["demo", "--orders", "3"], ["demo", "--orders", "3"], []),
+        (
+            ["--ledger", "x", "import", "shopify-csv", "o.csv"],
+            ["--ledger", "x", "import", "shopify-csv", "o.csv"],
+            [],
+        ),
+    ],
+)
+def test_split_files_takes_gui_files_out_unless_a_command_is_given(
+    argv: list[str], rest: list[str], files: list[str]
+) -> None:
+    assert split_files(argv, COMMANDS) == (rest, [Path(name) for name in files])
