@@ -1,0 +1,155 @@
+"""Which language the window speaks, and Qt's translators and default locale for it.
+
+English is the source language, so English needs no catalogue. German loads Dropdesk's own
+dropdesk_de.qm (resources/translations, built from the .ts by packaging/build_translations.py)
+and Qt's qtbase_de.qm, so the standard buttons and dialogs speak German too. QLocale's default
+follows the choice, so dates, numbers and money read the way the merchant expects.
+
+The choice, strongest first: the caller's argument, the DROPDESK_LANG environment variable,
+the "ui/language" setting, the system's language. A change applies at the next start.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from gui.ui_settings import ui_settings
+from resources import ROOT
+
+log = logging.getLogger(__name__)
+
+SETTING = "ui/language"
+ENVIRONMENT = "DROPDESK_LANG"
+SYSTEM = "system"
+#: The languages Dropdesk speaks, each with its name in itself (how a picker lists it).
+LANGUAGES = {"en": "English", "de": "Deutsch"}
+SOURCE_LANGUAGE = "en"
+TRANSLATIONS = ROOT / "translations"
+
+_installed: list[QTranslator] = []
+_current = SOURCE_LANGUAGE
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Language", text)
+
+
+def language_code(value: str | None) -> str | None:
+    """ "de", "de_AT.UTF-8", "de-CH" -> "de"; "system", "", unknown -> None (follow the system)."""
+    if not value:
+        return None
+    code = value.strip().replace("-", "_").split(".")[0].split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def system_language(system: QLocale) -> str:
+    """The system's language if Dropdesk speaks it, else English (also for the C locale)."""
+    code = language_code(system.name())
+    return code if code is not None and system.language() != QLocale.Language.C else "en"
+
+
+def preferred_language(language: str | None = None, system: QLocale | None = None) -> str:
+    """The language to start in: the argument, DROPDESK_LANG, the setting, then the system."""
+    for source, value in (
+        ("argument", language),
+        (ENVIRONMENT, os.environ.get(ENVIRONMENT)),
+        ("setting", str(ui_settings().value(SETTING, SYSTEM))),
+    ):
+        code = language_code(value)
+        if code is not None:
+            return code
+        if value and value.strip().lower() != SYSTEM:
+            log.warning("Ignoring unknown language %r from %s", value, source)
+    return system_language(system if system is not None else QLocale.system())
+
+
+def _locale_for(code: str, system: QLocale) -> QLocale:
+    """The system's own locale when it speaks `code` (keeps de_AT or en_GB formats); otherwise
+    the language's main one. The C locale reads like en_US."""
+    if system.language() != QLocale.Language.C and language_code(system.name()) == code:
+        return system
+    if code == "de":
+        return QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def install_translators(
+    app: QCoreApplication, language: str | None = None, *, system: QLocale | None = None
+) -> str:
+    """Load the catalogues for the preferred language into `app` and make its locale the
+    default; returns the language code ("en" or "de"). Calling it again replaces them."""
+    global _current
+    system = system if system is not None else QLocale.system()
+    code = preferred_language(language, system)
+    remove_translators(app)
+    if code != SOURCE_LANGUAGE:
+        for name, folder in (
+            (f"dropdesk_{code}", str(TRANSLATIONS)),
+            (f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _installed.append(translator)
+            else:
+                log.warning("No translation %s in %s", name, folder)
+    QLocale.setDefault(_locale_for(code, system))
+    _current = code
+    log.info("Language: %s (%s)", code, QLocale().name())
+    return code
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Take out what install_translators put in (the source language needs none)."""
+    global _current
+    while _installed:
+        translator = _installed.pop()
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    _current = SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the window speaks now: a sensible first choice for texts to copy."""
+    return _current
+
+
+def language_menu(parent: QWidget) -> QMenu:
+    """View > Language: System, English, Deutsch. Saves the choice; it applies after a restart."""
+    menu = QMenu(_tr("&Language"), parent)
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    saved = str(ui_settings().value(SETTING, SYSTEM))
+    chosen = language_code(saved) or SYSTEM
+    for value, text in ((SYSTEM, _tr("System language")), *LANGUAGES.items()):
+        action = QAction(text, menu)
+        action.setCheckable(True)
+        action.setChecked(value == chosen)
+        action.setData(value)
+        group.addAction(action)
+        menu.addAction(action)
+    group.triggered.connect(lambda action: _save_language(parent, str(action.data())))
+    return menu
+
+
+def _save_language(parent: QWidget, value: str) -> None:
+    settings = ui_settings()
+    if str(settings.value(SETTING, SYSTEM)) == value:
+        return
+    settings.setValue(SETTING, value)
+    settings.sync()
+    note = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Language"),
+        _tr("Dropdesk will use the new language the next time it starts."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    note.setObjectName("languageNote")
+    note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    note.open()
