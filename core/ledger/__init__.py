@@ -4,6 +4,7 @@ from core.ledger.errors import (
     CorruptLedgerError,
     LedgerError,
     LedgerInUseError,
+    LedgerWriteError,
     NewerLedgerError,
     NotALedgerError,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "Ledger",
     "LedgerError",
     "LedgerInUseError",
+    "LedgerWriteError",
     "NewerLedgerError",
     "NotALedgerError",
     "check_integrity",

@@ -1,4 +1,5 @@
-"""The SQLite engine: WAL, foreign keys, synchronous NORMAL on every connection."""
+"""The SQLite engine: WAL, foreign keys, synchronous NORMAL on every connection; a write that
+fails for lack of space raises LedgerWriteError, which says so."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+
+from core.ledger.errors import write_failure
 
 APPLICATION_ID = 0x44524F50  # "DROP"; written by the first migration, checked on open
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -24,6 +27,12 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
+
+    @event.listens_for(engine, "handle_error")
+    def _say_why(context: Any) -> None:  # a full disk in words (raw DB-API writers: store.py)
+        failure = write_failure(path, context.original_exception)
+        if failure is not None:
+            raise failure
 
     return engine
 

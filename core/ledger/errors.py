@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 
@@ -27,3 +28,41 @@ class NewerLedgerError(LedgerError):
 
 class LedgerInUseError(LedgerError):
     """Another Dropdesk process has the ledger open."""
+
+
+class LedgerWriteError(LedgerError):
+    """A change could not be written (disk full, file size limit, write error). SQLite rolled
+    it back: the ledger holds what it held before the change began."""
+
+
+# SQLite's result codes for a write that did not reach the disk: SQLITE_FULL (no space left),
+# and the write-side I/O errors (a file size limit, `ulimit -f`, shows as SQLITE_IOERR_WRITE).
+_FULL = {"SQLITE_FULL"}
+_WRITE_IOERR = {
+    "SQLITE_IOERR",
+    "SQLITE_IOERR_WRITE",
+    "SQLITE_IOERR_FSYNC",
+    "SQLITE_IOERR_DIR_FSYNC",
+    "SQLITE_IOERR_TRUNCATE",
+    "SQLITE_IOERR_SHMSIZE",
+}
+
+
+def write_failure(path: Path, error: BaseException) -> LedgerWriteError | None:
+    """The merchant's version of a failed write to the ledger at `path`, or None when `error`
+    is something else. Looks at the DB-API error SQLAlchemy wraps, too."""
+    cause = getattr(error, "orig", error)
+    if not isinstance(cause, sqlite3.OperationalError):
+        return None
+    name = getattr(cause, "sqlite_errorname", "")
+    if name in _FULL:
+        reason = "the disk is full"
+    elif name in _WRITE_IOERR:
+        reason = "the disk could not be written to (it may be full, or the file too large)"
+    else:
+        return None
+    return LedgerWriteError(
+        path,
+        f"Dropdesk could not save to {path.name}: {reason}. Nothing of this change was saved. "
+        "Free some space and try again.",
+    )

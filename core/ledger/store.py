@@ -20,6 +20,7 @@ from core.ledger.errors import (
     LedgerError,
     LedgerInUseError,
     NotALedgerError,
+    write_failure,
 )
 from core.paths import ensure_private_dir
 
@@ -41,13 +42,17 @@ class Ledger:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session whose work is one transaction: committed on success, rolled back on error."""
+        """A session whose work is one transaction: committed on success, rolled back on error
+        (LedgerWriteError when it could not be written, e.g. the disk is full)."""
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as error:
                 session.rollback()
+                failure = write_failure(self.path, error)  # raw DB-API writes (bulk imports)
+                if failure is not None:
+                    raise failure from error
                 raise
 
     def close(self) -> None:
