@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from core.ledger.errors import write_failure
 
 BACKUP_MARK = ".backup-"
 
 
 def backup(path: Path, label: str = "", keep: int = 7) -> Path:
-    """Copy the ledger to `<file>.backup-<UTC stamp>[-label]` and keep the newest `keep`."""
+    """Copy the ledger to `<file>.backup-<UTC stamp>[-label]` and keep the newest `keep`.
+
+    The copy is made under a hidden name, private (0600) from its first byte, and renamed into
+    place only when complete: a backup that fails (a full disk) leaves nothing behind that
+    could later be offered for a restore. LedgerWriteError says when the disk was the cause.
+    """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}{BACKUP_MARK}{stamp}{'-' + label if label else ''}")
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    partial = target.with_name(f".{target.name}.partial")
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
-        dest = sqlite3.connect(target)
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+        os.replace(partial, target)
+    except BaseException as error:
+        partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
+        failure = write_failure(target, error)
+        if failure is not None:
+            raise failure from error
+        raise
     target.chmod(0o600)
     for old in backups(path)[keep:]:
         old.unlink(missing_ok=True)
