@@ -8,15 +8,20 @@ parent can time its SIGKILL and knows what was reached when it struck:
     NEAR <n>               the n-th transaction's work is done, its COMMIT comes next
     COMMITTED <n>          the n-th transaction is committed
     DONE                   all work finished and the ledger closed
+    FULL <text>            (with "fsize_headroom") a write failed for lack of room: the message
     ERROR <text>           the job failed (a bug: trials expect none)
 
 Jobs: "import" (one or more Shopify CSV exports, one transaction each) and "sync" (an order
-sync against the fake Shopify in the parent, one transaction per page).
+sync against the fake Shopify in the parent, one transaction per page). With the parameter
+"fsize_headroom", no file may grow more than that many bytes past the ledger's size once the
+work starts (`ulimit -f`; Python ignores SIGXFSZ, so write() fails with EFBIG).
 """
 
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import time
 import traceback
 from collections.abc import Callable, Mapping
@@ -24,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from core.imports import import_shopify_csv
-from core.ledger import open_ledger
+from core.ledger import LedgerWriteError, open_ledger
 from core.shopify import AccessToken, ShopifyClient, sync_orders
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN, LoopbackTransport
 from tests.reliability.fingerprint import fingerprint
@@ -42,6 +47,8 @@ def run(job: str, out: str, params: Mapping[str, Any]) -> None:
     try:
         {"import": _import, "sync": _sync}[job](say, params)
         say("DONE")
+    except LedgerWriteError as error:
+        say(f"FULL {error}")
     except BaseException as error:
         say("ERROR " + " | ".join(traceback.format_exception_only(error)).strip())
         raise
@@ -56,6 +63,7 @@ def _import(say: Say, params: Mapping[str, Any]) -> None:
     say("READY")
     if record:
         say(f"FP {fingerprint(path)}")
+    _limit_file_sizes(path, params.get("fsize_headroom"))
     for n, file in enumerate(params["files"], start=1):
 
         def progress(done: int, total: int, n: int = n) -> None:
@@ -83,6 +91,7 @@ def _sync(say: Say, params: Mapping[str, Any]) -> None:
     say("READY")
     if record:
         say(f"FP {fingerprint(path)}")
+    _limit_file_sizes(path, params.get("fsize_headroom"))
     pages = -1  # the first report comes before any page
 
     def progress(_stored: int, _total: int | None) -> None:  # then one after each page's commit
@@ -105,3 +114,15 @@ def _sync(say: Say, params: Mapping[str, Any]) -> None:
     if record:
         say(f"FP {fingerprint(path)}")  # with the run's journal event
     ledger.close()
+
+
+def _limit_file_sizes(path: Path, headroom: object) -> None:
+    """`ulimit -f` for this process: files may grow to the ledger's size plus `headroom`."""
+    if headroom is None:
+        return
+    assert signal.getsignal(signal.SIGXFSZ) == signal.SIG_IGN  # else the kernel kills us
+    wal = path.with_name(path.name + "-wal")
+    largest = max(path.stat().st_size, wal.stat().st_size if wal.exists() else 0)
+    resource.setrlimit(
+        resource.RLIMIT_FSIZE, (largest + int(str(headroom)), resource.RLIM_INFINITY)
+    )
