@@ -22,7 +22,7 @@ from tests.reliability.crash_checks import fresh_copy, kill_moments, open_again,
 from tests.reliability.crash_harness import Child, Reference, count_kill, reference_run
 from tests.reliability.fingerprint import fingerprint
 
-ORDERS = 1_200  # per file: about a quarter of a second to import each (unloaded)
+ORDERS = 800  # per file: a few tenths of a second to import each
 WORKERS = 2
 
 

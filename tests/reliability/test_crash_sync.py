@@ -1,4 +1,4 @@
-"""Crash safety of the Shopify order sync: a process syncing 20 pages of orders from the fake
+"""Crash safety of the Shopify order sync: a process syncing 12 pages of orders from the fake
 Shopify (one transaction per page, holding the page's orders, lines and the sync cursor) is
 killed with SIGKILL at random moments. After each kill SQLite finds no damage and the ledger
 holds the state after some whole number of pages; a page reported committed is never lost. A
@@ -26,7 +26,7 @@ from tests.reliability.crash_checks import fresh_copy, kill_moments, open_again,
 from tests.reliability.crash_harness import Child, Reference, count_kill, reference_run
 from tests.reliability.fingerprint import fingerprint
 
-ORDERS = 400
+ORDERS = 240
 PAGE_SIZE = 20
 WORKERS = 2
 WITHOUT_JOURNAL = frozenset({"event"})  # a resumed run journals itself differently
@@ -54,7 +54,7 @@ def case(tmp_path_factory: pytest.TempPathFactory, shopify_schema: GraphQLSchema
         fake.state.add_orders(ORDERS, start=datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
         path = fresh_copy(template)
         reference = reference_run("sync", path.with_suffix(".out"), _params(fake, path, shop_id))
-        # before any page, after each of the 20 pages, and with the run's journal event
+        # before any page, after each page, and with the run's journal event
         assert len(set(reference.states)) == ORDERS // PAGE_SIZE + 2
         yield Case(fake, template, shop_id, reference, fingerprint(path, skip=WITHOUT_JOURNAL))
 

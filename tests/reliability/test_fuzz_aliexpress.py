@@ -13,16 +13,17 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from core.aliexpress import AliExpressError
 from core.aliexpress.client import GatewayClient
 from core.aliexpress.orders import AEOrder, Money, Tracking, parse_order, parse_tracking
 from tests.conftest import CONTRACTS
+from tests.reliability.fuzzing import DEEP, QUICK, fuzz
 from tests.reliability.json_strategies import keys_of, mutations, values
 
-FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SAMPLES = CONTRACTS / "aliexpress"
 ORDER_SAMPLE = json.loads(
     (SAMPLES / "aliexpress_trade_ds_order_get_sample_response.json").read_text()
@@ -95,25 +96,38 @@ def parse_both(body: Any) -> None:
         assert str(error)
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(mutations(ORDER_SAMPLE, KEYS))
 def test_mutated_order_answers(body: Any) -> None:
     parse_both(body)
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(mutations(TRACKING_SAMPLE, KEYS))
 def test_mutated_tracking_answers(body: Any) -> None:
     parse_both(body)
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(st.dictionaries(st.sampled_from(KEYS), values(KEYS), max_size=6))
 def test_answers_made_of_the_platforms_keys(body: dict[str, Any]) -> None:
     parse_both(body)
 
 
-@settings(max_examples=300, deadline=None)
+@pytest.mark.slow
+@fuzz(DEEP)
+@given(
+    st.one_of(
+        mutations(ORDER_SAMPLE, KEYS),
+        mutations(TRACKING_SAMPLE, KEYS),
+        st.dictionaries(st.sampled_from(KEYS), values(KEYS), max_size=6),
+    )
+)
+def test_deep(body: Any) -> None:
+    parse_both(body)
+
+
+@fuzz(QUICK)
 @given(
     status=st.sampled_from([200, 200, 200, 201, 301, 400, 404, 429, 500, 502]),
     content=st.one_of(

@@ -14,10 +14,12 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from core import clocks
+from tests.reliability.fuzzing import DEEP, QUICK, fuzz
 
 OWN_WORDS = (
     "naive datetime",
@@ -73,8 +75,6 @@ zone_names = st.one_of(
 )
 spans = st.timedeltas()
 
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
 
 def answers_or_refuses(call: Callable[[], Any]) -> Any:
     try:
@@ -88,9 +88,20 @@ def answers_or_refuses(call: Callable[[], Any]) -> Any:
     return result
 
 
-@FUZZ
+@fuzz(QUICK * 2)
 @given(moment=moments, n=counts, m=counts, country=countries, zone=zone_names)
 def test_deadlines(moment: datetime, n: int, m: int, country: str, zone: str) -> None:
+    every_deadline(moment, n, m, country, zone)
+
+
+@pytest.mark.slow
+@fuzz(DEEP)
+@given(moment=moments, n=counts, m=counts, country=countries, zone=zone_names)
+def test_deep_deadlines(moment: datetime, n: int, m: int, country: str, zone: str) -> None:
+    every_deadline(moment, n, m, country, zone)
+
+
+def every_deadline(moment: datetime, n: int, m: int, country: str, zone: str) -> None:
     for call in (
         lambda: clocks.ship_by(moment, n, country, zone),
         lambda: clocks.tracking_due(moment, n, country, zone),
@@ -102,7 +113,7 @@ def test_deadlines(moment: datetime, n: int, m: int, country: str, zone: str) ->
         answers_or_refuses(call)
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(day=days, n=counts, country=countries, zone=zone_names)
 def test_days_and_calendars(day: date, n: int, country: str, zone: str) -> None:
     answers_or_refuses(lambda: clocks.is_working_day(day, country))
@@ -113,7 +124,7 @@ def test_days_and_calendars(day: date, n: int, country: str, zone: str) -> None:
     assert problem is None or any(words in problem for words in OWN_WORDS)
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(moment=moments, other=moments, zone=zone_names, left=spans, soon=hours, urgent=hours)
 def test_countdowns(
     moment: datetime, other: datetime, zone: str, left: timedelta, soon: float, urgent: float

@@ -18,18 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from core.imports import ImportFileError, ImportSummary, import_shopify_csv
 from core.imports.columns import EXPORT_COLUMNS
 from core.ledger import Ledger, check_integrity, open_ledger
+from tests.reliability.fuzzing import DEEP, QUICK, fuzz
 
-FUZZ = settings(
-    max_examples=120,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
 _files = itertools.count()
 
 
@@ -81,7 +77,7 @@ raw_files = st.one_of(
 )
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(data=raw_files)
 def test_raw_bytes(ledger: Ledger, folder: Path, data: bytes) -> None:
     imported(ledger, write(folder, data), dry_run=True)
@@ -176,11 +172,27 @@ def export(values: list[dict[str, str]], layout: dict[str, str]) -> bytes:
     return text.getvalue().encode(layout["encoding"], errors="replace")
 
 
-@FUZZ
+@fuzz(QUICK)
 @given(values=rows, layout=layouts)
 def test_hostile_cells_in_a_real_layout(
     ledger: Ledger, folder: Path, values: list[dict[str, str]], layout: dict[str, str]
 ) -> None:
+    import_twice(ledger, folder, values, layout)
+
+
+@pytest.mark.slow
+@fuzz(DEEP)
+@given(values=rows, layout=layouts)
+def test_deep(
+    ledger: Ledger, folder: Path, values: list[dict[str, str]], layout: dict[str, str]
+) -> None:
+    import_twice(ledger, folder, values, layout)
+
+
+def import_twice(
+    ledger: Ledger, folder: Path, values: list[dict[str, str]], layout: dict[str, str]
+) -> None:
+    """A preview, then the import: they agree on what is refused."""
     path = write(folder, export(values, layout))
     preview = imported(ledger, path, dry_run=True)
     summary = imported(ledger, path, dry_run=False)

@@ -16,12 +16,13 @@ from typing import Any
 
 import httpx
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from core.aliexpress import Gateway
 from core.shopify import AccessToken, ShopDomainError, ShopifyClient, ShopifyError
 from core.shopify.domain import normalize_shop_domain
+from tests.reliability.fuzzing import DEEP, QUICK, fuzz
 
 RESULT = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.myshopify\.com", re.ASCII)
 TOKEN = "shpat_" + "f" * 32
@@ -75,9 +76,20 @@ class Recorder(httpx.BaseTransport):
         return httpx.Response(200, json={"data": {"shop": None}})
 
 
-@settings(max_examples=300, deadline=None)
+@fuzz(QUICK * 2)
 @given(address=st.one_of(addresses, st.text(max_size=300)))
 def test_a_token_goes_only_to_the_shop_the_address_names(address: str) -> None:
+    token_goes_only_to(address)
+
+
+@pytest.mark.slow
+@fuzz(DEEP)
+@given(address=st.one_of(addresses, st.text(max_size=300)))
+def test_deep(address: str) -> None:
+    token_goes_only_to(address)
+
+
+def token_goes_only_to(address: str) -> None:
     try:
         shop = normalize_shop_domain(address)
     except ShopDomainError as error:
@@ -101,7 +113,7 @@ def test_what_is_not_text_is_refused(value: Any) -> None:
         normalize_shop_domain(value)
 
 
-@settings(max_examples=200, deadline=None)
+@fuzz(QUICK)
 @given(
     url=st.one_of(
         addresses,
