@@ -90,9 +90,10 @@ class AboutDialog(QDialog):
         self.diagnostics_button.setToolTip(
             _tr("Save a zip for support: versions, settings, ledger size, the end of the log")
         )
-        self.saver = DiagnosticsSaver(ledger_path, self)
-        self.diagnostics_button.clicked.connect(self.saver.choose_and_save)
-        self.saver.busy_changed.connect(lambda busy: self.diagnostics_button.setEnabled(not busy))
+        # Owned by the main window when there is one: a save outlives a closed About dialog.
+        self.saver = DiagnosticsSaver(ledger_path, parent if parent is not None else self)
+        self.diagnostics_button.clicked.connect(lambda: self.saver.choose_and_save(self))
+        self.saver.busy_changed.connect(self._show_busy)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.open_logs_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.diagnostics_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -106,6 +107,9 @@ class AboutDialog(QDialog):
         layout.addSpacing(8)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
+
+    def _show_busy(self, busy: bool) -> None:
+        self.diagnostics_button.setEnabled(not busy)
 
 
 def show_about(parent: QWidget | None, ledger_path: Path | None) -> AboutDialog:

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 import PySide6
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -50,6 +51,7 @@ class DiagnosticsSaver(QObject):
         super().__init__(parent)
         self.ledger_path = ledger_path
         self._parent = parent
+        self._asked_from: QWidget | None = None  # where the merchant asked: answers go there
         self._job: Job | None = None
         self._tell_merchant = False  # a message box at the end (the menu), or only signals
 
@@ -57,14 +59,17 @@ class DiagnosticsSaver(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def choose_and_save(self) -> None:
+    def choose_and_save(self, window: QWidget | None = None) -> None:
         """Ask where to save (suggesting a dated name in the home folder), then save; tell
-        the merchant where the file went, or why it could not be written."""
+        the merchant where the file went, or why it could not be written. Questions and
+        answers appear over `window` (default: the parent), or over the parent if `window`
+        (a dialog) was closed meanwhile."""
         if self.busy:
             return
+        self._asked_from = window
         suggested = Path.home() / diagnostics.suggested_file_name()
         chosen, _ = QFileDialog.getSaveFileName(
-            self._parent,
+            self._answer_parent(),
             _tr("Save diagnostics"),
             str(suggested),
             _tr("Zip archive (*.zip)"),
@@ -114,6 +119,10 @@ class DiagnosticsSaver(QObject):
             self._tell_failed(message)
         self.failed.emit(message)
 
+    def _answer_parent(self) -> QWidget | None:
+        window = self._asked_from
+        return window if window is not None and shiboken6.isValid(window) else self._parent
+
     def _tell_saved(self, target: Path) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Information,
@@ -124,7 +133,7 @@ class DiagnosticsSaver(QObject):
                 "support."
             ).format(target),
             QMessageBox.StandardButton.Ok,
-            self._parent,
+            self._answer_parent(),
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -135,7 +144,7 @@ class DiagnosticsSaver(QObject):
             _tr("Diagnostics not saved"),
             message,
             QMessageBox.StandardButton.Ok,
-            self._parent,
+            self._answer_parent(),
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

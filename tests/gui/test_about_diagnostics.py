@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from core import diagnostics, paths
@@ -106,6 +107,27 @@ def test_save_diagnostics_from_the_dialog_writes_the_zip_and_says_where(
     assert any(str(target) in box.text() and box.isVisible() for box in boxes)
     for box in boxes:
         box.close()
+
+
+def test_a_save_outlives_the_about_dialog_closed_meanwhile(
+    qtbot: QtBot, ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    dialog = AboutDialog(ledger.path, window)
+    saver = dialog.saver
+    target = tmp_path / "d.zip"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *args: (str(target), ""))
+    )
+    with qtbot.waitSignal(saver.saved, timeout=20_000):
+        qtbot.mouseClick(dialog.diagnostics_button, Qt.MouseButton.LeftButton)
+        dialog.close()
+        shiboken6.delete(dialog)
+    assert target.is_file()
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and str(target) in boxes[0].text()
+    boxes[0].close()
 
 
 def test_a_failed_save_is_reported(qtbot: QtBot, ledger: Ledger, tmp_path: Path) -> None:
