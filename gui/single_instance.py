@@ -326,9 +326,10 @@ def split_files(
 
 
 def forwarded_files(args: Sequence[str], suffixes: Sequence[str] = (".csv",)) -> list[Path]:
-    """The existing files among `args` with one of `suffixes` (any case), in order."""
+    """The arguments naming a file with one of `suffixes` (any case), in order. A missing
+    file is kept: the import then tells the merchant, rather than nothing happening."""
     wanted = tuple(suffix.lower() for suffix in suffixes)
-    return [Path(arg) for arg in args if Path(arg).suffix.lower() in wanted and Path(arg).is_file()]
+    return [Path(arg) for arg in args if Path(arg).suffix.lower() in wanted]
 
 
 def present(window: QWidget) -> None:

@@ -206,12 +206,10 @@ def test_server_name_depends_on_user_and_ledger_and_reveals_neither(tmp_path: Pa
     assert base.startswith("dropdesk-") and "anna" not in name and "shop" not in name
 
 
-def test_forwarded_files_keeps_existing_csv_files(tmp_path: Path) -> None:
+def test_forwarded_files_keeps_csv_files(tmp_path: Path) -> None:
     export = tmp_path / "Orders.CSV"
-    export.write_text("Name\n")
-    (tmp_path / "notes.txt").write_text("x")
     args = [str(export), str(tmp_path / "notes.txt"), str(tmp_path / "missing.csv"), "--flag"]
-    assert forwarded_files(args) == [export]
+    assert forwarded_files(args) == [export, tmp_path / "missing.csv"]
 
 
 COMMANDS = ("demo", "due", "review", "import")
