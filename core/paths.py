@@ -31,6 +31,15 @@ def default_ledger() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create a folder readable by the user only (customer data and money live there)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder readable by the user only (customer data and money live there).
+
+    Missing folders above it are created private too: `mkdir(parents=True)` would make them
+    with the umask's mode (0755, or 0777), and DROPDESK_HOME is the parent of the log folder,
+    made first at start-up. Folders that exist already are left as they are.
+    """
+    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(mode=0o700)  # raises FileExistsError for a file, as mkdir(exist_ok) did
     return path
