@@ -104,6 +104,9 @@ def dynamic_texts() -> dict[str, list[str]]:
     reasons, faults, states = (list(d.values()) for d in labels)
     line_titles = [c.title for cs in review.LINE_COLUMNS.values() for c in cs]
     measures = list(review_report.MEASURE_TITLES.values())
+    # What the cancel workflow calls its states and deadlines (shown by the wizard and the list)
+    next_deadline = _module("core.cancel.next_deadline")
+    workflow_labels = [*_module("core.cancel").LABELS.values(), *next_deadline.LABELS.values()]
     states_module = _module("core.cancel.states")
     types = _module("core.ledger.types")
     # Line cells the review shows as stored: workflow and dispute states, paths, answers.
@@ -150,21 +153,20 @@ def dynamic_texts() -> dict[str, list[str]]:
             *_calls("gui/main_window.py", "action"),
         ],
         "SyncActions": _calls("gui/sync_actions.py", "_action"),
-        "CancellationsView": [*cancellations.COLUMNS, *reasons],
+        "CancellationsView": [*cancellations.COLUMNS, *reasons, *workflow_labels],
     }
-    texts.update(_wizard_texts(reasons, faults))
+    texts.update(_wizard_texts([*reasons, *faults, *workflow_labels]))
     return {context: list(dict.fromkeys(found)) for context, found in texts.items()}
 
 
-def _wizard_texts(reasons: list[str], faults: list[str]) -> dict[str, list[str]]:
-    """The cancel wizard's labels (its own tables, and the workflow's from core)."""
+def _wizard_texts(from_core: list[str]) -> dict[str, list[str]]:
+    """The cancel wizard's labels: its own tables, and those from core it shows."""
     try:
         step = _module("gui.cancel_wizard.step")
     except ImportError:  # not there (yet)
         return {}
-    found: list[str] = [*reasons, *faults, *step.PAGE_TITLES.values()]
+    found: list[str] = [*from_core, *step.PAGE_TITLES.values()]
     for module, names in (
-        ("core.cancel", ("LABELS",)),
         ("gui.cancel_wizard.check_page", ("_WAY",)),
         ("gui.cancel_wizard.money_page", ("_WHAT", "_STATE")),
         ("gui.cancel_wizard.refund_panel", ("_RESTOCK",)),

@@ -936,7 +936,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="162"/>
-        <location filename="../../gui/cancellations_view.py" line="61"/>
+        <location filename="../../gui/cancellations_view.py" line="63"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
         <translation>in {0}</translation>
@@ -1207,53 +1207,63 @@
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="82"/>
+        <location filename="../../gui/cancellations_view.py" line="89"/>
         <location filename="../../gui/review_report.py" line="135"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="86"/>
+        <location filename="../../gui/cancellations_view.py" line="93"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="93"/>
+        <location filename="../../gui/cancellations_view.py" line="100"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="110"/>
+        <location filename="../../gui/cancellations_view.py" line="117"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="119"/>
+        <location filename="../../gui/cancellations_view.py" line="126"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="123"/>
+        <location filename="../../gui/cancellations_view.py" line="130"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="153"/>
+        <location filename="../../gui/cancellations_view.py" line="164"/>
+        <source>Reading the open cancellations…</source>
+        <translation>Offene Stornierungen werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="178"/>
+        <source>The cancellations could not be read: {0}</source>
+        <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancellations_view.py" line="192"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="162"/>
+        <location filename="../../gui/cancellations_view.py" line="201"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="173"/>
+        <location filename="../../gui/cancellations_view.py" line="212"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="175"/>
+        <location filename="../../gui/cancellations_view.py" line="214"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -1707,27 +1717,27 @@
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="68"/>
+        <location filename="../../gui/diagnostics.py" line="73"/>
         <source>Save diagnostics</source>
         <translation>Diagnosedaten speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="70"/>
+        <location filename="../../gui/diagnostics.py" line="75"/>
         <source>Zip archive (*.zip)</source>
         <translation>ZIP-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="89"/>
+        <location filename="../../gui/diagnostics.py" line="94"/>
         <source>The diagnostics could not be saved: {0}</source>
         <translation>Die Diagnosedaten konnten nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="120"/>
+        <location filename="../../gui/diagnostics.py" line="129"/>
         <source>Diagnostics saved</source>
         <translation>Diagnosedaten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="122"/>
+        <location filename="../../gui/diagnostics.py" line="131"/>
         <source>Saved to {0}.
 
 It holds versions, settings, the ledger&apos;s size and the end of the log, without secrets or customer details. Attach it to your message to support.</source>
@@ -1736,7 +1746,7 @@ It holds versions, settings, the ledger&apos;s size and the end of the log, with
 Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und das Ende des Protokolls, ohne Secrets oder Kundendaten. Hängen Sie sie an Ihre Nachricht an den Support an.</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="135"/>
+        <location filename="../../gui/diagnostics.py" line="144"/>
         <source>Diagnostics not saved</source>
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
