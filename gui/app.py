@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import settings
@@ -19,7 +19,8 @@ from core.secrets import SecretStore
 from gui import ledger_problem
 from gui.jobs import Job
 from gui.main_window import MainWindow
-from resources import icon_path
+from gui.palette import apply_style
+from gui.single_instance import SingleInstance, forwarded_files, present
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Dropdesk")
     app.setApplicationDisplayName("Dropdesk")
     app.setDesktopFileName("dropdesk")
-    app.setWindowIcon(QIcon(str(icon_path("dropdesk.svg"))))
+    apply_style(app)
     if QLocale.system().language() == QLocale.Language.C:  # servers, CI: read like en_US
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     return app
@@ -75,8 +76,12 @@ class Session:
         ledger: Ledger,
         secrets: SecretStore | None = None,
         connector: Connector | None = None,
+        instance: SingleInstance | None = None,
     ) -> None:
         self.ledger = ledger
+        self.instance = instance
+        if instance is not None:
+            instance.message_received.connect(self.receive)
         self.secrets = secrets or SecretStore()  # the keyring is chosen on first use
         self.connector = connector or Connector()  # https to the official hosts only
         self.window = self._make_window(ledger)
@@ -84,6 +89,12 @@ class Session:
         if ledger.unclean:
             self.check_in_background()
         self.back_up_in_background()
+
+    def receive(self, args: list[str]) -> None:
+        """Another launch handed over its command line: come to the front, import its files."""
+        present(self.window)
+        for path in forwarded_files(args):
+            self.window.csv_import.start(path)
 
     def _make_window(self, ledger: Ledger) -> MainWindow:
         window = MainWindow(ledger, connections=Connections(ledger, self.secrets, self.connector))
@@ -104,6 +115,8 @@ class Session:
         self.window.show()
         old_window.close()
         old_ledger.close()
+        if self.instance is not None:
+            self.instance.move_to(ledger.path)
 
     def check_in_background(self) -> None:
         """After an unclean shutdown: SQLite's quick_check, off the GUI thread."""
@@ -151,18 +164,28 @@ class Session:
         self.ledger.close()
 
 
-def run(ledger_path: Path, *, self_test: bool = False) -> int:
+def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = ()) -> int:
     app = make_application()
     if self_test:
         return _self_test(ledger_path)
-    ledger = open_interactively(ledger_path)
+    instance = SingleInstance(ledger_path, app)
+    handed = [str(path.expanduser().resolve()) for path in files]
+    if instance.try_forward(handed) or (not instance.listen() and instance.try_forward(handed)):
+        return 0  # the running Dropdesk came to the front and took the files
+    ledger = open_interactively(ledger_path)  # LedgerInUseError's message stays the fallback
     if ledger is None:
+        instance.close()
         return 1
-    session = Session(ledger)
+    if ledger.path != ledger_path.expanduser().resolve():
+        instance.move_to(ledger.path)
+    session = Session(ledger, instance=instance)
     session.window.show()
+    if handed:
+        QTimer.singleShot(0, lambda: session.receive(handed))
     try:
         return app.exec()
     finally:
+        instance.close()
         session.close()
 
 

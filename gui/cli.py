@@ -29,6 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dropdesk",
         description="Ship windows, cancellations and refunds for Shopify + AliExpress merchants.",
+        epilog="dropdesk FILE.csv imports a Shopify orders export, in the running Dropdesk if "
+        "there is one.",
         parents=[ledger_option],
     )
     parser.add_argument(
@@ -81,7 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_COMMANDS = ("demo", "due", "review", "import")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    files: list[Path] = []
+    if not any(arg in (*_COMMANDS, "-h", "--help") for arg in argv):  # the GUI: Qt may load
+        from gui.single_instance import split_files
+
+        argv, files = split_files(argv, _COMMANDS)
     args = _parser().parse_args(argv)
     from core.logs import configure_logging
 
@@ -103,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         return _due(ledger, args.within, args.json)
     from gui.app import run  # Qt only from here on
 
-    return run(ledger, self_test=args.self_test)
+    return run(ledger, self_test=args.self_test, files=files)
 
 
 def _demo(ledger: Path, orders: int, seed: int) -> int:

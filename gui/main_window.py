@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -29,7 +28,9 @@ from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery
 from core.shopify import update_shop_policy
+from gui.about_dialog import show_about
 from gui.deadline_tray import DeadlineTray
+from gui.diagnostics import DiagnosticsSaver, open_logs_folder
 from gui.drop_import import install_csv_drop
 from gui.formatting import local_time
 from gui.import_csv import CsvImportFlow
@@ -237,7 +238,14 @@ class MainWindow(QMainWindow):
         review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
         review_menu.addAction(action("Refund &policy…", "Ctrl+Shift+P", self.show_policy))
         help_menu = self.menuBar().addMenu(_tr("&Help"))
-        help_menu.addAction(action("&About Dropdesk", "", self._about))
+        help_menu.addAction(
+            action("&About Dropdesk", "F1", lambda: show_about(self, self.ledger.path))
+        )
+        help_menu.addAction(action("Open &logs folder", "", open_logs_folder))
+        self.diagnostics = DiagnosticsSaver(self.ledger.path, self)
+        help_menu.addAction(
+            action("Save &diagnostics…", "", lambda: self.diagnostics.choose_and_save(self))
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -353,16 +361,6 @@ class MainWindow(QMainWindow):
                 locale.toString(shown), locale.toString(self.total_orders)
             )
         self.count_label.setText(text)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _tr("About Dropdesk"),
-            _tr(
-                "<h3>Dropdesk</h3><p>Ship windows, cancellations and refunds for Shopify "
-                "merchants who buy from AliExpress suppliers.</p>"
-            ),
-        )
 
     def _restore_state(self) -> None:
         settings = ui_settings()

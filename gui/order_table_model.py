@@ -21,12 +21,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from core.clocks import Urgency, remaining
 from core.due import Thresholds
 from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
 from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
+from gui.palette import readable
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
@@ -52,6 +53,14 @@ _FOREGROUND = {
     Urgency.OVERDUE: QBrush(QColor("#8b0000")),
 }
 _MUTED = QBrush(QColor("#8a8f98"))
+
+
+def _on_base(brush: QBrush) -> QBrush:
+    """The brush, shaded to stay readable on the table's background (light or dark palette)."""
+    base = QGuiApplication.palette().base().color()
+    return QBrush(readable(brush.color(), base))
+
+
 _SERVED_ROLES = frozenset({*_COUNTDOWN_ROLES, Qt.ItemDataRole.AccessibleDescriptionRole})
 
 
@@ -175,7 +184,7 @@ class OrderTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _tr("shipped") if row.shipped_at else "—"
             if role == Qt.ItemDataRole.ForegroundRole:
-                return _MUTED
+                return _on_base(_MUTED)
             return None
         assert row.ship_by is not None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -183,7 +192,8 @@ class OrderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return _BACKGROUND.get(level)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _FOREGROUND.get(level)
+            # Pale urgency backgrounds keep their dark text; calm text sits on the table itself.
+            return _on_base(_FOREGROUND[level]) if level is Urgency.CALM else _FOREGROUND[level]
         if role == Qt.ItemDataRole.ToolTipRole:
             return deadline_tooltip(row.ship_by, row.supplier_time_zone)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
