@@ -82,7 +82,7 @@ class CancelLauncher(QObject):
 
     def show_cancellations(self) -> CancellationsView:
         if self.view is None:
-            self.view = CancellationsView(self.ledger, self.window, now=self.now)
+            self.view = CancellationsView(self.ledger, self.window, now=self.now, pool=self.pool)
             self.view.setWindowFlag(Qt.WindowType.Window)
             self.view.resume_requested.connect(self.open_cancellation)
         else:

@@ -453,7 +453,7 @@ def test_do_this_later_then_resume_from_the_cancellations_view(
     view = launcher.show_cancellations()
     qtbot.addWidget(view)
     qtbot.waitExposed(view)
-    assert view.table.topLevelItemCount() == 1
+    qtbot.waitUntil(lambda: view.table.topLevelItemCount() == 1, timeout=WAIT)
     item = view.table.topLevelItem(0)
     assert item is not None
     assert item.text(2) == "Waiting for the supplier's answer"
@@ -472,8 +472,7 @@ def test_do_this_later_then_resume_from_the_cancellations_view(
 
     click(qtbot, resumed.supplier_page.accepted_button)
     settle(qtbot, resumed, State.SHOP_CANCEL_TODO)
-    item = view.table.topLevelItem(0)
-    assert item is not None and item.text(2) == "Cancel the order on Shopify"
+    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == "Cancel the order on Shopify")  # type: ignore[union-attr]
     resumed.close()
     qtbot.waitUntil(lambda: launcher.wizards == [])
 
