@@ -106,10 +106,9 @@ class CancellationsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(False)  # the order is the deadlines'
         header = self.table.header()
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         for column in range(len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemDoubleClicked.connect(lambda _item, _column: self.resume_selected())
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = QLabel(
@@ -142,7 +141,7 @@ class CancellationsView(QWidget):
             enter = QShortcut(QKeySequence(key), self.table, self.resume_selected)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        self.resize(1040, 420)
+        self.resize(1200, 420)
         self.refresh()
 
     @property
