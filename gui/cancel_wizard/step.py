@@ -2,7 +2,7 @@
 the wizard (a workflow call, maybe behind a confirmation), and the page base class.
 
 Pages never call the network themselves: they emit a `Step`, and the wizard runs it off the
-GUI thread, one at a time, then hands every page the run's new `CancellationView`.
+GUI thread, one at a time, then shows the run's new `CancellationView` on the page it is at.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -23,8 +23,10 @@ from core.order_details import OrderDetails
 from core.review import FAULT_LABELS, REASON_LABELS
 from gui.formatting import local_time
 
+Button = TypeVar("Button", bound=QAbstractButton)
 
-def primary(button: QAbstractButton) -> QAbstractButton:
+
+def primary(button: Button) -> Button:
     """Mark the main thing to do on a page (bold, its natural width)."""
     font = button.font()
     font.setBold(True)

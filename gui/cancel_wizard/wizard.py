@@ -227,7 +227,6 @@ class CancelWizard(QWidget):
 
         self.banner = Banner()
         self.banner.setObjectName("wizardBanner")
-        self.banner.button.clicked.connect(self._banner_clicked)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
         self.busy_bar.setTextVisible(False)
@@ -404,9 +403,6 @@ class CancelWizard(QWidget):
             self.banner.show_message("warning", text)
         else:
             self.banner.show_message("error", text)
-
-    def _banner_clicked(self) -> None:
-        self.banner.clear()
 
     # -- showing ------------------------------------------------------------------------------
 
