@@ -130,7 +130,7 @@ class CancelLauncher(QObject):
         self._run_changed()
 
     def _run_changed(self, _cancellation_id: int | None = None) -> None:
-        if self.view is not None:
+        if self.view is not None and self.view.isVisible():  # else it reads when shown again
             self.view.refresh()
         self.changed.emit()
 
