@@ -92,6 +92,14 @@ class CancelLauncher(QObject):
         self.view.activateWindow()
         return self.view
 
+    def close_all(self) -> None:
+        """Close every wizard (their runs stay open in the ledger) and the Cancellations view:
+        before the window closes or another ledger is opened."""
+        for wizard in list(self.wizards):
+            wizard.close()
+        if self.view is not None:
+            self.view.close()
+
     def _make(
         self, *, supplier_order_id: int | None = None, cancellation_id: int | None = None
     ) -> CancelWizard:

@@ -473,8 +473,10 @@ def test_do_this_later_then_resume_from_the_cancellations_view(
     click(qtbot, resumed.supplier_page.accepted_button)
     settle(qtbot, resumed, State.SHOP_CANCEL_TODO)
     qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == "Cancel the order on Shopify")  # type: ignore[union-attr]
-    resumed.close()
+    launcher.close_all()  # the main window closes: the run stays open in the ledger
     qtbot.waitUntil(lambda: launcher.wizards == [])
+    assert resumed.handle is None and not view.isVisible()
+    assert stored_state(ledger, run) == "shop_cancel_todo"
 
 
 def test_an_order_with_an_open_run_opens_that_run(
