@@ -138,6 +138,7 @@ def test_accelerators_are_unique_within_each_menu() -> None:
         "View": ["&Search", "&Refresh", "&Language"],
         "Review": ["Refund &review…", "&Suppliers…", "Refund &policy…"],
         "Connect": ["&Connections…", "Sync with &Shopify", "Refresh from &AliExpress"],
+        "Help": ["&About Dropdesk", "Open &logs folder", "Save &diagnostics…"],
     }
     for menu, entries in menus.items():
         keys = [re.findall(r"&(\w)", german[e])[0].lower() for e in entries]

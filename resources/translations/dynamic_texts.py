@@ -135,6 +135,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Suppliers…"),
     QT_TRANSLATE_NOOP("MainWindow", "Refund &policy…"),
     QT_TRANSLATE_NOOP("MainWindow", "&About Dropdesk"),
+    QT_TRANSLATE_NOOP("MainWindow", "Open &logs folder"),
+    QT_TRANSLATE_NOOP("MainWindow", "Save &diagnostics…"),
     QT_TRANSLATE_NOOP("OrderDetailsPanel", "Ordered in the shop"),
     QT_TRANSLATE_NOOP("OrderDetailsPanel", "Ship window closes"),
     QT_TRANSLATE_NOOP("OrderDetailsPanel", "Cancelled in the shop"),
