@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import settings
@@ -17,6 +17,7 @@ from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, 
 from core.ledger.backup import backup_if_due
 from core.secrets import SecretStore
 from gui import ledger_problem
+from gui.i18n import install_translators
 from gui.jobs import Job
 from gui.main_window import MainWindow
 from gui.palette import apply_style
@@ -39,8 +40,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Dropdesk")
     app.setDesktopFileName("dropdesk")
     apply_style(app)
-    if QLocale.system().language() == QLocale.Language.C:  # servers, CI: read like en_US
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    install_translators(app)  # the system's language, unless DROPDESK_LANG or a setting says
     return app
 
 

@@ -32,7 +32,8 @@ from gui.about_dialog import show_about
 from gui.deadline_tray import DeadlineTray
 from gui.diagnostics import DiagnosticsSaver, open_logs_folder
 from gui.drop_import import install_csv_drop
-from gui.formatting import local_time
+from gui.formatting import countdown_text, local_time, status_text
+from gui.i18n import language_menu
 from gui.import_csv import CsvImportFlow
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel
@@ -89,8 +90,8 @@ def column_samples() -> dict[int, str]:
         Column.AE_ORDER: "8100000000000000",
         Column.PAID: local_time(late),
         Column.SHIP_BY: local_time(late),
-        Column.COUNTDOWN: "overdue 2 d 05 h",
-        Column.STATUS: "Awaiting shipment",
+        Column.COUNTDOWN: countdown_text(timedelta(days=-12, hours=-5)),
+        Column.STATUS: status_text("WAIT_SELLER_SEND_GOODS"),
     }
 
 
@@ -230,6 +231,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_tr("&View"))
         view_menu.addAction(action("&Search", "Ctrl+F", self.focus_search))
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(self))
         if self.connection_menu is not None:
             connect_menu = self.menuBar().addMenu(_tr("&Connect"))
             connect_menu.addActions(self.connection_menu.actions)
