@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -52,16 +52,21 @@ class SyncActions(QObject):
     ) -> None:
         super().__init__(parent)
         self.connections = connections
-        self._window = parent
         self._pool = pool
         self._now = now
         self.job: Job | None = None
         self.progress: JobProgressDialog | None = None
-        self.message: QMessageBox | None = None  # the last message shown (tests read it)
+        self.message: QMessageBox | None = None  # the last message shown, until dismissed
 
     @property
     def busy(self) -> bool:
         return self.job is not None
+
+    def _window(self) -> QWidget:
+        # Asked of Qt each time, not kept: a child holding its parent closes a reference cycle
+        # (the parent's wrapper holds its children's), and a window in a cycle is destroyed by
+        # Python's cycle collector, whenever and on whichever thread that runs.
+        return cast(QWidget, self.parent())
 
     # -- Shopify -----------------------------------------------------------------------------
 
@@ -99,7 +104,7 @@ class SyncActions(QObject):
             work,
             _tr("Sync with Shopify"),
             _tr("Fetching the orders that changed in {0}…").format(names),
-            self._shopify_done,
+            SyncActions._shopify_done,
         )
 
     def _shopify_done(self, outcome: tuple[list[SyncReport], bool]) -> None:
@@ -134,7 +139,7 @@ class SyncActions(QObject):
             work,
             _tr("Refresh from AliExpress"),
             _tr("Checking the status and tracking of open supplier orders…"),
-            self._aliexpress_done,
+            SyncActions._aliexpress_done,
         )
 
     def _aliexpress_done(self, summary: SyncSummary) -> None:
@@ -161,10 +166,16 @@ class SyncActions(QObject):
 
     # -- running -----------------------------------------------------------------------------
 
-    def _start(self, work: Work, title: str, text: str, done: Callable[[Any], None]) -> Job:
+    def _start(
+        self, work: Work, title: str, text: str, done: Callable[[SyncActions, Any], None]
+    ) -> Job:
         job = Job(work, describe_error=explain)
         self.job = job
-        self.progress = JobProgressDialog(job, title, text, self._window)
+        if self.progress is not None:
+            self.progress.deleteLater()  # the last job's window, hidden since that job ended
+        self.progress = JobProgressDialog(job, title, text, self._window())
+        # The plain function, not a bound method: `self` holding its own bound method is a
+        # reference cycle, which leaves this object to Python's cycle collector.
         self._done_handler = done
         self._title = title
         job.finished.connect(self._finished)
@@ -175,7 +186,7 @@ class SyncActions(QObject):
 
     def _finished(self, result: object) -> None:
         self.job = None
-        self._done_handler(result)
+        self._done_handler(self, result)
         self.ended.emit()
 
     def _failed(self, message: str) -> None:
@@ -185,12 +196,16 @@ class SyncActions(QObject):
         self.ended.emit()  # pages stored before the failure are kept
 
     def _tell(self, title: str, text: str) -> None:
-        self.message = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window)
-        self.message.open()
+        self._show(QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window()))
 
     def _warn(self, title: str, text: str, detail: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._window)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._window())
         box.setInformativeText(detail)
+        self._show(box)
+
+    def _show(self, box: QMessageBox) -> None:
+        """Window-modal, and deleted once dismissed (not kept hidden for the window's life)."""
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.message = box
         box.open()
 
@@ -247,7 +262,6 @@ class ConnectionMenu(QObject):
     ) -> None:
         super().__init__(window)
         self.connections = connections
-        self._window = window
         self._pool = pool
         self.sync = SyncActions(connections, window, pool=pool)
         self.label = LastSyncLabel(connections)
@@ -257,13 +271,19 @@ class ConnectionMenu(QObject):
             self._action("Sync with &Shopify", "Ctrl+R", self.sync.sync_shopify),
             self._action("Refresh from &AliExpress", "Ctrl+Shift+R", self.sync.refresh_aliexpress),
         ]
-        self.sync.synced.connect(lambda text: window.statusBar().showMessage(text, 15_000))
+        self.sync.synced.connect(self._show_status)
         self.sync.ended.connect(self.label.refresh)
         self.sync.ended.connect(self.ended)
         self.sync.connections_needed.connect(self.open_connections)
 
+    def _window(self) -> QMainWindow:
+        return cast(QMainWindow, self.parent())  # not kept: see SyncActions._window
+
+    def _show_status(self, text: str) -> None:
+        self._window().statusBar().showMessage(text, 15_000)
+
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
-        made = QAction(_tr(text), self._window)
+        made = QAction(_tr(text), self._window())
         made.setShortcut(QKeySequence(shortcut))
         made.triggered.connect(lambda _checked=False: slot())
         return made
@@ -274,7 +294,7 @@ class ConnectionMenu(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        dialog = ConnectionsDialog(self.connections, self._window, pool=self._pool)
+        dialog = ConnectionsDialog(self.connections, self._window(), pool=self._pool)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.label.refresh)
         dialog.changed.connect(self.ended)

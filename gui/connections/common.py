@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from weakref import WeakMethod
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
@@ -47,7 +48,13 @@ def secret_field(accessible_name: str) -> QLineEdit:
 
 
 class Runner(QObject):
-    """Runs a panel's background calls one at a time; `busy_changed` drives its buttons."""
+    """Runs a panel's background calls one at a time; `busy_changed` drives its buttons.
+
+    The runner holds its handlers (the panel's own methods) by weak reference: a strong one
+    would close a reference cycle panel -> runner -> handler -> panel, and a window in a cycle
+    is destroyed by Python's cycle collector, at a moment and on a thread nobody chose (a
+    worker's, mid-sync), which crashes Qt. Without the cycle a window dies with its last
+    reference, on the GUI thread."""
 
     busy_changed = Signal(bool)
 
@@ -55,6 +62,7 @@ class Runner(QObject):
         super().__init__(parent)
         self._pool = pool
         self.job: Job | None = None
+        self._handlers: tuple[WeakMethod[Callable[[Any], None]], WeakMethod[Callable[[str], None]]]
 
     @property
     def busy(self) -> bool:
@@ -68,12 +76,16 @@ class Runner(QObject):
     ) -> Job | None:
         """Start `work` off the GUI thread; `done(result)` or `failed(message)` follows, unless
         the panel was closed meanwhile (the job's signals go to this object's own slots,
-        which Qt disconnects when it is deleted)."""
+        which Qt disconnects when it is deleted).
+
+        `done` and `failed` must be bound methods (of the panel); `work` must not hold the
+        panel (pass what it needs, e.g. the `Connections`)."""
         if self.job is not None:
             return None
+        handlers = (WeakMethod(done), WeakMethod(failed))  # TypeError for anything else
         job = Job(lambda _progress, _cancelled: work(), describe_error=explain)
         self.job = job
-        self._handlers = (done, failed)
+        self._handlers = handlers
         job.finished.connect(self._finished)
         job.failed.connect(self._failed)
         self.busy_changed.emit(True)
@@ -82,18 +94,21 @@ class Runner(QObject):
 
     @Slot(object)
     def _finished(self, result: Any) -> None:
-        done, _failed = self._end()
-        done(result)
+        self._end()
+        done = self._handlers[0]()
+        if done is not None:
+            done(result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        _done, failed = self._end()
-        failed(message)
+        self._end()
+        failed = self._handlers[1]()
+        if failed is not None:
+            failed(message)
 
-    def _end(self) -> tuple[Callable[[Any], None], Callable[[str], None]]:
+    def _end(self) -> None:
         self.job = None
         self.busy_changed.emit(False)
-        return self._handlers
 
 
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:

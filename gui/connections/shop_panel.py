@@ -58,6 +58,7 @@ class ShopPanel(QGroupBox):
         self.keyring_problem: str | None = None
         self.confirmation: QMessageBox | None = None
         self._tested: ShopInfo | None = None  # the last successful test of what is typed
+        self._removing: ShopConnection | None = None  # the shop a running removal is for
 
         self.shop_choice = QComboBox()
         self.shop_choice.setAccessibleName(tr("Shop"))
@@ -316,13 +317,14 @@ class ShopPanel(QGroupBox):
     def _remove(self, shop: ShopConnection) -> None:
         self.status.show_text(tr("Removing…"))
         connections = self.connections
-        self.runner.run(
-            lambda: connections.remove_shop(shop.id),
-            lambda _none: self._removed(shop),
-            self._failed,
-        )
+        self._removing = shop
+        self.runner.run(lambda: connections.remove_shop(shop.id), self._removed, self._failed)
 
-    def _removed(self, shop: ShopConnection) -> None:
+    def _removed(self, _none: object) -> None:
+        shop = self._removing
+        if shop is None:
+            return
+        self._removing = None
         if self.keyring is not None:
             gone = {
                 SecretKey.shopify_access_token(shop.domain),

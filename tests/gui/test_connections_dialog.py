@@ -6,6 +6,8 @@ straight from keyring's SecretService backend.
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -321,3 +323,34 @@ def test_closing_the_screen_while_a_call_runs_is_harmless(
     qtbot.waitUntil(job.done.is_set, timeout=5_000)
     qtbot.wait(100)  # the job's answer is delivered (to nobody) without an error
     assert [e.status for e in fakes.shopify.log] == [200]
+
+
+def used_and_closed_screen(
+    qtbot: QtBot, connections: Connections
+) -> weakref.ref[ConnectionsDialog]:
+    """A screen that ran background calls (the keyring check, a test), closed and let go of."""
+    dialog = ConnectionsDialog(connections)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.keyring is not None)
+    shop = dialog.shop_panel
+    qtbot.keyClicks(shop.domain, DOMAIN)
+    qtbot.keyClicks(shop.token, ACCESS_TOKEN)
+    qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert shop.status.kind == "ok", shop.status.text()
+    dialog.close()
+    return weakref.ref(dialog)
+
+
+def test_a_closed_screen_dies_with_its_last_reference(
+    qtbot: QtBot, connections: Connections, fakes: Fakes
+) -> None:
+    """No reference cycle holds the screen after its background calls: in one, Python's cycle
+    collector would destroy the window later, on whichever thread it ran (a worker's,
+    mid-sync), and Qt would crash."""
+    gc.disable()
+    try:
+        gone = used_and_closed_screen(qtbot, connections)
+        assert gone() is None
+    finally:
+        gc.enable()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import func, select
@@ -16,6 +19,7 @@ from core.ledger import Ledger
 from core.ledger.models import CustomerOrder
 from core.secrets import SecretStore
 from gui.main_window import MainWindow
+from gui.progress_dialog import JobProgressDialog
 from gui.sync_actions import ConnectionMenu, LastSyncLabel, SyncActions
 from tests.connections_support import Fakes, add_supplier_orders, running_fakes
 from tests.fakes.aliexpress_gateway import FakeOrder
@@ -117,6 +121,8 @@ def test_a_refused_token_is_shown_clearly_and_redacted(
     assert box.text() == "Sync with Shopify did not finish."
     assert box.informativeText() == failed.args[0]
     assert ended == [True] and not actions.busy
+    box.accept()  # dismissed, the box is deleted rather than kept hidden
+    qtbot.waitUntil(lambda: not shiboken6.isValid(box))
 
 
 def test_nothing_connected_points_to_the_connections_screen(
@@ -226,3 +232,29 @@ def test_closing_the_progress_window_cancels_and_waits(
         assert progress.cancelling and progress.isVisible()  # ...and stays until stopped
     assert "stopped" in synced.args[0]
     qtbot.waitUntil(lambda: not progress.isVisible())
+
+
+def synced_three_times(qtbot: QtBot, connections: Connections) -> weakref.ref[SyncActions]:
+    """Three syncs for a window; returns the actions once the window is let go of."""
+    host = QWidget()
+    actions = SyncActions(connections, host)
+    for _ in range(3):
+        with qtbot.waitSignal(actions.synced, timeout=10_000):
+            actions.sync_shopify()
+    qtbot.waitUntil(lambda: len(host.findChildren(JobProgressDialog)) == 1)
+    return weakref.ref(actions)
+
+
+def test_old_progress_windows_go_and_nothing_is_left_to_the_cycle_collector(
+    qtbot: QtBot, connections: Connections, fakes: Fakes
+) -> None:
+    """One progress window at a time, and no reference cycle: what a cycle holds is destroyed
+    by Python's cycle collector, whenever and on whichever thread it runs."""
+    fakes.shopify.state.add_orders(5, start=START)
+    connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    gc.disable()
+    try:
+        gone = synced_three_times(qtbot, connections)
+        assert gone() is None  # gone with the window, which took everything it owns along
+    finally:
+        gc.enable()
