@@ -24,7 +24,11 @@ _SELECT = """
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
            so.ae_order_id, so.paid_at, so.ship_by, so.order_status, so.logistics_status,
            so.tracking_number, so.carrier, so.shipped_at, so.customer_order_id,
-           coalesce(s.time_zone, 'Asia/Shanghai')
+           coalesce(s.time_zone, 'Asia/Shanghai'),
+           (SELECT c.state FROM cancellation AS c WHERE c.supplier_order_id = so.id
+            ORDER BY c.id DESC LIMIT 1),
+           (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
+            ORDER BY c.id DESC LIMIT 1)
     FROM supplier_order AS so
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
     LEFT JOIN supplier AS s ON s.id = so.supplier_id
@@ -47,6 +51,8 @@ class OrderRow:
     shipped_at: datetime | None
     customer_order_id: int | None
     supplier_time_zone: str
+    cancel_state: str | None  # the latest cancellation run of this order, if any
+    cancel_deadline: datetime | None
 
     @property
     def awaiting_shipment(self) -> bool:
@@ -70,6 +76,8 @@ class OrderRow:
             from_db(row[11]),
             row[12],
             row[13],
+            row[14],
+            from_db(row[15]),
         )
 
 

@@ -85,6 +85,7 @@ class Session:
         self.secrets = secrets or SecretStore()  # the keyring is chosen on first use
         self.connector = connector or Connector()  # https to the official hosts only
         self.window = self._make_window(ledger)
+        self.window.cancels.resume_all()  # finish what a crash or a quit interrupted
         self._jobs: list[Job] = []
         if ledger.unclean:
             self.check_in_background()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -26,9 +27,11 @@ from core import due
 from core.connections import Connections
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
-from core.order_list import OrderList, OrderQuery
+from core.order_list import OrderList, OrderQuery, OrderRow
 from core.shopify import update_shop_policy
 from gui.about_dialog import show_about
+from gui.cancel_ports import manual_opener, workflow_opener
+from gui.cancel_wizard.launcher import CancelLauncher
 from gui.deadline_tray import DeadlineTray
 from gui.diagnostics import DiagnosticsSaver, open_logs_folder
 from gui.drop_import import install_csv_drop
@@ -196,6 +199,14 @@ class MainWindow(QMainWindow):
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        opener = workflow_opener(connections) if connections else manual_opener(ledger)
+        self.cancels = CancelLauncher(ledger, opener, self)
+        self.cancels.changed.connect(self.refresh)
+        self.cancels.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        if self.connection_menu is not None:  # AliExpress news may move cancellations on
+            self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._order_menu)
         self._review: ReviewView | None = None
         self._suppliers: SuppliersView | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
@@ -236,6 +247,15 @@ class MainWindow(QMainWindow):
         if self.connection_menu is not None:
             connect_menu = self.menuBar().addMenu(_tr("&Connect"))
             connect_menu.addActions(self.connection_menu.actions)
+        order_menu = self.menuBar().addMenu(_tr("&Order"))
+        self.cancel_action = action("&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected)
+        self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
+        order_menu.addAction(self.cancel_action)
+        order_menu.addAction(self.edit_action)
+        order_menu.addSeparator()
+        order_menu.addAction(
+            action("Cance&llations…", "Ctrl+Shift+L", self.cancels.show_cancellations)
+        )
         review_menu = self.menuBar().addMenu(_tr("&Review"))
         review_menu.addAction(action("Refund &review…", "Ctrl+E", lambda: self.show_review()))
         review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
@@ -296,6 +316,35 @@ class MainWindow(QMainWindow):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def selected_order(self) -> OrderRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def cancel_selected(self) -> None:
+        """Cancel everywhere: the wizard for the selected supplier order."""
+        order = self.selected_order()
+        if order is None:
+            self.statusBar().showMessage(_tr("Select an order to cancel first."), 5_000)
+            return
+        self.cancels.open_for_order(order.id)
+
+    def edit_selected(self) -> None:
+        order = self.selected_order()
+        if order is not None:
+            open_supplier_order_dialog(
+                self, self.ledger, order.id, on_saved=self._supplier_order_saved
+            )
+
+    def _order_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.cancel_action)
+        menu.addAction(self.edit_action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def show_review(self, supplier_id: int | None = None) -> None:
         if self._review is None:

@@ -23,9 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
+from core.cancel.states import FINAL, LABELS, State
 from core.clocks import Urgency, remaining
 from core.due import Thresholds
 from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
+from gui.cancel_wizard.step import tr as cancel_tr
 from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
 from gui.palette import readable
 
@@ -53,6 +55,22 @@ _FOREGROUND = {
     Urgency.OVERDUE: QBrush(QColor("#8b0000")),
 }
 _MUTED = QBrush(QColor("#8a8f98"))
+
+
+def _cancelling(row: OrderRow) -> bool:
+    return row.cancel_state is not None and row.cancel_state not in FINAL
+
+
+def _cancel_status(row: OrderRow, role: int) -> str:
+    """An order in a cancellation run shows where the run stands and its next deadline."""
+    assert row.cancel_state is not None
+    label = cancel_tr(LABELS[State(row.cancel_state)])
+    if role == Qt.ItemDataRole.DisplayRole:
+        return label
+    tip = _tr("Cancellation: {0}").format(label)
+    if row.cancel_deadline is not None:
+        tip += "\n" + _tr("Next deadline: {0}").format(local_time(row.cancel_deadline))
+    return tip + "\n" + _tr("AliExpress status: {0}").format(status_text(row.order_status))
 
 
 def _on_base(brush: QBrush) -> QBrush:
@@ -235,6 +253,8 @@ class OrderTableModel(QAbstractTableModel):
             row = self.row_at(index.row())
             if row is None:
                 return None
+            if index.column() == Column.STATUS and _cancelling(row):
+                return _cancel_status(row, role)
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.STATUS:
                 return f"{row.order_status} / {row.logistics_status}".strip(" /")
             if role == Qt.ItemDataRole.DisplayRole:

@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -90,23 +90,23 @@
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="111"/>
+        <location filename="../../gui/app.py" line="112"/>
         <location filename="../../gui/ledger_problem.py" line="32"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="148"/>
+        <location filename="../../gui/app.py" line="149"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="155"/>
+        <location filename="../../gui/app.py" line="156"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="156"/>
+        <location filename="../../gui/app.py" line="157"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -1323,13 +1323,13 @@
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
-        <location filename="../../gui/connections/shop_panel.py" line="95"/>
+        <location filename="../../gui/connections/shop_panel.py" line="96"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="98"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
@@ -1390,14 +1390,14 @@
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="172"/>
-        <location filename="../../gui/connections/shop_panel.py" line="233"/>
+        <location filename="../../gui/connections/shop_panel.py" line="234"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
-        <location filename="../../gui/connections/shop_panel.py" line="235"/>
         <location filename="../../gui/connections/shop_panel.py" line="236"/>
+        <location filename="../../gui/connections/shop_panel.py" line="237"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="265"/>
-        <location filename="../../gui/connections/shop_panel.py" line="317"/>
+        <location filename="../../gui/connections/shop_panel.py" line="318"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
@@ -1478,7 +1478,7 @@
         <translation>in {0} Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/common.py" line="102"/>
+        <location filename="../../gui/connections/common.py" line="117"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1513,175 +1513,175 @@
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="63"/>
+        <location filename="../../gui/connections/shop_panel.py" line="64"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="66"/>
+        <location filename="../../gui/connections/shop_panel.py" line="67"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="68"/>
+        <location filename="../../gui/connections/shop_panel.py" line="69"/>
         <source>Admin API access token</source>
         <translation>Admin-API-Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="69"/>
+        <location filename="../../gui/connections/shop_panel.py" line="70"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="74"/>
+        <location filename="../../gui/connections/shop_panel.py" line="75"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="77"/>
+        <location filename="../../gui/connections/shop_panel.py" line="78"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="83"/>
+        <location filename="../../gui/connections/shop_panel.py" line="84"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="84"/>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="86"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="90"/>
+        <location filename="../../gui/connections/shop_panel.py" line="91"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="104"/>
+        <location filename="../../gui/connections/shop_panel.py" line="105"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="106"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="107"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/shop_panel.py" line="108"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/shop_panel.py" line="110"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <location filename="../../gui/connections/shop_panel.py" line="112"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="112"/>
+        <location filename="../../gui/connections/shop_panel.py" line="113"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="151"/>
+        <location filename="../../gui/connections/shop_panel.py" line="152"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="153"/>
+        <location filename="../../gui/connections/shop_panel.py" line="154"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="188"/>
-        <location filename="../../gui/connections/shop_panel.py" line="265"/>
+        <location filename="../../gui/connections/shop_panel.py" line="189"/>
+        <location filename="../../gui/connections/shop_panel.py" line="266"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="193"/>
+        <location filename="../../gui/connections/shop_panel.py" line="194"/>
         <source>Paste the shop&apos;s address and its Admin API access token (or the client ID and secret of your app), then test the connection.</source>
         <translation>Fügen Sie die Adresse des Shops und sein Admin-API-Zugriffstoken ein (oder Client-ID und Secret Ihrer App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="198"/>
+        <location filename="../../gui/connections/shop_panel.py" line="199"/>
         <location filename="../../gui/suppliers_view.py" line="286"/>
         <location filename="../../gui/suppliers_view.py" line="355"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="204"/>
+        <location filename="../../gui/connections/shop_panel.py" line="205"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="236"/>
+        <location filename="../../gui/connections/shop_panel.py" line="237"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="257"/>
+        <location filename="../../gui/connections/shop_panel.py" line="258"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="267"/>
+        <location filename="../../gui/connections/shop_panel.py" line="268"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="278"/>
+        <location filename="../../gui/connections/shop_panel.py" line="279"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="297"/>
+        <location filename="../../gui/connections/shop_panel.py" line="298"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="307"/>
+        <location filename="../../gui/connections/shop_panel.py" line="308"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="309"/>
+        <location filename="../../gui/connections/shop_panel.py" line="310"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="334"/>
+        <location filename="../../gui/connections/shop_panel.py" line="336"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
@@ -2018,77 +2018,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="250"/>
+        <source>&amp;Order</source>
+        <translation>&amp;Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="328"/>
+        <source>Select an order to cancel first.</source>
+        <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="410"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
+        <location filename="../../gui/main_window.py" line="412"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2180,13 +2190,29 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="185"/>
+        <location filename="../../gui/order_table_model.py" line="70"/>
+        <source>Cancellation: {0}</source>
+        <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
+        <translation>Stornierung: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="72"/>
+        <source>Next deadline: {0}</source>
+        <translation>Nächste Frist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="73"/>
+        <source>AliExpress status: {0}</source>
+        <translation>AliExpress-Status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="203"/>
         <source>shipped</source>
-        <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes. Columns a header click sorts, and the SQL sort each asks for.</extracomment>
+        <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="221"/>
+        <location filename="../../gui/order_table_model.py" line="239"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
     </message>
@@ -2941,112 +2967,112 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="75"/>
+        <location filename="../../gui/sync_actions.py" line="80"/>
         <source>No shop connected</source>
         <translation>Kein Shop verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="76"/>
+        <location filename="../../gui/sync_actions.py" line="81"/>
         <source>Connect your Shopify shop first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihren Shopify-Shop (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="100"/>
+        <location filename="../../gui/sync_actions.py" line="105"/>
         <source>Sync with Shopify</source>
         <translation>Mit Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="101"/>
+        <location filename="../../gui/sync_actions.py" line="106"/>
         <source>Fetching the orders that changed in {0}…</source>
         <translation>Geänderte Bestellungen aus {0} werden abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="109"/>
+        <location filename="../../gui/sync_actions.py" line="114"/>
         <source>Shopify sync stopped: {0} orders updated; the next sync continues.</source>
         <translation>Shopify-Abgleich angehalten: {0} Bestellungen aktualisiert; der nächste Abgleich macht weiter.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="111"/>
+        <location filename="../../gui/sync_actions.py" line="116"/>
         <source>Shopify sync done: {0} orders updated.</source>
         <translation>Shopify-Abgleich fertig: {0} Bestellungen aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="123"/>
+        <location filename="../../gui/sync_actions.py" line="128"/>
         <source>AliExpress not connected</source>
         <translation>AliExpress nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="124"/>
+        <location filename="../../gui/sync_actions.py" line="129"/>
         <source>Connect your AliExpress account first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihr AliExpress-Konto (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="135"/>
+        <location filename="../../gui/sync_actions.py" line="140"/>
         <source>Refresh from AliExpress</source>
         <translation>Von AliExpress aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="136"/>
+        <location filename="../../gui/sync_actions.py" line="141"/>
         <source>Checking the status and tracking of open supplier orders…</source>
         <translation>Status und Sendungsverfolgung offener Lieferantenbestellungen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="141"/>
+        <location filename="../../gui/sync_actions.py" line="146"/>
         <source>AliExpress: {0} of {1} orders checked, {2} changed, {3} shipped</source>
         <translation>AliExpress: {0} von {1} Bestellungen geprüft, {2} geändert, {3} versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="148"/>
+        <location filename="../../gui/sync_actions.py" line="153"/>
         <source>, {0} could not be read</source>
         <translation>, {0} nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="150"/>
+        <location filename="../../gui/sync_actions.py" line="155"/>
         <source> (stopped)</source>
         <translation> (angehalten)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="155"/>
+        <location filename="../../gui/sync_actions.py" line="160"/>
         <source>Reconnect AliExpress soon</source>
         <translation>AliExpress bald neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="157"/>
+        <location filename="../../gui/sync_actions.py" line="162"/>
         <source>The AliExpress connection expires on {0}. Connect AliExpress again before then (Connections…), or Dropdesk can no longer refresh orders.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="183"/>
+        <location filename="../../gui/sync_actions.py" line="194"/>
         <source>{0} did not finish.</source>
         <translation>{0} wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="217"/>
+        <location filename="../../gui/sync_actions.py" line="232"/>
         <source>Shopify synced {0}</source>
         <translation>Shopify abgeglichen {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="219"/>
+        <location filename="../../gui/sync_actions.py" line="234"/>
         <source>Shopify never synced</source>
         <translation>Shopify nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="226"/>
+        <location filename="../../gui/sync_actions.py" line="241"/>
         <source>AliExpress refreshed {0}</source>
         <translation>AliExpress aktualisiert {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="228"/>
+        <location filename="../../gui/sync_actions.py" line="243"/>
         <source>AliExpress never refreshed</source>
         <translation>AliExpress nie aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="232"/>
+        <location filename="../../gui/sync_actions.py" line="247"/>
         <source>reconnect AliExpress by {0}</source>
         <translation>AliExpress bis {0} neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="233"/>
+        <location filename="../../gui/sync_actions.py" line="248"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
@@ -3649,61 +3675,76 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="128"/>
+        <source>&amp;Cancel everywhere…</source>
+        <translation>Überall &amp;stornieren…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="129"/>
+        <source>&amp;Edit supplier order…</source>
+        <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="136"/>
+        <source>Cance&amp;llations…</source>
+        <translation>Stor&amp;nierungen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -3711,42 +3752,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
@@ -3754,67 +3795,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -3822,7 +3863,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -3830,37 +3871,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -3868,362 +3909,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -4231,482 +4272,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -4714,117 +4755,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4832,17 +4873,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -4886,72 +4927,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>

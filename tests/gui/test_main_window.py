@@ -87,7 +87,8 @@ def test_status_filter(qtbot: QtBot, demo_ledger: Ledger) -> None:
     labels = [choice.label for choice in FILTERS]
     window.status_filter.setCurrentIndex(labels.index("Cancel requested"))
     assert 0 < window.model.rowCount() < 200
-    assert set(shown(window, Column.STATUS)) == {"Cancel requested"}
+    rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
+    assert {row.order_status for row in rows if row is not None} == {"IN_CANCEL"}
 
 
 def test_selecting_a_row_shows_lines_and_timeline(qtbot: QtBot, demo_ledger: Ledger) -> None:
@@ -171,3 +172,27 @@ def test_review_and_suppliers_open_from_the_keyboard(qtbot: QtBot, demo_ledger: 
     qtbot.waitUntil(
         lambda: window._suppliers is not None and window._suppliers.isVisible(), timeout=2_000
     )
+
+
+def test_orders_in_a_cancellation_show_its_state(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    window = make_window(qtbot, demo_ledger)
+    labels = [choice.label for choice in FILTERS]
+    window.status_filter.setCurrentIndex(labels.index("Cancel requested"))
+    assert window.model.rowCount() > 0
+    status = window.model.index(0, Column.STATUS)
+    assert status.data() == "Waiting for the supplier's answer"
+    assert "Next deadline" in status.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_cancel_everywhere_opens_the_wizard_for_the_selected_order(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    window = make_window(qtbot, demo_ledger)
+    window.search.setText("#1400")
+    window.apply_filters()
+    window.table.selectRow(0)
+    qtbot.keySequence(window.table, QKeySequence("Ctrl+Shift+C"))
+    qtbot.waitUntil(lambda: bool(window.cancels.wizards), timeout=3_000)
+    wizard = window.cancels.wizards[0]
+    assert wizard.supplier_order_id == window.model.row_at(0).id
+    wizard.close()
