@@ -295,13 +295,18 @@ class MainWindow(QMainWindow):
         self.tray.update(now)
 
     def refresh(self) -> None:
-        """Re-read the ledger (F5): counts, the list as of now, the tray."""
+        """Re-read the ledger (F5): counts, the list as of now, the tray; the selected order
+        stays selected while the list still shows it."""
+        selected = self.selected_order()
         self.total_orders = self.orders.count(OrderQuery())
         before = self.model.query
         self.apply_filters()
         if self.model.query == before:
             self.model.refresh()
         self.tray.update(self.clock())
+        row = self.model.position_of(selected.id) if selected is not None else None
+        if row is not None:
+            self.table.selectRow(row)
 
     def select_order(self, supplier_order_id: int) -> bool:
         """Select and show an order (clearing filters that hide it); False if it is gone."""

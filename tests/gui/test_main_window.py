@@ -196,3 +196,14 @@ def test_cancel_everywhere_opens_the_wizard_for_the_selected_order(
     wizard = window.cancels.wizards[0]
     assert wizard.supplier_order_id == window.model.row_at(0).id
     wizard.close()
+
+
+def test_refresh_keeps_the_selected_order(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    window = make_window(qtbot, demo_ledger)
+    window.table.selectRow(7)
+    chosen = window.selected_order()
+    assert chosen is not None
+    window.refresh()
+    again = window.selected_order()
+    assert again is not None and again.id == chosen.id
+    assert chosen.order_name in window.details.title.text()
