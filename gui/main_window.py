@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import due
+from core.cancel.states import LABELS, State
 from core.connections import Connections
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
@@ -32,10 +33,11 @@ from core.shopify import update_shop_policy
 from gui.about_dialog import show_about
 from gui.cancel_ports import manual_opener, workflow_opener
 from gui.cancel_wizard.launcher import CancelLauncher
+from gui.cancel_wizard.step import tr as cancel_tr
 from gui.deadline_tray import DeadlineTray
 from gui.diagnostics import DiagnosticsSaver, open_logs_folder
 from gui.drop_import import install_csv_drop
-from gui.formatting import countdown_text, local_time, status_text
+from gui.formatting import countdown_text, local_time
 from gui.i18n import language_menu
 from gui.import_csv import CsvImportFlow
 from gui.order_details_panel import OrderDetailsPanel
@@ -94,7 +96,7 @@ def column_samples() -> dict[int, str]:
         Column.PAID: local_time(late),
         Column.SHIP_BY: local_time(late),
         Column.COUNTDOWN: countdown_text(timedelta(days=-12, hours=-5)),
-        Column.STATUS: status_text("WAIT_SELLER_SEND_GOODS"),
+        Column.STATUS: cancel_tr(LABELS[State.SUPPLIER_CANCEL_REQUESTED]),
     }
 
 
