@@ -17,6 +17,7 @@ from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, 
 from core.ledger.backup import backup_if_due
 from core.secrets import SecretStore
 from gui import ledger_problem
+from gui.gui_gc import GuiThreadCollector
 from gui.i18n import install_translators
 from gui.jobs import Job
 from gui.main_window import MainWindow
@@ -40,6 +41,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Dropdesk")
     app.setDesktopFileName("dropdesk")
     apply_style(app)
+    GuiThreadCollector(app)  # Qt objects must never be freed on a worker thread
     install_translators(app)  # the system's language, unless DROPDESK_LANG or a setting says
     return app
 
@@ -115,6 +117,7 @@ class Session:
         self.ledger, self.window = ledger, self._make_window(ledger)
         self.window.show()
         old_window.close()
+        old_window.deleteLater()  # freed by Qt on this thread, not by a collector elsewhere
         old_ledger.close()
         if self.instance is not None:
             self.instance.move_to(ledger.path)
