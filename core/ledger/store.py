@@ -93,6 +93,9 @@ def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
         except DatabaseError as error:
             engine.dispose()
             raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
+        except UnicodeDecodeError:  # SQLite's message quotes damaged (non-UTF-8) schema text
+            engine.dispose()
+            raise _garbled(path) from None
         except BaseException:
             engine.dispose()
             raise
@@ -129,6 +132,9 @@ def _open_for_reading(path: Path, fresh: bool) -> Ledger:
     except DatabaseError as error:
         engine.dispose()
         raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
+    except UnicodeDecodeError:
+        engine.dispose()
+        raise _garbled(path) from None
     if current != migrate.head_revision():
         engine.dispose()
         raise LedgerError(
@@ -152,6 +158,8 @@ def _check_identity(path: Path) -> None:
             tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as error:
         raise CorruptLedgerError(path, f"{path.name} is damaged: {error}") from None
+    except UnicodeDecodeError:
+        raise _garbled(path) from None
     if app_id != APPLICATION_ID and tables:
         raise NotALedgerError(
             path, f"{path.name} is an SQLite file of another program, not a Dropdesk ledger."
@@ -166,7 +174,14 @@ def check_integrity(path: Path, *, quick: bool = True) -> list[str]:
             rows = [row[0] for row in probe.execute(f"PRAGMA {pragma}")]
     except sqlite3.DatabaseError as error:
         return [str(error)]
+    except UnicodeDecodeError:
+        return [str(_garbled(path))]
     return [] if rows == ["ok"] else rows
+
+
+def _garbled(path: Path) -> CorruptLedgerError:
+    """Damage that reaches SQLite's schema text: even its error message cannot be read."""
+    return CorruptLedgerError(path, f"{path.name} is damaged: its table definitions are garbled.")
 
 
 def count_rows(ledger: Ledger, table: str) -> int:
