@@ -53,5 +53,6 @@ def whole_state(path: Path, states: Sequence[str], reached: Sequence[str]) -> in
 
 
 def kill_moments(count: int, seconds: float, rng: random.Random) -> list[float]:
-    """Random moments in a clean run of `seconds`, a little past its end included."""
-    return [rng.uniform(0.0, seconds * 1.05) for _ in range(count)]
+    """Random moments in a clean run of `seconds` (a busy machine stretches the trials, so
+    they still fall inside the work)."""
+    return [rng.uniform(0.0, seconds) for _ in range(count)]

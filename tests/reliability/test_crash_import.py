@@ -43,8 +43,10 @@ def case(tmp_path_factory: pytest.TempPathFactory) -> Case:
     changed = generate_export(second, orders=ORDERS, seed=11, revision=1).changed
     assert changed > 100  # the second import rewrites many orders the first one wrote
     files = (first, second)
-    path = fresh_copy(template)
-    reference = reference_run("import", path.with_suffix(".out"), _params(path, files))
+    path, timed = fresh_copy(template), fresh_copy(template)
+    reference = reference_run(
+        "import", _params(path, files), _params(timed, files), path.with_suffix(".out")
+    )
     assert len(set(reference.states)) == 3  # empty, first file, both files: all different
     return Case(template, files, reference)
 
@@ -91,7 +93,7 @@ def run_trials(case: Case, plans: list[Plan]) -> int:
 
 def plans(case: Case, moments: int, near_commit: int, rng: random.Random) -> list[Plan]:
     chosen: list[Plan] = [("at", t) for t in kill_moments(moments, case.reference.seconds, rng)]
-    chosen += [(f"near {1 + i % 2}", rng.uniform(0.0, 0.02)) for i in range(near_commit)]
+    chosen += [(f"near {1 + i % 2}", rng.uniform(0.0, 0.004)) for i in range(near_commit)]
     rng.shuffle(chosen)
     return chosen
 

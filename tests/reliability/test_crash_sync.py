@@ -52,8 +52,13 @@ def case(tmp_path_factory: pytest.TempPathFactory, shopify_schema: GraphQLSchema
     ledger.close()
     with FakeShopify(shopify_schema) as fake:
         fake.state.add_orders(ORDERS, start=datetime(2026, 3, 1, 9, 0, tzinfo=UTC))
-        path = fresh_copy(template)
-        reference = reference_run("sync", path.with_suffix(".out"), _params(fake, path, shop_id))
+        path, timed = fresh_copy(template), fresh_copy(template)
+        reference = reference_run(
+            "sync",
+            _params(fake, path, shop_id),
+            _params(fake, timed, shop_id),
+            path.with_suffix(".out"),
+        )
         # before any page, after each page, and with the run's journal event
         assert len(set(reference.states)) == ORDERS // PAGE_SIZE + 2
         yield Case(fake, template, shop_id, reference, fingerprint(path, skip=WITHOUT_JOURNAL))
