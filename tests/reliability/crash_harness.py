@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import re
 import signal
 import threading
 import time
@@ -126,5 +127,10 @@ def kill_report() -> list[str]:
     total = sum(KILL_POINTS.values())
     lines = [f"crash suite: {total} kill points, every one left a sound ledger in a whole state"]
     lines += [f"  {scenario}: {count}" for scenario, count in sorted(KILL_POINTS.items())]
-    lines += [f"  {where}: {count}" for where, count in sorted(LANDED.items())]
+    lines += [f"  {where}: {count}" for where, count in sorted(LANDED.items(), key=_natural)]
     return lines
+
+
+def _natural(item: tuple[str, int]) -> list[str | int]:
+    """Sort "state 10" after "state 9"."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", item[0])]

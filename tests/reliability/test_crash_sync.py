@@ -68,11 +68,17 @@ def _params(fake: FakeShopify, path: Path, shop_id: int) -> dict[str, object]:
     return {"ledger": str(path), "shop_url": fake.url, "shop_id": shop_id, "page_size": PAGE_SIZE}
 
 
-def trial(case: Case, delay: float) -> bool:
-    """Kill one sync after `delay`, check the ledger, sync again; True if it was a kill."""
+Plan = tuple[int, float]  # (pages to wait for, 0 for none; then seconds)
+
+
+def trial(case: Case, plan: Plan) -> bool:
+    """Kill one sync as planned, check the ledger, sync again; True if it was a kill."""
     path = fresh_copy(case.template)
     child = Child("sync", path.with_suffix(".out"), _params(case.fake, path, case.shop_id))
     child.wait_for("READY")
+    pages, delay = plan
+    if pages:
+        child.wait_for(f"COMMITTED {pages}")
     time.sleep(delay)
     killed = child.kill()
     reached = child.lines()
@@ -99,14 +105,22 @@ def trial(case: Case, delay: float) -> bool:
     return killed
 
 
-def run_trials(case: Case, delays: list[float]) -> int:
+def run_trials(case: Case, plans: list[Plan]) -> int:
     with ThreadPoolExecutor(WORKERS) as pool:
-        return sum(pool.map(lambda delay: trial(case, delay), delays))
+        return sum(pool.map(lambda plan: trial(case, plan), plans))
+
+
+def plans(case: Case, count: int, rng: random.Random) -> list[Plan]:
+    """Half at random moments of a clean run's length; half a few milliseconds after a random
+    page's commit, so the kills reach the later pages however busy the machine is."""
+    moments = kill_moments(count - count // 2, case.reference.seconds, rng)
+    pages = ORDERS // PAGE_SIZE
+    after = [(rng.randint(1, pages - 1), rng.uniform(0.0, 0.02)) for _ in range(count // 2)]
+    return [(0, moment) for moment in moments] + after
 
 
 def test_killed_syncs_leave_whole_pages(case: Case) -> None:
-    delays = kill_moments(5, case.reference.seconds, random.Random(3))
-    killed = run_trials(case, delays)
+    killed = run_trials(case, plans(case, 5, random.Random(3)))
     print(f"\nsync kill points: {killed} of 5 trials")
     assert killed >= 3
 
@@ -115,6 +129,6 @@ def test_killed_syncs_leave_whole_pages(case: Case) -> None:
 def test_many_killed_syncs_leave_whole_pages(case: Case) -> None:
     seed = int(time.time())
     print(f"\nsync crash seed: {seed}")
-    killed = run_trials(case, kill_moments(26, case.reference.seconds, random.Random(seed)))
+    killed = run_trials(case, plans(case, 26, random.Random(seed)))
     print(f"sync kill points: {killed} of 26 trials")
     assert killed >= 20
