@@ -58,7 +58,7 @@ def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_r
         bar.end()
         print(f"{_PROG}: interrupted; nothing was imported", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (ImportFileError, PatternError) as error:
+    except (ImportFileError, PatternError, LedgerError) as error:  # LedgerError: disk full
         bar.end()
         print(f"{_PROG}: {error}", file=sys.stderr)
         return EXIT_UNUSABLE
