@@ -91,17 +91,15 @@ class RefusedOrder:
     refusals: list[Refusal]
 
 
-@dataclass(slots=True)
-class _Row:
-    line: int
-    cells: dict[str, str]
-    problem: Refusal | None = None
+#: A readable row of the file: (line it starts on, its cells, as many as the header has).
+_Row = tuple[int, list[str]]
 
 
 @dataclass(slots=True)
 class _Group:
     name: str
-    rows: list[_Row] = field(default_factory=list)
+    first_line: int
+    rows: list[_Row] = field(default_factory=list)  # the readable ones
     refusals: list[Refusal] = field(default_factory=list)
 
 
@@ -156,41 +154,46 @@ def read_orders(
     """
     seen: dict[str, int] = {}
     group: _Group | None = None
+    parser = _Parser(layout)
+    width = layout.width
     name_at = layout.index["name"]
+    name_column = layout.column("name")
     try:
         for line, cells in records:
-            row = _row(layout, line, cells)
+            problem = None
+            if len(cells) != width:
+                problem = Refusal(line, "", f"has {len(cells)} fields where the header has {width}")
             name = cells[name_at].strip() if name_at < len(cells) else ""
             if not name:
-                if row.problem is None:
-                    row.problem = Refusal(line, layout.column("name"), "no order name (empty)")
-                yield RefusedOrder([row.problem])
+                yield RefusedOrder([problem or Refusal(line, name_column, "no order name (empty)")])
                 continue
             if group is None or name != group.name:
                 if group is not None:
-                    yield _finish(layout, group)
-                group = _Group(name)
+                    yield parser.finish(group)
+                group = _Group(name, line)
                 if name in seen:
                     group.refusals.append(
                         Refusal(
                             line,
-                            layout.column("name"),
+                            name_column,
                             f"order {name} already appeared on line {seen[name]}: "
                             "the rows of one order must be next to each other",
                         )
                     )
                 else:
                     seen[name] = line
-            group.rows.append(row)
+            if problem is None:
+                group.rows.append((line, cells))
+            else:
+                group.refusals.append(problem)
     except BrokenRecord as broken:
         refusals = [Refusal(broken.line, "", broken.reason)]
         if group is not None:
-            first = group.rows[0].line
             refusals.insert(
                 0,
                 Refusal(
-                    first,
-                    layout.column("name"),
+                    group.first_line,
+                    name_column,
                     f"order {group.name} not imported: its rows may go on in the part of the "
                     f"file that could not be read (from line {broken.line})",
                 ),
@@ -198,100 +201,125 @@ def read_orders(
             group = None
         yield RefusedOrder(refusals)
     if group is not None:
-        yield _finish(layout, group)
-
-
-def _row(layout: ExportLayout, line: int, cells: list[str]) -> _Row:
-    if len(cells) != layout.width:
-        problem = Refusal(line, "", f"has {len(cells)} fields where the header has {layout.width}")
-        return _Row(line, {}, problem)
-    return _Row(line, {key: cells[i] for key, i in layout.index.items()})
-
-
-def _finish(layout: ExportLayout, group: _Group) -> OrderRecord | RefusedOrder:
-    refusals = list(group.refusals)
-    refusals.extend(row.problem for row in group.rows if row.problem is not None)
-    readable = [row for row in group.rows if row.problem is None]
-    if refusals or not readable:
-        return RefusedOrder(refusals)
-    head = next(
-        (row for row in readable if any(row.cells[m].strip() for m in layout.markers)), None
-    )
-    if head is None:
-        if layout.markers:
-            wanted = ", ".join(layout.column(m) for m in layout.markers)
-            return RefusedOrder(
-                [
-                    Refusal(
-                        readable[0].line,
-                        layout.column(layout.markers[0]),
-                        f"no row of order {group.name} has its order details ({wanted} are "
-                        "empty): was the file sorted or cut?",
-                    )
-                ]
-            )
-        head = readable[0]
-    parser = _Parser(layout)
-    values = parser.order_values(head)
-    currency = str(values["currency"])
-    lines = [line for row in readable if (line := parser.line(row, currency)) is not None]
-    if parser.refusals:
-        return RefusedOrder(sorted(parser.refusals, key=lambda r: r.line))
-    note_attributes = _text(head.cells.get("note attributes", ""))
-    return OrderRecord(head.line, group.name, values, lines, note_attributes)
+        yield parser.finish(group)
 
 
 def _text(cell: str) -> str:
     """Free text, with line breaks as "\\n" whichever way the spreadsheet wrote them."""
-    return cell.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if "\r" in cell:
+        cell = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return cell.strip()
+
+
+_NOWHERE = -1  # the index of a column the file does not have
+_CACHED = 4_096  # distinct amounts remembered (prices repeat; bounded so memory stays flat)
 
 
 class _Parser:
-    """Parses one order's cells, collecting a Refusal per unreadable value."""
+    """Parses orders' cells, collecting a Refusal per unreadable value.
+
+    Column positions are looked up once per file, not per row: a 100,000-row file makes this
+    the hot loop of an import.
+    """
 
     def __init__(self, layout: ExportLayout) -> None:
         self.layout = layout
         self.refusals: list[Refusal] = []
+        self.markers = tuple(layout.index[m] for m in layout.markers)
+        at = layout.index.get
+        self.at: dict[str, int] = {key: at(key, _NOWHERE) for key in _WANTED}
+        self.lines_at = tuple(self.at[key] for key in LINE_COLUMNS)
+        self.amounts: dict[tuple[str, str], int] = {}
+
+    def finish(self, group: _Group) -> OrderRecord | RefusedOrder:
+        """The order made of the group's rows, or why it cannot be imported."""
+        rows = group.rows
+        if group.refusals or not rows:
+            return RefusedOrder(list(group.refusals))
+        head = self._head(rows)
+        if head is None:
+            layout = self.layout
+            if layout.markers:
+                wanted = ", ".join(layout.column(m) for m in layout.markers)
+                return RefusedOrder(
+                    [
+                        Refusal(
+                            rows[0][0],
+                            layout.column(layout.markers[0]),
+                            f"no row of order {group.name} has its order details ({wanted} are "
+                            "empty): was the file sorted or cut?",
+                        )
+                    ]
+                )
+            head = rows[0]
+        self.refusals = []
+        values = self.order_values(head)
+        currency = str(values["currency"])
+        lines: list[LineRecord] = []
+        if self.layout.has_lines:
+            for row in rows:
+                item = self.line(row, currency)
+                if item is not None:
+                    lines.append(item)
+        if self.refusals:
+            return RefusedOrder(sorted(self.refusals, key=lambda r: r.line))
+        at = self.at["note attributes"]
+        note_attributes = _text(head[1][at]) if at != _NOWHERE else ""
+        return OrderRecord(head[0], group.name, values, lines, note_attributes)
+
+    def _head(self, rows: list[_Row]) -> _Row | None:
+        """The row that carries the order's own columns: the first with any of them filled."""
+        markers = self.markers
+        for row in rows:
+            cells = row[1]
+            for index in markers:
+                if cells[index].strip():
+                    return row
+        return None
 
     def order_values(self, row: _Row) -> dict[str, object]:
-        cells = row.cells
-        values: dict[str, object] = {"name": cells["name"].strip()}
-        if "id" in cells:
+        at = self.at
+        cells = row[1]
+        values: dict[str, object] = {"name": cells[at["name"]].strip()}
+        if at["id"] != _NOWHERE:
             values["legacy_id"] = self._order_id(row)
-        if "currency" in cells:
-            code = cells["currency"].strip().upper() or self.layout.default_currency
-            if not is_currency_code(code):
-                self._refuse(row, "currency", f'not a currency code: "{cells["currency"]}"')
-            values["currency"] = code
-        currency = str(values.setdefault("currency", self.layout.default_currency))
+        currency = self.layout.default_currency
+        if at["currency"] != _NOWHERE:
+            cell = cells[at["currency"]]
+            currency = cell.strip().upper() or currency
+            if not is_currency_code(currency):
+                self._refuse(row, "currency", f'not a currency code: "{cell}"')
+        values["currency"] = currency
         for key, stored in (("total", "total_minor"), ("refunded amount", "refunded_minor")):
-            if key in cells:
+            if at[key] != _NOWHERE:
                 values[stored] = self._amount(row, key, currency)
         for key, stored in (("created at", "created_at"), ("cancelled at", "cancelled_at")):
-            if key in cells:
+            if at[key] != _NOWHERE:
                 values[stored] = self._time(row, key)
         for key, stored in (
             ("financial status", "financial_status"),
             ("fulfillment status", "fulfillment_status"),
         ):
-            if key in cells:
-                values[stored] = cells[key].strip().lower()
+            if at[key] != _NOWHERE:
+                values[stored] = cells[at[key]].strip().lower()
         for key, stored in (("email", "email"), ("notes", "note"), ("tags", "tags")):
-            if key in cells:
-                values[stored] = _text(cells[key])
-        if "billing name" in cells or "shipping name" in cells:
-            billing = cells.get("billing name", "").strip()
-            values["customer_name"] = billing or cells.get("shipping name", "").strip()
+            if at[key] != _NOWHERE:
+                values[stored] = _text(cells[at[key]])
+        billing_at, shipping_at = at["billing name"], at["shipping name"]
+        if billing_at != _NOWHERE or shipping_at != _NOWHERE:
+            billing = cells[billing_at].strip() if billing_at != _NOWHERE else ""
+            if not billing and shipping_at != _NOWHERE:
+                billing = cells[shipping_at].strip()
+            values["customer_name"] = billing
         return values
 
     def line(self, row: _Row, currency: str) -> LineRecord | None:
-        if not self.layout.has_lines:
+        cells = row[1]
+        title, quantity_text, price_text, sku, status = (
+            cells[i].strip() if i != _NOWHERE else "" for i in self.lines_at
+        )
+        if not (title or quantity_text or price_text or sku or status):
             return None
-        cells = row.cells
-        texts = [cells.get(key, "").strip() for key in LINE_COLUMNS]
-        if not any(texts):
-            return None
-        title, quantity_text, price_text, sku, status = texts
         quantity = 1
         if quantity_text:
             if _plain_number(quantity_text, MAX_QUANTITY_DIGITS):
@@ -302,7 +330,7 @@ class _Parser:
         return LineRecord(title, sku, quantity, price, status.lower())
 
     def _order_id(self, row: _Row) -> int | None:
-        text = row.cells["id"].strip()
+        text = row[1][self.at["id"]].strip()
         if not text:
             return None
         if _plain_number(text, 19) and 0 < int(text) <= MAX_ORDER_ID:
@@ -312,17 +340,24 @@ class _Parser:
         return None
 
     def _amount(self, row: _Row, key: str, currency: str) -> int:
-        text = row.cells[key]
+        text = row[1][self.at[key]]
+        cached = self.amounts.get((text, currency))
+        if cached is not None:
+            return cached
         if not text.strip():
             return 0
         try:
-            return parse_amount(text, currency, decimal_mark=self.layout.decimal_mark)
+            minor = parse_amount(text, currency, decimal_mark=self.layout.decimal_mark)
         except AmountError as error:
             self._refuse(row, key, str(error))
             return 0
+        if len(self.amounts) >= _CACHED:
+            self.amounts.clear()
+        self.amounts[text, currency] = minor
+        return minor
 
     def _time(self, row: _Row, key: str) -> datetime | None:
-        text = row.cells[key]
+        text = row[1][self.at[key]]
         if not text.strip():
             return None
         try:
@@ -332,7 +367,7 @@ class _Parser:
             return None
 
     def _refuse(self, row: _Row, key: str, reason: str) -> None:
-        self.refusals.append(Refusal(row.line, self.layout.column(key), reason))
+        self.refusals.append(Refusal(row[0], self.layout.column(key), reason))
 
 
 MAX_ORDER_ID = 2**63 - 1  # SQLite's largest INTEGER
