@@ -6,10 +6,12 @@ export updates and never duplicates. Only columns the file has are compared and 
 file without "Created at" leaves the stored creation time alone. An order's lines are replaced
 only when they differ, so lines that came from the API keep their gids when the export agrees.
 
-Writes go through the DB-API's executemany in chunks (ORM objects one by one are two orders
-of magnitude slower, Core executemany about two times); with `write=False` it only
-classifies, for a dry run. Writing requires that the transaction already holds SQLite's
-write lock (the import writes its Event first), because new ids are assigned here.
+Reads and writes go through the DB-API in chunks (ORM objects one by one are two orders of
+magnitude slower; Core statements cost more to compile, `IN` lists of 500 included, than
+SQLite takes to run them), in the ledger's storage format (core.ledger.types); with
+`write=False` it only classifies, for a dry run. Writing requires that the transaction
+already holds SQLite's write lock (the import writes its Event first), because new ids are
+assigned here.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, DateTime, Table
 
 from core.imports.shopify_rows import LineRecord, OrderRecord
 from core.imports.summary import Refusal
@@ -129,25 +132,16 @@ class OrderUpserter:
     def _match(
         self, records: Sequence[OrderRecord]
     ) -> tuple[dict[int, dict[str, Any] | None], list[tuple[OrderRecord, Refusal]]]:
-        wanted = [
-            "id",
-            "legacy_id",
-            "name",
-            *[c for c in self.columns if c not in ("legacy_id", "name")],
-        ]
-        cols = [_ORDERS.c[c] for c in wanted]
         by_legacy: dict[int, dict[str, Any]] = {}
         legacy_ids = [r.legacy_id for r in records if r.legacy_id is not None]
         if legacy_ids:
-            query = select(*cols).where(_ORDERS.c.legacy_id.in_(legacy_ids)).order_by(_ORDERS.c.id)
-            for row in self.connection.execute(query).mappings():
-                by_legacy.setdefault(row["legacy_id"], dict(row))
+            for row in self._stored_orders("legacy_id", legacy_ids):
+                by_legacy.setdefault(row["legacy_id"], row)
         by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
         names = [r.name for r in records if r.legacy_id not in by_legacy]
         if names:
-            query = select(*cols).where(_ORDERS.c.name.in_(names)).order_by(_ORDERS.c.id)
-            for row in self.connection.execute(query).mappings():
-                by_name[row["name"]].append(dict(row))
+            for row in self._stored_orders("name", names):
+                by_name[row["name"]].append(row)
         matches: dict[int, dict[str, Any] | None] = {}
         refusals: list[tuple[OrderRecord, Refusal]] = []
         for record in records:
@@ -173,18 +167,39 @@ class OrderUpserter:
             matches[id(record)] = candidates[0] if candidates else None
         return matches, refusals
 
+    def _stored_orders(self, key: str, values: list[Any]) -> list[dict[str, Any]]:
+        """The stored orders whose `key` column is one of `values`, oldest first, as the values
+        the records carry (instants aware), so that the two compare."""
+        wanted = ["id", "legacy_id", "name", *[c for c in self.columns if c not in _KEYS]]
+        found = self._cursor().execute(
+            f"SELECT {', '.join(wanted)} FROM customer_order "
+            f"WHERE {key} IN ({', '.join('?' * len(values))}) ORDER BY id",
+            values,
+        )
+        times = [c for c in wanted if c in _TIME_COLUMNS]
+        rows = []
+        for values_found in found:
+            row = dict(zip(wanted, values_found, strict=True))
+            for column in times:
+                row[column] = _from_db(row[column])
+            rows.append(row)
+        return rows
+
     def _stored_lines(self, matches: Iterable[dict[str, Any]]) -> dict[int, list[LineRecord]]:
         ids = [int(m["id"]) for m in matches]
         found: dict[int, list[LineRecord]] = defaultdict(list)
         if not ids or not self.has_lines:
             return found
-        cols = [_LINES.c.order_id, *[_LINES.c[f] for f in _LINE_FIELDS]]
-        query = select(*cols).where(_LINES.c.order_id.in_(ids)).order_by(_LINES.c.id)
-        for order_id, *values in self.connection.execute(query):
+        rows = self._cursor().execute(
+            f"SELECT order_id, {', '.join(_LINE_FIELDS)} FROM customer_order_line "
+            f"WHERE order_id IN ({', '.join('?' * len(ids))}) ORDER BY id",
+            ids,
+        )
+        for order_id, *values in rows:
             found[order_id].append(LineRecord(*values))
         return found
 
-    # --- writing (raw DB-API executemany: Core's per-row overhead doubles an import's time) ---
+    # --- writing -----------------------------------------------------------------------------
 
     def _cursor(self) -> Any:
         return self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -209,12 +224,19 @@ class OrderUpserter:
         ids = list(range(first + 1, first + 1 + len(records)))
         # Every record of a file has the same keys (the columns the file has, plus the currency),
         # so one column list fits them all; what the file lacks takes the table's defaults.
-        columns = list(dict.fromkeys([*_ORDER_DEFAULTS, *records[0].values, "id", "source"]))
-        base = {**_ORDER_DEFAULTS, "source": OrderSource.CSV.value}
+        keys = list(records[0].values)
+        defaults = {**_ORDER_DEFAULTS, "source": OrderSource.CSV.value}
+        fixed = [c for c in defaults if c not in records[0].values]
+        columns = [*keys, *fixed, "id"]
+        tail = [defaults[c] for c in fixed]
+        times = [i for i, key in enumerate(keys) if key in _TIME_COLUMNS]
+        read = itemgetter(*keys)  # keys: at least the name and the currency, so a tuple
         rows = []
         for record, order_id in zip(records, ids, strict=True):
-            merged = {**base, **record.values, "id": order_id}
-            rows.append([_db(merged[column]) for column in columns])
+            row = [*read(record.values), *tail, order_id]
+            for i in times:
+                row[i] = to_db(row[i])
+            rows.append(row)
         placeholders = ", ".join("?" * len(columns))
         cursor.executemany(
             f"INSERT INTO customer_order ({', '.join(columns)}) VALUES ({placeholders})", rows
@@ -242,7 +264,19 @@ _ORDER_DEFAULTS: dict[str, Any] = {
     for column in _ORDERS.columns
     if column.default is not None and column.default.is_scalar
 }
+#: customer_order columns that hold instants (UTC text in the file, aware datetimes here).
+_TIME_COLUMNS = frozenset(
+    column.name
+    for column in _ORDERS.columns
+    if isinstance(getattr(column.type, "impl_instance", column.type), DateTime)
+)
+_KEYS = ("legacy_id", "name")
 
 
 def _db(value: Any) -> Any:
     return to_db(value) if isinstance(value, datetime) else value
+
+
+def _from_db(text: str | None) -> datetime | None:
+    """A stored instant as SQLAlchemy reads it (any ISO layout SQLite may hold), aware UTC."""
+    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
