@@ -21,9 +21,11 @@ from bisect import bisect_right
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 __all__ = [
     "Urgency",
@@ -86,6 +88,8 @@ def _checked_days(n: int) -> int:
 @lru_cache(maxsize=64)
 def _holiday_calendar(country: str) -> holidays.HolidayBase:
     """One expanding calendar per country code; "DE-BY" selects a subdivision."""
+    import holidays  # ~0.1 s of imports, paid when a deadline is first computed, not at start
+
     code, _, subdiv = country.partition("-")
     try:
         return holidays.country_holidays(code.upper(), subdiv=subdiv.upper() or None)

@@ -8,17 +8,19 @@ shipped history whose ship_by lies in the past, which a plain ship_by range woul
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
-
-from sqlalchemy import Connection
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from core import clocks, settings
 from core.clocks import Urgency
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlmodel import Session
 
 DEFAULT_WITHIN_HOURS = 48
 
@@ -59,11 +61,11 @@ class Thresholds:
         return clocks.urgency(delta, self.soon_hours, self.urgent_hours)
 
 
-def thresholds(session: Session) -> Thresholds:
+def thresholds(reader: sqlite3.Connection) -> Thresholds:
     """warn_lead_hours (soon) and urgent_hours from the ledger's settings."""
     return Thresholds(
-        float(settings.get(session, "warn_lead_hours")),
-        float(settings.get(session, "urgent_hours")),
+        float(settings.read(reader, "warn_lead_hours")),
+        float(settings.read(reader, "urgent_hours")),
     )
 
 
@@ -184,7 +186,9 @@ def _row(raw: Any, now: datetime) -> DueRow:
 
 
 def _connection(db: Session | Connection) -> Connection:
-    return db.connection() if isinstance(db, Session) else db
+    from sqlalchemy import Connection  # already loaded: `db` came from it
+
+    return db if isinstance(db, Connection) else db.connection()
 
 
 def _utc(moment: datetime) -> datetime:

@@ -6,11 +6,10 @@ of rows it is about to show. Windows near the end are read backwards so that OFF
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-
-from sqlalchemy import Engine
 
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 
@@ -20,7 +19,7 @@ AWAITING_OR_CANCELLING = frozenset({*AWAITING_SHIPMENT_STATUSES, "IN_CANCEL"})
 #: Sort keys the list accepts, each backed by an index that ends in `id`.
 SORT_COLUMNS = {"ship_by": "so.ship_by", "paid_at": "so.paid_at"}
 
-_SELECT = """
+_COLUMNS = """
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
            so.ae_order_id, so.paid_at, so.ship_by, so.order_status, so.logistics_status,
            so.tracking_number, so.carrier, so.shipped_at, so.customer_order_id,
@@ -29,10 +28,12 @@ _SELECT = """
             ORDER BY c.id DESC LIMIT 1),
            (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
             ORDER BY c.id DESC LIMIT 1)
-    FROM supplier_order AS so
+"""
+_JOINS = """
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
     LEFT JOIN supplier AS s ON s.id = so.supplier_id
 """
+_SELECT = f"{_COLUMNS} FROM supplier_order AS so {_JOINS}"
 
 
 @dataclass(frozen=True)
@@ -129,16 +130,15 @@ class OrderQuery:
 
 
 class OrderList:
-    """Reads windows of the supplier-order list for one query."""
+    """Reads windows of the supplier-order list for one query, through a plain DB-API
+    connection (Ledger.reader): the window lists orders before SQLAlchemy has loaded."""
 
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
+    def __init__(self, reader: sqlite3.Connection) -> None:
+        self._reader = reader
 
     def count(self, query: OrderQuery) -> int:
         where, params = query.where()
-        sql = f"SELECT count(*) FROM supplier_order AS so{where}"
-        with self._engine.connect() as connection:
-            return int(connection.exec_driver_sql(sql, tuple(params)).scalar_one())
+        return self._scalar(f"SELECT count(*) FROM supplier_order AS so{where}", params)
 
     def window(self, query: OrderQuery, offset: int, limit: int, total: int) -> list[OrderRow]:
         """Rows [offset, offset + limit) of the list; `total` is what count() returned."""
@@ -148,13 +148,18 @@ class OrderList:
             return []
         where, params = query.where()
         from_end = total - offset - limit
-        if from_end < offset:  # nearer the end: read backwards with a short OFFSET
-            sql = f"{_SELECT}{where}{query.order_by(reverse=True)} LIMIT ? OFFSET ?"
-            rows = self._fetch(sql, [*params, limit, from_end])
+        backwards = from_end < offset  # nearer the end: read backwards with a short OFFSET
+        order = query.order_by(reverse=backwards)
+        # The page's ids first, from the indexes alone; only its rows are joined and described.
+        page = f"SELECT so.id FROM supplier_order AS so{where}{order} LIMIT ? OFFSET ?"
+        sql = (
+            f"{_COLUMNS} FROM ({page}) AS page JOIN supplier_order AS so ON so.id = page.id"
+            f"{_JOINS}{order}"
+        )
+        rows = self._fetch(sql, [*params, limit, from_end if backwards else offset])
+        if backwards:
             rows.reverse()
-            return rows
-        sql = f"{_SELECT}{where}{query.order_by()} LIMIT ? OFFSET ?"
-        return self._fetch(sql, [*params, limit, offset])
+        return rows
 
     def row(self, order_id: int) -> OrderRow | None:
         rows = self._fetch(f"{_SELECT} WHERE so.id = ?", [order_id])
@@ -181,15 +186,13 @@ class OrderList:
             extra = [key, key, order_id]
         glue = " AND " if where else " WHERE "
         sql = f"SELECT count(*) FROM supplier_order AS so{where}{glue}{before}"
-        with self._engine.connect() as connection:
-            inside = connection.exec_driver_sql(
-                f"SELECT count(*) FROM supplier_order AS so{where}{glue}so.id = ?",
-                (*params, order_id),
-            ).scalar_one()
-            if not inside:
-                return None
-            return int(connection.exec_driver_sql(sql, (*params, *extra)).scalar_one())
+        inside = self._scalar(
+            f"SELECT count(*) FROM supplier_order AS so{where}{glue}so.id = ?", [*params, order_id]
+        )
+        return self._scalar(sql, [*params, *extra]) if inside else None
+
+    def _scalar(self, sql: str, params: list[Any]) -> int:
+        return int(self._reader.execute(sql, params).fetchone()[0])
 
     def _fetch(self, sql: str, params: list[Any]) -> list[OrderRow]:
-        with self._engine.connect() as connection:
-            return [OrderRow.from_sql(r) for r in connection.exec_driver_sql(sql, tuple(params))]
+        return [OrderRow.from_sql(r) for r in self._reader.execute(sql, params)]

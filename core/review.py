@@ -29,15 +29,16 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from core.clocks import day_end, day_start
 from core.exports import CsvCell, write_csv
 from core.ledger.types import Fault, Reason, RefundDirection, RefundState, to_db
 from core.money import to_decimal
 from core.redaction import redact
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 REASON_LABELS: dict[str, str] = {
     Reason.NOT_AS_DESCRIBED: "Not as described",

@@ -7,11 +7,11 @@ windows, thresholds) lives here so it travels with the ledger.
 from __future__ import annotations
 
 import json
-from typing import Any
+import sqlite3
+from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session
-
-from core.ledger.models import Setting
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 DEFAULTS: dict[str, Any] = {
     "merchant_country": "DE",
@@ -40,15 +40,27 @@ DEFAULTS: dict[str, Any] = {
 
 def get(session: Session, key: str) -> Any:
     """The stored value, or the default (KeyError for a key nobody declared)."""
-    row = session.get(Setting, key)
-    if row is not None:
-        return json.loads(row.value)
-    return DEFAULTS[key]
+    found = session.connection().exec_driver_sql(_SELECT, (key,)).first()
+    return _value(key, found)
+
+
+def read(reader: sqlite3.Connection, key: str) -> Any:
+    """get() through a plain DB-API connection (the window reads before SQLAlchemy loads)."""
+    return _value(key, reader.execute(_SELECT, (key,)).fetchone())
 
 
 def put(session: Session, key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise KeyError(f"unknown setting {key!r}")
-    row = session.get(Setting, key) or Setting(key=key)
-    row.value = json.dumps(value)
-    session.add(row)
+    session.connection().exec_driver_sql(
+        "INSERT INTO setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value)),
+    )
+
+
+_SELECT = "SELECT value FROM setting WHERE key = ?"
+
+
+def _value(key: str, found: Any) -> Any:
+    return json.loads(found[0]) if found is not None else DEFAULTS[key]

@@ -1,21 +1,26 @@
-"""Starting the GUI: the QApplication, the ledger (or the merchant's way out), the window."""
+"""Starting the GUI: the QApplication, the ledger (or the merchant's way out), the window.
+
+The window shows first, with the ledger's rows; then the modules behind the services (SQLAlchemy,
+httpx, the keyring, the cancel workflow) are imported off the GUI thread and the services are
+attached: the merchant sees their countdowns in about the time an empty Qt window takes.
+"""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import settings
-from core.connections import Connections, Connector
 from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, open_ledger
 from core.ledger.backup import backup_if_due
-from core.secrets import SecretStore
 from gui import ledger_problem
 from gui.gui_gc import GuiThreadCollector
 from gui.i18n import install_translators
@@ -24,7 +29,30 @@ from gui.main_window import MainWindow
 from gui.palette import apply_style
 from gui.single_instance import SingleInstance, forwarded_files, present
 
+if TYPE_CHECKING:
+    from core.connections import Connections, Connector
+    from core.secrets import SecretStore
+
 log = logging.getLogger(__name__)
+
+#: What the services import (the slow part of a start), loaded by a worker after the first frame.
+SERVICE_MODULES = (
+    "core.connections",
+    "core.secrets",
+    "core.cancel.workflow",
+    "core.order_details",
+    "core.supplier_orders",
+    "gui.cancel_ports",
+    "gui.cancel_wizard.launcher",
+    "gui.deadline_tray",
+    "gui.import_csv",
+    "gui.sync_actions",
+)
+
+
+def import_service_modules() -> None:
+    for name in SERVICE_MODULES:
+        importlib.import_module(name)
 
 
 def _tr(text: str) -> str:
@@ -84,25 +112,51 @@ class Session:
         self.instance = instance
         if instance is not None:
             instance.message_received.connect(self.receive)
-        self.secrets = secrets or SecretStore()  # the keyring is chosen on first use
-        self.connector = connector or Connector()  # https to the official hosts only
-        self.window = self._make_window(ledger)
-        self.window.cancels.resume_all()  # finish what a crash or a quit interrupted
+        self._secrets, self._connector = secrets, connector
+        self.window = MainWindow(ledger, defer_services=True)
+        self.window.open_ledger_requested.connect(self.open_other)
+        self.ready = False
+        self._waiting_files: list[str] = []
         self._jobs: list[Job] = []
-        if ledger.unclean:
+
+    def start(self) -> None:
+        """Once the window is shown: import the services' modules on a worker, then attach
+        them (connections, cancellations, imports, tray), resume interrupted work, back up."""
+        job = Job(lambda _progress, _cancelled: import_service_modules())
+        job.finished.connect(lambda _none: self._attach())
+        job.failed.connect(lambda message: log.error("Loading the services failed: %s", message))
+        job.failed.connect(lambda _message: self._attach())  # which raises the error again
+        self._start(job)
+
+    def _attach(self) -> None:
+        from core.connections import Connector
+        from core.secrets import SecretStore
+
+        self.secrets = self._secrets or SecretStore()  # the keyring is chosen on first use
+        self.connector = self._connector or Connector()  # https to the official hosts only
+        self.window.attach_services(self._connections(self.ledger))
+        self.window.cancels.resume_all()  # finish what a crash or a quit interrupted
+        if self.ledger.unclean:
             self.check_in_background()
         self.back_up_in_background()
+        self.ready = True
+        waiting, self._waiting_files = self._waiting_files, []
+        if waiting:
+            self.receive(waiting)
 
     def receive(self, args: list[str]) -> None:
         """Another launch handed over its command line: come to the front, import its files."""
         present(self.window)
+        if not self.ready:
+            self._waiting_files.extend(args)
+            return
         for path in forwarded_files(args):
             self.window.csv_import.start(path)
 
-    def _make_window(self, ledger: Ledger) -> MainWindow:
-        window = MainWindow(ledger, connections=Connections(ledger, self.secrets, self.connector))
-        window.open_ledger_requested.connect(self.open_other)
-        return window
+    def _connections(self, ledger: Ledger) -> Connections:
+        from core.connections import Connections
+
+        return Connections(ledger, self.secrets, self.connector)
 
     def open_other(self) -> None:
         chosen = ledger_problem.pick_ledger(self.window, self.ledger.path)
@@ -114,7 +168,9 @@ class Session:
             QMessageBox.warning(self.window, _tr("This ledger cannot be opened"), str(error))
             return
         old_window, old_ledger = self.window, self.ledger
-        self.ledger, self.window = ledger, self._make_window(ledger)
+        self.ledger = ledger
+        self.window = MainWindow(ledger, connections=self._connections(ledger))
+        self.window.open_ledger_requested.connect(self.open_other)
         self.window.show()
         old_window.close()
         old_window.deleteLater()  # freed by Qt on this thread, not by a collector elsewhere
@@ -132,8 +188,7 @@ class Session:
     def back_up_in_background(self) -> None:
         """Once a day, a rotated backup beside the ledger."""
         path = self.ledger.path
-        with self.ledger.session() as session:
-            keep = int(settings.get(session, "backups_keep"))
+        keep = int(settings.read(self.ledger.reader, "backups_keep"))
         job = Job(lambda _p, _c: backup_if_due(path, keep, datetime.now(UTC)))
         job.finished.connect(lambda made: log.info("Daily backup: %s", made or "not due"))
         job.failed.connect(lambda message: log.warning("Daily backup failed: %s", message))
@@ -183,9 +238,10 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
     if ledger.path != ledger_path.expanduser().resolve():
         instance.move_to(ledger.path)
     session = Session(ledger, instance=instance)
+    session.window.first_frame_shown.connect(session.start)
     session.window.show()
     if handed:
-        QTimer.singleShot(0, lambda: session.receive(handed))
+        session.receive(handed)  # imported once the services are attached
     try:
         return app.exec()
     finally:

@@ -15,9 +15,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from core.aliexpress import SyncSummary
-from core.cancel import CancelError, CancelWorkflow, ResumeOutcome, ShopifyShop, open_cancellations
-from core.cancel.ports import ShopPort, SupplierPort
+from core.cancel.errors import CancelError
+from core.cancel.listing import open_cancellations
+from core.cancel.ports import ShopifyShop, ShopPort, SupplierPort
 from core.cancel.states import IN_FLIGHT, TRANSIENT
+from core.cancel.workflow import CancelWorkflow, ResumeOutcome
 from core.connections import Connections, NotConnectedError, explain
 from core.ledger import Ledger
 from core.order_details import load_details

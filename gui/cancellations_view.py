@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import OpenCancellation, open_cancellations
+from core.cancel.listing import OpenCancellation, open_cancellations
 from core.clocks import format_countdown, remaining
 from core.ledger import Ledger
 from core.review import REASON_LABELS

@@ -1,13 +1,20 @@
-"""The main window: the ledger table, a search box, the details panel and the status bar."""
+"""The main window: the ledger table, a search box, the details panel and the status bar.
+
+It opens in two steps so that the merchant sees their orders at once: the first frame needs only
+the table and what it reads through the ledger's plain SQLite reader; the services that load
+SQLAlchemy, httpx and the keyring (connections, the cancel workflow, imports, the deadline tray)
+are attached right after (attach_services), and the screens behind menus import on first use.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,30 +31,24 @@ from PySide6.QtWidgets import (
 )
 
 from core import due
-from core.cancel.states import LABELS, State
-from core.connections import Connections
+from core.cancel.states import State
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery, OrderRow
-from core.shopify import update_shop_policy
-from gui.about_dialog import show_about
-from gui.cancel_ports import manual_opener, workflow_opener
-from gui.cancel_wizard.launcher import CancelLauncher
-from gui.cancel_wizard.step import tr as cancel_tr
-from gui.deadline_tray import DeadlineTray
-from gui.diagnostics import DiagnosticsSaver, open_logs_folder
-from gui.drop_import import install_csv_drop
 from gui.formatting import countdown_text, local_time
 from gui.i18n import language_menu
-from gui.import_csv import CsvImportFlow
 from gui.order_details_panel import OrderDetailsPanel
-from gui.order_table_model import Column, OrderTableModel
-from gui.policy_dialog import PolicyDialog
-from gui.review_view import ReviewView
-from gui.supplier_order_dialog import open_supplier_order_dialog
-from gui.suppliers_view import SuppliersView
-from gui.sync_actions import ConnectionMenu
+from gui.order_table_model import Column, OrderTableModel, cancel_state_label
 from gui.ui_settings import ui_settings
+
+if TYPE_CHECKING:
+    from core.connections import Connections
+    from gui.cancel_wizard.launcher import CancelLauncher
+    from gui.deadline_tray import DeadlineTray
+    from gui.import_csv import CsvImportFlow
+    from gui.review_view import ReviewView
+    from gui.suppliers_view import SuppliersView
+    from gui.sync_actions import ConnectionMenu
 
 
 def _tr(text: str) -> str:
@@ -96,12 +97,13 @@ def column_samples() -> dict[int, str]:
         Column.PAID: local_time(late),
         Column.SHIP_BY: local_time(late),
         Column.COUNTDOWN: countdown_text(timedelta(days=-12, hours=-5)),
-        Column.STATUS: cancel_tr(LABELS[State.SUPPLIER_CANCEL_REQUESTED]),
+        Column.STATUS: cancel_state_label(State.SUPPLIER_CANCEL_REQUESTED),
     }
 
 
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
+    first_frame_shown = Signal()  # the start attaches the services after it
 
     def __init__(
         self,
@@ -110,14 +112,17 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         connections: Connections | None = None,
+        defer_services: bool = False,
     ) -> None:
+        """With `defer_services` the caller shows the window first and calls attach_services()
+        once it is on screen (the app's start); otherwise the window is complete at once."""
         super().__init__(parent)
         self.ledger = ledger
         self.clock = clock
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
-        self.orders = OrderList(ledger.engine)
-        with ledger.session() as session:
-            limits = due.thresholds(session)
+        self.orders = OrderList(ledger.reader)
+        limits = due.thresholds(ledger.reader)
+        self._soon_hours = limits.soon_hours
         now = clock()
         self.model = OrderTableModel(self.orders, limits, now, self)
         self.model.set_query(FILTERS[0].query(OrderQuery(), now, int(limits.soon_hours)))
@@ -185,11 +190,6 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(str(ledger.path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
-        self.connections = connections
-        self.connection_menu = ConnectionMenu(connections, self) if connections else None
-        if self.connection_menu is not None:
-            self.statusBar().addPermanentWidget(self.connection_menu.label)
-            self.connection_menu.ended.connect(self.refresh)
         self.statusBar().addPermanentWidget(self.path_label)
 
         self._search_delay = QTimer(self, singleShot=True, interval=200)
@@ -201,42 +201,82 @@ class MainWindow(QMainWindow):
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        opener = workflow_opener(connections) if connections else manual_opener(ledger)
-        self.cancels = CancelLauncher(ledger, opener, self)
-        self.cancels.changed.connect(self.refresh)
-        self.cancels.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
-        if self.connection_menu is not None:  # AliExpress news may move cancellations on
-            self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._order_menu)
         self._review: ReviewView | None = None
         self._suppliers: SuppliersView | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
-        self.csv_import = CsvImportFlow(ledger, self, on_imported=lambda _summary: self.refresh())
-        install_csv_drop(self, self.csv_import.start)
+        self.connections = connections
+        self.connection_menu: ConnectionMenu | None = None
+        self.cancels: CancelLauncher  # these three arrive with attach_services()
+        self.csv_import: CsvImportFlow
+        self.tray: DeadlineTray | None = None
         self._build_menus()
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
 
-        self.tray = DeadlineTray(ledger, limits.soon_hours, now, self)
-        self.tray.order_clicked.connect(self._reveal)
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
         self._restore_state()
+        self._painted = False
+        if not defer_services:
+            self.attach_services(connections)
+
+    def attach_services(self, connections: Connections | None) -> None:
+        """Connections, cancellations, imports and the tray: what the first frame can wait for.
+        Their menu entries stay disabled until then."""
+        from gui.cancel_ports import manual_opener, workflow_opener
+        from gui.cancel_wizard.launcher import CancelLauncher
+        from gui.deadline_tray import DeadlineTray
+        from gui.drop_import import install_csv_drop
+        from gui.import_csv import CsvImportFlow
+        from gui.sync_actions import ConnectionMenu
+
+        self.connections = connections
+        if connections is not None:
+            self.connection_menu = ConnectionMenu(connections, self)
+            self.statusBar().insertPermanentWidget(1, self.connection_menu.label)  # before the path
+            self.connection_menu.ended.connect(self.refresh)
+            self._connect_menu.addActions(self.connection_menu.actions)
+            self._connect_menu.menuAction().setVisible(True)
+        opener = workflow_opener(connections) if connections else manual_opener(self.ledger)
+        self.cancels = CancelLauncher(self.ledger, opener, self)
+        self.cancels.changed.connect(self.refresh)
+        self.cancels.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        if self.connection_menu is not None:  # AliExpress news may move cancellations on
+            self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
+        self.csv_import = CsvImportFlow(
+            self.ledger, self, on_imported=lambda _summary: self.refresh()
+        )
+        install_csv_drop(self, self.csv_import.start)
+        self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
+        self.tray.order_clicked.connect(self._reveal)
+        for deferred in self._service_actions:
+            deferred.setEnabled(True)
 
     def _build_menus(self) -> None:
-        def action(text: str, shortcut: str, slot: object) -> QAction:
+        self._service_actions: list[QAction] = []
+
+        def action(text: str, shortcut: str, slot: object, *, service: bool = False) -> QAction:
             made = QAction(_tr(text), self)
             made.setShortcut(QKeySequence(shortcut))
             made.triggered.connect(slot)
+            if service:  # enabled by attach_services()
+                made.setEnabled(False)
+                self._service_actions.append(made)
             return made
 
         file_menu = self.menuBar().addMenu(_tr("&File"))
         file_menu.addAction(action("&Open ledger…", "Ctrl+O", self.open_ledger_requested.emit))
         file_menu.addSeparator()
         file_menu.addAction(
-            action("&Import Shopify orders…", "Ctrl+I", self.csv_import.choose_file)
+            action(
+                "&Import Shopify orders…",
+                "Ctrl+I",
+                lambda: self.csv_import.choose_file(),
+                service=True,
+            )
         )
         file_menu.addAction(action("&Add supplier order…", "Ctrl+N", self.add_supplier_order))
         file_menu.addSeparator()
@@ -246,31 +286,47 @@ class MainWindow(QMainWindow):
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
         view_menu.addSeparator()
         view_menu.addMenu(language_menu(self))
-        if self.connection_menu is not None:
-            connect_menu = self.menuBar().addMenu(_tr("&Connect"))
-            connect_menu.addActions(self.connection_menu.actions)
+        self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
+        self._connect_menu.menuAction().setVisible(False)  # filled when connections attach
         order_menu = self.menuBar().addMenu(_tr("&Order"))
-        self.cancel_action = action("&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected)
+        self.cancel_action = action(
+            "&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected, service=True
+        )
         self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
         order_menu.addAction(self.cancel_action)
         order_menu.addAction(self.edit_action)
         order_menu.addSeparator()
         order_menu.addAction(
-            action("Cance&llations…", "Ctrl+Shift+L", self.cancels.show_cancellations)
+            action(
+                "Cance&llations…",
+                "Ctrl+Shift+L",
+                lambda: self.cancels.show_cancellations(),
+                service=True,
+            )
         )
         review_menu = self.menuBar().addMenu(_tr("&Review"))
         review_menu.addAction(action("Refund &review…", "Ctrl+E", lambda: self.show_review()))
         review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
         review_menu.addAction(action("Refund &policy…", "Ctrl+Shift+P", self.show_policy))
         help_menu = self.menuBar().addMenu(_tr("&Help"))
-        help_menu.addAction(
-            action("&About Dropdesk", "F1", lambda: show_about(self, self.ledger.path))
-        )
-        help_menu.addAction(action("Open &logs folder", "", open_logs_folder))
-        self.diagnostics = DiagnosticsSaver(self.ledger.path, self)
-        help_menu.addAction(
-            action("Save &diagnostics…", "", lambda: self.diagnostics.choose_and_save(self))
-        )
+        help_menu.addAction(action("&About Dropdesk", "F1", self.show_about))
+        help_menu.addAction(action("Open &logs folder", "", self.open_logs_folder))
+        help_menu.addAction(action("Save &diagnostics…", "", self.save_diagnostics))
+
+    def show_about(self) -> None:
+        from gui.about_dialog import show_about
+
+        show_about(self, self.ledger.path)
+
+    def open_logs_folder(self) -> None:
+        from gui.diagnostics import open_logs_folder
+
+        open_logs_folder()
+
+    def save_diagnostics(self) -> None:
+        from gui.diagnostics import DiagnosticsSaver
+
+        DiagnosticsSaver(self.ledger.path, self).choose_and_save(self)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -294,7 +350,8 @@ class MainWindow(QMainWindow):
         last = self.table.rowAt(self.table.viewport().height() - 1)
         if first >= 0:
             self.model.tick(now, first, last if last >= 0 else self.model.rowCount() - 1)
-        self.tray.update(now)
+        if self.tray is not None:
+            self.tray.update(now)
 
     def refresh(self) -> None:
         """Re-read the ledger (F5): counts, the list as of now, the tray; the selected order
@@ -305,7 +362,8 @@ class MainWindow(QMainWindow):
         self.apply_filters()
         if self.model.query == before:
             self.model.refresh()
-        self.tray.update(self.clock())
+        if self.tray is not None:
+            self.tray.update(self.clock())
         row = self.model.position_of(selected.id) if selected is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -339,9 +397,7 @@ class MainWindow(QMainWindow):
     def edit_selected(self) -> None:
         order = self.selected_order()
         if order is not None:
-            open_supplier_order_dialog(
-                self, self.ledger, order.id, on_saved=self._supplier_order_saved
-            )
+            self._supplier_order_dialog(order.id)
 
     def _order_menu(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
@@ -354,6 +410,8 @@ class MainWindow(QMainWindow):
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def show_review(self, supplier_id: int | None = None) -> None:
+        from gui.review_view import ReviewView  # QtCharts and the review load on first use
+
         if self._review is None:
             self._review = ReviewView(self.ledger, self)
             self._review.setWindowFlag(Qt.WindowType.Window)
@@ -363,6 +421,8 @@ class MainWindow(QMainWindow):
         self._review.raise_()
 
     def show_suppliers(self) -> None:
+        from gui.suppliers_view import SuppliersView
+
         if self._suppliers is None:
             self._suppliers = SuppliersView(self.ledger, self)
             self._suppliers.setWindowFlag(Qt.WindowType.Window)
@@ -371,6 +431,8 @@ class MainWindow(QMainWindow):
         self._suppliers.raise_()
 
     def show_policy(self) -> None:
+        from gui.policy_dialog import PolicyDialog
+
         PolicyDialog(self.ledger, self._policy_publisher(), self).exec()
 
     def _policy_publisher(self) -> Callable[[str], str] | None:
@@ -379,6 +441,7 @@ class MainWindow(QMainWindow):
         if not shops or self.connections is None:
             return None
         connections, shop_id = self.connections, shops[0].id
+        from core.shopify import update_shop_policy
 
         def publish(body: str) -> str:
             with connections.shopify_client(shop_id) as client:
@@ -387,14 +450,19 @@ class MainWindow(QMainWindow):
         return publish
 
     def add_supplier_order(self) -> None:
-        open_supplier_order_dialog(self, self.ledger, on_saved=self._supplier_order_saved)
+        self._supplier_order_dialog(None)
 
     def edit_supplier_order(self, row: int) -> None:
         order = self.model.row_at(row)
         if order is not None:
-            open_supplier_order_dialog(
-                self, self.ledger, order.id, on_saved=self._supplier_order_saved
-            )
+            self._supplier_order_dialog(order.id)
+
+    def _supplier_order_dialog(self, supplier_order_id: int | None) -> None:
+        from gui.supplier_order_dialog import open_supplier_order_dialog
+
+        open_supplier_order_dialog(
+            self, self.ledger, supplier_order_id, on_saved=self._supplier_order_saved
+        )
 
     def _supplier_order_saved(self, supplier_order_id: int) -> None:
         self.refresh()
@@ -431,6 +499,12 @@ class MainWindow(QMainWindow):
         splitter = settings.value("main/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_frame_shown.emit)  # once the children have painted
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = ui_settings()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.ledger import Ledger
-from core.order_details import OrderDetails, load_details
 from gui.formatting import local_time, money, status_text
+
+if TYPE_CHECKING:
+    from core.order_details import OrderDetails
 
 
 def _tr(text: str) -> str:
@@ -86,7 +88,11 @@ class OrderDetailsPanel(QWidget):
         self.show_order(None)
 
     def show_order(self, supplier_order_id: int | None) -> None:
-        details = load_details(self._ledger, supplier_order_id) if supplier_order_id else None
+        details = None
+        if supplier_order_id:
+            from core.order_details import load_details  # SQLModel: not needed for the first frame
+
+            details = load_details(self._ledger, supplier_order_id)
         self.lines.clear()
         self.timeline.clear()
         if details is None:

@@ -27,7 +27,6 @@ from core.cancel.states import FINAL, LABELS, State
 from core.clocks import Urgency, remaining
 from core.due import Thresholds
 from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
-from gui.cancel_wizard.step import tr as cancel_tr
 from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
 from gui.palette import readable
 
@@ -57,6 +56,11 @@ _FOREGROUND = {
 _MUTED = QBrush(QColor("#8a8f98"))
 
 
+def cancel_state_label(state: str) -> str:
+    """What the wizard calls a cancellation state (in the wizard's translation context)."""
+    return QCoreApplication.translate("CancelWizard", LABELS[State(state)])
+
+
 def _cancelling(row: OrderRow) -> bool:
     return row.cancel_state is not None and row.cancel_state not in FINAL
 
@@ -64,7 +68,7 @@ def _cancelling(row: OrderRow) -> bool:
 def _cancel_status(row: OrderRow, role: int) -> str:
     """An order in a cancellation run shows where the run stands and its next deadline."""
     assert row.cancel_state is not None
-    label = cancel_tr(LABELS[State(row.cancel_state)])
+    label = cancel_state_label(row.cancel_state)
     if role == Qt.ItemDataRole.DisplayRole:
         return label
     tip = _tr("Cancellation: {0}").format(label)

@@ -106,8 +106,8 @@ def dynamic_texts() -> dict[str, list[str]]:
     measures = list(review_report.MEASURE_TITLES.values())
     # What the cancel workflow calls its states and deadlines (shown by the wizard and the list)
     next_deadline = _module("core.cancel.next_deadline")
-    workflow_labels = [*_module("core.cancel").LABELS.values(), *next_deadline.LABELS.values()]
     states_module = _module("core.cancel.states")
+    workflow_labels = [*states_module.LABELS.values(), *next_deadline.LABELS.values()]
     types = _module("core.ledger.types")
     # Line cells the review shows as stored: workflow and dispute states, paths, answers.
     stored = [

@@ -10,9 +10,6 @@ from sqlalchemy import Engine, create_engine, event
 
 from core.ledger.errors import write_failure
 
-APPLICATION_ID = 0x44524F50  # "DROP"; written by the first migration, checked on open
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
@@ -35,12 +32,3 @@ def make_engine(path: Path) -> Engine:
             raise failure
 
     return engine
-
-
-def read_header(path: Path) -> tuple[bool, int]:
-    """(is SQLite, application id) from the first 100 bytes, without scanning the file."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return False, 0
-    return True, int.from_bytes(header[68:72], "big")

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
-from core.ledger.types import UTCDateTime
+from core.ledger.utc_datetime import UTCDateTime
 
 
 def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:

@@ -1,4 +1,9 @@
-"""Opening a ledger file safely: refuse what is not ours, migrate what is, never overwrite."""
+"""Opening a ledger file safely: refuse what is not ours, migrate what is, never overwrite.
+
+A ledger that is already at this code's schema opens with the standard library alone; the
+SQLAlchemy engine (and SQLModel sessions) load on first use, so the window can show the first
+rows of a big ledger before they have.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,12 @@ import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DatabaseError
-from sqlmodel import Session
 
-from core.ledger import migrate
-from core.ledger.engine import APPLICATION_ID, make_engine, read_header
 from core.ledger.errors import (
     CorruptLedgerError,
     LedgerError,
@@ -22,19 +24,38 @@ from core.ledger.errors import (
     NotALedgerError,
     write_failure,
 )
+from core.ledger.header import APPLICATION_ID, SCHEMA_REVISION, read_header, stored_revision
 from core.paths import ensure_private_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 
 
 class Ledger:
-    """An open ledger file: the engine, sessions, and whether the last run ended cleanly."""
+    """An open ledger file: the engine, sessions, a reader for the window, and whether the
+    last run ended cleanly."""
 
-    def __init__(self, path: Path, engine: Engine, *, unclean: bool, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, *, unclean: bool, lock: FileLock | None) -> None:
         self.path = path
-        self.engine = engine
         self.unclean = unclean  # the previous run did not close the ledger: check it
         self._lock = lock  # None when opened only for reading
+
+    @cached_property
+    def engine(self) -> Engine:
+        from core.ledger.engine import make_engine  # SQLAlchemy loads here, on first use
+
+        return make_engine(self.path)
+
+    @cached_property
+    def reader(self) -> sqlite3.Connection:
+        """A plain read-only connection for the window's lists (any thread may read through
+        it; SQLite serialises the calls)."""
+        connection = sqlite3.connect(self.path, timeout=15, check_same_thread=False)
+        connection.execute("PRAGMA query_only = ON")
+        return connection
 
     @property
     def _marker(self) -> Path:
@@ -44,6 +65,8 @@ class Ledger:
     def session(self) -> Iterator[Session]:
         """A session whose work is one transaction: committed on success, rolled back on error
         (LedgerWriteError when it could not be written, e.g. the disk is full)."""
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -56,7 +79,10 @@ class Ledger:
                 raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        if "reader" in self.__dict__:
+            self.reader.close()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
         if self._lock is not None:
             self._marker.unlink(missing_ok=True)
             self._lock.release()
@@ -84,28 +110,49 @@ def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
         if fresh:  # created private before SQLite opens it: -wal and -shm inherit the mode
             path.touch(mode=0o600)
             path.chmod(0o600)
-        engine = make_engine(path)
-        try:
-            migrate.upgrade(engine, path)
-            if fresh:
-                with engine.connect() as connection:  # the application id into the header
-                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except DatabaseError as error:
-            engine.dispose()
-            raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
-        except UnicodeDecodeError:  # SQLite's message quotes damaged (non-UTF-8) schema text
-            engine.dispose()
-            raise _garbled(path) from None
-        except BaseException:
-            engine.dispose()
-            raise
+        ledger = Ledger(path, unclean=False, lock=None)
+        if fresh or _revision(path) != SCHEMA_REVISION:
+            _upgrade(ledger, fresh)
     except BaseException:
         lock.release()
         raise
     marker = path.with_name(path.name + ".open")
-    unclean = marker.exists()
+    ledger.unclean = marker.exists()
+    ledger._lock = lock
     marker.touch(mode=0o600)
-    return Ledger(path, engine, unclean=unclean, lock=lock)
+    return ledger
+
+
+def _revision(path: Path) -> str | None:
+    try:
+        return stored_revision(path)
+    except sqlite3.DatabaseError as error:
+        raise CorruptLedgerError(path, f"{path.name} is damaged: {error}") from None
+    except UnicodeDecodeError:  # SQLite's message quotes damaged (non-UTF-8) schema text
+        raise _garbled(path) from None
+
+
+def _upgrade(ledger: Ledger, fresh: bool) -> None:
+    """Create or migrate the schema with Alembic (loaded only when there is work for it)."""
+    from sqlalchemy.exc import DatabaseError
+
+    from core.ledger import migrate
+
+    path = ledger.path
+    try:
+        migrate.upgrade(ledger.engine, path)
+        if fresh:
+            with ledger.engine.connect() as connection:  # the application id into the header
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DatabaseError as error:
+        ledger.close()
+        raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
+    except UnicodeDecodeError:
+        ledger.close()
+        raise _garbled(path) from None
+    except BaseException:
+        ledger.close()
+        raise
 
 
 def _lock(path: Path) -> FileLock:
@@ -125,24 +172,13 @@ def _open_for_reading(path: Path, fresh: bool) -> Ledger:
     if fresh:
         raise NotALedgerError(path, f"There is no ledger at {path}.")
     _check_identity(path)
-    engine = make_engine(path)
-    try:
-        with engine.connect() as connection:
-            current = migrate.current_revision(connection)
-    except DatabaseError as error:
-        engine.dispose()
-        raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
-    except UnicodeDecodeError:
-        engine.dispose()
-        raise _garbled(path) from None
-    if current != migrate.head_revision():
-        engine.dispose()
+    if _revision(path) != SCHEMA_REVISION:
         raise LedgerError(
             path,
             f"{path.name} needs an upgrade (or comes from another Dropdesk version): open it in "
             "Dropdesk once first.",
         )
-    return Ledger(path, engine, unclean=False, lock=None)
+    return Ledger(path, unclean=False, lock=None)
 
 
 def _check_identity(path: Path) -> None:
@@ -185,5 +221,4 @@ def _garbled(path: Path) -> CorruptLedgerError:
 
 
 def count_rows(ledger: Ledger, table: str) -> int:
-    with ledger.engine.connect() as connection:
-        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+    return int(ledger.reader.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

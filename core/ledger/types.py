@@ -1,14 +1,11 @@
-"""Column types shared by the tables: UTC instants and the domain's string enums."""
+"""Values as the ledger stores them: UTC instants as text and the domain's string enums.
+
+Standard library only, so the window can read its first rows before SQLAlchemy has loaded."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
-
-from sqlalchemy import DateTime
-from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
 
 #: How an instant is written in the file (SQLAlchemy's SQLite layout, UTC, fixed width), so
 #: bulk paths that bypass the ORM write byte-identical, sortable text.
@@ -31,26 +28,8 @@ def from_db(text: str | None) -> datetime | None:
     """Parse the stored text of a UTCDateTime column (for raw SQL reads)."""
     if text is None:
         return None
-    return datetime.strptime(text, DB_TIME_FORMAT).replace(tzinfo=UTC)
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Stores aware datetimes as naive UTC and returns them aware, refusing naive input."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if not isinstance(value, datetime) or value.tzinfo is None:
-            raise ValueError("naive datetime: Dropdesk stores only aware instants")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC)
+    # fromisoformat is C code, ~10x faster than strptime(DB_TIME_FORMAT): lists parse many.
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 class OrderSource(StrEnum):

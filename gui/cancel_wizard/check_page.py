@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from core.cancel import Action, Path
+from core.cancel.states import Path
+from core.cancel.view import Action
 from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, Language, paragraph
 

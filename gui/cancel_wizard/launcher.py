@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.aliexpress import SyncSummary
-from core.cancel import ResumeOutcome
+from core.cancel.workflow import ResumeOutcome
 from core.ledger import Ledger
 from gui import cancel_ports
 from gui.cancel_ports import OpenWorkflow

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import ShopManualGuide
+from core.cancel.shop_manual import ShopManualGuide
 from gui.cancel_wizard.step import amount_text, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, Language
 

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import Action, CancelError, MoneyLine, State
+from core.cancel.errors import CancelError
+from core.cancel.states import State
+from core.cancel.view import Action, MoneyLine
 from core.imports.amounts import AmountError
 from gui.cancel_wizard.step import (
     PageKey,

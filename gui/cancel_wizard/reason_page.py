@@ -11,7 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QWidget
 
-from core.cancel import CancellationView
+from core.cancel.view import CancellationView
 from core.ledger.types import Fault, Reason
 from core.order_details import OrderDetails
 from gui.cancel_wizard.step import (

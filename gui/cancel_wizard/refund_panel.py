@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import RefundPreview
+from core.cancel.shop_refund import RefundPreview
 from gui.cancel_wizard.step import primary, tr
 from gui.formatting import money
 

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import Action, CancelError, DisputeGuide, State
+from core.cancel.errors import CancelError
+from core.cancel.refusal import DisputeGuide
+from core.cancel.states import State
+from core.cancel.view import Action
 from core.imports.amounts import AmountError
 from gui.cancel_wizard.step import (
     PageKey,

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from core.cancel import LABELS, State
+from core.cancel.states import LABELS, State
 from gui.cancel_wizard.step import tr
 from gui.jobs import Job
 

@@ -20,17 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import (
-    Action,
-    CancelError,
-    Path,
-    RefundPreview,
-    ShopCancelOptions,
-    ShopManualGuide,
-    State,
-)
-from core.cancel.shop_cancel import STAFF_NOTE_MAX, default_staff_note
-from core.cancel.states import IN_FLIGHT
+from core.cancel.errors import CancelError
+from core.cancel.shop_cancel import STAFF_NOTE_MAX, ShopCancelOptions, default_staff_note
+from core.cancel.shop_manual import ShopManualGuide
+from core.cancel.shop_refund import RefundPreview
+from core.cancel.states import IN_FLIGHT, Path, State
+from core.cancel.view import Action
 from core.imports.amounts import AmountError
 from gui.cancel_wizard.manual_panel import ManualPanel
 from gui.cancel_wizard.refund_panel import RefundPanel

@@ -16,7 +16,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.cancel import Action, CancellationView, CancelWorkflow, State
+from core.cancel.states import State
+from core.cancel.view import Action, CancellationView
+from core.cancel.workflow import CancelWorkflow
 from core.clocks import format_countdown, remaining
 from core.imports.amounts import format_amount, parse_amount
 from core.order_details import OrderDetails

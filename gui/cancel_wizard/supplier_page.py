@@ -8,7 +8,10 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.cancel import Action, CancelError, Path, State, SupplierGuide
+from core.cancel.errors import CancelError
+from core.cancel.states import Path, State
+from core.cancel.supplier import SupplierGuide
+from core.cancel.view import Action
 from gui.cancel_wizard.step import (
     PageKey,
     RunContext,

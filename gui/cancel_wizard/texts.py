@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import Text
-from core.cancel.messages import Lang
+from core.cancel.messages import Lang, Text
 from gui.cancel_wizard.step import tr
 
 

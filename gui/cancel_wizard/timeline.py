@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from core.cancel import TimelineEntry
+from core.cancel.view import TimelineEntry
 from gui.cancel_wizard.step import reason_label, tr
 from gui.formatting import local_time, money
 

@@ -31,17 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel import (
-    Action,
-    CancelError,
-    CancellationOpenError,
-    CancellationView,
-    CancelWorkflow,
-    Path,
-    ShopOutcomePendingError,
-    badges_for,
-)
-from core.cancel.states import FINAL
+from core.cancel.errors import CancelError, CancellationOpenError, ShopOutcomePendingError
+from core.cancel.listing import badges_for
+from core.cancel.states import FINAL, Path
+from core.cancel.view import Action, CancellationView
+from core.cancel.workflow import CancelWorkflow
 from core.connections import explain
 from core.ledger import Ledger
 from core.ledger.types import Fault, Reason

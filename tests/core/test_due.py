@@ -155,7 +155,7 @@ def test_tray_counts_read_the_index_alone(ledger: Ledger) -> None:
 def test_thresholds_come_from_the_settings(ledger: Ledger) -> None:
     with ledger.session() as session:
         settings.put(session, "urgent_hours", 6)
-        limits = due.thresholds(session)
+    limits = due.thresholds(ledger.reader)
     assert (limits.soon_hours, limits.urgent_hours) == (48, 6)
     assert limits.urgency(timedelta(hours=7)) is Urgency.SOON
     assert limits.urgency(timedelta(hours=5)) is Urgency.URGENT

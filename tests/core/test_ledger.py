@@ -17,7 +17,7 @@ from core.ledger import (
     journal,
     open_ledger,
 )
-from core.ledger.engine import APPLICATION_ID
+from core.ledger.header import APPLICATION_ID
 from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
 
 

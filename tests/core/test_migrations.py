@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 from core.ledger import NewerLedgerError, migrate, open_ledger
 from core.ledger.backup import backups
 from core.ledger.engine import make_engine
+from core.ledger.header import SCHEMA_REVISION, stored_revision
 
 
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
@@ -26,6 +27,23 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
         ]
     ledger.close()
     assert differences == []
+
+
+def test_the_revision_that_opens_without_alembic_is_alembics_head(tmp_path: Path) -> None:
+    assert migrate.head_revision() == SCHEMA_REVISION, "update SCHEMA_REVISION in header.py"
+    ledger = open_ledger(tmp_path / "ledger.sqlite")
+    ledger.close()
+    assert stored_revision(ledger.path) == SCHEMA_REVISION
+
+
+def test_an_older_ledger_is_migrated_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    engine = make_engine(path)
+    migrate.upgrade(engine, path, target=migrate.revisions_in_order()[0])
+    engine.dispose()
+    assert stored_revision(path) != SCHEMA_REVISION
+    open_ledger(path).close()
+    assert stored_revision(path) == SCHEMA_REVISION
 
 
 def test_empty_ledger_upgrades_to_head(tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from core.aliexpress import sync_order_statuses
-from core.cancel import CancelWorkflow, State
+from core.cancel.states import State
+from core.cancel.workflow import CancelWorkflow
 from core.connections import Connections, ShopDraft
 from core.ledger import Ledger
 from core.ledger.models import Cancellation

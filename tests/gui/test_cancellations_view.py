@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from core.cancel import CancelWorkflow
+from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from gui.cancellations_view import CancellationsView, due_text
 from tests.core.cancel.wiring import seed

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from core.cancel import State
+from core.cancel.states import State
 from core.ledger import check_integrity
 from tests.core.cancel.test_crash import (  # the runner, fakes and fixtures of the cancel suite
     SCENARIOS,

@@ -19,7 +19,8 @@ from typing import Any, NoReturn
 import pytest
 from sqlmodel import col, select
 
-from core.cancel import CancelWorkflow, State
+from core.cancel.states import State
+from core.cancel.workflow import CancelWorkflow
 from core.demo import write_demo
 from core.due import due_orders
 from core.imports import import_shopify_csv
@@ -58,7 +59,7 @@ def test_everything_but_the_online_steps_works_offline(
         summary = import_shopify_csv(ledger, DATA / "orders_shopify.csv")
         assert summary.added > 0
 
-        orders = OrderList(ledger.engine)
+        orders = OrderList(ledger.reader)
         query = OrderQuery(search="", sort="ship_by")
         total = orders.count(query)
         assert total >= 300 and len(orders.window(query, 0, 50, total)) == 50

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from graphql import GraphQLSchema
 
-from core.cancel import CancelWorkflow
+from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from tests.core.cancel.wiring import Seeded, seed, shop_port, supplier_port
 from tests.core.shopify.conftest import shopify_schema  # noqa: F401  (session fixture)

@@ -38,7 +38,10 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from core.cancel import CancelWorkflow, ShopCancelOptions, ShopOutcomePendingError, State
+from core.cancel.errors import ShopOutcomePendingError
+from core.cancel.shop_cancel import ShopCancelOptions
+from core.cancel.states import State
+from core.cancel.workflow import CancelWorkflow
 from core.ledger import open_ledger
 from core.ledger.models import Cancellation
 from tests.core.cancel.wiring import shop_port, supplier_port

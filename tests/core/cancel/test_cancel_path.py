@@ -8,7 +8,10 @@ from datetime import timedelta
 from sqlmodel import col, select
 
 from core import clocks
-from core.cancel import Action, DeadlineKind, Path, ShopCancelOptions, State
+from core.cancel.next_deadline import DeadlineKind
+from core.cancel.shop_cancel import ShopCancelOptions
+from core.cancel.states import Path, State
+from core.cancel.view import Action
 from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, Refund
 from core.ledger.types import Fault, Reason

@@ -6,16 +6,16 @@ from datetime import timedelta
 
 import pytest
 
-from core.cancel import (
-    Action,
+from core.cancel.errors import (
     CancelError,
     CancellationOpenError,
     IllegalTransitionError,
     OutOfPocketNotAcknowledgedError,
-    State,
     StepUnavailableError,
-    admin_url,
 )
+from core.cancel.shop_manual import admin_url
+from core.cancel.states import State
+from core.cancel.view import Action
 from core.ledger import Ledger
 from core.ledger.models import SupplierOrder
 from tests.core.cancel.conftest import Clock, MakeWorkflow
@@ -205,7 +205,7 @@ def test_open_cancellations_sorted_by_next_deadline(
     assert [c.id for c in listed] == [runs[2], runs[0], runs[1]]
     assert listed[0].next_deadline_label.startswith("The cancel request resolves")
     assert listed[2].next_deadline is None and listed[2].ae_order_id
-    from core.cancel import badges_for
+    from core.cancel.listing import badges_for
 
     badges = badges_for(ledger, [listed[0].supplier_order_id or 0])
     (badge,) = badges.values()

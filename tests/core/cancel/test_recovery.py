@@ -10,12 +10,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from core.cancel import (
-    IllegalTransitionError,
-    ShopOutcomePendingError,
-    ShopStepFailedError,
-    State,
-)
+from core.cancel.errors import IllegalTransitionError, ShopOutcomePendingError, ShopStepFailedError
+from core.cancel.states import State
 from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from core.ledger.models import Cancellation

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from sqlmodel import select
 
-from core.cancel import Action, Path, State
+from core.cancel.states import Path, State
+from core.cancel.view import Action
 from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder
 from tests.core.cancel.conftest import Clock, MakeWorkflow

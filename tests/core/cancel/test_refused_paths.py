@@ -9,7 +9,10 @@ import pytest
 from sqlmodel import select
 
 from core import clocks
-from core.cancel import Action, DeadlineKind, Path, State, StepUnavailableError
+from core.cancel.errors import StepUnavailableError
+from core.cancel.next_deadline import DeadlineKind
+from core.cancel.states import Path, State
+from core.cancel.view import Action
 from core.ledger import Ledger
 from core.ledger.models import Dispute, SupplierOrder
 from tests.core.cancel.conftest import Clock, MakeWorkflow

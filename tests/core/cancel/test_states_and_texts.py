@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from core.cancel import (
+from core.cancel import messages
+from core.cancel.errors import IllegalTransitionError
+from core.cancel.states import (
     FINAL,
+    IN_FLIGHT,
+    TRANSIENT,
     TRANSITIONS,
-    Action,
-    CancelWorkflow,
-    IllegalTransitionError,
     State,
-    messages,
+    check_transition,
+    parse_state,
 )
-from core.cancel.states import IN_FLIGHT, TRANSIENT, check_transition, parse_state
+from core.cancel.view import Action
+from core.cancel.workflow import CancelWorkflow
 from core.ledger.types import Reason
 
 DESIGN_STATES = {

@@ -20,7 +20,7 @@ from core.aliexpress import (
     RetryPolicy,
     StaticToken,
 )
-from core.cancel import ShopifyShop
+from core.cancel.ports import ShopifyShop
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, Shop, Supplier, SupplierOrder
 from core.shopify import AccessToken, ShopifyClient
