@@ -7,15 +7,29 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import paths
-from gui.review_cli import add_review_arguments
 
 if TYPE_CHECKING:
     from core.ledger import Ledger
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-05-31") from None
+
+
+def add_review_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `dropdesk review` (the caller adds --ledger)."""
+    parser.add_argument("--from", dest="first", type=_day, metavar="DATE", help="first day")
+    parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="last day")
+    parser.add_argument("--csv", type=Path, metavar="FILE", help="write the refund lines as CSV")
+    parser.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
 
 
 def _parser() -> argparse.ArgumentParser:

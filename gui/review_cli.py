@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
@@ -34,21 +33,6 @@ TITLES = {
     "expected": "Still expected from suppliers",
     "overdue": "  of which overdue",
 }
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-05-31") from None
-
-
-def add_review_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `dropdesk review` (the caller adds --ledger)."""
-    parser.add_argument("--from", dest="first", type=_day, metavar="DATE", help="first day")
-    parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="last day")
-    parser.add_argument("--csv", type=Path, metavar="FILE", help="write the refund lines as CSV")
-    parser.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
 
 
 def _amount(amount: Amount) -> str:

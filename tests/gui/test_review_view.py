@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
 from core.review import LineKind, Review, ReviewFilter
-from gui.review_cli import add_review_arguments, run_review
+from gui.cli import add_review_arguments
+from gui.review_cli import run_review
 from gui.review_view import CUSTOM, ReviewView
 
 
