@@ -63,3 +63,12 @@ def timed_until_painted(counter: PaintCounter, action: Callable[[], object]) -> 
     action()
     until_painted(counter)
     return time.perf_counter() - started
+
+
+def timed_event_pass(action: Callable[[], object]) -> float:
+    """Seconds for `action` and the one pass of the event loop that paints what it changed
+    (Qt delivers a pending repaint in the next pass; without changes there is none)."""
+    started = time.perf_counter()
+    action()
+    process_events()
+    return time.perf_counter() - started

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +32,7 @@ from gui.palette import readable
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
+MAX_TEXTS = 20_000  # cached cell texts (a few screens' worth), dropped together when exceeded
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,6 +89,15 @@ _SERVED_ROLES = frozenset({*_COUNTDOWN_ROLES, Qt.ItemDataRole.AccessibleDescript
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OrderTableModel", text)
+
+
+class _Countdown(NamedTuple):
+    """A countdown cell as of the last tick."""
+
+    text: str
+    background: QBrush | None
+    foreground: QBrush
+    urgency: Urgency | None = None  # None: not awaiting shipment
 
 
 class Column(IntEnum):
@@ -151,6 +161,11 @@ class OrderTableModel(QAbstractTableModel):
         self._query = OrderQuery()
         self._total = orders.count(self._query)
         self._pages: OrderedDict[int, list[OrderRow]] = OrderedDict()
+        # A repaint asks for several roles of each cell, and a tick repaints the neighbouring
+        # columns too: formatted values are kept until the rows (texts) or the time (countdowns)
+        # change, so a tick formats each visible countdown once.
+        self._texts: dict[tuple[int, int], str] = {}
+        self._countdowns: dict[int, _Countdown] = {}
 
     @property
     def query(self) -> OrderQuery:
@@ -160,6 +175,8 @@ class OrderTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._pages.clear()
+        self._texts.clear()
+        self._countdowns.clear()
         self._total = self._orders.count(query)
         self.endResetModel()
         self.counted.emit(self._total)
@@ -186,14 +203,15 @@ class OrderTableModel(QAbstractTableModel):
         return self._orders.position(self._query, order_id)
 
     def tick(self, now: datetime, first_row: int, last_row: int) -> None:
-        """Move the clock; repaint only the countdown cells of rows first..last (the visible)."""
+        """Move the clock; repaint the countdown cells of rows first..last (the visible) whose
+        text or colour changed: most move once a minute, those a day or more away once an hour."""
         self._now = now
-        if 0 <= first_row <= last_row < self._total:
-            self.dataChanged.emit(
-                self.index(first_row, Column.COUNTDOWN),
-                self.index(last_row, Column.COUNTDOWN),
-                _COUNTDOWN_ROLES,
-            )
+        shown, self._countdowns = self._countdowns, {}
+        for number in range(max(first_row, 0), min(last_row + 1, self._total)):
+            row = self.row_at(number)
+            if row is not None and self._countdown_cell(row) != shown.get(row.id):
+                index = self.index(number, Column.COUNTDOWN)
+                self.dataChanged.emit(index, index, _COUNTDOWN_ROLES)
 
     def urgency_of(self, row: OrderRow) -> Urgency | None:
         if row.ship_by is None or not row.awaiting_shipment:
@@ -201,26 +219,36 @@ class OrderTableModel(QAbstractTableModel):
         return self.thresholds.urgency(remaining(row.ship_by, self._now))
 
     def _countdown(self, row: OrderRow, role: int) -> Any:
-        level = self.urgency_of(row)
-        if level is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _tr("shipped") if row.shipped_at else "—"
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _on_base(_MUTED)
-            return None
-        assert row.ship_by is not None
+        cell = self._countdown_cell(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return countdown_text(remaining(row.ship_by, self._now))
+            return cell.text
         if role == Qt.ItemDataRole.BackgroundRole:
-            return _BACKGROUND.get(level)
+            return cell.background
         if role == Qt.ItemDataRole.ForegroundRole:
-            # Pale urgency backgrounds keep their dark text; calm text sits on the table itself.
-            return _on_base(_FOREGROUND[level]) if level is Urgency.CALM else _FOREGROUND[level]
-        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.foreground
+        if cell.urgency is None:  # shipped or closed: no deadline to explain
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and row.ship_by is not None:
             return deadline_tooltip(row.ship_by, row.supplier_time_zone)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return _tr(level.value)
+            return _tr(cell.urgency.value)
         return None
+
+    def _countdown_cell(self, row: OrderRow) -> _Countdown:
+        cell = self._countdowns.get(row.id)
+        if cell is None:
+            cell = self._countdowns[row.id] = self._format_countdown(row)
+        return cell
+
+    def _format_countdown(self, row: OrderRow) -> _Countdown:
+        level = self.urgency_of(row)
+        if level is None:
+            return _Countdown(_tr("shipped") if row.shipped_at else "—", None, _on_base(_MUTED))
+        assert row.ship_by is not None
+        text = countdown_text(remaining(row.ship_by, self._now))
+        # Pale urgency backgrounds keep their dark text; calm text sits on the table itself.
+        foreground = _on_base(_FOREGROUND[level]) if level is Urgency.CALM else _FOREGROUND[level]
+        return _Countdown(text, _BACKGROUND.get(level), foreground, level)
 
     # Qt's model interface -------------------------------------------------------------------
 
@@ -262,8 +290,17 @@ class OrderTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.STATUS:
                 return f"{row.order_status} / {row.logistics_status}".strip(" /")
             if role == Qt.ItemDataRole.DisplayRole:
-                return _DISPLAY[index.column()](row)
+                return self._text(index.row(), index.column(), row)
         return None
+
+    def _text(self, row_number: int, column: int, row: OrderRow) -> str:
+        key = (row_number, column)
+        text = self._texts.get(key)
+        if text is None:
+            if len(self._texts) >= MAX_TEXTS:
+                self._texts.clear()
+            text = self._texts[key] = _DISPLAY[column](row)
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)

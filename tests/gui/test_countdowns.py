@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from core import due
 from core.clocks import Urgency, format_countdown, remaining
 from core.ledger import Ledger
-from gui.main_window import ALL_ORDERS, FILTERS, MainWindow
+from gui.main_window import FILTERS, MainWindow
 from gui.order_table_model import _BACKGROUND, Column
 from tests.gui.conftest import DEMO_NOW
 
@@ -58,23 +58,32 @@ def test_countdown_follows_the_clock(window: MainWindow, clock: FakeClock) -> No
     assert countdown(window, 0) == "overdue 6 h"
 
 
-def test_tick_repaints_only_visible_countdown_cells(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock
+@pytest.mark.parametrize(
+    ("shown", "later"),
+    [(0, timedelta(hours=1)), (1, timedelta(minutes=1))],  # awaiting (days) / closing soon
+)
+def test_tick_repaints_only_the_visible_countdowns_that_moved(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, shown: int, later: timedelta
 ) -> None:
-    window.status_filter.setCurrentIndex(ALL_ORDERS)
+    window.status_filter.setCurrentIndex(shown)
     changed: list[tuple[int, int, int, int]] = []
 
     def record(top: QModelIndex, bottom: QModelIndex, _roles: object) -> None:
         changed.append((top.row(), bottom.row(), top.column(), bottom.column()))
 
+    last = window.table.rowAt(window.table.viewport().height() - 1)
+    visible = last + 1 if last >= 0 else window.model.rowCount()  # fewer rows than fit
+    assert 0 < visible <= 60
+    before = [countdown(window, row) for row in range(visible)]  # what the screen shows
     window.model.dataChanged.connect(record)
-    clock.now += timedelta(minutes=1)
+    clock.now += later
     window.tick()
-    assert len(changed) == 1
-    top, bottom, left, right = changed[0]
-    visible = window.table.rowAt(window.table.viewport().height() - 1) + 1
-    assert left == right == Column.COUNTDOWN
-    assert top == 0 and bottom < visible <= 60  # not 2,000 rows
+    after = [countdown(window, row) for row in range(visible)]
+    moved = {row for row in range(visible) if before[row] != after[row]}
+    assert moved
+    assert sorted(changed) == [
+        (row, row, Column.COUNTDOWN, Column.COUNTDOWN) for row in sorted(moved)
+    ]
 
 
 def test_urgency_colours(window: MainWindow, clock: FakeClock) -> None:
