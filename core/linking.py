@@ -8,7 +8,7 @@ in, so no ship-by countdown is invented), or linked when it exists without a cus
 A supplier order already linked to another customer order is never taken away: that is
 reported as a conflict for the merchant to settle by hand.
 
-Bulk paths (import, sync) read and write through SQLAlchemy Core in chunks; every link made
+Bulk paths (import, sync) read and write through the DB-API in chunks; every link made
 writes one Event on the supplier order.
 """
 
@@ -21,17 +21,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from core import settings
 from core.ledger import search_index
-from core.ledger.models import CustomerOrder, Event, SupplierOrder
+from core.ledger.models import CustomerOrder, SupplierOrder
+from core.ledger.types import to_db
 
 _CHUNK = 500
 _SUPPLIER_ORDERS: Table = SupplierOrder.__table__  # type: ignore[attr-defined]
 _CUSTOMER_ORDERS: Table = CustomerOrder.__table__  # type: ignore[attr-defined]
-_EVENTS: Table = Event.__table__  # type: ignore[attr-defined]
 #: Status of a supplier order created from a number alone: unknown until someone knows it.
 UNKNOWN_STATUS = ""
 
@@ -170,16 +170,23 @@ def link_found(session: Session, found: Iterable[Found], *, by: str) -> LinkResu
 def _link_batch(
     session: Session, batch: Sequence[Found], claimed: dict[str, int], by: str
 ) -> LinkResult:
-    connection = session.connection()
+    # Plain DB-API statements: compiling Core statements (an IN list of 500 numbers, executemany
+    # of a few hundred rows) costs more than SQLite takes to run them.
+    raw = session.connection().connection.driver_connection
+    assert raw is not None  # an open connection has its DB-API connection
+    cursor = raw.cursor()
     result = LinkResult()
     numbers = list(dict.fromkeys(item.ae_order_id for item in batch))
-    query = select(
-        _SUPPLIER_ORDERS.c.ae_order_id,
-        _SUPPLIER_ORDERS.c.id,
-        _SUPPLIER_ORDERS.c.customer_order_id,
-    ).where(_SUPPLIER_ORDERS.c.ae_order_id.in_(numbers))
-    existing = {number: (so_id, co_id) for number, so_id, co_id in connection.execute(query)}
+    existing = {
+        number: (so_id, co_id)
+        for number, so_id, co_id in cursor.execute(
+            "SELECT ae_order_id, id, customer_order_id FROM supplier_order "
+            f"WHERE ae_order_id IN ({', '.join('?' * len(numbers))})",
+            numbers,
+        )
+    }
     now = datetime.now(UTC)
+    stored_now = to_db(now)
     to_create: list[Found] = []
     to_link: list[tuple[int, Found]] = []
     for item in batch:
@@ -196,47 +203,55 @@ def _link_batch(
             to_link.append((existing[item.ae_order_id][0], item))
         else:
             to_create.append(item)
-    events: list[dict[str, Any]] = []
+    events: list[tuple[Any, ...]] = []
     if to_link:
-        connection.execute(
-            update(_SUPPLIER_ORDERS)
-            .where(_SUPPLIER_ORDERS.c.id == bindparam("_id"))
-            .values(customer_order_id=bindparam("_co"), updated_at=bindparam("_at")),
-            [{"_id": so_id, "_co": item.customer_order_id, "_at": now} for so_id, item in to_link],
+        cursor.executemany(
+            "UPDATE supplier_order SET customer_order_id = ?, updated_at = ? WHERE id = ?",
+            [(item.customer_order_id, stored_now, so_id) for so_id, item in to_link],
         )
-        events.extend(_event(now, so_id, item, created=False, by=by) for so_id, item in to_link)
+        events.extend(
+            _event(stored_now, so_id, item, created=False, by=by) for so_id, item in to_link
+        )
         result.linked += len(to_link)
     if to_create:
+        columns = [*_SUPPLIER_ORDER_DEFAULTS, "ae_order_id", "customer_order_id", "updated_at"]
+        defaults = [*_SUPPLIER_ORDER_DEFAULTS.values()]
         rows = [
-            {
-                "ae_order_id": item.ae_order_id,
-                "customer_order_id": item.customer_order_id,
-                "order_status": UNKNOWN_STATUS,
-                "updated_at": now,
-            }
-            for item in to_create
+            [*defaults, item.ae_order_id, item.customer_order_id, stored_now] for item in to_create
         ]
-        # Plain executemany, with the search index filled once for the batch, not per row.
-        raw = connection.connection.dbapi_connection
-        assert raw is not None  # an open connection has its DB-API connection
-        with search_index.deferred(raw.cursor()):
-            connection.execute(insert(_SUPPLIER_ORDERS), rows)
-        query = select(_SUPPLIER_ORDERS.c.ae_order_id, _SUPPLIER_ORDERS.c.id).where(
-            _SUPPLIER_ORDERS.c.ae_order_id.in_([item.ae_order_id for item in to_create])
-        )
-        new_ids = {str(row[0]): int(row[1]) for row in connection.execute(query)}  # unique
+        # The search index is filled once for the batch, not per row.
+        with search_index.deferred(cursor):
+            cursor.executemany(
+                f"INSERT INTO supplier_order ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                rows,
+            )
+        created = [item.ae_order_id for item in to_create]
+        new_ids = {
+            str(number): int(so_id)
+            for number, so_id in cursor.execute(
+                "SELECT ae_order_id, id FROM supplier_order "
+                f"WHERE ae_order_id IN ({', '.join('?' * len(created))})",
+                created,
+            )
+        }  # ae_order_id is unique
         events.extend(
-            _event(now, new_ids[item.ae_order_id], item, created=True, by=by) for item in to_create
+            _event(stored_now, new_ids[item.ae_order_id], item, created=True, by=by)
+            for item in to_create
         )
         result.created += len(to_create)
     if events:
-        connection.execute(insert(_EVENTS), events)
+        cursor.executemany(
+            "INSERT INTO event (at, kind, entity, entity_id, payload) VALUES (?, ?, ?, ?, ?)",
+            events,
+        )
     return result
 
 
 def _event(
-    at: datetime, supplier_order_id: int, item: Found, *, created: bool, by: str
-) -> dict[str, Any]:
+    at: str | None, supplier_order_id: int, item: Found, *, created: bool, by: str
+) -> tuple[Any, ...]:
+    """An event row (at, kind, entity, entity_id, payload) for one link made."""
     payload = {
         "ae_order_id": item.ae_order_id,
         "customer_order_id": item.customer_order_id,
@@ -244,10 +259,22 @@ def _event(
         "created": created,
         "by": by,
     }
-    return {
-        "at": at,
-        "kind": "ae_order_linked",
-        "entity": "supplier_order",
-        "entity_id": supplier_order_id,
-        "payload": json.dumps(payload, sort_keys=True),
-    }
+    return (
+        at,
+        "ae_order_linked",
+        "supplier_order",
+        supplier_order_id,
+        json.dumps(payload, sort_keys=True),
+    )
+
+
+#: A supplier order created from a number alone: the table's Python-side defaults (plain
+#: INSERTs do not get them from SQLAlchemy), its status unknown, updated now.
+_SUPPLIER_ORDER_DEFAULTS: dict[str, Any] = {
+    **{
+        column.name: column.default.arg  # type: ignore[attr-defined]
+        for column in _SUPPLIER_ORDERS.columns
+        if column.default is not None and column.default.is_scalar
+    },
+    "order_status": UNKNOWN_STATUS,
+}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -29,7 +29,7 @@ from core.imports.errors import ImportCancelled
 from core.imports.order_upsert import OrderUpserter, Outcome, Upserted
 from core.imports.shopify_rows import ExportLayout, OrderRecord, RefusedOrder, read_orders
 from core.imports.summary import ImportSummary, Refusal
-from core.ledger import Ledger, journal
+from core.ledger import Ledger, journal, search_index
 from core.ledger.models import Shop
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,7 @@ Progress = Callable[[int, int], None]  # (bytes read, total bytes)
 Cancel = Callable[[], bool]  # polled between rows; True = stop and roll back
 
 _REPORT_EVERY = 1_000  # records between progress reports / cancel checks
+_LINK_BATCH = 500  # AliExpress numbers found before they are linked
 FALLBACK_CURRENCY = "EUR"
 
 
@@ -114,8 +115,7 @@ class _Run:
         )
         self.pattern = linking.order_number_pattern(session)
         self.counts = _Counts()
-        self._records = 0  # CSV records read so far
-        self._reported = 0  # ... when progress was last reported
+        self._found: list[linking.Found] = []  # numbers found, not linked yet
 
     def execute(self, progress: Progress | None, cancel: Cancel | None) -> ImportSummary:
         event = None
@@ -126,28 +126,22 @@ class _Run:
                 self.session, "shopify_csv_imported", "ledger", 0, {"file": self.source.path.name}
             )
             self.session.flush()
+        connection = self.session.connection()
         upserter = OrderUpserter(
-            self.session.connection(),
+            connection,
             self.layout.stored_columns,
             self.layout.line_fields,
             name_column=self.layout.column("name"),
         )
         upserter.write = not self.dry_run
-        total = self.source.total_bytes
-        for item in read_orders(self.layout, self._counted_records()):
-            if isinstance(item, RefusedOrder):
-                self._refuse(item.refusals, upserter)
-            else:
-                self._written(*upserter.add(item), upserter)
-            if self._records - self._reported >= _REPORT_EVERY:
-                self._reported = self._records
-                if cancel is not None and cancel():
-                    raise ImportCancelled(f"import of {self.source.path.name} cancelled")
-                if progress is not None:
-                    progress(self.source.bytes_read(), total)
-        self._written(*upserter.flush(), upserter)
-        if progress is not None:
-            progress(total, total)
+        if self.dry_run:
+            self._read(upserter, progress, cancel)
+        else:
+            # Supplier orders created by linking are indexed for search once, at the end.
+            raw = connection.connection.driver_connection
+            assert raw is not None  # an open connection has its DB-API connection
+            with search_index.deferred(raw.cursor()):
+                self._read(upserter, progress, cancel)
         counts = self.counts
         refused = sorted(counts.refused, key=lambda refusal: refusal.line)
         if event is not None:
@@ -155,10 +149,29 @@ class _Run:
             self.session.add(event)
         return ImportSummary(counts.added, counts.updated, counts.unchanged, refused, counts.linked)
 
-    def _counted_records(self) -> Iterator[tuple[int, list[str]]]:
-        for record in self.source.records():
-            self._records += 1
-            yield record
+    def _read(
+        self, upserter: OrderUpserter, progress: Progress | None, cancel: Cancel | None
+    ) -> None:
+        source = self.source
+        total = source.total_bytes
+        reported = 0  # records read when progress was last reported
+        for item in read_orders(self.layout, source.records()):
+            if isinstance(item, RefusedOrder):
+                self._refuse(item.refusals, upserter)
+            else:
+                done, refusals = upserter.add(item)
+                if done or refusals:
+                    self._written(done, refusals, upserter)
+            if source.records_read - reported >= _REPORT_EVERY:
+                reported = source.records_read
+                if cancel is not None and cancel():
+                    raise ImportCancelled(f"import of {source.path.name} cancelled")
+                if progress is not None:
+                    progress(source.bytes_read(), total)
+        self._written(*upserter.flush(), upserter)
+        self._link(everything=True)
+        if progress is not None:
+            progress(total, total)
 
     def _refuse(self, refusals: list[Refusal], upserter: OrderUpserter) -> None:
         self.counts.refused.extend(refusals)
@@ -171,7 +184,8 @@ class _Run:
         if refusals:
             self._refuse(refusals, upserter)
         counts = self.counts
-        found: list[linking.Found] = []
+        found = self._found
+        pattern = self.pattern
         for item in done:
             if item.outcome is Outcome.ADDED:
                 counts.added += 1
@@ -180,17 +194,28 @@ class _Run:
             else:
                 counts.unchanged += 1
             if item.order_id is not None and upserter.write:
-                found.extend(linking.scan(item.order_id, _texts(item.record), self.pattern))
-        if found:
-            counts.linked += linking.link_found(self.session, found, by="csv import").made
+                texts = _texts(item.record)
+                if texts:
+                    found.extend(linking.scan(item.order_id, texts, pattern))
+        self._link()
+
+    def _link(self, *, everything: bool = False) -> None:
+        """Link the numbers found so far, a few hundred at a time (they are few per order)."""
+        found = self._found
+        ready = len(found) if everything else len(found) - len(found) % _LINK_BATCH
+        if ready:
+            batch, self._found = found[:ready], found[ready:]
+            self.counts.linked += linking.link_found(self.session, batch, by="csv import").made
 
 
 def _texts(record: OrderRecord) -> dict[str, str]:
-    return {
+    """The order's texts that may carry AliExpress order numbers; the empty ones left out."""
+    texts = {
         "note": str(record.values.get("note", "")),
         "note_attributes": record.note_attributes,
         "tags": str(record.values.get("tags", "")),
     }
+    return {where: text for where, text in texts.items() if text}
 
 
 def _journal_payload(source: CsvFile, mode: Mode, counts: _Counts, refused: int) -> str:

@@ -218,18 +218,33 @@ _CACHED = 4_096  # distinct amounts remembered (prices repeat; bounded so memory
 class _Parser:
     """Parses orders' cells, collecting a Refusal per unreadable value.
 
-    Column positions are looked up once per file, not per row: a 100,000-row file makes this
-    the hot loop of an import.
+    Which columns the file has, and where, is worked out once per file, not per row: on a
+    100,000-row file this is the hot loop of an import.
     """
 
     def __init__(self, layout: ExportLayout) -> None:
         self.layout = layout
         self.refusals: list[Refusal] = []
-        self.markers = tuple(layout.index[m] for m in layout.markers)
-        at = layout.index.get
-        self.at: dict[str, int] = {key: at(key, _NOWHERE) for key in _WANTED}
-        self.lines_at = tuple(self.at[key] for key in LINE_COLUMNS)
         self.amounts: dict[tuple[str, str], int] = {}
+        self.markers = tuple(layout.index[m] for m in layout.markers)
+        at: dict[str, int] = {key: layout.index.get(key, _NOWHERE) for key in _WANTED}
+        self.at = at
+
+        def present(*pairs: tuple[str, str]) -> tuple[tuple[int, str, str], ...]:
+            """(index, column key, stored field) of the pairs whose column the file has."""
+            return tuple((at[key], key, stored) for key, stored in pairs if at[key] != _NOWHERE)
+
+        self.amount_columns = present(
+            ("total", "total_minor"), ("refunded amount", "refunded_minor")
+        )
+        self.time_columns = present(("created at", "created_at"), ("cancelled at", "cancelled_at"))
+        self.status_columns = present(
+            ("financial status", "financial_status"), ("fulfillment status", "fulfillment_status")
+        )
+        self.text_columns = present(("email", "email"), ("notes", "note"), ("tags", "tags"))
+        self.has_customer = at["billing name"] != _NOWHERE or at["shipping name"] != _NOWHERE
+        self.lines_at = tuple(at[key] for key in LINE_COLUMNS)
+        self.all_line_columns = _NOWHERE not in self.lines_at
 
     def finish(self, group: _Group) -> OrderRecord | RefusedOrder:
         """The order made of the group's rows, or why it cannot be imported."""
@@ -278,6 +293,8 @@ class _Parser:
         return None
 
     def order_values(self, row: _Row) -> dict[str, object]:
+        """The customer_order fields of the order's head row (the keys in the same order for
+        every order of a file, which the upsert relies on)."""
         at = self.at
         cells = row[1]
         values: dict[str, object] = {"name": cells[at["name"]].strip()}
@@ -290,23 +307,16 @@ class _Parser:
             if not is_currency_code(currency):
                 self._refuse(row, "currency", f'not a currency code: "{cell}"')
         values["currency"] = currency
-        for key, stored in (("total", "total_minor"), ("refunded amount", "refunded_minor")):
-            if at[key] != _NOWHERE:
-                values[stored] = self._amount(row, key, currency)
-        for key, stored in (("created at", "created_at"), ("cancelled at", "cancelled_at")):
-            if at[key] != _NOWHERE:
-                values[stored] = self._time(row, key)
-        for key, stored in (
-            ("financial status", "financial_status"),
-            ("fulfillment status", "fulfillment_status"),
-        ):
-            if at[key] != _NOWHERE:
-                values[stored] = cells[at[key]].strip().lower()
-        for key, stored in (("email", "email"), ("notes", "note"), ("tags", "tags")):
-            if at[key] != _NOWHERE:
-                values[stored] = _text(cells[at[key]])
-        billing_at, shipping_at = at["billing name"], at["shipping name"]
-        if billing_at != _NOWHERE or shipping_at != _NOWHERE:
+        for index, key, stored in self.amount_columns:
+            values[stored] = self._amount(row, index, key, currency)
+        for index, key, stored in self.time_columns:
+            values[stored] = self._time(row, index, key)
+        for index, _key, stored in self.status_columns:
+            values[stored] = cells[index].strip().lower()
+        for index, _key, stored in self.text_columns:
+            values[stored] = _text(cells[index])
+        if self.has_customer:
+            billing_at, shipping_at = at["billing name"], at["shipping name"]
             billing = cells[billing_at].strip() if billing_at != _NOWHERE else ""
             if not billing and shipping_at != _NOWHERE:
                 billing = cells[shipping_at].strip()
@@ -315,9 +325,17 @@ class _Parser:
 
     def line(self, row: _Row, currency: str) -> LineRecord | None:
         cells = row[1]
-        title, quantity_text, price_text, sku, status = (
-            cells[i].strip() if i != _NOWHERE else "" for i in self.lines_at
-        )
+        if self.all_line_columns:
+            title_at, quantity_at, price_at, sku_at, status_at = self.lines_at
+            title = cells[title_at].strip()
+            quantity_text = cells[quantity_at].strip()
+            price_text = cells[price_at].strip()
+            sku = cells[sku_at].strip()
+            status = cells[status_at].strip()
+        else:
+            title, quantity_text, price_text, sku, status = (
+                cells[i].strip() if i != _NOWHERE else "" for i in self.lines_at
+            )
         if not (title or quantity_text or price_text or sku or status):
             return None
         quantity = 1
@@ -326,7 +344,9 @@ class _Parser:
                 quantity = int(quantity_text)
             else:
                 self._refuse(row, "lineitem quantity", f'not a quantity: "{quantity_text}"')
-        price = self._amount(row, "lineitem price", currency) if price_text else 0
+        price = 0
+        if price_text:
+            price = self._amount(row, self.lines_at[2], "lineitem price", currency)
         return LineRecord(title, sku, quantity, price, status.lower())
 
     def _order_id(self, row: _Row) -> int | None:
@@ -339,8 +359,8 @@ class _Parser:
         self._refuse(row, "id", f'not an order id: "{text}"{hint}')
         return None
 
-    def _amount(self, row: _Row, key: str, currency: str) -> int:
-        text = row[1][self.at[key]]
+    def _amount(self, row: _Row, index: int, key: str, currency: str) -> int:
+        text = row[1][index]
         cached = self.amounts.get((text, currency))
         if cached is not None:
             return cached
@@ -356,8 +376,8 @@ class _Parser:
         self.amounts[text, currency] = minor
         return minor
 
-    def _time(self, row: _Row, key: str) -> datetime | None:
-        text = row[1][self.at[key]]
+    def _time(self, row: _Row, index: int, key: str) -> datetime | None:
+        text = row[1][index]
         if not text.strip():
             return None
         try:

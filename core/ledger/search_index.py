@@ -13,13 +13,15 @@ from typing import Any
 
 INSERT_TRIGGER = "supplier_order_search_ai"
 
+# Rows that the update triggers already indexed inside the block are left out, not doubled.
 _INDEX_NEW_ROWS = """
     INSERT INTO supplier_order_search(rowid, order_name, customer_name, ae_order_id,
                                       tracking_number)
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), so.ae_order_id,
            so.tracking_number
     FROM supplier_order AS so LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
-    WHERE so.id > ?
+    WHERE so.id > ?1
+      AND so.id NOT IN (SELECT rowid FROM supplier_order_search WHERE rowid > ?1)
 """
 
 
@@ -27,11 +29,18 @@ _INDEX_NEW_ROWS = """
 def deferred(cursor: Any) -> Iterator[None]:
     """Within the caller's transaction: index supplier orders inserted in the block at its end.
 
-    Only inserts are deferred; updates and deletes inside the block keep their triggers.
+    Only inserts are deferred; updates and deletes inside the block keep their triggers. A
+    block inside another one does nothing of its own: the outer one indexes its rows (so a
+    long import defers once, not once per batch: each DROP/CREATE TRIGGER makes SQLite reload
+    the schema and prepare every statement again).
     """
-    (trigger_sql,) = cursor.execute(
+    found = cursor.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (INSERT_TRIGGER,)
     ).fetchone()
+    if found is None:  # already deferred by an enclosing block
+        yield
+        return
+    (trigger_sql,) = found
     (last_id,) = cursor.execute("SELECT coalesce(max(id), 0) FROM supplier_order").fetchone()
     cursor.execute(f"DROP TRIGGER {INSERT_TRIGGER}")
     yield
