@@ -48,8 +48,9 @@ class DeadlineTray(QObject):
                 if row.id not in self._notified
             ]
         self._since = now
-        self.icon.setIcon(QIcon(_badge(self._base, self.closing)))
-        self.icon.setToolTip(self.tooltip())
+        if self.icon.toolTip() != self.tooltip():  # the counts moved: redraw the badge
+            self.icon.setIcon(QIcon(_badge(self._base, self.closing)))
+            self.icon.setToolTip(self.tooltip())
         if entered:
             self._notify(entered)
 
