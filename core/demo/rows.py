@@ -1,118 +1,20 @@
 """The rows of a batch of demo orders: each order's story decides its state, and an order that
-went wrong brings its cancellation, refunds, dispute and events."""
+went wrong brings its cancellation, refunds, dispute and events (core.demo.aftermath).
+
+Rows are plain tuples in storage format, made with integer seconds and cached text (see
+core.demo.instants): this loop runs a million times for the `demo` benchmark.
+"""
 
 from __future__ import annotations
 
-import json
 import random
-from datetime import datetime, timedelta
-from typing import Any
+from collections.abc import Callable
+from datetime import datetime
 
-from core.clocks import ship_by
-from core.demo.catalog import (
-    CARRIERS,
-    FIRST_NAMES,
-    LAST_NAMES,
-    PRODUCTS,
-    SUPPLIERS,
-    DemoSupplier,
-)
-from core.ledger.types import Fault, Reason, RefundDirection, RefundState, to_db
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "customer_order": (
-        "id",
-        "shopify_gid",
-        "legacy_id",
-        "name",
-        "customer_name",
-        "email",
-        "created_at",
-        "processed_at",
-        "updated_at",
-        "currency",
-        "total_minor",
-        "refunded_minor",
-        "financial_status",
-        "fulfillment_status",
-        "cancelled_at",
-        "cancel_reason",
-        "note",
-        "tags",
-        "source",
-    ),
-    "customer_order_line": (
-        "order_id",
-        "shopify_gid",
-        "title",
-        "sku",
-        "quantity",
-        "price_minor",
-        "fulfillment_status",
-    ),
-    "supplier_order": (
-        "id",
-        "ae_order_id",
-        "supplier_id",
-        "customer_order_id",
-        "paid_at",
-        "ship_by",
-        "order_status",
-        "logistics_status",
-        "tracking_number",
-        "carrier",
-        "cost_minor",
-        "currency",
-        "shipped_at",
-        "end_reason",
-        "updated_at",
-    ),
-    "cancellation": (
-        "id",
-        "supplier_order_id",
-        "customer_order_id",
-        "reason",
-        "fault",
-        "state",
-        "path",
-        "created_at",
-        "updated_at",
-        "next_deadline",
-        "supplier_requested_at",
-        "supplier_answer",
-        "supplier_answered_at",
-        "shop_done_at",
-        "abandoned_reason",
-    ),
-    "refund": (
-        "cancellation_id",
-        "customer_order_id",
-        "supplier_order_id",
-        "direction",
-        "amount_minor",
-        "currency",
-        "reason",
-        "fault",
-        "state",
-        "issued_at",
-        "expected_from",
-        "expected_until",
-        "completed_at",
-        "shopify_refund_gid",
-    ),
-    "dispute": (
-        "supplier_order_id",
-        "cancellation_id",
-        "opened_at",
-        "escalate_after",
-        "case_team_at",
-        "state",
-        "outcome",
-        "amount_minor",
-        "currency",
-    ),
-    "event": ("at", "kind", "entity", "entity_id", "payload"),
-}
+from core.demo.aftermath import Aftermath
+from core.demo.catalog import CARRIERS, FIRST_NAMES, LAST_NAMES, PRODUCTS, SUPPLIERS
+from core.demo.instants import DAY, ShipBy, Stamps
+from core.demo.tables import Rows, empty_rows
 
 _AE_STATUS = {
     "awaiting": ("WAIT_SELLER_SEND_GOODS", "WAIT_SELLER_SEND_GOODS", ""),
@@ -125,284 +27,119 @@ _AE_STATUS = {
     "dispute_late": ("WAIT_BUYER_ACCEPT_GOODS", "SELLER_SEND_GOODS", ""),
 }
 _SHIPPED = frozenset({"shipped", "delivered", "returned", "dispute_late"})
-_FAULT = {
-    Reason.CHANGED_MIND: Fault.CUSTOMER,
-    Reason.WRONG_SIZE: Fault.CUSTOMER,
-    Reason.DAMAGED: Fault.CARRIER,
-    Reason.NOT_AS_DESCRIBED: Fault.MERCHANT,
-}
-
-Rows = dict[str, list[tuple[Any, ...]]]
+_WENT_WRONG = frozenset({"cancelled", "cancel_requested", "returned", "dispute", "dispute_late"})
+_LINE_COUNTS = (1, 1, 1, 2, 2, 3)
+_HORIZON = 42 * DAY  # the demo's orders were placed over the last six weeks
+_CUSTOMERS = tuple(  # (name, the email's first part): any first name with any last name
+    (f"{first} {last}", first.lower()) for first in FIRST_NAMES for last in LAST_NAMES
+)
 
 
 def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
     """Rows for each table for orders [start, stop); older orders get the smaller ids.
 
-    Each batch has its own seeded generator, so batches can be made in parallel processes and
-    the same seed still gives the same ledger.
+    Each batch has its own seeded generator, so batches can be made in any order (or in
+    parallel) and the same seed still gives the same ledger.
     """
     start, stop, orders, seed, now = job
-    rnd = random.Random(f"{seed}/{start}")
-    horizon = timedelta(days=42)
-    start_time = now - horizon
-    batch: Rows = {table: [] for table in COLUMNS}
+    draw = random.Random(f"{seed}/{start}").random
+    now_s = int(now.timestamp())
+    start_s = now_s - _HORIZON
+    stamp = Stamps()
+    deadline_of = ShipBy(stamp)
+    batch = empty_rows()
+    shop_rows, line_rows, supplier_rows = (
+        batch["customer_order"],
+        batch["customer_order_line"],
+        batch["supplier_order"],
+    )
+    aftermath = Aftermath(batch, draw, stamp, now_s)
+    n_suppliers, n_products, n_customers = len(SUPPLIERS), len(PRODUCTS), len(_CUSTOMERS)
     for n in range(start, stop):
         oid = n + 1
-        created = start_time + horizon * ((n + rnd.random()) / orders)
-        paid = min(created + timedelta(minutes=rnd.uniform(2, 360)), now - (now - created) / 2)
-        supplier_no = rnd.randrange(len(SUPPLIERS))
+        created = start_s + int(_HORIZON * (n + draw()) / orders)
+        # Paid 2 minutes to 6 hours later, and always in the past.
+        paid = min(created + 120 + int(draw() * 21_480), now_s - (now_s - created + 1) // 2)
+        supplier_no = int(draw() * n_suppliers)
         supplier = SUPPLIERS[supplier_no]
-        deadline = ship_by(paid, supplier.ship_window_days)
-        state = _pick_state(rnd, now, paid, deadline, supplier.reliability)
-        lines = [rnd.choice(PRODUCTS) for _ in range(rnd.choice((1, 1, 1, 2, 2, 3)))]
-        total = sum(price for _, _, price in lines) + 499  # shipping
-        cost = total * rnd.randint(35, 55) // 100
-        customer = f"{rnd.choice(FIRST_NAMES)} {rnd.choice(LAST_NAMES)}"
-        ae_id = str(8_100_000_000_000_000 + oid * 9_973 + rnd.randrange(9_973))
-        shipped_at: datetime | None = None
+        deadline, deadline_text = deadline_of(paid, supplier.ship_window_days)
+        state = _pick_state(draw, now_s, paid, deadline, supplier.reliability)
+        lines = [PRODUCTS[int(draw() * n_products)] for _ in range(_LINE_COUNTS[int(draw() * 6)])]
+        total = sum(line[2] for line in lines) + 499  # shipping
+        cost = total * (35 + int(draw() * 21)) // 100
+        customer, email_name = _CUSTOMERS[int(draw() * n_customers)]
+        ae_id = str(8_100_000_000_000_000 + oid * 9_973 + int(draw() * 9_973))
         if state == "dispute_late":
-            shipped_at = deadline + timedelta(days=rnd.uniform(2, 6))
+            shipped: int | None = deadline + 2 * DAY + int(draw() * 4 * DAY)
         elif state in _SHIPPED:
-            shipped_at = paid + (deadline - paid) * rnd.uniform(0.15, 0.95)
-        fulfilled = "fulfilled" if shipped_at else "unfulfilled"
-        shop = {
-            "refunded_minor": 0,
-            "financial_status": "paid",
-            "cancelled_at": None,
-            "cancel_reason": None,
-            "updated_at": to_db(shipped_at or created),
-        }
-        if state in ("cancelled", "cancel_requested", "returned", "dispute", "dispute_late"):
-            shop.update(
-                _aftermath(
-                    batch,
-                    rnd,
-                    state,
-                    oid,
-                    paid,
-                    deadline,
-                    total,
-                    cost,
-                    supplier,
-                    now,
-                )
+            shipped = paid + int((deadline - paid) * (0.15 + draw() * 0.8))
+        else:
+            shipped = None
+        created_text, paid_text = stamp(created), stamp(paid)
+        shipped_text = "" if shipped is None else stamp(shipped)
+        fulfilled = "unfulfilled" if shipped is None else "fulfilled"
+        updated = shipped_text or created_text
+        refunded, financial, cancelled_at, cancel_reason = 0, "paid", "", ""
+        if state in _WENT_WRONG:
+            refunded, financial, answered, cancelled_at, cancel_reason = aftermath(
+                state, oid, paid, deadline, total, cost, supplier
             )
-        created_text = to_db(created)
-        batch["customer_order"].append(
+            updated = answered or updated
+        shop_rows.append(
             (
                 oid,
-                f"gid://shopify/Order/{5_500_000_000_000 + oid}",
-                5_500_000_000_000 + oid,
-                f"#{1000 + oid}",
                 customer,
-                f"{customer.split()[0].lower()}.{oid}@example.com",
+                f"{email_name}.{oid}@example.com",
                 created_text,
-                created_text,
-                shop["updated_at"],
-                "EUR",
+                updated,
                 total,
-                shop["refunded_minor"],
-                shop["financial_status"],
+                refunded,
+                financial,
                 fulfilled,
-                shop["cancelled_at"],
-                shop["cancel_reason"],
+                cancelled_at,
+                cancel_reason,
                 f"AliExpress order {ae_id}",
-                "dsers",
-                "demo",
             )
         )
         for title, sku, price in lines:
-            batch["customer_order_line"].append((oid, None, title, sku, 1, price, fulfilled))
+            line_rows.append((oid, title, sku, price, fulfilled))
         status, logistics, end_reason = _AE_STATUS[state]
-        shipped_text = to_db(shipped_at)
-        batch["supplier_order"].append(
+        supplier_rows.append(
             (
                 oid,
                 ae_id,
                 supplier_no + 1,
-                oid,
-                to_db(paid),
-                to_db(deadline),
+                paid_text,
+                deadline_text,
                 status,
                 logistics,
-                f"LP{oid:012d}CN" if shipped_at else "",
-                rnd.choice(CARRIERS) if shipped_at else "",
+                "" if shipped is None else f"LP{oid:012d}CN",
+                "" if shipped is None else CARRIERS[int(draw() * len(CARRIERS))],
                 cost,
-                "USD",
                 shipped_text,
                 end_reason,
-                shipped_text or to_db(paid),
             )
         )
     return batch
 
 
 def _pick_state(
-    rnd: random.Random, now: datetime, paid: datetime, deadline: datetime, reliability: float
+    draw: Callable[[], float], now: int, paid: int, deadline: int, reliability: float
 ) -> str:
-    roll = rnd.random()
+    roll = draw()
     if roll < 0.025:
         return "cancelled"
     if roll < 0.035:
-        return "returned" if now - paid > timedelta(days=14) else "cancelled"
+        return "returned" if now - paid > 14 * DAY else "cancelled"
     if roll < 0.042 and now > deadline:
-        if now - deadline > timedelta(days=20):  # long closed by AliExpress' own timeout
+        if now - deadline > 20 * DAY:  # long closed by AliExpress' own timeout
             return "cancelled"
-        return "dispute" if rnd.random() < 0.6 else "dispute_late"
+        return "dispute" if draw() < 0.6 else "dispute_late"
     if roll < 0.05 and now < deadline:
         return "cancel_requested"
     elapsed = (now - paid) / (deadline - paid)
     if elapsed < 1:
-        return "shipped" if rnd.random() < elapsed * 0.9 else "awaiting"
-    if rnd.random() > reliability and now - deadline < timedelta(days=4):
+        return "shipped" if draw() < elapsed * 0.9 else "awaiting"
+    if draw() > reliability and now - deadline < 4 * DAY:
         return "awaiting"  # overdue: the supplier missed the window
-    return "delivered" if now - paid > timedelta(days=20) else "shipped"
-
-
-def _row(table: str, values: dict[str, Any]) -> tuple[Any, ...]:
-    return tuple(values.get(column) for column in COLUMNS[table])
-
-
-def _event(at: datetime, kind: str, entity: str, entity_id: int, **payload: Any) -> tuple[Any, ...]:
-    return (to_db(at), kind, entity, entity_id, json.dumps(payload, sort_keys=True))
-
-
-def _aftermath(
-    batch: Rows,
-    rnd: random.Random,
-    state: str,
-    oid: int,
-    paid: datetime,
-    deadline: datetime,
-    total: int,
-    cost: int,
-    supplier: DemoSupplier,
-    now: datetime,
-) -> dict[str, Any]:
-    """The cancellation, refunds, dispute and events of an order that went wrong; returns what
-    changes on the shop's side of the order."""
-    cancel_id = oid  # at most one cancellation per demo order
-    requested = paid + timedelta(hours=rnd.uniform(1, 30))
-    reason = rnd.choice(list(Reason))
-    fault = _FAULT.get(reason, Fault.SUPPLIER)
-    cancellation: dict[str, Any] = {
-        "id": cancel_id,
-        "supplier_order_id": oid,
-        "customer_order_id": oid,
-        "reason": reason.value,
-        "fault": fault.value,
-        "state": "done",
-        "path": "cancel",
-        "created_at": to_db(requested),
-        "updated_at": to_db(requested),
-        "supplier_requested_at": to_db(requested),
-        "supplier_answer": "accepted",
-        "abandoned_reason": "",
-    }
-    events = batch["event"]
-    events.append(_event(requested, "cancel_requested", "supplier_order", oid, reason=reason.value))
-    if state == "cancel_requested":
-        cancellation.update(
-            state="supplier_cancel_requested",
-            supplier_answer="",
-            next_deadline=to_db(requested + timedelta(hours=72)),
-        )
-        batch["cancellation"].append(_row("cancellation", cancellation))
-        return {}
-    answered = requested + timedelta(hours=rnd.uniform(2, 60))
-    cancellation.update(
-        supplier_answered_at=to_db(answered),
-        shop_done_at=to_db(answered),
-        updated_at=to_db(answered),
-    )
-    refunded = total if state != "returned" else total * rnd.choice((50, 100)) // 100
-    shop: dict[str, Any] = {
-        "refunded_minor": refunded,
-        "financial_status": "refunded" if refunded == total else "partially_refunded",
-        "updated_at": to_db(answered),
-    }
-    if state == "cancelled":
-        shop.update(cancelled_at=to_db(answered), cancel_reason=reason.shopify_cancel_reason)
-    elif state == "returned":
-        cancellation.update(path="refund", supplier_answer="")
-    batch["refund"].append(
-        _row(
-            "refund",
-            {
-                "cancellation_id": cancel_id,
-                "customer_order_id": oid,
-                "direction": RefundDirection.TO_CUSTOMER.value,
-                "amount_minor": refunded,
-                "currency": "EUR",
-                "reason": reason.value,
-                "fault": fault.value,
-                "state": RefundState.ISSUED.value,
-                "issued_at": to_db(answered),
-                "completed_at": to_db(answered),
-                "shopify_refund_gid": f"gid://shopify/Refund/{7_700_000_000 + cancel_id}",
-            },
-        )
-    )
-    events.append(
-        _event(
-            answered,
-            "refunded_customer",
-            "customer_order",
-            oid,
-            amount_minor=refunded,
-            currency="EUR",
-        )
-    )
-    recovered = state == "cancelled" or (state == "returned" and fault == Fault.SUPPLIER)
-    disputed = state in ("dispute", "dispute_late")
-    if disputed:
-        opened = deadline + timedelta(days=rnd.uniform(5, 9))
-        if opened < now:
-            cancellation.update(state="dispute_open", supplier_answer="refused")
-            batch["dispute"].append(
-                _row(
-                    "dispute",
-                    {
-                        "supplier_order_id": oid,
-                        "cancellation_id": cancel_id,
-                        "opened_at": to_db(opened),
-                        "escalate_after": to_db(opened + timedelta(days=3)),
-                        "case_team_at": to_db(opened + timedelta(days=15)),
-                        "state": "open",
-                        "outcome": "",
-                        "amount_minor": cost,
-                        "currency": "USD",
-                    },
-                )
-            )
-            events.append(_event(opened, "dispute_opened", "supplier_order", oid))
-    if recovered or disputed:
-        # Business days stretched to calendar days: close enough for a demo.
-        expected_from = answered + timedelta(days=supplier.refund_days[0] * 7 // 5)
-        expected_until = answered + timedelta(days=supplier.refund_days[1] * 7 // 5)
-        received = recovered and expected_until < now and rnd.random() < 0.9
-        batch["refund"].append(
-            _row(
-                "refund",
-                {
-                    "cancellation_id": cancel_id,
-                    "supplier_order_id": oid,
-                    "direction": RefundDirection.FROM_SUPPLIER.value,
-                    "amount_minor": cost,
-                    "currency": "USD",
-                    "reason": reason.value,
-                    "fault": fault.value,
-                    "state": (RefundState.RECEIVED if received else RefundState.EXPECTED).value,
-                    "issued_at": to_db(answered),
-                    "expected_from": to_db(expected_from),
-                    "expected_until": to_db(expected_until),
-                    "completed_at": to_db(expected_from) if received else None,
-                },
-            )
-        )
-        if not received and cancellation["state"] == "done":
-            cancellation.update(
-                state="awaiting_supplier_refund", next_deadline=to_db(expected_until)
-            )
-    batch["cancellation"].append(_row("cancellation", cancellation))
-    return shop
+    return "delivered" if now - paid > 20 * DAY else "shipped"
