@@ -15,8 +15,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
-
 from core.ledger.errors import (
     CorruptLedgerError,
     LedgerError,
@@ -25,6 +23,7 @@ from core.ledger.errors import (
     write_failure,
 )
 from core.ledger.header import APPLICATION_ID, SCHEMA_REVISION, read_header, stored_revision
+from core.ledger.lockfile import LockFile
 from core.paths import ensure_private_dir
 
 if TYPE_CHECKING:
@@ -38,7 +37,7 @@ class Ledger:
     """An open ledger file: the engine, sessions, a reader for the window, and whether the
     last run ended cleanly."""
 
-    def __init__(self, path: Path, *, unclean: bool, lock: FileLock | None) -> None:
+    def __init__(self, path: Path, *, unclean: bool, lock: LockFile | None) -> None:
         self.path = path
         self.unclean = unclean  # the previous run did not close the ledger: check it
         self._lock = lock  # None when opened only for reading
@@ -155,16 +154,14 @@ def _upgrade(ledger: Ledger, fresh: bool) -> None:
         raise
 
 
-def _lock(path: Path) -> FileLock:
-    lock = FileLock(path.with_name(path.name + ".lock"), timeout=0, mode=0o600)
-    try:
-        lock.acquire()
-    except Timeout:
+def _lock(path: Path) -> LockFile:
+    lock = LockFile(path.with_name(path.name + ".lock"))
+    if not lock.acquire():
         raise LedgerInUseError(
             path,
             f"{path.name} is open in another Dropdesk window. Switch to that window, or close "
             "it and try again.",
-        ) from None
+        )
     return lock
 
 
