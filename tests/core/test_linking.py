@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from sqlmodel import col, select
 
 from core import linking, settings
 from core.imports import import_shopify_csv
-from core.ledger import Ledger
+from core.ledger import Ledger, search_index
 from core.ledger.models import CustomerOrder, Event, SupplierOrder
 
 DATA = Path(__file__).parents[1] / "data"
@@ -181,3 +182,57 @@ def test_the_pattern_setting_decides_what_counts(ledger: Ledger) -> None:
     import_shopify_csv(ledger, DATA / "orders_shopify.csv")
 
     assert list(_supplier_orders(ledger)) == ["8198352049851317"]  # only the tagged one
+
+
+def test_a_deferred_index_inside_another_leaves_the_work_to_the_outer_one(ledger: Ledger) -> None:
+    """The import defers the search index once and links in batches inside that block; rows
+    that an update trigger indexed meanwhile are not indexed a second time at the end."""
+    with ledger.session() as session:
+        order = CustomerOrder(name="#77", customer_name="Jane Roe")
+        session.add(order)
+        session.flush()
+        assert order.id is not None
+        raw = session.connection().connection.driver_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        with search_index.deferred(cursor):
+            found = [linking.Found(order.id, "8100000000000001", "note")]
+            assert linking.link_found(session, found, by="test").created == 1  # defers inside
+            session.add(SupplierOrder(ae_order_id="8100000000000002"))
+            session.flush()
+            cursor.execute(  # the update trigger indexes this one now
+                "UPDATE supplier_order SET customer_order_id = NULL WHERE ae_order_id = ?",
+                ("8100000000000002",),
+            )
+            indexed_meanwhile = cursor.execute(
+                "SELECT ae_order_id FROM supplier_order_search"
+            ).fetchall()
+        trigger = cursor.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = ?", (search_index.INSERT_TRIGGER,)
+        ).fetchone()
+    assert indexed_meanwhile == [("8100000000000002",)] and trigger == (1,)
+    with ledger.engine.connect() as connection:
+        indexed = connection.exec_driver_sql(
+            "SELECT rowid, order_name, ae_order_id FROM supplier_order_search ORDER BY rowid"
+        ).all()
+        connection.exec_driver_sql(  # raises when the index and its rows disagree
+            "INSERT INTO supplier_order_search(supplier_order_search) VALUES ('integrity-check')"
+        )
+    assert indexed == [(1, "#77", "8100000000000001"), (2, "", "8100000000000002")]
+
+
+def test_linked_rows_read_back_through_the_orm(ledger: Ledger) -> None:
+    """Links are written with plain SQL; the ORM must read what they wrote (aware UTC times,
+    the table's defaults)."""
+    import_shopify_csv(ledger, DATA / "orders_shopify.csv")
+    with ledger.session() as session:
+        created = session.exec(
+            select(SupplierOrder).where(SupplierOrder.ae_order_id == "8198352049851315")
+        ).one()
+        event = session.exec(select(Event).where(Event.kind == "ae_order_linked")).first()
+        assert created.updated_at is not None and created.updated_at.utcoffset() == timedelta(0)
+        assert (created.currency, created.cost_minor, created.tracking_number) == ("USD", 0, "")
+        assert event is not None and event.at is not None
+        assert event.at.utcoffset() == timedelta(0)
+        assert abs(event.at - created.updated_at) < timedelta(seconds=5)
+        assert event.entity == "supplier_order" and event.entity_id == created.id

@@ -50,6 +50,29 @@ def test_revision_changes_exactly_what_it_says(ledger: Ledger, tmp_path: Path) -
     assert count(ledger, "supplier_order") == old.ae_numbers
 
 
+def test_numbers_found_over_many_link_batches_are_linked_and_indexed_once(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """More AliExpress numbers than one link batch (500) and orders than one upsert chunk: each
+    becomes one supplier order, one event and one search row."""
+    made = generate_export(tmp_path / "a.csv", rows=6_000, seed=4)
+    summary = import_shopify_csv(ledger, tmp_path / "a.csv")
+
+    assert made.ae_numbers > 1_000 and summary.linked == made.ae_numbers
+    assert count(ledger, "supplier_order") == made.ae_numbers
+    assert count(ledger, "supplier_order_search") == made.ae_numbers
+    with ledger.engine.connect() as connection:
+        unindexed = connection.exec_driver_sql(
+            "SELECT count(*) FROM supplier_order AS so JOIN customer_order AS co"
+            " ON co.id = so.customer_order_id WHERE so.id NOT IN"
+            " (SELECT rowid FROM supplier_order_search WHERE order_name = co.name)"
+        ).scalar_one()
+        events = connection.exec_driver_sql(
+            "SELECT count(*) FROM event WHERE kind = 'ae_order_linked'"
+        ).scalar_one()
+    assert (unindexed, events) == (0, made.ae_numbers)
+
+
 def test_shopify_and_german_excel_styles_import_alike(tmp_path: Path) -> None:
     generate_export(tmp_path / "a.csv", orders=400, seed=2)
     generate_export(tmp_path / "b.csv", orders=400, seed=2, style=EXCEL_DE)

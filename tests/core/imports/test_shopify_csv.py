@@ -396,3 +396,26 @@ def test_missing_file_and_folder_say_so(ledger: Ledger, tmp_path: Path) -> None:
 
     assert str(missing.value) == "gone.csv cannot be read: no such file or directory."
     assert str(folder.value) == f"{tmp_path.name} cannot be read: it is a folder."
+
+
+def test_a_repeated_amount_is_read_in_each_orders_currency(ledger: Ledger, tmp_path: Path) -> None:
+    """Amounts read once are remembered per currency: 12.50 is 1250 cents but not yen, and
+    every repetition of an unreadable one is refused on its own line."""
+    header = "Name,Currency,Total,Lineitem name,Lineitem price"
+    path = tmp_path / "orders.csv"
+    path.write_text(
+        f"{header}\n#1,EUR,12.50,a,12.50\n#2,JPY,1250,b,12.50\n#3,EUR,12.50,c,1.2.3\n"
+        "#4,EUR,1.2.3,d,12.50\n#5,JPY,12.50,e,1250\n",
+        encoding="utf-8",
+    )
+    summary = import_shopify_csv(ledger, path)
+
+    assert [(r.line, r.column) for r in summary.refused] == [
+        (3, "Lineitem price"),
+        (4, "Lineitem price"),
+        (5, "Total"),
+        (6, "Total"),
+    ]
+    orders = orders_in(ledger)
+    assert (orders["#1"]["total_minor"], orders["#1"]["lines"][0][3]) == (1250, 1250)
+    assert set(orders) == {"#1"}

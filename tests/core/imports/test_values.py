@@ -111,3 +111,28 @@ def test_offsets_keep_their_zone() -> None:
     parsed = parse_export_time("2026-04-10 11:11:26 +0530", BERLIN)
     assert parsed.utcoffset() == timedelta(hours=5, minutes=30)
     assert parsed.tzinfo == timezone(timedelta(hours=5, minutes=30))
+
+
+@given(
+    st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
+    st.integers(min_value=-(24 * 60 - 1), max_value=24 * 60 - 1),
+    st.sampled_from([" ", ""]),
+)
+def test_the_exports_spelling_reads_like_any_other(
+    moment: datetime, offset_minutes: int, space: str
+) -> None:
+    """`2026-04-10 11:11:26 +0530` takes a fast path; `2026-04-10 11:11:26+05:30` the general
+    one: both must give the same instant in the same offset."""
+    sign = "-" if offset_minutes < 0 else "+"
+    hours, minutes = divmod(abs(offset_minutes), 60)
+    local = moment.strftime("%Y-%m-%d %H:%M:%S").rjust(19, "0")
+    exported = f"{local}{space}{sign}{hours:02d}{minutes:02d}"
+    general = f"{local}{sign}{hours:02d}:{minutes:02d}"
+    try:
+        expected = parse_export_time(general, BERLIN)
+    except TimestampError:  # no UTC equivalent (year 1 east of Greenwich, 9999 west)
+        with pytest.raises(TimestampError):
+            parse_export_time(exported, BERLIN)
+        return
+    parsed = parse_export_time(exported, BERLIN)
+    assert parsed == expected and parsed.utcoffset() == expected.utcoffset()
