@@ -99,8 +99,11 @@ def check_data() -> dict[str, object]:
         "shanghai_offset": str(datetime.now(UTC).astimezone(ZoneInfo("Asia/Shanghai")).utcoffset()),
         "migration_head": migrate.head_revision(),
         "graphql_shop": "query" in documents.load("shop"),
+        "graphql_fragments": "fragment OrderFields" in documents.load("orders_updated_since"),
     }
-    report["ok"] = bool(report["cn_new_year"] and report["tzdata"] and report["graphql_shop"])
+    report["ok"] = all(
+        report[key] for key in ("cn_new_year", "tzdata", "graphql_shop", "graphql_fragments")
+    )
     return report
 
 

@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
-from graphql import GraphQLSchema, OperationDefinitionNode, parse, specified_rules, validate
+from graphql import (
+    FragmentDefinitionNode,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    parse,
+    specified_rules,
+    validate,
+)
 from graphql.execution.values import get_variable_values
 from graphql.validation import NoDeprecatedCustomRule
 
@@ -19,7 +26,8 @@ from tests.fakes.shopify_cost import CostModel
 from tests.fakes.shopify_server import FakeShopify
 
 PACKAGE = Path(core.shopify.__file__).parent
-DOCUMENTS = sorted(PACKAGE.rglob("*.graphql"))
+FRAGMENTS = sorted((PACKAGE / "documents" / "fragments").glob("*.graphql"))
+DOCUMENTS = sorted(set(PACKAGE.rglob("*.graphql")) - set(FRAGMENTS))
 
 
 def test_documents_are_found() -> None:
@@ -32,7 +40,8 @@ def test_documents_are_found() -> None:
 def test_document_is_valid_and_uses_nothing_deprecated(
     path: Path, shopify_schema: GraphQLSchema
 ) -> None:
-    document = parse(path.read_text(encoding="utf-8"))
+    # What the client sends: the file with the fragments it uses appended by load().
+    document = parse(documents.load(path.stem))
     errors = validate(shopify_schema, document, [*specified_rules, NoDeprecatedCustomRule])
     assert [error.message for error in errors] == []
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -40,7 +49,20 @@ def test_document_is_valid_and_uses_nothing_deprecated(
     assert operations[0].name is not None
     # OrderById lives in order_by_id.graphql: the client loads documents by file name.
     assert operations[0].name.value.lower() == path.stem.replace("_", "")
-    assert documents.load(path.stem) == path.read_text(encoding="utf-8")
+    assert documents.load(path.stem).startswith(path.read_text(encoding="utf-8"))
+
+
+def test_every_fragment_is_used_and_named_after_its_file() -> None:
+    used = {f.stem for f in FRAGMENTS if any(f"...{f.stem}" in d.read_text() for d in DOCUMENTS)}
+    assert used == {f.stem for f in FRAGMENTS} == {"OrderFields"}
+    for fragment in FRAGMENTS:
+        assert f"fragment {fragment.stem} on " in fragment.read_text(encoding="utf-8")
+
+
+def test_the_three_order_reads_select_the_same_fields() -> None:
+    for name in ("order_by_id", "orders_by_name", "orders_updated_since"):
+        loaded = documents.load(name)
+        assert "...OrderFields" in loaded and loaded.count("fragment OrderFields on Order") == 1
 
 
 def test_refund_create_carries_the_idempotency_directive() -> None:
@@ -56,9 +78,12 @@ def _requested_cost(schema: GraphQLSchema, name: str, variables: dict[str, objec
     document = parse(documents.load(name))
     operation = document.definitions[0]
     assert isinstance(operation, OperationDefinitionNode)
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
     coerced = get_variable_values(schema, operation.variable_definitions or (), variables)
     assert not isinstance(coerced, list)
-    return CostModel(schema, operation, {}, coerced).requested()
+    return CostModel(schema, operation, fragments, coerced).requested()
 
 
 def test_sync_page_fits_under_the_single_query_cost_cap(shopify_schema: GraphQLSchema) -> None:
