@@ -209,12 +209,13 @@ class _Run:
 
 
 def _texts(record: OrderRecord) -> dict[str, str]:
-    """The order's texts that may carry AliExpress order numbers; the empty ones left out."""
-    texts = {
-        "note": str(record.values.get("note", "")),
-        "note_attributes": record.note_attributes,
-        "tags": str(record.values.get("tags", "")),
-    }
+    """The order's texts that may carry AliExpress order numbers; the empty ones left out
+    (most orders have none, and this runs for every order)."""
+    note = str(record.values.get("note", ""))
+    tags = str(record.values.get("tags", ""))
+    if not (note or tags or record.note_attributes):
+        return {}
+    texts = {"note": note, "note_attributes": record.note_attributes, "tags": tags}
     return {where: text for where, text in texts.items() if text}
 
 
