@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core.demo.catalog import DemoSupplier
-from core.demo.instants import DAY, Stamps
+from core.demo.instants import DAY, Stamp
 from core.demo.tables import COLUMNS, Rows
 from core.ledger.types import Fault, Reason, RefundDirection, RefundState
 
@@ -28,7 +28,7 @@ class Aftermath:
     """Adds an order's aftermath to a batch's rows; called with the order, returns what changes
     on the shop's side of it."""
 
-    def __init__(self, batch: Rows, draw: Callable[[], float], stamp: Stamps, now: int) -> None:
+    def __init__(self, batch: Rows, draw: Callable[[], float], stamp: Stamp, now: int) -> None:
         self.batch, self.draw, self.stamp, self.now = batch, draw, stamp, now
 
     def _add(self, table: str, values: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ aware datetime, its arithmetic and `to_db` cost ten times that. The text is exac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from functools import cache
 
@@ -30,19 +31,27 @@ def _times_of_day() -> tuple[str, ...]:
     )
 
 
-class Stamps:
-    """Ledger text of whole-second instants (seconds since the Unix epoch, UTC)."""
+class _DayTexts(dict[int, str]):
+    """'YYYY-MM-DD ' of each day since the epoch, made when first asked for."""
 
-    def __init__(self) -> None:
-        self._days: dict[int, str] = {}
-        self._clock = _times_of_day()
+    def __missing__(self, day: int) -> str:
+        text = self[day] = f"{date.fromordinal(EPOCH_ORDINAL + day).isoformat()} "
+        return text
 
-    def __call__(self, seconds: int) -> str:
+
+Stamp = Callable[[int], str]
+
+
+def stamper() -> Stamp:
+    """A function giving the ledger text of a whole-second instant (seconds since the Unix
+    epoch, UTC)."""
+    days, clock = _DayTexts(), _times_of_day()
+
+    def stamp(seconds: int) -> str:
         day, second = divmod(seconds, DAY)
-        prefix = self._days.get(day)
-        if prefix is None:
-            prefix = self._days[day] = f"{date.fromordinal(EPOCH_ORDINAL + day).isoformat()} "
-        return prefix + self._clock[second]
+        return days[day] + clock[second]
+
+    return stamp
 
 
 class ShipBy:
@@ -50,8 +59,8 @@ class ShipBy:
     quarter hour and window (the supplier's calendar and zone are the clock's defaults, as for
     the demo's suppliers)."""
 
-    def __init__(self, stamps: Stamps) -> None:
-        self._stamps = stamps
+    def __init__(self, stamp: Stamp) -> None:
+        self._stamp = stamp
         self._cache: dict[int, tuple[int, str]] = {}
 
     def __call__(self, paid: int, window_days: int) -> tuple[int, str]:
@@ -60,5 +69,5 @@ class ShipBy:
         if found is None:
             start = datetime.fromtimestamp(paid // _QUARTER * _QUARTER, UTC)
             deadline = int(ship_by(start, window_days).timestamp())
-            found = self._cache[key] = (deadline, self._stamps(deadline))
+            found = self._cache[key] = (deadline, self._stamp(deadline))
         return found

@@ -10,10 +10,11 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import datetime
+from itertools import product
 
 from core.demo.aftermath import Aftermath
 from core.demo.catalog import CARRIERS, FIRST_NAMES, LAST_NAMES, PRODUCTS, SUPPLIERS
-from core.demo.instants import DAY, ShipBy, Stamps
+from core.demo.instants import DAY, ShipBy, stamper
 from core.demo.tables import Rows, empty_rows
 
 _AE_STATUS = {
@@ -29,6 +30,14 @@ _AE_STATUS = {
 _SHIPPED = frozenset({"shipped", "delivered", "returned", "dispute_late"})
 _WENT_WRONG = frozenset({"cancelled", "cancel_requested", "returned", "dispute", "dispute_late"})
 _LINE_COUNTS = (1, 1, 1, 2, 2, 3)
+#: Per number of lines, every basket (each line any product) with its total, shipping included.
+_BASKETS = {
+    count: tuple(
+        (basket, sum(price for _, _, price in basket) + 499)
+        for basket in product(PRODUCTS, repeat=count)
+    )
+    for count in set(_LINE_COUNTS)
+}
 _HORIZON = 42 * DAY  # the demo's orders were placed over the last six weeks
 _CUSTOMERS = tuple(  # (name, the email's first part): any first name with any last name
     (f"{first} {last}", first.lower()) for first in FIRST_NAMES for last in LAST_NAMES
@@ -45,7 +54,7 @@ def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
     draw = random.Random(f"{seed}/{start}").random
     now_s = int(now.timestamp())
     start_s = now_s - _HORIZON
-    stamp = Stamps()
+    stamp = stamper()
     deadline_of = ShipBy(stamp)
     batch = empty_rows()
     shop_rows, line_rows, supplier_rows = (
@@ -54,7 +63,7 @@ def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
         batch["supplier_order"],
     )
     aftermath = Aftermath(batch, draw, stamp, now_s)
-    n_suppliers, n_products, n_customers = len(SUPPLIERS), len(PRODUCTS), len(_CUSTOMERS)
+    n_suppliers, n_customers = len(SUPPLIERS), len(_CUSTOMERS)
     for n in range(start, stop):
         oid = n + 1
         created = start_s + int(_HORIZON * (n + draw()) / orders)
@@ -64,8 +73,8 @@ def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
         supplier = SUPPLIERS[supplier_no]
         deadline, deadline_text = deadline_of(paid, supplier.ship_window_days)
         state = _pick_state(draw, now_s, paid, deadline, supplier.reliability)
-        lines = [PRODUCTS[int(draw() * n_products)] for _ in range(_LINE_COUNTS[int(draw() * 6)])]
-        total = sum(line[2] for line in lines) + 499  # shipping
+        baskets = _BASKETS[_LINE_COUNTS[int(draw() * 6)]]
+        lines, total = baskets[int(draw() * len(baskets))]
         cost = total * (35 + int(draw() * 21)) // 100
         customer, email_name = _CUSTOMERS[int(draw() * n_customers)]
         ae_id = str(8_100_000_000_000_000 + oid * 9_973 + int(draw() * 9_973))
