@@ -32,7 +32,9 @@ class Aftermath:
         self.batch, self.draw, self.stamp, self.now = batch, draw, stamp, now
 
     def _add(self, table: str, values: dict[str, Any]) -> None:
-        self.batch[table].append(tuple(values.get(column) for column in COLUMNS[table]))
+        """A row of `values`; what is absent or None travels as '' (stored as NULL)."""
+        row = tuple(values.get(column, "") for column in COLUMNS[table])
+        self.batch[table].append(tuple("" if value is None else value for value in row))
 
     def _event(self, at: int, kind: str, entity: str, entity_id: int, **payload: Any) -> None:
         row = (self.stamp(at), kind, entity, entity_id, json.dumps(payload, sort_keys=True))

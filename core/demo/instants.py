@@ -18,7 +18,7 @@ DAY = 86_400
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 #: Local days begin on a quarter hour in every time zone in use today, so every paid time in
 #: one quarter hour of UTC has the same ship-by deadline.
-_QUARTER = 900
+QUARTER = 900
 
 
 @cache
@@ -54,20 +54,17 @@ def stamper() -> Stamp:
     return stamp
 
 
-class ShipBy:
-    """`core.clocks.ship_by` for whole-second paid times, with its text: computed once per
-    quarter hour and window (the supplier's calendar and zone are the clock's defaults, as for
-    the demo's suppliers)."""
+class ShipBy(dict[int, tuple[int, str]]):
+    """`core.clocks.ship_by` for one ship window, with its text, by the quarter hour of the
+    paid time (`paid // QUARTER`): computed once per quarter hour. The supplier's calendar and
+    zone are the clock's defaults, as for the demo's suppliers."""
 
-    def __init__(self, stamp: Stamp) -> None:
-        self._stamp = stamp
-        self._cache: dict[int, tuple[int, str]] = {}
+    def __init__(self, window_days: int, stamp: Stamp) -> None:
+        super().__init__()
+        self._window, self._stamp = window_days, stamp
 
-    def __call__(self, paid: int, window_days: int) -> tuple[int, str]:
-        key = paid // _QUARTER * 1024 + window_days  # windows are shorter than 1024 days
-        found = self._cache.get(key)
-        if found is None:
-            start = datetime.fromtimestamp(paid // _QUARTER * _QUARTER, UTC)
-            deadline = int(ship_by(start, window_days).timestamp())
-            found = self._cache[key] = (deadline, self._stamp(deadline))
+    def __missing__(self, quarter: int) -> tuple[int, str]:
+        start = datetime.fromtimestamp(quarter * QUARTER, UTC)
+        deadline = int(ship_by(start, self._window).timestamp())
+        found = self[quarter] = (deadline, self._stamp(deadline))
         return found

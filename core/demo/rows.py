@@ -14,7 +14,7 @@ from itertools import product
 
 from core.demo.aftermath import Aftermath
 from core.demo.catalog import CARRIERS, FIRST_NAMES, LAST_NAMES, PRODUCTS, SUPPLIERS
-from core.demo.instants import DAY, ShipBy, stamper
+from core.demo.instants import DAY, QUARTER, ShipBy, stamper
 from core.demo.tables import Rows, empty_rows
 
 _AE_STATUS = {
@@ -55,7 +55,7 @@ def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
     now_s = int(now.timestamp())
     start_s = now_s - _HORIZON
     stamp = stamper()
-    deadline_of = ShipBy(stamp)
+    deadlines = [ShipBy(supplier.ship_window_days, stamp) for supplier in SUPPLIERS]
     batch = empty_rows()
     shop_rows, line_rows, supplier_rows = (
         batch["customer_order"],
@@ -71,7 +71,7 @@ def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
         paid = min(created + 120 + int(draw() * 21_480), now_s - (now_s - created + 1) // 2)
         supplier_no = int(draw() * n_suppliers)
         supplier = SUPPLIERS[supplier_no]
-        deadline, deadline_text = deadline_of(paid, supplier.ship_window_days)
+        deadline, deadline_text = deadlines[supplier_no][paid // QUARTER]
         state = _pick_state(draw, now_s, paid, deadline, supplier.reliability)
         baskets = _BASKETS[_LINE_COUNTS[int(draw() * 6)]]
         lines, total = baskets[int(draw() * len(baskets))]

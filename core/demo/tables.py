@@ -61,9 +61,16 @@ def _shifted(expression: str, by: int) -> str:
     return _PARAMETER.sub(lambda match: f"?{int(match.group(1)) + by}", expression)
 
 
-def _plain(name: str, *columns: str) -> Table:
-    """A table whose rows carry every column's value, in this order."""
-    return Table(name, {column: f"?{n}" for n, column in enumerate(columns, start=1)})
+def _plain(name: str, *columns: str, optional: tuple[str, ...] = ()) -> Table:
+    """A table whose rows carry every column's value, in this order; an `optional` column's
+    '' is stored as NULL."""
+    return Table(
+        name,
+        {
+            column: f"nullif(?{n}, '')" if column in optional else f"?{n}"
+            for n, column in enumerate(columns, start=1)
+        },
+    )
 
 
 CUSTOMER_ORDER = Table(
@@ -138,6 +145,7 @@ CANCELLATION = _plain(
     "supplier_answered_at",
     "shop_done_at",
     "abandoned_reason",
+    optional=("next_deadline", "supplier_answered_at", "shop_done_at"),
 )
 REFUND = _plain(
     "refund",
@@ -155,6 +163,14 @@ REFUND = _plain(
     "expected_until",
     "completed_at",
     "shopify_refund_gid",
+    optional=(
+        "customer_order_id",
+        "supplier_order_id",
+        "expected_from",
+        "expected_until",
+        "completed_at",
+        "shopify_refund_gid",
+    ),
 )
 DISPUTE = _plain(
     "dispute",
