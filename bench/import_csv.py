@@ -71,6 +71,9 @@ def run(size: int | None = None) -> Result:
             f"peak_rss_mb: the importing process's peak (VmHWM); it was "
             f"{mine['rss_before_mb']:.0f} MB before the import began (the floor's peak: "
             f"{floor['peak_rss_mb']:.0f} MB)",
+            f"CPU time (steadier than wall time when other work shares the machine): import "
+            f"{mine['cpu_seconds']:.2f} s, floor {floor['cpu_seconds']:.2f} s, ratio "
+            f"{mine['cpu_seconds'] / floor['cpu_seconds']:.2f}",
             f"the export was generated in {generated_s:.0f} s (not counted)",
         ],
     )
