@@ -44,6 +44,7 @@ def write_demo(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Create a new demo ledger at `path` (refusing to touch an existing file)."""
+    path = path.expanduser()
     _refuse_existing(path)
     started = datetime.now(UTC)
     partial = path.with_name(f".{path.name}.demo-{os.getpid()}.partial")
@@ -103,8 +104,9 @@ def _fill(ledger: Ledger, orders: int, seed: int, now: datetime, progress: Progr
                     progress(done, orders)
         cursor.execute("COMMIT")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA journal_mode = WAL")  # as every ledger is
         cursor.execute("PRAGMA optimize")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file alone is the whole ledger
         return made
     except BaseException:
         raw.rollback()
