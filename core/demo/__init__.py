@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from core.demo.catalog import SUPPLIERS
+from core.demo.instants import Instants
 from core.demo.rows import make_batch
 from core.demo.tables import COLUMNS, TABLES, Rows
 from core.ledger import Ledger, bulk, open_ledger
@@ -134,9 +135,10 @@ def _generate(orders: int, seed: int, now: datetime) -> Iterator[tuple[int, Rows
     Worker processes were tried: on these 2-vCPU machines they slowed the writer more than
     they saved, so batches are made in turn.
     """
+    instants = Instants()
     for start in range(0, orders, BATCH):
         stop = min(orders, start + BATCH)
-        yield stop, make_batch((start, stop, orders, seed, now))
+        yield stop, make_batch(start, stop, orders, seed, now, instants)
 
 
 def _insert_suppliers(cursor: Any, now: datetime) -> None:

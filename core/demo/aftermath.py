@@ -19,6 +19,7 @@ _FAULT = {
     Reason.DAMAGED: Fault.CARRIER,
     Reason.NOT_AS_DESCRIBED: Fault.MERCHANT,
 }
+_ABSENT = {table: dict.fromkeys(columns, "") for table, columns in COLUMNS.items()}
 #: (refunded_minor, financial_status, updated_at, cancelled_at, cancel_reason) of the shop's
 #: order, '' where the aftermath leaves it as it was.
 ShopSide = tuple[int, str, str, str, str]
@@ -32,9 +33,8 @@ class Aftermath:
         self.batch, self.draw, self.stamp, self.now = batch, draw, stamp, now
 
     def _add(self, table: str, values: dict[str, Any]) -> None:
-        """A row of `values`; what is absent or None travels as '' (stored as NULL)."""
-        row = tuple(values.get(column, "") for column in COLUMNS[table])
-        self.batch[table].append(tuple("" if value is None else value for value in row))
+        """A row of `values`; what is absent travels as '' (stored as NULL)."""
+        self.batch[table].append(tuple({**_ABSENT[table], **values}.values()))
 
     def _event(self, at: int, kind: str, entity: str, entity_id: int, **payload: Any) -> None:
         row = (self.stamp(at), kind, entity, entity_id, json.dumps(payload, sort_keys=True))
@@ -154,7 +154,7 @@ class Aftermath:
                     "issued_at": answered_text,
                     "expected_from": stamp(expected_from),
                     "expected_until": stamp(expected_until),
-                    "completed_at": stamp(expected_from) if received else None,
+                    "completed_at": stamp(expected_from) if received else "",
                 },
             )
             if not received and cancellation["state"] == "done":

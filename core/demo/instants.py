@@ -68,3 +68,18 @@ class ShipBy(dict[int, tuple[int, str]]):
         deadline = int(ship_by(start, self._window).timestamp())
         found = self[quarter] = (deadline, self._stamp(deadline))
         return found
+
+
+class Instants:
+    """A demo's instant texts and ship-by tables, shared by its batches (pure caches: every
+    batch gets the same answers whichever made them)."""
+
+    def __init__(self) -> None:
+        self.stamp = stamper()
+        self._ship_by: dict[int, ShipBy] = {}
+
+    def ship_by(self, window_days: int) -> ShipBy:
+        table = self._ship_by.get(window_days)
+        if table is None:
+            table = self._ship_by[window_days] = ShipBy(window_days, self.stamp)
+        return table

@@ -14,7 +14,7 @@ from itertools import product
 
 from core.demo.aftermath import Aftermath
 from core.demo.catalog import CARRIERS, FIRST_NAMES, LAST_NAMES, PRODUCTS, SUPPLIERS
-from core.demo.instants import DAY, QUARTER, ShipBy, stamper
+from core.demo.instants import DAY, QUARTER, Instants
 from core.demo.tables import Rows, empty_rows
 
 _AE_STATUS = {
@@ -44,18 +44,19 @@ _CUSTOMERS = tuple(  # (name, the email's first part): any first name with any l
 )
 
 
-def make_batch(job: tuple[int, int, int, int, datetime]) -> Rows:
+def make_batch(
+    start: int, stop: int, orders: int, seed: int, now: datetime, instants: Instants
+) -> Rows:
     """Rows for each table for orders [start, stop); older orders get the smaller ids.
 
-    Each batch has its own seeded generator, so batches can be made in any order (or in
-    parallel) and the same seed still gives the same ledger.
+    Each batch has its own seeded generator, so batches can be made in any order and the same
+    seed still gives the same ledger.
     """
-    start, stop, orders, seed, now = job
     draw = random.Random(f"{seed}/{start}").random
     now_s = int(now.timestamp())
     start_s = now_s - _HORIZON
-    stamp = stamper()
-    deadlines = [ShipBy(supplier.ship_window_days, stamp) for supplier in SUPPLIERS]
+    stamp = instants.stamp
+    deadlines = [instants.ship_by(supplier.ship_window_days) for supplier in SUPPLIERS]
     batch = empty_rows()
     shop_rows, line_rows, supplier_rows = (
         batch["customer_order"],
