@@ -132,8 +132,9 @@ def _collector_paused() -> Iterator[None]:
 def _generate(orders: int, seed: int, now: datetime) -> Iterator[tuple[int, Rows]]:
     """(orders done, rows) per batch, in order.
 
-    Worker processes were tried: on these 2-vCPU machines they slowed the writer more than
-    they saved, so batches are made in turn.
+    Worker processes were tried, and so was building the search index in a second thread
+    beside the index builds: on these shared 2-vCPU machines they slowed the writer more than
+    they saved, so everything is done in turn.
     """
     instants = Instants()
     for start in range(0, orders, BATCH):
