@@ -431,7 +431,7 @@ def _money(value: Any) -> Money | None:
 def _epoch_ms(value: Any) -> datetime | None:
     try:
         millis = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float
         return None
     if millis <= 0:
         return None

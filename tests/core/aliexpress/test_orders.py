@@ -155,6 +155,21 @@ def test_tracking_sample() -> None:
     assert item.item_id == "1005008453688391" and item.sku == "Color:Silvery; Size:M"
 
 
+@pytest.mark.parametrize("moment", [float("inf"), float("-inf"), float("nan"), 10**30, "soon"])
+def test_tracking_times_that_are_no_instant_are_left_empty(moment: object) -> None:
+    body = sample("aliexpress_ds_order_tracking_get_sample_response.json")
+    [line] = body["aliexpress_ds_order_tracking_get_response"]["result"]["data"][
+        "tracking_detail_line_list"
+    ]["tracking_detail"]
+    line["eta_time_stamps"] = moment
+    line["detail_node_list"]["detail_node"][0]["time_stamp"] = moment
+    tracking = parse_tracking(body)
+    assert tracking is not None
+    [package] = tracking.packages
+    assert package.eta is None and package.events[0].at is None
+    assert package.events[0].description == "Your package arrived at local Facility."
+
+
 def test_tracking_1001_means_no_tracking_yet() -> None:
     assert parse_tracking(sample("aliexpress_ds_order_tracking_get_error_response.json")) is None
 
