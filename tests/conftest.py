@@ -11,8 +11,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 
 import pytest
+from graphql import GraphQLSchema
 
 from core.ledger import Ledger, open_ledger
+from tests.fakes.shopify_schema import reference_schema
 
 CONTRACTS = Path(__file__).with_name("contracts")
 pytest_plugins = ["tests.keyring_support"]
@@ -24,6 +26,12 @@ def dropdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "dropdesk-home"
     monkeypatch.setenv("DROPDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session")
+def shopify_schema() -> GraphQLSchema:
+    """The Shopify Admin schema every document and the fake Shopify are checked against."""
+    return reference_schema()
 
 
 @pytest.fixture

@@ -6,31 +6,21 @@ module asks first.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from graphql import GraphQLSchema, build_schema
 from sqlalchemy import insert
 
 from core.aliexpress import RateLimiter, RetryPolicy
 from core.connections import Connector
 from core.ledger import Ledger
 from core.ledger.models import SupplierOrder
-from tests.conftest import CONTRACTS
 from tests.fakes.aliexpress_gateway import FakeAliExpress
+from tests.fakes.shopify_schema import reference_schema
 from tests.fakes.shopify_server import FakeShopify, LoopbackTransport
-
-SCHEMA_FILE = CONTRACTS / "shopify" / "admin-2026-04.schema.graphql"
-
-
-@functools.cache
-def reference_schema() -> GraphQLSchema:
-    # assume_valid: the introspected SDL trips graphql-core 3.3's checks on deprecated fields.
-    return build_schema(SCHEMA_FILE.read_text(encoding="utf-8"), assume_valid=True)
 
 
 @dataclass

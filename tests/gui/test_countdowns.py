@@ -134,6 +134,7 @@ def test_tray_counts_and_notifies_once(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, demo_ledger: Ledger
 ) -> None:
     tray = window.tray
+    assert tray is not None
     with demo_ledger.engine.connect() as connection:
         expected = due.count_closing_within(connection, clock.now, tray.lead_hours)
     assert tray.closing == expected > 0

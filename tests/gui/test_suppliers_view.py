@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from graphql import GraphQLSchema, build_schema
+from graphql import GraphQLSchema
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -21,7 +20,6 @@ from core.shopify.errors import ShopifyError
 from core.suppliers import list_suppliers
 from gui.policy_dialog import PolicyDialog, Publisher
 from gui.suppliers_view import COLUMNS, SuppliersView
-from tests.conftest import CONTRACTS
 from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransport
 
 
@@ -100,12 +98,6 @@ def test_a_bad_form_is_not_saved(qtbot: QtBot, demo_ledger: Ledger) -> None:
 
 
 # --- the refund policy dialog ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def shopify_schema() -> GraphQLSchema:
-    sdl = (CONTRACTS / "shopify" / "admin-2026-04.schema.graphql").read_text(encoding="utf-8")
-    return build_schema(sdl, assume_valid=True)
 
 
 def open_dialog(qtbot: QtBot, ledger: Ledger, publish: Publisher | None = None) -> PolicyDialog:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from _pytest.terminal import TerminalReporter
 
-from tests.core.shopify.conftest import shopify_schema  # noqa: F401  (session fixture)
 from tests.reliability.crash_harness import kill_report
 
 

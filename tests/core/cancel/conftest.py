@@ -13,7 +13,6 @@ from graphql import GraphQLSchema
 from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from tests.core.cancel.wiring import Seeded, seed, shop_port, supplier_port
-from tests.core.shopify.conftest import shopify_schema  # noqa: F401  (session fixture)
 from tests.fakes.aliexpress_gateway import FakeAliExpress
 from tests.fakes.shopify_server import FakeShopify
 

@@ -5,24 +5,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from graphql import GraphQLSchema, build_schema
+from graphql import GraphQLSchema
 
 from core.shopify import AccessToken, ShopifyClient
 from core.shopify.auth import Credentials
 from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransport
-
-SCHEMA_FILE = Path(__file__).parents[2] / "contracts" / "shopify" / "admin-2026-04.schema.graphql"
-
-
-@pytest.fixture(scope="session")
-def shopify_schema() -> GraphQLSchema:
-    """The Admin API 2026-04 schema (about 2 s to build: once per session)."""
-    # assume_valid: the introspected SDL trips graphql-core 3.3's checks on deprecated fields.
-    return build_schema(SCHEMA_FILE.read_text(encoding="utf-8"), assume_valid=True)
 
 
 @pytest.fixture
