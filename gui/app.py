@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     from core.secrets import SecretStore
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: What the services import (the slow part of a start), loaded by a worker after the first frame.
 SERVICE_MODULES = (
@@ -74,17 +77,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_interactively(path: Path) -> Ledger | None:
-    """Open `path`; on a problem ask the merchant what to do until a ledger opens or they quit."""
+def open_interactively(path: Path, start: Callable[[Ledger], T]) -> T | None:
+    """Open `path` and `start` work on it; on a problem (the file refused, or damage the first
+    reads run into) ask the merchant what to do until something opens or they quit."""
     while True:
         try:
-            return open_ledger(path)
+            ledger = open_ledger(path)
         except LedgerInUseError as error:
             QMessageBox.information(None, _tr("Dropdesk is already open"), str(error))
             return None
         except LedgerError as error:
             log.warning("Cannot open ledger %s: %s", path, error)
-            choice = ledger_problem.ask(None, error.path, str(error))
+            problem, message = error.path, str(error)
+        else:
+            try:
+                return start(ledger)
+            except sqlite3.DatabaseError as error:  # a damaged page the window's reads met
+                ledger.close()
+                log.warning("Ledger %s is damaged: %s", ledger.path, error)
+                problem = ledger.path
+                message = _tr("{0} is damaged: {1}").format(ledger.path.name, error)
+        choice = ledger_problem.ask(None, problem, message)
         if choice is ledger_problem.Choice.OPEN_OTHER:
             chosen = ledger_problem.pick_ledger(None, path)
             if chosen is None:
@@ -116,6 +129,7 @@ class Session:
         self.window = MainWindow(ledger, defer_services=True)
         self.window.open_ledger_requested.connect(self.open_other)
         self.ready = False
+        self._checking = False
         self._waiting_files: list[str] = []
         self._jobs: list[Job] = []
 
@@ -179,11 +193,22 @@ class Session:
             self.instance.move_to(ledger.path)
 
     def check_in_background(self) -> None:
-        """After an unclean shutdown: SQLite's quick_check, off the GUI thread."""
+        """After an unclean shutdown, or when a read met damage: SQLite's quick_check, off the
+        GUI thread (once at a time)."""
+        if self._checking:
+            return
+        self._checking = True
         path = self.ledger.path
         job = Job(lambda _progress, _cancelled: check_integrity(path))
         job.finished.connect(self._checked)
         self._start(job)
+
+    def report_uncaught(self, error: BaseException) -> None:
+        """What sys.excepthook hands over (an error in a slot or a paint): logged; when it is
+        the ledger's file that failed, the file is checked and the merchant told."""
+        log.error("Unexpected error: %r", error, exc_info=error)
+        if isinstance(getattr(error, "orig", error), sqlite3.DatabaseError):  # SQLAlchemy wraps
+            self.check_in_background()
 
     def back_up_in_background(self) -> None:
         """Once a day, a rotated backup beside the ledger."""
@@ -200,6 +225,7 @@ class Session:
         job.start()
 
     def _checked(self, problems: list[str]) -> None:
+        self._checking = False
         if not problems:
             log.info("Ledger %s passed quick_check", self.ledger.path)
             return
@@ -231,20 +257,29 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
     handed = [str(path.expanduser().resolve()) for path in files]
     if instance.try_forward(handed) or (not instance.listen() and instance.try_forward(handed)):
         return 0  # the running Dropdesk came to the front and took the files
-    ledger = open_interactively(ledger_path)  # LedgerInUseError's message stays the fallback
-    if ledger is None:
+    session = open_interactively(ledger_path, lambda ledger: Session(ledger, instance=instance))
+    if session is None:
         instance.close()
         return 1
-    if ledger.path != ledger_path.expanduser().resolve():
-        instance.move_to(ledger.path)
-    session = Session(ledger, instance=instance)
+    if session.ledger.path != ledger_path.expanduser().resolve():
+        instance.move_to(session.ledger.path)
     session.window.first_frame_shown.connect(session.start)
     session.window.show()
     if handed:
         session.receive(handed)  # imported once the services are attached
+    previous_hook = sys.excepthook
+
+    def uncaught(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        session.report_uncaught(error)
+        previous_hook(kind, error, trace)
+
+    sys.excepthook = uncaught
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         instance.close()
         session.close()
 

@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
+        self.model.row_at(0)  # the first page now: a damaged ledger says so before it shows
 
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.tick)

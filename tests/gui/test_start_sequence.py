@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
+from core.ledger.lockfile import LockFile
 from core.secrets import SecretStore
-from gui.app import Session
+from gui.app import Session, open_interactively
+from gui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,3 +72,69 @@ def test_services_attach_after_the_first_frame(qtbot: QtBot, demo_ledger: Ledger
     assert window.connection_menu is not None
     assert window.connection_menu.label.isVisibleTo(window)
     session.close()
+
+
+def _damage_the_orders(path: Path) -> None:
+    """Overwrite the first page of the supplier orders and of each of their indexes: the schema
+    still reads (the ledger opens), the orders do not."""
+    with sqlite3.connect(path) as db:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        roots = [
+            row[0]
+            for row in db.execute(
+                "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'supplier_order' "
+                "AND rootpage > 0"
+            )
+        ]
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with path.open("r+b") as raw:
+        for root in roots:
+            raw.seek((root - 1) * size)
+            raw.write(b"\xa5" * size)
+
+
+def test_damage_met_by_the_first_reads_offers_the_way_out(
+    qtbot: QtBot, demo_template: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "damaged.sqlite"
+    path.write_bytes(demo_template.read_bytes())
+    _damage_the_orders(path)
+    asked: list[str] = []
+
+    def answer_quit() -> None:  # the merchant reads the message and quits
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer_quit)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+
+    QTimer.singleShot(0, answer_quit)
+    opened = open_interactively(path, lambda ledger: MainWindow(ledger, defer_services=True))
+    assert opened is None
+    assert asked and "damaged.sqlite is damaged" in asked[0]
+    assert LockFile(path.with_name(path.name + ".lock")).acquire()  # the ledger was closed
+
+
+def test_damage_met_later_is_checked_and_reported_once(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    session = Session(demo_ledger, secrets=SecretStore(service="dropdesk-test-start"))
+    qtbot.addWidget(session.window)
+    _damage_the_orders(demo_ledger.path)
+    asked: list[str] = []
+
+    def answer_quit() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer_quit)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+
+    QTimer.singleShot(0, answer_quit)
+    error = sqlite3.DatabaseError("database disk image is malformed")  # as a paint would meet it
+    session.report_uncaught(error)
+    session.report_uncaught(error)  # the same damage again, while the check runs
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    assert len(asked) == 1 and "demo.sqlite is damaged" in asked[0]
+    session.report_uncaught(ValueError("not the file"))  # logged only: no check, no dialog
+    assert not session._checking
