@@ -240,7 +240,9 @@ class MainWindow(QMainWindow):
             self.statusBar().insertPermanentWidget(1, self.connection_menu.label)  # before the path
             self.connection_menu.ended.connect(self.refresh)
             self._connect_menu.addActions(self.connection_menu.actions)
-            self._connect_menu.menuAction().setVisible(True)
+            self._connect_menu.setEnabled(True)
+        else:  # a window without connections (the self-test, screenshots)
+            self._connect_menu.menuAction().setVisible(False)
         opener = workflow_opener(connections) if connections else manual_opener(self.ledger)
         self.cancels = CancelLauncher(self.ledger, opener, self)
         self.cancels.changed.connect(self.refresh)
@@ -288,7 +290,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(language_menu(self))
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
-        self._connect_menu.menuAction().setVisible(False)  # filled when connections attach
+        self._connect_menu.setEnabled(False)  # filled when the connections attach
         order_menu = self.menuBar().addMenu(_tr("&Order"))
         self.cancel_action = action(
             "&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected, service=True
