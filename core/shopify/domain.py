@@ -15,8 +15,10 @@ from core import redaction
 MYSHOPIFY_SUFFIX = ".myshopify.com"
 ADMIN_HOST = "admin.shopify.com"
 
-# Shop handles: ASCII letters, digits and inner hyphens (what Shopify allows for a store name).
-_HANDLE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.ASCII)
+# Shop handles: ASCII letters, digits and inner hyphens (what Shopify allows for a store name),
+# but no "xn--"-style label (hyphens 3rd and 4th): that is an encoded Unicode name, which
+# HTTP libraries decode into a look-alike host.
+_HANDLE = re.compile(r"(?![a-z0-9]{2}--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.ASCII)
 _ADMIN_PATH = re.compile(r"/store/([^/?#]+)(?:/.*)?", re.ASCII | re.DOTALL)
 
 _HELP = (

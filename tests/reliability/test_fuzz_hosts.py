@@ -40,7 +40,7 @@ TRICKS = [
     "shop.myshopify.com@evil.example",
     "evil.example@shop.myshopify.com",
     "shop%2emyshopify.com",
-    "xn--shp-mna.myshopify.com",  # accepted, then refused by the client (httpx decodes it)
+    "xn--shp-mna.myshopify.com",  # an encoded Unicode name: refused
     "shop.myshopify.com:443",
     "shop.myshopify.com:8443",
     "admin.shopify.com/store/shop",

@@ -18,6 +18,7 @@ RESULT = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.myshopify\.com", re.ASCII
     ("text", "expected"),
     [
         ("my-shop", "my-shop.myshopify.com"),
+        ("my--shop", "my--shop.myshopify.com"),  # double hyphens elsewhere are plain ASCII
         ("  My-Shop  ", "my-shop.myshopify.com"),
         ("my-shop.myshopify.com", "my-shop.myshopify.com"),
         ("MY-SHOP.MYSHOPIFY.COM.", "my-shop.myshopify.com"),
@@ -47,6 +48,10 @@ def test_accepted_forms(text: str, expected: str) -> None:
         "https://evil.com#.myshopify.com",
         "https://evil.com?.myshopify.com",
         "https://user:pw@my-shop.myshopify.com",
+        "xn--shp-mna",  # an encoded Unicode name ("shöp"), in every form
+        "xn--shp-mna.myshopify.com",
+        "https://admin.shopify.com/store/xn--shp-mna",
+        "ab--cd.myshopify.com",
         "https://evil.com\\@my-shop.myshopify.com",
         "https://my-shop.myshopify.com@evil.com",
         "https://my-shop.myshopify.com:8443",
