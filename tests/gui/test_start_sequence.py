@@ -74,6 +74,22 @@ def test_services_attach_after_the_first_frame(qtbot: QtBot, demo_ledger: Ledger
     session.close()
 
 
+def quit_when_asked() -> list[str]:
+    """Answer the next message box with Quit, as a merchant would; its text lands in the list."""
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == "Quit").click()
+
+    QTimer.singleShot(0, answer)
+    return asked
+
+
 def _damage_the_orders(path: Path) -> None:
     """Overwrite the first page of the supplier orders and of each of their indexes: the schema
     still reads (the ledger opens), the orders do not."""
@@ -99,17 +115,7 @@ def test_damage_met_by_the_first_reads_offers_the_way_out(
     path = tmp_path / "damaged.sqlite"
     path.write_bytes(demo_template.read_bytes())
     _damage_the_orders(path)
-    asked: list[str] = []
-
-    def answer_quit() -> None:  # the merchant reads the message and quits
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer_quit)
-            return
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == "Quit").click()
-
-    QTimer.singleShot(0, answer_quit)
+    asked = quit_when_asked()
     opened = open_interactively(path, lambda ledger: MainWindow(ledger, defer_services=True))
     assert opened is None
     assert asked and "damaged.sqlite is damaged" in asked[0]
@@ -120,17 +126,7 @@ def test_damage_met_later_is_checked_and_reported_once(qtbot: QtBot, demo_ledger
     session = Session(demo_ledger, secrets=SecretStore(service="dropdesk-test-start"))
     qtbot.addWidget(session.window)
     _damage_the_orders(demo_ledger.path)
-    asked: list[str] = []
-
-    def answer_quit() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer_quit)
-            return
-        asked.append(box.text())
-        next(b for b in box.buttons() if b.text() == "Quit").click()
-
-    QTimer.singleShot(0, answer_quit)
+    asked = quit_when_asked()
     error = sqlite3.DatabaseError("database disk image is malformed")  # as a paint would meet it
     session.report_uncaught(error)
     session.report_uncaught(error)  # the same damage again, while the check runs

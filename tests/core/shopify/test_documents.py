@@ -53,8 +53,9 @@ def test_document_is_valid_and_uses_nothing_deprecated(
 
 
 def test_every_fragment_is_used_and_named_after_its_file() -> None:
-    used = {f.stem for f in FRAGMENTS if any(f"...{f.stem}" in d.read_text() for d in DOCUMENTS)}
-    assert used == {f.stem for f in FRAGMENTS} == {"OrderFields"}
+    texts = [path.read_text(encoding="utf-8") for path in [*DOCUMENTS, *FRAGMENTS]]
+    used = {f.stem for f in FRAGMENTS if any(f"...{f.stem}" in text for text in texts)}
+    assert used == {f.stem for f in FRAGMENTS} == {"OrderFields", "LineItemFields"}
     for fragment in FRAGMENTS:
         assert f"fragment {fragment.stem} on " in fragment.read_text(encoding="utf-8")
 
@@ -63,6 +64,7 @@ def test_the_three_order_reads_select_the_same_fields() -> None:
     for name in ("order_by_id", "orders_by_name", "orders_updated_since"):
         loaded = documents.load(name)
         assert "...OrderFields" in loaded and loaded.count("fragment OrderFields on Order") == 1
+        assert loaded.count("fragment LineItemFields on LineItem") == 1  # OrderFields uses it
 
 
 def test_refund_create_carries_the_idempotency_directive() -> None:
