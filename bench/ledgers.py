@@ -1,5 +1,5 @@
 """Demo ledgers for the benchmarks, written in a child process so that the generator's memory
-(its 256 MB SQLite cache and up to 512 MB of search index entries) never counts against the
+(its 64 MB SQLite cache and up to 512 MB of search index entries) never counts against the
 figures measured in this one.
 
 As a child: `python -m bench.ledgers PATH ORDERS SEED` writes the ledger and prints the seconds.

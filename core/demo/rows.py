@@ -95,7 +95,7 @@ def make_batch(
                 state, oid, paid, deadline, total, cost, supplier
             )
             updated = answered or updated
-        shop_rows.append(
+        shop_rows.append(  # the values ?1… of tables.CUSTOMER_ORDER, and so on below
             (
                 oid,
                 customer,
