@@ -98,6 +98,22 @@ def count_overdue(db: Session | Connection, now: datetime) -> int:
     return _count(db, None, _utc(now))
 
 
+def next_change(db: Session | Connection, now: datetime, lead_hours: float) -> datetime | None:
+    """The first moment after `now` at which count_overdue, count_closing_within or
+    entered_lead would answer differently (None: never, unless the ledger changes): until
+    then a ticking caller can skip asking. Two index look-ups."""
+    start, lead = _utc(now), timedelta(hours=lead_hours)
+    sql = f"SELECT min(so.ship_by) FROM supplier_order AS so WHERE {_AWAITING} AND so.ship_by > ?"
+    connection = _connection(db)
+    moments = []
+    for after, shift in ((start, timedelta(0)), (start + lead, lead)):
+        params = (*AWAITING_SHIPMENT_STATUSES, to_db(after))
+        found = from_db(connection.exec_driver_sql(sql, params).scalar_one())
+        if found is not None:  # overdue from ship_by on; within the lead from ship_by - lead
+            moments.append(found - shift)
+    return min(moments, default=None)
+
+
 def entered_lead(
     db: Session | Connection, since: datetime, now: datetime, lead_hours: float
 ) -> list[DueRow]:

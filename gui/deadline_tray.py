@@ -28,6 +28,8 @@ class DeadlineTray(QObject):
         self._ledger = ledger
         self.lead_hours = lead_hours
         self._since = now  # orders already inside the lead time at start are counted, not toasted
+        self._counted = False
+        self._still_until: datetime | None = None  # the counts hold until then (None: for good)
         self._notified: set[int] = set()
         self._last_notified: int | None = None
         self.closing = self.overdue = 0
@@ -38,7 +40,11 @@ class DeadlineTray(QObject):
             self.icon.show()
         self.update(now)
 
-    def update(self, now: datetime) -> None:
+    def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
+        """Recount as of `now`. Between two ticks nothing moves unless an order crossed its
+        ship-by or the lead time (due.next_change) or the ledger changed: then nothing is read."""
+        if not ledger_changed and self._counts_hold(now):
+            return
         with self._ledger.engine.connect() as connection:
             self.closing = due.count_closing_within(connection, now, self.lead_hours)
             self.overdue = due.count_overdue(connection, now)
@@ -47,12 +53,19 @@ class DeadlineTray(QObject):
                 for row in due.entered_lead(connection, self._since, now, self.lead_hours)
                 if row.id not in self._notified
             ]
+            self._still_until = due.next_change(connection, now, self.lead_hours)
+        self._counted = True
         self._since = now
         if self.icon.toolTip() != self.tooltip():  # the counts moved: redraw the badge
             self.icon.setIcon(QIcon(_badge(self._base, self.closing)))
             self.icon.setToolTip(self.tooltip())
         if entered:
             self._notify(entered)
+
+    def _counts_hold(self, now: datetime) -> bool:
+        if not self._counted or now < self._since:  # not counted yet, or the clock went back
+            return False
+        return self._still_until is None or now < self._still_until
 
     def tooltip(self) -> str:
         text = _tr("Dropdesk: {0} ship windows close within {1} h").format(

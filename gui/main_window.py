@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         if self.model.query == before:
             self.model.refresh()
         if self.tray is not None:
-            self.tray.update(self.clock())
+            self.tray.update(self.clock(), ledger_changed=True)
         row = self.model.position_of(selected.id) if selected is not None else None
         if row is not None:
             self.table.selectRow(row)

@@ -198,3 +198,32 @@ def test_to_json(ledger: Ledger, orders: dict[str, int]) -> None:
     }
     assert [order["overdue"] for order in document["orders"]] == [True, True, False, False]
     assert document["orders"][0]["order_name"] is None
+
+
+def test_counts_hold_until_the_next_change(ledger: Ledger, orders: dict[str, int]) -> None:
+    def seen(moment: datetime, since: datetime) -> tuple[int, int, int]:
+        with ledger.engine.connect() as connection:
+            return (
+                due.count_closing_within(connection, moment, 48),
+                due.count_overdue(connection, moment),
+                len(due.entered_lead(connection, since, moment, 48)),
+            )
+
+    moment, changes = NOW - timedelta(days=4), []
+    while True:
+        with ledger.engine.connect() as connection:
+            upcoming = due.next_change(connection, moment, 48)
+        if upcoming is None:
+            break
+        assert upcoming > moment
+        before = seen(moment, moment)
+        assert seen(upcoming - timedelta(microseconds=1), moment)[:2] == before[:2]
+        assert seen(upcoming - timedelta(microseconds=1), moment)[2] == 0  # nobody entered
+        assert seen(upcoming, moment) != before  # something did move then
+        changes.append(upcoming)
+        moment = upcoming
+    # every awaiting order is overdue in the end, and nothing moves after that
+    assert seen(moment, moment)[:2] == (0, 5)
+    # five awaiting orders each enter the lead time, then go overdue; overdue_3d was already
+    # within its lead time at the start
+    assert len(changes) == 2 * 5 - 1

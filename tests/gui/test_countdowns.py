@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from core import due
 from core.clocks import Urgency, format_countdown, remaining
 from core.ledger import Ledger
+from core.ledger.models import SupplierOrder
 from gui.main_window import FILTERS, MainWindow
 from gui.order_table_model import _BACKGROUND, Column
 from tests.gui.conftest import DEMO_NOW
@@ -150,3 +151,24 @@ def test_tray_counts_and_notifies_once(
     tray.icon.messageClicked.emit()
     selected = window.table.selectionModel().selectedRows()
     assert window.model.row_at(selected[0].row()).id == order_id
+
+
+def test_tray_recounts_when_the_ledger_changes(
+    window: MainWindow, clock: FakeClock, demo_ledger: Ledger
+) -> None:
+    tray = window.tray
+    assert tray is not None
+    before = tray.closing
+    with demo_ledger.session() as session:  # as a sync or an edit would
+        session.add(
+            SupplierOrder(
+                ae_order_id="8199999999999999",
+                order_status="WAIT_SELLER_SEND_GOODS",
+                paid_at=clock.now - timedelta(days=6),
+                ship_by=clock.now + timedelta(hours=3),
+            )
+        )
+    window.tick()  # no time passed: the tick alone does not read the ledger again
+    assert tray.closing == before
+    window.refresh()  # F5, and what every change in the app ends with
+    assert tray.closing == before + 1
