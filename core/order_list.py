@@ -7,7 +7,7 @@ of rows it is about to show. Windows near the end are read backwards so that OFF
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -93,22 +93,32 @@ class OrderQuery:
     ship_by_from: datetime | None = None  # inclusive
     ship_by_until: datetime | None = None  # exclusive
 
-    def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
+    @property
+    def searching(self) -> bool:
+        return len(self.search.strip()) >= 3
+
+    def matches(self) -> tuple[str, list[Any]] | None:
+        """The search as a query of the search index's rowids (the supplier order ids)."""
         term = self.search.strip()
         if len(term) >= 3:
-            clauses.append(
-                "so.id IN (SELECT rowid FROM supplier_order_search "
-                "WHERE supplier_order_search MATCH ?)"
-            )
-            params.append('"' + term.replace('"', '""') + '"')
-        elif term and not any(c in term for c in "%_\\"):
-            clauses.append(
-                "so.id IN (SELECT rowid FROM supplier_order_search "
-                "WHERE supplier_order_search LIKE ?)"
-            )
-            params.append(f"%{term}%")
+            return "SELECT rowid FROM supplier_order_search WHERE supplier_order_search MATCH ?", [
+                '"' + term.replace('"', '""') + '"'
+            ]
+        if term and not any(c in term for c in "%_\\"):
+            return "SELECT rowid FROM supplier_order_search WHERE supplier_order_search LIKE ?", [
+                f"%{term}%"
+            ]
+        return None
+
+    def where(self, *, walk_index: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause; with `walk_index` the search is only probed ("+" keeps SQLite
+        from fetching the matches by id, so it walks the sort index: see order_by)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        matches = self.matches()
+        if matches is not None:
+            clauses.append(f"{'+' if walk_index else ''}so.id IN ({matches[0]})")
+            params.extend(matches[1])
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
@@ -120,12 +130,12 @@ class OrderQuery:
             params.append(to_db(self.ship_by_until))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def order_by(self, *, reverse: bool = False) -> str:
+    def order_by(self, *, reverse: bool = False, walk_index: bool = False) -> str:
         column = SORT_COLUMNS.get(self.sort, SORT_COLUMNS["ship_by"])
         direction = "DESC" if self.descending != reverse else "ASC"
-        # With a search, the few matching rows are sorted directly ("+" keeps SQLite from
-        # walking the whole sort index and probing every row against the search).
-        prefix = "+" if len(self.search.strip()) >= 3 else ""
+        # With a search, the matching rows are sorted directly unless `walk_index` ("+" keeps
+        # SQLite from walking the sort index and probing every row against the search).
+        prefix = "+" if self.searching and not walk_index else ""
         return f" ORDER BY {prefix}{column} {direction}, so.id {direction}"
 
 
@@ -137,6 +147,10 @@ class OrderList:
         self._reader = reader
 
     def count(self, query: OrderQuery) -> int:
+        matches = query.matches()
+        if matches is not None and replace(query, search="").where()[0] == "":
+            # Only a search: the index has one row per supplier order, kept by triggers.
+            return self._scalar(f"SELECT count(*) FROM ({matches[0]})", matches[1])
         where, params = query.where()
         return self._scalar(f"SELECT count(*) FROM supplier_order AS so{where}", params)
 
@@ -146,10 +160,14 @@ class OrderList:
         limit = max(0, min(limit, total - offset))
         if limit == 0:
             return []
-        where, params = query.where()
         from_end = total - offset - limit
         backwards = from_end < offset  # nearer the end: read backwards with a short OFFSET
-        order = query.order_by(reverse=backwards)
+        # Many matches: walking the sort index meets the page's rows after about
+        # (rows before it) x (orders / matches) entries, fewer than sorting every match.
+        before = (from_end if backwards else offset) + limit
+        walk = query.searching and before * self._orders_upper_bound() < total * total
+        where, params = query.where(walk_index=walk)
+        order = query.order_by(reverse=backwards, walk_index=walk)
         # The page's ids first, from the indexes alone; only its rows are joined and described.
         page = f"SELECT so.id FROM supplier_order AS so{where}{order} LIMIT ? OFFSET ?"
         sql = (
@@ -190,6 +208,9 @@ class OrderList:
             f"SELECT count(*) FROM supplier_order AS so{where}{glue}so.id = ?", [*params, order_id]
         )
         return self._scalar(sql, [*params, *extra]) if inside else None
+
+    def _orders_upper_bound(self) -> int:
+        return self._scalar("SELECT coalesce(max(id), 0) FROM supplier_order", [])
 
     def _scalar(self, sql: str, params: list[Any]) -> int:
         return int(self._reader.execute(sql, params).fetchone()[0])
