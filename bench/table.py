@@ -73,7 +73,7 @@ def run(size: int | None = None) -> Result:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the QApplication starts
     with workspace("table") as folder:
         big, little = folder / "big.sqlite", folder / "small.sqlite"
-        say(f"table: writing a {orders:,}-order demo ledger (about a minute per million)…")
+        say(f"table: writing a {orders:,}-order demo ledger (about 40 s per million)…")
         made = make_demo_ledger(big, orders)
         if orders == small:  # a smoke-test size: one ledger serves both
             little = big
