@@ -39,7 +39,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def fake_shop(shopify_schema: GraphQLSchema) -> Iterator[FakeShopify]:  # noqa: F811
+def fake_shop(shopify_schema: GraphQLSchema) -> Iterator[FakeShopify]:
     with FakeShopify(shopify_schema) as fake:
         yield fake
 
