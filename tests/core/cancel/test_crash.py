@@ -254,9 +254,10 @@ class Forked:
         raise AssertionError(f"no {prefix!r} within {TIMEOUT} s: {self._lines()[-8:]}")
 
     def kill(self, *, strict: bool = True) -> bool:
-        killed = self.server.kill(self.pid)
+        self.server.kill(self.pid)  # it may end by itself while the signal is on its way
         code = self.server.exit_code(self.pid)
-        assert code == -signal.SIGKILL or (not strict and not killed and code == 0), code
+        killed = code == -signal.SIGKILL
+        assert killed or (not strict and code == 0), code
         return killed
 
     def finish(self) -> list[str]:
