@@ -123,11 +123,11 @@ class Session:
     ) -> None:
         self.ledger = ledger
         self.instance = instance
+        self._secrets, self._connector = secrets, connector
+        self.window = MainWindow(ledger, defer_services=True)  # may meet a damaged ledger
+        self.window.open_ledger_requested.connect(self.open_other)
         if instance is not None:
             instance.message_received.connect(self.receive)
-        self._secrets, self._connector = secrets, connector
-        self.window = MainWindow(ledger, defer_services=True)
-        self.window.open_ledger_requested.connect(self.open_other)
         self.ready = False
         self._checking = False
         self._waiting_files: list[str] = []
@@ -201,6 +201,7 @@ class Session:
         path = self.ledger.path
         job = Job(lambda _progress, _cancelled: check_integrity(path))
         job.finished.connect(self._checked)
+        job.failed.connect(lambda message: self._checked([message]))
         self._start(job)
 
     def report_uncaught(self, error: BaseException) -> None:
