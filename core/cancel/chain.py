@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
 from core.cancel.orders import fulfilled_on_shop, orders_of
 from core.cancel.record import ENTITY, load, move
@@ -48,12 +49,16 @@ def _next_hop(session: Session, row: Cancellation, state: State) -> Hop | None:
     assert row.id is not None
     orders = orders_of(session, row)
     if state is State.TRACKING_RECEIVED:
-        why = (
+        why = Text(
             "The supplier shipped the parcel, so it cannot be cancelled at the supplier any "
             "more. Refund the customer on Shopify (and arrange the return), or abandon the "
-            "cancellation and let the customer take delivery."
+            "cancellation and let the customer take delivery.",
+            "Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht "
+            "mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die "
+            "Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die "
+            "Lieferung annehmen.",
         )
-        return State.REFUND_PATH, {"why": why}
+        return State.REFUND_PATH, {"why": why.stored()}
     if state in (State.SHOP_CANCELLED, State.SHOP_REFUNDED):
         return _after_shop(session, row)
     if row.shop_done_at is not None:  # the Shopify step was taken early; the supplier's done

@@ -19,6 +19,7 @@ from typing import Any
 
 from core.aliexpress import AliExpressError, sync_order_statuses
 from core.cancel import money_trail
+from core.cancel.messages import Text
 from core.cancel.orders import (
     RunOrders,
     cancellable_status,
@@ -35,10 +36,22 @@ from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.shopify import Order, ShopifyError
 
 ALTERNATIVES_WHEN_SHIPPED = (
-    "Let the customer take delivery; nothing is refunded.",
-    "Refund the customer on Shopify now and ask them to return the parcel (or to keep it); "
-    "ask the supplier whether they refund a return.",
-    "If the goods arrive damaged or not as described, open a dispute on AliExpress after delivery.",
+    Text(
+        "Let the customer take delivery; nothing is refunded.",
+        "Lassen Sie den Kunden die Lieferung annehmen; es wird nichts erstattet.",
+    ),
+    Text(
+        "Refund the customer on Shopify now and ask them to return the parcel (or to keep it); "
+        "ask the supplier whether they refund a return.",
+        "Erstatten Sie dem Kunden jetzt in Shopify und bitten Sie ihn, das Paket zurückzusenden "
+        "(oder es zu behalten); fragen Sie den Lieferanten, ob er eine Rücksendung erstattet.",
+    ),
+    Text(
+        "If the goods arrive damaged or not as described, open a dispute on AliExpress after "
+        "delivery.",
+        "Kommt die Ware beschädigt oder nicht wie beschrieben an, eröffnen Sie nach der "
+        "Zustellung einen Streitfall auf AliExpress.",
+    ),
 )
 
 
@@ -46,9 +59,9 @@ ALTERNATIVES_WHEN_SHIPPED = (
 class Decision:
     target: State
     path: Path
-    why: str
-    alternatives: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    why: Text
+    alternatives: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
 
 
 @dataclass
@@ -56,7 +69,7 @@ class _Fresh:
     """What the online reads found (or why they could not be made)."""
 
     shop_order: Order | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     supplier_fresh: bool = False
 
 
@@ -78,9 +91,9 @@ def run_check(rt: Runtime, cancellation_id: int) -> Decision:
         )
         now = rt.now()
         payload: dict[str, Any] = {
-            "why": decision.why,
-            "alternatives": list(decision.alternatives),
-            "notes": list(decision.notes),
+            "why": decision.why.stored(),
+            "alternatives": [text.stored() for text in decision.alternatives],
+            "notes": [text.stored() for text in decision.notes],
             "online": {"aliexpress": fresh.supplier_fresh, "shopify": fresh.shop_order is not None},
         }
         changes: dict[str, Any] = {"path": decision.path.value}
@@ -98,8 +111,12 @@ def _read_fresh(rt: Runtime, orders: RunOrders) -> _Fresh:
     supplier_order = orders.supplier_order
     if rt.supplier is None:
         fresh.notes.append(
-            "AliExpress is not connected: its status is taken from the ledger. Look at the "
-            "order page before going on."
+            Text(
+                "AliExpress is not connected: its status is taken from the ledger. Look at the "
+                "order page before going on.",
+                "AliExpress ist nicht verbunden: der Status stammt aus dem Auftragsbuch. Sehen "
+                "Sie sich die Bestellseite an, bevor Sie weitermachen.",
+            )
         )
     elif supplier_order is not None and supplier_order.id is not None:
         try:
@@ -107,32 +124,41 @@ def _read_fresh(rt: Runtime, orders: RunOrders) -> _Fresh:
                 rt.ledger, rt.supplier, order_ids=[supplier_order.id], concurrency=1, now=rt.now
             )
         except AliExpressError as error:
-            fresh.notes.append(f"AliExpress could not be asked ({error}); using the ledger.")
+            fresh.notes.append(_not_asked("AliExpress", str(error)))
         else:
             if summary.failed:
-                fresh.notes.append(
-                    f"AliExpress could not be asked ({summary.failed[0].reason}); using the ledger."
-                )
+                fresh.notes.append(_not_asked("AliExpress", summary.failed[0].reason))
             else:
                 fresh.supplier_fresh = True
     ref = orders.shop_ref
     if rt.shop is None:
         fresh.notes.append(
-            "Shopify is not connected: the order's fulfillment is taken from the ledger and "
-            "the Shopify steps are done by hand in the admin."
+            Text(
+                "Shopify is not connected: the order's fulfillment is taken from the ledger and "
+                "the Shopify steps are done by hand in the admin.",
+                "Shopify ist nicht verbunden: der Versandstand der Bestellung stammt aus dem "
+                "Auftragsbuch, die Schritte in Shopify erledigen Sie von Hand im Admin.",
+            )
         )
     elif ref is not None:
         try:
             fresh.shop_order = rt.shop.get_order(ref)
         except ShopifyError as error:
-            fresh.notes.append(f"Shopify could not be asked ({error}); using the ledger.")
+            fresh.notes.append(_not_asked("Shopify", str(error)))
     return fresh
+
+
+def _not_asked(service: str, error: str) -> Text:
+    return Text(
+        f"{service} could not be asked ({error}); using the ledger.",
+        f"{service} war nicht erreichbar ({error}); es gilt der Stand im Auftragsbuch.",
+    )
 
 
 def decide(
     orders: RunOrders,
     shop_order: Order | None,
-    notes: list[str],
+    notes: list[Text],
     *,
     supplier_fresh: bool,
 ) -> Decision:
@@ -141,7 +167,13 @@ def decide(
     supplier_order = orders.supplier_order
     customer_order = orders.customer_order
     if customer_order is None:
-        notes.append("No Shopify order is linked to this supplier order: only the supplier side.")
+        notes.append(
+            Text(
+                "No Shopify order is linked to this supplier order: only the supplier side.",
+                "Mit dieser Lieferantenbestellung ist keine Shopify-Bestellung verknüpft: nur "
+                "die Seite des Lieferanten.",
+            )
+        )
     fulfilled = (
         not cancellable_status(shop_order.fulfillment_status)
         if shop_order is not None
@@ -153,60 +185,99 @@ def decide(
         else customer_order is not None and customer_order.cancelled_at is not None
     )
     if shop_cancelled:
-        notes.append("The order is already cancelled on Shopify.")
+        notes.append(
+            Text(
+                "The order is already cancelled on Shopify.",
+                "Die Bestellung ist in Shopify bereits storniert.",
+            )
+        )
     if shop_order is not None and not shop_order.refundable and not shop_cancelled:
-        notes.append("Shopify reports nothing left to refund on this order.")
+        notes.append(
+            Text(
+                "Shopify reports nothing left to refund on this order.",
+                "Laut Shopify ist bei dieser Bestellung nichts mehr zu erstatten.",
+            )
+        )
     if supplier_order is None:
         return Decision(
             State.REFUND_PATH,
             Path.REFUND,
-            "No supplier order is linked, so there is nothing to cancel at the supplier.",
+            Text(
+                "No supplier order is linked, so there is nothing to cancel at the supplier.",
+                "Es ist keine Lieferantenbestellung verknüpft, beim Lieferanten gibt es also "
+                "nichts zu stornieren.",
+            ),
             notes=tuple(notes),
         )
-    source = "AliExpress shows" if supplier_fresh else "The ledger says (last known)"
+    source = (
+        Text("AliExpress shows", "AliExpress zeigt")
+        if supplier_fresh
+        else Text("The ledger says (last known)", "Laut Auftragsbuch (letzter bekannter Stand) ist")
+    )
     status = supplier_order.order_status or "unknown"
     if cancelled_at_supplier(supplier_order):
         return Decision(
             State.SUPPLIER_CANCELLED,
             Path.REFUND if fulfilled else Path.CANCEL,
-            f"{source} the order already cancelled at the supplier "
-            f"({supplier_order.end_reason or status}); the supplier's refund is on its way.",
+            Text(
+                f"{source.en} the order already cancelled at the supplier "
+                f"({supplier_order.end_reason or status}); the supplier's refund is on its way.",
+                f"{source.de} die Bestellung beim Lieferanten bereits storniert "
+                f"({supplier_order.end_reason or status}); die Erstattung des Lieferanten ist "
+                "unterwegs.",
+            ),
             notes=tuple(notes),
         )
     if shipped_at_supplier(supplier_order):
         when = _day(supplier_order.shipped_at)
-        tracking = (
-            f", tracking number {supplier_order.tracking_number}"
-            if supplier_order.tracking_number
-            else ""
-        )
+        number = supplier_order.tracking_number
         return Decision(
             State.REFUND_PATH,
             Path.REFUND,
-            f"Too late to cancel at the supplier: {source.lower()} the parcel shipped"
-            f"{' on ' + when if when else ''}{tracking}. A shipped AliExpress order cannot "
-            "be cancelled.",
+            Text(
+                f"Too late to cancel at the supplier: {source.en.lower()} the parcel shipped"
+                f"{' on ' + when if when else ''}"
+                f"{', tracking number ' + number if number else ''}. A shipped AliExpress "
+                "order cannot be cancelled.",
+                f"Zu spät für eine Stornierung beim Lieferanten: {source.de} das Paket "
+                f"versandt{' am ' + when if when else ''}"
+                f"{', Sendungsnummer ' + number if number else ''}. Eine versandte "
+                "AliExpress-Bestellung lässt sich nicht stornieren.",
+            ),
             ALTERNATIVES_WHEN_SHIPPED,
             tuple(notes),
         )
     if status not in AWAITING_SHIPMENT_STATUSES and status != "IN_CANCEL":
         notes.append(
-            f"AliExpress reports the status {status!r}, which Dropdesk does not know: check "
-            "the order page."
+            Text(
+                f"AliExpress reports the status {status!r}, which Dropdesk does not know: check "
+                "the order page.",
+                f"AliExpress meldet den Status {status!r}, den Dropdesk nicht kennt: sehen Sie "
+                "sich die Bestellseite an.",
+            )
         )
     if status == "IN_CANCEL":
         notes.append(
-            "A cancellation request is already open at AliExpress: record it as requested."
+            Text(
+                "A cancellation request is already open at AliExpress: record it as requested.",
+                "Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als "
+                "beantragt.",
+            )
         )
     if fulfilled:
-        why = (
-            f"{source} the order not shipped yet ({status}), so ask the supplier to cancel "
-            "first. Shopify shows the order fulfilled: there it can only be refunded."
+        why = Text(
+            f"{source.en} the order not shipped yet ({status}), so ask the supplier to cancel "
+            "first. Shopify shows the order fulfilled: there it can only be refunded.",
+            f"{source.de} die Bestellung noch nicht versandt ({status}): bitten Sie zuerst den "
+            "Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt "
+            "sie sich nur erstatten.",
         )
         return Decision(State.SUPPLIER_CANCEL_TODO, Path.REFUND, why, notes=tuple(notes))
-    why = (
-        f"{source} the order not shipped yet ({status}): ask the supplier to cancel first, "
-        "then cancel the order on Shopify."
+    why = Text(
+        f"{source.en} the order not shipped yet ({status}): ask the supplier to cancel first, "
+        "then cancel the order on Shopify.",
+        f"{source.de} die Bestellung noch nicht versandt ({status}): bitten Sie zuerst den "
+        "Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.",
     )
     return Decision(State.SUPPLIER_CANCEL_TODO, Path.CANCEL, why, notes=tuple(notes))
 

@@ -16,6 +16,7 @@ from typing import Any
 from core.cancel import money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import ShopOutcomePendingError, ShopStepFailedError, StepUnavailableError
+from core.cancel.messages import Text, not_sent, refused_by_shopify
 from core.cancel.orders import cancellable_status, orders_of, reason_of, store_shop_order
 from core.cancel.ports import ShopPort
 from core.cancel.record import load, move, note, require_state
@@ -157,17 +158,17 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
     except OrderCancelRefusedError as error:
         if _cancelled_anyway(rt, shop, cancellation_id, order.gid):
             return
-        _revert(rt, cancellation_id, f"Shopify refused: {error}")
+        _revert(rt, cancellation_id, refused_by_shopify(error))
         raise ShopStepFailedError(str(error)) from None
     except ShopifyUnavailableError as error:
         if not error.outcome_unknown:
-            _revert(rt, cancellation_id, f"not sent: {error}")
+            _revert(rt, cancellation_id, not_sent(error))
             raise ShopStepFailedError(str(error)) from None
         _note(rt, cancellation_id, "shop_cancel_outcome_unknown", {"error": str(error)})
         _settle_sent(rt, shop, cancellation_id)
         return
     except ShopifyError as error:  # refused before acting: auth, scope, throttling, query
-        _revert(rt, cancellation_id, f"not sent: {error}")
+        _revert(rt, cancellation_id, not_sent(error))
         raise ShopStepFailedError(str(error)) from None
     rt.on_step("shop_cancel:answered")
     _note(rt, cancellation_id, "shop_cancel_job", {"job_id": job.job_id}, shop_job_id=job.job_id)
@@ -210,7 +211,14 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
             _finish(rt, cancellation_id, order, intent, "cancelled through the API")
             return True
         if job_id and job_done is not False:
-            _revert(rt, cancellation_id, "Shopify finished the cancel job without cancelling")
+            _revert(
+                rt,
+                cancellation_id,
+                Text(
+                    "Shopify finished the cancel job without cancelling",
+                    "Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren",
+                ),
+            )
             raise ShopStepFailedError(
                 f"Shopify finished the cancel of {order.name} without cancelling it. Look at "
                 "the order in the Shopify admin, then try again or cancel it there."
@@ -219,7 +227,14 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
             sent_at is not None and rt.now() < sent_at + rt.pending_grace
         )
         if not in_grace:
-            _revert(rt, cancellation_id, "no trace of the cancel at Shopify after the grace time")
+            _revert(
+                rt,
+                cancellation_id,
+                Text(
+                    "no trace of the cancel at Shopify after the grace time",
+                    "nach der Wartezeit keine Spur der Stornierung in Shopify",
+                ),
+            )
             return False
         if not time_left:
             retry_after = None if job_id or sent_at is None else sent_at + rt.pending_grace
@@ -274,18 +289,22 @@ def _to_refund(rt: Runtime, cancellation_id: int, order: Order) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         store_shop_order(session, row.customer_order_id, order, rt.now())
-        why = (
+        why = Text(
             f"Shopify shows {order.name} as {order.fulfillment_status.lower()}: a fulfilled "
-            "order cannot be cancelled, only refunded."
+            "order cannot be cancelled, only refunded.",
+            f"Shopify zeigt {order.name} als {order.fulfillment_status.lower()}: eine erfüllte "
+            "Bestellung lässt sich nicht stornieren, nur erstatten.",
         )
-        move(session, row, State.SHOP_REFUND_TODO, rt.now(), {"why": why}, path=Path.REFUND.value)
+        payload = {"why": why.stored()}
+        move(session, row, State.SHOP_REFUND_TODO, rt.now(), payload, path=Path.REFUND.value)
     rt.on_step(f"state:{State.SHOP_REFUND_TODO.value}")
 
 
-def _revert(rt: Runtime, cancellation_id: int, why: str) -> None:
+def _revert(rt: Runtime, cancellation_id: int, why: Text) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        move(session, row, State.SHOP_CANCEL_TODO, rt.now(), {"why": why}, shop_job_id=None)
+        payload = {"why": why.stored()}
+        move(session, row, State.SHOP_CANCEL_TODO, rt.now(), payload, shop_job_id=None)
     rt.on_step(f"state:{State.SHOP_CANCEL_TODO.value}")
 
 

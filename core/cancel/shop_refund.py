@@ -21,6 +21,7 @@ from core.cancel.errors import (
     ShopStepFailedError,
     StepUnavailableError,
 )
+from core.cancel.messages import Text, not_sent, refused_by_shopify
 from core.cancel.orders import orders_of
 from core.cancel.ports import ShopPort
 from core.cancel.record import load, move, note, require_state
@@ -261,7 +262,7 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
         )
     except RefundRefusedError as error:
         # A definite no: nothing was refunded. A new attempt may differ, so it gets a new key.
-        _revert(rt, cancellation_id, f"Shopify refused: {error}")
+        _revert(rt, cancellation_id, refused_by_shopify(error))
         raise ShopStepFailedError(str(error)) from None
     except ShopifyUnavailableError as error:
         raise ShopOutcomePendingError(
@@ -274,10 +275,10 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
                 "Shopify saw this refund's key with other amounts. Look at the order's refunds "
                 "in the Shopify admin before doing anything else."
             ) from None
-        _revert(rt, cancellation_id, f"not sent: {error}", keep_key=True)
+        _revert(rt, cancellation_id, not_sent(error), keep_key=True)
         raise ShopStepFailedError(str(error)) from None
     except ShopifyError as error:  # refused before acting: auth, scope, throttling
-        _revert(rt, cancellation_id, f"not sent: {error}", keep_key=True)
+        _revert(rt, cancellation_id, not_sent(error), keep_key=True)
         raise ShopStepFailedError(str(error)) from None
     rt.on_step("shop_refund:answered")
     _finish(rt, cancellation_id, refund.total.minor, refund.total.currency, refund, None)
@@ -333,9 +334,9 @@ def _finish(
     rt.on_step(f"state:{State.SHOP_REFUNDED.value}")
 
 
-def _revert(rt: Runtime, cancellation_id: int, why: str, *, keep_key: bool = False) -> None:
+def _revert(rt: Runtime, cancellation_id: int, why: Text, *, keep_key: bool = False) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         changes: dict[str, Any] = {} if keep_key else {"refund_idempotency_key": None}
-        move(session, row, State.SHOP_REFUND_TODO, rt.now(), {"why": why}, **changes)
+        move(session, row, State.SHOP_REFUND_TODO, rt.now(), {"why": why.stored()}, **changes)
     rt.on_step(f"state:{State.SHOP_REFUND_TODO.value}")

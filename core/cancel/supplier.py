@@ -260,11 +260,14 @@ def _sync_shipped(
     tracking = supplier_order.tracking_number
     payload = {"by": "aliexpress_status", "tracking_number": tracking}
     if state is State.SUPPLIER_CANCEL_TODO:
-        why = (
+        why = Text(
             "AliExpress shows the parcel shipped before the cancellation was requested: too "
-            "late to cancel at the supplier."
+            "late to cancel at the supplier.",
+            "AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät "
+            "für eine Stornierung beim Lieferanten.",
         )
-        move(session, row, State.REFUND_PATH, now, {**payload, "why": why}, path=Path.REFUND.value)
+        told = {**payload, "why": why.stored()}
+        move(session, row, State.REFUND_PATH, now, told, path=Path.REFUND.value)
         return State.REFUND_PATH
     if state is State.SUPPLIER_CANCEL_REQUESTED:
         move(

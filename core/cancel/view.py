@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session, and_, col, or_, select
 
 from core.cancel import money_trail
+from core.cancel.messages import Text
 from core.cancel.next_deadline import LABELS as DEADLINE_LABELS
 from core.cancel.next_deadline import DeadlineKind, next_deadline, open_dispute
 from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of
@@ -85,9 +86,9 @@ class CancellationView:
     path: Path
     reason: str
     fault: str
-    why: str  # why the run goes this way (the check's reason, or the latest one given)
-    alternatives: tuple[str, ...]
-    notes: tuple[str, ...]
+    why: Text  # why the run goes this way (the check's reason, or the latest one given)
+    alternatives: tuple[Text, ...]
+    notes: tuple[Text, ...]
     supplier_order_id: int | None
     ae_order_id: str
     customer_order_id: int | None
@@ -163,9 +164,9 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
         path=_path(row.path),
         reason=row.reason,
         fault=row.fault,
-        why=str(latest.get("why", "")),
-        alternatives=tuple(latest.get("alternatives", ())),
-        notes=tuple(latest.get("notes", ())),
+        why=Text.from_stored(latest.get("why")),
+        alternatives=tuple(Text.from_stored(text) for text in latest.get("alternatives", ())),
+        notes=tuple(Text.from_stored(text) for text in latest.get("notes", ())),
         supplier_order_id=row.supplier_order_id,
         ae_order_id=orders.ae_order_id,
         customer_order_id=row.customer_order_id,

@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
+from core.cancel.messages import Text
 from core.cancel.view import TimelineEntry
 from gui.cancel_wizard.step import reason_label, tr
 from gui.formatting import local_time, money
+from gui.i18n import current_language
 
 _BY = {"merchant": "by you", "aliexpress_status": "seen by the AliExpress refresh"}
 
@@ -69,9 +71,9 @@ class TimelineView(QListWidget):
             note = summary(entry)
             second = f"{local_time(entry.at)} · {note}" if note else local_time(entry.at)
             item = QListWidgetItem(f"{entry.title}\n{second}")
-            why = entry.details.get("why") or entry.details.get("error") or ""
+            why = Text.from_stored(entry.details.get("why") or entry.details.get("error"))
             if why:
-                item.setToolTip(str(why))
+                item.setToolTip(why.get(current_language()))
             self.addItem(item)
         if item is not None:
             self.scrollToItem(item)

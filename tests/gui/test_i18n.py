@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from sqlmodel import select
+from sqlmodel import col, select
 
 from core.ledger import Ledger
-from core.ledger.models import SupplierOrder
+from core.ledger.models import Cancellation, SupplierOrder
 from gui import i18n
 from gui.formatting import local_time, money
 from gui.main_window import MainWindow
@@ -142,7 +142,9 @@ def test_cancel_wizard_speaks_german(german: str, demo_ledger: Ledger, qtbot: Qt
 
     with demo_ledger.session() as session:
         order_id = session.exec(
-            select(SupplierOrder.id).where(SupplierOrder.order_status == "WAIT_SELLER_SEND_GOODS")
+            select(SupplierOrder.id)
+            .where(SupplierOrder.order_status == "WAIT_SELLER_SEND_GOODS")
+            .where(col(SupplierOrder.id).not_in(select(Cancellation.supplier_order_id)))
         ).first()
     wizard = wizard_module.CancelWizard(
         demo_ledger, manual_opener(demo_ledger), supplier_order_id=order_id
@@ -154,6 +156,17 @@ def test_cancel_wizard_speaks_german(german: str, demo_ledger: Ledger, qtbot: Qt
     assert "Überall stornieren" in wizard.windowTitle() or any("stornieren" in t for t in texts)
     assert "Warum wird storniert?" in texts
     assert not [t for t in texts if t in UNTRANSLATED]
+    page = wizard.reason_page  # start the run: the check says why in German too
+    page.reason.setCurrentIndex(page.reason.findData("changed_mind"))
+    page.start_button.click()
+    qtbot.waitUntil(lambda: wizard.view is not None and not wizard.busy, timeout=10_000)
+    if wizard.check_page.check_button.isVisible():
+        wizard.check_page.check_button.click()
+        qtbot.waitUntil(lambda: bool(wizard.check_page.why.text()), timeout=10_000)
+    why = wizard.check_page.why.text()
+    assert why.startswith("Laut Auftragsbuch") and "noch nicht versandt" in why
+    notes = wizard.check_page.notes.label.text()
+    assert "AliExpress ist nicht verbunden" in notes
 
 
 def test_system_language_with_c_locale_is_english(

@@ -40,7 +40,7 @@ def test_accepted_path_end_to_end(
 
     view = flow.check(run)
     assert view.state is State.SUPPLIER_CANCEL_TODO and view.path is Path.CANCEL
-    assert "not shipped yet" in view.why and "WAIT_SELLER_SEND_GOODS" in view.why
+    assert "not shipped yet" in view.why.en and "WAIT_SELLER_SEND_GOODS" in view.why.en
     assert Action.MARK_SUPPLIER_CANCEL_REQUESTED in view.actions
     assert view.needs_out_of_pocket_ack and view.next_deadline is None
 

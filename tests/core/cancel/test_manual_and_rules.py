@@ -35,9 +35,11 @@ def test_offline_manual_run(
     run = flow.start(orders.supplier_order_id, "changed_mind")
     view = flow.check(run)
     assert view.state is State.SUPPLIER_CANCEL_TODO
-    assert view.why.startswith("The ledger says (last known)")
-    assert any("AliExpress is not connected" in n for n in view.notes)
-    assert any("Shopify is not connected" in n for n in view.notes)
+    assert view.why.en.startswith("The ledger says (last known)")
+    assert any("AliExpress is not connected" in n.en for n in view.notes)
+    assert any("Shopify is not connected" in n.en for n in view.notes)
+    assert any("AliExpress ist nicht verbunden" in n.de for n in view.notes)
+    assert view.why.de.startswith("Laut Auftragsbuch")
     assert not view.shop_online and not view.supplier_online
     assert Action.REFRESH_SUPPLIER not in view.actions
     with pytest.raises(StepUnavailableError, match="not connected"):

@@ -31,9 +31,11 @@ def test_already_shipped_goes_straight_to_the_refund(
     run = flow.start(orders.supplier_order_id, "changed_mind", "customer")
     view = flow.check(run)
     assert view.state is State.SHOP_REFUND_TODO and view.path is Path.REFUND
-    assert view.why.startswith("Too late to cancel at the supplier")
-    assert "LP0042" in view.why
-    assert any("take delivery" in alt for alt in view.alternatives)
+    assert view.why.en.startswith("Too late to cancel at the supplier")
+    assert "LP0042" in view.why.en
+    assert view.why.de.startswith("Zu spät") and "LP0042" in view.why.de  # the window's language
+    assert all(alt.de and alt.de != alt.en for alt in view.alternatives)
+    assert any("take delivery" in alt.en for alt in view.alternatives)
     assert Action.MARK_SUPPLIER_CANCEL_REQUESTED not in view.actions
     assert {Action.PREVIEW_SHOP_REFUND, Action.REFUND_ON_SHOP} <= set(view.actions)
     kinds = [entry.kind for entry in view.timeline]
@@ -65,7 +67,7 @@ def test_fulfilled_on_shopify_is_refunded_after_the_supplier_cancelled(
     run = flow.start(orders.supplier_order_id, "wrong_size", "merchant")
     view = flow.check(run)
     assert view.state is State.SUPPLIER_CANCEL_TODO and view.path is Path.REFUND
-    assert "can only be refunded" in view.why
+    assert "can only be refunded" in view.why.en
     flow.mark_supplier_cancel_requested(run)
     view = flow.mark_supplier_answer(run, "accepted")
     assert view.state is State.SHOP_REFUND_TODO
@@ -116,5 +118,5 @@ def test_order_fulfilled_meanwhile_switches_to_the_refund(
     orders.shop_order.fulfill()  # fulfilled on Shopify after the check
     view = flow.cancel_on_shop(run)
     assert view.state is State.SHOP_REFUND_TODO and view.path is Path.REFUND
-    assert "cannot be cancelled, only refunded" in view.why
+    assert "cannot be cancelled, only refunded" in view.why.en
     assert fake_shop.state.cancel_requests == []

@@ -50,7 +50,7 @@ def test_refused_then_tracking_then_refund(
         run, "LP00123456789", carrier="Cainiao", first_scan_at=first_scan
     )
     assert view.state is State.SHOP_REFUND_TODO and view.path is Path.REFUND
-    assert "cannot be cancelled at the supplier" in view.why
+    assert "cannot be cancelled at the supplier" in view.why.en
     assert view.tracking_number == "LP00123456789"
     with ledger.session() as session:
         order = session.get(SupplierOrder, orders.supplier_order_id)

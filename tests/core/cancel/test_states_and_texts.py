@@ -115,3 +115,11 @@ def test_customer_notes_say_what_happened() -> None:
     assert "8123" in steps[0].en and "15 days" in steps[-1].en and "15 Tagen" in steps[-1].de
     for refund in (False, True):
         assert all(c.en and c.de for c in messages.shopify_clicks(refund=refund))
+
+
+def test_stored_texts_read_back_in_both_languages_and_old_english_ones_too() -> None:
+    text = messages.Text("Too late to cancel.", "Zu spät zum Stornieren.")
+    assert messages.Text.from_stored(text.stored()) == text
+    old = messages.Text.from_stored("Too late to cancel.")  # a payload of an older Dropdesk
+    assert old.get("de") == old.get("en") == "Too late to cancel."
+    assert not messages.Text.from_stored(None)
