@@ -155,7 +155,9 @@ def dynamic_texts() -> dict[str, list[str]]:
         "SyncActions": _calls("gui/sync_actions.py", "_action"),
         "CancellationsView": [*cancellations.COLUMNS, *reasons, *workflow_labels],
     }
-    texts.update(_wizard_texts([*reasons, *faults, *workflow_labels]))
+    view = _module("core.cancel.view")
+    timeline_titles = [view.REFUND_RECORDED, *view.EVENT_TITLES.values()]
+    texts.update(_wizard_texts([*reasons, *faults, *workflow_labels, *timeline_titles]))
     return {context: list(dict.fromkeys(found)) for context, found in texts.items()}
 
 

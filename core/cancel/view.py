@@ -114,7 +114,9 @@ class CancellationView:
         return self.state in FINAL
 
 
-_EVENT_TITLES = {
+REFUND_RECORDED = "Refund to the customer recorded"
+#: Titles of the run's other events in the wizard's timeline (the GUI translates them).
+EVENT_TITLES = {
     "started": "Cancellation started",
     "shop_refund_key": "Refund key stored (retries cannot refund twice)",
     "shop_cancel_job": "Shopify started the cancel job",
@@ -294,9 +296,9 @@ def _timeline(events: list[Event]) -> list[TimelineEntry]:
         if event.entity == ENTITY and name in _STATE_NAMES:
             title = LABELS[State(name)]
         elif event.kind == "refund.issued_to_customer":
-            title = "Refund to the customer recorded"
+            title = REFUND_RECORDED
         else:
-            title = _EVENT_TITLES.get(name, name.replace("_", " ").capitalize())
+            title = EVENT_TITLES.get(name, name.replace("_", " ").capitalize())
         entries.append(TimelineEntry(event.at, event.kind, title, json.loads(event.payload)))
     return entries
 

@@ -70,7 +70,7 @@ class TimelineView(QListWidget):
         for entry in entries:
             note = summary(entry)
             second = f"{local_time(entry.at)} · {note}" if note else local_time(entry.at)
-            item = QListWidgetItem(f"{entry.title}\n{second}")
+            item = QListWidgetItem(f"{tr(entry.title)}\n{second}")
             why = Text.from_stored(entry.details.get("why") or entry.details.get("error"))
             if why:
                 item.setToolTip(why.get(current_language()))

@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,28 +85,30 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="53"/>
+        <location filename="../../gui/app.py" line="87"/>
         <source>Dropdesk is already open</source>
+        <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="112"/>
+        <location filename="../../gui/app.py" line="182"/>
         <location filename="../../gui/ledger_problem.py" line="32"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="149"/>
+        <location filename="../../gui/app.py" line="99"/>
+        <location filename="../../gui/app.py" line="234"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="156"/>
+        <location filename="../../gui/app.py" line="241"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="157"/>
+        <location filename="../../gui/app.py" line="242"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -116,28 +118,28 @@
         <translation>Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="24"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="26"/>
         <source>Where the order stands</source>
         <translation>Stand der Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="31"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="33"/>
         <source>&lt;b&gt;What you can do instead&lt;/b&gt;</source>
         <translation>&lt;b&gt;Was Sie stattdessen tun können&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="35"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="37"/>
         <source>Check the order now</source>
         <translation>Bestellung jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="66"/>
         <source>Dropdesk asks AliExpress and Shopify for the order&apos;s current status when they are connected, and uses the ledger&apos;s last known status otherwise.</source>
         <translation>Dropdesk fragt AliExpress und Shopify nach dem aktuellen Stand der Bestellung, wenn sie verbunden sind, und nimmt sonst den letzten bekannten Stand aus dem Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="73"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="351"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="345"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -197,142 +199,142 @@
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="67"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="69"/>
         <source>Money of this cancellation</source>
         <translation>Geld dieser Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="119"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
         <location filename="../../gui/review_view.py" line="302"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="68"/>
-        <location filename="../../gui/order_details_panel.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
+        <location filename="../../gui/order_details_panel.py" line="73"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="78"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="80"/>
         <source>The supplier&apos;s refund</source>
         <translation>Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="86"/>
         <source>The money arrived</source>
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="94"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="99"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="101"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="107"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="112"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="114"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="122"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="124"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="141"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="142"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="144"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="145"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="156"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="158"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="160"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="162"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="191"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="195"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="197"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="214"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="216"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="218"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="220"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="231"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="233"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="256"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="258"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="271"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="273"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
@@ -397,14 +399,14 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
-        <location filename="../../gui/order_details_panel.py" line="55"/>
+        <location filename="../../gui/order_details_panel.py" line="57"/>
         <location filename="../../gui/supplier_order_dialog.py" line="295"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
-        <location filename="../../gui/order_details_panel.py" line="54"/>
+        <location filename="../../gui/order_details_panel.py" line="56"/>
         <location filename="../../gui/review_view.py" line="276"/>
         <location filename="../../gui/review_view.py" line="300"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
@@ -418,7 +420,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="129"/>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="31"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="33"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
@@ -454,7 +456,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <location filename="../../gui/order_details_panel.py" line="68"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -515,693 +517,693 @@
         <translation>{0} auf Shopify erstatten…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="55"/>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="148"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="60"/>
         <source>Message asking for the tracking number</source>
         <translation>Nachricht mit der Bitte um die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="61"/>
         <source>I have asked for the tracking number</source>
         <translation>Ich habe nach der Sendungsnummer gefragt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="68"/>
         <source>e.g. LP00123456789012</source>
         <translation>z. B. LP00123456789012</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="67"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="70"/>
         <source>optional, e.g. Cainiao</source>
         <translation>optional, z. B. Cainiao</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="71"/>
         <source>First scan on</source>
         <translation>Erster Scan am</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="86"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="87"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="79"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="82"/>
         <source>Record the tracking number</source>
         <translation>Sendungsnummer vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="65"/>
         <source>The supplier sent a tracking number</source>
         <translation>Der Lieferant hat eine Sendungsnummer geschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="88"/>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="164"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="167"/>
         <source>Open a dispute on AliExpress</source>
         <translation>Streitfall auf AliExpress eröffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="89"/>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="40"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="43"/>
         <source>Open on AliExpress</source>
         <translation>Auf AliExpress öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="95"/>
         <source>&lt;b&gt;Attach&lt;/b&gt;</source>
         <translation>&lt;b&gt;Anhängen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="95"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="98"/>
         <source>I have opened the dispute</source>
         <translation>Ich habe den Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="104"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="107"/>
         <source>The dispute</source>
         <translation>Der Streitfall</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="110"/>
         <source>I escalated it</source>
         <translation>Ich habe ihn eskaliert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="109"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="112"/>
         <source>AliExpress&apos; case team took it over</source>
         <translation>Das Fallteam von AliExpress hat übernommen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="120"/>
         <source>Record the dispute&apos;s outcome</source>
         <translation>Ergebnis des Streitfalls vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="127"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="125"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="128"/>
         <source>Refunded to you</source>
         <translation>An Sie erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="146"/>
         <source>Dispute on AliExpress</source>
         <translation>Streitfall auf AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="164"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="167"/>
         <source>The dispute on AliExpress</source>
         <translation>Der Streitfall auf AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="183"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="186"/>
         <source>e.g. {0} {1}</source>
         <translation>z. B. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="195"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="198"/>
         <source>A refusal usually means the parcel has shipped. Ask the supplier for the tracking number: they get 5 working days.</source>
         <translation>Eine Ablehnung heißt meist, dass das Paket verschickt ist. Fragen Sie den Lieferanten nach der Sendungsnummer: Er hat dafür 5 Arbeitstage.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="203"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="206"/>
         <source>No tracking number by the deadline: the parcel was not shipped. Open a dispute on AliExpress for a full refund.</source>
         <translation>Keine Sendungsnummer bis zur Frist: Das Paket wurde nicht verschickt. Eröffnen Sie auf AliExpress einen Streitfall für eine volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="210"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="213"/>
         <source>Tracking number asked for; due {0}.</source>
         <translation>Sendungsnummer angefragt; fällig {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="213"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="216"/>
         <source>Dispute open on AliExpress.</source>
         <translation>Streitfall auf AliExpress offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="217"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="220"/>
         <source>Tracking number {0} received: the run goes the refund way.</source>
         <translation>Sendungsnummer {0} erhalten: Es geht weiter mit der Erstattung.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="229"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="232"/>
         <source>Opened {0}</source>
         <translation>Eröffnet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="230"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="233"/>
         <source>Can be escalated from {0}</source>
         <translation>Eskalierbar ab {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="231"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="234"/>
         <source>Goes to AliExpress&apos; case team on {0}</source>
         <translation>Geht am {0} an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="234"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="237"/>
         <source>First tracking scan {0}</source>
         <translation>Erster Sendungsscan {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="238"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="241"/>
         <source>It shipped only after the dispute was filed: the money is owed back.</source>
         <translation>Erst nach Eröffnung des Streitfalls verschickt: Das Geld steht Ihnen zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="251"/>
         <source>Recording the request…</source>
         <translation>Anfrage wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="262"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="265"/>
         <source>Recording the tracking number…</source>
         <translation>Sendungsnummer wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="270"/>
         <source>Recording the dispute…</source>
         <translation>Streitfall wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="274"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="277"/>
         <source>Recording the escalation…</source>
         <translation>Eskalation wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="288"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="291"/>
         <source>Recording the dispute&apos;s outcome…</source>
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="60"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="60"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="76"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="86"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="87"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="96"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="91"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="101"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="96"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="105"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="118"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="113"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="119"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="157"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="157"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="172"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="167"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="196"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="191"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="199"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="203"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="209"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="204"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="216"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="211"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="259"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="248"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="255"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="256"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="269"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="260"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="269"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="276"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="271"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="286"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="281"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="289"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="299"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="300"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="295"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="308"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="323"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="324"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="325"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="336"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="164"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="166"/>
         <location filename="../../gui/cancellations_view.py" line="63"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
         <translation>in {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="37"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="40"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="50"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="53"/>
         <source>&lt;b&gt;On the order page&lt;/b&gt;</source>
         <translation>&lt;b&gt;Auf der Bestellseite&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="52"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="55"/>
         <source>Message to the supplier</source>
         <translation>Nachricht an den Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
         <source>I have requested the cancellation</source>
         <translation>Ich habe die Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="61"/>
         <source>&lt;b&gt;What did the supplier answer?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Was hat der Lieferant geantwortet?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="59"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="62"/>
         <source>Accepted: cancelled</source>
         <translation>Angenommen: storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="65"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="68"/>
         <source>Ask AliExpress now</source>
         <translation>Jetzt bei AliExpress nachfragen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="109"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="112"/>
         <source>The supplier has {0} hours to answer. Without an answer the request resolves by itself.</source>
         <translation>Der Lieferant hat {0} Stunden Zeit für eine Antwort. Ohne Antwort erledigt sich die Anfrage von selbst.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="132"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="135"/>
         <source>Cancellation requested. Waiting for the supplier&apos;s answer.</source>
         <translation>Stornierung beantragt. Warten auf die Antwort des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="134"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="137"/>
         <source>The request resolves by itself on {0}.</source>
         <translation>Die Anfrage erledigt sich am {0} von selbst.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="142"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="145"/>
         <source>Not needed: the parcel already left the supplier.</source>
         <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="155"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="158"/>
         <source>Recording the cancel request…</source>
         <translation>Stornierungsanfrage wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="164"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="167"/>
         <source>Recording the supplier&apos;s answer…</source>
         <translation>Antwort des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="169"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="172"/>
         <source>Asking AliExpress about the order…</source>
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="59"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="59"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
         <source>Deutsch</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="61"/>
         <source>Show the text in English</source>
         <translation>Den Text auf Englisch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="62"/>
         <source>Show the text in German</source>
         <translation>Den Text auf Deutsch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="91"/>
         <location filename="../../gui/policy_dialog.py" line="151"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="106"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="25"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="27"/>
         <source>{0} refunded</source>
         <translation>{0} erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="29"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="31"/>
         <source>{0} received</source>
         <translation>{0} erhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="33"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="35"/>
         <source>by hand in the Shopify admin</source>
         <translation>manuell im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="54"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="214"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="208"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="115"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="109"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="172"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="166"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="243"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="237"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="246"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="240"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="249"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="243"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="246"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="255"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="249"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
         <location filename="../../gui/import_csv.py" line="313"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="305"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="299"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="320"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="314"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="366"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="360"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="368"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="375"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="378"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="372"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="465"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="481"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="475"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="487"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="495"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="496"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="496"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="565"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="567"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
@@ -1686,32 +1688,32 @@
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="57"/>
+        <location filename="../../gui/deadline_tray.py" line="71"/>
         <source>Dropdesk: {0} ship windows close within {1} h</source>
         <translation>Dropdesk: {0} Versandfristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="61"/>
+        <location filename="../../gui/deadline_tray.py" line="75"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="70"/>
+        <location filename="../../gui/deadline_tray.py" line="84"/>
         <source>The ship window of {0} ({1}) closes in less than {2} h.</source>
         <translation>Die Versandfrist von {0} ({1}) endet in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="71"/>
+        <location filename="../../gui/deadline_tray.py" line="85"/>
         <source>unknown supplier</source>
         <translation>unbekannter Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="74"/>
+        <location filename="../../gui/deadline_tray.py" line="88"/>
         <source>{0} more ship windows close within {1} h, first {2}.</source>
         <translation>{0} weitere Versandfristen enden innerhalb von {1} h, zuerst {2}.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="78"/>
+        <location filename="../../gui/deadline_tray.py" line="92"/>
         <source>Ship window closing</source>
         <translation>Versandfrist endet</translation>
     </message>
@@ -2018,201 +2020,201 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="273"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="310"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263"/>
+        <location filename="../../gui/main_window.py" line="314"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/main_window.py" line="396"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="410"/>
+        <location filename="../../gui/main_window.py" line="488"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="52"/>
+        <location filename="../../gui/order_details_panel.py" line="54"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="53"/>
+        <location filename="../../gui/order_details_panel.py" line="55"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="56"/>
+        <location filename="../../gui/order_details_panel.py" line="58"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="57"/>
+        <location filename="../../gui/order_details_panel.py" line="59"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/order_details_panel.py" line="60"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <location filename="../../gui/order_details_panel.py" line="68"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <location filename="../../gui/order_details_panel.py" line="68"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <location filename="../../gui/order_details_panel.py" line="68"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="71"/>
+        <location filename="../../gui/order_details_panel.py" line="73"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="71"/>
+        <location filename="../../gui/order_details_panel.py" line="73"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
-        <location filename="../../gui/order_details_panel.py" line="81"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
+        <location filename="../../gui/order_details_panel.py" line="83"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="80"/>
+        <location filename="../../gui/order_details_panel.py" line="82"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="93"/>
+        <location filename="../../gui/order_details_panel.py" line="99"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="101"/>
+        <location filename="../../gui/order_details_panel.py" line="107"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="106"/>
+        <location filename="../../gui/order_details_panel.py" line="112"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="111"/>
+        <location filename="../../gui/order_details_panel.py" line="117"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="70"/>
+        <location filename="../../gui/order_table_model.py" line="75"/>
         <source>Cancellation: {0}</source>
         <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="72"/>
+        <location filename="../../gui/order_table_model.py" line="77"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="73"/>
+        <location filename="../../gui/order_table_model.py" line="78"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="203"/>
+        <location filename="../../gui/order_table_model.py" line="246"/>
         <source>shipped</source>
         <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="239"/>
+        <location filename="../../gui/order_table_model.py" line="271"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
     </message>
@@ -3140,32 +3142,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="47"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="48"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="49"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="50"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="51"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -3290,137 +3292,187 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="47"/>
+        <source>Refund to the customer recorded</source>
+        <translation>Erstattung an den Kunden vermerkt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="48"/>
+        <source>Cancellation started</source>
+        <translation>Stornierung begonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="49"/>
+        <source>Refund key stored (retries cannot refund twice)</source>
+        <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="50"/>
+        <source>Shopify started the cancel job</source>
+        <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="51"/>
+        <source>Shopify&apos;s answer to the cancel was lost</source>
+        <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="52"/>
+        <source>Dispute escalated</source>
+        <translation>Streitfall eskaliert</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="53"/>
+        <source>Tracking number received during the dispute</source>
+        <translation>Sendungsnummer während des Streitfalls erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="54"/>
+        <source>AliExpress reports the refund completed</source>
+        <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="55"/>
+        <source>A refund from the supplier is expected</source>
+        <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="56"/>
+        <source>The supplier&apos;s refund arrived</source>
+        <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="89"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
@@ -3428,192 +3480,192 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="90"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
@@ -3621,17 +3673,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -3639,112 +3691,112 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -3752,42 +3804,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
@@ -3795,67 +3847,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -3863,7 +3915,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -3871,37 +3923,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -3909,362 +3961,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -4272,482 +4324,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -4755,117 +4807,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4873,17 +4925,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -4927,72 +4979,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>

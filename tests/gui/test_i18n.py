@@ -167,6 +167,8 @@ def test_cancel_wizard_speaks_german(german: str, demo_ledger: Ledger, qtbot: Qt
     assert why.startswith("Laut Auftragsbuch") and "noch nicht versandt" in why
     notes = wizard.check_page.notes.label.text()
     assert "AliExpress ist nicht verbunden" in notes
+    assert wizard.state_label.text() == "Jetzt: Beim Lieferanten auf AliExpress stornieren"
+    assert "Stornierung begonnen" in wizard.timeline.titles()
 
 
 def test_system_language_with_c_locale_is_english(
