@@ -58,6 +58,7 @@ from core.imports import (
 )
 from core.ledger import Ledger
 from core.linking import PatternError
+from gui.i18n import current_language
 from gui.jobs import Job
 from gui.progress_dialog import JobProgressDialog
 from gui.ui_settings import ui_settings
@@ -164,12 +165,12 @@ class RefusalModel(QAbstractTableModel):
             return (
                 _number(refusal.line),
                 refusal.column or _tr("(whole row)"),
-                refusal.reason,
+                refusal.text.get(current_language()),
             )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return refusal.reason
+            return refusal.text.get(current_language())
         return None
 
     def headerData(
@@ -183,7 +184,8 @@ class RefusalModel(QAbstractTableModel):
 def refusals_as_text(refusals: list[Refusal]) -> str:
     """Tab-separated, one refused row a line: pastes into a spreadsheet or an e-mail."""
     header = "\t".join(_tr(title) for title in RefusalModel.HEADERS)
-    rows = (f"{r.line}\t{r.column}\t{r.reason}" for r in refusals)
+    language = current_language()
+    rows = (f"{r.line}\t{r.column}\t{r.text.get(language)}" for r in refusals)
     return "\n".join((header, *rows)) + "\n"
 
 

@@ -8,43 +8,12 @@ dispute was filed was not shipped in time, so the money is owed back.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from core.ledger.types import Reason
-
-Lang = Literal["en", "de"]
+from core.texts import Text
 
 ALIEXPRESS_ORDER_URL = "https://www.aliexpress.com/p/order/detail.html?orderId={order_id}"
-
-
-@dataclass(frozen=True)
-class Text:
-    """One text in both languages."""
-
-    en: str
-    de: str
-
-    def get(self, lang: Lang | str = "en") -> str:
-        return self.de if lang == "de" else self.en
-
-    def __bool__(self) -> bool:
-        return bool(self.en)
-
-    def stored(self) -> dict[str, str]:
-        """As a journal payload keeps it (read back with from_stored)."""
-        return {"en": self.en, "de": self.de}
-
-    @classmethod
-    def from_stored(cls, value: object) -> Text:
-        """A payload's text: both languages, or plain English from an older Dropdesk."""
-        if isinstance(value, Mapping):
-            english = str(value.get("en") or "")
-            return cls(english, str(value.get("de") or english))
-        english = "" if value is None else str(value)
-        return cls(english, english)
 
 
 def refused_by_shopify(error: Exception) -> Text:

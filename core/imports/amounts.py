@@ -23,7 +23,11 @@ MAX_WHOLE_DIGITS = 13  # under ten trillion units: no order costs more
 
 
 class AmountError(ValueError):
-    """Not an amount; the message quotes the text."""
+    """Not an amount; the message quotes the text (and `german` says it in German)."""
+
+    def __init__(self, message: str, german: str) -> None:
+        super().__init__(message)
+        self.german = german
 
 
 def is_currency_code(text: str) -> bool:
@@ -43,11 +47,11 @@ def parse_amount(text: str, currency: str, *, decimal_mark: str = ".") -> int:
         return _minor(text, sign, whole, fraction or "", currency)
     shape = _SHAPE.fullmatch(stripped)
     if shape is None:
-        raise AmountError(f'not an amount: "{text}"')
+        raise AmountError(f'not an amount: "{text}"', f'kein Betrag: "{text}"')
     sign, body = shape.groups()
     whole, fraction = _split(body, decimal_mark)
     if whole is None:
-        raise AmountError(f'not an amount: "{text}"')
+        raise AmountError(f'not an amount: "{text}"', f'kein Betrag: "{text}"')
     return _minor(text, sign, whole, fraction, currency)
 
 
@@ -55,9 +59,14 @@ def _minor(text: str, sign: str, whole: str, fraction: str, currency: str) -> in
     digits = minor_digits(currency)
     significant = fraction.rstrip("0")
     if len(significant) > digits:
-        raise AmountError(f'"{text}" has more decimals than {currency} has')
+        raise AmountError(
+            f'"{text}" has more decimals than {currency} has',
+            f'"{text}" hat mehr Nachkommastellen als {currency}',
+        )
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:  # the ledger stores 64-bit minor units
-        raise AmountError(f'"{text}" is too large to be an amount')
+        raise AmountError(
+            f'"{text}" is too large to be an amount', f'"{text}" ist zu groß für einen Betrag'
+        )
     minor = int(whole or "0") * 10**digits + int(significant.ljust(digits, "0") or "0")
     return -minor if sign == "-" else minor
 

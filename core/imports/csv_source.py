@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from core.imports.columns import KNOWN, normalize
 from core.imports.errors import EmptyFileError, UnreadableFileError
+from core.texts import Text
 
 _SCAN_CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
@@ -32,8 +33,8 @@ _WORKBOOK_MAGIC = {
 class BrokenRecord(Exception):
     """The CSV syntax breaks down at `line`; nothing after it can be read reliably."""
 
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, line: int, reason: Text) -> None:
+        super().__init__(reason.en)
         self.line = line
         self.reason = reason
 
@@ -186,11 +187,16 @@ def _decodes(handle: BinaryIO, encoding: str, path: Path) -> bool:
     return True
 
 
-def _csv_reason(error: csv.Error) -> str:
+def _csv_reason(error: csv.Error) -> Text:
     text = str(error)
     if "field larger than field limit" in text:
-        return (
+        return Text(
             'a field runs on for more than 128 KB: a quote (") opened here is probably never '
-            "closed; the rest of the file could not be read"
+            "closed; the rest of the file could not be read",
+            'ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (") wird '
+            "wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen",
         )
-    return f"the CSV breaks here ({text}); the rest of the file could not be read"
+    return Text(
+        f"the CSV breaks here ({text}); the rest of the file could not be read",
+        f"die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen",
+    )

@@ -159,6 +159,8 @@ class OrderUpserter:
                             self.name_column,
                             f"{len(candidates)} orders in the ledger are named {record.name}; "
                             "this file has no Id to tell them apart",
+                            f"{len(candidates)} Bestellungen im Auftragsbuch heißen "
+                            f"{record.name}; diese Datei hat keine Id, um sie zu unterscheiden",
                         ),
                     )
                 )

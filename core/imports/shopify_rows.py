@@ -162,10 +162,18 @@ def read_orders(
         for line, cells in records:
             problem = None
             if len(cells) != width:
-                problem = Refusal(line, "", f"has {len(cells)} fields where the header has {width}")
+                problem = Refusal(
+                    line,
+                    "",
+                    f"has {len(cells)} fields where the header has {width}",
+                    f"hat {len(cells)} Felder, die Kopfzeile hat {width}",
+                )
             name = cells[name_at].strip() if name_at < len(cells) else ""
             if not name:
-                yield RefusedOrder([problem or Refusal(line, name_column, "no order name (empty)")])
+                empty = Refusal(
+                    line, name_column, "no order name (empty)", "kein Bestellname (leer)"
+                )
+                yield RefusedOrder([problem or empty])
                 continue
             if group is None or name != group.name:
                 if group is not None:
@@ -178,6 +186,8 @@ def read_orders(
                             name_column,
                             f"order {name} already appeared on line {seen[name]}: "
                             "the rows of one order must be next to each other",
+                            f"Bestellung {name} stand schon in Zeile {seen[name]}: die Zeilen "
+                            "einer Bestellung müssen aufeinander folgen",
                         )
                     )
                 else:
@@ -187,7 +197,7 @@ def read_orders(
             else:
                 group.refusals.append(problem)
     except BrokenRecord as broken:
-        refusals = [Refusal(broken.line, "", broken.reason)]
+        refusals = [Refusal(broken.line, "", broken.reason.en, broken.reason.de)]
         if group is not None:
             refusals.insert(
                 0,
@@ -196,6 +206,8 @@ def read_orders(
                     name_column,
                     f"order {group.name} not imported: its rows may go on in the part of the "
                     f"file that could not be read (from line {broken.line})",
+                    f"Bestellung {group.name} nicht importiert: ihre Zeilen gehen vielleicht im "
+                    f"Teil der Datei weiter, der sich nicht lesen ließ (ab Zeile {broken.line})",
                 ),
             )
             group = None
@@ -263,6 +275,8 @@ class _Parser:
                             layout.column(layout.markers[0]),
                             f"no row of order {group.name} has its order details ({wanted} are "
                             "empty): was the file sorted or cut?",
+                            f"keine Zeile der Bestellung {group.name} enthält ihre Bestelldaten "
+                            f"({wanted} sind leer): wurde die Datei sortiert oder gekürzt?",
                         )
                     ]
                 )
@@ -305,7 +319,12 @@ class _Parser:
             cell = cells[at["currency"]]
             currency = cell.strip().upper() or currency
             if not is_currency_code(currency):
-                self._refuse(row, "currency", f'not a currency code: "{cell}"')
+                self._refuse(
+                    row,
+                    "currency",
+                    f'not a currency code: "{cell}"',
+                    f'kein Währungscode: "{cell}"',
+                )
         values["currency"] = currency
         for index, key, stored in self.amount_columns:
             values[stored] = self._amount(row, index, key, currency)
@@ -347,7 +366,12 @@ class _Parser:
             ):
                 quantity = int(quantity_text)
             else:
-                self._refuse(row, "lineitem quantity", f'not a quantity: "{quantity_text}"')
+                self._refuse(
+                    row,
+                    "lineitem quantity",
+                    f'not a quantity: "{quantity_text}"',
+                    f'keine Menge: "{quantity_text}"',
+                )
         price = 0
         if price_text:
             price = self._amount(row, self.lines_at[2], "lineitem price", currency)
@@ -359,8 +383,15 @@ class _Parser:
             return None
         if _plain_number(text, 19) and 0 < int(text) <= MAX_ORDER_ID:
             return int(text)
-        hint = " (a spreadsheet turned it into a rounded number)" if "E+" in text.upper() else ""
-        self._refuse(row, "id", f'not an order id: "{text}"{hint}')
+        rounded = "E+" in text.upper()
+        hint = " (a spreadsheet turned it into a rounded number)" if rounded else ""
+        hint_de = " (eine Tabellenkalkulation hat daraus eine gerundete Zahl gemacht)"
+        self._refuse(
+            row,
+            "id",
+            f'not an order id: "{text}"{hint}',
+            f'keine Bestell-ID: "{text}"{hint_de if rounded else ""}',
+        )
         return None
 
     def _amount(self, row: _Row, index: int, key: str, currency: str) -> int:
@@ -373,7 +404,7 @@ class _Parser:
         try:
             minor = parse_amount(text, currency, decimal_mark=self.layout.decimal_mark)
         except AmountError as error:
-            self._refuse(row, key, str(error))
+            self._refuse(row, key, str(error), error.german)
             return 0
         if len(self.amounts) >= _CACHED:
             self.amounts.clear()
@@ -387,11 +418,11 @@ class _Parser:
         try:
             return parse_export_time(text, self.layout.local_zone)
         except TimestampError as error:
-            self._refuse(row, key, str(error))
+            self._refuse(row, key, str(error), error.german)
             return None
 
-    def _refuse(self, row: _Row, key: str, reason: str) -> None:
-        self.refusals.append(Refusal(row[0], self.layout.column(key), reason))
+    def _refuse(self, row: _Row, key: str, reason: str, reason_de: str) -> None:
+        self.refusals.append(Refusal(row[0], self.layout.column(key), reason, reason_de))
 
 
 MAX_ORDER_ID = 2**63 - 1  # SQLite's largest INTEGER

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.texts import Text
+
 
 @dataclass(frozen=True)
 class Refusal:
@@ -19,7 +21,12 @@ class Refusal:
 
     line: int
     column: str
-    reason: str
+    reason: str  # English: the JSON of `dropdesk import` and the logs
+    reason_de: str = field(default="", compare=False)  # the same in German, for the window
+
+    @property
+    def text(self) -> Text:
+        return Text(self.reason, self.reason_de or self.reason)
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "column": self.column, "reason": self.reason}

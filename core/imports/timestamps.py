@@ -29,7 +29,11 @@ _OFFSETS: dict[str, timezone] = {}
 
 
 class TimestampError(ValueError):
-    """Not a date and time; the message quotes the text."""
+    """Not a date and time; the message quotes the text (and `german` says it in German)."""
+
+    def __init__(self, message: str, german: str) -> None:
+        super().__init__(message)
+        self.german = german
 
 
 def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
@@ -57,7 +61,7 @@ def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
                 )
             )
         except (ValueError, OverflowError):
-            raise TimestampError(f'not a date: "{text}"') from None
+            raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"') from None
     for layout in _NAIVE_FORMATS:
         try:
             parsed = datetime.strptime(stripped, layout).replace(tzinfo=local_zone)
@@ -67,7 +71,7 @@ def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
             return _storable(parsed)
         except (ValueError, OverflowError):
             break
-    raise TimestampError(f'not a date: "{text}"')
+    raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"')
 
 
 def _storable(moment: datetime) -> datetime:

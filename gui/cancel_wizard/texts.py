@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel.messages import Lang, Text
+from core.texts import Lang, Text
 from gui.cancel_wizard.step import tr
 
 

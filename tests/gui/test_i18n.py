@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -227,3 +228,18 @@ def test_language_menu_saves_the_choice_for_the_next_start(
     note.close()
     assert i18n.install_translators(qapp, system=QLocale.c()) == "de"
     assert [a.data() for a in i18n.language_menu(parent).actions() if a.isChecked()] == ["de"]
+
+
+def test_refused_rows_are_explained_in_german(german: str, tmp_path: Path) -> None:
+    from core.imports import import_shopify_csv
+    from core.ledger import open_ledger
+    from gui.import_csv import RefusalModel, refusals_as_text
+
+    ledger = open_ledger(tmp_path / "ledger.sqlite")
+    data = Path(__file__).parents[1] / "data" / "orders_broken.csv"
+    summary = import_shopify_csv(ledger, data, mode="nothing")
+    ledger.close()
+    model = RefusalModel(summary.refused)
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Problem"
+    assert model.index(2, 2).data() == 'kein Betrag: "12,3,4"'
+    assert 'kein Datum: "2026-13-45 25:00:00 +0530"' in refusals_as_text(summary.refused)

@@ -56,6 +56,7 @@ def imported(ledger: Ledger, path: Path, *, dry_run: bool) -> ImportSummary | No
         return None
     for refusal in summary.refused:
         assert refusal.line >= 1 and refusal.reason
+        assert refusal.reason_de and refusal.reason_de != refusal.reason  # said in German too
     return summary
 
 

@@ -121,6 +121,13 @@ def test_broken_rows_are_refused_exactly_and_the_rest_imported(ledger: Ledger, d
     assert summary.refused == BROKEN_REFUSALS
     assert (summary.added, summary.updated, summary.unchanged) == (2, 0, 0)
     assert sorted(orders_in(ledger)) == ["#1001", "#1005"]  # a refused row keeps its order out
+    # the window shows the reasons in its language; the JSON keeps English
+    assert [r.text.de for r in summary.refused] == [
+        "hat 78 Felder, die Kopfzeile hat 79",
+        'kein Datum: "2026-13-45 25:00:00 +0530"',
+        'kein Betrag: "12,3,4"',
+    ]
+    assert [r.as_dict()["reason"] for r in summary.refused] == [r.reason for r in BROKEN_REFUSALS]
 
 
 def test_mode_nothing_imports_nothing_when_a_row_is_refused(ledger: Ledger, data: Path) -> None:
