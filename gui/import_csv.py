@@ -131,7 +131,9 @@ def _import_work(
             )
         except ImportCancelled:
             return _Cancelled()
-        except (ImportFileError, PatternError) as error:
+        except ImportFileError as error:
+            return _Problem(_problem_title(error), error.text.get(current_language()))
+        except PatternError as error:
             return _Problem(_problem_title(error), str(error))
 
     return work

@@ -25,8 +25,10 @@ from core.texts import Text
 _SCAN_CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
 _WORKBOOK_MAGIC = {
-    b"PK\x03\x04": "an Excel workbook (.xlsx)",
-    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
+    b"PK\x03\x04": Text("an Excel workbook (.xlsx)", "eine Excel-Arbeitsmappe (.xlsx)"),
+    b"\xd0\xcf\x11\xe0": Text(
+        "an old Excel workbook (.xls)", "eine alte Excel-Arbeitsmappe (.xls)"
+    ),
 }
 
 
@@ -49,12 +51,16 @@ class CsvFile:
                 raise IsADirectoryError(errno.EISDIR, "it is a folder")
             self.total_bytes = path.stat().st_size
             if self.total_bytes == 0:
-                raise EmptyFileError(path, f"{path.name} is empty.")
+                raise EmptyFileError(path, f"{path.name} is empty.", f"{path.name} ist leer.")
             self.encoding = detect_encoding(path)
             self._raw = io.FileIO(path, "r")
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
-            raise UnreadableFileError(path, f"{path.name} cannot be read: {reason}.") from None
+            raise UnreadableFileError(
+                path,
+                f"{path.name} cannot be read: {reason}.",
+                f"{path.name} lässt sich nicht lesen: {reason}.",
+            ) from None
         self._text = io.TextIOWrapper(
             io.BufferedReader(self._raw), encoding=self.encoding, newline=""
         )
@@ -119,7 +125,11 @@ class CsvFile:
             while True:
                 line = self._text.readline()
                 if not line:
-                    raise EmptyFileError(self.path, f"{self.path.name} has no header line.")
+                    raise EmptyFileError(
+                        self.path,
+                        f"{self.path.name} has no header line.",
+                        f"{self.path.name} hat keine Kopfzeile.",
+                    )
                 line_no += 1
                 stripped = line.strip().lstrip("\ufeff")
                 if not stripped:
@@ -144,6 +154,8 @@ class CsvFile:
         return UnreadableFileError(
             self.path,
             f"{self.path.name} mixes text encodings; save it again as CSV (UTF-8) and retry.",
+            f"{self.path.name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV "
+            "(UTF-8) und versuchen Sie es noch einmal.",
         )
 
 
@@ -158,7 +170,10 @@ def detect_encoding(path: Path) -> str:
         for magic, what in _WORKBOOK_MAGIC.items():
             if head.startswith(magic):
                 raise UnreadableFileError(
-                    path, f"{path.name} is {what}, not a CSV file. Export or save it as CSV."
+                    path,
+                    f"{path.name} is {what.en}, not a CSV file. Export or save it as CSV.",
+                    f"{path.name} ist {what.de}, keine CSV-Datei. Exportieren oder speichern Sie "
+                    "sie als CSV.",
                 )
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
@@ -170,7 +185,10 @@ def detect_encoding(path: Path) -> str:
             if bom:
                 break
     raise UnreadableFileError(
-        path, f"{path.name} is not readable text: save it as CSV (UTF-8) and import it again."
+        path,
+        f"{path.name} is not readable text: save it as CSV (UTF-8) and import it again.",
+        f"{path.name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren "
+        "Sie sie noch einmal.",
     )
 
 
@@ -179,7 +197,11 @@ def _decodes(handle: BinaryIO, encoding: str, path: Path) -> bool:
     try:
         while chunk := handle.read(_SCAN_CHUNK):
             if b"\x00" in chunk:
-                raise UnreadableFileError(path, f"{path.name} contains binary data, not CSV text.")
+                raise UnreadableFileError(
+                    path,
+                    f"{path.name} contains binary data, not CSV text.",
+                    f"{path.name} enthält Binärdaten, keinen CSV-Text.",
+                )
             decoder.decode(chunk)
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:

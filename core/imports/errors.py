@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.texts import Text
+
 
 class ImportFileError(Exception):
-    """The file cannot be imported; the message is meant for the merchant."""
+    """The file cannot be imported; the message is meant for the merchant (`text` has it in
+    German too)."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(self, path: Path, message: str, german: str) -> None:
         super().__init__(message)
         self.path = path
+        self.text = Text(message, german)
 
 
 class EmptyFileError(ImportFileError):

@@ -113,12 +113,17 @@ class ExportLayout:
                 source.path,
                 f'{source.path.name} is not a Shopify orders export: it has no "Name" column '
                 "(the order number, e.g. #1001). In the Shopify admin use Orders > Export.",
+                f"{source.path.name} ist kein Bestellexport aus Shopify: es fehlt die Spalte "
+                '"Name" (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen > '
+                "Exportieren.",
             )
         if not any(column in columns for column in _SIGNS_OF_AN_EXPORT):
             raise NotAShopifyExportError(
                 source.path,
                 f"{source.path.name} is not a Shopify orders export: it has a Name column but "
                 "none of Id, Total, Financial Status or Lineitem name.",
+                f"{source.path.name} ist kein Bestellexport aus Shopify: es gibt eine Spalte "
+                "Name, aber keine von Id, Total, Financial Status oder Lineitem name.",
             )
         self.path = source.path
         self.width = len(source.header)

@@ -12,6 +12,7 @@ from sqlmodel import select
 from core.imports import (
     EmptyFileError,
     ImportCancelled,
+    ImportFileError,
     ImportSummary,
     NotAShopifyExportError,
     Refusal,
@@ -360,6 +361,8 @@ def test_files_that_cannot_be_imported_say_why(
 
     assert str(raised.value) == message
     assert count(ledger, "event") == 0
+    assert isinstance(raised.value, ImportFileError)  # which also says it in German
+    assert raised.value.text.de.startswith("x.csv ") and raised.value.text.de != message
 
 
 def test_header_only_export_imports_zero_orders(ledger: Ledger, data: Path, tmp_path: Path) -> None:
