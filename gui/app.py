@@ -25,7 +25,7 @@ from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, 
 from core.ledger.backup import backup_if_due
 from gui import ledger_problem
 from gui.gui_gc import GuiThreadCollector
-from gui.i18n import install_translators
+from gui.i18n import current_language, install_translators
 from gui.jobs import Job
 from gui.main_window import MainWindow
 from gui.palette import apply_style
@@ -62,6 +62,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
 
 
+def _said(error: LedgerError) -> str:
+    """core's words for a ledger problem, in the window's language."""
+    return error.text.get(current_language())
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
@@ -84,11 +89,11 @@ def open_interactively(path: Path, start: Callable[[Ledger], T]) -> T | None:
         try:
             ledger = open_ledger(path)
         except LedgerInUseError as error:
-            QMessageBox.information(None, _tr("Dropdesk is already open"), str(error))
+            QMessageBox.information(None, _tr("Dropdesk is already open"), _said(error))
             return None
         except LedgerError as error:
             log.warning("Cannot open ledger %s: %s", path, error)
-            problem, message = error.path, str(error)
+            problem, message = error.path, _said(error)
         else:
             try:
                 return start(ledger)
@@ -179,7 +184,7 @@ class Session:
         try:
             ledger = open_ledger(chosen)
         except LedgerError as error:
-            QMessageBox.warning(self.window, _tr("This ledger cannot be opened"), str(error))
+            QMessageBox.warning(self.window, _tr("This ledger cannot be opened"), _said(error))
             return
         old_window, old_ledger = self.window, self.ledger
         self.ledger = ledger

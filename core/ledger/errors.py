@@ -5,13 +5,17 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from core.texts import Text
+
 
 class LedgerError(Exception):
-    """A ledger problem; the message is meant for the merchant. The file is left untouched."""
+    """A ledger problem; the message is meant for the merchant (`text` has it in German too).
+    The file is left untouched."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(self, path: Path, message: str, german: str) -> None:
         super().__init__(message)
         self.path = path
+        self.text = Text(message, german)
 
 
 class NotALedgerError(LedgerError):
@@ -56,13 +60,19 @@ def write_failure(path: Path, error: BaseException) -> LedgerWriteError | None:
         return None
     name = getattr(cause, "sqlite_errorname", "")
     if name in _FULL:
-        reason = "the disk is full"
+        reason = Text("the disk is full", "der Datenträger ist voll")
     elif name in _WRITE_IOERR:
-        reason = "the disk could not be written to (it may be full, or the file too large)"
+        reason = Text(
+            "the disk could not be written to (it may be full, or the file too large)",
+            "auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die "
+            "Datei zu groß)",
+        )
     else:
         return None
     return LedgerWriteError(
         path,
-        f"Dropdesk could not save to {path.name}: {reason}. Nothing of this change was saved. "
-        "Free some space and try again.",
+        f"Dropdesk could not save to {path.name}: {reason.en}. Nothing of this change was "
+        "saved. Free some space and try again.",
+        f"Dropdesk konnte {path.name} nicht speichern: {reason.de}. Von dieser Änderung wurde "
+        "nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.",
     )

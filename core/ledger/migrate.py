@@ -50,6 +50,8 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
             path,
             f"{path.name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to "
             "open it; this version will not touch it.",
+            f"{path.name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren "
+            "Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.",
         )
     wanted = scripts.get_current_head() if target == "head" else target
     if current == wanted:

@@ -97,7 +97,11 @@ def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
     """
     path = path.expanduser().resolve()
     if path.is_dir():
-        raise NotALedgerError(path, f"{path} is a folder, not a ledger file.")
+        raise NotALedgerError(
+            path,
+            f"{path} is a folder, not a ledger file.",
+            f"{path} ist ein Ordner, kein Auftragsbuch.",
+        )
     fresh = not path.exists() or path.stat().st_size == 0
     if for_reading:
         return _open_for_reading(path, fresh)
@@ -126,7 +130,7 @@ def _revision(path: Path) -> str | None:
     try:
         return stored_revision(path)
     except sqlite3.DatabaseError as error:
-        raise CorruptLedgerError(path, f"{path.name} is damaged: {error}") from None
+        raise _damaged(path, error) from None
     except UnicodeDecodeError:  # SQLite's message quotes damaged (non-UTF-8) schema text
         raise _garbled(path) from None
 
@@ -145,7 +149,7 @@ def _upgrade(ledger: Ledger, fresh: bool) -> None:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except DatabaseError as error:
         ledger.close()
-        raise CorruptLedgerError(path, f"{path.name} is damaged: {error.orig}") from None
+        raise _damaged(path, error.orig) from None
     except UnicodeDecodeError:
         ledger.close()
         raise _garbled(path) from None
@@ -161,19 +165,25 @@ def _lock(path: Path) -> LockFile:
             path,
             f"{path.name} is open in another Dropdesk window. Switch to that window, or close "
             "it and try again.",
+            f"{path.name} ist in einem anderen Dropdesk-Fenster geöffnet. Wechseln Sie in jenes "
+            "Fenster, oder schließen Sie es und versuchen Sie es noch einmal.",
         )
     return lock
 
 
 def _open_for_reading(path: Path, fresh: bool) -> Ledger:
     if fresh:
-        raise NotALedgerError(path, f"There is no ledger at {path}.")
+        raise NotALedgerError(
+            path, f"There is no ledger at {path}.", f"Unter {path} liegt kein Auftragsbuch."
+        )
     _check_identity(path)
     if _revision(path) != SCHEMA_REVISION:
         raise LedgerError(
             path,
             f"{path.name} needs an upgrade (or comes from another Dropdesk version): open it in "
             "Dropdesk once first.",
+            f"{path.name} muss aktualisiert werden (oder stammt von einer anderen "
+            "Dropdesk-Version): öffnen Sie es zuerst einmal in Dropdesk.",
         )
     return Ledger(path, unclean=False, lock=None)
 
@@ -181,7 +191,11 @@ def _open_for_reading(path: Path, fresh: bool) -> Ledger:
 def _check_identity(path: Path) -> None:
     is_sqlite, app_id = read_header(path)
     if not is_sqlite:
-        raise NotALedgerError(path, f"{path.name} is not a Dropdesk ledger (not an SQLite file).")
+        raise NotALedgerError(
+            path,
+            f"{path.name} is not a Dropdesk ledger (not an SQLite file).",
+            f"{path.name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).",
+        )
     if app_id == APPLICATION_ID:
         return
     # The header may be stale while the id still sits in the WAL: ask SQLite before refusing.
@@ -190,12 +204,15 @@ def _check_identity(path: Path) -> None:
             app_id = probe.execute("PRAGMA application_id").fetchone()[0]
             tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as error:
-        raise CorruptLedgerError(path, f"{path.name} is damaged: {error}") from None
+        raise _damaged(path, error) from None
     except UnicodeDecodeError:
         raise _garbled(path) from None
     if app_id != APPLICATION_ID and tables:
         raise NotALedgerError(
-            path, f"{path.name} is an SQLite file of another program, not a Dropdesk ledger."
+            path,
+            f"{path.name} is an SQLite file of another program, not a Dropdesk ledger.",
+            f"{path.name} ist eine SQLite-Datei eines anderen Programms, kein "
+            "Dropdesk-Auftragsbuch.",
         )
 
 
@@ -214,7 +231,17 @@ def check_integrity(path: Path, *, quick: bool = True) -> list[str]:
 
 def _garbled(path: Path) -> CorruptLedgerError:
     """Damage that reaches SQLite's schema text: even its error message cannot be read."""
-    return CorruptLedgerError(path, f"{path.name} is damaged: its table definitions are garbled.")
+    return CorruptLedgerError(
+        path,
+        f"{path.name} is damaged: its table definitions are garbled.",
+        f"{path.name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.",
+    )
+
+
+def _damaged(path: Path, error: object) -> CorruptLedgerError:
+    return CorruptLedgerError(
+        path, f"{path.name} is damaged: {error}", f"{path.name} ist beschädigt: {error}"
+    )
 
 
 def count_rows(ledger: Ledger, table: str) -> int:

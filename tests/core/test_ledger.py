@@ -104,9 +104,10 @@ def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     other = tmp_path / "orders.csv"
     other.write_text("Name,Email\n#1001,a@example.com\n" * 10)
     before = other.read_bytes()
-    with pytest.raises(NotALedgerError, match="not an SQLite file"):
+    with pytest.raises(NotALedgerError, match="not an SQLite file") as refused:
         open_ledger(other)
     assert other.read_bytes() == before
+    assert refused.value.text.de == "orders.csv ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei)."
 
 
 def test_damaged_ledger_is_detected(tmp_path: Path) -> None:
