@@ -107,7 +107,8 @@ def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(NotALedgerError, match="not an SQLite file") as refused:
         open_ledger(other)
     assert other.read_bytes() == before
-    assert refused.value.text.de == "orders.csv ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei)."
+    german = refused.value.text.de
+    assert german == "orders.csv ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei)."
 
 
 def test_damaged_ledger_is_detected(tmp_path: Path) -> None:
