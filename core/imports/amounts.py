@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core.money import minor_digits
+from core.texts import Text
 
 _PLAIN = {mark: re.compile(rf"([+-]?)([0-9]+)(?:\{mark}([0-9]+))?") for mark in ".,"}
 _SHAPE = re.compile(r"([+-]?)([0-9.,]+)")
@@ -23,11 +24,11 @@ MAX_WHOLE_DIGITS = 13  # under ten trillion units: no order costs more
 
 
 class AmountError(ValueError):
-    """Not an amount; the message quotes the text (and `german` says it in German)."""
+    """Not an amount; the message quotes the text (and `text` in German too)."""
 
     def __init__(self, message: str, german: str) -> None:
         super().__init__(message)
-        self.german = german
+        self.text = Text(message, german)
 
 
 def is_currency_code(text: str) -> bool:

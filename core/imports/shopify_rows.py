@@ -409,7 +409,7 @@ class _Parser:
         try:
             minor = parse_amount(text, currency, decimal_mark=self.layout.decimal_mark)
         except AmountError as error:
-            self._refuse(row, key, str(error), error.german)
+            self._refuse(row, key, error.text.en, error.text.de)
             return 0
         if len(self.amounts) >= _CACHED:
             self.amounts.clear()
@@ -423,7 +423,7 @@ class _Parser:
         try:
             return parse_export_time(text, self.layout.local_zone)
         except TimestampError as error:
-            self._refuse(row, key, str(error), error.german)
+            self._refuse(row, key, error.text.en, error.text.de)
             return None
 
     def _refuse(self, row: _Row, key: str, reason: str, reason_de: str) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
+from core.texts import Text
+
 _EXPORT = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
     r" ?(?:(Z|UTC)|([+-])(\d{2}):?(\d{2}))"
@@ -29,11 +31,11 @@ _OFFSETS: dict[str, timezone] = {}
 
 
 class TimestampError(ValueError):
-    """Not a date and time; the message quotes the text (and `german` says it in German)."""
+    """Not a date and time; the message quotes the text (and `text` in German too)."""
 
     def __init__(self, message: str, german: str) -> None:
         super().__init__(message)
-        self.german = german
+        self.text = Text(message, german)
 
 
 def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
