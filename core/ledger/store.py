@@ -113,17 +113,15 @@ def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
         if fresh:  # created private before SQLite opens it: -wal and -shm inherit the mode
             path.touch(mode=0o600)
             path.chmod(0o600)
-        ledger = Ledger(path, unclean=False, lock=None)
         if fresh or _revision(path) != SCHEMA_REVISION:
-            _upgrade(ledger, fresh)
+            _upgrade(path, fresh)
     except BaseException:
         lock.release()
         raise
     marker = path.with_name(path.name + ".open")
-    ledger.unclean = marker.exists()
-    ledger._lock = lock
+    unclean = marker.exists()
     marker.touch(mode=0o600)
-    return ledger
+    return Ledger(path, unclean=unclean, lock=lock)
 
 
 def _revision(path: Path) -> str | None:
@@ -135,27 +133,26 @@ def _revision(path: Path) -> str | None:
         raise _garbled(path) from None
 
 
-def _upgrade(ledger: Ledger, fresh: bool) -> None:
-    """Create or migrate the schema with Alembic (loaded only when there is work for it)."""
+def _upgrade(path: Path, fresh: bool) -> None:
+    """Create or migrate the schema with Alembic (loaded only when there is work for it), on an
+    engine of its own: the ledger's opens on first use, configured like every connection."""
     from sqlalchemy.exc import DatabaseError
 
     from core.ledger import migrate
+    from core.ledger.engine import make_engine
 
-    path = ledger.path
+    engine = make_engine(path)
     try:
-        migrate.upgrade(ledger.engine, path)
+        migrate.upgrade(engine, path)
         if fresh:
-            with ledger.engine.connect() as connection:  # the application id into the header
+            with engine.connect() as connection:  # the application id into the header
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except DatabaseError as error:
-        ledger.close()
         raise _damaged(path, error.orig) from None
     except UnicodeDecodeError:
-        ledger.close()
         raise _garbled(path) from None
-    except BaseException:
-        ledger.close()
-        raise
+    finally:
+        engine.dispose()
 
 
 def _lock(path: Path) -> LockFile:
