@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.shop_manual import ShopManualGuide
-from gui.cancel_wizard.step import amount_text, primary, tr
+from gui.cancel_wizard.step import amount_text, button_row, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, Language
 
 
@@ -45,12 +45,8 @@ class ManualPanel(QWidget):
         self.amount.setAccessibleName(tr("Amount refunded to the customer"))
         self.amount.setMaximumWidth(160)
         self.currency = QLabel()
-        amount_row = QHBoxLayout()
-        amount_row.addWidget(self.amount)
-        amount_row.addWidget(self.currency)
-        amount_row.addStretch(1)
         form = QFormLayout()
-        form.addRow(tr("Refunded to the customer"), amount_row)
+        form.addRow(tr("Refunded to the customer"), button_row(self.amount, self.currency))
         self.confirm_button = primary(QPushButton())
         self.confirm_button.setObjectName("confirmManualButton")
         self.confirm_button.clicked.connect(

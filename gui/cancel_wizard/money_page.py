@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from gui.cancel_wizard.step import (
     Step,
     StepPage,
     amount_text,
+    button_row,
     primary,
     read_amount,
     tr,
@@ -86,12 +86,8 @@ class MoneyPage(StepPage):
         self.received_button = primary(QPushButton(tr("The money arrived")))
         self.received_button.setObjectName("moneyArrivedButton")
         self.received_button.clicked.connect(self._received)
-        row = QHBoxLayout()
-        row.addWidget(self.received_amount)
-        row.addWidget(self.received_currency)
-        row.addStretch(1)
         form = QFormLayout()
-        form.addRow(tr("Amount received"), row)
+        form.addRow(tr("Amount received"), button_row(self.received_amount, self.received_currency))
         box = QVBoxLayout(self.receive_box)
         box.addWidget(self.receive_text)
         box.addLayout(form)
@@ -113,12 +109,8 @@ class MoneyPage(StepPage):
         self.expected_currency.setMaximumWidth(60)
         self.expect_button = QPushButton(tr("Follow this refund"))
         self.expect_button.clicked.connect(self._expect)
-        expect_row = QHBoxLayout()
-        expect_row.addWidget(self.expected_amount)
-        expect_row.addWidget(self.expected_currency)
-        expect_row.addStretch(1)
         expect_form = QFormLayout(self.expect_box)
-        expect_form.addRow(tr("Amount"), expect_row)
+        expect_form.addRow(tr("Amount"), button_row(self.expected_amount, self.expected_currency))
         expect_form.addRow("", self.expect_button)
 
         self.note = CopyableText(tr("Note to the customer"), language)

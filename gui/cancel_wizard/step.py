@@ -37,7 +37,8 @@ def primary(button: Button) -> Button:
 
 
 def button_row(*buttons: QWidget, trailing: tuple[QWidget, ...] = ()) -> QHBoxLayout:
-    """Buttons side by side at their natural width, `trailing` ones at the right."""
+    """Buttons (or an amount and its currency) side by side at their natural width,
+    `trailing` ones at the right."""
     row = QHBoxLayout()
     for button in buttons:
         row.addWidget(button)
