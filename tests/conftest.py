@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -26,6 +27,18 @@ def dropdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "dropdesk-home"
     monkeypatch.setenv("DROPDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def detached_logging() -> Iterator[None]:
+    """Leave the root logger as it was, whatever configure_logging did."""
+    from core import logs
+
+    root = logging.getLogger()
+    level = root.level
+    yield
+    logs.close_logging()
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session")

@@ -29,13 +29,7 @@ EMAIL = "wilhelmina.q@example.org"
 NOTE = "Bitte beim Nachbarn Oberhuber abgeben"
 
 
-@pytest.fixture(autouse=True)
-def detached_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    level = root.level
-    yield
-    logs.close_logging()
-    root.setLevel(level)
+pytestmark = pytest.mark.usefixtures("detached_logging")
 
 
 @pytest.fixture

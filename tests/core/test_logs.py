@@ -14,17 +14,10 @@ import pytest
 from core import logs, paths
 from core.redaction import register_secret
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-
-
-@pytest.fixture(autouse=True)
-def detached_logging() -> Iterator[None]:
-    """Leave the root logger as it was, whatever configure_logging did."""
-    root = logging.getLogger()
-    level = root.level
-    yield
-    logs.close_logging()
-    root.setLevel(level)
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="POSIX file modes"),
+    pytest.mark.usefixtures("detached_logging"),
+]
 
 
 @pytest.fixture
