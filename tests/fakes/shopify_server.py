@@ -24,7 +24,7 @@ import time
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -40,6 +40,7 @@ from graphql import (
 )
 from graphql.execution.values import get_variable_values
 
+from tests.fakes.loopback import LoopbackServer
 from tests.fakes.shopify_cost import MAX_QUERY_COST, CostModel
 from tests.fakes.shopify_store import Context, ShopState
 
@@ -128,26 +129,19 @@ class FakeShopify:
         self._issued: dict[str, float] = {}  # token -> monotonic expiry
         self._failures: deque[tuple[str, str]] = deque()  # (target, mode)
         self._stop = threading.Event()
-        handler = type("Handler", (_Handler,), {"fake": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._loopback = LoopbackServer(type("Handler", (_Handler,), {"fake": self}))
 
     @property
     def url(self) -> str:
-        port = self._server.server_address[1]
-        return f"http://127.0.0.1:{port}"
+        return self._loopback.url
 
     def __enter__(self) -> FakeShopify:
-        self._thread.start()
+        self._loopback.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self._stop.set()
-        self._server.shutdown()
-        self._server.server_close()
+        self._loopback.stop()
 
     # -- controls for tests -----------------------------------------------------------------
 

@@ -15,9 +15,11 @@ import socket
 import threading
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import urlsplit
+
+from tests.fakes.loopback import LoopbackServer
 
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length"}
 
@@ -58,26 +60,19 @@ class HostileServer:
         self._script: deque[Answer] = deque()
         self._always: Answer | None = None
         self._stop = threading.Event()
-        handler = type("Handler", (_Handler,), {"server_side": self})
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self._loopback = LoopbackServer(type("Handler", (_Handler,), {"server_side": self}))
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        return self._loopback.url
 
     def __enter__(self) -> HostileServer:
-        self._thread.start()
+        self._loopback.start()
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self._stop.set()
-        if self._thread.is_alive():
-            self._server.shutdown()
-        self._server.server_close()
+        self._loopback.stop()
 
     def next(self, answer: Answer, times: int = 1) -> None:
         """Answer the next `times` requests with `answer` (then relay again)."""
