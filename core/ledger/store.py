@@ -157,7 +157,18 @@ def _upgrade(path: Path, fresh: bool) -> None:
 
 def _lock(path: Path) -> LockFile:
     lock = LockFile(path.with_name(path.name + ".lock"))
-    if not lock.acquire():
+    try:
+        acquired = lock.acquire()
+    except OSError as error:  # no right to write beside it, or a symlink planted as the lock
+        reason = error.strerror or str(error)
+        raise LedgerError(
+            path,
+            f"{path.name} cannot be opened: its lock file {lock.path.name} cannot be made "
+            f"({reason}).",
+            f"{path.name} lässt sich nicht öffnen: seine Sperrdatei {lock.path.name} lässt sich "
+            f"nicht anlegen ({reason}).",
+        ) from None
+    if not acquired:
         raise LedgerInUseError(
             path,
             f"{path.name} is open in another Dropdesk window. Switch to that window, or close "

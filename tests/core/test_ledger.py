@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from core.ledger import (
     Ledger,
+    LedgerError,
     NotALedgerError,
     check_integrity,
     journal,
@@ -200,3 +201,16 @@ def test_daily_backup_is_made_once_a_day_and_rotated(tmp_path: Path) -> None:
     with sqlite3.connect(backups(path)[0]) as copy:
         assert copy.execute("SELECT name FROM customer_order").fetchall() == [("#1",)]
     ledger.close()
+
+
+def test_a_symlink_planted_as_the_lock_is_not_followed(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    open_ledger(path).close()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    lock = path.with_name("ledger.sqlite.lock")
+    lock.unlink()
+    lock.symlink_to(victim)
+    with pytest.raises(LedgerError, match=r"its lock file ledger\.sqlite\.lock cannot be made"):
+        open_ledger(path)
+    assert victim.read_text() == "keep me"
