@@ -43,7 +43,3 @@ def display_text(text: str) -> str:
         return text
     return text.translate(_TABLE)
 
-
-def display_or_empty(value: object) -> str:
-    """A value that may be None (an empty column) as display text."""
-    return "" if value is None else display_text(str(value))

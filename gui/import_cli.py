@@ -20,6 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from core.display_text import display_text
 from core.imports import ImportCancelled, ImportFileError, ImportSummary, import_shopify_csv
 from core.ledger import LedgerError, open_ledger
 from core.linking import PatternError
@@ -85,7 +86,7 @@ def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) ->
         lines.append(f"{len(summary.refused):,} rows refused:")
         for refusal in summary.refused:
             where = f"line {refusal.line}" + (f", {refusal.column}" if refusal.column else "")
-            lines.append(f"  {where}: {refusal.reason}")
+            lines.append(display_text(f"  {where}: {refusal.reason}"))
         if mode == "nothing":
             lines.append(
                 "Nothing was imported (--mode nothing): fix these rows, or use --mode rest "

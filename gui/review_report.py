@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from core.display_text import display_text
 from core.review import (
     FAULT_LABELS,
     LINE_COLUMNS,
@@ -66,7 +67,9 @@ def _tr(text: str) -> str:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    """Escaped for the report's HTML, without control or bidi characters (a right-to-left
+    override must not turn #7101 into what reads #1017)."""
+    return html.escape(display_text(str(text)))
 
 
 #: Line columns whose cells are labels from core (English), shown translated.
