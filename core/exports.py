@@ -27,13 +27,13 @@ from __future__ import annotations
 import csv
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from core.display_text import display_text
+from core.partial_files import clean_leftovers, create_partial
 from core.redaction import redact
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -105,7 +105,8 @@ def write_csv(
     the number of rows. Rows are streamed, never held in memory; the file is private (0600),
     as it holds customers' names."""
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    clean_leftovers(path.parent, path.name)  # a killed export's hidden file
+    handle, temporary = create_partial(path, "export")
     count = 0
     try:
         with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as stream:
@@ -116,6 +117,6 @@ def write_csv(
                 count += 1
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     return count

@@ -136,6 +136,9 @@ def _run(args: argparse.Namespace, files: list[Path]) -> int:
 
     configure_logging()
     ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
+    from core.partial_files import clean_leftovers
+
+    clean_leftovers(ledger.expanduser().parent)  # what killed demos and backups left there
     if args.command == "demo":
         return _demo(ledger, args.orders, args.seed)
     if args.command == "review":

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.display_text import display_text
+from core.partial_files import clean_leftovers, create_partial
 from core.review import (
     FAULT_LABELS,
     LINE_COLUMNS,
@@ -309,10 +309,11 @@ def write_review_pdf(
     document.setHtml(report_html(summary, names, lines, charts=len(images), cap=cap))
 
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    clean_leftovers(path.parent, path.name)  # a killed report's hidden file
+    handle, temporary = create_partial(path, "pdf")
     os.close(handle)
     try:
-        writer = QPdfWriter(temporary)
+        writer = QPdfWriter(str(temporary))
         writer.setTitle(_tr("Refund review"))
         writer.setCreator("Dropdesk")
         writer.setResolution(200)
@@ -327,5 +328,5 @@ def write_review_pdf(
         del writer  # closes the file
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
