@@ -62,7 +62,7 @@ def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_r
         return EXIT_INTERRUPTED
     except (ImportFileError, PatternError, LedgerError) as error:  # LedgerError: disk full
         bar.end()
-        print(f"{_PROG}: {error}", file=sys.stderr)
+        print(f"{_PROG}: {display_text(str(error))}", file=sys.stderr)
         return EXIT_UNUSABLE
     finally:
         ledger.close()

@@ -109,7 +109,7 @@ def cell_text(cell: Cell) -> str:
         return money(cell.minor, cell.currency)
     if isinstance(cell, datetime):
         return local_time(cell)
-    return str(cell)
+    return display_text(str(cell))
 
 
 def _amounts(amounts: Sequence[Amount]) -> str:

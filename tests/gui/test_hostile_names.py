@@ -12,6 +12,8 @@ from core.review import LineKind, Review, ReviewFilter
 from gui.main_window import ALL_ORDERS, MainWindow
 from gui.order_table_model import Column
 from gui.review_report import report_html
+from gui.review_view import ReviewView
+from gui.suppliers_view import SuppliersView
 from tests.hostile_names import poison, unsafe_in
 
 
@@ -72,3 +74,36 @@ def test_pdf_report_text_has_no_bidi_override(qtbot: QtBot, demo_ledger: Ledger)
     html = report_html(summary, names, lines, charts=0)
     assert "Acme[31m Store" in html and "[2J" in html
     assert not unsafe_in(html.replace("\n", ""))
+
+
+def test_review_and_suppliers_screens_show_names_plainly(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    poison(demo_ledger.path)
+    review = ReviewView(demo_ledger)
+    qtbot.addWidget(review)
+    with qtbot.waitSignal(review.refreshed, timeout=10_000):
+        review.show()
+    model = review.models[LineKind.REFUNDS]
+    assert model.rowCount() > 0
+    cells = [
+        str(model.index(row, column).data() or "")
+        for row in range(min(model.rowCount(), 40))
+        for column in range(model.columnCount())
+    ]
+    assert any("[2J" in text for text in cells)
+    assert not any(unsafe_in(text) for text in cells)
+
+    suppliers = SuppliersView(demo_ledger)
+    qtbot.addWidget(suppliers)
+    suppliers.show()
+    qtbot.waitUntil(lambda: suppliers.summary is not None, timeout=10_000)
+    table = suppliers.table
+    names = [
+        item.text()
+        for row in range(table.rowCount())
+        for column in range(table.columnCount())
+        if (item := table.item(row, column)) is not None
+    ]
+    assert any(name.startswith("Acme[31m Store") for name in names)
+    assert not any(unsafe_in(name) for name in names)
+    table.selectRow(0)
+    assert not unsafe_in(suppliers.name.text())
