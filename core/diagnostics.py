@@ -38,6 +38,7 @@ from typing import Any
 
 from core import redaction
 from core.logs import LOG_FILE
+from core.partial_files import clean_leftovers, create_partial
 from core.settings import DEFAULTS
 
 log = logging.getLogger(__name__)
@@ -338,8 +339,8 @@ def build(
 def write_zip(target: Path, members: Mapping[str, bytes], now: datetime | None = None) -> Path:
     """Write `members` to `target` (private to the user), replacing it only when complete."""
     stamp = (now or datetime.now(UTC)).astimezone().timetuple()[:6]
-    partial = target.with_name(f".{target.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    clean_leftovers(target.parent, target.name)  # a killed run's hidden file
+    fd, partial = create_partial(target, "zip")
     try:
         with (
             os.fdopen(fd, "wb") as handle,

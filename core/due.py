@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import clocks, settings
 from core.clocks import Urgency
+from core.display_text import display_text
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 
 if TYPE_CHECKING:
@@ -198,7 +199,15 @@ def _count(db: Session | Connection, after: datetime | None, until: datetime) ->
 def _row(raw: Any, now: datetime) -> DueRow:
     ship_by = from_db(raw[4])
     assert ship_by is not None  # the WHERE clause compares it
-    return DueRow(raw[0], raw[1], raw[2], raw[3], ship_by, ship_by - now)
+    # Names come from Shopify and suppliers: shown without control and bidi characters.
+    return DueRow(
+        raw[0],
+        display_text(raw[1] or ""),
+        display_text(raw[2] or ""),
+        display_text(raw[3] or ""),
+        ship_by,
+        ship_by - now,
+    )
 
 
 def _connection(db: Session | Connection) -> Connection:

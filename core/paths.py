@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from core.texts import Text
+
 APP_NAME = "Dropdesk"
 LEDGER_FILE = "ledger.sqlite"
 
@@ -30,16 +32,44 @@ def default_ledger() -> Path:
     return data_dir() / LEDGER_FILE
 
 
+class FolderError(OSError):
+    """One of Dropdesk's folders cannot be made or used (DROPDESK_HOME under a file, a folder
+    without the right to write, a read-only disk). `text` says so in English and German."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            en_reason = f"{blocker} is a file, not a folder"
+            de_reason = f"{blocker} ist eine Datei, kein Ordner"
+        else:
+            en_reason = de_reason = (error.strerror or str(error)).lower()
+        self.text = Text(
+            f"Dropdesk cannot use its folder {path}: {en_reason}. Set DROPDESK_HOME (or "
+            "--ledger) to a folder you can write to.",
+            f"Dropdesk kann seinen Ordner {path} nicht benutzen: {de_reason}. Setzen Sie "
+            "DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.",
+        )
+        super().__init__(error.errno, self.text.en)
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.text.en
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create a folder readable by the user only (customer data and money live there).
 
     Missing folders above it are created private too: `mkdir(parents=True)` would make them
     with the umask's mode (0755, or 0777), and DROPDESK_HOME is the parent of the log folder,
-    made first at start-up. Folders that exist already are left as they are.
+    made first at start-up. Folders that exist already are left as they are. A folder that
+    cannot be made is a FolderError with the reason, never a bare OSError traceback.
     """
-    missing = [folder for folder in (path, *path.parents) if not folder.exists()]
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700, exist_ok=True)
-    if not path.is_dir():
-        path.mkdir(mode=0o700)  # raises FileExistsError for a file, as mkdir(exist_ok) did
+    try:
+        missing = [folder for folder in (path, *path.parents) if not folder.exists()]
+        for folder in reversed(missing):
+            folder.mkdir(mode=0o700, exist_ok=True)
+        if not path.is_dir():
+            path.mkdir(mode=0o700)  # raises FileExistsError for a file
+    except OSError as error:
+        raise FolderError(path, error) from None
     return path

@@ -30,6 +30,7 @@ from gui.jobs import Job
 from gui.main_window import MainWindow
 from gui.palette import apply_style
 from gui.single_instance import SingleInstance, forwarded_files, present
+from gui.termination import quit_on_sigterm
 
 if TYPE_CHECKING:
     from core.connections import Connections, Connector
@@ -283,7 +284,8 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
 
     sys.excepthook = uncaught
     try:
-        return app.exec()
+        with quit_on_sigterm(app):
+            return app.exec()
     finally:
         sys.excepthook = previous_hook
         instance.close()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.cancel.listing import OpenCancellation, open_cancellations
 from core.clocks import format_countdown, remaining
+from core.display_text import display_text
 from core.ledger import Ledger
 from core.review import REASON_LABELS
 from gui.formatting import local_time
@@ -185,8 +186,8 @@ class CancellationsView(QWidget):
         for run in self.runs:
             item = QTreeWidgetItem(
                 [
-                    run.order_name or "—",
-                    run.ae_order_id,
+                    display_text(run.order_name) or "—",
+                    display_text(run.ae_order_id),
                     run.state_label,
                     run.next_deadline_label or _tr("Waiting on you"),
                     due_text(run.next_deadline, now),

@@ -6,9 +6,11 @@ Qt is imported only for the GUI, so `dropdesk demo` and friends work on a headle
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from core import paths
@@ -108,10 +110,35 @@ def main(argv: list[str] | None = None) -> int:
 
         argv, files = split_files(argv, _COMMANDS)
     args = _parser().parse_args(argv)
+    if args.command is not None:  # the window installs its own (it quits the app cleanly)
+        signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _run(args, files)
+    except paths.FolderError as error:
+        print(f"dropdesk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\ndropdesk: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+EXIT_INTERRUPTED = 130
+"""Ctrl+C or SIGTERM (a service manager stopping us, `kill`), as shells report SIGINT."""
+
+
+def _interrupt(_signum: int, _frame: FrameType | None) -> None:
+    """SIGTERM is handled like Ctrl+C: what runs is interrupted and rolls back."""
+    raise KeyboardInterrupt
+
+
+def _run(args: argparse.Namespace, files: list[Path]) -> int:
     from core.logs import configure_logging
 
     configure_logging()
     ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
+    from core.partial_files import clean_leftovers
+
+    clean_leftovers(ledger.expanduser().parent)  # what killed demos and backups left there
     if args.command == "demo":
         return _demo(ledger, args.orders, args.seed)
     if args.command == "review":

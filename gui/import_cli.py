@@ -3,7 +3,8 @@
 No Qt here (it lives beside the CLI it serves): it runs on a headless server. Exit codes:
 0 imported (or previewed) with every row read; 1 the file or the ledger cannot be used (the
 message says why); 2 bad usage; 3 some rows were refused (with `--mode rest` the other orders
-were imported, with `--mode nothing` nothing was); 130 interrupted by Ctrl-C, nothing imported.
+were imported, with `--mode nothing` nothing was); 130 interrupted by Ctrl-C or SIGTERM,
+nothing imported.
 With `--json` stdout carries exactly one JSON object,
 `{"added": n, "updated": n, "unchanged": n, "refused": [{"line", "column", "reason"}]}`,
 and every other word goes to stderr.
@@ -20,6 +21,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from core.display_text import display_text
 from core.imports import ImportCancelled, ImportFileError, ImportSummary, import_shopify_csv
 from core.ledger import LedgerError, open_ledger
 from core.linking import PatternError
@@ -60,7 +62,7 @@ def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_r
         return EXIT_INTERRUPTED
     except (ImportFileError, PatternError, LedgerError) as error:  # LedgerError: disk full
         bar.end()
-        print(f"{_PROG}: {error}", file=sys.stderr)
+        print(f"{_PROG}: {display_text(str(error))}", file=sys.stderr)
         return EXIT_UNUSABLE
     finally:
         ledger.close()
@@ -85,7 +87,7 @@ def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) ->
         lines.append(f"{len(summary.refused):,} rows refused:")
         for refusal in summary.refused:
             where = f"line {refusal.line}" + (f", {refusal.column}" if refusal.column else "")
-            lines.append(f"  {where}: {refusal.reason}")
+            lines.append(display_text(f"  {where}: {refusal.reason}"))
         if mode == "nothing":
             lines.append(
                 "Nothing was imported (--mode nothing): fix these rows, or use --mode rest "
@@ -100,9 +102,9 @@ def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) ->
 
 @contextmanager
 def _ctrl_c_cancels() -> Iterator[threading.Event]:
-    """The first Ctrl-C asks the import to stop (it rolls back at its next check); a second
-    one interrupts at once. Outside the main thread signals cannot be caught, and an ignored
-    SIGINT stays ignored: then it does nothing."""
+    """The first Ctrl-C (or SIGTERM) asks the import to stop (it rolls back at its next
+    check); a second one interrupts at once. Outside the main thread signals cannot be caught,
+    and an ignored SIGINT stays ignored: then it does nothing."""
     interrupted = threading.Event()
     if (
         threading.current_thread() is not threading.main_thread()
@@ -118,10 +120,12 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
     previous: Callable[[int, FrameType | None], object] | int | None
     previous = signal.signal(signal.SIGINT, handle)
+    previous_term = signal.signal(signal.SIGTERM, handle)  # `kill`, a service stop: the same
     try:
         yield interrupted
     finally:
         signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGTERM, previous_term)
 
 
 class _ProgressBar:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.display_text import display_text
 from core.ledger import Ledger
 from gui.formatting import local_time, money, status_text
 
@@ -105,22 +107,24 @@ class OrderDetailsPanel(QWidget):
     def _fill(self, details: OrderDetails) -> None:
         order, customer = details.supplier_order, details.customer_order
         name = customer.name if customer else _tr("Unlinked supplier order")
-        self.title.setText(f"<h2>{name}</h2>")
+        self.title.setText(f"<h2>{html.escape(display_text(name))}</h2>")
         facts = self._fact_labels
-        facts["customer"].setText(customer.customer_name if customer else "")
+        facts["customer"].setText(display_text(customer.customer_name) if customer else "")
         facts["total"].setText(money(customer.total_minor, customer.currency) if customer else "")
-        facts["supplier"].setText(details.supplier.name if details.supplier else _tr("Unknown"))
-        facts["ae_order"].setText(order.ae_order_id)
+        facts["supplier"].setText(
+            display_text(details.supplier.name) if details.supplier else _tr("Unknown")
+        )
+        facts["ae_order"].setText(display_text(order.ae_order_id))
         facts["cost"].setText(money(order.cost_minor, order.currency))
         facts["status"].setText(status_text(order.order_status, order.end_reason))
         tracking = " · ".join(t for t in (order.tracking_number, order.carrier) if t)
-        facts["tracking"].setText(tracking or _tr("none yet"))
+        facts["tracking"].setText(display_text(tracking) or _tr("none yet"))
         for line in details.lines:
             QTreeWidgetItem(
                 self.lines,
                 [
-                    line.title,
-                    line.sku,
+                    display_text(line.title),
+                    display_text(line.sku),
                     str(line.quantity),
                     money(line.price_minor, customer.currency if customer else "EUR"),
                 ],
@@ -131,7 +135,7 @@ class OrderDetailsPanel(QWidget):
                 [
                     local_time(entry.at),
                     _tr(_EVENT_TITLES.get(entry.kind, entry.kind.replace("_", " ").capitalize())),
-                    _describe(entry.details),
+                    display_text(_describe(entry.details)),
                 ],
             )
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
 from core.cancel.states import FINAL, LABELS, State
 from core.clocks import Urgency, remaining
+from core.display_text import display_text
 from core.due import Thresholds
 from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
 from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
@@ -299,7 +300,7 @@ class OrderTableModel(QAbstractTableModel):
         if text is None:
             if len(self._texts) >= MAX_TEXTS:
                 self._texts.clear()
-            text = self._texts[key] = _DISPLAY[column](row)
+            text = self._texts[key] = display_text(_DISPLAY[column](row))
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from core import settings
+from core.display_text import display_text
 from core.ledger import Ledger, LedgerError, open_ledger
 from core.money import to_decimal
 from core.review import (
@@ -60,7 +61,7 @@ def print_summary(summary: ReviewSummary, out: TextIO) -> None:
         out.write("\nRefund rate by supplier\n")
         for rate in summary.supplier_rates:
             out.write(
-                f"  {rate.name:<34}{rate.percent_text():>8}  "
+                f"  {display_text(rate.name):<34}{rate.percent_text():>8}  "
                 f"({rate.refunded_orders:,} of {rate.orders:,} orders)\n"
             )
 
@@ -75,7 +76,7 @@ def _groups(title: str, groups: tuple[GroupRow, ...], out: TextIO) -> None:
             _amount(Amount(m.currency, v)) if v else "–"
             for v in (m.refunded, m.recovered, m.out_of_pocket)
         ]
-        out.write(f"  {g.label[:34]:<34}{cells[0]:>20}{cells[1]:>20}{cells[2]:>20}\n")
+        out.write(f"  {display_text(g.label)[:34]:<34}{cells[0]:>20}{cells[1]:>20}{cells[2]:>20}\n")
 
 
 def run_review(args: argparse.Namespace, ledger_path: Path) -> int:

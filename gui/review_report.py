@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from core.display_text import display_text
+from core.partial_files import clean_leftovers, create_partial
 from core.review import (
     FAULT_LABELS,
     LINE_COLUMNS,
@@ -66,7 +67,9 @@ def _tr(text: str) -> str:
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text))
+    """Escaped for the report's HTML, without control or bidi characters (a right-to-left
+    override must not turn #7101 into what reads #1017)."""
+    return html.escape(display_text(str(text)))
 
 
 #: Line columns whose cells are labels from core (English), shown translated.
@@ -106,7 +109,7 @@ def cell_text(cell: Cell) -> str:
         return money(cell.minor, cell.currency)
     if isinstance(cell, datetime):
         return local_time(cell)
-    return str(cell)
+    return display_text(str(cell))
 
 
 def _amounts(amounts: Sequence[Amount]) -> str:
@@ -306,10 +309,11 @@ def write_review_pdf(
     document.setHtml(report_html(summary, names, lines, charts=len(images), cap=cap))
 
     path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".pdf", dir=path.parent)
+    clean_leftovers(path.parent, path.name)  # a killed report's hidden file
+    handle, temporary = create_partial(path, "pdf")
     os.close(handle)
     try:
-        writer = QPdfWriter(temporary)
+        writer = QPdfWriter(str(temporary))
         writer.setTitle(_tr("Refund review"))
         writer.setCreator("Dropdesk")
         writer.setResolution(200)
@@ -324,5 +328,5 @@ def write_review_pdf(
         del writer  # closes the file
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

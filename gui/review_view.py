@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import settings
+from core.display_text import display_text
 from core.ledger import Ledger
 from core.review import (
     FAULT_LABELS,
@@ -131,7 +132,7 @@ def cell_display(cell: Cell) -> str:
         return money(cell.minor, cell.currency)
     if isinstance(cell, datetime):
         return local_time(cell)
-    return str(cell)
+    return display_text(str(cell))  # order and supplier names: no control or bidi characters
 
 
 class ReviewLinesModel(QAbstractTableModel):

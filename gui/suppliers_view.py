@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.display_text import display_text
 from core.ledger import Ledger
 from core.ledger.types import Reason
 from core.policy import RETURN_REASONS
@@ -264,9 +265,9 @@ class SuppliersView(QWidget):
 
     def _fill_row(self, row: int, info: SupplierInfo) -> None:
         policy = info.policy
-        self._set(row, "Supplier", info.name)
+        self._set(row, "Supplier", display_text(info.name))
         self._item(row, 0).setData(Qt.ItemDataRole.UserRole, info.id)
-        self._set(row, "Store id", info.store_id)
+        self._set(row, "Store id", display_text(info.store_id))
         self._set(row, "Ship window", _tr("{0} business days").format(info.ship_window_days))
         self._set(row, "Cancel answer", _tr("{0} h").format(info.cancel_answer_hours))
         self._set(row, "Calendar", f"{info.holiday_country} · {info.time_zone}")
@@ -332,7 +333,7 @@ class SuppliersView(QWidget):
             self.name.setText(_tr("No supplier selected"))
             return
         policy = info.policy
-        self.name.setText(info.name)
+        self.name.setText(display_text(info.name))
         self.clocks.setText(
             _tr(
                 "Ships within {0} business days of payment; answers a cancel request within "

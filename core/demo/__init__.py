@@ -24,6 +24,7 @@ from core.demo.rows import make_batch
 from core.demo.tables import COLUMNS, TABLES, Rows
 from core.ledger import Ledger, bulk, open_ledger
 from core.ledger.types import to_db
+from core.partial_files import partial_path
 
 Progress = Callable[[int, int], None]
 BATCH = 20_000  # orders per round of inserts
@@ -48,7 +49,7 @@ def write_demo(
     path = path.expanduser()
     _refuse_existing(path)
     started = datetime.now(UTC)
-    partial = path.with_name(f".{path.name}.demo-{os.getpid()}.partial")
+    partial = partial_path(path, "demo")  # a killed demo's is removed at the next start
     leftovers = [partial.with_name(partial.name + s) for s in ("", "-wal", "-shm", ".open")]
     try:
         ledger = open_ledger(partial)

@@ -13,6 +13,7 @@ import codecs
 import csv
 import errno
 import io
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -47,9 +48,12 @@ class CsvFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            if path.is_dir():
+            status = path.stat()
+            if stat.S_ISDIR(status.st_mode):
                 raise IsADirectoryError(errno.EISDIR, "it is a folder")
-            self.total_bytes = path.stat().st_size
+            if not stat.S_ISREG(status.st_mode):  # a FIFO would block the open, or look empty
+                raise OSError(errno.EINVAL, "it is not a regular file (a pipe or a device)")
+            self.total_bytes = status.st_size
             if self.total_bytes == 0:
                 raise EmptyFileError(path, f"{path.name} is empty.", f"{path.name} ist leer.")
             self.encoding = detect_encoding(path)
@@ -143,11 +147,22 @@ class CsvFile:
         delimiters = (forced,) if forced else _DELIMITERS
         best: tuple[int, str, list[str]] | None = None
         for delimiter in delimiters:
-            cells = next(csv.reader([line], delimiter=delimiter), [])
+            try:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+            except csv.Error:  # a field over csv.field_size_limit(): no column name is that long
+                continue
             known = sum(normalize(cell) in KNOWN for cell in cells)
             if best is None or known > best[0]:
                 best = (known, delimiter, cells)
-        assert best is not None
+        if best is None:
+            raise UnreadableFileError(
+                self.path,
+                f"{self.path.name} cannot be read: its header (line {line_no}) is not a line of "
+                "column names (one of them is longer than any column name can be).",
+                f"{self.path.name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist "
+                "keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein "
+                "kann).",
+            )
         return line_no, best[1], best[2]
 
     def _unreadable(self) -> UnreadableFileError:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from core.ledger.errors import write_failure
+from core.partial_files import create_partial
 
 BACKUP_MARK = ".backup-"
 
@@ -21,8 +22,8 @@ def backup(path: Path, label: str = "", keep: int = 7) -> Path:
     """
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}{BACKUP_MARK}{stamp}{'-' + label if label else ''}")
-    partial = target.with_name(f".{target.name}.partial")
-    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    handle, partial = create_partial(target, "backup")  # cleaned after a kill: partial_files
+    os.close(handle)
     try:
         source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QWidget
 
 from core.cancel.view import CancellationView
+from core.display_text import display_text
 from core.ledger.types import Fault, Reason
 from core.order_details import OrderDetails
 from gui.cancel_wizard.step import (
@@ -134,7 +135,7 @@ class ReasonPage(StepPage):
             "<table cellspacing='0' cellpadding='2'>"
             + "".join(
                 f"<tr><td style='color:#5f6670; padding-right:12px'>{html.escape(k)}</td>"
-                f"<td>{html.escape(v)}</td></tr>"
+                f"<td>{html.escape(display_text(v))}</td></tr>"
                 for k, v in rows
             )
             + "</table>"

@@ -26,6 +26,7 @@ from core.cancel.shop_manual import ShopManualGuide
 from core.cancel.shop_refund import RefundPreview
 from core.cancel.states import IN_FLIGHT, Path, State
 from core.cancel.view import Action
+from core.display_text import display_text
 from core.imports.amounts import AmountError
 from gui.cancel_wizard.manual_panel import ManualPanel
 from gui.cancel_wizard.refund_panel import RefundPanel
@@ -164,7 +165,9 @@ class ShopPage(StepPage):
                 self.staff_note.setPlaceholderText(
                     default_staff_note(view.reason, view.ae_order_id)
                 )
-            self.cancel_button.setText(tr("Cancel {0} on Shopify…").format(self.guide.order_name))
+            self.cancel_button.setText(
+                tr("Cancel {0} on Shopify…").format(display_text(self.guide.order_name))
+            )
         early = view.needs_out_of_pocket_ack and (api_cancel or api_refund or manual)
         if early:
             self.risk.show_message("warning", out_of_pocket_warning(refund))
@@ -292,7 +295,9 @@ class ShopPage(StepPage):
             details.insert(0, out_of_pocket_warning(refund=True))
         question = Confirmation(
             tr("Refund on Shopify"),
-            tr("Refund {0} to the customer of {1} on Shopify?").format(total, preview.order_name),
+            tr("Refund {0} to the customer of {1} on Shopify?").format(
+                total, display_text(preview.order_name)
+            ),
             tr("Refund anyway") if early else tr("Refund {0}").format(total),
             "\n\n".join(d for d in details if d),
         )

