@@ -87,7 +87,7 @@ def run_review(args: argparse.Namespace, ledger_path: Path) -> int:
         print(f"dropdesk review: there is no ledger at {ledger_path}", file=sys.stderr)
         return 1
     try:
-        ledger = open_ledger(ledger_path)
+        ledger = open_ledger(ledger_path, for_reading=True)  # no lock, no upgrade, no writes
     except LedgerError as error:
         print(f"dropdesk review: {error}", file=sys.stderr)
         return 1
