@@ -5,6 +5,7 @@ The problem file is never overwritten: a backup is restored into a new file besi
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime
 from enum import Enum, auto
@@ -71,7 +72,14 @@ def restore_copy(path: Path, backup: Verified | None = None) -> Path | None:
     if backup is None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}-restored-{stamp}{path.suffix or '.sqlite'}")
-    shutil.copy2(backup.path, target)
-    target.chmod(0o600)
-    return target
+    for number in range(1, 1000):  # never over an earlier restored copy (the same second)
+        extra = f"-{number}" if number > 1 else ""
+        target = path.with_name(f"{path.stem}-restored-{stamp}{extra}{path.suffix or '.sqlite'}")
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        shutil.copyfile(backup.path, target)
+        target.chmod(0o600)
+        return target
+    return None

@@ -338,7 +338,8 @@ def _rotate(path: Path, label: str, keep: int) -> None:
     else:
         doomed = [b for b in known if not b.before_upgrade][max(keep, 1) :]
     for old in doomed:
-        old.path.unlink(missing_ok=True)
+        for file in (old.path, *(old.path.with_name(old.path.name + s) for s in _SIDE_FILES)):
+            file.unlink(missing_ok=True)  # an old WAL-mode backup read once has its -wal, -shm
 
 
 def _remove(partial: Path) -> None:

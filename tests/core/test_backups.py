@@ -172,8 +172,11 @@ def test_legacy_clock_named_backups_are_listed_and_rotated_first(tmp_path: Path)
     for old in backups(path):
         if old != legacy:
             old.unlink()
+    for side in ("-wal", "-shm"):  # an old WAL-mode backup that was read once
+        legacy.with_name(legacy.name + side).write_bytes(b"")
     made = backup_if_due(path, keep=1, now=NOW)
     assert made is not None and backups(path) == [made] and not legacy.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if "20991231" in p.name) == []
 
 
 # Names with glob characters, and neighbours
