@@ -89,7 +89,9 @@ def run_review(args: argparse.Namespace, ledger_path: Path) -> int:
     try:
         ledger = open_ledger(ledger_path, for_reading=True)  # no lock, no upgrade, no writes
     except LedgerError as error:
-        print(f"dropdesk review: {error}", file=sys.stderr)
+        from gui.cli import say_refused
+
+        say_refused("dropdesk review", error)
         return 1
     try:
         return _run(args, ledger)

@@ -133,3 +133,20 @@ def test_the_reading_connections_cannot_write(demo: Path) -> None:
     finally:
         ledger.close()
     assert demo.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [["review"], ["due"]])
+def test_a_damaged_ledger_names_the_verified_backup_and_its_age(
+    demo: Path, command: list[str]
+) -> None:
+    from core.ledger.backup import backup
+
+    good = backup(demo, label="daily")
+    data = bytearray(demo.read_bytes())
+    data[4096 : 4096 + 2048] = b"\xff" * 2048  # the schema's b-tree page scribbled over
+    demo.write_bytes(bytes(data))
+    done = _dropdesk(*command, "--ledger", str(demo))
+    assert done.returncode == 1 and "damaged" in done.stderr and "Traceback" not in done.stderr
+    assert f"The latest verified backup, {good.name}, is from" in done.stderr
+    assert "copied less than an hour ago" in done.stderr
+    assert demo.read_bytes() == bytes(data)
