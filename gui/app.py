@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import settings
 from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, open_ledger
-from core.ledger.backup import backup_if_due
+from core.ledger.backup import BackupCheckError, backup_if_due
 from gui import ledger_problem
 from gui.gui_gc import GuiThreadCollector
 from gui.i18n import current_language, install_translators
@@ -221,10 +221,24 @@ class Session:
         """Once a day, a rotated backup beside the ledger."""
         path = self.ledger.path
         keep = int(settings.read(self.ledger.reader, "backups_keep"))
-        job = Job(lambda _p, _c: backup_if_due(path, keep, datetime.now(UTC)))
-        job.finished.connect(lambda made: log.info("Daily backup: %s", made or "not due"))
+
+        def back_up(_progress: object, _cancelled: object) -> Path | BackupCheckError | None:
+            try:
+                return backup_if_due(path, keep, datetime.now(UTC))
+            except BackupCheckError as error:  # the copy was removed; the ledger is suspect
+                return error
+
+        job = Job(back_up)
+        job.finished.connect(self._backed_up)
         job.failed.connect(lambda message: log.warning("Daily backup failed: %s", message))
         self._start(job)
+
+    def _backed_up(self, made: Path | BackupCheckError | None) -> None:
+        if isinstance(made, BackupCheckError):
+            log.error("Daily backup removed: %s", made)
+            self.check_in_background()  # tells the merchant when the ledger itself is damaged
+        else:
+            log.info("Daily backup: %s", made or "not due")
 
     def _start(self, job: Job) -> None:
         self._jobs = [j for j in self._jobs if not j.done.is_set()]

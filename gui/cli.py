@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from core import paths
 
 if TYPE_CHECKING:
-    from core.ledger import Ledger
+    from core.ledger import Ledger, LedgerError
 
 
 def _day(text: str) -> date:
@@ -188,8 +188,25 @@ def _open_existing(path: Path) -> Ledger | None:
     try:
         return open_ledger(path, for_reading=True)
     except LedgerError as error:
-        print(f"dropdesk: {error}", file=sys.stderr)
+        say_refused("dropdesk", error)
         return None
+
+
+def say_refused(prefix: str, error: LedgerError) -> None:
+    """Why a command cannot use the ledger, on stderr; for a damaged one, which verified backup
+    the app would restore and how old it is."""
+    from core.ledger import CorruptLedgerError
+    from core.ledger.backup import latest_verified
+
+    print(f"{prefix}: {error}", file=sys.stderr)
+    if isinstance(error, CorruptLedgerError):
+        verified = latest_verified(error.path)
+        if verified is not None:
+            print(
+                f"{prefix}: {verified.describe(datetime.now().astimezone()).en} Open Dropdesk "
+                "to restore a copy of it (the damaged file is kept for support).",
+                file=sys.stderr,
+            )
 
 
 def _due(path: Path, within: float, as_json: bool) -> int:

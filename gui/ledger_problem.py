@@ -5,6 +5,7 @@ The problem file is never overwritten: a backup is restored into a new file besi
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import UTC, datetime
 from enum import Enum, auto
@@ -13,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from core.ledger.backup import latest_backup
+from core.ledger.backup import Verified, latest_verified
+from gui.i18n import current_language
 
 
 def _tr(text: str) -> str:
@@ -31,10 +33,11 @@ def ask(parent: QWidget | None, path: Path, message: str) -> Choice:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("This ledger cannot be opened"))
     box.setText(message)
-    backup = latest_backup(path)
+    backup = latest_verified(path)  # only a backup that passes its check now is offered
+    when = backup.when(datetime.now(UTC)).get(current_language()) if backup else ""
     box.setInformativeText(
         _tr("Dropdesk has not changed the file.")
-        + (" " + _tr("The latest backup is from {0}.").format(backup.name) if backup else "")
+        + (" " + _tr("The latest backup is from {0}.").format(when) if backup else "")
     )
     other = box.addButton(_tr("Open another ledger…"), QMessageBox.ButtonRole.AcceptRole)
     restore = (
@@ -62,13 +65,21 @@ def pick_ledger(parent: QWidget | None, start: Path) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def restore_copy(path: Path) -> Path | None:
-    """Copy the latest backup to a new file beside the ledger and return it."""
-    backup = latest_backup(path)
+def restore_copy(path: Path, backup: Verified | None = None) -> Path | None:
+    """Copy the newest verified backup (or `backup`) to a new file beside the ledger and
+    return it; None when no backup passes its check."""
+    backup = backup or latest_verified(path)
     if backup is None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}-restored-{stamp}{path.suffix or '.sqlite'}")
-    shutil.copy2(backup, target)
-    target.chmod(0o600)
-    return target
+    for number in range(1, 1000):  # never over an earlier restored copy (the same second)
+        extra = f"-{number}" if number > 1 else ""
+        target = path.with_name(f"{path.stem}-restored-{stamp}{extra}{path.suffix or '.sqlite'}")
+        try:
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            continue
+        shutil.copyfile(backup.path, target)
+        target.chmod(0o600)
+        return target
+    return None

@@ -88,9 +88,11 @@ def run_review(args: argparse.Namespace, ledger_path: Path) -> int:
         print(f"dropdesk review: there is no ledger at {ledger_path}", file=sys.stderr)
         return 1
     try:
-        ledger = open_ledger(ledger_path)
+        ledger = open_ledger(ledger_path, for_reading=True)  # no lock, no upgrade, no writes
     except LedgerError as error:
-        print(f"dropdesk review: {error}", file=sys.stderr)
+        from gui.cli import say_refused
+
+        say_refused("dropdesk review", error)
         return 1
     try:
         return _run(args, ledger)

@@ -19,6 +19,7 @@ from core.ledger.errors import (
     CorruptLedgerError,
     LedgerError,
     LedgerInUseError,
+    NewerLedgerError,
     NotALedgerError,
     write_failure,
 )
@@ -37,13 +38,20 @@ class Ledger:
     """An open ledger file: the engine, sessions, a reader for the window, and whether the
     last run ended cleanly."""
 
-    def __init__(self, path: Path, *, unclean: bool, lock: LockFile | None) -> None:
+    def __init__(
+        self, path: Path, *, unclean: bool, lock: LockFile | None, read_only: bool = False
+    ) -> None:
         self.path = path
         self.unclean = unclean  # the previous run did not close the ledger: check it
         self._lock = lock  # None when opened only for reading
+        self.read_only = read_only  # every connection is mode=ro and query_only
 
     @cached_property
     def engine(self) -> Engine:
+        if self.read_only:
+            from core.ledger import read_only
+
+            return read_only.make_engine(self.path)
         from core.ledger.engine import make_engine  # SQLAlchemy loads here, on first use
 
         return make_engine(self.path)
@@ -52,6 +60,10 @@ class Ledger:
     def reader(self) -> sqlite3.Connection:
         """A plain read-only connection for the window's lists (any thread may read through
         it; SQLite serialises the calls)."""
+        if self.read_only:
+            from core.ledger import read_only
+
+            return read_only.connect(self.path, check_same_thread=False)
         connection = sqlite3.connect(self.path, timeout=15, check_same_thread=False)
         connection.execute("PRAGMA query_only = ON")
         return connection
@@ -185,15 +197,29 @@ def _open_for_reading(path: Path, fresh: bool) -> Ledger:
             path, f"There is no ledger at {path}.", f"Unter {path} liegt kein Auftragsbuch."
         )
     _check_identity(path)
-    if _revision(path) != SCHEMA_REVISION:
+    revision = _revision(path)
+    if revision != SCHEMA_REVISION:
+        from core.ledger.migrate import revisions_in_order  # Alembic, only on this path
+
+        if revision is not None and revision not in revisions_in_order():
+            raise NewerLedgerError(
+                path,
+                f"{path.name} was written by a newer Dropdesk (schema {revision}). Update "
+                "Dropdesk to read it; this version will not touch it.",
+                f"{path.name} stammt von einem neueren Dropdesk (Schema {revision}). "
+                "Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.",
+            )
         raise LedgerError(
             path,
-            f"{path.name} needs an upgrade (or comes from another Dropdesk version): open it in "
-            "Dropdesk once first.",
-            f"{path.name} muss aktualisiert werden (oder stammt von einer anderen "
-            "Dropdesk-Version): öffnen Sie es zuerst einmal in Dropdesk.",
+            f"{path.name} needs an upgrade to this Dropdesk version, and this command only "
+            "reads: open it once in the Dropdesk app, which upgrades it (after a backup), then "
+            "run the command again. The file was not changed.",
+            f"{path.name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl "
+            "liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) "
+            "aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht "
+            "verändert.",
         )
-    return Ledger(path, unclean=False, lock=None)
+    return Ledger(path, unclean=False, lock=None, read_only=True)
 
 
 def _check_identity(path: Path) -> None:
