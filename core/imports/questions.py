@@ -105,8 +105,9 @@ class Question:
 
     kind: QuestionKind
     text: Text
-    choices: tuple[str, ...]  # empty: free (a currency code)
+    choices: tuple[str, ...]  # the currency's are common codes; others may be typed
     suggested: str
+    example: str = ""  # a value of the file the question is about
 
 
 class AnswersNeeded(ImportFileError):
@@ -148,6 +149,7 @@ def date_order_question(example: str, suggested: DateOrder | None) -> Question:
         ),
         ("dmy", "mdy"),
         suggested or "dmy",
+        example,
     )
 
 
