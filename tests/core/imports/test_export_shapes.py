@@ -24,7 +24,7 @@ from tests.core.imports.conftest import DATA, count, orders_in
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def berlin(text: str) -> str:
+def berlin(text: str) -> str | None:
     """A wall time in the merchant's zone (the default setting), as the ledger stores it."""
     return to_db(datetime.fromisoformat(text).replace(tzinfo=BERLIN))
 
