@@ -34,7 +34,9 @@ class Evidence:
 
 def scan_date_order(path: Path, columns: list[int]) -> tuple[DateOrder | None, Evidence | None]:
     """The order the file's date cells (at `columns`) settle, with the cell that settles it;
-    (None, None) when none does."""
+    (None, None) when none does, or when the file cannot be read twice (a pipe)."""
+    if not path.is_file():
+        return None, None
     with CsvFile(path) as source:
         try:
             for line, cells in source.records():
