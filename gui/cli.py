@@ -96,6 +96,24 @@ def _parser() -> argparse.ArgumentParser:
     shopify_csv.add_argument(
         "--dry-run", action="store_true", help="read the file and report; write nothing"
     )
+    shopify_csv.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="the currency of an export without a Currency column (ISO 4217, e.g. EUR); "
+        "needed when the ledger has no shop to take it from",
+    )
+    shopify_csv.add_argument(
+        "--date-order",
+        choices=("dmy", "mdy"),
+        help="day-first (dmy) or month-first (mdy), for dates a spreadsheet rewrote "
+        "(31/12/2023) when no day over 12 in the file settles it",
+    )
+    shopify_csv.add_argument(
+        "--shop",
+        metavar="DOMAIN",
+        help="the shop the export is from (name.myshopify.com); needed when the ledger holds "
+        "several shops",
+    )
     return parser
 
 
@@ -149,7 +167,14 @@ def _run(args: argparse.Namespace, files: list[Path]) -> int:
         from gui.import_cli import run_import
 
         return run_import(
-            ledger, args.file, as_json=args.json, mode=args.mode, dry_run=args.dry_run
+            ledger,
+            args.file,
+            as_json=args.json,
+            mode=args.mode,
+            dry_run=args.dry_run,
+            currency=args.currency,
+            date_order=args.date_order,
+            shop=args.shop,
         )
     if args.command == "due":
         return _due(ledger, args.within, args.json)

@@ -2,16 +2,22 @@
 
 No Qt here (it lives beside the CLI it serves): it runs on a headless server. Exit codes:
 0 imported (or previewed) with every row read; 1 the file or the ledger cannot be used (the
-message says why); 2 bad usage; 3 some rows were refused (with `--mode rest` the other orders
-were imported, with `--mode nothing` nothing was); 130 interrupted by Ctrl-C or SIGTERM,
-nothing imported.
+message says why), also when the file leaves a question open (no Currency column and no shop
+to take it from: `--currency`; dates whose day/month order nothing settles: `--date-order`;
+several shops in the ledger: `--shop`); 2 bad usage; 3 some rows were refused (with
+`--mode rest` the other orders were imported, with `--mode nothing` nothing was); 130
+interrupted by Ctrl-C or SIGTERM, nothing imported.
 With `--json` stdout carries exactly one JSON object,
-`{"added": n, "updated": n, "unchanged": n, "refused": [{"line", "column", "reason"}]}`,
-and every other word goes to stderr.
+`{"added": n, "updated": n, "unchanged": n, "refused": [{"line", "column", "reason"}]}`
+(plus `"reading"` when the import decided what the file left open: core.imports.summary),
+and every other word goes to stderr. A reader that stops early (`| head`) ends the output
+quietly: the import was committed (or not) before a word was printed, and the exit code says
+which as usual.
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -23,6 +29,7 @@ from typing import TextIO
 
 from core.display_text import display_text
 from core.imports import ImportCancelled, ImportFileError, ImportSummary, import_shopify_csv
+from core.imports.questions import Answers, AnswersNeeded, Question, is_iso_currency
 from core.ledger import LedgerError, open_ledger
 from core.linking import PatternError
 
@@ -35,11 +42,38 @@ MODES = ("rest", "nothing")
 _PROG = "dropdesk import shopify-csv"
 
 
-def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_run: bool) -> int:
+def run_import(
+    ledger_path: Path,
+    file: Path,
+    *,
+    as_json: bool,
+    mode: str,
+    dry_run: bool,
+    currency: str | None = None,
+    date_order: str | None = None,
+    shop: str | None = None,
+) -> int:
     """Import `file` into the ledger at `ledger_path`; returns the process exit code."""
     if mode not in MODES:
         print(f"{_PROG}: --mode must be rest or nothing, not {mode!r}", file=sys.stderr)
         return EXIT_USAGE
+    if currency is not None:
+        currency = currency.strip().upper()
+        if not is_iso_currency(currency):
+            print(
+                f"{_PROG}: --currency must be an ISO 4217 code of three letters (EUR, USD, "
+                f"GBP, ...), not {currency!r}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+    if date_order not in (None, "dmy", "mdy"):
+        print(f"{_PROG}: --date-order must be dmy or mdy, not {date_order!r}", file=sys.stderr)
+        return EXIT_USAGE
+    answers = Answers(
+        currency=currency,
+        date_order="dmy" if date_order == "dmy" else "mdy" if date_order == "mdy" else None,
+        shop=shop,
+    )
     try:
         ledger = open_ledger(ledger_path)
     except LedgerError as error:
@@ -55,11 +89,18 @@ def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_r
                 dry_run=dry_run,
                 progress=bar.show,
                 cancel=interrupted.is_set,
+                answers=answers,
             )
     except (ImportCancelled, KeyboardInterrupt):
         bar.end()
         print(f"{_PROG}: interrupted; nothing was imported", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except AnswersNeeded as needed:
+        bar.end()
+        for question in needed.questions:
+            print(f"{_PROG}: {_ask(file, question)}", file=sys.stderr)
+        print(f"{_PROG}: nothing was imported", file=sys.stderr)
+        return EXIT_UNUSABLE
     except (ImportFileError, PatternError, LedgerError) as error:  # LedgerError: disk full
         bar.end()
         print(f"{_PROG}: {display_text(str(error))}", file=sys.stderr)
@@ -67,11 +108,45 @@ def run_import(ledger_path: Path, file: Path, *, as_json: bool, mode: str, dry_r
     finally:
         ledger.close()
     bar.end()
-    if as_json:
-        print(summary.to_json())
-    else:
-        print(describe(file, summary, mode=mode, dry_run=dry_run))
-    return EXIT_REFUSED if summary.refused else EXIT_OK
+    code = EXIT_REFUSED if summary.refused else EXIT_OK
+    text = summary.to_json() if as_json else describe(file, summary, mode=mode, dry_run=dry_run)
+    _print_to_a_reader_who_may_leave(text)
+    return code
+
+
+def _ask(file: Path, question: Question) -> str:
+    """An open question as the option that answers it."""
+    if question.kind == "currency":
+        return (
+            f"{file.name} has no Currency column (an older export) and the ledger has no shop "
+            "to take the currency from: give it with --currency CODE (ISO 4217, e.g. "
+            f"--currency {question.suggested})"
+        )
+    if question.kind == "date_order":
+        return (
+            f'{file.name} has dates like "{question.example}" whose day and month cannot be '
+            "told apart (no day is over 12): give the order with --date-order dmy (31/12/2023) or "
+            "--date-order mdy (12/31/2023)"
+        )
+    return (
+        f"the ledger holds several shops ({', '.join(question.choices)}) and an export does not "
+        f"say which it is from: name it with --shop DOMAIN (e.g. --shop {question.suggested})"
+    )
+
+
+def _print_to_a_reader_who_may_leave(text: str) -> None:
+    """Print `text` on stdout; if the reader has gone (`| head` closed the pipe), stop quietly.
+
+    stdout is pointed at /dev/null afterwards, so the flush at exit does not fail again."""
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
 
 
 def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) -> str:
@@ -81,6 +156,7 @@ def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) ->
         f"{summary.unchanged:,} unchanged (orders)"
     )
     lines = [f"{file.name}: {'would be ' if dry_run else ''}{counts}"]
+    lines.extend(note.en for note in summary.reading.notes())
     if summary.linked:
         lines.append(f"{summary.linked:,} AliExpress orders linked to their customer orders")
     if summary.refused:

@@ -5,6 +5,13 @@ what will change and which rows are refused before anything is written, then the
 in the mode they chose. Both runs show a progress bar with Cancel; cancelling rolls back, so
 the ledger is as it was. Dialogs are opened with open(), never exec(): the flow is a chain of
 signal handlers, so neither the GUI nor a test sits in a nested event loop while a job runs.
+
+What the file leaves open (no Currency column and no shop to take it from, dates whose
+day/month order nothing settles, several shops) is asked in the preview: the dry run reads
+with suggested answers (the currency of the merchant's locale, ...) and the dialog shows each
+question with its choice, which the merchant must confirm before Import is enabled; changing
+an answer reads the file again with it. How the file was read (the date order and why, the
+time zone of times without an offset, the shop) is said above the counts.
 """
 
 from __future__ import annotations
@@ -31,10 +38,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +66,7 @@ from core.imports import (
     UnreadableFileError,
     import_shopify_csv,
 )
+from core.imports.questions import Answers, Question, is_iso_currency
 from core.ledger import Ledger
 from core.linking import PatternError
 from gui.i18n import current_language
@@ -117,9 +128,11 @@ def _problem_title(error: Exception) -> str:
 
 
 def _import_work(
-    ledger: Ledger, path: Path, mode: Mode, dry_run: bool
+    ledger: Ledger, path: Path, mode: Mode, dry_run: bool, answers: Answers
 ) -> Callable[[Callable[[int, int], None], Callable[[], bool]], _Outcome]:
-    """The job's callable: expected endings come back as values, so only bugs are failures."""
+    """The job's callable: expected endings come back as values, so only bugs are failures.
+    A dry run is the provisional preview: open questions are read with suggested answers."""
+    locale = QLocale().name()  # here, in the GUI thread
 
     def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> _Outcome:
         def report(done: int, total: int) -> None:  # in KB: bytes can overflow a C++ int
@@ -127,7 +140,15 @@ def _import_work(
 
         try:
             return import_shopify_csv(
-                ledger, path, mode=mode, dry_run=dry_run, progress=report, cancel=cancelled
+                ledger,
+                path,
+                mode=mode,
+                dry_run=dry_run,
+                progress=report,
+                cancel=cancelled,
+                answers=answers,
+                locale=locale,
+                provisional=dry_run,
             )
         except ImportCancelled:
             return _Cancelled()
@@ -198,13 +219,26 @@ class ImportSummaryDialog(QDialog):
     """What the dry run found, and the merchant's choice: import the rest, nothing, or cancel."""
 
     chosen = Signal(object)  # Choice
+    revised = Signal(object)  # dict[str, str]: the answers, one changed: read the file again
 
-    def __init__(self, file: Path, summary: ImportSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        file: Path,
+        summary: ImportSummary,
+        parent: QWidget | None = None,
+        *,
+        asked: list[Question] | None = None,
+        answered: dict[str, str] | None = None,
+    ) -> None:
+        """`asked`: the questions the file raised (kept while the merchant answers them);
+        `answered`: what the merchant chose so far (kind -> value), confirmed already."""
         super().__init__(parent)
+        self._asked = list(asked if asked is not None else summary.questions)
+        self._answered = dict(answered or {})
         self.setObjectName("importSummaryDialog")
         self.setWindowTitle(_tr("Import {0}").format(file.name))
         self.choice = Choice.CANCEL
-        self._answered = False
+        self._done = False
         refused = len(summary.refused)
         importable = summary.added + summary.updated + summary.unchanged
 
@@ -245,6 +279,17 @@ class ImportSummaryDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        self.reading = QLabel(
+            "\n".join(note.get(current_language()) for note in summary.reading.notes())
+        )
+        self.reading.setObjectName("importReading")
+        self.reading.setWordWrap(True)
+        self.reading.setVisible(bool(self.reading.text()))
+        layout.addWidget(self.reading)
+        self.choices: dict[str, QComboBox] = {}
+        self.confirms: dict[str, QCheckBox] = {}
+        if self._asked:
+            layout.addWidget(self._questions_box())
         layout.addLayout(counts)
 
         self.table: QTableView | None = None
@@ -319,12 +364,86 @@ class ImportSummaryDialog(QDialog):
         self.cancel_button.clicked.connect(lambda: self._choose(Choice.CANCEL))
         layout.addWidget(buttons)
         self.rejected.connect(lambda: self._choose(Choice.CANCEL))  # Esc, the window's close
-        self.resize(720 if refused else 440, 480 if refused else 0)
+        self._update_import_button()
+        self.resize(720 if refused or self._asked else 440, 480 if refused else 0)
+
+    # --- the questions ---
+
+    def _questions_box(self) -> QGroupBox:
+        box = QGroupBox(_tr("Please check before importing"))
+        box.setObjectName("importQuestions")
+        form = QVBoxLayout(box)
+        for question in self._asked:
+            text = QLabel(question.text.get(current_language()))
+            text.setWordWrap(True)
+            form.addWidget(text)
+            combo = QComboBox()
+            combo.setObjectName(f"answer_{question.kind}")
+            for value in question.choices:
+                combo.addItem(_answer_caption(question.kind, value), value)
+            current = self._answered.get(question.kind, question.suggested)
+            if combo.findData(current) < 0:
+                combo.addItem(_answer_caption(question.kind, current), current)
+            combo.setCurrentIndex(combo.findData(current))
+            if question.kind == "currency":
+                combo.setEditable(True)  # any ISO code may be typed
+                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setAccessibleName(question.text.get(current_language()))
+            combo.activated.connect(lambda _index, kind=question.kind: self._changed(kind))
+            line_edit = combo.lineEdit()
+            if line_edit is not None:
+                line_edit.returnPressed.connect(lambda kind=question.kind: self._changed(kind))
+            confirm = QCheckBox(_tr("This is right"))
+            confirm.setObjectName(f"confirm_{question.kind}")
+            confirm.setChecked(question.kind in self._answered)
+            confirm.toggled.connect(self._update_import_button)
+            row = QHBoxLayout()
+            row.addWidget(combo, stretch=1)
+            row.addWidget(confirm)
+            form.addLayout(row)
+            self.choices[question.kind] = combo
+            self.confirms[question.kind] = confirm
+        return box
+
+    def _value(self, kind: str) -> str:
+        combo = self.choices[kind]
+        if kind == "currency":  # listed or typed: the code is the text
+            return combo.currentText().strip().upper()
+        return str(combo.currentData())
+
+    def _changed(self, kind: str) -> None:
+        """The merchant picked another answer: the file is read again with it."""
+        value = self._value(kind)
+        previous = self._answered.get(kind) or next(
+            q.suggested for q in self._asked if q.kind == kind
+        )
+        if kind == "currency" and not is_iso_currency(value):
+            self.choices[kind].setEditText(previous)  # not a code: back to what was read
+            return
+        if value == previous or self._done:
+            return
+        self._done = True
+        self.done(QDialog.DialogCode.Rejected)
+        self.revised.emit({**self._answered, kind: value})
+
+    def _update_import_button(self) -> None:
+        if self.rest_button is not None:
+            self.rest_button.setEnabled(all(box.isChecked() for box in self.confirms.values()))
+
+    def answers(self) -> Answers:
+        """The answers shown (all confirmed when Import could be pressed)."""
+        values = {kind: self._value(kind) for kind in self.choices}
+        order = values.get("date_order")
+        return Answers(
+            currency=values.get("currency"),
+            date_order="mdy" if order == "mdy" else "dmy" if order == "dmy" else None,
+            shop=values.get("shop"),
+        )
 
     def _choose(self, choice: Choice) -> None:
-        if self._answered:
+        if self._done:
             return  # done(Rejected) below comes back here through `rejected`
-        self._answered = True
+        self._done = True
         self.choice = choice
         accepted = choice is not Choice.CANCEL
         self.done(QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected)
@@ -359,6 +478,9 @@ class CsvImportFlow(QObject):
         self._queue: deque[Path] = deque()
         self._path: Path | None = None
         self._preview: ImportSummary | None = None
+        self._asked: list[Question] = []  # what the file raised, kept while it is answered
+        self._answered: dict[str, str] = {}  # what the merchant chose (kind -> value)
+        self._answers = Answers()
         self._job: Job | None = None
         self._then: Callable[[_Outcome], None] = self._previewed
         self.progress: JobProgressDialog | None = None
@@ -391,10 +513,15 @@ class CsvImportFlow(QObject):
             self._queue.append(path)
             return
         self._path = path
+        self._asked, self._answered, self._answers = [], {}, Answers()
+        self._preview_run()
+
+    def _preview_run(self) -> None:
+        assert self._path is not None
         self._run(
             mode="rest",
             dry_run=True,
-            label=_tr("Reading {0}…").format(path.name),
+            label=_tr("Reading {0}…").format(self._path.name),
             then=self._previewed,
         )
 
@@ -404,7 +531,7 @@ class CsvImportFlow(QObject):
         self, *, mode: Mode, dry_run: bool, label: str, then: Callable[[_Outcome], None]
     ) -> None:
         assert self._path is not None
-        job = Job(_import_work(self._ledger, self._path, mode, dry_run))
+        job = Job(_import_work(self._ledger, self._path, mode, dry_run, self._answers))
         self._then = then
         job.finished.connect(self._ended)
         job.failed.connect(self._failed)
@@ -443,7 +570,9 @@ class CsvImportFlow(QObject):
 
     def _previewed(self, preview: _Outcome) -> None:
         assert isinstance(preview, ImportSummary) and self._path is not None
-        if not preview.refused and not (preview.added or preview.updated):
+        known = {question.kind for question in self._asked}
+        self._asked += [q for q in preview.questions if q.kind not in known]
+        if not self._asked and not preview.refused and not (preview.added or preview.updated):
             self._tell(
                 QMessageBox.Icon.Information,
                 _tr("Nothing new"),
@@ -456,15 +585,29 @@ class CsvImportFlow(QObject):
             self._finish(None)
             return
         self._preview = preview
-        dialog = ImportSummaryDialog(self._path, preview, self._window)
+        dialog = ImportSummaryDialog(
+            self._path, preview, self._window, asked=self._asked, answered=self._answered
+        )
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.chosen.connect(self._chosen)
+        dialog.revised.connect(self._revised)
         self.summary_dialog = dialog
         dialog.open()
+
+    def _revised(self, answered: dict[str, str]) -> None:
+        """Read the file again with the merchant's changed answer."""
+        if self.summary_dialog is not None:
+            self.summary_dialog.deleteLater()
+            self.summary_dialog = None
+        self._answered = dict(answered)
+        self._answers = _answers_of(answered)
+        self._preview_run()
 
     def _chosen(self, choice: Choice) -> None:
         assert self._path is not None and self._preview is not None
         if self.summary_dialog is not None:
+            if choice is Choice.REST:
+                self._answers = self.summary_dialog.answers()
             self.summary_dialog.deleteLater()
             self.summary_dialog = None
         if choice is Choice.CANCEL:
@@ -520,10 +663,27 @@ class CsvImportFlow(QObject):
     def _finish(self, summary: ImportSummary | None) -> None:
         self._path = None
         self._preview = None
+        self._asked, self._answered, self._answers = [], {}, Answers()
         self.finished.emit(summary)
         if self._queue:
             next_path = self._queue.popleft()
             QTimer.singleShot(0, lambda: self.start(next_path))
+
+
+def _answers_of(answered: dict[str, str]) -> Answers:
+    order = answered.get("date_order")
+    return Answers(
+        currency=answered.get("currency"),
+        date_order="mdy" if order == "mdy" else "dmy" if order == "dmy" else None,
+        shop=answered.get("shop"),
+    )
+
+
+def _answer_caption(kind: str, value: str) -> str:
+    """How a choice reads in its list: the date orders by example, the rest as they are."""
+    if kind == "date_order":
+        return _tr("Day first (31/12/2023)") if value == "dmy" else _tr("Month first (12/31/2023)")
+    return value
 
 
 def result_text(path: Path, summary: ImportSummary) -> str:

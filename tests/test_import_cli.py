@@ -1,7 +1,7 @@
 """`dropdesk import shopify-csv`: exit codes, the JSON contract, progress on a terminal, Ctrl-C.
 
-gui/cli.py does not route the subcommand yet, so these call `run_import` directly, in this
-process and in a fresh interpreter (`python -c`), the way the CLI will.
+Most call `run_import` directly, in this process and in a fresh interpreter (`python -c`);
+the pipe tests run the real `python -m gui.cli import shopify-csv`.
 """
 
 from __future__ import annotations
@@ -254,3 +254,185 @@ def test_progress_on_a_terminal_and_ctrl_c_cancels(ledger_path: Path, long_expor
             assert connection.exec_driver_sql("SELECT count(*) FROM event").scalar_one() == 0
     finally:
         reopened.close()
+
+
+# --- what a file leaves open, and the options that answer it -----------------------------------
+
+
+def test_no_currency_column_and_no_shop_exits_1_until_currency_is_given(
+    ledger_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = DATA / "orders_no_currency.csv"
+    code = run_import(ledger_path, file, as_json=True, mode="rest", dry_run=False)
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert err == (
+        "dropdesk import shopify-csv: orders_no_currency.csv has no Currency column (an older "
+        "export) and the ledger has no shop to take the currency from: give it with --currency "
+        "CODE (ISO 4217, e.g. --currency EUR)\n"
+        "dropdesk import shopify-csv: nothing was imported\n"
+    )
+    assert order_names(ledger_path) == []
+
+    code = run_import(ledger_path, file, as_json=True, mode="rest", dry_run=False, currency="usd")
+    out, _ = capsys.readouterr()
+    assert code == 0
+    result = json.loads(out)
+    assert result["added"] == 4
+    assert result["reading"] == {"currency": "USD", "currency_from": "answer"}
+
+
+@pytest.mark.parametrize("bad", ["EURO", "€", "E1R", "", "eu"])
+def test_a_currency_that_is_not_iso_4217_is_a_usage_error(
+    ledger_path: Path, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    code = run_import(
+        ledger_path,
+        DATA / "orders_no_currency.csv",
+        as_json=False,
+        mode="rest",
+        dry_run=False,
+        currency=bad,
+    )
+    assert code == 2
+    assert "--currency must be an ISO 4217 code of three letters" in capsys.readouterr().err
+    assert not ledger_path.exists()
+
+
+def test_unsettled_dates_exit_1_until_date_order_is_given(
+    ledger_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = DATA / "orders_excel_unsettled.csv"
+    code = run_import(ledger_path, file, as_json=False, mode="rest", dry_run=True)
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert (
+        'orders_excel_unsettled.csv has dates like "10/04/2026 11:11" whose day and month '
+        "cannot be told apart (no day is over 12): give the order with --date-order dmy "
+        "(31/12/2023) or --date-order mdy (12/31/2023)"
+    ) in err
+
+    code = run_import(
+        ledger_path, file, as_json=False, mode="rest", dry_run=False, date_order="mdy"
+    )
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "Dates read month-first (as you said)." in out
+    assert "Times without a UTC offset read in Europe/Berlin" in out
+
+
+def test_the_json_says_how_a_rewritten_file_was_read(
+    ledger_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run_import(
+        ledger_path, DATA / "orders_excel_uk.csv", as_json=True, mode="rest", dry_run=False
+    )
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert list(result) == ["added", "updated", "unchanged", "refused", "reading"]
+    assert result["reading"] == {
+        "date_order": "dmy",
+        "date_order_from": "file",
+        "date_evidence": 'line 5: "14/04/2026 08:00"',
+        "time_zone": "Europe/Berlin",
+        "time_zone_from": "merchant",
+    }
+
+
+def test_several_shops_exit_1_until_shop_is_given(
+    ledger_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.ledger.models import Shop
+
+    ledger = open_ledger(ledger_path)
+    try:
+        with ledger.session() as session:
+            session.add(Shop(domain="shop-a.myshopify.com", currency="EUR"))
+            session.add(Shop(domain="shop-b.myshopify.com", currency="GBP"))
+    finally:
+        ledger.close()
+    file = DATA / "orders_no_currency.csv"
+    code = run_import(ledger_path, file, as_json=True, mode="rest", dry_run=False)
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert (
+        "the ledger holds several shops (shop-a.myshopify.com, shop-b.myshopify.com) and an "
+        "export does not say which it is from: name it with --shop DOMAIN"
+    ) in err
+
+    code = run_import(
+        ledger_path, file, as_json=True, mode="rest", dry_run=False, shop="shop-b.myshopify.com"
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert result["reading"] == {
+        "currency": "GBP",
+        "currency_from": "shop",
+        "shop": "shop-b.myshopify.com",
+    }
+
+
+# --- a reader that leaves early ----------------------------------------------------------------
+
+
+def _dropdesk(*args: str) -> list[str]:
+    return [sys.executable, "-m", "gui.cli", *args]
+
+
+def test_a_closed_pipe_ends_quietly_after_the_import(ledger_path: Path) -> None:
+    """stdout is a pipe whose reader has gone before a word is written: no traceback, the exit
+    code of the import, and the import committed."""
+    reader, writer = os.pipe()
+    os.close(reader)  # the reader is gone before the child writes
+    try:
+        child = subprocess.run(
+            _dropdesk(
+                "import",
+                "shopify-csv",
+                str(DATA / "orders_shopify.csv"),
+                "--json",
+                "--ledger",
+                str(ledger_path),
+            ),
+            cwd=ROOT,
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert child.stderr == b""
+    assert child.returncode == 0
+    assert order_names(ledger_path) == ["#1001", "#1002", "#1003", "#1004"]
+
+
+def test_piped_into_head(ledger_path: Path, tmp_path: Path) -> None:
+    """`dropdesk import ... --json | head -c 100` with a summary far longer than a pipe holds."""
+    file = tmp_path / "all_refused.csv"
+    generate_export(file, rows=3_000, seed=5)
+    text = file.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines[0].split(",").index("Created at")
+    cells_rewritten = []
+    for line in lines[1:]:
+        cells = line.split(",")
+        if len(cells) > at and cells[at]:
+            cells[at] = "yesterday"
+        cells_rewritten.append(",".join(cells))
+    file.write_text("\n".join([lines[0], *cells_rewritten]), encoding="utf-8")
+    command = " ".join(
+        [*_dropdesk("import", "shopify-csv", str(file), "--json", "--ledger", str(ledger_path))]
+    )
+    child = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {command} | head -c 100"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert child.stdout.startswith(b'{"added": ')
+    assert len(child.stdout) == 100
+    assert child.stderr == b""
+    assert child.returncode == 3  # rows were refused, as without the pipe

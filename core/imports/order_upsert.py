@@ -2,7 +2,9 @@
 
 Orders are matched by Shopify's numeric id (`legacy_id`), else by name among orders that have
 no id yet (an earlier import of a file without the Id column), so importing the same or a newer
-export updates and never duplicates. Only columns the file has are compared and written: a
+export updates and never duplicates. Only the target shop's orders and shopless ones are
+matched; an id stored under another shop refuses its row (the rule is in
+core.imports.shop_target). Only columns the file has are compared and written: a
 file without "Created at" leaves the stored creation time alone. An order's lines are replaced
 only when they differ, so lines that came from the API keep their gids when the export agrees.
 
@@ -25,6 +27,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, DateTime, Table
 
+from core.imports.shop_target import ShopTarget
 from core.imports.shopify_rows import LineRecord, OrderRecord
 from core.imports.summary import Refusal
 from core.ledger.models import CustomerOrder, CustomerOrderLine
@@ -59,9 +62,15 @@ class OrderUpserter:
         line_fields: Iterable[str],
         *,
         name_column: str = "Name",
+        id_column: str = "Id",
+        target: ShopTarget | None = None,
     ) -> None:
         self.connection = connection
         self.name_column = name_column  # as the file spells it, for refusals
+        self.id_column = id_column
+        self.target = target or ShopTarget()
+        self.with_id = 0  # orders read that carry a Shopify id
+        self.collided = 0  # of those, the ones whose id belongs to another shop
         self.columns = sorted(set(columns))  # customer_order columns the file provides
         self.line_fields = frozenset(line_fields)  # customer_order_line fields it provides
         self.has_lines = bool(self.line_fields)
@@ -131,22 +140,37 @@ class OrderUpserter:
         self, records: Sequence[OrderRecord]
     ) -> tuple[dict[int, dict[str, Any] | None], list[tuple[OrderRecord, Refusal]]]:
         keyed = [(record, record.legacy_id) for record in records]
+        target = self.target.shop_id
         by_legacy: dict[int, dict[str, Any]] = {}
+        elsewhere: dict[int, dict[str, Any]] = {}  # ids stored only under another shop
         legacy_ids = [legacy_id for _, legacy_id in keyed if legacy_id is not None]
         if legacy_ids:
             for row in self._stored_orders("legacy_id", legacy_ids):
-                by_legacy.setdefault(row["legacy_id"], row)
+                legacy = row["legacy_id"]
+                if row["shop_id"] in (target, None):  # the target's own order before a shopless one
+                    current = by_legacy.get(legacy)
+                    if current is None or (current["shop_id"] != target == row["shop_id"]):
+                        by_legacy[legacy] = row
+                else:
+                    elsewhere.setdefault(legacy, row)
         by_name: dict[str, list[dict[str, Any]]] = defaultdict(list)
         names = [record.name for record, legacy_id in keyed if legacy_id not in by_legacy]
         if names:
             for row in self._stored_orders("name", names):
-                by_name[row["name"]].append(row)
+                if row["shop_id"] in (target, None):
+                    by_name[row["name"]].append(row)
         matches: dict[int, dict[str, Any] | None] = {}
         refusals: list[tuple[OrderRecord, Refusal]] = []
         for record, legacy_id in keyed:
-            if legacy_id is not None and legacy_id in by_legacy:
-                matches[id(record)] = by_legacy[legacy_id]
-                continue
+            if legacy_id is not None:
+                self.with_id += 1
+                if legacy_id in by_legacy:
+                    matches[id(record)] = by_legacy[legacy_id]
+                    continue
+                if legacy_id in elsewhere:
+                    self.collided += 1
+                    refusals.append((record, self._other_shops(record, elsewhere[legacy_id])))
+                    continue
             candidates = [c for c in by_name.get(record.name, []) if c["legacy_id"] is None]
             if legacy_id is None:
                 candidates = by_name.get(record.name, [])
@@ -168,10 +192,30 @@ class OrderUpserter:
             matches[id(record)] = candidates[0] if candidates else None
         return matches, refusals
 
+    def _other_shops(self, record: OrderRecord, stored: dict[str, Any]) -> Refusal:
+        owner = self.target.owner(stored["shop_id"])
+        target = self.target.domain
+        this_en = f"this import is for {target or 'no shop'}"
+        this_de = f"dieser Import ist für {target or 'keinen Shop'}"
+        return Refusal(
+            record.line,
+            self.id_column,
+            f"order id {record.legacy_id} is order {stored['name']} of {owner} in the ledger and "
+            f"{this_en}: the other shop's order is left as it is",
+            f"Bestell-ID {record.legacy_id} ist im Auftragsbuch Bestellung {stored['name']} von "
+            f"{owner}, und {this_de}: die Bestellung des anderen Shops bleibt, wie sie ist",
+        )
+
     def _stored_orders(self, key: str, values: list[Any]) -> list[dict[str, Any]]:
         """The stored orders whose `key` column is one of `values`, oldest first, as the values
         the records carry (instants aware), so that the two compare."""
-        wanted = ["id", "legacy_id", "name", *[c for c in self.columns if c not in _KEYS]]
+        wanted = [
+            "id",
+            "legacy_id",
+            "name",
+            "shop_id",
+            *[c for c in self.columns if c not in _KEYS],
+        ]
         found = self._cursor().execute(
             f"SELECT {', '.join(wanted)} FROM customer_order "
             f"WHERE {key} IN ({', '.join('?' * len(values))}) ORDER BY id",
@@ -271,7 +315,7 @@ _TIME_COLUMNS = frozenset(
     for column in _ORDERS.columns
     if isinstance(getattr(column.type, "impl_instance", column.type), DateTime)
 )
-_KEYS = ("legacy_id", "name")
+_KEYS = ("legacy_id", "name", "shop_id")
 
 
 def _db(value: Any) -> Any:

@@ -16,9 +16,15 @@ from typing import NamedTuple
 
 from core.imports.amounts import AmountError, is_currency_code, parse_amount
 from core.imports.csv_source import BrokenRecord, CsvFile
+from core.imports.date_order import DateReading
 from core.imports.errors import NotAShopifyExportError
 from core.imports.summary import Refusal
-from core.imports.timestamps import TimestampError, parse_export_time
+from core.imports.timestamps import (
+    AmbiguousDateError,
+    DateOrder,
+    TimestampError,
+    parse_export_time,
+)
 
 #: Order-level columns: (column in the export, customer_order column it fills).
 ORDER_COLUMNS = (
@@ -32,11 +38,14 @@ ORDER_COLUMNS = (
     ("cancelled at", "cancelled_at"),
     ("refunded amount", "refunded_minor"),
     ("notes", "note"),
+    ("note attributes", "note_attributes"),
     ("tags", "tags"),
     ("billing name", "customer_name"),
     ("shipping name", "customer_name"),
 )
-_OTHER_COLUMNS = ("name", "note attributes", "subtotal")
+_OTHER_COLUMNS = ("name", "subtotal")
+#: Columns of instants: the ones stored, and the ones that only help settle the date order.
+DATE_COLUMNS = ("created at", "cancelled at", "paid at", "fulfilled at")
 LINE_COLUMNS = (
     "lineitem name",
     "lineitem quantity",
@@ -76,7 +85,10 @@ class OrderRecord:
     name: str
     values: dict[str, object]  # customer_order column -> value, only columns the file has
     lines: list[LineRecord]
-    note_attributes: str = ""
+
+    @property
+    def note_attributes(self) -> str:
+        return str(self.values.get("note_attributes", ""))
 
     @property
     def legacy_id(self) -> int | None:
@@ -106,7 +118,20 @@ class _Group:
 class ExportLayout:
     """Where the wanted columns sit in this file, and how its values are written."""
 
-    def __init__(self, source: CsvFile, *, default_currency: str, local_zone: tzinfo) -> None:
+    def __init__(
+        self,
+        source: CsvFile,
+        *,
+        default_currency: str | None,
+        local_zone: tzinfo,
+        date_order: DateOrder | None = None,
+        locale: str | None = None,
+        shop_id: int | None = None,
+    ) -> None:
+        """`default_currency` for orders without one (None: refuse them); `local_zone` for
+        times without an offset; `date_order` the merchant's answer for slashed dates the file
+        does not settle, `locale` their locale's convention; `shop_id` the shop the orders go
+        to (core.imports.shop_target)."""
         columns = source.columns
         if "name" not in columns:
             raise NotAShopifyExportError(
@@ -132,9 +157,19 @@ class ExportLayout:
         self.decimal_mark = source.decimal_mark
         self.default_currency = default_currency
         self.local_zone = local_zone
-        self.stored_columns = frozenset(
-            stored for column, stored in ORDER_COLUMNS if column in self.index
-        ) | {"name"}
+        self.shop_id = shop_id
+        self.has_currency = "currency" in self.index
+        self.dates = DateReading(
+            source.path,
+            [columns[key] for key in DATE_COLUMNS if key in columns],
+            answer=date_order,
+            locale=locale,
+        )
+        self.stored_columns = (
+            frozenset(stored for column, stored in ORDER_COLUMNS if column in self.index)
+            | {"name", "currency"}
+            | ({"shop_id"} if shop_id is not None else set())
+        )
         self.has_lines = "lineitem name" in self.index
         self.line_fields = (
             frozenset(LINE_FIELD_OF[key] for key in LINE_COLUMNS if key in self.index)
@@ -258,7 +293,13 @@ class _Parser:
         self.status_columns = present(
             ("financial status", "financial_status"), ("fulfillment status", "fulfillment_status")
         )
-        self.text_columns = present(("email", "email"), ("notes", "note"), ("tags", "tags"))
+        self.text_columns = present(
+            ("email", "email"),
+            ("notes", "note"),
+            ("note attributes", "note_attributes"),
+            ("tags", "tags"),
+        )
+        self.date_order: DateOrder | None = None  # known once a slashed date was met
         self.has_customer = at["billing name"] != _NOWHERE or at["shipping name"] != _NOWHERE
         self.lines_at = tuple(at[key] for key in LINE_COLUMNS)
         self.all_line_columns = _NOWHERE not in self.lines_at
@@ -297,9 +338,7 @@ class _Parser:
                     lines.append(item)
         if self.refusals:
             return RefusedOrder(sorted(self.refusals, key=lambda r: r.line))
-        at = self.at["note attributes"]
-        note_attributes = _text(head[1][at]) if at != _NOWHERE else ""
-        return OrderRecord(head[0], group.name, values, lines, note_attributes)
+        return OrderRecord(head[0], group.name, values, lines)
 
     def _head(self, rows: list[_Row]) -> _Row | None:
         """The row that carries the order's own columns: the first with any of them filled."""
@@ -319,11 +358,19 @@ class _Parser:
         values: dict[str, object] = {"name": cells[at["name"]].strip()}
         if at["id"] != _NOWHERE:
             values["legacy_id"] = self._order_id(row)
-        currency = self.layout.default_currency
+        currency = self.layout.default_currency or ""
         if at["currency"] != _NOWHERE:
             cell = cells[at["currency"]]
             currency = cell.strip().upper() or currency
-            if not is_currency_code(currency):
+            if not currency:
+                self._refuse(
+                    row,
+                    "currency",
+                    "no currency (empty), and the ledger has no shop to take it from",
+                    "keine Währung (leer), und das Auftragsbuch hat keinen Shop, dessen "
+                    "Währung gelten könnte",
+                )
+            elif not is_currency_code(currency):
                 self._refuse(
                     row,
                     "currency",
@@ -345,6 +392,8 @@ class _Parser:
             if not billing and shipping_at != _NOWHERE:
                 billing = cells[shipping_at].strip()
             values["customer_name"] = billing
+        if self.layout.shop_id is not None:
+            values["shop_id"] = self.layout.shop_id
         return values
 
     def line(self, row: _Row, currency: str) -> LineRecord | None:
@@ -420,11 +469,19 @@ class _Parser:
         text = row[1][index]
         if not text.strip():
             return None
+        zone = self.layout.local_zone
         try:
-            return parse_export_time(text, self.layout.local_zone)
+            try:
+                moment = parse_export_time(text, zone, self.date_order)
+            except AmbiguousDateError:  # the first slashed date: settle the file's order
+                self.date_order = self.layout.dates.settle(text)
+                moment = parse_export_time(text, zone, self.date_order)
         except TimestampError as error:
             self._refuse(row, key, error.text.en, error.text.de)
             return None
+        if moment.tzinfo is zone:
+            self.layout.dates.naive_times = True
+        return moment
 
     def _refuse(self, row: _Row, key: str, reason: str, reason_de: str) -> None:
         self.refusals.append(Refusal(row[0], self.layout.column(key), reason, reason_de))

@@ -1,17 +1,23 @@
 """Instants as the export writes them (`2026-04-10 11:11:26 +0530`) to aware datetimes.
 
 The export always carries the shop's UTC offset. A spreadsheet that recognised the text as a
-date may have rewritten it without one (`10.04.2026 11:11`); those are read in the zone the
-caller passes (the merchant's), since the offset is gone. US-style `04/10/2026` is refused: it
-cannot be told apart from the 4th of October.
+date may have rewritten it without one (`10.04.2026 11:11`, `31/12/2023 22:36`,
+`12/31/2023 10:36 PM`); those are read in the zone the caller passes, since the offset is gone.
+Dotted dates are always day-first. Slashed (or dashed) ones are day-first or month-first as
+the caller says (`date_order`); without that, `AmbiguousDateError` says it is needed, and the
+import settles the order for the whole file (core.imports.date_order).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Literal
 
 from core.texts import Text
+
+DateOrder = Literal["dmy", "mdy"]
+DATE_ORDERS: tuple[DateOrder, ...] = ("dmy", "mdy")
 
 _EXPORT = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
@@ -28,6 +34,12 @@ _NAIVE_FORMATS = (
 #: The export's own spelling, exactly: read by the C parser (4x faster than the regex path).
 _CANONICAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{4}")
 _OFFSETS: dict[str, timezone] = {}
+#: What Excel and friends write when they re-save a date they recognised: day and month in
+#: an order the file does not say (`/` or `-`), a 2- or 4-digit year, maybe a 12-hour clock.
+_SLASHED = re.compile(
+    r"([0-9]{1,2})([/-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})"
+    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?: ?([AaPp])\.?[Mm]\.?)?)?"
+)
 
 
 class TimestampError(ValueError):
@@ -38,8 +50,22 @@ class TimestampError(ValueError):
         self.text = Text(message, german)
 
 
-def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
-    """An aware datetime; `local_zone` applies only to text that lost its UTC offset."""
+class AmbiguousDateError(TimestampError):
+    """A slashed date read without a `date_order`: the caller has to settle the order."""
+
+
+def slashed_day_month(text: str) -> tuple[int, int] | None:
+    """The first two numbers of a slashed date (`31/12/2023 22:36` -> (31, 12)), else None.
+    Cheap enough to run on every date cell of a file (the scan that settles the order)."""
+    match = _SLASHED.fullmatch(text.strip())
+    return (int(match.group(1)), int(match.group(3))) if match else None
+
+
+def parse_export_time(
+    text: str, local_zone: tzinfo, date_order: DateOrder | None = None
+) -> datetime:
+    """An aware datetime; `local_zone` applies only to text that lost its UTC offset, and
+    `date_order` only to slashed dates (AmbiguousDateError when one is met without it)."""
     stripped = text.strip()
     if _CANONICAL.fullmatch(stripped):
         try:  # what fromisoformat refuses, the general path below refuses or reads the same
@@ -64,6 +90,9 @@ def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
             )
         except (ValueError, OverflowError):
             raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"') from None
+    slashed = _SLASHED.fullmatch(stripped)
+    if slashed:
+        return _slashed(text, slashed, local_zone, date_order)
     for layout in _NAIVE_FORMATS:
         try:
             parsed = datetime.strptime(stripped, layout).replace(tzinfo=local_zone)
@@ -74,6 +103,43 @@ def parse_export_time(text: str, local_zone: tzinfo) -> datetime:
         except (ValueError, OverflowError):
             break
     raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"')
+
+
+def _slashed(
+    text: str, match: re.Match[str], zone: tzinfo, date_order: DateOrder | None
+) -> datetime:
+    first, _, second, year, hour, minute, second_of_minute, half = match.groups()
+    if date_order is None:
+        raise AmbiguousDateError(
+            f'"{text}": day and month cannot be told apart',
+            f'"{text}": Tag und Monat lassen sich nicht unterscheiden',
+        )
+    day, month = (first, second) if date_order == "dmy" else (second, first)
+    hours = int(hour or 0)
+    if half is not None:  # 12-hour clock: 12:05 AM is 00:05, 12:05 PM is 12:05
+        if not 1 <= hours <= 12:
+            raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"')
+        hours = hours % 12 + (12 if half in "Pp" else 0)
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return _storable(
+            datetime(
+                full_year,
+                int(month),
+                int(day),
+                hours,
+                int(minute or 0),
+                int(second_of_minute or 0),
+                tzinfo=zone,
+            )
+        )
+    except (ValueError, OverflowError):
+        order = "day-first" if date_order == "dmy" else "month-first"
+        order_de = "Tag zuerst" if date_order == "dmy" else "Monat zuerst"
+        raise TimestampError(
+            f'not a date when read {order}: "{text}"',
+            f'kein Datum, wenn {order_de} gelesen: "{text}"',
+        ) from None
 
 
 def _storable(moment: datetime) -> datetime:

@@ -1900,6 +1900,16 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Abbrechen</translation>
     </message>
     <message>
+        <location filename="../../gui/import_csv.py" line="373"/>
+        <source>Please check before importing</source>
+        <translation>Bitte vor dem Import prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="396"/>
+        <source>This is right</source>
+        <translation>Das stimmt</translation>
+    </message>
+    <message>
         <location filename="../../gui/import_csv.py" line="376"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
@@ -1968,6 +1978,16 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/import_csv.py" line="490"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="685"/>
+        <source>Day first (31/12/2023)</source>
+        <translation>Tag zuerst (31/12/2023)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="685"/>
+        <source>Month first (12/31/2023)</source>
+        <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
         <location filename="../../gui/import_csv.py" line="527"/>

@@ -459,3 +459,92 @@ def test_a_dropped_export_runs_the_import_flow(
         dialog.rest_button.click()
     assert order_names(ledger) == ["#1001", "#1002", "#1003", "#1004"]
     message(flow)
+
+
+# --- what the file leaves open is asked in the preview -------------------------------------------
+
+
+def test_a_missing_currency_is_asked_and_must_be_confirmed(
+    qtbot: QtBot, ledger: Ledger, flow: CsvImportFlow
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    try:
+        flow.start(DATA / "orders_no_currency.csv")
+        dialog = summary_shown(qtbot, flow)
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+    combo, confirm = dialog.choices["currency"], dialog.confirms["currency"]
+    assert combo.currentText() == "GBP"  # the merchant's locale's currency, suggested
+    assert not confirm.isChecked()
+    assert dialog.rest_button is not None and not dialog.rest_button.isEnabled()
+    assert "No Currency column: amounts read in GBP (to be confirmed)" in dialog.reading.text()
+    confirm.setChecked(True)
+    assert dialog.rest_button.isEnabled()
+    with qtbot.waitSignal(flow.finished, timeout=10_000) as done:
+        dialog.rest_button.click()
+
+    assert done.args[0].added == 4
+    with ledger.engine.connect() as connection:
+        currencies = connection.exec_driver_sql("SELECT DISTINCT currency FROM customer_order")
+        assert currencies.all() == [("GBP",)]
+    message(flow)
+
+
+def test_changing_the_date_order_reads_the_file_again(
+    qtbot: QtBot, ledger: Ledger, flow: CsvImportFlow
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Canada))  # both orders
+    try:
+        flow.start(DATA / "orders_excel_unsettled.csv")
+        first = summary_shown(qtbot, flow)
+        combo = first.choices["date_order"]
+        assert [combo.itemData(i) for i in range(combo.count())] == ["dmy", "mdy"]
+        assert combo.currentData() == "dmy" and not first.confirms["date_order"].isChecked()
+        assert "Dates read day-first (to be confirmed)" in first.reading.text()
+
+        combo.setCurrentIndex(1)
+        combo.activated.emit(1)  # the merchant picks "Month first"
+        qtbot.waitUntil(
+            lambda: (
+                flow.summary_dialog is not None
+                and flow.summary_dialog is not first
+                and flow.summary_dialog.isVisible()
+            ),
+            timeout=10_000,
+        )
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    second = flow.summary_dialog
+    assert second is not None
+    assert second.choices["date_order"].currentData() == "mdy"
+    assert second.confirms["date_order"].isChecked()  # the merchant chose it
+    assert "Dates read month-first (as you said)" in second.reading.text()
+    assert second.rest_button is not None and second.rest_button.isEnabled()
+    with qtbot.waitSignal(flow.finished, timeout=10_000):
+        second.rest_button.click()
+
+    with ledger.engine.connect() as connection:
+        (created,) = connection.exec_driver_sql(
+            "SELECT created_at FROM customer_order WHERE name = '#1001'"
+        ).one()
+    assert created.startswith("2026-10-04 09:11")  # 4 October, 11:11 in Berlin
+    message(flow)
+
+
+def test_a_settled_file_says_how_it_was_read_and_asks_nothing(
+    qtbot: QtBot, ledger: Ledger, flow: CsvImportFlow
+) -> None:
+    flow.start(DATA / "orders_excel_uk.csv")
+    dialog = summary_shown(qtbot, flow)
+    assert dialog.choices == {}
+    text = dialog.reading.text()
+    assert 'Dates read day-first (as the file shows, line 5: "14/04/2026 08:00").' in text
+    assert "Times without a UTC offset read in Europe/Berlin" in text
+    assert dialog.rest_button is not None and dialog.rest_button.isEnabled()
+    dialog.cancel_button.click()
+    assert order_names(ledger) == []

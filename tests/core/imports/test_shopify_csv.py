@@ -186,7 +186,7 @@ def test_summary_json_is_stable(ledger: Ledger, data: Path) -> None:
         (1, "Total", "52,96 €", 'not an amount: "52,96 €"'),
         (2, "Lineitem quantity", "two", 'not a quantity: "two"'),
         (1, "Cancelled at", "yesterday", 'not a date: "yesterday"'),
-        (1, "Created at", "04/10/2026 11:11", 'not a date: "04/10/2026 11:11"'),
+        (1, "Created at", "2026/04/10 11:11", 'not a date: "2026/04/10 11:11"'),
     ],
 )
 def test_unreadable_values_are_refused_with_line_and_column(
