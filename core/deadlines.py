@@ -347,7 +347,7 @@ class CalendarRecompute:
     """What a recompute after a calendar change did."""
 
     read: int  # open orders looked at
-    moved: int  # orders whose ship_by (or its estimated mark) changed
+    moved: int  # orders whose ship_by moved (each has a `ship_by_moved` event)
     fingerprint: str  # the calendar data the stored deadlines now follow
 
 
@@ -395,17 +395,21 @@ def recompute_open_deadlines(
                 if not rows:
                     break
                 updates = computer.updates(rows)
+                # Only a moved ship_by is news for the timeline; a changed estimated mark alone
+                # is written quietly (the deadline shows it).
+                shifted = [u for u in updates if u[0] != u[3]]
                 if updates:
                     cursor.executemany(_UPDATE, [u[:3] for u in updates])
+                if shifted:
                     cursor.executemany(
                         "INSERT INTO event (at, kind, entity, entity_id, payload) "
                         "VALUES (?, 'ship_by_moved', 'supplier_order', ?, ?)",
-                        [(at, u[2], _moved_payload(u)) for u in updates],
+                        [(at, u[2], _moved_payload(u)) for u in shifted],
                     )
             finally:
                 cursor.close()
         read += len(rows)
-        moved += len(updates)
+        moved += len(shifted)
         last_id = rows[-1][0]
         if progress is not None:
             progress(read)

@@ -43,11 +43,11 @@ from gui.ui_settings import ui_settings
 
 if TYPE_CHECKING:
     from core.connections import Connections
+    from gui.calendar_recompute import CalendarRecompute
     from gui.cancel_wizard.launcher import CancelLauncher
     from gui.deadline_tray import DeadlineTray
     from gui.import_csv import CsvImportFlow
     from gui.review_view import ReviewView
-    from gui.calendar_recompute import CalendarRecompute
     from gui.suppliers_view import SuppliersView
     from gui.sync_actions import ConnectionMenu
 

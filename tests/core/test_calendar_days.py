@@ -219,18 +219,36 @@ def test_import_replaces_only_the_years_in_the_file(ledger: Ledger) -> None:
     ("data", "en", "de"),
     [
         (b"date,kind\n2027-02-07,holiday\n", "first line", "erste Zeile"),
-        (b"country,date,kind,name\nCN,07.02.2027,holiday,\n", "Line 2: '07.02.2027' is not a date",
-         "Zeile 2: '07.02.2027' ist kein Datum"),
-        (b"country,date,kind,name\nCN,2027-02-07,day off,\n", "Line 2: 'day_off' is not a kind",
-         "keine Art"),
-        (b"country,date,kind,name\nXX,2027-02-07,holiday,\n", "'XX' is not a country calendar",
-         "kein Länderkalender"),
-        (b"country,date,kind,name\nCN,2027-02-07,holiday,\nCN,2027-02-07,working_day,\n",
-         "Line 3: 2027-02-07 in CN is already on line 2", "steht schon in Zeile 2"),
-        (b"country,date,kind,name\nCN,2027-02-07,holiday,a,b\n", "more than four columns",
-         "mehr als vier Spalten"),
-        ("country,date,kind,name\nCN,2027-02-07,holiday,Frühling\n".encode("cp1252"),
-         "not UTF-8", "kein UTF-8"),
+        (
+            b"country,date,kind,name\nCN,07.02.2027,holiday,\n",
+            "Line 2: '07.02.2027' is not a date",
+            "Zeile 2: '07.02.2027' ist kein Datum",
+        ),
+        (
+            b"country,date,kind,name\nCN,2027-02-07,day off,\n",
+            "Line 2: 'day_off' is not a kind",
+            "keine Art",
+        ),
+        (
+            b"country,date,kind,name\nXX,2027-02-07,holiday,\n",
+            "'XX' is not a country calendar",
+            "kein Länderkalender",
+        ),
+        (
+            b"country,date,kind,name\nCN,2027-02-07,holiday,\nCN,2027-02-07,working_day,\n",
+            "Line 3: 2027-02-07 in CN is already on line 2",
+            "steht schon in Zeile 2",
+        ),
+        (
+            b"country,date,kind,name\nCN,2027-02-07,holiday,a,b\n",
+            "more than four columns",
+            "mehr als vier Spalten",
+        ),
+        (
+            "country,date,kind,name\nCN,2027-02-07,holiday,Frühling\n".encode("cp1252"),
+            "not UTF-8",
+            "kein UTF-8",
+        ),
         (b"x" * (calendar_days.MAX_FILE_BYTES + 1), "larger than", "größer als"),
     ],
 )
@@ -253,3 +271,18 @@ def test_many_bad_lines_are_listed_up_to_ten(ledger: Ledger) -> None:
         calendar_days.import_csv(ledger, data.encode())
     assert caught.value.text.en.count("Line ") == 10
     assert caught.value.text.en.endswith("… and 15 more.")
+
+
+def test_a_mark_that_changes_alone_is_written_without_a_timeline_event(ledger: Ledger) -> None:
+    with ledger.session() as session:
+        order_id = add_order(session, "8100000000000001", supplier(session), PAID_2027)
+    deadlines.recompute_open_deadlines(ledger)
+    assert stored(ledger, order_id)[1] is clocks.is_estimated("CN", 2027)
+    calendar_days.replace_year(  # a date far from the order: only the year's status changes
+        ledger, "CN", 2027, [CalendarDay("CN", date(2027, 12, 1), HOLIDAY, "")]
+    )
+    result = deadlines.recompute_open_deadlines(ledger)
+    assert result.moved == 0
+    assert stored(ledger, order_id) == (end_of(date(2027, 2, 12)), False)
+    with ledger.session() as session:
+        assert session.exec(select(Event).where(Event.kind == "ship_by_moved")).all() == []

@@ -104,7 +104,9 @@ def test_adding_a_make_up_working_day_moves_the_tables_deadline(
     )
 
 
-def test_import_and_export_in_the_dialog(qtbot: QtBot, order_ledger: Ledger, tmp_path: Path) -> None:
+def test_import_and_export_in_the_dialog(
+    qtbot: QtBot, order_ledger: Ledger, tmp_path: Path
+) -> None:
     from gui.calendar_dialog import CalendarDialog
 
     dialog = CalendarDialog(order_ledger, ["CN"], today=date(2026, 12, 7))
