@@ -35,11 +35,13 @@ from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileEr
 from core.ledger import Ledger
 from gui.i18n import current_language
 
-KIND_LABELS = {HOLIDAY: "Holiday (day off)", WORKING_DAY: "Working day (make-up day)"}
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CalendarDialog", text)
+
+
+def kind_label(kind: str) -> str:
+    """What the editor calls a kind of date."""
+    return _tr("Holiday (day off)") if kind == HOLIDAY else _tr("Working day (make-up day)")
 
 
 class CalendarDialog(QDialog):
@@ -92,8 +94,8 @@ class CalendarDialog(QDialog):
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setAccessibleName(_tr("Date"))
         self.kind = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind.addItem(_tr(label), kind)
+        for kind in (HOLIDAY, WORKING_DAY):
+            self.kind.addItem(kind_label(kind), kind)
         self.kind.setAccessibleName(_tr("Kind"))
         self.name = QLineEdit()
         self.name.setPlaceholderText(_tr("Name, e.g. Spring Festival"))
@@ -246,7 +248,7 @@ class CalendarDialog(QDialog):
             shown = QDate(entry.day.year, entry.day.month, entry.day.day)
             cells = (
                 f"{entry.day.isoformat()}  {locale.toString(shown, 'ddd')}",
-                _tr(KIND_LABELS[entry.kind]),
+                kind_label(entry.kind),
                 entry.name,
             )
             for column, text in enumerate(cells):

@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,30 +85,30 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="87"/>
+        <location filename="../../gui/app.py" line="92"/>
         <source>Dropdesk is already open</source>
         <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="182"/>
+        <location filename="../../gui/app.py" line="188"/>
         <location filename="../../gui/ledger_problem.py" line="32"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="99"/>
-        <location filename="../../gui/app.py" line="234"/>
+        <location filename="../../gui/app.py" line="104"/>
+        <location filename="../../gui/app.py" line="248"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="241"/>
+        <location filename="../../gui/app.py" line="255"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="256"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>An den Kunden erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="49"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="77"/>
         <source>I have refunded it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="79"/>
         <source>I have cancelled it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
@@ -224,7 +224,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="77"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -239,102 +239,102 @@
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="94"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="90"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="101"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="97"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="103"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="110"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="116"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="135"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="144"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="136"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="137"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="146"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="158"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="150"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="162"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="183"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="197"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="216"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="208"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="212"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="233"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="250"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="273"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="265"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
@@ -399,14 +399,14 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
-        <location filename="../../gui/order_details_panel.py" line="57"/>
+        <location filename="../../gui/order_details_panel.py" line="60"/>
         <location filename="../../gui/supplier_order_dialog.py" line="295"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
-        <location filename="../../gui/order_details_panel.py" line="56"/>
+        <location filename="../../gui/order_details_panel.py" line="59"/>
         <location filename="../../gui/review_view.py" line="276"/>
         <location filename="../../gui/review_view.py" line="300"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
@@ -431,6 +431,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="132"/>
+        <location filename="../../gui/order_details_panel.py" line="62"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
@@ -456,7 +457,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="72"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -936,7 +937,7 @@
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="166"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="167"/>
         <location filename="../../gui/cancellations_view.py" line="63"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
@@ -1112,10 +1113,168 @@
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
+        <location filename="../../gui/calendar_dialog.py" line="44"/>
+        <source>Holiday (day off)</source>
+        <translation>Feiertag (frei)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="44"/>
+        <source>Working day (make-up day)</source>
+        <translation>Arbeitstag (Nacharbeitstag)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="61"/>
+        <source>Holidays and working days</source>
+        <translation>Feiertage und Arbeitstage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="69"/>
+        <location filename="../../gui/calendar_dialog.py" line="117"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="75"/>
+        <location filename="../../gui/calendar_dialog.py" line="118"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="83"/>
+        <location filename="../../gui/calendar_dialog.py" line="95"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="83"/>
+        <location filename="../../gui/calendar_dialog.py" line="99"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="83"/>
+        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="101"/>
+        <source>Name, e.g. Spring Festival</source>
+        <translation>Name, z. B. Frühlingsfest</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="103"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="104"/>
+        <source>&amp;Remove selected</source>
+        <translation>Ausgewählte &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="105"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="106"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="107"/>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="108"/>
+        <location filename="../../gui/calendar_dialog.py" line="242"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="110"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/import_csv.py" line="317"/>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="136"/>
+        <source>Dates here override the holidays package for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
+        <translation>Diese Daten haben für dieses Land Vorrang vor dem Paket holidays: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="201"/>
+        <source>{0} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
+        <translation>{0} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="216"/>
+        <source>{0} {1}: the holidays package ({2}) follows the country&apos;s fixed rules; add a date only to correct it.</source>
+        <translation>{0} {1}: Das Paket holidays ({2}) folgt den festen Regeln des Landes; tragen Sie ein Datum nur ein, um es zu korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="220"/>
+        <source>{0} {1}: official arrangement, from the holidays package ({2}).</source>
+        <translation>{0} {1}: amtliche Regelung, aus dem Paket holidays ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="225"/>
+        <source>{0} {1}: set by you. The holidays package ({2}) knows the official arrangement only up to {3}.</source>
+        <translation>{0} {1}: von Ihnen festgelegt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="230"/>
+        <source>{0} {1}: estimated. The holidays package ({2}) knows the official arrangement only up to {3}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
+        <translation>{0} {1}: geschätzt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="242"/>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="266"/>
+        <source>{0} is not in {1}: choose the year first.</source>
+        <translation>{0} liegt nicht in {1}: Wählen Sie zuerst das Jahr.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="317"/>
+        <source>Import holidays and working days</source>
+        <translation>Feiertage und Arbeitstage importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="317"/>
+        <location filename="../../gui/calendar_dialog.py" line="345"/>
+        <source>Calendar files (*.csv)</source>
+        <translation>Kalenderdateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="329"/>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} kann nicht gelesen werden: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="336"/>
+        <source>Imported {0} dates.</source>
+        <translation>{0} Daten importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="343"/>
+        <source>Export holidays and working days</source>
+        <translation>Feiertage und Arbeitstage exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="356"/>
+        <source>{0} cannot be written: {1}</source>
+        <translation>{0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="359"/>
+        <source>Exported to {0}.</source>
+        <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="299"/>
@@ -1637,8 +1796,8 @@
     </message>
     <message>
         <location filename="../../gui/connections/shop_panel.py" line="199"/>
-        <location filename="../../gui/suppliers_view.py" line="286"/>
-        <location filename="../../gui/suppliers_view.py" line="355"/>
+        <location filename="../../gui/suppliers_view.py" line="332"/>
+        <location filename="../../gui/suppliers_view.py" line="405"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1774,213 +1933,213 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="108"/>
+        <location filename="../../gui/import_csv.py" line="109"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="110"/>
+        <location filename="../../gui/import_csv.py" line="111"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="112"/>
+        <location filename="../../gui/import_csv.py" line="113"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="114"/>
+        <location filename="../../gui/import_csv.py" line="115"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="115"/>
+        <location filename="../../gui/import_csv.py" line="116"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="166"/>
+        <location filename="../../gui/import_csv.py" line="169"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="201"/>
+        <location filename="../../gui/import_csv.py" line="205"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="215"/>
+        <location filename="../../gui/import_csv.py" line="219"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="218"/>
+        <location filename="../../gui/import_csv.py" line="222"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="220"/>
+        <location filename="../../gui/import_csv.py" line="224"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="224"/>
+        <location filename="../../gui/import_csv.py" line="228"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="233"/>
+        <location filename="../../gui/import_csv.py" line="237"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="234"/>
+        <location filename="../../gui/import_csv.py" line="238"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="235"/>
+        <location filename="../../gui/import_csv.py" line="239"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="250"/>
+        <location filename="../../gui/import_csv.py" line="254"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="263"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="278"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="275"/>
+        <location filename="../../gui/import_csv.py" line="279"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="297"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="297"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="300"/>
+        <location filename="../../gui/import_csv.py" line="304"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="305"/>
+        <location filename="../../gui/import_csv.py" line="309"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="309"/>
+        <location filename="../../gui/import_csv.py" line="313"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="311"/>
+        <location filename="../../gui/import_csv.py" line="315"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/import_csv.py" line="317"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="376"/>
+        <location filename="../../gui/import_csv.py" line="380"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="378"/>
+        <location filename="../../gui/import_csv.py" line="382"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="393"/>
+        <location filename="../../gui/import_csv.py" line="397"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="413"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="413"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="435"/>
+        <location filename="../../gui/import_csv.py" line="439"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="436"/>
+        <location filename="../../gui/import_csv.py" line="440"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="445"/>
+        <location filename="../../gui/import_csv.py" line="449"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="446"/>
+        <location filename="../../gui/import_csv.py" line="450"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="450"/>
+        <location filename="../../gui/import_csv.py" line="454"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="471"/>
+        <location filename="../../gui/import_csv.py" line="475"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="473"/>
+        <location filename="../../gui/import_csv.py" line="477"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="482"/>
+        <location filename="../../gui/import_csv.py" line="486"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="490"/>
+        <location filename="../../gui/import_csv.py" line="494"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="527"/>
+        <location filename="../../gui/import_csv.py" line="531"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="532"/>
+        <location filename="../../gui/import_csv.py" line="536"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="536"/>
+        <location filename="../../gui/import_csv.py" line="540"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
@@ -2020,174 +2179,184 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="496"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="498"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="54"/>
+        <location filename="../../gui/order_details_panel.py" line="57"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="55"/>
+        <location filename="../../gui/order_details_panel.py" line="58"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/order_details_panel.py" line="61"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="59"/>
+        <location filename="../../gui/order_details_panel.py" line="63"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="60"/>
+        <location filename="../../gui/order_details_panel.py" line="64"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="72"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="72"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="72"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="70"/>
+        <location filename="../../gui/order_details_panel.py" line="74"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="77"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="77"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="83"/>
+        <location filename="../../gui/order_details_panel.py" line="79"/>
+        <location filename="../../gui/order_details_panel.py" line="87"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="82"/>
+        <location filename="../../gui/order_details_panel.py" line="86"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="99"/>
+        <location filename="../../gui/order_details_panel.py" line="103"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="107"/>
+        <location filename="../../gui/order_details_panel.py" line="111"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="112"/>
+        <location filename="../../gui/order_details_panel.py" line="116"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="117"/>
+        <location filename="../../gui/order_details_panel.py" line="119"/>
+        <source>not paid yet</source>
+        <translation>noch nicht bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="121"/>
+        <source>{0} (estimated)</source>
+        <translation>{0} (geschätzt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="126"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
@@ -2208,13 +2377,13 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="246"/>
+        <location filename="../../gui/order_table_model.py" line="248"/>
         <source>shipped</source>
         <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="271"/>
+        <location filename="../../gui/order_table_model.py" line="273"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
     </message>
@@ -2590,7 +2759,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="299"/>
-        <location filename="../../gui/suppliers_view.py" line="147"/>
+        <location filename="../../gui/suppliers_view.py" line="175"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
@@ -2606,7 +2775,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="452"/>
-        <location filename="../../gui/suppliers_view.py" line="360"/>
+        <location filename="../../gui/suppliers_view.py" line="410"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -2806,165 +2975,186 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="76"/>
+        <location filename="../../gui/suppliers_view.py" line="95"/>
         <source>none stated</source>
+        <extracomment>Opens the holiday calendar editor from the suppliers view.</extracomment>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="108"/>
+        <location filename="../../gui/suppliers_view.py" line="136"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="133"/>
+        <location filename="../../gui/suppliers_view.py" line="161"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="134"/>
+        <location filename="../../gui/suppliers_view.py" line="162"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="135"/>
-        <location filename="../../gui/suppliers_view.py" line="162"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="198"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="149"/>
+        <location filename="../../gui/suppliers_view.py" line="177"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="151"/>
+        <location filename="../../gui/suppliers_view.py" line="179"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="154"/>
-        <location filename="../../gui/suppliers_view.py" line="166"/>
+        <location filename="../../gui/suppliers_view.py" line="182"/>
+        <location filename="../../gui/suppliers_view.py" line="202"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="159"/>
+        <location filename="../../gui/suppliers_view.py" line="187"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="160"/>
+        <location filename="../../gui/suppliers_view.py" line="188"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="189"/>
+        <source>&amp;Holidays and working days…</source>
+        <translation>&amp;Feiertage und Arbeitstage…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="192"/>
+        <source>Add or remove holidays and make-up working days per country and year ({0})</source>
+        <translation>Feiertage und Nacharbeitstage je Land und Jahr hinzufügen oder entfernen ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="199"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="200"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="167"/>
+        <location filename="../../gui/suppliers_view.py" line="203"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="171"/>
+        <location filename="../../gui/suppliers_view.py" line="207"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="173"/>
+        <location filename="../../gui/suppliers_view.py" line="209"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="225"/>
+        <location filename="../../gui/suppliers_view.py" line="265"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="238"/>
+        <location filename="../../gui/suppliers_view.py" line="278"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="246"/>
+        <location filename="../../gui/suppliers_view.py" line="286"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="270"/>
+        <location filename="../../gui/suppliers_view.py" line="310"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="271"/>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="311"/>
+        <location filename="../../gui/suppliers_view.py" line="323"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="315"/>
+        <source>{0} estimated</source>
+        <translation>{0} geschätzt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="323"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="328"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="328"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="332"/>
+        <location filename="../../gui/suppliers_view.py" line="378"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="338"/>
+        <location filename="../../gui/suppliers_view.py" line="384"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="366"/>
+        <location filename="../../gui/suppliers_view.py" line="394"/>
+        <source>Deadlines in {0} are estimated.</source>
+        <translation>Fristen in {0} sind geschätzt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="416"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="371"/>
+        <location filename="../../gui/suppliers_view.py" line="421"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="372"/>
+        <location filename="../../gui/suppliers_view.py" line="422"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="373"/>
+        <location filename="../../gui/suppliers_view.py" line="423"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="374"/>
+        <location filename="../../gui/suppliers_view.py" line="424"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="375"/>
+        <location filename="../../gui/suppliers_view.py" line="425"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="404"/>
+        <location filename="../../gui/suppliers_view.py" line="454"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -3077,6 +3267,26 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/sync_actions.py" line="248"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="80"/>
+        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
+        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="91"/>
+        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
+        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="96"/>
+        <source>Calendar changed: no ship-by deadline moved.</source>
+        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="103"/>
+        <source>Recomputing ship-by deadlines failed: {0}</source>
+        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
     </message>
 </context>
 <context>
@@ -3843,71 +4053,76 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
+    <message>
+        <location filename="dynamic_texts.py" line="161"/>
+        <source>Ship-by moved</source>
+        <translation>Versandfrist verschoben</translation>
+    </message>
 </context>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -3915,7 +4130,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -3923,37 +4138,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -3961,362 +4176,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -4324,482 +4539,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -4807,117 +5022,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4925,17 +5140,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -4969,82 +5184,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="67"/>
+        <location filename="../../gui/formatting.py" line="68"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="83"/>
+        <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
+        <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
+    </message>
 </context>
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>

@@ -158,6 +158,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("OrderDetailsPanel", "Cancellation requested"),
     QT_TRANSLATE_NOOP("OrderDetailsPanel", "Refunded to customer"),
     QT_TRANSLATE_NOOP("OrderDetailsPanel", "Dispute opened"),
+    QT_TRANSLATE_NOOP("OrderDetailsPanel", "Ship-by moved"),
     QT_TRANSLATE_NOOP("OrderTableModel", "Order"),
     QT_TRANSLATE_NOOP("OrderTableModel", "Customer"),
     QT_TRANSLATE_NOOP("OrderTableModel", "Time left"),
