@@ -233,6 +233,8 @@ class CalendarDialog(QDialog):
                 "year before: enter its holidays and make-up working days here."
             ).format(country, year, version, last)
         self.state.setText(text)
+        estimated = last is not None and year > last and not self.days
+        self.state.setStyleSheet("color: #8a4b00; font-weight: bold;" if estimated else "")
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty
