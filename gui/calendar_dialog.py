@@ -35,6 +35,7 @@ from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileEr
 from core.ledger import Ledger
 from gui.i18n import current_language
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CalendarDialog", text)
 
