@@ -355,7 +355,7 @@ def calendar_outdated(ledger: Ledger) -> bool:
     """Whether the stored deadlines were computed from other calendar data than now (an edit
     not yet applied, a newer `holidays` package, a ledger from before the fingerprint)."""
     with ledger.session() as session:
-        days = calendar_days.load(session)
+        days = calendar_days.apply(session)  # and count with this ledger's overrides from now on
         return calendar_days.stored_fingerprint(session) != calendar_days.fingerprint(days)
 
 
@@ -413,15 +413,86 @@ def recompute_open_deadlines(
         last_id = rows[-1][0]
         if progress is not None:
             progress(read)
+    cancellations = recompute_open_cancellations(ledger, now=now)
     value = calendar_days.fingerprint(days)
     with ledger.session() as session:
         calendar_days.store_fingerprint(session, value)
         if moved:
             journal.record(
-                session, "calendar_recomputed", "ledger", 0, {"read": read, "moved": moved}
+                session,
+                "calendar_recomputed",
+                "ledger",
+                0,
+                {"read": read, "moved": moved, "cancellations_moved": cancellations},
             )
     log.info("calendar changed: %d of %d open orders' ship_by moved", moved, read)
     return CalendarRecompute(read, moved, value)
+
+
+def recompute_open_cancellations(ledger: Ledger, *, now: datetime | None = None) -> int:
+    """Re-date what open cancellations wait on that counts working days: the supplier's
+    refund window (merchant calendar) and the deadline the run waits on next (a tracking
+    number is due in supplier working days). Open runs are few, so this goes through the ORM,
+    one transaction, one event per moved run. Returns how many runs moved."""
+    from sqlmodel import col, select
+
+    from core.cancel.next_deadline import next_deadline, pending_supplier_refund
+    from core.cancel.states import FINAL
+    from core.cancel.terms import terms_for
+    from core.ledger.models import Cancellation
+
+    at = now or datetime.now(UTC)
+    moved = 0
+    with ledger.session() as session:
+        calendar_days.apply(session)
+        final = [state.value for state in FINAL]
+        query = select(Cancellation).where(col(Cancellation.state).not_in(final))
+        for row in session.exec(query).all():
+            assert row.id is not None
+            changes: dict[str, Any] = {}
+            refund = pending_supplier_refund(session, row.id)
+            if refund is not None and refund.issued_at is not None:
+                order = (
+                    session.get(SupplierOrder, row.supplier_order_id)
+                    if row.supplier_order_id
+                    else None
+                )
+                terms = terms_for(session, order)
+                window = clocks.refund_expected(
+                    refund.issued_at,
+                    terms.refund_days_min,
+                    terms.refund_days_max,
+                    terms.merchant_country,
+                    terms.merchant_tz,
+                )
+                if window != (refund.expected_from, refund.expected_until):
+                    changes["expected_until"] = (refund.expected_until, window[1])
+                    refund.expected_from, refund.expected_until = window
+                    session.add(refund)
+                    session.flush()
+            deadline = next_deadline(session, row)[0]
+            if deadline != row.next_deadline:
+                changes["next_deadline"] = (row.next_deadline, deadline)
+                row.next_deadline = deadline
+                session.add(row)
+            if changes:
+                moved += 1
+                before, after = changes.get("next_deadline") or changes["expected_until"]
+                message = Text(
+                    f"Deadline moved from {_shown_moment(before)} to {_shown_moment(after)}: "
+                    "calendar changed",
+                    f"Frist verschoben von {_shown_moment(before)} auf {_shown_moment(after)}: "
+                    "Kalender geändert",
+                )
+                payload = {key: [_iso(a), _iso(b)] for key, (a, b) in changes.items()}
+                payload["message"] = message.stored()
+                payload["cause"] = "calendar_changed"
+                journal.record(session, "deadline_moved", "cancellation", row.id, payload, at=at)
+    return moved
+
+
+def _shown_moment(moment: datetime | None) -> str:
+    return "none" if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _moved_payload(update: _Update) -> str:
@@ -449,8 +520,7 @@ def _moved_payload(update: _Update) -> str:
 
 def _shown(stored: str | None) -> str:
     """A stored instant as the journal's message tells it: UTC, to the minute."""
-    moment = from_db(stored)
-    return "none" if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return _shown_moment(from_db(stored))
 
 
 _COLUMNS = "SELECT id, supplier_id, paid_at, ship_by, ship_by_estimated FROM supplier_order"

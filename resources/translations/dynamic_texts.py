@@ -54,6 +54,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("CancelWizard", "AliExpress reports the refund completed"),
     QT_TRANSLATE_NOOP("CancelWizard", "A refund from the supplier is expected"),
     QT_TRANSLATE_NOOP("CancelWizard", "The supplier's refund arrived"),
+    QT_TRANSLATE_NOOP("CancelWizard", "A deadline moved: the holiday calendar changed"),
     QT_TRANSLATE_NOOP("CancelWizard", "Reason"),
     QT_TRANSLATE_NOOP("CancelWizard", "Where it stands"),
     QT_TRANSLATE_NOOP("CancelWizard", "Cancel on AliExpress"),

@@ -286,3 +286,41 @@ def test_a_mark_that_changes_alone_is_written_without_a_timeline_event(ledger: L
     assert stored(ledger, order_id) == (end_of(date(2027, 2, 12)), False)
     with ledger.session() as session:
         assert session.exec(select(Event).where(Event.kind == "ship_by_moved")).all() == []
+
+
+def test_an_open_cancellations_tracking_deadline_moves_with_the_calendar(ledger: Ledger) -> None:
+    from core.cancel.next_deadline import next_deadline
+    from core.ledger.models import Cancellation
+
+    asked = datetime(2027, 2, 3, 10, 0, tzinfo=SHANGHAI)
+    with ledger.session() as session:
+        order_id = add_order(session, "8100000000000001", supplier(session), PAID_2027)
+        row = Cancellation(
+            supplier_order_id=order_id, state="tracking_requested", tracking_requested_at=asked
+        )
+        session.add(row)
+        session.flush()
+        row.next_deadline = next_deadline(session, row)[0]
+        session.add(row)
+        done = Cancellation(supplier_order_id=order_id, state="done", tracking_requested_at=asked)
+        session.add(done)
+        session.flush()
+        run_id, done_id = row.id, done.id
+    # 5 working days after Wed 3: Thu 4, Thu 11, Fri 12, Mon 15, Tue 16.
+    calendar_days.replace_year(
+        ledger, "CN", 2027, [CalendarDay("CN", date(2027, 2, 13), WORKING_DAY, "")]
+    )
+    deadlines.recompute_open_deadlines(ledger)
+    with ledger.session() as session:
+        moved = session.get(Cancellation, run_id)
+        assert moved is not None and moved.next_deadline == end_of(date(2027, 2, 15))
+        events = session.exec(select(Event).where(Event.kind == "deadline_moved")).all()
+        assert [(e.entity, e.entity_id) for e in events] == [("cancellation", run_id)]
+        payload = json.loads(events[0].payload)
+        assert payload["next_deadline"] == [
+            "2027-02-16T16:00:00+00:00",
+            "2027-02-15T16:00:00+00:00",
+        ]
+        assert payload["message"]["de"].startswith("Frist verschoben")
+        untouched = session.get(Cancellation, done_id)
+        assert untouched is not None and untouched.next_deadline is None
