@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -404,7 +405,7 @@ def recompute_open_deadlines(
                     cursor.executemany(
                         "INSERT INTO event (at, kind, entity, entity_id, payload) "
                         "VALUES (?, 'ship_by_moved', 'supplier_order', ?, ?)",
-                        [(at, u[2], _moved_payload(u)) for u in shifted],
+                        [(at, u[2], _moved_payload(u[0], u[1], u[3])) for u in shifted],
                     )
             finally:
                 cursor.close()
@@ -495,8 +496,9 @@ def _shown_moment(moment: datetime | None) -> str:
     return "none" if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _moved_payload(update: _Update) -> str:
-    new, estimated, _order_id, previous = update
+@lru_cache(maxsize=4096)
+def _moved_payload(new: str | None, estimated: int, previous: str | None) -> str:
+    """The event payload of a moved ship_by (orders paid the same local day share one)."""
     before, after = _shown(previous), _shown(new)
     message = Text(
         f"Ship-by moved from {before} to {after}: calendar changed",

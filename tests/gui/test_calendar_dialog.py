@@ -126,3 +126,27 @@ def test_import_and_export_in_the_dialog(
     assert dialog.export_file(str(out))
     assert out.read_text("utf-8") == "country,date,kind,name\nCN,2027-02-13,working_day,Make-up\n"
     assert calendar_days.year_days(order_ledger, "CN", 2027)[0].kind == WORKING_DAY
+
+
+def test_the_details_panel_marks_an_estimated_deadline_and_shows_the_move(
+    qtbot: QtBot, order_ledger: Ledger
+) -> None:
+    from gui.order_details_panel import OrderDetailsPanel
+
+    panel = OrderDetailsPanel(order_ledger)
+    qtbot.addWidget(panel)
+    panel.show_order(1)
+    ship_by = panel._fact_labels["ship_by"]
+    assert ship_by.text().endswith("(estimated)") is clocks.is_estimated("CN", 2027)
+    calendar_days.replace_year(
+        order_ledger, "CN", 2027, [calendar_days.CalendarDay("CN", date(2027, 2, 13), WORKING_DAY)]
+    )
+    deadlines.recompute_open_deadlines(order_ledger)
+    panel.show_order(1)
+    assert not ship_by.text().endswith("(estimated)")
+    root = panel.timeline.invisibleRootItem()
+    rows = [(root.child(i).text(1), root.child(i).text(2)) for i in range(root.childCount())]
+    assert (
+        "Ship-by moved",
+        "Ship-by moved from 2027-02-18 16:00 UTC to 2027-02-17 16:00 UTC: calendar changed",
+    ) in rows
