@@ -115,6 +115,9 @@ CalendarOverrides = dict[str, dict[date, bool]]
 
 _overrides: dict[str, dict[int, bool]] = {}
 _override_years: frozenset[tuple[str, int]] = frozenset()
+#: Part of every cache key below: an answer computed while the overrides changed (on another
+#: thread) lands under the old generation, which nobody asks for again.
+_generation = 0
 
 
 def _base(country: str) -> str:
@@ -127,7 +130,7 @@ def use_overrides(overrides: CalendarOverrides) -> bool:
     An override of "CN" also applies to a subdivision such as "CN-XX". Returns whether anything
     changed; the cached working days are dropped only then.
     """
-    global _overrides, _override_years
+    global _overrides, _override_years, _generation
     wanted = {
         _base(country): {day.toordinal(): working for day, working in days.items()}
         for country, days in overrides.items()
@@ -142,15 +145,20 @@ def use_overrides(overrides: CalendarOverrides) -> bool:
             for country, days in wanted.items()
             for day in days
         )
-        _working_days_of_year.cache_clear()
-        _working_day_set.cache_clear()
-        _nth_working_ordinal.cache_clear()
+        _generation += 1
+        _working_days_cached.cache_clear()
+        _working_day_set_cached.cache_clear()
+        _nth_working_cached.cache_clear()
     return True
 
 
-@lru_cache(maxsize=1024)
 def _working_days_of_year(country: str, year: int) -> tuple[int, ...]:
     """The ordinals of the year's working days, ascending (computed once per country and year)."""
+    return _working_days_cached(country, year, _generation)
+
+
+@lru_cache(maxsize=1024)
+def _working_days_cached(country: str, year: int, _generation: int) -> tuple[int, ...]:
     calendar = _holiday_calendar(country)
     first = date(year, 1, 1).toordinal()
     last = date(year, 12, 31).toordinal()
@@ -242,17 +250,21 @@ def calendar_problem(country: str, tz: str) -> str | None:
 def is_working_day(day: date, country: str = SUPPLIER_COUNTRY) -> bool:
     """Whether `day` is a working day in `country` (the same answer the deadlines use)."""
     _checked_day(day)
-    return day.toordinal() in _working_day_set(country, day.year)
+    return day.toordinal() in _working_day_set_cached(country, day.year, _generation)
 
 
 @lru_cache(maxsize=1024)
-def _working_day_set(country: str, year: int) -> frozenset[int]:
+def _working_day_set_cached(country: str, year: int, _generation: int) -> frozenset[int]:
     return frozenset(_working_days_of_year(country, year))
 
 
-@lru_cache(maxsize=262_144)
 def _nth_working_ordinal(country: str, start: int, n: int) -> int:
     """The ordinal of the n-th working day after day `start` (start itself does not count)."""
+    return _nth_working_cached(country, start, n, _generation)
+
+
+@lru_cache(maxsize=262_144)
+def _nth_working_cached(country: str, start: int, n: int, _generation: int) -> int:
     if n == 0:
         return start
     year = date.fromordinal(start).year
