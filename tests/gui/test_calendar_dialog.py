@@ -150,3 +150,30 @@ def test_the_details_panel_marks_an_estimated_deadline_and_shows_the_move(
         "Ship-by moved",
         "Ship-by moved from 2027-02-18 16:00 UTC to 2027-02-17 16:00 UTC: calendar changed",
     ) in rows
+
+
+def test_a_changed_calendar_package_found_at_start_moves_stale_deadlines(
+    qtbot: QtBot, order_ledger: Ledger
+) -> None:
+    """What a newer `holidays` package looks like to a ledger: its stored fingerprint differs
+    and stored ship_by values are stale. Starting the app recomputes them in the background."""
+    from sqlalchemy import text
+
+    from core.secrets import SecretStore
+    from gui.app import Session
+
+    with order_ledger.session() as session:
+        calendar_days.store_fingerprint(session, "computed with an older holidays package")
+        session.connection().execute(
+            text("UPDATE supplier_order SET ship_by = '2027-02-25 16:00:00.000000'")
+        )
+    app = Session(order_ledger, secrets=SecretStore(service="dropdesk-test-calendar"))
+    qtbot.addWidget(app.window)
+    app.window.first_frame_shown.connect(app.start)
+    app.window.show()
+    qtbot.waitUntil(lambda: app.ready, timeout=20_000)
+    qtbot.waitUntil(lambda: not deadlines.calendar_outdated(order_ledger), timeout=20_000)
+    with order_ledger.session() as session:
+        order = session.get(SupplierOrder, 1)
+        assert order is not None and order.ship_by == end_of(date(2027, 2, 18))
+    assert calendar_days.fingerprint([]) != "computed with an older holidays package"
