@@ -485,7 +485,7 @@ def recompute_open_cancellations(ledger: Ledger, *, now: datetime | None = None)
                     f"Frist verschoben von {_shown_moment(before)} auf {_shown_moment(after)}: "
                     "Kalender geändert",
                 )
-                payload = {key: [_iso(a), _iso(b)] for key, (a, b) in changes.items()}
+                payload: dict[str, Any] = {k: [_iso(a), _iso(b)] for k, (a, b) in changes.items()}
                 payload["message"] = message.stored()
                 payload["cause"] = "calendar_changed"
                 journal.record(session, "deadline_moved", "cancellation", row.id, payload, at=at)
