@@ -195,7 +195,7 @@ class CalendarDialog(QDialog):
         self._set_dirty(False)
         self._fill()
         self._show_state(country, year, valid)
-        for widget in (self.add_button, self.save_button, self.table, self.remove_button):
+        for widget in (self.add_button, self.table, self.remove_button):
             widget.setEnabled(valid)
         if not valid and country:
             self.problems.setText(
@@ -242,6 +242,7 @@ class CalendarDialog(QDialog):
         self.country.setEnabled(not dirty)  # switching would drop the edits
         self.year.setEnabled(not dirty)
         self.discard_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty)  # nothing to save otherwise
         self.save_button.setText(_tr("&Save") if not dirty else _tr("&Save changes"))
 
     def _fill(self) -> None:
