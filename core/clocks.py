@@ -2,8 +2,16 @@
 
 A "working day" is whatever `holidays.country_holidays(country).is_working_day()` says, so public
 holidays are skipped and weekend make-up working days (China's adjusted days around Chinese New
-Year and Golden Week) count. Day-based windows close at the end of a local calendar day in the
-calendar's time zone and are returned as UTC instants.
+Year and Golden Week) count, unless the merchant's overrides (`use_overrides`, kept in the
+ledger by core.calendar_days) say otherwise for that date.
+
+Some countries (China among them) publish each year's arrangement of holidays and make-up
+working days only in the preceding November or December; for later years the package falls
+back to rules without make-up days. `is_estimated` tells such years apart, read from the
+package's own table of special days, so a newer package makes them official by itself.
+
+Day-based windows close at the end of a local calendar day in the calendar's time zone and are
+returned as UTC instants.
 
 Inputs no real order has are refused with a ValueError that says so, rather than an overflow
 deep in `datetime`: instants and days outside the years 1900 to 2999, windows of more than
@@ -28,22 +36,27 @@ if TYPE_CHECKING:
     import holidays
 
 __all__ = [
+    "CalendarOverrides",
     "Urgency",
     "as_zone",
     "calendar_problem",
     "cancel_answer_due",
     "day_end",
     "day_start",
+    "deadline_estimated",
     "dispute_case_team",
     "dispute_escalation",
     "format_countdown",
+    "is_estimated",
     "is_working_day",
+    "last_official_year",
     "nth_working_day",
     "refund_expected",
     "remaining",
     "ship_by",
     "tracking_due",
     "urgency",
+    "use_overrides",
 ]
 
 SUPPLIER_COUNTRY = "CN"
@@ -97,16 +110,123 @@ def _holiday_calendar(country: str) -> holidays.HolidayBase:
         raise ValueError(f"no holiday calendar for country {country!r}") from None
 
 
-@lru_cache(maxsize=1024)
+CalendarOverrides = dict[str, dict[date, bool]]
+"""Country code -> {date: is a working day}: the merchant's corrections of the package."""
+
+_overrides: dict[str, dict[int, bool]] = {}
+_override_years: frozenset[tuple[str, int]] = frozenset()
+#: Part of every cache key below: an answer computed while the overrides changed (on another
+#: thread) lands under the old generation, which nobody asks for again.
+_generation = 0
+
+
+def _base(country: str) -> str:
+    return country.partition("-")[0].upper()
+
+
+def use_overrides(overrides: CalendarOverrides) -> bool:
+    """Make every clock count with these overrides (replacing the previous ones).
+
+    An override of "CN" also applies to a subdivision such as "CN-XX". Returns whether anything
+    changed; the cached working days are dropped only then.
+    """
+    global _overrides, _override_years, _generation
+    wanted = {
+        _base(country): {day.toordinal(): working for day, working in days.items()}
+        for country, days in overrides.items()
+        if days
+    }
+    if wanted == _overrides:
+        return False
+    with _lock:
+        _overrides = wanted
+        _override_years = frozenset(
+            (country, date.fromordinal(day).year)
+            for country, days in wanted.items()
+            for day in days
+        )
+        _generation += 1
+        _working_days_cached.cache_clear()
+        _working_day_set_cached.cache_clear()
+        _nth_working_cached.cache_clear()
+    return True
+
+
 def _working_days_of_year(country: str, year: int) -> tuple[int, ...]:
     """The ordinals of the year's working days, ascending (computed once per country and year)."""
+    return _working_days_cached(country, year, _generation)
+
+
+@lru_cache(maxsize=1024)
+def _working_days_cached(country: str, year: int, _generation: int) -> tuple[int, ...]:
     calendar = _holiday_calendar(country)
     first = date(year, 1, 1).toordinal()
     last = date(year, 12, 31).toordinal()
     with _lock:
+        mine = _overrides.get(_base(country), {})
         return tuple(
-            day for day in range(first, last + 1) if calendar.is_working_day(date.fromordinal(day))
+            day
+            for day in range(first, last + 1)
+            if mine.get(day, None) is True
+            or (mine.get(day, None) is None and calendar.is_working_day(date.fromordinal(day)))
         )
+
+
+#: A country "arranges its year" when its package table has make-up working days in at least
+#: this many of the last five years it covers (China, Russia, Vietnam, ...).
+_ARRANGED_YEARS = 3
+
+
+@lru_cache(maxsize=256)
+def last_official_year(country: str) -> int | None:
+    """The last year whose official arrangement the installed `holidays` package holds, for a
+    country that publishes one per year; None for countries whose rules are the arrangement.
+
+    Read from the package's tables of special days: entries that move a working day onto a
+    weekend (make-up working days) mark the years it was published for.
+    """
+    calendar = _holiday_calendar(country)
+    arranged: set[int] = set()
+    for name in dir(calendar):
+        if not name.startswith("special_") or "holidays" not in name:
+            continue
+        table = getattr(calendar, name, None)
+        if not isinstance(table, dict):
+            continue
+        for year, entries in table.items():
+            if isinstance(year, int) and any(
+                isinstance(entry, tuple) and len(entry) >= 4 for entry in _entries(entries)
+            ):
+                arranged.add(year)
+    if not arranged:
+        return None
+    last = max(arranged)
+    recent = sum(1 for year in range(last - 4, last + 1) if year in arranged)
+    return last if recent >= _ARRANGED_YEARS else None
+
+
+def _entries(entries: object) -> tuple[object, ...]:
+    """A table's value for one year: one entry tuple, or a tuple of them."""
+    if isinstance(entries, tuple) and entries and isinstance(entries[0], tuple):
+        return entries
+    return (entries,)
+
+
+def is_estimated(country: str, year: int) -> bool:
+    """Whether `year`'s working days in `country` are the package's guess, not the official
+    arrangement: later than the package's last official year, and not set by the merchant
+    (an override for that country and year counts as the merchant's own arrangement)."""
+    last = last_official_year(country)
+    if last is None or year <= last:
+        return False
+    return (_base(country), year) not in _override_years
+
+
+def deadline_estimated(start: datetime, deadline: datetime, country: str, tz: str) -> bool:
+    """Whether any year counted between `start` and `deadline` (local days in `tz`) is estimated."""
+    first = as_zone(start, tz).year
+    last = as_zone(deadline, tz).year
+    return any(is_estimated(country, year) for year in range(first, last + 1))
 
 
 @lru_cache(maxsize=256)
@@ -130,17 +250,21 @@ def calendar_problem(country: str, tz: str) -> str | None:
 def is_working_day(day: date, country: str = SUPPLIER_COUNTRY) -> bool:
     """Whether `day` is a working day in `country` (the same answer the deadlines use)."""
     _checked_day(day)
-    return day.toordinal() in _working_day_set(country, day.year)
+    return day.toordinal() in _working_day_set_cached(country, day.year, _generation)
 
 
 @lru_cache(maxsize=1024)
-def _working_day_set(country: str, year: int) -> frozenset[int]:
+def _working_day_set_cached(country: str, year: int, _generation: int) -> frozenset[int]:
     return frozenset(_working_days_of_year(country, year))
 
 
-@lru_cache(maxsize=262_144)
 def _nth_working_ordinal(country: str, start: int, n: int) -> int:
     """The ordinal of the n-th working day after day `start` (start itself does not count)."""
+    return _nth_working_cached(country, start, n, _generation)
+
+
+@lru_cache(maxsize=262_144)
+def _nth_working_cached(country: str, start: int, n: int, _generation: int) -> int:
     if n == 0:
         return start
     year = date.fromordinal(start).year

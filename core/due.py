@@ -35,7 +35,8 @@ _FROM = """
     LEFT JOIN supplier AS s ON s.id = so.supplier_id
 """
 _SELECT = (
-    "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''), so.ship_by" + _FROM
+    "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''), so.ship_by,"
+    " so.ship_by_estimated" + _FROM
 )
 
 
@@ -49,6 +50,8 @@ class DueRow:
     supplier_name: str  # "" when no supplier is set
     ship_by: datetime
     remaining: timedelta  # negative when overdue
+    #: ship_by counts days of a year whose official holiday arrangement is not known yet.
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,8 @@ def render_text(rows: Sequence[DueRow], now: datetime, *, within_hours: float | 
     header = ("Ship by", "Left", "Order", "AliExpress order", "Supplier")
     table = [header] + [
         (
-            row.ship_by.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip(),
+            row.ship_by.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip()
+            + (" (estimated)" if row.estimated else ""),
             clocks.format_countdown(row.ship_by - now),
             row.order_name or "-",
             row.ae_order_id,
@@ -159,6 +163,10 @@ def render_text(rows: Sequence[DueRow], now: datetime, *, within_hours: float | 
     ]
     overdue = sum(1 for row in rows if row.ship_by <= now)
     lines.append(f"{len(rows)} order(s), {overdue} overdue.")
+    if any(row.estimated for row in rows):
+        lines.append(
+            "(estimated): counted with a holiday calendar that is not official yet for that year."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -177,6 +185,7 @@ def to_json(rows: Sequence[DueRow], now: datetime, *, within_hours: float | None
                 "remaining_seconds": int((row.ship_by - now).total_seconds()),
                 "remaining": clocks.format_countdown(row.ship_by - now),
                 "overdue": row.ship_by <= now,
+                "estimated": row.estimated,
             }
             for row in rows
         ],
@@ -207,6 +216,7 @@ def _row(raw: Any, now: datetime) -> DueRow:
         display_text(raw[3] or ""),
         ship_by,
         ship_by - now,
+        bool(raw[5]),
     )
 
 

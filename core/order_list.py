@@ -27,7 +27,8 @@ _COLUMNS = """
            (SELECT c.state FROM cancellation AS c WHERE c.supplier_order_id = so.id
             ORDER BY c.id DESC LIMIT 1),
            (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
-            ORDER BY c.id DESC LIMIT 1)
+            ORDER BY c.id DESC LIMIT 1),
+           so.ship_by_estimated
 """
 _JOINS = """
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
@@ -54,6 +55,8 @@ class OrderRow:
     supplier_time_zone: str
     cancel_state: str | None  # the latest cancellation run of this order, if any
     cancel_deadline: datetime | None
+    #: ship_by counts days of a year whose official holiday arrangement is not known yet.
+    ship_by_estimated: bool = False
 
     @property
     def awaiting_shipment(self) -> bool:
@@ -79,6 +82,7 @@ class OrderRow:
             row[13],
             row[14],
             from_db(row[15]),
+            bool(row[16]),
         )
 
 

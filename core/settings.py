@@ -28,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "backups_keep": 7,
+    # What the stored deadlines were computed from (core.calendar_days.fingerprint).
+    "calendar_fingerprint": None,
     "ae_order_pattern": r"(?<!\d)(\d{16})(?!\d)",
     # The AliExpress connection (the tokens themselves live in the OS keyring).
     "aliexpress_app_key": None,

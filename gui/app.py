@@ -156,6 +156,7 @@ class Session:
         self.connector = self._connector or Connector()  # https to the official hosts only
         self.window.attach_services(self._connections(self.ledger))
         self.window.cancels.resume_all()  # finish what a crash or a quit interrupted
+        self.keep_calendar_current()
         if self.ledger.unclean:
             self.check_in_background()
         self.back_up_in_background()
@@ -192,11 +193,19 @@ class Session:
         self.window = MainWindow(ledger, connections=self._connections(ledger))
         self.window.open_ledger_requested.connect(self.open_other)
         self.window.show()
+        self.keep_calendar_current()
         old_window.close()
         old_window.deleteLater()  # freed by Qt on this thread, not by a collector elsewhere
         old_ledger.close()
         if self.instance is not None:
             self.instance.move_to(ledger.path)
+
+    def keep_calendar_current(self) -> None:
+        """A newer `holidays` package (or an edit an earlier run did not finish applying)
+        changes the calendar the stored deadlines were computed with: recompute the open
+        orders' ship_by in the background."""
+        if self.window.calendar_recompute is not None:
+            self.window.calendar_recompute.start(only_if_outdated=True)
 
     def check_in_background(self) -> None:
         """After an unclean shutdown, or when a read met damage: SQLite's quick_check, off the

@@ -61,10 +61,11 @@ def local_time(moment: datetime | None) -> str:
     return QLocale().toString(to_qdatetime(moment).toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
-def deadline_tooltip(deadline: datetime, supplier_zone: str) -> str:
-    """The exact deadline in the merchant's time and in the supplier's."""
+def deadline_tooltip(deadline: datetime, supplier_zone: str, *, estimated: bool = False) -> str:
+    """The exact deadline in the merchant's time and in the supplier's, and whether it is
+    counted with a holiday calendar that is not official yet."""
     theirs = as_zone(deadline, supplier_zone)
-    return QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "deadline", "Ship by {0} (your time)\n{1} {2} (supplier's time)"
     ).format(
         local_time(deadline),
@@ -73,6 +74,16 @@ def deadline_tooltip(deadline: datetime, supplier_zone: str) -> str:
             QLocale.FormatType.ShortFormat,
         ),
         supplier_zone,
+    )
+    return f"{text}\n{estimated_note()}" if estimated else text
+
+
+def estimated_note() -> str:
+    """Why a deadline is marked estimated (tooltips, the details panel, the suppliers view)."""
+    return QCoreApplication.translate(
+        "deadline",
+        "Estimated: the official holidays and make-up working days for that year are not "
+        "known yet. Add them under Suppliers › Holidays and working days.",
     )
 
 

@@ -43,6 +43,7 @@ from gui.ui_settings import ui_settings
 
 if TYPE_CHECKING:
     from core.connections import Connections
+    from gui.calendar_recompute import CalendarRecompute
     from gui.cancel_wizard.launcher import CancelLauncher
     from gui.deadline_tray import DeadlineTray
     from gui.import_csv import CsvImportFlow
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._order_menu)
         self._review: ReviewView | None = None
         self._suppliers: SuppliersView | None = None
+        self.calendar_recompute: CalendarRecompute | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
         self.connections = connections
         self.connection_menu: ConnectionMenu | None = None
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
     def attach_services(self, connections: Connections | None) -> None:
         """Connections, cancellations, imports and the tray: what the first frame can wait for.
         Their menu entries stay disabled until then."""
+        from gui.calendar_recompute import CalendarRecompute
         from gui.cancel_ports import manual_opener, workflow_opener
         from gui.cancel_wizard.launcher import CancelLauncher
         from gui.deadline_tray import DeadlineTray
@@ -253,6 +256,11 @@ class MainWindow(QMainWindow):
             self.ledger, self, on_imported=lambda _summary: self.refresh()
         )
         install_csv_drop(self, self.csv_import.start)
+        self.calendar_recompute = CalendarRecompute(self.ledger, self)
+        self.calendar_recompute.moved.connect(lambda moved: self.refresh() if moved else None)
+        self.calendar_recompute.message.connect(
+            lambda text: self.statusBar().showMessage(text, 10_000)
+        )
         self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
         self.tray.order_clicked.connect(self._reveal)
         for deferred in self._service_actions:
@@ -427,7 +435,7 @@ class MainWindow(QMainWindow):
         from gui.suppliers_view import SuppliersView
 
         if self._suppliers is None:
-            self._suppliers = SuppliersView(self.ledger, self)
+            self._suppliers = SuppliersView(self.ledger, self, recompute=self.calendar_recompute)
             self._suppliers.setWindowFlag(Qt.WindowType.Window)
             self._suppliers.review_requested.connect(self.show_review)
         self._suppliers.show()

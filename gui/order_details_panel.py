@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from core.display_text import display_text
 from core.ledger import Ledger
-from gui.formatting import local_time, money, status_text
+from core.texts import Text
+from gui.formatting import estimated_note, local_time, money, status_text
+from gui.i18n import current_language
 
 if TYPE_CHECKING:
     from core.order_details import OrderDetails
@@ -39,6 +41,7 @@ _EVENT_TITLES = {
     "cancel_requested": "Cancellation requested",
     "refunded_customer": "Refunded to customer",
     "dispute_opened": "Dispute opened",
+    "ship_by_moved": "Ship-by moved",
 }
 
 
@@ -58,6 +61,7 @@ class OrderDetailsPanel(QWidget):
             ("supplier", _tr("Supplier")),
             ("ae_order", _tr("AliExpress order")),
             ("cost", _tr("Supplier cost")),
+            ("ship_by", _tr("Ship by")),
             ("status", _tr("Status")),
             ("tracking", _tr("Tracking")),
         ):
@@ -116,6 +120,11 @@ class OrderDetailsPanel(QWidget):
         )
         facts["ae_order"].setText(display_text(order.ae_order_id))
         facts["cost"].setText(money(order.cost_minor, order.currency))
+        ship_by = local_time(order.ship_by) if order.ship_by else _tr("not paid yet")
+        facts["ship_by"].setText(
+            _tr("{0} (estimated)").format(ship_by) if order.ship_by_estimated else ship_by
+        )
+        facts["ship_by"].setToolTip(estimated_note() if order.ship_by_estimated else "")
         facts["status"].setText(status_text(order.order_status, order.end_reason))
         tracking = " · ".join(t for t in (order.tracking_number, order.carrier) if t)
         facts["tracking"].setText(display_text(tracking) or _tr("none yet"))
@@ -135,12 +144,16 @@ class OrderDetailsPanel(QWidget):
                 [
                     local_time(entry.at),
                     _tr(_EVENT_TITLES.get(entry.kind, entry.kind.replace("_", " ").capitalize())),
-                    display_text(_describe(entry.details)),
+                    display_text(_describe(entry.details, order.ship_by_estimated, entry.kind)),
                 ],
             )
 
 
-def _describe(details: dict[str, Any]) -> str:
+def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") -> str:
+    if kind == "ship_window_closes" and estimated:
+        return estimated_note()
+    if "message" in details:  # a text core stored in both languages
+        return Text.from_stored(details["message"]).get(current_language())
     return ", ".join(
         f"{k.replace('_', ' ')}: {v if isinstance(v, str) else json.dumps(v)}"
         for k, v in details.items()

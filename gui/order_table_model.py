@@ -230,7 +230,9 @@ class OrderTableModel(QAbstractTableModel):
         if cell.urgency is None:  # shipped or closed: no deadline to explain
             return None
         if role == Qt.ItemDataRole.ToolTipRole and row.ship_by is not None:
-            return deadline_tooltip(row.ship_by, row.supplier_time_zone)
+            return deadline_tooltip(
+                row.ship_by, row.supplier_time_zone, estimated=row.ship_by_estimated
+            )
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return _tr(cell.urgency.value)
         return None
@@ -281,7 +283,9 @@ class OrderTableModel(QAbstractTableModel):
         if index.column() == Column.SHIP_BY and role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_at(index.row())
             if row is not None and row.ship_by is not None:
-                return deadline_tooltip(row.ship_by, row.supplier_time_zone)
+                return deadline_tooltip(
+                    row.ship_by, row.supplier_time_zone, estimated=row.ship_by_estimated
+                )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self.row_at(index.row())
             if row is None:

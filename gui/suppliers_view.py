@@ -7,10 +7,11 @@ The refund record is computed off the GUI thread (it aggregates every refund of 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import clocks
 from core.display_text import display_text
 from core.ledger import Ledger
 from core.ledger.types import Reason
@@ -43,8 +45,15 @@ from core.suppliers import (
     list_suppliers,
     save_policy,
 )
-from gui.formatting import local_time, money
+from gui.calendar_recompute import CalendarRecompute
+from gui.formatting import estimated_note, local_time, money
 from gui.jobs import Job
+
+if TYPE_CHECKING:
+    from gui.calendar_dialog import CalendarDialog
+
+#: Opens the holiday calendar editor from the suppliers view.
+CALENDAR_SHORTCUT = "Ctrl+Shift+H"
 
 _BAD = QBrush(QColor("#a61b1b"))
 
@@ -71,6 +80,16 @@ COLUMNS = (
     "Calendar",
     "Store id",
 )
+
+
+def estimated_years(country: str, today: date | None = None) -> list[int]:
+    """This year and the next, where `country` has no official arrangement yet (an unknown
+    calendar has none to tell)."""
+    this_year = (today or date.today()).year
+    try:
+        return [y for y in (this_year, this_year + 1) if clocks.is_estimated(country, y)]
+    except ValueError:
+        return []
 
 
 def _reasons_text(reasons: frozenset[Reason]) -> str:
@@ -104,8 +123,17 @@ class SuppliersView(QWidget):
     saved = Signal(int)  # a supplier's policy was saved (its id)
     review_requested = Signal(int)  # "Show in review" for a supplier id
 
-    def __init__(self, ledger: Ledger, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        parent: QWidget | None = None,
+        *,
+        recompute: CalendarRecompute | None = None,
+    ) -> None:
         super().__init__(parent)
+        # The window's runner when it has one, so its table refreshes when deadlines move.
+        self.recompute = recompute or CalendarRecompute(ledger, self)
+        self.calendar_dialog: CalendarDialog | None = None
         self.setWindowTitle(_tr("Suppliers — {0}").format(ledger.path.name))
         self.ledger = ledger
         self.suppliers: list[SupplierInfo] = []
@@ -159,6 +187,14 @@ class SuppliersView(QWidget):
         self.problems.setStyleSheet("color: #a61b1b;")
         self.save_button = QPushButton(_tr("Save policy"))
         self.review_button = QPushButton(_tr("Show in review"))
+        self.calendar_button = QPushButton(_tr("&Holidays and working days…"))
+        self.calendar_button.setToolTip(
+            _tr(
+                "Add or remove holidays and make-up working days per country and year ({0})"
+            ).format(
+                QKeySequence(CALENDAR_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         form = QFormLayout()
         form.addRow(_tr("Cancel accepted within"), self.cancel_hours)
         form.addRow(_tr("Returns accepted for"), reasons)
@@ -175,6 +211,7 @@ class SuppliersView(QWidget):
         record_layout = QVBoxLayout(record_box)
         record_layout.addWidget(self.record)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.calendar_button)
         buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -195,6 +232,7 @@ class SuppliersView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([980, 400])
         self.status = QLabel()
+        self.recompute.message.connect(self.status.setText)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
@@ -202,6 +240,8 @@ class SuppliersView(QWidget):
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.save_button.clicked.connect(self.save)
         self.review_button.clicked.connect(self._request_review)
+        self.calendar_button.clicked.connect(self.open_calendar)
+        QShortcut(QKeySequence(CALENDAR_SHORTCUT), self, self.open_calendar)
         self.resize(1400, 640)
         self.reload()
         if self.suppliers:
@@ -270,7 +310,13 @@ class SuppliersView(QWidget):
         self._set(row, "Store id", display_text(info.store_id))
         self._set(row, "Ship window", _tr("{0} business days").format(info.ship_window_days))
         self._set(row, "Cancel answer", _tr("{0} h").format(info.cancel_answer_hours))
-        self._set(row, "Calendar", f"{info.holiday_country} · {info.time_zone}")
+        estimated = estimated_years(info.holiday_country)
+        calendar = f"{info.holiday_country} · {info.time_zone}"
+        if estimated:
+            calendar += " · " + _tr("{0} estimated").format(", ".join(map(str, estimated)))
+        self._set(row, "Calendar", calendar, bad=bool(estimated))
+        if estimated:
+            self._item(row, COLUMNS.index("Calendar")).setToolTip(estimated_note())
         hours = policy.cancel_accepted_within_hours
         self._set(
             row,
@@ -345,6 +391,10 @@ class SuppliersView(QWidget):
                 info.holiday_country,
                 info.time_zone,
             )
+            + "".join(
+                " " + _tr("Deadlines in {0} are estimated.").format(year)
+                for year in estimated_years(info.holiday_country)
+            )
         )
         self.cancel_hours.setValue(policy.cancel_accepted_within_hours or 0)
         for reason, box in self.reason_boxes.items():
@@ -407,6 +457,27 @@ class SuppliersView(QWidget):
         self.select(saved.id)
         self.saved.emit(saved.id)
         return True
+
+    def open_calendar(self) -> CalendarDialog:
+        """The holiday calendar editor for the suppliers' countries; a saved change recomputes
+        the open orders' deadlines in the background."""
+        from gui.calendar_dialog import CalendarDialog
+
+        if self.calendar_dialog is None:
+            countries = [s.holiday_country for s in self.suppliers]
+            with self.ledger.session() as session:
+                from core import settings
+
+                countries.append(str(settings.get(session, "supplier_country")))
+            self.calendar_dialog = CalendarDialog(self.ledger, countries, self)
+            self.calendar_dialog.changed.connect(self._calendar_changed)
+        self.calendar_dialog.show()
+        self.calendar_dialog.raise_()
+        return self.calendar_dialog
+
+    def _calendar_changed(self) -> None:
+        self.recompute.start()
+        self.reload()
 
     def _request_review(self) -> None:
         chosen = self.selected_id()

@@ -126,6 +126,7 @@ EVENT_TITLES = {
     "supplier_refund_completed": "AliExpress reports the refund completed",
     "supplier_refund_expected": "A refund from the supplier is expected",
     "supplier_refund_received": "The supplier's refund arrived",
+    "deadline_moved": "A deadline moved: the holiday calendar changed",
 }
 
 

@@ -5,7 +5,7 @@ No column holds a secret: tokens live in the OS keyring (core.secrets).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
@@ -119,7 +119,9 @@ class SupplierOrder(SQLModel, table=True):
     supplier_id: int | None = _fk("supplier.id")
     customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
     paid_at: datetime | None = _time()
-    ship_by: datetime | None = _time()  # stored; recomputed when paid_at or the window changes
+    ship_by: datetime | None = _time()  # stored; recomputed when paid_at, window or calendar change
+    # True when ship_by counts days of a year whose official arrangement is not known yet.
+    ship_by_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     order_status: str = "WAIT_SELLER_SEND_GOODS"  # AliExpress' raw string, unknown kept as is
     logistics_status: str = ""
     tracking_number: str = ""
@@ -199,6 +201,19 @@ class Event(SQLModel, table=True):
     entity: str
     entity_id: int
     payload: str = "{}"  # JSON
+
+
+class CalendarDay(SQLModel, table=True):
+    """The merchant's correction of one date in one country's working-day calendar."""
+
+    __tablename__ = "calendar_day"
+    __table_args__ = (Index("ux_calendar_day_country_day", "country", "day", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    country: str  # as a supplier's holiday_country: "CN", "DE-BY"
+    day: date
+    kind: str  # holiday | working_day
+    name: str = ""
 
 
 class Setting(SQLModel, table=True):

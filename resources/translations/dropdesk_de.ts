@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,30 +85,30 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="87"/>
+        <location filename="../../gui/app.py" line="93"/>
         <source>Dropdesk is already open</source>
         <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="182"/>
-        <location filename="../../gui/ledger_problem.py" line="32"/>
+        <location filename="../../gui/app.py" line="189"/>
+        <location filename="../../gui/ledger_problem.py" line="34"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="99"/>
-        <location filename="../../gui/app.py" line="234"/>
+        <location filename="../../gui/app.py" line="105"/>
+        <location filename="../../gui/app.py" line="263"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="241"/>
+        <location filename="../../gui/app.py" line="270"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="271"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="345"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="346"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>An den Kunden erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="49"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="77"/>
         <source>I have refunded it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="79"/>
         <source>I have cancelled it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
@@ -218,13 +218,13 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="303"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="79"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -239,203 +239,204 @@
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="94"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="90"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="101"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="97"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="103"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="110"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="116"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="135"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="144"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="136"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="137"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="146"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="158"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="150"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="162"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="183"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="197"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="216"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="208"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="212"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="233"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="250"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="273"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="265"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="49"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="50"/>
         <source>Cancel this order everywhere</source>
         <extracomment>The usual culprit for each reason; the merchant can change it.</extracomment>
         <translation>Diese Bestellung überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="54"/>
         <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
         <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="281"/>
-        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
+        <location filename="../../gui/review_view.py" line="282"/>
+        <location filename="../../gui/review_view.py" line="302"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="75"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="76"/>
         <source>Whose fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
         <source>Why is it cancelled?</source>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="85"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="89"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="90"/>
         <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="96"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="105"/>
         <source>This supplier order is not in the ledger any more.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="112"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
         <source>Shopify order</source>
         <translation>Shopify-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
         <source>none linked: only the supplier is cancelled</source>
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
-        <location filename="../../gui/order_details_panel.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="119"/>
+        <location filename="../../gui/order_details_panel.py" line="62"/>
         <location filename="../../gui/supplier_order_dialog.py" line="295"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
-        <location filename="../../gui/order_details_panel.py" line="56"/>
-        <location filename="../../gui/review_view.py" line="276"/>
-        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
+        <location filename="../../gui/order_details_panel.py" line="61"/>
+        <location filename="../../gui/review_view.py" line="277"/>
+        <location filename="../../gui/review_view.py" line="301"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="123"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="124"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="129"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="33"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="131"/>
         <source>Status (last known)</source>
         <translation>Status (zuletzt bekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="132"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="133"/>
+        <location filename="../../gui/order_details_panel.py" line="64"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="151"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="152"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -456,7 +457,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="74"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -710,234 +711,234 @@
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="76"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="80"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="88"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="96"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="97"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="106"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="114"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="119"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="120"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="169"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="197"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="201"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="204"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="207"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="211"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="214"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="218"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="257"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="261"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="260"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="266"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="271"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="274"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="281"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="284"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="289"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="292"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="297"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="295"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="308"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="323"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="324"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="325"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="336"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="166"/>
-        <location filename="../../gui/cancellations_view.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="167"/>
+        <location filename="../../gui/cancellations_view.py" line="64"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
         <translation>in {0}</translation>
@@ -1071,200 +1072,358 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="56"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="209"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="109"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="166"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="167"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="237"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="238"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="240"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="241"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="243"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="244"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="246"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="247"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="249"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="250"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/calendar_dialog.py" line="45"/>
+        <source>Holiday (day off)</source>
+        <translation>Feiertag (frei)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="45"/>
+        <source>Working day (make-up day)</source>
+        <translation>Arbeitstag (Nacharbeitstag)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="62"/>
+        <source>Holidays and working days</source>
+        <translation>Feiertage und Arbeitstage</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="70"/>
+        <location filename="../../gui/calendar_dialog.py" line="118"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="76"/>
+        <location filename="../../gui/calendar_dialog.py" line="119"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="84"/>
+        <location filename="../../gui/calendar_dialog.py" line="96"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="84"/>
+        <location filename="../../gui/calendar_dialog.py" line="100"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="84"/>
+        <location filename="../../gui/calendar_dialog.py" line="103"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <source>Name, e.g. Spring Festival</source>
+        <translation>Name, z. B. Frühlingsfest</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="104"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="105"/>
+        <source>&amp;Remove selected</source>
+        <translation>Ausgewählte &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="106"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="107"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="108"/>
+        <source>&amp;Discard changes</source>
+        <translation>Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="109"/>
+        <location filename="../../gui/calendar_dialog.py" line="246"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="111"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="253"/>
+        <location filename="../../gui/import_csv.py" line="362"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="299"/>
+        <location filename="../../gui/calendar_dialog.py" line="137"/>
+        <source>Dates here override the holidays package for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
+        <translation>Diese Daten haben für dieses Land Vorrang vor dem Paket holidays: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="202"/>
+        <source>{0} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
+        <translation>{0} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="217"/>
+        <source>{0} {1}: the holidays package ({2}) follows the country&apos;s fixed rules; add a date only to correct it.</source>
+        <translation>{0} {1}: Das Paket holidays ({2}) folgt den festen Regeln des Landes; tragen Sie ein Datum nur ein, um es zu korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="221"/>
+        <source>{0} {1}: official arrangement, from the holidays package ({2}).</source>
+        <translation>{0} {1}: amtliche Regelung, aus dem Paket holidays ({2}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="226"/>
+        <source>{0} {1}: set by you. The holidays package ({2}) knows the official arrangement only up to {3}.</source>
+        <translation>{0} {1}: von Ihnen festgelegt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="231"/>
+        <source>{0} {1}: estimated. The holidays package ({2}) knows the official arrangement only up to {3}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
+        <translation>{0} {1}: geschätzt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="246"/>
+        <source>&amp;Save changes</source>
+        <translation>Änderungen &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="270"/>
+        <source>{0} is not in {1}: choose the year first.</source>
+        <translation>{0} liegt nicht in {1}: Wählen Sie zuerst das Jahr.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="321"/>
+        <source>Import holidays and working days</source>
+        <translation>Feiertage und Arbeitstage importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="321"/>
+        <location filename="../../gui/calendar_dialog.py" line="349"/>
+        <source>Calendar files (*.csv)</source>
+        <translation>Kalenderdateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="333"/>
+        <source>{0} cannot be read: {1}</source>
+        <translation>{0} kann nicht gelesen werden: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="340"/>
+        <source>Imported {0} dates.</source>
+        <translation>{0} Daten importiert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="347"/>
+        <source>Export holidays and working days</source>
+        <translation>Feiertage und Arbeitstage exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="360"/>
+        <source>{0} cannot be written: {1}</source>
+        <translation>{0} kann nicht geschrieben werden: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="363"/>
+        <source>Exported to {0}.</source>
+        <translation>Exportiert nach {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="300"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="314"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="315"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="360"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="361"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="368"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="372"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="465"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="469"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="475"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="487"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="491"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="89"/>
-        <location filename="../../gui/review_report.py" line="135"/>
+        <location filename="../../gui/cancellations_view.py" line="90"/>
+        <location filename="../../gui/review_report.py" line="138"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="93"/>
+        <location filename="../../gui/cancellations_view.py" line="94"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="100"/>
+        <location filename="../../gui/cancellations_view.py" line="101"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="116"/>
+        <location filename="../../gui/cancellations_view.py" line="117"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="125"/>
+        <location filename="../../gui/cancellations_view.py" line="126"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="129"/>
+        <location filename="../../gui/cancellations_view.py" line="130"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="163"/>
+        <location filename="../../gui/cancellations_view.py" line="164"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="177"/>
+        <location filename="../../gui/cancellations_view.py" line="178"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="191"/>
+        <location filename="../../gui/cancellations_view.py" line="192"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="200"/>
+        <location filename="../../gui/cancellations_view.py" line="201"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="211"/>
+        <location filename="../../gui/cancellations_view.py" line="212"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="213"/>
+        <location filename="../../gui/cancellations_view.py" line="214"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -1637,8 +1796,8 @@
     </message>
     <message>
         <location filename="../../gui/connections/shop_panel.py" line="199"/>
-        <location filename="../../gui/suppliers_view.py" line="286"/>
-        <location filename="../../gui/suppliers_view.py" line="355"/>
+        <location filename="../../gui/suppliers_view.py" line="333"/>
+        <location filename="../../gui/suppliers_view.py" line="406"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1774,127 +1933,127 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="108"/>
+        <location filename="../../gui/import_csv.py" line="120"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="110"/>
+        <location filename="../../gui/import_csv.py" line="122"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="112"/>
+        <location filename="../../gui/import_csv.py" line="124"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="114"/>
+        <location filename="../../gui/import_csv.py" line="126"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="115"/>
+        <location filename="../../gui/import_csv.py" line="127"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="166"/>
+        <location filename="../../gui/import_csv.py" line="190"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="201"/>
+        <location filename="../../gui/import_csv.py" line="239"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="215"/>
+        <location filename="../../gui/import_csv.py" line="253"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="218"/>
+        <location filename="../../gui/import_csv.py" line="256"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="220"/>
+        <location filename="../../gui/import_csv.py" line="258"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="224"/>
+        <location filename="../../gui/import_csv.py" line="262"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="233"/>
+        <location filename="../../gui/import_csv.py" line="271"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="234"/>
+        <location filename="../../gui/import_csv.py" line="272"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="235"/>
+        <location filename="../../gui/import_csv.py" line="273"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="250"/>
+        <location filename="../../gui/import_csv.py" line="299"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="308"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="323"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="275"/>
+        <location filename="../../gui/import_csv.py" line="324"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="342"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="342"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="300"/>
+        <location filename="../../gui/import_csv.py" line="349"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="305"/>
+        <location filename="../../gui/import_csv.py" line="354"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="309"/>
+        <location filename="../../gui/import_csv.py" line="358"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="311"/>
+        <location filename="../../gui/import_csv.py" line="360"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/import_csv.py" line="362"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -1910,72 +2069,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Das stimmt</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="376"/>
+        <location filename="../../gui/import_csv.py" line="502"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="378"/>
+        <location filename="../../gui/import_csv.py" line="504"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="393"/>
+        <location filename="../../gui/import_csv.py" line="524"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="540"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="540"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="435"/>
+        <location filename="../../gui/import_csv.py" line="566"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="436"/>
+        <location filename="../../gui/import_csv.py" line="567"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="445"/>
+        <location filename="../../gui/import_csv.py" line="578"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="446"/>
+        <location filename="../../gui/import_csv.py" line="579"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="450"/>
+        <location filename="../../gui/import_csv.py" line="583"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="471"/>
+        <location filename="../../gui/import_csv.py" line="618"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="473"/>
+        <location filename="../../gui/import_csv.py" line="620"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="482"/>
+        <location filename="../../gui/import_csv.py" line="629"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="490"/>
+        <location filename="../../gui/import_csv.py" line="637"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
@@ -1990,251 +2149,261 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="527"/>
+        <location filename="../../gui/import_csv.py" line="691"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="532"/>
+        <location filename="../../gui/import_csv.py" line="696"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="536"/>
+        <location filename="../../gui/import_csv.py" line="700"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="36"/>
+        <location filename="../../gui/ledger_problem.py" line="39"/>
         <source>Dropdesk has not changed the file.</source>
         <translation>Dropdesk hat die Datei nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="37"/>
+        <location filename="../../gui/ledger_problem.py" line="40"/>
         <source>The latest backup is from {0}.</source>
         <translation>Die neueste Sicherung stammt vom {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="39"/>
+        <location filename="../../gui/ledger_problem.py" line="42"/>
         <source>Open another ledger…</source>
         <translation>Anderes Auftragsbuch öffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="41"/>
+        <location filename="../../gui/ledger_problem.py" line="44"/>
         <source>Restore latest backup</source>
         <translation>Neueste Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="45"/>
+        <location filename="../../gui/ledger_problem.py" line="48"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="58"/>
+        <location filename="../../gui/ledger_problem.py" line="61"/>
         <source>Open ledger</source>
         <translation>Auftragsbuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="60"/>
+        <location filename="../../gui/ledger_problem.py" line="63"/>
         <source>Dropdesk ledgers (*.sqlite *.db);;All files (*)</source>
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="295"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="322"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="404"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="496"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="498"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="54"/>
+        <location filename="../../gui/order_details_panel.py" line="59"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="55"/>
+        <location filename="../../gui/order_details_panel.py" line="60"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/order_details_panel.py" line="63"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="59"/>
+        <location filename="../../gui/order_details_panel.py" line="65"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="60"/>
+        <location filename="../../gui/order_details_panel.py" line="66"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="74"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="74"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="74"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="70"/>
+        <location filename="../../gui/order_details_panel.py" line="76"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="79"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="79"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="83"/>
+        <location filename="../../gui/order_details_panel.py" line="81"/>
+        <location filename="../../gui/order_details_panel.py" line="89"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="82"/>
+        <location filename="../../gui/order_details_panel.py" line="88"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="99"/>
+        <location filename="../../gui/order_details_panel.py" line="105"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="107"/>
+        <location filename="../../gui/order_details_panel.py" line="113"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="112"/>
+        <location filename="../../gui/order_details_panel.py" line="119"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="117"/>
+        <location filename="../../gui/order_details_panel.py" line="123"/>
+        <source>not paid yet</source>
+        <translation>noch nicht bezahlt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="125"/>
+        <source>{0} (estimated)</source>
+        <translation>{0} (geschätzt)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="130"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="75"/>
+        <location filename="../../gui/order_table_model.py" line="76"/>
         <source>Cancellation: {0}</source>
         <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="77"/>
+        <location filename="../../gui/order_table_model.py" line="78"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="78"/>
+        <location filename="../../gui/order_table_model.py" line="79"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="246"/>
+        <location filename="../../gui/order_table_model.py" line="249"/>
         <source>shipped</source>
         <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="271"/>
+        <location filename="../../gui/order_table_model.py" line="274"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
     </message>
@@ -2435,273 +2604,273 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="83"/>
+        <location filename="../../gui/review_report.py" line="86"/>
         <source>the beginning</source>
         <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="84"/>
+        <location filename="../../gui/review_report.py" line="87"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="85"/>
+        <location filename="../../gui/review_report.py" line="88"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="88"/>
+        <location filename="../../gui/review_report.py" line="91"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="91"/>
+        <location filename="../../gui/review_report.py" line="94"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="95"/>
+        <location filename="../../gui/review_report.py" line="98"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="138"/>
+        <location filename="../../gui/review_report.py" line="141"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="141"/>
+        <location filename="../../gui/review_report.py" line="144"/>
         <source>Cancellations by state</source>
         <translation>Stornierungen nach Stand</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="147"/>
+        <location filename="../../gui/review_report.py" line="150"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_report.py" line="250"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_report.py" line="253"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="161"/>
+        <location filename="../../gui/review_report.py" line="164"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="217"/>
+        <location filename="../../gui/review_report.py" line="220"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
         <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).</extracomment>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="243"/>
+        <location filename="../../gui/review_report.py" line="246"/>
         <source>Made {0} by Dropdesk. Amounts in their own currency; months in UTC.</source>
         <translation>Erstellt am {0} mit Dropdesk. Beträge in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="248"/>
+        <location filename="../../gui/review_report.py" line="251"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="249"/>
+        <location filename="../../gui/review_report.py" line="252"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="266"/>
+        <location filename="../../gui/review_report.py" line="269"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="269"/>
+        <location filename="../../gui/review_report.py" line="272"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="275"/>
+        <location filename="../../gui/review_report.py" line="278"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="276"/>
+        <location filename="../../gui/review_report.py" line="279"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="247"/>
-        <location filename="../../gui/review_report.py" line="313"/>
-        <location filename="../../gui/review_view.py" line="608"/>
+        <location filename="../../gui/review_report.py" line="250"/>
+        <location filename="../../gui/review_report.py" line="317"/>
+        <location filename="../../gui/review_view.py" line="609"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="261"/>
+        <location filename="../../gui/review_view.py" line="262"/>
         <source>Refund review — {0}</source>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="272"/>
-        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="273"/>
+        <location filename="../../gui/review_view.py" line="298"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="273"/>
+        <location filename="../../gui/review_view.py" line="274"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="274"/>
+        <location filename="../../gui/review_view.py" line="275"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="277"/>
+        <location filename="../../gui/review_view.py" line="278"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="282"/>
+        <location filename="../../gui/review_view.py" line="283"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="286"/>
+        <location filename="../../gui/review_view.py" line="287"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="288"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="290"/>
+        <location filename="../../gui/review_view.py" line="291"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="292"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="299"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
-        <location filename="../../gui/suppliers_view.py" line="147"/>
+        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/suppliers_view.py" line="176"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="329"/>
+        <location filename="../../gui/review_view.py" line="330"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="350"/>
+        <location filename="../../gui/review_view.py" line="351"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="452"/>
-        <location filename="../../gui/suppliers_view.py" line="360"/>
+        <location filename="../../gui/review_view.py" line="453"/>
+        <location filename="../../gui/suppliers_view.py" line="411"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="481"/>
+        <location filename="../../gui/review_view.py" line="482"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="485"/>
+        <location filename="../../gui/review_view.py" line="486"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="501"/>
+        <location filename="../../gui/review_view.py" line="502"/>
         <source>{0} refund lines · {1} cancellations · {2} disputes</source>
         <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="505"/>
+        <location filename="../../gui/review_view.py" line="506"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="516"/>
+        <location filename="../../gui/review_view.py" line="517"/>
         <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="575"/>
+        <location filename="../../gui/review_view.py" line="576"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="591"/>
+        <location filename="../../gui/review_view.py" line="592"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="596"/>
+        <location filename="../../gui/review_view.py" line="597"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="608"/>
+        <location filename="../../gui/review_view.py" line="609"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="612"/>
+        <location filename="../../gui/review_view.py" line="613"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="613"/>
+        <location filename="../../gui/review_view.py" line="614"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="614"/>
+        <location filename="../../gui/review_view.py" line="615"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -2826,165 +2995,186 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="76"/>
+        <location filename="../../gui/suppliers_view.py" line="96"/>
         <source>none stated</source>
+        <extracomment>Opens the holiday calendar editor from the suppliers view.</extracomment>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="108"/>
+        <location filename="../../gui/suppliers_view.py" line="137"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="133"/>
+        <location filename="../../gui/suppliers_view.py" line="162"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="134"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="135"/>
-        <location filename="../../gui/suppliers_view.py" line="162"/>
+        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="199"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="149"/>
+        <location filename="../../gui/suppliers_view.py" line="178"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="151"/>
+        <location filename="../../gui/suppliers_view.py" line="180"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="154"/>
-        <location filename="../../gui/suppliers_view.py" line="166"/>
+        <location filename="../../gui/suppliers_view.py" line="183"/>
+        <location filename="../../gui/suppliers_view.py" line="203"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="159"/>
+        <location filename="../../gui/suppliers_view.py" line="188"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="160"/>
+        <location filename="../../gui/suppliers_view.py" line="189"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="190"/>
+        <source>&amp;Holidays and working days…</source>
+        <translation>&amp;Feiertage und Arbeitstage…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="193"/>
+        <source>Add or remove holidays and make-up working days per country and year ({0})</source>
+        <translation>Feiertage und Nacharbeitstage je Land und Jahr hinzufügen oder entfernen ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="200"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="201"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="167"/>
+        <location filename="../../gui/suppliers_view.py" line="204"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="171"/>
+        <location filename="../../gui/suppliers_view.py" line="208"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="173"/>
+        <location filename="../../gui/suppliers_view.py" line="210"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="225"/>
+        <location filename="../../gui/suppliers_view.py" line="266"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="238"/>
+        <location filename="../../gui/suppliers_view.py" line="279"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="246"/>
+        <location filename="../../gui/suppliers_view.py" line="287"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="270"/>
+        <location filename="../../gui/suppliers_view.py" line="311"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="271"/>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="312"/>
+        <location filename="../../gui/suppliers_view.py" line="324"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="316"/>
+        <source>{0} estimated</source>
+        <translation>{0} geschätzt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="324"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="329"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="329"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="332"/>
+        <location filename="../../gui/suppliers_view.py" line="379"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="338"/>
+        <location filename="../../gui/suppliers_view.py" line="385"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="366"/>
+        <location filename="../../gui/suppliers_view.py" line="395"/>
+        <source>Deadlines in {0} are estimated.</source>
+        <translation>Fristen in {0} sind geschätzt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/suppliers_view.py" line="417"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="371"/>
+        <location filename="../../gui/suppliers_view.py" line="422"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="372"/>
+        <location filename="../../gui/suppliers_view.py" line="423"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="373"/>
+        <location filename="../../gui/suppliers_view.py" line="424"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="374"/>
+        <location filename="../../gui/suppliers_view.py" line="425"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="375"/>
+        <location filename="../../gui/suppliers_view.py" line="426"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="404"/>
+        <location filename="../../gui/suppliers_view.py" line="455"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -3098,6 +3288,26 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="80"/>
+        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
+        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="91"/>
+        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
+        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="96"/>
+        <source>Calendar changed: no ship-by deadline moved.</source>
+        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="103"/>
+        <source>Recomputing ship-by deadlines failed: {0}</source>
+        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
+    </message>
 </context>
 <context>
     <name>CancelWizard</name>
@@ -3162,32 +3372,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -3362,137 +3572,142 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="57"/>
+        <source>A deadline moved: the holiday calendar changed</source>
+        <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="89"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="90"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
@@ -3500,192 +3715,192 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
@@ -3693,17 +3908,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -3711,112 +3926,112 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -3824,110 +4039,115 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="162"/>
+        <source>Ship-by moved</source>
+        <translation>Versandfrist verschoben</translation>
     </message>
 </context>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -3935,7 +4155,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -3943,37 +4163,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -3981,362 +4201,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -4344,482 +4564,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -4827,117 +5047,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4945,17 +5165,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -4989,82 +5209,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="67"/>
+        <location filename="../../gui/formatting.py" line="68"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="83"/>
+        <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
+        <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
+    </message>
 </context>
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>

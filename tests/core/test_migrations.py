@@ -8,6 +8,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from core.ledger import NewerLedgerError, migrate, open_ledger
@@ -116,3 +117,46 @@ def test_ledger_from_a_newer_dropdesk_is_refused_untouched(tmp_path: Path) -> No
         open_ledger(path)
     assert path.read_bytes() == before
     assert backups(path) == []
+
+
+def test_0003_keeps_orders_marks_them_not_estimated_and_adds_the_calendar_table(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ledger.sqlite"
+    engine = make_engine(path)
+    migrate.upgrade(engine, path, target="0002")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO supplier_order (id, ae_order_id, order_status, logistics_status, "
+                "tracking_number, carrier, cost_minor, currency, end_reason, ship_by) VALUES "
+                "(1, '8100000000000001', 'WAIT_SELLER_SEND_GOODS', '', '', '', 700, 'USD', '', "
+                "'2027-02-12 16:00:00.000000')"
+            )
+        )
+    saved = migrate.upgrade(engine, path)
+    assert saved is not None  # the 0002 ledger was backed up first
+    with engine.begin() as connection:
+        row = connection.execute(
+            text("SELECT ship_by, ship_by_estimated FROM supplier_order WHERE id = 1")
+        ).one()
+        assert tuple(row) == ("2027-02-12 16:00:00.000000", 0)
+        connection.execute(
+            text(
+                "INSERT INTO calendar_day (country, day, kind, name) "
+                "VALUES ('CN', '2027-02-13', 'working_day', 'Make-up day')"
+            )
+        )
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO calendar_day (country, day, kind, name) "
+                "VALUES ('CN', '2027-02-13', 'holiday', '')"
+            )
+        )
+    migrate.downgrade(engine, "0002")
+    with engine.connect() as connection:
+        assert migrate.current_revision(connection) == "0002"
+        columns = [r[1] for r in connection.execute(text("PRAGMA table_info(supplier_order)"))]
+        assert "ship_by_estimated" not in columns
+    engine.dispose()

@@ -4,6 +4,7 @@ dialog (drafts, copy, save, publishing to the fake Shopify) on the demo ledger."
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from graphql import GraphQLSchema
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
+from core import clocks
 from core.ledger import Ledger
 from core.ledger.journal import timeline
 from core.ledger.types import Reason
@@ -19,7 +21,7 @@ from core.shopify import AccessToken, ShopifyClient, update_shop_policy
 from core.shopify.errors import ShopifyError
 from core.suppliers import list_suppliers
 from gui.policy_dialog import PolicyDialog, Publisher
-from gui.suppliers_view import COLUMNS, SuppliersView
+from gui.suppliers_view import COLUMNS, SuppliersView, estimated_years
 from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransport
 
 
@@ -49,12 +51,25 @@ def test_every_supplier_with_its_refund_record(qtbot: QtBot, demo_ledger: Ledger
     assert cell(view, dongguan, "Cancel accepted within") == "not stated"
     assert cell(view, dongguan, "Written policy") == "no"
     assert cell(view, dongguan, "Ship window") == "7 business days"
-    assert cell(view, dongguan, "Calendar") == "CN · Asia/Shanghai"
+    estimated = estimated_years("CN")  # this year and the next without an official arrangement
+    calendar = "CN · Asia/Shanghai"
+    if estimated:
+        calendar += f" · {', '.join(map(str, estimated))} estimated"
+    assert cell(view, dongguan, "Calendar") == calendar
     assert cell(view, dongguan, "Refunded").endswith("EUR")
     view.table.selectRow(dongguan)
     assert view.name.text() == "Dongguan Gadget Factory"
     assert "orders refunded" in view.record.text() and "Out of pocket" in view.record.text()
     assert view.cancel_hours.text() == "Not stated"
+
+
+def test_a_year_past_the_packages_official_data_is_marked_estimated() -> None:
+    last = clocks.last_official_year("CN")
+    assert last is not None
+    assert estimated_years("CN", date(last, 6, 1)) == [last + 1]
+    assert estimated_years("CN", date(last - 1, 6, 1)) == []
+    assert estimated_years("DE", date(last, 6, 1)) == []  # a rule-based calendar
+    assert estimated_years("no such country", date(last, 6, 1)) == []
 
 
 def test_save_a_policy(qtbot: QtBot, demo_ledger: Ledger) -> None:

@@ -1,0 +1,355 @@
+"""The merchant's corrections of the working-day calendars, kept in the ledger.
+
+The `holidays` package knows a country's official arrangement only for the years it was
+released with (China publishes each year's holidays and make-up working days in the preceding
+November or December). The merchant fills the gap, or corrects a day, per country and date:
+"holiday" makes a date a day off, "working_day" makes it a working day (a make-up Saturday).
+Core's calendar is the package plus these overrides (core.clocks.use_overrides).
+
+The file format for export and import is CSV, UTF-8, with the header line
+`country,date,kind,name`: country as a supplier's calendar ("CN", "DE-BY"), date as YYYY-MM-DD,
+kind `holiday` or `working_day`, name free text (may be empty). Importing a file replaces, for
+each country and year it contains, that year's overrides with the file's; other years stay.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from core import clocks, settings
+from core.texts import Text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlmodel import Session
+
+    from core.ledger import Ledger
+
+HOLIDAY = "holiday"
+WORKING_DAY = "working_day"
+KINDS = (HOLIDAY, WORKING_DAY)
+HEADER = ("country", "date", "kind", "name")
+MAX_FILE_BYTES = 1_000_000
+MAX_ROWS = 10_000
+MAX_NAME = 200
+_PROBLEMS_SHOWN = 10
+FINGERPRINT_SETTING = "calendar_fingerprint"
+
+
+@dataclass(frozen=True, order=True)
+class CalendarDay:
+    """One corrected date: `kind` is HOLIDAY (a day off) or WORKING_DAY."""
+
+    country: str
+    day: date
+    kind: str
+    name: str = ""
+
+
+class CalendarFileError(ValueError):
+    """A calendar file that cannot be imported; `text` says why, in both languages."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
+# --- reading and writing the ledger ---------------------------------------------------------
+
+
+def load(db: Session | Connection) -> list[CalendarDay]:
+    """Every override of the ledger, by country and date."""
+    rows = _connection(db).exec_driver_sql(
+        "SELECT country, day, kind, name FROM calendar_day ORDER BY country, day"
+    )
+    return [
+        CalendarDay(country, date.fromisoformat(str(day)), kind, name)
+        for country, day, kind, name in rows
+    ]
+
+
+def as_overrides(days: Iterable[CalendarDay]) -> clocks.CalendarOverrides:
+    found: clocks.CalendarOverrides = {}
+    for entry in days:
+        found.setdefault(entry.country, {})[entry.day] = entry.kind == WORKING_DAY
+    return found
+
+
+def apply(db: Session | Connection) -> list[CalendarDay]:
+    """Make the clocks count with this ledger's overrides (cheap when nothing changed)."""
+    days = load(db)
+    clocks.use_overrides(as_overrides(days))
+    return days
+
+
+def fingerprint(days: Sequence[CalendarDay]) -> str:
+    """What the stored deadlines were computed from: the package's version and the overrides."""
+    import holidays
+
+    data = [holidays.__version__, *(f"{d.country},{d.day},{d.kind}" for d in sorted(days))]
+    return hashlib.sha256("\n".join(data).encode()).hexdigest()
+
+
+def stored_fingerprint(session: Session) -> str | None:
+    value = settings.get(session, FINGERPRINT_SETTING)
+    return None if value is None else str(value)
+
+
+def store_fingerprint(session: Session, value: str) -> None:
+    settings.put(session, FINGERPRINT_SETTING, value)
+
+
+def year_days(ledger: Ledger, country: str, year: int) -> list[CalendarDay]:
+    """The overrides of one country and year (what the editor shows)."""
+    country = normalize_country(country)
+    with ledger.session() as session:
+        return [d for d in load(session) if d.country == country and d.day.year == year]
+
+
+def replace_year(
+    ledger: Ledger,
+    country: str,
+    year: int,
+    days: Iterable[CalendarDay],
+    now: datetime | None = None,
+) -> bool:
+    """Make `days` the overrides of `country` in `year`; journals the change. Returns whether
+    anything changed (the caller then recomputes the open orders' deadlines)."""
+    country = normalize_country(country)
+    wanted = sorted(set(days))
+    problems = [_entry_problem(d) for d in wanted]
+    problems += [
+        Text(f"{d.day} is not in {year}.", f"{d.day} liegt nicht in {year}.")
+        for d in wanted
+        if d.day.year != year
+    ]
+    problems += [
+        Text(f"{d.country} is not {country}.", f"{d.country} ist nicht {country}.")
+        for d in wanted
+        if d.country != country
+    ]
+    if found := [p for p in problems if p is not None]:
+        raise CalendarFileError(_joined(found))
+    return _replace(ledger, {(country, year): wanted}, "calendar_edited", now)
+
+
+def export_csv(ledger: Ledger) -> str:
+    """Every override as CSV text in the documented format."""
+    with ledger.session() as session:
+        days = load(session)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    for d in days:
+        writer.writerow((d.country, d.day.isoformat(), d.kind, d.name))
+    return out.getvalue()
+
+
+def import_csv(ledger: Ledger, data: bytes, now: datetime | None = None) -> int:
+    """Import a calendar file; returns how many dates it held. Raises CalendarFileError listing
+    what is wrong, and then changes nothing."""
+    days = parse_csv(data)
+    by_year: dict[tuple[str, int], list[CalendarDay]] = {}
+    for d in days:
+        by_year.setdefault((d.country, d.day.year), []).append(d)
+    _replace(ledger, by_year, "calendar_imported", now)
+    return len(days)
+
+
+# --- the file -------------------------------------------------------------------------------
+
+
+def parse_csv(data: bytes) -> list[CalendarDay]:
+    """The dates of a calendar file, or CalendarFileError naming every bad line (up to ten)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise CalendarFileError(
+            Text(
+                f"The calendar file is larger than {MAX_FILE_BYTES // 1000} kB; "
+                "it cannot be a list of holidays.",
+                f"Die Kalenderdatei ist größer als {MAX_FILE_BYTES // 1000} kB; "
+                "das kann keine Liste von Feiertagen sein.",
+            )
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CalendarFileError(
+            Text(
+                "The calendar file is not UTF-8 text.",
+                "Die Kalenderdatei ist kein UTF-8-Text.",
+            )
+        ) from None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise CalendarFileError(
+            Text(
+                f"The calendar file is not valid CSV: {error}.",
+                f"Die Kalenderdatei ist kein gültiges CSV: {error}.",
+            )
+        ) from None
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    header = tuple(cell.strip().lower() for cell in rows[0]) if rows else ()
+    if header[:3] != HEADER[:3]:
+        raise CalendarFileError(
+            Text(
+                "The first line of a calendar file must be: country,date,kind,name",
+                "Die erste Zeile einer Kalenderdatei muss lauten: country,date,kind,name",
+            )
+        )
+    if len(rows) - 1 > MAX_ROWS:
+        raise CalendarFileError(
+            Text(
+                f"The calendar file has more than {MAX_ROWS} dates.",
+                f"Die Kalenderdatei hat mehr als {MAX_ROWS} Daten.",
+            )
+        )
+    days: list[CalendarDay] = []
+    problems: list[Text] = []
+    seen: dict[tuple[str, date], int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        entry, problem = _parse_row(row)
+        if problem is not None:
+            problems.append(Text(f"Line {number}: {problem.en}", f"Zeile {number}: {problem.de}"))
+            continue
+        assert entry is not None
+        key = (entry.country, entry.day)
+        if key in seen:
+            problems.append(
+                Text(
+                    f"Line {number}: {entry.day} in {entry.country} "
+                    f"is already on line {seen[key]}.",
+                    f"Zeile {number}: {entry.day} in {entry.country} "
+                    f"steht schon in Zeile {seen[key]}.",
+                )
+            )
+            continue
+        seen[key] = number
+        days.append(entry)
+    if problems:
+        raise CalendarFileError(_joined(problems))
+    return days
+
+
+def _parse_row(row: list[str]) -> tuple[CalendarDay | None, Text | None]:
+    cells = [cell.strip() for cell in row] + [""] * (4 - len(row))
+    if len(row) > 4:
+        return None, Text(
+            "more than four columns (put commas inside a name in quotes).",
+            "mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).",
+        )
+    country, day_text, kind, name = cells[:4]
+    try:
+        day = date.fromisoformat(day_text)
+        if len(day_text) != 10:
+            raise ValueError(day_text)
+    except ValueError:
+        return None, Text(
+            f"{day_text!r} is not a date like 2027-02-06.",
+            f"{day_text!r} ist kein Datum wie 2027-02-06.",
+        )
+    kind = kind.lower().replace(" ", "_").replace("-", "_")
+    entry = CalendarDay(normalize_country(country), day, kind, name)
+    return (None, problem) if (problem := _entry_problem(entry)) else (entry, None)
+
+
+def _entry_problem(entry: CalendarDay) -> Text | None:
+    if not entry.country or clocks.calendar_problem(entry.country, "UTC") is not None:
+        return Text(
+            f"{entry.country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).",
+            f"{entry.country!r} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).",
+        )
+    if entry.kind not in KINDS:
+        return Text(
+            f"{entry.kind!r} is not a kind; use holiday or working_day.",
+            f"{entry.kind!r} ist keine Art; erlaubt sind holiday oder working_day.",
+        )
+    if not clocks.FIRST_YEAR <= entry.day.year <= clocks.LAST_YEAR:
+        return Text(
+            f"{entry.day} is outside the years Dropdesk counts in.",
+            f"{entry.day} liegt außerhalb der Jahre, in denen Dropdesk rechnet.",
+        )
+    if len(entry.name) > MAX_NAME:
+        return Text(
+            f"the name is longer than {MAX_NAME} characters.",
+            f"der Name ist länger als {MAX_NAME} Zeichen.",
+        )
+    return None
+
+
+def normalize_country(country: str) -> str:
+    return country.strip().upper()
+
+
+def _joined(problems: list[Text]) -> Text:
+    shown = problems[:_PROBLEMS_SHOWN]
+    more = len(problems) - len(shown)
+    en = "\n".join(p.en for p in shown) + (f"\n… and {more} more." if more else "")
+    de = "\n".join(p.de for p in shown) + (f"\n… und {more} weitere." if more else "")
+    return Text(en, de)
+
+
+# --- plumbing -------------------------------------------------------------------------------
+
+
+def _replace(
+    ledger: Ledger,
+    by_year: dict[tuple[str, int], list[CalendarDay]],
+    kind: str,
+    now: datetime | None,
+) -> bool:
+    from core.ledger import journal
+
+    changed: list[dict[str, Any]] = []
+    with ledger.session() as session:
+        connection = session.connection()
+        for (country, year), days in sorted(by_year.items()):
+            bounds = (country, date(year, 1, 1).isoformat(), date(year, 12, 31).isoformat())
+            before = sorted(
+                CalendarDay(c, date.fromisoformat(str(d)), k, n)
+                for c, d, k, n in connection.exec_driver_sql(
+                    "SELECT country, day, kind, name FROM calendar_day "
+                    "WHERE country = ? AND day BETWEEN ? AND ?",
+                    bounds,
+                )
+            )
+            wanted = sorted(days)
+            if before == wanted:
+                continue
+            connection.exec_driver_sql(
+                "DELETE FROM calendar_day WHERE country = ? AND day BETWEEN ? AND ?", bounds
+            )
+            if wanted:
+                connection.exec_driver_sql(
+                    "INSERT INTO calendar_day (country, day, kind, name) VALUES (?, ?, ?, ?)",
+                    [(d.country, d.day.isoformat(), d.kind, d.name) for d in wanted],
+                )
+            changed.append(
+                {
+                    "country": country,
+                    "year": year,
+                    "before": [_payload(d) for d in before],
+                    "after": [_payload(d) for d in wanted],
+                }
+            )
+        if changed:
+            journal.record(
+                session, kind, "ledger", 0, {"years": changed}, at=now or datetime.now(UTC)
+            )
+    return bool(changed)
+
+
+def _payload(day: CalendarDay) -> dict[str, str]:
+    return {"date": day.day.isoformat(), "kind": day.kind, "name": day.name}
+
+
+def _connection(db: Session | Connection) -> Connection:
+    from sqlalchemy import Connection
+
+    return db if isinstance(db, Connection) else db.connection()

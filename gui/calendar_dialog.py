@@ -1,0 +1,364 @@
+"""The holiday calendar editor: the merchant's holidays and make-up working days per country
+and year, on top of what the `holidays` package knows (core.calendar_days).
+
+Opened from the suppliers view. It says, for the chosen country and year, whether the package
+holds the official arrangement or the year is estimated, lists the merchant's dates, and saves
+them; saving (or importing a file) emits `changed`, and the caller recomputes the deadlines.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import calendar_days, clocks
+from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileError
+from core.ledger import Ledger
+from gui.i18n import current_language
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CalendarDialog", text)
+
+
+def kind_label(kind: str) -> str:
+    """What the editor calls a kind of date."""
+    return _tr("Holiday (day off)") if kind == HOLIDAY else _tr("Working day (make-up day)")
+
+
+class CalendarDialog(QDialog):
+    """Edit one country's corrections for one year at a time."""
+
+    changed = Signal()  # the ledger's calendar changed: deadlines need recomputing
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        countries: list[str],
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Holidays and working days"))
+        self.ledger = ledger
+        self.days: list[CalendarDay] = []
+        self.dirty = False
+        today = today or date.today()
+
+        self.country = QComboBox()
+        self.country.setEditable(True)
+        self.country.setAccessibleName(_tr("Country"))
+        for code in dict.fromkeys([*countries, *self._saved_countries()]):
+            self.country.addItem(code)
+        self.year = QSpinBox()
+        self.year.setRange(clocks.FIRST_YEAR, clocks.LAST_YEAR)
+        self.year.setGroupSeparatorShown(False)
+        self.year.setAccessibleName(_tr("Year"))
+        self.year.setValue(self._first_estimated_year(today.year))
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setObjectName("calendarState")
+
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("calendarDays")
+        self.table.setHorizontalHeaderLabels([_tr("Date"), _tr("Kind"), _tr("Name")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(_tr("Date"))
+        self.kind = QComboBox()
+        for kind in (HOLIDAY, WORKING_DAY):
+            self.kind.addItem(kind_label(kind), kind)
+        self.kind.setAccessibleName(_tr("Kind"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_tr("Name, e.g. Spring Festival"))
+        self.name.setAccessibleName(_tr("Name"))
+        self.add_button = QPushButton(_tr("&Add"))
+        self.remove_button = QPushButton(_tr("&Remove selected"))
+        self.import_button = QPushButton(_tr("&Import…"))
+        self.export_button = QPushButton(_tr("&Export…"))
+        self.discard_button = QPushButton(_tr("&Discard changes"))
+        self.save_button = QPushButton(_tr("&Save"))
+        self.save_button.setDefault(True)
+        self.close_button = QPushButton(_tr("Close"))
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #a61b1b;")
+        self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        choose = QFormLayout()
+        choose.addRow(_tr("Country"), self.country)
+        choose.addRow(_tr("Year"), self.year)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.date)
+        add_row.addWidget(self.kind)
+        add_row.addWidget(self.name, 1)
+        add_row.addWidget(self.add_button)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.remove_button)
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(self.import_button)
+        list_buttons.addWidget(self.export_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        help_text = QLabel(
+            _tr(
+                "Dates here override the holidays package for this country: a holiday is a day "
+                "off, a working day counts even on a weekend. Ship-by deadlines of open orders "
+                "are recomputed after saving."
+            )
+        )
+        help_text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.state)
+        layout.addWidget(help_text)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(add_row)
+        layout.addLayout(list_buttons)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+
+        self.country.currentTextChanged.connect(lambda _text: self.load())
+        self.year.valueChanged.connect(lambda _year: self.load())
+        self.add_button.clicked.connect(self.add_from_form)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button.clicked.connect(self.choose_export)
+        self.discard_button.clicked.connect(self.load)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.reject)
+        self.resize(760, 560)
+        self.load()
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _saved_countries(self) -> list[str]:
+        with self.ledger.session() as session:
+            return sorted({d.country for d in calendar_days.load(session)})
+
+    def _first_estimated_year(self, this_year: int) -> int:
+        """This year, or the next when this year is official and the next one is not."""
+        country = self.country.currentText()
+        if country and self._problem(country) is None:
+            for year in (this_year, this_year + 1):
+                if clocks.is_estimated(country, year):
+                    return year
+        return this_year
+
+    @staticmethod
+    def _problem(country: str) -> str | None:
+        return clocks.calendar_problem(country, "UTC")
+
+    def current_country(self) -> str:
+        return calendar_days.normalize_country(self.country.currentText())
+
+    def load(self) -> None:
+        """Show the saved dates of the chosen country and year (dropping unsaved edits)."""
+        country, year = self.current_country(), self.year.value()
+        self.problems.clear()
+        self.problems.setStyleSheet("color: #a61b1b;")
+        valid = bool(country) and self._problem(country) is None
+        self.days = calendar_days.year_days(self.ledger, country, year) if valid else []
+        self.date.setDate(QDate(year, 1, 1))
+        self._set_dirty(False)
+        self._fill()
+        self._show_state(country, year, valid)
+        for widget in (self.add_button, self.table, self.remove_button):
+            widget.setEnabled(valid)
+        if not valid and country:
+            self.problems.setText(
+                _tr("{0} is not a country calendar Dropdesk knows (like CN or DE-BY).").format(
+                    country
+                )
+            )
+
+    def _show_state(self, country: str, year: int, valid: bool) -> None:
+        if not valid:
+            self.state.clear()
+            return
+        import holidays
+
+        version = holidays.__version__
+        last = clocks.last_official_year(country)
+        if last is None:
+            text = _tr(
+                "{0} {1}: the holidays package ({2}) follows the country's fixed rules; "
+                "add a date only to correct it."
+            ).format(country, year, version)
+        elif year <= last:
+            text = _tr("{0} {1}: official arrangement, from the holidays package ({2}).").format(
+                country, year, version
+            )
+        elif self.days:
+            text = _tr(
+                "{0} {1}: set by you. The holidays package ({2}) knows the official "
+                "arrangement only up to {3}."
+            ).format(country, year, version, last)
+        else:
+            text = _tr(
+                "{0} {1}: estimated. The holidays package ({2}) knows the official "
+                "arrangement only up to {3}; deadlines in {1} are counted without make-up "
+                "working days. The arrangement is published in November or December of the "
+                "year before: enter its holidays and make-up working days here."
+            ).format(country, year, version, last)
+        self.state.setText(text)
+        estimated = last is not None and year > last and not self.days
+        self.state.setStyleSheet("color: #8a4b00; font-weight: bold;" if estimated else "")
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.country.setEnabled(not dirty)  # switching would drop the edits
+        self.year.setEnabled(not dirty)
+        self.discard_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty)  # nothing to save otherwise
+        self.save_button.setText(_tr("&Save") if not dirty else _tr("&Save changes"))
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.days))
+        locale = QLocale()
+        for row, entry in enumerate(self.days):
+            shown = QDate(entry.day.year, entry.day.month, entry.day.day)
+            cells = (
+                f"{entry.day.isoformat()}  {locale.toString(shown, 'ddd')}",
+                kind_label(entry.kind),
+                entry.name,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.day.isoformat())
+                self.table.setItem(row, column, item)
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def add_day(self, day: date, kind: str, name: str = "") -> bool:
+        """Add (or replace) one date of the shown year; False with a reason when refused."""
+        year = self.year.value()
+        if day.year != year:
+            self.problems.setText(
+                _tr("{0} is not in {1}: choose the year first.").format(day.isoformat(), year)
+            )
+            return False
+        entry = CalendarDay(self.current_country(), day, kind, name.strip())
+        self.days = sorted([d for d in self.days if d.day != day] + [entry])
+        self.problems.clear()
+        self._fill()
+        self._set_dirty(True)
+        return True
+
+    def add_from_form(self) -> None:
+        chosen = self.date.date()
+        added = self.add_day(
+            date(chosen.year(), chosen.month(), chosen.day()),
+            str(self.kind.currentData()),
+            self.name.text(),
+        )
+        if added:
+            self.name.clear()
+
+    def remove_selected(self) -> None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if not rows:
+            return
+        self.days = [d for row, d in enumerate(self.days) if row not in rows]
+        self._fill()
+        self._set_dirty(True)
+
+    def save(self) -> bool:
+        """Store the shown year's dates; emits `changed` when the ledger's calendar changed."""
+        try:
+            changed = calendar_days.replace_year(
+                self.ledger, self.current_country(), self.year.value(), self.days
+            )
+        except CalendarFileError as error:
+            self.problems.setText(error.text.get(current_language()))
+            return False
+        self.load()
+        if changed:
+            self.changed.emit()
+        return True
+
+    def _say(self, text: str) -> None:
+        """A plain message (not a problem) in the message line."""
+        self.problems.setStyleSheet("")
+        self.problems.setText(text)
+
+    # --- the file ------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _tr("Import holidays and working days"), "", _tr("Calendar files (*.csv)")
+        )
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> bool:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(calendar_days.MAX_FILE_BYTES + 1)
+            count = calendar_days.import_csv(self.ledger, data)
+        except OSError as error:
+            self.problems.setText(
+                _tr("{0} cannot be read: {1}").format(path, error.strerror or error)
+            )
+            return False
+        except CalendarFileError as error:
+            self.problems.setText(error.text.get(current_language()))
+            return False
+        self.load()
+        self._say(_tr("Imported {0} dates.").format(count))
+        self.changed.emit()
+        return True
+
+    def choose_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _tr("Export holidays and working days"),
+            "dropdesk-calendar.csv",
+            _tr("Calendar files (*.csv)"),
+        )
+        if path:
+            self.export_file(path)
+
+    def export_file(self, path: str) -> bool:
+        try:
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(calendar_days.export_csv(self.ledger))
+        except OSError as error:
+            self.problems.setText(
+                _tr("{0} cannot be written: {1}").format(path, error.strerror or error)
+            )
+            return False
+        self._say(_tr("Exported to {0}.").format(path))
+        return True
