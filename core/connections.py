@@ -41,7 +41,7 @@ from core.aliexpress import (
     sync_order_statuses,
 )
 from core.aliexpress.client import DEFAULT_CALLS_PER_SECOND
-from core.aliexpress.oauth import REFRESH_WARNING_LEAD
+from core.aliexpress.oauth import refresh_warning_lead
 from core.ledger import Ledger, journal
 from core.ledger.models import Shop, SupplierOrder
 from core.secrets import SecretKey, SecretStore, SecretStoreError
@@ -176,11 +176,15 @@ class AliExpressConnection:
     access_expires_at: datetime | None
     refresh_expires_at: datetime | None
     last_refresh_at: datetime | None  # the last "Refresh from AliExpress" that completed
+    refresh_issued_at: datetime | None = None  # None: stored by an older Dropdesk
 
     def reconnect_soon(self, now: datetime) -> bool:
-        """From a week before the refresh token expires: the merchant should reconnect."""
+        """In the refresh token's last week, or last quarter when it lives shorter (test apps'
+        tokens live two days): the merchant should reconnect."""
         expiry = self.refresh_expires_at
-        return expiry is not None and now >= expiry - REFRESH_WARNING_LEAD
+        if expiry is None:
+            return False
+        return now >= expiry - refresh_warning_lead(self.refresh_issued_at, expiry)
 
     def expired(self, now: datetime) -> bool:
         return self.refresh_expires_at is None or now >= self.refresh_expires_at
@@ -266,6 +270,7 @@ class Connections:
                 access_expires_at=_instant(settings.get(session, "aliexpress_access_expires_at")),
                 refresh_expires_at=_instant(settings.get(session, "aliexpress_refresh_expires_at")),
                 last_refresh_at=_instant(settings.get(session, "aliexpress_last_refresh_at")),
+                refresh_issued_at=_instant(settings.get(session, "aliexpress_refresh_issued_at")),
             )
 
     def last_shopify_sync(self) -> datetime | None:
@@ -448,6 +453,7 @@ class Connections:
                 "aliexpress_account",
                 "aliexpress_access_expires_at",
                 "aliexpress_refresh_expires_at",
+                "aliexpress_refresh_issued_at",
             ):
                 settings.put(session, key, None)
             journal.record(
@@ -474,7 +480,11 @@ class Connections:
             )
         assert connection.refresh_expires_at is not None
         tokens = TokenSet(
-            access, refresh, connection.access_expires_at, connection.refresh_expires_at
+            access,
+            refresh,
+            connection.access_expires_at,
+            connection.refresh_expires_at,
+            refresh_issued_at=connection.refresh_issued_at,
         )
         with self.connector.aliexpress(key, secret) as client:
             provider = RefreshingTokens(
@@ -524,6 +534,8 @@ class Connections:
                 settings.put(
                     session, "aliexpress_refresh_expires_at", _iso(tokens.refresh_expires_at)
                 )
+                issued = tokens.refresh_issued_at
+                settings.put(session, "aliexpress_refresh_issued_at", issued and _iso(issued))
 
     def _forget_aliexpress_secrets(self, app_key: str) -> None:
         for key in (

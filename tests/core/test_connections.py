@@ -239,6 +239,21 @@ def test_connect_aliexpress_stores_tokens_and_expiry(
     assert connections.test_aliexpress() == "merchant@example.com"
 
 
+def test_a_test_apps_two_day_connection_warns_in_its_last_quarter_not_at_once(
+    connections: Connections, fakes: Fakes
+) -> None:
+    fakes.aliexpress.refresh_ttl = timedelta(days=2)
+    connection = connect(connections, fakes)
+    expiry = connection.refresh_expires_at
+    assert expiry is not None and connection.refresh_issued_at is not None
+    assert not connection.reconnect_soon(datetime.now(UTC) + timedelta(minutes=1))
+    assert not connection.reconnect_soon(expiry - timedelta(hours=13))
+    assert connection.reconnect_soon(expiry - timedelta(hours=11))
+    connections.remove_aliexpress()
+    with connections.ledger.session() as session:
+        assert settings.get(session, "aliexpress_refresh_issued_at") is None
+
+
 def test_wrong_app_secret_stores_nothing(
     connections: Connections, secret_store: SecretStore, fakes: Fakes
 ) -> None:
