@@ -12,7 +12,6 @@ internet: call them off the GUI thread. The rest read the ledger only.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -59,6 +58,8 @@ from core.shopify import (
     normalize_shop_domain,
     sync_orders,
 )
+from core.shopify.versions import check_api_version
+from core.texts import Text
 
 AUTH_TOKEN = "token"
 AUTH_CLIENT_CREDENTIALS = "client_credentials"
@@ -72,7 +73,6 @@ ALIEXPRESS_REMOVED = "connection.aliexpress_removed"
 
 #: Asked for when the ledger has no AliExpress order yet: "not found" still proves the token.
 PROBE_ORDER_ID = "1000000000000000"
-_API_VERSION = re.compile(r"\d{4}-(?:01|04|07|10)|unstable", re.ASCII)
 
 Progress = Callable[[int, int | None], None]
 Cancelled = Callable[[], bool]
@@ -219,8 +219,7 @@ class ShopDraft:
             raise ValueError(f"Unknown way to sign in: {self.auth_kind!r}.")
         if self.auth_kind == AUTH_CLIENT_CREDENTIALS and not self.client_id.strip():
             raise ValueError("Enter the app's client ID (Dev Dashboard > your app > Settings).")
-        if not _API_VERSION.fullmatch(self.api_version):
-            raise ValueError(f"'{self.api_version}' is not a Shopify API version such as 2026-10.")
+        check_api_version(self.api_version)
         return domain
 
 
@@ -549,9 +548,13 @@ class Connections:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def explain(error: BaseException) -> str:
-    """What to show the merchant for `error`: its own text when it was written for them,
-    the problem and what to do for keyring errors; always redacted."""
+def explain(error: BaseException, lang: str = "en") -> str:
+    """What to show the merchant for `error`: its own text when it was written for them (in
+    `lang` when it has both languages), the problem and what to do for keyring errors;
+    always redacted."""
+    bilingual = getattr(error, "text", None)
+    if isinstance(bilingual, Text) and not isinstance(error, SecretStoreError):
+        return redaction.redact(bilingual.get(lang))
     if isinstance(error, SecretStoreError):
         text = f"{error.problem}\n\n{error.hint}" if error.hint else error.problem
     elif isinstance(

@@ -93,7 +93,7 @@ class TokenSet:
             raise UnexpectedResponseError("AliExpress' token answer carried no access token.")
         access_expires = _expiry(body, "expire_time", "expires_in", now)
         refresh_expires = _expiry(body, "refresh_token_valid_time", "refresh_expires_in", now)
-        refresh_issued = _issued(body, refresh_expires, now)
+        refresh_issued: datetime | None = _issued(body, refresh_expires, now)
         if not refresh:
             if previous is None:
                 raise UnexpectedResponseError("AliExpress' token answer carried no refresh token.")

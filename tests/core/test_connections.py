@@ -30,7 +30,7 @@ from core.connections import (
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, Event, Shop, SupplierOrder
 from core.secrets import KeyringUnavailableError, SecretKey, SecretStore, SecretStoreError
-from core.shopify import ShopDomainError, ShopifyAuthError, ShopInfo
+from core.shopify import ApiVersionError, ShopDomainError, ShopifyAuthError, ShopInfo
 from tests.connections_support import Fakes, add_supplier_orders, running_fakes
 from tests.fakes.aliexpress_gateway import FakeOrder
 from tests.fakes.shopify_server import ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, DOMAIN
@@ -139,6 +139,24 @@ def test_missing_secret_says_what_to_paste(connections: Connections) -> None:
         connections.test_shop(ShopDraft(DOMAIN, AUTH_CLIENT_CREDENTIALS, client_secret="x" * 20))
     with pytest.raises(ValueError, match="API version"):
         connections.test_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN, api_version="2026-05"))
+
+
+def test_a_version_before_2026_01_is_refused_when_typed_and_when_stored(
+    connections: Connections, ledger: Ledger, fakes: Fakes
+) -> None:
+    with pytest.raises(ApiVersionError, match="too old") as raised:
+        connections.test_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN, api_version="2025-10"))
+    assert "2026-01" in explain(raised.value, "de") and "zu alt" in explain(raised.value, "de")
+    shop_id = connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    with ledger.session() as session:  # a shop saved by an older Dropdesk
+        shop = session.get(Shop, shop_id)
+        assert shop is not None
+        shop.api_version = "2025-07"
+        session.add(shop)
+    sent = len(fakes.shopify.log)
+    with pytest.raises(ApiVersionError, match="2025-07 is too old"):
+        connections.sync_shop(shop_id)
+    assert len(fakes.shopify.log) == sent, "refused before anything is sent"
 
 
 def test_sync_then_remove_keeps_orders_and_forgets_secrets(

@@ -165,8 +165,10 @@ def test_refresh_warns_a_week_before_the_connection_expires(
     fake = fakes.aliexpress
     connections.connect_aliexpress(fake.app_key, fake.app_secret, fake.issue_code())
     soon = datetime.now(UTC) + timedelta(days=5)
+    issued = soon - timedelta(days=60)  # a 60-day token in its last week
     with ledger.session() as session:
         settings.put(session, "aliexpress_refresh_expires_at", soon.isoformat())
+        settings.put(session, "aliexpress_refresh_issued_at", issued.isoformat())
     actions = SyncActions(connections, window)
     with qtbot.waitSignal(actions.synced, timeout=10_000):
         actions.refresh_aliexpress()
