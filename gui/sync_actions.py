@@ -121,7 +121,7 @@ class SyncActions(QObject):
         if notices:  # once per sync: what Shopify withheld and how to get it
             language = current_language()
             self._tell(
-                _tr("Shopify withheld some customer data"),
+                _tr("Sync with Shopify"),
                 "\n\n".join(dict.fromkeys(notice.get(language) for notice in notices)),
             )
 
