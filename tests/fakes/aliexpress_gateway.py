@@ -404,16 +404,15 @@ class FakeAliExpress:
             order = self.orders.get(order_id)
             if order is None:
                 self._record(path, ORDER_GET, order_id, "isv.order-not-exist")
-                return 200, {
-                    "error_response": {
-                        "code": "15",
-                        "type": "ISP",
-                        "sub_code": "isv.order-not-exist",
-                        "sub_msg": "Order does not exist.",
-                        "msg": "Remote service error",
-                        "request_id": self._request_id(),
-                    }
+                fields = {
+                    "code": "15",
+                    "type": "ISP",
+                    "sub_code": "isv.order-not-exist",
+                    "sub_msg": "Order does not exist.",
+                    "msg": "Remote service error",
+                    "request_id": self._request_id(),
                 }
+                return 200, fields if self.flat_errors else {"error_response": fields}
             result = _order_result(order)
             self._record(path, ORDER_GET, order_id, "ok")
         key = "aliexpress_trade_ds_order_get_response"

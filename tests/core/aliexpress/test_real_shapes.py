@@ -230,6 +230,21 @@ def test_a_flat_clock_error_tells_the_merchant_to_fix_the_clock_in_both_language
     assert payload["checked"] == 0 and "TimestampError" in payload["stopped_by"]
 
 
+def test_a_flat_error_about_one_order_is_a_failure_not_a_checked_order(
+    ledger: Ledger, fake: FakeAliExpress, api: DropshipApi
+) -> None:
+    fake.flat_errors = True
+    fake.add_order(FakeOrder(ORDER_ID))
+    known = _ledger_order(ledger, ORDER_ID, order_status="WAIT_SELLER_SEND_GOODS")
+    unknown = _ledger_order(ledger, "8100000000000002", order_status="WAIT_SELLER_SEND_GOODS")
+    summary = sync_order_statuses(ledger, api, now=lambda: NOW)
+    assert summary.total == 2 and summary.checked == 1
+    assert [failure.supplier_order_id for failure in summary.failed] == [unknown]
+    assert "no order 8100000000000002" in summary.failed[0].reason
+    assert _stored(ledger, unknown).order_status == "WAIT_SELLER_SEND_GOODS"
+    assert _stored(ledger, known).order_status == "WAIT_SELLER_SEND_GOODS"
+
+
 def test_a_flat_token_error_refreshes_the_token_like_the_wrapped_one(
     fake: FakeAliExpress, client: GatewayClient, tokens: TokenSet
 ) -> None:
