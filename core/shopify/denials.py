@@ -156,11 +156,12 @@ def refusal_text(denials: list[Denial], operation: str, shop: str) -> Text:
     scopes = tuple(dict.fromkeys(s for d in denials for s in d.scopes))
     if scopes:
         names = ", ".join(scopes)
+        also = _PROTECTED_REMEDY if protected else Text("", "")
         return Text(
             f"Shopify ({shop}) refused '{operation}': Dropdesk's app lacks the access scope "
-            f"{names}. " + _scope_remedy(scopes).en,
+            f"{names}. " + f"{_scope_remedy(scopes).en} {also.en}".strip(),
             f"Shopify ({shop}) hat '{operation}' abgelehnt: Der App von Dropdesk fehlt der "
-            f"Zugriffsbereich {names}. " + _scope_remedy(scopes).de,
+            f"Zugriffsbereich {names}. " + f"{_scope_remedy(scopes).de} {also.de}".strip(),
         )
     if protected:
         return Text(
@@ -221,11 +222,14 @@ class Withheld:
                 f"Shopify withheld {_fields(scoped, 'en')} because the app lacks the access "
                 f"scope {', '.join(scopes)}; the orders were saved without it. "
                 + _scope_remedy(scopes).en
+                + (" " + _PROTECTED_REMEDY.en if any(d.protected for d in scoped) else "")
             )
             de.append(
                 f"Shopify hat {_fields(scoped, 'de')} zurückgehalten, weil der App der "
                 f"Zugriffsbereich {', '.join(scopes)} fehlt; die Bestellungen wurden ohne "
-                "diese Angaben gespeichert. " + _scope_remedy(scopes).de
+                "diese Angaben gespeichert. "
+                + _scope_remedy(scopes).de
+                + (" " + _PROTECTED_REMEDY.de if any(d.protected for d in scoped) else "")
             )
         if unnamed:
             en.append(

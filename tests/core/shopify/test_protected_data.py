@@ -23,7 +23,7 @@ from core.shopify import (
     save_shop,
     sync_orders,
 )
-from core.shopify.denials import denial_of
+from core.shopify.denials import Withheld, denial_of, refusal_text
 from tests.core.shopify.conftest import MakeClient
 from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify
 
@@ -176,6 +176,24 @@ def test_a_denial_naming_nothing_says_what_to_check() -> None:
     assert denial is not None and not denial.protected and denial.scopes == ()
     assert denial_of({"message": "Field 'x' doesn't exist on type 'Order'"}) is None
     assert denial_of({"message": "Throttled", "extensions": {"code": "THROTTLED"}}) is None
+
+
+def test_a_denial_naming_a_scope_and_protected_data_gives_both_remedies() -> None:
+    denial = denial_of(
+        {
+            "message": "This app is not approved to access the Customer object.",
+            "path": ["orders", "nodes", 0, "customer"],
+            "extensions": {"code": "ACCESS_DENIED", "requiredAccess": "`read_customers`"},
+        }
+    )
+    assert denial is not None and denial.protected and denial.scopes == ("read_customers",)
+    text = refusal_text([denial], "orders_updated_since", "shop.myshopify.com")
+    assert "read_customers" in text.en and "Access scopes do not grant it" in text.en
+    withheld = Withheld()
+    withheld.add(denial)
+    notice = withheld.notice()
+    assert notice is not None
+    assert "read_customers" in notice.de and "geschützte Kundendaten" in notice.de
 
 
 # -- API versions ---------------------------------------------------------------------------------
