@@ -12,7 +12,6 @@ internet: call them off the GUI thread. The rest read the ledger only.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -41,7 +40,7 @@ from core.aliexpress import (
     sync_order_statuses,
 )
 from core.aliexpress.client import DEFAULT_CALLS_PER_SECOND
-from core.aliexpress.oauth import REFRESH_WARNING_LEAD
+from core.aliexpress.oauth import refresh_warning_lead
 from core.ledger import Ledger, journal
 from core.ledger.models import Shop, SupplierOrder
 from core.secrets import SecretKey, SecretStore, SecretStoreError
@@ -59,6 +58,8 @@ from core.shopify import (
     normalize_shop_domain,
     sync_orders,
 )
+from core.shopify.versions import check_api_version
+from core.texts import Text
 
 AUTH_TOKEN = "token"
 AUTH_CLIENT_CREDENTIALS = "client_credentials"
@@ -72,7 +73,6 @@ ALIEXPRESS_REMOVED = "connection.aliexpress_removed"
 
 #: Asked for when the ledger has no AliExpress order yet: "not found" still proves the token.
 PROBE_ORDER_ID = "1000000000000000"
-_API_VERSION = re.compile(r"\d{4}-(?:01|04|07|10)|unstable", re.ASCII)
 
 Progress = Callable[[int, int | None], None]
 Cancelled = Callable[[], bool]
@@ -176,11 +176,15 @@ class AliExpressConnection:
     access_expires_at: datetime | None
     refresh_expires_at: datetime | None
     last_refresh_at: datetime | None  # the last "Refresh from AliExpress" that completed
+    refresh_issued_at: datetime | None = None  # None: stored by an older Dropdesk
 
     def reconnect_soon(self, now: datetime) -> bool:
-        """From a week before the refresh token expires: the merchant should reconnect."""
+        """In the refresh token's last week, or last quarter when it lives shorter (test apps'
+        tokens live two days): the merchant should reconnect."""
         expiry = self.refresh_expires_at
-        return expiry is not None and now >= expiry - REFRESH_WARNING_LEAD
+        if expiry is None:
+            return False
+        return now >= expiry - refresh_warning_lead(self.refresh_issued_at, expiry)
 
     def expired(self, now: datetime) -> bool:
         return self.refresh_expires_at is None or now >= self.refresh_expires_at
@@ -215,8 +219,7 @@ class ShopDraft:
             raise ValueError(f"Unknown way to sign in: {self.auth_kind!r}.")
         if self.auth_kind == AUTH_CLIENT_CREDENTIALS and not self.client_id.strip():
             raise ValueError("Enter the app's client ID (Dev Dashboard > your app > Settings).")
-        if not _API_VERSION.fullmatch(self.api_version):
-            raise ValueError(f"'{self.api_version}' is not a Shopify API version such as 2026-10.")
+        check_api_version(self.api_version)
         return domain
 
 
@@ -266,6 +269,7 @@ class Connections:
                 access_expires_at=_instant(settings.get(session, "aliexpress_access_expires_at")),
                 refresh_expires_at=_instant(settings.get(session, "aliexpress_refresh_expires_at")),
                 last_refresh_at=_instant(settings.get(session, "aliexpress_last_refresh_at")),
+                refresh_issued_at=_instant(settings.get(session, "aliexpress_refresh_issued_at")),
             )
 
     def last_shopify_sync(self) -> datetime | None:
@@ -448,6 +452,7 @@ class Connections:
                 "aliexpress_account",
                 "aliexpress_access_expires_at",
                 "aliexpress_refresh_expires_at",
+                "aliexpress_refresh_issued_at",
             ):
                 settings.put(session, key, None)
             journal.record(
@@ -474,7 +479,11 @@ class Connections:
             )
         assert connection.refresh_expires_at is not None
         tokens = TokenSet(
-            access, refresh, connection.access_expires_at, connection.refresh_expires_at
+            access,
+            refresh,
+            connection.access_expires_at,
+            connection.refresh_expires_at,
+            refresh_issued_at=connection.refresh_issued_at,
         )
         with self.connector.aliexpress(key, secret) as client:
             provider = RefreshingTokens(
@@ -524,6 +533,8 @@ class Connections:
                 settings.put(
                     session, "aliexpress_refresh_expires_at", _iso(tokens.refresh_expires_at)
                 )
+                issued = tokens.refresh_issued_at
+                settings.put(session, "aliexpress_refresh_issued_at", issued and _iso(issued))
 
     def _forget_aliexpress_secrets(self, app_key: str) -> None:
         for key in (
@@ -537,9 +548,13 @@ class Connections:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def explain(error: BaseException) -> str:
-    """What to show the merchant for `error`: its own text when it was written for them,
-    the problem and what to do for keyring errors; always redacted."""
+def explain(error: BaseException, lang: str = "en") -> str:
+    """What to show the merchant for `error`: its own text when it was written for them (in
+    `lang` when it has both languages), the problem and what to do for keyring errors;
+    always redacted."""
+    bilingual = getattr(error, "text", None)
+    if isinstance(bilingual, Text) and not isinstance(error, SecretStoreError):
+        return redaction.redact(bilingual.get(lang))
     if isinstance(error, SecretStoreError):
         text = f"{error.problem}\n\n{error.hint}" if error.hint else error.problem
     elif isinstance(

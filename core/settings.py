@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "aliexpress_account": None,
     "aliexpress_access_expires_at": None,  # ISO 8601 UTC
     "aliexpress_refresh_expires_at": None,
+    "aliexpress_refresh_issued_at": None,  # scales the "reconnect soon" warning
     "aliexpress_last_refresh_at": None,
 }
 

@@ -24,17 +24,22 @@ _STATUS = {
     "WAIT_COMPLETE_ADDRESS": "Address needed",
 }
 
-_END_REASON = {
+_END_REASON = {  # lower case; the child orders' `CANCELED` too (core.aliexpress.orders)
     "buyer_cancel_order": "Cancelled",
+    "cancel_order_close_trade": "Cancelled",
+    "canceled": "Cancelled",
     "buyer_accept_goods": "Delivered",
+    "buyer_accept_goods_timeout": "Delivered",
+    "buyer_confirm_goods": "Delivered",
     "seller_send_goods_timeout": "Closed: not shipped in time",
 }
 
 
 def status_text(status: str, end_reason: str = "") -> str:
     """A readable status; unknown AliExpress strings are shown as they came."""
-    if status == "FINISH" and end_reason in _END_REASON:
-        return QCoreApplication.translate("status", _END_REASON[end_reason])
+    reason = end_reason.strip().lower()
+    if status == "FINISH" and reason in _END_REASON:
+        return QCoreApplication.translate("status", _END_REASON[reason])
     label = _STATUS.get(status)
     return QCoreApplication.translate("status", label) if label else status
 

@@ -18,10 +18,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from core.aliexpress import SyncSummary
-from core.connections import Connections, explain
+from core.connections import Connections
 from core.shopify import SyncReport
 from gui.connections import ConnectionsDialog
+from gui.connections.common import describe
 from gui.formatting import local_time
+from gui.i18n import current_language
 from gui.jobs import Job, Work
 from gui.progress_dialog import JobProgressDialog
 
@@ -115,6 +117,13 @@ class SyncActions(QObject):
         else:
             text = _tr("Shopify sync done: {0} orders updated.")
         self.synced.emit(text.format(_count(orders)))
+        notices = [report.notice for report in reports if report.notice is not None]
+        if notices:  # once per sync: what Shopify withheld and how to get it
+            language = current_language()
+            self._tell(
+                _tr("Sync with Shopify"),
+                "\n\n".join(dict.fromkeys(notice.get(language) for notice in notices)),
+            )
 
     # -- AliExpress --------------------------------------------------------------------------
 
@@ -169,7 +178,7 @@ class SyncActions(QObject):
     def _start(
         self, work: Work, title: str, text: str, done: Callable[[SyncActions, Any], None]
     ) -> Job:
-        job = Job(work, describe_error=explain)
+        job = Job(work, describe_error=describe)
         self.job = job
         if self.progress is not None:
             self.progress.deleteLater()  # the last job's window, hidden since that job ended

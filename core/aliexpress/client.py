@@ -25,6 +25,7 @@ from core.aliexpress.errors import (
     RateLimitedError,
     UnexpectedResponseError,
     error_from_fields,
+    flat_error_fields,
     register_secrets,
 )
 from core.aliexpress.gateway import Gateway
@@ -127,6 +128,9 @@ class GatewayClient:
         body = self._post(self.gateway.sync_url, build, session=session, subject=subject)
         if "error_response" in body:
             raise self._error(body["error_response"], session, subject)
+        flat = flat_error_fields(body)  # the same fields, not wrapped
+        if flat is not None:
+            raise self._error(dict(flat), session, subject)
         expected = method.replace(".", "_") + "_response"
         inner = body.get(expected)
         if inner is None:
@@ -208,8 +212,9 @@ class GatewayClient:
             try:
                 response = self._http.post(url, data=build())
                 body = self._parse(response)
-                if "error_response" in body:
-                    error = self._error(body["error_response"], session, subject)
+                fields = body.get("error_response", flat_error_fields(body))
+                if fields is not None:
+                    error = self._error(fields, session, subject)
                     if isinstance(error, RateLimitedError):
                         raise error
                 return body

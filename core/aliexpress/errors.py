@@ -1,8 +1,10 @@
 """What went wrong talking to AliExpress, as typed exceptions with merchant-readable messages.
 
-The gateway answers errors with an envelope (`error_response` on `/sync`, the same fields at the
-top level on `/rest`). `error_from_fields` maps its codes to one of the classes below; the
-message says what the merchant can do. No message ever contains a token or the app secret.
+The gateway answers errors with an envelope (`error_response`), or with the same fields flat at
+the top level (`/rest` always; `/sync` too, e.g. `{"type":"ISV","code":"IllegalTimestamp",...}`):
+`flat_error_fields` recognises the latter. `error_from_fields` maps the codes to one of the
+classes below; the message says what the merchant can do (`text` has it in German too). No
+message ever contains a token or the app secret.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core import redaction
+from core.texts import Text
 
 
 class AliExpressError(Exception):
-    """Base class. `str()` is the message for the merchant; codes are kept for the log."""
+    """Base class. `str()` is the message for the merchant (`text`: English and German);
+    codes are kept for the log."""
 
     #: Retrying the same call a little later may succeed (network, 5xx, call limit).
     retryable = False
@@ -29,9 +33,11 @@ class AliExpressError(Exception):
         sub_code: str = "",
         detail: str = "",
         request_id: str = "",
+        german: str = "",
     ) -> None:
         super().__init__(message)
         self.message = message
+        self.text = Text(message, german or message)
         self.code = code
         self.sub_code = sub_code
         self.detail = detail  # the platform's own wording (redacted)
@@ -115,7 +121,7 @@ _TOKEN_CODES = {"illegalaccesstoken", "invalidaccesstoken", "accesstokenexpired"
 _REFRESH_CODES = {"illegalrefreshtoken", "invalidrefreshtoken", "refreshtokenexpired"}
 _SIGNATURE_CODES = {"incompletesignature", "invalidsignature", "signaturedoesnotmatch", "25"}
 _APP_KEY_CODES = {"invalidappkey", "appkeynotfound", "invalidapikey", "29"}
-_TIMESTAMP_CODES = {"invalidtimestamp", "timestampexpired", "31"}
+_TIMESTAMP_CODES = {"invalidtimestamp", "illegaltimestamp", "timestampexpired", "31"}
 _PERMISSION_CODES = {"insufficientpermission", "invalidapipermission", "accessdenied", "11"}
 _LIMIT_CODES = {"apicalllimit", "appcalllimit", "calllimited", "7"}
 _NOT_FOUND_WORDS = ("not-exist", "not_exist", "notexist", "not exist", "not-found", "not found")
@@ -123,6 +129,30 @@ _NOT_FOUND_WORDS = ("not-exist", "not_exist", "notexist", "not exist", "not-foun
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value).strip()
+
+
+#: Keys only an error carries at the top level of an answer (a business answer nests its
+#: result under `<method>_response`, a token answer has `access_token`).
+_FLAT_ERROR_KEYS = ("type", "message", "msg", "sub_code", "sub_msg")
+
+
+def flat_error_fields(body: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The error fields when `body` is an error written flat at the top level, else None.
+
+    A flat error has a `code` other than "0" (the token endpoints' success code) beside an
+    error's own keys, and none of an answer's: `<method>_response`, `result`, `ret` (a tracking
+    result has its own `code`) or `access_token`.
+    """
+    code = _text(body.get("code"))
+    if not code or code == "0":
+        return None
+    if any(key in body for key in ("access_token", "result", "ret")) or any(
+        str(key).endswith("_response") for key in body
+    ):
+        return None
+    if not any(key in body for key in _FLAT_ERROR_KEYS):
+        return None
+    return body
 
 
 def error_from_fields(
@@ -168,8 +198,12 @@ def error_from_fields(
         )
     if lcode in _TIMESTAMP_CODES or "timestamp" in lsub:
         return TimestampError(
-            "AliExpress refused the request time. Check that this computer's clock, date "
-            "and time zone are right.",
+            "AliExpress refused the request because this computer's clock is wrong. Set the "
+            "date, time and time zone of this computer correctly (ideally: set automatically), "
+            "then try again.",
+            german="AliExpress hat die Anfrage abgelehnt, weil die Uhr dieses Computers falsch "
+            "geht. Stellen Sie Datum, Uhrzeit und Zeitzone dieses Computers richtig ein (am "
+            "besten automatisch) und versuchen Sie es dann erneut.",
             **kwargs,
         )
     if lcode in _PERMISSION_CODES or "permission" in lsub or "permission" in lsaid:

@@ -26,8 +26,10 @@ from core.aliexpress.gateway import Gateway
 
 TOKEN_CREATE_PATH = "/auth/token/create"
 TOKEN_REFRESH_PATH = "/auth/token/refresh"
-#: Warn the merchant this long before the refresh token (and so the connection) expires.
+#: Warn the merchant this long before the refresh token (and so the connection) expires, or
+#: in the last quarter of the token's life when it lives shorter (test apps: two days).
 REFRESH_WARNING_LEAD = timedelta(days=7)
+REFRESH_WARNING_SHARE = 4
 #: Refresh an access token this long before it expires rather than have a call refused.
 ACCESS_EXPIRY_MARGIN = timedelta(minutes=5)
 
@@ -74,6 +76,8 @@ class TokenSet:
     seller_id: str = ""
     user_nick: str = ""
     account: str = ""
+    #: When the refresh token was issued (None: not known, e.g. stored by an older Dropdesk).
+    refresh_issued_at: datetime | None = None
 
     def access_expired(self, now: datetime, margin: timedelta = ACCESS_EXPIRY_MARGIN) -> bool:
         return now >= self.access_expires_at - margin
@@ -89,10 +93,12 @@ class TokenSet:
             raise UnexpectedResponseError("AliExpress' token answer carried no access token.")
         access_expires = _expiry(body, "expire_time", "expires_in", now)
         refresh_expires = _expiry(body, "refresh_token_valid_time", "refresh_expires_in", now)
+        refresh_issued: datetime | None = _issued(body, refresh_expires, now)
         if not refresh:
             if previous is None:
                 raise UnexpectedResponseError("AliExpress' token answer carried no refresh token.")
             refresh, refresh_expires = previous.refresh_token, previous.refresh_expires_at
+            refresh_issued = previous.refresh_issued_at
         if access_expires is None or refresh_expires is None:
             raise UnexpectedResponseError("AliExpress' token answer has no expiry times.")
         register_secrets(access, refresh)
@@ -105,6 +111,7 @@ class TokenSet:
             seller_id=_text(body.get("seller_id")),
             user_nick=_text(body.get("user_nick")),
             account=_text(body.get("account")),
+            refresh_issued_at=refresh_issued,
         )
 
 
@@ -123,6 +130,21 @@ def _expiry(body: Mapping[str, Any], at_key: str, in_key: str, now: datetime) ->
         return now + timedelta(seconds=int(body[in_key]))
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _issued(body: Mapping[str, Any], expires: datetime | None, now: datetime) -> datetime:
+    """When the refresh token was issued: its expiry less the lifetime the answer states (both
+    from AliExpress' clock), else the moment the answer arrived."""
+    try:
+        lifetime = timedelta(seconds=int(body["refresh_expires_in"]))
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return now
+    if expires is None or lifetime <= timedelta(0):
+        return now
+    try:
+        return min(expires - lifetime, now)
+    except OverflowError:
+        return now
 
 
 def exchange_code(client: GatewayClient, pasted: str, *, now: datetime | None = None) -> TokenSet:
@@ -146,9 +168,18 @@ def refresh_tokens(
     return TokenSet.from_response(body, moment, previous=tokens)
 
 
+def refresh_warning_lead(issued_at: datetime | None, expires_at: datetime) -> timedelta:
+    """How long before `expires_at` to ask the merchant to reconnect: a week, or the last
+    quarter of the token's life when it lives less than four weeks (unknown issue: a week)."""
+    if issued_at is None or issued_at >= expires_at:
+        return REFRESH_WARNING_LEAD
+    return min(REFRESH_WARNING_LEAD, (expires_at - issued_at) / REFRESH_WARNING_SHARE)
+
+
 def refresh_warning(tokens: TokenSet, now: datetime) -> bool:
-    """True from a week before the refresh token expires: the merchant should reconnect soon."""
-    return now >= tokens.refresh_expires_at - REFRESH_WARNING_LEAD
+    """True in the last week (or quarter) of the refresh token's life: reconnect soon."""
+    lead = refresh_warning_lead(tokens.refresh_issued_at, tokens.refresh_expires_at)
+    return now >= tokens.refresh_expires_at - lead
 
 
 def reconnect_required(tokens: TokenSet, now: datetime) -> bool:

@@ -12,7 +12,7 @@ time, so that is the default zone (`zone=` to override). Numbers and times no re
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -20,7 +20,12 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from core.aliexpress.errors import OrderNotFoundError, UnexpectedResponseError, error_from_fields
+from core.aliexpress.errors import (
+    OrderNotFoundError,
+    UnexpectedResponseError,
+    error_from_fields,
+    flat_error_fields,
+)
 
 AE_TIME_ZONE = ZoneInfo("America/Los_Angeles")
 ORDER_GET = "aliexpress.trade.ds.order.get"
@@ -59,7 +64,7 @@ class LogisticsStatus(StrEnum):
 
 
 class EndKind(StrEnum):
-    """How a finished order ended, from its `end_reason`."""
+    """How a finished order ended, from its end reason(s)."""
 
     OPEN = "open"  # no end reason (yet)
     DELIVERED = "delivered"
@@ -68,7 +73,17 @@ class EndKind(StrEnum):
     OTHER = "other"  # an end reason Dropdesk does not know: shown raw
 
 
-DELIVERED_END_REASONS = frozenset({"buyer_accept_goods", "buyer_accept_goods_timeout"})
+# The end reasons AliExpress documents (order-level `end_reason` / `order_end_reason` of the
+# seller and buyer order APIs; `child_order_list[].end_reason` of `aliexpress.trade.ds.order.get`
+# which also uses upper-case words such as `CANCELED`). Compared in lower case.
+DELIVERED_END_REASONS = frozenset(
+    {
+        "buyer_accept_goods",  # the buyer confirmed receipt
+        "buyer_accept_goods_timeout",  # confirmed automatically when the window ran out
+        "buyer_confirm_goods",  # the wording of the DS child orders for the same
+        "buyer_confirm_goods_timeout",
+    }
+)
 CANCEL_END_REASONS = frozenset(
     {
         "cancel_order_close_trade",  # a cancellation request went through
@@ -78,11 +93,15 @@ CANCEL_END_REASONS = frozenset(
         "pay_timeout",
         "risk_reject_closed",
         "seller_send_goods_timeout",  # the supplier missed the ship window: full refund
+        "canceled",  # child orders (`CANCELED`)
+        "cancelled",
     }
 )
 REFUND_END_REASONS = frozenset(
     {"seller_accept_issue_no_goods_return", "seller_response_issue_timeout"}
 )
+#: Separates the child orders' reasons when they are stored together (`end_reason` column).
+REASON_SEPARATOR = ","
 SHIPPED_ORDER_STATUSES = frozenset(
     {
         OrderStatus.SELLER_PART_SEND_GOODS,
@@ -100,6 +119,38 @@ SHIPPED_LOGISTICS_STATUSES = frozenset(
 
 
 def end_kind(end_reason: str) -> EndKind:
+    """The end of an order from its stored reason: one reason, or its child orders' reasons
+    joined by commas (see `combined_end`)."""
+    parts = end_reason.split(REASON_SEPARATOR)
+    if len(parts) == 1:
+        return _single_end_kind(parts[0])
+    return combined_end(_single_end_kind(part) for part in parts)
+
+
+def combined_end(kinds: Iterable[EndKind]) -> EndKind:
+    """How an order ended when its child orders ended in different ways.
+
+    - Any child without an end: the order has not ended yet (OPEN), so it is checked again.
+    - Every child cancelled: CANCELLED (nothing was shipped, the whole amount comes back).
+    - Any child delivered: DELIVERED; goods reached the customer, so the order must not count
+      as cancelled even if other items were cancelled (their refund is partial).
+    - Only cancelled and refunded children: REFUNDED (money back, no goods kept).
+    - Anything else (a reason Dropdesk does not know among them): OTHER, shown raw.
+    """
+    found = list(kinds)
+    if not found or EndKind.OPEN in found:
+        return EndKind.OPEN
+    distinct = set(found)
+    if distinct == {EndKind.CANCELLED}:
+        return EndKind.CANCELLED
+    if EndKind.DELIVERED in distinct:
+        return EndKind.DELIVERED
+    if distinct <= {EndKind.CANCELLED, EndKind.REFUNDED}:
+        return EndKind.REFUNDED
+    return EndKind.OTHER
+
+
+def _single_end_kind(end_reason: str) -> EndKind:
     reason = end_reason.strip().lower()
     if not reason:
         return EndKind.OPEN
@@ -110,6 +161,26 @@ def end_kind(end_reason: str) -> EndKind:
     if reason in REFUND_END_REASONS:
         return EndKind.REFUNDED
     return EndKind.OTHER
+
+
+def order_end_reason(order_reason: str, child_reasons: Sequence[str]) -> str:
+    """The reason to keep for an order: its own, else its child orders' (distinct, joined),
+    else "" while any child order has not ended (its end is not known yet)."""
+    if order_reason.strip():
+        return order_reason.strip()
+    reasons = [reason.strip() for reason in child_reasons]
+    if not reasons or not all(reasons):
+        return ""
+    return REASON_SEPARATOR.join(dict.fromkeys(reasons))
+
+
+def settled(order_status: str, logistics_status: str, end_reason: str) -> bool:
+    """True for a FINISH order whose end is known: a reason was read (its own, or one on every
+    child order) or the buyer confirmed the goods. A FINISH without either is checked again:
+    AliExpress may tell the reason later, and a cancellation must not go unseen."""
+    if order_status != OrderStatus.FINISH:
+        return False
+    return bool(end_reason.strip()) or logistics_status == LogisticsStatus.BUYER_ACCEPT_GOODS
 
 
 def known_status(raw: str) -> OrderStatus | None:
@@ -154,6 +225,7 @@ class ChildOrder:
     price: Money | None
     paid: Money | None  # `actual_fee`
     shipping_fee: Money | None
+    end_reason: str = ""  # documented per child order (e.g. `CANCELED`)
 
 
 @dataclass(frozen=True)
@@ -169,7 +241,7 @@ class AEOrder:
     order_id: str
     order_status: str
     logistics_status: str
-    end_reason: str
+    end_reason: str  # the order's own, else its child orders' (see `order_end_reason`)
     created_at: datetime | None
     paid_at: datetime | None
     amount: Money | None
@@ -188,6 +260,11 @@ class AEOrder:
     @property
     def end(self) -> EndKind:
         return end_kind(self.end_reason) if self.finished or self.end_reason else EndKind.OPEN
+
+    @property
+    def settled(self) -> bool:
+        """Finished, and how it ended is known: nothing more to learn from AliExpress."""
+        return settled(self.order_status, self.logistics_status, self.end_reason)
 
     @property
     def cancelled(self) -> bool:
@@ -266,11 +343,20 @@ def parse_order(body: Mapping[str, Any], order_id: str, *, zone: tzinfo = AE_TIM
     if not isinstance(result, Mapping) or not result:
         raise OrderNotFoundError(f"AliExpress has no order {order_id} in the connected account.")
     store = result.get("store_info")
+    children = tuple(
+        _child(item)
+        for item in _items(
+            result.get("child_order_list"), "aeop_child_order_info", "ae_child_order_info"
+        )
+    )
     return AEOrder(
         order_id=str(order_id),
         order_status=_str(result.get("order_status")),
         logistics_status=_str(result.get("logistics_status")),
-        end_reason=_str(result.get("end_reason") or result.get("order_end_reason")),
+        end_reason=order_end_reason(
+            _str(result.get("end_reason") or result.get("order_end_reason")),
+            [child.end_reason for child in children],
+        ),
         created_at=_time(result.get("gmt_create"), zone),
         paid_at=_time(
             _first(result, "order_paidtime_string", "gmt_pay_time", "gmt_pay_success"), zone
@@ -281,12 +367,7 @@ def parse_order(body: Mapping[str, Any], order_id: str, *, zone: tzinfo = AE_TIM
             if isinstance(store, Mapping)
             else None
         ),
-        children=tuple(
-            _child(item)
-            for item in _items(
-                result.get("child_order_list"), "aeop_child_order_info", "ae_child_order_info"
-            )
-        ),
+        children=children,
         logistics=tuple(
             LogisticsInfo(
                 _str(item.get("logistics_no")),
@@ -323,6 +404,9 @@ def _result(body: Mapping[str, Any], method: str) -> Any:
         if not isinstance(fields, Mapping):
             raise UnexpectedResponseError("AliExpress sent an error Dropdesk cannot read.")
         raise error_from_fields(dict(fields))
+    flat = flat_error_fields(body)
+    if flat is not None:  # an error at the top level is not an order
+        raise error_from_fields(dict(flat))
     inner = body.get(method.replace(".", "_") + "_response", body)
     if isinstance(inner, Mapping) and "result" in inner:
         return inner["result"]
@@ -363,6 +447,7 @@ def _child(item: Mapping[str, Any]) -> ChildOrder:
         price=_money(item.get("product_price")),
         paid=_money(item.get("actual_fee")),
         shipping_fee=_money(item.get("shipping_fee")),
+        end_reason=_str(item.get("end_reason")),
     )
 
 

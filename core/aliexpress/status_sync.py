@@ -3,7 +3,9 @@
 Network calls run on a small thread pool (`concurrency`); the per-second budget is the client's
 `RateLimiter`, shared by everything that calls AliExpress. Ledger writes stay on the calling
 thread, one transaction per changed order, each with its `Event`. A cancellation that went
-through (FINISH with a cancel end reason) is reported so the cancel workflow can move on.
+through (FINISH with a cancel end reason, on the order or on its child orders) is reported so
+the cancel workflow can move on. A FINISH order stays in the set until its end is known
+(`orders.settled`): AliExpress may give the reason only on a later check.
 
 Errors about one order (not found, no answer) are collected; errors that would hit every order
 (credentials, expired connection, permission, clock) stop the run and are raised after the work
@@ -20,14 +22,22 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlmodel import col, select
+from sqlmodel import col, or_, select
 
 from core.aliexpress.errors import (
     AliExpressError,
     GatewayUnavailableError,
     RateLimitedError,
 )
-from core.aliexpress.orders import AEOrder, LogisticsStatus, OrderStatus, Tracking, known_status
+from core.aliexpress.orders import (
+    AEOrder,
+    EndKind,
+    LogisticsStatus,
+    OrderStatus,
+    Tracking,
+    end_kind,
+    known_status,
+)
 from core.ledger import Ledger, journal
 from core.ledger.models import SupplierOrder
 
@@ -207,8 +217,14 @@ def _orders_to_check(ledger: Ledger, order_ids: Iterable[int] | None) -> list[_R
     query = select(
         SupplierOrder.id, SupplierOrder.ae_order_id, SupplierOrder.tracking_number
     ).order_by(col(SupplierOrder.id))
-    if order_ids is None:
-        query = query.where(SupplierOrder.order_status != OrderStatus.FINISH.value)
+    if order_ids is None:  # not `orders.settled`, in SQL
+        query = query.where(
+            or_(
+                SupplierOrder.order_status != OrderStatus.FINISH.value,
+                (SupplierOrder.end_reason == "")
+                & (SupplierOrder.logistics_status != LogisticsStatus.BUYER_ACCEPT_GOODS.value),
+            )
+        )
     else:
         query = query.where(col(SupplierOrder.id).in_(list(order_ids)))
     with ledger.session() as session:
@@ -322,7 +338,11 @@ def _apply(ledger: Ledger, fetched: _Fetched, tally: _Tally, moment: datetime) -
         stored.updated_at = moment
         session.add(stored)
         newly_shipped = before["shipped_at"] is None and after["shipped_at"] is not None
-        newly_cancelled = order.cancelled and before["order_status"] != OrderStatus.FINISH
+        was_cancelled = (
+            before["order_status"] == OrderStatus.FINISH
+            and end_kind(before["end_reason"]) is EndKind.CANCELLED
+        )
+        newly_cancelled = order.cancelled and not was_cancelled
         kind = (
             EVENT_CANCELLED
             if newly_cancelled

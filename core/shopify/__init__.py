@@ -8,7 +8,7 @@ Typical use (off the GUI thread):
 """
 
 from core.shopify.auth import AccessToken, ClientCredentials, Credentials
-from core.shopify.client import DEFAULT_API_VERSION, ClientStats, ShopifyClient
+from core.shopify.client import ClientStats, ShopifyClient
 from core.shopify.connection import check_connection, save_shop
 from core.shopify.domain import ShopDomainError, normalize_shop_domain
 from core.shopify.errors import (
@@ -58,10 +58,20 @@ from core.shopify.results import (
     SuggestedRefund,
 )
 from core.shopify.sync import SyncReport, sync_orders
+from core.shopify.versions import (
+    DEFAULT_API_VERSION,
+    OFFERED_API_VERSIONS,
+    OLDEST_API_VERSION,
+    ApiVersionError,
+    check_api_version,
+)
 
 __all__ = [
     "DEFAULT_API_VERSION",
+    "OFFERED_API_VERSIONS",
+    "OLDEST_API_VERSION",
     "AccessToken",
+    "ApiVersionError",
     "CancelJob",
     "ClientCredentials",
     "ClientStats",
@@ -97,6 +107,7 @@ __all__ = [
     "UserErrorDetail",
     "cancel_order",
     "cancel_order_and_wait",
+    "check_api_version",
     "check_connection",
     "count_orders_updated_since",
     "create_refund",

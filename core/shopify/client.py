@@ -17,7 +17,6 @@ from __future__ import annotations
 import logging
 import math
 import random
-import re
 import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ import httpx
 
 from core.shopify import documents
 from core.shopify.auth import ClientCredentials, Credentials, IssuedToken, TokenSource
+from core.shopify.denials import Denial, Withheld, denial_of, refusal_text
 from core.shopify.domain import normalize_shop_domain
 from core.shopify.errors import (
     ShopifyAuthError,
@@ -47,13 +47,11 @@ from core.shopify.throttle import (
     parse_cost,
     throttled_wait,
 )
+from core.shopify.versions import DEFAULT_API_VERSION, check_api_version
 
 log = logging.getLogger(__name__)
 
-DEFAULT_API_VERSION = "2026-10"
 TOKEN_HEADER = "X-Shopify-Access-Token"
-_API_VERSION = re.compile(r"\d{4}-(?:01|04|07|10)|unstable", re.ASCII)
-_SCOPE = re.compile(r"\b(?:read|write)_[a-z_]+\b")
 
 
 @dataclass
@@ -96,14 +94,15 @@ class ShopifyClient:
     ) -> None:
         """`transport` carries the requests (tests: to a fake on 127.0.0.1); it cannot change
         the scheme, host or path the client addresses, nor make it follow a redirect."""
-        if not _API_VERSION.fullmatch(api_version):
-            raise ValueError(f"'{api_version}' is not a Shopify API version such as 2026-10.")
+        check_api_version(api_version)  # ApiVersionError (a ValueError) for one it cannot use
         self.shop = normalize_shop_domain(shop)
         self.api_version = api_version
         self.max_attempts = max(1, max_attempts)
         self.max_throttle_wait = max_throttle_wait
         self.stats = ClientStats()
         self.last_cost: QueryCost | None = None
+        #: Optional fields Shopify withheld (protected customer data, scopes) since created.
+        self.withheld = Withheld()
         self.sleep = sleep  # every wait goes through this (tests measure or skip waits)
         self._rng = rng or random.Random()
         self._budget = CostBudget(clock)
@@ -168,8 +167,8 @@ class ShopifyClient:
 
         repeatable: whether the request may be sent again after a failure whose outcome is
         unknown (True for queries and idempotent mutations).
-        tolerate_denied: field names whose ACCESS_DENIED errors are ignored (the field comes back
-        null), for optional data such as the customer's name.
+        tolerate_denied: optional fields (e.g. the customer, the e-mail address) whose denial
+        leaves them null instead of failing the call; what was withheld is noted in `withheld`.
         """
         body = {"query": document, "variables": dict(variables or {})}
         failures = 0
@@ -235,7 +234,7 @@ class ShopifyClient:
             if repeatable and _has_code(payload, "INTERNAL_SERVER_ERROR"):
                 failures = self._back_off(failures, "an internal error at Shopify")
                 continue
-            return _data(payload, operation, tolerate_denied)
+            return _data(payload, operation, tolerate_denied, self.shop, self.withheld)
 
     # -- HTTP ---------------------------------------------------------------------------------
 
@@ -439,48 +438,40 @@ def _first_message(payload: Mapping[str, Any] | None) -> str:
 
 
 def _data(
-    payload: dict[str, Any], operation: str, tolerate_denied: Collection[str]
+    payload: dict[str, Any],
+    operation: str,
+    tolerate_denied: Collection[str],
+    shop: str,
+    withheld: Withheld,
 ) -> dict[str, Any]:
-    errors = [
-        error
-        for error in _errors(payload)
-        if not (
-            _code(error) == "ACCESS_DENIED"
-            and isinstance(error.get("path"), list)
-            and error["path"]
-            and error["path"][-1] in tolerate_denied
+    """`data`, with denials of optional fields noted in `withheld` (their value is null)."""
+    errors: list[dict[str, Any]] = []
+    denied: list[Denial] = []
+    for error in _errors(payload):
+        denial = denial_of(error)
+        if denial is None:
+            errors.append(error)
+        elif denial.within(tolerate_denied):
+            withheld.add(denial)
+        else:
+            denied.append(denial)
+    if denied:
+        text = refusal_text(denied, operation, shop)
+        scopes = tuple(dict.fromkeys(s for d in denied for s in d.scopes))
+        raise ShopifyScopeError(
+            text.en, required=scopes, german=text.de, protected=any(d.protected for d in denied)
         )
-    ]
     if errors:
-        _raise_errors(errors, operation)
+        message = str(errors[0].get("message", "unknown error"))[:300]
+        raise ShopifyQueryError(
+            f"Shopify did not accept Dropdesk's '{operation}' request ({message}). This is a "
+            "bug in Dropdesk or a change in Shopify's API; please report it.",
+            code=_code(errors[0]),
+        )
     data = payload.get("data")
     if not isinstance(data, dict):
         raise ShopifyQueryError(f"Shopify answered '{operation}' without data.")
     return data
-
-
-def _raise_errors(errors: list[dict[str, Any]], operation: str) -> NoReturn:
-    denied = [error for error in errors if _code(error) == "ACCESS_DENIED"]
-    if denied:
-        text = " ".join(
-            str(error.get("message", ""))
-            + " "
-            + str((error.get("extensions") or {}).get("requiredAccess", ""))
-            for error in denied
-        )
-        scopes = tuple(dict.fromkeys(_SCOPE.findall(text)))
-        needed = ", ".join(scopes) if scopes else "a permission it does not have"
-        raise ShopifyScopeError(
-            f"Dropdesk's Shopify app is missing the permission {needed} (for '{operation}'). "
-            "Add it to the app's access scopes in Shopify and install the app again.",
-            required=scopes,
-        )
-    message = str(errors[0].get("message", "unknown error"))[:300]
-    raise ShopifyQueryError(
-        f"Shopify did not accept Dropdesk's '{operation}' request ({message}). This is a bug "
-        "in Dropdesk or a change in Shopify's API; please report it.",
-        code=_code(errors[0]),
-    )
 
 
 def _describe(error: httpx.TransportError) -> str:

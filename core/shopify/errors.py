@@ -1,19 +1,22 @@
 """Typed Shopify failures whose text a merchant can act on (and never contains a secret).
 
-Callers branch on the class; the GUI shows str(error) as is.
+Callers branch on the class; str(error) is the English text, `text` has it in German too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.texts import Text
+
 
 class ShopifyError(Exception):
     """A problem talking to Shopify. `code` is Shopify's own error code when it gave one."""
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(self, message: str, *, code: str | None = None, german: str = "") -> None:
         super().__init__(message)
         self.code = code
+        self.text = Text(message, german or message)
 
 
 class ShopifyAuthError(ShopifyError):
@@ -21,11 +24,21 @@ class ShopifyAuthError(ShopifyError):
 
 
 class ShopifyScopeError(ShopifyError):
-    """The app lacks a permission (access scope) the call needs."""
+    """Shopify denied the app something the call needs: an access scope (`required` names it
+    when Shopify did) or protected customer data (`protected`; granted in the app's
+    configuration, not by scopes)."""
 
-    def __init__(self, message: str, *, required: tuple[str, ...] = ()) -> None:
-        super().__init__(message, code="ACCESS_DENIED")
+    def __init__(
+        self,
+        message: str,
+        *,
+        required: tuple[str, ...] = (),
+        german: str = "",
+        protected: bool = False,
+    ) -> None:
+        super().__init__(message, code="ACCESS_DENIED", german=german)
         self.required = required
+        self.protected = protected
 
 
 class ShopNotFoundError(ShopifyError):

@@ -21,8 +21,9 @@ LINES_PER_ORDER = 5
 ORDERS_PER_PAGE = 40
 MORE_LINES_PER_PAGE = 100
 
-# Fields that need a scope the app may lack (read_customers): null rather than an error.
-_OPTIONAL = ("customer",)
+# Fields an order is complete without: Shopify may withhold them (protected customer data, or
+# a scope the app lacks, read_customers); they come back null and the client notes it.
+_OPTIONAL = ("customer", "email")
 _GID_PREFIX = "gid://shopify/Order/"
 _PLAIN_TERM = re.compile(r"[A-Za-z0-9#_.-]+", re.ASCII)
 

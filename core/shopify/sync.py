@@ -23,9 +23,11 @@ from core.ledger import Ledger, journal
 from core.ledger.models import CustomerOrder, CustomerOrderLine, Shop
 from core.ledger.types import OrderSource
 from core.shopify.client import ShopifyClient
+from core.shopify.denials import Withheld
 from core.shopify.errors import ShopifyError
 from core.shopify.orders import ORDERS_PER_PAGE, count_orders_updated_since, iter_order_pages
 from core.shopify.results import Order
+from core.texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,10 @@ class SyncReport:
     started_from: datetime | None  # the cursor the run began with (None: first sync)
     cursor: datetime | None  # the cursor stored at the end
     cancelled: bool
+    #: Optional fields Shopify withheld (Shopify's names, e.g. "email"), and what to tell the
+    #: merchant about them once (None: nothing was withheld).
+    withheld: tuple[str, ...] = ()
+    notice: Text | None = None
 
 
 def sync_orders(
@@ -71,8 +77,11 @@ def sync_orders(
 
     Runs in the caller's thread (the GUI calls it from a worker). Setting `cancel` stops after
     the page being stored. ShopifyError propagates after the pages already stored are kept.
+    Protected customer data Shopify withholds (the e-mail address, the customer) leaves those
+    fields empty; the report's `notice` says so once, with the way to get access.
     """
     started = _cursor_of(ledger, shop_id, client.shop)
+    withheld = client.withheld = Withheld()  # what this run is told, not earlier calls
     cursor = started
     stored = pages = 0
     outcome, error = "completed", ""
@@ -116,9 +125,19 @@ def sync_orders(
         outcome, error = "failed", type(failure).__name__
         raise
     finally:
-        _journal(ledger, shop_id, outcome, error, stored, pages, started, cursor)
+        _journal(ledger, shop_id, outcome, error, stored, pages, started, cursor, withheld)
     log.info("Shopify sync of %s: %s, %d orders in %d pages", client.shop, outcome, stored, pages)
-    return SyncReport(stored, pages, started, cursor, outcome == "cancelled")
+    if withheld:
+        log.warning("Shopify withheld %s from the app", ", ".join(withheld.fields))
+    return SyncReport(
+        stored,
+        pages,
+        started,
+        cursor,
+        outcome == "cancelled",
+        withheld=withheld.fields,
+        notice=withheld.notice(),
+    )
 
 
 def _cursor_of(ledger: Ledger, shop_id: int, domain: str) -> datetime | None:
@@ -236,6 +255,7 @@ def _journal(
     pages: int,
     started: datetime | None,
     cursor: datetime | None,
+    withheld: Withheld,
 ) -> None:
     payload: dict[str, Any] = {
         "outcome": outcome,
@@ -246,6 +266,10 @@ def _journal(
     }
     if error:
         payload["error"] = error
+    notice = withheld.notice()
+    if notice is not None:
+        payload["withheld"] = list(withheld.fields)
+        payload["withheld_notice"] = notice.stored()
     try:
         with ledger.session() as session:
             journal.record(session, "shopify_sync", "shop", shop_id, payload)

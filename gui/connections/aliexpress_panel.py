@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.connections import AliExpressConnection, Connections, KeyringStatus, explain
+from core.connections import AliExpressConnection, Connections, KeyringStatus
 from core.secrets import SecretKey
 from gui.connections.common import (
     ERROR_COLOUR,
@@ -32,6 +32,7 @@ from gui.connections.common import (
     Runner,
     StatusLine,
     confirm,
+    describe,
     secret_field,
     tr,
 )
@@ -189,7 +190,7 @@ class AliExpressPanel(QGroupBox):
         try:
             url = self.connections.aliexpress_authorize_url(self.app_key.text(), callback)
         except ValueError as error:  # InvalidSecretError is a ValueError too
-            self.status.show_text(explain(error), "error")
+            self.status.show_text(describe(error), "error")
             return
         ui_settings().setValue(CALLBACK_SETTING, callback)
         self.opened_url = url

@@ -10,11 +10,17 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal, S
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget
 
 from core.connections import explain
+from gui.i18n import current_language
 from gui.jobs import Job
 
 OK_COLOUR = "#1b7f3b"
 WARN_COLOUR = "#9a5b00"
 ERROR_COLOUR = "#b3261e"
+
+
+def describe(error: BaseException) -> str:
+    """`explain` in the language the window speaks."""
+    return explain(error, current_language())
 
 
 def tr(text: str) -> str:
@@ -83,7 +89,7 @@ class Runner(QObject):
         if self.job is not None:
             return None
         handlers = (WeakMethod(done), WeakMethod(failed))  # TypeError for anything else
-        job = Job(lambda _progress, _cancelled: work(), describe_error=explain)
+        job = Job(lambda _progress, _cancelled: work(), describe_error=describe)
         self.job = job
         self._handlers = handlers
         job.finished.connect(self._finished)

@@ -34,10 +34,11 @@ from core.connections import (
 )
 from core.secrets import SecretKey
 from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo
+from core.shopify.versions import OFFERED_API_VERSIONS
 from gui.connections.common import Runner, StatusLine, confirm, secret_field, tr
 from gui.formatting import local_time
 
-API_VERSIONS = ("2026-10", "2026-07", "2026-04", "2026-01")
+API_VERSIONS = OFFERED_API_VERSIONS
 NEW_SHOP = -1
 
 

@@ -30,7 +30,7 @@ from core.connections import (
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, Event, Shop, SupplierOrder
 from core.secrets import KeyringUnavailableError, SecretKey, SecretStore, SecretStoreError
-from core.shopify import ShopDomainError, ShopifyAuthError, ShopInfo
+from core.shopify import ApiVersionError, ShopDomainError, ShopifyAuthError, ShopInfo
 from tests.connections_support import Fakes, add_supplier_orders, running_fakes
 from tests.fakes.aliexpress_gateway import FakeOrder
 from tests.fakes.shopify_server import ACCESS_TOKEN, CLIENT_ID, CLIENT_SECRET, DOMAIN
@@ -141,6 +141,24 @@ def test_missing_secret_says_what_to_paste(connections: Connections) -> None:
         connections.test_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN, api_version="2026-05"))
 
 
+def test_a_version_before_2026_01_is_refused_when_typed_and_when_stored(
+    connections: Connections, ledger: Ledger, fakes: Fakes
+) -> None:
+    with pytest.raises(ApiVersionError, match="too old") as raised:
+        connections.test_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN, api_version="2025-10"))
+    assert "2026-01" in explain(raised.value, "de") and "zu alt" in explain(raised.value, "de")
+    shop_id = connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    with ledger.session() as session:  # a shop saved by an older Dropdesk
+        shop = session.get(Shop, shop_id)
+        assert shop is not None
+        shop.api_version = "2025-07"
+        session.add(shop)
+    sent = len(fakes.shopify.log)
+    with pytest.raises(ApiVersionError, match="2025-07 is too old"):
+        connections.sync_shop(shop_id)
+    assert len(fakes.shopify.log) == sent, "refused before anything is sent"
+
+
 def test_sync_then_remove_keeps_orders_and_forgets_secrets(
     connections: Connections, secret_store: SecretStore, ledger: Ledger, fakes: Fakes
 ) -> None:
@@ -237,6 +255,21 @@ def test_connect_aliexpress_stores_tokens_and_expiry(
     data = ledger_bytes(ledger)
     assert not any(value and value.encode() in data for value in values)
     assert connections.test_aliexpress() == "merchant@example.com"
+
+
+def test_a_test_apps_two_day_connection_warns_in_its_last_quarter_not_at_once(
+    connections: Connections, fakes: Fakes
+) -> None:
+    fakes.aliexpress.refresh_ttl = timedelta(days=2)
+    connection = connect(connections, fakes)
+    expiry = connection.refresh_expires_at
+    assert expiry is not None and connection.refresh_issued_at is not None
+    assert not connection.reconnect_soon(datetime.now(UTC) + timedelta(minutes=1))
+    assert not connection.reconnect_soon(expiry - timedelta(hours=13))
+    assert connection.reconnect_soon(expiry - timedelta(hours=11))
+    connections.remove_aliexpress()
+    with connections.ledger.session() as session:
+        assert settings.get(session, "aliexpress_refresh_issued_at") is None
 
 
 def test_wrong_app_secret_stores_nothing(

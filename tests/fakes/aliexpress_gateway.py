@@ -9,9 +9,13 @@ It behaves as the platform documents (../shared/DESIGN.md, tests/contracts/aliex
 - `/rest/auth/token/create` and `/rest/auth/token/refresh` hand out expiring tokens; business
   calls need a live access token (`session`).
 Faults can be queued (HTTP 500, a dropped connection, a slow answer, a call limit).
+`flat_errors = True` answers `/sync` refusals the other documented way: the fields flat at the
+top level (`{"type":"ISV","code":"IllegalTimestamp","message":...,"request_id":...}`), as
+`/rest` always does. Child orders can carry their own `end_reason` (`close_children`), the
+place `aliexpress.trade.ds.order.get` documents it.
 
 Assumptions where the samples are silent: error codes follow the Open Platform's published
-names (IncompleteSignature, IllegalAccessToken, IllegalRefreshToken, InvalidTimestamp,
+names (IncompleteSignature, IllegalAccessToken, IllegalRefreshToken, IllegalTimestamp,
 InvalidAppKey, ApiCallLimit, InvalidCode); "order not found" reuses the sample error envelope
 with `sub_code` `isv.order-not-exist`.
 """
@@ -77,6 +81,9 @@ class FakeOrder:
     currency: str = "USD"
     shape: str = "wrapped"  # wrapped | unwrapped | bare
     gmt_create: str = "2026-11-20 21:00:03"
+    #: One child order per entry, each with its `end_reason` ("" = none yet); one child
+    #: without a reason when empty.
+    child_end_reasons: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,6 +120,7 @@ class FakeAliExpress:
         self.calls: list[RecordedCall] = []
         self.refreshes = 0
         self.denied_methods: set[str] = set()
+        self.flat_errors = False  # /sync refusals without the error_response envelope
         self.in_flight = 0
         self.max_in_flight = 0  # most requests served at the same time
         self._access: dict[str, int] = {}  # token -> expiry, epoch ms
@@ -209,6 +217,15 @@ class FakeAliExpress:
             order.end_reason = end_reason
             if end_reason.startswith("buyer_accept_goods"):
                 order.logistics_status = "BUYER_ACCEPT_GOODS"
+
+    def close_children(self, order_id: str, *reasons: str) -> None:
+        """The order ends (FINISH) with the reasons on its child orders only, one child each
+        ("" for a child AliExpress gives no reason for yet)."""
+        with self.lock:
+            order = self.orders[order_id]
+            order.order_status = "FINISH"
+            order.end_reason = ""
+            order.child_end_reasons = list(reasons)
 
     # -- tokens ----------------------------------------------------------------------------
 
@@ -313,7 +330,7 @@ class FakeAliExpress:
         def refuse(code: str, message: str) -> tuple[int, dict[str, Any]]:
             self._record(path, method, order_id, code)
             fields = {"type": "ISV", "code": code, "request_id": self._request_id()}
-            if rest:
+            if rest or self.flat_errors:
                 return 200, {**fields, "message": message}
             return 200, {"error_response": {**fields, "msg": message}}
 
@@ -324,7 +341,7 @@ class FakeAliExpress:
         stamp = params.get("timestamp", "")
         skew_ms = self.max_skew.total_seconds() * 1000
         if not stamp.isdigit() or abs(int(stamp) - self._now_ms()) > skew_ms:
-            return refuse("InvalidTimestamp", "The timestamp is missing or out of range")
+            return refuse("IllegalTimestamp", "The timestamp is missing or out of range")
         if not verify_signature(params, self.app_secret, api_path):
             return refuse(
                 "IncompleteSignature",
@@ -387,16 +404,15 @@ class FakeAliExpress:
             order = self.orders.get(order_id)
             if order is None:
                 self._record(path, ORDER_GET, order_id, "isv.order-not-exist")
-                return 200, {
-                    "error_response": {
-                        "code": "15",
-                        "type": "ISP",
-                        "sub_code": "isv.order-not-exist",
-                        "sub_msg": "Order does not exist.",
-                        "msg": "Remote service error",
-                        "request_id": self._request_id(),
-                    }
+                fields = {
+                    "code": "15",
+                    "type": "ISP",
+                    "sub_code": "isv.order-not-exist",
+                    "sub_msg": "Order does not exist.",
+                    "msg": "Remote service error",
+                    "request_id": self._request_id(),
                 }
+                return 200, fields if self.flat_errors else {"error_response": fields}
             result = _order_result(order)
             self._record(path, ORDER_GET, order_id, "ok")
         key = "aliexpress_trade_ds_order_get_response"
@@ -450,20 +466,25 @@ def _order_result(order: FakeOrder) -> dict[str, Any]:
         if order.logistics_no
         else []
     )
-    child = {
-        "product_count": 1,
-        "sku_id": "1200003702000037",
-        "product_name": "500ML Insulated Water Bottle",
-        "shipping_fee": {"amount": "0.93", "currency_code": order.currency},
-        "actual_fee": {"amount": order.amount, "currency_code": order.currency},
-    }
+    children = []
+    for reason in order.child_end_reasons or [""]:
+        child = {
+            "product_count": 1,
+            "sku_id": "1200003702000037",
+            "product_name": "500ML Insulated Water Bottle",
+            "shipping_fee": {"amount": "0.93", "currency_code": order.currency},
+            "actual_fee": {"amount": order.amount, "currency_code": order.currency},
+        }
+        if reason:
+            child["end_reason"] = reason
+        children.append(child)
     result: dict[str, Any] = {
         "gmt_create": order.gmt_create,
         "order_status": order.order_status,
         "logistics_status": order.logistics_status,
         "store_info": {"store_id": 1103800006, "store_name": "Kedi Bottles Store"},
         "user_order_amount": {"amount": order.amount, "currency_code": order.currency},
-        "child_order_list": _shaped([child], "aeop_child_order_info", order.shape),
+        "child_order_list": _shaped(children, "aeop_child_order_info", order.shape),
     }
     if logistics:
         result["logistics_info_list"] = _shaped(logistics, "aeop_order_logistics_info", order.shape)

@@ -117,6 +117,10 @@ class FakeShopify:
         self.state = ShopState(domain)
         self.bucket = Bucket(bucket_size, restore_rate)
         self.scopes = set(DEFAULT_SCOPES)
+        #: Protected customer data the app is not approved for ("email", "customer", "Order"),
+        #: denied "coded" (ACCESS_DENIED) or "bare" (no extensions, Shopify's documented example).
+        self.protected: set[str] = set()
+        self.denial_shape = "coded"
         self.access_token: str | None = ACCESS_TOKEN  # None: no fixed token accepted
         self.client_id = CLIENT_ID
         self.client_secret = CLIENT_SECRET
@@ -292,7 +296,9 @@ class FakeShopify:
                 self.schema,
                 document,
                 root_value=root,
-                context_value=Context(frozenset(self.scopes)),
+                context_value=Context(
+                    frozenset(self.scopes), frozenset(self.protected), self.denial_shape
+                ),
                 variable_values=variables,
                 operation_name=entry.operation or None,
             )

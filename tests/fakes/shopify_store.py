@@ -135,9 +135,35 @@ class FakeJob:
 
 @dataclass
 class Context:
-    """Per request: the scopes of the token that made it."""
+    """Per request: the scopes of the token that made it, and the protected customer data the
+    app is not approved for (field names such as "email", "customer", or "Order" for the
+    orders themselves), denied in `denial_shape`: "coded" (`extensions.code` ACCESS_DENIED)
+    or "bare" (no extensions: the shape of Shopify's documented example)."""
 
     scopes: frozenset[str]
+    protected: frozenset[str] = frozenset()
+    denial_shape: str = "coded"
+
+
+#: Shopify's documentation page on protected customer data (its errors link to the app's).
+PROTECTED_DOCS = "https://shopify.dev/docs/apps/launch/protected-customer-data"
+
+
+def protect(info: GraphQLResolveInfo, name: str) -> None:
+    """Deny `name` as Shopify denies protected customer data to an app not approved for it."""
+    context: Context = info.context
+    if name not in context.protected:
+        return
+    if name[:1].isupper():
+        message = f"This app is not approved to access the {name} object."
+    else:
+        message = f"This app is not approved to use the {name} field."
+    message += f" See {PROTECTED_DOCS} for more details."
+    if context.denial_shape == "bare":
+        raise GraphQLError(message)
+    raise GraphQLError(
+        message, extensions={"code": "ACCESS_DENIED", "documentation": PROTECTED_DOCS}
+    )
 
 
 def _denied(info: GraphQLResolveInfo, scope: str) -> GraphQLError:
@@ -379,6 +405,7 @@ class ShopState:
 
     def _order(self, info: GraphQLResolveInfo, id: str) -> dict[str, Any] | None:
         require(info, "read_orders")
+        protect(info, "Order")
         order = self.orders.get(id)
         return None if order is None else self.order_view(order)
 
@@ -419,6 +446,7 @@ class ShopState:
         savedSearchId: str | None = None,
     ) -> dict[str, Any]:
         require(info, "read_orders")
+        protect(info, "Order")
         if last is not None or before is not None:
             raise GraphQLError("The fake Shopify only pages forward (first/after).")
         chosen, keys = self._sorted(query, sortKey or "ID", reverse)
@@ -455,6 +483,7 @@ class ShopState:
 
         def customer(info: GraphQLResolveInfo) -> dict[str, Any] | None:
             require(info, "read_customers")
+            protect(info, "customer")
             if order.customer_name is None:
                 return None
             return {
@@ -478,6 +507,10 @@ class ShopState:
         def suggested_refund(info: GraphQLResolveInfo, **args: Any) -> dict[str, Any]:
             return self._suggest(order, args)
 
+        def email(info: GraphQLResolveInfo) -> str | None:
+            protect(info, "email")
+            return order.email
+
         return {
             "id": order.gid,
             "legacyResourceId": str(order.legacy_id),
@@ -491,7 +524,7 @@ class ShopState:
             "displayFinancialStatus": order.financial_status(),
             "displayFulfillmentStatus": order.fulfillment_status(),
             "refundable": order.refunded < order.total and order.cancelled_at is None,
-            "email": order.email,
+            "email": email,
             "note": order.note,
             "tags": list(order.tags),
             "customAttributes": [{"key": k, "value": v} for k, v in order.attributes],

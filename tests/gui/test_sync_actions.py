@@ -79,6 +79,23 @@ def test_sync_with_shopify_shows_progress_and_updates_the_last_sync(
     assert not actions.busy
 
 
+def test_withheld_customer_data_is_told_once_after_the_sync(
+    qtbot: QtBot, connections: Connections, fakes: Fakes, ledger: Ledger, window: QWidget
+) -> None:
+    fakes.shopify.state.add_orders(90, start=START)
+    fakes.shopify.protected = {"email"}
+    connections.save_shop(ShopDraft(DOMAIN, token=ACCESS_TOKEN))
+    actions = SyncActions(connections, window)
+    with qtbot.waitSignal(actions.synced, timeout=10_000) as synced:
+        actions.sync_shopify()
+    assert synced.args == ["Shopify sync done: 90 orders updated."]
+    assert actions.message is not None
+    assert actions.message.windowTitle() == "Sync with Shopify"
+    text = actions.message.text()
+    assert text.count("Shopify withholds") == 1 and "e-mail address" in text
+    assert order_count(ledger) == 90
+
+
 def test_cancel_stops_the_sync_and_the_next_one_continues(
     qtbot: QtBot, connections: Connections, fakes: Fakes, ledger: Ledger, window: QWidget
 ) -> None:
@@ -165,8 +182,10 @@ def test_refresh_warns_a_week_before_the_connection_expires(
     fake = fakes.aliexpress
     connections.connect_aliexpress(fake.app_key, fake.app_secret, fake.issue_code())
     soon = datetime.now(UTC) + timedelta(days=5)
+    issued = soon - timedelta(days=60)  # a 60-day token in its last week
     with ledger.session() as session:
         settings.put(session, "aliexpress_refresh_expires_at", soon.isoformat())
+        settings.put(session, "aliexpress_refresh_issued_at", issued.isoformat())
     actions = SyncActions(connections, window)
     with qtbot.waitSignal(actions.synced, timeout=10_000):
         actions.refresh_aliexpress()

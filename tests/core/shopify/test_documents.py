@@ -1,4 +1,5 @@
-"""Every GraphQL document Dropdesk sends is valid against the Admin schema and affordable."""
+"""Every GraphQL document Dropdesk sends is valid against the Admin schema of every API version
+Dropdesk offers (each dump in tests/contracts/shopify) and affordable."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ import core.shopify
 from core.shopify import documents
 from core.shopify.orders import LINES_PER_ORDER, ORDERS_PER_PAGE
 from core.shopify.throttle import MAX_QUERY_COST
+from core.shopify.versions import OFFERED_API_VERSIONS, OLDEST_API_VERSION
 from tests.core.shopify.conftest import MakeClient
 from tests.fakes.shopify_cost import CostModel
+from tests.fakes.shopify_schema import SCHEMA_VERSIONS, schema
 from tests.fakes.shopify_server import FakeShopify
 
 PACKAGE = Path(core.shopify.__file__).parent
@@ -36,13 +39,18 @@ def test_documents_are_found() -> None:
     assert len(DOCUMENTS) >= 11
 
 
+def test_the_oldest_offered_version_has_its_schema_dump() -> None:
+    assert min(OFFERED_API_VERSIONS) == OLDEST_API_VERSION
+    assert SCHEMA_VERSIONS[0] == OLDEST_API_VERSION
+    assert len(SCHEMA_VERSIONS) >= 2
+
+
+@pytest.mark.parametrize("version", SCHEMA_VERSIONS)
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
-def test_document_is_valid_and_uses_nothing_deprecated(
-    path: Path, shopify_schema: GraphQLSchema
-) -> None:
+def test_document_is_valid_and_uses_nothing_deprecated(path: Path, version: str) -> None:
     # What the client sends: the file with the fragments it uses appended by load().
     document = parse(documents.load(path.stem))
-    errors = validate(shopify_schema, document, [*specified_rules, NoDeprecatedCustomRule])
+    errors = validate(schema(version), document, [*specified_rules, NoDeprecatedCustomRule])
     assert [error.message for error in errors] == []
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     assert len(operations) == 1
