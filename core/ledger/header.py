@@ -4,7 +4,9 @@ that is already up to date never loads SQLAlchemy or Alembic."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 APPLICATION_ID = 0x44524F50  # "DROP"; written by the first migration, checked on open
@@ -29,7 +31,7 @@ def stored_revision(path: Path) -> str | None:
 
     Raises sqlite3.DatabaseError (or UnicodeDecodeError for garbled schema text) when the
     file is damaged."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as probe:
+    with closing(sqlite3.connect(read_only_uri(path), uri=True)) as probe:
         has_table = probe.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).fetchone()
@@ -37,3 +39,26 @@ def stored_revision(path: Path) -> str | None:
             return None
         row = probe.execute("SELECT version_num FROM alembic_version").fetchone()
     return str(row[0]) if row else None
+
+
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that opens the ledger read-only.
+
+    On a read-only mount SQLite cannot make the `-shm` a WAL ledger needs and refuses with
+    "unable to open database file", which reads like damage. There, when no `-wal` holds
+    changes, the file is opened as immutable: nothing can change it while it is mounted so."""
+    wal = path.with_name(path.name + "-wal")
+    frozen = why_read_only(path) == READ_ONLY_MOUNT and not (wal.exists() and wal.stat().st_size)
+    return f"file:{path}?mode=ro{'&immutable=1' if frozen else ''}"
+
+
+READ_ONLY_MOUNT = "read-only file system"
+
+
+def why_read_only(where: Path) -> str:
+    """Why `where` cannot be written, in words (for the merchant's message)."""
+    try:
+        mounted_read_only = bool(os.statvfs(where).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        mounted_read_only = False
+    return READ_ONLY_MOUNT if mounted_read_only else "no permission to change it"

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
-from core.ledger.lockfile import LockFile
+from core.ledger.lockfile import LedgerLock
 from core.secrets import SecretStore
 from gui.app import Session, open_interactively
 from gui.main_window import MainWindow
@@ -119,7 +119,9 @@ def test_damage_met_by_the_first_reads_offers_the_way_out(
     opened = open_interactively(path, lambda ledger: MainWindow(ledger, defer_services=True))
     assert opened is None
     assert asked and "damaged.sqlite is damaged" in asked[0]
-    assert LockFile(path.with_name(path.name + ".lock")).acquire()  # the ledger was closed
+    lock = LedgerLock(path)
+    assert lock.acquire()  # the ledger was closed
+    lock.release()
 
 
 def test_damage_met_later_is_checked_and_reported_once(qtbot: QtBot, demo_ledger: Ledger) -> None:
