@@ -8,6 +8,7 @@ silently. So before each transaction begins and before it commits, the `-wal` th
 uses must still be the file at its name (same device and inode). When it is not: the
 committed transactions are copied into the ledger once, through this connection's descriptor
 of the deleted file (a checkpoint), every later write is refused, and the merchant is told.
+Reads are not watched: a deletion is noticed at the next write.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def watch(engine: Engine, path: Path) -> None:
             if now is not None:
                 connection.info[_KEY] = now
             return
-        saved = _checkpoint(connection) if rescue else False
+        # Only a deleted file can be saved back: a new one at its name (another process opened
+        # the ledger meanwhile) came with SQLite resetting the shared index of the old one.
+        saved = _checkpoint(connection) if rescue and now is None else False
         log.error("The -wal of %s was deleted by another program (saved back: %s)", path, saved)
         state["lost"] = _lost(path, saved)
         raise state["lost"]
