@@ -12,24 +12,36 @@ that are no-ops inside a transaction (journal_mode, foreign_keys) are set on con
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
 from core.ledger.errors import write_failure
+from core.ledger.header import read_only_uri
 
 
-def make_engine(path: Path, *, schema_changes: bool = False) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 15},
-    )
+def make_engine(path: Path, *, schema_changes: bool = False, read_only: bool = False) -> Engine:
+    """`read_only`: for commands that only read (also on a read-only mount, where SQLite
+    refuses a read-write open); the file's journal mode is left as it is."""
+    if read_only:
+        uri = read_only_uri(path)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=15),
+        )
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": 15},
+        )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
         # Schema changes run with foreign keys off, as SQLite's ALTER TABLE procedure asks: a
         # table rebuilt by copy would otherwise cascade its DROP into the rows that refer to
         # it. migrate.upgrade runs foreign_key_check before it commits.

@@ -60,7 +60,7 @@ class Ledger:
         self.check_before_writing()
         from core.ledger.engine import make_engine  # SQLAlchemy loads here, on first use
 
-        engine = make_engine(self.path)
+        engine = make_engine(self.path, read_only=self._lock is None)
         if self._lock is not None:
             from core.ledger.wal_watch import watch
 

@@ -102,13 +102,14 @@ def test_after_an_unclean_shutdown_the_full_check_runs_before_the_first_write(
     ledger = open_ledger(path)
     assert ledger.unclean
     assert ledger.reader.execute("SELECT count(*) FROM customer_order").fetchone()[0] == 4
-    with pytest.raises(CorruptLedgerError, match="missing from index") as refused:
-        with ledger.session() as session:
-            session.add(CustomerOrder(name="#2000"))
+    with (
+        pytest.raises(CorruptLedgerError, match="missing from index") as refused,
+        ledger.session() as session,
+    ):
+        session.add(CustomerOrder(name="#2000"))
     assert "ist beschädigt" in refused.value.text.de
     with pytest.raises(CorruptLedgerError):  # and again at every try
-        with ledger.engine.begin():
-            pass
+        ledger.engine.dispose()
     ledger.close()
     assert digest(path) == before
 

@@ -95,9 +95,8 @@ def test_every_later_write_is_refused_in_both_languages(tmp_path: Path) -> None:
         session.add(CustomerOrder(name="#1"))
     path.with_name("ledger.sqlite-wal").unlink()
     for _ in range(2):
-        with pytest.raises(WalLostError) as lost:
-            with ledger.session() as session:
-                session.add(CustomerOrder(name="#2"))
+        with pytest.raises(WalLostError) as lost, ledger.session() as session:
+            session.add(CustomerOrder(name="#2"))
         assert isinstance(lost.value, LedgerError)
         assert "Ein anderes Programm hat ledger.sqlite-wal gelöscht" in lost.value.text.de
     ledger.close()
@@ -112,7 +111,6 @@ def test_a_wal_replaced_by_another_file_is_told_as_possibly_lost(tmp_path: Path)
     wal = path.with_name("ledger.sqlite-wal")
     wal.unlink()
     wal.write_bytes(b"")  # a sync tool put an (empty) copy back
-    with pytest.raises(WalLostError, match="may be lost"):
-        with ledger.session() as session:
-            session.add(CustomerOrder(name="#2"))
+    with pytest.raises(WalLostError, match="may be lost"), ledger.session() as session:
+        session.add(CustomerOrder(name="#2"))
     ledger.close()
