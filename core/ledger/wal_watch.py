@@ -31,20 +31,23 @@ def watch(engine: Engine, path: Path) -> None:
     state: dict[str, WalLostError | None] = {"lost": None}
 
     def check(connection: Connection, *, rescue: bool) -> None:
-        if state["lost"] is not None:
-            raise state["lost"]
+        lost = state["lost"]
+        if lost is not None:
+            raise lost
         seen = connection.info.get(_KEY)
         now = _identity(wal)
         if seen is None or now == seen:
             if now is not None:
                 connection.info[_KEY] = now
             return
+        if not rescue:  # mid-transaction: refused now, saved back when the next one begins
+            raise _lost(path, saved=False)
         # Only a deleted file can be saved back: a new one at its name (another process opened
         # the ledger meanwhile) came with SQLite resetting the shared index of the old one.
-        saved = _checkpoint(connection) if rescue and now is None else False
+        saved = _checkpoint(connection) if now is None else False
         log.error("The -wal of %s was deleted by another program (saved back: %s)", path, saved)
-        state["lost"] = _lost(path, saved)
-        raise state["lost"]
+        lost = state["lost"] = _lost(path, saved)
+        raise lost
 
     @event.listens_for(engine, "begin")
     def _before_begin(connection: Connection) -> None:
@@ -52,7 +55,7 @@ def watch(engine: Engine, path: Path) -> None:
 
     @event.listens_for(engine, "commit")
     def _before_commit(connection: Connection) -> None:
-        check(connection, rescue=False)  # mid-transaction: refuse; the next begin rescues
+        check(connection, rescue=False)
 
 
 def _identity(wal: Path) -> tuple[int, int] | None:

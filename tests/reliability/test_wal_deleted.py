@@ -114,3 +114,23 @@ def test_a_wal_replaced_by_another_file_is_told_as_possibly_lost(tmp_path: Path)
     with pytest.raises(WalLostError, match="may be lost"), ledger.session() as session:
         session.add(CustomerOrder(name="#2"))
     ledger.close()
+
+
+def test_a_deletion_during_a_transaction_refuses_its_commit_then_saves_back(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ledger.sqlite"
+    ledger = open_ledger(path)
+    with ledger.session() as session:
+        session.add(CustomerOrder(name="#1"))
+    with pytest.raises(WalLostError, match="may be lost"), ledger.session() as session:
+        session.add(CustomerOrder(name="#2"))
+        session.flush()
+        path.with_name("ledger.sqlite-wal").unlink()
+    with (
+        pytest.raises(WalLostError, match="copied the saved changes back"),
+        ledger.session() as session,
+    ):
+        session.add(CustomerOrder(name="#3"))
+    ledger.close()
+    assert names(path) == ["#1"]
