@@ -37,7 +37,7 @@ from typing import BinaryIO
 LOCK_OFFSET = 1 << 40
 
 _held: set[tuple[int, int]] = set()  # (device, inode) of the ledgers this process holds
-_held_guard = threading.Lock()
+_held_guard = threading.RLock()  # re-entrant: __del__ may run inside it
 
 
 def held_in_this_process(ledger: Path) -> bool:

@@ -15,7 +15,8 @@ Jobs: "import" (one or more Shopify CSV exports, one transaction each), "sync" (
 sync against the fake Shopify in the parent, one transaction per page) and "open" (open a
 ledger, creating or upgrading it; with "kill_at" n the child SIGKILLs itself as SQLite starts
 the n-th statement of any SQLAlchemy connection, seen through sqlite3's trace callback; it
-reports `STATEMENTS <count>` when it got through). With the parameter
+reports `STATEMENTS <count>` when it got through; with "legacy", it upgrades the way older
+versions did, committing each DDL statement on its own). With the parameter
 "fsize_headroom", no file may grow more than that many bytes past the ledger's size once the
 work starts (`ulimit -f`; Python ignores SIGXFSZ, so write() fails with EFBIG).
 """
@@ -139,6 +140,14 @@ def _open(say: Say, params: Mapping[str, Any]) -> None:
     path = Path(params["ledger"])
     say("READY")
     _limit_file_sizes(path, params.get("fsize_headroom"))
+    if params.get("legacy"):  # as Dropdesk did before upgrades were one transaction
+        from core.ledger.engine import make_engine
+
+        engine = make_engine(path)  # pysqlite commits each DDL statement on its own
+        migrate.upgrade(engine, path)
+        engine.dispose()
+        say(f"STATEMENTS {started}")
+        return
     ledger = open_ledger(path)
     say(f"STATEMENTS {started}")
     ledger.close()

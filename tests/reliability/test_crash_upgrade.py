@@ -90,6 +90,47 @@ def test_a_kill_at_any_statement_leaves_the_old_or_the_new_schema(
             leftover.unlink()
 
 
+#: Revisions released while upgrades committed statement by statement: a ledger may be stuck
+#: part-way through them. Later ones only ever run in one transaction.
+RELEASED_BEFORE_ATOMIC_UPGRADES = ["0002"]
+
+
+@pytest.mark.parametrize("revision", RELEASED_BEFORE_ATOMIC_UPGRADES)
+def test_a_ledger_an_older_dropdesk_left_part_way_through_an_upgrade_opens(
+    revision: str, tmp_path: Path
+) -> None:
+    """Killed at each statement of the old, statement-by-statement upgrade to `revision`: the
+    ledger opens and is upgraded (it used to fail for ever with "index ... already exists")."""
+    order = migrate.revisions_in_order()
+    start = order[order.index(revision) - 1]
+    template = tmp_path / "template.sqlite"
+    names = ledger_at(template, start, orders=3)
+    reference = tmp_path / "reference.sqlite"
+    shutil.copyfile(template, reference)
+    (said,) = [
+        line
+        for line in Child(
+            "open", tmp_path / "ref.out", {"ledger": str(reference), "legacy": True}
+        ).finish()
+        if line.startswith("STATEMENTS ")
+    ]
+    stuck = 0
+    for n in range(1, int(said.split()[1]) + 1):
+        trial = tmp_path / f"legacy-{n}.sqlite"
+        shutil.copyfile(template, trial)
+        params = {"ledger": str(trial), "kill_at": n, "legacy": True}
+        child = Child("open", tmp_path / f"legacy-{n}.out", params)
+        child.process.join(TIMEOUT)
+        assert child.process.exitcode == -signal.SIGKILL, (n, child.lines())
+        left_part_way = stored_revision(trial) == start and schema(trial) != schema(template)
+        stuck += left_part_way
+        open_again(trial).close()
+        assert stored_revision(trial) == SCHEMA_REVISION
+        assert order_names(trial) == names
+        assert check_integrity(trial, quick=False) == []
+    assert stuck  # the old way did leave ledgers part-way: these trials met such states
+
+
 def test_a_half_made_ledger_of_an_older_dropdesk_is_finished(tmp_path: Path) -> None:
     """Older versions committed each CREATE on its own: a kill while making a new ledger left
     some empty tables, no version stamp and no application id. That holds nothing: finished."""
