@@ -52,35 +52,45 @@ class Ledger:
         self.unclean = unclean  # the previous run did not close the ledger: check it
         self._lock = lock  # None when opened only for reading
         self._checked = lock is None  # a reader writes nothing: nothing to guard
+        self._damage: CorruptLedgerError | None = None  # found by the check before writing
 
     @cached_property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, made on first use; every write goes through it, so the
-        check that keeps a damaged ledger from being written runs here, once."""
-        self.check_before_writing()
+        """The SQLAlchemy engine, made on first use. Every write goes through it, so the check
+        that keeps a damaged ledger from being written runs here, once: a damaged ledger gets
+        an engine that reads but refuses every write (core.ledger.write_refusal)."""
+        damage = self._damage_before_writing()
         from core.ledger.engine import make_engine  # SQLAlchemy loads here, on first use
 
         engine = make_engine(self.path, read_only=self._lock is None)
         if self._lock is not None:
             from core.ledger.wal_watch import watch
+            from core.ledger.write_refusal import refuse_writes
 
             watch(engine, self.path)
+            if damage is not None:
+                refuse_writes(engine, damage)
         return engine
 
     def check_before_writing(self) -> None:
-        """Refuse (CorruptLedgerError) to write a ledger SQLite finds damaged.
+        """CorruptLedgerError when SQLite finds the ledger damaged (then nothing is written to
+        it). Slow on a big ledger: the window calls it off the GUI thread."""
+        damage = self._damage_before_writing()
+        if damage is not None:
+            raise damage
 
-        After an unclean shutdown the full integrity_check (it also compares every index with
-        its table); after a clean one the quick_check, which reads each page once (see
-        SECURITY.md for its cost). Runs once per open; a failure is raised again on each try."""
+    def _damage_before_writing(self) -> CorruptLedgerError | None:
+        """After an unclean shutdown the full integrity_check (it also compares every index
+        with its table); after a clean one the quick_check, which reads each page once (about
+        0.7 s for 200,000 orders). Runs once per open."""
         if self._checked:
-            return
+            return self._damage
         problems = check_integrity(self.path, quick=not self.unclean)
         if problems and not self.unclean:
             problems = check_integrity(self.path, quick=False) or problems
         if problems:
             log.error("Ledger %s failed its check before writing: %s", self.path, problems[:5])
-            raise CorruptLedgerError(
+            self._damage = CorruptLedgerError(
                 self.path,
                 f"{self.path.name} is damaged ({problems[0]}). Dropdesk writes nothing to it: "
                 "restore the latest backup, or open another ledger.",
@@ -89,6 +99,7 @@ class Ledger:
                 "anderes Auftragsbuch.",
             )
         self._checked = True
+        return self._damage
 
     @cached_property
     def reader(self) -> sqlite3.Connection:
@@ -122,6 +133,8 @@ class Ledger:
                 failure = write_failure(self.path, error)  # raw DB-API writes (bulk imports)
                 if failure is not None:
                     raise failure from error
+                if self._damage is not None and _denied(error):  # raw writes to a damaged one
+                    raise self._damage from error
                 raise
 
     def close(self) -> None:
@@ -383,6 +396,12 @@ def _damaged(path: Path, error: object) -> CorruptLedgerError:
     return CorruptLedgerError(
         path, f"{path.name} is damaged: {error}", f"{path.name} ist beschädigt: {error}"
     )
+
+
+def _denied(error: BaseException) -> bool:
+    from core.ledger.write_refusal import denied
+
+    return denied(error)
 
 
 def count_rows(ledger: Ledger, table: str) -> int:
