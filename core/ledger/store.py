@@ -170,7 +170,7 @@ def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
         if held_in_this_process(path):  # before reading it: see core.ledger.lockfile
             raise _in_use(path)
         _check_identity(path)
-    _check_writable(path, fresh)
+    _check_writable(path)
     try:
         ensure_private_dir(path.parent)
         if fresh:  # created private before SQLite opens it: -wal and -shm inherit the mode
@@ -255,11 +255,11 @@ def _in_use(path: Path) -> LedgerInUseError:
     )
 
 
-def _check_writable(path: Path, fresh: bool) -> None:
+def _check_writable(path: Path) -> None:
     """A ledger Dropdesk may not change is refused as read-only, not as damaged: SQLite needs
     to write the file and, for its -wal and -shm, the folder."""
     folder = path.parent if path.parent.exists() else None
-    if not fresh and not os.access(path, os.W_OK):
+    if path.exists() and not os.access(path, os.W_OK):
         raise _unwritable(path, why_read_only(path))
     if folder is not None and not os.access(folder, os.W_OK | os.X_OK):
         raise _unwritable(path, why_read_only(folder))
