@@ -21,7 +21,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import settings
-from core.ledger import Ledger, LedgerError, LedgerInUseError, check_integrity, open_ledger
+from core.ledger import (
+    CorruptLedgerError,
+    Ledger,
+    LedgerError,
+    LedgerInUseError,
+    check_integrity,
+    open_ledger,
+)
 from core.ledger.backup import BackupCheckError, backup_if_due
 from gui import ledger_problem
 from gui.gui_gc import GuiThreadCollector
@@ -140,21 +147,36 @@ class Session:
         self._jobs: list[Job] = []
 
     def start(self) -> None:
-        """Once the window is shown: import the services' modules on a worker, then attach
-        them (connections, cancellations, imports, tray), resume interrupted work, back up."""
-        job = Job(lambda _progress, _cancelled: import_service_modules())
-        job.finished.connect(lambda _none: self._attach())
+        """Once the window is shown: import the services' modules on a worker, and check the
+        ledger before its first write (core refuses to write a damaged one); then attach the
+        services (connections, cancellations, imports, tray), resume interrupted work, back up."""
+        ledger = self.ledger
+
+        def prepare(_progress: object, _cancelled: object) -> CorruptLedgerError | None:
+            import_service_modules()
+            try:
+                ledger.check_before_writing()
+            except CorruptLedgerError as damage:
+                return damage
+            return None
+
+        job = Job(prepare)
+        job.finished.connect(self._attach)
         job.failed.connect(lambda message: log.error("Loading the services failed: %s", message))
-        job.failed.connect(lambda _message: self._attach())  # which raises the error again
+        job.failed.connect(lambda _message: self._attach(None))  # which raises the error again
         self._start(job)
 
-    def _attach(self) -> None:
+    def _attach(self, damage: CorruptLedgerError | None) -> None:
         from core.connections import Connector
         from core.secrets import SecretStore
 
         self.secrets = self._secrets or SecretStore()  # the keyring is chosen on first use
         self.connector = self._connector or Connector()  # https to the official hosts only
         self.window.attach_services(self._connections(self.ledger))
+        if damage is not None:  # core writes nothing to it: offer the way out instead
+            self.ready = True
+            self._offer_way_out(_said(damage))
+            return
         self.window.cancels.resume_all()  # finish what a crash or a quit interrupted
         self.keep_calendar_current()
         if self.ledger.unclean:
@@ -223,7 +245,10 @@ class Session:
         """What sys.excepthook hands over (an error in a slot or a paint): logged; when it is
         the ledger's file that failed, the file is checked and the merchant told."""
         log.error("Unexpected error: %r", error, exc_info=error)
-        if isinstance(getattr(error, "orig", error), sqlite3.DatabaseError):  # SQLAlchemy wraps
+        if isinstance(error, CorruptLedgerError) or isinstance(
+            getattr(error, "orig", error),
+            sqlite3.DatabaseError,  # SQLAlchemy wraps
+        ):
             self.check_in_background()
 
     def back_up_in_background(self) -> None:
@@ -260,7 +285,10 @@ class Session:
             log.info("Ledger %s passed quick_check", self.ledger.path)
             return
         log.error("Ledger %s failed quick_check: %s", self.ledger.path, problems[:5])
-        message = _tr("{0} is damaged: {1}").format(self.ledger.path.name, problems[0])
+        self._offer_way_out(_tr("{0} is damaged: {1}").format(self.ledger.path.name, problems[0]))
+
+    def _offer_way_out(self, message: str) -> None:
+        """Another ledger, the latest backup, or quitting: the merchant chooses."""
         choice = ledger_problem.ask(self.window, self.ledger.path, message)
         if choice is ledger_problem.Choice.RESTORE_BACKUP:
             restored = ledger_problem.restore_copy(self.ledger.path)

@@ -34,6 +34,15 @@ class LedgerInUseError(LedgerError):
     """Another Dropdesk process has the ledger open."""
 
 
+class ReadOnlyLedgerError(LedgerError):
+    """The ledger (or its folder) cannot be written: a read-only mount, no permission. Not
+    damage: commands that only read still work."""
+
+
+class WalLostError(LedgerError):
+    """Another program deleted (or replaced) the ledger's `-wal` file while it was open."""
+
+
 class LedgerWriteError(LedgerError):
     """A change could not be written (disk full, file size limit, write error). SQLite rolled
     it back: the ledger holds what it held before the change began."""

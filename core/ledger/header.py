@@ -4,8 +4,10 @@ that is already up to date never loads SQLAlchemy or Alembic."""
 
 from __future__ import annotations
 
-import sqlite3
+from contextlib import closing
 from pathlib import Path
+
+from core.ledger import read_only
 
 APPLICATION_ID = 0x44524F50  # "DROP"; written by the first migration, checked on open
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -29,7 +31,7 @@ def stored_revision(path: Path) -> str | None:
 
     Raises sqlite3.DatabaseError (or UnicodeDecodeError for garbled schema text) when the
     file is damaged."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as probe:
+    with closing(read_only.connect(path)) as probe:
         has_table = probe.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).fetchone()

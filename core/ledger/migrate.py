@@ -1,4 +1,10 @@
-"""Alembic migrations, run on open: a backup is taken before any upgrade of an existing ledger."""
+"""Alembic migrations, run on open: a backup is taken before any upgrade of an existing ledger.
+
+An upgrade (or the creation of a ledger) is one SQLite transaction: every migration's DDL, the
+Alembic version stamp and the application id commit together or not at all, so a kill or a
+full disk leaves the old schema (or an empty file) and never half of the new one. That needs
+an engine made with `make_engine(path, schema_changes=True)` (see core.ledger.engine).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from core.ledger.backup import backup
-from core.ledger.errors import NewerLedgerError
+from core.ledger.errors import LedgerError, NewerLedgerError
 
 log = logging.getLogger(__name__)
 SCRIPTS = Path(__file__).with_name("migrations")
@@ -63,7 +69,23 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, target)
+        _check_foreign_keys(connection, path)
     return saved
+
+
+def _check_foreign_keys(connection: Connection, path: Path) -> None:
+    """Migrations run with foreign keys off (tables may be rebuilt by copy): make sure they
+    left none dangling before the transaction commits."""
+    dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if dangling:
+        table = dangling[0][0]
+        raise LedgerError(
+            path,
+            f"{path.name} was not upgraded: rows of {table} would refer to missing rows. The "
+            "ledger was left as it was.",
+            f"{path.name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende "
+            "Zeilen verweisen. Das Auftragsbuch blieb, wie es war.",
+        )
 
 
 def downgrade(engine: Engine, target: str) -> None:
@@ -72,3 +94,4 @@ def downgrade(engine: Engine, target: str) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, target)
+        _check_foreign_keys(connection, Path(str(engine.url.database)))

@@ -225,8 +225,9 @@ def test_a_ledger_with_brackets_in_its_name_opens_and_backs_up(tmp_path: Path) -
 
 
 def _break_the_upgrade(path: Path) -> str:
-    """Downgrade to the previous revision and leave one index of the next one behind, as an
-    upgrade that stopped half way used to: every try to upgrade now fails."""
+    """Downgrade to the previous revision and make the version stamp refuse to move, as a
+    ledger that some fault keeps from upgrading: every try to upgrade now fails (and, being
+    one transaction, leaves the previous revision)."""
     from core.ledger import migrate
 
     previous = migrate.revisions_in_order()[-2]
@@ -235,8 +236,8 @@ def _break_the_upgrade(path: Path) -> str:
     ledger.close()
     with sqlite3.connect(path) as db:
         db.execute(
-            "CREATE INDEX ix_supplier_order_supplier_paid_at ON supplier_order "
-            "(supplier_id, paid_at)"
+            "CREATE TRIGGER stuck BEFORE UPDATE ON alembic_version "
+            "BEGIN SELECT RAISE(ABORT, 'the upgrade fails'); END"
         )
     return migrate.head_revision()
 

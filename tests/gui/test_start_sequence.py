@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
-from core.ledger.lockfile import LockFile
+from core.ledger.lockfile import LedgerLock
 from core.secrets import SecretStore
 from gui.app import Session, open_interactively
 from gui.main_window import MainWindow
@@ -119,7 +119,36 @@ def test_damage_met_by_the_first_reads_offers_the_way_out(
     opened = open_interactively(path, lambda ledger: MainWindow(ledger, defer_services=True))
     assert opened is None
     assert asked and "damaged.sqlite is damaged" in asked[0]
-    assert LockFile(path.with_name(path.name + ".lock")).acquire()  # the ledger was closed
+    lock = LedgerLock(path)
+    assert lock.acquire()  # the ledger was closed
+    lock.release()
+
+
+def test_a_ledger_damaged_where_the_first_frame_does_not_look_is_never_written(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    """The journal's pages are damaged: the window's first reads work, the check before the
+    first write (off the GUI thread, before interrupted work resumes) finds it; the merchant
+    is offered the way out once, and the file keeps every byte."""
+    path = demo_ledger.path
+    with sqlite3.connect(path) as db:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'event'").fetchone()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with path.open("r+b") as raw:
+        raw.seek((root - 1) * size + 1)
+        raw.write(b"\xff" * 15)
+    before = path.read_bytes()
+    session = Session(demo_ledger, secrets=SecretStore(service="dropdesk-test-start"))
+    qtbot.addWidget(session.window)
+    assert session.window.model.rowCount() > 0  # the first frame has its rows
+    asked = quit_when_asked()
+    session.window.first_frame_shown.connect(session.start)
+    session.window.show()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    assert len(asked) == 1 and "demo.sqlite is damaged" in asked[0]
+    assert session.ready
+    assert path.read_bytes() == before
 
 
 def test_damage_met_later_is_checked_and_reported_once(qtbot: QtBot, demo_ledger: Ledger) -> None:

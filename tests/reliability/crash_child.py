@@ -11,8 +11,12 @@ parent can time its SIGKILL and knows what was reached when it struck:
     FULL <text>            (with "fsize_headroom") a write failed for lack of room: the message
     ERROR <text>           the job failed (a bug: trials expect none)
 
-Jobs: "import" (one or more Shopify CSV exports, one transaction each) and "sync" (an order
-sync against the fake Shopify in the parent, one transaction per page). With the parameter
+Jobs: "import" (one or more Shopify CSV exports, one transaction each), "sync" (an order
+sync against the fake Shopify in the parent, one transaction per page) and "open" (open a
+ledger, creating or upgrading it; with "kill_at" n the child SIGKILLs itself as SQLite starts
+the n-th statement of any SQLAlchemy connection, seen through sqlite3's trace callback; it
+reports `STATEMENTS <count>` when it got through; with "legacy", it upgrades the way older
+versions did, committing each DDL statement on its own). With the parameter
 "fsize_headroom", no file may grow more than that many bytes past the ledger's size once the
 work starts (`ulimit -f`; Python ignores SIGXFSZ, so write() fails with EFBIG).
 """
@@ -29,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from core.imports import import_shopify_csv
-from core.ledger import LedgerWriteError, open_ledger
+from core.ledger import LedgerWriteError, migrate, open_ledger  # migrate: Alembic preloaded
 from core.shopify import AccessToken, ShopifyClient, sync_orders
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN, LoopbackTransport
 from tests.reliability.fingerprint import fingerprint
@@ -45,7 +49,7 @@ def run(job: str, out: str, params: Mapping[str, Any]) -> None:
         os.write(fd, (line + "\n").encode())
 
     try:
-        {"import": _import, "sync": _sync}[job](say, params)
+        {"import": _import, "sync": _sync, "open": _open}[job](say, params)
         say("DONE")
     except LedgerWriteError as error:
         say(f"FULL {error}")
@@ -113,6 +117,39 @@ def _sync(say: Say, params: Mapping[str, Any]) -> None:
     client.close()
     if record:
         say(f"FP {fingerprint(path)}")  # with the run's journal event
+    ledger.close()
+
+
+def _open(say: Say, params: Mapping[str, Any]) -> None:
+    from sqlalchemy import Engine, event
+
+    kill_at = int(params.get("kill_at", 0))
+    started = 0
+
+    def trace(_statement: str) -> None:
+        nonlocal started
+        started += 1
+        if started == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.set_trace_callback(trace)
+
+    event.listen(Engine, "connect", on_connect, insert=True)  # before the engine's pragmas
+    assert migrate.SCRIPTS.is_dir()
+    path = Path(params["ledger"])
+    say("READY")
+    _limit_file_sizes(path, params.get("fsize_headroom"))
+    if params.get("legacy"):  # as Dropdesk did before upgrades were one transaction
+        from core.ledger.engine import make_engine
+
+        engine = make_engine(path)  # pysqlite commits each DDL statement on its own
+        migrate.upgrade(engine, path)
+        engine.dispose()
+        say(f"STATEMENTS {started}")
+        return
+    ledger = open_ledger(path)
+    say(f"STATEMENTS {started}")
     ledger.close()
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,13 +28,16 @@ from graphql import GraphQLSchema
 from core.exports import write_csv
 from core.imports import import_shopify_csv
 from core.imports.generate import generate_export
-from core.ledger import LedgerWriteError, check_integrity, open_ledger
+from core.ledger import LedgerWriteError, check_integrity, migrate, open_ledger
 from core.ledger.backup import backup, backups
+from core.ledger.engine import make_engine
+from core.ledger.header import stored_revision
 from core.shopify import AccessToken, ShopifyClient, ShopInfo, save_shop, sync_orders
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN, FakeShopify, LoopbackTransport
 from tests.reliability.crash_checks import fresh_copy
 from tests.reliability.crash_harness import Child
 from tests.reliability.fingerprint import fingerprint, row_count
+from tests.reliability.ledger_at import ledger_at
 
 ORDERS = 1_200
 SAID = "Nothing of this change was saved"
@@ -214,3 +219,48 @@ def generate_second_file(export: Path) -> Path:
     if not later.exists():
         generate_export(later, orders=ORDERS, seed=21, revision=1)
     return later
+
+
+def test_a_full_disk_during_an_upgrade_leaves_the_old_ledger(
+    small_disk: Path, tmp_path: Path
+) -> None:
+    """The backup before the upgrade fits, the upgrade's own pages do not: it rolls back as
+    one transaction, the message is true, and with room again the upgrade succeeds."""
+    oldest = migrate.revisions_in_order()[0]
+    path = small_disk / "ledger.sqlite"
+    names = ledger_at(path, oldest, orders=3_000)
+    schema_before = schema_of(path)
+    needs = wal_of_an_upgrade(path, tmp_path / "reference.sqlite")
+    assert needs > 64 * 1024
+    # Room for the backup (a copy, and the -shm its reading makes), not for the upgrade's WAL.
+    filler = fill(small_disk, leave=path.stat().st_size + 32 * 1024 + needs // 2)
+
+    with pytest.raises(LedgerWriteError, match="the disk is full") as refused:
+        open_ledger(path)
+    assert SAID in str(refused.value)
+    assert len(backups(path)) == 1  # the backup was made: the upgrade itself ran out of room
+    assert stored_revision(path) == oldest and schema_of(path) == schema_before
+    assert check_integrity(path, quick=False) == []
+
+    filler.unlink()  # room again (on this 4 MB disk, also for the retry's own backup)
+    backups(path)[0].unlink()
+    open_ledger(path).close()
+    assert stored_revision(path) == migrate.head_revision()
+    with closing(sqlite3.connect(path)) as db:
+        assert [n for (n,) in db.execute("SELECT name FROM customer_order ORDER BY id")] == names
+
+
+def wal_of_an_upgrade(path: Path, reference: Path) -> int:
+    """How far the WAL grows when a copy of the ledger at `path` is upgraded."""
+    shutil.copyfile(path, reference)
+    engine = make_engine(reference, schema_changes=True)
+    try:
+        migrate.upgrade(engine, reference)
+        return reference.with_name(reference.name + "-wal").stat().st_size
+    finally:
+        engine.dispose()
+
+
+def schema_of(path: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        return db.execute("SELECT type, name FROM sqlite_master ORDER BY 1, 2").fetchall()

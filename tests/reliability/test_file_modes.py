@@ -68,7 +68,6 @@ def test_everything_written_is_private(careless_umask: None, home: Path, tmp_pat
             "the ledger": ledger.path,
             "its -wal": ledger.path.with_name("ledger.sqlite-wal"),
             "its -shm": ledger.path.with_name("ledger.sqlite-shm"),
-            "its lock": ledger.path.with_name("ledger.sqlite.lock"),
             "its open-marker": ledger.path.with_name("ledger.sqlite.open"),
             "the log": log_file,
             "the daily backup": daily,

@@ -21,20 +21,29 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Each step is skipped when already done: Dropdesk versions before upgrades ran as one
+    # transaction committed these statements one by one, so a ledger killed during this
+    # upgrade may hold some of them while its stamp still says 0001.
     op.create_index(
-        "ix_supplier_order_supplier_paid_at", "supplier_order", ["supplier_id", "paid_at"]
+        "ix_supplier_order_supplier_paid_at",
+        "supplier_order",
+        ["supplier_id", "paid_at"],
+        if_not_exists=True,
     )
     op.create_index(
         "ix_supplier_order_unshipped_status_ship_by",
         "supplier_order",
         ["order_status", "ship_by", "shipped_at"],  # shipped_at: the index covers the query
         sqlite_where=sa.text("shipped_at IS NULL"),
+        if_not_exists=True,
     )
-    # Plain ALTER TABLE (no batch copy): the search triggers refer to customer_order.
-    op.add_column(
-        "customer_order",
-        sa.Column("note_attributes", sa.String(), nullable=False, server_default=""),
-    )
+    columns = {column["name"] for column in sa.inspect(op.get_bind()).get_columns("customer_order")}
+    if "note_attributes" not in columns:
+        # Plain ALTER TABLE (no batch copy): the search triggers refer to customer_order.
+        op.add_column(
+            "customer_order",
+            sa.Column("note_attributes", sa.String(), nullable=False, server_default=""),
+        )
 
 
 def downgrade() -> None:
