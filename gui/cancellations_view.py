@@ -32,6 +32,7 @@ from core.ledger import Ledger
 from core.review import REASON_LABELS
 from gui.formatting import local_time
 from gui.jobs import Job
+from gui.window_fit import fit_to_screen
 
 
 def _tr(text: str) -> str:
@@ -141,7 +142,7 @@ class CancellationsView(QWidget):
             enter = QShortcut(QKeySequence(key), self.table, self.resume_selected)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        self.resize(1200, 420)
+        fit_to_screen(self, 1200, 420)
         self.refresh()
 
     @property

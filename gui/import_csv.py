@@ -62,6 +62,7 @@ from gui.i18n import current_language
 from gui.jobs import Job
 from gui.progress_dialog import JobProgressDialog
 from gui.ui_settings import ui_settings
+from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -319,7 +320,7 @@ class ImportSummaryDialog(QDialog):
         self.cancel_button.clicked.connect(lambda: self._choose(Choice.CANCEL))
         layout.addWidget(buttons)
         self.rejected.connect(lambda: self._choose(Choice.CANCEL))  # Esc, the window's close
-        self.resize(720 if refused else 440, 480 if refused else 0)
+        fit_to_screen(self, 720 if refused else 440, 480 if refused else 0)
 
     def _choose(self, choice: Choice) -> None:
         if self._answered:

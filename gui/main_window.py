@@ -40,6 +40,7 @@ from gui.i18n import language_menu
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel, cancel_state_label
 from gui.ui_settings import ui_settings
+from gui.window_fit import restore_or_fit, save_if_chosen
 
 if TYPE_CHECKING:
     from core.connections import Connections
@@ -79,6 +80,9 @@ FILTERS = (
     ViewFilter("All orders"),
 )
 ALL_ORDERS = len(FILTERS) - 1
+PREFERRED_SIZE = (1320, 780)  # capped by the screen: a 1280x720 laptop gets what it has
+GEOMETRY_KEY = "main/geometry"
+SPLITTER_KEY = "main/splitter"
 TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep them exact
 
 
@@ -113,10 +117,13 @@ class MainWindow(QMainWindow):
         *,
         connections: Connections | None = None,
         defer_services: bool = False,
+        remember_layout: bool = True,
     ) -> None:
         """With `defer_services` the caller shows the window first and calls attach_services()
-        once it is on screen (the app's start); otherwise the window is complete at once."""
+        once it is on screen (the app's start); otherwise the window is complete at once.
+        Without `remember_layout` (the self-test) closing writes no UI settings."""
         super().__init__(parent)
+        self.remember_layout = remember_layout
         self.ledger = ledger
         self.clock = clock
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
@@ -493,15 +500,15 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     def _restore_state(self) -> None:
-        settings = ui_settings()
-        geometry = settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 780)
-        splitter = settings.value("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        """The size and split the merchant chose last time, if they fit; else the defaults,
+        fitted to the screen."""
+        restore_or_fit(self, GEOMETRY_KEY, *PREFERRED_SIZE)
+        splitter = ui_settings().value(SPLITTER_KEY)
+        self._split_chosen = splitter is not None and self.splitter.restoreState(splitter)
+        self.splitter.splitterMoved.connect(self._split_moved)
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        self._split_chosen = True
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -510,8 +517,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_frame_shown.emit)  # once the children have painted
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = ui_settings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
-        settings.sync()
+        """Remember what the merchant chose (size, split), and nothing they did not."""
+        if self.remember_layout:
+            save_if_chosen(self, GEOMETRY_KEY)
+            if self._split_chosen:
+                settings = ui_settings()
+                settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+                settings.sync()
         super().closeEvent(event)

@@ -70,6 +70,7 @@ from gui.formatting import local_time, money
 from gui.jobs import Job
 from gui.review_charts import CHARTS
 from gui.review_report import LABEL_KEYS, MEASURE_TITLES, write_review_pdf
+from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -387,7 +388,7 @@ class ReviewView(QWidget):
         self.csv_button.clicked.connect(self._ask_csv)
         self.pdf_button.clicked.connect(self._ask_pdf)
         self._period_changed(0)
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)
 
     # --- filter --------------------------------------------------------------------------------
 

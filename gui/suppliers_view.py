@@ -44,6 +44,7 @@ from core.suppliers import (
 )
 from gui.formatting import local_time, money
 from gui.jobs import Job
+from gui.window_fit import fit_to_screen
 
 _BAD = QBrush(QColor("#a61b1b"))
 
@@ -201,7 +202,7 @@ class SuppliersView(QWidget):
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.save_button.clicked.connect(self.save)
         self.review_button.clicked.connect(self._request_review)
-        self.resize(1400, 640)
+        fit_to_screen(self, 1400, 640)
         self.reload()
         if self.suppliers:
             self.table.selectRow(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,6 +15,10 @@ from core.demo import write_demo
 from core.ledger import Ledger, open_ledger
 
 DEMO_NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+#: The offscreen screen is the merchant's laptop: 1280x720 less a 40 px task bar.
+LAPTOP_SCREEN = Path(__file__).with_name("laptop-screen.json")
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 
 @pytest.fixture(autouse=True, scope="session")
