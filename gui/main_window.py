@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
     def open_logs_folder(self) -> None:
         from gui.diagnostics import open_logs_folder
 
-        open_logs_folder()
+        open_logs_folder(self)
 
     def save_diagnostics(self) -> None:
         from gui.diagnostics import DiagnosticsSaver

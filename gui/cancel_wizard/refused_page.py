@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +40,7 @@ from gui.cancel_wizard.step import (
 )
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language
 from gui.formatting import local_time
+from gui.links import open_link
 
 OUTCOMES = (
     ("refunded", "AliExpress refunds me"),
@@ -245,7 +245,7 @@ class RefusedPage(StepPage):
 
     def _open_order(self) -> None:
         if self.guide is not None:
-            QDesktopServices.openUrl(QUrl(self.guide.order_url))
+            open_link(self, self.guide.order_url)
 
     def _request(self) -> None:
         self.ask(Step(Action.REQUEST_TRACKING, busy=tr("Recording the request…")))
