@@ -86,6 +86,13 @@ SPLITTER_KEY = "main/splitter"
 TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep them exact
 
 
+def can_cancel(order: OrderRow | None) -> bool:
+    """Whether Cancel everywhere has something to do for this order: any order, open run or
+    not (an order the supplier closed may still need cancelling in the shop), except one whose
+    cancellation is done."""
+    return order is not None and order.cancel_state != State.DONE
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -207,6 +214,7 @@ class MainWindow(QMainWindow):
         self.within_hours.valueChanged.connect(self.apply_filters)
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
+        self.model.modelReset.connect(lambda: self._update_order_actions())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._order_menu)
@@ -219,6 +227,13 @@ class MainWindow(QMainWindow):
         self.csv_import: CsvImportFlow
         self.tray: DeadlineTray | None = None
         self._build_menus()
+        toolbar.addSeparator()
+        toolbar.addAction(self.cancel_action)
+        cancel_button = toolbar.widgetForAction(self.cancel_action)
+        if cancel_button is not None:
+            cancel_button.setObjectName("cancelEverywhereTool")
+        self.details.cancel_button.clicked.connect(self.cancel_selected)
+        self._services_ready = False
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
         self.model.row_at(0)  # the first page now: a damaged ledger says so before it shows
@@ -264,6 +279,8 @@ class MainWindow(QMainWindow):
         self.tray.order_clicked.connect(self._reveal)
         for deferred in self._service_actions:
             deferred.setEnabled(True)
+        self._services_ready = True
+        self._update_order_actions()
 
     def _build_menus(self) -> None:
         self._service_actions: list[QAction] = []
@@ -299,9 +316,13 @@ class MainWindow(QMainWindow):
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
         self._connect_menu.setEnabled(False)  # filled when the connections attach
         order_menu = self.menuBar().addMenu(_tr("&Order"))
-        self.cancel_action = action(
-            "&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected, service=True
+        self.cancel_action = action("&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected)
+        self.cancel_action.setIconText(_tr("Cancel everywhere…"))  # its toolbar button
+        self.cancel_action.setToolTip(
+            _tr("Cancel the selected order at the supplier and in the shop, step by step")
+            + " (Ctrl+Shift+C)"
         )
+        self.cancel_action.setEnabled(False)  # a cancellable order, once the services attach
         self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
         order_menu.addAction(self.cancel_action)
         order_menu.addAction(self.edit_action)
@@ -488,6 +509,13 @@ class MainWindow(QMainWindow):
         rows = selected.indexes()
         order = self.model.row_at(rows[0].row()) if rows else None
         self.details.show_order(order.id if order else None)
+        self._update_order_actions()
+
+    def _update_order_actions(self) -> None:
+        """Cancel everywhere (menu, toolbar, details panel) is on for an order it can act on."""
+        enabled = getattr(self, "_services_ready", False) and can_cancel(self.selected_order())
+        self.cancel_action.setEnabled(enabled)
+        self.details.cancel_button.setEnabled(enabled)
 
     def _show_counts(self, shown: int) -> None:
         locale = QLocale()

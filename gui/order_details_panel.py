@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -75,8 +77,20 @@ class OrderDetailsPanel(QWidget):
         self.timeline.setAccessibleName(_tr("Timeline"))
         _fit_columns(self.timeline, stretch=2)
 
+        # The main window connects it and enables it for an order it can cancel.
+        self.cancel_button = QPushButton(_tr("Cancel everywhere…"))
+        self.cancel_button.setObjectName("cancelEverywhere")
+        self.cancel_button.setToolTip(
+            _tr("Cancel this order at the supplier and in the shop, step by step")
+        )
+        self.cancel_button.setEnabled(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(actions)
         layout.addLayout(self.facts)
         for caption, widget, stretch in (
             (_tr("Lines"), self.lines, 1),
@@ -97,12 +111,14 @@ class OrderDetailsPanel(QWidget):
         self.timeline.clear()
         if details is None:
             self.title.setText(_tr("Select an order to see its lines and timeline."))
+            self.cancel_button.hide()
             for label in self._fact_labels.values():
                 label.clear()
             return
         self._fill(details)
 
     def _fill(self, details: OrderDetails) -> None:
+        self.cancel_button.show()
         order, customer = details.supplier_order, details.customer_order
         name = customer.name if customer else _tr("Unlinked supplier order")
         self.title.setText(f"<h2>{name}</h2>")
