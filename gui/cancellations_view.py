@@ -188,10 +188,10 @@ class CancellationsView(QWidget):
                 [
                     run.order_name or "—",
                     run.ae_order_id,
-                    run.state_label,
+                    _tr(run.state_label),
                     run.next_deadline_label or _tr("Waiting on you"),
                     due_text(run.next_deadline, now),
-                    _tr(REASON_LABELS.get(run.reason, run.reason)),
+                    _tr(REASON_LABELS.get(run.reason, "Other")),
                     local_time(run.created_at),
                 ]
             )

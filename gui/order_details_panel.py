@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.ledger import Ledger
-from gui.formatting import local_time, money, status_text
+from gui.formatting import local_time, money, status_text, status_tooltip
 
 if TYPE_CHECKING:
     from core.order_details import OrderDetails
@@ -39,7 +38,63 @@ _EVENT_TITLES = {
     "cancel_requested": "Cancellation requested",
     "refunded_customer": "Refunded to customer",
     "dispute_opened": "Dispute opened",
+    "ae_order_linked": "AliExpress order linked",
+    "supplier_order_added": "Supplier order added",
+    "supplier_order_edited": "Supplier order changed",
+    "paid_at_changed": "Payment time changed",
+    "ship_by_recomputed": "Ship-by time recalculated",
+    "supplier_order.aliexpress_updated": "Updated from AliExpress",
+    "supplier_order.aliexpress_shipped": "Shipped (seen on AliExpress)",
+    "supplier_order.aliexpress_cancelled": "Cancelled at the supplier (seen on AliExpress)",
+    "supplier_order.aliexpress_check_failed": "AliExpress could not be asked",
+    "supplier_order.tracking_from_supplier": "Tracking number from the supplier",
+    "customer_order.shop_step_confirmed": "Shop step done by hand",
+    "customer_order.shopify_read": "Order read from Shopify",
+    "customer_order.cancelled_on_shopify": "Cancelled on Shopify",
 }
+#: What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip).
+UNKNOWN_EVENT = "Recorded change"
+#: The fields a change names, in the merchant's words; others read as "other details".
+_FIELDS = {
+    "order_status": "status",
+    "logistics_status": "shipping status",
+    "end_reason": "status",
+    "tracking_number": "tracking number",
+    "carrier": "carrier",
+    "shipped_at": "shipping time",
+    "ship_by": "ship-by time",
+    "paid_at": "payment time",
+    "cost_minor": "cost",
+    "currency": "currency",
+    "supplier_id": "supplier",
+    "ae_order_id": "AliExpress order",
+    "customer_order_id": "shop order",
+    "fulfillment_status": "fulfillment",
+    "financial_status": "payment status",
+    "cancelled_at": "cancellation",
+    "cancel_reason": "cancellation reason",
+    "total_minor": "order total",
+}
+_BY = {
+    "hand": "by hand",
+    "merchant": "by you",
+    "import": "by the import",
+    "aliexpress_status": "seen by the AliExpress refresh",
+}
+#: Shopify's cancel reasons (a cancelled order's `cancel_reason`).
+_SHOP_REASONS = {
+    "customer": "customer's request",
+    "declined": "payment declined",
+    "fraud": "fraud",
+    "inventory": "out of stock",
+    "staff": "staff error",
+    "other": "other reason",
+}
+
+
+def event_title(kind: str) -> str:
+    """What happened, in the merchant's words; a kind without a title reads generically."""
+    return _tr(_EVENT_TITLES.get(kind, UNKNOWN_EVENT))
 
 
 class OrderDetailsPanel(QWidget):
@@ -129,6 +184,7 @@ class OrderDetailsPanel(QWidget):
         facts["ae_order"].setText(order.ae_order_id)
         facts["cost"].setText(money(order.cost_minor, order.currency))
         facts["status"].setText(status_text(order.order_status, order.end_reason))
+        facts["status"].setToolTip(status_tooltip(order.order_status, order.end_reason))
         tracking = " · ".join(t for t in (order.tracking_number, order.carrier) if t)
         facts["tracking"].setText(tracking or _tr("none yet"))
         for line in details.lines:
@@ -142,21 +198,56 @@ class OrderDetailsPanel(QWidget):
                 ],
             )
         for entry in details.timeline:
-            QTreeWidgetItem(
+            item = QTreeWidgetItem(
                 self.timeline,
-                [
-                    local_time(entry.at),
-                    _tr(_EVENT_TITLES.get(entry.kind, entry.kind.replace("_", " ").capitalize())),
-                    _describe(entry.details),
-                ],
+                [local_time(entry.at), event_title(entry.kind), _describe(entry.details)],
             )
+            if entry.kind not in _EVENT_TITLES:  # for support: what the ledger calls it
+                item.setToolTip(1, entry.kind)
 
 
 def _describe(details: dict[str, Any]) -> str:
-    return ", ".join(
-        f"{k.replace('_', ' ')}: {v if isinstance(v, str) else json.dumps(v)}"
-        for k, v in details.items()
-    )
+    """The facts an event carried that mean something to the merchant (amounts, tracking,
+    the AliExpress order, what changed), in their words; field names and codes never."""
+    parts: list[str] = []
+    currency = str(details.get("currency") or "")
+    for key, form in (("amount_minor", "{0}"), ("refunded_minor", "{0} refunded")):
+        value = details.get(key)
+        if isinstance(value, int) and value and currency:
+            parts.append(_tr(form).format(money(value, currency)))
+    tracking = details.get("tracking_number") or details.get("tracking")
+    if isinstance(tracking, str) and tracking:
+        parts.append(_tr("tracking {0}").format(tracking))
+    if isinstance(details.get("ae_order_id"), str) and details["ae_order_id"]:
+        parts.append(_tr("AliExpress order {0}").format(details["ae_order_id"]))
+    reason = str(details.get("reason") or "").strip()
+    if reason:
+        parts.append(_reason(reason))
+    changes = details.get("changes")
+    if isinstance(changes, dict) and changes:
+        parts.append(_tr("changed: {0}").format(", ".join(_changed(changes))))
+    by = _BY.get(str(details.get("by", "")))
+    if by:
+        parts.append(_tr(by))
+    return ", ".join(part for part in parts if part)
+
+
+def _reason(reason: str) -> str:
+    """A cancellation reason: Dropdesk's own (the wizard's words) or Shopify's."""
+    from core.ledger.types import Reason
+    from core.review import REASON_LABELS
+
+    if reason in {r.value for r in Reason}:
+        return QCoreApplication.translate("CancelWizard", REASON_LABELS[reason])
+    shop = _SHOP_REASONS.get(reason.lower())
+    return _tr(shop) if shop else ""
+
+
+def _changed(changes: dict[str, Any]) -> list[str]:
+    named = list(dict.fromkeys(_tr(_FIELDS[key]) for key in changes if key in _FIELDS))
+    if any(key not in _FIELDS for key in changes):
+        named.append(_tr("other details"))
+    return named
 
 
 def _fit_columns(tree: QTreeWidget, stretch: int) -> None:

@@ -27,6 +27,7 @@ from core.cancel.states import State
 from core.cancel.view import Action
 from core.imports.amounts import AmountError
 from gui.cancel_wizard.step import (
+    OUTCOMES,
     PageKey,
     RunContext,
     Step,
@@ -41,12 +42,6 @@ from gui.cancel_wizard.step import (
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language
 from gui.formatting import local_time
 from gui.links import open_link
-
-OUTCOMES = (
-    ("refunded", "AliExpress refunds me"),
-    ("rejected", "Rejected: no refund"),
-    ("withdrawn", "I withdrew it"),
-)
 
 
 class RefusedPage(StepPage):

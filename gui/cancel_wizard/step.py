@@ -21,6 +21,7 @@ from core.cancel.view import Action, CancellationView
 from core.cancel.workflow import CancelWorkflow
 from core.clocks import format_countdown, remaining
 from core.imports.amounts import format_amount, parse_amount
+from core.ledger.types import Fault, Reason
 from core.order_details import OrderDetails
 from core.review import FAULT_LABELS, REASON_LABELS
 from gui.formatting import local_time
@@ -150,12 +151,21 @@ def shop_step_done(view: CancellationView) -> bool:
     )
 
 
+#: How a dispute ended: the refused page's choices, and how the timeline says them.
+OUTCOMES = (
+    ("refunded", "AliExpress refunds me"),
+    ("rejected", "Rejected: no refund"),
+    ("withdrawn", "I withdrew it"),
+)
+
+
 def reason_label(reason: str) -> str:
-    return tr(REASON_LABELS.get(reason, reason.replace("_", " ").capitalize()))
+    """The reason in words; one this version does not know reads as "Other"."""
+    return tr(REASON_LABELS.get(reason, REASON_LABELS[Reason.OTHER]))
 
 
 def fault_label(fault: str) -> str:
-    return tr(FAULT_LABELS.get(fault, fault.replace("_", " ").capitalize()))
+    return tr(FAULT_LABELS.get(fault, FAULT_LABELS[Fault.UNKNOWN]))
 
 
 def when(moment: datetime | None, now: datetime) -> str:
