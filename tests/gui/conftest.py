@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 
 from core.demo import write_demo
 from core.ledger import Ledger, open_ledger
@@ -42,3 +43,14 @@ def demo_ledger(demo_template: Path, tmp_path: Path) -> Iterator[Ledger]:
     ledger = open_ledger(path)
     yield ledger
     ledger.close()
+
+
+@pytest.fixture(params=["en", "de"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The test runs once in English and once in German (then back to English, en_US)."""
+    from gui import i18n
+
+    code = i18n.install_translators(qapp, str(request.param))
+    yield code
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

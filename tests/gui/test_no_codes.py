@@ -6,13 +6,10 @@ DisplayRole; tooltips excluded) that looks like a code fails the test."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -27,7 +24,6 @@ from core.cancel.listing import open_cancellations
 from core.ledger import Ledger, journal
 from core.ledger.models import SupplierOrder
 from core.status_words import status_words
-from gui import i18n
 from gui.cancel_ports import manual_opener
 from gui.cancel_wizard import CancelWizard
 from gui.cancellations_view import CancellationsView
@@ -43,7 +39,6 @@ CODES = (
     re.compile(r"Ae order"),  # "ae_order_linked" made into words
     re.compile(r"\.shop step|[a-z]\.[a-z]+ [a-z]"),  # "Customer order.shop step confirmed"
 )
-EN_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -72,14 +67,6 @@ def visible_texts(widget: QWidget) -> list[str]:
     for listing in widget.findChildren(QListWidget):
         texts += [listing.item(i).text() for i in range(listing.count())]
     return [t for t in texts if t]
-
-
-@pytest.fixture(params=["en", "de"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    code = i18n.install_translators(qapp, str(request.param))
-    yield code
-    i18n.remove_translators(qapp)
-    QLocale.setDefault(EN_US)
 
 
 def sample_orders(ledger: Ledger) -> list[int]:

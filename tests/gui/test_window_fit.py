@@ -73,7 +73,7 @@ def test_the_offscreen_screen_is_the_laptop(qapp: QApplication) -> None:
 
 
 def test_main_window_fits_and_its_default_size_is_not_saved(
-    qtbot: QtBot, demo_ledger: Ledger
+    qtbot: QtBot, demo_ledger: Ledger, language: str
 ) -> None:
     window = MainWindow(demo_ledger)
     qtbot.addWidget(window)
@@ -118,7 +118,7 @@ def test_self_test_writes_no_ui_settings(demo_template: Path) -> None:
     assert not ui_ini().exists()
 
 
-def test_the_wizard_fits_on_every_step(qtbot: QtBot, demo_ledger: Ledger) -> None:
+def test_the_wizard_fits_on_every_step(qtbot: QtBot, demo_ledger: Ledger, language: str) -> None:
     window = MainWindow(demo_ledger)
     qtbot.addWidget(window)
     window.status_filter.setCurrentIndex(0)
@@ -157,14 +157,14 @@ def test_the_wizard_fits_on_every_step(qtbot: QtBot, demo_ledger: Ledger) -> Non
         ),
     ],
 )
-def test_every_dialog_fits(qtbot: QtBot, demo_ledger: Ledger, make: object) -> None:
+def test_every_dialog_fits(qtbot: QtBot, demo_ledger: Ledger, language: str, make: object) -> None:
     window = make(demo_ledger)  # type: ignore[operator]
     qtbot.addWidget(window)
     assert_fits(qtbot, window)
 
 
 def test_the_connections_screen_fits(
-    qtbot: QtBot, ledger: Ledger, secret_store: SecretStore
+    qtbot: QtBot, ledger: Ledger, secret_store: SecretStore, language: str
 ) -> None:
     dialog = ConnectionsDialog(Connections(ledger, secret_store, Connector()))
     qtbot.addWidget(dialog)
