@@ -279,7 +279,7 @@ class ReviewView(QWidget):
         self.supplier.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.supplier.setMinimumContentsLength(22)
+        self.supplier.setMinimumContentsLength(16)
         self.supplier.addItem(_tr("All suppliers"), None)
         for supplier_id, name in self.review.suppliers():
             self.supplier.addItem(name, supplier_id)
