@@ -189,7 +189,9 @@ class CancellationsView(QWidget):
                     run.order_name or "—",
                     run.ae_order_id,
                     _tr(run.state_label),
-                    run.next_deadline_label or _tr("Waiting on you"),
+                    _tr(run.next_deadline_label)
+                    if run.next_deadline_label
+                    else _tr("Waiting on you"),
                     due_text(run.next_deadline, now),
                     _tr(REASON_LABELS.get(run.reason, "Other")),
                     local_time(run.created_at),

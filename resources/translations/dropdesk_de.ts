@@ -218,7 +218,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="303"/>
+        <location filename="../../gui/review_view.py" line="308"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -351,8 +351,8 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="282"/>
-        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="307"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -408,7 +408,7 @@
         <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
         <location filename="../../gui/order_details_panel.py" line="113"/>
         <location filename="../../gui/review_view.py" line="277"/>
-        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/review_view.py" line="306"/>
         <location filename="../../gui/supplier_order_dialog.py" line="297"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
@@ -1252,22 +1252,22 @@
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="192"/>
+        <location filename="../../gui/cancellations_view.py" line="194"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="201"/>
+        <location filename="../../gui/cancellations_view.py" line="203"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="212"/>
+        <location filename="../../gui/cancellations_view.py" line="214"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="214"/>
+        <location filename="../../gui/cancellations_view.py" line="216"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -2492,20 +2492,20 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="343"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="343"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="157"/>
         <location filename="../../gui/review_report.py" line="250"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="343"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
@@ -2558,7 +2558,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="247"/>
         <location filename="../../gui/review_report.py" line="313"/>
-        <location filename="../../gui/review_view.py" line="609"/>
+        <location filename="../../gui/review_view.py" line="618"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
@@ -2569,7 +2569,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="273"/>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="303"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
@@ -2584,134 +2584,134 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="278"/>
+        <location filename="../../gui/review_view.py" line="283"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="283"/>
+        <location filename="../../gui/review_view.py" line="288"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="292"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="288"/>
+        <location filename="../../gui/review_view.py" line="293"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="296"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="292"/>
+        <location filename="../../gui/review_view.py" line="297"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
+        <location filename="../../gui/review_view.py" line="304"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/review_view.py" line="305"/>
         <location filename="../../gui/suppliers_view.py" line="148"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="330"/>
+        <location filename="../../gui/review_view.py" line="339"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="351"/>
+        <location filename="../../gui/review_view.py" line="360"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="453"/>
+        <location filename="../../gui/review_view.py" line="462"/>
         <location filename="../../gui/suppliers_view.py" line="361"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="482"/>
+        <location filename="../../gui/review_view.py" line="491"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="486"/>
+        <location filename="../../gui/review_view.py" line="495"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="502"/>
+        <location filename="../../gui/review_view.py" line="511"/>
         <source>{0} refund lines · {1} cancellations · {2} disputes</source>
         <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="506"/>
+        <location filename="../../gui/review_view.py" line="515"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="517"/>
+        <location filename="../../gui/review_view.py" line="526"/>
         <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="576"/>
+        <location filename="../../gui/review_view.py" line="585"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="592"/>
+        <location filename="../../gui/review_view.py" line="601"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="597"/>
+        <location filename="../../gui/review_view.py" line="606"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="611"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="611"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="611"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="609"/>
+        <location filename="../../gui/review_view.py" line="618"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="613"/>
+        <location filename="../../gui/review_view.py" line="622"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="614"/>
+        <location filename="../../gui/review_view.py" line="623"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="615"/>
+        <location filename="../../gui/review_view.py" line="624"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
