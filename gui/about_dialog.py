@@ -85,7 +85,7 @@ class AboutDialog(QDialog):
 
         self.open_logs_button = QPushButton(_tr("Open &logs folder"))
         self.open_logs_button.setToolTip(_tr("Show the log files in the file manager"))
-        self.open_logs_button.clicked.connect(open_logs_folder)
+        self.open_logs_button.clicked.connect(lambda: open_logs_folder(self))
         self.diagnostics_button = QPushButton(_tr("Save &diagnostics…"))
         self.diagnostics_button.setToolTip(
             _tr("Save a zip for support: versions, settings, ledger size, the end of the log")

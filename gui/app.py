@@ -351,7 +351,7 @@ def _self_test(ledger_path: Path) -> int:
         print(f"self-test failed: {error}", file=sys.stderr)
         return 1
     try:
-        window = MainWindow(ledger)
+        window = MainWindow(ledger, remember_layout=False)  # a check leaves no UI settings
         window.show()
         QApplication.processEvents()
         shown = window.model.rowCount()

@@ -33,6 +33,7 @@ from core.ledger import Ledger
 from core.review import REASON_LABELS
 from gui.formatting import local_time
 from gui.jobs import Job
+from gui.window_fit import fit_to_screen
 
 
 def _tr(text: str) -> str:
@@ -142,7 +143,7 @@ class CancellationsView(QWidget):
             enter = QShortcut(QKeySequence(key), self.table, self.resume_selected)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        self.resize(1200, 420)
+        fit_to_screen(self, 1200, 420)
         self.refresh()
 
     @property
@@ -188,10 +189,12 @@ class CancellationsView(QWidget):
                 [
                     display_text(run.order_name) or "—",
                     display_text(run.ae_order_id),
-                    run.state_label,
-                    run.next_deadline_label or _tr("Waiting on you"),
+                    _tr(run.state_label),
+                    _tr(run.next_deadline_label)
+                    if run.next_deadline_label
+                    else _tr("Waiting on you"),
                     due_text(run.next_deadline, now),
-                    _tr(REASON_LABELS.get(run.reason, run.reason)),
+                    _tr(REASON_LABELS.get(run.reason, "Other")),
                     local_time(run.created_at),
                 ]
             )

@@ -13,11 +13,11 @@ from pathlib import Path
 import PySide6
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from core import diagnostics, paths, redaction
 from gui.jobs import Job
+from gui.links import open_link
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +31,11 @@ def qt_version() -> str:
     return f"{qVersion()} (PySide6 {PySide6.__version__})"
 
 
-def open_logs_folder() -> bool:
-    """Show the log folder in the file manager (created first, private, if it is missing)."""
+def open_logs_folder(parent: QWidget | None = None) -> bool:
+    """Show the log folder in the file manager (created first, private, if it is missing);
+    if none opens, the merchant is told where it is."""
     folder = paths.ensure_private_dir(paths.log_dir())
-    opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-    if not opened:
-        log.warning("No file manager opened %s", folder)
-    return opened
+    return open_link(parent, QUrl.fromLocalFile(str(folder)))
 
 
 class DiagnosticsSaver(QObject):

@@ -8,40 +8,23 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
 from core.clocks import as_zone, format_countdown
 from core.money import split
-
-_STATUS = {
-    "PLACE_ORDER_SUCCESS": "Awaiting payment",
-    "PAYMENT_PROCESSING": "Payment processing",
-    "WAIT_SELLER_EXAMINE_MONEY": "Payment check",
-    "RISK_CONTROL": "Payment check",
-    "RISK_CONTROL_HOLD": "Payment on hold",
-    "WAIT_SELLER_SEND_GOODS": "Awaiting shipment",
-    "SELLER_PART_SEND_GOODS": "Partly shipped",
-    "WAIT_BUYER_ACCEPT_GOODS": "Shipped",
-    "FINISH": "Finished",
-    "IN_CANCEL": "Cancel requested",
-    "WAIT_GROUP": "Awaiting group",
-    "WAIT_COMPLETE_ADDRESS": "Address needed",
-}
-
-_END_REASON = {  # lower case; the child orders' `CANCELED` too (core.aliexpress.orders)
-    "buyer_cancel_order": "Cancelled",
-    "cancel_order_close_trade": "Cancelled",
-    "canceled": "Cancelled",
-    "buyer_accept_goods": "Delivered",
-    "buyer_accept_goods_timeout": "Delivered",
-    "buyer_confirm_goods": "Delivered",
-    "seller_send_goods_timeout": "Closed: not shipped in time",
-}
+from core.status_words import EndKind, end_kind, known_status, status_words
+from gui.i18n import current_language
 
 
 def status_text(status: str, end_reason: str = "") -> str:
-    """A readable status; unknown AliExpress strings are shown as they came."""
-    reason = end_reason.strip().lower()
-    if status == "FINISH" and reason in _END_REASON:
-        return QCoreApplication.translate("status", _END_REASON[reason])
-    label = _STATUS.get(status)
-    return QCoreApplication.translate("status", label) if label else status
+    """A readable status in the window's language; a code Dropdesk does not know reads as a
+    generic phrase (status_tooltip gives the code)."""
+    return status_words(status, end_reason).get(current_language())
+
+
+def status_tooltip(status: str, end_reason: str = "") -> str:
+    """For a status Dropdesk has no words for: the code AliExpress sent, for support."""
+    unknown_end = status.strip() == "FINISH" and end_kind(end_reason) is EndKind.OTHER
+    if known_status(status) and not unknown_end:
+        return ""
+    codes = " / ".join(code for code in (status, end_reason) if code)
+    return QCoreApplication.translate("status", "AliExpress says: {0}").format(codes)
 
 
 def countdown_text(delta: timedelta) -> str:

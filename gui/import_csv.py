@@ -73,6 +73,7 @@ from gui.i18n import current_language
 from gui.jobs import Job
 from gui.progress_dialog import JobProgressDialog
 from gui.ui_settings import ui_settings
+from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -365,7 +366,7 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(buttons)
         self.rejected.connect(lambda: self._choose(Choice.CANCEL))  # Esc, the window's close
         self._update_import_button()
-        self.resize(720 if refused or self._asked else 440, 480 if refused else 0)
+        fit_to_screen(self, 720 if refused or self._asked else 440, 480 if refused else 0)
 
     # --- the questions ---
 

@@ -40,6 +40,7 @@ from gui.i18n import language_menu
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import Column, OrderTableModel, cancel_state_label
 from gui.ui_settings import ui_settings
+from gui.window_fit import restore_or_fit, save_if_chosen
 
 if TYPE_CHECKING:
     from core.connections import Connections
@@ -80,7 +81,17 @@ FILTERS = (
     ViewFilter("All orders"),
 )
 ALL_ORDERS = len(FILTERS) - 1
+PREFERRED_SIZE = (1320, 780)  # capped by the screen: a 1280x720 laptop gets what it has
+GEOMETRY_KEY = "main/geometry"
+SPLITTER_KEY = "main/splitter"
 TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep them exact
+
+
+def can_cancel(order: OrderRow | None) -> bool:
+    """Whether Cancel everywhere has something to do for this order: any order, open run or
+    not (an order the supplier closed may still need cancelling in the shop), except one whose
+    cancellation is done."""
+    return order is not None and order.cancel_state != State.DONE
 
 
 def utc_now() -> datetime:
@@ -114,10 +125,13 @@ class MainWindow(QMainWindow):
         *,
         connections: Connections | None = None,
         defer_services: bool = False,
+        remember_layout: bool = True,
     ) -> None:
         """With `defer_services` the caller shows the window first and calls attach_services()
-        once it is on screen (the app's start); otherwise the window is complete at once."""
+        once it is on screen (the app's start); otherwise the window is complete at once.
+        Without `remember_layout` (the self-test) closing writes no UI settings."""
         super().__init__(parent)
+        self.remember_layout = remember_layout
         self.ledger = ledger
         self.clock = clock
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
@@ -201,6 +215,7 @@ class MainWindow(QMainWindow):
         self.within_hours.valueChanged.connect(self.apply_filters)
         self.model.counted.connect(self._show_counts)
         self.model.modelReset.connect(lambda: self.details.show_order(None))
+        self.model.modelReset.connect(lambda: self._update_order_actions())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._order_menu)
@@ -214,6 +229,13 @@ class MainWindow(QMainWindow):
         self.csv_import: CsvImportFlow
         self.tray: DeadlineTray | None = None
         self._build_menus()
+        toolbar.addSeparator()
+        toolbar.addAction(self.cancel_action)
+        cancel_button = toolbar.widgetForAction(self.cancel_action)
+        if cancel_button is not None:
+            cancel_button.setObjectName("cancelEverywhereTool")
+        self.details.cancel_button.clicked.connect(self.cancel_selected)
+        self._services_ready = False
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
         self.model.row_at(0)  # the first page now: a damaged ledger says so before it shows
@@ -265,6 +287,8 @@ class MainWindow(QMainWindow):
         self.tray.order_clicked.connect(self._reveal)
         for deferred in self._service_actions:
             deferred.setEnabled(True)
+        self._services_ready = True
+        self._update_order_actions()
 
     def _build_menus(self) -> None:
         self._service_actions: list[QAction] = []
@@ -300,9 +324,13 @@ class MainWindow(QMainWindow):
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
         self._connect_menu.setEnabled(False)  # filled when the connections attach
         order_menu = self.menuBar().addMenu(_tr("&Order"))
-        self.cancel_action = action(
-            "&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected, service=True
+        self.cancel_action = action("&Cancel everywhere…", "Ctrl+Shift+C", self.cancel_selected)
+        self.cancel_action.setIconText(_tr("Cancel everywhere…"))  # its toolbar button
+        self.cancel_action.setToolTip(
+            _tr("Cancel the selected order at the supplier and in the shop, step by step")
+            + " (Ctrl+Shift+C)"
         )
+        self.cancel_action.setEnabled(False)  # a cancellable order, once the services attach
         self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
         order_menu.addAction(self.cancel_action)
         order_menu.addAction(self.edit_action)
@@ -332,7 +360,7 @@ class MainWindow(QMainWindow):
     def open_logs_folder(self) -> None:
         from gui.diagnostics import open_logs_folder
 
-        open_logs_folder()
+        open_logs_folder(self)
 
     def save_diagnostics(self) -> None:
         from gui.diagnostics import DiagnosticsSaver
@@ -489,6 +517,13 @@ class MainWindow(QMainWindow):
         rows = selected.indexes()
         order = self.model.row_at(rows[0].row()) if rows else None
         self.details.show_order(order.id if order else None)
+        self._update_order_actions()
+
+    def _update_order_actions(self) -> None:
+        """Cancel everywhere (menu, toolbar, details panel) is on for an order it can act on."""
+        enabled = getattr(self, "_services_ready", False) and can_cancel(self.selected_order())
+        self.cancel_action.setEnabled(enabled)
+        self.details.cancel_button.setEnabled(enabled)
 
     def _show_counts(self, shown: int) -> None:
         locale = QLocale()
@@ -501,15 +536,15 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     def _restore_state(self) -> None:
-        settings = ui_settings()
-        geometry = settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1320, 780)
-        splitter = settings.value("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        """The size and split the merchant chose last time, if they fit; else the defaults,
+        fitted to the screen."""
+        restore_or_fit(self, GEOMETRY_KEY, *PREFERRED_SIZE)
+        splitter = ui_settings().value(SPLITTER_KEY)
+        self._split_chosen = splitter is not None and self.splitter.restoreState(splitter)
+        self.splitter.splitterMoved.connect(self._split_moved)
+
+    def _split_moved(self, _position: int, _index: int) -> None:
+        self._split_chosen = True
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -518,8 +553,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_frame_shown.emit)  # once the children have painted
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = ui_settings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
-        settings.sync()
+        """Remember what the merchant chose (size, split), and nothing they did not."""
+        if self.remember_layout:
+            save_if_chosen(self, GEOMETRY_KEY)
+            if self._split_chosen:
+                settings = ui_settings()
+                settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+                settings.sync()
         super().closeEvent(event)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import html
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from core.display_text import display_text
 from core.ledger import Ledger
 from core.texts import Text
-from gui.formatting import estimated_note, local_time, money, status_text
+from gui.formatting import estimated_note, local_time, money, status_text, status_tooltip
 from gui.i18n import current_language
 
 if TYPE_CHECKING:
@@ -41,8 +42,65 @@ _EVENT_TITLES = {
     "cancel_requested": "Cancellation requested",
     "refunded_customer": "Refunded to customer",
     "dispute_opened": "Dispute opened",
+    "ae_order_linked": "AliExpress order linked",
+    "supplier_order_added": "Supplier order added",
+    "supplier_order_edited": "Supplier order changed",
+    "paid_at_changed": "Payment time changed",
+    "ship_by_recomputed": "Ship-by time recalculated",
+    "supplier_order.aliexpress_updated": "Updated from AliExpress",
+    "supplier_order.aliexpress_shipped": "Shipped (seen on AliExpress)",
+    "supplier_order.aliexpress_cancelled": "Cancelled at the supplier (seen on AliExpress)",
+    "supplier_order.aliexpress_check_failed": "AliExpress could not be asked",
+    "supplier_order.tracking_from_supplier": "Tracking number from the supplier",
+    "customer_order.shop_step_confirmed": "Shop step done by hand",
+    "customer_order.shopify_read": "Order read from Shopify",
+    "customer_order.cancelled_on_shopify": "Cancelled on Shopify",
     "ship_by_moved": "Ship-by moved",
+    "deadline_moved": "Deadline moved",
 }
+#: What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip).
+UNKNOWN_EVENT = "Recorded change"
+#: The fields a change names, in the merchant's words; others read as "other details".
+_FIELDS = {
+    "order_status": "status",
+    "logistics_status": "shipping status",
+    "end_reason": "status",
+    "tracking_number": "tracking number",
+    "carrier": "carrier",
+    "shipped_at": "shipping time",
+    "ship_by": "ship-by time",
+    "paid_at": "payment time",
+    "cost_minor": "cost",
+    "currency": "currency",
+    "supplier_id": "supplier",
+    "ae_order_id": "AliExpress order",
+    "customer_order_id": "shop order",
+    "fulfillment_status": "fulfillment",
+    "financial_status": "payment status",
+    "cancelled_at": "cancellation",
+    "cancel_reason": "cancellation reason",
+    "total_minor": "order total",
+}
+_BY = {
+    "hand": "by hand",
+    "merchant": "by you",
+    "import": "by the import",
+    "aliexpress_status": "seen by the AliExpress refresh",
+}
+#: Shopify's cancel reasons (a cancelled order's `cancel_reason`).
+_SHOP_REASONS = {
+    "customer": "customer's request",
+    "declined": "payment declined",
+    "fraud": "fraud",
+    "inventory": "out of stock",
+    "staff": "staff error",
+    "other": "other reason",
+}
+
+
+def event_title(kind: str) -> str:
+    """What happened, in the merchant's words; a kind without a title reads generically."""
+    return _tr(_EVENT_TITLES.get(kind, UNKNOWN_EVENT))
 
 
 class OrderDetailsPanel(QWidget):
@@ -81,8 +139,20 @@ class OrderDetailsPanel(QWidget):
         self.timeline.setAccessibleName(_tr("Timeline"))
         _fit_columns(self.timeline, stretch=2)
 
+        # The main window connects it and enables it for an order it can cancel.
+        self.cancel_button = QPushButton(_tr("Cancel everywhere…"))
+        self.cancel_button.setObjectName("cancelEverywhere")
+        self.cancel_button.setToolTip(
+            _tr("Cancel this order at the supplier and in the shop, step by step")
+        )
+        self.cancel_button.setEnabled(False)
+        actions = QHBoxLayout()
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(1)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(actions)
         layout.addLayout(self.facts)
         for caption, widget, stretch in (
             (_tr("Lines"), self.lines, 1),
@@ -103,12 +173,14 @@ class OrderDetailsPanel(QWidget):
         self.timeline.clear()
         if details is None:
             self.title.setText(_tr("Select an order to see its lines and timeline."))
+            self.cancel_button.hide()
             for label in self._fact_labels.values():
                 label.clear()
             return
         self._fill(details)
 
     def _fill(self, details: OrderDetails) -> None:
+        self.cancel_button.show()
         order, customer = details.supplier_order, details.customer_order
         name = customer.name if customer else _tr("Unlinked supplier order")
         self.title.setText(f"<h2>{html.escape(display_text(name))}</h2>")
@@ -126,6 +198,7 @@ class OrderDetailsPanel(QWidget):
         )
         facts["ship_by"].setToolTip(estimated_note() if order.ship_by_estimated else "")
         facts["status"].setText(status_text(order.order_status, order.end_reason))
+        facts["status"].setToolTip(status_tooltip(order.order_status, order.end_reason))
         tracking = " · ".join(t for t in (order.tracking_number, order.carrier) if t)
         facts["tracking"].setText(display_text(tracking) or _tr("none yet"))
         for line in details.lines:
@@ -139,25 +212,64 @@ class OrderDetailsPanel(QWidget):
                 ],
             )
         for entry in details.timeline:
-            QTreeWidgetItem(
+            item = QTreeWidgetItem(
                 self.timeline,
                 [
                     local_time(entry.at),
-                    _tr(_EVENT_TITLES.get(entry.kind, entry.kind.replace("_", " ").capitalize())),
+                    event_title(entry.kind),
                     display_text(_describe(entry.details, order.ship_by_estimated, entry.kind)),
                 ],
             )
+            if entry.kind not in _EVENT_TITLES:  # for support: what the ledger calls it
+                item.setToolTip(1, entry.kind)
 
 
 def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") -> str:
+    """The facts an event carried that mean something to the merchant (amounts, tracking,
+    the AliExpress order, what changed), in their words; field names and codes never."""
     if kind == "ship_window_closes" and estimated:
         return estimated_note()
     if "message" in details:  # a text core stored in both languages
         return Text.from_stored(details["message"]).get(current_language())
-    return ", ".join(
-        f"{k.replace('_', ' ')}: {v if isinstance(v, str) else json.dumps(v)}"
-        for k, v in details.items()
-    )
+    parts: list[str] = []
+    currency = str(details.get("currency") or "")
+    for key, form in (("amount_minor", "{0}"), ("refunded_minor", "{0} refunded")):
+        value = details.get(key)
+        if isinstance(value, int) and value and currency:
+            parts.append(_tr(form).format(money(value, currency)))
+    tracking = details.get("tracking_number") or details.get("tracking")
+    if isinstance(tracking, str) and tracking:
+        parts.append(_tr("tracking {0}").format(tracking))
+    if isinstance(details.get("ae_order_id"), str) and details["ae_order_id"]:
+        parts.append(_tr("AliExpress order {0}").format(details["ae_order_id"]))
+    reason = str(details.get("reason") or "").strip()
+    if reason:
+        parts.append(_reason(reason))
+    changes = details.get("changes")
+    if isinstance(changes, dict) and changes:
+        parts.append(_tr("changed: {0}").format(", ".join(_changed(changes))))
+    by = _BY.get(str(details.get("by", "")))
+    if by:
+        parts.append(_tr(by))
+    return ", ".join(part for part in parts if part)
+
+
+def _reason(reason: str) -> str:
+    """A cancellation reason: Dropdesk's own (the wizard's words) or Shopify's."""
+    from core.ledger.types import Reason
+    from core.review import REASON_LABELS
+
+    if reason in {r.value for r in Reason}:
+        return QCoreApplication.translate("CancelWizard", REASON_LABELS[reason])
+    shop = _SHOP_REASONS.get(reason.lower())
+    return _tr(shop) if shop else ""
+
+
+def _changed(changes: dict[str, Any]) -> list[str]:
+    named = list(dict.fromkeys(_tr(_FIELDS[key]) for key in changes if key in _FIELDS))
+    if any(key not in _FIELDS for key in changes):
+        named.append(_tr("other details"))
+    return named
 
 
 def _fit_columns(tree: QTreeWidget, stretch: int) -> None:

@@ -53,6 +53,7 @@ from core.policy import (
 from core.redaction import redact
 from gui.jobs import Job
 from gui.ui_settings import ui_settings
+from gui.window_fit import fit_to_screen
 
 Publisher = Callable[[str], str]
 """Publishes the HTML body as the shop's refund policy; returns its URL, raises on failure."""
@@ -182,7 +183,7 @@ class PolicyDialog(QDialog):
         self.html_button.clicked.connect(lambda: self._ask_save("html"))
         self.markdown_button.clicked.connect(lambda: self._ask_save("md"))
         self.publish_button.clicked.connect(self._confirm_publish)
-        self.resize(1120, 720)
+        fit_to_screen(self, 1120, 720)
         self.update_draft()
 
     # --- the draft -----------------------------------------------------------------------------

@@ -71,6 +71,7 @@ from gui.formatting import local_time, money
 from gui.jobs import Job
 from gui.review_charts import CHARTS
 from gui.review_report import LABEL_KEYS, MEASURE_TITLES, write_review_pdf
+from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -275,6 +276,11 @@ class ReviewView(QWidget):
         self.last_day = self._date_edit(_tr("To"))
         self.supplier = QComboBox()
         self.supplier.setAccessibleName(_tr("Supplier"))
+        # A long store name must not widen the window past the screen (the list shows it whole).
+        self.supplier.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.supplier.setMinimumContentsLength(16)
         self.supplier.addItem(_tr("All suppliers"), None)
         for supplier_id, name in self.review.suppliers():
             self.supplier.addItem(name, supplier_id)
@@ -305,8 +311,12 @@ class ReviewView(QWidget):
             filters.addWidget(QLabel(text))
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.csv_button)
-        filters.addWidget(self.pdf_button)
+        # The exports sit below, beside the status: one row of filters and buttons is wider
+        # than a 1280-pixel laptop in German.
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.csv_button)
+        footer.addWidget(self.pdf_button)
 
         self.cards = {m: _Card(_tr(MEASURE_TITLES[m]), _tr(_TOOLTIPS[m])) for m in MEASURES}
         self.counts = QLabel()
@@ -375,7 +385,7 @@ class ReviewView(QWidget):
         layout.addLayout(filters)
         layout.addLayout(cards)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(footer)
 
         self._delay = QTimer(self, singleShot=True, interval=150)
         self._delay.timeout.connect(self.refresh)
@@ -388,7 +398,7 @@ class ReviewView(QWidget):
         self.csv_button.clicked.connect(self._ask_csv)
         self.pdf_button.clicked.connect(self._ask_pdf)
         self._period_changed(0)
-        self.resize(1360, 860)
+        fit_to_screen(self, 1360, 860)
 
     # --- filter --------------------------------------------------------------------------------
 

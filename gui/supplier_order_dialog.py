@@ -55,6 +55,7 @@ from core.supplier_orders import (
     form_for,
 )
 from gui.formatting import local_time, money, status_text, to_qdatetime
+from gui.window_fit import grow_to
 
 CURRENCIES = ("USD", "EUR", "GBP", "CNY", "CAD", "AUD", "CHF", "PLN", "SEK", "JPY")
 STATUSES = (
@@ -557,8 +558,7 @@ class SupplierOrderDialog(QDialog):
         assert layout is not None
         layout.activate()
         needed = self.heightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to(self, needed)
 
     def _field(self, key: str) -> QWidget:
         return {

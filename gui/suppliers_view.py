@@ -48,6 +48,7 @@ from core.suppliers import (
 from gui.calendar_recompute import CalendarRecompute
 from gui.formatting import estimated_note, local_time, money
 from gui.jobs import Job
+from gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from gui.calendar_dialog import CalendarDialog
@@ -242,7 +243,7 @@ class SuppliersView(QWidget):
         self.review_button.clicked.connect(self._request_review)
         self.calendar_button.clicked.connect(self.open_calendar)
         QShortcut(QKeySequence(CALENDAR_SHORTCUT), self, self.open_calendar)
-        self.resize(1400, 640)
+        fit_to_screen(self, 1400, 640)
         self.reload()
         if self.suppliers:
             self.table.selectRow(0)

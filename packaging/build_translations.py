@@ -88,7 +88,6 @@ def dynamic_texts() -> dict[str, list[str]]:
     """Texts the GUI translates through a variable, by the context that translates them."""
     sys.path.insert(0, str(ROOT))
     review = _module("core.review")
-    formatting = _module("gui.formatting")
     review_view = _module("gui.review_view")
     review_report = _module("gui.review_report")
     suppliers_view = _module("gui.suppliers_view")
@@ -117,12 +116,14 @@ def dynamic_texts() -> dict[str, list[str]]:
         *("accepted", "refused", "shipped", "yes"),
     ]
     texts = {
-        "status": [
-            *formatting._STATUS.values(),
-            *formatting._END_REASON.values(),
-        ],
         "CsvImport": list(import_csv.RefusalModel.HEADERS),
-        "OrderDetailsPanel": list(details._EVENT_TITLES.values()),
+        "OrderDetailsPanel": [
+            *details._EVENT_TITLES.values(),
+            details.UNKNOWN_EVENT,
+            *details._FIELDS.values(),
+            *details._BY.values(),
+            *details._SHOP_REASONS.values(),
+        ],
         "OrderTableModel": [
             *table_model.TITLES,
             *(u.value for u in clocks.Urgency),
@@ -156,7 +157,7 @@ def dynamic_texts() -> dict[str, list[str]]:
         "CancellationsView": [*cancellations.COLUMNS, *reasons, *workflow_labels],
     }
     view = _module("core.cancel.view")
-    timeline_titles = [view.REFUND_RECORDED, *view.EVENT_TITLES.values()]
+    timeline_titles = [view.REFUND_RECORDED, view.STEP_RECORDED, *view.EVENT_TITLES.values()]
     texts.update(_wizard_texts([*reasons, *faults, *workflow_labels, *timeline_titles]))
     return {context: list(dict.fromkeys(found)) for context, found in texts.items()}
 
@@ -174,7 +175,7 @@ def _wizard_texts(from_core: list[str]) -> dict[str, list[str]]:
         ("gui.cancel_wizard.refund_panel", ("_RESTOCK",)),
         ("gui.cancel_wizard.supplier_page", ("_AFTER",)),
         ("gui.cancel_wizard.runner", ("_POINTS",)),
-        ("gui.cancel_wizard.timeline", ("_BY",)),
+        ("gui.cancel_wizard.timeline", ("_BY", "_HOW")),
     ):
         loaded = _module(module)
         for name in names:

@@ -12,7 +12,7 @@ time, so that is the default zone (`zone=` to override). Numbers and times no re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
@@ -25,6 +25,11 @@ from core.aliexpress.errors import (
     UnexpectedResponseError,
     error_from_fields,
     flat_error_fields,
+)
+from core.status_words import (  # the one vocabulary of how orders end; re-exported
+    REASON_SEPARATOR,
+    EndKind,
+    end_kind,
 )
 
 AE_TIME_ZONE = ZoneInfo("America/Los_Angeles")
@@ -63,45 +68,6 @@ class LogisticsStatus(StrEnum):
     NO_LOGISTICS = "NO_LOGISTICS"
 
 
-class EndKind(StrEnum):
-    """How a finished order ended, from its end reason(s)."""
-
-    OPEN = "open"  # no end reason (yet)
-    DELIVERED = "delivered"
-    CANCELLED = "cancelled"  # closed before shipping, money back (cancel accepted, timeouts)
-    REFUNDED = "refunded"  # closed by a dispute in the buyer's favour
-    OTHER = "other"  # an end reason Dropdesk does not know: shown raw
-
-
-# The end reasons AliExpress documents (order-level `end_reason` / `order_end_reason` of the
-# seller and buyer order APIs; `child_order_list[].end_reason` of `aliexpress.trade.ds.order.get`
-# which also uses upper-case words such as `CANCELED`). Compared in lower case.
-DELIVERED_END_REASONS = frozenset(
-    {
-        "buyer_accept_goods",  # the buyer confirmed receipt
-        "buyer_accept_goods_timeout",  # confirmed automatically when the window ran out
-        "buyer_confirm_goods",  # the wording of the DS child orders for the same
-        "buyer_confirm_goods_timeout",
-    }
-)
-CANCEL_END_REASONS = frozenset(
-    {
-        "cancel_order_close_trade",  # a cancellation request went through
-        "buyer_cancel_order_in_risk",
-        "buyer_cancel_notpay_order",
-        "buyer_pay_timeout",
-        "pay_timeout",
-        "risk_reject_closed",
-        "seller_send_goods_timeout",  # the supplier missed the ship window: full refund
-        "canceled",  # child orders (`CANCELED`)
-        "cancelled",
-    }
-)
-REFUND_END_REASONS = frozenset(
-    {"seller_accept_issue_no_goods_return", "seller_response_issue_timeout"}
-)
-#: Separates the child orders' reasons when they are stored together (`end_reason` column).
-REASON_SEPARATOR = ","
 SHIPPED_ORDER_STATUSES = frozenset(
     {
         OrderStatus.SELLER_PART_SEND_GOODS,
@@ -116,51 +82,6 @@ SHIPPED_LOGISTICS_STATUSES = frozenset(
         LogisticsStatus.BUYER_ACCEPT_GOODS,
     }
 )
-
-
-def end_kind(end_reason: str) -> EndKind:
-    """The end of an order from its stored reason: one reason, or its child orders' reasons
-    joined by commas (see `combined_end`)."""
-    parts = end_reason.split(REASON_SEPARATOR)
-    if len(parts) == 1:
-        return _single_end_kind(parts[0])
-    return combined_end(_single_end_kind(part) for part in parts)
-
-
-def combined_end(kinds: Iterable[EndKind]) -> EndKind:
-    """How an order ended when its child orders ended in different ways.
-
-    - Any child without an end: the order has not ended yet (OPEN), so it is checked again.
-    - Every child cancelled: CANCELLED (nothing was shipped, the whole amount comes back).
-    - Any child delivered: DELIVERED; goods reached the customer, so the order must not count
-      as cancelled even if other items were cancelled (their refund is partial).
-    - Only cancelled and refunded children: REFUNDED (money back, no goods kept).
-    - Anything else (a reason Dropdesk does not know among them): OTHER, shown raw.
-    """
-    found = list(kinds)
-    if not found or EndKind.OPEN in found:
-        return EndKind.OPEN
-    distinct = set(found)
-    if distinct == {EndKind.CANCELLED}:
-        return EndKind.CANCELLED
-    if EndKind.DELIVERED in distinct:
-        return EndKind.DELIVERED
-    if distinct <= {EndKind.CANCELLED, EndKind.REFUNDED}:
-        return EndKind.REFUNDED
-    return EndKind.OTHER
-
-
-def _single_end_kind(end_reason: str) -> EndKind:
-    reason = end_reason.strip().lower()
-    if not reason:
-        return EndKind.OPEN
-    if reason in DELIVERED_END_REASONS:
-        return EndKind.DELIVERED
-    if reason in CANCEL_END_REASONS or "cancel" in reason:
-        return EndKind.CANCELLED
-    if reason in REFUND_END_REASONS:
-        return EndKind.REFUNDED
-    return EndKind.OTHER
 
 
 def order_end_reason(order_reason: str, child_reasons: Sequence[str]) -> str:

@@ -34,6 +34,7 @@ from core.cancel.runtime import Runtime
 from core.cancel.states import Path, State
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.shopify import Order, ShopifyError
+from core.status_words import status_words
 
 ALTERNATIVES_WHEN_SHIPPED = (
     Text(
@@ -216,14 +217,15 @@ def decide(
     )
     status = supplier_order.order_status or "unknown"
     if cancelled_at_supplier(supplier_order):
+        ended = status_words(status, supplier_order.end_reason)
         return Decision(
             State.SUPPLIER_CANCELLED,
             Path.REFUND if fulfilled else Path.CANCEL,
             Text(
                 f"{source.en} the order already cancelled at the supplier "
-                f"({supplier_order.end_reason or status}); the supplier's refund is on its way.",
+                f"({ended.en}); the supplier's refund is on its way.",
                 f"{source.de} die Bestellung beim Lieferanten bereits storniert "
-                f"({supplier_order.end_reason or status}); die Erstattung des Lieferanten ist "
+                f"({ended.de}); die Erstattung des Lieferanten ist "
                 "unterwegs.",
             ),
             notes=tuple(notes),
@@ -250,10 +252,9 @@ def decide(
     if status not in AWAITING_SHIPMENT_STATUSES and status != "IN_CANCEL":
         notes.append(
             Text(
-                f"AliExpress reports the status {status!r}, which Dropdesk does not know: check "
-                "the order page.",
-                f"AliExpress meldet den Status {status!r}, den Dropdesk nicht kennt: sehen Sie "
-                "sich die Bestellseite an.",
+                "AliExpress reports a status Dropdesk does not know: check the order page.",
+                "AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die "
+                "Bestellseite an.",
             )
         )
     if status == "IN_CANCEL":
@@ -264,19 +265,20 @@ def decide(
                 "beantragt.",
             )
         )
+    words = status_words(status)
     if fulfilled:
         why = Text(
-            f"{source.en} the order not shipped yet ({status}), so ask the supplier to cancel "
+            f"{source.en} the order not shipped yet ({words.en}), so ask the supplier to cancel "
             "first. Shopify shows the order fulfilled: there it can only be refunded.",
-            f"{source.de} die Bestellung noch nicht versandt ({status}): bitten Sie zuerst den "
+            f"{source.de} die Bestellung noch nicht versandt ({words.de}): bitten Sie zuerst den "
             "Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt "
             "sie sich nur erstatten.",
         )
         return Decision(State.SUPPLIER_CANCEL_TODO, Path.REFUND, why, notes=tuple(notes))
     why = Text(
-        f"{source.en} the order not shipped yet ({status}): ask the supplier to cancel first, "
+        f"{source.en} the order not shipped yet ({words.en}): ask the supplier to cancel first, "
         "then cancel the order on Shopify.",
-        f"{source.de} die Bestellung noch nicht versandt ({status}): bitten Sie zuerst den "
+        f"{source.de} die Bestellung noch nicht versandt ({words.de}): bitten Sie zuerst den "
         "Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.",
     )
     return Decision(State.SUPPLIER_CANCEL_TODO, Path.CANCEL, why, notes=tuple(notes))

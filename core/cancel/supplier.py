@@ -66,7 +66,7 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
     if supplier_order.ship_by is not None and supplier_order.ship_by < now:
         warnings.append(
             "The supplier's ship window has closed: AliExpress may close the order and refund "
-            "you in full by itself (seller_send_goods_timeout)."
+            "you in full by itself."
         )
     reason = reason_of(row)
     return SupplierGuide(

@@ -130,6 +130,8 @@ EVENT_TITLES = {
 }
 
 
+#: What a journal event without a title of its own reads as.
+STEP_RECORDED = "Step recorded"
 _STATE_NAMES = frozenset(state.value for state in State)
 
 
@@ -299,7 +301,7 @@ def _timeline(events: list[Event]) -> list[TimelineEntry]:
         elif event.kind == "refund.issued_to_customer":
             title = REFUND_RECORDED
         else:
-            title = EVENT_TITLES.get(name, name.replace("_", " ").capitalize())
+            title = EVENT_TITLES.get(name, STEP_RECORDED)  # never the event's code
         entries.append(TimelineEntry(event.at, event.kind, title, json.loads(event.payload)))
     return entries
 

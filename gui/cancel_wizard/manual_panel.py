@@ -3,8 +3,7 @@ Dropdesk what the customer got back (it becomes the customer's refund in the led
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from core.cancel.shop_manual import ShopManualGuide
 from gui.cancel_wizard.step import amount_text, button_row, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, Language
+from gui.links import open_link
 
 
 class ManualPanel(QWidget):
@@ -81,4 +81,4 @@ class ManualPanel(QWidget):
 
     def open_admin(self) -> None:
         if self.guide is not None and self.guide.admin_url:
-            QDesktopServices.openUrl(QUrl(self.guide.admin_url))
+            open_link(self, self.guide.admin_url)

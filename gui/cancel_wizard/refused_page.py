@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +27,7 @@ from core.cancel.states import State
 from core.cancel.view import Action
 from core.imports.amounts import AmountError
 from gui.cancel_wizard.step import (
+    OUTCOMES,
     PageKey,
     RunContext,
     Step,
@@ -41,12 +41,7 @@ from gui.cancel_wizard.step import (
 )
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language
 from gui.formatting import local_time
-
-OUTCOMES = (
-    ("refunded", "AliExpress refunds me"),
-    ("rejected", "Rejected: no refund"),
-    ("withdrawn", "I withdrew it"),
-)
+from gui.links import open_link
 
 
 class RefusedPage(StepPage):
@@ -245,7 +240,7 @@ class RefusedPage(StepPage):
 
     def _open_order(self) -> None:
         if self.guide is not None:
-            QDesktopServices.openUrl(QUrl(self.guide.order_url))
+            open_link(self, self.guide.order_url)
 
     def _request(self) -> None:
         self.ask(Step(Action.REQUEST_TRACKING, busy=tr("Recording the request…")))

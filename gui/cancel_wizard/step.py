@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any, TypeVar
 
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout,
 from core.cancel.states import State
 from core.cancel.view import Action, CancellationView
 from core.cancel.workflow import CancelWorkflow
-from core.clocks import format_countdown, remaining
+from core.clocks import remaining
 from core.imports.amounts import format_amount, parse_amount
+from core.ledger.types import Fault, Reason
 from core.order_details import OrderDetails
 from core.review import FAULT_LABELS, REASON_LABELS
-from gui.formatting import local_time
+from gui.formatting import countdown_text, local_time
 
 Button = TypeVar("Button", bound=QAbstractButton)
 
@@ -150,12 +151,21 @@ def shop_step_done(view: CancellationView) -> bool:
     )
 
 
+#: How a dispute ended: the refused page's choices, and how the timeline says them.
+OUTCOMES = (
+    ("refunded", "AliExpress refunds me"),
+    ("rejected", "Rejected: no refund"),
+    ("withdrawn", "I withdrew it"),
+)
+
+
 def reason_label(reason: str) -> str:
-    return tr(REASON_LABELS.get(reason, reason.replace("_", " ").capitalize()))
+    """The reason in words; one this version does not know reads as "Other"."""
+    return tr(REASON_LABELS.get(reason, REASON_LABELS[Reason.OTHER]))
 
 
 def fault_label(fault: str) -> str:
-    return tr(FAULT_LABELS.get(fault, fault.replace("_", " ").capitalize()))
+    return tr(FAULT_LABELS.get(fault, FAULT_LABELS[Fault.UNKNOWN]))
 
 
 def when(moment: datetime | None, now: datetime) -> str:
@@ -163,8 +173,8 @@ def when(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return ""
     left = remaining(moment, now)
-    countdown = format_countdown(left)
-    relative = countdown if countdown.startswith("overdue") else tr("in {0}").format(countdown)
+    countdown = countdown_text(left)  # in the window's language ("Verzug 3 h")
+    relative = countdown if left <= timedelta(0) else tr("in {0}").format(countdown)
     return f"{local_time(moment)} ({relative})"
 
 

@@ -4,8 +4,7 @@ after that, the supplier's answer (or "Ask AliExpress now" when it is connected)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.cancel.errors import CancelError
@@ -23,6 +22,7 @@ from gui.cancel_wizard.step import (
     when,
 )
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language, paragraph
+from gui.links import open_link
 
 _AFTER = {
     "accepted": "The supplier accepted the cancellation.",
@@ -149,7 +149,7 @@ class SupplierPage(StepPage):
 
     def open_order_page(self) -> None:
         if self.guide is not None:
-            QDesktopServices.openUrl(QUrl(self.guide.order_url))
+            open_link(self, self.guide.order_url)
 
     def _requested(self) -> None:
         self.ask(

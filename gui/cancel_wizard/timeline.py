@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWi
 
 from core.cancel.messages import Text
 from core.cancel.view import TimelineEntry
-from gui.cancel_wizard.step import reason_label, tr
+from gui.cancel_wizard.step import OUTCOMES, reason_label, tr
 from gui.formatting import local_time, money
 from gui.i18n import current_language
 
 _BY = {"merchant": "by you", "aliexpress_status": "seen by the AliExpress refresh"}
+#: How a cancel on Shopify was seen through (core writes these English phrases).
+_HOW = {
+    "already cancelled on Shopify": "already cancelled on Shopify",
+    "cancelled through the API": "cancelled by Dropdesk",
+}
 
 
 def summary(entry: TimelineEntry) -> str:
@@ -36,14 +41,16 @@ def summary(entry: TimelineEntry) -> str:
     by = _BY.get(str(details.get("by", "")))
     if by:
         parts.append(tr(by))
-    if details.get("how"):
-        parts.append(tr(str(details["how"])))
+    how = _HOW.get(str(details.get("how") or ""))
+    if how:
+        parts.append(tr(how))
     if entry.kind == "cancellation.started" and details.get("reason"):
         parts.append(reason_label(str(details["reason"])))
     elif entry.kind == "cancellation.abandoned" and details.get("reason"):
         parts.append(str(details["reason"]))
-    if details.get("outcome"):
-        parts.append(str(details["outcome"]).replace("_", " "))
+    outcome = dict(OUTCOMES).get(str(details.get("outcome") or ""))
+    if outcome:
+        parts.append(tr(outcome))
     return ", ".join(parts)
 
 

@@ -68,6 +68,7 @@ from gui.cancel_wizard.step import (
 from gui.cancel_wizard.supplier_page import SupplierPage
 from gui.cancel_wizard.texts import Banner, Language
 from gui.cancel_wizard.timeline import TimelineView
+from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 
@@ -269,7 +270,7 @@ class CancelWizard(QWidget):
         layout.addWidget(self.busy_row)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(1180, 780)
+        fit_to_screen(self, 1180, 780)
 
     # -- opening ------------------------------------------------------------------------------
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -37,6 +36,7 @@ from gui.connections.common import (
     tr,
 )
 from gui.formatting import local_time
+from gui.links import open_link
 from gui.ui_settings import ui_settings
 
 CALLBACK_SETTING = "connections/aliexpress_callback_url"
@@ -194,7 +194,7 @@ class AliExpressPanel(QGroupBox):
             return
         ui_settings().setValue(CALLBACK_SETTING, callback)
         self.opened_url = url
-        if not QDesktopServices.openUrl(QUrl(url)):
+        if not open_link(self, url):
             self.status.show_text(
                 tr("No browser opened. Open this address yourself: {0}").format(url), "warn"
             )

@@ -21,6 +21,7 @@ from core.connections import Connections, KeyringStatus
 from gui.connections.aliexpress_panel import AliExpressPanel
 from gui.connections.common import ERROR_COLOUR, OK_COLOUR, Runner, tr
 from gui.connections.shop_panel import ShopPanel
+from gui.window_fit import fit_to_screen, grow_to
 
 _BANNER_STYLE = (
     "QLabel#keyringBanner {{ border: 1px solid {0}; border-radius: 4px; padding: 8px; }}"
@@ -62,7 +63,7 @@ class ConnectionsDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(panels, 1)
         layout.addWidget(buttons)
-        self.resize(1000, self.sizeHint().height())
+        fit_to_screen(self, 1000, self.sizeHint().height())
 
         self.shop_panel.changed.connect(self.changed)
         self.aliexpress_panel.changed.connect(self.changed)
@@ -112,5 +113,4 @@ class ConnectionsDialog(QDialog):
         if layout is None or not layout.hasHeightForWidth():
             return
         needed = layout.totalHeightForWidth(self.width())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to(self, needed)

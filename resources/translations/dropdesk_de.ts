@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,30 +85,30 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="93"/>
+        <location filename="../../gui/app.py" line="100"/>
         <source>Dropdesk is already open</source>
         <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="189"/>
+        <location filename="../../gui/app.py" line="211"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="105"/>
-        <location filename="../../gui/app.py" line="263"/>
+        <location filename="../../gui/app.py" line="112"/>
+        <location filename="../../gui/app.py" line="288"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="270"/>
+        <location filename="../../gui/app.py" line="298"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="271"/>
+        <location filename="../../gui/app.py" line="299"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="346"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="347"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -218,13 +218,13 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="303"/>
+        <location filename="../../gui/review_view.py" line="309"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/order_details_panel.py" line="79"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -351,8 +351,8 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
-        <location filename="../../gui/review_view.py" line="282"/>
-        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="288"/>
+        <location filename="../../gui/review_view.py" line="308"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -399,17 +399,17 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="119"/>
-        <location filename="../../gui/order_details_panel.py" line="62"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="295"/>
+        <location filename="../../gui/order_details_panel.py" line="120"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
-        <location filename="../../gui/order_details_panel.py" line="61"/>
-        <location filename="../../gui/review_view.py" line="277"/>
-        <location filename="../../gui/review_view.py" line="301"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
+        <location filename="../../gui/order_details_panel.py" line="119"/>
+        <location filename="../../gui/review_view.py" line="278"/>
+        <location filename="../../gui/review_view.py" line="307"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -420,7 +420,8 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="33"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
+        <location filename="../../gui/order_details_panel.py" line="242"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
@@ -431,7 +432,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="133"/>
-        <location filename="../../gui/order_details_panel.py" line="64"/>
+        <location filename="../../gui/order_details_panel.py" line="122"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
@@ -457,7 +458,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="74"/>
+        <location filename="../../gui/order_details_panel.py" line="132"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -518,195 +519,195 @@
         <translation>{0} auf Shopify erstatten…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="58"/>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="148"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="143"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="60"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="55"/>
         <source>Message asking for the tracking number</source>
         <translation>Nachricht mit der Bitte um die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="61"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="56"/>
         <source>I have asked for the tracking number</source>
         <translation>Ich habe nach der Sendungsnummer gefragt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="63"/>
         <source>e.g. LP00123456789012</source>
         <translation>z. B. LP00123456789012</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="65"/>
         <source>optional, e.g. Cainiao</source>
         <translation>optional, z. B. Cainiao</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="66"/>
         <source>First scan on</source>
         <translation>Erster Scan am</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="86"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="81"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="82"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="82"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="77"/>
         <source>Record the tracking number</source>
         <translation>Sendungsnummer vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="60"/>
         <source>The supplier sent a tracking number</source>
         <translation>Der Lieferant hat eine Sendungsnummer geschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="91"/>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="86"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="162"/>
         <source>Open a dispute on AliExpress</source>
         <translation>Streitfall auf AliExpress eröffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="87"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="43"/>
         <source>Open on AliExpress</source>
         <translation>Auf AliExpress öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="95"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="90"/>
         <source>&lt;b&gt;Attach&lt;/b&gt;</source>
         <translation>&lt;b&gt;Anhängen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="98"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="93"/>
         <source>I have opened the dispute</source>
         <translation>Ich habe den Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="102"/>
         <source>The dispute</source>
         <translation>Der Streitfall</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="105"/>
         <source>I escalated it</source>
         <translation>Ich habe ihn eskaliert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="112"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="107"/>
         <source>AliExpress&apos; case team took it over</source>
         <translation>Das Fallteam von AliExpress hat übernommen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="120"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="115"/>
         <source>Record the dispute&apos;s outcome</source>
         <translation>Ergebnis des Streitfalls vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="127"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="122"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="128"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="123"/>
         <source>Refunded to you</source>
         <translation>An Sie erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="146"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="141"/>
         <source>Dispute on AliExpress</source>
         <translation>Streitfall auf AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="162"/>
         <source>The dispute on AliExpress</source>
         <translation>Der Streitfall auf AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="186"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="181"/>
         <source>e.g. {0} {1}</source>
         <translation>z. B. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="198"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="193"/>
         <source>A refusal usually means the parcel has shipped. Ask the supplier for the tracking number: they get 5 working days.</source>
         <translation>Eine Ablehnung heißt meist, dass das Paket verschickt ist. Fragen Sie den Lieferanten nach der Sendungsnummer: Er hat dafür 5 Arbeitstage.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="206"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="201"/>
         <source>No tracking number by the deadline: the parcel was not shipped. Open a dispute on AliExpress for a full refund.</source>
         <translation>Keine Sendungsnummer bis zur Frist: Das Paket wurde nicht verschickt. Eröffnen Sie auf AliExpress einen Streitfall für eine volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="213"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="208"/>
         <source>Tracking number asked for; due {0}.</source>
         <translation>Sendungsnummer angefragt; fällig {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="216"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="211"/>
         <source>Dispute open on AliExpress.</source>
         <translation>Streitfall auf AliExpress offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="215"/>
         <source>Tracking number {0} received: the run goes the refund way.</source>
         <translation>Sendungsnummer {0} erhalten: Es geht weiter mit der Erstattung.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="232"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="227"/>
         <source>Opened {0}</source>
         <translation>Eröffnet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="233"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="228"/>
         <source>Can be escalated from {0}</source>
         <translation>Eskalierbar ab {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="234"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="229"/>
         <source>Goes to AliExpress&apos; case team on {0}</source>
         <translation>Geht am {0} an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="237"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="232"/>
         <source>First tracking scan {0}</source>
         <translation>Erster Sendungsscan {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="241"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="236"/>
         <source>It shipped only after the dispute was filed: the money is owed back.</source>
         <translation>Erst nach Eröffnung des Streitfalls verschickt: Das Geld steht Ihnen zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="246"/>
         <source>Recording the request…</source>
         <translation>Anfrage wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="260"/>
         <source>Recording the tracking number…</source>
         <translation>Sendungsnummer wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="270"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="265"/>
         <source>Recording the dispute…</source>
         <translation>Streitfall wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="277"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="272"/>
         <source>Recording the escalation…</source>
         <translation>Eskalation wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="291"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="286"/>
         <source>Recording the dispute&apos;s outcome…</source>
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
@@ -937,10 +938,10 @@
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="167"/>
-        <location filename="../../gui/cancellations_view.py" line="64"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="177"/>
+        <location filename="../../gui/cancellations_view.py" line="65"/>
         <source>in {0}</source>
-        <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
+        <extracomment>The actions each page offers; a later page with one of them may be visited early. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.</extracomment>
         <translation>in {0}</translation>
     </message>
     <message>
@@ -1041,7 +1042,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/texts.py" line="70"/>
         <location filename="../../gui/cancel_wizard/texts.py" line="91"/>
-        <location filename="../../gui/policy_dialog.py" line="151"/>
+        <location filename="../../gui/policy_dialog.py" line="152"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1056,59 +1057,60 @@
         <translation>Kopiert ✓</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="27"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="32"/>
         <source>{0} refunded</source>
+        <extracomment>How a cancel on Shopify was seen through (core writes these English phrases).</extracomment>
         <translation>{0} erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="31"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="36"/>
         <source>{0} received</source>
         <translation>{0} erhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="35"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="40"/>
         <source>by hand in the Shopify admin</source>
         <translation>manuell im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/timeline.py" line="56"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="209"/>
+        <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="210"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="110"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="111"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="168"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="238"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="239"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="241"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="242"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="244"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="245"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="248"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="251"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1195,8 +1197,8 @@
     </message>
     <message>
         <location filename="../../gui/calendar_dialog.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="253"/>
-        <location filename="../../gui/import_csv.py" line="362"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
+        <location filename="../../gui/import_csv.py" line="363"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -1277,572 +1279,573 @@
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="300"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="301"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="315"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="316"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="361"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="362"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="371"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/order_details_panel.py" line="244"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="469"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="478"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="491"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="564"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="90"/>
+        <location filename="../../gui/cancellations_view.py" line="91"/>
         <location filename="../../gui/review_report.py" line="138"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="94"/>
+        <location filename="../../gui/cancellations_view.py" line="95"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="101"/>
+        <location filename="../../gui/cancellations_view.py" line="102"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="117"/>
+        <location filename="../../gui/cancellations_view.py" line="118"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="126"/>
+        <location filename="../../gui/cancellations_view.py" line="127"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="130"/>
+        <location filename="../../gui/cancellations_view.py" line="131"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="164"/>
+        <location filename="../../gui/cancellations_view.py" line="165"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="178"/>
+        <location filename="../../gui/cancellations_view.py" line="179"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="192"/>
+        <location filename="../../gui/cancellations_view.py" line="195"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="201"/>
+        <location filename="../../gui/cancellations_view.py" line="204"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="212"/>
+        <location filename="../../gui/cancellations_view.py" line="215"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="214"/>
+        <location filename="../../gui/cancellations_view.py" line="217"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="54"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="55"/>
         <source>AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="63"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
         <source>App key</source>
         <translation>App-Key</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
         <source>digits, from the Open Platform console</source>
         <translation>Ziffern, aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="66"/>
         <source>App secret</source>
         <translation>App-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="67"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="68"/>
         <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
         <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="71"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="72"/>
         <source>Callback URL</source>
         <translation>Callback-URL</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="73"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
         <source>The callback URL registered for the app, exactly.</source>
         <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="75"/>
         <source>Open authorization page</source>
         <translation>Autorisierungsseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
         <source>paste the code, or the whole address</source>
         <translation>Code einfügen oder die ganze Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="79"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
-        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
-        <location filename="../../gui/connections/shop_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="99"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="91"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
         <source>App key:</source>
         <translation>App-Key:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
         <source>App secret:</source>
         <translation>App-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="94"/>
         <source>Callback URL:</source>
         <translation>Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
         <source>Access token expires:</source>
         <translation>Zugriffstoken läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
         <source>Connection expires:</source>
         <translation>Verbindung läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="127"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="128"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="133"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="134"/>
         <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
         <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="151"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="152"/>
         <source>{0} — expired: connect AliExpress again.</source>
         <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="155"/>
         <source>{0} — reconnect before then (authorize and paste a new code).</source>
         <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="172"/>
-        <location filename="../../gui/connections/shop_panel.py" line="234"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="173"/>
+        <location filename="../../gui/connections/shop_panel.py" line="235"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
-        <location filename="../../gui/connections/shop_panel.py" line="236"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="175"/>
         <location filename="../../gui/connections/shop_panel.py" line="237"/>
+        <location filename="../../gui/connections/shop_panel.py" line="238"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="175"/>
         <source>from the Open Platform console</source>
         <translation>aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="198"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
         <source>No browser opened. Open this address yourself: {0}</source>
         <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="203"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="204"/>
         <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
         <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="212"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="213"/>
         <source>Paste the authorization code first.</source>
         <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="214"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="215"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="234"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="235"/>
         <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
         <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="242"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="243"/>
         <source>Asking AliExpress…</source>
         <translation>AliExpress wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="250"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="251"/>
         <source>Connected as {0}.</source>
         <translation>Verbunden als {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="255"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="256"/>
         <source>Remove the AliExpress connection?</source>
         <translation>AliExpress-Verbindung entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="257"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="258"/>
         <source>Dropdesk deletes the app secret and the tokens from the system keyring. Supplier orders stay in the ledger; to refresh them again you will need to connect AliExpress again.</source>
         <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="265"/>
-        <location filename="../../gui/connections/shop_panel.py" line="318"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="266"/>
+        <location filename="../../gui/connections/shop_panel.py" line="319"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="274"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="275"/>
         <source>Removed: the app secret and tokens were deleted from the keyring.</source>
         <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="290"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
         <source>{0} (today)</source>
         <translation>{0} (heute)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
         <source>in 1 day</source>
         <translation>in 1 Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
         <source>in {0} days</source>
         <translation>in {0} Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/common.py" line="117"/>
+        <location filename="../../gui/connections/common.py" line="123"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="44"/>
+        <location filename="../../gui/connections/dialog.py" line="45"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="49"/>
+        <location filename="../../gui/connections/dialog.py" line="50"/>
         <source>Checking the system keyring…</source>
         <translation>Schlüsselbund des Systems wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="81"/>
+        <location filename="../../gui/connections/dialog.py" line="82"/>
         <source>Tokens and secrets are kept in the system keyring ({0}), never in the ledger or a log.</source>
         <translation>Tokens und Secrets liegen im Schlüsselbund des Systems ({0}), nie im Auftragsbuch oder in einem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="91"/>
+        <location filename="../../gui/connections/dialog.py" line="92"/>
         <source>The system keyring cannot be used, so connections cannot be saved.</source>
         <translation>Der Schlüsselbund des Systems ist nicht nutzbar, daher lassen sich keine Verbindungen speichern.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="96"/>
+        <location filename="../../gui/connections/dialog.py" line="97"/>
         <source>Everything that needs no connection (the ledger, imports, the review) works as usual.</source>
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="54"/>
+        <location filename="../../gui/connections/shop_panel.py" line="55"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="64"/>
+        <location filename="../../gui/connections/shop_panel.py" line="65"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="67"/>
+        <location filename="../../gui/connections/shop_panel.py" line="68"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="69"/>
+        <location filename="../../gui/connections/shop_panel.py" line="70"/>
         <source>Admin API access token</source>
         <translation>Admin-API-Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="70"/>
+        <location filename="../../gui/connections/shop_panel.py" line="71"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="75"/>
+        <location filename="../../gui/connections/shop_panel.py" line="76"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="78"/>
+        <location filename="../../gui/connections/shop_panel.py" line="79"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="84"/>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="86"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="87"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="91"/>
+        <location filename="../../gui/connections/shop_panel.py" line="92"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="98"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="106"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="107"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/shop_panel.py" line="108"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/shop_panel.py" line="110"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <location filename="../../gui/connections/shop_panel.py" line="112"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="112"/>
+        <location filename="../../gui/connections/shop_panel.py" line="113"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="113"/>
+        <location filename="../../gui/connections/shop_panel.py" line="114"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="152"/>
+        <location filename="../../gui/connections/shop_panel.py" line="153"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="154"/>
+        <location filename="../../gui/connections/shop_panel.py" line="155"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="189"/>
-        <location filename="../../gui/connections/shop_panel.py" line="266"/>
+        <location filename="../../gui/connections/shop_panel.py" line="190"/>
+        <location filename="../../gui/connections/shop_panel.py" line="267"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="194"/>
+        <location filename="../../gui/connections/shop_panel.py" line="195"/>
         <source>Paste the shop&apos;s address and its Admin API access token (or the client ID and secret of your app), then test the connection.</source>
         <translation>Fügen Sie die Adresse des Shops und sein Admin-API-Zugriffstoken ein (oder Client-ID und Secret Ihrer App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="199"/>
-        <location filename="../../gui/suppliers_view.py" line="333"/>
-        <location filename="../../gui/suppliers_view.py" line="406"/>
+        <location filename="../../gui/connections/shop_panel.py" line="200"/>
+        <location filename="../../gui/suppliers_view.py" line="334"/>
+        <location filename="../../gui/suppliers_view.py" line="407"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="205"/>
+        <location filename="../../gui/connections/shop_panel.py" line="206"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="237"/>
+        <location filename="../../gui/connections/shop_panel.py" line="238"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="258"/>
+        <location filename="../../gui/connections/shop_panel.py" line="259"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="268"/>
+        <location filename="../../gui/connections/shop_panel.py" line="269"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="279"/>
+        <location filename="../../gui/connections/shop_panel.py" line="280"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="298"/>
+        <location filename="../../gui/connections/shop_panel.py" line="299"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="308"/>
+        <location filename="../../gui/connections/shop_panel.py" line="309"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="310"/>
+        <location filename="../../gui/connections/shop_panel.py" line="311"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="336"/>
+        <location filename="../../gui/connections/shop_panel.py" line="337"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
@@ -1877,27 +1880,27 @@
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="73"/>
+        <location filename="../../gui/diagnostics.py" line="71"/>
         <source>Save diagnostics</source>
         <translation>Diagnosedaten speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="75"/>
+        <location filename="../../gui/diagnostics.py" line="73"/>
         <source>Zip archive (*.zip)</source>
         <translation>ZIP-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="94"/>
+        <location filename="../../gui/diagnostics.py" line="92"/>
         <source>The diagnostics could not be saved: {0}</source>
         <translation>Die Diagnosedaten konnten nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="129"/>
+        <location filename="../../gui/diagnostics.py" line="127"/>
         <source>Diagnostics saved</source>
         <translation>Diagnosedaten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="131"/>
+        <location filename="../../gui/diagnostics.py" line="129"/>
         <source>Saved to {0}.
 
 It holds versions, settings, the ledger&apos;s size and the end of the log, without secrets or customer details. Attach it to your message to support.</source>
@@ -1906,7 +1909,7 @@ It holds versions, settings, the ledger&apos;s size and the end of the log, with
 Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und das Ende des Protokolls, ohne Secrets oder Kundendaten. Hängen Sie sie an Ihre Nachricht an den Support an.</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="144"/>
+        <location filename="../../gui/diagnostics.py" line="142"/>
         <source>Diagnostics not saved</source>
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
@@ -1923,7 +1926,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="148"/>
-        <location filename="../../gui/policy_dialog.py" line="116"/>
+        <location filename="../../gui/policy_dialog.py" line="117"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1933,233 +1936,233 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="120"/>
+        <location filename="../../gui/import_csv.py" line="121"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="122"/>
+        <location filename="../../gui/import_csv.py" line="123"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="124"/>
+        <location filename="../../gui/import_csv.py" line="125"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="126"/>
+        <location filename="../../gui/import_csv.py" line="127"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="127"/>
+        <location filename="../../gui/import_csv.py" line="128"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="190"/>
+        <location filename="../../gui/import_csv.py" line="191"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="239"/>
+        <location filename="../../gui/import_csv.py" line="240"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="253"/>
+        <location filename="../../gui/import_csv.py" line="254"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="256"/>
+        <location filename="../../gui/import_csv.py" line="257"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="258"/>
+        <location filename="../../gui/import_csv.py" line="259"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="262"/>
+        <location filename="../../gui/import_csv.py" line="263"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="271"/>
+        <location filename="../../gui/import_csv.py" line="272"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="272"/>
+        <location filename="../../gui/import_csv.py" line="273"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="273"/>
+        <location filename="../../gui/import_csv.py" line="274"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="299"/>
+        <location filename="../../gui/import_csv.py" line="300"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="308"/>
+        <location filename="../../gui/import_csv.py" line="309"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="323"/>
+        <location filename="../../gui/import_csv.py" line="324"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="324"/>
+        <location filename="../../gui/import_csv.py" line="325"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="342"/>
+        <location filename="../../gui/import_csv.py" line="343"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="342"/>
+        <location filename="../../gui/import_csv.py" line="343"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="349"/>
+        <location filename="../../gui/import_csv.py" line="350"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="354"/>
+        <location filename="../../gui/import_csv.py" line="355"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="358"/>
+        <location filename="../../gui/import_csv.py" line="359"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="360"/>
+        <location filename="../../gui/import_csv.py" line="361"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="362"/>
+        <location filename="../../gui/import_csv.py" line="363"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="373"/>
+        <location filename="../../gui/import_csv.py" line="374"/>
         <source>Please check before importing</source>
         <translation>Bitte vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="396"/>
+        <location filename="../../gui/import_csv.py" line="397"/>
         <source>This is right</source>
         <translation>Das stimmt</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="502"/>
+        <location filename="../../gui/import_csv.py" line="503"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="504"/>
+        <location filename="../../gui/import_csv.py" line="505"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="524"/>
+        <location filename="../../gui/import_csv.py" line="525"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="540"/>
+        <location filename="../../gui/import_csv.py" line="541"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="540"/>
+        <location filename="../../gui/import_csv.py" line="541"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="566"/>
+        <location filename="../../gui/import_csv.py" line="567"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="567"/>
+        <location filename="../../gui/import_csv.py" line="568"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="578"/>
+        <location filename="../../gui/import_csv.py" line="579"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="579"/>
+        <location filename="../../gui/import_csv.py" line="580"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="583"/>
+        <location filename="../../gui/import_csv.py" line="584"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="618"/>
+        <location filename="../../gui/import_csv.py" line="619"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="620"/>
+        <location filename="../../gui/import_csv.py" line="621"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="629"/>
+        <location filename="../../gui/import_csv.py" line="630"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="637"/>
+        <location filename="../../gui/import_csv.py" line="638"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="685"/>
+        <location filename="../../gui/import_csv.py" line="686"/>
         <source>Day first (31/12/2023)</source>
         <translation>Tag zuerst (31/12/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="685"/>
+        <location filename="../../gui/import_csv.py" line="686"/>
         <source>Month first (12/31/2023)</source>
         <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="691"/>
+        <location filename="../../gui/import_csv.py" line="692"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="696"/>
+        <location filename="../../gui/import_csv.py" line="697"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="700"/>
+        <location filename="../../gui/import_csv.py" line="701"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
@@ -2199,186 +2202,213 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="165"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="319"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="324"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302"/>
+        <location filename="../../gui/main_window.py" line="326"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/order_details_panel.py" line="143"/>
+        <source>Cancel everywhere…</source>
+        <translation>Überall stornieren…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="330"/>
+        <source>Cancel the selected order at the supplier and in the shop, step by step</source>
+        <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="346"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="404"/>
+        <location filename="../../gui/main_window.py" line="432"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="498"/>
+        <location filename="../../gui/main_window.py" line="533"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="59"/>
+        <location filename="../../gui/order_details_panel.py" line="117"/>
         <source>Customer</source>
+        <extracomment>What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip). The fields a change names, in the merchant&apos;s words; others read as &quot;other details&quot;. Shopify&apos;s cancel reasons (a cancelled order&apos;s `cancel_reason`).</extracomment>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="60"/>
+        <location filename="../../gui/order_details_panel.py" line="118"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="63"/>
+        <location filename="../../gui/order_details_panel.py" line="121"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="65"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="305"/>
+        <location filename="../../gui/order_details_panel.py" line="123"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="306"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="66"/>
+        <location filename="../../gui/order_details_panel.py" line="124"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="74"/>
+        <location filename="../../gui/order_details_panel.py" line="132"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="74"/>
+        <location filename="../../gui/order_details_panel.py" line="132"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="74"/>
+        <location filename="../../gui/order_details_panel.py" line="132"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="76"/>
+        <location filename="../../gui/order_details_panel.py" line="134"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="79"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="79"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="81"/>
-        <location filename="../../gui/order_details_panel.py" line="89"/>
+        <location filename="../../gui/order_details_panel.py" line="139"/>
+        <location filename="../../gui/order_details_panel.py" line="159"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="88"/>
+        <location filename="../../gui/order_details_panel.py" line="146"/>
+        <source>Cancel this order at the supplier and in the shop, step by step</source>
+        <translation>Diese Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="105"/>
+        <location filename="../../gui/order_details_panel.py" line="175"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="113"/>
+        <location filename="../../gui/order_details_panel.py" line="185"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="119"/>
+        <location filename="../../gui/order_details_panel.py" line="191"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="123"/>
+        <location filename="../../gui/order_details_panel.py" line="195"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="125"/>
+        <location filename="../../gui/order_details_panel.py" line="197"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="130"/>
+        <location filename="../../gui/order_details_panel.py" line="203"/>
         <source>none yet</source>
         <translation>noch keine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="250"/>
+        <source>changed: {0}</source>
+        <translation>geändert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="271"/>
+        <source>other details</source>
+        <translation>weitere Angaben</translation>
     </message>
     <message>
         <location filename="../../gui/order_table_model.py" line="76"/>
@@ -2408,132 +2438,132 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="79"/>
+        <location filename="../../gui/policy_dialog.py" line="80"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="90"/>
+        <location filename="../../gui/policy_dialog.py" line="91"/>
         <source>Suppliers the policy relies on</source>
         <translation>Lieferanten, auf die sich die Richtlinie stützt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="105"/>
+        <location filename="../../gui/policy_dialog.py" line="106"/>
         <source>optional, e.g. a PO box</source>
         <translation>optional, z. B. ein Postfach</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="113"/>
+        <location filename="../../gui/policy_dialog.py" line="114"/>
         <source>Shop name</source>
         <translation>Shop-Name</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="114"/>
+        <location filename="../../gui/policy_dialog.py" line="115"/>
         <source>E-mail for customers</source>
         <translation>E-Mail für Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="115"/>
+        <location filename="../../gui/policy_dialog.py" line="116"/>
         <source>Return address</source>
         <translation>Rücksendeadresse</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="117"/>
+        <location filename="../../gui/policy_dialog.py" line="118"/>
         <source>Suppliers the shop relies on</source>
         <translation>Lieferanten des Shops</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="119"/>
+        <location filename="../../gui/policy_dialog.py" line="120"/>
         <source>How customers reach you</source>
         <translation>So erreichen Kunden Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="133"/>
+        <location filename="../../gui/policy_dialog.py" line="134"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="134"/>
+        <location filename="../../gui/policy_dialog.py" line="135"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="142"/>
+        <location filename="../../gui/policy_dialog.py" line="143"/>
         <source>Why it says this</source>
         <translation>Warum sie das sagt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="152"/>
+        <location filename="../../gui/policy_dialog.py" line="153"/>
         <source>Save as HTML…</source>
         <translation>Als HTML speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <location filename="../../gui/policy_dialog.py" line="154"/>
         <source>Save as Markdown…</source>
         <translation>Als Markdown speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="154"/>
+        <location filename="../../gui/policy_dialog.py" line="155"/>
         <source>Publish to Shopify…</source>
         <translation>In Shopify veröffentlichen…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="238"/>
+        <location filename="../../gui/policy_dialog.py" line="239"/>
         <source>Copied the policy.</source>
         <translation>Richtlinie kopiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="247"/>
+        <location filename="../../gui/policy_dialog.py" line="248"/>
         <source>Saved the policy to {0}</source>
         <translation>Richtlinie gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="251"/>
+        <location filename="../../gui/policy_dialog.py" line="252"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="255"/>
+        <location filename="../../gui/policy_dialog.py" line="256"/>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="259"/>
+        <location filename="../../gui/policy_dialog.py" line="260"/>
         <source>Save the policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="259"/>
+        <location filename="../../gui/policy_dialog.py" line="260"/>
         <source>refund-policy</source>
         <translation>rueckerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="265"/>
+        <location filename="../../gui/policy_dialog.py" line="266"/>
         <source>Could not save: {0}</source>
         <translation>Speichern nicht möglich: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="272"/>
+        <location filename="../../gui/policy_dialog.py" line="273"/>
         <source>Publish to Shopify</source>
         <translation>In Shopify veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="274"/>
+        <location filename="../../gui/policy_dialog.py" line="275"/>
         <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
         <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="286"/>
+        <location filename="../../gui/policy_dialog.py" line="287"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="301"/>
+        <location filename="../../gui/policy_dialog.py" line="302"/>
         <source>Published: {0}</source>
         <translation>Veröffentlicht: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="306"/>
+        <location filename="../../gui/policy_dialog.py" line="307"/>
         <source>Publishing failed: {0}</source>
         <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
     </message>
@@ -2651,20 +2681,20 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="344"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="344"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="160"/>
         <location filename="../../gui/review_report.py" line="253"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="344"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
@@ -2717,576 +2747,607 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="250"/>
         <location filename="../../gui/review_report.py" line="317"/>
-        <location filename="../../gui/review_view.py" line="609"/>
+        <location filename="../../gui/review_view.py" line="619"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="262"/>
+        <location filename="../../gui/review_view.py" line="263"/>
         <source>Refund review — {0}</source>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="273"/>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="274"/>
+        <location filename="../../gui/review_view.py" line="304"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="274"/>
+        <location filename="../../gui/review_view.py" line="275"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="275"/>
+        <location filename="../../gui/review_view.py" line="276"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="278"/>
+        <location filename="../../gui/review_view.py" line="284"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="283"/>
+        <location filename="../../gui/review_view.py" line="289"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="293"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="288"/>
+        <location filename="../../gui/review_view.py" line="294"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="297"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="292"/>
+        <location filename="../../gui/review_view.py" line="298"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
+        <location filename="../../gui/review_view.py" line="305"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="300"/>
-        <location filename="../../gui/suppliers_view.py" line="176"/>
+        <location filename="../../gui/review_view.py" line="306"/>
+        <location filename="../../gui/suppliers_view.py" line="177"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="330"/>
+        <location filename="../../gui/review_view.py" line="340"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="351"/>
+        <location filename="../../gui/review_view.py" line="361"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="453"/>
-        <location filename="../../gui/suppliers_view.py" line="411"/>
+        <location filename="../../gui/review_view.py" line="463"/>
+        <location filename="../../gui/suppliers_view.py" line="412"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="482"/>
+        <location filename="../../gui/review_view.py" line="492"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="486"/>
+        <location filename="../../gui/review_view.py" line="496"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="502"/>
+        <location filename="../../gui/review_view.py" line="512"/>
         <source>{0} refund lines · {1} cancellations · {2} disputes</source>
         <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="506"/>
+        <location filename="../../gui/review_view.py" line="516"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="517"/>
+        <location filename="../../gui/review_view.py" line="527"/>
         <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="576"/>
+        <location filename="../../gui/review_view.py" line="586"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="592"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="597"/>
+        <location filename="../../gui/review_view.py" line="607"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="612"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="612"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="612"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="609"/>
+        <location filename="../../gui/review_view.py" line="619"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="613"/>
+        <location filename="../../gui/review_view.py" line="623"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="614"/>
+        <location filename="../../gui/review_view.py" line="624"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="615"/>
+        <location filename="../../gui/review_view.py" line="625"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="203"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="204"/>
         <source>Edit supplier order {0}</source>
         <translation>Lieferantenbestellung {0} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="205"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="206"/>
         <source>Add supplier order</source>
         <translation>Lieferantenbestellung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="220"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="221"/>
         <source>16 digits, like 8198352049851315</source>
         <translation>16 Ziffern, etwa 8198352049851315</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="221"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="222"/>
         <source>Pasting &quot;Order ID: 8198… Copy&quot; from AliExpress works too.</source>
         <translation>Sie können auch „Order ID: 8198… Copy“ aus AliExpress einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="237"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="238"/>
         <source>Pick one, or type a new supplier&apos;s name</source>
         <translation>Wählen Sie einen aus oder geben Sie den Namen eines neuen Lieferanten ein</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="246"/>
         <source>Set the payment time to now</source>
         <translation>Zahlungszeitpunkt auf jetzt setzen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="246"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="247"/>
         <source>Not known yet</source>
         <translation>Noch unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="247"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="248"/>
         <source>your time ({0})</source>
         <translation>Ihre Zeit ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="267"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="268"/>
         <source>The shop&apos;s order name, like #1001</source>
         <translation>Bestellname im Shop, etwa #1001</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="298"/>
         <source>Paid at</source>
         <translation>Bezahlt am</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="298"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="299"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="300"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="301"/>
         <source>For customer order</source>
         <translation>Für Kundenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="359"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="360"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="391"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="392"/>
         <source>A new supplier “{0}” will be added.</source>
         <translation>Ein neuer Lieferant „{0}“ wird angelegt.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="393"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="394"/>
         <source>No supplier yet: the default ship window applies.</source>
         <translation>Noch kein Lieferant: Es gilt die Standard-Versandfrist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="410"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="411"/>
         <source>No ship window until the payment time is known.</source>
         <translation>Keine Versandfrist, solange der Zahlungszeitpunkt unbekannt ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="421"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="422"/>
         <source>Ship window closes {0} ({1} working days, {2} calendar).</source>
         <translation>Versandfrist endet {0} ({1} Arbeitstage, {2} Kalendertage).</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="434"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="435"/>
         <source>Not linked to a customer order.</source>
         <translation>Mit keiner Kundenbestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="439"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="440"/>
         <source>(no name)</source>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="474"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="475"/>
         <source>&quot;{0}&quot; is not an amount, like {1}.</source>
         <translation>„{0}“ ist kein Betrag wie {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="483"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="484"/>
         <source>There is no customer order {0} in the ledger.</source>
         <translation>Im Auftragsbuch gibt es keine Kundenbestellung {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="522"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="523"/>
         <source>Supplier order gone</source>
         <translation>Lieferantenbestellung nicht mehr vorhanden</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="523"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="524"/>
         <source>This supplier order is no longer in the ledger.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="96"/>
+        <location filename="../../gui/suppliers_view.py" line="97"/>
         <source>none stated</source>
         <extracomment>Opens the holiday calendar editor from the suppliers view.</extracomment>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="137"/>
+        <location filename="../../gui/suppliers_view.py" line="138"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="162"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="164"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
-        <location filename="../../gui/suppliers_view.py" line="199"/>
+        <location filename="../../gui/suppliers_view.py" line="165"/>
+        <location filename="../../gui/suppliers_view.py" line="200"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="178"/>
+        <location filename="../../gui/suppliers_view.py" line="179"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="180"/>
+        <location filename="../../gui/suppliers_view.py" line="181"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="183"/>
-        <location filename="../../gui/suppliers_view.py" line="203"/>
+        <location filename="../../gui/suppliers_view.py" line="184"/>
+        <location filename="../../gui/suppliers_view.py" line="204"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="188"/>
+        <location filename="../../gui/suppliers_view.py" line="189"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="189"/>
+        <location filename="../../gui/suppliers_view.py" line="190"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="190"/>
+        <location filename="../../gui/suppliers_view.py" line="191"/>
         <source>&amp;Holidays and working days…</source>
         <translation>&amp;Feiertage und Arbeitstage…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="193"/>
+        <location filename="../../gui/suppliers_view.py" line="194"/>
         <source>Add or remove holidays and make-up working days per country and year ({0})</source>
         <translation>Feiertage und Nacharbeitstage je Land und Jahr hinzufügen oder entfernen ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="200"/>
+        <location filename="../../gui/suppliers_view.py" line="201"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="201"/>
+        <location filename="../../gui/suppliers_view.py" line="202"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="204"/>
+        <location filename="../../gui/suppliers_view.py" line="205"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="208"/>
+        <location filename="../../gui/suppliers_view.py" line="209"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="210"/>
+        <location filename="../../gui/suppliers_view.py" line="211"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="266"/>
+        <location filename="../../gui/suppliers_view.py" line="267"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="279"/>
+        <location filename="../../gui/suppliers_view.py" line="280"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="287"/>
+        <location filename="../../gui/suppliers_view.py" line="288"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="311"/>
+        <location filename="../../gui/suppliers_view.py" line="312"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="312"/>
-        <location filename="../../gui/suppliers_view.py" line="324"/>
+        <location filename="../../gui/suppliers_view.py" line="313"/>
+        <location filename="../../gui/suppliers_view.py" line="325"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="316"/>
+        <location filename="../../gui/suppliers_view.py" line="317"/>
         <source>{0} estimated</source>
         <translation>{0} geschätzt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="324"/>
+        <location filename="../../gui/suppliers_view.py" line="325"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="329"/>
+        <location filename="../../gui/suppliers_view.py" line="330"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="329"/>
+        <location filename="../../gui/suppliers_view.py" line="330"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="379"/>
+        <location filename="../../gui/suppliers_view.py" line="380"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="385"/>
+        <location filename="../../gui/suppliers_view.py" line="386"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="395"/>
+        <location filename="../../gui/suppliers_view.py" line="396"/>
         <source>Deadlines in {0} are estimated.</source>
         <translation>Fristen in {0} sind geschätzt.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="417"/>
+        <location filename="../../gui/suppliers_view.py" line="418"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="422"/>
+        <location filename="../../gui/suppliers_view.py" line="423"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="423"/>
+        <location filename="../../gui/suppliers_view.py" line="424"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="424"/>
+        <location filename="../../gui/suppliers_view.py" line="425"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="425"/>
+        <location filename="../../gui/suppliers_view.py" line="426"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="426"/>
+        <location filename="../../gui/suppliers_view.py" line="427"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="455"/>
+        <location filename="../../gui/suppliers_view.py" line="456"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="80"/>
+        <location filename="../../gui/sync_actions.py" line="82"/>
         <source>No shop connected</source>
         <translation>Kein Shop verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="81"/>
+        <location filename="../../gui/sync_actions.py" line="83"/>
         <source>Connect your Shopify shop first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihren Shopify-Shop (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="105"/>
+        <location filename="../../gui/sync_actions.py" line="107"/>
+        <location filename="../../gui/sync_actions.py" line="124"/>
         <source>Sync with Shopify</source>
         <translation>Mit Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="106"/>
+        <location filename="../../gui/sync_actions.py" line="108"/>
         <source>Fetching the orders that changed in {0}…</source>
         <translation>Geänderte Bestellungen aus {0} werden abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="114"/>
+        <location filename="../../gui/sync_actions.py" line="116"/>
         <source>Shopify sync stopped: {0} orders updated; the next sync continues.</source>
         <translation>Shopify-Abgleich angehalten: {0} Bestellungen aktualisiert; der nächste Abgleich macht weiter.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="116"/>
+        <location filename="../../gui/sync_actions.py" line="118"/>
         <source>Shopify sync done: {0} orders updated.</source>
         <translation>Shopify-Abgleich fertig: {0} Bestellungen aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="128"/>
+        <location filename="../../gui/sync_actions.py" line="137"/>
         <source>AliExpress not connected</source>
         <translation>AliExpress nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="129"/>
+        <location filename="../../gui/sync_actions.py" line="138"/>
         <source>Connect your AliExpress account first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihr AliExpress-Konto (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="140"/>
+        <location filename="../../gui/sync_actions.py" line="149"/>
         <source>Refresh from AliExpress</source>
         <translation>Von AliExpress aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="141"/>
+        <location filename="../../gui/sync_actions.py" line="150"/>
         <source>Checking the status and tracking of open supplier orders…</source>
         <translation>Status und Sendungsverfolgung offener Lieferantenbestellungen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="146"/>
+        <location filename="../../gui/sync_actions.py" line="155"/>
         <source>AliExpress: {0} of {1} orders checked, {2} changed, {3} shipped</source>
         <translation>AliExpress: {0} von {1} Bestellungen geprüft, {2} geändert, {3} versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="153"/>
+        <location filename="../../gui/sync_actions.py" line="162"/>
         <source>, {0} could not be read</source>
         <translation>, {0} nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="155"/>
+        <location filename="../../gui/sync_actions.py" line="164"/>
         <source> (stopped)</source>
         <translation> (angehalten)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="160"/>
+        <location filename="../../gui/sync_actions.py" line="169"/>
         <source>Reconnect AliExpress soon</source>
         <translation>AliExpress bald neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="162"/>
+        <location filename="../../gui/sync_actions.py" line="171"/>
         <source>The AliExpress connection expires on {0}. Connect AliExpress again before then (Connections…), or Dropdesk can no longer refresh orders.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="194"/>
+        <location filename="../../gui/sync_actions.py" line="203"/>
         <source>{0} did not finish.</source>
         <translation>{0} wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="232"/>
+        <location filename="../../gui/sync_actions.py" line="241"/>
         <source>Shopify synced {0}</source>
         <translation>Shopify abgeglichen {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="234"/>
+        <location filename="../../gui/sync_actions.py" line="243"/>
         <source>Shopify never synced</source>
         <translation>Shopify nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="241"/>
+        <location filename="../../gui/sync_actions.py" line="250"/>
         <source>AliExpress refreshed {0}</source>
         <translation>AliExpress aktualisiert {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="243"/>
+        <location filename="../../gui/sync_actions.py" line="252"/>
         <source>AliExpress never refreshed</source>
         <translation>AliExpress nie aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="247"/>
+        <location filename="../../gui/sync_actions.py" line="256"/>
         <source>reconnect AliExpress by {0}</source>
         <translation>AliExpress bis {0} neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="248"/>
+        <location filename="../../gui/sync_actions.py" line="257"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/links.py" line="46"/>
+        <source>The folder did not open</source>
+        <translation>Der Ordner hat sich nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/links.py" line="46"/>
+        <source>The link did not open</source>
+        <translation>Der Link hat sich nicht geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/links.py" line="48"/>
+        <source>No file manager opened this folder. Copy its path and open it yourself:</source>
+        <translation>Kein Dateimanager hat diesen Ordner geöffnet. Kopieren Sie den Pfad und öffnen Sie ihn selbst:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/links.py" line="50"/>
+        <source>No browser opened this link. Copy it and paste it into your browser:</source>
+        <translation>Kein Browser hat diesen Link geöffnet. Kopieren Sie ihn und fügen Sie ihn in Ihren Browser ein:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/links.py" line="59"/>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/links.py" line="59"/>
+        <source>Copy link</source>
+        <translation>Link kopieren</translation>
     </message>
     <message>
         <location filename="../../gui/calendar_recompute.py" line="80"/>
@@ -3372,32 +3433,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -3528,186 +3589,201 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="48"/>
+        <source>Step recorded</source>
+        <translation>Schritt vermerkt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="49"/>
         <source>Cancellation started</source>
         <translation>Stornierung begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="49"/>
+        <location filename="dynamic_texts.py" line="50"/>
         <source>Refund key stored (retries cannot refund twice)</source>
         <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="50"/>
+        <location filename="dynamic_texts.py" line="51"/>
         <source>Shopify started the cancel job</source>
         <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="51"/>
+        <location filename="dynamic_texts.py" line="52"/>
         <source>Shopify&apos;s answer to the cancel was lost</source>
         <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="53"/>
         <source>Dispute escalated</source>
         <translation>Streitfall eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="53"/>
+        <location filename="dynamic_texts.py" line="54"/>
         <source>Tracking number received during the dispute</source>
         <translation>Sendungsnummer während des Streitfalls erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="55"/>
         <source>AliExpress reports the refund completed</source>
         <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="56"/>
         <source>A refund from the supplier is expected</source>
         <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>The supplier&apos;s refund arrived</source>
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>A deadline moved: the holiday calendar changed</source>
         <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="89"/>
+        <source>already cancelled on Shopify</source>
+        <translation>in Shopify bereits storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="90"/>
+        <source>cancelled by Dropdesk</source>
+        <translation>von Dropdesk storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
@@ -3715,192 +3791,192 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
@@ -3908,17 +3984,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -3926,112 +4002,112 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -4039,115 +4115,325 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="165"/>
+        <source>AliExpress order linked</source>
+        <translation>AliExpress-Bestellung verknüpft</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="166"/>
+        <source>Supplier order added</source>
+        <translation>Lieferantenbestellung angelegt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="167"/>
+        <source>Supplier order changed</source>
+        <translation>Lieferantenbestellung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="168"/>
+        <source>Payment time changed</source>
+        <translation>Zahlungszeit geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="169"/>
+        <source>Ship-by time recalculated</source>
+        <translation>Versandfrist neu berechnet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="170"/>
+        <source>Updated from AliExpress</source>
+        <translation>Von AliExpress aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="171"/>
+        <source>Shipped (seen on AliExpress)</source>
+        <translation>Versandt (laut AliExpress)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="172"/>
+        <source>Cancelled at the supplier (seen on AliExpress)</source>
+        <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="173"/>
+        <source>AliExpress could not be asked</source>
+        <translation>AliExpress konnte nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="174"/>
+        <source>Tracking number from the supplier</source>
+        <translation>Sendungsnummer vom Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="175"/>
+        <source>Shop step done by hand</source>
+        <translation>Shop-Schritt von Hand erledigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="176"/>
+        <source>Order read from Shopify</source>
+        <translation>Bestellung aus Shopify gelesen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="177"/>
+        <source>Cancelled on Shopify</source>
+        <translation>In Shopify storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="179"/>
+        <source>Deadline moved</source>
+        <translation>Frist verschoben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="180"/>
+        <source>Recorded change</source>
+        <translation>Vermerkte Änderung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="181"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="182"/>
+        <source>shipping status</source>
+        <translation>Versandstatus</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="183"/>
+        <source>tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="184"/>
+        <source>carrier</source>
+        <translation>Versanddienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="185"/>
+        <source>shipping time</source>
+        <translation>Versandzeit</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="186"/>
+        <source>ship-by time</source>
+        <translation>Versandfrist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="187"/>
+        <source>payment time</source>
+        <translation>Zahlungszeit</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="188"/>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="189"/>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="190"/>
+        <source>supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="191"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="192"/>
+        <source>shop order</source>
+        <translation>Shop-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="193"/>
+        <source>fulfillment</source>
+        <translation>Erfüllung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="194"/>
+        <source>payment status</source>
+        <translation>Zahlungsstatus</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="195"/>
+        <source>cancellation</source>
+        <translation>Stornierung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="196"/>
+        <source>cancellation reason</source>
+        <translation>Stornierungsgrund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="197"/>
+        <source>order total</source>
+        <translation>Bestellsumme</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="198"/>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="199"/>
+        <source>by you</source>
+        <translation>von Ihnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="200"/>
+        <source>by the import</source>
+        <translation>durch den Import</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="201"/>
+        <source>seen by the AliExpress refresh</source>
+        <translation>bei der AliExpress-Aktualisierung gesehen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="202"/>
+        <source>customer&apos;s request</source>
+        <translation>auf Wunsch des Kunden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="203"/>
+        <source>payment declined</source>
+        <translation>Zahlung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="204"/>
+        <source>fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="205"/>
+        <source>out of stock</source>
+        <translation>nicht auf Lager</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="206"/>
+        <source>staff error</source>
+        <translation>Fehler des Personals</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="207"/>
+        <source>other reason</source>
+        <translation>anderer Grund</translation>
     </message>
 </context>
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -4155,7 +4441,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -4163,37 +4449,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4201,362 +4487,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -4564,482 +4850,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -5047,117 +5333,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5165,17 +5451,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -5183,24 +5469,24 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>countdown</name>
     <message>
-        <location filename="../../gui/formatting.py" line="45"/>
+        <location filename="../../gui/formatting.py" line="33"/>
         <source>overdue</source>
         <translation>Verzug</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="46"/>
+        <location filename="../../gui/formatting.py" line="34"/>
         <source>d</source>
         <comment>days</comment>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="47"/>
+        <location filename="../../gui/formatting.py" line="35"/>
         <source>h</source>
         <comment>hours</comment>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="48"/>
+        <location filename="../../gui/formatting.py" line="36"/>
         <source>min</source>
         <comment>minutes</comment>
         <translation>min</translation>
@@ -5209,14 +5495,14 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="68"/>
+        <location filename="../../gui/formatting.py" line="56"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="83"/>
+        <location filename="../../gui/formatting.py" line="71"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>
@@ -5224,74 +5510,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
-        <source>Awaiting payment</source>
-        <translation>Wartet auf Zahlung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="379"/>
-        <source>Payment processing</source>
-        <translation>Zahlung in Bearbeitung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="380"/>
-        <source>Payment check</source>
-        <translation>Zahlungsprüfung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="381"/>
-        <source>Payment on hold</source>
-        <translation>Zahlung zurückgehalten</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="382"/>
-        <source>Awaiting shipment</source>
-        <translation>Wartet auf Versand</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="383"/>
-        <source>Partly shipped</source>
-        <translation>Teilweise versandt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="384"/>
-        <source>Shipped</source>
-        <translation>Versandt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="385"/>
-        <source>Finished</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="386"/>
-        <source>Cancel requested</source>
-        <translation>Stornierung beantragt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="387"/>
-        <source>Awaiting group</source>
-        <translation>Wartet auf Gruppe</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="388"/>
-        <source>Address needed</source>
-        <translation>Adresse fehlt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="389"/>
-        <source>Cancelled</source>
-        <translation>Storniert</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="390"/>
-        <source>Delivered</source>
-        <translation>Zugestellt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="391"/>
-        <source>Closed: not shipped in time</source>
-        <translation>Geschlossen: nicht rechtzeitig versandt</translation>
+        <location filename="../../gui/formatting.py" line="27"/>
+        <source>AliExpress says: {0}</source>
+        <translation>AliExpress meldet: {0}</translation>
     </message>
 </context>
 </TS>

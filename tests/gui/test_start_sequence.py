@@ -67,6 +67,7 @@ def test_services_attach_after_the_first_frame(qtbot: QtBot, demo_ledger: Ledger
     session.window.first_frame_shown.connect(session.start)
     window.show()
     qtbot.waitUntil(lambda: session.ready, timeout=20_000)
+    window.table.selectRow(0)  # an order awaiting shipment: it can be cancelled
     assert window.cancel_action.isEnabled()
     assert window.tray is not None
     assert window.connection_menu is not None

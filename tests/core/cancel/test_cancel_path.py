@@ -40,7 +40,8 @@ def test_accepted_path_end_to_end(
 
     view = flow.check(run)
     assert view.state is State.SUPPLIER_CANCEL_TODO and view.path is Path.CANCEL
-    assert "not shipped yet" in view.why.en and "WAIT_SELLER_SEND_GOODS" in view.why.en
+    assert "not shipped yet (Awaiting shipment)" in view.why.en  # words, not AliExpress' code
+    assert "(Wartet auf Versand)" in view.why.de and "WAIT_" not in view.why.en + view.why.de
     assert Action.MARK_SUPPLIER_CANCEL_REQUESTED in view.actions
     assert view.needs_out_of_pocket_ack and view.next_deadline is None
 

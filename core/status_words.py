@@ -1,0 +1,168 @@
+"""An AliExpress order's status and how it ended: the one vocabulary, in the merchant's words
+(English and German) and as kinds the workflow acts on.
+
+AliExpress speaks in codes (WAIT_SELLER_SEND_GOODS, seller_send_goods_timeout); the merchant
+never reads one. A code Dropdesk does not know reads as a generic phrase; the window puts the
+code itself in a tooltip, for support.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from core.texts import Text
+
+
+class EndKind(StrEnum):
+    """How a finished order ended, from its end reason(s)."""
+
+    OPEN = "open"  # no end reason (yet)
+    DELIVERED = "delivered"
+    CANCELLED = "cancelled"  # closed before shipping, money back (cancel accepted, timeouts)
+    REFUNDED = "refunded"  # closed by a dispute in the buyer's favour
+    OTHER = "other"  # an end reason Dropdesk does not know: shown raw
+
+
+# The end reasons AliExpress documents (order-level `end_reason` / `order_end_reason` of the
+# seller and buyer order APIs; `child_order_list[].end_reason` of `aliexpress.trade.ds.order.get`
+# which also uses upper-case words such as `CANCELED`). Compared in lower case.
+DELIVERED_END_REASONS = frozenset(
+    {
+        "buyer_accept_goods",  # the buyer confirmed receipt
+        "buyer_accept_goods_timeout",  # confirmed automatically when the window ran out
+        "buyer_confirm_goods",  # the wording of the DS child orders for the same
+        "buyer_confirm_goods_timeout",
+    }
+)
+CANCEL_END_REASONS = frozenset(
+    {
+        "cancel_order_close_trade",  # a cancellation request went through
+        "buyer_cancel_order_in_risk",
+        "buyer_cancel_notpay_order",
+        "buyer_pay_timeout",
+        "pay_timeout",
+        "risk_reject_closed",
+        "seller_send_goods_timeout",  # the supplier missed the ship window: full refund
+        "canceled",  # child orders (`CANCELED`)
+        "cancelled",
+    }
+)
+REFUND_END_REASONS = frozenset(
+    {"seller_accept_issue_no_goods_return", "seller_response_issue_timeout"}
+)
+#: Separates the child orders' reasons when they are stored together (`end_reason` column).
+REASON_SEPARATOR = ","
+
+
+def end_kind(end_reason: str) -> EndKind:
+    """The end of an order from its stored reason: one reason, or its child orders' reasons
+    joined by commas (see `combined_end`)."""
+    parts = end_reason.split(REASON_SEPARATOR)
+    if len(parts) == 1:
+        return _single_end_kind(parts[0])
+    return combined_end(_single_end_kind(part) for part in parts)
+
+
+def combined_end(kinds: Iterable[EndKind]) -> EndKind:
+    """How an order ended when its child orders ended in different ways.
+
+    - Any child without an end: the order has not ended yet (OPEN), so it is checked again.
+    - Every child cancelled: CANCELLED (nothing was shipped, the whole amount comes back).
+    - Any child delivered: DELIVERED; goods reached the customer, so the order must not count
+      as cancelled even if other items were cancelled (their refund is partial).
+    - Only cancelled and refunded children: REFUNDED (money back, no goods kept).
+    - Anything else (a reason Dropdesk does not know among them): OTHER, shown raw.
+    """
+    found = list(kinds)
+    if not found or EndKind.OPEN in found:
+        return EndKind.OPEN
+    distinct = set(found)
+    if distinct == {EndKind.CANCELLED}:
+        return EndKind.CANCELLED
+    if EndKind.DELIVERED in distinct:
+        return EndKind.DELIVERED
+    if distinct <= {EndKind.CANCELLED, EndKind.REFUNDED}:
+        return EndKind.REFUNDED
+    return EndKind.OTHER
+
+
+def _single_end_kind(end_reason: str) -> EndKind:
+    reason = end_reason.strip().lower()
+    if not reason:
+        return EndKind.OPEN
+    if reason in DELIVERED_END_REASONS:
+        return EndKind.DELIVERED
+    if reason in CANCEL_END_REASONS or "cancel" in reason:
+        return EndKind.CANCELLED
+    if reason in REFUND_END_REASONS:
+        return EndKind.REFUNDED
+    return EndKind.OTHER
+
+
+ORDER_STATUS: dict[str, Text] = {
+    "PLACE_ORDER_SUCCESS": Text("Awaiting payment", "Wartet auf Zahlung"),
+    "PAYMENT_PROCESSING": Text("Payment processing", "Zahlung in Bearbeitung"),
+    "WAIT_SELLER_EXAMINE_MONEY": Text("Payment check", "Zahlungsprüfung"),
+    "RISK_CONTROL": Text("Payment check", "Zahlungsprüfung"),
+    "RISK_CONTROL_HOLD": Text("Payment on hold", "Zahlung angehalten"),
+    "WAIT_SELLER_SEND_GOODS": Text("Awaiting shipment", "Wartet auf Versand"),
+    "SELLER_PART_SEND_GOODS": Text("Partly shipped", "Teilweise versandt"),
+    "WAIT_BUYER_ACCEPT_GOODS": Text("Shipped", "Versandt"),
+    "FUND_PROCESSING": Text("Shipped, payment settling", "Versandt, Zahlung wird abgewickelt"),
+    "IN_ISSUE": Text("Dispute open", "Streitfall offen"),
+    "IN_FROZEN": Text("On hold at AliExpress", "Bei AliExpress angehalten"),
+    "FINISH": Text("Finished", "Abgeschlossen"),
+    "IN_CANCEL": Text("Cancel requested", "Stornierung beantragt"),
+    "WAIT_GROUP": Text("Awaiting group", "Wartet auf Gruppe"),
+    "WAIT_COMPLETE_ADDRESS": Text("Address needed", "Adresse fehlt"),
+}
+
+#: How a finished order ended (AliExpress' `end_reason`, lower case).
+END_REASON: dict[str, Text] = {
+    "buyer_accept_goods": Text("Delivered", "Zugestellt"),
+    "buyer_accept_goods_timeout": Text("Delivered", "Zugestellt"),
+    "buyer_cancel_order": Text("Cancelled", "Storniert"),
+    "cancel_order_close_trade": Text("Cancelled", "Storniert"),
+    "buyer_cancel_order_in_risk": Text("Cancelled", "Storniert"),
+    "buyer_cancel_notpay_order": Text("Cancelled before payment", "Vor der Zahlung storniert"),
+    "buyer_pay_timeout": Text("Closed: not paid in time", "Geschlossen: nicht rechtzeitig bezahlt"),
+    "pay_timeout": Text("Closed: not paid in time", "Geschlossen: nicht rechtzeitig bezahlt"),
+    "risk_reject_closed": Text(
+        "Closed by AliExpress' payment check", "Von der Zahlungsprüfung geschlossen"
+    ),
+    "seller_send_goods_timeout": Text(
+        "Closed: not shipped in time", "Geschlossen: nicht rechtzeitig versandt"
+    ),
+    "seller_accept_issue_no_goods_return": Text(
+        "Refunded after a dispute", "Nach Streitfall erstattet"
+    ),
+    "seller_response_issue_timeout": Text("Refunded after a dispute", "Nach Streitfall erstattet"),
+}
+
+#: How an order ended, for reasons without words of their own (child orders' `CANCELED`,
+#: several child reasons together).
+_ENDED: dict[EndKind, Text] = {
+    EndKind.DELIVERED: Text("Delivered", "Zugestellt"),
+    EndKind.CANCELLED: Text("Cancelled", "Storniert"),
+    EndKind.REFUNDED: Text("Refunded after a dispute", "Nach Streitfall erstattet"),
+}
+
+UNKNOWN_STATUS = Text("Other AliExpress status", "Anderer AliExpress-Status")
+NO_STATUS = Text("", "")
+
+
+def status_words(status: str, end_reason: str = "") -> Text:
+    """The status as the merchant reads it; a finished order says how it ended."""
+    code = status.strip()
+    if code == "FINISH":
+        exact = END_REASON.get(end_reason.strip().lower())
+        return exact or _ENDED.get(end_kind(end_reason), ORDER_STATUS["FINISH"])
+    if not code:
+        return NO_STATUS
+    return ORDER_STATUS.get(code, UNKNOWN_STATUS)
+
+
+def known_status(status: str) -> bool:
+    """Whether `status` has words of its own (empty counts: nothing to explain)."""
+    return not status.strip() or status.strip() in ORDER_STATUS
