@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,30 +85,30 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="87"/>
+        <location filename="../../gui/app.py" line="93"/>
         <source>Dropdesk is already open</source>
         <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="182"/>
-        <location filename="../../gui/ledger_problem.py" line="32"/>
+        <location filename="../../gui/app.py" line="198"/>
+        <location filename="../../gui/ledger_problem.py" line="34"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="99"/>
-        <location filename="../../gui/app.py" line="234"/>
+        <location filename="../../gui/app.py" line="105"/>
+        <location filename="../../gui/app.py" line="264"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="241"/>
+        <location filename="../../gui/app.py" line="271"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="272"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="345"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="346"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>An den Kunden erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="49"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="77"/>
         <source>I have refunded it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="79"/>
         <source>I have cancelled it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
@@ -218,13 +218,13 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="303"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -239,203 +239,203 @@
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="94"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="90"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="101"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="97"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="103"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="110"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="116"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="135"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="144"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="136"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="137"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="146"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="158"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="150"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="162"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="183"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="197"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="216"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="208"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="212"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="233"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="250"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="273"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="265"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="49"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="50"/>
         <source>Cancel this order everywhere</source>
         <extracomment>The usual culprit for each reason; the merchant can change it.</extracomment>
         <translation>Diese Bestellung überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="54"/>
         <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
         <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="281"/>
-        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
+        <location filename="../../gui/review_view.py" line="282"/>
+        <location filename="../../gui/review_view.py" line="302"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="75"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="76"/>
         <source>Whose fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
         <source>Why is it cancelled?</source>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="85"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="89"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="90"/>
         <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="96"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="105"/>
         <source>This supplier order is not in the ledger any more.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="112"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
         <source>Shopify order</source>
         <translation>Shopify-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
         <source>none linked: only the supplier is cancelled</source>
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
-        <location filename="../../gui/order_details_panel.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="119"/>
+        <location filename="../../gui/order_details_panel.py" line="59"/>
         <location filename="../../gui/supplier_order_dialog.py" line="295"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
-        <location filename="../../gui/order_details_panel.py" line="56"/>
-        <location filename="../../gui/review_view.py" line="276"/>
-        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
+        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/review_view.py" line="277"/>
+        <location filename="../../gui/review_view.py" line="301"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="123"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="124"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="129"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="33"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="131"/>
         <source>Status (last known)</source>
         <translation>Status (zuletzt bekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="132"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="133"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="151"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="152"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -710,234 +710,234 @@
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="76"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="80"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="88"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="96"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="97"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="106"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="114"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="119"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="120"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="169"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="197"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="201"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="204"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="207"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="211"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="214"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="218"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="257"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="261"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="260"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="266"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="271"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="274"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="281"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="284"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="289"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="292"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="297"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="295"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="308"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="323"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="324"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="325"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="336"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="166"/>
-        <location filename="../../gui/cancellations_view.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="167"/>
+        <location filename="../../gui/cancellations_view.py" line="64"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
         <translation>in {0}</translation>
@@ -1071,411 +1071,427 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="56"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="209"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="109"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="166"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="167"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="237"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="238"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="240"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="241"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="243"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="244"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="246"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="247"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="249"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="250"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="253"/>
+        <location filename="../../gui/import_csv.py" line="362"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="299"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="300"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="314"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="315"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="360"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="361"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="368"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="372"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="465"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="469"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="475"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="487"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="491"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="89"/>
-        <location filename="../../gui/review_report.py" line="135"/>
+        <location filename="../../gui/cancellations_view.py" line="90"/>
+        <location filename="../../gui/review_report.py" line="138"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="93"/>
+        <location filename="../../gui/cancellations_view.py" line="94"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="100"/>
+        <location filename="../../gui/cancellations_view.py" line="101"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="116"/>
+        <location filename="../../gui/cancellations_view.py" line="117"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="125"/>
+        <location filename="../../gui/cancellations_view.py" line="126"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="129"/>
+        <location filename="../../gui/cancellations_view.py" line="130"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="163"/>
+        <location filename="../../gui/cancellations_view.py" line="164"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="177"/>
+        <location filename="../../gui/cancellations_view.py" line="178"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="191"/>
+        <location filename="../../gui/cancellations_view.py" line="192"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="200"/>
+        <location filename="../../gui/cancellations_view.py" line="201"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="211"/>
+        <location filename="../../gui/cancellations_view.py" line="212"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="213"/>
+        <location filename="../../gui/cancellations_view.py" line="214"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="54"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="59"/>
         <source>AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="63"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="69"/>
+        <source>&lt;b&gt;Optional.&lt;/b&gt; Without it, DSers writes the AliExpress order numbers into your Shopify order notes, the import links them, and you set statuses by hand. Connecting needs an AliExpress developer account and an approved app.</source>
+        <translation>&lt;b&gt;Optional.&lt;/b&gt; Ohne Verbindung schreibt DSers die AliExpress-Bestellnummern in die Notizen Ihrer Shopify-Bestellungen, der Import verknüpft sie, und Sie setzen den Status selbst. Zum Verbinden brauchen Sie ein AliExpress-Entwicklerkonto und eine freigegebene App.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
+        <location filename="../../gui/connections/shop_panel.py" line="79"/>
+        <source>How do I get this?</source>
+        <translation>Wie bekomme ich das?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="80"/>
+        <source>What working without it looks like, and what a developer account takes.</source>
+        <translation>Wie es ohne Verbindung geht, und was ein Entwicklerkonto verlangt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
         <source>App key</source>
         <translation>App-Key</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
         <source>digits, from the Open Platform console</source>
         <translation>Ziffern, aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
         <source>App secret</source>
         <translation>App-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="67"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="88"/>
         <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
         <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="71"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
         <source>Callback URL</source>
         <translation>Callback-URL</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="73"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="94"/>
         <source>The callback URL registered for the app, exactly.</source>
         <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
         <source>Open authorization page</source>
         <translation>Autorisierungsseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
         <source>paste the code, or the whole address</source>
         <translation>Code einfügen oder die ganze Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
-        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="106"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
-        <location filename="../../gui/connections/shop_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="108"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="91"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="112"/>
         <source>App key:</source>
         <translation>App-Key:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="113"/>
         <source>App secret:</source>
         <translation>App-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="114"/>
         <source>Callback URL:</source>
         <translation>Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="116"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="117"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="118"/>
         <source>Access token expires:</source>
         <translation>Zugriffstoken läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="119"/>
         <source>Connection expires:</source>
         <translation>Verbindung läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="127"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="153"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="133"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="159"/>
         <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
         <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="151"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="177"/>
         <source>{0} — expired: connect AliExpress again.</source>
         <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="180"/>
         <source>{0} — reconnect before then (authorize and paste a new code).</source>
         <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="172"/>
-        <location filename="../../gui/connections/shop_panel.py" line="234"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="198"/>
+        <location filename="../../gui/connections/shop_panel.py" line="249"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
-        <location filename="../../gui/connections/shop_panel.py" line="236"/>
-        <location filename="../../gui/connections/shop_panel.py" line="237"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="200"/>
+        <location filename="../../gui/connections/shop_panel.py" line="251"/>
+        <location filename="../../gui/connections/shop_panel.py" line="252"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="200"/>
         <source>from the Open Platform console</source>
         <translation>aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="198"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="232"/>
         <source>No browser opened. Open this address yourself: {0}</source>
         <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="203"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="237"/>
         <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
         <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="212"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="246"/>
         <source>Paste the authorization code first.</source>
         <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="214"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="248"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="234"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="268"/>
         <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
         <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="242"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="276"/>
         <source>Asking AliExpress…</source>
         <translation>AliExpress wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="250"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="284"/>
         <source>Connected as {0}.</source>
         <translation>Verbunden als {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="255"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="289"/>
         <source>Remove the AliExpress connection?</source>
         <translation>AliExpress-Verbindung entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="257"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
         <source>Dropdesk deletes the app secret and the tokens from the system keyring. Supplier orders stay in the ledger; to refresh them again you will need to connect AliExpress again.</source>
         <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="265"/>
-        <location filename="../../gui/connections/shop_panel.py" line="318"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="299"/>
+        <location filename="../../gui/connections/shop_panel.py" line="341"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="274"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="308"/>
         <source>Removed: the app secret and tokens were deleted from the keyring.</source>
         <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="290"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="324"/>
         <source>{0} (today)</source>
         <translation>{0} (heute)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="325"/>
         <source>in 1 day</source>
         <translation>in 1 Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="325"/>
         <source>in {0} days</source>
         <translation>in {0} Tagen</translation>
     </message>
@@ -1510,180 +1526,185 @@
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="54"/>
+        <location filename="../../gui/connections/shop_panel.py" line="58"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="64"/>
+        <location filename="../../gui/connections/shop_panel.py" line="68"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="67"/>
+        <location filename="../../gui/connections/shop_panel.py" line="71"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="69"/>
-        <source>Admin API access token</source>
-        <translation>Admin-API-Zugriffstoken</translation>
-    </message>
-    <message>
-        <location filename="../../gui/connections/shop_panel.py" line="70"/>
+        <location filename="../../gui/connections/shop_panel.py" line="73"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="75"/>
+        <location filename="../../gui/connections/shop_panel.py" line="74"/>
+        <source>Admin API access token (app made before 2026)</source>
+        <translation>Admin-API-Zugriffstoken (App von vor 2026)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="82"/>
+        <source>The steps in Shopify: the Dev Dashboard app, its scopes, or an older token.</source>
+        <translation>Die Schritte in Shopify: die App im Dev Dashboard, ihre Berechtigungen oder ein älteres Token.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="78"/>
+        <location filename="../../gui/connections/shop_panel.py" line="88"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="84"/>
+        <location filename="../../gui/connections/shop_panel.py" line="94"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="95"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="96"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="91"/>
+        <location filename="../../gui/connections/shop_panel.py" line="101"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="107"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="115"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="116"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/shop_panel.py" line="117"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="118"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/shop_panel.py" line="119"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <location filename="../../gui/connections/shop_panel.py" line="120"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <location filename="../../gui/connections/shop_panel.py" line="121"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="112"/>
+        <location filename="../../gui/connections/shop_panel.py" line="122"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="113"/>
+        <location filename="../../gui/connections/shop_panel.py" line="123"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="152"/>
+        <location filename="../../gui/connections/shop_panel.py" line="167"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="154"/>
+        <location filename="../../gui/connections/shop_panel.py" line="169"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="189"/>
-        <location filename="../../gui/connections/shop_panel.py" line="266"/>
+        <location filename="../../gui/connections/shop_panel.py" line="204"/>
+        <location filename="../../gui/connections/shop_panel.py" line="289"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="194"/>
-        <source>Paste the shop&apos;s address and its Admin API access token (or the client ID and secret of your app), then test the connection.</source>
-        <translation>Fügen Sie die Adresse des Shops und sein Admin-API-Zugriffstoken ein (oder Client-ID und Secret Ihrer App) und testen Sie dann die Verbindung.</translation>
+        <location filename="../../gui/connections/shop_panel.py" line="209"/>
+        <source>Paste the shop&apos;s address and the client ID and secret of your Dev Dashboard app (or an older app&apos;s access token), then test the connection.</source>
+        <translation>Fügen Sie die Adresse des Shops und Client-ID und Secret Ihrer App im Dev Dashboard ein (oder das Zugriffstoken einer älteren App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="199"/>
-        <location filename="../../gui/suppliers_view.py" line="286"/>
-        <location filename="../../gui/suppliers_view.py" line="355"/>
+        <location filename="../../gui/connections/shop_panel.py" line="214"/>
+        <location filename="../../gui/suppliers_view.py" line="287"/>
+        <location filename="../../gui/suppliers_view.py" line="356"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="205"/>
+        <location filename="../../gui/connections/shop_panel.py" line="220"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="237"/>
+        <location filename="../../gui/connections/shop_panel.py" line="252"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="258"/>
+        <location filename="../../gui/connections/shop_panel.py" line="281"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="268"/>
+        <location filename="../../gui/connections/shop_panel.py" line="291"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="279"/>
+        <location filename="../../gui/connections/shop_panel.py" line="302"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="298"/>
+        <location filename="../../gui/connections/shop_panel.py" line="321"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="308"/>
+        <location filename="../../gui/connections/shop_panel.py" line="331"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="310"/>
+        <location filename="../../gui/connections/shop_panel.py" line="333"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="336"/>
+        <location filename="../../gui/connections/shop_panel.py" line="359"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
@@ -1774,127 +1795,127 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="108"/>
+        <location filename="../../gui/import_csv.py" line="120"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="110"/>
+        <location filename="../../gui/import_csv.py" line="122"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="112"/>
+        <location filename="../../gui/import_csv.py" line="124"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="114"/>
+        <location filename="../../gui/import_csv.py" line="126"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="115"/>
+        <location filename="../../gui/import_csv.py" line="127"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="166"/>
+        <location filename="../../gui/import_csv.py" line="190"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="201"/>
+        <location filename="../../gui/import_csv.py" line="239"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="215"/>
+        <location filename="../../gui/import_csv.py" line="253"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="218"/>
+        <location filename="../../gui/import_csv.py" line="256"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="220"/>
+        <location filename="../../gui/import_csv.py" line="258"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="224"/>
+        <location filename="../../gui/import_csv.py" line="262"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="233"/>
+        <location filename="../../gui/import_csv.py" line="271"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="234"/>
+        <location filename="../../gui/import_csv.py" line="272"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="235"/>
+        <location filename="../../gui/import_csv.py" line="273"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="250"/>
+        <location filename="../../gui/import_csv.py" line="299"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="308"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="323"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="275"/>
+        <location filename="../../gui/import_csv.py" line="324"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="342"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="342"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="300"/>
+        <location filename="../../gui/import_csv.py" line="349"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="305"/>
+        <location filename="../../gui/import_csv.py" line="354"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="309"/>
+        <location filename="../../gui/import_csv.py" line="358"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="311"/>
+        <location filename="../../gui/import_csv.py" line="360"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/import_csv.py" line="362"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
@@ -1910,72 +1931,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Das stimmt</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="376"/>
+        <location filename="../../gui/import_csv.py" line="502"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="378"/>
+        <location filename="../../gui/import_csv.py" line="504"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="393"/>
+        <location filename="../../gui/import_csv.py" line="524"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="540"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="540"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="435"/>
+        <location filename="../../gui/import_csv.py" line="566"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="436"/>
+        <location filename="../../gui/import_csv.py" line="567"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="445"/>
+        <location filename="../../gui/import_csv.py" line="578"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="446"/>
+        <location filename="../../gui/import_csv.py" line="579"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="450"/>
+        <location filename="../../gui/import_csv.py" line="583"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="471"/>
+        <location filename="../../gui/import_csv.py" line="618"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="473"/>
+        <location filename="../../gui/import_csv.py" line="620"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="482"/>
+        <location filename="../../gui/import_csv.py" line="629"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="490"/>
+        <location filename="../../gui/import_csv.py" line="637"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
@@ -1990,251 +2011,251 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="527"/>
+        <location filename="../../gui/import_csv.py" line="691"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="532"/>
+        <location filename="../../gui/import_csv.py" line="696"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="536"/>
+        <location filename="../../gui/import_csv.py" line="700"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="36"/>
+        <location filename="../../gui/ledger_problem.py" line="39"/>
         <source>Dropdesk has not changed the file.</source>
         <translation>Dropdesk hat die Datei nicht verändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="37"/>
+        <location filename="../../gui/ledger_problem.py" line="40"/>
         <source>The latest backup is from {0}.</source>
         <translation>Die neueste Sicherung stammt vom {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="39"/>
+        <location filename="../../gui/ledger_problem.py" line="42"/>
         <source>Open another ledger…</source>
         <translation>Anderes Auftragsbuch öffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="41"/>
+        <location filename="../../gui/ledger_problem.py" line="44"/>
         <source>Restore latest backup</source>
         <translation>Neueste Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="45"/>
+        <location filename="../../gui/ledger_problem.py" line="48"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="58"/>
+        <location filename="../../gui/ledger_problem.py" line="61"/>
         <source>Open ledger</source>
         <translation>Auftragsbuch öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_problem.py" line="60"/>
+        <location filename="../../gui/ledger_problem.py" line="63"/>
         <source>Dropdesk ledgers (*.sqlite *.db);;All files (*)</source>
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="307"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="309"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="325"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="329"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="434"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="526"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="528"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="54"/>
+        <location filename="../../gui/order_details_panel.py" line="56"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="55"/>
+        <location filename="../../gui/order_details_panel.py" line="57"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/order_details_panel.py" line="60"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="59"/>
+        <location filename="../../gui/order_details_panel.py" line="61"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="60"/>
+        <location filename="../../gui/order_details_panel.py" line="62"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="70"/>
+        <location filename="../../gui/order_details_panel.py" line="72"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="83"/>
+        <location filename="../../gui/order_details_panel.py" line="77"/>
+        <location filename="../../gui/order_details_panel.py" line="85"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="82"/>
+        <location filename="../../gui/order_details_panel.py" line="84"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="99"/>
+        <location filename="../../gui/order_details_panel.py" line="101"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="107"/>
+        <location filename="../../gui/order_details_panel.py" line="109"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="112"/>
+        <location filename="../../gui/order_details_panel.py" line="115"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="117"/>
+        <location filename="../../gui/order_details_panel.py" line="121"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="75"/>
+        <location filename="../../gui/order_table_model.py" line="76"/>
         <source>Cancellation: {0}</source>
         <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="77"/>
+        <location filename="../../gui/order_table_model.py" line="78"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="78"/>
+        <location filename="../../gui/order_table_model.py" line="79"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="246"/>
+        <location filename="../../gui/order_table_model.py" line="247"/>
         <source>shipped</source>
         <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="271"/>
+        <location filename="../../gui/order_table_model.py" line="272"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
     </message>
@@ -2435,273 +2456,273 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="83"/>
+        <location filename="../../gui/review_report.py" line="86"/>
         <source>the beginning</source>
         <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="84"/>
+        <location filename="../../gui/review_report.py" line="87"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="85"/>
+        <location filename="../../gui/review_report.py" line="88"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="88"/>
+        <location filename="../../gui/review_report.py" line="91"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="91"/>
+        <location filename="../../gui/review_report.py" line="94"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="95"/>
+        <location filename="../../gui/review_report.py" line="98"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="138"/>
+        <location filename="../../gui/review_report.py" line="141"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="141"/>
+        <location filename="../../gui/review_report.py" line="144"/>
         <source>Cancellations by state</source>
         <translation>Stornierungen nach Stand</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="147"/>
+        <location filename="../../gui/review_report.py" line="150"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_report.py" line="250"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_report.py" line="253"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="161"/>
+        <location filename="../../gui/review_report.py" line="164"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="217"/>
+        <location filename="../../gui/review_report.py" line="220"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
         <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).</extracomment>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="243"/>
+        <location filename="../../gui/review_report.py" line="246"/>
         <source>Made {0} by Dropdesk. Amounts in their own currency; months in UTC.</source>
         <translation>Erstellt am {0} mit Dropdesk. Beträge in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="248"/>
+        <location filename="../../gui/review_report.py" line="251"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="249"/>
+        <location filename="../../gui/review_report.py" line="252"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="266"/>
+        <location filename="../../gui/review_report.py" line="269"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="269"/>
+        <location filename="../../gui/review_report.py" line="272"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="275"/>
+        <location filename="../../gui/review_report.py" line="278"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="276"/>
+        <location filename="../../gui/review_report.py" line="279"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="247"/>
-        <location filename="../../gui/review_report.py" line="313"/>
-        <location filename="../../gui/review_view.py" line="608"/>
+        <location filename="../../gui/review_report.py" line="250"/>
+        <location filename="../../gui/review_report.py" line="317"/>
+        <location filename="../../gui/review_view.py" line="609"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="261"/>
+        <location filename="../../gui/review_view.py" line="262"/>
         <source>Refund review — {0}</source>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="272"/>
-        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="273"/>
+        <location filename="../../gui/review_view.py" line="298"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="273"/>
+        <location filename="../../gui/review_view.py" line="274"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="274"/>
+        <location filename="../../gui/review_view.py" line="275"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="277"/>
+        <location filename="../../gui/review_view.py" line="278"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="282"/>
+        <location filename="../../gui/review_view.py" line="283"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="286"/>
+        <location filename="../../gui/review_view.py" line="287"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="288"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="290"/>
+        <location filename="../../gui/review_view.py" line="291"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="292"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="299"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
-        <location filename="../../gui/suppliers_view.py" line="147"/>
+        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/suppliers_view.py" line="148"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="329"/>
+        <location filename="../../gui/review_view.py" line="330"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="350"/>
+        <location filename="../../gui/review_view.py" line="351"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="452"/>
-        <location filename="../../gui/suppliers_view.py" line="360"/>
+        <location filename="../../gui/review_view.py" line="453"/>
+        <location filename="../../gui/suppliers_view.py" line="361"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="481"/>
+        <location filename="../../gui/review_view.py" line="482"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="485"/>
+        <location filename="../../gui/review_view.py" line="486"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="501"/>
+        <location filename="../../gui/review_view.py" line="502"/>
         <source>{0} refund lines · {1} cancellations · {2} disputes</source>
         <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="505"/>
+        <location filename="../../gui/review_view.py" line="506"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="516"/>
+        <location filename="../../gui/review_view.py" line="517"/>
         <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="575"/>
+        <location filename="../../gui/review_view.py" line="576"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="591"/>
+        <location filename="../../gui/review_view.py" line="592"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="596"/>
+        <location filename="../../gui/review_view.py" line="597"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="608"/>
+        <location filename="../../gui/review_view.py" line="609"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="612"/>
+        <location filename="../../gui/review_view.py" line="613"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="613"/>
+        <location filename="../../gui/review_view.py" line="614"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="614"/>
+        <location filename="../../gui/review_view.py" line="615"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -2826,165 +2847,165 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="76"/>
+        <location filename="../../gui/suppliers_view.py" line="77"/>
         <source>none stated</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="108"/>
+        <location filename="../../gui/suppliers_view.py" line="109"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="133"/>
+        <location filename="../../gui/suppliers_view.py" line="134"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="134"/>
+        <location filename="../../gui/suppliers_view.py" line="135"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="135"/>
-        <location filename="../../gui/suppliers_view.py" line="162"/>
+        <location filename="../../gui/suppliers_view.py" line="136"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="149"/>
+        <location filename="../../gui/suppliers_view.py" line="150"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="151"/>
+        <location filename="../../gui/suppliers_view.py" line="152"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="154"/>
-        <location filename="../../gui/suppliers_view.py" line="166"/>
+        <location filename="../../gui/suppliers_view.py" line="155"/>
+        <location filename="../../gui/suppliers_view.py" line="167"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="159"/>
+        <location filename="../../gui/suppliers_view.py" line="160"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="160"/>
+        <location filename="../../gui/suppliers_view.py" line="161"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="164"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="165"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="167"/>
+        <location filename="../../gui/suppliers_view.py" line="168"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="171"/>
+        <location filename="../../gui/suppliers_view.py" line="172"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="173"/>
+        <location filename="../../gui/suppliers_view.py" line="174"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="225"/>
+        <location filename="../../gui/suppliers_view.py" line="226"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="238"/>
+        <location filename="../../gui/suppliers_view.py" line="239"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="246"/>
+        <location filename="../../gui/suppliers_view.py" line="247"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="270"/>
+        <location filename="../../gui/suppliers_view.py" line="271"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="271"/>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="272"/>
+        <location filename="../../gui/suppliers_view.py" line="278"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="278"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="283"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="283"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="332"/>
+        <location filename="../../gui/suppliers_view.py" line="333"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="338"/>
+        <location filename="../../gui/suppliers_view.py" line="339"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="366"/>
+        <location filename="../../gui/suppliers_view.py" line="367"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="371"/>
+        <location filename="../../gui/suppliers_view.py" line="372"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="372"/>
+        <location filename="../../gui/suppliers_view.py" line="373"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="373"/>
+        <location filename="../../gui/suppliers_view.py" line="374"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="374"/>
+        <location filename="../../gui/suppliers_view.py" line="375"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="375"/>
+        <location filename="../../gui/suppliers_view.py" line="376"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="404"/>
+        <location filename="../../gui/suppliers_view.py" line="405"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -3097,6 +3118,268 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/sync_actions.py" line="248"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="72"/>
+        <source>Connecting your Shopify shop</source>
+        <extracomment>What Dropdesk asks Shopify for; the help names each (read_all_orders only for old orders).</extracomment>
+        <translation>Ihren Shopify-Shop verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="75"/>
+        <source>A connection is optional: the orders export (Shopify admin &gt; Orders &gt; Export) brings your orders in too. Connected, Dropdesk fetches new orders by itself and can cancel and refund in Shopify for you.</source>
+        <translation>Eine Verbindung ist freiwillig: Auch der Bestellexport (Shopify-Adminbereich &gt; Bestellungen &gt; Exportieren) bringt Ihre Bestellungen herein. Verbunden holt Dropdesk neue Bestellungen selbst und kann für Sie in Shopify stornieren und erstatten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="80"/>
+        <source>New shops: a Dev Dashboard app (client ID and secret)</source>
+        <translation>Neue Shops: eine App im Dev Dashboard (Client-ID und Secret)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="83"/>
+        <source>Since 1 January 2026 Shopify admin makes no new custom apps. Shops make an app in the Dev Dashboard instead; this is the usual way.</source>
+        <translation>Seit dem 1. Januar 2026 lassen sich im Shopify-Adminbereich keine neuen benutzerdefinierten Apps mehr erstellen. Stattdessen erstellen Shops eine App im Dev Dashboard; das ist der übliche Weg.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="89"/>
+        <source>Open the Shopify Dev Dashboard ({0}) with the account that owns your shop.</source>
+        <translation>Öffnen Sie das Shopify Dev Dashboard ({0}) mit dem Konto, dem Ihr Shop gehört.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="92"/>
+        <source>Click &lt;b&gt;Create app&lt;/b&gt;, choose &lt;b&gt;Start from Dev Dashboard&lt;/b&gt;, name it (for example Dropdesk) and click &lt;b&gt;Create&lt;/b&gt;.</source>
+        <translation>Klicken Sie auf &lt;b&gt;Create app&lt;/b&gt;, wählen Sie &lt;b&gt;Start from Dev Dashboard&lt;/b&gt;, geben Sie einen Namen ein (zum Beispiel Dropdesk) und klicken Sie auf &lt;b&gt;Create&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="96"/>
+        <source>On the &lt;b&gt;Versions&lt;/b&gt; tab, under &lt;b&gt;Access&lt;/b&gt;, select the Admin API scopes {0}, and {1} if Dropdesk should also read orders older than 60 days. Then release the version.</source>
+        <translation>Wählen Sie im Reiter &lt;b&gt;Versions&lt;/b&gt; unter &lt;b&gt;Access&lt;/b&gt; die Admin-API-Berechtigungen {0} aus, dazu {1}, wenn Dropdesk auch Bestellungen lesen soll, die älter als 60 Tage sind. Veröffentlichen Sie dann die Version (Release).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="101"/>
+        <source>Protected customer data: in the app&apos;s settings, request access to the customer&apos;s name, email and address and give the reason (fulfilling your orders). Without it Shopify hides them and Dropdesk shows orders without the customer.</source>
+        <translation>Geschützte Kundendaten: Beantragen Sie in den Einstellungen der App Zugriff auf Name, E-Mail-Adresse und Anschrift der Kunden und nennen Sie den Grund (Abwicklung Ihrer Bestellungen). Ohne diesen Zugriff blendet Shopify sie aus, und Dropdesk zeigt Bestellungen ohne Kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="106"/>
+        <source>On the app&apos;s page click &lt;b&gt;Install app&lt;/b&gt;, choose your shop and confirm.</source>
+        <translation>Klicken Sie auf der Seite der App auf &lt;b&gt;Install app&lt;/b&gt;, wählen Sie Ihren Shop und bestätigen Sie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="108"/>
+        <source>Open the app&apos;s &lt;b&gt;Settings&lt;/b&gt; and copy the &lt;b&gt;Client ID&lt;/b&gt; and the &lt;b&gt;Client secret&lt;/b&gt;.</source>
+        <translation>Öffnen Sie die &lt;b&gt;Settings&lt;/b&gt; der App und kopieren Sie die &lt;b&gt;Client ID&lt;/b&gt; und das &lt;b&gt;Client secret&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="112"/>
+        <source>In Dropdesk choose &lt;b&gt;Client ID and secret&lt;/b&gt;, paste your shop&apos;s address (your-shop.myshopify.com), the client ID and the secret, click &lt;b&gt;Test connection&lt;/b&gt;, then &lt;b&gt;Save&lt;/b&gt;.</source>
+        <translation>Wählen Sie in Dropdesk &lt;b&gt;Client-ID und Secret&lt;/b&gt;, fügen Sie die Adresse Ihres Shops (ihr-shop.myshopify.com), die Client-ID und das Secret ein, klicken Sie auf &lt;b&gt;Verbindung testen&lt;/b&gt; und dann auf &lt;b&gt;Speichern&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="119"/>
+        <source>Dropdesk exchanges the ID and secret for an access token whenever it needs one (each lasts about 24 hours). This works only for shops that belong to the same Shopify account as the app: your own shops.</source>
+        <translation>Dropdesk tauscht ID und Secret gegen ein Zugriffstoken, wann immer es eines braucht (jedes gilt etwa 24 Stunden). Das geht nur für Shops, die zum selben Shopify-Konto gehören wie die App: Ihre eigenen Shops.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="124"/>
+        <source>Older shops: the Admin API access token</source>
+        <translation>Ältere Shops: das Admin-API-Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="127"/>
+        <source>A custom app made in Shopify admin before 1 January 2026 keeps working; you can connect with its token:</source>
+        <translation>Eine benutzerdefinierte App, die vor dem 1. Januar 2026 im Shopify-Adminbereich erstellt wurde, funktioniert weiter; Sie können mit ihrem Token verbinden:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="133"/>
+        <source>Shopify admin &gt; &lt;b&gt;Settings&lt;/b&gt; &gt; &lt;b&gt;Apps and sales channels&lt;/b&gt; &gt; &lt;b&gt;Develop apps&lt;/b&gt; &gt; your app.</source>
+        <translation>Shopify-Adminbereich &gt; &lt;b&gt;Einstellungen&lt;/b&gt; &gt; &lt;b&gt;Apps und Vertriebskanäle&lt;/b&gt; &gt; &lt;b&gt;Apps entwickeln&lt;/b&gt; &gt; Ihre App.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="137"/>
+        <source>Under &lt;b&gt;Configuration&lt;/b&gt;, give it the same Admin API scopes ({0}) and save.</source>
+        <translation>Geben Sie ihr unter &lt;b&gt;Konfiguration&lt;/b&gt; dieselben Admin-API-Berechtigungen ({0}) und speichern Sie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="140"/>
+        <source>Under &lt;b&gt;API credentials&lt;/b&gt;, reveal the &lt;b&gt;Admin API access token&lt;/b&gt; (it starts with shpat_; Shopify shows it only once).</source>
+        <translation>Lassen Sie sich unter &lt;b&gt;API-Anmeldedaten&lt;/b&gt; das &lt;b&gt;Admin-API-Zugriffstoken&lt;/b&gt; anzeigen (es beginnt mit shpat_; Shopify zeigt es nur einmal).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="144"/>
+        <source>In Dropdesk choose &lt;b&gt;Admin API access token&lt;/b&gt;, paste your shop&apos;s address and the token, test the connection and save.</source>
+        <translation>Wählen Sie in Dropdesk &lt;b&gt;Admin-API-Zugriffstoken&lt;/b&gt;, fügen Sie die Adresse Ihres Shops und das Token ein, testen Sie die Verbindung und speichern Sie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="150"/>
+        <source>Secrets go into your system&apos;s keyring, never into the ledger or a log. Shopify&apos;s guides: {0}, {1}.</source>
+        <translation>Secrets kommen in den Schlüsselbund Ihres Systems, nie ins Auftragsbuch oder in ein Protokoll. Anleitungen von Shopify (englisch): {0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="153"/>
+        <source>Create apps using the Dev Dashboard</source>
+        <translation>Create apps using the Dev Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="154"/>
+        <source>Client credentials grant</source>
+        <translation>Client credentials grant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="165"/>
+        <source>Connecting AliExpress (optional)</source>
+        <translation>AliExpress verbinden (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="168"/>
+        <source>You do not need this. If you buy through DSers or the AliExpress website, Dropdesk works fully without it:</source>
+        <translation>Sie brauchen das nicht. Wenn Sie über DSers oder die AliExpress-Website einkaufen, funktioniert Dropdesk auch ohne vollständig:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="173"/>
+        <source>DSers writes each AliExpress order number into the Shopify order&apos;s notes.</source>
+        <translation>DSers schreibt jede AliExpress-Bestellnummer in die Notizen der Shopify-Bestellung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="175"/>
+        <source>Importing the Shopify orders export (or syncing the shop) finds those numbers and links each order to its AliExpress order.</source>
+        <translation>Der Import des Shopify-Bestellexports (oder der Abgleich mit dem Shop) findet diese Nummern und verknüpft jede Bestellung mit ihrer AliExpress-Bestellung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="179"/>
+        <source>You set the AliExpress status yourself (paid, shipped, tracking, cancelled): double-click the order, or Order &gt; Edit supplier order.</source>
+        <translation>Den AliExpress-Status setzen Sie selbst (bezahlt, versendet, Sendungsnummer, storniert): Doppelklick auf die Bestellung oder Bestellung &gt; Lieferantenbestellung bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="182"/>
+        <source>Deadlines, reminders, cancellations and the review work the same way.</source>
+        <translation>Fristen, Erinnerungen, Stornierungen und die Auswertung funktionieren genauso.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="184"/>
+        <source>What the connection adds</source>
+        <translation>Was die Verbindung hinzufügt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="187"/>
+        <source>Dropdesk reads each AliExpress order&apos;s status, tracking and amounts by itself (Connect &gt; Refresh from AliExpress) instead of you typing them in.</source>
+        <translation>Dropdesk liest Status, Sendungsverfolgung und Beträge jeder AliExpress-Bestellung selbst (Verbinden &gt; Von AliExpress aktualisieren), statt dass Sie sie eintippen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="191"/>
+        <source>What it takes</source>
+        <translation>Was es dafür braucht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="194"/>
+        <source>An AliExpress buyer account (the one you order with) that has joined the AliExpress Dropshipping Center ({0}).</source>
+        <translation>Ein AliExpress-Käuferkonto (das, mit dem Sie bestellen), das dem AliExpress Dropshipping Center ({0}) beigetreten ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="198"/>
+        <source>Register as a developer on the AliExpress Open Platform ({0}): sign in with that account, accept the API agreement and fill in your developer details.</source>
+        <translation>Registrieren Sie sich als Entwickler auf der AliExpress Open Platform ({0}): Melden Sie sich mit diesem Konto an, stimmen Sie der API-Vereinbarung zu und füllen Sie Ihre Entwicklerangaben aus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="203"/>
+        <source>Click &lt;b&gt;Create App&lt;/b&gt;, choose the type &lt;b&gt;Drop Shipping&lt;/b&gt; and fill in the form: contact details, what the software does, your business licence (company registration) and technical details.</source>
+        <translation>Klicken Sie auf &lt;b&gt;Create App&lt;/b&gt;, wählen Sie den Typ &lt;b&gt;Drop Shipping&lt;/b&gt; und füllen Sie das Formular aus: Kontaktdaten, was die Software tut, Ihre Gewerbeanmeldung (Handelsregister) und technische Angaben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="208"/>
+        <source>Wait for AliExpress to approve the app (they name 1 to 2 working days). Only an approved app gets an App Key.</source>
+        <translation>Warten Sie, bis AliExpress die App freigibt (genannt werden 1 bis 2 Werktage). Nur eine freigegebene App bekommt einen App Key.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="212"/>
+        <source>In &lt;b&gt;App Management&lt;/b&gt;, copy the &lt;b&gt;App Key&lt;/b&gt; and the &lt;b&gt;App Secret&lt;/b&gt;, and note the callback URL registered for the app.</source>
+        <translation>Kopieren Sie unter &lt;b&gt;App Management&lt;/b&gt; den &lt;b&gt;App Key&lt;/b&gt; und das &lt;b&gt;App Secret&lt;/b&gt; und notieren Sie die für die App registrierte Callback-URL.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="216"/>
+        <source>In Dropdesk paste the app key, the secret and the callback URL, click &lt;b&gt;Open authorization page&lt;/b&gt;, sign in and allow Dropdesk, then paste the code you get and click &lt;b&gt;Connect&lt;/b&gt;.</source>
+        <translation>Fügen Sie in Dropdesk App-Key, Secret und Callback-URL ein, klicken Sie auf &lt;b&gt;Autorisierungsseite öffnen&lt;/b&gt;, melden Sie sich an und erlauben Sie Dropdesk den Zugriff, fügen Sie dann den erhaltenen Code ein und klicken Sie auf &lt;b&gt;Verbinden&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="223"/>
+        <source>The authorization lasts a limited time; Dropdesk shows when it ends and warns a week before, so you can connect again.</source>
+        <translation>Die Autorisierung gilt begrenzte Zeit; Dropdesk zeigt, wann sie endet, und warnt eine Woche vorher, damit Sie erneut verbinden können.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="247"/>
+        <source>How to connect Shopify</source>
+        <translation>So verbinden Sie Shopify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="247"/>
+        <source>How to connect AliExpress</source>
+        <translation>So verbinden Sie AliExpress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="286"/>
+        <source>No browser opened. The address is copied; paste it into your browser: {0}</source>
+        <translation>Es hat sich kein Browser geöffnet. Die Adresse ist kopiert; fügen Sie sie in Ihren Browser ein: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="77"/>
+        <source>Demo ledger</source>
+        <translation>Demo-Auftragsbuch</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="78"/>
+        <source>Writing a demo ledger with {0} made-up orders…</source>
+        <translation>Ein Demo-Auftragsbuch mit {0} erfundenen Bestellungen wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="80"/>
+        <source>orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="98"/>
+        <source>The demo could not be written</source>
+        <translation>Die Demo konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="50"/>
+        <source>Your ledger is empty. How would you like to begin?</source>
+        <extracomment>Wide enough for the longest German description in two or three lines, narrow enough to read.</extracomment>
+        <translation>Ihr Auftragsbuch ist leer. Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="60"/>
+        <source>Dropdesk keeps your orders, their deadlines and your cancellations in this ledger on your computer. Bring your orders in one of these ways:</source>
+        <translation>Dropdesk führt Ihre Bestellungen, ihre Fristen und Ihre Stornierungen in diesem Auftragsbuch auf Ihrem Computer. Holen Sie Ihre Bestellungen auf einem dieser Wege herein:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="68"/>
+        <source>Import the Shopify orders export</source>
+        <translation>Shopify-Bestellexport importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="70"/>
+        <source>In Shopify admin, open Orders and click Export (all orders, CSV for Excel), then choose the file here or drop it on this window. AliExpress order numbers that DSers wrote into the order notes are linked by themselves. No developer account needed.</source>
+        <translation>Öffnen Sie im Shopify-Adminbereich Bestellungen und klicken Sie auf Exportieren (alle Bestellungen, CSV für Excel). Wählen Sie dann hier die Datei oder ziehen Sie sie auf dieses Fenster. AliExpress-Bestellnummern, die DSers in die Bestellnotizen geschrieben hat, werden von selbst verknüpft. Kein Entwicklerkonto nötig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="79"/>
+        <source>Connect your shop</source>
+        <translation>Shop verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="81"/>
+        <source>Dropdesk fetches new orders from Shopify itself. You need an app for your shop in the Shopify Dev Dashboard; the connections screen shows each step.</source>
+        <translation>Dropdesk holt neue Bestellungen selbst von Shopify. Dazu brauchen Sie eine App für Ihren Shop im Shopify Dev Dashboard; die Verbindungsansicht zeigt jeden Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="88"/>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="90"/>
+        <source>A made-up shop with 2,000 orders in every state, to try everything safely. Your own ledger stays as it is: File &gt; Open ledger brings you back.</source>
+        <translation>Ein erfundener Shop mit 2.000 Bestellungen in jedem Zustand, um alles gefahrlos auszuprobieren. Ihr eigenes Auftragsbuch bleibt, wie es ist: Datei &gt; Auftragsbuch öffnen bringt Sie zurück.</translation>
     </message>
 </context>
 <context>
