@@ -9,7 +9,7 @@ back in as soon as it does. It is part of the first frame, so it imports nothing
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ def _tr(text: str) -> str:
 
 #: Wide enough for the longest German description in two or three lines, narrow enough to read.
 COLUMN_WIDTH = 620
+CARD_MARGIN = 12
 
 
 class FirstRunPanel(QScrollArea):
@@ -50,6 +51,7 @@ class FirstRunPanel(QScrollArea):
         title = QLabel(_tr("Your ledger is empty. How would you like to begin?"))
         title.setObjectName("firstRunTitle")
         title.setWordWrap(True)
+        title.setFixedWidth(COLUMN_WIDTH)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -62,6 +64,7 @@ class FirstRunPanel(QScrollArea):
             )
         )
         intro.setWordWrap(True)
+        intro.setFixedWidth(COLUMN_WIDTH)
 
         self.import_button = self._button(
             "firstRunImport",
@@ -106,12 +109,8 @@ class FirstRunPanel(QScrollArea):
 
         # The column's width is fixed, so each wrapped text's height is known: set it, or a
         # layout that centres the column sizes the texts for a guessed width and cuts them off.
-        for label, width in (
-            (title, COLUMN_WIDTH),
-            (intro, COLUMN_WIDTH),
-            *((about, COLUMN_WIDTH - 24) for about in self.descriptions.values()),
-        ):
-            label.setMinimumHeight(label.heightForWidth(width))
+        for label in (title, intro, *self.descriptions.values()):
+            label.setMinimumHeight(label.heightForWidth(label.width()))
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(24, 24, 24, 24)
@@ -121,7 +120,9 @@ class FirstRunPanel(QScrollArea):
         self.setWidget(page)
         self.set_ready(False, connections=True)
 
-    def _button(self, name: str, text: str, description: str, signal: Signal) -> QPushButton:
+    def _button(
+        self, name: str, text: str, description: str, signal: SignalInstance
+    ) -> QPushButton:
         """A framed card: the button, and under it what it does (wrapped, never cut off)."""
         button = QPushButton(text)
         button.setObjectName(name)
@@ -131,13 +132,14 @@ class FirstRunPanel(QScrollArea):
         button.setFont(font)
         button.setMinimumHeight(button.sizeHint().height() + 8)
         button.clicked.connect(signal.emit)
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
         about = QLabel(description)
         about.setWordWrap(True)
         about.setObjectName(name + "Text")
-        card = QFrame()
-        card.setFrameShape(QFrame.Shape.StyledPanel)
+        about.setFixedWidth(COLUMN_WIDTH - 2 * (CARD_MARGIN + card.frameWidth()))
         layout = QVBoxLayout(card)
-        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setContentsMargins(CARD_MARGIN, 10, CARD_MARGIN, CARD_MARGIN)
         layout.setSpacing(6)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(about)

@@ -1,4 +1,4 @@
-""""How do I get this?" on both connection panels, in English and German; the defaults a new
+""" "How do I get this?" on both connection panels, in English and German; the defaults a new
 merchant meets (client credentials for a new shop, AliExpress said to be optional).
 
 Run under tests/with-keyring.sh (the panels read the keyring's state through Connections).
@@ -51,7 +51,13 @@ SAID = {
     ("en", SHOPIFY): ["Dev Dashboard", "Client ID and secret", "24 hours", "Protected customer"],
     ("de", SHOPIFY): ["Dev Dashboard", "Client-ID und Secret", "24 Stunden", "Geschützte Kunden"],
     ("en", ALIEXPRESS): ["You do not need this", "DSers", "notes", "Drop Shipping", "approve"],
-    ("de", ALIEXPRESS): ["Sie brauchen das nicht", "DSers", "Notizen", "Drop Shipping", "freigegebene App"],
+    ("de", ALIEXPRESS): [
+        "Sie brauchen das nicht",
+        "DSers",
+        "Notizen",
+        "Drop Shipping",
+        "freigegebene",
+    ],
 }
 
 
@@ -107,9 +113,7 @@ def test_a_link_on_the_page_opens_in_the_browser(qtbot: QtBot) -> None:
         QDesktopServices.unsetUrlHandler("https")
 
 
-def test_a_new_shop_defaults_to_client_credentials(
-    qtbot: QtBot, connections: Connections
-) -> None:
+def test_a_new_shop_defaults_to_client_credentials(qtbot: QtBot, connections: Connections) -> None:
     panel = ShopPanel(connections)
     qtbot.addWidget(panel)
     panel.show()
@@ -121,9 +125,7 @@ def test_a_new_shop_defaults_to_client_credentials(
     assert "Dev Dashboard" in panel.status.text()
 
 
-def test_the_aliexpress_panel_says_it_is_optional(
-    qtbot: QtBot, connections: Connections
-) -> None:
+def test_the_aliexpress_panel_says_it_is_optional(qtbot: QtBot, connections: Connections) -> None:
     panel = AliExpressPanel(connections)
     qtbot.addWidget(panel)
     panel.show()

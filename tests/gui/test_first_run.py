@@ -152,3 +152,20 @@ def test_the_demo_way_writes_and_opens_the_demo_ledger(
     session.close()
     with closing(sqlite3.connect(ledger.path)) as own:  # the merchant's ledger is untouched
         assert own.execute("SELECT count(*) FROM supplier_order").fetchone() == (0,)
+
+
+def test_an_export_dropped_on_the_ways_in_is_imported(
+    qtbot: QtBot, ledger: Ledger, secret_store: SecretStore
+) -> None:
+    """The import way's text says "drop it on this window": the panel passes drops on."""
+    from tests.gui.test_import_csv import drag_and_drop, file_mime
+
+    window = shown_window(qtbot, ledger, secret_store)
+    card = window.first_run.descriptions[window.first_run.import_button]
+    at = card.mapTo(window, card.rect().center())
+    assert drag_and_drop(window, file_mime(DATA / "orders_shopify.csv"), at) == (True, True)
+    flow = window.csv_import
+    qtbot.waitUntil(lambda: flow.summary_dialog is not None, timeout=10_000)
+    assert flow.summary_dialog is not None
+    assert flow.summary_dialog.windowTitle() == "Import orders_shopify.csv"
+    flow.summary_dialog.reject()
