@@ -69,10 +69,8 @@ class DemoLedger(QObject):
             self._failed(error.text.get(current_language()))
             return
         job = Job(_write(self.path, self.orders))
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
         self.job = job
-        progress = JobProgressDialog(
+        progress = JobProgressDialog(  # closes itself when the job ends, however it ends
             job,
             _tr("Demo ledger"),
             _tr("Writing a demo ledger with {0} made-up orders…").format(f"{self.orders:,}"),
@@ -81,6 +79,8 @@ class DemoLedger(QObject):
         )
         progress.setObjectName("demoProgress")
         self.progress = progress
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
         job.start()
         progress.show()
 
@@ -107,9 +107,7 @@ class DemoLedger(QObject):
 
     def _end(self) -> None:
         self.job = None
-        if self.progress is not None:
-            self.progress.close()
-            self.progress = None
+        self.progress = None
 
 
 def _write(

@@ -7,6 +7,7 @@ opened by the app's session. Run under tests/with-keyring.sh.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -169,3 +170,37 @@ def test_an_export_dropped_on_the_ways_in_is_imported(
     assert flow.summary_dialog is not None
     assert flow.summary_dialog.windowTitle() == "Import orders_shopify.csv"
     flow.summary_dialog.reject()
+
+
+def test_a_demo_already_there_is_opened_as_it_is(
+    qtbot: QtBot, ledger: Ledger, demo_template: Path
+) -> None:
+    demo_path = paths.demo_ledger()
+    paths.ensure_private_dir(demo_path.parent)
+    shutil.copy(demo_template, demo_path)
+    written = demo_path.stat().st_mtime_ns
+    window = shown_window(qtbot, ledger, None)
+    with qtbot.waitSignal(window.ledger_chosen) as chosen:
+        qtbot.mouseClick(window.first_run.demo_button, Qt.MouseButton.LeftButton)
+    assert chosen.args == [demo_path]
+    assert window._demo is not None and window._demo.progress is None  # nothing to write
+    assert demo_path.stat().st_mtime_ns == written
+
+
+def test_cancelling_the_demo_leaves_nothing_behind(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from gui.demo_ledger import DemoLedger
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    demo = DemoLedger(parent, tmp_path / "demo.sqlite", orders=30_000)  # two rounds of rows
+    opened: list[object] = []
+    demo.ready.connect(opened.append)
+    demo.open()
+    assert demo.progress is not None
+    assert demo.job is not None
+    demo.progress.request_cancel()
+    qtbot.waitUntil(lambda: demo.job is None, timeout=60_000)
+    assert opened == [] and not demo.busy
+    assert list(tmp_path.iterdir()) == []  # no demo, no partial file
