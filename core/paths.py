@@ -11,6 +11,7 @@ from core.texts import Text
 
 APP_NAME = "Dropdesk"
 LEDGER_FILE = "ledger.sqlite"
+DEMO_FILE = "demo.sqlite"
 
 
 def _home() -> Path | None:
@@ -30,6 +31,11 @@ def log_dir() -> Path:
 
 def default_ledger() -> Path:
     return data_dir() / LEDGER_FILE
+
+
+def demo_ledger() -> Path:
+    """Where the window's "Open the demo" keeps its demo ledger (made once, then reopened)."""
+    return data_dir() / DEMO_FILE
 
 
 class FolderError(OSError):

@@ -138,7 +138,7 @@ class Session:
         self.instance = instance
         self._secrets, self._connector = secrets, connector
         self.window = MainWindow(ledger, defer_services=True)  # may meet a damaged ledger
-        self.window.open_ledger_requested.connect(self.open_other)
+        self._wire(self.window)
         if instance is not None:
             instance.message_received.connect(self.receive)
         self.ready = False
@@ -201,9 +201,19 @@ class Session:
 
         return Connections(ledger, self.secrets, self.connector)
 
+    def _wire(self, window: MainWindow) -> None:
+        window.open_ledger_requested.connect(self.open_other)
+        window.ledger_chosen.connect(self.open_path)
+
     def open_other(self) -> None:
         chosen = ledger_problem.pick_ledger(self.window, self.ledger.path)
-        if chosen is None:
+        if chosen is not None:
+            self.open_path(chosen)
+
+    def open_path(self, chosen: Path) -> None:
+        """Open `chosen` in place of the current ledger: a new window, the old one closed."""
+        if chosen.expanduser().resolve() == self.ledger.path:
+            present(self.window)
             return
         try:
             ledger = open_ledger(chosen)
@@ -213,7 +223,7 @@ class Session:
         old_window, old_ledger = self.window, self.ledger
         self.ledger = ledger
         self.window = MainWindow(ledger, connections=self._connections(ledger))
-        self.window.open_ledger_requested.connect(self.open_other)
+        self._wire(self.window)
         self.window.show()
         self.keep_calendar_current()
         old_window.close()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QSpinBox,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QWidget,
@@ -32,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from core import due
 from core.cancel.states import State
+from core.first_run import has_orders
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery, OrderRow
+from gui.first_run import FirstRunPanel
 from gui.formatting import countdown_text, local_time
 from gui.i18n import language_menu
 from gui.order_details_panel import OrderDetailsPanel
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from gui.calendar_recompute import CalendarRecompute
     from gui.cancel_wizard.launcher import CancelLauncher
     from gui.deadline_tray import DeadlineTray
+    from gui.demo_ledger import DemoLedger
     from gui.import_csv import CsvImportFlow
     from gui.review_view import ReviewView
     from gui.suppliers_view import SuppliersView
@@ -115,6 +119,7 @@ def column_samples() -> dict[int, str]:
 
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
+    ledger_chosen = Signal(object)  # a Path to open in place of this ledger (the demo)
     first_frame_shown = Signal()  # the start attaches the services after it
 
     def __init__(
@@ -163,6 +168,11 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
 
         self.details = OrderDetailsPanel(ledger)
+        self.first_run = FirstRunPanel()
+        self.first_run.import_requested.connect(lambda: self.csv_import.choose_file())
+        self.first_run.connect_requested.connect(self.open_connections)
+        self.first_run.demo_requested.connect(self.open_demo)
+        self._demo: DemoLedger | None = None
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -170,7 +180,10 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1000, 360])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        self.views = QStackedWidget()  # table and details, or the ways in while it is empty
+        self.views.addWidget(splitter)
+        self.views.addWidget(self.first_run)
+        self.setCentralWidget(self.views)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -239,6 +252,7 @@ class MainWindow(QMainWindow):
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
         self.model.row_at(0)  # the first page now: a damaged ledger says so before it shows
+        self._show_first_run()
 
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.tick)
@@ -289,6 +303,7 @@ class MainWindow(QMainWindow):
             deferred.setEnabled(True)
         self._services_ready = True
         self._update_order_actions()
+        self.first_run.set_ready(True, connections=self.connection_menu is not None)
 
     def _build_menus(self) -> None:
         self._service_actions: list[QAction] = []
@@ -367,6 +382,28 @@ class MainWindow(QMainWindow):
 
         DiagnosticsSaver(self.ledger.path, self).choose_and_save(self)
 
+    def _show_first_run(self) -> None:
+        """The ways in while the ledger holds no order; the table as soon as it holds one."""
+        empty = not has_orders(self.ledger.reader)
+        self.views.setCurrentWidget(self.first_run if empty else self.splitter)
+
+    @property
+    def showing_first_run(self) -> bool:
+        return self.views.currentWidget() is self.first_run
+
+    def open_connections(self) -> None:
+        if self.connection_menu is not None:
+            self.connection_menu.open_connections()
+
+    def open_demo(self) -> None:
+        """Open the demo ledger (written first, in the background, if it is not there yet)."""
+        from gui.demo_ledger import DemoLedger
+
+        if self._demo is None:
+            self._demo = DemoLedger(self)
+            self._demo.ready.connect(self.ledger_chosen)
+        self._demo.open()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -397,6 +434,7 @@ class MainWindow(QMainWindow):
         stays selected while the list still shows it."""
         selected = self.selected_order()
         self.total_orders = self.orders.count(OrderQuery())
+        self._show_first_run()
         before = self.model.query
         self.apply_filters()
         if self.model.query == before:

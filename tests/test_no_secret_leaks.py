@@ -84,6 +84,7 @@ def connect_through_the_screen(qtbot: QtBot, connections: Connections, fakes: Fa
     qtbot.waitUntil(lambda: dialog.keyring is not None)
     shop, ae = dialog.shop_panel, dialog.aliexpress_panel
     qtbot.keyClicks(shop.domain, DOMAIN)
+    shop.use_token.setChecked(True)  # a custom app made before 2026
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
     with qtbot.waitSignal(dialog.changed, timeout=10_000):
         qtbot.mouseClick(shop.save_button, Qt.MouseButton.LeftButton)

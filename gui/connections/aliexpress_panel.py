@@ -1,6 +1,10 @@
 """The AliExpress half of the connections screen: connect (app key and secret, authorize in the
 browser, paste the code), the tokens' expiry dates, test, remove.
 
+The connection is optional, and the panel says so first: it needs an AliExpress Open Platform
+developer account and an app approved for dropshipping, which most merchants do not have, and
+everything works without it (see gui.connections.help).
+
 Desktop apps cannot receive AliExpress' redirect, so the merchant copies the code (or the whole
 address it landed on) from the browser. The callback URL must match the one registered for the
 app; it is remembered in the UI settings.
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -35,6 +39,7 @@ from gui.connections.common import (
     secret_field,
     tr,
 )
+from gui.connections.help import ALIEXPRESS, ConnectionHelp
 from gui.formatting import local_time
 from gui.links import open_link
 from gui.ui_settings import ui_settings
@@ -60,6 +65,22 @@ class AliExpressPanel(QGroupBox):
         self.confirmation: QMessageBox | None = None
         self.opened_url: str | None = None
 
+        self.optional = QLabel(
+            tr(
+                "<b>Optional.</b> Without it, DSers writes the AliExpress order numbers into your "
+                "Shopify order notes, the import links them, and you set statuses by hand. "
+                "Connecting needs an AliExpress developer account and an approved app."
+            )
+        )
+        self.optional.setObjectName("aliexpressOptional")
+        self.optional.setTextFormat(Qt.TextFormat.RichText)
+        self.optional.setWordWrap(True)
+        self.help_button = QPushButton(tr("How do I get this?"))
+        self.help_button.setObjectName("aliexpressHelpButton")
+        self.help_button.setToolTip(
+            tr("What working without it looks like, and what a developer account takes.")
+        )
+        self.help: ConnectionHelp | None = None
         self.app_key = QLineEdit()
         self.app_key.setAccessibleName(tr("App key"))
         self.app_key.setPlaceholderText(tr("digits, from the Open Platform console"))
@@ -101,12 +122,17 @@ class AliExpressPanel(QGroupBox):
         buttons.addWidget(self.test_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
+        top = QHBoxLayout()
+        top.addWidget(self.optional, 1)
+        top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
+        self.help_button.clicked.connect(self.show_help)
         self.open_page_button.clicked.connect(self.open_authorization_page)
         self.connect_button.clicked.connect(self.connect_account)
         self.test_button.clicked.connect(self.test)
@@ -184,6 +210,14 @@ class AliExpressPanel(QGroupBox):
         self.remove_button.setEnabled(idle and keyring_ok and connected)
 
     # -- actions -----------------------------------------------------------------------------
+
+    def show_help(self) -> ConnectionHelp:
+        """ "How do I get this?": working without it, and what the API takes."""
+        if self.help is None:
+            self.help = ConnectionHelp(ALIEXPRESS, self)
+        self.help.show()
+        self.help.raise_()
+        return self.help
 
     def open_authorization_page(self) -> None:
         callback = self.callback.text().strip()

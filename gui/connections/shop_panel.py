@@ -1,7 +1,10 @@
 """The Shopify half of the connections screen: add or edit a shop, test it, save it, remove it.
 
-A shop signs in either with an Admin API access token or with a Dev Dashboard app's client ID
-and secret. Secrets are typed into password fields and go straight to the keyring; a stored
+A shop signs in with a Dev Dashboard app's client ID and secret (the default: since 2026-01-01
+new shops cannot make custom apps in Shopify admin) or with the Admin API access token of a
+custom app made before then. "How do I get this?" opens the steps for both.
+
+Secrets are typed into password fields and go straight to the keyring; a stored
 secret is never shown, only "stored in keyring". Network and keyring calls run in the
 background (`Runner`).
 """
@@ -36,6 +39,7 @@ from core.secrets import SecretKey
 from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo
 from core.shopify.versions import OFFERED_API_VERSIONS
 from gui.connections.common import Runner, StatusLine, confirm, secret_field, tr
+from gui.connections.help import SHOPIFY, ConnectionHelp
 from gui.formatting import local_time
 
 API_VERSIONS = OFFERED_API_VERSIONS
@@ -67,12 +71,18 @@ class ShopPanel(QGroupBox):
         self.domain.setPlaceholderText("your-shop.myshopify.com")
         self.domain.setAccessibleName(tr("Shop address"))
         self.domain.setStyleSheet('QLineEdit[readOnly="true"] { background: palette(window); }')
-        self.use_token = QRadioButton(tr("Admin API access token"))
         self.use_client = QRadioButton(tr("Client ID and secret (Dev Dashboard app)"))
-        self.use_token.setChecked(True)
+        self.use_token = QRadioButton(tr("Admin API access token (app made before 2026)"))
+        self.use_client.setChecked(True)
         self._auth = QButtonGroup(self)
-        self._auth.addButton(self.use_token)
         self._auth.addButton(self.use_client)
+        self._auth.addButton(self.use_token)
+        self.help_button = QPushButton(tr("How do I get this?"))
+        self.help_button.setObjectName("shopHelpButton")
+        self.help_button.setToolTip(
+            tr("The steps in Shopify: the Dev Dashboard app, its scopes, or an older token.")
+        )
+        self.help: ConnectionHelp | None = None
         self.token = secret_field(tr("Access token"))
         self.token.setToolTip(
             tr(
@@ -100,8 +110,8 @@ class ShopPanel(QGroupBox):
 
         auth = QVBoxLayout()
         auth.setSpacing(2)
-        auth.addWidget(self.use_token)
         auth.addWidget(self.use_client)
+        auth.addWidget(self.use_token)
         form = QFormLayout()
         form.addRow(tr("Shop:"), self.shop_choice)
         form.addRow(tr("Shop address:"), self.domain)
@@ -118,7 +128,11 @@ class ShopPanel(QGroupBox):
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.save_button)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.help_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -126,6 +140,7 @@ class ShopPanel(QGroupBox):
 
         self.shop_choice.currentIndexChanged.connect(self._shop_chosen)
         self.use_token.toggled.connect(self._auth_changed)
+        self.help_button.clicked.connect(self.show_help)
         self.test_button.clicked.connect(self.test)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.ask_remove)
@@ -182,7 +197,7 @@ class ShopPanel(QGroupBox):
         self.domain.setText(shop.domain if shop else "")
         self.domain.setReadOnly(shop is not None)  # another address is another shop
         self.domain.style().polish(self.domain)  # the read-only look follows the property
-        client = shop is not None and shop.auth_kind == AUTH_CLIENT_CREDENTIALS
+        client = shop is None or shop.auth_kind == AUTH_CLIENT_CREDENTIALS  # new: the default
         self.use_client.setChecked(client)
         self.use_token.setChecked(not client)
         self.client_id.setText(shop.client_id or "" if shop else "")
@@ -192,8 +207,8 @@ class ShopPanel(QGroupBox):
             self.last_sync.setText("—")
             self.status.show_text(
                 tr(
-                    "Paste the shop's address and its Admin API access token (or the client ID "
-                    "and secret of your app), then test the connection."
+                    "Paste the shop's address and the client ID and secret of your Dev "
+                    "Dashboard app (or an older app's access token), then test the connection."
                 )
             )
         else:
@@ -251,6 +266,14 @@ class ShopPanel(QGroupBox):
         self.remove_button.setEnabled(idle and keyring_ok and shop is not None and shop.connected)
 
     # -- actions -----------------------------------------------------------------------------
+
+    def show_help(self) -> ConnectionHelp:
+        """ "How do I get this?": the Shopify steps, beside the screen (one at a time)."""
+        if self.help is None:
+            self.help = ConnectionHelp(SHOPIFY, self)
+        self.help.show()
+        self.help.raise_()
+        return self.help
 
     def test(self) -> None:
         draft = self.draft()

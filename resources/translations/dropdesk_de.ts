@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -91,24 +91,24 @@
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="211"/>
+        <location filename="../../gui/app.py" line="221"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="112"/>
-        <location filename="../../gui/app.py" line="288"/>
+        <location filename="../../gui/app.py" line="298"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="298"/>
+        <location filename="../../gui/app.py" line="308"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="299"/>
+        <location filename="../../gui/app.py" line="309"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -1431,213 +1431,229 @@
         <translation>{0} offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="55"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="60"/>
         <source>AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="70"/>
+        <source>&lt;b&gt;Optional.&lt;/b&gt; Without it, DSers writes the AliExpress order numbers into your Shopify order notes, the import links them, and you set statuses by hand. Connecting needs an AliExpress developer account and an approved app.</source>
+        <translation>&lt;b&gt;Optional.&lt;/b&gt; Ohne Verbindung schreibt DSers die AliExpress-Bestellnummern in die Notizen Ihrer Shopify-Bestellungen, der Import verknüpft sie, und Sie setzen den Status selbst. Zum Verbinden brauchen Sie ein AliExpress-Entwicklerkonto und eine freigegebene App.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
+        <location filename="../../gui/connections/shop_panel.py" line="80"/>
+        <source>How do I get this?</source>
+        <translation>Wie bekomme ich das?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="81"/>
+        <source>What working without it looks like, and what a developer account takes.</source>
+        <translation>Wie es ohne Verbindung geht, und was ein Entwicklerkonto verlangt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
         <source>App key</source>
         <translation>App-Key</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
         <source>digits, from the Open Platform console</source>
         <translation>Ziffern, aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="66"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="87"/>
         <source>App secret</source>
         <translation>App-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="68"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="89"/>
         <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
         <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="72"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
         <source>Callback URL</source>
         <translation>Callback-URL</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
         <source>The callback URL registered for the app, exactly.</source>
         <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="75"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
         <source>Open authorization page</source>
         <translation>Autorisierungsseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
         <source>paste the code, or the whole address</source>
         <translation>Code einfügen oder die ganze Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="79"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="100"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="107"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
-        <location filename="../../gui/connections/shop_panel.py" line="99"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="107"/>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="113"/>
         <source>App key:</source>
         <translation>App-Key:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="114"/>
         <source>App secret:</source>
         <translation>App-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="94"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="115"/>
         <source>Callback URL:</source>
         <translation>Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="117"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="118"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="119"/>
         <source>Access token expires:</source>
         <translation>Zugriffstoken läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="120"/>
         <source>Connection expires:</source>
         <translation>Verbindung läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="128"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="134"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="160"/>
         <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
         <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="152"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="178"/>
         <source>{0} — expired: connect AliExpress again.</source>
         <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="155"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="181"/>
         <source>{0} — reconnect before then (authorize and paste a new code).</source>
         <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="173"/>
-        <location filename="../../gui/connections/shop_panel.py" line="235"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
+        <location filename="../../gui/connections/shop_panel.py" line="250"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="175"/>
-        <location filename="../../gui/connections/shop_panel.py" line="237"/>
-        <location filename="../../gui/connections/shop_panel.py" line="238"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="201"/>
+        <location filename="../../gui/connections/shop_panel.py" line="252"/>
+        <location filename="../../gui/connections/shop_panel.py" line="253"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="175"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="201"/>
         <source>from the Open Platform console</source>
         <translation>aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="233"/>
         <source>No browser opened. Open this address yourself: {0}</source>
         <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="204"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="238"/>
         <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
         <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="213"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="247"/>
         <source>Paste the authorization code first.</source>
         <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="215"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="249"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="235"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="269"/>
         <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
         <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="243"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="277"/>
         <source>Asking AliExpress…</source>
         <translation>AliExpress wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="251"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="285"/>
         <source>Connected as {0}.</source>
         <translation>Verbunden als {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="256"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="290"/>
         <source>Remove the AliExpress connection?</source>
         <translation>AliExpress-Verbindung entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="258"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
         <source>Dropdesk deletes the app secret and the tokens from the system keyring. Supplier orders stay in the ledger; to refresh them again you will need to connect AliExpress again.</source>
         <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="266"/>
-        <location filename="../../gui/connections/shop_panel.py" line="319"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="300"/>
+        <location filename="../../gui/connections/shop_panel.py" line="342"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="275"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="309"/>
         <source>Removed: the app secret and tokens were deleted from the keyring.</source>
         <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="325"/>
         <source>{0} (today)</source>
         <translation>{0} (heute)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="326"/>
         <source>in 1 day</source>
         <translation>in 1 Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="326"/>
         <source>in {0} days</source>
         <translation>in {0} Tagen</translation>
     </message>
@@ -1672,180 +1688,185 @@
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="55"/>
+        <location filename="../../gui/connections/shop_panel.py" line="59"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="65"/>
+        <location filename="../../gui/connections/shop_panel.py" line="69"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="68"/>
+        <location filename="../../gui/connections/shop_panel.py" line="72"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="70"/>
-        <source>Admin API access token</source>
-        <translation>Admin-API-Zugriffstoken</translation>
-    </message>
-    <message>
-        <location filename="../../gui/connections/shop_panel.py" line="71"/>
+        <location filename="../../gui/connections/shop_panel.py" line="74"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="76"/>
+        <location filename="../../gui/connections/shop_panel.py" line="75"/>
+        <source>Admin API access token (app made before 2026)</source>
+        <translation>Admin-API-Zugriffstoken (App von vor 2026)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="83"/>
+        <source>The steps in Shopify: the Dev Dashboard app, its scopes, or an older token.</source>
+        <translation>Die Schritte in Shopify: die App im Dev Dashboard, ihre Berechtigungen oder ein älteres Token.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="86"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="79"/>
+        <location filename="../../gui/connections/shop_panel.py" line="89"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="95"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="96"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="87"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="92"/>
+        <location filename="../../gui/connections/shop_panel.py" line="102"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="98"/>
+        <location filename="../../gui/connections/shop_panel.py" line="108"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="116"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/shop_panel.py" line="117"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="118"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/shop_panel.py" line="119"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <location filename="../../gui/connections/shop_panel.py" line="120"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <location filename="../../gui/connections/shop_panel.py" line="121"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="112"/>
+        <location filename="../../gui/connections/shop_panel.py" line="122"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="113"/>
+        <location filename="../../gui/connections/shop_panel.py" line="123"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="114"/>
+        <location filename="../../gui/connections/shop_panel.py" line="124"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="153"/>
+        <location filename="../../gui/connections/shop_panel.py" line="168"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="155"/>
+        <location filename="../../gui/connections/shop_panel.py" line="170"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="190"/>
-        <location filename="../../gui/connections/shop_panel.py" line="267"/>
+        <location filename="../../gui/connections/shop_panel.py" line="205"/>
+        <location filename="../../gui/connections/shop_panel.py" line="290"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="195"/>
-        <source>Paste the shop&apos;s address and its Admin API access token (or the client ID and secret of your app), then test the connection.</source>
-        <translation>Fügen Sie die Adresse des Shops und sein Admin-API-Zugriffstoken ein (oder Client-ID und Secret Ihrer App) und testen Sie dann die Verbindung.</translation>
+        <location filename="../../gui/connections/shop_panel.py" line="210"/>
+        <source>Paste the shop&apos;s address and the client ID and secret of your Dev Dashboard app (or an older app&apos;s access token), then test the connection.</source>
+        <translation>Fügen Sie die Adresse des Shops und Client-ID und Secret Ihrer App im Dev Dashboard ein (oder das Zugriffstoken einer älteren App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="200"/>
+        <location filename="../../gui/connections/shop_panel.py" line="215"/>
         <location filename="../../gui/suppliers_view.py" line="334"/>
         <location filename="../../gui/suppliers_view.py" line="407"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="206"/>
+        <location filename="../../gui/connections/shop_panel.py" line="221"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="238"/>
+        <location filename="../../gui/connections/shop_panel.py" line="253"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="259"/>
+        <location filename="../../gui/connections/shop_panel.py" line="282"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="269"/>
+        <location filename="../../gui/connections/shop_panel.py" line="292"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="280"/>
+        <location filename="../../gui/connections/shop_panel.py" line="303"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="299"/>
+        <location filename="../../gui/connections/shop_panel.py" line="322"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="309"/>
+        <location filename="../../gui/connections/shop_panel.py" line="332"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="311"/>
+        <location filename="../../gui/connections/shop_panel.py" line="334"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="337"/>
+        <location filename="../../gui/connections/shop_panel.py" line="360"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
@@ -2202,98 +2223,98 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319"/>
+        <location filename="../../gui/main_window.py" line="334"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324"/>
+        <location filename="../../gui/main_window.py" line="339"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="326"/>
+        <location filename="../../gui/main_window.py" line="341"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <location filename="../../gui/order_details_panel.py" line="143"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="345"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="346"/>
+        <location filename="../../gui/main_window.py" line="361"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="365"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="432"/>
+        <location filename="../../gui/main_window.py" line="470"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="569"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="533"/>
+        <location filename="../../gui/main_window.py" line="571"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -3320,6 +3341,283 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
     <message>
+        <location filename="../../gui/connections/help.py" line="72"/>
+        <source>Connecting your Shopify shop</source>
+        <extracomment>What Dropdesk asks Shopify for; the help names each (read_all_orders only for old orders).</extracomment>
+        <translation>Ihren Shopify-Shop verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="75"/>
+        <source>A connection is optional: the orders export (Shopify admin &gt; Orders &gt; Export) brings your orders in too. Connected, Dropdesk fetches new orders by itself and can cancel and refund in Shopify for you.</source>
+        <translation>Eine Verbindung ist freiwillig: Auch der Bestellexport (Shopify-Adminbereich &gt; Bestellungen &gt; Exportieren) bringt Ihre Bestellungen herein. Verbunden holt Dropdesk neue Bestellungen selbst und kann für Sie in Shopify stornieren und erstatten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="80"/>
+        <source>New shops: a Dev Dashboard app (client ID and secret)</source>
+        <translation>Neue Shops: eine App im Dev Dashboard (Client-ID und Secret)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="83"/>
+        <source>Since 1 January 2026 Shopify admin makes no new custom apps. Shops make an app in the Dev Dashboard instead; this is the usual way.</source>
+        <translation>Seit dem 1. Januar 2026 lassen sich im Shopify-Adminbereich keine neuen benutzerdefinierten Apps mehr erstellen. Stattdessen erstellen Shops eine App im Dev Dashboard; das ist der übliche Weg.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="89"/>
+        <source>Open the Shopify Dev Dashboard ({0}) with the account that owns your shop.</source>
+        <translation>Öffnen Sie das Shopify Dev Dashboard ({0}) mit dem Konto, dem Ihr Shop gehört.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="92"/>
+        <source>Click &lt;b&gt;Create app&lt;/b&gt;, choose &lt;b&gt;Start from Dev Dashboard&lt;/b&gt;, name it (for example Dropdesk) and click &lt;b&gt;Create&lt;/b&gt;.</source>
+        <translation>Klicken Sie auf &lt;b&gt;Create app&lt;/b&gt;, wählen Sie &lt;b&gt;Start from Dev Dashboard&lt;/b&gt;, geben Sie einen Namen ein (zum Beispiel Dropdesk) und klicken Sie auf &lt;b&gt;Create&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="96"/>
+        <source>On the &lt;b&gt;Versions&lt;/b&gt; tab, under &lt;b&gt;Access&lt;/b&gt;, select the Admin API scopes {0}, and {1} if Dropdesk should also read orders older than 60 days. Then release the version.</source>
+        <translation>Wählen Sie im Reiter &lt;b&gt;Versions&lt;/b&gt; unter &lt;b&gt;Access&lt;/b&gt; die Admin-API-Berechtigungen {0} aus, dazu {1}, wenn Dropdesk auch Bestellungen lesen soll, die älter als 60 Tage sind. Veröffentlichen Sie dann die Version (Release).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="101"/>
+        <source>Protected customer data: in the app&apos;s settings, request access to the customer&apos;s name, email and address and give the reason (fulfilling your orders). Without it Shopify hides them and Dropdesk shows orders without the customer.</source>
+        <translation>Geschützte Kundendaten: Beantragen Sie in den Einstellungen der App Zugriff auf Name, E-Mail-Adresse und Anschrift der Kunden und nennen Sie den Grund (Abwicklung Ihrer Bestellungen). Ohne diesen Zugriff blendet Shopify sie aus, und Dropdesk zeigt Bestellungen ohne Kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="106"/>
+        <source>On the app&apos;s page click &lt;b&gt;Install app&lt;/b&gt;, choose your shop and confirm.</source>
+        <translation>Klicken Sie auf der Seite der App auf &lt;b&gt;Install app&lt;/b&gt;, wählen Sie Ihren Shop und bestätigen Sie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="108"/>
+        <source>Open the app&apos;s &lt;b&gt;Settings&lt;/b&gt; and copy the &lt;b&gt;Client ID&lt;/b&gt; and the &lt;b&gt;Client secret&lt;/b&gt;.</source>
+        <translation>Öffnen Sie die &lt;b&gt;Settings&lt;/b&gt; der App und kopieren Sie die &lt;b&gt;Client ID&lt;/b&gt; und das &lt;b&gt;Client secret&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="112"/>
+        <source>In Dropdesk choose &lt;b&gt;Client ID and secret&lt;/b&gt;, paste your shop&apos;s address (your-shop.myshopify.com), the client ID and the secret, click &lt;b&gt;Test connection&lt;/b&gt;, then &lt;b&gt;Save&lt;/b&gt;.</source>
+        <translation>Wählen Sie in Dropdesk &lt;b&gt;Client-ID und Secret&lt;/b&gt;, fügen Sie die Adresse Ihres Shops (ihr-shop.myshopify.com), die Client-ID und das Secret ein, klicken Sie auf &lt;b&gt;Verbindung testen&lt;/b&gt; und dann auf &lt;b&gt;Speichern&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="119"/>
+        <source>Dropdesk exchanges the ID and secret for an access token whenever it needs one (each lasts about 24 hours). This works only for shops that belong to the same Shopify account as the app: your own shops.</source>
+        <translation>Dropdesk tauscht ID und Secret gegen ein Zugriffstoken, wann immer es eines braucht (jedes gilt etwa 24 Stunden). Das geht nur für Shops, die zum selben Shopify-Konto gehören wie die App: Ihre eigenen Shops.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="124"/>
+        <source>Older shops: the Admin API access token</source>
+        <translation>Ältere Shops: das Admin-API-Zugriffstoken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="127"/>
+        <source>A custom app made in Shopify admin before 1 January 2026 keeps working; you can connect with its token:</source>
+        <translation>Eine benutzerdefinierte App, die vor dem 1. Januar 2026 im Shopify-Adminbereich erstellt wurde, funktioniert weiter; Sie können mit ihrem Token verbinden:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="133"/>
+        <source>Shopify admin &gt; &lt;b&gt;Settings&lt;/b&gt; &gt; &lt;b&gt;Apps and sales channels&lt;/b&gt; &gt; &lt;b&gt;Develop apps&lt;/b&gt; &gt; your app.</source>
+        <translation>Shopify-Adminbereich &gt; &lt;b&gt;Einstellungen&lt;/b&gt; &gt; &lt;b&gt;Apps und Vertriebskanäle&lt;/b&gt; &gt; &lt;b&gt;Apps entwickeln&lt;/b&gt; &gt; Ihre App.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="137"/>
+        <source>Under &lt;b&gt;Configuration&lt;/b&gt;, give it the same Admin API scopes ({0}) and save.</source>
+        <translation>Geben Sie ihr unter &lt;b&gt;Konfiguration&lt;/b&gt; dieselben Admin-API-Berechtigungen ({0}) und speichern Sie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="140"/>
+        <source>Under &lt;b&gt;API credentials&lt;/b&gt;, reveal the &lt;b&gt;Admin API access token&lt;/b&gt; (it starts with shpat_; Shopify shows it only once).</source>
+        <translation>Lassen Sie sich unter &lt;b&gt;API-Anmeldedaten&lt;/b&gt; das &lt;b&gt;Admin-API-Zugriffstoken&lt;/b&gt; anzeigen (es beginnt mit shpat_; Shopify zeigt es nur einmal).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="144"/>
+        <source>In Dropdesk choose &lt;b&gt;Admin API access token&lt;/b&gt;, paste your shop&apos;s address and the token, test the connection and save.</source>
+        <translation>Wählen Sie in Dropdesk &lt;b&gt;Admin-API-Zugriffstoken&lt;/b&gt;, fügen Sie die Adresse Ihres Shops und das Token ein, testen Sie die Verbindung und speichern Sie.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="150"/>
+        <source>Secrets go into your system&apos;s keyring, never into the ledger or a log. Shopify&apos;s guides: {0}, {1}.</source>
+        <translation>Secrets kommen in den Schlüsselbund Ihres Systems, nie ins Auftragsbuch oder in ein Protokoll. Anleitungen von Shopify (englisch): {0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="153"/>
+        <source>Create apps using the Dev Dashboard</source>
+        <translation>Create apps using the Dev Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="154"/>
+        <source>Client credentials grant</source>
+        <translation>Client credentials grant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="165"/>
+        <source>Connecting AliExpress (optional)</source>
+        <translation>AliExpress verbinden (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="168"/>
+        <source>You do not need this. If you buy through DSers or the AliExpress website, Dropdesk works fully without it:</source>
+        <translation>Sie brauchen das nicht. Wenn Sie über DSers oder die AliExpress-Website einkaufen, funktioniert Dropdesk auch ohne vollständig:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="173"/>
+        <source>DSers writes each AliExpress order number into the Shopify order&apos;s notes.</source>
+        <translation>DSers schreibt jede AliExpress-Bestellnummer in die Notizen der Shopify-Bestellung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="175"/>
+        <source>Importing the Shopify orders export (or syncing the shop) finds those numbers and links each order to its AliExpress order.</source>
+        <translation>Der Import des Shopify-Bestellexports (oder der Abgleich mit dem Shop) findet diese Nummern und verknüpft jede Bestellung mit ihrer AliExpress-Bestellung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="179"/>
+        <source>You set the AliExpress status yourself (paid, shipped, tracking, cancelled): double-click the order, or Order &gt; Edit supplier order.</source>
+        <translation>Den AliExpress-Status setzen Sie selbst (bezahlt, versendet, Sendungsnummer, storniert): Doppelklick auf die Bestellung oder Bestellung &gt; Lieferantenbestellung bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="182"/>
+        <source>Deadlines, reminders, cancellations and the review work the same way.</source>
+        <translation>Fristen, Erinnerungen, Stornierungen und die Auswertung funktionieren genauso.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="184"/>
+        <source>What the connection adds</source>
+        <translation>Was die Verbindung hinzufügt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="187"/>
+        <source>Dropdesk reads each AliExpress order&apos;s status, tracking and amounts by itself (Connect &gt; Refresh from AliExpress) instead of you typing them in.</source>
+        <translation>Dropdesk liest Status, Sendungsverfolgung und Beträge jeder AliExpress-Bestellung selbst (Verbinden &gt; Von AliExpress aktualisieren), statt dass Sie sie eintippen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="191"/>
+        <source>What it takes</source>
+        <translation>Was es dafür braucht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="194"/>
+        <source>An AliExpress buyer account (the one you order with) that has joined the AliExpress Dropshipping Center ({0}).</source>
+        <translation>Ein AliExpress-Käuferkonto (das, mit dem Sie bestellen), das dem AliExpress Dropshipping Center ({0}) beigetreten ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="198"/>
+        <source>Register as a developer on the AliExpress Open Platform ({0}): sign in with that account, accept the API agreement and fill in your developer details.</source>
+        <translation>Registrieren Sie sich als Entwickler auf der AliExpress Open Platform ({0}): Melden Sie sich mit diesem Konto an, stimmen Sie der API-Vereinbarung zu und füllen Sie Ihre Entwicklerangaben aus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="203"/>
+        <source>Click &lt;b&gt;Create App&lt;/b&gt;, choose the type &lt;b&gt;Drop Shipping&lt;/b&gt; and fill in the form: contact details, what the software does, your business licence (company registration) and technical details.</source>
+        <translation>Klicken Sie auf &lt;b&gt;Create App&lt;/b&gt;, wählen Sie den Typ &lt;b&gt;Drop Shipping&lt;/b&gt; und füllen Sie das Formular aus: Kontaktdaten, was die Software tut, Ihre Gewerbeanmeldung (Handelsregister) und technische Angaben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="208"/>
+        <source>Wait for AliExpress to approve the app (they name 1 to 2 working days). Only an approved app gets an App Key.</source>
+        <translation>Warten Sie, bis AliExpress die App freigibt (genannt werden 1 bis 2 Werktage). Nur eine freigegebene App bekommt einen App Key.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="212"/>
+        <source>In &lt;b&gt;App Management&lt;/b&gt;, copy the &lt;b&gt;App Key&lt;/b&gt; and the &lt;b&gt;App Secret&lt;/b&gt;, and note the callback URL registered for the app.</source>
+        <translation>Kopieren Sie unter &lt;b&gt;App Management&lt;/b&gt; den &lt;b&gt;App Key&lt;/b&gt; und das &lt;b&gt;App Secret&lt;/b&gt; und notieren Sie die für die App registrierte Callback-URL.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="216"/>
+        <source>In Dropdesk paste the app key, the secret and the callback URL, click &lt;b&gt;Open authorization page&lt;/b&gt;, sign in and allow Dropdesk, then paste the code you get and click &lt;b&gt;Connect&lt;/b&gt;.</source>
+        <translation>Fügen Sie in Dropdesk App-Key, Secret und Callback-URL ein, klicken Sie auf &lt;b&gt;Autorisierungsseite öffnen&lt;/b&gt;, melden Sie sich an und erlauben Sie Dropdesk den Zugriff, fügen Sie dann den erhaltenen Code ein und klicken Sie auf &lt;b&gt;Verbinden&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="223"/>
+        <source>The authorization lasts a limited time; Dropdesk shows when it ends and warns a week before, so you can connect again.</source>
+        <translation>Die Autorisierung gilt begrenzte Zeit; Dropdesk zeigt, wann sie endet, und warnt eine Woche vorher, damit Sie erneut verbinden können.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="242"/>
+        <source>How to connect Shopify</source>
+        <translation>So verbinden Sie Shopify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/help.py" line="242"/>
+        <source>How to connect AliExpress</source>
+        <translation>So verbinden Sie AliExpress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="75"/>
+        <source>Demo ledger</source>
+        <translation>Demo-Auftragsbuch</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="76"/>
+        <source>Writing a demo ledger with {0} made-up orders…</source>
+        <translation>Ein Demo-Auftragsbuch mit {0} erfundenen Bestellungen wird geschrieben…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="78"/>
+        <source>orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/demo_ledger.py" line="98"/>
+        <source>The demo could not be written</source>
+        <translation>Die Demo konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="51"/>
+        <source>Your ledger is empty. How would you like to begin?</source>
+        <extracomment>Wide enough for the longest German description in two or three lines, narrow enough to read.</extracomment>
+        <translation>Ihr Auftragsbuch ist leer. Wie möchten Sie beginnen?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="62"/>
+        <source>Dropdesk keeps your orders, their deadlines and your cancellations in this ledger on your computer. Bring your orders in one of these ways:</source>
+        <translation>Dropdesk führt Ihre Bestellungen, ihre Fristen und Ihre Stornierungen in diesem Auftragsbuch auf Ihrem Computer. Holen Sie Ihre Bestellungen auf einem dieser Wege herein:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="71"/>
+        <source>Import the Shopify orders export</source>
+        <translation>Shopify-Bestellexport importieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="73"/>
+        <source>In Shopify admin, open Orders and click Export (all orders, CSV for Excel), then choose the file here or drop it on this window. AliExpress order numbers that DSers wrote into the order notes are linked by themselves. No developer account needed.</source>
+        <translation>Öffnen Sie im Shopify-Adminbereich Bestellungen und klicken Sie auf Exportieren (alle Bestellungen, CSV für Excel). Wählen Sie dann hier die Datei oder ziehen Sie sie auf dieses Fenster. AliExpress-Bestellnummern, die DSers in die Bestellnotizen geschrieben hat, werden von selbst verknüpft. Kein Entwicklerkonto nötig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="82"/>
+        <source>Connect your shop</source>
+        <translation>Shop verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="84"/>
+        <source>Dropdesk fetches new orders from Shopify itself. You need an app for your shop in the Shopify Dev Dashboard; the connections screen shows each step.</source>
+        <translation>Dropdesk holt neue Bestellungen selbst von Shopify. Dazu brauchen Sie eine App für Ihren Shop im Shopify Dev Dashboard; die Verbindungsansicht zeigt jeden Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="91"/>
+        <source>Open the demo</source>
+        <translation>Demo öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/first_run.py" line="93"/>
+        <source>A made-up shop with 2,000 orders in every state, to try everything safely. Your own ledger stays as it is: File &gt; Open ledger brings you back.</source>
+        <translation>Ein erfundener Shop mit 2.000 Bestellungen in jedem Zustand, um alles gefahrlos auszuprobieren. Ihr eigenes Auftragsbuch bleibt, wie es ist: Datei &gt; Auftragsbuch öffnen bringt Sie zurück.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="80"/>
+        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
+        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="91"/>
+        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
+        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="96"/>
+        <source>Calendar changed: no ship-by deadline moved.</source>
+        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="103"/>
+        <source>Recomputing ship-by deadlines failed: {0}</source>
+        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
         <location filename="../../gui/links.py" line="46"/>
         <source>The folder did not open</source>
         <translation>Der Ordner hat sich nicht geöffnet</translation>
@@ -3348,26 +3646,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/links.py" line="59"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="80"/>
-        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
-        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="91"/>
-        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
-        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="96"/>
-        <source>Calendar changed: no ship-by deadline moved.</source>
-        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="103"/>
-        <source>Recomputing ship-by deadlines failed: {0}</source>
-        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
     </message>
 </context>
 <context>
@@ -4217,7 +4495,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="177"/>
         <source>Cancelled on Shopify</source>
-        <translation>In Shopify storniert</translation>
+        <translation>Auf Shopify storniert</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="178"/>
@@ -4337,7 +4615,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="201"/>
         <source>seen by the AliExpress refresh</source>
-        <translation>bei der AliExpress-Aktualisierung gesehen</translation>
+        <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="202"/>

@@ -99,6 +99,7 @@ def test_secrets_typed_in_the_screen_land_in_the_secret_service(
     shop = dialog.shop_panel
     assert shop.token.echoMode() == QLineEdit.EchoMode.Password
     qtbot.keyClicks(shop.domain, "dropdesk-test")
+    shop.use_token.setChecked(True)  # a custom app made before 2026
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
 
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
@@ -169,6 +170,7 @@ def test_wrong_token_shows_a_clear_error(
     dialog = open_dialog(qtbot, connections)
     shop = dialog.shop_panel
     qtbot.keyClicks(shop.domain, DOMAIN)
+    shop.use_token.setChecked(True)  # a custom app made before 2026
     qtbot.keyClicks(shop.token, WRONG_TOKEN)
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
@@ -182,6 +184,7 @@ def test_not_a_shop_address_is_refused_on_the_spot(qtbot: QtBot, connections: Co
     dialog = open_dialog(qtbot, connections)
     shop = dialog.shop_panel
     qtbot.keyClicks(shop.domain, "evil.example.com")
+    shop.use_token.setChecked(True)  # a custom app made before 2026
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
     qtbot.mouseClick(shop.save_button, Qt.MouseButton.LeftButton)
     assert not shop.runner.busy
@@ -314,6 +317,7 @@ def test_closing_the_screen_while_a_call_runs_is_harmless(
     qtbot.waitUntil(lambda: dialog.keyring is not None)
     shop = dialog.shop_panel
     qtbot.keyClicks(shop.domain, DOMAIN)
+    shop.use_token.setChecked(True)  # a custom app made before 2026
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     job = shop.runner.job
@@ -334,6 +338,7 @@ def used_and_closed_screen(
     qtbot.waitUntil(lambda: dialog.keyring is not None)
     shop = dialog.shop_panel
     qtbot.keyClicks(shop.domain, DOMAIN)
+    shop.use_token.setChecked(True)  # a custom app made before 2026
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
