@@ -30,6 +30,7 @@ class AliExpressError(Exception):
         detail: str = "",
         request_id: str = "",
     ) -> None:
+        message = redaction.redact(message)  # once for every subclass and every caller
         super().__init__(message)
         self.message = message
         self.code = code

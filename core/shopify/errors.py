@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core import redaction
+
 
 class ShopifyError(Exception):
     """A problem talking to Shopify. `code` is Shopify's own error code when it gave one."""
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
+        # Redacted here, once for every subclass: messages quote Shopify's own words.
+        super().__init__(redaction.redact(message))
         self.code = code
 
 
@@ -52,7 +55,7 @@ class ShopifyUnavailableError(ShopifyError):
     """
 
     def __init__(self, message: str, *, outcome_unknown: bool = False) -> None:
-        super().__init__(message)
+        super().__init__(message)  # redacted by ShopifyError
         self.outcome_unknown = outcome_unknown
 
 
