@@ -29,7 +29,7 @@ from typing import Any, NoReturn
 
 import httpx
 
-from core import http_limits
+from core import http_limits, redaction
 from core.http_limits import AnswerRefused, AnswerTooDeep, Deadline, DeadlineExceeded
 from core.shopify import documents
 from core.shopify.auth import ClientCredentials, Credentials, IssuedToken, TokenSource
@@ -511,7 +511,7 @@ def _first_message(payload: Mapping[str, Any] | None) -> str:
     errors = _errors(payload)
     if not errors:
         return ""
-    message = str(errors[0].get("message", ""))[:200]
+    message = redaction.redact(str(errors[0].get("message", "")))[:200]  # no half secrets
     return f": {message}" if message else ""
 
 
@@ -552,7 +552,7 @@ def _raise_errors(errors: list[dict[str, Any]], operation: str) -> NoReturn:
             "Add it to the app's access scopes in Shopify and install the app again.",
             required=scopes,
         )
-    message = str(errors[0].get("message", "unknown error"))[:300]
+    message = redaction.redact(str(errors[0].get("message", "unknown error")))[:300]
     raise ShopifyQueryError(
         f"Shopify did not accept Dropdesk's '{operation}' request ({message}). This is a bug "
         "in Dropdesk or a change in Shopify's API; please report it.",
