@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import secrets as std_secrets
 import sys
 import traceback
+from urllib.parse import quote, quote_plus
 
 import pytest
 
-from core.redaction import REDACTED, RedactingFilter, Redactor, redact, register_secret
+from core.redaction import (
+    REDACTED,
+    RedactingFilter,
+    Redactor,
+    error_text,
+    redact,
+    redact_data,
+    register_secret,
+)
 
 HEX = "0123456789abcdef0123456789abcdef"
 
@@ -76,8 +87,6 @@ def test_registered_secret_is_redacted_anywhere_and_in_its_escaped_spellings() -
     redactor = Redactor()
     secret = "Ab&c:d/e f+" + std_secrets.token_hex(4)
     redactor.register(secret)
-    from urllib.parse import quote, quote_plus
-
     for text in (
         f"prefix{secret}suffix",
         f"url ?x={quote(secret, safe='')}",
@@ -88,6 +97,49 @@ def test_registered_secret_is_redacted_anywhere_and_in_its_escaped_spellings() -
         assert secret not in redacted
         assert REDACTED in redacted
     assert redactor.redact("nothing here") == "nothing here"
+
+
+def _spelt(secret: str) -> dict[str, str]:
+    percent = quote(secret, safe="")
+    return {
+        "url-lower": "".join(
+            part.lower() if part.startswith("%") else part
+            for part in re.split(r"(%[0-9A-F]{2})", percent)
+        ),
+        "json-u": "".join(f"\\u{ord(char):04x}" for char in secret),
+        "json-U": "".join(f"\\u{ord(char):04X}" for char in secret),
+        "json-slash": json.dumps(secret)[1:-1].replace("/", "\\/"),
+        "json-of-url": json.dumps(quote_plus(secret))[1:-1],
+        "mixed": "".join(
+            c if i % 3 == 0 else quote(c, safe="") if i % 3 == 1 else f"\\u{ord(c):04x}"
+            for i, c in enumerate(secret)
+        ),
+        "utf8-url": quote(secret, safe="", encoding="utf-8"),
+    }
+
+
+@pytest.mark.parametrize("spelling", list(_spelt("x" * 8)))
+def test_a_secret_is_redacted_in_any_spelling_and_any_mix_of_them(spelling: str) -> None:
+    redactor = Redactor()
+    secret = 'Äb&c:d/e f+"' + std_secrets.token_hex(4)
+    redactor.register(secret)
+    written = _spelt(secret)[spelling]
+    assert written != secret
+    assert redactor.redact(f"said: <{written}>") == f"said: <{REDACTED}>"
+
+
+def test_journal_payloads_and_errors_pass_the_same_gate() -> None:
+    secret = "gate-" + std_secrets.token_hex(8)
+    register_secret(secret)
+    payload = {"error": f"refused {secret}", "nested": [{"why": secret}], "n": 3, "ok": None}
+    assert redact_data(payload) == {
+        "error": f"refused {REDACTED}",
+        "nested": [{"why": REDACTED}],
+        "n": 3,
+        "ok": None,
+    }
+    assert error_text(ValueError(f"bad {secret}")) == f"bad {REDACTED}"
+    assert error_text(KeyError()) == "KeyError"
 
 
 def test_longer_secret_wins_over_its_prefix() -> None:
