@@ -93,7 +93,9 @@ class Redactor:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._values: set[str] = set()
-        self._pattern: re.Pattern[str] | None = None
+        # One compiled pattern per secret, longest secret first (it wins over its prefix):
+        # registering compiles only the new one, however many came before.
+        self._patterns: tuple[tuple[int, re.Pattern[str]], ...] = ()
 
     def register(self, secret: str) -> None:
         """Remember a secret for every later redact, in any spelling a server or a log may use.
@@ -109,9 +111,13 @@ class Redactor:
         with self._lock:
             if secret in self._values:
                 return
+        pattern = re.compile(_any_spelling(secret))  # outside the lock: a few milliseconds
+        with self._lock:
+            if secret in self._values:  # another thread was quicker
+                return
             self._values.add(secret)
-            ordered = sorted(self._values, key=len, reverse=True)  # longest secret wins
-            self._pattern = re.compile("|".join(_any_spelling(value) for value in ordered))
+            patterns = [*self._patterns, (len(secret), pattern)]
+            self._patterns = tuple(sorted(patterns, key=lambda entry: -entry[0]))
 
     def is_registered(self, secret: str) -> bool:
         with self._lock:
@@ -121,8 +127,7 @@ class Redactor:
         """`text` with every registered secret and every credential-shaped value replaced."""
         # Exact values first (a secret may contain "&" or ":"), then whole key/value pairs,
         # then bare token shapes.
-        pattern = self._pattern
-        if pattern is not None:
+        for _length, pattern in self._patterns:
             text = pattern.sub(REDACTED, text)
         text = _QUOTED_VALUE.sub(_keep_head, text)
         text = _QUERY_VALUE.sub(_keep_head, text)
