@@ -138,6 +138,15 @@ def bomb(size: int) -> Callable[[socket.socket, threading.Event], None]:
     return behaviour
 
 
+def unasked_encoding(connection: socket.socket, stop: threading.Event) -> None:
+    """A body in an encoding Dropdesk never asks for (and could not inflate piece by piece)."""
+    body = b"\x1b\xff\xff" * 1000
+    connection.sendall(
+        head(Content_Type="application/json", Content_Encoding="br", Content_Length=str(len(body)))
+        + body
+    )
+
+
 def trickle(every: float, *, from_the_status_line: bool = False) -> Behaviour:
     """One byte every `every` seconds: of the body, or of the whole answer."""
 

@@ -116,6 +116,7 @@ HOSTILE: dict[str, Hostile] = {
         raw_server.trickle(0.3, from_the_status_line=True), ("within",), deadline=True
     ),
     "deep-json": Hostile(raw_server.fixed(DEEP), ("nested too deeply",)),
+    "unasked-encoding": Hostile(raw_server.unasked_encoding, ("did not ask for",)),
 }
 
 
