@@ -253,6 +253,7 @@ def record_protection_end(
         {"ends_at": ends_at.astimezone(UTC).isoformat(), "source": source},
         at=at,
     )
+    session.flush()  # readers query through the connection
 
 
 @dataclass(frozen=True)
