@@ -87,9 +87,19 @@ _EN = LanguagePack(
     code="en",
     name="English",
     months=(
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ),  # fmt: skip
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
     date_pattern="{day} {month} {year}",
     time_pattern="{date}, {hh}:{mm} ({zone})",
     money_pattern="{currency} {amount}",
@@ -137,9 +147,19 @@ _DE = LanguagePack(
     code="de",
     name="Deutsch",
     months=(
-        "Januar", "Februar", "März", "April", "Mai", "Juni",
-        "Juli", "August", "September", "Oktober", "November", "Dezember",
-    ),  # fmt: skip
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ),
     date_pattern="{day}. {month} {year}",
     time_pattern="{date}, {hh}:{mm} Uhr ({zone})",
     money_pattern="{amount} {currency}",
@@ -406,8 +426,7 @@ def record_sent(
 def sent_notices(session: Session, customer_order_id: int) -> list[dict[str, Any]]:
     """The notices recorded for an order, oldest first (payload plus `at`)."""
     rows = session.connection().exec_driver_sql(
-        "SELECT at, payload FROM event WHERE entity = ? AND entity_id = ? AND kind = ?"
-        " ORDER BY id",
+        "SELECT at, payload FROM event WHERE entity = ? AND entity_id = ? AND kind = ? ORDER BY id",
         (ENTITY, customer_order_id, EVENT_SENT),
     )
     return [{**_json(payload), "at": from_db(at)} for at, payload in rows]
@@ -441,8 +460,7 @@ def delay_candidates(
         if closes is None:
             continue
         told = connection.exec_driver_sql(
-            "SELECT payload FROM event WHERE entity = ? AND entity_id = ? AND kind = ?"
-            " AND at >= ?",
+            "SELECT payload FROM event WHERE entity = ? AND entity_id = ? AND kind = ? AND at >= ?",
             (ENTITY, customer_order_id, EVENT_SENT, to_db(closes - lead)),
         )
         if any(_json(payload).get("kind") == NoticeKind.DELAY for (payload,) in told):

@@ -5,10 +5,10 @@ point: the shortest cancel window (no window at all if any supplier states none)
 return reasons every supplier accepts (none if any supplier accepts none). The refund time it
 promises is the law's, never longer: at the latest 14 days from the customer's cancellation or
 withdrawal (Directive 2011/83/EU, Art. 13), whatever the suppliers take to refund the merchant;
-the choices say when a supplier is slower than that. Each choice is explained, naming the suppliers that forced it. The draft states
-that statutory rights (in the EU: the 14-day right of withdrawal and the legal guarantee) are
-unaffected, because no supplier term can take them away; it is a draft to check, not legal
-advice.
+the choices say when a supplier is slower than that. Each choice is explained, naming the
+suppliers that forced it. The draft states that statutory rights (in the EU: the 14-day right
+of withdrawal and the legal guarantee) are unaffected, because no supplier term can take them
+away; it is a draft to check, not legal advice.
 
 Drafts come in English and German, as Markdown (to copy) and HTML (to save, or to publish
 with Shopify's shopPolicyUpdate).

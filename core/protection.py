@@ -294,7 +294,9 @@ def shipped_orders(db: Session | Connection) -> list[ShippedOrder]:
             continue
         ends = recorded.get(int(raw[0]))
         window = (
-            protection_window(shipped, protection_ends=ends, lead_days=defaults.lead, source="order")
+            protection_window(
+                shipped, protection_ends=ends, lead_days=defaults.lead, source="order"
+            )
             if ends is not None
             else _default_window(shipped, raw[6], defaults)
         )
@@ -392,7 +394,9 @@ def periods_from(days: Any, lead: Any, by_supplier: Any) -> _Periods:
     )
 
 
-def _default_window(shipped: datetime, supplier_id: int | None, periods: _Periods) -> ProtectionWindow:
+def _default_window(
+    shipped: datetime, supplier_id: int | None, periods: _Periods
+) -> ProtectionWindow:
     if supplier_id is not None and supplier_id in periods.by_supplier:
         days, source = periods.by_supplier[supplier_id], "supplier"
     else:

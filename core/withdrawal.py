@@ -184,8 +184,8 @@ def withdrawals(db: Session | Connection, customer_order_id: int | None = None) 
     settled_after: dict[int, int] = {}
     from core.ledger.types import from_db
 
-    for event_id, at, kind, entity_id, payload, name, total, refunded in (
-        connection.exec_driver_sql(sql, tuple(params))
+    for event_id, at, kind, entity_id, payload, name, total, refunded in connection.exec_driver_sql(
+        sql, tuple(params)
     ):
         if kind == EVENT_REFUNDED:
             settled_after[int(entity_id)] = int(event_id)

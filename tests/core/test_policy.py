@@ -17,6 +17,7 @@ from core.ledger.types import Reason
 from core.policy import (
     RETURN_REASONS,
     Contact,
+    Language,
     SupplierPolicy,
     draft_policy,
     format_reasons,

@@ -119,7 +119,7 @@ def test_a_withdrawal_is_recorded_with_its_time_and_acknowledgement(ledger: Ledg
 
 
 def test_a_refunded_withdrawal_leaves_the_deadlines(ledger: Ledger) -> None:
-    customer_id, supplier_order_id = _order(ledger, shipped=True)
+    customer_id, _ = _order(ledger, shipped=True)
     with ledger.session() as session:
         withdrawal.record_withdrawal(session, customer_id, NOW, now=NOW, tz=BERLIN)
         assert withdrawal.unshipped_supplier_orders(session, customer_id) == []
