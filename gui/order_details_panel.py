@@ -255,13 +255,12 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
     if kind == "customer_order.notice_sent":  # what the customer was sent, and how
         how = _tr("by e-mail") if details.get("via") == "mail" else _tr("copied")
         return f"{details.get('subject', '')} ({how})"
-    for key, form in (
-        ("refund_by", "refund by {0}"),  # a withdrawal's legal refund deadline
-        ("ends_at", "protection ends {0}"),
-    ):
-        moment = _moment(details.get(key))
-        if moment is not None:
-            parts.append(_tr(form).format(local_time(moment)))
+    refund_by = _moment(details.get("refund_by"))  # a withdrawal's legal refund deadline
+    if refund_by is not None:
+        parts.append(_tr("refund by {0}").format(local_time(refund_by)))
+    protection_ends = _moment(details.get("ends_at"))
+    if protection_ends is not None:
+        parts.append(_tr("protection ends {0}").format(local_time(protection_ends)))
     currency = str(details.get("currency") or "")
     for key, form in (("amount_minor", "{0}"), ("refunded_minor", "{0} refunded")):
         value = details.get(key)
