@@ -106,7 +106,7 @@ class NoticeDialog(QDialog):
         self.estimate = QDateEdit()
         self.estimate.setObjectName("noticeEstimate")
         self.estimate.setCalendarPopup(True)
-        start = (ship_by or clock()) + timedelta(days=10)
+        start = max(ship_by or clock(), clock()) + timedelta(days=10)  # never in the past
         self.estimate.setDate(QDate(start.year, start.month, start.day))
         self.to = QLabel(self._facts.email if self._facts and self._facts.email else "")
         self.subject = QLineEdit()
@@ -130,7 +130,7 @@ class NoticeDialog(QDialog):
         form.addRow(_tr("Customer's language"), self.language)
         self._estimate_label = QLabel(_tr("New delivery estimate"))
         form.addRow(self._estimate_label, self.estimate)
-        form.addRow(_tr("To"), self.to)
+        form.addRow(_tr("Recipient"), self.to)
         form.addRow(_tr("Subject"), self.subject)
 
         self.mail_button = QPushButton(_tr("Open in mail program"))

@@ -138,11 +138,11 @@ class WithdrawalDialog(QDialog):
         self.cancel_button.setToolTip(
             _tr("The supplier has not shipped yet: cancel at the supplier and in the shop")
         )
-        for button in (self.mail_button, self.copy_button, self.cancel_button):
-            button.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         for button in (self.record_button, self.mail_button, self.copy_button, self.cancel_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.mail_button, self.copy_button, self.cancel_button):
+            button.setVisible(False)  # once recorded (after addButton, which shows them)
         buttons.rejected.connect(self.reject)
         self.record_button.clicked.connect(self.record)
         self.mail_button.clicked.connect(self.open_in_mail)

@@ -2878,6 +2878,10 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/notice_dialog.py" line="133"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
         <location filename="../../gui/review_view.py" line="276"/>
         <source>To</source>
         <translation>Bis</translation>

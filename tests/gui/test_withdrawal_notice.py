@@ -81,6 +81,8 @@ def test_a_withdrawal_before_shipping_is_recorded_and_offers_cancel_everywhere(
     qtbot.mouseClick(window.details.withdrawal_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, window, "withdrawalDialog")
     assert isinstance(dialog, WithdrawalDialog)
+    # sending and cancelling come once the withdrawal is recorded
+    assert all(b.isHidden() for b in (dialog.mail_button, dialog.copy_button, dialog.cancel_button))
     received = DEMO_NOW - timedelta(hours=3)
     dialog.received.setDateTime(dialog.received.dateTime().addSecs(-3 * 3600))
     assert "14 days from receiving" in dialog.deadline.text()
@@ -173,6 +175,7 @@ def test_a_delay_notice_is_offered_when_the_window_closes_without_tracking(
     assert dialog.chosen_kind() == notices.NoticeKind.DELAY
     assert not dialog.offer.isHidden() and "no tracking number" in dialog.offer.text()
     assert dialog.problem.text() == ""  # the estimate is filled in: a complete message
+    assert dialog.estimate.date().toPython() > DEMO_NOW.date()  # never an estimate in the past
     assert "bis zum" in dialog.body.toPlainText() and dialog.copy_button.isEnabled()
 
 
