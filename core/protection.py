@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from core import settings
 from core.deadline_entries import DeadlineEntry
 from core.display_text import display_text
-from core.ledger.types import from_db
+from core.ledger.types import from_db, to_db
 from core.texts import Text
 
 if TYPE_CHECKING:
@@ -268,11 +268,34 @@ class ShippedOrder:
     window: ProtectionWindow
 
 
-def shipped_orders(db: Session | Connection) -> list[ShippedOrder]:
-    """Every shipped order not yet delivered, completed or in a dispute, with its window."""
+def shipped_orders(
+    db: Session | Connection,
+    *,
+    shipped_after: datetime | None = None,
+    shipped_before: datetime | None = None,
+) -> list[ShippedOrder]:
+    """Every shipped order not yet delivered, completed or in a dispute, with its window.
+
+    `shipped_after` / `shipped_before` narrow the orders whose window comes from a setting
+    (SQL does the narrowing, so a big ledger costs little); orders with a recorded end are
+    always included, since their end can be anything.
+    """
     connection = _connection(db)
     defaults = _period_settings(connection)
     marks = ", ".join("?" * len(OPEN_SHIPPED_STATUSES))
+    params: list[Any] = [*OPEN_SHIPPED_STATUSES, DELIVERED_LOGISTICS]
+    narrowed = ""
+    if shipped_after is not None or shipped_before is not None:
+        bounds = []
+        for operator, moment in ((">", shipped_after), ("<=", shipped_before)):
+            if moment is not None:
+                bounds.append(f"so.shipped_at {operator} ?")
+                params.append(to_db(moment.astimezone(UTC)))
+        narrowed = (
+            f" AND ({' AND '.join(bounds)} OR so.id IN (SELECT entity_id FROM event"
+            " WHERE entity = 'supplier_order' AND kind = ?))"
+        )
+        params.append(EVENT_RECORDED)
     sql = (
         "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''),"
         " so.customer_order_id, so.shipped_at, so.supplier_id"
@@ -281,11 +304,12 @@ def shipped_orders(db: Session | Connection) -> list[ShippedOrder]:
         " LEFT JOIN supplier AS s ON s.id = so.supplier_id"
         f" WHERE so.order_status IN ({marks}) AND so.shipped_at IS NOT NULL"
         " AND so.logistics_status != ?"
+        f"{narrowed}"
         " AND NOT EXISTS (SELECT 1 FROM dispute AS d"
         "   WHERE d.supplier_order_id = so.id AND d.state != 'closed')"
         " ORDER BY so.id"
     )
-    rows = list(connection.exec_driver_sql(sql, (*OPEN_SHIPPED_STATUSES, DELIVERED_LOGISTICS)))
+    rows = list(connection.exec_driver_sql(sql, tuple(params)))
     recorded = _recorded_ends(connection, [int(row[0]) for row in rows])
     found = []
     for raw in rows:
@@ -322,8 +346,14 @@ def deadlines(
     if now.tzinfo is None:
         raise ValueError("naive datetime: give `now` with its zone")
     horizon = None if within_hours is None else now + timedelta(hours=within_hours)
+    # A window from a setting closes `days` after shipping and its deadline falls `lead` days
+    # before that: only orders shipped in this range can be open and due by the horizon.
+    periods = _period_settings(_connection(db))
+    days = [periods.days, *periods.by_supplier.values()]
+    after = now - timedelta(days=max(days))
+    before = None if horizon is None else horizon - timedelta(days=min(days) - periods.lead)
     entries = []
-    for order in shipped_orders(db):
+    for order in shipped_orders(db, shipped_after=after, shipped_before=before):
         window = order.window
         if window.closes_at <= now:
             continue  # closed: nothing can be done on AliExpress any more

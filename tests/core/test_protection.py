@@ -204,3 +204,26 @@ def test_damaged_settings_fall_back_to_the_defaults(ledger: Ledger) -> None:
         windows = {order.id: order.window for order in protection.shipped_orders(session)}
     assert windows[made["slow_supplier"]].source == "ledger"
     assert windows[made["slow_supplier"]].protection_ends == NOW + timedelta(days=10)
+
+
+def test_the_narrowed_query_misses_nothing(ledger: Ledger) -> None:
+    """Narrowing by shipping time in SQL gives what filtering every window would give, and an
+    extended protection (recorded for the order) is kept however long ago it shipped."""
+    made = _ledger_orders(ledger)
+    with ledger.session() as session:
+        extended = SupplierOrder(
+            ae_order_id="8200000000000099",
+            order_status="WAIT_BUYER_ACCEPT_GOODS",
+            shipped_at=NOW - timedelta(days=80),
+        )
+        session.add(extended)
+        session.flush()
+        assert extended.id is not None
+        protection.record_protection_end(session, extended.id, NOW + timedelta(days=6))
+        everything = protection.deadlines(session, NOW)
+        assert extended.id in protection.order_ids(everything)
+        for hours in (0, 1, 24, 48, 24 * 6, 24 * 40, 24 * 400):
+            horizon = NOW + timedelta(hours=hours)
+            expected = [entry for entry in everything if entry.due_at <= horizon]
+            assert protection.deadlines(session, NOW, within_hours=hours) == expected, hours
+    assert made["in_transit"] in protection.order_ids(everything)
