@@ -25,6 +25,12 @@ DEFAULTS: dict[str, Any] = {
     "refund_days_max": 15,
     "dispute_escalate_days": 3,
     "dispute_case_team_days": 15,
+    # AliExpress purchase protection (core.protection): the promised delivery time in days
+    # when an order states none, per supplier id where the supplier's differs, and how long
+    # before the dispute window closes the `protection` deadline falls.
+    "protection_days": 60,
+    "supplier_protection_days": {},
+    "protection_lead_days": 5,
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "backups_keep": 7,

@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         if cancel_button is not None:
             cancel_button.setObjectName("cancelEverywhereTool")
         self.details.cancel_button.clicked.connect(self.cancel_selected)
+        self.details.withdrawal_button.clicked.connect(self.withdrawal_selected)
+        self.details.notify_button.clicked.connect(self.notify_selected)
         self._services_ready = False
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
@@ -347,8 +349,21 @@ class MainWindow(QMainWindow):
         )
         self.cancel_action.setEnabled(False)  # a cancellable order, once the services attach
         self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
+        self.withdrawal_action = action("&Withdrawal received…", "", self.withdrawal_selected)
+        self.withdrawal_action.setToolTip(
+            _tr("Record the customer's withdrawal, its refund deadline and the acknowledgement")
+        )
+        self.notify_action = action("&Notify the customer…", "Ctrl+Shift+M", self.notify_selected)
+        self.notify_action.setToolTip(
+            _tr("Write to the customer in their language: mail program or copy")
+        )
+        for customer_action in (self.withdrawal_action, self.notify_action):
+            customer_action.setEnabled(False)  # an order linked to a shop order
         order_menu.addAction(self.cancel_action)
         order_menu.addAction(self.edit_action)
+        order_menu.addSeparator()
+        order_menu.addAction(self.withdrawal_action)
+        order_menu.addAction(self.notify_action)
         order_menu.addSeparator()
         order_menu.addAction(
             action(
@@ -471,6 +486,46 @@ class MainWindow(QMainWindow):
             return
         self.cancels.open_for_order(order.id)
 
+    def withdrawal_selected(self) -> None:
+        """Withdrawal received: record it, show its refund deadline, acknowledge it, and offer
+        Cancel everywhere while the supplier has not shipped."""
+        from gui.withdrawal_dialog import WithdrawalDialog
+
+        order = self.selected_order()
+        if order is None or order.customer_order_id is None:
+            self.statusBar().showMessage(_tr("Select an order from the shop first."), 5_000)
+            return
+        dialog = WithdrawalDialog(self.ledger, order.id, self, clock=self.clock)
+        dialog.recorded.connect(lambda _customer: self._after_customer_change(order.id))
+        dialog.cancel_requested.connect(self._cancel_after_withdrawal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def notify_selected(self) -> None:
+        """Notify the customer: a message in their language, sent from the mail program or
+        copied, kept in the order's timeline."""
+        from gui.notice_dialog import NoticeDialog
+
+        order = self.selected_order()
+        if order is None or order.customer_order_id is None:
+            self.statusBar().showMessage(_tr("Select an order from the shop first."), 5_000)
+            return
+        dialog = NoticeDialog(self.ledger, order.id, self, clock=self.clock)
+        dialog.sent.connect(lambda _via: self._after_customer_change(order.id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _after_customer_change(self, supplier_order_id: int) -> None:
+        selected = self.selected_order()
+        if selected is not None and selected.id == supplier_order_id:
+            self.details.show_order(supplier_order_id)  # the timeline shows what was recorded
+
+    def _cancel_after_withdrawal(self, supplier_order_id: int) -> None:
+        if not self._services_ready:
+            self.statusBar().showMessage(_tr("Dropdesk is still starting; try again."), 5_000)
+            return
+        self.cancels.open_for_order(supplier_order_id)
+
     def edit_selected(self) -> None:
         order = self.selected_order()
         if order is not None:
@@ -484,6 +539,9 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.cancel_action)
         menu.addAction(self.edit_action)
+        menu.addSeparator()
+        menu.addAction(self.withdrawal_action)
+        menu.addAction(self.notify_action)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def show_review(self, supplier_id: int | None = None) -> None:
@@ -562,6 +620,12 @@ class MainWindow(QMainWindow):
         enabled = getattr(self, "_services_ready", False) and can_cancel(self.selected_order())
         self.cancel_action.setEnabled(enabled)
         self.details.cancel_button.setEnabled(enabled)
+        order = self.selected_order()
+        linked = order is not None and order.customer_order_id is not None
+        for customer_action in (self.withdrawal_action, self.notify_action):
+            customer_action.setEnabled(linked)
+        self.details.withdrawal_button.setEnabled(linked)
+        self.details.notify_button.setEnabled(linked)
 
     def _show_counts(self, shown: int) -> None:
         locale = QLocale()

@@ -98,6 +98,8 @@ def dynamic_texts() -> dict[str, list[str]]:
     import_csv = _module("gui.import_csv")
     details = _module("gui.order_details_panel")
     policy = _module("gui.policy_dialog")
+    notice = _module("gui.notice_dialog")
+    withdrawal = _module("gui.withdrawal_dialog")
 
     labels = review.REASON_LABELS, review.FAULT_LABELS, review.STATE_LABELS
     reasons, faults, states = (list(d.values()) for d in labels)
@@ -129,6 +131,8 @@ def dynamic_texts() -> dict[str, list[str]]:
             *(u.value for u in clocks.Urgency),
         ],
         "PolicyDialog": [policy.NO_SHOP],
+        "NoticeDialog": list(notice.KIND_LABELS.values()),
+        "WithdrawalDialog": [label for _, label in withdrawal.CHANNELS],
         "ReviewCharts": reasons,
         "ReviewReport": [*measures, *line_titles, *reasons, *faults, *states, *stored],
         "ReviewView": [
