@@ -1,8 +1,12 @@
-"""Which supplier orders must ship soon, or should have: `dropdesk due`, the tray badge, alerts.
+"""What needs the merchant now: every clock of every order, for `dropdesk due`, the tray and
+the "Needs me" view.
 
-Everything is answered in SQL on the (order_status, ship_by) index, so the cost follows the
-number of orders still awaiting shipment, not the size of the ledger: a ledger holds mostly
-shipped history whose ship_by lies in the past, which a plain ship_by range would walk through.
+Four sources, each answered in SQL on an index whose size follows the open work, not the
+ledger (mostly shipped history):
+- ship windows of supplier orders awaiting shipment: the (order_status, ship_by) index;
+- an order inside an open cancellation or dispute leaves those; the run's own deadline takes
+  its place (cancellation.next_deadline, over the index of open states);
+- paid Shopify orders with no supplier order yet (`buy`): the partial index of open orders.
 """
 
 from __future__ import annotations
@@ -12,12 +16,15 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from core import clocks, settings
+from core.cancel.states import FINAL, State
 from core.clocks import Urgency
 from core.display_text import display_text
-from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
+from core.ledger.types import AWAITING_SHIPMENT_STATUSES, OPEN_SHOP_ORDER, from_db, to_db
+from core.texts import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -25,9 +32,18 @@ if TYPE_CHECKING:
 
 DEFAULT_WITHIN_HOURS = 48
 
+#: Cancellation states of a run still under way (its supplier order is not the supplier's to
+#: ship on a plain ship window any more).
+OPEN_RUN_STATES = tuple(state.value for state in State if state not in FINAL)
+OPEN_RUNS_SQL = (
+    "SELECT c.supplier_order_id FROM cancellation AS c"
+    f" WHERE c.state IN ({', '.join(repr(s) for s in OPEN_RUN_STATES)})"
+    " AND c.supplier_order_id IS NOT NULL"
+)
+#: Awaiting shipment and in no open cancellation: the orders whose ship window is the clock.
 _AWAITING = (
     f"so.order_status IN ({', '.join('?' * len(AWAITING_SHIPMENT_STATUSES))})"
-    " AND so.shipped_at IS NULL"
+    f" AND so.shipped_at IS NULL AND so.id NOT IN ({OPEN_RUNS_SQL})"
 )
 _FROM = """
     FROM supplier_order AS so
@@ -35,7 +51,8 @@ _FROM = """
     LEFT JOIN supplier AS s ON s.id = so.supplier_id
 """
 _SELECT = (
-    "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''), so.ship_by" + _FROM
+    "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''), so.ship_by,"
+    " so.paid_estimated, so.customer_order_id" + _FROM
 )
 
 
@@ -49,6 +66,8 @@ class DueRow:
     supplier_name: str  # "" when no supplier is set
     ship_by: datetime
     remaining: timedelta  # negative when overdue
+    estimated: bool = False  # paid_at is the Shopify payment time: the window is an estimate
+    customer_order_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -132,22 +151,233 @@ def entered_lead(
     return [_row(raw, now) for raw in _connection(db).exec_driver_sql(sql, params)]
 
 
+# --- every kind of deadline -----------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    """What a deadline is about (the `kind` of `dropdesk due --json`)."""
+
+    BUY = "buy"  # a paid Shopify order with no supplier order yet
+    SHIP_WINDOW = "ship_window"
+    SUPPLIER_ANSWER = "supplier_answer"  # a cancel request at the supplier
+    TRACKING_REQUEST = "tracking_request"  # the supplier refused; tracking was asked for
+    DISPUTE = "dispute"  # escalation, then AliExpress' case team
+    SUPPLIER_REFUND = "supplier_refund"  # the money the supplier owes back
+
+
+WHAT: dict[Kind, Text] = {
+    Kind.BUY: Text("Order it from the supplier", "Beim Lieferanten bestellen"),
+    Kind.SHIP_WINDOW: Text(
+        "The supplier's ship window closes", "Das Versandfenster des Lieferanten endet"
+    ),
+    Kind.SUPPLIER_ANSWER: Text(
+        "The supplier's answer to the cancel request is due",
+        "Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig",
+    ),
+    Kind.TRACKING_REQUEST: Text(
+        "The supplier's tracking number is due", "Die Sendungsnummer des Lieferanten ist fällig"
+    ),
+    Kind.DISPUTE: Text(
+        "The dispute's next step is due (escalate it)",
+        "Der nächste Schritt im Streitfall ist fällig (eskalieren)",
+    ),
+    Kind.SUPPLIER_REFUND: Text(
+        "The supplier's refund should have arrived",
+        "Die Erstattung des Lieferanten sollte eingegangen sein",
+    ),
+}
+_ESTIMATED = Text(" (estimated from the Shopify payment)", " (geschätzt aus der Shopify-Zahlung)")
+
+#: The run's state -> the kind of its next deadline (core.cancel.next_deadline's order);
+#: any other open state with a deadline waits for the supplier's refund.
+_RUN_KINDS = {
+    State.SUPPLIER_CANCEL_REQUESTED.value: Kind.SUPPLIER_ANSWER,
+    State.TRACKING_REQUESTED.value: Kind.TRACKING_REQUEST,
+    State.DISPUTE_OPEN.value: Kind.DISPUTE,
+}
+#: Shopify financial statuses of an order the customer has paid (as the ledger spells them).
+PAID_STATUSES = ("paid", "partially_paid", "partially_refunded")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One clock of one order, as of `now` of the query."""
+
+    kind: Kind
+    deadline: datetime
+    remaining: timedelta  # negative when overdue
+    order_name: str  # the customer order's name ("#1001"), "" when none is linked
+    supplier_order_id: int | None = None
+    customer_order_id: int | None = None
+    cancellation_id: int | None = None
+    ae_order_id: str = ""
+    supplier_name: str = ""
+    estimated: bool = False
+
+    @property
+    def overdue(self) -> bool:
+        return self.remaining <= timedelta(0)
+
+    @property
+    def what(self) -> Text:
+        text = WHAT[self.kind]
+        if self.estimated:
+            return Text(text.en + _ESTIMATED.en, text.de + _ESTIMATED.de)
+        return text
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Stable across ticks: a tray notifies each key once."""
+        for ident in (self.cancellation_id, self.supplier_order_id, self.customer_order_id):
+            if ident is not None:
+                return self.kind.value, ident
+        return self.kind.value, 0
+
+    @classmethod
+    def of_ship_window(cls, row: DueRow) -> Deadline:
+        return cls(
+            Kind.SHIP_WINDOW,
+            row.ship_by,
+            row.remaining,
+            row.order_name,
+            supplier_order_id=row.id,
+            customer_order_id=row.customer_order_id,
+            ae_order_id=row.ae_order_id,
+            supplier_name=row.supplier_name,
+            estimated=row.estimated,
+        )
+
+
+def deadlines(
+    db: Session | Connection,
+    now: datetime,
+    within_hours: float = DEFAULT_WITHIN_HOURS,
+    *,
+    limit: int | None = None,
+) -> list[Deadline]:
+    """Every deadline that closes within `within_hours` of `now` or has passed, soonest first."""
+    horizon = _utc(now) + timedelta(hours=within_hours)
+    found = [Deadline.of_ship_window(row) for row in due_orders(db, now, within_hours, limit=limit)]
+    found += [d for d in other_deadlines(db, now) if d.deadline <= horizon]
+    found.sort(key=lambda d: (d.deadline, d.kind.value, d.key))
+    return found if limit is None else found[:limit]
+
+
+def other_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
+    """The open runs' and the orders-to-buy deadlines, however far off (both sets are small:
+    open work, read from their partial or state indexes)."""
+    return run_deadlines(db, now) + buy_deadlines(db, now)
+
+
+def run_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
+    """The next deadline of every open cancellation (supplier answer, tracking, dispute,
+    supplier refund); a run waiting for the merchant's own step has none."""
+    sql = f"""
+        SELECT c.id, c.state, c.next_deadline, so.id, coalesce(co.name, ''),
+               coalesce(so.ae_order_id, ''), coalesce(s.name, ''), co.id
+        FROM cancellation AS c
+        LEFT JOIN supplier_order AS so ON so.id = c.supplier_order_id
+        LEFT JOIN customer_order AS co ON co.id = coalesce(c.customer_order_id,
+                                                           so.customer_order_id)
+        LEFT JOIN supplier AS s ON s.id = so.supplier_id
+        WHERE c.state IN ({", ".join("?" * len(OPEN_RUN_STATES))})
+          AND c.next_deadline IS NOT NULL
+    """
+    found = []
+    for raw in _connection(db).exec_driver_sql(sql, OPEN_RUN_STATES):
+        moment = from_db(raw[2])
+        assert moment is not None  # the WHERE clause says so
+        found.append(
+            Deadline(
+                _RUN_KINDS.get(raw[1], Kind.SUPPLIER_REFUND),
+                moment,
+                moment - now,
+                display_text(raw[4]),
+                supplier_order_id=raw[3],
+                customer_order_id=raw[7],
+                cancellation_id=raw[0],
+                ae_order_id=display_text(raw[5]),
+                supplier_name=display_text(raw[6]),
+            )
+        )
+    return found
+
+
+def buy_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
+    """Paid, open Shopify orders with no supplier order yet: order from the supplier within
+    the `buy_within_hours` setting of the payment (Shopify's processed time, else created)."""
+    connection = _connection(db)
+    hours = float(settings.fetch(connection, "buy_within_hours"))
+    sql = f"""
+        SELECT co.id, co.name, coalesce(co.processed_at, co.created_at)
+        FROM customer_order AS co
+        WHERE {" AND ".join("co." + term for term in OPEN_SHOP_ORDER.split(" AND "))}
+          AND co.financial_status IN ({", ".join("?" * len(PAID_STATUSES))})
+          AND coalesce(co.processed_at, co.created_at) IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM supplier_order AS so WHERE so.customer_order_id = co.id)
+    """
+    found = []
+    for raw in connection.exec_driver_sql(sql, PAID_STATUSES):
+        paid = from_db(raw[2])
+        assert paid is not None
+        moment = paid + timedelta(hours=hours)
+        found.append(
+            Deadline(
+                Kind.BUY, moment, moment - now, display_text(raw[1]), customer_order_id=raw[0]
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class TrayCounts:
+    """What the tray shows as of one tick."""
+
+    closing: int  # deadlines within the lead time, not passed
+    overdue: int
+    entered: list[Deadline]  # deadlines that came within the lead time since the last tick
+    next_change: datetime | None  # nothing above changes before then (None: never)
+
+
+def tray_counts(
+    db: Session | Connection, since: datetime, now: datetime, lead_hours: float
+) -> TrayCounts:
+    """The tray's tick over every kind: ship windows counted on their index, the open runs'
+    and orders-to-buy deadlines (few) read whole."""
+    now = _utc(now)
+    lead = timedelta(hours=lead_hours)
+    others = other_deadlines(db, now)
+    closing = count_closing_within(db, now, lead_hours)
+    closing += sum(1 for d in others if now < d.deadline <= now + lead)
+    overdue = count_overdue(db, now) + sum(1 for d in others if d.deadline <= now)
+    entered = [Deadline.of_ship_window(row) for row in entered_lead(db, since, now, lead_hours)]
+    entered += [d for d in others if _utc(since) + lead < d.deadline <= now + lead]
+    entered.sort(key=lambda d: (d.deadline, d.kind.value, d.key))
+    moments = [m for m in (next_change(db, now, lead_hours),) if m is not None]
+    for d in others:
+        moments += [m for m in (d.deadline, d.deadline - lead) if m > now]
+    return TrayCounts(closing, overdue, entered, min(moments, default=None))
+
+
 # --- output for the CLI -------------------------------------------------------------------------
 
 
-def render_text(rows: Sequence[DueRow], now: datetime, *, within_hours: float | None = None) -> str:
+def render_text(
+    rows: Sequence[Deadline], now: datetime, *, within_hours: float | None = None
+) -> str:
     """A plain table for a terminal or a scheduler's mail; times in the zone of `now`."""
     _utc(now)
     if not rows:
         span = f" within {within_hours:g} h" if within_hours is not None else ""
-        return f"No supplier order is due{span} or overdue.\n"
-    header = ("Ship by", "Left", "Order", "AliExpress order", "Supplier")
+        return f"Nothing is due{span} or overdue.\n"
+    header = ("Deadline", "Left", "Order", "What", "AliExpress order", "Supplier")
     table = [header] + [
         (
-            row.ship_by.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip(),
-            clocks.format_countdown(row.ship_by - now),
+            row.deadline.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip(),
+            clocks.format_countdown(row.deadline - now),
             row.order_name or "-",
-            row.ae_order_id,
+            row.what.en,
+            row.ae_order_id or "-",
             row.supplier_name or "-",
         )
         for row in rows
@@ -157,26 +387,35 @@ def render_text(rows: Sequence[DueRow], now: datetime, *, within_hours: float | 
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
         for line in table
     ]
-    overdue = sum(1 for row in rows if row.ship_by <= now)
-    lines.append(f"{len(rows)} order(s), {overdue} overdue.")
+    overdue = sum(1 for row in rows if row.deadline <= now)
+    lines.append(f"{len(rows)} deadline(s), {overdue} overdue.")
     return "\n".join(lines) + "\n"
 
 
-def to_json(rows: Sequence[DueRow], now: datetime, *, within_hours: float | None = None) -> str:
-    """Machine-readable output: instants in UTC ISO 8601, time left in whole seconds."""
+def to_json(rows: Sequence[Deadline], now: datetime, *, within_hours: float | None = None) -> str:
+    """Machine-readable output: instants in UTC ISO 8601, time left in whole seconds; one
+    entry per deadline (`kind`), the ship-window fields of earlier versions kept."""
     document = {
         "now": _utc(now).isoformat(),
         "within_hours": within_hours,
         "orders": [
             {
-                "id": row.id,
+                "kind": row.kind.value,
                 "order_name": row.order_name or None,
-                "ae_order_id": row.ae_order_id,
+                "deadline": _utc(row.deadline).isoformat(),
+                "remaining_seconds": int((row.deadline - now).total_seconds()),
+                "remaining": clocks.format_countdown(row.deadline - now),
+                "overdue": row.deadline <= now,
+                "what": row.what.en,
+                "estimated": row.estimated,
+                "id": row.supplier_order_id,
+                "customer_order_id": row.customer_order_id,
+                "cancellation_id": row.cancellation_id,
+                "ae_order_id": row.ae_order_id or None,
                 "supplier": row.supplier_name or None,
-                "ship_by": row.ship_by.isoformat(),
-                "remaining_seconds": int((row.ship_by - now).total_seconds()),
-                "remaining": clocks.format_countdown(row.ship_by - now),
-                "overdue": row.ship_by <= now,
+                "ship_by": (
+                    _utc(row.deadline).isoformat() if row.kind is Kind.SHIP_WINDOW else None
+                ),
             }
             for row in rows
         ],
@@ -207,6 +446,8 @@ def _row(raw: Any, now: datetime) -> DueRow:
         display_text(raw[3] or ""),
         ship_by,
         ship_by - now,
+        bool(raw[5]),
+        raw[6],
     )
 
 

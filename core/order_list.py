@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from core.due import OPEN_RUNS_SQL
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 
 #: Statuses under which the ship window still matters (a cancel request does not stop it).
@@ -92,6 +93,9 @@ class OrderQuery:
     statuses: tuple[str, ...] = ()
     ship_by_from: datetime | None = None  # inclusive
     ship_by_until: datetime | None = None  # exclusive
+    #: Leave out orders inside an open cancellation or dispute: their ship window is no
+    #: longer the clock (the run's own deadline is, in "Needs me").
+    without_open_runs: bool = False
 
     @property
     def searching(self) -> bool:
@@ -122,6 +126,8 @@ class OrderQuery:
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
+        if self.without_open_runs:
+            clauses.append(f"so.id NOT IN ({OPEN_RUNS_SQL})")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))

@@ -11,6 +11,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
     from sqlmodel import Session
 
 DEFAULTS: dict[str, Any] = {
@@ -25,6 +26,8 @@ DEFAULTS: dict[str, Any] = {
     "refund_days_max": 15,
     "dispute_escalate_days": 3,
     "dispute_case_team_days": 15,
+    # "Order from the supplier within N hours of the customer's payment": the `buy` clock.
+    "buy_within_hours": 24,
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "backups_keep": 7,
@@ -42,6 +45,11 @@ def get(session: Session, key: str) -> Any:
     """The stored value, or the default (KeyError for a key nobody declared)."""
     found = session.connection().exec_driver_sql(_SELECT, (key,)).first()
     return _value(key, found)
+
+
+def fetch(connection: Connection, key: str) -> Any:
+    """get() through a SQLAlchemy Connection (bulk and read-only paths hold one)."""
+    return _value(key, connection.exec_driver_sql(_SELECT, (key,)).first())
 
 
 def read(reader: sqlite3.Connection, key: str) -> Any:

@@ -201,7 +201,7 @@ def _due(path: Path, within: float, as_json: bool) -> int:
     now = datetime.now().astimezone()
     try:
         with ledger.session() as session:
-            rows = due.due_orders(session, now, within)
+            rows = due.deadlines(session, now, within)
     finally:
         ledger.close()
     if as_json:

@@ -62,17 +62,24 @@ class ViewFilter:
     label: str
     statuses: tuple[str, ...] = ()
     window: str = ""  # "soon": closing within the chosen hours; "overdue": already closed
+    ship_windows: bool = False  # only orders whose ship window is the clock (no open run)
 
     def query(self, base: OrderQuery, now: datetime, hours: int) -> OrderQuery:
         until = {"soon": now + timedelta(hours=hours), "overdue": now}.get(self.window)
         start = now if self.window == "soon" else None
-        return replace(base, statuses=self.statuses, ship_by_from=start, ship_by_until=until)
+        return replace(
+            base,
+            statuses=self.statuses,
+            ship_by_from=start,
+            ship_by_until=until,
+            without_open_runs=self.ship_windows,
+        )
 
 
 FILTERS = (
-    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES),
-    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon"),
-    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue"),
+    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES, ship_windows=True),
+    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon", ship_windows=True),
+    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue", ship_windows=True),
     ViewFilter("Cancel requested", ("IN_CANCEL",)),
     ViewFilter("Shipped", ("SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS")),
     ViewFilter("Finished", ("FINISH",)),

@@ -11,6 +11,7 @@ from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
 from core.ledger.utc_datetime import UTCDateTime
+from core.ledger.types import OPEN_SHOP_ORDER
 
 
 def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
@@ -60,7 +61,16 @@ class Supplier(SQLModel, table=True):
 
 class CustomerOrder(SQLModel, table=True):
     __tablename__ = "customer_order"
-    __table_args__ = (Index("ix_customer_order_updated_at", "updated_at"),)
+    __table_args__ = (
+        Index("ix_customer_order_updated_at", "updated_at"),
+        # The open Shopify orders only: `due` finds those still to buy without a full scan.
+        Index(
+            "ix_customer_order_open_paid",
+            "created_at",
+            "processed_at",
+            sqlite_where=text(OPEN_SHOP_ORDER),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     shop_id: int | None = _fk("shop.id")
@@ -119,6 +129,8 @@ class SupplierOrder(SQLModel, table=True):
     supplier_id: int | None = _fk("supplier.id")
     customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
     paid_at: datetime | None = _time()
+    # paid_at is the Shopify payment time (no supplier data yet): ship_by is an estimate.
+    paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     ship_by: datetime | None = _time()  # stored; recomputed when paid_at or the window changes
     order_status: str = "WAIT_SELLER_SEND_GOODS"  # AliExpress' raw string, unknown kept as is
     logistics_status: str = ""

@@ -163,17 +163,20 @@ def test_thresholds_come_from_the_settings(ledger: Ledger) -> None:
 
 def test_render_text(ledger: Ledger, orders: dict[str, int]) -> None:
     with ledger.session() as session:
-        rows = due.due_orders(session, NOW, 48)
+        rows = due.deadlines(session, NOW, 48)
     berlin_now = NOW.astimezone(ZoneInfo("Europe/Berlin"))
     text = due.render_text(rows, berlin_now, within_hours=48)
     lines = text.splitlines()
-    assert lines[0].split() == ["Ship", "by", "Left", "Order", "AliExpress", "order", "Supplier"]
+    assert lines[0].split() == [
+        "Deadline", "Left", "Order", "What", "AliExpress", "order", "Supplier"
+    ]  # fmt: skip
+    assert "The supplier's ship window closes" in lines[3]
     assert "2026-02-26 18:00 CET" in lines[3]  # 17:00 UTC in the zone of `now`
     assert "5 h 00 min" in lines[3]
     assert "#1001" in lines[3] and "Acme Store" in lines[3]
     assert "overdue 3 d 00 h" in lines[1]
     assert "overdue 6 h" in lines[2]
-    assert lines[-1] == "4 order(s), 2 overdue."
+    assert lines[-1] == "4 deadline(s), 2 overdue."
     assert "within 48 h" in due.render_text([], berlin_now, within_hours=48)
     with pytest.raises(ValueError):
         due.render_text(rows, datetime(2026, 2, 26, 12))
@@ -181,7 +184,7 @@ def test_render_text(ledger: Ledger, orders: dict[str, int]) -> None:
 
 def test_to_json(ledger: Ledger, orders: dict[str, int]) -> None:
     with ledger.session() as session:
-        rows = due.due_orders(session, NOW, 48)
+        rows = due.deadlines(session, NOW, 48)
     document = json.loads(due.to_json(rows, NOW, within_hours=48))
     assert document["now"] == "2026-02-26T12:00:00+00:00"
     assert document["within_hours"] == 48
@@ -195,6 +198,12 @@ def test_to_json(ledger: Ledger, orders: dict[str, int]) -> None:
         "remaining_seconds": 5 * 3600,
         "remaining": "5 h 00 min",
         "overdue": False,
+        "kind": "ship_window",
+        "deadline": "2026-02-26T17:00:00+00:00",
+        "what": "The supplier's ship window closes",
+        "estimated": False,
+        "customer_order_id": first_due["customer_order_id"],
+        "cancellation_id": None,
     }
     assert [order["overdue"] for order in document["orders"]] == [True, True, False, False]
     assert document["orders"][0]["order_name"] is None
