@@ -322,9 +322,7 @@ def buy_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
         assert paid is not None
         moment = paid + timedelta(hours=hours)
         found.append(
-            Deadline(
-                Kind.BUY, moment, moment - now, display_text(raw[1]), customer_order_id=raw[0]
-            )
+            Deadline(Kind.BUY, moment, moment - now, display_text(raw[1]), customer_order_id=raw[0])
         )
     return found
 

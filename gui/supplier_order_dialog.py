@@ -48,6 +48,7 @@ from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, CustomerOrderLine, Supplier
 from core.money import to_decimal
 from core.supplier_orders import (
+    STATUS_CHOICES,
     SupplierOrderForm,
     SupplierOrderInvalid,
     add_supplier_order,
@@ -55,17 +56,11 @@ from core.supplier_orders import (
     form_for,
 )
 from gui.formatting import local_time, money, status_text, to_qdatetime
+from gui.i18n import current_language
 
 CURRENCIES = ("USD", "EUR", "GBP", "CNY", "CAD", "AUD", "CHF", "PLN", "SEK", "JPY")
-STATUSES = (
-    "PLACE_ORDER_SUCCESS",
-    "WAIT_SELLER_EXAMINE_MONEY",
-    "WAIT_SELLER_SEND_GOODS",
-    "SELLER_PART_SEND_GOODS",
-    "WAIT_BUYER_ACCEPT_GOODS",
-    "IN_CANCEL",
-    "FINISH",
-)
+#: The status box's choices, "order_status:end_reason" (core.supplier_orders.STATUS_CHOICES).
+STATUSES = tuple(choice.key for choice in STATUS_CHOICES)
 FIELDS = (
     "ae_order_id",
     "supplier",
@@ -274,8 +269,8 @@ class SupplierOrderDialog(QDialog):
         self.status = QComboBox()
         self.status.setObjectName("orderStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        for raw in STATUSES:
-            self.status.addItem(status_text(raw), raw)
+        for choice in STATUS_CHOICES:
+            self.status.addItem(choice.label.get(current_language()), choice.key)
 
         paid_row = QHBoxLayout()
         paid_row.addWidget(self.paid_at)
@@ -341,7 +336,7 @@ class SupplierOrderDialog(QDialog):
         self.paid_at.setDateTime(now.addSecs(-now.time().second()))
         if form is None:
             self.currency.setCurrentText("USD")
-            self.status.setCurrentIndex(STATUSES.index("WAIT_SELLER_SEND_GOODS"))
+            self.status.setCurrentIndex(STATUSES.index("WAIT_SELLER_SEND_GOODS:"))
             return
         self.ae_order.setText(form.ae_order_id)
         if form.supplier_id is not None:
@@ -354,11 +349,12 @@ class SupplierOrderDialog(QDialog):
         if form.cost_minor:  # 0 is what a supplier order linked from a note starts with
             self.cost.setText(self._format_cost(form.cost_minor, form.currency))
         self.currency.setCurrentText(form.currency)
-        if self.status.findData(form.order_status) < 0:  # unknown strings are kept as they are
+        key = f"{form.order_status}:{form.end_reason if form.order_status == 'FINISH' else ''}"
+        if self.status.findData(key) < 0:  # a status AliExpress sent is kept as it is
             self.status.addItem(
-                status_text(form.order_status) or _tr("(unknown)"), form.order_status
+                status_text(form.order_status, form.end_reason) or _tr("(unknown)"), key
             )
-        self.status.setCurrentIndex(self.status.findData(form.order_status))
+        self.status.setCurrentIndex(self.status.findData(key))
         if self._linked is not None:
             self.customer_order.setText(self._linked.name)
 
@@ -493,7 +489,8 @@ class SupplierOrderDialog(QDialog):
             cost_minor=cost_minor,
             currency=currency,
             customer_order_id=customer_order_id,
-            order_status=str(self.status.currentData()),
+            order_status=str(self.status.currentData()).partition(":")[0],
+            end_reason=str(self.status.currentData()).partition(":")[2],
         )
         return form, problems
 

@@ -105,6 +105,5 @@ def _dispute_refunded(session: Session, cancellation_id: int) -> bool:
         Dispute.cancellation_id == cancellation_id, col(Dispute.state) == "closed"
     )
     return any(
-        dispute.amount_minor > 0 or dispute.outcome == "refunded"
-        for dispute in session.exec(query)
+        dispute.amount_minor > 0 or dispute.outcome == "refunded" for dispute in session.exec(query)
     )

@@ -10,8 +10,8 @@ from datetime import datetime
 from sqlalchemy import Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
-from core.ledger.utc_datetime import UTCDateTime
 from core.ledger.types import OPEN_SHOP_ORDER
+from core.ledger.utc_datetime import UTCDateTime
 
 
 def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
