@@ -98,6 +98,8 @@ class SupplierOrderForm:
     customer_order_id: int | None = None
     order_status: str = "WAIT_SELLER_SEND_GOODS"
     end_reason: str = ""  # how a FINISH order ended (STATUS_CHOICES)
+    #: Read only: paid_at is the Shopify payment time (core.ship_estimate); saving confirms it.
+    paid_estimated: bool = False
 
 
 def form_for(session: Session, supplier_order_id: int) -> SupplierOrderForm:
@@ -112,6 +114,7 @@ def form_for(session: Session, supplier_order_id: int) -> SupplierOrderForm:
         customer_order_id=order.customer_order_id,
         order_status=order.order_status,
         end_reason=order.end_reason,
+        paid_estimated=order.paid_estimated,
     )
 
 

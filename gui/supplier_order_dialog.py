@@ -183,6 +183,7 @@ class SupplierOrderDialog(QDialog):
         self._ledger = ledger
         self._order_id = supplier_order_id
         self._clock = clock
+        self._estimated_paid: datetime | None = None  # the payment time to confirm, if any
         self._locale = QLocale()
         with ledger.session() as session:
             self._suppliers = _suppliers(session)
@@ -343,6 +344,8 @@ class SupplierOrderDialog(QDialog):
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(form.supplier_id)))
         if form.paid_at is not None:
             self.paid_at.setDateTime(to_qdatetime(form.paid_at).toLocalTime())
+            if form.paid_estimated:  # compared with what the editor shows: whole seconds
+                self._estimated_paid = form.paid_at.replace(microsecond=0)
         self.paid_unknown.setChecked(form.paid_at is None)
         self.paid_at.setEnabled(form.paid_at is not None)
         self.paid_now.setEnabled(form.paid_at is not None)
@@ -413,11 +416,14 @@ class SupplierOrderDialog(QDialog):
             self.ship_by_hint.setText("")
             return
         assert closes is not None
-        self.ship_by_hint.setText(
-            _tr("Ship window closes {0} ({1} working days, {2} calendar).").format(
-                local_time(closes), clock.window_days, clock.country
-            )
+        text = _tr("Ship window closes {0} ({1} working days, {2} calendar).").format(
+            local_time(closes), clock.window_days, clock.country
         )
+        if self._estimated_paid is not None and paid == self._estimated_paid:
+            text += "\n" + _tr(
+                "Estimated from the Shopify payment time: correct it, or save to confirm it."
+            )
+        self.ship_by_hint.setText(text)
 
     def _suggest(self, typed: str) -> None:
         with self._ledger.session() as session:
