@@ -270,8 +270,8 @@ class SupplierOrderDialog(QDialog):
         self.status = QComboBox()
         self.status.setObjectName("orderStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        for choice in STATUS_CHOICES:
-            self.status.addItem(choice.label.get(current_language()), choice.key)
+        for status_choice in STATUS_CHOICES:
+            self.status.addItem(status_choice.label.get(current_language()), status_choice.key)
 
         paid_row = QHBoxLayout()
         paid_row.addWidget(self.paid_at)
