@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,30 +85,30 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="87"/>
+        <location filename="../../gui/app.py" line="93"/>
         <source>Dropdesk is already open</source>
         <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="182"/>
+        <location filename="../../gui/app.py" line="188"/>
         <location filename="../../gui/ledger_problem.py" line="32"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="99"/>
-        <location filename="../../gui/app.py" line="234"/>
+        <location filename="../../gui/app.py" line="105"/>
+        <location filename="../../gui/app.py" line="240"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="241"/>
+        <location filename="../../gui/app.py" line="247"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="242"/>
+        <location filename="../../gui/app.py" line="248"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="345"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="346"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -184,17 +184,17 @@
         <translation>An den Kunden erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="49"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="77"/>
         <source>I have refunded it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="79"/>
         <source>I have cancelled it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
@@ -218,13 +218,13 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="303"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -239,203 +239,203 @@
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="94"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="90"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="101"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="97"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="103"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="110"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="116"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="135"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="144"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="136"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="137"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="146"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="158"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="150"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="162"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="183"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="197"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="216"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="208"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="212"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="233"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="250"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="273"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="265"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="49"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="50"/>
         <source>Cancel this order everywhere</source>
         <extracomment>The usual culprit for each reason; the merchant can change it.</extracomment>
         <translation>Diese Bestellung überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="54"/>
         <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
         <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="281"/>
-        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
+        <location filename="../../gui/review_view.py" line="282"/>
+        <location filename="../../gui/review_view.py" line="302"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="75"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="76"/>
         <source>Whose fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
         <source>Why is it cancelled?</source>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="85"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="89"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="90"/>
         <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="96"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="105"/>
         <source>This supplier order is not in the ledger any more.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="112"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
         <source>Shopify order</source>
         <translation>Shopify-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="117"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
         <source>none linked: only the supplier is cancelled</source>
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
-        <location filename="../../gui/order_details_panel.py" line="57"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="295"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="119"/>
+        <location filename="../../gui/order_details_panel.py" line="59"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="291"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="120"/>
-        <location filename="../../gui/order_details_panel.py" line="56"/>
-        <location filename="../../gui/review_view.py" line="276"/>
-        <location filename="../../gui/review_view.py" line="300"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
+        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/review_view.py" line="277"/>
+        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="292"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="123"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="124"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="129"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="33"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="131"/>
         <source>Status (last known)</source>
         <translation>Status (zuletzt bekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="132"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="133"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="151"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="152"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -710,234 +710,234 @@
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="76"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="80"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="88"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="96"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="97"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="106"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="114"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="119"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="120"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="169"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="197"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="201"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="204"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="207"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="211"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="214"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="218"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="257"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="247"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="261"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="260"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="266"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="271"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="274"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="281"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="284"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="289"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="292"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="297"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="295"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="308"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="323"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="324"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="325"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="336"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="166"/>
-        <location filename="../../gui/cancellations_view.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="167"/>
+        <location filename="../../gui/cancellations_view.py" line="64"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early.</extracomment>
         <translation>in {0}</translation>
@@ -1071,200 +1071,200 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="56"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="209"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="109"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="166"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="167"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="237"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="238"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="240"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="241"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="243"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="244"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="246"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="247"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="249"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="250"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="253"/>
+        <location filename="../../gui/import_csv.py" line="317"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="299"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="300"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="314"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="315"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="360"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="361"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="368"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="372"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="461"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="463"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="465"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="469"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="475"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="487"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="489"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="491"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="561"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="89"/>
-        <location filename="../../gui/review_report.py" line="135"/>
+        <location filename="../../gui/cancellations_view.py" line="90"/>
+        <location filename="../../gui/review_report.py" line="138"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="93"/>
+        <location filename="../../gui/cancellations_view.py" line="94"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="100"/>
+        <location filename="../../gui/cancellations_view.py" line="101"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="116"/>
+        <location filename="../../gui/cancellations_view.py" line="117"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="125"/>
+        <location filename="../../gui/cancellations_view.py" line="126"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="129"/>
+        <location filename="../../gui/cancellations_view.py" line="130"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="163"/>
+        <location filename="../../gui/cancellations_view.py" line="164"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="177"/>
+        <location filename="../../gui/cancellations_view.py" line="178"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="191"/>
+        <location filename="../../gui/cancellations_view.py" line="192"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="200"/>
+        <location filename="../../gui/cancellations_view.py" line="201"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="211"/>
+        <location filename="../../gui/cancellations_view.py" line="212"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="213"/>
+        <location filename="../../gui/cancellations_view.py" line="214"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -1637,8 +1637,8 @@
     </message>
     <message>
         <location filename="../../gui/connections/shop_panel.py" line="199"/>
-        <location filename="../../gui/suppliers_view.py" line="286"/>
-        <location filename="../../gui/suppliers_view.py" line="355"/>
+        <location filename="../../gui/suppliers_view.py" line="287"/>
+        <location filename="../../gui/suppliers_view.py" line="356"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1688,34 +1688,29 @@
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="71"/>
-        <source>Dropdesk: {0} ship windows close within {1} h</source>
-        <translation>Dropdesk: {0} Versandfristen enden innerhalb von {1} h</translation>
+        <location filename="../../gui/deadline_tray.py" line="70"/>
+        <source>Dropdesk: {0} deadlines close within {1} h</source>
+        <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="75"/>
+        <location filename="../../gui/deadline_tray.py" line="74"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="84"/>
-        <source>The ship window of {0} ({1}) closes in less than {2} h.</source>
-        <translation>Die Versandfrist von {0} ({1}) endet in weniger als {2} h.</translation>
+        <location filename="../../gui/deadline_tray.py" line="82"/>
+        <source>an order</source>
+        <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="85"/>
-        <source>unknown supplier</source>
-        <translation>unbekannter Lieferant</translation>
+        <location filename="../../gui/deadline_tray.py" line="83"/>
+        <source>{0}: {1}, in less than {2} h.</source>
+        <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="88"/>
-        <source>{0} more ship windows close within {1} h, first {2}.</source>
-        <translation>{0} weitere Versandfristen enden innerhalb von {1} h, zuerst {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/deadline_tray.py" line="92"/>
-        <source>Ship window closing</source>
-        <translation>Versandfrist endet</translation>
+        <location filename="../../gui/deadline_tray.py" line="89"/>
+        <source>Deadline closing</source>
+        <translation>Frist endet bald</translation>
     </message>
     <message>
         <location filename="../../gui/diagnostics.py" line="73"/>
@@ -1774,213 +1769,213 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="108"/>
+        <location filename="../../gui/import_csv.py" line="109"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="110"/>
+        <location filename="../../gui/import_csv.py" line="111"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="112"/>
+        <location filename="../../gui/import_csv.py" line="113"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="114"/>
+        <location filename="../../gui/import_csv.py" line="115"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="115"/>
+        <location filename="../../gui/import_csv.py" line="116"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="166"/>
+        <location filename="../../gui/import_csv.py" line="169"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="201"/>
+        <location filename="../../gui/import_csv.py" line="205"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="215"/>
+        <location filename="../../gui/import_csv.py" line="219"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="218"/>
+        <location filename="../../gui/import_csv.py" line="222"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="220"/>
+        <location filename="../../gui/import_csv.py" line="224"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="224"/>
+        <location filename="../../gui/import_csv.py" line="228"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="233"/>
+        <location filename="../../gui/import_csv.py" line="237"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="234"/>
+        <location filename="../../gui/import_csv.py" line="238"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="235"/>
+        <location filename="../../gui/import_csv.py" line="239"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="250"/>
+        <location filename="../../gui/import_csv.py" line="254"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="263"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="278"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="275"/>
+        <location filename="../../gui/import_csv.py" line="279"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="297"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="293"/>
+        <location filename="../../gui/import_csv.py" line="297"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="300"/>
+        <location filename="../../gui/import_csv.py" line="304"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="305"/>
+        <location filename="../../gui/import_csv.py" line="309"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="309"/>
+        <location filename="../../gui/import_csv.py" line="313"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="311"/>
+        <location filename="../../gui/import_csv.py" line="315"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="313"/>
+        <location filename="../../gui/import_csv.py" line="317"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="376"/>
+        <location filename="../../gui/import_csv.py" line="380"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="378"/>
+        <location filename="../../gui/import_csv.py" line="382"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="393"/>
+        <location filename="../../gui/import_csv.py" line="397"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="413"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="409"/>
+        <location filename="../../gui/import_csv.py" line="413"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="435"/>
+        <location filename="../../gui/import_csv.py" line="439"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="436"/>
+        <location filename="../../gui/import_csv.py" line="440"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="445"/>
+        <location filename="../../gui/import_csv.py" line="449"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="446"/>
+        <location filename="../../gui/import_csv.py" line="450"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="450"/>
+        <location filename="../../gui/import_csv.py" line="454"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="471"/>
+        <location filename="../../gui/import_csv.py" line="475"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="473"/>
+        <location filename="../../gui/import_csv.py" line="477"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="482"/>
+        <location filename="../../gui/import_csv.py" line="486"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="490"/>
+        <location filename="../../gui/import_csv.py" line="494"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="527"/>
+        <location filename="../../gui/import_csv.py" line="531"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="532"/>
+        <location filename="../../gui/import_csv.py" line="536"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="536"/>
+        <location filename="../../gui/import_csv.py" line="540"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
@@ -2020,201 +2015,201 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="273"/>
+        <location filename="../../gui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="301"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314"/>
+        <location filename="../../gui/main_window.py" line="321"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="488"/>
+        <location filename="../../gui/main_window.py" line="495"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="490"/>
+        <location filename="../../gui/main_window.py" line="497"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="54"/>
+        <location filename="../../gui/order_details_panel.py" line="56"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="55"/>
+        <location filename="../../gui/order_details_panel.py" line="57"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="58"/>
+        <location filename="../../gui/order_details_panel.py" line="60"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="59"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="305"/>
+        <location filename="../../gui/order_details_panel.py" line="61"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="301"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="60"/>
+        <location filename="../../gui/order_details_panel.py" line="62"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="68"/>
+        <location filename="../../gui/order_details_panel.py" line="70"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="70"/>
+        <location filename="../../gui/order_details_panel.py" line="72"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="73"/>
+        <location filename="../../gui/order_details_panel.py" line="75"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="83"/>
+        <location filename="../../gui/order_details_panel.py" line="77"/>
+        <location filename="../../gui/order_details_panel.py" line="85"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="82"/>
+        <location filename="../../gui/order_details_panel.py" line="84"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="99"/>
+        <location filename="../../gui/order_details_panel.py" line="101"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="107"/>
+        <location filename="../../gui/order_details_panel.py" line="109"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="112"/>
+        <location filename="../../gui/order_details_panel.py" line="115"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="117"/>
+        <location filename="../../gui/order_details_panel.py" line="121"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="75"/>
+        <location filename="../../gui/order_table_model.py" line="76"/>
         <source>Cancellation: {0}</source>
         <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="77"/>
+        <location filename="../../gui/order_table_model.py" line="78"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="78"/>
+        <location filename="../../gui/order_table_model.py" line="79"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="246"/>
+        <location filename="../../gui/order_table_model.py" line="247"/>
         <source>shipped</source>
         <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="271"/>
+        <location filename="../../gui/order_table_model.py" line="272"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
     </message>
@@ -2415,556 +2410,562 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="83"/>
+        <location filename="../../gui/review_report.py" line="86"/>
         <source>the beginning</source>
         <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="84"/>
+        <location filename="../../gui/review_report.py" line="87"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="85"/>
+        <location filename="../../gui/review_report.py" line="88"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="88"/>
+        <location filename="../../gui/review_report.py" line="91"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="91"/>
+        <location filename="../../gui/review_report.py" line="94"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="95"/>
+        <location filename="../../gui/review_report.py" line="98"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="138"/>
+        <location filename="../../gui/review_report.py" line="141"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="141"/>
+        <location filename="../../gui/review_report.py" line="144"/>
         <source>Cancellations by state</source>
         <translation>Stornierungen nach Stand</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="147"/>
+        <location filename="../../gui/review_report.py" line="150"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="157"/>
-        <location filename="../../gui/review_report.py" line="250"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_report.py" line="253"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="161"/>
+        <location filename="../../gui/review_report.py" line="164"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="217"/>
+        <location filename="../../gui/review_report.py" line="220"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
         <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).</extracomment>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="243"/>
+        <location filename="../../gui/review_report.py" line="246"/>
         <source>Made {0} by Dropdesk. Amounts in their own currency; months in UTC.</source>
         <translation>Erstellt am {0} mit Dropdesk. Beträge in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="248"/>
+        <location filename="../../gui/review_report.py" line="251"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="249"/>
+        <location filename="../../gui/review_report.py" line="252"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="266"/>
+        <location filename="../../gui/review_report.py" line="269"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="269"/>
+        <location filename="../../gui/review_report.py" line="272"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="275"/>
+        <location filename="../../gui/review_report.py" line="278"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="276"/>
+        <location filename="../../gui/review_report.py" line="279"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="247"/>
-        <location filename="../../gui/review_report.py" line="313"/>
-        <location filename="../../gui/review_view.py" line="608"/>
+        <location filename="../../gui/review_report.py" line="250"/>
+        <location filename="../../gui/review_report.py" line="317"/>
+        <location filename="../../gui/review_view.py" line="609"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="261"/>
+        <location filename="../../gui/review_view.py" line="262"/>
         <source>Refund review — {0}</source>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="272"/>
-        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="273"/>
+        <location filename="../../gui/review_view.py" line="298"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="273"/>
+        <location filename="../../gui/review_view.py" line="274"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="274"/>
+        <location filename="../../gui/review_view.py" line="275"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="277"/>
+        <location filename="../../gui/review_view.py" line="278"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="282"/>
+        <location filename="../../gui/review_view.py" line="283"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="286"/>
+        <location filename="../../gui/review_view.py" line="287"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="288"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="290"/>
+        <location filename="../../gui/review_view.py" line="291"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="292"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="299"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
-        <location filename="../../gui/suppliers_view.py" line="147"/>
+        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/suppliers_view.py" line="148"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="329"/>
+        <location filename="../../gui/review_view.py" line="330"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="350"/>
+        <location filename="../../gui/review_view.py" line="351"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="452"/>
-        <location filename="../../gui/suppliers_view.py" line="360"/>
+        <location filename="../../gui/review_view.py" line="453"/>
+        <location filename="../../gui/suppliers_view.py" line="361"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="481"/>
+        <location filename="../../gui/review_view.py" line="482"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="485"/>
+        <location filename="../../gui/review_view.py" line="486"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="501"/>
+        <location filename="../../gui/review_view.py" line="502"/>
         <source>{0} refund lines · {1} cancellations · {2} disputes</source>
         <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="505"/>
+        <location filename="../../gui/review_view.py" line="506"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="516"/>
+        <location filename="../../gui/review_view.py" line="517"/>
         <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="575"/>
+        <location filename="../../gui/review_view.py" line="576"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="591"/>
+        <location filename="../../gui/review_view.py" line="592"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="596"/>
+        <location filename="../../gui/review_view.py" line="597"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="601"/>
+        <location filename="../../gui/review_view.py" line="602"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="608"/>
+        <location filename="../../gui/review_view.py" line="609"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="612"/>
+        <location filename="../../gui/review_view.py" line="613"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="613"/>
+        <location filename="../../gui/review_view.py" line="614"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="614"/>
+        <location filename="../../gui/review_view.py" line="615"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="203"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="199"/>
         <source>Edit supplier order {0}</source>
+        <extracomment>The status box&apos;s choices, &quot;order_status:end_reason&quot; (core.supplier_orders.STATUS_CHOICES).</extracomment>
         <translation>Lieferantenbestellung {0} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="205"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="201"/>
         <source>Add supplier order</source>
         <translation>Lieferantenbestellung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="220"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="216"/>
         <source>16 digits, like 8198352049851315</source>
         <translation>16 Ziffern, etwa 8198352049851315</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="221"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="217"/>
         <source>Pasting &quot;Order ID: 8198… Copy&quot; from AliExpress works too.</source>
         <translation>Sie können auch „Order ID: 8198… Copy“ aus AliExpress einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="237"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="233"/>
         <source>Pick one, or type a new supplier&apos;s name</source>
         <translation>Wählen Sie einen aus oder geben Sie den Namen eines neuen Lieferanten ein</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="240"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="241"/>
         <source>Set the payment time to now</source>
         <translation>Zahlungszeitpunkt auf jetzt setzen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="246"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="242"/>
         <source>Not known yet</source>
         <translation>Noch unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="247"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="243"/>
         <source>your time ({0})</source>
         <translation>Ihre Zeit ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="267"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="263"/>
         <source>The shop&apos;s order name, like #1001</source>
         <translation>Bestellname im Shop, etwa #1001</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="293"/>
         <source>Paid at</source>
         <translation>Bezahlt am</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="298"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="294"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="300"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>For customer order</source>
         <translation>Für Kundenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="359"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="358"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="391"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="390"/>
         <source>A new supplier “{0}” will be added.</source>
         <translation>Ein neuer Lieferant „{0}“ wird angelegt.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="393"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="392"/>
         <source>No supplier yet: the default ship window applies.</source>
         <translation>Noch kein Lieferant: Es gilt die Standard-Versandfrist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="410"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="409"/>
         <source>No ship window until the payment time is known.</source>
         <translation>Keine Versandfrist, solange der Zahlungszeitpunkt unbekannt ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="421"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="419"/>
         <source>Ship window closes {0} ({1} working days, {2} calendar).</source>
         <translation>Versandfrist endet {0} ({1} Arbeitstage, {2} Kalendertage).</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="434"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="424"/>
+        <source>Estimated from the Shopify payment time: correct it, or save to confirm it.</source>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: korrigieren Sie ihn, oder speichern Sie, um ihn zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="436"/>
         <source>Not linked to a customer order.</source>
         <translation>Mit keiner Kundenbestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="439"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="441"/>
         <source>(no name)</source>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="474"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="476"/>
         <source>&quot;{0}&quot; is not an amount, like {1}.</source>
         <translation>„{0}“ ist kein Betrag wie {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="483"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="485"/>
         <source>There is no customer order {0} in the ledger.</source>
         <translation>Im Auftragsbuch gibt es keine Kundenbestellung {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="522"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="525"/>
         <source>Supplier order gone</source>
         <translation>Lieferantenbestellung nicht mehr vorhanden</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="523"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="526"/>
         <source>This supplier order is no longer in the ledger.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="76"/>
+        <location filename="../../gui/suppliers_view.py" line="77"/>
         <source>none stated</source>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="108"/>
+        <location filename="../../gui/suppliers_view.py" line="109"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="133"/>
+        <location filename="../../gui/suppliers_view.py" line="134"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="134"/>
+        <location filename="../../gui/suppliers_view.py" line="135"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="135"/>
-        <location filename="../../gui/suppliers_view.py" line="162"/>
+        <location filename="../../gui/suppliers_view.py" line="136"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="149"/>
+        <location filename="../../gui/suppliers_view.py" line="150"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="151"/>
+        <location filename="../../gui/suppliers_view.py" line="152"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="154"/>
-        <location filename="../../gui/suppliers_view.py" line="166"/>
+        <location filename="../../gui/suppliers_view.py" line="155"/>
+        <location filename="../../gui/suppliers_view.py" line="167"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="159"/>
+        <location filename="../../gui/suppliers_view.py" line="160"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="160"/>
+        <location filename="../../gui/suppliers_view.py" line="161"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="164"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="165"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="167"/>
+        <location filename="../../gui/suppliers_view.py" line="168"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="171"/>
+        <location filename="../../gui/suppliers_view.py" line="172"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="173"/>
+        <location filename="../../gui/suppliers_view.py" line="174"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="225"/>
+        <location filename="../../gui/suppliers_view.py" line="226"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="238"/>
+        <location filename="../../gui/suppliers_view.py" line="239"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="246"/>
+        <location filename="../../gui/suppliers_view.py" line="247"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="270"/>
+        <location filename="../../gui/suppliers_view.py" line="271"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="271"/>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="272"/>
+        <location filename="../../gui/suppliers_view.py" line="278"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="277"/>
+        <location filename="../../gui/suppliers_view.py" line="278"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="283"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="282"/>
+        <location filename="../../gui/suppliers_view.py" line="283"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="332"/>
+        <location filename="../../gui/suppliers_view.py" line="333"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="338"/>
+        <location filename="../../gui/suppliers_view.py" line="339"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="366"/>
+        <location filename="../../gui/suppliers_view.py" line="367"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="371"/>
+        <location filename="../../gui/suppliers_view.py" line="372"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="372"/>
+        <location filename="../../gui/suppliers_view.py" line="373"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="373"/>
+        <location filename="../../gui/suppliers_view.py" line="374"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="374"/>
+        <location filename="../../gui/suppliers_view.py" line="375"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="375"/>
+        <location filename="../../gui/suppliers_view.py" line="376"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="404"/>
+        <location filename="../../gui/suppliers_view.py" line="405"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
