@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -406,6 +406,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
         <location filename="../../gui/order_details_panel.py" line="58"/>
         <location filename="../../gui/review_view.py" line="277"/>
         <location filename="../../gui/review_view.py" line="301"/>
@@ -1154,6 +1155,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
+        <location filename="../../gui/needs_me_view.py" line="96"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
@@ -2015,87 +2017,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="282"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301"/>
+        <location filename="../../gui/main_window.py" line="304"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="320"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="321"/>
+        <location filename="../../gui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="408"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="495"/>
+        <location filename="../../gui/main_window.py" line="528"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="530"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -3079,6 +3081,46 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="44"/>
+        <source>Needs me</source>
+        <translation>Was ansteht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Deadlines, soonest first</source>
+        <translation>Fristen, die nächste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>Left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="74"/>
+        <source>Nothing is due within {0} h or overdue.</source>
+        <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="78"/>
+        <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
+        <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
+    </message>
 </context>
 <context>
     <name>CancelWizard</name>
@@ -3768,36 +3810,41 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="146"/>
+        <source>Needs &amp;me…</source>
+        <translation>&amp;Was ansteht…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -3805,42 +3852,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
@@ -3848,67 +3895,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -3916,7 +3963,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -3924,37 +3971,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -3962,362 +4009,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -4325,482 +4372,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -4808,117 +4855,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4926,17 +4973,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -4980,72 +5027,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
