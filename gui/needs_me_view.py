@@ -96,7 +96,6 @@ class NeedsMeView(QWidget):
                 if column == 2 and deadline.ae_order_id:
                     item.setToolTip(_tr("AliExpress order {0}").format(deadline.ae_order_id))
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
 
     def deadlines(self) -> list[Deadline]:
         return list(self._deadlines)
