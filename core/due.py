@@ -4,8 +4,9 @@ the "Needs me" view.
 Four sources, each answered in SQL on an index whose size follows the open work, not the
 ledger (mostly shipped history):
 - ship windows of supplier orders awaiting shipment: the (order_status, ship_by) index;
-- an order inside an open cancellation or dispute leaves those; the run's own deadline takes
-  its place (cancellation.next_deadline, over the index of open states);
+- an order inside an open cancellation or dispute leaves those (supplier_order.in_open_run);
+  the run's own deadline takes its place (cancellation.next_deadline, indexed; only open runs
+  have one);
 - paid Shopify orders with no supplier order yet (`buy`): the partial index of open orders.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -32,18 +34,14 @@ if TYPE_CHECKING:
 
 DEFAULT_WITHIN_HOURS = 48
 
-#: Cancellation states of a run still under way (its supplier order is not the supplier's to
-#: ship on a plain ship window any more).
+#: Cancellation states of a run still under way.
 OPEN_RUN_STATES = tuple(state.value for state in State if state not in FINAL)
-OPEN_RUNS_SQL = (
-    "SELECT c.supplier_order_id FROM cancellation AS c"
-    f" WHERE c.state IN ({', '.join(repr(s) for s in OPEN_RUN_STATES)})"
-    " AND c.supplier_order_id IS NOT NULL"
-)
-#: Awaiting shipment and in no open cancellation: the orders whose ship window is the clock.
+#: Awaiting shipment and in no open cancellation or dispute (supplier_order.in_open_run, kept
+#: by triggers): the orders whose ship window is the clock. The terms are those of the partial
+#: index ix_supplier_order_waiting_ship_by, so the counts read that index alone.
 _AWAITING = (
     f"so.order_status IN ({', '.join('?' * len(AWAITING_SHIPMENT_STATUSES))})"
-    f" AND so.shipped_at IS NULL AND so.id NOT IN ({OPEN_RUNS_SQL})"
+    " AND so.shipped_at IS NULL AND so.in_open_run = 0"
 )
 _FROM = """
     FROM supplier_order AS so
@@ -258,20 +256,23 @@ def deadlines(
     """Every deadline that closes within `within_hours` of `now` or has passed, soonest first."""
     horizon = _utc(now) + timedelta(hours=within_hours)
     found = [Deadline.of_ship_window(row) for row in due_orders(db, now, within_hours, limit=limit)]
-    found += [d for d in other_deadlines(db, now) if d.deadline <= horizon]
-    found.sort(key=lambda d: (d.deadline, d.kind.value, d.key))
+    found += run_deadlines(db, now, until=horizon) + buy_deadlines(db, now, until=horizon)
+    found.sort(key=_soonest)
     return found if limit is None else found[:limit]
 
 
-def other_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
-    """The open runs' and the orders-to-buy deadlines, however far off (both sets are small:
-    open work, read from their partial or state indexes)."""
-    return run_deadlines(db, now) + buy_deadlines(db, now)
-
-
-def run_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
-    """The next deadline of every open cancellation (supplier answer, tracking, dispute,
-    supplier refund); a run waiting for the merchant's own step has none."""
+def run_deadlines(
+    db: Session | Connection,
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[Deadline]:
+    """The next deadline of open cancellations (supplier answer, tracking, dispute, supplier
+    refund) up to `until` (or of the runs `ids`); a run waiting for the merchant's own step
+    has none. Only open runs have a next_deadline (a closed run's is cleared): its index
+    bounds the read."""
+    where, params = _bounds("c.id", "c.next_deadline", until, ids)
     sql = f"""
         SELECT c.id, c.state, c.next_deadline, so.id, coalesce(co.name, ''),
                coalesce(so.ae_order_id, ''), coalesce(s.name, ''), co.id
@@ -280,11 +281,11 @@ def run_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
         LEFT JOIN customer_order AS co ON co.id = coalesce(c.customer_order_id,
                                                            so.customer_order_id)
         LEFT JOIN supplier AS s ON s.id = so.supplier_id
-        WHERE c.state IN ({", ".join("?" * len(OPEN_RUN_STATES))})
-          AND c.next_deadline IS NOT NULL
+        WHERE c.next_deadline IS NOT NULL{where}
+          AND +c.state IN ({", ".join("?" * len(OPEN_RUN_STATES))})
     """
     found = []
-    for raw in _connection(db).exec_driver_sql(sql, OPEN_RUN_STATES):
+    for raw in _connection(db).exec_driver_sql(sql, (*params, *OPEN_RUN_STATES)):
         moment = from_db(raw[2])
         assert moment is not None  # the WHERE clause says so
         found.append(
@@ -303,28 +304,92 @@ def run_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
     return found
 
 
-def buy_deadlines(db: Session | Connection, now: datetime) -> list[Deadline]:
-    """Paid, open Shopify orders with no supplier order yet: order from the supplier within
-    the `buy_within_hours` setting of the payment (Shopify's processed time, else created)."""
+def buy_deadlines(
+    db: Session | Connection,
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[Deadline]:
+    """Paid, open Shopify orders with no supplier order yet, whose buy clock closes by `until`
+    (or the customer orders `ids`): order from the supplier within the `buy_within_hours`
+    setting of the payment (Shopify's processed time, else its creation)."""
     connection = _connection(db)
-    hours = float(settings.fetch(connection, "buy_within_hours"))
-    sql = f"""
-        SELECT co.id, co.name, coalesce(co.processed_at, co.created_at)
-        FROM customer_order AS co
-        WHERE {" AND ".join("co." + term for term in OPEN_SHOP_ORDER.split(" AND "))}
-          AND co.financial_status IN ({", ".join("?" * len(PAID_STATUSES))})
-          AND coalesce(co.processed_at, co.created_at) IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM supplier_order AS so WHERE so.customer_order_id = co.id)
-    """
+    buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
+    paid_by = None if until is None else _utc(until) - buy_within
+    where, params = _bounds("co.id", _PAID_AT, paid_by, ids)
     found = []
-    for raw in connection.exec_driver_sql(sql, PAID_STATUSES):
+    for raw in connection.exec_driver_sql(f"{_TO_BUY}{where}", (*PAID_STATUSES, *params)):
         paid = from_db(raw[2])
         assert paid is not None
-        moment = paid + timedelta(hours=hours)
+        moment = paid + buy_within
         found.append(
             Deadline(Kind.BUY, moment, moment - now, display_text(raw[1]), customer_order_id=raw[0])
         )
     return found
+
+
+_PAID_AT = "coalesce(co.processed_at, co.created_at)"
+#: Open (partial index), paid, and no supplier order links to it.
+_TO_BUY = f"""
+    SELECT co.id, co.name, {_PAID_AT}
+    FROM customer_order AS co
+    WHERE {" AND ".join("co." + term for term in OPEN_SHOP_ORDER.split(" AND "))}
+      AND co.financial_status IN ({", ".join("?" * len(PAID_STATUSES))})
+      AND {_PAID_AT} IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM supplier_order AS so WHERE so.customer_order_id = co.id)
+"""
+
+
+def _bounds(
+    id_column: str, moment: str, until: datetime | None, ids: Sequence[int] | None
+) -> tuple[str, list[Any]]:
+    where, params = "", []
+    if until is not None:
+        where += f" AND {moment} <= ?"
+        params.append(to_db(until))
+    if ids is not None:
+        where += f" AND {id_column} IN ({', '.join('?' * len(ids)) or 'NULL'})"
+        params.extend(ids)
+    return where, params
+
+
+@dataclass(frozen=True)
+class OpenClocks:
+    """The instants of the open runs' and orders-to-buy deadlines, sorted: a tray classifies
+    them at each tick in memory and reads them again only when the ledger changed."""
+
+    moments: list[datetime]
+    keys: list[tuple[Kind, int]]  # (kind, cancellation id | customer order id), same order
+
+    def count(self, after: datetime | None, until: datetime) -> int:
+        start = 0 if after is None else bisect_right(self.moments, after)
+        return max(0, bisect_right(self.moments, until) - start)
+
+    def between(self, after: datetime, until: datetime) -> list[tuple[Kind, int]]:
+        return self.keys[bisect_right(self.moments, after) : bisect_right(self.moments, until)]
+
+    def first_after(self, moment: datetime) -> datetime | None:
+        index = bisect_right(self.moments, moment)
+        return self.moments[index] if index < len(self.moments) else None
+
+
+def open_clocks(db: Session | Connection) -> OpenClocks:
+    """Every open run's next deadline and every buy deadline, as instants (no names)."""
+    connection = _connection(db)
+    found: list[tuple[datetime, Kind, int]] = []
+    states = ", ".join("?" * len(OPEN_RUN_STATES))
+    runs = (
+        "SELECT c.id, c.state, c.next_deadline FROM cancellation AS c"
+        f" WHERE c.next_deadline IS NOT NULL AND +c.state IN ({states})"
+    )
+    for ident, state, moment in connection.exec_driver_sql(runs, OPEN_RUN_STATES):
+        found.append((_parsed(moment), _RUN_KINDS.get(state, Kind.SUPPLIER_REFUND), ident))
+    buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
+    for ident, _name, paid in connection.exec_driver_sql(_TO_BUY, PAID_STATUSES):
+        found.append((_parsed(paid) + buy_within, Kind.BUY, ident))
+    found.sort(key=lambda item: (item[0], item[1].value, item[2]))
+    return OpenClocks([m for m, _, _ in found], [(k, i) for _, k, i in found])
 
 
 @dataclass(frozen=True)
@@ -338,23 +403,42 @@ class TrayCounts:
 
 
 def tray_counts(
-    db: Session | Connection, since: datetime, now: datetime, lead_hours: float
+    db: Session | Connection,
+    since: datetime,
+    now: datetime,
+    lead_hours: float,
+    clocks_now: OpenClocks | None = None,
 ) -> TrayCounts:
     """The tray's tick over every kind: ship windows counted on their index, the open runs'
-    and orders-to-buy deadlines (few) read whole."""
-    now = _utc(now)
+    and orders-to-buy deadlines classified in memory (`clocks_now`: open_clocks() as of the
+    last ledger change; read here when not given). Names are read for new entries only."""
+    now, since = _utc(now), _utc(since)
     lead = timedelta(hours=lead_hours)
-    others = other_deadlines(db, now)
-    closing = count_closing_within(db, now, lead_hours)
-    closing += sum(1 for d in others if now < d.deadline <= now + lead)
-    overdue = count_overdue(db, now) + sum(1 for d in others if d.deadline <= now)
+    others = clocks_now if clocks_now is not None else open_clocks(db)
+    closing = count_closing_within(db, now, lead_hours) + others.count(now, now + lead)
+    overdue = count_overdue(db, now) + others.count(None, now)
     entered = [Deadline.of_ship_window(row) for row in entered_lead(db, since, now, lead_hours)]
-    entered += [d for d in others if _utc(since) + lead < d.deadline <= now + lead]
-    entered.sort(key=lambda d: (d.deadline, d.kind.value, d.key))
-    moments = [m for m in (next_change(db, now, lead_hours),) if m is not None]
-    for d in others:
-        moments += [m for m in (d.deadline, d.deadline - lead) if m > now]
-    return TrayCounts(closing, overdue, entered, min(moments, default=None))
+    keys = others.between(since + lead, now + lead) if since < now else []
+    if keys:
+        runs = [i for k, i in keys if k is not Kind.BUY]
+        buys = [i for k, i in keys if k is Kind.BUY]
+        entered += run_deadlines(db, now, ids=runs) if runs else []
+        entered += buy_deadlines(db, now, ids=buys) if buys else []
+    entered.sort(key=_soonest)
+    moments = [next_change(db, now, lead_hours), others.first_after(now)]
+    after_lead = others.first_after(now + lead)
+    moments.append(None if after_lead is None else after_lead - lead)
+    return TrayCounts(closing, overdue, entered, min((m for m in moments if m), default=None))
+
+
+def _soonest(deadline: Deadline) -> tuple[datetime, str, tuple[str, int]]:
+    return deadline.deadline, deadline.kind.value, deadline.key
+
+
+def _parsed(text: str) -> datetime:
+    moment = from_db(text)
+    assert moment is not None
+    return moment
 
 
 # --- output for the CLI -------------------------------------------------------------------------

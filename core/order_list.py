@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from core.due import OPEN_RUNS_SQL
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 
 #: Statuses under which the ship window still matters (a cancel request does not stop it).
@@ -127,7 +126,7 @@ class OrderQuery:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
         if self.without_open_runs:
-            clauses.append(f"so.id NOT IN ({OPEN_RUNS_SQL})")
+            clauses.append("so.in_open_run = 0")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))

@@ -32,6 +32,7 @@ class DeadlineTray(QObject):
         self.lead_hours = lead_hours
         self._since = now  # orders already inside the lead time at start are counted, not toasted
         self._counted = False
+        self._clocks: due.OpenClocks | None = None  # read again when the ledger changed
         self._still_until: datetime | None = None  # the counts hold until then (None: for good)
         self._notified: set[tuple[str, int]] = set()
         self._last_notified: int | None = None
@@ -49,7 +50,9 @@ class DeadlineTray(QObject):
         if not ledger_changed and self._counts_hold(now):
             return
         with self._ledger.engine.connect() as connection:
-            counts = due.tray_counts(connection, self._since, now, self.lead_hours)
+            if ledger_changed or self._clocks is None:  # else the runs' and buys' hold
+                self._clocks = due.open_clocks(connection)
+            counts = due.tray_counts(connection, self._since, now, self.lead_hours, self._clocks)
         self.closing, self.overdue = counts.closing, counts.overdue
         entered = [d for d in counts.entered if d.key not in self._notified]
         self._still_until = counts.next_change

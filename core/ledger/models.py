@@ -122,6 +122,15 @@ class SupplierOrder(SQLModel, table=True):
             "shipped_at",
             sqlite_where=text("shipped_at IS NULL"),
         ),
+        # Awaiting a shipment, and in no open cancellation: the ship windows `due` counts.
+        Index(
+            "ix_supplier_order_waiting_ship_by",
+            "order_status",
+            "ship_by",
+            "shipped_at",  # with in_open_run: the index covers the count (no table reads)
+            "in_open_run",
+            sqlite_where=text("shipped_at IS NULL AND in_open_run = 0"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -131,6 +140,8 @@ class SupplierOrder(SQLModel, table=True):
     paid_at: datetime | None = _time()
     # paid_at is the Shopify payment time (no supplier data yet): ship_by is an estimate.
     paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # Inside an open cancellation or dispute (kept by triggers on cancellation, migration 0003).
+    in_open_run: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     ship_by: datetime | None = _time()  # stored; recomputed when paid_at or the window changes
     order_status: str = "WAIT_SELLER_SEND_GOODS"  # AliExpress' raw string, unknown kept as is
     logistics_status: str = ""

@@ -138,7 +138,7 @@ def test_the_query_runs_on_the_status_ship_by_index(ledger: Ledger) -> None:
         plan = " ".join(
             str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
         )
-    assert "USING INDEX ix_supplier_order_unshipped_status_ship_by" in plan
+    assert "USING INDEX ix_supplier_order_waiting_ship_by" in plan
 
 
 def test_tray_counts_read_the_index_alone(ledger: Ledger) -> None:
@@ -149,7 +149,7 @@ def test_tray_counts_read_the_index_alone(ledger: Ledger) -> None:
         plan = " ".join(
             str(row[-1]) for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
         )
-    assert "USING COVERING INDEX ix_supplier_order_unshipped_status_ship_by" in plan
+    assert "USING COVERING INDEX ix_supplier_order_waiting_ship_by" in plan
 
 
 def test_thresholds_come_from_the_settings(ledger: Ledger) -> None:
