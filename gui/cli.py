@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     due_command = commands.add_parser(
         "due",
         parents=[ledger_option],
-        help="supplier orders whose ship window closes soon, and the overdue ones",
+        help="every deadline closing soon or overdue: orders to buy, ship windows, and the open "
+        "cancellations' supplier answers, tracking, disputes and refunds",
     )
     due_command.add_argument(
         "--within", type=float, default=48, metavar="HOURS", help="look ahead (default 48)"

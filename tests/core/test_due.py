@@ -12,7 +12,7 @@ from sqlmodel import Session
 from core import due, settings
 from core.clocks import Urgency
 from core.ledger import Ledger
-from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
+from core.ledger.models import Cancellation, CustomerOrder, Supplier, SupplierOrder
 
 NOW = datetime(2026, 2, 26, 12, 0, tzinfo=UTC)
 
@@ -236,3 +236,30 @@ def test_counts_hold_until_the_next_change(ledger: Ledger, orders: dict[str, int
     # five awaiting orders each enter the lead time, then go overdue; overdue_3d was already
     # within its lead time at the start
     assert len(changes) == 2 * 5 - 1
+
+
+def test_an_open_run_takes_its_order_off_the_ship_windows(ledger: Ledger) -> None:
+    """supplier_order.in_open_run follows the runs whoever writes them (triggers)."""
+    with ledger.session() as session:
+        first = add(session, "8100000000000021", NOW + timedelta(hours=5))
+        second = add(session, "8100000000000022", NOW + timedelta(hours=6))
+        session.add(Cancellation(supplier_order_id=second, state="done"))
+        run = Cancellation(supplier_order_id=first, state="supplier_cancel_requested")
+        session.add(run)
+    with ledger.engine.connect() as connection:
+        assert [r.id for r in due.due_orders(connection, NOW, 48)] == [second]
+        assert due.count_closing_within(connection, NOW, 48) == 1
+    with ledger.session() as session:
+        stored = session.get(Cancellation, run.id)
+        assert stored is not None
+        stored.state = "abandoned"
+        session.add(stored)
+    with ledger.engine.connect() as connection:
+        assert [r.id for r in due.due_orders(connection, NOW, 48)] == [first, second]
+    with ledger.session() as session:
+        reopened = Cancellation(supplier_order_id=second, state="dispute_open")
+        session.add(reopened)
+        session.flush()
+        session.delete(reopened)
+    with ledger.engine.connect() as connection:
+        assert due.count_closing_within(connection, NOW, 48) == 2
