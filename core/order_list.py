@@ -27,7 +27,8 @@ _COLUMNS = """
            (SELECT c.state FROM cancellation AS c WHERE c.supplier_order_id = so.id
             ORDER BY c.id DESC LIMIT 1),
            (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
-            ORDER BY c.id DESC LIMIT 1)
+            ORDER BY c.id DESC LIMIT 1),
+           so.paid_estimated
 """
 _JOINS = """
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
@@ -54,6 +55,7 @@ class OrderRow:
     supplier_time_zone: str
     cancel_state: str | None  # the latest cancellation run of this order, if any
     cancel_deadline: datetime | None
+    paid_estimated: bool = False  # paid_at (so ship_by) estimated from the Shopify payment
 
     @property
     def awaiting_shipment(self) -> bool:
@@ -79,6 +81,7 @@ class OrderRow:
             row[13],
             row[14],
             from_db(row[15]),
+            bool(row[16]),
         )
 
 

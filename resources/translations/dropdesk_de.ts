@@ -1155,7 +1155,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
-        <location filename="../../gui/needs_me_view.py" line="96"/>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
@@ -1690,27 +1690,27 @@
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="70"/>
+        <location filename="../../gui/deadline_tray.py" line="73"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="74"/>
+        <location filename="../../gui/deadline_tray.py" line="77"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="82"/>
+        <location filename="../../gui/deadline_tray.py" line="85"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="83"/>
+        <location filename="../../gui/deadline_tray.py" line="86"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="89"/>
+        <location filename="../../gui/deadline_tray.py" line="92"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
@@ -2205,15 +2205,20 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="247"/>
+        <location filename="../../gui/order_table_model.py" line="251"/>
         <source>shipped</source>
-        <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
+        <extracomment>Columns a header click sorts, and the SQL sort each asks for. After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="272"/>
+        <location filename="../../gui/order_table_model.py" line="276"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="291"/>
+        <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
     </message>
     <message>
         <location filename="../../gui/policy_dialog.py" line="79"/>
@@ -3117,7 +3122,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="78"/>
+        <location filename="../../gui/needs_me_view.py" line="79"/>
         <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>

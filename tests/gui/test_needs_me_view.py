@@ -4,12 +4,16 @@ the order (or to buying it)."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from core.imports import import_shopify_csv
 from core.ledger import Ledger
 from gui.main_window import MainWindow
+from gui.order_table_model import Column
 from gui.supplier_order_dialog import SupplierOrderDialog
 from tests.gui.test_deadline_tray import NOW, seed
 
@@ -58,3 +62,21 @@ def test_needs_me_with_nothing_due_says_so(qtbot: QtBot, ledger: Ledger) -> None
     assert window._needs_me is not None
     assert window._needs_me.table.rowCount() == 0
     assert "Nothing is due within 48 h or overdue." in window._needs_me.summary.text()
+
+
+def test_imported_orders_show_in_the_default_view_with_an_estimated_window(
+    qtbot: QtBot, ledger: Ledger
+) -> None:
+    import_shopify_csv(ledger, Path(__file__).parents[1] / "data" / "orders_dsers_paid.csv")
+    window = MainWindow(ledger, clock=lambda: datetime(2026, 12, 7, tzinfo=UTC))
+    qtbot.addWidget(window)
+    window.ticker.stop()
+    assert window.status_filter.currentIndex() == 0  # "Awaiting shipment", the default
+    rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
+    names = [row.order_name for row in rows if row is not None]
+    assert names == ["#2002", "#2004", "#2006", "#2008"]  # the ones DSers wrote a number for
+    ship_by = window.model.index(0, Column.SHIP_BY)
+    assert str(ship_by.data()).endswith("≈")
+    assert "Estimated from the Shopify payment time" in str(
+        ship_by.data(Qt.ItemDataRole.ToolTipRole)
+    )
