@@ -344,7 +344,7 @@ _TO_BUY = f"""
 def _bounds(
     id_column: str, moment: str, until: datetime | None, ids: Sequence[int] | None
 ) -> tuple[str, list[Any]]:
-    where, params = "", []
+    where, params = "", list[Any]()
     if until is not None:
         where += f" AND {moment} <= ?"
         params.append(to_db(until))
@@ -373,6 +373,14 @@ class OpenClocks:
         index = bisect_right(self.moments, moment)
         return self.moments[index] if index < len(self.moments) else None
 
+    def classify(
+        self, since: datetime, now: datetime, lead_hours: float
+    ) -> tuple[int, int, list[tuple[Kind, int]]]:
+        """(closing within the lead, overdue, keys that came within the lead since `since`)."""
+        lead = timedelta(hours=lead_hours)
+        entered = self.between(since + lead, now + lead) if since < now else []
+        return self.count(now, now + lead), self.count(None, now), entered
+
 
 def open_clocks(db: Session | Connection) -> OpenClocks:
     """Every open run's next deadline and every buy deadline, as instants (no names)."""
@@ -392,6 +400,17 @@ def open_clocks(db: Session | Connection) -> OpenClocks:
     return OpenClocks([m for m, _, _ in found], [(k, i) for _, k, i in found])
 
 
+def deadlines_of(
+    db: Session | Connection, now: datetime, keys: Sequence[tuple[Kind, int]]
+) -> list[Deadline]:
+    """The deadlines (with names) of OpenClocks keys, soonest first: for notifications."""
+    runs = [i for k, i in keys if k is not Kind.BUY]
+    buys = [i for k, i in keys if k is Kind.BUY]
+    found = run_deadlines(db, now, ids=runs) if runs else []
+    found += buy_deadlines(db, now, ids=buys) if buys else []
+    return sorted(found, key=_soonest)
+
+
 @dataclass(frozen=True)
 class TrayCounts:
     """What the tray shows as of one tick."""
@@ -402,6 +421,19 @@ class TrayCounts:
     next_change: datetime | None  # nothing above changes before then (None: never)
 
 
+def ship_window_counts(
+    db: Session | Connection, since: datetime, now: datetime, lead_hours: float
+) -> TrayCounts:
+    """The ship windows' part of a tick, on their index; `next_change` is theirs alone."""
+    entered = [Deadline.of_ship_window(row) for row in entered_lead(db, since, now, lead_hours)]
+    return TrayCounts(
+        count_closing_within(db, now, lead_hours),
+        count_overdue(db, now),
+        entered,
+        next_change(db, now, lead_hours),
+    )
+
+
 def tray_counts(
     db: Session | Connection,
     since: datetime,
@@ -409,26 +441,24 @@ def tray_counts(
     lead_hours: float,
     clocks_now: OpenClocks | None = None,
 ) -> TrayCounts:
-    """The tray's tick over every kind: ship windows counted on their index, the open runs'
-    and orders-to-buy deadlines classified in memory (`clocks_now`: open_clocks() as of the
-    last ledger change; read here when not given). Names are read for new entries only."""
+    """Every kind at once (what a tray shows): ship windows counted on their index, the open
+    runs' and orders-to-buy deadlines classified in memory (`clocks_now`: open_clocks() as of
+    the last ledger change; read here when not given); names read for new entries only."""
     now, since = _utc(now), _utc(since)
-    lead = timedelta(hours=lead_hours)
     others = clocks_now if clocks_now is not None else open_clocks(db)
-    closing = count_closing_within(db, now, lead_hours) + others.count(now, now + lead)
-    overdue = count_overdue(db, now) + others.count(None, now)
-    entered = [Deadline.of_ship_window(row) for row in entered_lead(db, since, now, lead_hours)]
-    keys = others.between(since + lead, now + lead) if since < now else []
-    if keys:
-        runs = [i for k, i in keys if k is not Kind.BUY]
-        buys = [i for k, i in keys if k is Kind.BUY]
-        entered += run_deadlines(db, now, ids=runs) if runs else []
-        entered += buy_deadlines(db, now, ids=buys) if buys else []
-    entered.sort(key=_soonest)
-    moments = [next_change(db, now, lead_hours), others.first_after(now)]
-    after_lead = others.first_after(now + lead)
-    moments.append(None if after_lead is None else after_lead - lead)
-    return TrayCounts(closing, overdue, entered, min((m for m in moments if m), default=None))
+    ship = ship_window_counts(db, since, now, lead_hours)
+    closing, overdue, keys = others.classify(since, now, lead_hours)
+    entered = sorted([*ship.entered, *deadlines_of(db, now, keys)], key=_soonest)
+    lead = timedelta(hours=lead_hours)
+    moments = [ship.next_change, others.first_after(now), others.first_after(now + lead)]
+    if moments[2] is not None:
+        moments[2] -= lead
+    return TrayCounts(
+        ship.closing + closing,
+        ship.overdue + overdue,
+        entered,
+        min((m for m in moments if m is not None), default=None),
+    )
 
 
 def _soonest(deadline: Deadline) -> tuple[datetime, str, tuple[str, int]]:

@@ -30,10 +30,10 @@ class DeadlineTray(QObject):
         super().__init__(parent)
         self._ledger = ledger
         self.lead_hours = lead_hours
-        self._since = now  # orders already inside the lead time at start are counted, not toasted
-        self._counted = False
+        # Deadlines already inside the lead time at start are counted, not toasted.
+        self._since = self._ship_since = now
+        self._ship: due.TrayCounts | None = None  # the ship windows' last count
         self._clocks: due.OpenClocks | None = None  # read again when the ledger changed
-        self._still_until: datetime | None = None  # the counts hold until then (None: for good)
         self._notified: set[tuple[str, int]] = set()
         self._last_notified: int | None = None
         self.closing = self.overdue = 0
@@ -45,29 +45,41 @@ class DeadlineTray(QObject):
         self.update(now)
 
     def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
-        """Recount as of `now`. Between two ticks nothing moves unless an order crossed its
-        ship-by or the lead time (due.next_change) or the ledger changed: then nothing is read."""
-        if not ledger_changed and self._counts_hold(now):
-            return
-        with self._ledger.engine.connect() as connection:
-            if ledger_changed or self._clocks is None:  # else the runs' and buys' hold
-                self._clocks = due.open_clocks(connection)
-            counts = due.tray_counts(connection, self._since, now, self.lead_hours, self._clocks)
-        self.closing, self.overdue = counts.closing, counts.overdue
-        entered = [d for d in counts.entered if d.key not in self._notified]
-        self._still_until = counts.next_change
-        self._counted = True
-        self._since = now
+        """Recount as of `now`. The ship windows are read on their index, and only once an
+        order crossed its ship-by or the lead time (due.next_change) or the ledger changed;
+        the open runs' and orders-to-buy deadlines are read when the ledger changed and
+        classified in memory at each tick (their names only for a notification)."""
+        entered: list[due.Deadline] = []
+        if ledger_changed or self._clocks is None or not self._ship_holds(now):
+            with self._ledger.engine.connect() as connection:
+                if ledger_changed or self._clocks is None:
+                    self._clocks = due.open_clocks(connection)
+                self._ship = due.ship_window_counts(
+                    connection, self._ship_since, now, self.lead_hours
+                )
+            self._ship_since = now
+            entered += self._ship.entered
+        assert self._ship is not None and self._clocks is not None  # read above when missing
+        closing, overdue, keys = self._clocks.classify(self._since, now, self.lead_hours)
+        self._since = max(self._since, now)
+        fresh = [key for key in keys if (key[0].value, key[1]) not in self._notified]
+        if fresh:
+            with self._ledger.engine.connect() as connection:
+                entered += due.deadlines_of(connection, now, fresh)
+        self.closing = self._ship.closing + closing
+        self.overdue = self._ship.overdue + overdue
+        entered = [d for d in entered if d.key not in self._notified]
         if self.icon.toolTip() != self.tooltip():  # the counts moved: redraw the badge
             self.icon.setIcon(QIcon(_badge(self._base, self.closing)))
             self.icon.setToolTip(self.tooltip())
         if entered:
             self._notify(entered)
 
-    def _counts_hold(self, now: datetime) -> bool:
-        if not self._counted or now < self._since:  # not counted yet, or the clock went back
+    def _ship_holds(self, now: datetime) -> bool:
+        if self._ship is None or now < self._ship_since:  # not counted yet, or clock went back
             return False
-        return self._still_until is None or now < self._still_until
+        until = self._ship.next_change
+        return until is None or now < until
 
     def tooltip(self) -> str:
         text = _tr("Dropdesk: {0} deadlines close within {1} h").format(
