@@ -95,8 +95,8 @@ class OrderQuery:
     statuses: tuple[str, ...] = ()
     ship_by_from: datetime | None = None  # inclusive
     ship_by_until: datetime | None = None  # exclusive
-    #: Leave out orders inside an open cancellation or dispute: their ship window is no
-    #: longer the clock (the run's own deadline is, in "Needs me").
+    #: Only unshipped orders outside open cancellations and disputes: those whose ship window
+    #: is the clock (an open run's own deadline is, in "Needs me").
     without_open_runs: bool = False
 
     @property
@@ -129,7 +129,9 @@ class OrderQuery:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
         if self.without_open_runs:
-            clauses.append("so.in_open_run = 0")
+            # The terms of the partial index ix_supplier_order_waiting_ship_by, which covers
+            # the count and is in the list's (ship_by, id) order.
+            clauses.append("so.shipped_at IS NULL AND so.in_open_run = 0")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))

@@ -127,7 +127,8 @@ class SupplierOrder(SQLModel, table=True):
             "ix_supplier_order_waiting_ship_by",
             "order_status",
             "ship_by",
-            "shipped_at",  # with in_open_run: the index covers the count (no table reads)
+            "id",  # the list's sort (ship_by, id) is the index's order
+            "shipped_at",  # with in_open_run: the index covers the counts (no table reads)
             "in_open_run",
             sqlite_where=text("shipped_at IS NULL AND in_open_run = 0"),
         ),

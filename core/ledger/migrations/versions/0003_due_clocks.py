@@ -77,7 +77,8 @@ def upgrade() -> None:
     op.create_index(
         "ix_supplier_order_waiting_ship_by",
         "supplier_order",
-        ["order_status", "ship_by", "shipped_at", "in_open_run"],  # covering the counts
+        # (ship_by, id) the list's sort; shipped_at and in_open_run make it cover the counts
+        ["order_status", "ship_by", "id", "shipped_at", "in_open_run"],
         sqlite_where=sa.text("shipped_at IS NULL AND in_open_run = 0"),
     )
 
