@@ -42,3 +42,4 @@ def display_text(text: str) -> str:
     if text.isprintable():  # the common case: printable text holds none of them
         return text
     return text.translate(_TABLE)
+
