@@ -69,12 +69,3 @@ def estimate_missing(session: Session) -> int:
         {"count": len(ids), "supplier_order_ids": ids, "from": "shopify payment time"},
     )
     return len(ids)
-
-
-def confirm(session: Session, supplier_order_ids: list[int]) -> None:
-    """The payment times of these orders are AliExpress' own now (a sync): no estimates."""
-    if supplier_order_ids:
-        session.connection().exec_driver_sql(
-            "UPDATE supplier_order SET paid_estimated = 0 WHERE id = ?",
-            [(i,) for i in supplier_order_ids],
-        )
