@@ -6,8 +6,8 @@ status, so the order was in no view and no reminder. What is known is when the c
 Shopify, and the merchant buys soon after: that time, under the order's supplier (or the
 default supplier of the settings: country, time zone and window days), gives an estimated
 ship window. The supplier order keeps `paid_estimated` until the merchant saves its payment
-time in the edit dialog (or a sync records AliExpress' own): views and `dropdesk due` say
-"estimated" meanwhile. An order the customer paid and the shop has not fulfilled is awaiting
+time in the edit dialog (a status sync that records AliExpress' payment time should clear it
+too): the table, "Needs me" and `dropdesk due` say "estimated" meanwhile. An order the customer paid and the shop has not fulfilled is awaiting
 shipment at the supplier, so an unknown status becomes "awaiting shipment" (also estimated).
 """
 
