@@ -28,7 +28,8 @@ _COLUMNS = """
             ORDER BY c.id DESC LIMIT 1),
            (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
             ORDER BY c.id DESC LIMIT 1),
-           so.ship_by_estimated
+           so.ship_by_estimated,
+           so.paid_estimated
 """
 _JOINS = """
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
@@ -57,6 +58,7 @@ class OrderRow:
     cancel_deadline: datetime | None
     #: ship_by counts days of a year whose official holiday arrangement is not known yet.
     ship_by_estimated: bool = False
+    paid_estimated: bool = False  # paid_at (so ship_by) estimated from the Shopify payment
 
     @property
     def awaiting_shipment(self) -> bool:
@@ -83,6 +85,7 @@ class OrderRow:
             row[14],
             from_db(row[15]),
             bool(row[16]),
+            bool(row[17]),
         )
 
 
@@ -96,6 +99,9 @@ class OrderQuery:
     statuses: tuple[str, ...] = ()
     ship_by_from: datetime | None = None  # inclusive
     ship_by_until: datetime | None = None  # exclusive
+    #: Only unshipped orders outside open cancellations and disputes: those whose ship window
+    #: is the clock (an open run's own deadline is, in "Needs me").
+    without_open_runs: bool = False
 
     @property
     def searching(self) -> bool:
@@ -126,6 +132,10 @@ class OrderQuery:
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
+        if self.without_open_runs:
+            # The terms of the partial index ix_supplier_order_waiting_ship_by, which covers
+            # the count and is in the list's (ship_by, id) order.
+            clauses.append("so.shipped_at IS NULL AND so.in_open_run = 0")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))

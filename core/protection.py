@@ -31,7 +31,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from core import settings
-from core.deadline_entries import DeadlineEntry
+from core.deadline_entries import Deadline, Kind
 from core.display_text import display_text
 from core.ledger.types import from_db, to_db
 from core.texts import Text
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
-KIND = "protection"
+KIND = Kind.PROTECTION.value
 EVENT_RECORDED = "supplier_order.protection_recorded"
 #: "Open Dispute" appears this long after shipping (AliExpress Help, Buyer Protection).
 DISPUTE_OPENS_AFTER = timedelta(days=5)
@@ -339,7 +339,7 @@ def shipped_orders(
 
 def deadlines(
     db: Session | Connection, now: datetime, within_hours: float | None = None
-) -> list[DeadlineEntry]:
+) -> list[Deadline]:
     """`protection` deadlines: for each shipped, undelivered order whose dispute window has not
     closed, the moment to act by (only those due within `within_hours` of `now` when given,
     overdue ones included). Soonest first."""
@@ -360,16 +360,18 @@ def deadlines(
         if horizon is not None and window.act_by > horizon:
             continue
         entries.append(
-            DeadlineEntry(
-                KIND,
-                order.order_name or order.ae_order_id,
+            Deadline.at(
+                Kind.PROTECTION,
                 window.act_by,
-                _what(order),
+                now,
+                order.order_name or order.ae_order_id,
+                text=_what(order),
+                ae_order_id=order.ae_order_id,
                 supplier_order_id=order.id,
                 customer_order_id=order.customer_order_id,
             )
         )
-    return sorted(entries, key=lambda entry: (entry.due_at, entry.supplier_order_id or 0))
+    return sorted(entries, key=lambda entry: (entry.deadline, entry.supplier_order_id or 0))
 
 
 def _what(order: ShippedOrder) -> Text:
@@ -465,6 +467,6 @@ def _connection(db: Session | Connection) -> Connection:
     return db if isinstance(db, Connection) else db.connection()
 
 
-def order_ids(entries: Iterable[DeadlineEntry]) -> set[int]:
+def order_ids(entries: Iterable[Deadline]) -> set[int]:
     """The supplier orders a list of entries concerns (for tests and the tray)."""
     return {entry.supplier_order_id for entry in entries if entry.supplier_order_id is not None}

@@ -11,6 +11,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
     from sqlmodel import Session
 
 DEFAULTS: dict[str, Any] = {
@@ -31,6 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "protection_days": 60,
     "supplier_protection_days": {},
     "protection_lead_days": 5,
+    # "Order from the supplier within N hours of the customer's payment": the `buy` clock.
+    "buy_within_hours": 24,
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "backups_keep": 7,
@@ -51,6 +54,11 @@ def get(session: Session, key: str) -> Any:
     """The stored value, or the default (KeyError for a key nobody declared)."""
     found = session.connection().exec_driver_sql(_SELECT, (key,)).first()
     return _value(key, found)
+
+
+def fetch(connection: Connection, key: str) -> Any:
+    """get() through a SQLAlchemy Connection (bulk and read-only paths hold one)."""
+    return _value(key, connection.exec_driver_sql(_SELECT, (key,)).first())
 
 
 def read(reader: sqlite3.Connection, key: str) -> Any:

@@ -28,7 +28,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core import clocks, settings
-from core.deadline_entries import DeadlineEntry
+from core.deadline_entries import Deadline, Kind
 from core.display_text import display_text
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.texts import Text
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
-KIND = "withdrawal_refund"
+KIND = Kind.WITHDRAWAL_REFUND.value
 EVENT_RECEIVED = "customer_order.withdrawal_received"
 EVENT_REFUNDED = "customer_order.withdrawal_refunded"
 ENTITY = "customer_order"
@@ -219,24 +219,25 @@ def withdrawals(db: Session | Connection, customer_order_id: int | None = None) 
 
 def deadlines(
     db: Session | Connection, now: datetime, within_hours: float | None = None
-) -> list[DeadlineEntry]:
+) -> list[Deadline]:
     """`withdrawal_refund` deadlines of withdrawals not refunded yet (within `within_hours` of
     `now` when given, overdue ones included), soonest first."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: give `now` with its zone")
     horizon = None if within_hours is None else now + timedelta(hours=within_hours)
     entries = [
-        DeadlineEntry(
-            KIND,
-            w.order_name,
+        Deadline.at(
+            Kind.WITHDRAWAL_REFUND,
             w.refund_by,
-            w.what(),
+            now,
+            w.order_name,
+            text=w.what(),
             customer_order_id=w.customer_order_id,
         )
         for w in withdrawals(db)
         if not w.refunded and (horizon is None or w.refund_by <= horizon)
     ]
-    return sorted(entries, key=lambda entry: (entry.due_at, entry.customer_order_id or 0))
+    return sorted(entries, key=lambda entry: (entry.deadline, entry.customer_order_id or 0))
 
 
 def unshipped_supplier_orders(db: Session | Connection, customer_order_id: int) -> list[int]:

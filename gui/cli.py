@@ -63,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     due_command = commands.add_parser(
         "due",
         parents=[ledger_option],
-        help="supplier orders whose ship window closes soon, and the overdue ones",
+        help="every deadline closing soon or overdue: orders to buy, ship windows, and the open "
+        "cancellations' supplier answers, tracking, disputes and refunds",
     )
     due_command.add_argument(
         "--within", type=float, default=48, metavar="HOURS", help="look ahead (default 48)"
@@ -243,7 +244,7 @@ def _due(path: Path, within: float, as_json: bool) -> int:
     now = datetime.now().astimezone()
     try:
         with ledger.session() as session:
-            rows = due.due_orders(session, now, within)
+            rows = due.deadlines(session, now, within)
     finally:
         ledger.close()
     if as_json:

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from gui.deadline_tray import DeadlineTray
     from gui.demo_ledger import DemoLedger
     from gui.import_csv import CsvImportFlow
+    from gui.needs_me_view import NeedsMeView
     from gui.review_view import ReviewView
     from gui.suppliers_view import SuppliersView
     from gui.sync_actions import ConnectionMenu
@@ -68,17 +69,24 @@ class ViewFilter:
     label: str
     statuses: tuple[str, ...] = ()
     window: str = ""  # "soon": closing within the chosen hours; "overdue": already closed
+    ship_windows: bool = False  # only orders whose ship window is the clock (no open run)
 
     def query(self, base: OrderQuery, now: datetime, hours: int) -> OrderQuery:
         until = {"soon": now + timedelta(hours=hours), "overdue": now}.get(self.window)
         start = now if self.window == "soon" else None
-        return replace(base, statuses=self.statuses, ship_by_from=start, ship_by_until=until)
+        return replace(
+            base,
+            statuses=self.statuses,
+            ship_by_from=start,
+            ship_by_until=until,
+            without_open_runs=self.ship_windows,
+        )
 
 
 FILTERS = (
-    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES),
-    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon"),
-    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue"),
+    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES, ship_windows=True),
+    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon", ship_windows=True),
+    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue", ship_windows=True),
     ViewFilter("Cancel requested", ("IN_CANCEL",)),
     ViewFilter("Shipped", ("SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS")),
     ViewFilter("Finished", ("FINISH",)),
@@ -235,6 +243,7 @@ class MainWindow(QMainWindow):
         self._review: ReviewView | None = None
         self._suppliers: SuppliersView | None = None
         self.calendar_recompute: CalendarRecompute | None = None
+        self._needs_me: NeedsMeView | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
         self.connections = connections
         self.connection_menu: ConnectionMenu | None = None
@@ -336,6 +345,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_tr("&View"))
         view_menu.addAction(action("&Search", "Ctrl+F", self.focus_search))
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
+        view_menu.addAction(action("Needs &me…", "Ctrl+Shift+N", self.show_needs_me))
         view_menu.addSeparator()
         view_menu.addMenu(language_menu(self))
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
@@ -456,6 +466,8 @@ class MainWindow(QMainWindow):
             self.model.refresh()
         if self.tray is not None:
             self.tray.update(self.clock(), ledger_changed=True)
+        if self._needs_me is not None and self._needs_me.isVisible():
+            self._load_needs_me()
         row = self.model.position_of(selected.id) if selected is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -554,6 +566,34 @@ class MainWindow(QMainWindow):
             self._review.select_supplier(supplier_id)
         self._review.show()
         self._review.raise_()
+
+    def show_needs_me(self) -> None:
+        """Every deadline of every order within the warning lead time, soonest first."""
+        from gui.needs_me_view import NeedsMeView, bring_up
+
+        if self._needs_me is None:
+            self._needs_me = NeedsMeView(self)
+            self._needs_me.order_requested.connect(self._reveal)
+            self._needs_me.buy_requested.connect(self._buy_for)
+        self._load_needs_me()
+        bring_up(self._needs_me)
+
+    def _load_needs_me(self) -> None:
+        if self._needs_me is None:
+            return
+        now = self.clock()
+        with self.ledger.engine.connect() as connection:
+            found = due.deadlines(connection, now, self._soon_hours)
+        self._needs_me.show_deadlines(found, now, self._soon_hours)
+
+    def _buy_for(self, order_name: str) -> None:
+        """ "Add supplier order" for a customer order still to buy from the supplier."""
+        from gui.supplier_order_dialog import open_supplier_order_dialog
+
+        dialog = open_supplier_order_dialog(
+            self, self.ledger, None, on_saved=self._supplier_order_saved
+        )
+        dialog.customer_order.setText(order_name)
 
     def show_suppliers(self) -> None:
         from gui.suppliers_view import SuppliersView
@@ -655,7 +695,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_frame_shown.emit)  # once the children have painted
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember what the merchant chose (size, split), and nothing they did not."""
+        """Remember what the merchant chose (size, split), and nothing they did not; stop the
+        calendar recompute first, so that no job still writes when the ledger closes."""
+        if self.calendar_recompute is not None:
+            self.calendar_recompute.stop()
         if self.remember_layout:
             save_if_chosen(self, GEOMETRY_KEY)
             if self._split_chosen:

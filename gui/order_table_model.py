@@ -130,13 +130,17 @@ TITLES = (
 SORT_KEYS: dict[int, str] = {Column.PAID: "paid_at", Column.SHIP_BY: "ship_by"}
 
 
+#: After a time estimated from the Shopify payment (the tooltip says so): "≈" reads alike in
+#: English and German.
+_ESTIMATED = " ≈"
+
 _DISPLAY: dict[int, Callable[[OrderRow], str]] = {
     Column.ORDER: lambda r: r.order_name,
     Column.CUSTOMER: lambda r: r.customer_name,
     Column.SUPPLIER: lambda r: r.supplier_name,
     Column.AE_ORDER: lambda r: r.ae_order_id,
-    Column.PAID: lambda r: local_time(r.paid_at),
-    Column.SHIP_BY: lambda r: local_time(r.ship_by),
+    Column.PAID: lambda r: local_time(r.paid_at) + (_ESTIMATED if r.paid_estimated else ""),
+    Column.SHIP_BY: lambda r: local_time(r.ship_by) + (_ESTIMATED if r.paid_estimated else ""),
     Column.STATUS: lambda r: status_text(r.order_status),
     Column.COUNTDOWN: lambda r: "",  # depends on the time: see OrderTableModel._countdown
     Column.TRACKING: lambda r: r.tracking_number,
@@ -283,9 +287,15 @@ class OrderTableModel(QAbstractTableModel):
         if index.column() == Column.SHIP_BY and role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_at(index.row())
             if row is not None and row.ship_by is not None:
-                return deadline_tooltip(
+                tip = deadline_tooltip(
                     row.ship_by, row.supplier_time_zone, estimated=row.ship_by_estimated
                 )
+                if row.paid_estimated:
+                    tip += "\n" + _tr(
+                        "Estimated from the Shopify payment time: enter the real one "
+                        "(Edit supplier order) to confirm it."
+                    )
+                return tip
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self.row_at(index.row())
             if row is None:

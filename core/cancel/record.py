@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from core.cancel.closing import close_supplier_order
 from core.cancel.errors import CancellationNotFoundError, IllegalTransitionError
 from core.cancel.next_deadline import next_deadline
 from core.cancel.states import FINAL, LABELS, State, check_transition, parse_state
@@ -73,6 +74,8 @@ def move(
         {"from": current.value, **(payload or {})},
         at=at,
     )
+    if target in FINAL:  # the supplier order leaves the ship-window views with its end
+        close_supplier_order(session, row, at)
 
 
 def note(

@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -400,16 +400,17 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="119"/>
         <location filename="../../gui/order_details_panel.py" line="125"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="292"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
         <location filename="../../gui/order_details_panel.py" line="124"/>
         <location filename="../../gui/review_view.py" line="278"/>
         <location filename="../../gui/review_view.py" line="307"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="293"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -1317,6 +1318,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
@@ -1873,34 +1875,29 @@
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="71"/>
-        <source>Dropdesk: {0} ship windows close within {1} h</source>
-        <translation>Dropdesk: {0} Versandfristen enden innerhalb von {1} h</translation>
+        <location filename="../../gui/deadline_tray.py" line="85"/>
+        <source>Dropdesk: {0} deadlines close within {1} h</source>
+        <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="75"/>
+        <location filename="../../gui/deadline_tray.py" line="89"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="84"/>
-        <source>The ship window of {0} ({1}) closes in less than {2} h.</source>
-        <translation>Die Versandfrist von {0} ({1}) endet in weniger als {2} h.</translation>
+        <location filename="../../gui/deadline_tray.py" line="97"/>
+        <source>an order</source>
+        <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="85"/>
-        <source>unknown supplier</source>
-        <translation>unbekannter Lieferant</translation>
+        <location filename="../../gui/deadline_tray.py" line="98"/>
+        <source>{0}: {1}, in less than {2} h.</source>
+        <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="88"/>
-        <source>{0} more ship windows close within {1} h, first {2}.</source>
-        <translation>{0} weitere Versandfristen enden innerhalb von {1} h, zuerst {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/deadline_tray.py" line="92"/>
-        <source>Ship window closing</source>
-        <translation>Versandfrist endet</translation>
+        <location filename="../../gui/deadline_tray.py" line="104"/>
+        <source>Deadline closing</source>
+        <translation>Frist endet bald</translation>
     </message>
     <message>
         <location filename="../../gui/diagnostics.py" line="71"/>
@@ -2225,122 +2222,122 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322"/>
+        <location filename="../../gui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="345"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="341"/>
+        <location filename="../../gui/main_window.py" line="351"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="345"/>
+        <location filename="../../gui/main_window.py" line="355"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
         <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="347"/>
+        <location filename="../../gui/main_window.py" line="357"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="364"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="368"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376"/>
+        <location filename="../../gui/main_window.py" line="386"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="390"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485"/>
+        <location filename="../../gui/main_window.py" line="497"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="496"/>
-        <location filename="../../gui/main_window.py" line="511"/>
+        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="523"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="525"/>
+        <location filename="../../gui/main_window.py" line="537"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="633"/>
+        <location filename="../../gui/main_window.py" line="673"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="635"/>
+        <location filename="../../gui/main_window.py" line="675"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2362,7 +2359,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/order_details_panel.py" line="128"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="306"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="302"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2504,15 +2501,20 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="249"/>
+        <location filename="../../gui/order_table_model.py" line="253"/>
         <source>shipped</source>
-        <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
+        <extracomment>Columns a header click sorts, and the SQL sort each asks for. After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="274"/>
+        <location filename="../../gui/order_table_model.py" line="278"/>
         <source>Click to sort</source>
         <translation>Zum Sortieren klicken</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_table_model.py" line="295"/>
+        <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
     </message>
     <message>
         <location filename="../../gui/policy_dialog.py" line="80"/>
@@ -2845,72 +2847,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="73"/>
-        <source>Notify the customer</source>
-        <extracomment>Each kind&apos;s name in the window&apos;s language (the message itself is in the customer&apos;s).</extracomment>
-        <translation>Kunden benachrichtigen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="105"/>
-        <source>The customer&apos;s language, whatever the window speaks</source>
-        <translation>Die Sprache des Kunden, gleich welche Sprache das Fenster spricht</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="120"/>
-        <source>The ship window closes within a day and there is no tracking number yet.</source>
-        <translation>Die Versandfrist endet innerhalb eines Tages, und es gibt noch keine Sendungsnummer.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="129"/>
-        <source>Message</source>
-        <translation>Nachricht</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="130"/>
-        <location filename="../../gui/withdrawal_dialog.py" line="127"/>
-        <source>Customer&apos;s language</source>
-        <translation>Sprache des Kunden</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="131"/>
-        <source>New delivery estimate</source>
-        <translation>Neuer Liefertermin</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="133"/>
-        <source>Recipient</source>
-        <translation>Empfänger</translation>
-    </message>
-    <message>
         <location filename="../../gui/review_view.py" line="276"/>
         <source>To</source>
         <translation>Bis</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="134"/>
-        <source>Subject</source>
-        <translation>Betreff</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="136"/>
-        <location filename="../../gui/withdrawal_dialog.py" line="132"/>
-        <source>Open in mail program</source>
-        <translation>Im Mailprogramm öffnen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="146"/>
-        <source>What you send is kept in the order&apos;s timeline.</source>
-        <translation>Was Sie senden, wird im Verlauf der Bestellung festgehalten.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="212"/>
-        <source>Opened in your mail program and kept in the timeline.</source>
-        <translation>Im Mailprogramm geöffnet und im Verlauf festgehalten.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/notice_dialog.py" line="214"/>
-        <source>Copied, and kept in the timeline.</source>
-        <translation>Kopiert und im Verlauf festgehalten.</translation>
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="284"/>
@@ -3045,122 +2984,128 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="204"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="200"/>
         <source>Edit supplier order {0}</source>
+        <extracomment>The status box&apos;s choices, &quot;order_status:end_reason&quot; (core.supplier_orders.STATUS_CHOICES).</extracomment>
         <translation>Lieferantenbestellung {0} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="206"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="202"/>
         <source>Add supplier order</source>
         <translation>Lieferantenbestellung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="221"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="217"/>
         <source>16 digits, like 8198352049851315</source>
         <translation>16 Ziffern, etwa 8198352049851315</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="222"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="218"/>
         <source>Pasting &quot;Order ID: 8198… Copy&quot; from AliExpress works too.</source>
         <translation>Sie können auch „Order ID: 8198… Copy“ aus AliExpress einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="238"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="234"/>
         <source>Pick one, or type a new supplier&apos;s name</source>
         <translation>Wählen Sie einen aus oder geben Sie den Namen eines neuen Lieferanten ein</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="241"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="246"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="242"/>
         <source>Set the payment time to now</source>
         <translation>Zahlungszeitpunkt auf jetzt setzen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="247"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="243"/>
         <source>Not known yet</source>
         <translation>Noch unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="248"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
         <source>your time ({0})</source>
         <translation>Ihre Zeit ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="268"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="264"/>
         <source>The shop&apos;s order name, like #1001</source>
         <translation>Bestellname im Shop, etwa #1001</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="298"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="294"/>
         <source>Paid at</source>
         <translation>Bezahlt am</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="299"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="295"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="301"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
         <source>For customer order</source>
         <translation>Für Kundenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="360"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="359"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="392"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="391"/>
         <source>A new supplier “{0}” will be added.</source>
         <translation>Ein neuer Lieferant „{0}“ wird angelegt.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="394"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="393"/>
         <source>No supplier yet: the default ship window applies.</source>
         <translation>Noch kein Lieferant: Es gilt die Standard-Versandfrist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="411"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="410"/>
         <source>No ship window until the payment time is known.</source>
         <translation>Keine Versandfrist, solange der Zahlungszeitpunkt unbekannt ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="422"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="420"/>
         <source>Ship window closes {0} ({1} working days, {2} calendar).</source>
         <translation>Versandfrist endet {0} ({1} Arbeitstage, {2} Kalendertage).</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="435"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="425"/>
+        <source>Estimated from the Shopify payment time: correct it, or save to confirm it.</source>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: korrigieren Sie ihn, oder speichern Sie, um ihn zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="437"/>
         <source>Not linked to a customer order.</source>
         <translation>Mit keiner Kundenbestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="440"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="442"/>
         <source>(no name)</source>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="475"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="477"/>
         <source>&quot;{0}&quot; is not an amount, like {1}.</source>
         <translation>„{0}“ ist kein Betrag wie {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="484"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="486"/>
         <source>There is no customer order {0} in the ledger.</source>
         <translation>Im Auftragsbuch gibt es keine Kundenbestellung {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="523"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="526"/>
         <source>Supplier order gone</source>
         <translation>Lieferantenbestellung nicht mehr vorhanden</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="524"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="527"/>
         <source>This supplier order is no longer in the ledger.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
@@ -3460,6 +3405,66 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
     <message>
+        <location filename="../../gui/needs_me_view.py" line="44"/>
+        <source>Needs me</source>
+        <translation>Was ansteht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Deadlines, soonest first</source>
+        <translation>Fristen, die nächste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>Left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="74"/>
+        <source>Nothing is due within {0} h or overdue.</source>
+        <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="79"/>
+        <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
+        <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="80"/>
+        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
+        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="91"/>
+        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
+        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="96"/>
+        <source>Calendar changed: no ship-by deadline moved.</source>
+        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="103"/>
+        <source>Recomputing ship-by deadlines failed: {0}</source>
+        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
         <location filename="../../gui/connections/help.py" line="72"/>
         <source>Connecting your Shopify shop</source>
         <extracomment>What Dropdesk asks Shopify for; the help names each (read_all_orders only for old orders).</extracomment>
@@ -3717,26 +3722,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Ein erfundener Shop mit 2.000 Bestellungen in jedem Zustand, um alles gefahrlos auszuprobieren. Ihr eigenes Auftragsbuch bleibt, wie es ist: Datei &gt; Auftragsbuch öffnen bringt Sie zurück.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="80"/>
-        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
-        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="91"/>
-        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
-        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="96"/>
-        <source>Calendar changed: no ship-by deadline moved.</source>
-        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="103"/>
-        <source>Recomputing ship-by deadlines failed: {0}</source>
-        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
-    </message>
-    <message>
         <location filename="../../gui/links.py" line="46"/>
         <source>The folder did not open</source>
         <translation>Der Ordner hat sich nicht geöffnet</translation>
@@ -3765,6 +3750,69 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/links.py" line="59"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="73"/>
+        <source>Notify the customer</source>
+        <extracomment>Each kind&apos;s name in the window&apos;s language (the message itself is in the customer&apos;s).</extracomment>
+        <translation>Kunden benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="105"/>
+        <source>The customer&apos;s language, whatever the window speaks</source>
+        <translation>Die Sprache des Kunden, gleich welche Sprache das Fenster spricht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="120"/>
+        <source>The ship window closes within a day and there is no tracking number yet.</source>
+        <translation>Die Versandfrist endet innerhalb eines Tages, und es gibt noch keine Sendungsnummer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="129"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="130"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="127"/>
+        <source>Customer&apos;s language</source>
+        <translation>Sprache des Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="131"/>
+        <source>New delivery estimate</source>
+        <translation>Neuer Liefertermin</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="133"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="134"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="136"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="132"/>
+        <source>Open in mail program</source>
+        <translation>Im Mailprogramm öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="146"/>
+        <source>What you send is kept in the order&apos;s timeline.</source>
+        <translation>Was Sie senden, wird im Verlauf der Bestellung festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="212"/>
+        <source>Opened in your mail program and kept in the timeline.</source>
+        <translation>Im Mailprogramm geöffnet und im Verlauf festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="214"/>
+        <source>Copied, and kept in the timeline.</source>
+        <translation>Kopiert und im Verlauf festgehalten.</translation>
     </message>
     <message>
         <location filename="../../gui/withdrawal_dialog.py" line="71"/>
@@ -4556,36 +4604,41 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="152"/>
+        <source>Needs &amp;me…</source>
+        <translation>&amp;Was ansteht…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -4593,27 +4646,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Cancellation confirmed</source>
         <translation>Stornierung bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>Delay, with the new estimate</source>
         <translation>Verzögerung, mit neuem Termin</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Refund sent</source>
         <translation>Erstattung veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Withdrawal acknowledged</source>
         <translation>Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
@@ -4621,277 +4674,277 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>AliExpress order linked</source>
         <translation>AliExpress-Bestellung verknüpft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Supplier order added</source>
         <translation>Lieferantenbestellung angelegt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Supplier order changed</source>
         <translation>Lieferantenbestellung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Payment time changed</source>
         <translation>Zahlungszeit geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Ship-by time recalculated</source>
         <translation>Versandfrist neu berechnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Updated from AliExpress</source>
         <translation>Von AliExpress aktualisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Shipped (seen on AliExpress)</source>
         <translation>Versandt (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Cancelled at the supplier (seen on AliExpress)</source>
         <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>AliExpress could not be asked</source>
         <translation>AliExpress konnte nicht abgefragt werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Shop step done by hand</source>
         <translation>Shop-Schritt von Hand erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Order read from Shopify</source>
         <translation>Bestellung aus Shopify gelesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Deadline moved</source>
         <translation>Frist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Customer notified</source>
         <translation>Kunde benachrichtigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Withdrawal received</source>
         <translation>Widerruf erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Withdrawal refunded</source>
         <translation>Widerruf erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Protection end recorded</source>
         <translation>Ende des Käuferschutzes erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Recorded change</source>
         <translation>Vermerkte Änderung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>shipping status</source>
         <translation>Versandstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>shipping time</source>
         <translation>Versandzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>ship-by time</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>payment time</source>
         <translation>Zahlungszeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>shop order</source>
         <translation>Shop-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>fulfillment</source>
         <translation>Erfüllung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>payment status</source>
         <translation>Zahlungsstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>cancellation</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>cancellation reason</source>
         <translation>Stornierungsgrund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>by the import</source>
         <translation>durch den Import</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>customer&apos;s request</source>
         <translation>auf Wunsch des Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>payment declined</source>
         <translation>Zahlung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>out of stock</source>
         <translation>nicht auf Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>staff error</source>
         <translation>Fehler des Personals</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>other reason</source>
         <translation>anderer Grund</translation>
     </message>
@@ -4899,67 +4952,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -4967,7 +5020,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -4975,37 +5028,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5013,362 +5066,362 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -5376,482 +5429,482 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>Refunds to customers that were issued or received.</source>
         <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
         <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>Refunded to customers on orders whose supplier refund is still expected.</source>
         <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>Refunded, awaiting supplier</source>
         <translation>Erstattet, Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>Still expected from suppliers</source>
         <translation>Noch von Lieferanten erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="405"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="406"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="407"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -5859,117 +5912,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="408"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="409"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="410"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="411"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="412"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="413"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="414"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="415"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="416"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="417"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="418"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="419"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="420"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="421"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="422"/>
+        <location filename="dynamic_texts.py" line="423"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="423"/>
+        <location filename="dynamic_texts.py" line="424"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="424"/>
+        <location filename="dynamic_texts.py" line="425"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="425"/>
+        <location filename="dynamic_texts.py" line="426"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="426"/>
+        <location filename="dynamic_texts.py" line="427"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="427"/>
+        <location filename="dynamic_texts.py" line="428"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="428"/>
+        <location filename="dynamic_texts.py" line="429"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="429"/>
+        <location filename="dynamic_texts.py" line="430"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="430"/>
+        <location filename="dynamic_texts.py" line="431"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5977,17 +6030,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="431"/>
+        <location filename="dynamic_texts.py" line="432"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="432"/>
+        <location filename="dynamic_texts.py" line="433"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="433"/>
+        <location filename="dynamic_texts.py" line="434"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -5995,22 +6048,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>WithdrawalDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="434"/>
+        <location filename="dynamic_texts.py" line="435"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="435"/>
+        <location filename="dynamic_texts.py" line="436"/>
         <source>Contact form</source>
         <translation>Kontaktformular</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="436"/>
+        <location filename="dynamic_texts.py" line="437"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="437"/>
+        <location filename="dynamic_texts.py" line="438"/>
         <source>Phone or other</source>
         <translation>Telefon oder anders</translation>
     </message>

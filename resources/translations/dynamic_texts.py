@@ -149,6 +149,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
     QT_TRANSLATE_NOOP("MainWindow", "&Search"),
     QT_TRANSLATE_NOOP("MainWindow", "&Refresh"),
+    QT_TRANSLATE_NOOP("MainWindow", "Needs &me…"),
     QT_TRANSLATE_NOOP("MainWindow", "Cance&llations…"),
     QT_TRANSLATE_NOOP("MainWindow", "Refund &review…"),
     QT_TRANSLATE_NOOP("MainWindow", "&Suppliers…"),

@@ -267,5 +267,5 @@ def test_the_demo_shows_protection_and_withdrawal_deadlines(demo_path: Path) -> 
     assert len(guarded) > 10 and near, "shipped orders inside protection, some closing soon"
     assert sources == {"order", "supplier", "ledger"}
     assert len(refunds) == 3 and all(entry.kind == "withdrawal_refund" for entry in refunds)
-    assert refunds[0].due_at - NOW < timedelta(days=2)  # one close to its legal deadline
-    assert all(entry.due_at > NOW for entry in refunds)
+    assert refunds[0].deadline - NOW < timedelta(days=2)  # one close to its legal deadline
+    assert all(entry.deadline > NOW for entry in refunds)

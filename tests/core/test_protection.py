@@ -170,15 +170,15 @@ def test_deadlines_cover_every_shipped_undelivered_order(ledger: Ledger) -> None
     by_id = {entry.supplier_order_id: entry for entry in entries}
     # the ledger's 60 days, the supplier's 90, the order's own recorded end
     assert windows[made["in_transit"]].source == "ledger"
-    assert by_id[made["in_transit"]].due_at == NOW + timedelta(days=10 - 5)
+    assert by_id[made["in_transit"]].deadline == NOW + timedelta(days=10 - 5)
     assert windows[made["slow_supplier"]].source == "supplier"
-    assert by_id[made["slow_supplier"]].due_at == NOW + timedelta(days=40 - 5)
+    assert by_id[made["slow_supplier"]].deadline == NOW + timedelta(days=40 - 5)
     assert windows[made["recorded"]].source == "order"
     assert windows[made["recorded"]].closes_at == NOW + timedelta(days=2)
     assert by_id[made["in_transit"]].order_name == "#2001"
     assert by_id[made["slow_supplier"]].order_name == "8200000000000002"  # no shop order
     assert [e.kind for e in entries] == ["protection"] * 3
-    assert entries == sorted(entries, key=lambda e: e.due_at)
+    assert entries == sorted(entries, key=lambda e: e.deadline)
     assert "Fast Store" in by_id[made["in_transit"]].what.en
     assert "Käuferschutz" in by_id[made["in_transit"]].what.de
     shown = by_id[made["recorded"]].to_json(NOW)
@@ -224,6 +224,6 @@ def test_the_narrowed_query_misses_nothing(ledger: Ledger) -> None:
         assert extended.id in protection.order_ids(everything)
         for hours in (0, 1, 24, 48, 24 * 6, 24 * 40, 24 * 400):
             horizon = NOW + timedelta(hours=hours)
-            expected = [entry for entry in everything if entry.due_at <= horizon]
+            expected = [entry for entry in everything if entry.deadline <= horizon]
             assert protection.deadlines(session, NOW, within_hours=hours) == expected, hours
     assert made["in_transit"] in protection.order_ids(everything)

@@ -113,7 +113,7 @@ def test_a_withdrawal_is_recorded_with_its_time_and_acknowledgement(ledger: Ledg
     assert "spätestens bis zum 24. März 2026" in found.acknowledgement["body"]
     assert [e.kind for e in events] == ["customer_order.withdrawal_received"]
     assert entry.kind == "withdrawal_refund" and entry.order_name == "#3001"
-    assert entry.due_at == found.refund_by and entry.customer_order_id == customer_id
+    assert entry.deadline == found.refund_by and entry.customer_order_id == customer_id
     # Art. 13(3): the merchant may wait for the goods or proof of return; the text says so
     assert "until the goods are back" in entry.what.en and "zurückhalten" in entry.what.de
 

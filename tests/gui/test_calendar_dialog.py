@@ -173,6 +173,9 @@ def test_a_changed_calendar_package_found_at_start_moves_stale_deadlines(
     app.window.show()
     qtbot.waitUntil(lambda: app.ready, timeout=20_000)
     qtbot.waitUntil(lambda: not deadlines.calendar_outdated(order_ledger), timeout=20_000)
+    recompute = app.window.calendar_recompute
+    assert recompute is not None
+    qtbot.waitUntil(lambda: not recompute.running, timeout=20_000)
     with order_ledger.session() as session:
         order = session.get(SupplierOrder, 1)
         assert order is not None and order.ship_by == end_of(date(2027, 2, 18))

@@ -137,9 +137,9 @@ def test_tray_counts_and_notifies_once(
     tray = window.tray
     assert tray is not None
     with demo_ledger.engine.connect() as connection:
-        expected = due.count_closing_within(connection, clock.now, tray.lead_hours)
+        expected = due.tray_counts(connection, clock.now, clock.now, tray.lead_hours).closing
     assert tray.closing == expected > 0
-    assert f"{expected} ship windows close within" in tray.icon.toolTip()
+    assert f"{expected} deadlines close within" in tray.icon.toolTip()
     clock.now += timedelta(days=3)  # demo deadlines fall at the end of Chinese working days
     window.tick()
     entered = set(tray._notified)
