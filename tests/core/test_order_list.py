@@ -41,7 +41,7 @@ def plainly(ledger: Ledger, query: OrderQuery) -> list[int]:
     direction = "DESC" if query.descending else "ASC"
     sql = (
         f"SELECT so.id FROM supplier_order AS so{where} "
-        f"ORDER BY so.{query.sort} {direction}, so.id {direction}"
+        f"ORDER BY {query.sort} {direction}, so.id {direction}"
     )
     return [row[0] for row in ledger.reader.execute(sql, params)]
 
@@ -51,10 +51,10 @@ QUERIES = [
     OrderQuery(statuses=AWAITING_SHIPMENT_STATUSES),
     OrderQuery(search="810"),  # in every AliExpress number: the index is walked
     OrderQuery(search="810", descending=True),
-    OrderQuery(search="810", sort="paid_at", descending=True),
+    OrderQuery(search="810", sort="so.paid_at", descending=True),
     OrderQuery(search="810", statuses=AWAITING_SHIPMENT_STATUSES),
     OrderQuery(search="Schneider"),  # a common name: its matches are sorted
-    OrderQuery(search="Müller", sort="paid_at", descending=True),
+    OrderQuery(search="Müller", sort="so.paid_at", descending=True),
     OrderQuery(search="#1234"),  # one order
 ]
 
