@@ -84,3 +84,11 @@ def test_a_common_search_walks_the_index_and_a_rare_one_does_not(demo: Ledger) -
         sql += query.order_by(walk_index=walks) + " LIMIT 30"
         plan = " ".join(str(row[3]) for row in demo.reader.execute(sql, params))
         assert ("ix_supplier_order_ship_by_id" in plan) is walks, plan
+
+
+@pytest.mark.parametrize("sort", ["ship_by", "so.id; DROP TABLE supplier_order", "co.name", ""])
+def test_a_sort_that_is_not_an_order_column_is_refused(demo: Ledger, sort: str) -> None:
+    """The sort is written into the SQL: anything but a plain `so.` column is an error."""
+    query = OrderQuery(sort=sort)
+    with pytest.raises(ValueError, match="not a sortable column"):
+        OrderList(demo.reader).window(query, 0, 10, 100)
