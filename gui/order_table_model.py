@@ -1,7 +1,9 @@
 """The ledger table: a model that knows the row count and reads only the pages it shows.
 
 Nothing here sorts or filters in Python: a new query goes to SQL, and pages of rows come back
-into a small LRU cache. With a million orders the model holds a few hundred rows at most.
+into a small LRU cache. With a million orders the model holds a few hundred rows at most. What
+each column shows, how it sorts and whether the clock moves it comes from
+`gui.ledger_columns.COLUMNS`; the model knows no column by name or position.
 """
 
 from __future__ import annotations
