@@ -479,7 +479,7 @@ class CancelWizard(QWidget):
         if view.next_deadline is not None:
             overdue = view.next_deadline <= self.now()
             self.deadline_label.setText(
-                f"{view.next_deadline_label}: {when(view.next_deadline, self.now())}"
+                f"{tr(view.next_deadline_label)}: {when(view.next_deadline, self.now())}"
             )
             self.deadline_label.setStyleSheet("color: #8b0000;" if overdue else "")
         else:

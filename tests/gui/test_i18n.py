@@ -170,6 +170,16 @@ def test_cancel_wizard_speaks_german(german: str, demo_ledger: Ledger, qtbot: Qt
     assert "AliExpress ist nicht verbunden" in notes
     assert wizard.state_label.text() == "Jetzt: Beim Lieferanten auf AliExpress stornieren"
     assert "Stornierung begonnen" in wizard.timeline.titles()
+    wizard.supplier_page.requested_button.click()  # the next deadline is said in German too
+    qtbot.waitUntil(
+        lambda: (
+            not wizard.busy and wizard.view is not None and wizard.view.next_deadline is not None
+        ),
+        timeout=10_000,
+    )
+    assert wizard.deadline_label.text().startswith(
+        "Die Stornierungsanfrage erledigt sich von selbst: "
+    )
 
 
 def test_system_language_with_c_locale_is_english(
