@@ -6,6 +6,7 @@ of rows it is about to show. Windows near the end are read backwards so that OFF
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,8 +17,9 @@ from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 #: Statuses under which the ship window still matters (a cancel request does not stop it).
 AWAITING_OR_CANCELLING = frozenset({*AWAITING_SHIPMENT_STATUSES, "IN_CANCEL"})
 
-#: Sort keys the list accepts, each backed by an index that ends in `id`.
-SORT_COLUMNS = {"ship_by": "so.ship_by", "paid_at": "so.paid_at"}
+#: What a sort may be: a column of `supplier_order AS so` (the ledger table's columns name
+#: theirs, each backed by an index that ends in `id`; see gui.ledger_columns).
+_SORTABLE = re.compile(r"so\.[a-z_]+")
 
 _COLUMNS = """
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
@@ -94,7 +96,7 @@ class OrderQuery:
     """What the merchant asked to see: a search text, status filter and a sort order."""
 
     search: str = ""
-    sort: str = "ship_by"
+    sort: str = "so.ship_by"  # SQL: a column of supplier_order AS so
     descending: bool = False
     statuses: tuple[str, ...] = ()
     ship_by_from: datetime | None = None  # inclusive
@@ -144,8 +146,15 @@ class OrderQuery:
             params.append(to_db(self.ship_by_until))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
+    @property
+    def sort_sql(self) -> str:
+        """The sort column, checked: it is written into the SQL, never bound."""
+        if not _SORTABLE.fullmatch(self.sort):
+            raise ValueError(f"not a sortable column of the order list: {self.sort!r}")
+        return self.sort
+
     def order_by(self, *, reverse: bool = False, walk_index: bool = False) -> str:
-        column = SORT_COLUMNS.get(self.sort, SORT_COLUMNS["ship_by"])
+        column = self.sort_sql
         direction = "DESC" if self.descending != reverse else "ASC"
         # With a search, the matching rows are sorted directly unless `walk_index` ("+" keeps
         # SQLite from walking the sort index and probing every row against the search).
@@ -199,13 +208,14 @@ class OrderList:
 
     def position(self, query: OrderQuery, order_id: int) -> int | None:
         """Where an order stands in the list (to select it), or None if the query hides it."""
-        target = self.row(order_id)
-        if target is None:
+        column = query.sort_sql
+        found = self._reader.execute(
+            f"SELECT {column} FROM supplier_order AS so WHERE so.id = ?", [order_id]
+        ).fetchone()
+        if found is None:
             return None
+        key = found[0]  # as stored, as the comparisons below need it
         where, params = query.where()
-        column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["ship_by"])
-        value = getattr(target, query.sort if query.sort in SORT_COLUMNS else "ship_by")
-        key = to_db(value)
         op = ">" if query.descending else "<"
         # SQLite sorts NULLs first when ascending, last when descending.
         if key is None:

@@ -189,7 +189,7 @@ class CancellationsView(QWidget):
                 [
                     display_text(run.order_name) or "—",
                     display_text(run.ae_order_id),
-                    _tr(run.state_label),
+                    _tr(run.info.label),
                     _tr(run.next_deadline_label)
                     if run.next_deadline_label
                     else _tr("Waiting on you"),

@@ -38,10 +38,10 @@ from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery, OrderRow
 from gui.first_run import FirstRunPanel
-from gui.formatting import countdown_text, local_time
 from gui.i18n import language_menu
+from gui.ledger_columns import COLUMNS, DEFAULT_SORT, position
 from gui.order_details_panel import OrderDetailsPanel
-from gui.order_table_model import Column, OrderTableModel, cancel_state_label
+from gui.order_table_model import OrderTableModel
 from gui.ui_settings import ui_settings
 from gui.window_fit import restore_or_fit, save_if_chosen
 
@@ -110,21 +110,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def column_samples() -> dict[int, str]:
-    """The widest text each column usually shows, to size it in the table's font."""
-    late = datetime(2026, 12, 30, 23, 59, tzinfo=UTC)
-    return {
-        Column.ORDER: "#100000",
-        Column.CUSTOMER: "Hannah Zimmermann",
-        Column.SUPPLIER: "Shenzhen Bright Home Store",
-        Column.AE_ORDER: "8100000000000000",
-        Column.PAID: local_time(late),
-        Column.SHIP_BY: local_time(late),
-        Column.COUNTDOWN: countdown_text(timedelta(days=-12, hours=-5)),
-        Column.STATUS: cancel_state_label(State.SUPPLIER_CANCEL_REQUESTED),
-    }
-
-
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
     ledger_chosen = Signal(object)  # a Path to open in place of this ledger (the demo)
@@ -163,7 +148,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.SHIP_BY, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(position(DEFAULT_SORT), Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -172,8 +157,8 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         metrics = self.table.fontMetrics()
-        for column, sample in column_samples().items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        for number, column in enumerate(COLUMNS):  # the last one stretches to the edge
+            header.resizeSection(number, metrics.horizontalAdvance(column.sample()) + 20)
 
         self.details = OrderDetailsPanel(ledger)
         self.first_run = FirstRunPanel()

@@ -91,7 +91,7 @@ def dynamic_texts() -> dict[str, list[str]]:
     review_view = _module("gui.review_view")
     review_report = _module("gui.review_report")
     suppliers_view = _module("gui.suppliers_view")
-    table_model = _module("gui.order_table_model")
+    ledger_columns = _module("gui.ledger_columns")
     clocks = _module("core.clocks")
     main_window = _module("gui.main_window")
     cancellations = _module("gui.cancellations_view")
@@ -108,7 +108,8 @@ def dynamic_texts() -> dict[str, list[str]]:
     # What the cancel workflow calls its states and deadlines (shown by the wizard and the list)
     next_deadline = _module("core.cancel.next_deadline")
     states_module = _module("core.cancel.states")
-    workflow_labels = [*states_module.LABELS.values(), *next_deadline.LABELS.values()]
+    state_labels = [info.label for info in states_module.STATES.values()]
+    workflow_labels = [*state_labels, *next_deadline.LABELS.values()]
     types = _module("core.ledger.types")
     # Line cells the review shows as stored: workflow and dispute states, paths, answers.
     stored = [
@@ -127,7 +128,7 @@ def dynamic_texts() -> dict[str, list[str]]:
             *details._SHOP_REASONS.values(),
         ],
         "OrderTableModel": [
-            *table_model.TITLES,
+            *(column.title for column in ledger_columns.COLUMNS),
             *(u.value for u in clocks.Urgency),
         ],
         "PolicyDialog": [policy.NO_SHOP],

@@ -17,7 +17,7 @@ from sqlmodel import Session
 from core.cancel.closing import close_supplier_order
 from core.cancel.errors import CancellationNotFoundError, IllegalTransitionError
 from core.cancel.next_deadline import next_deadline
-from core.cancel.states import FINAL, LABELS, State, check_transition, parse_state
+from core.cancel.states import FINAL, STATES, State, check_transition, parse_state
 from core.ledger import journal
 from core.ledger.models import Cancellation
 
@@ -37,7 +37,7 @@ def require_state(row: Cancellation, allowed: Collection[State], action: str) ->
     state = parse_state(row.state)
     if state not in allowed:
         raise IllegalTransitionError(
-            f"Cannot {action} now: the cancellation is at '{LABELS[state]}'."
+            f"Cannot {action} now: the cancellation is at '{STATES[state].label}'."
         )
     return state
 

@@ -145,8 +145,8 @@ class ReasonPage(StepPage):
     def lock(self, view: CancellationView) -> None:
         """A run exists: show its reason and fault, read-only."""
         self.view = view
-        self.reason.setCurrentIndex(max(self.reason.findData(view.reason), 0))
-        self.fault.setCurrentIndex(max(self.fault.findData(view.fault), 0))
+        self.reason.setCurrentIndex(max(self.reason.findData(view.reason.value), 0))
+        self.fault.setCurrentIndex(max(self.fault.findData(view.fault.value), 0))
         for widget in (self.reason, self.fault, self.start_button):
             widget.setEnabled(False)
         self.start_button.setText(tr("Started"))

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from core.cancel.states import LABELS, State
+from core.cancel.states import STATES, State
 from gui.cancel_wizard.step import tr
 from gui.jobs import Job
 
@@ -40,7 +40,7 @@ def describe_point(point: str) -> str:
     """A sentence for one of the workflow's progress points ("" for an unknown one)."""
     if point.startswith("state:"):
         try:
-            return tr(LABELS[State(point.removeprefix("state:"))])
+            return tr(STATES[State(point.removeprefix("state:"))].label)
         except ValueError:
             return ""
     text = _POINTS.get(point)

@@ -475,11 +475,11 @@ class CancelWizard(QWidget):
             self.deadline_label.clear()
             self.connection_label.clear()
             return
-        self.state_label.setText(tr("Now: {0}").format(tr(view.state_label)))
+        self.state_label.setText(tr("Now: {0}").format(tr(view.info.label)))
         if view.next_deadline is not None:
             overdue = view.next_deadline <= self.now()
             self.deadline_label.setText(
-                f"{view.next_deadline_label}: {when(view.next_deadline, self.now())}"
+                f"{tr(view.next_deadline_label)}: {when(view.next_deadline, self.now())}"
             )
             self.deadline_label.setStyleSheet("color: #8b0000;" if overdue else "")
         else:

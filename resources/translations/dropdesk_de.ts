@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -199,142 +199,142 @@
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="69"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="74"/>
         <source>Money of this cancellation</source>
         <translation>Geld dieser Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/review_view.py" line="309"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/order_details_panel.py" line="142"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="80"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="85"/>
         <source>The supplier&apos;s refund</source>
         <translation>Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="86"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="91"/>
         <source>The money arrived</source>
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="90"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="95"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="97"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="102"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="103"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="108"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="115"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="116"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="135"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="140"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="136"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="141"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="137"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="142"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="146"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="151"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="150"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="155"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="159"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="183"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="188"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="194"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="213"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="212"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="217"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="224"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="224"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="230"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="255"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="270"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
@@ -713,236 +713,236 @@
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="59"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="80"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="83"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="88"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="89"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="93"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="97"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="98"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="107"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="115"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="120"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="121"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="154"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="154"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="169"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="170"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="195"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="197"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="201"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="202"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="207"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="208"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="214"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="218"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="219"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="257"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="255"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="261"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="262"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="266"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="274"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="275"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="284"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="285"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="292"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="293"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="297"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="299"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="302"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="302"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="314"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="331"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="348"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="177"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="143"/>
         <location filename="../../gui/cancellations_view.py" line="65"/>
         <source>in {0}</source>
-        <extracomment>The actions each page offers; a later page with one of them may be visited early. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.</extracomment>
+        <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.</extracomment>
         <translation>in {0}</translation>
     </message>
     <message>
@@ -2222,122 +2222,122 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="345"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
         <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="357"/>
+        <location filename="../../gui/main_window.py" line="342"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="364"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="386"/>
+        <location filename="../../gui/main_window.py" line="371"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="497"/>
+        <location filename="../../gui/main_window.py" line="482"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
+        <location filename="../../gui/main_window.py" line="493"/>
         <location filename="../../gui/main_window.py" line="508"/>
-        <location filename="../../gui/main_window.py" line="523"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="537"/>
+        <location filename="../../gui/main_window.py" line="522"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="673"/>
+        <location filename="../../gui/main_window.py" line="658"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="675"/>
+        <location filename="../../gui/main_window.py" line="660"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2485,35 +2485,36 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>weitere Angaben</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="76"/>
+        <location filename="../../gui/ledger_columns.py" line="154"/>
         <source>Cancellation: {0}</source>
-        <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="78"/>
+        <location filename="../../gui/ledger_columns.py" line="156"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="79"/>
+        <location filename="../../gui/ledger_columns.py" line="157"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="253"/>
+        <location filename="../../gui/ledger_columns.py" line="104"/>
         <source>shipped</source>
-        <extracomment>Columns a header click sorts, and the SQL sort each asks for. After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
+        <extracomment>What the time-dependent cells of a column are, for a row at a time (and its thresholds). Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="278"/>
+        <location filename="../../gui/order_table_model.py" line="165"/>
         <source>Click to sort</source>
+        <extracomment>The columns whose cells move with the clock (the tick looks at these only).</extracomment>
         <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="295"/>
+        <location filename="../../gui/ledger_columns.py" line="127"/>
         <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
+        <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
         <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
     </message>
     <message>
@@ -3445,22 +3446,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="80"/>
+        <location filename="../../gui/calendar_recompute.py" line="88"/>
         <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
         <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="91"/>
+        <location filename="../../gui/calendar_recompute.py" line="99"/>
         <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
         <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="96"/>
+        <location filename="../../gui/calendar_recompute.py" line="104"/>
         <source>Calendar changed: no ship-by deadline moved.</source>
         <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="103"/>
+        <location filename="../../gui/calendar_recompute.py" line="111"/>
         <source>Recomputing ship-by deadlines failed: {0}</source>
         <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
     </message>

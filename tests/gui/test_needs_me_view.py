@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from core.imports import import_shopify_csv
 from core.ledger import Ledger
+from gui.ledger_columns import SHIP_BY, position
 from gui.main_window import MainWindow
-from gui.order_table_model import Column
 from gui.supplier_order_dialog import SupplierOrderDialog
 from tests.gui.test_deadline_tray import NOW, seed
 
@@ -75,7 +75,7 @@ def test_imported_orders_show_in_the_default_view_with_an_estimated_window(
     rows = [window.model.row_at(r) for r in range(window.model.rowCount())]
     names = [row.order_name for row in rows if row is not None]
     assert names == ["#2002", "#2004", "#2006", "#2008"]  # the ones DSers wrote a number for
-    ship_by = window.model.index(0, Column.SHIP_BY)
+    ship_by = window.model.index(0, position(SHIP_BY))
     assert str(ship_by.data()).endswith("≈")
     assert "Estimated from the Shopify payment time" in str(
         ship_by.data(Qt.ItemDataRole.ToolTipRole)
