@@ -78,6 +78,7 @@ class Shipment:
     ae_order_id: str
     supplier_name: str
     order_status: str
+    end_reason: str
     logistics_status: str
     carrier: str
     tracking_number: str
@@ -175,15 +176,17 @@ def evidence_pack(
                     display_text(str(s[1])),
                     display_text(str(s[2] or "")),
                     str(s[3] or ""),
-                    display_text(str(s[4] or "")),
+                    str(s[4] or ""),
                     display_text(str(s[5] or "")),
                     display_text(str(s[6] or "")),
-                    from_db(s[7]),
+                    display_text(str(s[7] or "")),
                     from_db(s[8]),
+                    from_db(s[9]),
                 )
                 for s in run(
-                    "SELECT so.id, so.ae_order_id, sp.name, so.order_status, so.logistics_status,"
-                    " so.carrier, so.tracking_number, so.paid_at, so.shipped_at"
+                    "SELECT so.id, so.ae_order_id, sp.name, so.order_status, so.end_reason,"
+                    " so.logistics_status, so.carrier, so.tracking_number, so.paid_at,"
+                    " so.shipped_at"
                     " FROM supplier_order AS so LEFT JOIN supplier AS sp ON sp.id = so.supplier_id"
                     " WHERE so.customer_order_id = ? ORDER BY so.id",
                     (row.customer_order_id,),
@@ -285,7 +288,7 @@ def _tracking_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> Time
         return None
     changes = _changes(payload)
     parts = [
-        f"{name.replace('_', ' ')}: {display_text(str(value))}"
+        f"{name.replace('_', ' ')}: {_shown(value)}"
         for name, value in changes.items()
         if name in ("logistics_status", "order_status", "tracking_number", "carrier", "shipped_at")
         and value not in (None, "")
@@ -297,6 +300,20 @@ def _tracking_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> Time
         return None
     text = "; ".join(parts)
     return TimelineEntry(at, "supplier", Text(text, text))
+
+
+def _shown(value: object) -> str:
+    """A journalled value as text; an instant as "2026-10-19 19:34 UTC"."""
+    text = display_text(str(value))
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] in " T":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return text
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return text
 
 
 def _supplier_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> TimelineEntry | None:

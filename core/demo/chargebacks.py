@@ -9,7 +9,7 @@ import json
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.ledger.types import to_db
+from core.ledger.types import from_db, to_db
 
 #: (reason, status, evidence due from now, opened before now, share of the order's total)
 CASES = (
@@ -25,7 +25,8 @@ BASE_ID = 8_800_000_000
 def insert_chargebacks(cursor: Any, now: datetime) -> int:
     """Add the demo's chargebacks (and their journal events); returns how many."""
     shipped = cursor.execute(
-        "SELECT co.id, co.shopify_gid, co.name, co.total_minor, co.currency"
+        "SELECT co.id, co.shopify_gid, co.name, co.total_minor, co.currency, so.id,"
+        " so.shipped_at, so.tracking_number, so.carrier, so.logistics_status, so.order_status"
         " FROM customer_order AS co JOIN supplier_order AS so ON so.customer_order_id = co.id"
         " WHERE so.shipped_at IS NOT NULL AND so.tracking_number != ''"
         " AND co.cancelled_at IS NULL AND co.refunded_minor = 0"
@@ -34,7 +35,7 @@ def insert_chargebacks(cursor: Any, now: datetime) -> int:
     ).fetchall()
     for number, (case, order) in enumerate(zip(CASES, shipped, strict=False), start=1):
         reason, status, due_in, opened_before, share = case
-        order_id, order_gid, name, total, currency = order
+        order_id, order_gid, name, total, currency = order[:5]
         opened = now - opened_before
         sent = opened + timedelta(days=2) if status != "NEEDS_RESPONSE" else None
         finalized = now - timedelta(days=5) if status == "WON" else None
@@ -63,8 +64,14 @@ def insert_chargebacks(cursor: Any, now: datetime) -> int:
             " ?, ?)",
             values,
         )
-        payload = {"dispute": values[1], "reason": reason, "status": "NEEDS_RESPONSE"}
-        events = [(opened, "chargeback.opened", payload)]
+        payload: dict[str, Any] = {
+            "dispute": values[1],
+            "reason": reason,
+            "status": "NEEDS_RESPONSE",
+        }
+        events: list[tuple[datetime, str, dict[str, Any]]] = [
+            (opened, "chargeback.opened", payload)
+        ]
         if sent is not None:
             events.append((sent, "chargeback.evidence_submitted", {"submit": True}))
         if finalized is not None:
@@ -78,4 +85,39 @@ def insert_chargebacks(cursor: Any, now: datetime) -> int:
                 for at, kind, body in events
             ],
         )
+        _shipping_events(cursor, order[5:])
     return min(len(CASES), len(shipped))
+
+
+def _shipping_events(cursor: Any, shipment: tuple[Any, ...]) -> None:
+    """What the AliExpress sync journals for a shipped order: shipped, then its last status."""
+    supplier_order_id, shipped_at, tracking, carrier, logistics, status = shipment
+    shipped = from_db(shipped_at)
+    assert shipped is not None  # the query chose shipped orders
+    events = [
+        (
+            shipped,
+            "supplier_order.aliexpress_shipped",
+            {
+                "tracking_number": {"from": "", "to": tracking},
+                "carrier": {"from": "", "to": carrier},
+                "shipped_at": {"from": None, "to": shipped_at},
+            },
+        ),
+        (
+            shipped + timedelta(days=2),
+            "supplier_order.aliexpress_updated",
+            {
+                "logistics_status": {"from": "", "to": logistics},
+                "order_status": {"from": "WAIT_SELLER_SEND_GOODS", "to": status},
+            },
+        ),
+    ]
+    cursor.executemany(
+        "INSERT INTO event (at, kind, entity, entity_id, payload) VALUES (?, ?,"
+        " 'supplier_order', ?, ?)",
+        [
+            (to_db(at), kind, supplier_order_id, json.dumps({"changes": changes}, sort_keys=True))
+            for at, kind, changes in events
+        ],
+    )

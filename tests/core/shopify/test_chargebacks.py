@@ -242,16 +242,16 @@ def test_listing_is_throttled_like_everything_else(
     ledger: Ledger, shopify_schema: GraphQLSchema, make_client: MakeClient
 ) -> None:
     """A dry bucket: THROTTLED, a wait the cost report dictates, then the page (cost 203)."""
-    with FakeShopify(shopify_schema, bucket_size=400, restore_rate=2000) as fake:
+    with FakeShopify(shopify_schema, bucket_size=400, restore_rate=300) as fake:
         for _ in range(9):
             fake.state.add_dispute(None)
-        fake.set_available(0)
         client = make_client(
             transport=LoopbackTransport({fake.domain: fake.url}), sleep=Sleeper(real=True)
         )
         shop_id = save_shop(
             ledger, ShopInfo("x", "EUR", fake.domain), api_version="2026-04", auth_kind="token"
         )
+        fake.set_available(0)  # refilled after ~0.7 s
         report = sync_chargebacks(ledger, client, shop_id)
         assert len(report.created) == 9
         assert fake.graphql_log()[0].throttled
