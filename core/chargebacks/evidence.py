@@ -287,19 +287,32 @@ def _tracking_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> Time
     if not kind.startswith("supplier_order"):
         return None
     changes = _changes(payload)
-    parts = [
-        f"{name.replace('_', ' ')}: {_shown(value)}"
+    if payload.get("tracking_number") and "tracking_number" not in changes:
+        changes["tracking_number"] = payload["tracking_number"]
+    said = [
+        (_FIELD_NAMES[name], _shown(value))
         for name, value in changes.items()
-        if name in ("logistics_status", "order_status", "tracking_number", "carrier", "shipped_at")
-        and value not in (None, "")
+        if name in _FIELD_NAMES and value not in (None, "")
     ]
-    tracking = payload.get("tracking_number")
-    if tracking:
-        parts.append(f"tracking number: {display_text(str(tracking))}")
-    if not parts:
+    if not said:
         return None
-    text = "; ".join(parts)
-    return TimelineEntry(at, "supplier", Text(text, text))
+    return TimelineEntry(
+        at,
+        "supplier",
+        Text(
+            "; ".join(f"{name.en}: {value}" for name, value in said),
+            "; ".join(f"{name.de}: {value}" for name, value in said),
+        ),
+    )
+
+
+_FIELD_NAMES = {
+    "carrier": Text("carrier", "Versanddienst"),
+    "tracking_number": Text("tracking number", "Sendungsnummer"),
+    "shipped_at": Text("shipped", "versandt"),
+    "logistics_status": Text("carrier status", "Status des Versanddienstes"),
+    "order_status": Text("AliExpress status", "AliExpress-Status"),
+}
 
 
 def _shown(value: object) -> str:

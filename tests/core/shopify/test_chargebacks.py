@@ -256,3 +256,21 @@ def test_listing_is_throttled_like_everything_else(
         assert len(report.created) == 9
         assert fake.graphql_log()[0].throttled
         assert client.stats.throttled_answers >= 1 and client.stats.throttled_wait > 0
+
+
+def test_hostile_order_names_reach_the_list_and_the_evidence_cleaned(
+    ledger: Ledger, make_client: MakeClient, fake_shopify: FakeShopify
+) -> None:
+    """A name with a right-to-left override and a terminal escape, as a customer could make it."""
+    shop_id = _shop(ledger, fake_shopify)
+    order = fake_shopify.state.add_order(name="#71\u202e01\x1b[2J", customer_name="Eve\u2066 Roe")
+    client = make_client()
+    sync_orders(ledger, client, shop_id)
+    fake_shopify.state.add_dispute(order)
+    sync_chargebacks(ledger, client, shop_id)
+    row = list_chargebacks(ledger)[0]
+    assert row.order_name == "#7101[2J"
+    pack = evidence_pack(ledger, row.id)
+    assert pack.order is not None and pack.order.customer_name == "Eve Roe"
+    text = evidence_texts(pack)["uncategorizedText"]
+    assert "\u202e" not in text and "\x1b" not in text and "#7101[2J" in text
