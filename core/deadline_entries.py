@@ -25,6 +25,7 @@ class Kind(StrEnum):
     SUPPLIER_REFUND = "supplier_refund"  # the money the supplier owes back
     PROTECTION = "protection"  # AliExpress purchase protection: the dispute window closes
     WITHDRAWAL_REFUND = "withdrawal_refund"  # an EU withdrawal's legal refund deadline
+    CHARGEBACK = "chargeback"  # Shopify Payments: the evidence is due at the bank
 
 
 WHAT: dict[Kind, Text] = {
@@ -54,6 +55,7 @@ WHAT: dict[Kind, Text] = {
     Kind.WITHDRAWAL_REFUND: Text(
         "Refund the customer's withdrawal", "Den Widerruf des Kunden erstatten"
     ),
+    Kind.CHARGEBACK: Text("Send the chargeback evidence", "Nachweise zur Rückbuchung einreichen"),
 }
 _ESTIMATED = Text(" (estimated from the Shopify payment)", " (geschätzt aus der Shopify-Zahlung)")
 
@@ -69,6 +71,7 @@ class Deadline:
     supplier_order_id: int | None = None
     customer_order_id: int | None = None
     cancellation_id: int | None = None
+    chargeback_id: int | None = None
     ae_order_id: str = ""
     supplier_name: str = ""
     estimated: bool = False
@@ -94,7 +97,12 @@ class Deadline:
     @property
     def key(self) -> tuple[str, int]:
         """Stable across ticks: a tray notifies each key once."""
-        for ident in (self.cancellation_id, self.supplier_order_id, self.customer_order_id):
+        for ident in (
+            self.chargeback_id,
+            self.cancellation_id,
+            self.supplier_order_id,
+            self.customer_order_id,
+        ):
             if ident is not None:
                 return self.kind.value, ident
         return self.kind.value, 0

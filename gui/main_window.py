@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._order_menu)
         self._review: ReviewView | None = None
         self._suppliers: SuppliersView | None = None
+        self._chargebacks: QWidget | None = None
         self.calendar_recompute: CalendarRecompute | None = None
         self._needs_me: NeedsMeView | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
@@ -368,6 +369,15 @@ class MainWindow(QMainWindow):
                 service=True,
             )
         )
+        from gui.chargeback_ports import MENU, SHORTCUT
+        from gui.i18n import current_language
+
+        chargebacks = QAction(MENU.get(current_language()), self)  # its words come with it
+        chargebacks.setShortcut(QKeySequence(SHORTCUT))
+        chargebacks.triggered.connect(self.show_chargebacks)
+        chargebacks.setEnabled(False)  # enabled by attach_services()
+        self._service_actions.append(chargebacks)
+        order_menu.addAction(chargebacks)
         review_menu = self.menuBar().addMenu(_tr("&Review"))
         review_menu.addAction(action("Refund &review…", "Ctrl+E", lambda: self.show_review()))
         review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
@@ -579,6 +589,16 @@ class MainWindow(QMainWindow):
             self, self.ledger, None, on_saved=self._supplier_order_saved
         )
         dialog.customer_order.setText(order_name)
+
+    def show_chargebacks(self) -> None:
+        from gui.chargeback_ports import open_chargebacks
+
+        if self._chargebacks is None:
+            view = open_chargebacks(self, self.ledger, self.connections)
+            view.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            self._chargebacks = view
+        self._chargebacks.show()
+        self._chargebacks.raise_()
 
     def show_suppliers(self) -> None:
         from gui.suppliers_view import SuppliersView

@@ -245,3 +245,28 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = "null"
+
+
+class Chargeback(SQLModel, table=True):
+    """A Shopify Payments dispute (chargeback or inquiry), as the last sync saw it."""
+
+    __table_args__ = (Index("ix_chargeback_status_due", "status", "evidence_due_by"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    shop_id: int | None = _fk("shop.id")
+    shopify_gid: str = Field(unique=True)  # gid://shopify/ShopifyPaymentsDispute/...
+    customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
+    order_gid: str | None = None
+    order_name: str = ""
+    kind: str = "CHARGEBACK"  # DisputeType
+    reason: str = "GENERAL"  # ShopifyPaymentsDisputeReason, unknown kept as is
+    network_reason_code: str = ""
+    amount_minor: int = 0
+    currency: str = "EUR"
+    status: str = "NEEDS_RESPONSE"  # DisputeStatus
+    evidence_due_by: datetime | None = _time()
+    evidence_sent_on: datetime | None = _time()
+    initiated_at: datetime | None = _time()
+    finalized_on: datetime | None = _time()
+    evidence_saved_at: datetime | None = _time()  # text evidence saved (not yet submitted)
+    updated_at: datetime | None = _time()

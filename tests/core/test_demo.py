@@ -269,3 +269,24 @@ def test_the_demo_shows_protection_and_withdrawal_deadlines(demo_path: Path) -> 
     assert len(refunds) == 3 and all(entry.kind == "withdrawal_refund" for entry in refunds)
     assert refunds[0].deadline - NOW < timedelta(days=2)  # one close to its legal deadline
     assert all(entry.deadline > NOW for entry in refunds)
+
+
+def test_the_demo_has_open_chargebacks_with_evidence_deadlines(demo_path: Path) -> None:
+    from core.chargebacks.store import chargeback_deadlines, list_chargebacks
+
+    ledger = open_ledger(demo_path)
+    try:
+        rows = list_chargebacks(ledger)
+        assert [r.status for r in rows].count("NEEDS_RESPONSE") == 3
+        assert {r.status for r in rows} == {"NEEDS_RESPONSE", "UNDER_REVIEW", "WON"}
+        assert all(r.customer_order_id is not None and r.order_name for r in rows)
+        with ledger.engine.connect() as connection:
+            found = chargeback_deadlines(connection, NOW)
+        assert len(found) == 3
+        assert [d.deadline - NOW for d in found] == [
+            timedelta(hours=-5),
+            timedelta(hours=30),
+            timedelta(days=9),
+        ]
+    finally:
+        ledger.close()
