@@ -232,7 +232,7 @@ def test_lines_newest_first_with_case(ledger: Ledger, known: Ids) -> None:
     assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
     cases = {(line[1], line[4]): line[10] for line in lines}
     assert cases["#1001", "To customer"] == "Recovered"
-    assert cases["#1002", "To customer"] == "Out of pocket"
+    assert cases["#1002", "To customer"] == "Not recovered"
     assert cases["#1003", "To customer"] == "Awaiting supplier"
     assert cases["#1003", "From supplier"] == ""
     page = review.lines(LineKind.REFUNDS, ReviewFilter(), 10, 5)
