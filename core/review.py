@@ -938,6 +938,7 @@ GERMAN: dict[str, str] = {
     "Rate used": "Verwendeter Kurs",
     "Rate source": "Kursquelle",
     "Currency": "Währung",
+    "Reporting currency": "Berichtswährung",
     "Started": "Begonnen",
     "Path": "Weg",
     "Supplier answer": "Antwort des Lieferanten",
@@ -1003,7 +1004,8 @@ def csv_header(kind: LineKind, language: str = "en") -> list[str]:
     for column in LINE_COLUMNS[kind]:
         title = words(column.title, language)
         if column.kind == "money":
-            titles += [title, f"{title} – {words('Currency', language)}"]
+            money = "Currency" if column.key == "amount" else "Reporting currency"
+            titles += [title, words(money, language)]
         elif column.kind == "rate":
             titles += [title, words("Rate source", language)]
         elif column.kind == "time":

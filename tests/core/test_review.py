@@ -283,8 +283,22 @@ def test_csv_export_of_the_lines(ledger: Ledger, known: Ids, tmp_path: Path) -> 
             "Issued",
             "",
             "Recovered",
+            "Dropdesk",
+            "100.00",
+            "EUR",
+            "1",
+            "",
         ]
     ]
+    assert rows[0][-5:] == [
+        "Known from",
+        "In reporting currency",
+        "Reporting currency",
+        "Rate used",
+        "Rate source",
+    ]
+    usd = next(r for r in rows if r[6] == "USD" and r[1] == "#1001")
+    assert usd[-3] == "EUR" and usd[-1] == "ECB 2026-04-20"  # the ECB's rate of that Monday
 
 
 def test_breakdowns_add_up_to_the_totals(ledger: Ledger, known: Ids) -> None:
