@@ -646,6 +646,10 @@ class Review:
             unconverted=tuple(sorted(unconverted)),
         )
 
+    def use_rates(self, rates: Rates | None) -> None:
+        """Convert with `rates` from now on (None: read the ledger's settings again)."""
+        self._rates = rates
+
     def rates(self) -> Rates:
         """The rates into the reporting currency (given, or from the ledger's settings)."""
         if self._rates is None:
@@ -943,11 +947,11 @@ GERMAN: dict[str, str] = {
     "Path": "Weg",
     "Supplier answer": "Antwort des Lieferanten",
     "Closed": "Abgeschlossen",
-    "Abandoned because": "Abgebrochen, weil",
+    "Abandoned because": "Aufgegeben, weil",
     "Opened": "Eröffnet",
-    "Escalate after": "Eskalieren nach",
+    "Escalate after": "Eskalierbar ab",
     "Case team": "Fallteam",
-    "First tracking": "Erste Sendungsverfolgung",
+    "First tracking": "Erster Scan",
     "Shipped after filing": "Nach Eröffnung versandt",
     "Outcome": "Ergebnis",
     "Not as described": "Nicht wie beschrieben",
@@ -957,18 +961,18 @@ GERMAN: dict[str, str] = {
     "Out of stock": "Nicht vorrätig",
     "Fraud": "Betrug",
     "Other": "Sonstiges",
-    "Merchant (own)": "Händler (eigenes)",
+    "Merchant (own)": "Händler (selbst)",
     "Customer": "Kunde",
-    "Carrier": "Versanddienst",
+    "Carrier": "Paketdienst",
     "Unknown": "Unbekannt",
     "To customer": "An Kunden",
     "From supplier": "Vom Lieferanten",
     "Expected": "Erwartet",
-    "Issued": "Ausgestellt",
+    "Issued": "Veranlasst",
     "Received": "Erhalten",
     "Failed": "Fehlgeschlagen",
     "Recovered": "Zurückerhalten",
-    "Awaiting supplier": "Wartet auf Lieferanten",
+    "Awaiting supplier": "Lieferant ausstehend",
     "Not recovered": "Nicht zurückerhalten",
     "Dropdesk": "Dropdesk",
     "Shopify (order date)": "Shopify (Bestelldatum)",

@@ -225,10 +225,11 @@ def _ensure_qt_application(language: str = "en") -> None:
 
     global _application
     if QApplication.instance() is None:
-        _application = QApplication(["dropdesk-review"])
+        application = QApplication(["dropdesk-review"])
+        _application = application
         if language != "en":
             from gui.i18n import install_translators
 
-            install_translators(QApplication.instance(), language)
+            install_translators(application, language)
     if language == "en" and QLocale.system().language() == QLocale.Language.C:  # LANG=C
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
