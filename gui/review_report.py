@@ -77,7 +77,9 @@ def _e(text: object) -> str:
 
 
 #: Line columns whose cells are labels from core (English), shown translated.
-LABEL_KEYS = frozenset({"direction", "reason", "fault", "state", "case", "path", "answer", "late"})
+LABEL_KEYS = frozenset(
+    {"direction", "reason", "fault", "state", "case", "path", "answer", "late", "origin"}
+)
 
 
 def cell_label(key: str, text: str) -> str:

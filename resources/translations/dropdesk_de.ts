@@ -212,13 +212,13 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
         <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/review_charts.py" line="103"/>
+        <location filename="../../gui/review_charts.py" line="104"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="303"/>
+        <location filename="../../gui/review_view.py" line="333"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -351,8 +351,8 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
-        <location filename="../../gui/review_view.py" line="282"/>
-        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/review_view.py" line="332"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -407,8 +407,8 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
         <location filename="../../gui/order_details_panel.py" line="61"/>
-        <location filename="../../gui/review_view.py" line="277"/>
-        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/review_view.py" line="295"/>
+        <location filename="../../gui/review_view.py" line="331"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
@@ -1368,7 +1368,7 @@
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="90"/>
-        <location filename="../../gui/review_report.py" line="138"/>
+        <location filename="../../gui/review_report.py" line="181"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
@@ -1428,218 +1428,218 @@
         <translation>{0} offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="54"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="55"/>
         <source>AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="63"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
         <source>App key</source>
         <translation>App-Key</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="64"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
         <source>digits, from the Open Platform console</source>
         <translation>Ziffern, aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="65"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="66"/>
         <source>App secret</source>
         <translation>App-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="67"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="68"/>
         <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
         <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="71"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="72"/>
         <source>Callback URL</source>
         <translation>Callback-URL</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="73"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
         <source>The callback URL registered for the app, exactly.</source>
         <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="74"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="75"/>
         <source>Open authorization page</source>
         <translation>Autorisierungsseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="77"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
         <source>paste the code, or the whole address</source>
         <translation>Code einfügen oder die ganze Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="79"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
-        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
-        <location filename="../../gui/connections/shop_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="99"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="91"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
         <source>App key:</source>
         <translation>App-Key:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="92"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
         <source>App secret:</source>
         <translation>App-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="94"/>
         <source>Callback URL:</source>
         <translation>Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
         <source>Access token expires:</source>
         <translation>Zugriffstoken läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
         <source>Connection expires:</source>
         <translation>Verbindung läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="127"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="128"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="133"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="134"/>
         <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
         <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="151"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="152"/>
         <source>{0} — expired: connect AliExpress again.</source>
         <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="155"/>
         <source>{0} — reconnect before then (authorize and paste a new code).</source>
         <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="172"/>
-        <location filename="../../gui/connections/shop_panel.py" line="234"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="173"/>
+        <location filename="../../gui/connections/shop_panel.py" line="235"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
-        <location filename="../../gui/connections/shop_panel.py" line="236"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="175"/>
         <location filename="../../gui/connections/shop_panel.py" line="237"/>
+        <location filename="../../gui/connections/shop_panel.py" line="238"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="174"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="175"/>
         <source>from the Open Platform console</source>
         <translation>aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="198"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
         <source>No browser opened. Open this address yourself: {0}</source>
         <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="203"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="204"/>
         <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
         <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="212"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="213"/>
         <source>Paste the authorization code first.</source>
         <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="214"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="215"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="234"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="235"/>
         <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
         <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="242"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="243"/>
         <source>Asking AliExpress…</source>
         <translation>AliExpress wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="250"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="251"/>
         <source>Connected as {0}.</source>
         <translation>Verbunden als {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="255"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="256"/>
         <source>Remove the AliExpress connection?</source>
         <translation>AliExpress-Verbindung entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="257"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="258"/>
         <source>Dropdesk deletes the app secret and the tokens from the system keyring. Supplier orders stay in the ledger; to refresh them again you will need to connect AliExpress again.</source>
         <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="265"/>
-        <location filename="../../gui/connections/shop_panel.py" line="318"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="266"/>
+        <location filename="../../gui/connections/shop_panel.py" line="319"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="274"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="275"/>
         <source>Removed: the app secret and tokens were deleted from the keyring.</source>
         <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="290"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
         <source>{0} (today)</source>
         <translation>{0} (heute)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
         <source>in 1 day</source>
         <translation>in 1 Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="291"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="292"/>
         <source>in {0} days</source>
         <translation>in {0} Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/common.py" line="117"/>
+        <location filename="../../gui/connections/common.py" line="123"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1669,180 +1669,180 @@
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="54"/>
+        <location filename="../../gui/connections/shop_panel.py" line="55"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="64"/>
+        <location filename="../../gui/connections/shop_panel.py" line="65"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="67"/>
+        <location filename="../../gui/connections/shop_panel.py" line="68"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="69"/>
+        <location filename="../../gui/connections/shop_panel.py" line="70"/>
         <source>Admin API access token</source>
         <translation>Admin-API-Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="70"/>
+        <location filename="../../gui/connections/shop_panel.py" line="71"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="75"/>
+        <location filename="../../gui/connections/shop_panel.py" line="76"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="78"/>
+        <location filename="../../gui/connections/shop_panel.py" line="79"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="84"/>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="86"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="87"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="91"/>
+        <location filename="../../gui/connections/shop_panel.py" line="92"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="98"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="106"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="106"/>
+        <location filename="../../gui/connections/shop_panel.py" line="107"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/shop_panel.py" line="108"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/shop_panel.py" line="110"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <location filename="../../gui/connections/shop_panel.py" line="112"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="112"/>
+        <location filename="../../gui/connections/shop_panel.py" line="113"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="113"/>
+        <location filename="../../gui/connections/shop_panel.py" line="114"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="152"/>
+        <location filename="../../gui/connections/shop_panel.py" line="153"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="154"/>
+        <location filename="../../gui/connections/shop_panel.py" line="155"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="189"/>
-        <location filename="../../gui/connections/shop_panel.py" line="266"/>
+        <location filename="../../gui/connections/shop_panel.py" line="190"/>
+        <location filename="../../gui/connections/shop_panel.py" line="267"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="194"/>
+        <location filename="../../gui/connections/shop_panel.py" line="195"/>
         <source>Paste the shop&apos;s address and its Admin API access token (or the client ID and secret of your app), then test the connection.</source>
         <translation>Fügen Sie die Adresse des Shops und sein Admin-API-Zugriffstoken ein (oder Client-ID und Secret Ihrer App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="199"/>
+        <location filename="../../gui/connections/shop_panel.py" line="200"/>
         <location filename="../../gui/suppliers_view.py" line="333"/>
         <location filename="../../gui/suppliers_view.py" line="406"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="205"/>
+        <location filename="../../gui/connections/shop_panel.py" line="206"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="237"/>
+        <location filename="../../gui/connections/shop_panel.py" line="238"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="258"/>
+        <location filename="../../gui/connections/shop_panel.py" line="259"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="268"/>
+        <location filename="../../gui/connections/shop_panel.py" line="269"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="279"/>
+        <location filename="../../gui/connections/shop_panel.py" line="280"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="298"/>
+        <location filename="../../gui/connections/shop_panel.py" line="299"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="308"/>
+        <location filename="../../gui/connections/shop_panel.py" line="309"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="310"/>
+        <location filename="../../gui/connections/shop_panel.py" line="311"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="336"/>
+        <location filename="../../gui/connections/shop_panel.py" line="337"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
@@ -2559,318 +2559,372 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_charts.py" line="87"/>
-        <source>Out of pocket per month</source>
+        <source>Net cost of refunds per month</source>
         <extracomment>One colour per currency, in order of appearance; readable on white paper too.</extracomment>
-        <translation>Selbst getragen je Monat</translation>
+        <translation>Nettokosten der Erstattungen je Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="91"/>
-        <source>nothing out of pocket</source>
-        <translation>nichts selbst getragen</translation>
+        <location filename="../../gui/review_charts.py" line="92"/>
+        <source>no cost</source>
+        <translation>keine Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="111"/>
+        <location filename="../../gui/review_charts.py" line="115"/>
         <source>Refunded to customers by reason</source>
         <translation>An Kunden erstattet nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="120"/>
+        <location filename="../../gui/review_charts.py" line="125"/>
         <source>no refunds</source>
         <translation>keine Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="132"/>
+        <location filename="../../gui/review_charts.py" line="137"/>
         <source>Amount refunded</source>
         <translation>Erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="140"/>
+        <location filename="../../gui/review_charts.py" line="145"/>
         <source>Suppliers by refund rate</source>
         <translation>Lieferanten nach Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="143"/>
+        <location filename="../../gui/review_charts.py" line="148"/>
         <source>no orders</source>
         <translation>keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="146"/>
+        <location filename="../../gui/review_charts.py" line="151"/>
         <source>Orders refunded (%)</source>
         <translation>Erstattete Bestellungen (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="158"/>
+        <location filename="../../gui/review_charts.py" line="163"/>
         <source>Refunded orders, % of orders</source>
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="86"/>
+        <location filename="../../gui/review_report.py" line="92"/>
         <source>the beginning</source>
         <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="87"/>
+        <location filename="../../gui/review_report.py" line="93"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="88"/>
+        <location filename="../../gui/review_report.py" line="94"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="91"/>
+        <location filename="../../gui/review_report.py" line="97"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="94"/>
+        <location filename="../../gui/review_report.py" line="100"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="98"/>
+        <location filename="../../gui/review_report.py" line="104"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="141"/>
+        <location filename="../../gui/review_report.py" line="115"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="120"/>
+        <source>{0}: no exchange rate known, left out of the totals in {1}.</source>
+        <translation>{0}: kein Wechselkurs bekannt, nicht in den Summen in {1} enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="126"/>
+        <source>All amounts are in {0}: nothing was converted.</source>
+        <translation>Alle Beträge sind in {0}: nichts wurde umgerechnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="133"/>
+        <source>{0} (by hand)</source>
+        <translation>{0} (von Hand)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="179"/>
+        <source>Refunds to customers</source>
+        <translation>Erstattungen an Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="182"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="144"/>
-        <source>Cancellations by state</source>
-        <translation>Stornierungen nach Stand</translation>
+        <location filename="../../gui/review_report.py" line="189"/>
+        <location filename="../../gui/review_view.py" line="555"/>
+        <source>{0} of the refunds known only from Shopify (dated by the order)</source>
+        <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="150"/>
+        <location filename="../../gui/review_report.py" line="315"/>
+        <source>Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC.</source>
+        <translation>Erstellt {0} von Dropdesk. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="347"/>
+        <location filename="../../gui/review_view.py" line="316"/>
+        <source>Per currency</source>
+        <translation>Je Währung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="200"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_report.py" line="216"/>
+        <location filename="../../gui/review_view.py" line="373"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="160"/>
+        <location filename="../../gui/review_report.py" line="218"/>
         <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="373"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_report.py" line="253"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_report.py" line="219"/>
+        <location filename="../../gui/review_report.py" line="317"/>
+        <location filename="../../gui/review_view.py" line="373"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="164"/>
+        <location filename="../../gui/review_report.py" line="222"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="220"/>
+        <location filename="../../gui/review_report.py" line="286"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
-        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).</extracomment>
+        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one.</extracomment>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="246"/>
-        <source>Made {0} by Dropdesk. Amounts in their own currency; months in UTC.</source>
-        <translation>Erstellt am {0} mit Dropdesk. Beträge in ihrer eigenen Währung; Monate in UTC.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_report.py" line="251"/>
-        <source>Totals</source>
-        <translation>Summen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_report.py" line="252"/>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_report.py" line="269"/>
+        <location filename="../../gui/review_report.py" line="334"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="272"/>
+        <location filename="../../gui/review_report.py" line="338"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="278"/>
+        <location filename="../../gui/review_report.py" line="344"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="279"/>
+        <location filename="../../gui/review_report.py" line="345"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="250"/>
         <location filename="../../gui/review_report.py" line="317"/>
-        <location filename="../../gui/review_view.py" line="609"/>
+        <location filename="../../gui/review_report.py" line="387"/>
+        <location filename="../../gui/review_view.py" line="722"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="262"/>
+        <location filename="../../gui/review_view.py" line="280"/>
         <source>Refund review — {0}</source>
+        <extracomment>Currencies the ECB publishes, offered as reporting currencies (any other can be typed).</extracomment>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="273"/>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="328"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="274"/>
+        <location filename="../../gui/review_view.py" line="292"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="275"/>
+        <location filename="../../gui/review_view.py" line="293"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="278"/>
+        <location filename="../../gui/review_view.py" line="296"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="283"/>
+        <location filename="../../gui/review_view.py" line="301"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="305"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="288"/>
+        <location filename="../../gui/review_view.py" line="306"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
+        <location filename="../../gui/review_view.py" line="310"/>
+        <source>Reporting currency</source>
+        <translation>Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="311"/>
+        <source>Every amount is converted into this currency</source>
+        <translation>Jeder Betrag wird in diese Währung umgerechnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="318"/>
+        <source>Show every amount in its own currency</source>
+        <translation>Jeden Betrag in seiner eigenen Währung zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="319"/>
+        <source>Rates…</source>
+        <translation>Kurse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="320"/>
+        <source>Set exchange rates by hand</source>
+        <translation>Wechselkurse von Hand festlegen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="321"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="292"/>
+        <location filename="../../gui/review_view.py" line="322"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
+        <location filename="../../gui/review_view.py" line="329"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="300"/>
+        <location filename="../../gui/review_view.py" line="330"/>
         <location filename="../../gui/suppliers_view.py" line="176"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="330"/>
+        <location filename="../../gui/review_view.py" line="369"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="351"/>
+        <location filename="../../gui/review_view.py" line="390"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="453"/>
+        <location filename="../../gui/review_view.py" line="498"/>
         <location filename="../../gui/suppliers_view.py" line="411"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="482"/>
+        <location filename="../../gui/review_view.py" line="527"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="486"/>
+        <location filename="../../gui/review_view.py" line="531"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="502"/>
-        <source>{0} refund lines · {1} cancellations · {2} disputes</source>
-        <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
+        <location filename="../../gui/review_view.py" line="545"/>
+        <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
+        <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="506"/>
+        <location filename="../../gui/review_view.py" line="569"/>
+        <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
+        <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="638"/>
+        <source>There are no exchange rates for {0}.</source>
+        <translation>Für {0} gibt es keine Wechselkurse.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="558"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="517"/>
-        <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
-        <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_view.py" line="576"/>
+        <location filename="../../gui/review_view.py" line="689"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="592"/>
+        <location filename="../../gui/review_view.py" line="705"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="597"/>
+        <location filename="../../gui/review_view.py" line="710"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="715"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="715"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="715"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="609"/>
+        <location filename="../../gui/review_view.py" line="722"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="613"/>
+        <location filename="../../gui/review_view.py" line="726"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="614"/>
+        <location filename="../../gui/review_view.py" line="727"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="615"/>
+        <location filename="../../gui/review_view.py" line="728"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -3179,112 +3233,113 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="80"/>
+        <location filename="../../gui/sync_actions.py" line="82"/>
         <source>No shop connected</source>
         <translation>Kein Shop verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="81"/>
+        <location filename="../../gui/sync_actions.py" line="83"/>
         <source>Connect your Shopify shop first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihren Shopify-Shop (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="105"/>
+        <location filename="../../gui/sync_actions.py" line="107"/>
+        <location filename="../../gui/sync_actions.py" line="124"/>
         <source>Sync with Shopify</source>
         <translation>Mit Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="106"/>
+        <location filename="../../gui/sync_actions.py" line="108"/>
         <source>Fetching the orders that changed in {0}…</source>
         <translation>Geänderte Bestellungen aus {0} werden abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="114"/>
+        <location filename="../../gui/sync_actions.py" line="116"/>
         <source>Shopify sync stopped: {0} orders updated; the next sync continues.</source>
         <translation>Shopify-Abgleich angehalten: {0} Bestellungen aktualisiert; der nächste Abgleich macht weiter.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="116"/>
+        <location filename="../../gui/sync_actions.py" line="118"/>
         <source>Shopify sync done: {0} orders updated.</source>
         <translation>Shopify-Abgleich fertig: {0} Bestellungen aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="128"/>
+        <location filename="../../gui/sync_actions.py" line="137"/>
         <source>AliExpress not connected</source>
         <translation>AliExpress nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="129"/>
+        <location filename="../../gui/sync_actions.py" line="138"/>
         <source>Connect your AliExpress account first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihr AliExpress-Konto (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="140"/>
+        <location filename="../../gui/sync_actions.py" line="149"/>
         <source>Refresh from AliExpress</source>
         <translation>Von AliExpress aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="141"/>
+        <location filename="../../gui/sync_actions.py" line="150"/>
         <source>Checking the status and tracking of open supplier orders…</source>
         <translation>Status und Sendungsverfolgung offener Lieferantenbestellungen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="146"/>
+        <location filename="../../gui/sync_actions.py" line="155"/>
         <source>AliExpress: {0} of {1} orders checked, {2} changed, {3} shipped</source>
         <translation>AliExpress: {0} von {1} Bestellungen geprüft, {2} geändert, {3} versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="153"/>
+        <location filename="../../gui/sync_actions.py" line="162"/>
         <source>, {0} could not be read</source>
         <translation>, {0} nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="155"/>
+        <location filename="../../gui/sync_actions.py" line="164"/>
         <source> (stopped)</source>
         <translation> (angehalten)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="160"/>
+        <location filename="../../gui/sync_actions.py" line="169"/>
         <source>Reconnect AliExpress soon</source>
         <translation>AliExpress bald neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="162"/>
+        <location filename="../../gui/sync_actions.py" line="171"/>
         <source>The AliExpress connection expires on {0}. Connect AliExpress again before then (Connections…), or Dropdesk can no longer refresh orders.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="194"/>
+        <location filename="../../gui/sync_actions.py" line="203"/>
         <source>{0} did not finish.</source>
         <translation>{0} wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="232"/>
+        <location filename="../../gui/sync_actions.py" line="241"/>
         <source>Shopify synced {0}</source>
         <translation>Shopify abgeglichen {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="234"/>
+        <location filename="../../gui/sync_actions.py" line="243"/>
         <source>Shopify never synced</source>
         <translation>Shopify nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="241"/>
+        <location filename="../../gui/sync_actions.py" line="250"/>
         <source>AliExpress refreshed {0}</source>
         <translation>AliExpress aktualisiert {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="243"/>
+        <location filename="../../gui/sync_actions.py" line="252"/>
         <source>AliExpress never refreshed</source>
         <translation>AliExpress nie aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="247"/>
+        <location filename="../../gui/sync_actions.py" line="256"/>
         <source>reconnect AliExpress by {0}</source>
         <translation>AliExpress bis {0} neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="248"/>
+        <location filename="../../gui/sync_actions.py" line="257"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
@@ -3307,6 +3362,41 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/calendar_recompute.py" line="103"/>
         <source>Recomputing ship-by deadlines failed: {0}</source>
         <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="53"/>
+        <source>Exchange rates</source>
+        <translation>Wechselkurse</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="63"/>
+        <source>1 {0} in {1}</source>
+        <translation>1 {0} in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="69"/>
+        <source>ECB of each day, latest {0}</source>
+        <translation>EZB-Kurs jedes Tages, zuletzt {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="71"/>
+        <source>ECB rate of each day</source>
+        <translation>EZB-Kurs jedes Tages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="72"/>
+        <source>1 {0} = … {1}</source>
+        <translation>1 {0} = … {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="76"/>
+        <source>A rate set here is used for every day instead of the European Central Bank&apos;s rate of that day. Leave a field empty to use the ECB&apos;s.</source>
+        <translation>Ein hier gesetzter Kurs gilt für jeden Tag statt des Referenzkurses der Europäischen Zentralbank für diesen Tag. Lassen Sie ein Feld leer, um den der EZB zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="110"/>
+        <source>Not a positive number: {0}</source>
+        <translation>Keine positive Zahl: {0}</translation>
     </message>
 </context>
 <context>
@@ -4201,845 +4291,900 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
-        <source>Out of pocket</source>
-        <translation>Selbst getragen</translation>
+        <location filename="dynamic_texts.py" line="187"/>
+        <source>In flight from suppliers</source>
+        <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
-        <source>Refunded, awaiting supplier</source>
-        <translation>Erstattet, Lieferant ausstehend</translation>
+        <location filename="dynamic_texts.py" line="184"/>
+        <source>Net cost of refunds</source>
+        <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="188"/>
-        <source>Still expected from suppliers</source>
-        <translation>Noch von Lieferanten erwartet</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="189"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="200"/>
+        <source>Known from</source>
+        <translation>Bekannt aus</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="201"/>
+        <source>In reporting currency</source>
+        <translation>In Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="202"/>
+        <source>Rate used</source>
+        <translation>Verwendeter Kurs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="258"/>
+        <source>Dropdesk</source>
+        <translation>Dropdesk</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="259"/>
+        <source>Shopify (order date)</source>
+        <translation>Shopify (Bestelldatum)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="260"/>
+        <source>Recovered</source>
+        <translation>Zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="261"/>
+        <source>Awaiting supplier</source>
+        <translation>Lieferant ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="262"/>
+        <source>Not recovered</source>
+        <translation>Nicht zurückerhalten</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
-        <source>Refunds to customers that were issued or received.</source>
-        <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
-        <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
-        <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="270"/>
-        <source>Refunded to customers on orders whose supplier refund is still expected.</source>
-        <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="274"/>
+        <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
+        <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="275"/>
-        <source>Out of pocket</source>
-        <translation>Selbst getragen</translation>
+        <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
+        <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
-        <source>Refunded, awaiting supplier</source>
-        <translation>Erstattet, Lieferant ausstehend</translation>
+        <location filename="dynamic_texts.py" line="279"/>
+        <source>Net cost of refunds</source>
+        <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
-        <source>Still expected from suppliers</source>
-        <translation>Noch von Lieferanten erwartet</translation>
+        <location filename="dynamic_texts.py" line="282"/>
+        <source>In flight from suppliers</source>
+        <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="295"/>
+        <source>Known from</source>
+        <translation>Bekannt aus</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="296"/>
+        <source>In reporting currency</source>
+        <translation>In Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="297"/>
+        <source>Rate used</source>
+        <translation>Verwendeter Kurs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="328"/>
+        <source>Not recovered</source>
+        <translation>Nicht zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="329"/>
+        <source>Dropdesk</source>
+        <translation>Dropdesk</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="330"/>
+        <source>Shopify (order date)</source>
+        <translation>Shopify (Bestelldatum)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -5047,117 +5192,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5165,17 +5310,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -5183,24 +5328,24 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>countdown</name>
     <message>
-        <location filename="../../gui/formatting.py" line="45"/>
+        <location filename="../../gui/formatting.py" line="50"/>
         <source>overdue</source>
         <translation>Verzug</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="46"/>
+        <location filename="../../gui/formatting.py" line="51"/>
         <source>d</source>
         <comment>days</comment>
         <translation>T</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="47"/>
+        <location filename="../../gui/formatting.py" line="52"/>
         <source>h</source>
         <comment>hours</comment>
         <translation>h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="48"/>
+        <location filename="../../gui/formatting.py" line="53"/>
         <source>min</source>
         <comment>minutes</comment>
         <translation>min</translation>
@@ -5209,14 +5354,14 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="68"/>
+        <location filename="../../gui/formatting.py" line="73"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="83"/>
+        <location filename="../../gui/formatting.py" line="88"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>
@@ -5224,72 +5369,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
