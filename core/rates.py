@@ -65,18 +65,19 @@ class Rate:
     def describe(self) -> Text:
         """ "1 USD = 0.9231 EUR (ECB, 2026-05-08)"."""
         head = f"1 {self.source} = {self.shown()} {self.target}"
+        kopf = f"1 {self.source} = {self.shown().replace('.', ',')} {self.target}"
         if self.origin == MANUAL:
-            return Text(f"{head} (set by hand)", f"{head} (von Hand gesetzt)")
+            return Text(f"{head} (set by hand)", f"{kopf} (von Hand gesetzt)")
         if self.origin == SAME:
-            return Text(head, head)
+            return Text(head, kopf)
         assert self.day is not None
         day = self.day.isoformat()
         if self.latest_known:
             return Text(
                 f"{head} (ECB, {day}, the latest rate known)",
-                f"{head} (EZB, {day}, der neueste bekannte Kurs)",
+                f"{kopf} (EZB, {day}, der neueste bekannte Kurs)",
             )
-        return Text(f"{head} (ECB, {day})", f"{head} (EZB, {day})")
+        return Text(f"{head} (ECB, {day})", f"{kopf} (EZB, {day})")
 
 
 def _significant(value: Decimal, digits: int = 6) -> Decimal:

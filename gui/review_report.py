@@ -29,6 +29,7 @@ from core.review import (
     Amount,
     Cell,
     GroupRow,
+    LineColumn,
     LineKind,
     Review,
     ReviewFilter,
@@ -54,8 +55,12 @@ body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1b1f24; }
 h1 { font-size: 16pt; margin-bottom: 2px; }
 h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
 p.meta { color: #555; margin: 0; }
-th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold;
-     white-space: nowrap; }
+th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
+table.totals td, table.totals th { white-space: nowrap; }
+table.groups th { font-size: 8pt; }
+table.groups { margin-top: 12px; }
+td.caption { font-size: 12pt; font-weight: bold; color: #2c3e50; border-bottom: none;
+             padding: 0 0 4px 0; }
 td.big { font-size: 13pt; font-weight: bold; }
 p.rates { color: #555; margin: 0; font-size: 8pt; }
 td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; }
@@ -129,11 +134,12 @@ def rate_lines(summary: ReviewSummary) -> list[str]:
 
 def _rate_short(rate: Rate) -> str:
     """A line's rate in a narrow column: "0.895095 (2026-10-30)"."""
+    shown = rate.shown().replace(".", QLocale().decimalPoint())
     if rate.origin == MANUAL:
-        return _tr("{0} (by hand)").format(rate.shown())
+        return _tr("{0} (by hand)").format(shown)
     if rate.day is None:
         return ""
-    return f"{rate.shown()} ({rate.day.isoformat()})"
+    return f"{shown} ({rate.day.isoformat()})"
 
 
 def cell_text(cell: Cell) -> str:
@@ -158,9 +164,10 @@ def _count_row(title: str, value: str) -> str:
 
 def totals_html(summary: ReviewSummary) -> str:
     """The totals in the reporting currency, each beside its amounts per currency."""
+    totals, per_currency = _e(_tr("Totals")), _e(_tr("Per currency"))
     rows = [
-        f'<tr><th>{_e(_tr("Totals"))}</th><th class="num">{_e(summary.currency)}</th>'
-        f'<th class="num">{_e(_tr("Per currency"))}</th></tr>'
+        f'<tr><th>{totals}</th><th class="num">{_e(summary.currency)}</th>'
+        f'<th class="num">{per_currency}</th></tr>'
     ]
     for measure in MEASURES:
         value = summary.reporting(measure)
@@ -201,7 +208,7 @@ def totals_html(summary: ReviewSummary) -> str:
             ).format(late)
             + "</p>"
         )
-    return f'<table cellspacing="0">{"".join(rows)}</table>{extra}'
+    return f'<table class="totals" cellspacing="0">{"".join(rows)}</table>{extra}'
 
 
 def groups_html(
@@ -222,7 +229,9 @@ def groups_html(
         head.append(_tr("Refund rate"))
     first_number = 2 if currency_column else 1
     cells = "".join(
-        f'<th class="{"num" if i >= first_number else ""}">{_e(h)}</th>' for i, h in enumerate(head)
+        f'<th class="{"num" if i >= first_number else ""}"{_NOWRAP if " " not in h else ""}>'
+        f"{_e(h)}</th>"
+        for i, h in enumerate(head)
     )
     body = []
     for g in groups:
@@ -238,11 +247,16 @@ def groups_html(
         if rates is not None:
             row.append(f'<td class="num">{_e(rates.get(g.key, "–"))}</td>')
         body.append(f"<tr>{''.join(row)}</tr>")
-    table = (
-        f'<table width="100%" cellspacing="0"><thead><tr>{cells}</tr></thead>'
-        f"{''.join(body)}</table>"
+    # The title is the header's first row: never left alone at the foot of a page, and
+    # repeated with the header where a table goes on over a page.
+    caption = f'<tr><td class="caption" colspan="{len(head)}">{_e(title)}</td></tr>'
+    return (
+        f'<table class="groups" width="100%" cellspacing="0">'
+        f"<thead>{caption}<tr>{cells}</tr></thead>{''.join(body)}</table>"
     )
-    return f"<h2>{_e(title)}</h2>{table}"
+
+
+_NOWRAP = ' style="white-space: nowrap"'  # a one-word title is never broken inside the word
 
 
 #: Rows per table: Qt lays a long table out again for every page it spans (a single table of
@@ -250,29 +264,67 @@ def groups_html(
 #: fills one page and starts on a new one, so its header is at the top of a page, never in the
 #: middle of one.
 CHUNK = 38
-_SAMPLE_WIDTH = {"time": 13, "money": 11, "flag": 8, "rate": 15}
-_KEY_WIDTH = {"order": 7, "ae_order": 14, "supplier": 17, "reason": 12, "answer": 9, "note": 18}
+_SAMPLE_WIDTH = {"time": 14, "money": 11, "flag": 8, "rate": 15}
+_KEY_WIDTH = {
+    "order": 7,
+    "ae_order": 14,
+    "supplier": 20,
+    "reason": 13,
+    "answer": 9,
+    "note": 18,
+    "origin": 13,
+}
+
+
+#: The refund columns the PDF prints (the CSV has them all): what fits a landscape page.
+PDF_COLUMNS = frozenset(
+    {"at", "order", "supplier", "direction", "amount", "reason", "state", "case", "origin"}
+    | {"converted", "rate"}
+)
+
+
+def _printed(kind: LineKind) -> list[int]:
+    """The positions of the columns the PDF prints."""
+    columns = LINE_COLUMNS[kind]
+    if kind is not LineKind.REFUNDS:
+        return list(range(len(columns)))
+    return [i for i, c in enumerate(columns) if c.key in PDF_COLUMNS]
 
 
 def _column_percents(kind: LineKind) -> list[int]:
     """Fixed column widths, so every chunk of the table lines up with the others."""
+    columns = [LINE_COLUMNS[kind][i] for i in _printed(kind)]
     weights = [
-        _SAMPLE_WIDTH.get(c.kind) or _KEY_WIDTH.get(c.key) or max(10, len(c.title))
-        for c in LINE_COLUMNS[kind]
+        _SAMPLE_WIDTH.get(c.kind) or _KEY_WIDTH.get(c.key) or max(10, len(c.title)) for c in columns
     ]
     total = sum(weights)
     return [max(1, w * 100 // total) for w in weights]
 
 
-def lines_html(kind: LineKind, lines: Iterable[Sequence[Cell]], total: int, cap: int) -> str:
-    columns = LINE_COLUMNS[kind]
+def _title(column: LineColumn, currency: str) -> str:
+    if column.key == "converted":
+        return _tr("In {0}").format(currency)
+    return _tr(column.title)
+
+
+def lines_html(
+    kind: LineKind,
+    lines: Iterable[Sequence[Cell]],
+    total: int,
+    cap: int,
+    currency: str = "EUR",
+) -> str:
+    printed = _printed(kind)
+    columns = [LINE_COLUMNS[kind][i] for i in printed]
     percents = _column_percents(kind)
     head = "".join(
-        f'<th width="{p}%" class="{"num" if c.kind == "money" else ""}">{_e(_tr(c.title))}</th>'
+        f'<th width="{p}%" class="{"num" if c.kind == "money" else ""}"'
+        f"{_NOWRAP}>{_e(_title(c, currency))}</th>"
         for c, p in zip(columns, percents, strict=True)
     )
     body = []
-    for cells in lines:
+    for line in lines:
+        cells = [line[i] for i in printed]
         row = "".join(
             f'<td class="{"num" if c.kind == "money" else ""}">'
             f"{_e(cell_label(c.key, cell_text(v)))}</td>"
@@ -318,15 +370,11 @@ def report_html(
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
         f'<h1>{title}</h1>{meta}<p class="meta">{_e(made)}</p>',
-        '<table width="100%"><tr><td width="36%" valign="top">',
         totals_html(summary),
-        '</td><td valign="top">',
     ]
-    if charts:  # the first page: totals beside the charts
-        cells = [f'<td><img src="chart:{n}" width="330"></td>' for n in range(charts)]
-        rows = ["".join(cells[i : i + 2]) for i in range(0, len(cells), 2)]
-        parts.append("<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
-    parts.append("</td></tr></table>")
+    if charts:  # the first page: the totals, then the charts in one row
+        cells = "".join(f'<td><img src="chart:{n}" width="300"></td>' for n in range(charts))
+        parts.append(f'<table style="margin-top: 8px"><tr>{cells}</tr></table>')
     rates = {str(r.supplier_id): r.percent_text() for r in summary.supplier_rates}
     parts += [
         '<p style="page-break-before: always; margin: 0"></p>',
@@ -348,7 +396,7 @@ def report_html(
             [GroupRow(m.currency, m.currency, m) for m in summary.totals],
         ),
         f'<h2 style="page-break-before: always">{refunds}</h2>',
-        lines_html(LineKind.REFUNDS, lines, summary.refunds, cap),
+        lines_html(LineKind.REFUNDS, lines, summary.refunds, cap, summary.currency),
         "</body></html>",
     ]
     return "".join(parts)

@@ -318,6 +318,12 @@ class ReviewView(QWidget):
         self.per_currency.setToolTip(_tr("Show every amount in its own currency"))
         self.rates_button = QPushButton(_tr("Rates…"))
         self.rates_button.setToolTip(_tr("Set exchange rates by hand"))
+        for combo, letters in ((self.supplier, 18), (self.reason, 12), (self.state, 10)):
+            # long supplier names must not make the window wider than a laptop's screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
         self.csv_button = QPushButton(_tr("Export CSV…"))
         self.pdf_button = QPushButton(_tr("Export PDF…"))
         self.status = QLabel()
@@ -331,15 +337,10 @@ class ReviewView(QWidget):
             (_tr("Supplier"), self.supplier),
             (_tr("Reason"), self.reason),
             (_tr("State"), self.state),
-            (_tr("Currency"), self.currency),
         ):
             filters.addWidget(QLabel(text))
             filters.addWidget(widget)
-        filters.addWidget(self.per_currency)
-        filters.addWidget(self.rates_button)
         filters.addStretch(1)
-        filters.addWidget(self.csv_button)
-        filters.addWidget(self.pdf_button)
 
         self.cards = {m: _Card(_tr(MEASURE_TITLES[m]), _tr(_TOOLTIPS[m])) for m in MEASURES}
         self.counts = QLabel()
@@ -353,7 +354,15 @@ class ReviewView(QWidget):
         for number, measure in enumerate(MEASURES):
             cards.addWidget(self.cards[measure], 0, number)
         cards.addWidget(self.counts, 1, 0, 1, len(MEASURES))
-        cards.addWidget(self.rate_note, 2, 0, 1, len(MEASURES))
+        money_row = QHBoxLayout()
+        money_row.addWidget(QLabel(_tr("Currency")))
+        money_row.addWidget(self.currency)
+        money_row.addWidget(self.per_currency)
+        money_row.addWidget(self.rates_button)
+        money_row.addWidget(self.rate_note, 1)
+        money_row.addWidget(self.csv_button)
+        money_row.addWidget(self.pdf_button)
+        cards.addLayout(money_row, 2, 0, 1, len(MEASURES))
 
         self.chart_views = []
         charts = QHBoxLayout()

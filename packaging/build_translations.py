@@ -138,6 +138,7 @@ def dynamic_texts() -> dict[str, list[str]]:
             *stored,
             *review.ORIGIN_LABELS.values(),
             *review.CASE_LABELS.values(),
+            *review.DIRECTION_LABELS.values(),
         ],
         "ReviewView": [
             *review_view.PERIODS,

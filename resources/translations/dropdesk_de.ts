@@ -218,7 +218,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="333"/>
+        <location filename="../../gui/review_view.py" line="339"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -352,7 +352,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
         <location filename="../../gui/review_view.py" line="300"/>
-        <location filename="../../gui/review_view.py" line="332"/>
+        <location filename="../../gui/review_view.py" line="338"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -408,7 +408,7 @@
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
         <location filename="../../gui/order_details_panel.py" line="61"/>
         <location filename="../../gui/review_view.py" line="295"/>
-        <location filename="../../gui/review_view.py" line="331"/>
+        <location filename="../../gui/review_view.py" line="337"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
@@ -1368,7 +1368,7 @@
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="90"/>
-        <location filename="../../gui/review_report.py" line="181"/>
+        <location filename="../../gui/review_report.py" line="188"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
@@ -2604,143 +2604,154 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="92"/>
+        <location filename="../../gui/review_report.py" line="97"/>
         <source>the beginning</source>
         <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="93"/>
+        <location filename="../../gui/review_report.py" line="98"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="94"/>
+        <location filename="../../gui/review_report.py" line="99"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="97"/>
+        <location filename="../../gui/review_report.py" line="102"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="100"/>
+        <location filename="../../gui/review_report.py" line="105"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="104"/>
+        <location filename="../../gui/review_report.py" line="109"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="115"/>
+        <location filename="../../gui/review_report.py" line="120"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="120"/>
+        <location filename="../../gui/review_report.py" line="125"/>
         <source>{0}: no exchange rate known, left out of the totals in {1}.</source>
         <translation>{0}: kein Wechselkurs bekannt, nicht in den Summen in {1} enthalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="126"/>
+        <location filename="../../gui/review_report.py" line="131"/>
         <source>All amounts are in {0}: nothing was converted.</source>
         <translation>Alle Beträge sind in {0}: nichts wurde umgerechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="133"/>
+        <location filename="../../gui/review_report.py" line="139"/>
         <source>{0} (by hand)</source>
         <translation>{0} (von Hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="179"/>
+        <location filename="../../gui/review_report.py" line="167"/>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="186"/>
         <source>Refunds to customers</source>
         <translation>Erstattungen an Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="182"/>
+        <location filename="../../gui/review_report.py" line="189"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="189"/>
-        <location filename="../../gui/review_view.py" line="555"/>
+        <location filename="../../gui/review_report.py" line="196"/>
+        <location filename="../../gui/review_view.py" line="564"/>
         <source>{0} of the refunds known only from Shopify (dated by the order)</source>
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="315"/>
+        <location filename="../../gui/review_report.py" line="306"/>
+        <source>In {0}</source>
+        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one. The refund columns the PDF prints (the CSV has them all): what fits a landscape page.</extracomment>
+        <translation>In {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="367"/>
         <source>Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC.</source>
         <translation>Erstellt {0} von Dropdesk. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="347"/>
+        <location filename="../../gui/review_report.py" line="167"/>
+        <location filename="../../gui/review_report.py" line="395"/>
         <location filename="../../gui/review_view.py" line="316"/>
         <source>Per currency</source>
         <translation>Je Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="200"/>
+        <location filename="../../gui/review_report.py" line="207"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="216"/>
-        <location filename="../../gui/review_view.py" line="373"/>
+        <location filename="../../gui/review_report.py" line="223"/>
+        <location filename="../../gui/review_view.py" line="382"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="218"/>
-        <location filename="../../gui/review_view.py" line="334"/>
-        <location filename="../../gui/review_view.py" line="373"/>
+        <location filename="../../gui/review_report.py" line="225"/>
+        <location filename="../../gui/review_view.py" line="358"/>
+        <location filename="../../gui/review_view.py" line="382"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="219"/>
-        <location filename="../../gui/review_report.py" line="317"/>
-        <location filename="../../gui/review_view.py" line="373"/>
+        <location filename="../../gui/review_report.py" line="226"/>
+        <location filename="../../gui/review_report.py" line="369"/>
+        <location filename="../../gui/review_view.py" line="382"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="222"/>
+        <location filename="../../gui/review_report.py" line="229"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="286"/>
+        <location filename="../../gui/review_report.py" line="338"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
-        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one.</extracomment>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="334"/>
+        <location filename="../../gui/review_report.py" line="382"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="338"/>
+        <location filename="../../gui/review_report.py" line="386"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="344"/>
+        <location filename="../../gui/review_report.py" line="392"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="345"/>
+        <location filename="../../gui/review_report.py" line="393"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="317"/>
-        <location filename="../../gui/review_report.py" line="387"/>
-        <location filename="../../gui/review_view.py" line="722"/>
+        <location filename="../../gui/review_report.py" line="369"/>
+        <location filename="../../gui/review_report.py" line="435"/>
+        <location filename="../../gui/review_view.py" line="731"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
@@ -2752,7 +2763,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="291"/>
-        <location filename="../../gui/review_view.py" line="328"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
@@ -2812,119 +2823,119 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Wechselkurse von Hand festlegen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="321"/>
+        <location filename="../../gui/review_view.py" line="327"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="322"/>
+        <location filename="../../gui/review_view.py" line="328"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="329"/>
+        <location filename="../../gui/review_view.py" line="335"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="330"/>
+        <location filename="../../gui/review_view.py" line="336"/>
         <location filename="../../gui/suppliers_view.py" line="176"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="369"/>
+        <location filename="../../gui/review_view.py" line="378"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="390"/>
+        <location filename="../../gui/review_view.py" line="399"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="498"/>
+        <location filename="../../gui/review_view.py" line="507"/>
         <location filename="../../gui/suppliers_view.py" line="411"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="527"/>
+        <location filename="../../gui/review_view.py" line="536"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="531"/>
+        <location filename="../../gui/review_view.py" line="540"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="545"/>
+        <location filename="../../gui/review_view.py" line="554"/>
         <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
         <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="569"/>
+        <location filename="../../gui/review_view.py" line="578"/>
         <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="638"/>
+        <location filename="../../gui/review_view.py" line="647"/>
         <source>There are no exchange rates for {0}.</source>
         <translation>Für {0} gibt es keine Wechselkurse.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="558"/>
+        <location filename="../../gui/review_view.py" line="567"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="689"/>
+        <location filename="../../gui/review_view.py" line="698"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="705"/>
+        <location filename="../../gui/review_view.py" line="714"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="710"/>
+        <location filename="../../gui/review_view.py" line="719"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="715"/>
+        <location filename="../../gui/review_view.py" line="724"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="715"/>
+        <location filename="../../gui/review_view.py" line="724"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="715"/>
+        <location filename="../../gui/review_view.py" line="724"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="722"/>
+        <location filename="../../gui/review_view.py" line="731"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="726"/>
+        <location filename="../../gui/review_view.py" line="735"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="727"/>
+        <location filename="../../gui/review_view.py" line="736"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="728"/>
+        <location filename="../../gui/review_view.py" line="737"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -4685,506 +4696,516 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
-</context>
-<context>
-    <name>ReviewView</name>
     <message>
         <location filename="dynamic_texts.py" line="263"/>
-        <source>All time</source>
-        <translation>Gesamter Zeitraum</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="264"/>
-        <source>This month</source>
-        <translation>Dieser Monat</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="265"/>
-        <source>Last month</source>
-        <translation>Letzter Monat</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="266"/>
-        <source>Last 3 months</source>
-        <translation>Letzte 3 Monate</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="267"/>
-        <source>This year</source>
-        <translation>Dieses Jahr</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="268"/>
-        <source>Last year</source>
-        <translation>Letztes Jahr</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="269"/>
-        <source>Custom</source>
-        <translation>Benutzerdefiniert</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="270"/>
-        <source>By reason</source>
-        <translation>Nach Grund</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="271"/>
-        <source>By fault</source>
-        <translation>Nach Verschulden</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="272"/>
-        <source>By supplier</source>
-        <translation>Nach Lieferant</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="273"/>
-        <source>By month</source>
-        <translation>Nach Monat</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="276"/>
-        <source>Refunds from suppliers that arrived.</source>
-        <translation>Eingegangene Erstattungen von Lieferanten.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="277"/>
-        <source>Refunds from suppliers not received yet.</source>
-        <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="278"/>
-        <source>Supplier refunds whose expected date has passed.</source>
-        <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="280"/>
-        <source>Refunded to customers</source>
-        <translation>An Kunden erstattet</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="281"/>
-        <source>Recovered from suppliers</source>
-        <translation>Von Lieferanten zurückerhalten</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="274"/>
-        <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
-        <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="275"/>
-        <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
-        <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="279"/>
-        <source>Net cost of refunds</source>
-        <translation>Nettokosten der Erstattungen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="282"/>
-        <source>In flight from suppliers</source>
-        <translation>Von Lieferanten unterwegs</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="283"/>
-        <source>of which overdue</source>
-        <translation>davon überfällig</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="284"/>
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="285"/>
-        <source>Order</source>
-        <translation>Bestellung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="286"/>
-        <source>AliExpress order</source>
-        <translation>AliExpress-Bestellung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="287"/>
-        <source>Supplier</source>
-        <translation>Lieferant</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="288"/>
-        <source>Direction</source>
-        <translation>Richtung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="289"/>
-        <source>Amount</source>
-        <translation>Betrag</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="290"/>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="291"/>
-        <source>Fault</source>
-        <translation>Verschulden</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="292"/>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="293"/>
-        <source>Expected until</source>
-        <translation>Erwartet bis</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="294"/>
-        <source>Case</source>
-        <translation>Fall</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="295"/>
-        <source>Known from</source>
-        <translation>Bekannt aus</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="296"/>
-        <source>In reporting currency</source>
-        <translation>In Berichtswährung</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="297"/>
-        <source>Rate used</source>
-        <translation>Verwendeter Kurs</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="298"/>
-        <source>Started</source>
-        <translation>Begonnen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="299"/>
-        <source>Path</source>
-        <translation>Weg</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="300"/>
-        <source>Supplier answer</source>
-        <translation>Antwort des Lieferanten</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="301"/>
-        <source>Closed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="302"/>
-        <source>Abandoned because</source>
-        <translation>Aufgegeben, weil</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="303"/>
-        <source>Opened</source>
-        <translation>Eröffnet</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="304"/>
-        <source>Escalate after</source>
-        <translation>Eskalierbar ab</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="305"/>
-        <source>Case team</source>
-        <translation>Fallteam</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="306"/>
-        <source>First tracking</source>
-        <translation>Erster Scan</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="307"/>
-        <source>Shipped after filing</source>
-        <translation>Nach Eröffnung versandt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="308"/>
-        <source>Outcome</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="309"/>
-        <source>Not as described</source>
-        <translation>Nicht wie beschrieben</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="310"/>
-        <source>Damaged</source>
-        <translation>Beschädigt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="311"/>
-        <source>Wrong size</source>
-        <translation>Falsche Größe</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="312"/>
-        <source>Changed mind</source>
-        <translation>Meinung geändert</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="313"/>
-        <source>Out of stock</source>
-        <translation>Nicht vorrätig</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="314"/>
-        <source>Fraud</source>
-        <translation>Betrug</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="315"/>
-        <source>Other</source>
-        <translation>Sonstiges</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="316"/>
-        <source>Merchant (own)</source>
-        <translation>Händler (selbst)</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="317"/>
-        <source>Customer</source>
-        <translation>Kunde</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="318"/>
-        <source>Carrier</source>
-        <translation>Paketdienst</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="319"/>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="320"/>
-        <source>Expected</source>
-        <translation>Erwartet</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="321"/>
-        <source>Issued</source>
-        <translation>Veranlasst</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="322"/>
-        <source>Received</source>
-        <translation>Erhalten</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="323"/>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="324"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="264"/>
+        <source>From supplier</source>
+        <translation>Vom Lieferanten</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="dynamic_texts.py" line="265"/>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="266"/>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="267"/>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="268"/>
+        <source>Last 3 months</source>
+        <translation>Letzte 3 Monate</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="269"/>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="270"/>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="271"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="272"/>
+        <source>By reason</source>
+        <translation>Nach Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="273"/>
+        <source>By fault</source>
+        <translation>Nach Verschulden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="274"/>
+        <source>By supplier</source>
+        <translation>Nach Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="275"/>
+        <source>By month</source>
+        <translation>Nach Monat</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="278"/>
+        <source>Refunds from suppliers that arrived.</source>
+        <translation>Eingegangene Erstattungen von Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="279"/>
+        <source>Refunds from suppliers not received yet.</source>
+        <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="280"/>
+        <source>Supplier refunds whose expected date has passed.</source>
+        <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="282"/>
+        <source>Refunded to customers</source>
+        <translation>An Kunden erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="283"/>
+        <source>Recovered from suppliers</source>
+        <translation>Von Lieferanten zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="276"/>
+        <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
+        <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="277"/>
+        <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
+        <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="281"/>
+        <source>Net cost of refunds</source>
+        <translation>Nettokosten der Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="284"/>
+        <source>In flight from suppliers</source>
+        <translation>Von Lieferanten unterwegs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="285"/>
+        <source>of which overdue</source>
+        <translation>davon überfällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="286"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="287"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="288"/>
+        <source>AliExpress order</source>
+        <translation>AliExpress-Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="289"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="290"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="291"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="292"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="293"/>
+        <source>Fault</source>
+        <translation>Verschulden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="294"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="295"/>
+        <source>Expected until</source>
+        <translation>Erwartet bis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="296"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="297"/>
+        <source>Known from</source>
+        <translation>Bekannt aus</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="298"/>
+        <source>In reporting currency</source>
+        <translation>In Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="299"/>
+        <source>Rate used</source>
+        <translation>Verwendeter Kurs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="300"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="301"/>
+        <source>Path</source>
+        <translation>Weg</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="302"/>
+        <source>Supplier answer</source>
+        <translation>Antwort des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="303"/>
+        <source>Closed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="304"/>
+        <source>Abandoned because</source>
+        <translation>Aufgegeben, weil</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="305"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="306"/>
+        <source>Escalate after</source>
+        <translation>Eskalierbar ab</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="307"/>
+        <source>Case team</source>
+        <translation>Fallteam</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="308"/>
+        <source>First tracking</source>
+        <translation>Erster Scan</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="309"/>
+        <source>Shipped after filing</source>
+        <translation>Nach Eröffnung versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="310"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="311"/>
+        <source>Not as described</source>
+        <translation>Nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="312"/>
+        <source>Damaged</source>
+        <translation>Beschädigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="313"/>
+        <source>Wrong size</source>
+        <translation>Falsche Größe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="314"/>
+        <source>Changed mind</source>
+        <translation>Meinung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="315"/>
+        <source>Out of stock</source>
+        <translation>Nicht vorrätig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="316"/>
+        <source>Fraud</source>
+        <translation>Betrug</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="317"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="318"/>
+        <source>Merchant (own)</source>
+        <translation>Händler (selbst)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="319"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="320"/>
+        <source>Carrier</source>
+        <translation>Paketdienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="321"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="322"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="323"/>
+        <source>Issued</source>
+        <translation>Veranlasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="324"/>
+        <source>Received</source>
+        <translation>Erhalten</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="325"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="326"/>
+        <source>To customer</source>
+        <translation>An Kunden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -5192,117 +5213,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5310,17 +5331,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -5369,72 +5390,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>

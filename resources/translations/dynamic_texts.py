@@ -260,6 +260,8 @@ TEXTS = (
     QT_TRANSLATE_NOOP("ReviewReport", "Recovered"),
     QT_TRANSLATE_NOOP("ReviewReport", "Awaiting supplier"),
     QT_TRANSLATE_NOOP("ReviewReport", "Not recovered"),
+    QT_TRANSLATE_NOOP("ReviewReport", "To customer"),
+    QT_TRANSLATE_NOOP("ReviewReport", "From supplier"),
     QT_TRANSLATE_NOOP("ReviewView", "All time"),
     QT_TRANSLATE_NOOP("ReviewView", "This month"),
     QT_TRANSLATE_NOOP("ReviewView", "Last month"),
