@@ -172,8 +172,8 @@ def test_cli_csv_and_pdf(
     demo_ledger.close()
     csv_file, pdf_file = tmp_path / "r.csv", tmp_path / "r.pdf"
     args = _args(
-        "--from", "2026-11-01", "--to", "2026-11-30", "--csv", str(csv_file), "--pdf", str(pdf_file),
-        "--language", "en",
+        "--from", "2026-11-01", "--to", "2026-11-30",
+        "--csv", str(csv_file), "--pdf", str(pdf_file), "--language", "en",
     )  # fmt: skip
     assert run_review(args, path) == 0
     out = capsys.readouterr().out
