@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from core.clocks import day_end, day_start
 from core.exports import CsvCell, write_csv
 from core.ledger.types import Fault, Reason, RefundDirection, RefundState, to_db
-from core.money import converted, to_decimal, to_minor
+from core.money import converted, net_cost, profit, to_decimal, to_minor
 from core.rates import (
     ECB,
     MANUAL,
@@ -515,6 +515,7 @@ class LineKind(StrEnum):
     REFUNDS = "refunds"
     CANCELLATIONS = "cancellations"
     DISPUTES = "disputes"
+    ORDERS = "orders"  # refunded orders with their profit (the money model per order)
 
 
 @dataclass(frozen=True)
@@ -555,6 +556,18 @@ LINE_COLUMNS: dict[LineKind, tuple[LineColumn, ...]] = {
         LineColumn("answer", "Supplier answer"),
         LineColumn("closed_at", "Closed", "time"),
         LineColumn("note", "Abandoned because"),
+    ),
+    LineKind.ORDERS: (
+        LineColumn("at", "First refund", "time"),
+        LineColumn("order", "Order"),
+        LineColumn("supplier", "Supplier"),
+        LineColumn("paid", "Paid", "money"),
+        LineColumn("refunded", "Refunded", "money"),
+        LineColumn("cost", "Supplier cost", "money"),
+        LineColumn("recovered", "Recovered", "money"),
+        LineColumn("undone", "Sale undone", "flag"),
+        LineColumn("net", "Net cost", "money"),
+        LineColumn("profit", "Profit", "money"),
     ),
     LineKind.DISPUTES: (
         LineColumn("at", "Opened", "time"),
@@ -774,7 +787,7 @@ class Review:
 
     def count(self, kind: LineKind, flt: ReviewFilter) -> int:
         source, where = self._source(kind, flt)
-        if kind is LineKind.REFUNDS:
+        if kind in (LineKind.REFUNDS, LineKind.ORDERS):
             sql = f"{source} SELECT count(*) FROM picked"
         else:
             sql = f"SELECT count(*) FROM ({source} WHERE {where.sql()})"
@@ -799,6 +812,8 @@ class Review:
 
     def _cells(self, kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
         """A line's cells; a refund's also in the reporting currency, with the rate used."""
+        if kind is LineKind.ORDERS:
+            return self._order_cells(row)
         cells = _cells(kind, row)
         if kind is not LineKind.REFUNDS:
             return cells
@@ -811,10 +826,71 @@ class Review:
         value = to_minor(converted(amount.minor, amount.currency, rate.value), rates.target)
         return (*cells, label(ORIGIN_LABELS, row[12]), Amount(rates.target, value), rate)
 
+    def _order_cells(self, row: Sequence[Any]) -> tuple[Cell, ...]:
+        """A refunded order: its terms in their currencies, then its net cost and profit in
+        the reporting currency (core.money), each term at the rate of its day; no profit where
+        the supplier cost is unknown (no supplier order) or a rate is missing."""
+        now = datetime.now(UTC)
+        first = _instant(row[0])
+        order_currency = str(row[4])
+        paid = Amount(order_currency, int(row[3] or 0))
+        refunded = Amount(order_currency, int(row[6] or 0))
+        cost = Amount(str(row[8]), int(row[7])) if row[7] is not None else None
+        back = Amount(str(row[11] or (cost.currency if cost else "USD")), int(row[10] or 0))
+        undone = bool(row[13])
+        rates = self.rates()
+        terms: list[Decimal | None] = []
+        for amount, day in (
+            (paid, row[5]),
+            (refunded, row[0]),
+            (cost, row[9]),
+            (back, row[12]),
+        ):
+            if amount is None:
+                terms.append(Decimal(0))
+                continue
+            rate = rates.rate(amount.currency, _day(day[:10] if day else None, now))
+            terms.append(
+                None if rate is None else converted(amount.minor, amount.currency, rate.value)
+            )
+        target = rates.target
+        net_value: Amount | None = None
+        profit_value: Amount | None = None
+        if all(t is not None for t in terms):
+            p, r_c, s, r_s = (to_minor(t, target) for t in terms if t is not None)
+            net_value = Amount(
+                target,
+                net_cost(
+                    paid=p, refunded=r_c, supplier_cost=s, recovered=r_s, reversed_sale=undone
+                ),
+            )
+            if cost is not None:
+                profit_value = Amount(
+                    target, profit(paid=p, refunded=r_c, supplier_cost=s, recovered=r_s)
+                )
+        return (
+            first,
+            _text(row[1]),
+            _text(row[2]),
+            paid,
+            refunded,
+            cost,
+            back if back.minor else None,
+            "yes" if undone else "",
+            net_value,
+            profit_value,
+        )
+
     def _source(self, kind: LineKind, flt: ReviewFilter) -> tuple[str, Where]:
         if kind is LineKind.REFUNDS:
             where = self._refund_where(flt)
             return f"WITH {_FACT}, picked AS (SELECT * FROM fact AS p WHERE {where.sql()})", where
+        if kind is LineKind.ORDERS:
+            where = self._refund_where(flt)
+            return (
+                f"WITH {_FACT}{_TERMS}, picked AS (SELECT * FROM cases AS p WHERE {where.sql()})",
+                where,
+            )
         if kind is LineKind.CANCELLATIONS:
             where = flt.clauses(
                 at="c.created_at", supplier="so.supplier_id", reason="c.reason", state=None
@@ -842,6 +918,30 @@ class Review:
                 LEFT JOIN supplier_order AS so ON so.id = p.so_id
                 LEFT JOIN supplier AS s ON s.id = p.supplier_id
                 ORDER BY p.at DESC, p.id DESC"""
+            return sql, where.params
+        if kind is LineKind.ORDERS:
+            sql = f"""{source},
+                page AS (SELECT * FROM picked ORDER BY at DESC, order_id DESC{window})
+                SELECT p.at, co.name, s.name, p.total, p.order_currency,
+                       substr(p.paid_at, 1, 10), p.refunded,
+                       cost.amount, cost.currency, cost.day,
+                       back.amount, back.currency, back.day,
+                       p.order_id IN (SELECT order_id FROM undone)
+                FROM page AS p
+                LEFT JOIN customer_order AS co ON co.id = p.order_id
+                LEFT JOIN supplier AS s ON s.id = p.supplier_id
+                LEFT JOIN (SELECT x.customer_order_id AS order_id, sum(x.cost_minor) AS amount,
+                                  min(x.currency) AS currency,
+                                  substr(min(x.paid_at), 1, 10) AS day
+                           FROM supplier_order AS x GROUP BY x.customer_order_id) AS cost
+                       ON cost.order_id = p.order_id
+                LEFT JOIN (SELECT f.order_id AS order_id, sum(f.amount) AS amount,
+                                  min(f.currency) AS currency, max(f.rate_day) AS day
+                           FROM fact AS f
+                           WHERE f.direction = 'from_supplier' AND f.state = 'received'
+                           GROUP BY f.order_id) AS back
+                       ON back.order_id = p.order_id
+                ORDER BY p.at DESC, p.order_id DESC"""
             return sql, where.params
         order = "c.created_at" if kind is LineKind.CANCELLATIONS else "d.opened_at"
         alias = order.split(".")[0]
@@ -976,6 +1076,13 @@ GERMAN: dict[str, str] = {
     "Not recovered": "Nicht zurückerhalten",
     "Dropdesk": "Dropdesk",
     "Shopify (order date)": "Shopify (Bestelldatum)",
+    "First refund": "Erste Erstattung",
+    "Paid": "Bezahlt",
+    "Refunded": "Erstattet",
+    "Supplier cost": "Lieferantenkosten",
+    "Sale undone": "Verkauf rückgängig",
+    "Net cost": "Nettokosten",
+    "Profit": "Gewinn",
     "yes": "ja",
 }
 
@@ -1008,8 +1115,12 @@ def csv_header(kind: LineKind, language: str = "en") -> list[str]:
     for column in LINE_COLUMNS[kind]:
         title = words(column.title, language)
         if column.kind == "money":
-            money = "Currency" if column.key == "amount" else "Reporting currency"
-            titles += [title, words(money, language)]
+            if column.key == "amount":
+                titles += [title, words("Currency", language)]
+            elif column.key in _REPORTING_KEYS:
+                titles += [title, words("Reporting currency", language)]
+            else:
+                titles += [title, f"{title} – {words('Currency', language)}"]
         elif column.kind == "rate":
             titles += [title, words("Rate source", language)]
         elif column.kind == "time":
@@ -1017,6 +1128,9 @@ def csv_header(kind: LineKind, language: str = "en") -> list[str]:
         else:
             titles.append(title)
     return titles
+
+
+_REPORTING_KEYS = frozenset({"converted", "net", "profit"})
 
 
 def csv_row(cells: Sequence[Cell], language: str = "en") -> list[CsvCell]:
@@ -1033,6 +1147,16 @@ def csv_row(cells: Sequence[Cell], language: str = "en") -> list[CsvCell]:
         else:
             values.append(cell)
     return values
+
+
+def _padded(cells: Sequence[Cell], widths: Sequence[int]) -> list[Cell]:
+    """Cells with an empty amount or rate (None) as two empty cells, like a filled one."""
+    out: list[Cell] = []
+    for cell, width in zip(cells, widths, strict=True):
+        out.append(cell)
+        if cell is None and width == 2:
+            out.append(None)
+    return out
 
 
 def _rate_source(rate: Rate, language: str) -> str:
@@ -1055,7 +1179,8 @@ def write_review_csv(
     `language` (en: `,` and `.`; de: `;` and decimal comma, German headers); returns the
     count. Names and merchant text are never translated, only the review's own words."""
     locale = CsvLocale(language)
-    rows = (csv_row(cells, language) for cells in review.iter_lines(kind, flt))
+    widths = [2 if c.kind in ("money", "rate") else 1 for c in LINE_COLUMNS[kind]]
+    rows = (csv_row(_padded(cells, widths), language) for cells in review.iter_lines(kind, flt))
     return write_csv(
         path,
         csv_header(kind, language),

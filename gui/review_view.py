@@ -210,6 +210,8 @@ class ReviewLinesModel(QAbstractTableModel):
         return cell_label(column.key, cell_display(cell))
 
     def _is_bad(self, key: str, cell: Cell, line: tuple[Cell, ...]) -> bool:
+        if self.kind is LineKind.ORDERS:
+            return key == "profit" and isinstance(cell, Amount) and cell.minor < 0
         if self.kind is not LineKind.REFUNDS:
             return key == "late" and bool(cell)
         if key == "expected_until" and isinstance(cell, datetime):
@@ -401,6 +403,7 @@ class ReviewView(QWidget):
         self.tables: dict[LineKind, QTableView] = {}
         for kind, title in (
             (LineKind.REFUNDS, "Refunds"),
+            (LineKind.ORDERS, "Profit per order"),
             (LineKind.CANCELLATIONS, "Cancellations"),
             (LineKind.DISPUTES, "Disputes"),
         ):
@@ -510,7 +513,7 @@ class ReviewView(QWidget):
             summary = review.summary(flt)
             counts = {
                 kind: review.count(kind, flt)
-                for kind in (LineKind.CANCELLATIONS, LineKind.DISPUTES)
+                for kind in (LineKind.CANCELLATIONS, LineKind.DISPUTES, LineKind.ORDERS)
             }
             counts[LineKind.REFUNDS] = summary.refunds
             return "summary", (generation, summary, counts)

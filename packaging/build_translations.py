@@ -154,6 +154,7 @@ def dynamic_texts() -> dict[str, list[str]]:
             *review.ORIGIN_LABELS.values(),
             *stored,
             "Refunds",
+            "Profit per order",
             "Cancellations",
             "Disputes",
         ],

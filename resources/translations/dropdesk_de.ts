@@ -218,7 +218,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="339"/>
+        <location filename="../../gui/review_view.py" line="341"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -351,8 +351,8 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
-        <location filename="../../gui/review_view.py" line="300"/>
-        <location filename="../../gui/review_view.py" line="338"/>
+        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="340"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -407,8 +407,8 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
         <location filename="../../gui/order_details_panel.py" line="61"/>
-        <location filename="../../gui/review_view.py" line="295"/>
-        <location filename="../../gui/review_view.py" line="337"/>
+        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="339"/>
         <location filename="../../gui/supplier_order_dialog.py" line="296"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
@@ -2671,7 +2671,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="196"/>
-        <location filename="../../gui/review_view.py" line="564"/>
+        <location filename="../../gui/review_view.py" line="567"/>
         <source>{0} of the refunds known only from Shopify (dated by the order)</source>
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
@@ -2689,7 +2689,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="167"/>
         <location filename="../../gui/review_report.py" line="395"/>
-        <location filename="../../gui/review_view.py" line="316"/>
+        <location filename="../../gui/review_view.py" line="318"/>
         <source>Per currency</source>
         <translation>Je Währung</translation>
     </message>
@@ -2700,21 +2700,21 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="223"/>
-        <location filename="../../gui/review_view.py" line="382"/>
+        <location filename="../../gui/review_view.py" line="384"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="225"/>
-        <location filename="../../gui/review_view.py" line="358"/>
-        <location filename="../../gui/review_view.py" line="382"/>
+        <location filename="../../gui/review_view.py" line="360"/>
+        <location filename="../../gui/review_view.py" line="384"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="226"/>
         <location filename="../../gui/review_report.py" line="369"/>
-        <location filename="../../gui/review_view.py" line="382"/>
+        <location filename="../../gui/review_view.py" line="384"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
@@ -2751,191 +2751,191 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="369"/>
         <location filename="../../gui/review_report.py" line="435"/>
-        <location filename="../../gui/review_view.py" line="731"/>
+        <location filename="../../gui/review_view.py" line="734"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="280"/>
+        <location filename="../../gui/review_view.py" line="282"/>
         <source>Refund review — {0}</source>
         <extracomment>Currencies the ECB publishes, offered as reporting currencies (any other can be typed).</extracomment>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="291"/>
-        <location filename="../../gui/review_view.py" line="334"/>
+        <location filename="../../gui/review_view.py" line="293"/>
+        <location filename="../../gui/review_view.py" line="336"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="292"/>
+        <location filename="../../gui/review_view.py" line="294"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="293"/>
+        <location filename="../../gui/review_view.py" line="295"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="296"/>
+        <location filename="../../gui/review_view.py" line="298"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/review_view.py" line="303"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="305"/>
+        <location filename="../../gui/review_view.py" line="307"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="306"/>
+        <location filename="../../gui/review_view.py" line="308"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="310"/>
+        <location filename="../../gui/review_view.py" line="312"/>
         <source>Reporting currency</source>
         <translation>Berichtswährung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="311"/>
+        <location filename="../../gui/review_view.py" line="313"/>
         <source>Every amount is converted into this currency</source>
         <translation>Jeder Betrag wird in diese Währung umgerechnet</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="318"/>
+        <location filename="../../gui/review_view.py" line="320"/>
         <source>Show every amount in its own currency</source>
         <translation>Jeden Betrag in seiner eigenen Währung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="319"/>
+        <location filename="../../gui/review_view.py" line="321"/>
         <source>Rates…</source>
         <translation>Kurse…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="320"/>
+        <location filename="../../gui/review_view.py" line="322"/>
         <source>Set exchange rates by hand</source>
         <translation>Wechselkurse von Hand festlegen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="327"/>
+        <location filename="../../gui/review_view.py" line="329"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="328"/>
+        <location filename="../../gui/review_view.py" line="330"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="335"/>
+        <location filename="../../gui/review_view.py" line="337"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="336"/>
+        <location filename="../../gui/review_view.py" line="338"/>
         <location filename="../../gui/suppliers_view.py" line="176"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="378"/>
+        <location filename="../../gui/review_view.py" line="380"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="399"/>
+        <location filename="../../gui/review_view.py" line="401"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="507"/>
+        <location filename="../../gui/review_view.py" line="510"/>
         <location filename="../../gui/suppliers_view.py" line="411"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="536"/>
+        <location filename="../../gui/review_view.py" line="539"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="540"/>
+        <location filename="../../gui/review_view.py" line="543"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="554"/>
+        <location filename="../../gui/review_view.py" line="557"/>
         <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
         <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="578"/>
+        <location filename="../../gui/review_view.py" line="581"/>
         <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="647"/>
+        <location filename="../../gui/review_view.py" line="650"/>
         <source>There are no exchange rates for {0}.</source>
         <translation>Für {0} gibt es keine Wechselkurse.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="567"/>
+        <location filename="../../gui/review_view.py" line="570"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="698"/>
+        <location filename="../../gui/review_view.py" line="701"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="714"/>
+        <location filename="../../gui/review_view.py" line="717"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="719"/>
+        <location filename="../../gui/review_view.py" line="722"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="724"/>
+        <location filename="../../gui/review_view.py" line="727"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="724"/>
+        <location filename="../../gui/review_view.py" line="727"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="724"/>
+        <location filename="../../gui/review_view.py" line="727"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="731"/>
+        <location filename="../../gui/review_view.py" line="734"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="735"/>
+        <location filename="../../gui/review_view.py" line="738"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="736"/>
+        <location filename="../../gui/review_view.py" line="739"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="737"/>
+        <location filename="../../gui/review_view.py" line="740"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -4423,286 +4423,321 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="208"/>
+        <source>First refund</source>
+        <translation>Erste Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="209"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="210"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="211"/>
+        <source>Supplier cost</source>
+        <translation>Lieferantenkosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="213"/>
+        <source>Sale undone</source>
+        <translation>Verkauf rückgängig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="214"/>
+        <source>Net cost</source>
+        <translation>Nettokosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="215"/>
+        <source>Profit</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
@@ -4710,502 +4745,542 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
         <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
         <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>In flight from suppliers</source>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="312"/>
+        <source>First refund</source>
+        <translation>Erste Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="313"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="314"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="315"/>
+        <source>Supplier cost</source>
+        <translation>Lieferantenkosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="317"/>
+        <source>Sale undone</source>
+        <translation>Verkauf rückgängig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="318"/>
+        <source>Net cost</source>
+        <translation>Nettokosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="319"/>
+        <source>Profit</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="377"/>
+        <source>Profit per order</source>
+        <translation>Gewinn je Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -5213,117 +5288,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5331,17 +5406,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -5390,72 +5465,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Payment on hold</source>
         <translation>Zahlung zurückgehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>

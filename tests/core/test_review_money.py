@@ -20,7 +20,15 @@ from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, Supplier, SupplierOrder
 from core.money import net_cost, to_minor
 from core.rates import EcbTable, Rates, check_currency, parse_manual, shipped_table
-from core.review import LineKind, Review, ReviewFilter, rates_of_ledger, reporting_currency
+from core.review import (
+    Amount,
+    LineKind,
+    Review,
+    ReviewFilter,
+    rates_of_ledger,
+    reporting_currency,
+    write_review_csv,
+)
 
 # Fixed test rates (units per euro), as the ECB's CSV has them: Friday 8 May, Monday 11 May.
 TABLE = EcbTable(
@@ -190,6 +198,21 @@ def test_net_cost_of_each_cancellation_path(ledger: Ledger) -> None:
     assert summary.reporting("expected") == 3_200
     assert summary.reporting("refunded") == 32_000
     assert summary.reporting("recovered") == to_minor(_eur(4_500, "1.25") / 100, "EUR")
+    # Per order, in the reporting currency: net cost and profit by the same model.
+    orders = review.lines(LineKind.ORDERS, ReviewFilter(), 0, 10)
+    assert review.count(LineKind.ORDERS, ReviewFilter()) == len(orders) == 4
+    per_order = {line[1]: line for line in orders}
+    net = {name: line[8] for name, line in per_order.items()}
+    assert net == {
+        "#2001": Amount("EUR", 0),
+        "#2002": Amount("EUR", 3_200),
+        "#2003": Amount("EUR", 2_000 - 400),
+        "#2004": Amount("EUR", 3_200),
+    }
+    assert per_order["#2002"][9] == Amount("EUR", -3_200)  # paid back, the supplier kept 40 USD
+    assert per_order["#2003"][9] == Amount("EUR", 10_000 - 2_000 - 3_200 + 400)
+    assert per_order["#2003"][7] == "" and per_order["#2002"][7] == "yes"  # sale undone
+    assert sum(n.minor for n in net.values() if n) == summary.reporting("net_cost")
 
 
 def test_conversion_uses_the_rate_of_each_day_and_the_manual_rate(ledger: Ledger) -> None:
@@ -311,3 +334,20 @@ def test_a_refund_shopify_and_dropdesk_both_know_counts_once(ledger: Ledger) -> 
     both = review.summary(ReviewFilter(), NOW)
     assert both.reporting("refunded") == 4_000 and both.reporting("from_shop") == 1_000
     assert both.reporting("customer_refunds") == 2
+
+
+def test_orders_csv_keeps_its_columns_where_amounts_are_missing(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    with ledger.session() as s:  # refunded in Shopify, no supplier order: no cost, no profit
+        s.add(CustomerOrder(name="#7", currency="EUR", total_minor=5_000, refunded_minor=1_000))
+    target = tmp_path / "orders.csv"
+    review = Review(ledger.engine, Rates("EUR", TABLE))
+    assert write_review_csv(review, ReviewFilter(), target, LineKind.ORDERS, language="de") == 1
+    with target.open(encoding="utf-8-sig", newline="") as stream:
+        header, row = list(csv.reader(stream, delimiter=";"))
+    assert len(header) == len(row)
+    line = dict(zip(header, row, strict=True))
+    assert line["Bezahlt"] == "50,00" and line["Erstattet"] == "10,00"
+    assert line["Lieferantenkosten"] == "" and line["Gewinn"] == ""
+    assert line["Nettokosten"] == "10,00"  # a partial refund, the goods kept

@@ -43,6 +43,10 @@ def test_opens_with_totals_per_currency(qtbot: QtBot, demo_ledger: Ledger) -> No
     assert "1 USD = " in view.rate_note.text() and "ECB" in view.rate_note.text()
     assert f"{expected.refunds:,} refund lines" in view.counts.text()
     assert view.models[LineKind.REFUNDS].rowCount() == expected.refunds > 0
+    orders = view.models[LineKind.ORDERS]
+    assert orders.rowCount() == Review(demo_ledger.engine).count(LineKind.ORDERS, ReviewFilter())
+    assert orders.rowCount() == expected.reporting("customer_refunds") > 0  # one refund each
+    assert orders.index(0, 9).data().endswith(" EUR")  # profit in the reporting currency
     for chart_view in view.chart_views:
         assert chart_view.chart().series(), chart_view.chart().title()
     assert view.groups.rowCount() == len(expected.in_reporting("reason"))
