@@ -6,6 +6,7 @@ import argparse
 import csv
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from core.review import LineKind, Review, ReviewFilter
 from gui.cli import add_review_arguments
 from gui.formatting import money
 from gui.review_cli import run_review
+from gui.review_rates import RatesDialog
 from gui.review_view import CUSTOM, ReviewView
 
 
@@ -188,3 +190,18 @@ def test_cli_csv_and_pdf(
     assert run_review(_args(), tmp_path / "missing.sqlite") == 1
     assert not (tmp_path / "missing.sqlite").exists()  # the review never creates a ledger
     assert "no ledger" in capsys.readouterr().err
+
+
+def test_rates_dialog_reads_what_is_typed(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    view = open_review(qtbot, demo_ledger)
+    assert view.summary is not None
+    stored = {("GBP", "USD"): Decimal("1.3")}  # another reporting currency's rate stays
+    dialog = RatesDialog("EUR", ["EUR", "USD"], stored, view.summary.rates, view)
+    qtbot.addWidget(dialog)
+    assert list(dialog.fields) == ["USD"]
+    assert dialog.fields["USD"].placeholderText().startswith("ECB of each day, latest 0.")
+    dialog.fields["USD"].setText("0,5")
+    assert dialog.rates() == {"GBP/USD": "1.3", "USD/EUR": "0.5"}
+    dialog.fields["USD"].setText("-2")
+    dialog._save()
+    assert not dialog.result() and "USD" in dialog.error.text()
