@@ -47,6 +47,10 @@ DEFAULTS: dict[str, Any] = {
     "aliexpress_refresh_expires_at": None,
     "aliexpress_refresh_issued_at": None,  # scales the "reconnect soon" warning
     "aliexpress_last_refresh_at": None,
+    # The refund review (core.rates): its currency (None = the shop's) and rates set by hand,
+    # {"USD/EUR": "0.92"}: 1 USD = 0.92 EUR on every day, instead of the ECB's rate of the day.
+    "reporting_currency": None,
+    "manual_rates": {},
 }
 
 

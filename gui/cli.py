@@ -32,6 +32,22 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="last day")
     parser.add_argument("--csv", type=Path, metavar="FILE", help="write the refund lines as CSV")
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object: totals in the reporting currency, per currency, rates",
+    )
+    parser.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="reporting currency (ISO 4217; default: the setting, else the shop's)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("en", "de"),
+        help="language of the CSV and PDF (de: ';' and decimal comma); default: DROPDESK_LANG "
+        "or LANG",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
