@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from core import clocks, protection, settings, withdrawal
 from core.cancel.states import FINAL, State
+from core.chargebacks.store import chargeback_deadlines
 from core.clocks import Urgency
 from core.deadline_entries import WHAT, Deadline, Kind  # noqa: F401  (re-exported)
 from core.display_text import display_text
@@ -189,9 +190,9 @@ def deadlines(
     horizon = _utc(now) + timedelta(hours=within_hours)
     found = [_of_ship_window(row) for row in due_orders(db, now, within_hours, limit=limit)]
     found += run_deadlines(db, now, until=horizon) + buy_deadlines(db, now, until=horizon)
-    found += protection.deadlines(db, now, within_hours) + withdrawal.deadlines(
-        db, now, within_hours
-    )
+    found += protection.deadlines(db, now, within_hours)
+    found += withdrawal.deadlines(db, now, within_hours)
+    found += [d for d in chargeback_deadlines(db, now) if d.deadline <= horizon]
     found.sort(key=_soonest)
     return found if limit is None else found[:limit]
 

@@ -85,3 +85,23 @@ def test_the_buy_clock_is_a_ledger_setting(tmp_path: Path) -> None:
     assert isinstance(entries, list)
     (buy,) = [e for e in entries if e["order_name"] == "#2001"]
     assert buy["deadline"] == "2026-11-03T09:00:00+00:00"
+
+
+def test_a_demo_lists_every_kind_after_the_sale(tmp_path: Path) -> None:
+    """Protection, withdrawals and chargebacks join the one list (the demo holds each)."""
+    path = tmp_path / "demo.sqlite"
+    made = subprocess.run(
+        [sys.executable, "-m", "gui.cli", "demo", "--ledger", str(path), "--orders", "400"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    entries = due_json(path, "--within", str(24 * 365))["orders"]
+    assert isinstance(entries, list)
+    kinds = {entry["kind"] for entry in entries}
+    assert {"protection", "withdrawal_refund", "chargeback"} <= kinds, kinds
+    deadlines = [entry["deadline"] for entry in entries]
+    assert deadlines == sorted(deadlines, key=datetime.fromisoformat)  # one list, by time
