@@ -14,6 +14,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from core import paths
+from gui.cli_output import print_for_reader, reader_left
 
 if TYPE_CHECKING:
     from core.ledger import Ledger, LedgerError
@@ -155,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ndropdesk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # a reader that left early (`dropdesk review | head`)
+        reader_left()
+        return 0
 
 
 EXIT_INTERRUPTED = 130
@@ -264,9 +268,9 @@ def _due(path: Path, within: float, as_json: bool) -> int:
     finally:
         ledger.close()
     if as_json:
-        print(due.to_json(rows, now, within_hours=within))
+        print_for_reader(due.to_json(rows, now, within_hours=within))
     else:
-        print(due.render_text(rows, now, within_hours=within))
+        print_for_reader(due.render_text(rows, now, within_hours=within))
     return 0
 
 

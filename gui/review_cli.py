@@ -7,6 +7,7 @@ paths run on a headless server; --pdf without a display renders offscreen.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -28,6 +29,7 @@ from core.review import (
     rates_of_ledger,
     write_review_csv,
 )
+from gui.cli_output import print_for_reader
 
 TITLES = {
     "net_cost": "Net cost of refunds",
@@ -193,20 +195,26 @@ def _run(args: argparse.Namespace, ledger: Ledger) -> int:
     summary = review.summary(flt)
     language = csv_language(args.language)
     if args.json:
-        json.dump(summary_json(summary), sys.stdout)
-        sys.stdout.write("\n")
+        print_for_reader(json.dumps(summary_json(summary)))
     else:
-        print_summary(summary, sys.stdout)
-    notes = sys.stderr if args.json else sys.stdout
+        text = io.StringIO()
+        print_summary(summary, text)
+        print_for_reader(text.getvalue().rstrip("\n"))
+    said: list[str] = []  # what was written, after the summary (on stderr with --json)
     if args.csv:
         written = write_review_csv(review, flt, args.csv, language=language)
-        print(f"\nWrote {written:,} refund lines to {args.csv}", file=notes)
+        said.append(f"\nWrote {written:,} refund lines to {args.csv}")
     if args.pdf:
         _ensure_qt_application(language)
         from gui.review_report import write_review_pdf
 
         write_review_pdf(args.pdf, review, flt, summary)
-        print(f"Wrote the report to {args.pdf}", file=notes)
+        said.append(f"Wrote the report to {args.pdf}")
+    for line in said:
+        if args.json:
+            print(line, file=sys.stderr)
+        else:
+            print_for_reader(line)
     return 0
 
 

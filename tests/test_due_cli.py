@@ -105,3 +105,30 @@ def test_a_demo_lists_every_kind_after_the_sale(tmp_path: Path) -> None:
     assert {"protection", "withdrawal_refund", "chargeback"} <= kinds, kinds
     deadlines = [entry["deadline"] for entry in entries]
     assert deadlines == sorted(deadlines, key=datetime.fromisoformat)  # one list, by time
+
+
+def test_due_and_review_end_quietly_when_the_reader_leaves(tmp_path: Path) -> None:
+    """`dropdesk due | head` and `dropdesk review | head`: the reader is gone before a word is
+    written; no traceback, exit 0."""
+    path = tmp_path / "ledger.sqlite"
+    ledger = open_ledger(path)
+    try:
+        import_shopify_csv(ledger, EXPORT)
+    finally:
+        ledger.close()
+    for command in (["due", "--within", "100000"], ["review"]):
+        reader, writer = os.pipe()
+        os.close(reader)
+        try:
+            child = subprocess.run(
+                [sys.executable, "-m", "gui.cli", *command, "--ledger", str(path)],
+                stdout=writer,
+                stderr=subprocess.PIPE,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+                timeout=120,
+                check=False,
+            )
+        finally:
+            os.close(writer)
+        assert child.stderr == b"", (command, child.stderr)
+        assert child.returncode == 0, command
