@@ -31,7 +31,8 @@ _COLUMNS = """
            (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
             ORDER BY c.id DESC LIMIT 1),
            so.ship_by_estimated,
-           so.paid_estimated
+           so.paid_estimated,
+           so.end_reason
 """
 _JOINS = """
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
@@ -61,6 +62,7 @@ class OrderRow:
     #: ship_by counts days of a year whose official holiday arrangement is not known yet.
     ship_by_estimated: bool = False
     paid_estimated: bool = False  # paid_at (so ship_by) estimated from the Shopify payment
+    end_reason: str = ""  # how a finished order ended (core.status_words)
 
     @property
     def awaiting_shipment(self) -> bool:
@@ -88,6 +90,7 @@ class OrderRow:
             from_db(row[15]),
             bool(row[16]),
             bool(row[17]),
+            row[18] or "",
         )
 
 

@@ -19,7 +19,13 @@ from core.cancel.states import FINAL, STATES, State
 from core.clocks import Urgency, remaining
 from core.due import Thresholds
 from core.order_list import OrderRow
-from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
+from gui.formatting import (
+    countdown_text,
+    deadline_tooltip,
+    local_time,
+    status_text,
+    status_tooltip,
+)
 from gui.palette import readable
 
 
@@ -144,17 +150,18 @@ def _status(row: OrderRow) -> str:
     if _cancelling(row):
         assert row.cancel_state is not None
         return cancel_state_label(row.cancel_state)
-    return status_text(row.order_status)
+    return status_text(row.order_status, row.end_reason)
 
 
 def _status_tip(row: OrderRow) -> str:
-    if not _cancelling(row):
-        return f"{row.order_status} / {row.logistics_status}".strip(" /")
+    if not _cancelling(row):  # AliExpress' own code only where Dropdesk has no words for it
+        return status_tooltip(row.order_status, row.end_reason)
     assert row.cancel_state is not None
     tip = _tr("Cancellation: {0}").format(cancel_state_label(row.cancel_state))
     if row.cancel_deadline is not None:
         tip += "\n" + _tr("Next deadline: {0}").format(local_time(row.cancel_deadline))
-    return tip + "\n" + _tr("AliExpress status: {0}").format(status_text(row.order_status))
+    status = status_text(row.order_status, row.end_reason)
+    return tip + "\n" + _tr("AliExpress status: {0}").format(status)
 
 
 # --- the columns, in display order: whose order and how long left come first ----------------
