@@ -6,7 +6,7 @@ custom app made before then. "How do I get this?" opens the steps for both.
 
 Secrets are typed into password fields and go straight to the keyring; a stored
 secret is never shown, only "stored in keyring". Network and keyring calls run in the
-background (`Runner`).
+background (`gui.jobs.JobSlot`).
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ from core.connections import (
 from core.secrets import SecretKey
 from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo
 from core.shopify.versions import OFFERED_API_VERSIONS
-from gui.connections.common import Runner, StatusLine, confirm, secret_field, tr
+from gui.connections.common import StatusLine, secret_field, tr
 from gui.connections.help import SHOPIFY, ConnectionHelp
 from gui.formatting import local_time
+from gui.jobs import JobSlot
+from gui.notice import confirm
 
 API_VERSIONS = OFFERED_API_VERSIONS
 NEW_SHOP = -1
@@ -58,7 +60,7 @@ class ShopPanel(QGroupBox):
     ) -> None:
         super().__init__(tr("Shopify"), parent)
         self.connections = connections
-        self.runner = Runner(self, pool)
+        self.runner = JobSlot(self, pool)
         self.keyring: KeyringStatus | None = None
         self.keyring_problem: str | None = None
         self.confirmation: QMessageBox | None = None
@@ -281,7 +283,11 @@ class ShopPanel(QGroupBox):
             return
         self.status.show_text(tr("Asking Shopify…"))
         connections = self.connections
-        self.runner.run(lambda: connections.test_shop(draft), self._tested_ok, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.test_shop(draft),
+            self._tested_ok,
+            self._failed,
+        )
 
     def _tested_ok(self, info: ShopInfo) -> None:
         self._tested = info
@@ -302,7 +308,11 @@ class ShopPanel(QGroupBox):
         info = self._tested
         self.status.show_text(tr("Saving…"))
         connections = self.connections
-        self.runner.run(lambda: connections.save_shop(draft, info), self._saved, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.save_shop(draft, info),
+            self._saved,
+            self._failed,
+        )
 
     def _saved(self, shop_id: int) -> None:
         shop = next(s for s in self.connections.shops() if s.id == shop_id)
@@ -335,6 +345,7 @@ class ShopPanel(QGroupBox):
                 "keyring. Its orders stay in the ledger; to sync again you will need to paste "
                 "the token again."
             ),
+            tr("Remove"),
             lambda: self._remove(shop),
         )
 
@@ -342,7 +353,11 @@ class ShopPanel(QGroupBox):
         self.status.show_text(tr("Removing…"))
         connections = self.connections
         self._removing = shop
-        self.runner.run(lambda: connections.remove_shop(shop.id), self._removed, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.remove_shop(shop.id),
+            self._removed,
+            self._failed,
+        )
 
     def _removed(self, _none: object) -> None:
         shop = self._removing
