@@ -571,11 +571,14 @@ def explain(error: BaseException, lang: str = "en") -> str:
 def expected(error: BaseException) -> bool:
     """Whether `error` is a condition of the world, not a bug: no keyring or a locked one, a shop
     or AliExpress that is unreachable or refuses, a ledger problem, words written for the
-    merchant. Such failures are logged as warnings without a traceback; anything else is a bug
-    and keeps its traceback."""
+    merchant, the cancel workflow's refusals. Such failures are logged as warnings without a
+    traceback; anything else is a bug and keeps its traceback."""
+    from core.cancel.errors import CancelError  # the workflow's refusals
+
     return isinstance(getattr(error, "text", None), Text) or isinstance(
         error,
-        SecretStoreError
+        CancelError
+        | SecretStoreError
         | ShopifyError
         | AliExpressError
         | NotConnectedError

@@ -1,12 +1,13 @@
 """One workflow call at a time, off the GUI thread, with the workflow's progress points shown.
 
 The workflow blocks on the network (AliExpress, Shopify, a cancel job being polled), so every
-call the wizard makes goes through `StepRunner.run`. The outcome comes back on the GUI thread:
-the result, or the exception itself (so the wizard can tell "Shopify has not answered yet"
-from a refusal). `listener` is the workflow's `on_step`: it may be called from the worker
-thread, and its points reach the GUI as `stepped` with a sentence for the merchant. Runners
-that share a `lock` (every wizard and the start-up resume) never call the workflow at the same
-time, so two windows cannot both resume the same cancel sent to Shopify.
+call the wizard makes goes through `StepRunner.run`, a `gui.jobs.Job` like every long job.
+The outcome comes back on the GUI thread: the result, or the exception itself (`Job.error`,
+so the wizard can tell "Shopify has not answered yet" from a refusal). `listener` is the
+workflow's `on_step`: it may be called from the worker thread, and its points reach the GUI
+as `stepped` with a sentence for the merchant. Runners that share a `lock` (every wizard and
+the start-up resume) never call the workflow at the same time, so two windows cannot both
+resume the same cancel sent to Shopify.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -45,12 +45,6 @@ def describe_point(point: str) -> str:
             return ""
     text = _POINTS.get(point)
     return tr(text) if text else ""
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    value: Any = None
-    error: BaseException | None = None
 
 
 class StepRunner(QObject):
@@ -94,18 +88,17 @@ class StepRunner(QObject):
         if self.busy:
             return False
 
+        lock = self._lock  # not `self`: the job must not hold the wizard
+
         def attempt(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            try:
-                with self._lock:
-                    return _Outcome(value=work())
-            except Exception as error:  # handed to the GUI thread, which shows it
-                return _Outcome(error=error)
+            with lock:
+                return work()
 
         job = Job(attempt)
         self.job = job
         self._callbacks = (done, failed)
         job.finished.connect(self._finished)
-        job.failed.connect(self._crashed)
+        job.failed.connect(self._failed)
         self.started.emit(busy)
         job.start(self._pool)
         return True
@@ -115,22 +108,22 @@ class StepRunner(QObject):
         if text:
             self.stepped.emit(text)
 
-    def _finished(self, outcome: _Outcome) -> None:
+    def _finished(self, value: Any) -> None:
         callbacks = self._callbacks
         self.job, self._callbacks = None, None
         assert callbacks is not None
-        done, failed = callbacks
         try:
-            if outcome.error is not None:
-                failed(outcome.error)
-            else:
-                done(outcome.value)
+            callbacks[0](value)
         finally:
             self.ended.emit()
 
-    def _crashed(self, message: str) -> None:  # pragma: no cover - attempt() catches all
-        callbacks = self._callbacks
+    def _failed(self, message: str) -> None:
+        """The exception itself goes to the wizard, which tells a refusal from a pending shop."""
+        job, callbacks = self.job, self._callbacks
         self.job, self._callbacks = None, None
-        if callbacks is not None:
-            callbacks[1](RuntimeError(message))
-        self.ended.emit()
+        assert callbacks is not None
+        error = job.error if job is not None and job.error is not None else RuntimeError(message)
+        try:
+            callbacks[1](error)
+        finally:
+            self.ended.emit()
