@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from core.ledger import Ledger
 from core.review import REASON_LABELS
 from gui.formatting import local_time
 from gui.jobs import Job
+from gui.notice import muted
+from gui.palette import Colours
 from gui.window_fit import fit_to_screen
 
 
@@ -49,8 +51,6 @@ COLUMNS = (
     "Reason",
     "Started",
 )
-_OVERDUE = QBrush(QColor("#8b0000"))
-_MUTED = QBrush(QColor("#8a8f98"))
 
 
 def utc_now() -> datetime:
@@ -122,7 +122,7 @@ class CancellationsView(QWidget):
         self.empty.setObjectName("noCancellations")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #5f6670; padding: 24px;")
+        muted(self.empty, "padding: 24px;")
         self.count_label = QLabel()
         self.resume_button = QPushButton(_tr("Resume"))
         self.resume_button.setObjectName("resumeButton")
@@ -200,10 +200,10 @@ class CancellationsView(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, run.id)
             if run.next_deadline is not None and run.next_deadline <= now:
-                item.setForeground(4, _OVERDUE)
+                item.setForeground(4, Colours.NEGATIVE.brush())
                 item.setToolTip(4, _tr("The deadline has passed: open it to see what to do."))
             elif run.next_deadline is None:
-                item.setForeground(4, _MUTED)
+                item.setForeground(4, Colours.MUTED.brush())
             self.table.addTopLevelItem(item)
             if run.id == selected:
                 item.setSelected(True)

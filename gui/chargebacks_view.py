@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,8 @@ from core.texts import Text
 from gui.formatting import countdown_text, local_time, money
 from gui.i18n import current_language
 from gui.jobs import Job
+from gui.notice import muted
+from gui.palette import Colours
 
 if TYPE_CHECKING:
     from core.chargebacks.evidence import EvidencePack, EvidenceSent
@@ -189,7 +191,7 @@ class ChargebacksView(QWidget):
         self.empty.setObjectName("noChargebacks")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #5f6670; padding: 24px;")
+        muted(self.empty, "padding: 24px;")
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.sync_button = QPushButton(_t("sync"))
@@ -273,11 +275,11 @@ class ChargebacksView(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(1, row.reason)
             if row.needs_response and row.evidence_due_by and row.evidence_due_by <= now:
-                item.setForeground(5, QBrush(QColor("#8b0000")))
+                item.setForeground(5, Colours.NEGATIVE.brush())
                 item.setToolTip(5, _t("overdue_tip"))
             elif not row.needs_response:
                 for column in (4, 5):
-                    item.setForeground(column, QBrush(QColor("#8a8f98")))
+                    item.setForeground(column, Colours.MUTED.brush())
             self.table.addTopLevelItem(item)
             if row.id == selected:
                 item.setSelected(True)
@@ -355,7 +357,7 @@ class ChargebacksView(QWidget):
         """Send what the merchant confirmed in the dialog (off the GUI thread)."""
         send = self._send
         assert send is not None
-        job = Job(lambda _p, _c: send(chargeback_id, texts, submit), describe_error=_describe)
+        job = Job(lambda _p, _c: send(chargeback_id, texts, submit))
         job.finished.connect(self._sent)
         job.failed.connect(self._failed)
         self._busy(job, _t("sending"))
@@ -364,7 +366,7 @@ class ChargebacksView(QWidget):
         sync = self._sync
         if sync is None or self.busy is not None:
             return
-        job = Job(lambda _p, _c: sync(), describe_error=_describe)
+        job = Job(lambda _p, _c: sync())
         job.finished.connect(self._synced)
         job.failed.connect(self._failed)
         self._busy(job, _t("syncing"))
@@ -394,11 +396,6 @@ class ChargebacksView(QWidget):
         self.message.emit(message)
         self._selection_changed()
         self.refresh()  # a failure is journalled; the rows may have changed too
-
-
-def _describe(error: BaseException) -> str:
-    text: Any = getattr(error, "text", None)
-    return text.get(current_language()) if isinstance(text, Text) else str(error)
 
 
 D = {

@@ -110,8 +110,16 @@ class Shade:
     text: bool = True  # False for fills and borders, which are not read
 
     def color(self, dark: bool | None = None) -> QColor:
-        """The value for the current palette (or the one asked for)."""
-        return QColor(self.dark if (is_dark() if dark is None else dark) else self.light)
+        """The value for the application's palette, or for the mode asked for. A text shade on
+        the window's backgrounds is shaded further if a platform palette's Base is not the one
+        the values were chosen for (`readable`)."""
+        if dark is not None:
+            return QColor(self.dark if dark else self.light)
+        palette = QGuiApplication.palette()
+        colour = QColor(self.dark if is_dark(palette) else self.light)
+        if self.text and self.on is None:
+            colour = readable(colour, palette.color(_Role.Base))
+        return colour
 
     def brush(self, dark: bool | None = None) -> QBrush:
         return QBrush(self.color(dark))
