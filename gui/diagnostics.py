@@ -13,11 +13,12 @@ from pathlib import Path
 import PySide6
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from core import diagnostics, paths, redaction
 from gui.jobs import Job
 from gui.links import open_link
+from gui.notice import Kind, tell
 
 log = logging.getLogger(__name__)
 
@@ -122,27 +123,15 @@ class DiagnosticsSaver(QObject):
         return window if window is not None and shiboken6.isValid(window) else self._parent
 
     def _tell_saved(self, target: Path) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
+        tell(
+            self._answer_parent(),
             _tr("Diagnostics saved"),
             _tr(
                 "Saved to {0}.\n\nIt holds versions, settings, the ledger's size and the end of "
                 "the log, without secrets or customer details. Attach it to your message to "
                 "support."
             ).format(target),
-            QMessageBox.StandardButton.Ok,
-            self._answer_parent(),
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     def _tell_failed(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Diagnostics not saved"),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self._answer_parent(),
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        tell(self._answer_parent(), _tr("Diagnostics not saved"), message, Kind.WARNING)

@@ -111,7 +111,7 @@ def tell(
     detail: str = "",
 ) -> QMessageBox:
     """A window-modal message box, opened (no nested event loop) and deleted once dismissed."""
-    box = QMessageBox(_ICON[kind], title, text, parent=parent)
+    box = QMessageBox(_ICON[kind], title, text, QMessageBox.StandardButton.Ok, parent)
     if detail:
         box.setInformativeText(detail)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
