@@ -168,6 +168,21 @@ class Colours:
         return tuple(value for value in vars(cls).values() if isinstance(value, Shade))
 
 
+PAPER_STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1b1f24; }
+h1 { font-size: 16pt; margin-bottom: 2px; }
+h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
+p.meta { color: #555555; margin: 0; }
+p.hint { background: #fff6d6; padding: 4px; }
+th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
+td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; vertical-align: top; }
+td.num { text-align: right; }
+td.bad { color: #a61b1b; font-weight: bold; }
+pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; white-space: pre-wrap; }
+"""
+"""The style sheet of printed documents (PDFs): paper is white whatever the screen's mode."""
+
+
 def dark_palette() -> QPalette:
     """A dark palette for Fusion, close to what Qt's own dark themes use, with link and
     highlight colours that keep a 4.5:1 contrast on the dark base."""

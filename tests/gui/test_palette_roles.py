@@ -3,11 +3,13 @@ against the background it is read on (the window's Base and Window, or its own f
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from gui.palette import Colours, Shade, contrast_ratio, dark_palette
+from gui.palette import PAPER_STYLE, Colours, Shade, contrast_ratio, dark_palette
 
 TEXT_ROLES = [shade for shade in Colours.all() if shade.text]
 
@@ -39,3 +41,12 @@ def test_roles_are_many_and_named_once() -> None:
 def test_the_contrast_formula_is_wcag() -> None:
     assert contrast_ratio(QColor("black"), QColor("white")) == pytest.approx(21.0)
     assert contrast_ratio(QColor("#767676"), QColor("white")) == pytest.approx(4.54, abs=0.01)
+
+
+def test_printed_text_is_readable_on_paper_and_in_table_headers() -> None:
+    inks = re.findall(r"(?<![-\w])color: (#[0-9a-f]{6})", PAPER_STYLE)
+    fills = [QColor("white"), *map(QColor, re.findall(r"background: (#[0-9a-f]{6})", PAPER_STYLE))]
+    assert len(inks) >= 3 and len(fills) >= 3
+    for ink in inks:
+        for fill in fills:
+            assert contrast_ratio(QColor(ink), fill) >= 4.5, (ink, fill.name())
