@@ -222,13 +222,13 @@ class AliExpressPanel(QGroupBox):
         try:
             url = self.connections.aliexpress_authorize_url(self.app_key.text(), callback)
         except ValueError as error:  # InvalidSecretError is a ValueError too
-            self.status.show_text(describe(error), "error")
+            self.status.show_text(describe(error), Kind.ERROR)
             return
         ui_settings().setValue(CALLBACK_SETTING, callback)
         self.opened_url = url
         if not open_link(self, url):
             self.status.show_text(
-                tr("No browser opened. Open this address yourself: {0}").format(url), "warn"
+                tr("No browser opened. Open this address yourself: {0}").format(url), Kind.WARNING
             )
             return
         self.status.show_text(
@@ -242,7 +242,7 @@ class AliExpressPanel(QGroupBox):
     def connect_account(self) -> None:
         app_key, secret, code = self.app_key.text(), self.app_secret.text(), self.code.text()
         if not code.strip():
-            self.status.show_text(tr("Paste the authorization code first."), "error")
+            self.status.show_text(tr("Paste the authorization code first."), Kind.ERROR)
             return
         self.status.show_text(tr("Connecting…"))
         connections = self.connections
@@ -267,7 +267,7 @@ class AliExpressPanel(QGroupBox):
             tr("Connected as {0}. The app secret and tokens are in the system keyring.").format(
                 connection.account or connection.app_key
             ),
-            "ok",
+            Kind.SUCCESS,
         )
         self.changed.emit()
 
@@ -282,7 +282,7 @@ class AliExpressPanel(QGroupBox):
         connection = self.connection
         if connection is not None:  # a refresh during the test moves the expiry dates
             self._show_expiry(connection)
-        self.status.show_text(tr("Connected as {0}.").format(account), "ok")
+        self.status.show_text(tr("Connected as {0}.").format(account), Kind.SUCCESS)
 
     def ask_remove(self) -> None:
         self.confirmation = confirm(
@@ -312,12 +312,12 @@ class AliExpressPanel(QGroupBox):
             self.keyring = KeyringStatus(self.keyring.backend, frozenset(keys))
         self.reload()
         self.status.show_text(
-            tr("Removed: the app secret and tokens were deleted from the keyring."), "ok"
+            tr("Removed: the app secret and tokens were deleted from the keyring."), Kind.SUCCESS
         )
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
-        self.status.show_text(message, "error")
+        self.status.show_text(message, Kind.ERROR)
 
 
 def _when(moment: datetime | None, now: datetime) -> str:

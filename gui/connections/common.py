@@ -11,8 +11,6 @@ from core.connections import explain
 from gui.i18n import current_language
 from gui.notice import Kind, tint
 
-KINDS = {"ok": Kind.SUCCESS, "warn": Kind.WARNING, "error": Kind.ERROR}
-
 
 def describe(error: BaseException) -> str:
     """`explain` in the language the window speaks."""
@@ -30,12 +28,12 @@ class StatusLine(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.kind = ""
+        self.kind: Kind | None = None
 
-    def show_text(self, text: str, kind: str = "") -> None:
-        """`kind`: "ok", "warn", "error" or "" (plain)."""
+    def show_text(self, text: str, kind: Kind | None = None) -> None:
+        """`kind` colours the text (None: plain)."""
         self.kind = kind
-        tint(self, KINDS.get(kind))
+        tint(self, kind)
         self.setText(text)
 
 

@@ -42,7 +42,7 @@ from gui.connections.common import StatusLine, secret_field, tr
 from gui.connections.help import SHOPIFY, ConnectionHelp
 from gui.formatting import local_time
 from gui.jobs import JobSlot
-from gui.notice import confirm
+from gui.notice import Kind, confirm
 
 API_VERSIONS = OFFERED_API_VERSIONS
 NEW_SHOP = -1
@@ -223,7 +223,7 @@ class ShopPanel(QGroupBox):
                         "Disconnected: its orders stay in the ledger. Paste a token and save "
                         "to connect it again."
                     ),
-                    "warn",
+                    Kind.WARNING,
                 )
         self._auth_changed()
         self._update_buttons()
@@ -298,7 +298,7 @@ class ShopPanel(QGroupBox):
             tr("Connected to {0} ({1}, {2}).").format(
                 info.name, info.myshopify_domain, info.currency
             ),
-            "ok",
+            Kind.SUCCESS,
         )
 
     def save(self) -> None:
@@ -329,7 +329,7 @@ class ShopPanel(QGroupBox):
             self.keyring = KeyringStatus(self.keyring.backend, frozenset({*keys, kept}))
         self.reload(select=shop_id)
         self.status.show_text(
-            tr("Saved {0}. The secret is in the system keyring.").format(shop.domain), "ok"
+            tr("Saved {0}. The secret is in the system keyring.").format(shop.domain), Kind.SUCCESS
         )
         self.changed.emit()
 
@@ -375,19 +375,19 @@ class ShopPanel(QGroupBox):
             tr("Removed the credentials of {0} from the keyring. Its orders stay.").format(
                 shop.domain
             ),
-            "ok",
+            Kind.SUCCESS,
         )
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
-        self.status.show_text(message, "error")
+        self.status.show_text(message, Kind.ERROR)
 
     def _typed_ok(self, draft: ShopDraft) -> bool:
         """Refuse what is typed wrong at once, before any background call."""
         try:
             draft.check()
         except ValueError as error:
-            self.status.show_text(str(error), "error")
+            self.status.show_text(str(error), Kind.ERROR)
             if isinstance(error, ShopDomainError):
                 self.domain.setFocus()
             return False
