@@ -39,7 +39,7 @@ from core.display_text import display_text
 from core.texts import Text
 from gui.formatting import countdown_text, local_time, money
 from gui.i18n import current_language
-from gui.jobs import Job
+from gui.jobs import Job, JobSlot
 from gui.notice import muted
 from gui.palette import Colours
 
@@ -164,7 +164,7 @@ class ChargebacksView(QWidget):
         self._sync = sync
         self._send = send
         self._policy = policy
-        self._job: Job | None = None
+        self._loader = JobSlot(self, pool)  # reads the rows off the GUI thread
         self._again = False
         self.busy: Job | None = None  # a sync or a send under way
         self.setObjectName("chargebacksView")
@@ -225,23 +225,20 @@ class ChargebacksView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._job is not None
+        return self._loader.busy
 
     def refresh(self) -> None:
-        if self._job is not None:
+        if self._loader.busy:
             self._again = True
             return
         ledger = self.ledger
-        job = Job(lambda _progress, _cancelled: list_chargebacks(ledger))
-        job.finished.connect(self._loaded)
-        job.failed.connect(self._load_failed)
-        self._job = job
         if not self.rows:
             self.count_label.setText(_t("reading"))
-        job.start(self._pool)
+        self._loader.run(
+            lambda _progress, _cancelled: list_chargebacks(ledger), self._loaded, self._load_failed
+        )
 
     def _loaded(self, rows: list[ChargebackRow]) -> None:
-        self._job = None
         if self._again:
             self._again = False
             self.refresh()
@@ -250,7 +247,6 @@ class ChargebacksView(QWidget):
         self.refreshed.emit()
 
     def _load_failed(self, message: str) -> None:
-        self._job = None
         self.count_label.setText(_t("failed").format(message))
 
     def show_rows(self, rows: list[ChargebackRow]) -> None:
