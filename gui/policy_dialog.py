@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -51,6 +50,7 @@ from core.policy import (
     supplier_policies,
 )
 from gui.jobs import Job
+from gui.notice import confirm
 from gui.palette import Colours
 from gui.ui_settings import ui_settings
 from gui.window_fit import fit_to_screen
@@ -267,15 +267,15 @@ class PolicyDialog(QDialog):
     # --- publishing ----------------------------------------------------------------------------
 
     def _confirm_publish(self) -> None:
-        answer = QMessageBox.question(
+        confirm(
             self,
             _tr("Publish to Shopify"),
             _tr(
                 "Replace the refund policy of your shop with this draft? Customers see it at once."
             ),
+            _tr("Publish"),
+            self.publish,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.publish()
 
     def publish(self) -> None:
         """Send the draft's HTML through the publisher, off the GUI thread."""
