@@ -125,7 +125,7 @@ class JobSlot(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject, pool: QThreadPool | None = None) -> None:
+    def __init__(self, parent: QObject | None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool
         self.job: Job | None = None

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.cancel.states import STATES, State
 from gui.cancel_wizard.step import tr
-from gui.jobs import Job
+from gui.jobs import Job, JobSlot
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,8 @@ def describe_point(point: str) -> str:
 
 
 class StepRunner(QObject):
-    """Runs callables off the GUI thread, strictly one at a time."""
+    """Runs the workflow's calls off the GUI thread, strictly one at a time: a `JobSlot` whose
+    calls also wait for the shared lock, and whose failures hand over the exception."""
 
     started = Signal(str)  # what is being done
     stepped = Signal(str)  # a progress sentence from the workflow
@@ -63,15 +64,18 @@ class StepRunner(QObject):
         lock: threading.Lock | None = None,
     ) -> None:
         super().__init__(parent)
-        self._pool = pool
+        self._slot = JobSlot(self, pool)
         self._lock = lock or threading.Lock()
-        self.job: Job | None = None
         self._callbacks: tuple[Callable[[Any], None], Callable[[BaseException], None]] | None = None
         self._point.connect(self._relay)
 
     @property
     def busy(self) -> bool:
-        return self.job is not None
+        return self._slot.busy
+
+    @property
+    def job(self) -> Job | None:
+        return self._slot.job
 
     def listener(self, point: str) -> None:
         """The workflow's `on_step`; safe to call from the worker thread."""
@@ -94,13 +98,9 @@ class StepRunner(QObject):
             with lock:
                 return work()
 
-        job = Job(attempt)
-        self.job = job
         self._callbacks = (done, failed)
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
+        self._slot.run(attempt, self._succeeded, self._refused)
         self.started.emit(busy)
-        job.start(self._pool)
         return True
 
     def _relay(self, point: str) -> None:
@@ -108,22 +108,20 @@ class StepRunner(QObject):
         if text:
             self.stepped.emit(text)
 
-    def _finished(self, value: Any) -> None:
-        callbacks = self._callbacks
-        self.job, self._callbacks = None, None
+    def _succeeded(self, value: Any) -> None:
+        callbacks, self._callbacks = self._callbacks, None
         assert callbacks is not None
         try:
             callbacks[0](value)
         finally:
             self.ended.emit()
 
-    def _failed(self, message: str) -> None:
+    def _refused(self, message: str) -> None:
         """The exception itself goes to the wizard, which tells a refusal from a pending shop."""
-        job, callbacks = self.job, self._callbacks
-        self.job, self._callbacks = None, None
+        callbacks, self._callbacks = self._callbacks, None
         assert callbacks is not None
-        error = job.error if job is not None and job.error is not None else RuntimeError(message)
         try:
-            callbacks[1](error)
+            error = self._slot.error
+            callbacks[1](error if error is not None else RuntimeError(message))
         finally:
             self.ended.emit()
