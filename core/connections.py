@@ -568,6 +568,26 @@ def explain(error: BaseException, lang: str = "en") -> str:
     return redaction.redact(text)
 
 
+def expected(error: BaseException) -> bool:
+    """Whether `error` is a condition of the world, not a bug: no keyring or a locked one, a shop
+    or AliExpress that is unreachable or refuses, a ledger problem, words written for the
+    merchant, the cancel workflow's refusals. Such failures are logged as warnings without a
+    traceback; anything else is a bug and keeps its traceback."""
+    from core.cancel.errors import CancelError  # the workflow's refusals
+
+    return isinstance(getattr(error, "text", None), Text) or isinstance(
+        error,
+        CancelError
+        | SecretStoreError
+        | ShopifyError
+        | AliExpressError
+        | NotConnectedError
+        | ShopDomainError
+        | httpx.TransportError
+        | httpx.HTTPStatusError,
+    )
+
+
 def _account(tokens: TokenSet) -> str:
     return tokens.account or tokens.user_nick or tokens.user_id
 

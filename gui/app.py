@@ -144,7 +144,6 @@ class Session:
         self.ready = False
         self._checking = False
         self._waiting_files: list[str] = []
-        self._jobs: list[Job] = []
 
     def start(self) -> None:
         """Once the window is shown: import the services' modules on a worker, and check the
@@ -164,7 +163,7 @@ class Session:
         job.finished.connect(self._attach)
         job.failed.connect(lambda message: log.error("Loading the services failed: %s", message))
         job.failed.connect(lambda _message: self._attach(None))  # which raises the error again
-        self._start(job)
+        job.start()  # Qt owns a started job: no list keeps it alive
 
     def _attach(self, damage: CorruptLedgerError | None) -> None:
         from core.connections import Connector
@@ -249,7 +248,7 @@ class Session:
         job = Job(lambda _progress, _cancelled: check_integrity(path))
         job.finished.connect(self._checked)
         job.failed.connect(lambda message: self._checked([message]))
-        self._start(job)
+        job.start()  # Qt owns a started job: no list keeps it alive
 
     def report_uncaught(self, error: BaseException) -> None:
         """What sys.excepthook hands over (an error in a slot or a paint): logged; when it is
@@ -275,7 +274,7 @@ class Session:
         job = Job(back_up)
         job.finished.connect(self._backed_up)
         job.failed.connect(lambda message: log.warning("Daily backup failed: %s", message))
-        self._start(job)
+        job.start()  # Qt owns a started job: no list keeps it alive
 
     def _backed_up(self, made: Path | BackupCheckError | None) -> None:
         if isinstance(made, BackupCheckError):
@@ -283,11 +282,6 @@ class Session:
             self.check_in_background()  # tells the merchant when the ledger itself is damaged
         else:
             log.info("Daily backup: %s", made or "not due")
-
-    def _start(self, job: Job) -> None:
-        self._jobs = [j for j in self._jobs if not j.done.is_set()]
-        self._jobs.append(job)
-        job.start()
 
     def _checked(self, problems: list[str]) -> None:
         self._checking = False

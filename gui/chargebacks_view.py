@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,9 @@ from core.display_text import display_text
 from core.texts import Text
 from gui.formatting import countdown_text, local_time, money
 from gui.i18n import current_language
-from gui.jobs import Job
+from gui.jobs import Job, JobSlot
+from gui.notice import muted
+from gui.palette import Colours
 
 if TYPE_CHECKING:
     from core.chargebacks.evidence import EvidencePack, EvidenceSent
@@ -162,7 +164,7 @@ class ChargebacksView(QWidget):
         self._sync = sync
         self._send = send
         self._policy = policy
-        self._job: Job | None = None
+        self._loader = JobSlot(self, pool)  # reads the rows off the GUI thread
         self._again = False
         self.busy: Job | None = None  # a sync or a send under way
         self.setObjectName("chargebacksView")
@@ -189,7 +191,7 @@ class ChargebacksView(QWidget):
         self.empty.setObjectName("noChargebacks")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #5f6670; padding: 24px;")
+        muted(self.empty, "padding: 24px;")
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         self.sync_button = QPushButton(_t("sync"))
@@ -223,23 +225,20 @@ class ChargebacksView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._job is not None
+        return self._loader.busy
 
     def refresh(self) -> None:
-        if self._job is not None:
+        if self._loader.busy:
             self._again = True
             return
         ledger = self.ledger
-        job = Job(lambda _progress, _cancelled: list_chargebacks(ledger))
-        job.finished.connect(self._loaded)
-        job.failed.connect(self._load_failed)
-        self._job = job
         if not self.rows:
             self.count_label.setText(_t("reading"))
-        job.start(self._pool)
+        self._loader.run(
+            lambda _progress, _cancelled: list_chargebacks(ledger), self._loaded, self._load_failed
+        )
 
     def _loaded(self, rows: list[ChargebackRow]) -> None:
-        self._job = None
         if self._again:
             self._again = False
             self.refresh()
@@ -248,7 +247,6 @@ class ChargebacksView(QWidget):
         self.refreshed.emit()
 
     def _load_failed(self, message: str) -> None:
-        self._job = None
         self.count_label.setText(_t("failed").format(message))
 
     def show_rows(self, rows: list[ChargebackRow]) -> None:
@@ -273,11 +271,11 @@ class ChargebacksView(QWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
             item.setToolTip(1, row.reason)
             if row.needs_response and row.evidence_due_by and row.evidence_due_by <= now:
-                item.setForeground(5, QBrush(QColor("#8b0000")))
+                item.setForeground(5, Colours.NEGATIVE.brush())
                 item.setToolTip(5, _t("overdue_tip"))
             elif not row.needs_response:
                 for column in (4, 5):
-                    item.setForeground(column, QBrush(QColor("#8a8f98")))
+                    item.setForeground(column, Colours.MUTED.brush())
             self.table.addTopLevelItem(item)
             if row.id == selected:
                 item.setSelected(True)
@@ -355,7 +353,7 @@ class ChargebacksView(QWidget):
         """Send what the merchant confirmed in the dialog (off the GUI thread)."""
         send = self._send
         assert send is not None
-        job = Job(lambda _p, _c: send(chargeback_id, texts, submit), describe_error=_describe)
+        job = Job(lambda _p, _c: send(chargeback_id, texts, submit))
         job.finished.connect(self._sent)
         job.failed.connect(self._failed)
         self._busy(job, _t("sending"))
@@ -364,7 +362,7 @@ class ChargebacksView(QWidget):
         sync = self._sync
         if sync is None or self.busy is not None:
             return
-        job = Job(lambda _p, _c: sync(), describe_error=_describe)
+        job = Job(lambda _p, _c: sync())
         job.finished.connect(self._synced)
         job.failed.connect(self._failed)
         self._busy(job, _t("syncing"))
@@ -394,11 +392,6 @@ class ChargebacksView(QWidget):
         self.message.emit(message)
         self._selection_changed()
         self.refresh()  # a failure is journalled; the rows may have changed too
-
-
-def _describe(error: BaseException) -> str:
-    text: Any = getattr(error, "text", None)
-    return text.get(current_language()) if isinstance(text, Text) else str(error)
 
 
 D = {

@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from core import due
 from core.ledger import Ledger
 from gui.i18n import current_language
+from gui.palette import Colours
 from resources import icon_path
 
 
@@ -117,14 +118,14 @@ def _badge(base: QPixmap, count: int) -> QPixmap:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     disc = QRectF(pixmap.width() * 0.42, 0, pixmap.width() * 0.58, pixmap.height() * 0.58)
-    painter.setBrush(QColor("#d62828"))
+    painter.setBrush(Colours.BADGE.color(dark=False))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(disc)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(disc.height() * (0.6 if count < 100 else 0.42)))
     painter.setFont(font)
-    painter.setPen(QColor("white"))
+    painter.setPen(Colours.BADGE_TEXT.color(dark=False))
     painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, str(count) if count < 1000 else "999+")
     painter.end()
     return pixmap

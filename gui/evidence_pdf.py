@@ -17,20 +17,8 @@ from core.chargebacks.evidence import EvidencePack, TimelineEntry, evidence_text
 from core.display_text import display_text
 from core.texts import Text
 from gui.formatting import countdown_text, local_time, money, status_text
+from gui.palette import PAPER_STYLE
 from gui.pdf_file import write_html_pdf
-
-_STYLE = """
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1b1f24; }
-h1 { font-size: 16pt; margin-bottom: 2px; }
-h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
-p.meta { color: #555; margin: 0; }
-p.hint { background: #fff6d6; padding: 4px; }
-th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
-td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; vertical-align: top; }
-td.num { text-align: right; }
-td.bad { color: #a61b1b; font-weight: bold; }
-pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; white-space: pre-wrap; }
-"""
 
 T = {
     "title": Text("Chargeback evidence", "Nachweise zur Rückbuchung"),
@@ -133,7 +121,7 @@ def evidence_html(pack: EvidencePack, lang: str, now: datetime) -> str:
 
     name = c.order_name or "—"
     parts = [
-        f"<html><head><style>{_STYLE}</style></head><body>",
+        f"<html><head><style>{PAPER_STYLE}</style></head><body>",
         f"<h1>{_e(t('title'))} – {_e(t('order_no').format(name))}</h1>",
         f'<p class="meta">{_e(_made(pack, lang))}</p>',
         f"<h2>{_e(t('dispute'))}</h2><table cellspacing='0'>",

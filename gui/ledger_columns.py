@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush
 
 from core.cancel.states import FINAL, STATES, State
 from core.clocks import Urgency, remaining
@@ -26,7 +26,7 @@ from gui.formatting import (
     status_text,
     status_tooltip,
 )
-from gui.palette import readable
+from gui.palette import Colours
 
 
 def _tr(text: str) -> str:
@@ -72,29 +72,21 @@ class LedgerColumn:
 
 #: Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.
 BACKGROUND = {
-    Urgency.SOON: QBrush(QColor("#fff3c4")),
-    Urgency.URGENT: QBrush(QColor("#ffd9b3")),
-    Urgency.OVERDUE: QBrush(QColor("#f8c9c9")),
+    Urgency.SOON: Colours.SOON_FILL.brush(dark=False),
+    Urgency.URGENT: Colours.URGENT_FILL.brush(dark=False),
+    Urgency.OVERDUE: Colours.OVERDUE_FILL.brush(dark=False),
 }
 _FOREGROUND = {
-    Urgency.CALM: QBrush(QColor("#1d6b3a")),
-    Urgency.SOON: QBrush(QColor("#5c4400")),
-    Urgency.URGENT: QBrush(QColor("#7a3300")),
-    Urgency.OVERDUE: QBrush(QColor("#8b0000")),
+    Urgency.SOON: Colours.SOON.brush(dark=False),
+    Urgency.URGENT: Colours.URGENT.brush(dark=False),
+    Urgency.OVERDUE: Colours.OVERDUE.brush(dark=False),
 }
-_MUTED = QBrush(QColor("#8a8f98"))
 _LATE = datetime(2026, 12, 30, 23, 59, tzinfo=UTC)  # a date whose digits are all wide
 
 
 def cancel_state_label(state: str) -> str:
     """What the wizard calls a cancellation state (in the wizard's translation context)."""
     return QCoreApplication.translate("CancelWizard", STATES[State(state)].label)
-
-
-def _on_base(brush: QBrush) -> QBrush:
-    """The brush, shaded to stay readable on the table's background (light or dark palette)."""
-    base = QGuiApplication.palette().base().color()
-    return QBrush(readable(brush.color(), base))
 
 
 def urgency(row: OrderRow, now: datetime, thresholds: Thresholds) -> Urgency | None:
@@ -107,11 +99,11 @@ def urgency(row: OrderRow, now: datetime, thresholds: Thresholds) -> Urgency | N
 def _countdown(row: OrderRow, now: datetime, thresholds: Thresholds) -> Cell:
     level = urgency(row, now, thresholds)
     if level is None:
-        return Cell(_tr("shipped") if row.shipped_at else "—", None, _on_base(_MUTED))
+        return Cell(_tr("shipped") if row.shipped_at else "—", None, Colours.MUTED.brush())
     assert row.ship_by is not None
     text = countdown_text(remaining(row.ship_by, now))
     # Pale urgency backgrounds keep their dark text; calm text sits on the table itself.
-    foreground = _on_base(_FOREGROUND[level]) if level is Urgency.CALM else _FOREGROUND[level]
+    foreground = Colours.POSITIVE.brush() if level is Urgency.CALM else _FOREGROUND[level]
     return Cell(text, BACKGROUND.get(level), foreground, _tr(level.value))
 
 

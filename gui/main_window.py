@@ -40,6 +40,7 @@ from core.order_list import OrderList, OrderQuery, OrderRow
 from gui.first_run import FirstRunPanel
 from gui.i18n import language_menu
 from gui.ledger_columns import COLUMNS, DEFAULT_SORT, position
+from gui.notice import status
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import OrderTableModel
 from gui.ui_settings import ui_settings
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
         opener = workflow_opener(connections) if connections else manual_opener(self.ledger)
         self.cancels = CancelLauncher(self.ledger, opener, self)
         self.cancels.changed.connect(self.refresh)
-        self.cancels.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.cancels.message.connect(lambda text: status(self, text, 10_000))
         if self.connection_menu is not None:  # AliExpress news may move cancellations on
             self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
         self.csv_import = CsvImportFlow(
@@ -291,9 +292,7 @@ class MainWindow(QMainWindow):
         install_csv_drop(self, self.csv_import.start)
         self.calendar_recompute = CalendarRecompute(self.ledger, self)
         self.calendar_recompute.moved.connect(lambda moved: self.refresh() if moved else None)
-        self.calendar_recompute.message.connect(
-            lambda text: self.statusBar().showMessage(text, 10_000)
-        )
+        self.calendar_recompute.message.connect(lambda text: status(self, text, 10_000))
         self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
         self.tray.order_clicked.connect(self._reveal)
         for deferred in self._service_actions:
@@ -489,7 +488,7 @@ class MainWindow(QMainWindow):
         """Cancel everywhere: the wizard for the selected supplier order."""
         order = self.selected_order()
         if order is None:
-            self.statusBar().showMessage(_tr("Select an order to cancel first."), 5_000)
+            status(self, _tr("Select an order to cancel first."), 5_000)
             return
         self.cancels.open_for_order(order.id)
 
@@ -500,7 +499,7 @@ class MainWindow(QMainWindow):
 
         order = self.selected_order()
         if order is None or order.customer_order_id is None:
-            self.statusBar().showMessage(_tr("Select an order from the shop first."), 5_000)
+            status(self, _tr("Select an order from the shop first."), 5_000)
             return
         dialog = WithdrawalDialog(self.ledger, order.id, self, clock=self.clock)
         dialog.recorded.connect(lambda _customer: self._after_customer_change(order.id))
@@ -515,7 +514,7 @@ class MainWindow(QMainWindow):
 
         order = self.selected_order()
         if order is None or order.customer_order_id is None:
-            self.statusBar().showMessage(_tr("Select an order from the shop first."), 5_000)
+            status(self, _tr("Select an order from the shop first."), 5_000)
             return
         dialog = NoticeDialog(self.ledger, order.id, self, clock=self.clock)
         dialog.sent.connect(lambda _via: self._after_customer_change(order.id))
@@ -529,7 +528,7 @@ class MainWindow(QMainWindow):
 
     def _cancel_after_withdrawal(self, supplier_order_id: int) -> None:
         if not self._services_ready:
-            self.statusBar().showMessage(_tr("Dropdesk is still starting; try again."), 5_000)
+            status(self, _tr("Dropdesk is still starting; try again."), 5_000)
             return
         self.cancels.open_for_order(supplier_order_id)
 
@@ -595,7 +594,7 @@ class MainWindow(QMainWindow):
 
         if self._chargebacks is None:
             view = open_chargebacks(self, self.ledger, self.connections)
-            view.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+            view.message.connect(lambda text: status(self, text, 10_000))
             self._chargebacks = view
         self._chargebacks.show()
         self._chargebacks.raise_()

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,8 +25,7 @@ from PySide6.QtWidgets import (
 from core.due import Deadline, Kind
 from gui.formatting import countdown_text, local_time
 from gui.i18n import current_language
-
-_OVERDUE = QColor("#c62828")
+from gui.palette import Colours
 
 
 def _tr(text: str) -> str:
@@ -92,7 +90,7 @@ class NeedsMeView(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if deadline.deadline <= now and column in (0, 1):
-                    item.setForeground(QBrush(_OVERDUE))
+                    item.setForeground(Colours.NEGATIVE.brush())
                 if column == 2 and deadline.ae_order_id:
                     item.setToolTip(_tr("AliExpress order {0}").format(deadline.ae_order_id))
                 self.table.setItem(row, column, item)

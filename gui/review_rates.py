@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.review import RateUse
+from gui.notice import Kind, tint
 
 
 def _tr(text: str) -> str:
@@ -79,7 +80,7 @@ class RatesDialog(QDialog):
         )
         note.setWordWrap(True)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a61b1b;")
+        tint(self.error, Kind.ERROR)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -57,6 +57,7 @@ from core.supplier_orders import (
 )
 from gui.formatting import local_time, money, status_text, to_qdatetime
 from gui.i18n import current_language
+from gui.palette import Colours
 from gui.window_fit import grow_to
 
 CURRENCIES = ("USD", "EUR", "GBP", "CNY", "CAD", "AUD", "CHF", "PLN", "SEK", "JPY")
@@ -72,7 +73,6 @@ FIELDS = (
     "order_status",
 )
 _SUGGESTIONS = 20
-_ERROR_STYLE = "color: #c62828;"
 
 
 def _tr(text: str) -> str:
@@ -314,7 +314,7 @@ class SupplierOrderDialog(QDialog):
                 error = QLabel()
                 error.setObjectName(f"error_{key}")
                 error.setWordWrap(True)
-                error.setStyleSheet(_ERROR_STYLE)
+                error.setStyleSheet(Colours.NEGATIVE.css())
                 error.setVisible(False)
                 self.errors[key] = error
                 cell.addWidget(error)

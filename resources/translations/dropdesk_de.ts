@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -91,24 +91,24 @@
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="221"/>
+        <location filename="../../gui/app.py" line="220"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="112"/>
-        <location filename="../../gui/app.py" line="298"/>
+        <location filename="../../gui/app.py" line="292"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="308"/>
+        <location filename="../../gui/app.py" line="302"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="309"/>
+        <location filename="../../gui/app.py" line="303"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -406,7 +406,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
         <location filename="../../gui/order_details_panel.py" line="124"/>
         <location filename="../../gui/review_view.py" line="298"/>
         <location filename="../../gui/review_view.py" line="345"/>
@@ -1044,7 +1044,7 @@
         <location filename="../../gui/cancel_wizard/texts.py" line="70"/>
         <location filename="../../gui/cancel_wizard/texts.py" line="91"/>
         <location filename="../../gui/notice_dialog.py" line="138"/>
-        <location filename="../../gui/policy_dialog.py" line="152"/>
+        <location filename="../../gui/policy_dialog.py" line="151"/>
         <location filename="../../gui/withdrawal_dialog.py" line="134"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
@@ -1118,166 +1118,166 @@
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="45"/>
+        <location filename="../../gui/calendar_dialog.py" line="46"/>
         <source>Holiday (day off)</source>
         <translation>Feiertag (frei)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="45"/>
+        <location filename="../../gui/calendar_dialog.py" line="46"/>
         <source>Working day (make-up day)</source>
         <translation>Arbeitstag (Nacharbeitstag)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="62"/>
+        <location filename="../../gui/calendar_dialog.py" line="63"/>
         <source>Holidays and working days</source>
         <translation>Feiertage und Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="70"/>
-        <location filename="../../gui/calendar_dialog.py" line="118"/>
+        <location filename="../../gui/calendar_dialog.py" line="71"/>
+        <location filename="../../gui/calendar_dialog.py" line="119"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="76"/>
-        <location filename="../../gui/calendar_dialog.py" line="119"/>
+        <location filename="../../gui/calendar_dialog.py" line="77"/>
+        <location filename="../../gui/calendar_dialog.py" line="120"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="84"/>
-        <location filename="../../gui/calendar_dialog.py" line="96"/>
+        <location filename="../../gui/calendar_dialog.py" line="85"/>
+        <location filename="../../gui/calendar_dialog.py" line="97"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="84"/>
-        <location filename="../../gui/calendar_dialog.py" line="100"/>
+        <location filename="../../gui/calendar_dialog.py" line="85"/>
+        <location filename="../../gui/calendar_dialog.py" line="101"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="84"/>
-        <location filename="../../gui/calendar_dialog.py" line="103"/>
+        <location filename="../../gui/calendar_dialog.py" line="85"/>
+        <location filename="../../gui/calendar_dialog.py" line="104"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <location filename="../../gui/calendar_dialog.py" line="103"/>
         <source>Name, e.g. Spring Festival</source>
         <translation>Name, z. B. Frühlingsfest</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="104"/>
+        <location filename="../../gui/calendar_dialog.py" line="105"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="105"/>
+        <location filename="../../gui/calendar_dialog.py" line="106"/>
         <source>&amp;Remove selected</source>
         <translation>Ausgewählte &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="106"/>
+        <location filename="../../gui/calendar_dialog.py" line="107"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="107"/>
+        <location filename="../../gui/calendar_dialog.py" line="108"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="108"/>
+        <location filename="../../gui/calendar_dialog.py" line="109"/>
         <source>&amp;Discard changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="109"/>
-        <location filename="../../gui/calendar_dialog.py" line="246"/>
+        <location filename="../../gui/calendar_dialog.py" line="110"/>
+        <location filename="../../gui/calendar_dialog.py" line="247"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="111"/>
+        <location filename="../../gui/calendar_dialog.py" line="112"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
-        <location filename="../../gui/import_csv.py" line="363"/>
+        <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="137"/>
+        <location filename="../../gui/calendar_dialog.py" line="138"/>
         <source>Dates here override the holidays package for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
         <translation>Diese Daten haben für dieses Land Vorrang vor dem Paket holidays: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="202"/>
+        <location filename="../../gui/calendar_dialog.py" line="203"/>
         <source>{0} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{0} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="217"/>
+        <location filename="../../gui/calendar_dialog.py" line="218"/>
         <source>{0} {1}: the holidays package ({2}) follows the country&apos;s fixed rules; add a date only to correct it.</source>
         <translation>{0} {1}: Das Paket holidays ({2}) folgt den festen Regeln des Landes; tragen Sie ein Datum nur ein, um es zu korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="221"/>
+        <location filename="../../gui/calendar_dialog.py" line="222"/>
         <source>{0} {1}: official arrangement, from the holidays package ({2}).</source>
         <translation>{0} {1}: amtliche Regelung, aus dem Paket holidays ({2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="226"/>
+        <location filename="../../gui/calendar_dialog.py" line="227"/>
         <source>{0} {1}: set by you. The holidays package ({2}) knows the official arrangement only up to {3}.</source>
         <translation>{0} {1}: von Ihnen festgelegt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="231"/>
+        <location filename="../../gui/calendar_dialog.py" line="232"/>
         <source>{0} {1}: estimated. The holidays package ({2}) knows the official arrangement only up to {3}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
         <translation>{0} {1}: geschätzt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="246"/>
+        <location filename="../../gui/calendar_dialog.py" line="247"/>
         <source>&amp;Save changes</source>
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="270"/>
+        <location filename="../../gui/calendar_dialog.py" line="271"/>
         <source>{0} is not in {1}: choose the year first.</source>
         <translation>{0} liegt nicht in {1}: Wählen Sie zuerst das Jahr.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="321"/>
+        <location filename="../../gui/calendar_dialog.py" line="322"/>
         <source>Import holidays and working days</source>
         <translation>Feiertage und Arbeitstage importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="321"/>
-        <location filename="../../gui/calendar_dialog.py" line="349"/>
+        <location filename="../../gui/calendar_dialog.py" line="322"/>
+        <location filename="../../gui/calendar_dialog.py" line="350"/>
         <source>Calendar files (*.csv)</source>
         <translation>Kalenderdateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="333"/>
+        <location filename="../../gui/calendar_dialog.py" line="334"/>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} kann nicht gelesen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="340"/>
+        <location filename="../../gui/calendar_dialog.py" line="341"/>
         <source>Imported {0} dates.</source>
         <translation>{0} Daten importiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="347"/>
+        <location filename="../../gui/calendar_dialog.py" line="348"/>
         <source>Export holidays and working days</source>
         <translation>Feiertage und Arbeitstage exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="360"/>
+        <location filename="../../gui/calendar_dialog.py" line="361"/>
         <source>{0} cannot be written: {1}</source>
         <translation>{0} kann nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="363"/>
+        <location filename="../../gui/calendar_dialog.py" line="364"/>
         <source>Exported to {0}.</source>
         <translation>Exportiert nach {0}.</translation>
     </message>
@@ -1318,7 +1318,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
-        <location filename="../../gui/needs_me_view.py" line="97"/>
+        <location filename="../../gui/needs_me_view.py" line="95"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
@@ -1374,249 +1374,249 @@
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="91"/>
+        <location filename="../../gui/cancellations_view.py" line="90"/>
         <location filename="../../gui/review_report.py" line="188"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="95"/>
+        <location filename="../../gui/cancellations_view.py" line="94"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="102"/>
+        <location filename="../../gui/cancellations_view.py" line="101"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="118"/>
+        <location filename="../../gui/cancellations_view.py" line="117"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="127"/>
+        <location filename="../../gui/cancellations_view.py" line="126"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="131"/>
+        <location filename="../../gui/cancellations_view.py" line="130"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="165"/>
+        <location filename="../../gui/cancellations_view.py" line="160"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="179"/>
+        <location filename="../../gui/cancellations_view.py" line="176"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="195"/>
+        <location filename="../../gui/cancellations_view.py" line="192"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="204"/>
+        <location filename="../../gui/cancellations_view.py" line="201"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="215"/>
+        <location filename="../../gui/cancellations_view.py" line="212"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="217"/>
+        <location filename="../../gui/cancellations_view.py" line="214"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="60"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="58"/>
         <source>AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="70"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="68"/>
         <source>&lt;b&gt;Optional.&lt;/b&gt; Without it, DSers writes the AliExpress order numbers into your Shopify order notes, the import links them, and you set statuses by hand. Connecting needs an AliExpress developer account and an approved app.</source>
         <translation>&lt;b&gt;Optional.&lt;/b&gt; Ohne Verbindung schreibt DSers die AliExpress-Bestellnummern in die Notizen Ihrer Shopify-Bestellungen, der Import verknüpft sie, und Sie setzen den Status selbst. Zum Verbinden brauchen Sie ein AliExpress-Entwicklerkonto und eine freigegebene App.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
-        <location filename="../../gui/connections/shop_panel.py" line="80"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
+        <location filename="../../gui/connections/shop_panel.py" line="82"/>
         <source>How do I get this?</source>
         <translation>Wie bekomme ich das?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="81"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="79"/>
         <source>What working without it looks like, and what a developer account takes.</source>
         <translation>Wie es ohne Verbindung geht, und was ein Entwicklerkonto verlangt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="83"/>
         <source>App key</source>
         <translation>App-Key</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
         <source>digits, from the Open Platform console</source>
         <translation>Ziffern, aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="87"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
         <source>App secret</source>
         <translation>App-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="89"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="87"/>
         <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
         <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="91"/>
         <source>Callback URL</source>
         <translation>Callback-URL</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
         <source>The callback URL registered for the app, exactly.</source>
         <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="94"/>
         <source>Open authorization page</source>
         <translation>Autorisierungsseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
         <source>paste the code, or the whole address</source>
         <translation>Code einfügen oder die ganze Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="100"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="106"/>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="104"/>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="107"/>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="113"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="111"/>
         <source>App key:</source>
         <translation>App-Key:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="114"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="112"/>
         <source>App secret:</source>
         <translation>App-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="115"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="113"/>
         <source>Callback URL:</source>
         <translation>Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="117"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="115"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="118"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="116"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="119"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="117"/>
         <source>Access token expires:</source>
         <translation>Zugriffstoken läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="120"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="118"/>
         <source>Connection expires:</source>
         <translation>Verbindung läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="152"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="160"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="158"/>
         <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
         <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="178"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="176"/>
         <source>{0} — expired: connect AliExpress again.</source>
         <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="181"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="179"/>
         <source>{0} — reconnect before then (authorize and paste a new code).</source>
         <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
-        <location filename="../../gui/connections/shop_panel.py" line="250"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="197"/>
+        <location filename="../../gui/connections/shop_panel.py" line="252"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="201"/>
-        <location filename="../../gui/connections/shop_panel.py" line="252"/>
-        <location filename="../../gui/connections/shop_panel.py" line="253"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
+        <location filename="../../gui/connections/shop_panel.py" line="254"/>
+        <location filename="../../gui/connections/shop_panel.py" line="255"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="201"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
         <source>from the Open Platform console</source>
         <translation>aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="233"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="231"/>
         <source>No browser opened. Open this address yourself: {0}</source>
         <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="238"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="236"/>
         <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
         <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="247"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="245"/>
         <source>Paste the authorization code first.</source>
         <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="249"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="247"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="269"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="267"/>
         <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
         <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="277"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="275"/>
         <source>Asking AliExpress…</source>
         <translation>AliExpress wird gefragt…</translation>
     </message>
@@ -1636,291 +1636,292 @@
         <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="300"/>
-        <location filename="../../gui/connections/shop_panel.py" line="342"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="301"/>
+        <location filename="../../gui/connections/shop_panel.py" line="353"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="309"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="315"/>
         <source>Removed: the app secret and tokens were deleted from the keyring.</source>
         <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="325"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="331"/>
         <source>{0} (today)</source>
         <translation>{0} (heute)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="326"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="332"/>
         <source>in 1 day</source>
         <translation>in 1 Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="326"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="332"/>
         <source>in {0} days</source>
         <translation>in {0} Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/common.py" line="123"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="296"/>
+        <location filename="../../gui/connections/shop_panel.py" line="348"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="45"/>
+        <location filename="../../gui/connections/dialog.py" line="42"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="50"/>
+        <location filename="../../gui/connections/dialog.py" line="49"/>
         <source>Checking the system keyring…</source>
         <translation>Schlüsselbund des Systems wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="82"/>
+        <location filename="../../gui/connections/dialog.py" line="83"/>
         <source>Tokens and secrets are kept in the system keyring ({0}), never in the ledger or a log.</source>
         <translation>Tokens und Secrets liegen im Schlüsselbund des Systems ({0}), nie im Auftragsbuch oder in einem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="92"/>
+        <location filename="../../gui/connections/dialog.py" line="93"/>
         <source>The system keyring cannot be used, so connections cannot be saved.</source>
         <translation>Der Schlüsselbund des Systems ist nicht nutzbar, daher lassen sich keine Verbindungen speichern.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="97"/>
+        <location filename="../../gui/connections/dialog.py" line="98"/>
         <source>Everything that needs no connection (the ledger, imports, the review) works as usual.</source>
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="59"/>
+        <location filename="../../gui/connections/shop_panel.py" line="61"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="69"/>
+        <location filename="../../gui/connections/shop_panel.py" line="71"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="72"/>
+        <location filename="../../gui/connections/shop_panel.py" line="74"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="74"/>
+        <location filename="../../gui/connections/shop_panel.py" line="76"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="75"/>
+        <location filename="../../gui/connections/shop_panel.py" line="77"/>
         <source>Admin API access token (app made before 2026)</source>
         <translation>Admin-API-Zugriffstoken (App von vor 2026)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="83"/>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
         <source>The steps in Shopify: the Dev Dashboard app, its scopes, or an older token.</source>
         <translation>Die Schritte in Shopify: die App im Dev Dashboard, ihre Berechtigungen oder ein älteres Token.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="88"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="89"/>
+        <location filename="../../gui/connections/shop_panel.py" line="91"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="95"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <location filename="../../gui/connections/shop_panel.py" line="98"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="99"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="102"/>
+        <location filename="../../gui/connections/shop_panel.py" line="104"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="110"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="116"/>
+        <location filename="../../gui/connections/shop_panel.py" line="118"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="117"/>
+        <location filename="../../gui/connections/shop_panel.py" line="119"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="118"/>
+        <location filename="../../gui/connections/shop_panel.py" line="120"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="119"/>
+        <location filename="../../gui/connections/shop_panel.py" line="121"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="120"/>
+        <location filename="../../gui/connections/shop_panel.py" line="122"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="121"/>
+        <location filename="../../gui/connections/shop_panel.py" line="123"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="122"/>
+        <location filename="../../gui/connections/shop_panel.py" line="124"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="123"/>
+        <location filename="../../gui/connections/shop_panel.py" line="125"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="124"/>
+        <location filename="../../gui/connections/shop_panel.py" line="126"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="168"/>
+        <location filename="../../gui/connections/shop_panel.py" line="170"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="170"/>
+        <location filename="../../gui/connections/shop_panel.py" line="172"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="205"/>
-        <location filename="../../gui/connections/shop_panel.py" line="290"/>
+        <location filename="../../gui/connections/shop_panel.py" line="207"/>
+        <location filename="../../gui/connections/shop_panel.py" line="296"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="210"/>
+        <location filename="../../gui/connections/shop_panel.py" line="212"/>
         <source>Paste the shop&apos;s address and the client ID and secret of your Dev Dashboard app (or an older app&apos;s access token), then test the connection.</source>
         <translation>Fügen Sie die Adresse des Shops und Client-ID und Secret Ihrer App im Dev Dashboard ein (oder das Zugriffstoken einer älteren App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="215"/>
-        <location filename="../../gui/suppliers_view.py" line="334"/>
-        <location filename="../../gui/suppliers_view.py" line="407"/>
+        <location filename="../../gui/connections/shop_panel.py" line="217"/>
+        <location filename="../../gui/suppliers_view.py" line="330"/>
+        <location filename="../../gui/suppliers_view.py" line="403"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="221"/>
+        <location filename="../../gui/connections/shop_panel.py" line="223"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="253"/>
+        <location filename="../../gui/connections/shop_panel.py" line="255"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="282"/>
+        <location filename="../../gui/connections/shop_panel.py" line="284"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="292"/>
+        <location filename="../../gui/connections/shop_panel.py" line="298"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="303"/>
+        <location filename="../../gui/connections/shop_panel.py" line="309"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="322"/>
+        <location filename="../../gui/connections/shop_panel.py" line="332"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="332"/>
+        <location filename="../../gui/connections/shop_panel.py" line="342"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="334"/>
+        <location filename="../../gui/connections/shop_panel.py" line="344"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="360"/>
+        <location filename="../../gui/connections/shop_panel.py" line="375"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="85"/>
+        <location filename="../../gui/deadline_tray.py" line="86"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="89"/>
+        <location filename="../../gui/deadline_tray.py" line="90"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="97"/>
+        <location filename="../../gui/deadline_tray.py" line="98"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="98"/>
+        <location filename="../../gui/deadline_tray.py" line="99"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="104"/>
+        <location filename="../../gui/deadline_tray.py" line="105"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="71"/>
+        <location filename="../../gui/diagnostics.py" line="73"/>
         <source>Save diagnostics</source>
         <translation>Diagnosedaten speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="73"/>
+        <location filename="../../gui/diagnostics.py" line="75"/>
         <source>Zip archive (*.zip)</source>
         <translation>ZIP-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="92"/>
+        <location filename="../../gui/diagnostics.py" line="97"/>
         <source>The diagnostics could not be saved: {0}</source>
         <translation>Die Diagnosedaten konnten nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="127"/>
+        <location filename="../../gui/diagnostics.py" line="124"/>
         <source>Diagnostics saved</source>
         <translation>Diagnosedaten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="129"/>
+        <location filename="../../gui/diagnostics.py" line="126"/>
         <source>Saved to {0}.
 
 It holds versions, settings, the ledger&apos;s size and the end of the log, without secrets or customer details. Attach it to your message to support.</source>
@@ -1929,7 +1930,7 @@ It holds versions, settings, the ledger&apos;s size and the end of the log, with
 Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und das Ende des Protokolls, ohne Secrets oder Kundendaten. Hängen Sie sie an Ihre Nachricht an den Support an.</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="142"/>
+        <location filename="../../gui/diagnostics.py" line="133"/>
         <source>Diagnostics not saved</source>
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
@@ -1946,7 +1947,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="148"/>
-        <location filename="../../gui/policy_dialog.py" line="117"/>
+        <location filename="../../gui/policy_dialog.py" line="116"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1956,203 +1957,203 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="121"/>
+        <location filename="../../gui/import_csv.py" line="122"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="123"/>
+        <location filename="../../gui/import_csv.py" line="124"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="125"/>
+        <location filename="../../gui/import_csv.py" line="126"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="127"/>
+        <location filename="../../gui/import_csv.py" line="128"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="128"/>
+        <location filename="../../gui/import_csv.py" line="129"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="191"/>
+        <location filename="../../gui/import_csv.py" line="192"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="240"/>
+        <location filename="../../gui/import_csv.py" line="241"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="254"/>
+        <location filename="../../gui/import_csv.py" line="255"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="257"/>
+        <location filename="../../gui/import_csv.py" line="258"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="260"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="263"/>
+        <location filename="../../gui/import_csv.py" line="264"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="272"/>
+        <location filename="../../gui/import_csv.py" line="273"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="273"/>
+        <location filename="../../gui/import_csv.py" line="274"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="275"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="300"/>
+        <location filename="../../gui/import_csv.py" line="301"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="309"/>
+        <location filename="../../gui/import_csv.py" line="310"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="324"/>
+        <location filename="../../gui/import_csv.py" line="325"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="325"/>
+        <location filename="../../gui/import_csv.py" line="326"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="343"/>
+        <location filename="../../gui/import_csv.py" line="344"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="343"/>
+        <location filename="../../gui/import_csv.py" line="344"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="350"/>
+        <location filename="../../gui/import_csv.py" line="351"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="355"/>
+        <location filename="../../gui/import_csv.py" line="356"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="359"/>
+        <location filename="../../gui/import_csv.py" line="360"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="361"/>
+        <location filename="../../gui/import_csv.py" line="362"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="363"/>
+        <location filename="../../gui/import_csv.py" line="364"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="374"/>
+        <location filename="../../gui/import_csv.py" line="375"/>
         <source>Please check before importing</source>
         <translation>Bitte vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="397"/>
+        <location filename="../../gui/import_csv.py" line="398"/>
         <source>This is right</source>
         <translation>Das stimmt</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="503"/>
+        <location filename="../../gui/import_csv.py" line="504"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="505"/>
+        <location filename="../../gui/import_csv.py" line="506"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="525"/>
+        <location filename="../../gui/import_csv.py" line="526"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="541"/>
+        <location filename="../../gui/import_csv.py" line="542"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="541"/>
+        <location filename="../../gui/import_csv.py" line="542"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="567"/>
+        <location filename="../../gui/import_csv.py" line="568"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="568"/>
+        <location filename="../../gui/import_csv.py" line="569"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="579"/>
+        <location filename="../../gui/import_csv.py" line="580"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="580"/>
+        <location filename="../../gui/import_csv.py" line="581"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="584"/>
+        <location filename="../../gui/import_csv.py" line="585"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="619"/>
+        <location filename="../../gui/import_csv.py" line="620"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="621"/>
+        <location filename="../../gui/import_csv.py" line="622"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="630"/>
+        <location filename="../../gui/import_csv.py" line="631"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
@@ -2162,27 +2163,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="686"/>
+        <location filename="../../gui/import_csv.py" line="682"/>
         <source>Day first (31/12/2023)</source>
         <translation>Tag zuerst (31/12/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="686"/>
+        <location filename="../../gui/import_csv.py" line="682"/>
         <source>Month first (12/31/2023)</source>
         <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="692"/>
+        <location filename="../../gui/import_csv.py" line="688"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="697"/>
+        <location filename="../../gui/import_csv.py" line="693"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="701"/>
+        <location filename="../../gui/import_csv.py" line="697"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
@@ -2222,122 +2223,122 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317"/>
+        <location filename="../../gui/main_window.py" line="316"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="331"/>
+        <location filename="../../gui/main_window.py" line="330"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="337"/>
+        <location filename="../../gui/main_window.py" line="336"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="341"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
         <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
+        <location filename="../../gui/main_window.py" line="342"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="349"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="353"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="492"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
-        <location filename="../../gui/main_window.py" line="518"/>
+        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="532"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="678"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="680"/>
+        <location filename="../../gui/main_window.py" line="679"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2485,28 +2486,28 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>weitere Angaben</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="127"/>
+        <location filename="../../gui/ledger_columns.py" line="125"/>
         <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
         <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
         <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="154"/>
+        <location filename="../../gui/ledger_columns.py" line="152"/>
         <source>Cancellation: {0}</source>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="156"/>
+        <location filename="../../gui/ledger_columns.py" line="154"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="157"/>
+        <location filename="../../gui/ledger_columns.py" line="156"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="104"/>
+        <location filename="../../gui/ledger_columns.py" line="102"/>
         <source>shipped</source>
         <extracomment>What the time-dependent cells of a column are, for a row at a time (and its thresholds). Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>versandt</translation>
@@ -2523,127 +2524,132 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="91"/>
+        <location filename="../../gui/policy_dialog.py" line="90"/>
         <source>Suppliers the policy relies on</source>
         <translation>Lieferanten, auf die sich die Richtlinie stützt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="106"/>
+        <location filename="../../gui/policy_dialog.py" line="105"/>
         <source>optional, e.g. a PO box</source>
         <translation>optional, z. B. ein Postfach</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="114"/>
+        <location filename="../../gui/policy_dialog.py" line="113"/>
         <source>Shop name</source>
         <translation>Shop-Name</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="115"/>
+        <location filename="../../gui/policy_dialog.py" line="114"/>
         <source>E-mail for customers</source>
         <translation>E-Mail für Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="116"/>
+        <location filename="../../gui/policy_dialog.py" line="115"/>
         <source>Return address</source>
         <translation>Rücksendeadresse</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="118"/>
+        <location filename="../../gui/policy_dialog.py" line="117"/>
         <source>Suppliers the shop relies on</source>
         <translation>Lieferanten des Shops</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="120"/>
+        <location filename="../../gui/policy_dialog.py" line="119"/>
         <source>How customers reach you</source>
         <translation>So erreichen Kunden Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="134"/>
+        <location filename="../../gui/policy_dialog.py" line="133"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="135"/>
+        <location filename="../../gui/policy_dialog.py" line="134"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="143"/>
+        <location filename="../../gui/policy_dialog.py" line="142"/>
         <source>Why it says this</source>
         <translation>Warum sie das sagt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <location filename="../../gui/policy_dialog.py" line="152"/>
         <source>Save as HTML…</source>
         <translation>Als HTML speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="154"/>
+        <location filename="../../gui/policy_dialog.py" line="153"/>
         <source>Save as Markdown…</source>
         <translation>Als Markdown speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="155"/>
+        <location filename="../../gui/policy_dialog.py" line="154"/>
         <source>Publish to Shopify…</source>
         <translation>In Shopify veröffentlichen…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="239"/>
+        <location filename="../../gui/policy_dialog.py" line="238"/>
         <source>Copied the policy.</source>
         <translation>Richtlinie kopiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="248"/>
+        <location filename="../../gui/policy_dialog.py" line="247"/>
         <source>Saved the policy to {0}</source>
         <translation>Richtlinie gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="252"/>
+        <location filename="../../gui/policy_dialog.py" line="251"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="256"/>
+        <location filename="../../gui/policy_dialog.py" line="255"/>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="260"/>
+        <location filename="../../gui/policy_dialog.py" line="259"/>
         <source>Save the policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="260"/>
+        <location filename="../../gui/policy_dialog.py" line="259"/>
         <source>refund-policy</source>
         <translation>rueckerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="266"/>
+        <location filename="../../gui/policy_dialog.py" line="265"/>
         <source>Could not save: {0}</source>
         <translation>Speichern nicht möglich: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="273"/>
+        <location filename="../../gui/policy_dialog.py" line="272"/>
         <source>Publish to Shopify</source>
         <translation>In Shopify veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="275"/>
+        <location filename="../../gui/policy_dialog.py" line="274"/>
         <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
         <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="287"/>
+        <location filename="../../gui/policy_dialog.py" line="276"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="286"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="302"/>
+        <location filename="../../gui/policy_dialog.py" line="299"/>
         <source>Published: {0}</source>
         <translation>Veröffentlicht: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="307"/>
+        <location filename="../../gui/policy_dialog.py" line="304"/>
         <source>Publishing failed: {0}</source>
         <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
     </message>
@@ -2949,7 +2955,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="344"/>
-        <location filename="../../gui/suppliers_view.py" line="177"/>
+        <location filename="../../gui/suppliers_view.py" line="175"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
@@ -2965,7 +2971,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_view.py" line="516"/>
-        <location filename="../../gui/suppliers_view.py" line="412"/>
+        <location filename="../../gui/suppliers_view.py" line="408"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
@@ -3176,186 +3182,186 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="97"/>
+        <location filename="../../gui/suppliers_view.py" line="96"/>
         <source>none stated</source>
         <extracomment>Opens the holiday calendar editor from the suppliers view.</extracomment>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="138"/>
+        <location filename="../../gui/suppliers_view.py" line="137"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="161"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="162"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="165"/>
-        <location filename="../../gui/suppliers_view.py" line="200"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="198"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="179"/>
+        <location filename="../../gui/suppliers_view.py" line="177"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="181"/>
+        <location filename="../../gui/suppliers_view.py" line="179"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="184"/>
-        <location filename="../../gui/suppliers_view.py" line="204"/>
+        <location filename="../../gui/suppliers_view.py" line="182"/>
+        <location filename="../../gui/suppliers_view.py" line="202"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="189"/>
+        <location filename="../../gui/suppliers_view.py" line="187"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="190"/>
+        <location filename="../../gui/suppliers_view.py" line="188"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="191"/>
+        <location filename="../../gui/suppliers_view.py" line="189"/>
         <source>&amp;Holidays and working days…</source>
         <translation>&amp;Feiertage und Arbeitstage…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="194"/>
+        <location filename="../../gui/suppliers_view.py" line="192"/>
         <source>Add or remove holidays and make-up working days per country and year ({0})</source>
         <translation>Feiertage und Nacharbeitstage je Land und Jahr hinzufügen oder entfernen ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="201"/>
+        <location filename="../../gui/suppliers_view.py" line="199"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="202"/>
+        <location filename="../../gui/suppliers_view.py" line="200"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="205"/>
+        <location filename="../../gui/suppliers_view.py" line="203"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="209"/>
+        <location filename="../../gui/suppliers_view.py" line="207"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="211"/>
+        <location filename="../../gui/suppliers_view.py" line="209"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="267"/>
+        <location filename="../../gui/suppliers_view.py" line="265"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="280"/>
+        <location filename="../../gui/suppliers_view.py" line="276"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="288"/>
+        <location filename="../../gui/suppliers_view.py" line="284"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="312"/>
+        <location filename="../../gui/suppliers_view.py" line="308"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="313"/>
-        <location filename="../../gui/suppliers_view.py" line="325"/>
+        <location filename="../../gui/suppliers_view.py" line="309"/>
+        <location filename="../../gui/suppliers_view.py" line="321"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="317"/>
+        <location filename="../../gui/suppliers_view.py" line="313"/>
         <source>{0} estimated</source>
         <translation>{0} geschätzt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="325"/>
+        <location filename="../../gui/suppliers_view.py" line="321"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="330"/>
+        <location filename="../../gui/suppliers_view.py" line="326"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="330"/>
+        <location filename="../../gui/suppliers_view.py" line="326"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="380"/>
+        <location filename="../../gui/suppliers_view.py" line="376"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="386"/>
+        <location filename="../../gui/suppliers_view.py" line="382"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="396"/>
+        <location filename="../../gui/suppliers_view.py" line="392"/>
         <source>Deadlines in {0} are estimated.</source>
         <translation>Fristen in {0} sind geschätzt.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="418"/>
+        <location filename="../../gui/suppliers_view.py" line="414"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="423"/>
+        <location filename="../../gui/suppliers_view.py" line="419"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="424"/>
+        <location filename="../../gui/suppliers_view.py" line="420"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="425"/>
+        <location filename="../../gui/suppliers_view.py" line="421"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="426"/>
+        <location filename="../../gui/suppliers_view.py" line="422"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="427"/>
+        <location filename="../../gui/suppliers_view.py" line="423"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="456"/>
+        <location filename="../../gui/suppliers_view.py" line="452"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -3436,37 +3442,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="203"/>
+        <location filename="../../gui/sync_actions.py" line="201"/>
         <source>{0} did not finish.</source>
         <translation>{0} wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="241"/>
+        <location filename="../../gui/sync_actions.py" line="231"/>
         <source>Shopify synced {0}</source>
         <translation>Shopify abgeglichen {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="243"/>
+        <location filename="../../gui/sync_actions.py" line="233"/>
         <source>Shopify never synced</source>
         <translation>Shopify nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="250"/>
+        <location filename="../../gui/sync_actions.py" line="240"/>
         <source>AliExpress refreshed {0}</source>
         <translation>AliExpress aktualisiert {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="252"/>
+        <location filename="../../gui/sync_actions.py" line="242"/>
         <source>AliExpress never refreshed</source>
         <translation>AliExpress nie aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="256"/>
+        <location filename="../../gui/sync_actions.py" line="246"/>
         <source>reconnect AliExpress by {0}</source>
         <translation>AliExpress bis {0} neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="257"/>
+        <location filename="../../gui/sync_actions.py" line="247"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
@@ -3722,22 +3728,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>So verbinden Sie AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="75"/>
+        <location filename="../../gui/demo_ledger.py" line="76"/>
         <source>Demo ledger</source>
         <translation>Demo-Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="76"/>
+        <location filename="../../gui/demo_ledger.py" line="77"/>
         <source>Writing a demo ledger with {0} made-up orders…</source>
         <translation>Ein Demo-Auftragsbuch mit {0} erfundenen Bestellungen wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="78"/>
+        <location filename="../../gui/demo_ledger.py" line="79"/>
         <source>orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="98"/>
+        <location filename="../../gui/demo_ledger.py" line="97"/>
         <source>The demo could not be written</source>
         <translation>Die Demo konnte nicht geschrieben werden</translation>
     </message>
@@ -3813,42 +3819,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="44"/>
+        <location filename="../../gui/needs_me_view.py" line="42"/>
         <source>Needs me</source>
         <translation>Was ansteht</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <location filename="../../gui/needs_me_view.py" line="47"/>
         <source>Deadlines, soonest first</source>
         <translation>Fristen, die nächste zuerst</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
         <source>What to do</source>
         <translation>Was zu tun ist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="74"/>
+        <location filename="../../gui/needs_me_view.py" line="72"/>
         <source>Nothing is due within {0} h or overdue.</source>
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="79"/>
+        <location filename="../../gui/needs_me_view.py" line="77"/>
         <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
@@ -3985,6 +3991,11 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/withdrawal_dialog.py" line="253"/>
         <source>The acknowledgement is kept in the order&apos;s timeline.</source>
         <translation>Die Eingangsbestätigung ist im Verlauf der Bestellung festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice.py" line="124"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from core.policy import Contact, PolicyDraft, draft_policy, strictest_terms, sup
 from core.shopify import AccessToken, ShopifyClient, ShopInfo, save_shop, sync_orders
 from gui import i18n
 from gui.chargebacks_view import ChargebacksView, EvidenceDialog
+from gui.palette import Colours
 from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransport
 from tests.gui.conftest import DEMO_NOW
 
@@ -72,7 +73,7 @@ def test_waiting_chargebacks_come_first_with_their_countdown(
     assert first is not None
     assert first.text(1) == "Card holder says they did not make the payment"
     assert first.text(3) == "Needs your evidence"
-    assert first.foreground(5).color().name() == "#8b0000"
+    assert first.foreground(5).color() == Colours.NEGATIVE.color()
     assert view.count_label.text() == "5 chargebacks, 3 waiting for your evidence"
     assert not view.send_button.isEnabled()  # no shop connected: nothing to send through
     assert not view.sync_button.isEnabled() and view.pack_button.isEnabled()
