@@ -44,6 +44,7 @@ from core.ledger.models import Shop
 from core.policy import (
     Contact,
     PolicyDraft,
+    PolicyInputError,
     SupplierPolicy,
     draft_policy,
     html_page,
@@ -51,6 +52,7 @@ from core.policy import (
     supplier_policies,
 )
 from core.redaction import redact
+from gui.i18n import current_language
 from gui.jobs import Job
 from gui.ui_settings import ui_settings
 from gui.window_fit import fit_to_screen
@@ -206,7 +208,11 @@ class PolicyDialog(QDialog):
             self.draft = draft_policy(terms, contact, "de" if language == "de" else "en")
         except ValueError as error:
             self.draft = None
-            self.problem.setText(str(error))
+            self.problem.setText(
+                error.text.get(current_language())
+                if isinstance(error, PolicyInputError)
+                else str(error)
+            )
         else:
             self.problem.clear()
         draft = self.draft

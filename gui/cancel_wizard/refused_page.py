@@ -165,7 +165,7 @@ class RefusedPage(StepPage):
         self.attachments_title.setVisible(dispute_due)
         self.attachments.set_items(self.guide.attachments if dispute_due else (), numbered=False)
         if dispute_due or disputing:
-            self.rule.show_message("info", self.guide.rule.en)
+            self.rule.show_message("info", self.guide.rule)
         else:
             self.rule.clear()
         self.dispute_button.setVisible(dispute_due)

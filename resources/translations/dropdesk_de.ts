@@ -212,6 +212,7 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
+        <location filename="../../gui/chargebacks_view.py" line="119"/>
         <location filename="../../gui/review_charts.py" line="103"/>
         <source>Amount</source>
         <translation>Betrag</translation>
@@ -351,6 +352,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
+        <location filename="../../gui/chargebacks_view.py" line="118"/>
         <location filename="../../gui/review_view.py" line="288"/>
         <location filename="../../gui/review_view.py" line="308"/>
         <source>Reason</source>
@@ -940,9 +942,12 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="143"/>
-        <location filename="../../gui/cancellations_view.py" line="65"/>
+        <location filename="../../gui/cancellations_view.py" line="66"/>
+        <location filename="../../gui/chargebacks_view.py" line="73"/>
         <source>in {0}</source>
-        <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.</extracomment>
+        <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
+----------
+Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did.</extracomment>
         <translation>in {0}</translation>
     </message>
     <message>
@@ -1021,41 +1026,41 @@
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
         <source>Deutsch</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="61"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
         <source>Show the text in English</source>
         <translation>Den Text auf Englisch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="64"/>
         <source>Show the text in German</source>
         <translation>Den Text auf Deutsch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
         <location filename="../../gui/notice_dialog.py" line="138"/>
-        <location filename="../../gui/policy_dialog.py" line="152"/>
+        <location filename="../../gui/policy_dialog.py" line="154"/>
         <location filename="../../gui/withdrawal_dialog.py" line="134"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="73"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="108"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
@@ -1374,63 +1379,64 @@
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="91"/>
+        <location filename="../../gui/cancellations_view.py" line="92"/>
         <location filename="../../gui/review_report.py" line="138"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="95"/>
+        <location filename="../../gui/cancellations_view.py" line="96"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="102"/>
+        <location filename="../../gui/cancellations_view.py" line="103"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="118"/>
+        <location filename="../../gui/cancellations_view.py" line="119"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="127"/>
+        <location filename="../../gui/cancellations_view.py" line="128"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="131"/>
+        <location filename="../../gui/cancellations_view.py" line="132"/>
+        <location filename="../../gui/chargebacks_view.py" line="163"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="165"/>
+        <location filename="../../gui/cancellations_view.py" line="166"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="179"/>
+        <location filename="../../gui/cancellations_view.py" line="180"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="195"/>
+        <location filename="../../gui/cancellations_view.py" line="196"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="204"/>
+        <location filename="../../gui/cancellations_view.py" line="205"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="215"/>
+        <location filename="../../gui/cancellations_view.py" line="216"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="217"/>
+        <location filename="../../gui/cancellations_view.py" line="218"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -1946,7 +1952,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="148"/>
-        <location filename="../../gui/policy_dialog.py" line="117"/>
+        <location filename="../../gui/policy_dialog.py" line="119"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -2076,10 +2082,139 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="105"/>
+        <location filename="../../gui/chargebacks_view.py" line="115"/>
+        <source>Chargebacks</source>
+        <translation>Rückbuchungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="108"/>
+        <source>Shopify Payments chargebacks of your shop. Send your evidence before the deadline: after it, the bank decides without you and the money is lost.</source>
+        <translation>Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="121"/>
+        <source>Evidence due</source>
+        <translation>Nachweise fällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="122"/>
+        <source>Time left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="123"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="139"/>
+        <source>No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify Payments has none here).</source>
+        <translation>Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen (ein Shop ohne Shopify Payments hat hier keine).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="149"/>
+        <source>Sync from Shopify</source>
+        <translation>Mit Shopify synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="155"/>
+        <source>Connect a Shopify shop to sync chargebacks and send evidence.</source>
+        <translation>Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="157"/>
+        <location filename="../../gui/chargebacks_view.py" line="299"/>
+        <source>Evidence pack (PDF)…</source>
+        <translation>Nachweismappe (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="160"/>
+        <source>Send evidence…</source>
+        <translation>Nachweise senden…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="194"/>
+        <source>Reading the chargebacks…</source>
+        <translation>Rückbuchungen werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="208"/>
+        <source>The chargebacks could not be read: {0}</source>
+        <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="236"/>
+        <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
+        <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="251"/>
+        <source>{0} chargebacks, {1} waiting for your evidence</source>
+        <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="289"/>
+        <source>Evidence pack saved: {0}</source>
+        <translation>Nachweismappe gespeichert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="327"/>
+        <source>Sending the evidence to Shopify…</source>
+        <translation>Nachweise werden an Shopify gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="336"/>
+        <source>Reading the chargebacks from Shopify…</source>
+        <translation>Rückbuchungen werden von Shopify gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="353"/>
+        <source>The evidence was submitted to the bank through Shopify.</source>
+        <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="355"/>
+        <source>The evidence text was saved at Shopify (not submitted yet).</source>
+        <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="360"/>
+        <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
+        <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="392"/>
+        <source>Send chargeback evidence</source>
+        <translation>Nachweise zur Rückbuchung senden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="396"/>
+        <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
+        <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="412"/>
+        <source>Also submit to the bank now (final: no changes after this)</source>
+        <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="418"/>
+        <location filename="../../gui/chargebacks_view.py" line="427"/>
+        <source>Save at Shopify</source>
+        <translation>Bei Shopify speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="421"/>
         <location filename="../../gui/import_csv.py" line="363"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="427"/>
+        <source>Submit to the bank</source>
+        <translation>An die Bank übermitteln</translation>
     </message>
     <message>
         <location filename="../../gui/import_csv.py" line="374"/>
@@ -2262,82 +2397,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316"/>
+        <location filename="../../gui/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="330"/>
+        <location filename="../../gui/main_window.py" line="331"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="336"/>
+        <location filename="../../gui/main_window.py" line="337"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="339"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340"/>
+        <location filename="../../gui/main_window.py" line="341"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
         <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/main_window.py" line="343"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="349"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353"/>
+        <location filename="../../gui/main_window.py" line="354"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="374"/>
+        <source>C&amp;hargebacks…</source>
+        <translation>&amp;Rückbuchungen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="493"/>
-        <location filename="../../gui/main_window.py" line="508"/>
+        <location filename="../../gui/main_window.py" line="502"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="522"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="658"/>
+        <location filename="../../gui/main_window.py" line="677"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="660"/>
+        <location filename="../../gui/main_window.py" line="679"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2358,6 +2498,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Einkaufspreis</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="120"/>
         <location filename="../../gui/order_details_panel.py" line="128"/>
         <location filename="../../gui/supplier_order_dialog.py" line="302"/>
         <source>Status</source>
@@ -2518,132 +2659,132 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="80"/>
+        <location filename="../../gui/policy_dialog.py" line="82"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="91"/>
+        <location filename="../../gui/policy_dialog.py" line="93"/>
         <source>Suppliers the policy relies on</source>
         <translation>Lieferanten, auf die sich die Richtlinie stützt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="106"/>
+        <location filename="../../gui/policy_dialog.py" line="108"/>
         <source>optional, e.g. a PO box</source>
         <translation>optional, z. B. ein Postfach</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="114"/>
+        <location filename="../../gui/policy_dialog.py" line="116"/>
         <source>Shop name</source>
         <translation>Shop-Name</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="115"/>
+        <location filename="../../gui/policy_dialog.py" line="117"/>
         <source>E-mail for customers</source>
         <translation>E-Mail für Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="116"/>
+        <location filename="../../gui/policy_dialog.py" line="118"/>
         <source>Return address</source>
         <translation>Rücksendeadresse</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="118"/>
+        <location filename="../../gui/policy_dialog.py" line="120"/>
         <source>Suppliers the shop relies on</source>
         <translation>Lieferanten des Shops</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="120"/>
+        <location filename="../../gui/policy_dialog.py" line="122"/>
         <source>How customers reach you</source>
         <translation>So erreichen Kunden Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="134"/>
+        <location filename="../../gui/policy_dialog.py" line="136"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="135"/>
+        <location filename="../../gui/policy_dialog.py" line="137"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="143"/>
+        <location filename="../../gui/policy_dialog.py" line="145"/>
         <source>Why it says this</source>
         <translation>Warum sie das sagt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <location filename="../../gui/policy_dialog.py" line="155"/>
         <source>Save as HTML…</source>
         <translation>Als HTML speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="154"/>
+        <location filename="../../gui/policy_dialog.py" line="156"/>
         <source>Save as Markdown…</source>
         <translation>Als Markdown speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="155"/>
+        <location filename="../../gui/policy_dialog.py" line="157"/>
         <source>Publish to Shopify…</source>
         <translation>In Shopify veröffentlichen…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="239"/>
+        <location filename="../../gui/policy_dialog.py" line="245"/>
         <source>Copied the policy.</source>
         <translation>Richtlinie kopiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="248"/>
+        <location filename="../../gui/policy_dialog.py" line="254"/>
         <source>Saved the policy to {0}</source>
         <translation>Richtlinie gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="252"/>
+        <location filename="../../gui/policy_dialog.py" line="258"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="256"/>
+        <location filename="../../gui/policy_dialog.py" line="262"/>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="260"/>
+        <location filename="../../gui/policy_dialog.py" line="266"/>
         <source>Save the policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="260"/>
+        <location filename="../../gui/policy_dialog.py" line="266"/>
         <source>refund-policy</source>
         <translation>rueckerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="266"/>
+        <location filename="../../gui/policy_dialog.py" line="272"/>
         <source>Could not save: {0}</source>
         <translation>Speichern nicht möglich: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="273"/>
+        <location filename="../../gui/policy_dialog.py" line="279"/>
         <source>Publish to Shopify</source>
         <translation>In Shopify veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="275"/>
+        <location filename="../../gui/policy_dialog.py" line="281"/>
         <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
         <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="287"/>
+        <location filename="../../gui/policy_dialog.py" line="293"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="302"/>
+        <location filename="../../gui/policy_dialog.py" line="308"/>
         <source>Published: {0}</source>
         <translation>Veröffentlicht: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="307"/>
+        <location filename="../../gui/policy_dialog.py" line="313"/>
         <source>Publishing failed: {0}</source>
         <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
     </message>
@@ -2980,6 +3121,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="299"/>
         <location filename="../../gui/review_view.py" line="625"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
@@ -3426,6 +3568,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Verbleibend</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="117"/>
         <location filename="../../gui/needs_me_view.py" line="51"/>
         <source>Order</source>
         <translation>Bestellung</translation>
@@ -4496,6 +4639,25 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="131"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
+    </message>
+</context>
+<context>
+    <name>ChargebacksView</name>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="380"/>
+        <source>Summary of the evidence</source>
+        <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
+        <translation>Zusammenfassung der Nachweise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="381"/>
+        <source>Refund policy</source>
+        <translation>Erstattungsrichtlinie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="382"/>
+        <source>Customer&apos;s e-mail</source>
+        <translation>E-Mail des Kunden</translation>
     </message>
 </context>
 <context>
@@ -6072,40 +6234,47 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>countdown</name>
     <message>
-        <location filename="../../gui/formatting.py" line="33"/>
-        <source>overdue</source>
-        <translation>Verzug</translation>
-    </message>
-    <message>
-        <location filename="../../gui/formatting.py" line="34"/>
-        <source>d</source>
-        <comment>days</comment>
-        <translation>T</translation>
-    </message>
-    <message>
         <location filename="../../gui/formatting.py" line="35"/>
-        <source>h</source>
-        <comment>hours</comment>
-        <translation>h</translation>
+        <source>{0} d {1} h</source>
+        <translation>{0} T {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="36"/>
-        <source>min</source>
-        <comment>minutes</comment>
-        <translation>min</translation>
+        <location filename="../../gui/formatting.py" line="39"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="43"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="45"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="47"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="49"/>
+        <source>overdue {0}</source>
+        <translation>Verzug {0}</translation>
     </message>
 </context>
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="56"/>
+        <location filename="../../gui/formatting.py" line="70"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="71"/>
+        <location filename="../../gui/formatting.py" line="85"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>
