@@ -401,7 +401,7 @@ class EvidenceDialog(QDialog):
         layout.addWidget(intro)
         self.editors: dict[str, QPlainTextEdit] = {}
         for name, value in texts.items():
-            label = _tr(_FIELDS[name]) if name in _FIELDS else name
+            label = _tr(str(_FIELDS[name])) if name in _FIELDS else name
             layout.addWidget(QLabel(f"<b>{label}</b>"))
             editor = QPlainTextEdit(value)
             editor.setObjectName(f"evidence_{name}")

@@ -157,7 +157,9 @@ def refresh_supplier(rt: Runtime, cancellation_id: int) -> tuple[int, ...]:
     """Ask AliExpress about this run's order now and move on if it was cancelled or shipped."""
     if rt.supplier is None:
         raise StepUnavailableError(
-            "AliExpress is not connected: look at the order page and record the answer by hand."
+            "AliExpress is not connected: look at the order page and record the answer by hand.",
+            "AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie "
+            "die Antwort von Hand ein.",
         )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
