@@ -84,7 +84,7 @@ def describe(error: BaseException) -> str:
         return redact(error.text.get(current_language()))
     if isinstance(error, ValueError):
         return redact(str(error))
-    return explain(error)
+    return explain(error, current_language())
 
 
 class CancelWizard(QWidget):

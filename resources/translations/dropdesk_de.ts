@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="347"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="350"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -335,7 +335,7 @@
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="270"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="272"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
@@ -1082,43 +1082,43 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="210"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="213"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="168"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="171"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="239"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="242"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="242"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="245"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="245"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="248"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="251"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1205,7 +1205,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/calendar_dialog.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="257"/>
         <location filename="../../gui/import_csv.py" line="363"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1287,94 +1287,94 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="304"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="316"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="319"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="362"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="365"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="371"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="377"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
         <location filename="../../gui/needs_me_view.py" line="97"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="478"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="481"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="495"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="496"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="496"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="565"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="564"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="567"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
@@ -4446,6 +4446,16 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="93"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_ports.py" line="81"/>
+        <source>Shopify works by hand this time: {0}</source>
+        <translation>Shopify wird diesmal von Hand erledigt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_ports.py" line="91"/>
+        <source>AliExpress works by hand this time: {0}</source>
+        <translation>AliExpress wird diesmal von Hand erledigt: {0}</translation>
     </message>
 </context>
 <context>
