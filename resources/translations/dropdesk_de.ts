@@ -1708,6 +1708,11 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Shop</translation>
     </message>
     <message>
+        <location filename="../../gui/connections/shop_panel.py" line="71"/>
+        <source>your-shop.myshopify.com</source>
+        <translation>ihr-shop.myshopify.com</translation>
+    </message>
+    <message>
         <location filename="../../gui/connections/shop_panel.py" line="72"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>

@@ -219,10 +219,13 @@ def walk(qtbot: QtBot, ledger: Ledger) -> Iterator[tuple[str, list[str]]]:
                 popup.close()
         screen.close()
 
+    from core.connections import Connections
+    from core.secrets import SecretStore
     from gui.about_dialog import AboutDialog
     from gui.calendar_dialog import CalendarDialog
     from gui.cancellations_view import CancellationsView
     from gui.chargebacks_view import EvidenceDialog
+    from gui.connections import ConnectionsDialog
     from gui.policy_dialog import PolicyDialog
     from gui.supplier_order_dialog import SupplierOrderDialog
     from gui.withdrawal_dialog import WithdrawalDialog
@@ -237,6 +240,10 @@ def walk(qtbot: QtBot, ledger: Ledger) -> Iterator[tuple[str, list[str]]]:
         ("supplier order", lambda: SupplierOrderDialog(ledger, linked)),
         ("withdrawal", lambda: WithdrawalDialog(ledger, linked, window, clock=lambda: DEMO_NOW)),
         ("cancellations", lambda: CancellationsView(ledger, now=lambda: DEMO_NOW)),
+        (
+            "connections",
+            lambda: ConnectionsDialog(Connections(ledger, SecretStore(service="dd-words"))),
+        ),
     ]
     for name, made in dialogs:
         known = {id(w) for w in qapp.topLevelWidgets() if w.isVisible()}
@@ -391,8 +398,6 @@ def test_the_german_window_shows_no_english(qtbot: QtBot, demo_ledger: Ledger) -
         i18n.remove_translators(qapp)
     assert walked > 40
     assert sorted(set(pending)) == [], "English shown although the catalogue has its German"
-    for item in sorted(set(english)):
-        print("ENGLISH", repr(item)[:300])
     assert sorted(set(english)) == [], "English words in the German window"
 
 
@@ -457,8 +462,6 @@ def test_every_visible_text_is_marked_for_translation(qtbot: QtBot, demo_ledger:
     finally:
         qapp.removeTranslator(pseudo)
     assert walked > 40
-    for item in sorted(set(found)):
-        print("UNMARKED", repr(item)[:300])
     assert sorted(set(found)) == [], "texts never marked for translation"
 
 
