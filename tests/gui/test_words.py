@@ -18,10 +18,8 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QTranslator
@@ -43,14 +41,13 @@ from pytestqt.qtbot import QtBot
 from core.cancel.listing import open_cancellations
 from core.cancel.states import Path as RunPath
 from core.cancel.states import State
-from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from core.ledger.models import Cancellation
 from gui import i18n
-from gui.cancel_ports import WorkflowHandle
 from gui.cancel_wizard import CancelWizard
 from gui.main_window import ALL_ORDERS, FILTERS, MainWindow
 from tests.gui.conftest import DEMO_NOW
+from tests.gui.test_cancel_state_pages import ByHand, awaiting_order
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "dropdesk_de.ts"
@@ -158,26 +155,6 @@ def visible_texts(widget: QWidget) -> list[str]:
     return [t for t in texts if t and t.strip()]
 
 
-class ByHand:
-    """Opens the real workflow with neither Shopify nor AliExpress connected."""
-
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
-
-    def __call__(self, supplier_order_id: int | None, on_step: Any) -> WorkflowHandle:
-        workflow = CancelWorkflow(self.ledger, None, None, on_step=on_step, now=lambda: DEMO_NOW)
-        return WorkflowHandle(workflow, (), ExitStack())
-
-
-def _awaiting_order(ledger: Ledger) -> int:
-    row = ledger.reader.execute(
-        "SELECT id FROM supplier_order WHERE order_status = 'WAIT_SELLER_SEND_GOODS' "
-        "AND customer_order_id IS NOT NULL ORDER BY id LIMIT 1"
-    ).fetchone()
-    assert row is not None
-    return int(row[0])
-
-
 def _popups(qapp: QApplication, known: set[int]) -> list[QWidget]:
     """Top-level windows (message boxes, dialogs) that appeared since `known` was taken."""
     return [w for w in qapp.topLevelWidgets() if w.isVisible() and id(w) not in known]
@@ -230,7 +207,7 @@ def walk(qtbot: QtBot, ledger: Ledger) -> Iterator[tuple[str, list[str]]]:
     from gui.supplier_order_dialog import SupplierOrderDialog
     from gui.withdrawal_dialog import WithdrawalDialog
 
-    linked = _awaiting_order(ledger)
+    linked = awaiting_order(ledger)
     dialogs: list[tuple[str, Callable[[], QWidget]]] = [
         ("about", lambda: AboutDialog(ledger.path, window)),
         ("calendar", lambda: CalendarDialog(ledger, ["CN"], window)),
