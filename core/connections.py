@@ -562,9 +562,16 @@ def explain(error: BaseException, lang: str = "en") -> str:
     ):
         text = str(error)
     elif isinstance(error, httpx.HTTPError):
-        text = f"The connection failed ({type(error).__name__}). Check the internet connection."
+        kind = type(error).__name__
+        text = Text(
+            f"The connection failed ({kind}). Check the internet connection.",
+            f"Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.",
+        ).get(lang)
     else:
-        text = f"Something went wrong ({type(error).__name__}: {error})."
+        text = Text(
+            f"Something went wrong ({type(error).__name__}: {error}).",
+            f"Etwas ist schiefgegangen ({type(error).__name__}: {error}).",
+        ).get(lang)
     return redaction.redact(text)
 
 

@@ -26,6 +26,7 @@ from typing import Literal
 from sqlalchemy import Engine
 
 from core.ledger.types import Reason, from_db
+from core.texts import Text
 from core.withdrawal import REFUND_DAYS as LEGAL_REFUND_DAYS
 
 Language = Literal["en", "de"]
@@ -75,10 +76,23 @@ class Terms:
     suppliers: tuple[str, ...]
 
 
+class PolicyInputError(ValueError):
+    """What the policy still needs from the merchant; `text` says it in both languages."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
 def strictest_terms(policies: Sequence[SupplierPolicy]) -> Terms:
     """The terms every supplier in `policies` backs (ValueError when there is none)."""
     if not policies:
-        raise ValueError("A policy needs at least one supplier to rely on.")
+        raise PolicyInputError(
+            Text(
+                "A policy needs at least one supplier to rely on.",
+                "Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.",
+            )
+        )
     names = tuple(p.name for p in policies)
     unstated = tuple(p.name for p in policies if not p.cancel_accepted_within_hours)
     if unstated:
@@ -400,7 +414,12 @@ def draft_policy(terms: Terms, contact: Contact, language: Language = "en") -> P
     if language not in LANGUAGES:
         raise ValueError(f"no policy wording for language {language!r}")
     if "@" not in contact.email:
-        raise ValueError("The policy needs an e-mail address customers can write to.")
+        raise PolicyInputError(
+            Text(
+                "The policy needs an e-mail address customers can write to.",
+                "Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.",
+            )
+        )
     shop = " ".join(contact.shop_name.split())
     title = "Refund and return policy" if language == "en" else "Rückgabe und Erstattung"
     heading = f"{title} – {shop}" if shop else title

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from core.aliexpress import SyncSummary
 from core.cancel.errors import CancelError
 from core.cancel.listing import open_cancellations
@@ -24,6 +26,7 @@ from core.connections import Connections, NotConnectedError, explain
 from core.ledger import Ledger
 from core.order_details import load_details
 from core.secrets import SecretStoreError
+from gui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +76,22 @@ def open_workflow(
             try:
                 shop = ShopifyShop(stack.enter_context(connections.shopify_client(shop_id)))
             except (NotConnectedError, SecretStoreError) as error:
-                problems.append("Shopify works by hand this time: " + explain(error))
+                said = explain(error, current_language())
+                problems.append(
+                    QCoreApplication.translate(
+                        "CancelWizard", "Shopify works by hand this time: {0}"
+                    ).format(said)
+                )
         if connections.aliexpress() is not None:
             try:
                 supplier = stack.enter_context(connections.aliexpress_api())
             except (NotConnectedError, SecretStoreError) as error:
-                problems.append("AliExpress works by hand this time: " + explain(error))
+                said = explain(error, current_language())
+                problems.append(
+                    QCoreApplication.translate(
+                        "CancelWizard", "AliExpress works by hand this time: {0}"
+                    ).format(said)
+                )
     except BaseException:
         stack.close()
         raise

@@ -10,7 +10,7 @@ every run's deadline takes about 2 ms a run.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.listing import OpenCancellation, open_cancellations
-from core.clocks import format_countdown, remaining
+from core.clocks import remaining
 from core.display_text import display_text
 from core.ledger import Ledger
 from core.review import REASON_LABELS
-from gui.formatting import local_time
+from gui.formatting import countdown_text, local_time
 from gui.jobs import JobSlot
 from gui.notice import muted
 from gui.palette import Colours
@@ -61,8 +61,9 @@ def due_text(deadline: datetime | None, now: datetime) -> str:
     """ "26/11/2026 09:05 · in 2 d 05 h", "… · overdue 3 h", or "—" without a deadline."""
     if deadline is None:
         return "—"
-    countdown = format_countdown(remaining(deadline, now))
-    relative = countdown if countdown.startswith("overdue") else _tr("in {0}").format(countdown)
+    left = remaining(deadline, now)
+    countdown = countdown_text(left)
+    relative = countdown if left <= timedelta(0) else _tr("in {0}").format(countdown)
     return f"{local_time(deadline)} · {relative}"
 
 

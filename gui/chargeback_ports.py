@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from core.texts import Text
 from gui.ui_settings import ui_settings
 
 if TYPE_CHECKING:
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from core.policy import PolicyDraft
     from gui.chargebacks_view import ChargebacksView
 
-MENU = Text("C&hargebacks…", "&Rückbuchungen…")
 SHORTCUT = "Ctrl+Shift+B"
 
 

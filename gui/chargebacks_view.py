@@ -5,7 +5,8 @@ to Shopify only after the merchant read it and confirmed.
 Like the Cancellations view it reads the core's objects off the GUI thread on each refresh and
 changes nothing itself: syncing and sending go through callables the window builds from its
 connections (`sync`, `send`), so without a connected shop the view still shows and prints
-what the ledger has. Its words are `core.texts.Text` pairs (no catalogue entries).
+what the ledger has. Its words go through the catalogue (`_tr`); core's reasons and statuses
+arrive as `core.texts.Text` pairs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from core.chargebacks.store import ChargebackRow, list_chargebacks
 from core.display_text import display_text
-from core.texts import Text
 from gui.formatting import countdown_text, local_time, money
 from gui.i18n import current_language
 from gui.jobs import Job, JobSlot
@@ -52,74 +52,9 @@ if TYPE_CHECKING:
 #: Sends the confirmed texts: (chargeback id, texts, submit) -> what Shopify did.
 Sender = Callable[[int, Mapping[str, str], bool], "EvidenceSent"]
 
-T = {
-    "title": Text("Chargebacks", "Rückbuchungen"),
-    "intro": Text(
-        "Shopify Payments chargebacks of your shop. Send your evidence before the deadline: "
-        "after it, the bank decides without you and the money is lost.",
-        "Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor "
-        "der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.",
-    ),
-    "Order": Text("Order", "Bestellung"),
-    "Reason": Text("Reason", "Grund"),
-    "Amount": Text("Amount", "Betrag"),
-    "Status": Text("Status", "Status"),
-    "Evidence due": Text("Evidence due", "Nachweise fällig"),
-    "Time left": Text("Time left", "Verbleibend"),
-    "Opened": Text("Opened", "Eröffnet"),
-    "empty": Text(
-        "No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify "
-        "Payments has none here).",
-        "Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen "
-        "(ein Shop ohne Shopify Payments hat hier keine).",
-    ),
-    "sync": Text("Sync from Shopify", "Mit Shopify synchronisieren"),
-    "pack": Text("Evidence pack (PDF)…", "Nachweismappe (PDF)…"),
-    "send": Text("Send evidence…", "Nachweise senden…"),
-    "refresh": Text("Refresh", "Aktualisieren"),
-    "reading": Text("Reading the chargebacks…", "Rückbuchungen werden gelesen…"),
-    "count": Text(
-        "{0} chargebacks, {1} waiting for your evidence",
-        "{0} Rückbuchungen, {1} warten auf Ihre Nachweise",
-    ),
-    "failed": Text(
-        "The chargebacks could not be read: {0}",
-        "Die Rückbuchungen konnten nicht gelesen werden: {0}",
-    ),
-    "syncing": Text(
-        "Reading the chargebacks from Shopify…", "Rückbuchungen werden von Shopify gelesen…"
-    ),
-    "synced": Text(
-        "Shopify: {0} chargebacks read, {1} new, {2} changed.",
-        "Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.",
-    ),
-    "no_shop": Text(
-        "Connect a Shopify shop to sync chargebacks and send evidence.",
-        "Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise "
-        "zu senden.",
-    ),
-    "overdue_tip": Text(
-        "The deadline has passed: Shopify may still take evidence until the bank decides.",
-        "Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank "
-        "entscheidet.",
-    ),
-    "in": Text("in {0}", "in {0}"),
-    "saved_pdf": Text("Evidence pack saved: {0}", "Nachweismappe gespeichert: {0}"),
-    "pdf_filter": Text("PDF files (*.pdf)", "PDF-Dateien (*.pdf)"),
-    "sending": Text("Sending the evidence to Shopify…", "Nachweise werden an Shopify gesendet…"),
-    "sent": Text(
-        "The evidence was submitted to the bank through Shopify.",
-        "Die Nachweise wurden über Shopify an die Bank übermittelt.",
-    ),
-    "saved": Text(
-        "The evidence text was saved at Shopify (not submitted yet).",
-        "Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).",
-    ),
-}
 
-
-def _t(key: str) -> str:
-    return T[key].get(current_language())
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChargebacksView", text)
 
 
 def utc_now() -> datetime:
@@ -136,7 +71,7 @@ def due_cells(row: ChargebackRow, now: datetime) -> tuple[str, str]:
         return when, "—"
     delta = row.evidence_due_by - now
     text = countdown_text(delta)
-    return when, text if delta <= timedelta(0) else _t("in").format(text)
+    return when, text if delta <= timedelta(0) else _tr("in {0}").format(text)
 
 
 class ChargebacksView(QWidget):
@@ -168,15 +103,28 @@ class ChargebacksView(QWidget):
         self._again = False
         self.busy: Job | None = None  # a sync or a send under way
         self.setObjectName("chargebacksView")
-        self.setWindowTitle(_t("title"))
-        self.intro = QLabel(_t("intro"))
+        self.setWindowTitle(_tr("Chargebacks"))
+        self.intro = QLabel(
+            _tr(
+                "Shopify Payments chargebacks of your shop. Send your evidence before the "
+                "deadline: after it, the bank decides without you and the money is lost."
+            )
+        )
         self.intro.setWordWrap(True)
         self.table = QTreeWidget()
         self.table.setObjectName("chargebacksTable")
-        self.table.setAccessibleName(_t("title"))
-        columns = ("Order", "Reason", "Amount", "Status", "Evidence due", "Time left", "Opened")
+        self.table.setAccessibleName(_tr("Chargebacks"))
+        columns = (
+            _tr("Order"),
+            _tr("Reason"),
+            _tr("Amount"),
+            _tr("Status"),
+            _tr("Evidence due"),
+            _tr("Time left"),
+            _tr("Opened"),
+        )
         self.table.setColumnCount(len(columns))
-        self.table.setHeaderLabels([_t(c) for c in columns])
+        self.table.setHeaderLabels(list(columns))
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(True)
@@ -187,26 +135,33 @@ class ChargebacksView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _i, _c: self.save_pack_dialog())
-        self.empty = QLabel(_t("empty"))
+        self.empty = QLabel(
+            _tr(
+                "No chargebacks in the ledger. Sync from Shopify to read them (a shop without "
+                "Shopify Payments has none here)."
+            )
+        )
         self.empty.setObjectName("noChargebacks")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         muted(self.empty, "padding: 24px;")
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
-        self.sync_button = QPushButton(_t("sync"))
+        self.sync_button = QPushButton(_tr("Sync from Shopify"))
         self.sync_button.setObjectName("syncChargebacks")
         self.sync_button.clicked.connect(self.start_sync)
         self.sync_button.setEnabled(sync is not None)
         if sync is None:
-            self.sync_button.setToolTip(_t("no_shop"))
-        self.pack_button = QPushButton(_t("pack"))
+            self.sync_button.setToolTip(
+                _tr("Connect a Shopify shop to sync chargebacks and send evidence.")
+            )
+        self.pack_button = QPushButton(_tr("Evidence pack (PDF)…"))
         self.pack_button.setObjectName("evidencePack")
         self.pack_button.clicked.connect(self.save_pack_dialog)
-        self.send_button = QPushButton(_t("send"))
+        self.send_button = QPushButton(_tr("Send evidence…"))
         self.send_button.setObjectName("sendEvidence")
         self.send_button.clicked.connect(self.send_selected)
-        self.refresh_button = QPushButton(_t("refresh"))
+        self.refresh_button = QPushButton(_tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
@@ -233,7 +188,7 @@ class ChargebacksView(QWidget):
             return
         ledger = self.ledger
         if not self.rows:
-            self.count_label.setText(_t("reading"))
+            self.count_label.setText(_tr("Reading the chargebacks…"))
         self._loader.run(
             lambda _progress, _cancelled: list_chargebacks(ledger), self._loaded, self._load_failed
         )
@@ -247,7 +202,7 @@ class ChargebacksView(QWidget):
         self.refreshed.emit()
 
     def _load_failed(self, message: str) -> None:
-        self.count_label.setText(_t("failed").format(message))
+        self.count_label.setText(_tr("The chargebacks could not be read: {0}").format(message))
 
     def show_rows(self, rows: list[ChargebackRow]) -> None:
         selected = self.selected_id()
@@ -272,7 +227,13 @@ class ChargebacksView(QWidget):
             item.setToolTip(1, row.reason)
             if row.needs_response and row.evidence_due_by and row.evidence_due_by <= now:
                 item.setForeground(5, Colours.NEGATIVE.brush())
-                item.setToolTip(5, _t("overdue_tip"))
+                item.setToolTip(
+                    5,
+                    _tr(
+                        "The deadline has passed: Shopify may still take evidence until the bank "
+                        "decides."
+                    ),
+                )
             elif not row.needs_response:
                 for column in (4, 5):
                     item.setForeground(column, Colours.MUTED.brush())
@@ -283,7 +244,9 @@ class ChargebacksView(QWidget):
         if not self.table.selectedItems() and first is not None:
             self.table.setCurrentItem(first)
         waiting = sum(1 for r in rows if r.needs_response)
-        self.count_label.setText(_t("count").format(len(rows), waiting))
+        self.count_label.setText(
+            _tr("{0} chargebacks, {1} waiting for your evidence").format(len(rows), waiting)
+        )
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         self._selection_changed()
@@ -320,7 +283,7 @@ class ChargebacksView(QWidget):
         from gui.evidence_pdf import write_evidence_pdf
 
         write_evidence_pdf(path, self.pack(chargeback_id), current_language(), self.now())
-        self.message.emit(_t("saved_pdf").format(path))
+        self.message.emit(_tr("Evidence pack saved: {0}").format(path))
         return path
 
     def save_pack_dialog(self) -> None:
@@ -329,7 +292,9 @@ class ChargebacksView(QWidget):
             return
         name = "".join(ch for ch in row.order_name if ch.isalnum()) or str(row.id)
         suggested = str(Path.home() / f"chargeback-{name}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, _t("pack"), suggested, _t("pdf_filter"))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, _tr("Evidence pack (PDF)…"), suggested, _tr("PDF files (*.pdf)")
+        )
         if chosen:
             self.save_pack(row.id, Path(chosen))
 
@@ -356,7 +321,7 @@ class ChargebacksView(QWidget):
         job = Job(lambda _p, _c: send(chargeback_id, texts, submit))
         job.finished.connect(self._sent)
         job.failed.connect(self._failed)
-        self._busy(job, _t("sending"))
+        self._busy(job, _tr("Sending the evidence to Shopify…"))
 
     def start_sync(self) -> None:
         sync = self._sync
@@ -365,7 +330,7 @@ class ChargebacksView(QWidget):
         job = Job(lambda _p, _c: sync())
         job.finished.connect(self._synced)
         job.failed.connect(self._failed)
-        self._busy(job, _t("syncing"))
+        self._busy(job, _tr("Reading the chargebacks from Shopify…"))
 
     def _busy(self, job: Job, text: str) -> None:
         self.busy = job
@@ -381,10 +346,18 @@ class ChargebacksView(QWidget):
         self.refresh()
 
     def _sent(self, sent: EvidenceSent) -> None:
-        self._done(_t("sent") if sent.submitted else _t("saved"))
+        self._done(
+            _tr("The evidence was submitted to the bank through Shopify.")
+            if sent.submitted
+            else _tr("The evidence text was saved at Shopify (not submitted yet).")
+        )
 
     def _synced(self, report: ChargebackSync) -> None:
-        self._done(_t("synced").format(report.seen, len(report.created), len(report.changed)))
+        self._done(
+            _tr("Shopify: {0} chargebacks read, {1} new, {2} changed.").format(
+                report.seen, len(report.created), len(report.changed)
+            )
+        )
 
     def _failed(self, message: str) -> None:
         self.busy = None
@@ -394,24 +367,11 @@ class ChargebacksView(QWidget):
         self.refresh()  # a failure is journalled; the rows may have changed too
 
 
-D = {
-    "title": Text("Send chargeback evidence", "Nachweise zur Rückbuchung senden"),
-    "intro": Text(
-        "This is the text Dropdesk will send to Shopify for the bank. Read it and correct it "
-        "if needed. Attach documents (photos, the PDF) in the Shopify admin.",
-        "Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie "
-        "ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.",
-    ),
-    "uncategorizedText": Text("Summary of the evidence", "Zusammenfassung der Nachweise"),
-    "refundPolicyDisclosure": Text("Refund policy", "Erstattungsrichtlinie"),
-    "customerEmailAddress": Text("Customer's e-mail", "E-Mail des Kunden"),
-    "submit": Text(
-        "Also submit to the bank now (final: no changes after this)",
-        "Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)",
-    ),
-    "save": Text("Save at Shopify", "Bei Shopify speichern"),
-    "send": Text("Submit to the bank", "An die Bank übermitteln"),
-    "cancel": Text("Cancel", "Abbrechen"),
+#: The evidence fields the dialog shows, by Shopify's name for them.
+_FIELDS = {
+    "uncategorizedText": QT_TRANSLATE_NOOP("ChargebacksView", "Summary of the evidence"),
+    "refundPolicyDisclosure": QT_TRANSLATE_NOOP("ChargebacksView", "Refund policy"),
+    "customerEmailAddress": QT_TRANSLATE_NOOP("ChargebacksView", "Customer's e-mail"),
 }
 
 
@@ -420,38 +380,44 @@ class EvidenceDialog(QDialog):
 
     def __init__(self, texts: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        lang = current_language()
         self.setObjectName("evidenceDialog")
-        self.setWindowTitle(D["title"].get(lang))
+        self.setWindowTitle(_tr("Send chargeback evidence"))
         layout = QVBoxLayout(self)
-        intro = QLabel(D["intro"].get(lang))
+        intro = QLabel(
+            _tr(
+                "This is the text Dropdesk will send to Shopify for the bank. Read it and correct "
+                "it if needed. Attach documents (photos, the PDF) in the Shopify admin."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.editors: dict[str, QPlainTextEdit] = {}
         for name, value in texts.items():
-            label = D[name].get(lang) if name in D else name
+            label = _tr(str(_FIELDS[name])) if name in _FIELDS else name
             layout.addWidget(QLabel(f"<b>{label}</b>"))
             editor = QPlainTextEdit(value)
             editor.setObjectName(f"evidence_{name}")
             editor.setMaximumHeight(60 if name == "customerEmailAddress" else 220)
             layout.addWidget(editor, 0 if name == "customerEmailAddress" else 1)
             self.editors[name] = editor
-        self.submit_box = QCheckBox(D["submit"].get(lang))
+        self.submit_box = QCheckBox(
+            _tr("Also submit to the bank now (final: no changes after this)")
+        )
         self.submit_box.setObjectName("submitEvidence")
         layout.addWidget(self.submit_box)
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(
-            D["save"].get(lang), QDialogButtonBox.ButtonRole.AcceptRole
+            _tr("Save at Shopify"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.ok_button.setObjectName("confirmEvidence")
-        cancel = self.buttons.addButton(
-            D["cancel"].get(lang), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        cancel = self.buttons.addButton(_tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancelEvidence")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.submit_box.toggled.connect(
-            lambda on: self.ok_button.setText(D["send" if on else "save"].get(lang))
+            lambda on: self.ok_button.setText(
+                _tr("Submit to the bank") if on else _tr("Save at Shopify")
+            )
         )
         layout.addWidget(self.buttons)
         self.resize(760, 620)

@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         self.cancel_action.setIconText(_tr("Cancel everywhere…"))  # its toolbar button
         self.cancel_action.setToolTip(
             _tr("Cancel the selected order at the supplier and in the shop, step by step")
-            + " (Ctrl+Shift+C)"
+            + f" ({self.cancel_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         )
         self.cancel_action.setEnabled(False)  # a cancellable order, once the services attach
         self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
@@ -368,10 +368,9 @@ class MainWindow(QMainWindow):
                 service=True,
             )
         )
-        from gui.chargeback_ports import MENU, SHORTCUT
-        from gui.i18n import current_language
+        from gui.chargeback_ports import SHORTCUT
 
-        chargebacks = QAction(MENU.get(current_language()), self)  # its words come with it
+        chargebacks = QAction(_tr("C&hargebacks…"), self)
         chargebacks.setShortcut(QKeySequence(SHORTCUT))
         chargebacks.triggered.connect(self.show_chargebacks)
         chargebacks.setEnabled(False)  # enabled by attach_services()

@@ -43,12 +43,14 @@ from core.ledger.models import Shop
 from core.policy import (
     Contact,
     PolicyDraft,
+    PolicyInputError,
     SupplierPolicy,
     draft_policy,
     html_page,
     strictest_terms,
     supplier_policies,
 )
+from gui.i18n import current_language
 from gui.jobs import Job
 from gui.notice import confirm
 from gui.palette import Colours
@@ -205,7 +207,11 @@ class PolicyDialog(QDialog):
             self.draft = draft_policy(terms, contact, "de" if language == "de" else "en")
         except ValueError as error:
             self.draft = None
-            self.problem.setText(str(error))
+            self.problem.setText(
+                error.text.get(current_language())
+                if isinstance(error, PolicyInputError)
+                else str(error)
+            )
         else:
             self.problem.clear()
         draft = self.draft

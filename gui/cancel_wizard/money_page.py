@@ -246,7 +246,7 @@ class MoneyPage(StepPage):
         try:
             amount = read_amount(self.received_amount.text(), currency)
         except AmountError as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message("error", error.text)
             return
         self.ask(
             Step(
@@ -261,7 +261,9 @@ class MoneyPage(StepPage):
         try:
             amount = read_amount(self.expected_amount.text(), currency or "USD")
         except (AmountError, ValueError) as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message(
+                "error", error.text if isinstance(error, AmountError) else str(error)
+            )
             return
         self.ask(
             Step(

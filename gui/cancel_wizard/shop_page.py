@@ -148,7 +148,7 @@ class ShopPage(StepPage):
             try:
                 self.guide = ctx.workflow.shop_manual_guide(view.id)
             except CancelError as error:
-                self.status.show_message("warning", str(error))
+                self.status.show_message("warning", error.text)
         refund = self._refund_way()
         self.heading.setText(
             tr("Refund the customer on Shopify") if refund else tr("Cancel the order on Shopify")
@@ -320,7 +320,7 @@ class ShopPage(StepPage):
         try:
             refunded = read_amount(typed, currency)
         except AmountError as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message("error", error.text)
             return
         early = self._early()
         question = None

@@ -95,7 +95,7 @@ class SupplierPage(StepPage):
             self.guide = ctx.workflow.supplier_guide(view.id)
         except CancelError as error:
             self.guide = None
-            self.status.show_message("warning", str(error))
+            self.status.show_message("warning", error.text)
         guide = self.guide
         for widget in (self.open_button, self.url, self.clicks_title, self.clicks, self.message):
             widget.setVisible(guide is not None)

@@ -68,6 +68,7 @@ from gui.cancel_wizard.step import (
 from gui.cancel_wizard.supplier_page import SupplierPage
 from gui.cancel_wizard.texts import Banner, Language
 from gui.cancel_wizard.timeline import TimelineView
+from gui.i18n import current_language
 from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -79,9 +80,11 @@ def utc_now() -> datetime:
 
 def describe(error: BaseException) -> str:
     """What the merchant reads: the workflow's own words, or what the connection said."""
-    if isinstance(error, CancelError | ValueError):
+    if isinstance(error, CancelError):
+        return redact(error.text.get(current_language()))
+    if isinstance(error, ValueError):
         return redact(str(error))
-    return explain(error)
+    return explain(error, current_language())
 
 
 class CancelWizard(QWidget):
@@ -336,7 +339,7 @@ class CancelWizard(QWidget):
         except CancellationOpenError as error:
             self.cancellation_id = error.cancellation_id
             self.refresh()
-            self.banner.show_message("info", str(error))
+            self.banner.show_message("info", error.text)
             return
         except CancelError as error:
             self._show_error(error)

@@ -70,7 +70,7 @@ class ShopPanel(QGroupBox):
         self.shop_choice = QComboBox()
         self.shop_choice.setAccessibleName(tr("Shop"))
         self.domain = QLineEdit()
-        self.domain.setPlaceholderText("your-shop.myshopify.com")
+        self.domain.setPlaceholderText(tr("your-shop.myshopify.com"))
         self.domain.setAccessibleName(tr("Shop address"))
         self.domain.setStyleSheet('QLineEdit[readOnly="true"] { background: palette(window); }')
         self.use_client = QRadioButton(tr("Client ID and secret (Dev Dashboard app)"))

@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="347"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="350"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -212,6 +212,7 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
+        <location filename="../../gui/chargebacks_view.py" line="120"/>
         <location filename="../../gui/review_charts.py" line="104"/>
         <source>Amount</source>
         <translation>Betrag</translation>
@@ -334,7 +335,7 @@
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="270"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="272"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
@@ -351,6 +352,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
+        <location filename="../../gui/chargebacks_view.py" line="119"/>
         <location filename="../../gui/review_view.py" line="308"/>
         <location filename="../../gui/review_view.py" line="346"/>
         <source>Reason</source>
@@ -940,9 +942,12 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="143"/>
-        <location filename="../../gui/cancellations_view.py" line="65"/>
+        <location filename="../../gui/cancellations_view.py" line="66"/>
+        <location filename="../../gui/chargebacks_view.py" line="74"/>
         <source>in {0}</source>
-        <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.</extracomment>
+        <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
+----------
+Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did.</extracomment>
         <translation>in {0}</translation>
     </message>
     <message>
@@ -1021,41 +1026,41 @@
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
         <source>Deutsch</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="61"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
         <source>Show the text in English</source>
         <translation>Den Text auf Englisch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="64"/>
         <source>Show the text in German</source>
         <translation>Den Text auf Deutsch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
         <location filename="../../gui/notice_dialog.py" line="138"/>
-        <location filename="../../gui/policy_dialog.py" line="151"/>
+        <location filename="../../gui/policy_dialog.py" line="153"/>
         <location filename="../../gui/withdrawal_dialog.py" line="134"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="73"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="108"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
@@ -1077,43 +1082,43 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="210"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="213"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="168"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="171"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="239"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="242"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="242"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="245"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="245"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="248"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="251"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1200,7 +1205,7 @@
     </message>
     <message>
         <location filename="../../gui/calendar_dialog.py" line="112"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="257"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1282,155 +1287,156 @@
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="304"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="316"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="319"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="362"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="365"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="371"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="377"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="467"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
         <location filename="../../gui/needs_me_view.py" line="95"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="473"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="477"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="478"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="481"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="495"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="496"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="496"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="565"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="564"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="567"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="90"/>
+        <location filename="../../gui/cancellations_view.py" line="91"/>
         <location filename="../../gui/review_report.py" line="188"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="94"/>
+        <location filename="../../gui/cancellations_view.py" line="95"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="101"/>
+        <location filename="../../gui/cancellations_view.py" line="102"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="117"/>
+        <location filename="../../gui/cancellations_view.py" line="118"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="126"/>
+        <location filename="../../gui/cancellations_view.py" line="127"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="130"/>
+        <location filename="../../gui/cancellations_view.py" line="131"/>
+        <location filename="../../gui/chargebacks_view.py" line="164"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="160"/>
+        <location filename="../../gui/cancellations_view.py" line="161"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="176"/>
+        <location filename="../../gui/cancellations_view.py" line="177"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="192"/>
+        <location filename="../../gui/cancellations_view.py" line="193"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="201"/>
+        <location filename="../../gui/cancellations_view.py" line="202"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="212"/>
+        <location filename="../../gui/cancellations_view.py" line="213"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="214"/>
+        <location filename="../../gui/cancellations_view.py" line="215"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -1703,6 +1709,11 @@
         <translation>Shop</translation>
     </message>
     <message>
+        <location filename="../../gui/connections/shop_panel.py" line="73"/>
+        <source>your-shop.myshopify.com</source>
+        <translation>ihr-shop.myshopify.com</translation>
+    </message>
+    <message>
         <location filename="../../gui/connections/shop_panel.py" line="74"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
@@ -1947,7 +1958,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="148"/>
-        <location filename="../../gui/policy_dialog.py" line="116"/>
+        <location filename="../../gui/policy_dialog.py" line="118"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -2077,10 +2088,139 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="106"/>
+        <location filename="../../gui/chargebacks_view.py" line="116"/>
+        <source>Chargebacks</source>
+        <translation>Rückbuchungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="109"/>
+        <source>Shopify Payments chargebacks of your shop. Send your evidence before the deadline: after it, the bank decides without you and the money is lost.</source>
+        <translation>Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="122"/>
+        <source>Evidence due</source>
+        <translation>Nachweise fällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="123"/>
+        <source>Time left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="124"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="140"/>
+        <source>No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify Payments has none here).</source>
+        <translation>Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen (ein Shop ohne Shopify Payments hat hier keine).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="150"/>
+        <source>Sync from Shopify</source>
+        <translation>Mit Shopify synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="156"/>
+        <source>Connect a Shopify shop to sync chargebacks and send evidence.</source>
+        <translation>Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="158"/>
+        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <source>Evidence pack (PDF)…</source>
+        <translation>Nachweismappe (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="161"/>
+        <source>Send evidence…</source>
+        <translation>Nachweise senden…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="191"/>
+        <source>Reading the chargebacks…</source>
+        <translation>Rückbuchungen werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="205"/>
+        <source>The chargebacks could not be read: {0}</source>
+        <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="233"/>
+        <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
+        <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="248"/>
+        <source>{0} chargebacks, {1} waiting for your evidence</source>
+        <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="286"/>
+        <source>Evidence pack saved: {0}</source>
+        <translation>Nachweismappe gespeichert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="324"/>
+        <source>Sending the evidence to Shopify…</source>
+        <translation>Nachweise werden an Shopify gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="333"/>
+        <source>Reading the chargebacks from Shopify…</source>
+        <translation>Rückbuchungen werden von Shopify gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="350"/>
+        <source>The evidence was submitted to the bank through Shopify.</source>
+        <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="352"/>
+        <source>The evidence text was saved at Shopify (not submitted yet).</source>
+        <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="357"/>
+        <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
+        <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="384"/>
+        <source>Send chargeback evidence</source>
+        <translation>Nachweise zur Rückbuchung senden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="388"/>
+        <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
+        <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="404"/>
+        <source>Also submit to the bank now (final: no changes after this)</source>
+        <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="410"/>
+        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <source>Save at Shopify</source>
+        <translation>Bei Shopify speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="413"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <source>Submit to the bank</source>
+        <translation>An die Bank übermitteln</translation>
     </message>
     <message>
         <location filename="../../gui/import_csv.py" line="375"/>
@@ -2307,38 +2447,43 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="373"/>
+        <source>C&amp;hargebacks…</source>
+        <translation>&amp;Rückbuchungen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="491"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="502"/>
-        <location filename="../../gui/main_window.py" line="517"/>
+        <location filename="../../gui/main_window.py" line="501"/>
+        <location filename="../../gui/main_window.py" line="516"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="531"/>
+        <location filename="../../gui/main_window.py" line="530"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="677"/>
+        <location filename="../../gui/main_window.py" line="676"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="679"/>
+        <location filename="../../gui/main_window.py" line="678"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2359,6 +2504,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Einkaufspreis</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="121"/>
         <location filename="../../gui/order_details_panel.py" line="128"/>
         <location filename="../../gui/supplier_order_dialog.py" line="302"/>
         <source>Status</source>
@@ -2486,12 +2632,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>weitere Angaben</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="125"/>
-        <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
-        <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
-        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
-    </message>
-    <message>
         <location filename="../../gui/ledger_columns.py" line="152"/>
         <source>Cancellation: {0}</source>
         <translation>Stornierung: {0}</translation>
@@ -2519,137 +2659,143 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="80"/>
+        <location filename="../../gui/ledger_columns.py" line="125"/>
+        <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
+        <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="82"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="90"/>
+        <location filename="../../gui/policy_dialog.py" line="92"/>
         <source>Suppliers the policy relies on</source>
         <translation>Lieferanten, auf die sich die Richtlinie stützt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="105"/>
+        <location filename="../../gui/policy_dialog.py" line="107"/>
         <source>optional, e.g. a PO box</source>
         <translation>optional, z. B. ein Postfach</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="113"/>
+        <location filename="../../gui/policy_dialog.py" line="115"/>
         <source>Shop name</source>
         <translation>Shop-Name</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="114"/>
+        <location filename="../../gui/policy_dialog.py" line="116"/>
         <source>E-mail for customers</source>
         <translation>E-Mail für Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="115"/>
+        <location filename="../../gui/policy_dialog.py" line="117"/>
         <source>Return address</source>
         <translation>Rücksendeadresse</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="117"/>
+        <location filename="../../gui/policy_dialog.py" line="119"/>
         <source>Suppliers the shop relies on</source>
         <translation>Lieferanten des Shops</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="119"/>
+        <location filename="../../gui/policy_dialog.py" line="121"/>
         <source>How customers reach you</source>
         <translation>So erreichen Kunden Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="133"/>
+        <location filename="../../gui/policy_dialog.py" line="135"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="134"/>
+        <location filename="../../gui/policy_dialog.py" line="136"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="142"/>
+        <location filename="../../gui/policy_dialog.py" line="144"/>
         <source>Why it says this</source>
         <translation>Warum sie das sagt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="152"/>
+        <location filename="../../gui/policy_dialog.py" line="154"/>
         <source>Save as HTML…</source>
         <translation>Als HTML speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <location filename="../../gui/policy_dialog.py" line="155"/>
         <source>Save as Markdown…</source>
         <translation>Als Markdown speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="154"/>
+        <location filename="../../gui/policy_dialog.py" line="156"/>
         <source>Publish to Shopify…</source>
         <translation>In Shopify veröffentlichen…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="238"/>
+        <location filename="../../gui/policy_dialog.py" line="244"/>
         <source>Copied the policy.</source>
         <translation>Richtlinie kopiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="247"/>
+        <location filename="../../gui/policy_dialog.py" line="253"/>
         <source>Saved the policy to {0}</source>
         <translation>Richtlinie gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="251"/>
+        <location filename="../../gui/policy_dialog.py" line="257"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="255"/>
+        <location filename="../../gui/policy_dialog.py" line="261"/>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="259"/>
+        <location filename="../../gui/policy_dialog.py" line="265"/>
         <source>Save the policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="259"/>
+        <location filename="../../gui/policy_dialog.py" line="265"/>
         <source>refund-policy</source>
         <translation>rueckerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="265"/>
+        <location filename="../../gui/policy_dialog.py" line="271"/>
         <source>Could not save: {0}</source>
         <translation>Speichern nicht möglich: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="272"/>
+        <location filename="../../gui/policy_dialog.py" line="278"/>
         <source>Publish to Shopify</source>
         <translation>In Shopify veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="274"/>
+        <location filename="../../gui/policy_dialog.py" line="280"/>
         <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
         <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="276"/>
+        <location filename="../../gui/policy_dialog.py" line="282"/>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="286"/>
+        <location filename="../../gui/policy_dialog.py" line="292"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="299"/>
+        <location filename="../../gui/policy_dialog.py" line="305"/>
         <source>Published: {0}</source>
         <translation>Veröffentlicht: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="304"/>
+        <location filename="../../gui/policy_dialog.py" line="310"/>
         <source>Publishing failed: {0}</source>
         <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
     </message>
@@ -2772,8 +2918,10 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="167"/>
-        <source>Totals</source>
-        <translation>Summen</translation>
+        <location filename="../../gui/review_report.py" line="395"/>
+        <location filename="../../gui/review_view.py" line="324"/>
+        <source>Per currency</source>
+        <translation>Je Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="186"/>
@@ -2792,22 +2940,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="306"/>
-        <source>In {0}</source>
-        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one. The refund columns the PDF prints (the CSV has them all): what fits a landscape page.</extracomment>
-        <translation>In {0}</translation>
-    </message>
-    <message>
         <location filename="../../gui/review_report.py" line="367"/>
         <source>Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC.</source>
         <translation>Erstellt {0} von Dropdesk. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_report.py" line="167"/>
-        <location filename="../../gui/review_report.py" line="395"/>
-        <location filename="../../gui/review_view.py" line="324"/>
-        <source>Per currency</source>
-        <translation>Je Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="207"/>
@@ -2840,9 +2975,20 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Erstattungsquote</translation>
     </message>
     <message>
+        <location filename="../../gui/review_report.py" line="306"/>
+        <source>In {0}</source>
+        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one. The refund columns the PDF prints (the CSV has them all): what fits a landscape page.</extracomment>
+        <translation>In {0}</translation>
+    </message>
+    <message>
         <location filename="../../gui/review_report.py" line="338"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="167"/>
+        <source>Totals</source>
+        <translation>Summen</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="382"/>
@@ -3051,6 +3197,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
+        <location filename="../../gui/chargebacks_view.py" line="296"/>
         <location filename="../../gui/review_view.py" line="746"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
@@ -3477,6 +3624,47 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
     <message>
+        <location filename="../../gui/needs_me_view.py" line="42"/>
+        <source>Needs me</source>
+        <translation>Was ansteht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="47"/>
+        <source>Deadlines, soonest first</source>
+        <translation>Fristen, die nächste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="118"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="72"/>
+        <source>Nothing is due within {0} h or overdue.</source>
+        <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="77"/>
+        <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
+        <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
         <location filename="../../gui/calendar_recompute.py" line="88"/>
         <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
         <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
@@ -3495,41 +3683,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/calendar_recompute.py" line="111"/>
         <source>Recomputing ship-by deadlines failed: {0}</source>
         <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="53"/>
-        <source>Exchange rates</source>
-        <translation>Wechselkurse</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="63"/>
-        <source>1 {0} in {1}</source>
-        <translation>1 {0} in {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="69"/>
-        <source>ECB of each day, latest {0}</source>
-        <translation>EZB-Kurs jedes Tages, zuletzt {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="71"/>
-        <source>ECB rate of each day</source>
-        <translation>EZB-Kurs jedes Tages</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="72"/>
-        <source>1 {0} = … {1}</source>
-        <translation>1 {0} = … {1}</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="76"/>
-        <source>A rate set here is used for every day instead of the European Central Bank&apos;s rate of that day. Leave a field empty to use the ECB&apos;s.</source>
-        <translation>Ein hier gesetzter Kurs gilt für jeden Tag statt des Referenzkurses der Europäischen Zentralbank für diesen Tag. Lassen Sie ein Feld leer, um den der EZB zu verwenden.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_rates.py" line="110"/>
-        <source>Not a positive number: {0}</source>
-        <translation>Keine positive Zahl: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/connections/help.py" line="72"/>
@@ -3819,46 +3972,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="42"/>
-        <source>Needs me</source>
-        <translation>Was ansteht</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="47"/>
-        <source>Deadlines, soonest first</source>
-        <translation>Fristen, die nächste zuerst</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
-        <source>Deadline</source>
-        <translation>Frist</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
-        <source>Left</source>
-        <translation>Verbleibend</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
-        <source>Order</source>
-        <translation>Bestellung</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
-        <source>What to do</source>
-        <translation>Was zu tun ist</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="72"/>
-        <source>Nothing is due within {0} h or overdue.</source>
-        <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/needs_me_view.py" line="77"/>
-        <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
-        <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
-    </message>
-    <message>
         <location filename="../../gui/notice_dialog.py" line="73"/>
         <source>Notify the customer</source>
         <extracomment>Each kind&apos;s name in the window&apos;s language (the message itself is in the customer&apos;s).</extracomment>
@@ -3996,6 +4109,41 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/notice.py" line="124"/>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="54"/>
+        <source>Exchange rates</source>
+        <translation>Wechselkurse</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="64"/>
+        <source>1 {0} in {1}</source>
+        <translation>1 {0} in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="70"/>
+        <source>ECB of each day, latest {0}</source>
+        <translation>EZB-Kurs jedes Tages, zuletzt {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="72"/>
+        <source>ECB rate of each day</source>
+        <translation>EZB-Kurs jedes Tages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="73"/>
+        <source>1 {0} = … {1}</source>
+        <translation>1 {0} = … {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="77"/>
+        <source>A rate set here is used for every day instead of the European Central Bank&apos;s rate of that day. Leave a field empty to use the ECB&apos;s.</source>
+        <translation>Ein hier gesetzter Kurs gilt für jeden Tag statt des Referenzkurses der Europäischen Zentralbank für diesen Tag. Lassen Sie ein Feld leer, um den der EZB zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="111"/>
+        <source>Not a positive number: {0}</source>
+        <translation>Keine positive Zahl: {0}</translation>
     </message>
 </context>
 <context>
@@ -4415,6 +4563,16 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
+    <message>
+        <location filename="../../gui/cancel_ports.py" line="81"/>
+        <source>Shopify works by hand this time: {0}</source>
+        <translation>Shopify wird diesmal von Hand erledigt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_ports.py" line="91"/>
+        <source>AliExpress works by hand this time: {0}</source>
+        <translation>AliExpress wird diesmal von Hand erledigt: {0}</translation>
+    </message>
 </context>
 <context>
     <name>CancellationsView</name>
@@ -4607,6 +4765,25 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="131"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
+    </message>
+</context>
+<context>
+    <name>ChargebacksView</name>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="372"/>
+        <source>Summary of the evidence</source>
+        <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
+        <translation>Zusammenfassung der Nachweise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="373"/>
+        <source>Refund policy</source>
+        <translation>Erstattungsrichtlinie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="374"/>
+        <source>Customer&apos;s e-mail</source>
+        <translation>E-Mail des Kunden</translation>
     </message>
 </context>
 <context>
@@ -5190,6 +5367,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="244"/>
         <source>In flight from suppliers</source>
+        <oldsource>Refunded, awaiting supplier</oldsource>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
@@ -5315,7 +5493,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="268"/>
         <source>Supplier cost</source>
-        <translation>Lieferantenkosten</translation>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="269"/>
+        <source>Recovered</source>
+        <translation>Zurückerhalten</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="270"/>
@@ -5593,11 +5776,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
-        <source>Recovered</source>
-        <translation>Zurückerhalten</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="325"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
@@ -5699,26 +5877,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="347"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="340"/>
-        <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
-        <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="341"/>
-        <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
-        <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="345"/>
-        <source>Net cost of refunds</source>
-        <translation>Nettokosten der Erstattungen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="348"/>
-        <source>In flight from suppliers</source>
-        <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="349"/>
@@ -5838,7 +5996,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="372"/>
         <source>Supplier cost</source>
-        <translation>Lieferantenkosten</translation>
+        <translation>Einkaufspreis</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="374"/>
@@ -5974,6 +6132,26 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="373"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="340"/>
+        <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
+        <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="341"/>
+        <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
+        <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="345"/>
+        <source>Net cost of refunds</source>
+        <translation>Nettokosten der Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="348"/>
+        <source>In flight from suppliers</source>
+        <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="400"/>
@@ -6323,40 +6501,47 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>countdown</name>
     <message>
-        <location filename="../../gui/formatting.py" line="33"/>
-        <source>overdue</source>
-        <translation>Verzug</translation>
-    </message>
-    <message>
-        <location filename="../../gui/formatting.py" line="34"/>
-        <source>d</source>
-        <comment>days</comment>
-        <translation>T</translation>
-    </message>
-    <message>
         <location filename="../../gui/formatting.py" line="35"/>
-        <source>h</source>
-        <comment>hours</comment>
-        <translation>h</translation>
+        <source>{0} d {1} h</source>
+        <translation>{0} T {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="36"/>
-        <source>min</source>
-        <comment>minutes</comment>
-        <translation>min</translation>
+        <location filename="../../gui/formatting.py" line="39"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="43"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="45"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="47"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="49"/>
+        <source>overdue {0}</source>
+        <translation>Verzug {0}</translation>
     </message>
 </context>
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="56"/>
+        <location filename="../../gui/formatting.py" line="70"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="71"/>
+        <location filename="../../gui/formatting.py" line="85"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>
