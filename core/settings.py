@@ -47,6 +47,9 @@ DEFAULTS: dict[str, Any] = {
     "aliexpress_refresh_expires_at": None,
     "aliexpress_refresh_issued_at": None,  # scales the "reconnect soon" warning
     "aliexpress_last_refresh_at": None,
+    # The merchant's last "cancel everywhere" decision per reason (core.cancel.decision):
+    # {reason: {shop_action, refund_method, restock, notify_customer, fault, ...}}.
+    "cancel_decisions": {},
 }
 
 
