@@ -302,6 +302,7 @@ class Autopilot:
                 row = load(session, run)
                 payload = {"by": "decision", "shop_action": ShopAction.REFUND.value}
                 move(session, row, State.SHOP_REFUND_TODO, self.rt.now(), payload, path="refund")
+            self.rt.on_step(f"state:{State.SHOP_REFUND_TODO.value}")
             refund = True
         if refund:
             self.rt.on_step(SHOP_REFUND)
