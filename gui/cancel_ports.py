@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from core.aliexpress import SyncSummary
+from core.cancel.autopilot import Autopilot, Progress
 from core.cancel.errors import CancelError
 from core.cancel.listing import open_cancellations
 from core.cancel.ports import ShopifyShop, ShopPort, SupplierPort
@@ -130,6 +131,28 @@ def resume_open_runs(ledger: Ledger, opener: OpenWorkflow) -> list[ResumeOutcome
         if outcome.problem:
             log.info("Cancellation %s not resumed: %s", outcome.cancellation_id, outcome.problem)
     return outcomes
+
+
+def watch_open_runs(ledger: Ledger, opener: OpenWorkflow, *, limit: int = 50) -> list[Progress]:
+    """(keyring, network) One pass of the background status watch: every open run with a
+    decision moves on as far as it can (`core.cancel.autopilot`), each with the ports of its
+    own shop. A shop that cannot be opened leaves its runs for the next pass."""
+    by_shop: dict[int | None, list[tuple[int, int | None]]] = {}
+    for run in open_cancellations(ledger):
+        shop_id = shop_of_order(ledger, run.supplier_order_id)
+        by_shop.setdefault(shop_id, []).append((run.id, run.supplier_order_id))
+    progress: list[Progress] = []
+    for runs in by_shop.values():
+        try:
+            handle = opener(runs[0][1], None)
+        except (CancelError, NotConnectedError, SecretStoreError) as error:
+            log.info("Status watch skipped %s runs: %s", len(runs), explain(error))
+            continue
+        try:
+            progress += Autopilot(handle.workflow).watch([r for r, _ in runs], limit=limit)
+        finally:
+            handle.close()
+    return progress
 
 
 def apply_status_sync(

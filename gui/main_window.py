@@ -285,6 +285,8 @@ class MainWindow(QMainWindow):
         self.cancels.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         if self.connection_menu is not None:  # AliExpress news may move cancellations on
             self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
+        if connections is not None:  # the autopilot's status watch, while the app runs
+            self.cancels.start_watch()
         self.csv_import = CsvImportFlow(
             self.ledger, self, on_imported=lambda _summary: self.refresh()
         )

@@ -192,11 +192,12 @@ class Autopilot:
         ids = list(cancellation_ids) if cancellation_ids is not None else self.open_runs()
         return [self.advance(run) for run in ids]
 
-    def watch(self, *, limit: int = 50) -> list[Progress]:
-        """One pass of the background status watch: ask AliExpress once about the orders of
-        up to `limit` runs waiting for the supplier (the API budget), then advance every open
-        run without asking again."""
-        runs = self.open_runs()
+    def watch(self, runs: Iterable[int] | None = None, *, limit: int = 50) -> list[Progress]:
+        """One pass of the background status watch over `runs` (every open one by default):
+        ask AliExpress once about the orders of up to `limit` runs waiting for the supplier
+        (the API budget: each order is one or two calls, spaced by the client's rate limiter),
+        then advance every run without asking again."""
+        runs = self.open_runs() if runs is None else list(runs)
         if self.rt.supplier is not None:
             with self.rt.ledger.session() as session:
                 query = select(Cancellation.supplier_order_id).where(
