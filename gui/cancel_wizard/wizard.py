@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cancel.autopilot import Autopilot, Progress
+from core.cancel.autopilot import Autopilot, Need, Progress
 from core.cancel.decision import Decision, decision_of, default_for
 from core.cancel.errors import CancelError, CancellationOpenError, ShopOutcomePendingError
 from core.cancel.listing import badges_for
@@ -136,6 +136,7 @@ class CancelWizard(QWidget):
         self.decided: Decision | None = None
         self.progress: Progress | None = None
         self._seen: list[Progress] = []
+        self._aliexpress_opened = False
         self._closing = False
         self.language = Language(self)
         self.runner = StepRunner(self, pool=pool, lock=lock)
@@ -430,8 +431,17 @@ class CancelWizard(QWidget):
         if self.cancellation_id is not None:
             self.changed.emit(self.cancellation_id)
 
+    def progress_pending(self) -> bool:
+        return bool(self._seen)
+
     def _show_progress(self, progress: Progress) -> None:
-        """What the autopilot could not do, or what it will do next by itself."""
+        """What the autopilot could not do, or what it will do next by itself. Right after
+        Start, the AliExpress order page opens with the message on the clipboard: the
+        merchant's part there is the one thing no API does."""
+        if progress.need is Need.ALIEXPRESS and not self._aliexpress_opened:
+            self._aliexpress_opened = True
+            self.go_to(PageKey.SUPPLIER)
+            self.supplier_page.open_order_page()
         if progress.problem:
             self.banner.show_message("warning", redact(progress.problem))
         elif progress.will:
@@ -443,7 +453,9 @@ class CancelWizard(QWidget):
     def _step_done(self, step: Step, result: object) -> None:
         if isinstance(result, CancellationView):
             self.show_view(result)
-            if step.action is Action.CHECK:  # first show what the check found, then Next
+            if step.action is Action.CHECK and self.progress_pending():
+                pass  # the autopilot went on: show where the run stands now
+            elif step.action is Action.CHECK:  # first show what the check found, then Next
                 self.go_to(PageKey.CHECK)
         else:
             if step.done is not None:
