@@ -15,7 +15,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 
 from core.aliexpress import SyncSummary
-from core.cancel.autopilot import Autopilot, Progress
+from core.cancel.autopilot import Autopilot, BulkStart, Progress
+from core.cancel.decision import Decision
 from core.cancel.errors import CancelError
 from core.cancel.listing import open_cancellations
 from core.cancel.ports import ShopifyShop, ShopPort, SupplierPort
@@ -23,6 +24,7 @@ from core.cancel.states import IN_FLIGHT, TRANSIENT
 from core.cancel.workflow import CancelWorkflow, ResumeOutcome
 from core.connections import Connections, NotConnectedError, explain
 from core.ledger import Ledger
+from core.ledger.models import Cancellation
 from core.order_details import load_details
 from core.secrets import SecretStoreError
 
@@ -153,6 +155,45 @@ def watch_open_runs(ledger: Ledger, opener: OpenWorkflow, *, limit: int = 50) ->
         finally:
             handle.close()
     return progress
+
+
+def start_bulk(
+    ledger: Ledger, opener: OpenWorkflow, supplier_order_ids: Iterable[int], decided: Decision
+) -> tuple[BulkStart, list[Progress]]:
+    """(keyring, network) Many orders, one decision: one run per order, each started and
+    moved on as far as it goes by itself, with the ports of its own shop."""
+    by_shop: dict[int | None, list[int]] = {}
+    for order_id in dict.fromkeys(supplier_order_ids):
+        by_shop.setdefault(shop_of_order(ledger, order_id), []).append(order_id)
+    started: list[tuple[int, int]] = []
+    refused: list[tuple[int, str]] = []
+    progress: list[Progress] = []
+    for ids in by_shop.values():
+        handle = opener(ids[0], None)
+        try:
+            pilot = Autopilot(handle.workflow)
+            bulk = pilot.start_many(ids, decided)
+            started += bulk.started
+            refused += bulk.refused
+            progress += [pilot.advance(run) for _, run in bulk.started]
+        finally:
+            handle.close()
+    return BulkStart(tuple(started), tuple(refused)), progress
+
+
+def requested_on_aliexpress(ledger: Ledger, opener: OpenWorkflow, run: int) -> Progress:
+    """(keyring, network) "I have done it" for one run of a bulk cancel."""
+    handle = opener(_supplier_order_of(ledger, run), None)
+    try:
+        return Autopilot(handle.workflow).aliexpress_requested(run)
+    finally:
+        handle.close()
+
+
+def _supplier_order_of(ledger: Ledger, run: int) -> int | None:
+    with ledger.session() as session:
+        row = session.get(Cancellation, run)
+        return None if row is None else row.supplier_order_id
 
 
 def apply_status_sync(

@@ -488,7 +488,18 @@ class MainWindow(QMainWindow):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def cancel_selected(self) -> None:
-        """Cancel everywhere: the wizard for the selected supplier order."""
+        """Cancel everywhere: the wizard for the selected supplier order, or one decision for
+        several selected orders (one run each)."""
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) > 1:
+            from gui.cancel_wizard.bulk_dialog import BulkCancelDialog
+
+            found = [self.model.row_at(index.row()) for index in rows]
+            ids = [order.id for order in found if order is not None]
+            dialog = BulkCancelDialog(self.cancels, ids, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return
         order = self.selected_order()
         if order is None:
             self.statusBar().showMessage(_tr("Select an order to cancel first."), 5_000)

@@ -139,7 +139,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="358"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="367"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -373,11 +373,13 @@
         <translation>Verschulden</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="70"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
         <source>Why is it cancelled?</source>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="71"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
@@ -388,25 +390,54 @@
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="72"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="108"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="122"/>
         <source>On Shopify</source>
         <translation>In Shopify</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="65"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="109"/>
         <source>Cancel the order and refund the customer</source>
         <translation>Bestellung stornieren und dem Kunden erstatten</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="49"/>
+        <source>Cancel {0} orders everywhere</source>
+        <translation>{0} Bestellungen überall stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="66"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="110"/>
         <source>Refund the customer, keep the order</source>
         <translation>Dem Kunden erstatten, Bestellung behalten</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="68"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
         <source>Tell the customer by email</source>
         <translation>Den Kunden per E-Mail benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
+        <source>Next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="84"/>
+        <source>Start all</source>
+        <translation>Alle starten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="131"/>
+        <source>Starting the cancellations…</source>
+        <translation>Die Stornierungen werden gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="188"/>
+        <source>Order {0}: the message is on the clipboard.</source>
+        <translation>Bestellung {0}: Die Nachricht ist in der Zwischenablage.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="116"/>
@@ -440,6 +471,7 @@
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="162"/>
         <location filename="../../gui/order_details_panel.py" line="125"/>
         <location filename="../../gui/supplier_order_dialog.py" line="292"/>
@@ -780,6 +812,7 @@
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="67"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="111"/>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
         <source>Put the items back in stock</source>
@@ -1004,6 +1037,7 @@
         <translation>Nachricht an den Lieferanten</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="88"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
         <source>I have requested the cancellation</source>
         <translation>Ich habe die Stornierung beantragt</translation>
@@ -1049,6 +1083,7 @@
         <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="144"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="165"/>
         <source>Recording the cancel request…</source>
         <translation>Stornierungsanfrage wird vermerkt…</translation>
@@ -1120,43 +1155,43 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="229"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="118"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="513"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="550"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="177"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="185"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="249"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="258"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="252"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="261"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="255"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="264"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="267"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="261"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="270"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1243,7 +1278,8 @@
     </message>
     <message>
         <location filename="../../gui/calendar_dialog.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="273"/>
         <location filename="../../gui/import_csv.py" line="363"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1325,99 +1361,99 @@
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="311"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="320"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="326"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="335"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="398"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="381"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="406"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="382"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="407"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="385"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="410"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="401"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="422"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="513"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="550"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="517"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="554"/>
         <location filename="../../gui/needs_me_view.py" line="97"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="519"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="556"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="520"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="557"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="523"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="560"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="527"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="564"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="539"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="576"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="541"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="578"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="542"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="579"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="542"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="579"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="648"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="613"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="650"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
@@ -2364,28 +2400,28 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="494"/>
+        <location filename="../../gui/main_window.py" line="505"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="505"/>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="516"/>
+        <location filename="../../gui/main_window.py" line="531"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="545"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="680"/>
+        <location filename="../../gui/main_window.py" line="691"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="682"/>
+        <location filename="../../gui/main_window.py" line="693"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2406,6 +2442,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Einkaufspreis</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
         <location filename="../../gui/order_details_panel.py" line="128"/>
         <location filename="../../gui/supplier_order_dialog.py" line="302"/>
         <source>Status</source>

@@ -125,3 +125,44 @@ def test_manual_accepted_path_in_at_most_five_clicks(
     assert click.count <= 5, click.count
     assert fakes.shopify.state.cancel_requests == []
     launcher.close_all()
+
+
+def test_bulk_cancel_of_three_orders_with_one_decision(
+    qtbot: QtBot, ledger: Ledger, fakes: Fakes, ae_token: str, answers: Answers, urls: UrlCatcher
+) -> None:
+    from gui.cancel_wizard.bulk_dialog import BulkCancelDialog
+
+    seeded = [
+        seed(ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago())
+        for _ in range(3)
+    ]
+    window = QWidget()
+    qtbot.addWidget(window)
+    launcher = CancelLauncher(ledger, FakesOpener(ledger, fakes, ae_token), window, asker=answers)
+    dialog = BulkCancelDialog(launcher, [s.supplier_order_id for s in seeded], window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click = Clicks(qtbot)
+    click(dialog.start_button)
+    qtbot.waitUntil(lambda: len(urls.urls) == 1 and not dialog.runner.busy, timeout=WAIT * 3)
+    assert dialog.table.topLevelItemCount() == 3
+    for count in (2, 3):  # the pages open one after another as each is confirmed
+        click(dialog.done_button)
+        qtbot.waitUntil(
+            lambda n=count: len(urls.urls) == n and not dialog.runner.busy, timeout=WAIT
+        )  # type: ignore[misc]
+    click(dialog.done_button)
+    qtbot.waitUntil(
+        lambda: not dialog.runner.busy and not dialog.done_button.isVisible(), timeout=WAIT
+    )
+    assert [u.rsplit("=", 1)[1] for u in urls.urls] == [s.ae_order_id for s in seeded]
+    for s in seeded[:2]:  # two suppliers accept, the third has not answered yet
+        fakes.aliexpress.close(s.ae_order_id, "cancel_order_close_trade")
+    with qtbot.waitSignal(launcher.watched, timeout=WAIT * 3):
+        assert launcher.watch_now()
+    gids = [r["orderId"] for r in fakes.shopify.state.cancel_requests]
+    assert sorted(gids) == sorted(s.shop_order.gid for s in seeded[:2] if s.shop_order)
+    qtbot.waitUntil(lambda: dialog.table.topLevelItem(0).text(1) == "Done", timeout=WAIT)  # type: ignore[union-attr]
+    assert dialog.table.topLevelItem(2).text(1) == "Waiting for the supplier's answer"  # type: ignore[union-attr]
+    assert click.count == 1 + 3  # one decision, one confirmation per AliExpress page
+    dialog.close()
