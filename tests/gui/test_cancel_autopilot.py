@@ -148,9 +148,11 @@ def test_bulk_cancel_of_three_orders_with_one_decision(
     assert dialog.table.topLevelItemCount() == 3
     for count in (2, 3):  # the pages open one after another as each is confirmed
         click(dialog.done_button)
-        qtbot.waitUntil(
-            lambda n=count: len(urls.urls) == n and not dialog.runner.busy, timeout=WAIT
-        )  # type: ignore[misc]
+
+        def opened(n: int = count) -> bool:
+            return len(urls.urls) == n and not dialog.runner.busy
+
+        qtbot.waitUntil(opened, timeout=WAIT)
     click(dialog.done_button)
     qtbot.waitUntil(
         lambda: not dialog.runner.busy and not dialog.done_button.isVisible(), timeout=WAIT
