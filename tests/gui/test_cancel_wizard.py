@@ -477,7 +477,8 @@ def test_do_this_later_then_resume_from_the_cancellations_view(
     # Shopify cancel, sent by itself once the supplier accepted.
     settle(qtbot, resumed, State.AWAITING_SUPPLIER_REFUND)
     assert len(fakes.shopify.state.cancel_requests) == 1
-    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == "Waiting for the supplier's refund")  # type: ignore[union-attr]
+    waiting = "Waiting for the supplier's refund"
+    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == waiting)  # type: ignore[union-attr]
     launcher.close_all()  # the main window closes: the run stays open in the ledger
     qtbot.waitUntil(lambda: launcher.wizards == [])
     assert resumed.handle is None and not view.isVisible()
