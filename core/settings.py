@@ -51,6 +51,9 @@ DEFAULTS: dict[str, Any] = {
     # {"USD/EUR": "0.92"}: 1 USD = 0.92 EUR on every day, instead of the ECB's rate of the day.
     "reporting_currency": None,
     "manual_rates": {},
+    # The merchant's last "cancel everywhere" decision per reason (core.cancel.decision):
+    # {reason: {shop_action, refund_method, restock, notify_customer, fault, ...}}.
+    "cancel_decisions": {},
 }
 
 

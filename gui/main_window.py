@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
         self.cancels.message.connect(lambda text: status(self, text, 10_000))
         if self.connection_menu is not None:  # AliExpress news may move cancellations on
             self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
+        if connections is not None:  # the autopilot's status watch, while the app runs
+            self.cancels.start_watch()
         self.csv_import = CsvImportFlow(
             self.ledger, self, on_imported=lambda _summary: self.refresh()
         )
@@ -484,7 +486,18 @@ class MainWindow(QMainWindow):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def cancel_selected(self) -> None:
-        """Cancel everywhere: the wizard for the selected supplier order."""
+        """Cancel everywhere: the wizard for the selected supplier order, or one decision for
+        several selected orders (one run each)."""
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) > 1:
+            from gui.cancel_wizard.bulk_dialog import BulkCancelDialog
+
+            found = [self.model.row_at(index.row()) for index in rows]
+            ids = [order.id for order in found if order is not None]
+            dialog = BulkCancelDialog(self.cancels, ids, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return
         order = self.selected_order()
         if order is None:
             status(self, _tr("Select an order to cancel first."), 5_000)

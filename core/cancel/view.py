@@ -103,6 +103,8 @@ REFUND_RECORDED = "Refund to the customer recorded"
 #: Titles of the run's other events in the wizard's timeline (the GUI translates them).
 EVENT_TITLES = {
     "started": "Cancellation started",
+    "decision": "Your decision: what Dropdesk does by itself",
+    "shop_step_confirmed": "You confirmed the Shopify step without the supplier's agreement",
     "shop_refund_key": "Refund key stored (retries cannot refund twice)",
     "shop_cancel_job": "Shopify started the cancel job",
     "shop_cancel_outcome_unknown": "Shopify's answer to the cancel was lost",

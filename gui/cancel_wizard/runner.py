@@ -33,6 +33,9 @@ _POINTS = {
     "shop_refund:key_saved": "Refund key stored (a retry cannot refund twice); sending…",
     "shop_refund:answered": "Shopify made the refund",
     "dispute:escalated": "Escalation recorded",
+    "autopilot:apply_status": "Looking at the supplier's answer on AliExpress…",
+    "autopilot:shop_cancel": "Cancelling on Shopify, as you decided…",
+    "autopilot:shop_refund": "Refunding on Shopify, as you decided…",
 }
 
 

@@ -271,6 +271,7 @@ def test_accepted_path_end_to_end(
     assert wizard.close_button.isVisible() and not wizard.later_button.isVisible()
     assert wizard.timeline.titles() == [
         "Cancellation started",
+        "Your decision: what Dropdesk does by itself",
         "Cancel at the supplier on AliExpress",
         "Waiting for the supplier's answer",
         "Cancelled at the supplier",
@@ -472,12 +473,16 @@ def test_do_this_later_then_resume_from_the_cancellations_view(
     assert launcher.open_for_order(orders.supplier_order_id) is resumed  # one window per run
 
     click(qtbot, resumed.supplier_page.accepted_button)
-    settle(qtbot, resumed, State.SHOP_CANCEL_TODO)
-    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == "Cancel the order on Shopify")  # type: ignore[union-attr]
+    # The app's wizards run the autopilot: the decision taken at the start authorises the
+    # Shopify cancel, sent by itself once the supplier accepted.
+    settle(qtbot, resumed, State.AWAITING_SUPPLIER_REFUND)
+    assert len(fakes.shopify.state.cancel_requests) == 1
+    waiting = "Waiting for the supplier's refund"
+    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == waiting)  # type: ignore[union-attr]
     launcher.close_all()  # the main window closes: the run stays open in the ledger
     qtbot.waitUntil(lambda: launcher.wizards == [])
     assert resumed.handle is None and not view.isVisible()
-    assert stored_state(ledger, run) == "shop_cancel_todo"
+    assert stored_state(ledger, run) == "awaiting_supplier_refund"
 
 
 def test_an_order_with_an_open_run_opens_that_run(

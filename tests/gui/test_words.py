@@ -22,7 +22,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -352,6 +359,14 @@ def _template(node: ast.expr | None) -> str:
 
 
 # --- the tests -----------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp: QApplication) -> Iterator[None]:
+    """The walks switch the window to German: the next test module starts in en_US again."""
+    yield
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def test_the_german_window_shows_no_english(qtbot: QtBot, demo_ledger: Ledger) -> None:
