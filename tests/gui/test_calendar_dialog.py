@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from core import calendar_days, clocks, deadlines
@@ -180,3 +180,8 @@ def test_a_changed_calendar_package_found_at_start_moves_stale_deadlines(
         order = session.get(SupplierOrder, 1)
         assert order is not None and order.ship_by == end_of(date(2027, 2, 18))
     assert calendar_days.fingerprint([]) != "computed with an older holidays package"
+    # Close as the app does: the window first (its jobs stop), then what the pool still runs,
+    # before the ledger fixture closes the file under them.
+    app.window.close()
+    assert QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(50)
