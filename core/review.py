@@ -451,18 +451,7 @@ _DIMENSIONS = {
 }
 
 
-_CUBE_ORDER = (
-    "customer_refunds",
-    "refunded",
-    "recovered",
-    "out_of_pocket",
-    "awaiting",
-    "expected",
-    "overdue",
-    "lines",
-    "net_cost",
-    "from_shop",
-)
+_CUBE_ORDER = ALL_MEASURES  # the order of the cube query's sums
 
 
 def _day(text: str | None, now: datetime) -> date:

@@ -151,17 +151,28 @@ class MoneyPage(StepPage):
                 window = tr(" It should arrive between {0} and {1}.").format(
                     local_time(pending.expected_from), when(pending.expected_until, ctx.now)
                 )
-            self.receive_text.setText(
+            known = pending.amount_minor > 0  # an imported order's supplier cost may be unknown
+            owed = (
                 tr("The supplier owes you {0}.").format(
                     money(pending.amount_minor, pending.currency)
                 )
+                if known
+                else tr(
+                    "The supplier owes you what you paid for this order; Dropdesk does not know "
+                    "the amount."
+                )
+            )
+            self.receive_text.setText(
+                owed
                 + window
                 + tr(" Say so here when it is in your account (change the amount if it differs).")
             )
             if not self.received_amount.text() or self.received_currency.text() != (
                 pending.currency
             ):
-                self.received_amount.setText(amount_text(pending.amount_minor, pending.currency))
+                self.received_amount.setText(
+                    amount_text(pending.amount_minor, pending.currency) if known else ""
+                )
             self.received_currency.setText(pending.currency)
         expecting = self.can(Action.EXPECT_SUPPLIER_REFUND)
         self.expect_toggle.setVisible(expecting)
@@ -247,6 +258,9 @@ class MoneyPage(StepPage):
             amount = read_amount(self.received_amount.text(), currency)
         except AmountError as error:
             self.status.show_message("error", error.text)
+            return
+        if amount <= 0:  # nothing received is not a refund: the money is still owed
+            self.status.show_message("error", tr("Enter the amount that arrived in your account."))
             return
         self.ask(
             Step(

@@ -296,57 +296,67 @@
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="155"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="156"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="159"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="161"/>
+        <source>The supplier owes you what you paid for this order; Dropdesk does not know the amount.</source>
+        <translation>Der Lieferant schuldet Ihnen, was Sie für diese Bestellung bezahlt haben; Dropdesk kennt den Betrag nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="168"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="188"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="199"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="205"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="213"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="224"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="217"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="228"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="224"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="235"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="224"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="235"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="230"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="241"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="255"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="263"/>
+        <source>Enter the amount that arrived in your account.</source>
+        <translation>Geben Sie den Betrag ein, der auf Ihrem Konto eingegangen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="269"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="272"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="286"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>

@@ -720,3 +720,39 @@ def test_the_real_question_defaults_to_going_back(qtbot: QtBot) -> None:
     default = box.defaultButton()
     assert default is not None and default.text() == "Go back"  # Enter never confirms
     assert box.escapeButton() is default
+
+
+def test_an_unknown_supplier_cost_is_asked_not_taken_as_zero(
+    qtbot: QtBot, ledger: Ledger, fakes: Fakes, ae_token: str, answers: Answers
+) -> None:
+    """An imported order's supplier cost is often unknown (0): the supplier still owes what was
+    paid, so "the money arrived" needs the amount that arrived, never 0 by default."""
+    from core.ledger.models import SupplierOrder
+
+    orders = seed(ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago())
+    with ledger.session() as session:
+        order = session.get(SupplierOrder, orders.supplier_order_id)
+        assert order is not None
+        order.cost_minor = 0
+        session.add(order)
+    opener = FakesOpener(ledger, fakes, ae_token, shop=False, supplier=False)
+    wizard = open_wizard(qtbot, ledger, opener, answers, supplier_order_id=orders.supplier_order_id)
+    start(qtbot, wizard)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.supplier_page.requested_button)
+    settle(qtbot, wizard, State.SUPPLIER_CANCEL_REQUESTED)
+    click(qtbot, wizard.supplier_page.accepted_button)
+    settle(qtbot, wizard, State.SHOP_CANCEL_TODO)
+    click(qtbot, wizard.shop_page.manual_panel.confirm_button)
+    settle(qtbot, wizard, State.AWAITING_SUPPLIER_REFUND)
+    money = wizard.money_page
+    assert "does not know the amount" in money.receive_text.text()
+    assert money.received_amount.text() == ""
+    click(qtbot, money.received_button)
+    assert "Enter the amount that arrived" in money.status.text()
+    assert wizard.view is not None and wizard.view.state is State.AWAITING_SUPPLIER_REFUND
+    money.received_amount.setText("7.10")
+    click(qtbot, money.received_button)
+    settle(qtbot, wizard, State.DONE)
+    received = [m for m in wizard.view.money if m.direction == "from_supplier"]
+    assert [(m.amount_minor, m.state) for m in received] == [(710, "received")]
