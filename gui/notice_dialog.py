@@ -116,8 +116,13 @@ class NoticeDialog(QDialog):
         self.problem = QLabel(problem)
         self.problem.setObjectName("noticeProblem")
         self.problem.setWordWrap(True)
+        closed = ship_by is not None and ship_by <= clock()
         self.offer = QLabel(
-            _tr("The ship window closes within a day and there is no tracking number yet.")
+            (
+                _tr("The ship window has closed and there is no tracking number yet.")
+                if closed
+                else _tr("The ship window closes within a day and there is no tracking number yet.")
+            )
             if delayed
             else ""
         )

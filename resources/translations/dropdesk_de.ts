@@ -1136,7 +1136,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
         <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
-        <location filename="../../gui/notice_dialog.py" line="138"/>
+        <location filename="../../gui/notice_dialog.py" line="143"/>
         <location filename="../../gui/policy_dialog.py" line="153"/>
         <location filename="../../gui/withdrawal_dialog.py" line="134"/>
         <source>Copy</source>
@@ -4078,54 +4078,59 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die Sprache des Kunden, gleich welche Sprache das Fenster spricht</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="120"/>
+        <location filename="../../gui/notice_dialog.py" line="122"/>
+        <source>The ship window has closed and there is no tracking number yet.</source>
+        <translation>Das Versandfenster ist geschlossen, und es gibt noch keine Sendungsnummer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="124"/>
         <source>The ship window closes within a day and there is no tracking number yet.</source>
         <translation>Die Versandfrist endet innerhalb eines Tages, und es gibt noch keine Sendungsnummer.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="129"/>
+        <location filename="../../gui/notice_dialog.py" line="134"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="130"/>
+        <location filename="../../gui/notice_dialog.py" line="135"/>
         <location filename="../../gui/withdrawal_dialog.py" line="127"/>
         <source>Customer&apos;s language</source>
         <translation>Sprache des Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="131"/>
+        <location filename="../../gui/notice_dialog.py" line="136"/>
         <source>New delivery estimate</source>
         <translation>Neuer Liefertermin</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="133"/>
+        <location filename="../../gui/notice_dialog.py" line="138"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="134"/>
+        <location filename="../../gui/notice_dialog.py" line="139"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="136"/>
+        <location filename="../../gui/notice_dialog.py" line="141"/>
         <location filename="../../gui/withdrawal_dialog.py" line="132"/>
         <source>Open in mail program</source>
         <translation>Im Mailprogramm öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="146"/>
+        <location filename="../../gui/notice_dialog.py" line="151"/>
         <source>What you send is kept in the order&apos;s timeline.</source>
         <translation>Was Sie senden, wird im Verlauf der Bestellung festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="212"/>
+        <location filename="../../gui/notice_dialog.py" line="217"/>
         <source>Opened in your mail program and kept in the timeline.</source>
         <translation>Im Mailprogramm geöffnet und im Verlauf festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="214"/>
+        <location filename="../../gui/notice_dialog.py" line="219"/>
         <source>Copied, and kept in the timeline.</source>
         <translation>Kopiert und im Verlauf festgehalten.</translation>
     </message>

@@ -179,6 +179,27 @@ def test_a_delay_notice_is_offered_when_the_window_closes_without_tracking(
     assert "bis zum" in dialog.body.toPlainText() and dialog.copy_button.isEnabled()
 
 
+def test_the_delay_offer_says_when_the_window_has_already_closed(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    from core.ledger.models import SupplierOrder
+
+    with demo_ledger.session() as session:
+        candidates = notices.delay_candidates(session, DEMO_NOW, within_hours=24)
+        closed = [
+            i
+            for i in candidates
+            if (order := session.get(SupplierOrder, i)) is not None
+            and order.ship_by is not None
+            and order.ship_by <= DEMO_NOW
+        ]
+    assert closed  # the demo has overdue windows without tracking
+    window = make_window(qtbot, demo_ledger)
+    dialog = NoticeDialog(demo_ledger, closed[0], window, clock=lambda: DEMO_NOW)
+    qtbot.addWidget(dialog)
+    assert "has closed" in dialog.offer.text() and "within a day" not in dialog.offer.text()
+
+
 def test_an_unlinked_order_cannot_notify(qtbot: QtBot, demo_ledger: Ledger) -> None:
     with demo_ledger.session() as session:
         from core.ledger.models import SupplierOrder
