@@ -1,6 +1,7 @@
 """One deadline of one order, in the one shape every list of deadlines takes: `dropdesk due`,
 the tray, the "Needs me" view. Each clock (ship windows, cancellation runs, orders to buy,
-purchase protection, withdrawals) yields these, so the lists merge them by kind and time.
+purchase protection, withdrawals, chargebacks) yields these, so the lists merge them by kind
+and time.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ WHAT: dict[Kind, Text] = {
     ),
     Kind.CHARGEBACK: Text("Send the chargeback evidence", "Nachweise zur Rückbuchung einreichen"),
 }
-_ESTIMATED = Text(" (estimated from the Shopify payment)", " (geschätzt aus der Shopify-Zahlung)")
+#: A ship window counted from the Shopify payment time, or in a year whose official holiday
+#: arrangement is not published yet.
+_ESTIMATED = Text(" (estimated)", " (geschätzt)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Deadline:
     def at(
         cls, kind: Kind, deadline: datetime, now: datetime, order_name: str, **rest: Any
     ) -> Deadline:
+        """The deadline as of `now`: its `remaining` follows from the two."""
         return cls(kind, deadline, deadline - now, order_name, **rest)
 
     @property
