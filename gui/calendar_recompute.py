@@ -37,6 +37,7 @@ class CalendarRecompute(QObject):
         self.ledger = ledger
         self.job: Job | None = None
         self._again = False
+        self._quiet = False  # a check at start: say nothing when nothing moved
 
     @property
     def running(self) -> bool:
@@ -48,6 +49,7 @@ class CalendarRecompute(QObject):
         if self.running:
             self._again = True
             return
+        self._quiet = only_if_outdated
         ledger = self.ledger
 
         def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Any:
@@ -100,7 +102,7 @@ class CalendarRecompute(QObject):
                         "(each order's timeline says from when to when)."
                     ).format(QLocale().toString(result.moved))
                 )
-            else:
+            elif not self._quiet:
                 self.message.emit(_tr("Calendar changed: no ship-by deadline moved."))
             self.moved.emit(result.moved)
         self._next()

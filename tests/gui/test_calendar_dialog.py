@@ -185,3 +185,21 @@ def test_a_changed_calendar_package_found_at_start_moves_stale_deadlines(
     app.window.close()
     assert QThreadPool.globalInstance().waitForDone(30_000)
     qtbot.wait(50)
+
+
+def test_the_check_at_start_is_quiet_when_nothing_moved(qtbot: QtBot, ledger: Ledger) -> None:
+    """A new ledger has no calendar fingerprint yet: the check at start recomputes, moves
+    nothing and says nothing; a recompute after an edit says that nothing moved."""
+    from gui.calendar_recompute import CalendarRecompute
+
+    assert deadlines.calendar_outdated(ledger)  # so the check at start does recompute
+    recompute = CalendarRecompute(ledger)
+    said: list[str] = []
+    recompute.message.connect(said.append)
+    recompute.start(only_if_outdated=True)
+    qtbot.waitUntil(lambda: not recompute.running, timeout=20_000)
+    qtbot.wait(50)
+    assert not [text for text in said if "no ship-by deadline moved" in text]
+    recompute.start()
+    qtbot.waitUntil(lambda: not recompute.running, timeout=20_000)
+    qtbot.waitUntil(lambda: any("no ship-by deadline moved" in text for text in said))
