@@ -17,10 +17,11 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from core import deadlines, linking, settings
+from core.display_text import display_text
 from core.imports.amounts import is_currency_code
 from core.ledger import journal
 from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
-from core.status_words import status_words
+from core.status_words import EndKind, end_kind, status_words
 from core.texts import Text
 
 #: AliExpress opened in 2010: an earlier payment time is a typo.
@@ -50,6 +51,9 @@ class StatusChoice:
 
 
 #: Every real status of an AliExpress order, in the order it lives through them.
+#: Statuses of an order whose parcel left the supplier.
+SHIPPED_STATUSES = frozenset({"SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS"})
+
 STATUS_CHOICES = tuple(
     StatusChoice(status, reason)
     for status, reason in (
@@ -98,6 +102,10 @@ class SupplierOrderForm:
     customer_order_id: int | None = None
     order_status: str = "WAIT_SELLER_SEND_GOODS"
     end_reason: str = ""  # how a FINISH order ended (STATUS_CHOICES)
+    #: The parcel's tracking number and carrier, as the supplier or AliExpress' page gives them
+    #: (manual mode: the merchant copies them; a tracking number means the order shipped).
+    tracking_number: str = ""
+    carrier: str = ""
     #: Read only: paid_at is the Shopify payment time (core.ship_estimate); saving confirms it.
     paid_estimated: bool = False
 
@@ -114,6 +122,8 @@ def form_for(session: Session, supplier_order_id: int) -> SupplierOrderForm:
         customer_order_id=order.customer_order_id,
         order_status=order.order_status,
         end_reason=order.end_reason,
+        tracking_number=order.tracking_number,
+        carrier=order.carrier,
         paid_estimated=order.paid_estimated,
     )
 
@@ -133,8 +143,11 @@ def add_supplier_order(
         currency=clean.currency,
         order_status=clean.order_status,
         end_reason=clean.end_reason,
+        tracking_number=clean.tracking_number,
+        carrier=clean.carrier,
         updated_at=now or datetime.now(UTC),
     )
+    _mark_shipped(order, now or datetime.now(UTC))
     session.add(order)
     session.flush()
     assert order.id is not None
@@ -169,6 +182,9 @@ def edit_supplier_order(
     order.currency = clean.currency
     order.order_status = clean.order_status
     order.end_reason = clean.end_reason
+    order.tracking_number = clean.tracking_number
+    order.carrier = clean.carrier
+    _mark_shipped(order, now or datetime.now(UTC))
     if clean.paid_at is not None:
         order.paid_estimated = False  # the merchant saw the payment time and kept it: confirmed
     session.add(order)
@@ -256,6 +272,12 @@ def _validated(
     end_reason = form.end_reason.strip() if status == "FINISH" else ""
     if len(end_reason) > 64 or not re.fullmatch(r"[A-Za-z0-9_]*", end_reason):
         problems["order_status"] = f'"{form.end_reason}" is not how an AliExpress order ends.'
+    tracking = display_text(form.tracking_number).strip()
+    carrier = display_text(form.carrier).strip()
+    if len(tracking) > 64 or " " in tracking:
+        problems["tracking_number"] = "A tracking number is one word of at most 64 characters."
+    if len(carrier) > 64:
+        problems["tracking_number"] = "The carrier's name is too long (at most 64 characters)."
     if problems:
         raise SupplierOrderInvalid(problems)
     return SupplierOrderForm(
@@ -268,7 +290,19 @@ def _validated(
         customer_order_id=form.customer_order_id,
         order_status=status,
         end_reason=end_reason,
+        tracking_number=tracking,
+        carrier=carrier,
     )
+
+
+def _mark_shipped(order: SupplierOrder, now: datetime) -> None:
+    """A shipped status or a tracking number means the parcel left: the ship window's clock
+    stops (shipped_at), and purchase protection's starts. Set once, never moved by an edit."""
+    shipped = order.order_status in SHIPPED_STATUSES or (
+        order.order_status == "FINISH" and end_kind(order.end_reason) is EndKind.DELIVERED
+    )
+    if order.shipped_at is None and (shipped or order.tracking_number):
+        order.shipped_at = now
 
 
 def _ae_order_id(session: Session, text: str, own_id: int | None, problems: dict[str, str]) -> str:
@@ -340,6 +374,9 @@ def _snapshot(order: SupplierOrder) -> dict[str, Any]:
         "currency": order.currency,
         "order_status": order.order_status,
         "end_reason": order.end_reason,
+        "tracking_number": order.tracking_number,
+        "carrier": order.carrier,
+        "shipped_at": _iso(order.shipped_at),
         "paid_estimated": order.paid_estimated,
     }
 

@@ -71,6 +71,7 @@ FIELDS = (
     "currency",
     "customer_order",
     "order_status",
+    "tracking_number",
 )
 _SUGGESTIONS = 20
 
@@ -274,6 +275,17 @@ class SupplierOrderDialog(QDialog):
         for status_choice in STATUS_CHOICES:
             self.status.addItem(status_choice.label.get(current_language()), status_choice.key)
 
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("trackingNumber")
+        self.tracking.setPlaceholderText(_tr("from the supplier or the AliExpress order page"))
+        self.carrier = QLineEdit()
+        self.carrier.setObjectName("carrier")
+        self.carrier.setPlaceholderText(_tr("Carrier"))
+        self.carrier.setMaximumWidth(200)
+        tracking_row = QHBoxLayout()
+        tracking_row.addWidget(self.tracking, 1)
+        tracking_row.addWidget(self.carrier)
+
         paid_row = QHBoxLayout()
         paid_row.addWidget(self.paid_at)
         paid_row.addWidget(self.paid_now)
@@ -300,6 +312,7 @@ class SupplierOrderDialog(QDialog):
                 self.customer_hint,
             ),
             (_tr("Status"), self.status, ("order_status",), None),
+            (_tr("Tracking number"), tracking_row, ("tracking_number",), None),
         ]
         for caption, field, keys, hint in rows:
             cell = QVBoxLayout()
@@ -359,6 +372,8 @@ class SupplierOrderDialog(QDialog):
                 status_text(form.order_status, form.end_reason) or _tr("(unknown)"), key
             )
         self.status.setCurrentIndex(self.status.findData(key))
+        self.tracking.setText(form.tracking_number)
+        self.carrier.setText(form.carrier)
         if self._linked is not None:
             self.customer_order.setText(self._linked.name)
 
@@ -498,6 +513,8 @@ class SupplierOrderDialog(QDialog):
             customer_order_id=customer_order_id,
             order_status=str(self.status.currentData()).partition(":")[0],
             end_reason=str(self.status.currentData()).partition(":")[2],
+            tracking_number=self.tracking.text(),
+            carrier=self.carrier.text(),
         )
         return form, problems
 
@@ -572,6 +589,7 @@ class SupplierOrderDialog(QDialog):
             "currency": self.currency,
             "customer_order": self.customer_order,
             "order_status": self.status,
+            "tracking_number": self.tracking,
         }[key]
 
 

@@ -486,7 +486,7 @@
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="162"/>
         <location filename="../../gui/order_details_panel.py" line="125"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="292"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="304"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
@@ -496,7 +496,7 @@
         <location filename="../../gui/order_details_panel.py" line="124"/>
         <location filename="../../gui/review_view.py" line="298"/>
         <location filename="../../gui/review_view.py" line="345"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="293"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="305"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -638,11 +638,13 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refused_page.py" line="81"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="315"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refused_page.py" line="82"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="283"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
@@ -2601,7 +2603,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
         <location filename="../../gui/chargebacks_view.py" line="121"/>
         <location filename="../../gui/order_details_panel.py" line="128"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="302"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="314"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -3298,128 +3300,133 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="200"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="201"/>
         <source>Edit supplier order {0}</source>
         <extracomment>The status box&apos;s choices, &quot;order_status:end_reason&quot; (core.supplier_orders.STATUS_CHOICES).</extracomment>
         <translation>Lieferantenbestellung {0} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="202"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="203"/>
         <source>Add supplier order</source>
         <translation>Lieferantenbestellung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="217"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="218"/>
         <source>16 digits, like 8198352049851315</source>
         <translation>16 Ziffern, etwa 8198352049851315</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="218"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="219"/>
         <source>Pasting &quot;Order ID: 8198… Copy&quot; from AliExpress works too.</source>
         <translation>Sie können auch „Order ID: 8198… Copy“ aus AliExpress einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="234"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="235"/>
         <source>Pick one, or type a new supplier&apos;s name</source>
         <translation>Wählen Sie einen aus oder geben Sie den Namen eines neuen Lieferanten ein</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="241"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="242"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="242"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="243"/>
         <source>Set the payment time to now</source>
         <translation>Zahlungszeitpunkt auf jetzt setzen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="243"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
         <source>Not known yet</source>
         <translation>Noch unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
         <source>your time ({0})</source>
         <translation>Ihre Zeit ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="264"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="265"/>
         <source>The shop&apos;s order name, like #1001</source>
         <translation>Bestellname im Shop, etwa #1001</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="294"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="280"/>
+        <source>from the supplier or the AliExpress order page</source>
+        <translation>vom Lieferanten oder von der AliExpress-Bestellseite</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="306"/>
         <source>Paid at</source>
         <translation>Bezahlt am</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="295"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="307"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="309"/>
         <source>For customer order</source>
         <translation>Für Kundenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="359"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="372"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="391"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="406"/>
         <source>A new supplier “{0}” will be added.</source>
         <translation>Ein neuer Lieferant „{0}“ wird angelegt.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="393"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="408"/>
         <source>No supplier yet: the default ship window applies.</source>
         <translation>Noch kein Lieferant: Es gilt die Standard-Versandfrist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="410"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="425"/>
         <source>No ship window until the payment time is known.</source>
         <translation>Keine Versandfrist, solange der Zahlungszeitpunkt unbekannt ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="420"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="435"/>
         <source>Ship window closes {0} ({1} working days, {2} calendar).</source>
         <translation>Versandfrist endet {0} ({1} Arbeitstage, {2} Kalendertage).</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="425"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="440"/>
         <source>Estimated from the Shopify payment time: correct it, or save to confirm it.</source>
         <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: korrigieren Sie ihn, oder speichern Sie, um ihn zu bestätigen.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="437"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="452"/>
         <source>Not linked to a customer order.</source>
         <translation>Mit keiner Kundenbestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="442"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="457"/>
         <source>(no name)</source>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="477"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="492"/>
         <source>&quot;{0}&quot; is not an amount, like {1}.</source>
         <translation>„{0}“ ist kein Betrag wie {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="486"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="501"/>
         <source>There is no customer order {0} in the ledger.</source>
         <translation>Im Auftragsbuch gibt es keine Kundenbestellung {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="526"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="543"/>
         <source>Supplier order gone</source>
         <translation>Lieferantenbestellung nicht mehr vorhanden</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="527"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="544"/>
         <source>This supplier order is no longer in the ledger.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
@@ -3760,22 +3767,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="88"/>
+        <location filename="../../gui/calendar_recompute.py" line="90"/>
         <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
         <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="99"/>
+        <location filename="../../gui/calendar_recompute.py" line="101"/>
         <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
         <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="104"/>
+        <location filename="../../gui/calendar_recompute.py" line="106"/>
         <source>Calendar changed: no ship-by deadline moved.</source>
         <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="111"/>
+        <location filename="../../gui/calendar_recompute.py" line="113"/>
         <source>Recomputing ship-by deadlines failed: {0}</source>
         <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
     </message>

@@ -258,6 +258,33 @@ def test_every_real_status_is_offered_in_words_cancelled_included(
         assert linked.id not in [d.supplier_order_id for d in due.deadlines(connection, NOW, 1e5)]
 
 
+def test_a_tracking_number_entered_by_hand_marks_the_order_shipped(
+    qtbot: QtBot, shop_ledger: Ledger
+) -> None:
+    """Manual mode: the merchant copies the tracking number from the supplier; the parcel left,
+    so the ship window's clock stops, and the number shows again when the order is edited."""
+    linked = supplier_orders(shop_ledger)[LINKED_BY_IMPORT]
+    assert linked.id is not None and linked.shipped_at is None
+    dialog = make_dialog(qtbot, shop_ledger, linked.id)
+    dialog.status.setCurrentIndex(dialog.status.findText("Shipped"))
+    dialog.tracking.setText(" LP00123456789CN ")
+    dialog.carrier.setText("Cainiao")
+    assert dialog.save()
+    shipped = supplier_orders(shop_ledger)[LINKED_BY_IMPORT]
+    assert (shipped.tracking_number, shipped.carrier) == ("LP00123456789CN", "Cainiao")
+    assert shipped.shipped_at is not None
+    with shop_ledger.engine.connect() as connection:
+        kinds = {
+            d.kind for d in due.deadlines(connection, NOW, 1e5) if d.supplier_order_id == linked.id
+        }
+    assert due.Kind.SHIP_WINDOW not in kinds
+    again = make_dialog(qtbot, shop_ledger, linked.id)
+    assert again.tracking.text() == "LP00123456789CN" and again.carrier.text() == "Cainiao"
+    again.tracking.setText("LP 001")
+    assert not again.save()
+    assert again.errors["tracking_number"].isVisibleTo(again)
+
+
 def test_edit_shows_the_stored_cost_and_payment_time(qtbot: QtBot, shop_ledger: Ledger) -> None:
     first = make_dialog(qtbot, shop_ledger)
     type_into(qtbot, first, ae_order="8198352049851402", cost="1234.5", customer_order="#1004")
