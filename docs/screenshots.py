@@ -1,6 +1,6 @@
 """Screenshots for README and reviews: `python docs/screenshots.py LEDGER OUT_DIR`.
 
-Run it under Xvfb (`xvfb-run -s "-screen 0 1400x860x24" ...`) to see what a merchant sees.
+Run it under Xvfb (`xvfb-run -s "-screen 0 1280x720x24" ...`) to see what a merchant sees.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def main(ledger_path: Path, out: Path) -> None:
     app = make_application()
     ledger = open_ledger(ledger_path)
     window = MainWindow(ledger)
-    window.resize(1360, 800)
+    window.resize(1264, 680)  # a 1280x720 laptop with a task bar
     window.show()
     row = window.model.position_of(window.model.row_at(6).id)  # an order closing soon
     window.table.selectRow(row or 0)
