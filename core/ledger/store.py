@@ -48,12 +48,20 @@ class Ledger:
     """An open ledger file: the engine, sessions, a reader for the window, and whether the
     last run ended cleanly."""
 
+    #: The SQL engine behind it ("sqlite" here; core.ledger.server has "postgresql").
+    dialect = "sqlite"
+
     def __init__(self, path: Path, *, unclean: bool, lock: LedgerLock | None) -> None:
         self.path = path
         self.unclean = unclean  # the previous run did not close the ledger: check it
         self._lock = lock  # None when opened only for reading
         self._checked = lock is None  # a reader writes nothing: nothing to guard
         self._damage: CorruptLedgerError | None = None  # found by the check before writing
+
+    @property
+    def location(self) -> str:
+        """What names this ledger to the merchant (a file's path, a server ledger's address)."""
+        return str(self.path)
 
     @cached_property
     def engine(self) -> Engine:

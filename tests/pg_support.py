@@ -1,0 +1,105 @@
+"""Running the ledger's tests on PostgreSQL too.
+
+- `pg_cluster` (session): a throwaway cluster the harness starts itself (tests/pg_cluster.py).
+  Without PostgreSQL's binaries the tests that need it skip, saying what to install; under CI
+  (CI=true) they fail instead, since packaging/system-deps.sh installs it there.
+- `pg_ledger`: a fresh, migrated ledger in a database of its own (copied from a migrated
+  template, which is much faster than migrating each time), dropped afterwards.
+- The `ledger` fixture (tests/conftest.py) follows `ledger_engine`. Tests marked
+  `both_engines` (a module's `pytestmark`, or one test) run once per engine; a test in such a
+  module that is about SQLite's file itself is marked `sqlite_only`.
+- `pytest --ledger-engines=sqlite` (or `postgresql`) narrows the runs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from tests.pg_cluster import Cluster, find_bin
+
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--ledger-engines",
+        default=",".join(ENGINES),
+        help="engines the both_engines tests run on (comma-separated: sqlite,postgresql)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "ledger_engine" not in metafunc.fixturenames:
+        return
+    definition = metafunc.definition
+    if definition.get_closest_marker("sqlite_only") or not definition.get_closest_marker(
+        "both_engines"
+    ):
+        return
+    wanted = [e for e in metafunc.config.getoption("--ledger-engines").split(",") if e]
+    metafunc.parametrize(
+        "ledger_engine",
+        [
+            pytest.param(e, marks=pytest.mark.postgresql) if e == "postgresql" else e
+            for e in ENGINES
+            if e in wanted
+        ],
+        indirect=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    bin_dir = find_bin()
+    if bin_dir is None:
+        reason = (
+            "PostgreSQL is not installed (Debian/Ubuntu: apt-get install postgresql; "
+            "`packaging/system-deps.sh test` does it)"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    cluster = Cluster(bin_dir).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: Cluster) -> str:
+    """A migrated ledger database to copy (CREATE DATABASE ... TEMPLATE)."""
+    from core.ledger.server import open_server_ledger
+    from core.ledger.server_address import parse
+
+    name = pg_cluster.create_database("template")
+    open_server_ledger(parse(pg_cluster.local_url(name)), None).close()
+    return name
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Cluster) -> Iterator[str]:
+    """An empty database (its name), dropped afterwards."""
+    name = pg_cluster.create_database()
+    yield name
+    with pg_cluster.connect_admin() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_ledger_url(pg_cluster: Cluster, pg_template: str) -> Iterator[str]:
+    """The address of a fresh migrated ledger database, dropped afterwards."""
+    pg_cluster._count += 1
+    name = f"ledger_{os.getpid()}_{pg_cluster._count}"
+    with pg_cluster.connect_admin() as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield pg_cluster.local_url(name)
+    with pg_cluster.connect_admin() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def ledger_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine the `ledger` fixture opens (parametrised for `both_engines` tests)."""
+    return str(getattr(request, "param", "sqlite"))
