@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core import settings
+from core import paths, settings
 from core.ledger import (
     CorruptLedgerError,
     Ledger,
@@ -90,7 +90,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_interactively(path: Path, start: Callable[[Ledger], T]) -> T | None:
+def open_interactively(path: Path | str, start: Callable[[Ledger], T]) -> T | None:
     """Open `path` and `start` work on it; on a problem (the file refused, or damage the first
     reads run into) ask the merchant what to do until something opens or they quit."""
     while True:
@@ -112,11 +112,13 @@ def open_interactively(path: Path, start: Callable[[Ledger], T]) -> T | None:
                 message = _tr("{0} is damaged: {1}").format(ledger.path.name, error)
         choice = ledger_problem.ask(None, problem, message)
         if choice is ledger_problem.Choice.OPEN_OTHER:
-            chosen = ledger_problem.pick_ledger(None, path)
+            chosen = ledger_problem.pick_ledger(
+                None, path if isinstance(path, Path) else paths.default_ledger()
+            )
             if chosen is None:
                 continue
             path = chosen
-        elif choice is ledger_problem.Choice.RESTORE_BACKUP:
+        elif choice is ledger_problem.Choice.RESTORE_BACKUP and isinstance(path, Path):
             restored = ledger_problem.restore_copy(path)
             if restored is not None:
                 path = restored
@@ -151,6 +153,7 @@ class Session:
         ledger before its first write (core refuses to write a damaged one); then attach the
         services (connections, cancellations, imports, tray), resume interrupted work, back up."""
         ledger = self.ledger
+        self.say_warning()
 
         def prepare(_progress: object, _cancelled: object) -> CorruptLedgerError | None:
             import_service_modules()
@@ -165,6 +168,22 @@ class Session:
         job.failed.connect(lambda message: log.error("Loading the services failed: %s", message))
         job.failed.connect(lambda _message: self._attach(None))  # which raises the error again
         self._start(job)
+
+    def say_warning(self) -> None:
+        """What open_ledger found worth saying (a ledger file in a sync folder), in a box
+        that does not stop the window."""
+        if self.ledger.warning is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.ledger.warning.get(current_language()).split(". ", 1)[0] + ".",
+            self.ledger.warning.get(current_language()),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setModal(False)
+        box.setObjectName("ledger_warning")
+        box.show()
 
     def _attach(self, damage: CorruptLedgerError | None) -> None:
         from core.connections import Connector
@@ -241,8 +260,8 @@ class Session:
 
     def check_in_background(self) -> None:
         """After an unclean shutdown, or when a read met damage: SQLite's quick_check, off the
-        GUI thread (once at a time)."""
-        if self._checking:
+        GUI thread (once at a time). A server ledger's pages are the server's to check."""
+        if self._checking or self.ledger.dialect != "sqlite":
             return
         self._checking = True
         path = self.ledger.path
@@ -262,7 +281,10 @@ class Session:
             self.check_in_background()
 
     def back_up_in_background(self) -> None:
-        """Once a day, a rotated backup beside the ledger."""
+        """Once a day, a rotated backup beside the ledger (a server ledger is backed up on the
+        server: pg_dump or the provider's snapshots; see docs/postgresql.md)."""
+        if self.ledger.dialect != "sqlite":
+            return
         path = self.ledger.path
         keep = int(settings.read(self.ledger.reader, "backups_keep"))
 
@@ -317,7 +339,7 @@ class Session:
         self.ledger.close()
 
 
-def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = ()) -> int:
+def run(ledger_path: Path | str, *, self_test: bool = False, files: Sequence[Path] = ()) -> int:
     app = make_application()
     if self_test:
         return _self_test(ledger_path)
@@ -329,7 +351,7 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
     if session is None:
         instance.close()
         return 1
-    if session.ledger.path != ledger_path.expanduser().resolve():
+    if isinstance(ledger_path, Path) and session.ledger.path != ledger_path.expanduser().resolve():
         instance.move_to(session.ledger.path)
     session.window.first_frame_shown.connect(session.start)
     session.window.show()
@@ -353,7 +375,7 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
         session.close()
 
 
-def _self_test(ledger_path: Path) -> int:
+def _self_test(ledger_path: Path | str) -> int:
     """Open the ledger and the window, process events once, and report; no dialogs."""
     try:
         ledger = open_ledger(ledger_path)

@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.count_label = QLabel()
-        self.path_label = QLabel(str(ledger.path))
+        self.path_label = QLabel(ledger.location)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)

@@ -79,12 +79,12 @@ def _groups(title: str, groups: tuple[GroupRow, ...], out: TextIO) -> None:
         out.write(f"  {display_text(g.label)[:34]:<34}{cells[0]:>20}{cells[1]:>20}{cells[2]:>20}\n")
 
 
-def run_review(args: argparse.Namespace, ledger_path: Path) -> int:
+def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
     """Run `dropdesk review`; 0 on success, 1 when the ledger or a file fails, 2 on bad input."""
     if args.first and args.last and args.first > args.last:
         print("dropdesk review: --from must not be after --to", file=sys.stderr)
         return 2
-    if not ledger_path.exists():
+    if isinstance(ledger_path, Path) and not ledger_path.exists():
         print(f"dropdesk review: there is no ledger at {ledger_path}", file=sys.stderr)
         return 1
     try:

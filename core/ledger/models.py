@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
 from core.ledger.utc_datetime import UTCDateTime
+
+#: An integer that may pass 2**31 (Shopify's ids): INTEGER on SQLite (64-bit already, and the
+#: schema text of existing files stays as it is), BIGINT on PostgreSQL.
+LEGACY_ID = Integer().with_variant(BigInteger(), "postgresql")
 
 
 def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
@@ -65,7 +69,8 @@ class CustomerOrder(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     shop_id: int | None = _fk("shop.id")
     shopify_gid: str | None = Field(default=None, unique=True)
-    legacy_id: int | None = Field(default=None, index=True)
+    # Shopify's numeric order id (13 digits): 64-bit. SQLite's INTEGER is; PostgreSQL's is not.
+    legacy_id: int | None = Field(default=None, index=True, sa_type=LEGACY_ID)
     name: str = Field(index=True)  # "#1001"
     customer_name: str = ""
     email: str = ""

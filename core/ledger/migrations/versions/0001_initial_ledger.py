@@ -164,7 +164,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("shop_id", sa.Integer(), nullable=True),
         sa.Column("shopify_gid", sa.String(), nullable=True),
-        sa.Column("legacy_id", sa.Integer(), nullable=True),
+        # 64-bit on PostgreSQL too (Shopify's ids pass 2**31); SQLite's INTEGER already is.
+        sa.Column(
+            "legacy_id", sa.Integer().with_variant(sa.BigInteger(), "postgresql"), nullable=True
+        ),
         sa.Column("name", sa.String(), nullable=False),
         sa.Column("customer_name", sa.String(), nullable=False),
         sa.Column("email", sa.String(), nullable=False),
