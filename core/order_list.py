@@ -101,9 +101,16 @@ class OrderQuery:
     def searching(self) -> bool:
         return len(self.search.strip()) >= 3
 
-    def matches(self) -> tuple[str, list[Any]] | None:
-        """The search as a query of the search index's rowids (the supplier order ids)."""
+    def matches(self, dialect: str = "sqlite") -> tuple[str, list[Any]] | None:
+        """The search as a query of the search index's rowids (the supplier order ids). On
+        PostgreSQL the index is a pg_trgm GIN index over one lower-cased document per order
+        (migration 0001), asked with LIKE."""
         term = self.search.strip()
+        if dialect != "sqlite":
+            if not term:
+                return None
+            escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return "SELECT rowid FROM supplier_order_search WHERE document LIKE ?", [f"%{escaped}%"]
         if len(term) >= 3:
             return "SELECT rowid FROM supplier_order_search WHERE supplier_order_search MATCH ?", [
                 '"' + term.replace('"', '""') + '"'
@@ -114,14 +121,15 @@ class OrderQuery:
             ]
         return None
 
-    def where(self, *, walk_index: bool = False) -> tuple[str, list[Any]]:
+    def where(self, *, walk_index: bool = False, dialect: str = "sqlite") -> tuple[str, list[Any]]:
         """The WHERE clause; with `walk_index` the search is only probed ("+" keeps SQLite
         from fetching the matches by id, so it walks the sort index: see order_by)."""
         clauses: list[str] = []
         params: list[Any] = []
-        matches = self.matches()
+        matches = self.matches(dialect)
         if matches is not None:
-            clauses.append(f"{'+' if walk_index else ''}so.id IN ({matches[0]})")
+            plus = "+" if walk_index and dialect == "sqlite" else ""
+            clauses.append(f"{plus}so.id IN ({matches[0]})")
             params.extend(matches[1])
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
@@ -134,9 +142,14 @@ class OrderQuery:
             params.append(to_db(self.ship_by_until))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def order_by(self, *, reverse: bool = False, walk_index: bool = False) -> str:
+    def order_by(
+        self, *, reverse: bool = False, walk_index: bool = False, dialect: str = "sqlite"
+    ) -> str:
         column = SORT_COLUMNS.get(self.sort, SORT_COLUMNS["ship_by"])
         direction = "DESC" if self.descending != reverse else "ASC"
+        if dialect != "sqlite":  # SQLite's order of NULLs: first ascending, last descending
+            nulls = "FIRST" if direction == "ASC" else "LAST"
+            return f" ORDER BY {column} {direction} NULLS {nulls}, so.id {direction}"
         # With a search, the matching rows are sorted directly unless `walk_index` ("+" keeps
         # SQLite from walking the sort index and probing every row against the search).
         prefix = "+" if self.searching and not walk_index else ""
@@ -147,15 +160,16 @@ class OrderList:
     """Reads windows of the supplier-order list for one query, through a plain DB-API
     connection (Ledger.reader): the window lists orders before SQLAlchemy has loaded."""
 
-    def __init__(self, reader: sqlite3.Connection) -> None:
+    def __init__(self, reader: sqlite3.Connection, dialect: str = "sqlite") -> None:
         self._reader = reader
+        self._dialect = dialect  # the ledger's (Ledger.dialect): a server ledger's SQL differs
 
     def count(self, query: OrderQuery) -> int:
-        matches = query.matches()
+        matches = query.matches(self._dialect)
         if matches is not None and replace(query, search="").where()[0] == "":
             # Only a search: the index has one row per supplier order, kept by triggers.
-            return self._scalar(f"SELECT count(*) FROM ({matches[0]})", matches[1])
-        where, params = query.where()
+            return self._scalar(f"SELECT count(*) FROM ({matches[0]}) AS found", matches[1])
+        where, params = query.where(dialect=self._dialect)
         return self._scalar(f"SELECT count(*) FROM supplier_order AS so{where}", params)
 
     def window(self, query: OrderQuery, offset: int, limit: int, total: int) -> list[OrderRow]:
@@ -170,8 +184,8 @@ class OrderList:
         # (rows before it) x (orders / matches) entries, fewer than sorting every match.
         before = (from_end if backwards else offset) + limit
         walk = query.searching and before * self._orders_upper_bound() < total * total
-        where, params = query.where(walk_index=walk)
-        order = query.order_by(reverse=backwards, walk_index=walk)
+        where, params = query.where(walk_index=walk, dialect=self._dialect)
+        order = query.order_by(reverse=backwards, walk_index=walk, dialect=self._dialect)
         # The page's ids first, from the indexes alone; only its rows are joined and described.
         page = f"SELECT so.id FROM supplier_order AS so{where}{order} LIMIT ? OFFSET ?"
         sql = (
@@ -192,7 +206,7 @@ class OrderList:
         target = self.row(order_id)
         if target is None:
             return None
-        where, params = query.where()
+        where, params = query.where(dialect=self._dialect)
         column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["ship_by"])
         value = getattr(target, query.sort if query.sort in SORT_COLUMNS else "ship_by")
         key = to_db(value)

@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.ledger = ledger
         self.clock = clock
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
-        self.orders = OrderList(ledger.reader)
+        self.orders = OrderList(ledger.reader, ledger.dialect)
         limits = due.thresholds(ledger.reader)
         self._soon_hours = limits.soon_hours
         now = clock()

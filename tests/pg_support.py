@@ -5,9 +5,9 @@
   (CI=true) they fail instead, since packaging/system-deps.sh installs it there.
 - `pg_ledger`: a fresh, migrated ledger in a database of its own (copied from a migrated
   template, which is much faster than migrating each time), dropped afterwards.
-- The `ledger` fixture (tests/conftest.py) follows `ledger_engine`. Tests marked
-  `both_engines` (a module's `pytestmark`, or one test) run once per engine; a test in such a
-  module that is about SQLite's file itself is marked `sqlite_only`.
+- The `ledger` fixture (tests/conftest.py) follows `ledger_engine`. Tests in BOTH_ENGINES, or
+  marked `both_engines`, run once per engine; a test there that is about SQLite's file itself
+  is marked `sqlite_only`.
 - `pytest --ledger-engines=sqlite` (or `postgresql`) narrows the runs.
 """
 
@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tests.pg_cluster import Cluster, find_bin
 
 ENGINES = ("sqlite", "postgresql")
+#: Folders and files whose tests that use `ledger` run on both engines without a marker of
+#: their own (kept here, not in each module, so colleagues' edits there do not collide).
+BOTH_ENGINES = (
+    "tests/core/test_ledger.py",
+    "tests/core/imports/",
+    "tests/core/cancel/",
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,8 +43,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "ledger_engine" not in metafunc.fixturenames:
         return
     definition = metafunc.definition
-    if definition.get_closest_marker("sqlite_only") or not definition.get_closest_marker(
-        "both_engines"
+    where = Path(str(definition.path)).relative_to(metafunc.config.rootpath).as_posix()
+    listed = any(where == p or where.startswith(p) for p in BOTH_ENGINES if p.endswith("/")) or (
+        where in BOTH_ENGINES
+    )
+    if definition.get_closest_marker("sqlite_only") or not (
+        listed or definition.get_closest_marker("both_engines")
     ):
         return
     wanted = [e for e in metafunc.config.getoption("--ledger-engines").split(",") if e]

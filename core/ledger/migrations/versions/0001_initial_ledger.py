@@ -70,6 +70,10 @@ PG_SEARCH_INDEX = [
            USING gin (document gin_trgm_ops)""",
     f"""CREATE FUNCTION supplier_order_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
+           -- bulk writers index their new rows at once (core.ledger.search_index.deferred)
+           IF TG_OP = 'INSERT' AND current_setting('dropdesk.defer_search', true) = 'on' THEN
+               RETURN NULL;
+           END IF;
            IF TG_OP <> 'INSERT' THEN
                DELETE FROM supplier_order_search WHERE rowid = OLD.id;
            END IF;
