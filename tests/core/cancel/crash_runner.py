@@ -34,7 +34,6 @@ import time
 import traceback
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 from sqlmodel import col, select
 
@@ -114,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grace", type=float, default=1.5)
     args = parser.parse_args(argv)
 
-    ledger = open_ledger(Path(args.ledger))
+    ledger = open_ledger(args.ledger)  # a file, or a postgresql:// address
     shop = shop_port(args.shop_url, sleep=time.sleep)
     supplier = supplier_port(args.ae_url, os.environ[AE_TOKEN])
     flow = CancelWorkflow(
