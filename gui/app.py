@@ -390,7 +390,7 @@ def _self_test(ledger_path: Path | str) -> int:
         first = window.model.row_at(0)
         window.close()
         print(
-            f"self-test ok: {ledger.path}: {window.total_orders} supplier orders, {shown} shown"
+            f"self-test ok: {ledger.location}: {window.total_orders} supplier orders, {shown} shown"
             + (f", first {first.order_name or first.ae_order_id}" if first else "")
         )
         return 0

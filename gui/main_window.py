@@ -257,6 +257,14 @@ class MainWindow(QMainWindow):
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
+        self.change_poll: QTimer | None = None
+        if ledger.dialect != "sqlite":  # other instances write to a server ledger too
+            from core.ledger.change_watch import POLL_MS, ChangeWatch
+
+            self._changes = ChangeWatch(ledger.reader)
+            self.change_poll = QTimer(self, interval=POLL_MS)
+            self.change_poll.timeout.connect(self.refresh_if_changed)
+            self.change_poll.start()
         self._restore_state()
         self._painted = False
         if not defer_services:
@@ -428,6 +436,14 @@ class MainWindow(QMainWindow):
             self.model.tick(now, first, last if last >= 0 else self.model.rowCount() - 1)
         if self.tray is not None:
             self.tray.update(now)
+
+    def refresh_if_changed(self) -> bool:
+        """Re-read a server ledger that another instance changed (polled; see
+        core.ledger.change_watch). True when it refreshed."""
+        if not self._changes.changed():
+            return False
+        self.refresh()
+        return True
 
     def refresh(self) -> None:
         """Re-read the ledger (F5): counts, the list as of now, the tray; the selected order
