@@ -223,11 +223,27 @@ class Session:
     def _wire(self, window: MainWindow) -> None:
         window.open_ledger_requested.connect(self.open_other)
         window.ledger_chosen.connect(self.open_path)
+        window.server_ledger_requested.connect(self.open_server)
 
     def open_other(self) -> None:
         chosen = ledger_problem.pick_ledger(self.window, self.ledger.path)
         if chosen is not None:
             self.open_path(chosen)
+
+    def open_server(self) -> None:
+        """File > Open ledger on a server: the address, the password if the keyring lacks it."""
+        from gui.server_ledger_dialog import ask_address, open_with_password
+
+        current = self.ledger.location if self.ledger.dialect != "sqlite" else ""
+        address = ask_address(self.window, current)
+        if address is None:
+            return
+        if address == self.ledger.location:
+            present(self.window)
+            return
+        ledger = open_with_password(self.window, address)
+        if ledger is not None:
+            self._switch_to(ledger)
 
     def open_path(self, chosen: Path) -> None:
         """Open `chosen` in place of the current ledger: a new window, the old one closed."""
@@ -239,6 +255,10 @@ class Session:
         except LedgerError as error:
             QMessageBox.warning(self.window, _tr("This ledger cannot be opened"), _said(error))
             return
+        self._switch_to(ledger)
+
+    def _switch_to(self, ledger: Ledger) -> None:
+        """`ledger` in place of the current one: a new window, the old one closed."""
         old_window, old_ledger = self.window, self.ledger
         self.ledger = ledger
         self.window = MainWindow(ledger, connections=self._connections(ledger))
@@ -249,7 +269,7 @@ class Session:
         old_window.deleteLater()  # freed by Qt on this thread, not by a collector elsewhere
         old_ledger.close()
         if self.instance is not None:
-            self.instance.move_to(ledger.path)
+            self.instance.move_to(ledger.path if ledger.dialect == "sqlite" else ledger.location)
 
     def keep_calendar_current(self) -> None:
         """A newer `holidays` package (or an edit an earlier run did not finish applying)

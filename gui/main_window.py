@@ -120,6 +120,7 @@ def column_samples() -> dict[int, str]:
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
     ledger_chosen = Signal(object)  # a Path to open in place of this ledger (the demo)
+    server_ledger_requested = Signal()  # File > Open ledger on a server
     first_frame_shown = Signal()  # the start attaches the services after it
 
     def __init__(
@@ -327,6 +328,12 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(_tr("&File"))
         file_menu.addAction(action("&Open ledger…", "Ctrl+O", self.open_ledger_requested.emit))
+        from gui.i18n import current_language
+        from gui.server_ledger_dialog import MENU_ENTRY  # words in core.texts (en, de)
+
+        on_server = QAction(MENU_ENTRY.get(current_language()), self)
+        on_server.triggered.connect(self.server_ledger_requested.emit)
+        file_menu.addAction(on_server)
         file_menu.addSeparator()
         file_menu.addAction(
             action(
@@ -608,6 +615,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember what the merchant chose (size, split), and nothing they did not."""
+        if self.change_poll is not None:  # the ledger may be closed right after the window
+            self.change_poll.stop()
         if self.remember_layout:
             save_if_chosen(self, GEOMETRY_KEY)
             if self._split_chosen:

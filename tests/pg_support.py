@@ -22,6 +22,8 @@ import pytest
 from tests.pg_cluster import Cluster, find_bin
 
 ENGINES = ("sqlite", "postgresql")
+#: The password of the role `password_role` makes (for this cluster only).
+PASSWORD = "Zz9-corr3ct-h0rse"
 #: Folders and files whose tests that use `ledger` run on both engines without a marker of
 #: their own (kept here, not in each module, so colleagues' edits there do not collide).
 BOTH_ENGINES = (
@@ -115,3 +117,16 @@ def pg_ledger_url(pg_cluster: Cluster, pg_template: str) -> Iterator[str]:
 def ledger_engine(request: pytest.FixtureRequest) -> str:
     """Which engine the `ledger` fixture opens (parametrised for `both_engines` tests)."""
     return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def password_role(pg_cluster: Cluster) -> Iterator[str]:
+    """The address of an empty database owned by a role that must log in with PASSWORD over
+    TCP (scram-sha-256), as on a real server."""
+    role = f"merchant_{os.getpid()}"
+    pg_cluster.create_role(role, PASSWORD)
+    database = pg_cluster.create_database("pw", owner=role)
+    yield pg_cluster.tcp_url(role, database)
+    with pg_cluster.connect_admin() as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        admin.execute(f'DROP ROLE IF EXISTS "{role}"')

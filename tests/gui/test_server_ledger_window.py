@@ -7,13 +7,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger, journal, open_ledger
 from core.ledger.change_watch import ChangeWatch
 from core.ledger.models import Supplier, SupplierOrder
+from core.ledger.server_address import parse
 from core.ledger.transfer import copy_ledger
+from core.secrets import SecretKey, SecretStore
 from gui.main_window import MainWindow
+from gui.server_ledger_dialog import open_with_password
+from tests.pg_support import PASSWORD
 
 pytestmark = pytest.mark.postgresql
 
@@ -39,6 +44,7 @@ def test_a_change_by_another_instance_shows_in_the_window(
 ) -> None:
     source = open_ledger(demo_template, for_reading=True)
     here, there = open_ledger(pg_ledger_url), open_ledger(pg_ledger_url)
+    window: MainWindow | None = None
     try:
         copy_ledger(source, here)
         window = MainWindow(here, remember_layout=False)
@@ -51,6 +57,10 @@ def test_a_change_by_another_instance_shows_in_the_window(
         qtbot.waitUntil(lambda: window.total_orders == 2_001, timeout=15_000)  # by the poll
         assert window.path_label.text() == pg_ledger_url
     finally:
+        if window is not None:
+            window.close()
+            window.ticker.stop()  # the ledger closes now; the window is deleted later
+            assert window.change_poll is not None and not window.change_poll.isActive()
         here.close()
         there.close()
         source.close()
@@ -70,3 +80,37 @@ def test_the_change_stamp_moves_with_every_journaled_change(pg_ledger_url: str) 
     finally:
         reader_side.close()
         writer_side.close()
+
+
+@pytest.mark.keyring
+def test_file_open_on_a_server_asks_the_password_once(
+    qtbot: QtBot, password_role: str, secret_service: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The password is asked (hidden) when the keyring has none, checked, kept in the
+    keyring; the next open asks nothing."""
+    asked: list[QLineEdit.EchoMode] = []
+    answers = iter([("wrong-password-1", True), (PASSWORD, True)])
+
+    def answer(*args: object) -> tuple[str, bool]:
+        asked.append(args[3])  # type: ignore[arg-type]
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    refused: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, _t, text: refused.append(text))
+    )
+    key = SecretKey.postgresql_password(parse(password_role).key)
+    try:
+        ledger = open_with_password(None, password_role)
+        assert ledger is not None and ledger.location == password_role
+        ledger.close()
+        assert asked == [QLineEdit.EchoMode.Password] * 2
+        assert len(refused) == 1 and "refused the password" in refused[0]
+        assert SecretStore().get(key) == PASSWORD
+        monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *_a: pytest.fail()))
+        again = open_with_password(None, password_role)  # from the keyring, no question
+        assert again is not None
+        again.close()
+    finally:
+        SecretStore().delete(key)

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,7 @@ from core.ledger import LedgerError, open_ledger
 from core.ledger.server_address import is_server_address, parse
 from core.ledger.server_password import open_server, remember
 from core.secrets import SecretKey, SecretStore
-from tests.pg_cluster import Cluster
-
-PASSWORD = "Zz9-corr3ct-h0rse"  # made for this test role only
+from tests.pg_support import PASSWORD
 
 
 def test_an_address_is_parsed_and_shown_without_secrets() -> None:
@@ -60,18 +57,6 @@ def test_a_password_in_the_address_is_refused_and_not_repeated() -> None:
 def test_bad_addresses_say_what_is_wrong(text: str, said: str) -> None:
     with pytest.raises(LedgerError, match=said):
         parse(text)
-
-
-@pytest.fixture
-def password_role(pg_cluster: Cluster) -> Iterator[str]:
-    """A database owned by a role that must log in with PASSWORD over TCP; its address."""
-    role = f"merchant_{os.getpid()}"
-    pg_cluster.create_role(role, PASSWORD)
-    database = pg_cluster.create_database("pw", owner=role)
-    yield pg_cluster.tcp_url(role, database)
-    with pg_cluster.connect_admin() as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        admin.execute(f'DROP ROLE IF EXISTS "{role}"')
 
 
 @pytest.mark.postgresql
