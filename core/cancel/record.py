@@ -32,7 +32,15 @@ def load(session: Session, cancellation_id: int) -> Cancellation:
     state the first left and refuses the step (IllegalTransitionError) instead of writing the
     same intent and sending the same Shopify cancel or refund again. SQLite has no row locks
     and needs none: one process writes at a time (the ledger's file lock)."""
-    row = session.get(Cancellation, cancellation_id, with_for_update=True, populate_existing=True)
+    locked: set[int] = session.info.setdefault("locked_cancellations", set())
+    if cancellation_id in locked:  # this transaction holds the lock and the current row
+        row = session.get(Cancellation, cancellation_id)
+    else:
+        session.flush()  # a change of this session's own is kept, not overwritten by the read
+        row = session.get(
+            Cancellation, cancellation_id, with_for_update=True, populate_existing=True
+        )
+        locked.add(cancellation_id)
     if row is None:
         raise CancellationNotFoundError(f"There is no cancellation {cancellation_id}.")
     return row
