@@ -47,7 +47,10 @@ class Cluster:
 
     def __init__(self, bin_dir: Path) -> None:
         self.bin_dir = bin_dir
-        self.root = Path(tempfile.mkdtemp(prefix="dropdesk-pg-"))
+        # Under root the cluster runs as `postgres`, which must reach its folder: not below a
+        # private temp dir (pytest's, or a TMPDIR inside one), so then in /tmp itself.
+        base = "/tmp" if os.geteuid() == 0 and Path("/tmp").is_dir() else None
+        self.root = Path(tempfile.mkdtemp(prefix="dropdesk-pg-", dir=base))
         self.data = self.root / "data"
         self.sockets = self.root / "sockets"
         self.port = _free_port()

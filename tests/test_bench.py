@@ -36,7 +36,9 @@ class Run:
     def __init__(self, name: str, args: list[str], temp: Path) -> None:
         temp.mkdir()
         self.temp = temp
-        env = {**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(ROOT)}
+        # the checkout first; then what the test itself runs with (where psycopg may be)
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "TMPDIR": str(temp), "PYTHONPATH": path}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bench", name, *args],
             cwd=ROOT,
