@@ -31,8 +31,8 @@ from bench.qt_paint import (
 from bench.report import Result, Target, at_most
 from bench.workspace import say, workspace
 from core.ledger import Ledger, open_ledger
+from gui.ledger_columns import SHIP_BY, position
 from gui.main_window import ALL_ORDERS, MainWindow
-from gui.order_table_model import Column
 
 ORDERS = 1_000_000
 SMALL = 1_000
@@ -231,7 +231,7 @@ def _measure_big(path: Path | str, orders: int, home: Path) -> _BigFigures:
         window.search.clear()
         opened.timed(window.apply_filters)
         sort_ms = opened.timed(
-            lambda: window.table.sortByColumn(Column.SHIP_BY, Qt.SortOrder.DescendingOrder)
+            lambda: window.table.sortByColumn(position(SHIP_BY), Qt.SortOrder.DescendingOrder)
         )
         scroll_ms = opened.timed(window.table.scrollToBottom)
         return _BigFigures(

@@ -29,7 +29,7 @@ from bisect import bisect_right
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CalendarOverrides",
+    "Countdown",
     "Urgency",
     "as_zone",
     "calendar_problem",
     "cancel_answer_due",
+    "countdown",
     "day_end",
     "day_start",
     "deadline_estimated",
@@ -424,29 +426,45 @@ _HOUR = 3600
 _DAY = 86_400
 
 
-def format_countdown(delta: timedelta) -> str:
-    """A compact countdown: "2 d 05 h", "3 h 12 min", "12 min", "overdue 6 h", "overdue 2 d 05 h".
+class Countdown(NamedTuple):
+    """Time left as numbers, each window speaks in its own words ("2 d 05 h", "2 T 05 h").
+    `minutes` is None when the span is shown without it (days, or hours when overdue);
+    all zero means less than a minute."""
 
-    Time left is truncated (a window with 59 s left shows "< 1 min", never "1 min" too late);
-    zero or less is overdue.
-    """
+    overdue: bool
+    days: int
+    hours: int
+    minutes: int | None
+
+
+def countdown(delta: timedelta) -> Countdown:
+    """Time left, truncated (a window with 59 s left is "< 1 min", never "1 min" too late);
+    zero or less is overdue, shown coarser (no minutes beside hours)."""
     seconds = int(delta.total_seconds())  # truncates toward zero
-    if delta <= timedelta(0):
-        return "overdue " + _span(-seconds, coarse=True)
-    return _span(seconds, coarse=False)
-
-
-def _span(seconds: int, *, coarse: bool) -> str:
-    days, rest = divmod(seconds, _DAY)
+    overdue = delta <= timedelta(0)
+    days, rest = divmod(abs(seconds), _DAY)
     hours, rest = divmod(rest, _HOUR)
     minutes = rest // _MINUTE
-    if days:
-        return f"{days} d {hours:02d} h"
-    if hours:
-        return f"{hours} h" if coarse else f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min"
-    return "< 1 min"
+    if days or (hours and overdue):
+        return Countdown(overdue, days, hours, None)
+    return Countdown(overdue, 0, hours, minutes)
+
+
+def format_countdown(delta: timedelta) -> str:
+    """A compact countdown in English (the command line, logs): "2 d 05 h", "3 h 12 min",
+    "12 min", "< 1 min", "overdue 6 h", "overdue 2 d 05 h". The window words
+    `countdown()` itself (gui.formatting.countdown_text)."""
+    left = countdown(delta)
+    if left.days:
+        span = f"{left.days} d {left.hours:02d} h"
+    elif left.hours:
+        minutes = "" if left.minutes is None else f" {left.minutes:02d} min"
+        span = f"{left.hours} h{minutes}"
+    elif left.minutes:
+        span = f"{left.minutes} min"
+    else:
+        span = "< 1 min"
+    return f"overdue {span}" if left.overdue else span
 
 
 def urgency(delta: timedelta, soon_hours: float, urgent_hours: float) -> Urgency:

@@ -562,10 +562,37 @@ def explain(error: BaseException, lang: str = "en") -> str:
     ):
         text = str(error)
     elif isinstance(error, httpx.HTTPError):
-        text = f"The connection failed ({type(error).__name__}). Check the internet connection."
+        kind = type(error).__name__
+        text = Text(
+            f"The connection failed ({kind}). Check the internet connection.",
+            f"Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.",
+        ).get(lang)
     else:
-        text = f"Something went wrong ({type(error).__name__}: {error})."
+        text = Text(
+            f"Something went wrong ({type(error).__name__}: {error}).",
+            f"Etwas ist schiefgegangen ({type(error).__name__}: {error}).",
+        ).get(lang)
     return redaction.redact(text)
+
+
+def expected(error: BaseException) -> bool:
+    """Whether `error` is a condition of the world, not a bug: no keyring or a locked one, a shop
+    or AliExpress that is unreachable or refuses, a ledger problem, words written for the
+    merchant, the cancel workflow's refusals. Such failures are logged as warnings without a
+    traceback; anything else is a bug and keeps its traceback."""
+    from core.cancel.errors import CancelError  # the workflow's refusals
+
+    return isinstance(getattr(error, "text", None), Text) or isinstance(
+        error,
+        CancelError
+        | SecretStoreError
+        | ShopifyError
+        | AliExpressError
+        | NotConnectedError
+        | ShopDomainError
+        | httpx.TransportError
+        | httpx.HTTPStatusError,
+    )
 
 
 def _account(tokens: TokenSet) -> str:

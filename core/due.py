@@ -1,23 +1,32 @@
-"""Which supplier orders must ship soon, or should have: `dropdesk due`, the tray badge, alerts.
+"""What needs the merchant now: every clock of every order, for `dropdesk due`, the tray and
+the "Needs me" view.
 
-Everything is answered in SQL on the (order_status, ship_by) index, so the cost follows the
-number of orders still awaiting shipment, not the size of the ledger: a ledger holds mostly
-shipped history whose ship_by lies in the past, which a plain ship_by range would walk through.
+Four sources, each answered in SQL on an index whose size follows the open work, not the
+ledger (mostly shipped history):
+- ship windows of supplier orders awaiting shipment: the (order_status, ship_by) index;
+- an order inside an open cancellation or dispute leaves those (supplier_order.in_open_run);
+  the run's own deadline takes its place (cancellation.next_deadline, indexed; only open runs
+  have one);
+- paid Shopify orders with no supplier order yet (`buy`): the partial index of open orders.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from core import clocks, settings
+from core import clocks, protection, settings, withdrawal
+from core.cancel.states import FINAL, State
+from core.chargebacks.store import chargeback_deadlines
 from core.clocks import Urgency
+from core.deadline_entries import WHAT, Deadline, Kind  # noqa: F401  (re-exported)
 from core.display_text import display_text
-from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
+from core.ledger.types import AWAITING_SHIPMENT_STATUSES, OPEN_SHOP_ORDER, from_db, to_db
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -25,9 +34,14 @@ if TYPE_CHECKING:
 
 DEFAULT_WITHIN_HOURS = 48
 
+#: Cancellation states of a run still under way.
+OPEN_RUN_STATES = tuple(state.value for state in State if state not in FINAL)
+#: Awaiting shipment and in no open cancellation or dispute (supplier_order.in_open_run, kept
+#: by triggers): the orders whose ship window is the clock. The terms are those of the partial
+#: index ix_supplier_order_waiting_ship_by, so the counts read that index alone.
 _AWAITING = (
     f"so.order_status IN ({', '.join('?' * len(AWAITING_SHIPMENT_STATUSES))})"
-    " AND so.shipped_at IS NULL"
+    " AND so.shipped_at IS NULL AND so.in_open_run = 0"
 )
 _FROM = """
     FROM supplier_order AS so
@@ -36,7 +50,7 @@ _FROM = """
 """
 _SELECT = (
     "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''), so.ship_by,"
-    " so.ship_by_estimated" + _FROM
+    " (so.ship_by_estimated OR so.paid_estimated), so.customer_order_id" + _FROM
 )
 
 
@@ -50,8 +64,10 @@ class DueRow:
     supplier_name: str  # "" when no supplier is set
     ship_by: datetime
     remaining: timedelta  # negative when overdue
-    #: ship_by counts days of a year whose official holiday arrangement is not known yet.
+    #: ship_by is an estimate: paid_at is the Shopify payment time, or the window counts days
+    #: of a year whose official holiday arrangement is not known yet.
     estimated: bool = False
+    customer_order_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -135,23 +151,282 @@ def entered_lead(
     return [_row(raw, now) for raw in _connection(db).exec_driver_sql(sql, params)]
 
 
+# --- every kind of deadline -----------------------------------------------------------------
+
+
+#: The run's state -> the kind of its next deadline (core.cancel.next_deadline's order);
+#: any other open state with a deadline waits for the supplier's refund.
+_RUN_KINDS = {
+    State.SUPPLIER_CANCEL_REQUESTED.value: Kind.SUPPLIER_ANSWER,
+    State.TRACKING_REQUESTED.value: Kind.TRACKING_REQUEST,
+    State.DISPUTE_OPEN.value: Kind.DISPUTE,
+}
+#: Shopify financial statuses of an order the customer has paid (as the ledger spells them).
+PAID_STATUSES = ("paid", "partially_paid", "partially_refunded")
+
+
+def _of_ship_window(row: DueRow) -> Deadline:
+    return Deadline(
+        Kind.SHIP_WINDOW,
+        row.ship_by,
+        row.remaining,
+        row.order_name,
+        supplier_order_id=row.id,
+        customer_order_id=row.customer_order_id,
+        ae_order_id=row.ae_order_id,
+        supplier_name=row.supplier_name,
+        estimated=row.estimated,
+    )
+
+
+def deadlines(
+    db: Session | Connection,
+    now: datetime,
+    within_hours: float = DEFAULT_WITHIN_HOURS,
+    *,
+    limit: int | None = None,
+) -> list[Deadline]:
+    """Every deadline that closes within `within_hours` of `now` or has passed, soonest first."""
+    horizon = _utc(now) + timedelta(hours=within_hours)
+    found = [_of_ship_window(row) for row in due_orders(db, now, within_hours, limit=limit)]
+    found += run_deadlines(db, now, until=horizon) + buy_deadlines(db, now, until=horizon)
+    found += protection.deadlines(db, now, within_hours)
+    found += withdrawal.deadlines(db, now, within_hours)
+    found += [d for d in chargeback_deadlines(db, now) if d.deadline <= horizon]
+    found.sort(key=_soonest)
+    return found if limit is None else found[:limit]
+
+
+def run_deadlines(
+    db: Session | Connection,
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[Deadline]:
+    """The next deadline of open cancellations (supplier answer, tracking, dispute, supplier
+    refund) up to `until` (or of the runs `ids`); a run waiting for the merchant's own step
+    has none. Only open runs have a next_deadline (a closed run's is cleared): its index
+    bounds the read."""
+    where, params = _bounds("c.id", "c.next_deadline", until, ids)
+    sql = f"""
+        SELECT c.id, c.state, c.next_deadline, so.id, coalesce(co.name, ''),
+               coalesce(so.ae_order_id, ''), coalesce(s.name, ''), co.id
+        FROM cancellation AS c
+        LEFT JOIN supplier_order AS so ON so.id = c.supplier_order_id
+        LEFT JOIN customer_order AS co ON co.id = coalesce(c.customer_order_id,
+                                                           so.customer_order_id)
+        LEFT JOIN supplier AS s ON s.id = so.supplier_id
+        WHERE c.next_deadline IS NOT NULL{where}
+          AND +c.state IN ({", ".join("?" * len(OPEN_RUN_STATES))})
+    """
+    found = []
+    for raw in _connection(db).exec_driver_sql(sql, (*params, *OPEN_RUN_STATES)):
+        moment = from_db(raw[2])
+        assert moment is not None  # the WHERE clause says so
+        found.append(
+            Deadline(
+                _RUN_KINDS.get(raw[1], Kind.SUPPLIER_REFUND),
+                moment,
+                moment - now,
+                display_text(raw[4]),
+                supplier_order_id=raw[3],
+                customer_order_id=raw[7],
+                cancellation_id=raw[0],
+                ae_order_id=display_text(raw[5]),
+                supplier_name=display_text(raw[6]),
+            )
+        )
+    return found
+
+
+def buy_deadlines(
+    db: Session | Connection,
+    now: datetime,
+    *,
+    until: datetime | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[Deadline]:
+    """Paid, open Shopify orders with no supplier order yet, whose buy clock closes by `until`
+    (or the customer orders `ids`): order from the supplier within the `buy_within_hours`
+    setting of the payment (Shopify's processed time, else its creation)."""
+    connection = _connection(db)
+    buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
+    paid_by = None if until is None else _utc(until) - buy_within
+    where, params = _bounds("co.id", _PAID_AT, paid_by, ids)
+    found = []
+    for raw in connection.exec_driver_sql(f"{_TO_BUY}{where}", (*PAID_STATUSES, *params)):
+        paid = from_db(raw[2])
+        assert paid is not None
+        moment = paid + buy_within
+        found.append(
+            Deadline(Kind.BUY, moment, moment - now, display_text(raw[1]), customer_order_id=raw[0])
+        )
+    return found
+
+
+_PAID_AT = "coalesce(co.processed_at, co.created_at)"
+#: Open (partial index), paid, and no supplier order links to it.
+_TO_BUY = f"""
+    SELECT co.id, co.name, {_PAID_AT}
+    FROM customer_order AS co
+    WHERE {" AND ".join("co." + term for term in OPEN_SHOP_ORDER.split(" AND "))}
+      AND co.financial_status IN ({", ".join("?" * len(PAID_STATUSES))})
+      AND {_PAID_AT} IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM supplier_order AS so WHERE so.customer_order_id = co.id)
+"""
+
+
+def _bounds(
+    id_column: str, moment: str, until: datetime | None, ids: Sequence[int] | None
+) -> tuple[str, list[Any]]:
+    where, params = "", list[Any]()
+    if until is not None:
+        where += f" AND {moment} <= ?"
+        params.append(to_db(until))
+    if ids is not None:
+        where += f" AND {id_column} IN ({', '.join('?' * len(ids)) or 'NULL'})"
+        params.extend(ids)
+    return where, params
+
+
+@dataclass(frozen=True)
+class OpenClocks:
+    """The instants of the open runs' and orders-to-buy deadlines, sorted: a tray classifies
+    them at each tick in memory and reads them again only when the ledger changed."""
+
+    moments: list[datetime]
+    keys: list[tuple[Kind, int]]  # (kind, cancellation id | customer order id), same order
+
+    def count(self, after: datetime | None, until: datetime) -> int:
+        start = 0 if after is None else bisect_right(self.moments, after)
+        return max(0, bisect_right(self.moments, until) - start)
+
+    def between(self, after: datetime, until: datetime) -> list[tuple[Kind, int]]:
+        return self.keys[bisect_right(self.moments, after) : bisect_right(self.moments, until)]
+
+    def first_after(self, moment: datetime) -> datetime | None:
+        index = bisect_right(self.moments, moment)
+        return self.moments[index] if index < len(self.moments) else None
+
+    def classify(
+        self, since: datetime, now: datetime, lead_hours: float
+    ) -> tuple[int, int, list[tuple[Kind, int]]]:
+        """(closing within the lead, overdue, keys that came within the lead since `since`)."""
+        lead = timedelta(hours=lead_hours)
+        entered = self.between(since + lead, now + lead) if since < now else []
+        return self.count(now, now + lead), self.count(None, now), entered
+
+
+def open_clocks(db: Session | Connection) -> OpenClocks:
+    """Every open run's next deadline and every buy deadline, as instants (no names)."""
+    connection = _connection(db)
+    found: list[tuple[datetime, Kind, int]] = []
+    states = ", ".join("?" * len(OPEN_RUN_STATES))
+    runs = (
+        "SELECT c.id, c.state, c.next_deadline FROM cancellation AS c"
+        f" WHERE c.next_deadline IS NOT NULL AND +c.state IN ({states})"
+    )
+    for ident, state, moment in connection.exec_driver_sql(runs, OPEN_RUN_STATES):
+        found.append((_parsed(moment), _RUN_KINDS.get(state, Kind.SUPPLIER_REFUND), ident))
+    buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
+    for ident, _name, paid in connection.exec_driver_sql(_TO_BUY, PAID_STATUSES):
+        found.append((_parsed(paid) + buy_within, Kind.BUY, ident))
+    found.sort(key=lambda item: (item[0], item[1].value, item[2]))
+    return OpenClocks([m for m, _, _ in found], [(k, i) for _, k, i in found])
+
+
+def deadlines_of(
+    db: Session | Connection, now: datetime, keys: Sequence[tuple[Kind, int]]
+) -> list[Deadline]:
+    """The deadlines (with names) of OpenClocks keys, soonest first: for notifications."""
+    runs = [i for k, i in keys if k is not Kind.BUY]
+    buys = [i for k, i in keys if k is Kind.BUY]
+    found = run_deadlines(db, now, ids=runs) if runs else []
+    found += buy_deadlines(db, now, ids=buys) if buys else []
+    return sorted(found, key=_soonest)
+
+
+@dataclass(frozen=True)
+class TrayCounts:
+    """What the tray shows as of one tick."""
+
+    closing: int  # deadlines within the lead time, not passed
+    overdue: int
+    entered: list[Deadline]  # deadlines that came within the lead time since the last tick
+    next_change: datetime | None  # nothing above changes before then (None: never)
+
+
+def ship_window_counts(
+    db: Session | Connection, since: datetime, now: datetime, lead_hours: float
+) -> TrayCounts:
+    """The ship windows' part of a tick, on their index; `next_change` is theirs alone."""
+    entered = [_of_ship_window(row) for row in entered_lead(db, since, now, lead_hours)]
+    return TrayCounts(
+        count_closing_within(db, now, lead_hours),
+        count_overdue(db, now),
+        entered,
+        next_change(db, now, lead_hours),
+    )
+
+
+def tray_counts(
+    db: Session | Connection,
+    since: datetime,
+    now: datetime,
+    lead_hours: float,
+    clocks_now: OpenClocks | None = None,
+) -> TrayCounts:
+    """Every kind at once (what a tray shows): ship windows counted on their index, the open
+    runs' and orders-to-buy deadlines classified in memory (`clocks_now`: open_clocks() as of
+    the last ledger change; read here when not given); names read for new entries only."""
+    now, since = _utc(now), _utc(since)
+    others = clocks_now if clocks_now is not None else open_clocks(db)
+    ship = ship_window_counts(db, since, now, lead_hours)
+    closing, overdue, keys = others.classify(since, now, lead_hours)
+    entered = sorted([*ship.entered, *deadlines_of(db, now, keys)], key=_soonest)
+    lead = timedelta(hours=lead_hours)
+    moments = [ship.next_change, others.first_after(now), others.first_after(now + lead)]
+    if moments[2] is not None:
+        moments[2] -= lead
+    return TrayCounts(
+        ship.closing + closing,
+        ship.overdue + overdue,
+        entered,
+        min((m for m in moments if m is not None), default=None),
+    )
+
+
+def _soonest(deadline: Deadline) -> tuple[datetime, str, tuple[str, int]]:
+    return deadline.deadline, deadline.kind.value, deadline.key
+
+
+def _parsed(text: str) -> datetime:
+    moment = from_db(text)
+    assert moment is not None
+    return moment
+
+
 # --- output for the CLI -------------------------------------------------------------------------
 
 
-def render_text(rows: Sequence[DueRow], now: datetime, *, within_hours: float | None = None) -> str:
+def render_text(
+    rows: Sequence[Deadline], now: datetime, *, within_hours: float | None = None
+) -> str:
     """A plain table for a terminal or a scheduler's mail; times in the zone of `now`."""
     _utc(now)
     if not rows:
         span = f" within {within_hours:g} h" if within_hours is not None else ""
-        return f"No supplier order is due{span} or overdue.\n"
-    header = ("Ship by", "Left", "Order", "AliExpress order", "Supplier")
+        return f"Nothing is due{span} or overdue.\n"
+    header = ("Deadline", "Left", "Order", "What", "AliExpress order", "Supplier")
     table = [header] + [
         (
-            row.ship_by.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip()
+            row.deadline.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip()
             + (" (estimated)" if row.estimated else ""),
-            clocks.format_countdown(row.ship_by - now),
+            clocks.format_countdown(row.deadline - now),
             row.order_name or "-",
-            row.ae_order_id,
+            row.what.en,
+            row.ae_order_id or "-",
             row.supplier_name or "-",
         )
         for row in rows
@@ -161,34 +436,23 @@ def render_text(rows: Sequence[DueRow], now: datetime, *, within_hours: float | 
         "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
         for line in table
     ]
-    overdue = sum(1 for row in rows if row.ship_by <= now)
-    lines.append(f"{len(rows)} order(s), {overdue} overdue.")
+    overdue = sum(1 for row in rows if row.deadline <= now)
+    lines.append(f"{len(rows)} deadline(s), {overdue} overdue.")
     if any(row.estimated for row in rows):
         lines.append(
-            "(estimated): counted with a holiday calendar that is not official yet for that year."
+            "(estimated): counted from the Shopify payment time, or with a holiday calendar "
+            "that is not official yet for that year."
         )
     return "\n".join(lines) + "\n"
 
 
-def to_json(rows: Sequence[DueRow], now: datetime, *, within_hours: float | None = None) -> str:
-    """Machine-readable output: instants in UTC ISO 8601, time left in whole seconds."""
+def to_json(rows: Sequence[Deadline], now: datetime, *, within_hours: float | None = None) -> str:
+    """Machine-readable output: instants in UTC ISO 8601, time left in whole seconds; one
+    entry per deadline (`kind`), the ship-window fields of earlier versions kept."""
     document = {
         "now": _utc(now).isoformat(),
         "within_hours": within_hours,
-        "orders": [
-            {
-                "id": row.id,
-                "order_name": row.order_name or None,
-                "ae_order_id": row.ae_order_id,
-                "supplier": row.supplier_name or None,
-                "ship_by": row.ship_by.isoformat(),
-                "remaining_seconds": int((row.ship_by - now).total_seconds()),
-                "remaining": clocks.format_countdown(row.ship_by - now),
-                "overdue": row.ship_by <= now,
-                "estimated": row.estimated,
-            }
-            for row in rows
-        ],
+        "orders": [row.to_json(now) for row in rows],
     }
     return json.dumps(document, indent=2)
 
@@ -217,6 +481,7 @@ def _row(raw: Any, now: datetime) -> DueRow:
         ship_by,
         ship_by - now,
         bool(raw[5]),
+        raw[6],
     )
 
 

@@ -66,9 +66,10 @@ def neutralise(text: str) -> str:
     return _RISKY_FIELD_START.sub("'", text)
 
 
-def cell_text(value: CsvCell, *, redacted: bool = False) -> str:
-    """How one value is written: numbers as numbers, instants as UTC, text redacted (unless
-    the caller did it) and neutralised."""
+def cell_text(value: CsvCell, *, redacted: bool = False, decimal: str = ".") -> str:
+    """How one value is written: numbers as numbers (with `decimal` as the decimal mark: a
+    German spreadsheet reads "12,50" as a number), instants as UTC, text redacted (unless the
+    caller did it) and neutralised."""
     if isinstance(value, str):
         return neutralise(display_text(value if redacted else redact(value)))
     if value is None:
@@ -78,7 +79,7 @@ def cell_text(value: CsvCell, *, redacted: bool = False) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):
-        return format(value, "f")  # never "1E+2"
+        return format(value, "f").replace(".", decimal)  # never "1E+2"
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise ValueError("naive datetime in an export: Dropdesk writes only aware instants")
@@ -89,17 +90,22 @@ def cell_text(value: CsvCell, *, redacted: bool = False) -> str:
 _SEPARATOR = "\x1f"  # whitespace to the redaction patterns: a value never runs across it
 
 
-def row_texts(row: Sequence[CsvCell]) -> list[str]:
+def row_texts(row: Sequence[CsvCell], *, decimal: str = ".") -> list[str]:
     """A row's cells as written. Redaction runs once over the row's text joined; only a row
     in which it finds something is redacted cell by cell (exports have many rows)."""
     texts = [value for value in row if isinstance(value, str)]
     joined = _SEPARATOR.join(texts)
     clean = bool(texts) and redact(joined) == joined
-    return [cell_text(value, redacted=clean) for value in row]
+    return [cell_text(value, redacted=clean, decimal=decimal) for value in row]
 
 
 def write_csv(
-    path: Path, header: Sequence[str], rows: Iterable[Sequence[CsvCell]], *, delimiter: str = ","
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[CsvCell]],
+    *,
+    delimiter: str = ",",
+    decimal: str = ".",
 ) -> int:
     """Write `rows` under `header` as UTF-8 with a BOM (Excel reads umlauts right); returns
     the number of rows. Rows are streamed, never held in memory; the file is private (0600),
@@ -113,7 +119,7 @@ def write_csv(
             writer = csv.writer(stream, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
             writer.writerow([neutralise(display_text(redact(title))) for title in header])
             for row in rows:
-                writer.writerow(row_texts(row))
+                writer.writerow(row_texts(row, decimal=decimal))
                 count += 1
         os.replace(temporary, path)
     except BaseException:

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlmodel import Session
 
-from core import settings
+from core import settings, ship_estimate
 from core.ledger import search_index
 from core.ledger.models import CustomerOrder, SupplierOrder
 from core.ledger.types import to_db
@@ -164,6 +164,8 @@ def link_found(session: Session, found: Iterable[Found], *, by: str) -> LinkResu
         for instance in list(session.identity_map.values()):
             if isinstance(instance, SupplierOrder):
                 session.expire(instance)  # Core bypassed the ORM: re-read on next access
+        # What the link tells: the Shopify payment gives the new orders an estimated clock.
+        ship_estimate.estimate_missing(session)
     return result
 
 

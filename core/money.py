@@ -49,3 +49,38 @@ def split(minor: int, currency: str) -> tuple[bool, int, str]:
     digits = minor_digits(currency)
     whole, fraction = divmod(abs(minor), 10**digits)
     return minor < 0, whole, f"{fraction:0{digits}d}" if digits else ""
+
+
+# --- The money model (docs/DESIGN.md, "Money model") -------------------------------------------
+
+
+def net_cost(
+    *,
+    paid: int,
+    refunded: int,
+    supplier_cost: int,
+    recovered: int,
+    reversed_sale: bool,
+    fees: int = 0,
+) -> int:
+    """What the refunds of one order cost the merchant's profit, all in one currency.
+
+    A refund that undoes the sale (the order was cancelled, or the customer got everything
+    back) only returns the customer's own money: the loss is the supplier cost not recovered
+    plus the fees, less whatever of the payment the merchant kept. A partial refund while the
+    goods stay with the customer is lost in full, less what the supplier paid back.
+    """
+    if reversed_sale:
+        return (supplier_cost - recovered) + fees - (paid - refunded)
+    return refunded - recovered
+
+
+def profit(*, paid: int, refunded: int, supplier_cost: int, recovered: int, fees: int = 0) -> int:
+    """An order's profit once its refunds are settled (what the review shows per order)."""
+    return (paid - refunded) - (supplier_cost - recovered) - fees
+
+
+def converted(minor: int, currency: str, rate: Decimal) -> Decimal:
+    """`minor` units of `currency` at `rate`, in major units of the target, not yet rounded
+    (sums are rounded once, at the end)."""
+    return to_decimal(minor, currency) * rate

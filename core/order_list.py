@@ -6,6 +6,7 @@ of rows it is about to show. Windows near the end are read backwards so that OFF
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -16,8 +17,9 @@ from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 #: Statuses under which the ship window still matters (a cancel request does not stop it).
 AWAITING_OR_CANCELLING = frozenset({*AWAITING_SHIPMENT_STATUSES, "IN_CANCEL"})
 
-#: Sort keys the list accepts, each backed by an index that ends in `id`.
-SORT_COLUMNS = {"ship_by": "so.ship_by", "paid_at": "so.paid_at"}
+#: What a sort may be: a column of `supplier_order AS so` (the ledger table's columns name
+#: theirs, each backed by an index that ends in `id`; see gui.ledger_columns).
+_SORTABLE = re.compile(r"so\.[a-z_]+")
 
 _COLUMNS = """
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
@@ -28,7 +30,9 @@ _COLUMNS = """
             ORDER BY c.id DESC LIMIT 1),
            (SELECT c.next_deadline FROM cancellation AS c WHERE c.supplier_order_id = so.id
             ORDER BY c.id DESC LIMIT 1),
-           so.ship_by_estimated
+           so.ship_by_estimated,
+           so.paid_estimated,
+           so.end_reason
 """
 _JOINS = """
     LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
@@ -57,6 +61,8 @@ class OrderRow:
     cancel_deadline: datetime | None
     #: ship_by counts days of a year whose official holiday arrangement is not known yet.
     ship_by_estimated: bool = False
+    paid_estimated: bool = False  # paid_at (so ship_by) estimated from the Shopify payment
+    end_reason: str = ""  # how a finished order ended (core.status_words)
 
     @property
     def awaiting_shipment(self) -> bool:
@@ -83,6 +89,8 @@ class OrderRow:
             row[14],
             from_db(row[15]),
             bool(row[16]),
+            bool(row[17]),
+            row[18] or "",
         )
 
 
@@ -91,11 +99,14 @@ class OrderQuery:
     """What the merchant asked to see: a search text, status filter and a sort order."""
 
     search: str = ""
-    sort: str = "ship_by"
+    sort: str = "so.ship_by"  # SQL: a column of supplier_order AS so
     descending: bool = False
     statuses: tuple[str, ...] = ()
     ship_by_from: datetime | None = None  # inclusive
     ship_by_until: datetime | None = None  # exclusive
+    #: Only unshipped orders outside open cancellations and disputes: those whose ship window
+    #: is the clock (an open run's own deadline is, in "Needs me").
+    without_open_runs: bool = False
 
     @property
     def searching(self) -> bool:
@@ -134,6 +145,10 @@ class OrderQuery:
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
             params.extend(self.statuses)
+        if self.without_open_runs:
+            # The terms of the partial index ix_supplier_order_waiting_ship_by, which covers
+            # the count and is in the list's (ship_by, id) order.
+            clauses.append("so.shipped_at IS NULL AND so.in_open_run = 0")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))
@@ -142,10 +157,17 @@ class OrderQuery:
             params.append(to_db(self.ship_by_until))
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
+    @property
+    def sort_sql(self) -> str:
+        """The sort column, checked: it is written into the SQL, never bound."""
+        if not _SORTABLE.fullmatch(self.sort):
+            raise ValueError(f"not a sortable column of the order list: {self.sort!r}")
+        return self.sort
+
     def order_by(
         self, *, reverse: bool = False, walk_index: bool = False, dialect: str = "sqlite"
     ) -> str:
-        column = SORT_COLUMNS.get(self.sort, SORT_COLUMNS["ship_by"])
+        column = self.sort_sql
         direction = "DESC" if self.descending != reverse else "ASC"
         if dialect != "sqlite":  # SQLite's order of NULLs: first ascending, last descending
             nulls = "FIRST" if direction == "ASC" else "LAST"
@@ -203,13 +225,14 @@ class OrderList:
 
     def position(self, query: OrderQuery, order_id: int) -> int | None:
         """Where an order stands in the list (to select it), or None if the query hides it."""
-        target = self.row(order_id)
-        if target is None:
+        column = query.sort_sql
+        found = self._reader.execute(
+            f"SELECT {column} FROM supplier_order AS so WHERE so.id = ?", [order_id]
+        ).fetchone()
+        if found is None:
             return None
+        key = found[0]  # as stored, as the comparisons below need it
         where, params = query.where(dialect=self._dialect)
-        column = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["ship_by"])
-        value = getattr(target, query.sort if query.sort in SORT_COLUMNS else "ship_by")
-        key = to_db(value)
         op = ">" if query.descending else "<"
         # SQLite sorts NULLs first when ascending, last when descending.
         if key is None:

@@ -2,11 +2,13 @@
 
 A merchant can only promise what every supplier will back, so the strictest supplier wins each
 point: the shortest cancel window (no window at all if any supplier states none), only the
-return reasons every supplier accepts (none if any supplier accepts none), and the longest
-refund time. Each choice is explained, naming the suppliers that forced it. The draft states
-that statutory rights (in the EU: the 14-day right of withdrawal and the legal guarantee) are
-unaffected, because no supplier term can take them away; it is a draft to check, not legal
-advice.
+return reasons every supplier accepts (none if any supplier accepts none). The refund time it
+promises is the law's, never longer: at the latest 14 days from the customer's cancellation or
+withdrawal (Directive 2011/83/EU, Art. 13), whatever the suppliers take to refund the merchant;
+the choices say when a supplier is slower than that. Each choice is explained, naming the
+suppliers that forced it. The draft states that statutory rights (in the EU: the 14-day right
+of withdrawal and the legal guarantee) are unaffected, because no supplier term can take them
+away; it is a draft to check, not legal advice.
 
 Drafts come in English and German, as Markdown (to copy) and HTML (to save, or to publish
 with Shopify's shopPolicyUpdate).
@@ -24,6 +26,8 @@ from typing import Literal
 from sqlalchemy import Engine
 
 from core.ledger.types import Reason, from_db
+from core.texts import Text
+from core.withdrawal import REFUND_DAYS as LEGAL_REFUND_DAYS
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
@@ -72,10 +76,23 @@ class Terms:
     suppliers: tuple[str, ...]
 
 
+class PolicyInputError(ValueError):
+    """What the policy still needs from the merchant; `text` says it in both languages."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
 def strictest_terms(policies: Sequence[SupplierPolicy]) -> Terms:
     """The terms every supplier in `policies` backs (ValueError when there is none)."""
     if not policies:
-        raise ValueError("A policy needs at least one supplier to rely on.")
+        raise PolicyInputError(
+            Text(
+                "A policy needs at least one supplier to rely on.",
+                "Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.",
+            )
+        )
     names = tuple(p.name for p in policies)
     unstated = tuple(p.name for p in policies if not p.cancel_accepted_within_hours)
     if unstated:
@@ -271,14 +288,17 @@ def _sections(terms: Terms, contact: Contact, language: Language) -> list[Sectio
         )
 
     refund = [
-        f"Once we have confirmed your cancellation or return, we refund you to your original "
-        f"payment method within {terms.refund_days} business days. Your bank may take a few "
-        "more days to show it."
+        f"We refund you to your original payment method without undue delay, and at the "
+        f"latest within {LEGAL_REFUND_DAYS} days of receiving your cancellation or withdrawal. "
+        "For an item that has already reached you, we may hold the refund until we have it "
+        "back or you have shown us that you sent it. Your bank may take a few more days to "
+        "show the refund."
         if en
-        else f"Sobald wir Ihre Stornierung oder Rückgabe bestätigt haben, erstatten wir den "
-        f"Betrag innerhalb von {terms.refund_days} Werktagen über Ihre ursprüngliche "
-        "Zahlungsart. Bis die Gutschrift auf Ihrem Konto erscheint, kann Ihre Bank einige Tage "
-        "länger brauchen."
+        else f"Wir erstatten den Betrag unverzüglich über Ihre ursprüngliche Zahlungsart, "
+        f"spätestens binnen {LEGAL_REFUND_DAYS} Tagen ab Eingang Ihrer Stornierung oder Ihres "
+        "Widerrufs. Ist der Artikel schon bei Ihnen, können wir die Erstattung verweigern, bis "
+        "wir ihn zurückerhalten haben oder Sie die Rücksendung nachgewiesen haben. Bis die "
+        "Gutschrift auf Ihrem Konto erscheint, kann Ihre Bank einige Tage länger brauchen."
     ]
     law = [
         "This policy does not limit your statutory rights. If you are a consumer in the EU, "
@@ -353,11 +373,15 @@ def _choices(terms: Terms, language: Language) -> tuple[str, ...]:
             "sie nicht."
         )
     made.append(
-        f"Refunds within {terms.refund_days} business days: the longest any supplier takes "
-        f"({names(terms.refund_limited_by)})."
+        f"Refunds within {LEGAL_REFUND_DAYS} days of the customer's cancellation or "
+        "withdrawal: the most the law allows (EU Directive 2011/83/EU, Art. 13). Your slowest "
+        f"supplier takes up to {terms.refund_days} business days to refund you "
+        f"({names(terms.refund_limited_by)}): you may have to refund before they do."
         if en
-        else f"Erstattung innerhalb von {terms.refund_days} Werktagen: so lange braucht der "
-        f"langsamste Lieferant ({names(terms.refund_limited_by)})."
+        else f"Erstattung binnen {LEGAL_REFUND_DAYS} Tagen ab Stornierung oder Widerruf: "
+        "mehr erlaubt das Gesetz nicht (EU-Richtlinie 2011/83/EU, Art. 13). Ihr langsamster "
+        f"Lieferant braucht bis zu {terms.refund_days} Werktage, um Ihnen zu erstatten "
+        f"({names(terms.refund_limited_by)}): Sie müssen unter Umständen vorher erstatten."
     )
     if terms.without_written_policy:
         made.append(
@@ -390,7 +414,12 @@ def draft_policy(terms: Terms, contact: Contact, language: Language = "en") -> P
     if language not in LANGUAGES:
         raise ValueError(f"no policy wording for language {language!r}")
     if "@" not in contact.email:
-        raise ValueError("The policy needs an e-mail address customers can write to.")
+        raise PolicyInputError(
+            Text(
+                "The policy needs an e-mail address customers can write to.",
+                "Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.",
+            )
+        )
     shop = " ".join(contact.shop_name.split())
     title = "Refund and return policy" if language == "en" else "Rückgabe und Erstattung"
     heading = f"{title} – {shop}" if shop else title

@@ -8,11 +8,11 @@ which also catch secrets the registry never saw.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import threading
-from urllib.parse import quote, quote_plus
+from collections.abc import Mapping
+from typing import Any
 
 REDACTED = "[REDACTED]"
 MIN_SECRET_LENGTH = 8
@@ -50,6 +50,38 @@ _COLON_VALUE = re.compile(
 )
 
 
+_JSON_SHORT_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "/": "\\/",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+}
+
+
+def _any_spelling(secret: str) -> str:
+    """A pattern matching `secret` with each character in any of its encoded spellings."""
+    parts = []
+    for char in secret:
+        forms = [re.escape(char)]
+        # quote / quote_plus, either case of hex (a multi-byte character is several %XX)
+        forms.append("".join(f"%(?i:{byte:02x})" for byte in char.encode("utf-8")))
+        if char == " ":
+            forms.append(r"\+")
+        if ord(char) <= 0xFFFF:
+            forms.append(rf"\\u(?i:{ord(char):04x})")
+        else:  # a JSON surrogate pair
+            high, low = divmod(ord(char) - 0x10000, 0x400)
+            forms.append(rf"\\u(?i:{0xD800 + high:04x})\\u(?i:{0xDC00 + low:04x})")
+        if char in _JSON_SHORT_ESCAPES:
+            forms.append(re.escape(_JSON_SHORT_ESCAPES[char]))
+        parts.append(f"(?:{'|'.join(forms)})")
+    return "".join(parts)
+
+
 def _keep_head(match: re.Match[str]) -> str:
     quote_char = match.groupdict().get("vq") or ""
     return f"{match['head']}{quote_char}{REDACTED}{quote_char}"
@@ -61,21 +93,31 @@ class Redactor:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._values: set[str] = set()
-        self._pattern: re.Pattern[str] | None = None
+        # One compiled pattern per secret, longest secret first (it wins over its prefix):
+        # registering compiles only the new one, however many came before.
+        self._patterns: tuple[tuple[int, re.Pattern[str]], ...] = ()
 
     def register(self, secret: str) -> None:
-        """Remember a secret (and its URL- and JSON-escaped spellings) for every later redact."""
+        """Remember a secret for every later redact, in any spelling a server or a log may use.
+
+        Each character may appear as itself, percent-encoded (`%2F`, `%2f`; `+` for a space as
+        quote_plus writes it), JSON-escaped (`\\u0073`, `\\/`) or as a one-letter JSON escape
+        (`\\n`), so mixed spellings (a JSON error quoting a URL-encoded token) are caught too.
+        """
         if len(secret) < MIN_SECRET_LENGTH:
             raise ValueError(
                 f"a secret must be at least {MIN_SECRET_LENGTH} characters to be redacted safely"
             )
-        spellings = {secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]}
         with self._lock:
-            if spellings <= self._values:
+            if secret in self._values:
                 return
-            self._values |= spellings
-            ordered = sorted(self._values, key=len, reverse=True)  # longest spelling wins
-            self._pattern = re.compile("|".join(re.escape(value) for value in ordered))
+        pattern = re.compile(_any_spelling(secret))  # outside the lock: a few milliseconds
+        with self._lock:
+            if secret in self._values:  # another thread was quicker
+                return
+            self._values.add(secret)
+            patterns = [*self._patterns, (len(secret), pattern)]
+            self._patterns = tuple(sorted(patterns, key=lambda entry: -entry[0]))
 
     def is_registered(self, secret: str) -> bool:
         with self._lock:
@@ -85,8 +127,7 @@ class Redactor:
         """`text` with every registered secret and every credential-shaped value replaced."""
         # Exact values first (a secret may contain "&" or ":"), then whole key/value pairs,
         # then bare token shapes.
-        pattern = self._pattern
-        if pattern is not None:
+        for _length, pattern in self._patterns:
             text = pattern.sub(REDACTED, text)
         text = _QUOTED_VALUE.sub(_keep_head, text)
         text = _QUERY_VALUE.sub(_keep_head, text)
@@ -106,6 +147,30 @@ def register_secret(secret: str) -> None:
 def redact(text: str) -> str:
     """`text` safe to log, show or export, according to the process-wide registry."""
     return registry.redact(text)
+
+
+def redact_data(value: Any) -> Any:
+    """A copy of `value` (a journal payload: dicts, lists, strings, numbers) with every string
+    redacted, keys included; anything else becomes its redacted text, as json.dumps(default=str)
+    would have written it."""
+    if isinstance(value, str):
+        return redact(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Mapping):
+        return {redact(str(key)): redact_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_data(item) for item in value]
+    return redact(str(value))
+
+
+def error_text(error: BaseException) -> str:
+    """What may be stored or shown of `error`: its message (or class name), redacted.
+
+    The one gate for turning an exception into text that outlives it (journal payloads, error
+    columns, status lines): a server that quoted a token in its answer cannot get it stored.
+    """
+    return redact(str(error) or type(error).__name__)
 
 
 class RedactingFilter(logging.Filter):

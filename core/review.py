@@ -23,9 +23,11 @@ Months are calendar months in UTC.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
@@ -34,8 +36,19 @@ from typing import TYPE_CHECKING, Any
 from core.clocks import day_end, day_start
 from core.exports import CsvCell, write_csv
 from core.ledger.types import Fault, Reason, RefundDirection, RefundState, to_db
-from core.money import to_decimal
+from core.money import converted, net_cost, profit, to_decimal, to_minor
+from core.rates import (
+    ECB,
+    MANUAL,
+    MANUAL_RATES,
+    REPORTING_CURRENCY,
+    EcbTable,
+    Rate,
+    Rates,
+    parse_manual,
+)
 from core.redaction import redact
+from core.texts import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -69,9 +82,14 @@ STATE_LABELS: dict[str, str] = {
 CASE_LABELS: dict[str, str] = {
     "recovered": "Recovered",
     "awaiting": "Awaiting supplier",
-    "out_of_pocket": "Out of pocket",
+    "out_of_pocket": "Not recovered",
+}
+ORIGIN_LABELS: dict[str, str] = {
+    "dropdesk": "Dropdesk",
+    "shop": "Shopify (order date)",
 }
 NO_SUPPLIER = "(no supplier)"
+_DIMENSION_LABELS: dict[str, dict[str, str]] = {"reason": REASON_LABELS, "fault": FAULT_LABELS}
 
 
 def label(labels: dict[str, str], value: str | None) -> str:
@@ -143,7 +161,12 @@ class Where:
 
 @dataclass(frozen=True)
 class Measures:
-    """A group's figures in one currency (minor units); `customer_refunds` counts refunds."""
+    """A group's figures in one currency (minor units); `customer_refunds` counts refunds.
+
+    net_cost follows the money model (core.money.net_cost, docs/DESIGN.md): customer refunds,
+    less supplier refunds received, plus the supplier cost and less the customer's payment of
+    the sales the refunds undid. from_shop: the part of `refunded` known only from Shopify
+    (the export or the sync), dated by its order. expected: supplier money in flight."""
 
     currency: str
     customer_refunds: int = 0
@@ -154,9 +177,27 @@ class Measures:
     expected: int = 0
     overdue: int = 0
     lines: int = 0  # refunds of either direction in the group
+    net_cost: int = 0
+    from_shop: int = 0
 
 
-MEASURES = ("refunded", "recovered", "out_of_pocket", "awaiting", "expected", "overdue")
+#: What the review shows, most important first: the net cost of refunds, then what was
+#: refunded, recovered, what is still in flight from suppliers and of that what is overdue.
+MEASURES = ("net_cost", "refunded", "recovered", "expected", "overdue")
+#: Every summed measure (the converted figures have them all).
+ALL_MEASURES = (
+    "customer_refunds",
+    "refunded",
+    "recovered",
+    "out_of_pocket",
+    "awaiting",
+    "expected",
+    "overdue",
+    "lines",
+    "net_cost",
+    "from_shop",
+)
+_COUNTS = frozenset({"customer_refunds", "lines"})
 
 
 @dataclass(frozen=True)
@@ -202,6 +243,29 @@ class DisputeCount:
 
 
 @dataclass(frozen=True)
+class RateUse:
+    """How one currency was converted for a summary: `latest` is the rate of its newest day,
+    `days` how many days' rates were used, from `first_day` to `last_day`."""
+
+    currency: str
+    latest: Rate
+    first_day: date | None
+    last_day: date | None
+    days: int
+
+    def describe(self) -> Text:
+        """ "1 USD = 0.9231 EUR (ECB, 2026-05-08); rates of 12 days from 2026-04-01"."""
+        latest = self.latest.describe()
+        if self.days <= 1 or self.latest.origin != ECB or self.first_day is None:
+            return latest
+        first = self.first_day.isoformat()
+        return Text(
+            f"{latest.en}; the rate of each day, {self.days} days from {first}",
+            f"{latest.de}; der Kurs jedes Tages, {self.days} Tage ab {first}",
+        )
+
+
+@dataclass(frozen=True)
 class ReviewSummary:
     """Everything the review view, the CLI and the exports show above the table."""
 
@@ -216,6 +280,20 @@ class ReviewSummary:
     supplier_rates: tuple[SupplierRate, ...]
     cancellations: tuple[tuple[str, int], ...]  # (state, count)
     disputes: tuple[DisputeCount, ...]
+    # The same figures in one reporting currency, each amount at the rate of its day.
+    currency: str = "EUR"
+    converted: Measures | None = None
+    converted_groups: dict[str, tuple[GroupRow, ...]] = field(default_factory=dict)
+    rates: tuple[RateUse, ...] = ()
+    unconverted: tuple[str, ...] = ()  # currencies nobody has a rate for: left out of the sums
+
+    def reporting(self, measure: str) -> int:
+        """A measure's total in the reporting currency (minor units)."""
+        return getattr(self.converted, measure) if self.converted else 0
+
+    def in_reporting(self, dimension: str) -> tuple[GroupRow, ...]:
+        """A breakdown (reason, fault, supplier, month) in the reporting currency."""
+        return self.converted_groups.get(dimension, ())
 
     def total(self, measure: str) -> tuple[Amount, ...]:
         """A measure's non-zero totals, one per currency."""
@@ -233,11 +311,11 @@ class ReviewSummary:
 
 # --- SQL ---------------------------------------------------------------------------------------
 
-# One row per refund with its case, supplier and date resolved.
-_FACT = """
-fact AS (
-  SELECT r.id AS id, r.direction AS direction, r.amount_minor AS amount, r.currency AS currency,
-         r.reason AS reason, r.fault AS fault, r.state AS state,
+# One row per refund with its case, supplier and date resolved: Dropdesk's own refunds ...
+_OWN = """
+own AS (
+  SELECT r.id AS id, 'dropdesk' AS origin, r.direction AS direction, r.amount_minor AS amount,
+         r.currency AS currency, r.reason AS reason, r.fault AS fault, r.state AS state,
          r.expected_until AS expected_until, r.cancellation_id AS cancellation_id,
          coalesce(r.issued_at, r.completed_at, r.expected_from, c.created_at) AS at,
          so.id AS so_id, so.supplier_id AS supplier_id,
@@ -250,8 +328,88 @@ fact AS (
        WHERE x.customer_order_id = coalesce(r.customer_order_id, c.customer_order_id)))
 )"""
 
+# ... and what Shopify says was refunded on an order (the export's `Refunded Amount`, the
+# sync's totalRefundedSet) beyond what Dropdesk recorded itself on that order in that
+# currency: Shopify's total includes the refunds Dropdesk made through it, so the difference
+# is what was refunded elsewhere (the admin, another app, before Dropdesk). Dated by the
+# order (cancelled, else paid, else created): the export and the order carry no refund date.
+_SHOP_REASON = """CASE lower(coalesce(co.cancel_reason, ''))
+  WHEN 'fraud' THEN 'fraud' WHEN 'inventory' THEN 'out_of_stock'
+  WHEN 'customer' THEN 'changed_mind' ELSE 'other' END"""
+_SHOP_FAULT = """CASE lower(coalesce(co.cancel_reason, ''))
+  WHEN 'customer' THEN 'customer' ELSE 'unknown' END"""
+# Dropdesk's own refunds of order `co` in its currency, by each way a refund names its order
+# (each sum answered from an index: the `+` keeps SQLite off the state and NULL indexes).
+_OWN_REFUNDED = "r.direction = 'to_customer' AND +r.state IN ('issued', 'received')"
+_OWN_PAID = f"""(
+  (SELECT coalesce(sum(r.amount_minor), 0) FROM refund AS r
+   WHERE r.customer_order_id = co.id AND {_OWN_REFUNDED} AND r.currency = co.currency)
+  + (SELECT coalesce(sum(r.amount_minor), 0)
+     FROM cancellation AS c JOIN refund AS r ON r.cancellation_id = c.id
+     WHERE c.customer_order_id = co.id AND +r.customer_order_id IS NULL AND {_OWN_REFUNDED}
+       AND r.currency = co.currency)
+  + (SELECT coalesce(sum(r.amount_minor), 0)
+     FROM supplier_order AS x JOIN refund AS r ON r.supplier_order_id = x.id
+     WHERE x.customer_order_id = co.id AND +r.customer_order_id IS NULL
+       AND +r.cancellation_id IS NULL AND {_OWN_REFUNDED} AND r.currency = co.currency))"""
+_SHOP = f"""
+shop_paid AS (
+  SELECT co.id AS order_id, co.refunded_minor - {_OWN_PAID} AS amount
+  FROM customer_order AS co WHERE co.refunded_minor > 0),
+shop AS (
+  SELECT -co.id AS id, 'shop' AS origin, 'to_customer' AS direction,
+         sp.amount AS amount, co.currency AS currency,
+         {_SHOP_REASON} AS reason, {_SHOP_FAULT} AS fault, 'issued' AS state,
+         NULL AS expected_until, NULL AS cancellation_id,
+         coalesce(co.cancelled_at, co.processed_at, co.created_at) AS at,
+         so.id AS so_id, so.supplier_id AS supplier_id, co.id AS order_id
+  FROM shop_paid AS sp
+  JOIN customer_order AS co ON co.id = sp.order_id
+  LEFT JOIN supplier_order AS so ON so.id =
+      (SELECT min(x.id) FROM supplier_order AS x WHERE x.customer_order_id = co.id)
+  WHERE sp.amount > 0
+)"""
+
+_FACT = f"""{_OWN},{_SHOP},
+fact AS (SELECT *, substr(at, 1, 10) AS rate_day FROM own
+         UNION ALL SELECT *, substr(at, 1, 10) FROM shop)"""
+
 _REFUNDED = "(p.direction = 'to_customer' AND p.state IN ('issued', 'received'))"
 _PENDING = "('expected', 'issued')"
+
+# The money model's terms for a sale undone by its refunds (core.money.net_cost): the
+# supplier cost (+, at its payment day) and the customer's payment (-, at the order's day),
+# attributed to the case's first refund (its day, reason, fault, state, supplier). A sale is
+# undone when the order was cancelled, a Dropdesk cancellation took the cancel path, or the
+# customer got at least the order's total back.
+_TERMS = """,
+cases AS (
+  SELECT p.order_id AS order_id, min(p.at) AS at, p.reason AS reason, p.fault AS fault,
+         p.state AS state, p.so_id AS so_id, p.supplier_id AS supplier_id,
+         sum(CASE WHEN p.currency = co.currency THEN p.amount ELSE 0 END) AS refunded,
+         co.total_minor AS total, co.currency AS order_currency,
+         coalesce(co.processed_at, co.created_at, min(p.at)) AS paid_at,
+         co.cancelled_at AS cancelled_at
+  FROM fact AS p JOIN customer_order AS co ON co.id = p.order_id
+  WHERE p.direction = 'to_customer' AND p.state IN ('issued', 'received')
+  GROUP BY p.order_id),
+undone AS (
+  SELECT * FROM cases AS k
+  WHERE k.cancelled_at IS NOT NULL OR (k.total > 0 AND k.refunded >= k.total)
+     OR EXISTS (SELECT 1 FROM cancellation AS c
+                WHERE c.customer_order_id = k.order_id AND c.path = 'cancel')),
+terms AS (
+  SELECT NULL AS id, 'model' AS origin, 'sale' AS direction, k.total AS amount,
+         k.order_currency AS currency, k.reason AS reason, k.fault AS fault, k.state AS state,
+         NULL AS expected_until, NULL AS cancellation_id, k.at AS at, k.so_id AS so_id,
+         k.supplier_id AS supplier_id, k.order_id AS order_id, substr(k.paid_at, 1, 10) AS rate_day
+  FROM undone AS k
+  UNION ALL
+  SELECT NULL, 'model', 'supplier_cost', x.cost_minor, x.currency, k.reason, k.fault, k.state,
+         NULL, NULL, k.at, k.so_id, k.supplier_id, k.order_id,
+         substr(coalesce(x.paid_at, k.at), 1, 10)
+  FROM undone AS k JOIN supplier_order AS x ON x.customer_order_id = k.order_id),
+everything AS (SELECT * FROM fact UNION ALL SELECT * FROM terms)"""
 
 # 2 = the case got supplier money back, 1 = supplier money is still expected, 0 = neither.
 # Only evaluated for refunded customer refunds; the OR is answered from three indexes.
@@ -274,9 +432,16 @@ _CUBE_COLUMNS = f"""
   sum(CASE WHEN direction = 'from_supplier' AND state IN {_PENDING} THEN amount ELSE 0 END),
   sum(CASE WHEN direction = 'from_supplier' AND state IN {_PENDING}
            AND expected_until < ? THEN amount ELSE 0 END),
-  count(*)"""
+  count(*) FILTER (WHERE origin <> 'model'),
+  sum(refunded
+      - CASE WHEN direction = 'from_supplier' AND state = 'received' THEN amount ELSE 0 END
+      + CASE WHEN direction = 'supplier_cost' THEN amount ELSE 0 END
+      - CASE WHEN direction = 'sale' THEN amount ELSE 0 END),
+  sum(CASE WHEN origin = 'shop' THEN refunded ELSE 0 END)"""
 
-_ROLLUP = "sum(n), sum(refunded), sum(c3), sum(c4), sum(c5), sum(c6), sum(c7), sum(c8)"
+_ROLLUP = (
+    "sum(n), sum(refunded), sum(c3), sum(c4), sum(c5), sum(c6), sum(c7), sum(c8), sum(c9), sum(c10)"
+)
 _DIMENSIONS = {
     "reason": "reason",
     "fault": "fault",
@@ -286,10 +451,72 @@ _DIMENSIONS = {
 }
 
 
+_CUBE_ORDER = ALL_MEASURES  # the order of the cube query's sums
+
+
+def _day(text: str | None, now: datetime) -> date:
+    """The day whose rate converts a row (a refund without any date: today's)."""
+    try:
+        return date.fromisoformat(text) if text else now.date()
+    except ValueError:
+        return now.date()
+
+
+def _rounded(currency: str, sums: dict[str, Decimal | int]) -> Measures:
+    """Converted sums, rounded once to the reporting currency's minor units."""
+    values = {
+        name: int(value) if name in _COUNTS else to_minor(Decimal(value), currency)
+        for name, value in sums.items()
+    }
+    return Measures(currency, **values)
+
+
+def _rate_use(currency: str, used: list[tuple[date, Rate]]) -> RateUse:
+    published = sorted({rate.day for _day_, rate in used if rate.day is not None})
+    latest = max(used, key=lambda pair: (pair[1].day or date.min, pair[0]))[1]
+    return RateUse(
+        currency,
+        latest,
+        published[0] if published else None,
+        published[-1] if published else None,
+        len(published),
+    )
+
+
+def _setting(engine: Engine, key: str) -> Any:
+    from core import settings
+
+    with engine.connect() as connection:
+        found = connection.exec_driver_sql(
+            "SELECT value FROM setting WHERE key = ?", (key,)
+        ).first()
+    return json.loads(found[0]) if found is not None else settings.DEFAULTS[key]
+
+
+def reporting_currency(engine: Engine) -> str:
+    """The merchant's reporting currency: as set, else the shop's, else EUR."""
+    chosen = _setting(engine, REPORTING_CURRENCY)
+    if chosen:
+        return str(chosen).upper()
+    with engine.connect() as connection:
+        shop = connection.exec_driver_sql("SELECT currency FROM shop ORDER BY id LIMIT 1").first()
+    return str(shop[0]).upper() if shop and shop[0] else "EUR"
+
+
+def rates_of_ledger(
+    engine: Engine, currency: str | None = None, table: EcbTable | None = None
+) -> Rates:
+    """Rates into `currency` (default: the reporting currency), with the manual rates the
+    ledger's settings hold."""
+    target = currency or reporting_currency(engine)
+    return Rates(target, table, parse_manual(_setting(engine, MANUAL_RATES)))
+
+
 class LineKind(StrEnum):
     REFUNDS = "refunds"
     CANCELLATIONS = "cancellations"
     DISPUTES = "disputes"
+    ORDERS = "orders"  # refunded orders with their profit (the money model per order)
 
 
 @dataclass(frozen=True)
@@ -299,7 +526,7 @@ class LineColumn:
     kind: str = "text"  # text | time | money | flag
 
 
-Cell = str | int | datetime | Amount | None
+Cell = str | int | datetime | Amount | Rate | None
 
 LINE_COLUMNS: dict[LineKind, tuple[LineColumn, ...]] = {
     LineKind.REFUNDS: (
@@ -314,6 +541,9 @@ LINE_COLUMNS: dict[LineKind, tuple[LineColumn, ...]] = {
         LineColumn("state", "State"),
         LineColumn("expected_until", "Expected until", "time"),
         LineColumn("case", "Case"),
+        LineColumn("origin", "Known from"),
+        LineColumn("converted", "In reporting currency", "money"),
+        LineColumn("rate", "Rate used", "rate"),
     ),
     LineKind.CANCELLATIONS: (
         LineColumn("at", "Started", "time"),
@@ -327,6 +557,18 @@ LINE_COLUMNS: dict[LineKind, tuple[LineColumn, ...]] = {
         LineColumn("answer", "Supplier answer"),
         LineColumn("closed_at", "Closed", "time"),
         LineColumn("note", "Abandoned because"),
+    ),
+    LineKind.ORDERS: (
+        LineColumn("at", "First refund", "time"),
+        LineColumn("order", "Order"),
+        LineColumn("supplier", "Supplier"),
+        LineColumn("paid", "Paid", "money"),
+        LineColumn("refunded", "Refunded", "money"),
+        LineColumn("cost", "Supplier cost", "money"),
+        LineColumn("recovered", "Recovered", "money"),
+        LineColumn("undone", "Sale undone", "flag"),
+        LineColumn("net", "Net cost", "money"),
+        LineColumn("profit", "Profit", "money"),
     ),
     LineKind.DISPUTES: (
         LineColumn("at", "Opened", "time"),
@@ -348,8 +590,9 @@ class Review:
     """Aggregates and lines of the review, read from one ledger's engine (thread-safe: every
     call opens its own connection)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, rates: Rates | None = None) -> None:
         self._engine = engine
+        self._rates = rates
 
     # --- summary -----------------------------------------------------------------------------
 
@@ -357,58 +600,109 @@ class Review:
         now = now or datetime.now(UTC)
         groups = self._groups(flt, now)
         names = dict(self.suppliers())
+        rates = self.rates()
 
-        def rows(dimension: str, labels: dict[str, str] | None) -> tuple[GroupRow, ...]:
-            made = []
-            for key, measures in groups.get(dimension, []):
-                if dimension == "supplier":
-                    text = names.get(int(key), key) if key else NO_SUPPLIER
-                else:
-                    text = label(labels, key) if labels else key
-                made.append(GroupRow(key, text, measures))
-            return tuple(made)
+        def text(dimension: str, key: str) -> str:
+            labels = _DIMENSION_LABELS.get(dimension)
+            if dimension == "supplier":
+                return names.get(int(key), key) if key else NO_SUPPLIER
+            return label(labels, key) if labels else key
 
-        totals = tuple(m for _key, m in groups.get("total", []))
+        native: dict[str, tuple[GroupRow, ...]] = {}
+        reporting: dict[str, tuple[GroupRow, ...]] = {}
+        uses: dict[str, list[tuple[date, Rate]]] = {}
+        unconverted: set[str] = set()
+        for dimension, rows in groups.items():
+            per_currency: dict[tuple[str, str], dict[str, int]] = {}
+            per_key: dict[str, dict[str, Decimal | int]] = {}
+            for key, currency, day, figures in rows:
+                sums = per_currency.setdefault((key, currency), dict.fromkeys(ALL_MEASURES, 0))
+                for name, value in figures.items():
+                    sums[name] += value
+                into = per_key.setdefault(key, dict.fromkeys(ALL_MEASURES, 0))
+                for name in _COUNTS:
+                    into[name] += figures[name]
+                rate = rates.rate(currency, day)
+                if rate is None:
+                    unconverted.add(currency)
+                    continue
+                if dimension == "total":
+                    uses.setdefault(currency, []).append((day, rate))
+                for name, value in figures.items():
+                    if name not in _COUNTS and value:
+                        into[name] += converted(value, currency, rate.value)
+            native[dimension] = tuple(
+                GroupRow(key, text(dimension, key), Measures(currency, **sums))
+                for (key, currency), sums in sorted(per_currency.items())
+            )
+            reporting[dimension] = tuple(
+                GroupRow(key, text(dimension, key), _rounded(rates.target, sums))
+                for key, sums in sorted(per_key.items())
+            )
+        totals = tuple(g.measures for g in native.get("total", ()))
+        total = reporting.get("total", ())
         return ReviewSummary(
             filter=flt,
             now=now,
             refunds=sum(m.lines for m in totals),
             totals=totals,
-            by_reason=rows("reason", REASON_LABELS),
-            by_fault=rows("fault", FAULT_LABELS),
-            by_supplier=rows("supplier", None),
-            by_month=rows("month", None),
+            by_reason=native.get("reason", ()),
+            by_fault=native.get("fault", ()),
+            by_supplier=native.get("supplier", ()),
+            by_month=native.get("month", ()),
             supplier_rates=self.supplier_rates(flt),
             cancellations=self.cancellation_states(flt),
             disputes=self.dispute_counts(flt),
+            currency=rates.target,
+            converted=total[0].measures if total else Measures(rates.target),
+            converted_groups={k: v for k, v in reporting.items() if k != "total"},
+            rates=tuple(_rate_use(c, used) for c, used in sorted(uses.items())),
+            unconverted=tuple(sorted(unconverted)),
         )
 
-    def _groups(self, flt: ReviewFilter, now: datetime) -> dict[str, list[tuple[str, Measures]]]:
+    def use_rates(self, rates: Rates | None) -> None:
+        """Convert with `rates` from now on (None: read the ledger's settings again)."""
+        self._rates = rates
+
+    def rates(self) -> Rates:
+        """The rates into the reporting currency (given, or from the ledger's settings)."""
+        if self._rates is None:
+            self._rates = rates_of_ledger(self._engine)
+        return self._rates
+
+    def _groups(
+        self, flt: ReviewFilter, now: datetime
+    ) -> dict[str, list[tuple[str, str, date, dict[str, int]]]]:
+        """Per dimension: (key, currency, day of the rate, figures) rows."""
         where = self._refund_where(flt)
         arms = " UNION ALL ".join(
-            f"SELECT '{name}', {key}, currency, {_ROLLUP} FROM cube GROUP BY {key}, currency"
+            f"SELECT '{name}', {key}, currency, rate_day, {_ROLLUP} FROM cube "
+            f"GROUP BY {key}, currency, rate_day"
             for name, key in _DIMENSIONS.items()
         )
         sql = f"""
-            WITH {_FACT},
-            picked AS (SELECT * FROM fact AS p WHERE {where.sql()}),
+            WITH {_FACT}{_TERMS},
+            picked AS (SELECT * FROM everything AS p WHERE {where.sql()}),
             measured AS (
               SELECT p.*, substr(p.at, 1, 7) AS month,
                      CASE WHEN {_REFUNDED} THEN p.amount ELSE 0 END AS refunded,
                      {_RECOVERY} AS recovery
               FROM picked AS p),
-            cube(reason, fault, supplier_id, month, currency, n, refunded, c3, c4, c5, c6, c7, c8)
+            cube(reason, fault, supplier_id, month, currency, rate_day,
+                 n, refunded, c3, c4, c5, c6, c7, c8, c9, c10)
               AS MATERIALIZED (
-              SELECT reason, fault, supplier_id, month, currency, {_CUBE_COLUMNS}
-              FROM measured GROUP BY reason, fault, supplier_id, month, currency)
+              SELECT reason, fault, supplier_id, month, currency, rate_day, {_CUBE_COLUMNS}
+              FROM measured GROUP BY reason, fault, supplier_id, month, currency, rate_day)
             {arms}
-            ORDER BY 1, 2, 3"""
-        result: dict[str, list[tuple[str, Measures]]] = {}
+            ORDER BY 1, 2, 3, 4"""
+        result: dict[str, list[tuple[str, str, date, dict[str, int]]]] = {}
         with self._engine.connect() as connection:
             cursor = connection.exec_driver_sql(sql, (*where.params, to_db(now)))
-            for dimension, key, currency, *figures in cursor:
-                measures = Measures(currency, *(int(value or 0) for value in figures))
-                result.setdefault(dimension, []).append((str(key), measures))
+            for dimension, key, currency, day, *figures in cursor:
+                values = dict(zip(_CUBE_ORDER, (int(v or 0) for v in figures), strict=True))
+                result.setdefault(dimension, []).append(
+                    (str(key), str(currency), _day(day, now), values)
+                )
         return result
 
     @staticmethod
@@ -494,7 +788,7 @@ class Review:
 
     def count(self, kind: LineKind, flt: ReviewFilter) -> int:
         source, where = self._source(kind, flt)
-        if kind is LineKind.REFUNDS:
+        if kind in (LineKind.REFUNDS, LineKind.ORDERS):
             sql = f"{source} SELECT count(*) FROM picked"
         else:
             sql = f"SELECT count(*) FROM ({source} WHERE {where.sql()})"
@@ -508,19 +802,96 @@ class Review:
         sql, params = self._lines_sql(kind, flt, paged=True)
         with self._engine.connect() as connection:
             rows = connection.exec_driver_sql(sql, (*params, limit, offset)).all()
-        return [_cells(kind, row) for row in rows]
+        return [self._cells(kind, row) for row in rows]
 
     def iter_lines(self, kind: LineKind, flt: ReviewFilter) -> Iterator[tuple[Cell, ...]]:
         """Every line, newest first, streamed from the cursor (for exports)."""
         sql, params = self._lines_sql(kind, flt, paged=False)
         with self._engine.connect() as connection:
             for row in connection.exec_driver_sql(sql, tuple(params)):
-                yield _cells(kind, row)
+                yield self._cells(kind, row)
+
+    def _cells(self, kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
+        """A line's cells; a refund's also in the reporting currency, with the rate used."""
+        if kind is LineKind.ORDERS:
+            return self._order_cells(row)
+        cells = _cells(kind, row)
+        if kind is not LineKind.REFUNDS:
+            return cells
+        amount = cells[5]
+        assert isinstance(amount, Amount)
+        rates = self.rates()
+        rate = rates.rate(amount.currency, _day(row[13], datetime.now(UTC)))
+        if rate is None:
+            return (*cells, label(ORIGIN_LABELS, row[12]), None, None)
+        value = to_minor(converted(amount.minor, amount.currency, rate.value), rates.target)
+        return (*cells, label(ORIGIN_LABELS, row[12]), Amount(rates.target, value), rate)
+
+    def _order_cells(self, row: Sequence[Any]) -> tuple[Cell, ...]:
+        """A refunded order: its terms in their currencies, then its net cost and profit in
+        the reporting currency (core.money), each term at the rate of its day; no profit where
+        the supplier cost is unknown (no supplier order) or a rate is missing."""
+        now = datetime.now(UTC)
+        first = _instant(row[0])
+        order_currency = str(row[4])
+        paid = Amount(order_currency, int(row[3] or 0))
+        refunded = Amount(order_currency, int(row[6] or 0))
+        cost = Amount(str(row[8]), int(row[7])) if row[7] is not None else None
+        back = Amount(str(row[11] or (cost.currency if cost else "USD")), int(row[10] or 0))
+        undone = bool(row[13])
+        rates = self.rates()
+        terms: list[Decimal | None] = []
+        for amount, day in (
+            (paid, row[5]),
+            (refunded, row[0]),
+            (cost, row[9]),
+            (back, row[12]),
+        ):
+            if amount is None:
+                terms.append(Decimal(0))
+                continue
+            rate = rates.rate(amount.currency, _day(day[:10] if day else None, now))
+            terms.append(
+                None if rate is None else converted(amount.minor, amount.currency, rate.value)
+            )
+        target = rates.target
+        net_value: Amount | None = None
+        profit_value: Amount | None = None
+        if all(t is not None for t in terms):
+            p, r_c, s, r_s = (to_minor(t, target) for t in terms if t is not None)
+            net_value = Amount(
+                target,
+                net_cost(
+                    paid=p, refunded=r_c, supplier_cost=s, recovered=r_s, reversed_sale=undone
+                ),
+            )
+            if cost is not None:
+                profit_value = Amount(
+                    target, profit(paid=p, refunded=r_c, supplier_cost=s, recovered=r_s)
+                )
+        return (
+            first,
+            _text(row[1]),
+            _text(row[2]),
+            paid,
+            refunded,
+            cost,
+            back if back.minor else None,
+            "yes" if undone else "",
+            net_value,
+            profit_value,
+        )
 
     def _source(self, kind: LineKind, flt: ReviewFilter) -> tuple[str, Where]:
         if kind is LineKind.REFUNDS:
             where = self._refund_where(flt)
             return f"WITH {_FACT}, picked AS (SELECT * FROM fact AS p WHERE {where.sql()})", where
+        if kind is LineKind.ORDERS:
+            where = self._refund_where(flt)
+            return (
+                f"WITH {_FACT}{_TERMS}, picked AS (SELECT * FROM cases AS p WHERE {where.sql()})",
+                where,
+            )
         if kind is LineKind.CANCELLATIONS:
             where = flt.clauses(
                 at="c.created_at", supplier="so.supplier_id", reason="c.reason", state=None
@@ -541,12 +912,37 @@ class Review:
             sql = f"""{source},
                 page AS (SELECT * FROM picked ORDER BY at DESC, id DESC{window})
                 SELECT p.at, co.name, so.ae_order_id, s.name, p.direction, p.amount, p.currency,
-                       p.reason, p.fault, p.state, p.expected_until, {_RECOVERY}
+                       p.reason, p.fault, p.state, p.expected_until, {_RECOVERY}, p.origin,
+                       p.rate_day
                 FROM page AS p
                 LEFT JOIN customer_order AS co ON co.id = p.order_id
                 LEFT JOIN supplier_order AS so ON so.id = p.so_id
                 LEFT JOIN supplier AS s ON s.id = p.supplier_id
                 ORDER BY p.at DESC, p.id DESC"""
+            return sql, where.params
+        if kind is LineKind.ORDERS:
+            sql = f"""{source},
+                page AS (SELECT * FROM picked ORDER BY at DESC, order_id DESC{window})
+                SELECT p.at, co.name, s.name, p.total, p.order_currency,
+                       substr(p.paid_at, 1, 10), p.refunded,
+                       cost.amount, cost.currency, cost.day,
+                       back.amount, back.currency, back.day,
+                       p.order_id IN (SELECT order_id FROM undone)
+                FROM page AS p
+                LEFT JOIN customer_order AS co ON co.id = p.order_id
+                LEFT JOIN supplier AS s ON s.id = p.supplier_id
+                LEFT JOIN (SELECT x.customer_order_id AS order_id, sum(x.cost_minor) AS amount,
+                                  min(x.currency) AS currency,
+                                  substr(min(x.paid_at), 1, 10) AS day
+                           FROM supplier_order AS x GROUP BY x.customer_order_id) AS cost
+                       ON cost.order_id = p.order_id
+                LEFT JOIN (SELECT f.order_id AS order_id, sum(f.amount) AS amount,
+                                  min(f.currency) AS currency, max(f.rate_day) AS day
+                           FROM fact AS f
+                           WHERE f.direction = 'from_supplier' AND f.state = 'received'
+                           GROUP BY f.order_id) AS back
+                       ON back.order_id = p.order_id
+                ORDER BY p.at DESC, p.order_id DESC"""
             return sql, where.params
         order = "c.created_at" if kind is LineKind.CANCELLATIONS else "d.opened_at"
         alias = order.split(".")[0]
@@ -628,33 +1024,168 @@ def _cells(kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
     )
 
 
-def csv_header(kind: LineKind) -> list[str]:
-    """Column titles of a CSV export: an amount becomes two columns, amount and currency."""
+#: The German of every word the review's lines and CSV headers use (core has no Qt; the
+#: window's catalogue says the same).
+GERMAN: dict[str, str] = {
+    "Date": "Datum",
+    "Order": "Bestellung",
+    "AliExpress order": "AliExpress-Bestellung",
+    "Supplier": "Lieferant",
+    "Direction": "Richtung",
+    "Amount": "Betrag",
+    "Reason": "Grund",
+    "Fault": "Verschulden",
+    "State": "Status",
+    "Expected until": "Erwartet bis",
+    "Case": "Fall",
+    "Known from": "Bekannt aus",
+    "In reporting currency": "In Berichtswährung",
+    "Rate used": "Verwendeter Kurs",
+    "Rate source": "Kursquelle",
+    "Currency": "Währung",
+    "Reporting currency": "Berichtswährung",
+    "Started": "Begonnen",
+    "Path": "Weg",
+    "Supplier answer": "Antwort des Lieferanten",
+    "Closed": "Abgeschlossen",
+    "Abandoned because": "Aufgegeben, weil",
+    "Opened": "Eröffnet",
+    "Escalate after": "Eskalierbar ab",
+    "Case team": "Fallteam",
+    "First tracking": "Erster Scan",
+    "Shipped after filing": "Nach Eröffnung versandt",
+    "Outcome": "Ergebnis",
+    "Not as described": "Nicht wie beschrieben",
+    "Damaged": "Beschädigt",
+    "Wrong size": "Falsche Größe",
+    "Changed mind": "Meinung geändert",
+    "Out of stock": "Nicht vorrätig",
+    "Fraud": "Betrug",
+    "Other": "Sonstiges",
+    "Merchant (own)": "Händler (selbst)",
+    "Customer": "Kunde",
+    "Carrier": "Paketdienst",
+    "Unknown": "Unbekannt",
+    "To customer": "An Kunden",
+    "From supplier": "Vom Lieferanten",
+    "Expected": "Erwartet",
+    "Issued": "Veranlasst",
+    "Received": "Erhalten",
+    "Failed": "Fehlgeschlagen",
+    "Recovered": "Zurückerhalten",
+    "Awaiting supplier": "Lieferant ausstehend",
+    "Not recovered": "Nicht zurückerhalten",
+    "Dropdesk": "Dropdesk",
+    "Shopify (order date)": "Shopify (Bestelldatum)",
+    "First refund": "Erste Erstattung",
+    "Paid": "Bezahlt",
+    "Refunded": "Erstattet",
+    "Supplier cost": "Lieferantenkosten",
+    "Sale undone": "Verkauf rückgängig",
+    "Net cost": "Nettokosten",
+    "Profit": "Gewinn",
+    "yes": "ja",
+}
+
+
+def words(text: str, language: str) -> str:
+    """`text` (one of the review's own words) in `language`; anything else as it is."""
+    return GERMAN.get(text, text) if language == "de" else text
+
+
+@dataclass(frozen=True)
+class CsvLocale:
+    """How a spreadsheet of that language expects a CSV: German Excel splits on `;` and reads
+    "12,50" as a number."""
+
+    language: str = "en"
+
+    @property
+    def delimiter(self) -> str:
+        return ";" if self.language == "de" else ","
+
+    @property
+    def decimal(self) -> str:
+        return "," if self.language == "de" else "."
+
+
+def csv_header(kind: LineKind, language: str = "en") -> list[str]:
+    """Column titles of a CSV export: an amount becomes two columns, amount and currency; a
+    rate two, its value and where it comes from."""
     titles: list[str] = []
     for column in LINE_COLUMNS[kind]:
+        title = words(column.title, language)
         if column.kind == "money":
-            titles += [column.title, "Currency"]
+            if column.key == "amount":
+                titles += [title, words("Currency", language)]
+            elif column.key in _REPORTING_KEYS:
+                titles += [title, words("Reporting currency", language)]
+            else:
+                titles += [title, f"{title} – {words('Currency', language)}"]
+        elif column.kind == "rate":
+            titles += [title, words("Rate source", language)]
         elif column.kind == "time":
-            titles.append(f"{column.title} (UTC)")
+            titles.append(f"{title} (UTC)")
         else:
-            titles.append(column.title)
+            titles.append(title)
     return titles
 
 
-def csv_row(cells: Sequence[Cell]) -> list[CsvCell]:
-    """One line as CSV values: amounts as exact decimals beside their currency."""
+_REPORTING_KEYS = frozenset({"converted", "net", "profit"})
+
+
+def csv_row(cells: Sequence[Cell], language: str = "en") -> list[CsvCell]:
+    """One line as CSV values: amounts as exact decimals beside their currency, labels in
+    `language`, names as they are."""
     values: list[CsvCell] = []
     for cell in cells:
         if isinstance(cell, Amount):
             values += [to_decimal(cell.minor, cell.currency), cell.currency]
+        elif isinstance(cell, Rate):
+            values += [cell.value, _rate_source(cell, language)]
+        elif isinstance(cell, str):
+            values.append(words(cell, language))
         else:
             values.append(cell)
     return values
 
 
+def _padded(cells: Sequence[Cell], widths: Sequence[int]) -> list[Cell]:
+    """Cells with an empty amount or rate (None) as two empty cells, like a filled one."""
+    out: list[Cell] = []
+    for cell, width in zip(cells, widths, strict=True):
+        out.append(cell)
+        if cell is None and width == 2:
+            out.append(None)
+    return out
+
+
+def _rate_source(rate: Rate, language: str) -> str:
+    if rate.origin == ECB and rate.day is not None:
+        return f"{'EZB' if language == 'de' else 'ECB'} {rate.day.isoformat()}"
+    if rate.origin == MANUAL:
+        return "von Hand" if language == "de" else "set by hand"
+    return ""
+
+
 def write_review_csv(
-    review: Review, flt: ReviewFilter, path: Path, kind: LineKind = LineKind.REFUNDS
+    review: Review,
+    flt: ReviewFilter,
+    path: Path,
+    kind: LineKind = LineKind.REFUNDS,
+    *,
+    language: str = "en",
 ) -> int:
-    """Export every line of the review (refunds by default) to `path`; returns the count."""
-    rows = (csv_row(cells) for cells in review.iter_lines(kind, flt))
-    return write_csv(path, csv_header(kind), rows)
+    """Export every line of the review (refunds by default) to `path` for a spreadsheet in
+    `language` (en: `,` and `.`; de: `;` and decimal comma, German headers); returns the
+    count. Names and merchant text are never translated, only the review's own words."""
+    locale = CsvLocale(language)
+    widths = [2 if c.kind in ("money", "rate") else 1 for c in LINE_COLUMNS[kind]]
+    rows = (csv_row(_padded(cells, widths), language) for cells in review.iter_lines(kind, flt))
+    return write_csv(
+        path,
+        csv_header(kind, language),
+        rows,
+        delimiter=locale.delimiter,
+        decimal=locale.decimal,
+    )

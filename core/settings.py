@@ -11,6 +11,7 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
     from sqlmodel import Session
 
 DEFAULTS: dict[str, Any] = {
@@ -25,6 +26,14 @@ DEFAULTS: dict[str, Any] = {
     "refund_days_max": 15,
     "dispute_escalate_days": 3,
     "dispute_case_team_days": 15,
+    # AliExpress purchase protection (core.protection): the promised delivery time in days
+    # when an order states none, per supplier id where the supplier's differs, and how long
+    # before the dispute window closes the `protection` deadline falls.
+    "protection_days": 60,
+    "supplier_protection_days": {},
+    "protection_lead_days": 5,
+    # "Order from the supplier within N hours of the customer's payment": the `buy` clock.
+    "buy_within_hours": 24,
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "backups_keep": 7,
@@ -38,6 +47,13 @@ DEFAULTS: dict[str, Any] = {
     "aliexpress_refresh_expires_at": None,
     "aliexpress_refresh_issued_at": None,  # scales the "reconnect soon" warning
     "aliexpress_last_refresh_at": None,
+    # The refund review (core.rates): its currency (None = the shop's) and rates set by hand,
+    # {"USD/EUR": "0.92"}: 1 USD = 0.92 EUR on every day, instead of the ECB's rate of the day.
+    "reporting_currency": None,
+    "manual_rates": {},
+    # The merchant's last "cancel everywhere" decision per reason (core.cancel.decision):
+    # {reason: {shop_action, refund_method, restock, notify_customer, fault, ...}}.
+    "cancel_decisions": {},
 }
 
 
@@ -45,6 +61,11 @@ def get(session: Session, key: str) -> Any:
     """The stored value, or the default (KeyError for a key nobody declared)."""
     found = session.connection().exec_driver_sql(_SELECT, (key,)).first()
     return _value(key, found)
+
+
+def fetch(connection: Connection, key: str) -> Any:
+    """get() through a SQLAlchemy Connection (bulk and read-only paths hold one)."""
+    return _value(key, connection.exec_driver_sql(_SELECT, (key,)).first())
 
 
 def read(reader: sqlite3.Connection, key: str) -> Any:

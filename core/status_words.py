@@ -123,7 +123,7 @@ END_REASON: dict[str, Text] = {
     "buyer_accept_goods": Text("Delivered", "Zugestellt"),
     "buyer_accept_goods_timeout": Text("Delivered", "Zugestellt"),
     "buyer_cancel_order": Text("Cancelled", "Storniert"),
-    "cancel_order_close_trade": Text("Cancelled", "Storniert"),
+    "cancel_order_close_trade": Text("Cancelled at the supplier", "Beim Lieferanten storniert"),
     "buyer_cancel_order_in_risk": Text("Cancelled", "Storniert"),
     "buyer_cancel_notpay_order": Text("Cancelled before payment", "Vor der Zahlung storniert"),
     "buyer_pay_timeout": Text("Closed: not paid in time", "Geschlossen: nicht rechtzeitig bezahlt"),

@@ -20,6 +20,8 @@ from core import deadlines, linking, settings
 from core.imports.amounts import is_currency_code
 from core.ledger import journal
 from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
+from core.status_words import status_words
+from core.texts import Text
 
 #: AliExpress opened in 2010: an earlier payment time is a typo.
 _EARLIEST_PAYMENT = datetime(2010, 1, 1, tzinfo=UTC)
@@ -27,6 +29,50 @@ _EARLIEST_PAYMENT = datetime(2010, 1, 1, tzinfo=UTC)
 _CLOCK_SLACK = timedelta(hours=1)
 _MAX_NAME = 200
 _EXAMPLE = "8198352049851315"
+
+
+@dataclass(frozen=True)
+class StatusChoice:
+    """One status the merchant can set by hand: AliExpress' status and, for a closed order,
+    how it ended (end_reason), in the merchant's words."""
+
+    order_status: str
+    end_reason: str
+
+    @property
+    def label(self) -> Text:
+        """The same words the table and the details show (core.status_words)."""
+        return status_words(self.order_status, self.end_reason)
+
+    @property
+    def key(self) -> str:
+        return f"{self.order_status}:{self.end_reason}"
+
+
+#: Every real status of an AliExpress order, in the order it lives through them.
+STATUS_CHOICES = tuple(
+    StatusChoice(status, reason)
+    for status, reason in (
+        ("PLACE_ORDER_SUCCESS", ""),
+        ("WAIT_SELLER_EXAMINE_MONEY", ""),
+        ("WAIT_SELLER_SEND_GOODS", ""),
+        ("SELLER_PART_SEND_GOODS", ""),
+        ("WAIT_BUYER_ACCEPT_GOODS", ""),
+        ("IN_CANCEL", ""),
+        ("FINISH", "cancel_order_close_trade"),
+        ("FINISH", "seller_accept_issue_no_goods_return"),
+        ("FINISH", "buyer_accept_goods"),
+        ("FINISH", ""),
+    )
+)
+
+
+def status_choice(order_status: str, end_reason: str) -> StatusChoice | None:
+    """The choice for a stored status (None: AliExpress sent one the dialog does not offer)."""
+    for choice in STATUS_CHOICES:
+        if (choice.order_status, choice.end_reason) == (order_status, end_reason):
+            return choice
+    return None
 
 
 class SupplierOrderInvalid(ValueError):
@@ -51,6 +97,9 @@ class SupplierOrderForm:
     currency: str = "USD"
     customer_order_id: int | None = None
     order_status: str = "WAIT_SELLER_SEND_GOODS"
+    end_reason: str = ""  # how a FINISH order ended (STATUS_CHOICES)
+    #: Read only: paid_at is the Shopify payment time (core.ship_estimate); saving confirms it.
+    paid_estimated: bool = False
 
 
 def form_for(session: Session, supplier_order_id: int) -> SupplierOrderForm:
@@ -64,6 +113,8 @@ def form_for(session: Session, supplier_order_id: int) -> SupplierOrderForm:
         currency=order.currency,
         customer_order_id=order.customer_order_id,
         order_status=order.order_status,
+        end_reason=order.end_reason,
+        paid_estimated=order.paid_estimated,
     )
 
 
@@ -81,6 +132,7 @@ def add_supplier_order(
         cost_minor=clean.cost_minor,
         currency=clean.currency,
         order_status=clean.order_status,
+        end_reason=clean.end_reason,
         updated_at=now or datetime.now(UTC),
     )
     session.add(order)
@@ -116,6 +168,9 @@ def edit_supplier_order(
     order.cost_minor = clean.cost_minor
     order.currency = clean.currency
     order.order_status = clean.order_status
+    order.end_reason = clean.end_reason
+    if clean.paid_at is not None:
+        order.paid_estimated = False  # the merchant saw the payment time and kept it: confirmed
     session.add(order)
     session.flush()
     if (before["paid_at"], before["supplier_id"]) != (_iso(order.paid_at), order.supplier_id):
@@ -198,6 +253,9 @@ def _validated(
     status = form.order_status.strip()
     if len(status) > 64 or not re.fullmatch(r"[A-Za-z0-9_]*", status):
         problems["order_status"] = f'"{form.order_status}" is not an AliExpress order status.'
+    end_reason = form.end_reason.strip() if status == "FINISH" else ""
+    if len(end_reason) > 64 or not re.fullmatch(r"[A-Za-z0-9_]*", end_reason):
+        problems["order_status"] = f'"{form.end_reason}" is not how an AliExpress order ends.'
     if problems:
         raise SupplierOrderInvalid(problems)
     return SupplierOrderForm(
@@ -209,6 +267,7 @@ def _validated(
         currency=currency,
         customer_order_id=form.customer_order_id,
         order_status=status,
+        end_reason=end_reason,
     )
 
 
@@ -280,6 +339,8 @@ def _snapshot(order: SupplierOrder) -> dict[str, Any]:
         "cost_minor": order.cost_minor,
         "currency": order.currency,
         "order_status": order.order_status,
+        "end_reason": order.end_reason,
+        "paid_estimated": order.paid_estimated,
     }
 
 

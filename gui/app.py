@@ -146,7 +146,6 @@ class Session:
         self.ready = False
         self._checking = False
         self._waiting_files: list[str] = []
-        self._jobs: list[Job] = []
 
     def start(self) -> None:
         """Once the window is shown: import the services' modules on a worker, and check the
@@ -167,7 +166,7 @@ class Session:
         job.finished.connect(self._attach)
         job.failed.connect(lambda message: log.error("Loading the services failed: %s", message))
         job.failed.connect(lambda _message: self._attach(None))  # which raises the error again
-        self._start(job)
+        job.start()  # Qt owns a started job: no list keeps it alive
 
     def say_warning(self) -> None:
         """What open_ledger found worth saying (a ledger file in a sync folder), in a box
@@ -288,7 +287,7 @@ class Session:
         job = Job(lambda _progress, _cancelled: check_integrity(path))
         job.finished.connect(self._checked)
         job.failed.connect(lambda message: self._checked([message]))
-        self._start(job)
+        job.start()  # Qt owns a started job: no list keeps it alive
 
     def report_uncaught(self, error: BaseException) -> None:
         """What sys.excepthook hands over (an error in a slot or a paint): logged; when it is
@@ -317,7 +316,7 @@ class Session:
         job = Job(back_up)
         job.finished.connect(self._backed_up)
         job.failed.connect(lambda message: log.warning("Daily backup failed: %s", message))
-        self._start(job)
+        job.start()  # Qt owns a started job: no list keeps it alive
 
     def _backed_up(self, made: Path | BackupCheckError | None) -> None:
         if isinstance(made, BackupCheckError):
@@ -325,11 +324,6 @@ class Session:
             self.check_in_background()  # tells the merchant when the ledger itself is damaged
         else:
             log.info("Daily backup: %s", made or "not due")
-
-    def _start(self, job: Job) -> None:
-        self._jobs = [j for j in self._jobs if not j.done.is_set()]
-        self._jobs.append(job)
-        job.start()
 
     def _checked(self, problems: list[str]) -> None:
         self._checking = False

@@ -34,6 +34,7 @@ from core import calendar_days, clocks
 from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileError
 from core.ledger import Ledger
 from gui.i18n import current_language
+from gui.palette import Colours
 
 
 def _tr(text: str) -> str:
@@ -111,7 +112,7 @@ class CalendarDialog(QDialog):
         self.close_button = QPushButton(_tr("Close"))
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a61b1b;")
+        self.problems.setStyleSheet(Colours.NEGATIVE.css())
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         choose = QFormLayout()
@@ -188,7 +189,7 @@ class CalendarDialog(QDialog):
         """Show the saved dates of the chosen country and year (dropping unsaved edits)."""
         country, year = self.current_country(), self.year.value()
         self.problems.clear()
-        self.problems.setStyleSheet("color: #a61b1b;")
+        self.problems.setStyleSheet(Colours.NEGATIVE.css())
         valid = bool(country) and self._problem(country) is None
         self.days = calendar_days.year_days(self.ledger, country, year) if valid else []
         self.date.setDate(QDate(year, 1, 1))
@@ -235,7 +236,7 @@ class CalendarDialog(QDialog):
             ).format(country, year, version, last)
         self.state.setText(text)
         estimated = last is not None and year > last and not self.days
-        self.state.setStyleSheet("color: #8a4b00; font-weight: bold;" if estimated else "")
+        self.state.setStyleSheet(f"{Colours.CAUTION.css()} font-weight: bold;" if estimated else "")
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty

@@ -75,6 +75,14 @@ class CalendarRecompute(QObject):
             self.job.cancel()
         self._again = False
 
+    def stop(self, timeout: float = 30.0) -> None:
+        """Cancel and wait for the run in progress (its batches are transactions: what it
+        wrote stays whole, and the next start finishes the rest)."""
+        job = self.job
+        self.cancel()
+        if job is not None:
+            job.done.wait(timeout)
+
     def _progressed(self, read: int, _total: int) -> None:
         self.message.emit(
             _tr("Calendar changed: recomputing ship-by deadlines… {0} open orders checked").format(

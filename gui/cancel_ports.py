@@ -14,7 +14,11 @@ from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from core.aliexpress import SyncSummary
+from core.cancel.autopilot import Autopilot, BulkStart, Progress
+from core.cancel.decision import Decision
 from core.cancel.errors import CancelError
 from core.cancel.listing import open_cancellations
 from core.cancel.ports import ShopifyShop, ShopPort, SupplierPort
@@ -22,8 +26,10 @@ from core.cancel.states import IN_FLIGHT, TRANSIENT
 from core.cancel.workflow import CancelWorkflow, ResumeOutcome
 from core.connections import Connections, NotConnectedError, explain
 from core.ledger import Ledger
+from core.ledger.models import Cancellation
 from core.order_details import load_details
 from core.secrets import SecretStoreError
+from gui.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +79,22 @@ def open_workflow(
             try:
                 shop = ShopifyShop(stack.enter_context(connections.shopify_client(shop_id)))
             except (NotConnectedError, SecretStoreError) as error:
-                problems.append("Shopify works by hand this time: " + explain(error))
+                said = explain(error, current_language())
+                problems.append(
+                    QCoreApplication.translate(
+                        "CancelWizard", "Shopify works by hand this time: {0}"
+                    ).format(said)
+                )
         if connections.aliexpress() is not None:
             try:
                 supplier = stack.enter_context(connections.aliexpress_api())
             except (NotConnectedError, SecretStoreError) as error:
-                problems.append("AliExpress works by hand this time: " + explain(error))
+                said = explain(error, current_language())
+                problems.append(
+                    QCoreApplication.translate(
+                        "CancelWizard", "AliExpress works by hand this time: {0}"
+                    ).format(said)
+                )
     except BaseException:
         stack.close()
         raise
@@ -130,6 +146,67 @@ def resume_open_runs(ledger: Ledger, opener: OpenWorkflow) -> list[ResumeOutcome
         if outcome.problem:
             log.info("Cancellation %s not resumed: %s", outcome.cancellation_id, outcome.problem)
     return outcomes
+
+
+def watch_open_runs(ledger: Ledger, opener: OpenWorkflow, *, limit: int = 50) -> list[Progress]:
+    """(keyring, network) One pass of the background status watch: every open run with a
+    decision moves on as far as it can (`core.cancel.autopilot`), each with the ports of its
+    own shop. A shop that cannot be opened leaves its runs for the next pass."""
+    by_shop: dict[int | None, list[tuple[int, int | None]]] = {}
+    for run in open_cancellations(ledger):
+        shop_id = shop_of_order(ledger, run.supplier_order_id)
+        by_shop.setdefault(shop_id, []).append((run.id, run.supplier_order_id))
+    progress: list[Progress] = []
+    for runs in by_shop.values():
+        try:
+            handle = opener(runs[0][1], None)
+        except (CancelError, NotConnectedError, SecretStoreError) as error:
+            log.info("Status watch skipped %s runs: %s", len(runs), explain(error))
+            continue
+        try:
+            progress += Autopilot(handle.workflow).watch([r for r, _ in runs], limit=limit)
+        finally:
+            handle.close()
+    return progress
+
+
+def start_bulk(
+    ledger: Ledger, opener: OpenWorkflow, supplier_order_ids: Iterable[int], decided: Decision
+) -> tuple[BulkStart, list[Progress]]:
+    """(keyring, network) Many orders, one decision: one run per order, each started and
+    moved on as far as it goes by itself, with the ports of its own shop."""
+    by_shop: dict[int | None, list[int]] = {}
+    for order_id in dict.fromkeys(supplier_order_ids):
+        by_shop.setdefault(shop_of_order(ledger, order_id), []).append(order_id)
+    started: list[tuple[int, int]] = []
+    refused: list[tuple[int, str]] = []
+    progress: list[Progress] = []
+    for ids in by_shop.values():
+        handle = opener(ids[0], None)
+        try:
+            pilot = Autopilot(handle.workflow)
+            bulk = pilot.start_many(ids, decided)
+            started += bulk.started
+            refused += bulk.refused
+            progress += [pilot.advance(run) for _, run in bulk.started]
+        finally:
+            handle.close()
+    return BulkStart(tuple(started), tuple(refused)), progress
+
+
+def requested_on_aliexpress(ledger: Ledger, opener: OpenWorkflow, run: int) -> Progress:
+    """(keyring, network) "I have done it" for one run of a bulk cancel."""
+    handle = opener(_supplier_order_of(ledger, run), None)
+    try:
+        return Autopilot(handle.workflow).aliexpress_requested(run)
+    finally:
+        handle.close()
+
+
+def _supplier_order_of(ledger: Ledger, run: int) -> int | None:
+    with ledger.session() as session:
+        row = session.get(Cancellation, run)
+        return None if row is None else row.supplier_order_id
 
 
 def apply_status_sync(

@@ -10,10 +10,10 @@ every run's deadline takes about 2 ms a run.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.listing import OpenCancellation, open_cancellations
-from core.clocks import format_countdown, remaining
+from core.clocks import remaining
 from core.display_text import display_text
 from core.ledger import Ledger
 from core.review import REASON_LABELS
-from gui.formatting import local_time
-from gui.jobs import Job
+from gui.formatting import countdown_text, local_time
+from gui.jobs import JobSlot
+from gui.notice import muted
+from gui.palette import Colours
 from gui.window_fit import fit_to_screen
 
 
@@ -49,8 +51,6 @@ COLUMNS = (
     "Reason",
     "Started",
 )
-_OVERDUE = QBrush(QColor("#8b0000"))
-_MUTED = QBrush(QColor("#8a8f98"))
 
 
 def utc_now() -> datetime:
@@ -61,8 +61,9 @@ def due_text(deadline: datetime | None, now: datetime) -> str:
     """ "26/11/2026 09:05 · in 2 d 05 h", "… · overdue 3 h", or "—" without a deadline."""
     if deadline is None:
         return "—"
-    countdown = format_countdown(remaining(deadline, now))
-    relative = countdown if countdown.startswith("overdue") else _tr("in {0}").format(countdown)
+    left = remaining(deadline, now)
+    countdown = countdown_text(left)
+    relative = countdown if left <= timedelta(0) else _tr("in {0}").format(countdown)
     return f"{local_time(deadline)} · {relative}"
 
 
@@ -84,8 +85,7 @@ class CancellationsView(QWidget):
         self.ledger = ledger
         self.now = now
         self.runs: list[OpenCancellation] = []
-        self._pool = pool
-        self._job: Job | None = None
+        self._loader = JobSlot(self, pool)  # reads the rows off the GUI thread
         self._again = False
         self.setObjectName("cancellationsView")
         self.setWindowTitle(_tr("Cancellations"))
@@ -122,7 +122,7 @@ class CancellationsView(QWidget):
         self.empty.setObjectName("noCancellations")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #5f6670; padding: 24px;")
+        muted(self.empty, "padding: 24px;")
         self.count_label = QLabel()
         self.resume_button = QPushButton(_tr("Resume"))
         self.resume_button.setObjectName("resumeButton")
@@ -148,25 +148,24 @@ class CancellationsView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._job is not None
+        return self._loader.busy
 
     def refresh(self) -> None:
         """Re-read the open runs off the GUI thread (each needs its deadline worked out: a
         ledger with a thousand open runs takes seconds); `refreshed` once they are shown."""
-        if self._job is not None:
+        if self._loader.busy:
             self._again = True
             return
         ledger = self.ledger
-        job = Job(lambda _progress, _cancelled: open_cancellations(ledger))
-        job.finished.connect(self._loaded)
-        job.failed.connect(self._load_failed)
-        self._job = job
         if not self.runs:
             self.count_label.setText(_tr("Reading the open cancellations…"))
-        job.start(self._pool)
+        self._loader.run(
+            lambda _progress, _cancelled: open_cancellations(ledger),
+            self._loaded,
+            self._load_failed,
+        )
 
     def _loaded(self, runs: list[OpenCancellation]) -> None:
-        self._job = None
         if self._again:
             self._again = False
             self.refresh()
@@ -175,7 +174,6 @@ class CancellationsView(QWidget):
         self.refreshed.emit()
 
     def _load_failed(self, message: str) -> None:
-        self._job = None
         self.count_label.setText(_tr("The cancellations could not be read: {0}").format(message))
 
     def show_runs(self, runs: list[OpenCancellation]) -> None:
@@ -189,7 +187,7 @@ class CancellationsView(QWidget):
                 [
                     display_text(run.order_name) or "—",
                     display_text(run.ae_order_id),
-                    _tr(run.state_label),
+                    _tr(run.info.label),
                     _tr(run.next_deadline_label)
                     if run.next_deadline_label
                     else _tr("Waiting on you"),
@@ -200,10 +198,10 @@ class CancellationsView(QWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, run.id)
             if run.next_deadline is not None and run.next_deadline <= now:
-                item.setForeground(4, _OVERDUE)
+                item.setForeground(4, Colours.NEGATIVE.brush())
                 item.setToolTip(4, _tr("The deadline has passed: open it to see what to do."))
             elif run.next_deadline is None:
-                item.setForeground(4, _MUTED)
+                item.setForeground(4, Colours.MUTED.brush())
             self.table.addTopLevelItem(item)
             if run.id == selected:
                 item.setSelected(True)

@@ -14,6 +14,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from core import paths
+from gui.cli_output import print_for_reader, reader_left
 
 if TYPE_CHECKING:
     from core.ledger import Ledger, LedgerError
@@ -32,6 +33,22 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="last", type=_day, metavar="DATE", help="last day")
     parser.add_argument("--csv", type=Path, metavar="FILE", help="write the refund lines as CSV")
     parser.add_argument("--pdf", type=Path, metavar="FILE", help="write the PDF report")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object: totals in the reporting currency, per currency, rates",
+    )
+    parser.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="reporting currency (ISO 4217; default: the setting, else the shop's)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("en", "de"),
+        help="language of the CSV and PDF (de: ';' and decimal comma); default: DROPDESK_LANG "
+        "or LANG",
+    )
 
 
 def _ledger_location(text: str) -> Path | str:
@@ -77,7 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     due_command = commands.add_parser(
         "due",
         parents=[ledger_option],
-        help="supplier orders whose ship window closes soon, and the overdue ones",
+        help="every deadline closing soon or overdue: orders to buy, ship windows, and the open "
+        "cancellations' supplier answers, tracking, disputes and refunds",
     )
     due_command.add_argument(
         "--within", type=float, default=48, metavar="HOURS", help="look ahead (default 48)"
@@ -168,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ndropdesk: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # a reader that left early (`dropdesk review | head`)
+        reader_left()
+        return 0
 
 
 EXIT_INTERRUPTED = 130
@@ -283,13 +304,13 @@ def _due(path: Path | str, within: float, as_json: bool) -> int:
     now = datetime.now().astimezone()
     try:
         with ledger.session() as session:
-            rows = due.due_orders(session, now, within)
+            rows = due.deadlines(session, now, within)
     finally:
         ledger.close()
     if as_json:
-        print(due.to_json(rows, now, within_hours=within))
+        print_for_reader(due.to_json(rows, now, within_hours=within))
     else:
-        print(due.render_text(rows, now, within_hours=within))
+        print_for_reader(due.render_text(rows, now, within_hours=within))
     return 0
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from core import paths
 from gui.i18n import current_language
 from gui.jobs import Job
+from gui.notice import Kind, tell
 from gui.progress_dialog import JobProgressDialog
 
 log = logging.getLogger(__name__)
@@ -93,16 +94,9 @@ class DemoLedger(QObject):
     def _failed(self, message: str) -> None:
         self._end()
         log.warning("Demo ledger not written: %s", message)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("The demo could not be written"),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self._window,
-        )
+        box = tell(self._window, _tr("The demo could not be written"), message, Kind.WARNING)
         box.setObjectName("demoFailed")
         self.message_box = box
-        box.open()
         self.failed.emit(message)
 
     def _end(self) -> None:

@@ -13,11 +13,12 @@ from pathlib import Path
 import PySide6
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, qVersion
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from core import diagnostics, paths, redaction
-from gui.jobs import Job
+from gui.jobs import JobSlot
 from gui.links import open_link
+from gui.notice import Kind, tell
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +51,13 @@ class DiagnosticsSaver(QObject):
         self.ledger_path = ledger_path
         self._parent = parent
         self._asked_from: QWidget | None = None  # where the merchant asked: answers go there
-        self._job: Job | None = None
+        self._slot = JobSlot(self)
+        self._slot.busy_changed.connect(self.busy_changed)
         self._tell_merchant = False  # a message box at the end (the menu), or only signals
 
     @property
     def busy(self) -> bool:
-        return self._job is not None
+        return self._slot.busy
 
     def choose_and_save(self, window: QWidget | None = None) -> None:
         """Ask where to save (suggesting a dated name in the home folder), then save; tell
@@ -85,26 +87,21 @@ class DiagnosticsSaver(QObject):
         if self.busy:
             return
         ledger_path, folder, qt = self.ledger_path, paths.log_dir(), qt_version()
-        job = Job(
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._slot.run(
             lambda _progress, _cancelled: diagnostics.save(
                 target, ledger_path, folder, qt_version=qt
             ),
+            self._finished,
+            self._failed,
             describe_error=lambda error: _tr("The diagnostics could not be saved: {0}").format(
                 redaction.redact(str(error))
             ),
         )
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
-        self._job = job
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        self.busy_changed.emit(True)
-        job.start()
 
     def _end(self) -> bool:
         tell, self._tell_merchant = self._tell_merchant, False
-        self._job = None
         QApplication.restoreOverrideCursor()
-        self.busy_changed.emit(False)
         return tell
 
     def _finished(self, target: Path) -> None:
@@ -122,27 +119,15 @@ class DiagnosticsSaver(QObject):
         return window if window is not None and shiboken6.isValid(window) else self._parent
 
     def _tell_saved(self, target: Path) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
+        tell(
+            self._answer_parent(),
             _tr("Diagnostics saved"),
             _tr(
                 "Saved to {0}.\n\nIt holds versions, settings, the ledger's size and the end of "
                 "the log, without secrets or customer details. Attach it to your message to "
                 "support."
             ).format(target),
-            QMessageBox.StandardButton.Ok,
-            self._answer_parent(),
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     def _tell_failed(self, message: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _tr("Diagnostics not saved"),
-            message,
-            QMessageBox.StandardButton.Ok,
-            self._answer_parent(),
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        tell(self._answer_parent(), _tr("Diagnostics not saved"), message, Kind.WARNING)

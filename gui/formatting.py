@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
-from core.clocks import as_zone, format_countdown
+from core.clocks import as_zone, countdown
 from core.money import split
 from core.status_words import EndKind, end_kind, known_status, status_words
 from gui.i18n import current_language
@@ -28,14 +28,28 @@ def status_tooltip(status: str, end_reason: str = "") -> str:
 
 
 def countdown_text(delta: timedelta) -> str:
-    """core's compact countdown ("overdue 2 d 05 h", "3 h 12 min") in the window's language."""
-    words = {
-        "overdue": QCoreApplication.translate("countdown", "overdue"),
-        "d": QCoreApplication.translate("countdown", "d", "days"),
-        "h": QCoreApplication.translate("countdown", "h", "hours"),
-        "min": QCoreApplication.translate("countdown", "min", "minutes"),
-    }
-    return " ".join(words.get(word, word) for word in format_countdown(delta).split(" "))
+    """Time left ("2 d 05 h", "3 h 12 min", "overdue 6 h") in the window's language, worded
+    from core's numbers (core.clocks.countdown)."""
+    left = countdown(delta)
+    if left.days:
+        span = QCoreApplication.translate("countdown", "{0} d {1} h").format(
+            left.days, f"{left.hours:02d}"
+        )
+    elif left.hours and left.minutes is not None:
+        span = QCoreApplication.translate("countdown", "{0} h {1} min").format(
+            left.hours, f"{left.minutes:02d}"
+        )
+    elif left.hours:
+        span = QCoreApplication.translate("countdown", "{0} h").format(left.hours)
+    elif left.minutes:
+        span = QCoreApplication.translate("countdown", "{0} min").format(left.minutes)
+    else:
+        span = QCoreApplication.translate("countdown", "< 1 min")
+    return (
+        QCoreApplication.translate("countdown", "overdue {0}").format(span)
+        if left.overdue
+        else span
+    )
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:

@@ -17,7 +17,6 @@ which as usual.
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 import threading
@@ -32,6 +31,7 @@ from core.imports import ImportCancelled, ImportFileError, ImportSummary, import
 from core.imports.questions import Answers, AnswersNeeded, Question, is_iso_currency
 from core.ledger import LedgerError, open_ledger
 from core.linking import PatternError
+from gui.cli_output import print_for_reader
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1
@@ -110,7 +110,7 @@ def run_import(
     bar.end()
     code = EXIT_REFUSED if summary.refused else EXIT_OK
     text = summary.to_json() if as_json else describe(file, summary, mode=mode, dry_run=dry_run)
-    _print_to_a_reader_who_may_leave(text)
+    print_for_reader(text)
     return code
 
 
@@ -132,21 +132,6 @@ def _ask(file: Path, question: Question) -> str:
         f"the ledger holds several shops ({', '.join(question.choices)}) and an export does not "
         f"say which it is from: name it with --shop DOMAIN (e.g. --shop {question.suggested})"
     )
-
-
-def _print_to_a_reader_who_may_leave(text: str) -> None:
-    """Print `text` on stdout; if the reader has gone (`| head` closed the pipe), stop quietly.
-
-    stdout is pointed at /dev/null afterwards, so the flush at exit does not fail again."""
-    try:
-        print(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, sys.stdout.fileno())
-        finally:
-            os.close(devnull)
 
 
 def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) -> str:

@@ -71,6 +71,7 @@ from core.ledger import Ledger
 from core.linking import PatternError
 from gui.i18n import current_language
 from gui.jobs import Job
+from gui.notice import Kind, tell
 from gui.progress_dialog import JobProgressDialog
 from gui.ui_settings import ui_settings
 from gui.window_fit import fit_to_screen
@@ -555,7 +556,7 @@ class CsvImportFlow(QObject):
         if isinstance(outcome, _Cancelled):
             self._finish(None)
         elif isinstance(outcome, _Problem):
-            self._tell(QMessageBox.Icon.Warning, outcome.title, outcome.message)
+            self._tell(Kind.WARNING, outcome.title, outcome.message)
             self._finish(None)
         else:
             then(outcome)
@@ -563,7 +564,7 @@ class CsvImportFlow(QObject):
     def _failed(self, message: str) -> None:
         self._close_progress()
         self._tell(
-            QMessageBox.Icon.Critical,
+            Kind.ERROR,
             _tr("The import failed"),
             _tr("Nothing was imported: {0}").format(message),
         )
@@ -575,7 +576,7 @@ class CsvImportFlow(QObject):
         self._asked += [q for q in preview.questions if q.kind not in known]
         if not self._asked and not preview.refused and not (preview.added or preview.updated):
             self._tell(
-                QMessageBox.Icon.Information,
+                Kind.INFO,
                 _tr("Nothing new"),
                 _tr("The {0} orders in {1} are already in the ledger as they are.").format(
                     _number(preview.unchanged), self._path.name
@@ -615,7 +616,7 @@ class CsvImportFlow(QObject):
             self._finish(None)
         elif choice is Choice.NOTHING:
             self._tell(
-                QMessageBox.Icon.Information,
+                Kind.INFO,
                 _tr("Nothing imported"),
                 _tr(
                     "Nothing from {0} was imported. Fix the {1} rows that cannot be read and "
@@ -634,9 +635,7 @@ class CsvImportFlow(QObject):
     def _imported(self, outcome: _Outcome) -> None:
         assert isinstance(outcome, ImportSummary) and self._path is not None
         self.imported.emit(outcome)
-        self._tell(
-            QMessageBox.Icon.Information, _tr("Import finished"), result_text(self._path, outcome)
-        )
+        self._tell(Kind.INFO, _tr("Import finished"), result_text(self._path, outcome))
         self._finish(outcome)
 
     # --- plumbing ---
@@ -648,14 +647,11 @@ class CsvImportFlow(QObject):
             self.progress = None
         self._job = None
 
-    def _tell(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self._window)
+    def _tell(self, kind: Kind, title: str, text: str) -> None:
+        box = tell(self._window, title, text, kind)
         box.setObjectName("importMessage")
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(lambda: self._forget_box(box))
         self.message_box = box
-        box.open()
 
     def _forget_box(self, box: QMessageBox) -> None:
         if self.message_box is box:

@@ -38,10 +38,11 @@ from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery, OrderRow
 from gui.first_run import FirstRunPanel
-from gui.formatting import countdown_text, local_time
 from gui.i18n import language_menu
+from gui.ledger_columns import COLUMNS, DEFAULT_SORT, position
+from gui.notice import status
 from gui.order_details_panel import OrderDetailsPanel
-from gui.order_table_model import Column, OrderTableModel, cancel_state_label
+from gui.order_table_model import OrderTableModel
 from gui.ui_settings import ui_settings
 from gui.window_fit import restore_or_fit, save_if_chosen
 
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from gui.deadline_tray import DeadlineTray
     from gui.demo_ledger import DemoLedger
     from gui.import_csv import CsvImportFlow
+    from gui.needs_me_view import NeedsMeView
     from gui.review_view import ReviewView
     from gui.suppliers_view import SuppliersView
     from gui.sync_actions import ConnectionMenu
@@ -68,17 +70,24 @@ class ViewFilter:
     label: str
     statuses: tuple[str, ...] = ()
     window: str = ""  # "soon": closing within the chosen hours; "overdue": already closed
+    ship_windows: bool = False  # only orders whose ship window is the clock (no open run)
 
     def query(self, base: OrderQuery, now: datetime, hours: int) -> OrderQuery:
         until = {"soon": now + timedelta(hours=hours), "overdue": now}.get(self.window)
         start = now if self.window == "soon" else None
-        return replace(base, statuses=self.statuses, ship_by_from=start, ship_by_until=until)
+        return replace(
+            base,
+            statuses=self.statuses,
+            ship_by_from=start,
+            ship_by_until=until,
+            without_open_runs=self.ship_windows,
+        )
 
 
 FILTERS = (
-    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES),
-    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon"),
-    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue"),
+    ViewFilter("Awaiting shipment", AWAITING_SHIPMENT_STATUSES, ship_windows=True),
+    ViewFilter("Closing soon", AWAITING_SHIPMENT_STATUSES, window="soon", ship_windows=True),
+    ViewFilter("Overdue", AWAITING_SHIPMENT_STATUSES, window="overdue", ship_windows=True),
     ViewFilter("Cancel requested", ("IN_CANCEL",)),
     ViewFilter("Shipped", ("SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS")),
     ViewFilter("Finished", ("FINISH",)),
@@ -100,21 +109,6 @@ def can_cancel(order: OrderRow | None) -> bool:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def column_samples() -> dict[int, str]:
-    """The widest text each column usually shows, to size it in the table's font."""
-    late = datetime(2026, 12, 30, 23, 59, tzinfo=UTC)
-    return {
-        Column.ORDER: "#100000",
-        Column.CUSTOMER: "Hannah Zimmermann",
-        Column.SUPPLIER: "Shenzhen Bright Home Store",
-        Column.AE_ORDER: "8100000000000000",
-        Column.PAID: local_time(late),
-        Column.SHIP_BY: local_time(late),
-        Column.COUNTDOWN: countdown_text(timedelta(days=-12, hours=-5)),
-        Column.STATUS: cancel_state_label(State.SUPPLIER_CANCEL_REQUESTED),
-    }
 
 
 class MainWindow(QMainWindow):
@@ -156,7 +150,7 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.SHIP_BY, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(position(DEFAULT_SORT), Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -165,8 +159,8 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         metrics = self.table.fontMetrics()
-        for column, sample in column_samples().items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        for number, column in enumerate(COLUMNS):  # the last one stretches to the edge
+            header.resizeSection(number, metrics.horizontalAdvance(column.sample()) + 20)
 
         self.details = OrderDetailsPanel(ledger)
         self.first_run = FirstRunPanel()
@@ -235,7 +229,9 @@ class MainWindow(QMainWindow):
         self.table.customContextMenuRequested.connect(self._order_menu)
         self._review: ReviewView | None = None
         self._suppliers: SuppliersView | None = None
+        self._chargebacks: QWidget | None = None
         self.calendar_recompute: CalendarRecompute | None = None
+        self._needs_me: NeedsMeView | None = None
         self.table.doubleClicked.connect(lambda index: self.edit_supplier_order(index.row()))
         self.connections = connections
         self.connection_menu: ConnectionMenu | None = None
@@ -249,6 +245,8 @@ class MainWindow(QMainWindow):
         if cancel_button is not None:
             cancel_button.setObjectName("cancelEverywhereTool")
         self.details.cancel_button.clicked.connect(self.cancel_selected)
+        self.details.withdrawal_button.clicked.connect(self.withdrawal_selected)
+        self.details.notify_button.clicked.connect(self.notify_selected)
         self._services_ready = False
         self.total_orders = self.orders.count(OrderQuery())
         self._show_counts(self.model.rowCount())
@@ -294,18 +292,18 @@ class MainWindow(QMainWindow):
         opener = workflow_opener(connections) if connections else manual_opener(self.ledger)
         self.cancels = CancelLauncher(self.ledger, opener, self)
         self.cancels.changed.connect(self.refresh)
-        self.cancels.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.cancels.message.connect(lambda text: status(self, text, 10_000))
         if self.connection_menu is not None:  # AliExpress news may move cancellations on
             self.connection_menu.ended.connect(lambda: self.cancels.apply_status_sync(None))
+        if connections is not None:  # the autopilot's status watch, while the app runs
+            self.cancels.start_watch()
         self.csv_import = CsvImportFlow(
             self.ledger, self, on_imported=lambda _summary: self.refresh()
         )
         install_csv_drop(self, self.csv_import.start)
         self.calendar_recompute = CalendarRecompute(self.ledger, self)
         self.calendar_recompute.moved.connect(lambda moved: self.refresh() if moved else None)
-        self.calendar_recompute.message.connect(
-            lambda text: self.statusBar().showMessage(text, 10_000)
-        )
+        self.calendar_recompute.message.connect(lambda text: status(self, text, 10_000))
         self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
         self.tray.order_clicked.connect(self._reveal)
         for deferred in self._service_actions:
@@ -349,6 +347,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(_tr("&View"))
         view_menu.addAction(action("&Search", "Ctrl+F", self.focus_search))
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
+        view_menu.addAction(action("Needs &me…", "Ctrl+Shift+N", self.show_needs_me))
         view_menu.addSeparator()
         view_menu.addMenu(language_menu(self))
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
@@ -358,12 +357,25 @@ class MainWindow(QMainWindow):
         self.cancel_action.setIconText(_tr("Cancel everywhere…"))  # its toolbar button
         self.cancel_action.setToolTip(
             _tr("Cancel the selected order at the supplier and in the shop, step by step")
-            + " (Ctrl+Shift+C)"
+            + f" ({self.cancel_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
         )
         self.cancel_action.setEnabled(False)  # a cancellable order, once the services attach
         self.edit_action = action("&Edit supplier order…", "Ctrl+Return", self.edit_selected)
+        self.withdrawal_action = action("&Withdrawal received…", "", self.withdrawal_selected)
+        self.withdrawal_action.setToolTip(
+            _tr("Record the customer's withdrawal, its refund deadline and the acknowledgement")
+        )
+        self.notify_action = action("&Notify the customer…", "Ctrl+Shift+M", self.notify_selected)
+        self.notify_action.setToolTip(
+            _tr("Write to the customer in their language: mail program or copy")
+        )
+        for customer_action in (self.withdrawal_action, self.notify_action):
+            customer_action.setEnabled(False)  # an order linked to a shop order
         order_menu.addAction(self.cancel_action)
         order_menu.addAction(self.edit_action)
+        order_menu.addSeparator()
+        order_menu.addAction(self.withdrawal_action)
+        order_menu.addAction(self.notify_action)
         order_menu.addSeparator()
         order_menu.addAction(
             action(
@@ -373,6 +385,14 @@ class MainWindow(QMainWindow):
                 service=True,
             )
         )
+        from gui.chargeback_ports import SHORTCUT
+
+        chargebacks = QAction(_tr("C&hargebacks…"), self)
+        chargebacks.setShortcut(QKeySequence(SHORTCUT))
+        chargebacks.triggered.connect(self.show_chargebacks)
+        chargebacks.setEnabled(False)  # enabled by attach_services()
+        self._service_actions.append(chargebacks)
+        order_menu.addAction(chargebacks)
         review_menu = self.menuBar().addMenu(_tr("&Review"))
         review_menu.addAction(action("Refund &review…", "Ctrl+E", lambda: self.show_review()))
         review_menu.addAction(action("&Suppliers…", "Ctrl+Shift+S", self.show_suppliers))
@@ -464,6 +484,8 @@ class MainWindow(QMainWindow):
             self.model.refresh()
         if self.tray is not None:
             self.tray.update(self.clock(), ledger_changed=True)
+        if self._needs_me is not None and self._needs_me.isVisible():
+            self._load_needs_me()
         row = self.model.position_of(selected.id) if selected is not None else None
         if row is not None:
             self.table.selectRow(row)
@@ -487,12 +509,63 @@ class MainWindow(QMainWindow):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def cancel_selected(self) -> None:
-        """Cancel everywhere: the wizard for the selected supplier order."""
+        """Cancel everywhere: the wizard for the selected supplier order, or one decision for
+        several selected orders (one run each)."""
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) > 1:
+            from gui.cancel_wizard.bulk_dialog import BulkCancelDialog
+
+            found = [self.model.row_at(index.row()) for index in rows]
+            ids = [order.id for order in found if order is not None]
+            dialog = BulkCancelDialog(self.cancels, ids, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return
         order = self.selected_order()
         if order is None:
-            self.statusBar().showMessage(_tr("Select an order to cancel first."), 5_000)
+            status(self, _tr("Select an order to cancel first."), 5_000)
             return
         self.cancels.open_for_order(order.id)
+
+    def withdrawal_selected(self) -> None:
+        """Withdrawal received: record it, show its refund deadline, acknowledge it, and offer
+        Cancel everywhere while the supplier has not shipped."""
+        from gui.withdrawal_dialog import WithdrawalDialog
+
+        order = self.selected_order()
+        if order is None or order.customer_order_id is None:
+            status(self, _tr("Select an order from the shop first."), 5_000)
+            return
+        dialog = WithdrawalDialog(self.ledger, order.id, self, clock=self.clock)
+        dialog.recorded.connect(lambda _customer: self._after_customer_change(order.id))
+        dialog.cancel_requested.connect(self._cancel_after_withdrawal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def notify_selected(self) -> None:
+        """Notify the customer: a message in their language, sent from the mail program or
+        copied, kept in the order's timeline."""
+        from gui.notice_dialog import NoticeDialog
+
+        order = self.selected_order()
+        if order is None or order.customer_order_id is None:
+            status(self, _tr("Select an order from the shop first."), 5_000)
+            return
+        dialog = NoticeDialog(self.ledger, order.id, self, clock=self.clock)
+        dialog.sent.connect(lambda _via: self._after_customer_change(order.id))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _after_customer_change(self, supplier_order_id: int) -> None:
+        selected = self.selected_order()
+        if selected is not None and selected.id == supplier_order_id:
+            self.details.show_order(supplier_order_id)  # the timeline shows what was recorded
+
+    def _cancel_after_withdrawal(self, supplier_order_id: int) -> None:
+        if not self._services_ready:
+            status(self, _tr("Dropdesk is still starting; try again."), 5_000)
+            return
+        self.cancels.open_for_order(supplier_order_id)
 
     def edit_selected(self) -> None:
         order = self.selected_order()
@@ -507,6 +580,9 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.cancel_action)
         menu.addAction(self.edit_action)
+        menu.addSeparator()
+        menu.addAction(self.withdrawal_action)
+        menu.addAction(self.notify_action)
         menu.exec(self.table.viewport().mapToGlobal(position))
 
     def show_review(self, supplier_id: int | None = None) -> None:
@@ -519,6 +595,44 @@ class MainWindow(QMainWindow):
             self._review.select_supplier(supplier_id)
         self._review.show()
         self._review.raise_()
+
+    def show_needs_me(self) -> None:
+        """Every deadline of every order within the warning lead time, soonest first."""
+        from gui.needs_me_view import NeedsMeView, bring_up
+
+        if self._needs_me is None:
+            self._needs_me = NeedsMeView(self)
+            self._needs_me.order_requested.connect(self._reveal)
+            self._needs_me.buy_requested.connect(self._buy_for)
+        self._load_needs_me()
+        bring_up(self._needs_me)
+
+    def _load_needs_me(self) -> None:
+        if self._needs_me is None:
+            return
+        now = self.clock()
+        with self.ledger.engine.connect() as connection:
+            found = due.deadlines(connection, now, self._soon_hours)
+        self._needs_me.show_deadlines(found, now, self._soon_hours)
+
+    def _buy_for(self, order_name: str) -> None:
+        """ "Add supplier order" for a customer order still to buy from the supplier."""
+        from gui.supplier_order_dialog import open_supplier_order_dialog
+
+        dialog = open_supplier_order_dialog(
+            self, self.ledger, None, on_saved=self._supplier_order_saved
+        )
+        dialog.customer_order.setText(order_name)
+
+    def show_chargebacks(self) -> None:
+        from gui.chargeback_ports import open_chargebacks
+
+        if self._chargebacks is None:
+            view = open_chargebacks(self, self.ledger, self.connections)
+            view.message.connect(lambda text: status(self, text, 10_000))
+            self._chargebacks = view
+        self._chargebacks.show()
+        self._chargebacks.raise_()
 
     def show_suppliers(self) -> None:
         from gui.suppliers_view import SuppliersView
@@ -585,6 +699,12 @@ class MainWindow(QMainWindow):
         enabled = getattr(self, "_services_ready", False) and can_cancel(self.selected_order())
         self.cancel_action.setEnabled(enabled)
         self.details.cancel_button.setEnabled(enabled)
+        order = self.selected_order()
+        linked = order is not None and order.customer_order_id is not None
+        for customer_action in (self.withdrawal_action, self.notify_action):
+            customer_action.setEnabled(linked)
+        self.details.withdrawal_button.setEnabled(linked)
+        self.details.notify_button.setEnabled(linked)
 
     def _show_counts(self, shown: int) -> None:
         locale = QLocale()
@@ -614,8 +734,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_frame_shown.emit)  # once the children have painted
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember what the merchant chose (size, split), and nothing they did not."""
-        if self.change_poll is not None:  # the ledger may be closed right after the window
+        """Remember what the merchant chose (size, split), and nothing they did not; stop the
+        calendar recompute and the change poll first: the ledger may be closed right after the
+        window, and no job may still read or write it then."""
+        if self.calendar_recompute is not None:
+            self.calendar_recompute.stop()
+        if self.change_poll is not None:
             self.change_poll.stop()
         if self.remember_layout:
             save_if_chosen(self, GEOMETRY_KEY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -57,6 +58,10 @@ _EVENT_TITLES = {
     "customer_order.cancelled_on_shopify": "Cancelled on Shopify",
     "ship_by_moved": "Ship-by moved",
     "deadline_moved": "Deadline moved",
+    "customer_order.notice_sent": "Customer notified",
+    "customer_order.withdrawal_received": "Withdrawal received",
+    "customer_order.withdrawal_refunded": "Withdrawal refunded",
+    "supplier_order.protection_recorded": "Protection end recorded",
 }
 #: What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip).
 UNKNOWN_EVENT = "Recorded change"
@@ -146,8 +151,21 @@ class OrderDetailsPanel(QWidget):
             _tr("Cancel this order at the supplier and in the shop, step by step")
         )
         self.cancel_button.setEnabled(False)
+        # After-sale actions on the shop order; the main window connects and enables them.
+        self.withdrawal_button = QPushButton(_tr("Withdrawal received…"))
+        self.withdrawal_button.setObjectName("withdrawalReceived")
+        self.withdrawal_button.setToolTip(
+            _tr("Record the customer's withdrawal, its refund deadline and the acknowledgement")
+        )
+        self.notify_button = QPushButton(_tr("Notify the customer…"))
+        self.notify_button.setObjectName("notifyCustomer")
+        self.notify_button.setToolTip(
+            _tr("Write to the customer in their language: mail program or copy")
+        )
         actions = QHBoxLayout()
-        actions.addWidget(self.cancel_button)
+        for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
+            button.setEnabled(False)
+            actions.addWidget(button)
         actions.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -173,14 +191,16 @@ class OrderDetailsPanel(QWidget):
         self.timeline.clear()
         if details is None:
             self.title.setText(_tr("Select an order to see its lines and timeline."))
-            self.cancel_button.hide()
+            for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
+                button.hide()
             for label in self._fact_labels.values():
                 label.clear()
             return
         self._fill(details)
 
     def _fill(self, details: OrderDetails) -> None:
-        self.cancel_button.show()
+        for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
+            button.show()
         order, customer = details.supplier_order, details.customer_order
         name = customer.name if customer else _tr("Unlinked supplier order")
         self.title.setText(f"<h2>{html.escape(display_text(name))}</h2>")
@@ -232,6 +252,15 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
     if "message" in details:  # a text core stored in both languages
         return Text.from_stored(details["message"]).get(current_language())
     parts: list[str] = []
+    if kind == "customer_order.notice_sent":  # what the customer was sent, and how
+        how = _tr("by e-mail") if details.get("via") == "mail" else _tr("copied")
+        return f"{details.get('subject', '')} ({how})"
+    refund_by = _moment(details.get("refund_by"))  # a withdrawal's legal refund deadline
+    if refund_by is not None:
+        parts.append(_tr("refund by {0}").format(local_time(refund_by)))
+    protection_ends = _moment(details.get("ends_at"))
+    if protection_ends is not None:
+        parts.append(_tr("protection ends {0}").format(local_time(protection_ends)))
     currency = str(details.get("currency") or "")
     for key, form in (("amount_minor", "{0}"), ("refunded_minor", "{0} refunded")):
         value = details.get(key)
@@ -252,6 +281,15 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
     if by:
         parts.append(_tr(by))
     return ", ".join(part for part in parts if part)
+
+
+def _moment(value: Any) -> datetime | None:
+    """An ISO 8601 instant a payload carries, or None."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if value and moment.tzinfo is not None else None
 
 
 def _reason(reason: str) -> str:

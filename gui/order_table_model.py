@@ -1,17 +1,17 @@
 """The ledger table: a model that knows the row count and reads only the pages it shows.
 
 Nothing here sorts or filters in Python: a new query goes to SQL, and pages of rows come back
-into a small LRU cache. With a million orders the model holds a few hundred rows at most.
+into a small LRU cache. With a million orders the model holds a few hundred rows at most. What
+each column shows, how it sorts and whether the clock moves it comes from
+`gui.ledger_columns.COLUMNS`; the model knows no column by name or position.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
-from enum import IntEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,15 +21,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
 
-from core.cancel.states import FINAL, LABELS, State
-from core.clocks import Urgency, remaining
 from core.display_text import display_text
 from core.due import Thresholds
-from core.order_list import SORT_COLUMNS, OrderList, OrderQuery, OrderRow
-from gui.formatting import countdown_text, deadline_tooltip, local_time, status_text
-from gui.palette import readable
+from core.order_list import OrderList, OrderQuery, OrderRow
+from gui.ledger_columns import COLUMNS, Cell, LedgerColumn
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
@@ -37,110 +33,21 @@ MAX_TEXTS = 20_000  # cached cell texts (a few screens' worth), dropped together
 
 Index = QModelIndex | QPersistentModelIndex
 
-_COUNTDOWN_ROLES = [
+_CLOCK_ROLES = [
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.ToolTipRole,
 ]
-#: Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.
-_BACKGROUND = {
-    Urgency.SOON: QBrush(QColor("#fff3c4")),
-    Urgency.URGENT: QBrush(QColor("#ffd9b3")),
-    Urgency.OVERDUE: QBrush(QColor("#f8c9c9")),
-}
-_FOREGROUND = {
-    Urgency.CALM: QBrush(QColor("#1d6b3a")),
-    Urgency.SOON: QBrush(QColor("#5c4400")),
-    Urgency.URGENT: QBrush(QColor("#7a3300")),
-    Urgency.OVERDUE: QBrush(QColor("#8b0000")),
-}
-_MUTED = QBrush(QColor("#8a8f98"))
-
-
-def cancel_state_label(state: str) -> str:
-    """What the wizard calls a cancellation state (in the wizard's translation context)."""
-    return QCoreApplication.translate("CancelWizard", LABELS[State(state)])
-
-
-def _cancelling(row: OrderRow) -> bool:
-    return row.cancel_state is not None and row.cancel_state not in FINAL
-
-
-def _cancel_status(row: OrderRow, role: int) -> str:
-    """An order in a cancellation run shows where the run stands and its next deadline."""
-    assert row.cancel_state is not None
-    label = cancel_state_label(row.cancel_state)
-    if role == Qt.ItemDataRole.DisplayRole:
-        return label
-    tip = _tr("Cancellation: {0}").format(label)
-    if row.cancel_deadline is not None:
-        tip += "\n" + _tr("Next deadline: {0}").format(local_time(row.cancel_deadline))
-    return tip + "\n" + _tr("AliExpress status: {0}").format(status_text(row.order_status))
-
-
-def _on_base(brush: QBrush) -> QBrush:
-    """The brush, shaded to stay readable on the table's background (light or dark palette)."""
-    base = QGuiApplication.palette().base().color()
-    return QBrush(readable(brush.color(), base))
-
-
-_SERVED_ROLES = frozenset({*_COUNTDOWN_ROLES, Qt.ItemDataRole.AccessibleDescriptionRole})
+_SERVED_ROLES = frozenset(
+    {*_CLOCK_ROLES, Qt.ItemDataRole.AccessibleDescriptionRole, Qt.ItemDataRole.TextAlignmentRole}
+)
+#: The columns whose cells move with the clock (the tick looks at these only).
+_CLOCKED = tuple(number for number, column in enumerate(COLUMNS) if column.clock is not None)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OrderTableModel", text)
-
-
-class _Countdown(NamedTuple):
-    """A countdown cell as of the last tick."""
-
-    text: str
-    background: QBrush | None
-    foreground: QBrush
-    urgency: Urgency | None = None  # None: not awaiting shipment
-
-
-class Column(IntEnum):
-    """Display order: what the merchant acts on (whose order, how long left) comes first."""
-
-    ORDER = 0
-    CUSTOMER = 1
-    COUNTDOWN = 2
-    SHIP_BY = 3
-    STATUS = 4
-    SUPPLIER = 5
-    AE_ORDER = 6
-    PAID = 7
-    TRACKING = 8
-
-
-TITLES = (
-    "Order",
-    "Customer",
-    "Time left",
-    "Ship by",
-    "Status",
-    "Supplier",
-    "AliExpress order",
-    "Paid",
-    "Tracking",
-)
-#: Columns a header click sorts, and the SQL sort each asks for.
-SORT_KEYS: dict[int, str] = {Column.PAID: "paid_at", Column.SHIP_BY: "ship_by"}
-
-
-_DISPLAY: dict[int, Callable[[OrderRow], str]] = {
-    Column.ORDER: lambda r: r.order_name,
-    Column.CUSTOMER: lambda r: r.customer_name,
-    Column.SUPPLIER: lambda r: r.supplier_name,
-    Column.AE_ORDER: lambda r: r.ae_order_id,
-    Column.PAID: lambda r: local_time(r.paid_at),
-    Column.SHIP_BY: lambda r: local_time(r.ship_by),
-    Column.STATUS: lambda r: status_text(r.order_status),
-    Column.COUNTDOWN: lambda r: "",  # depends on the time: see OrderTableModel._countdown
-    Column.TRACKING: lambda r: r.tracking_number,
-}
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -163,10 +70,10 @@ class OrderTableModel(QAbstractTableModel):
         self._total = orders.count(self._query)
         self._pages: OrderedDict[int, list[OrderRow]] = OrderedDict()
         # A repaint asks for several roles of each cell, and a tick repaints the neighbouring
-        # columns too: formatted values are kept until the rows (texts) or the time (countdowns)
-        # change, so a tick formats each visible countdown once.
+        # columns too: formatted values are kept until the rows (texts) or the time (clocked
+        # cells, by row id and column) change, so a tick formats each visible countdown once.
         self._texts: dict[tuple[int, int], str] = {}
-        self._countdowns: dict[int, _Countdown] = {}
+        self._cells: dict[tuple[int, int], Cell] = {}
 
     @property
     def query(self) -> OrderQuery:
@@ -177,7 +84,7 @@ class OrderTableModel(QAbstractTableModel):
         self._query = query
         self._pages.clear()
         self._texts.clear()
-        self._countdowns.clear()
+        self._cells.clear()
         self._total = self._orders.count(query)
         self.endResetModel()
         self.counted.emit(self._total)
@@ -204,54 +111,40 @@ class OrderTableModel(QAbstractTableModel):
         return self._orders.position(self._query, order_id)
 
     def tick(self, now: datetime, first_row: int, last_row: int) -> None:
-        """Move the clock; repaint the countdown cells of rows first..last (the visible) whose
+        """Move the clock; repaint the clocked cells of rows first..last (the visible) whose
         text or colour changed: most move once a minute, those a day or more away once an hour."""
         self._now = now
-        shown, self._countdowns = self._countdowns, {}
+        shown, self._cells = self._cells, {}
         for number in range(max(first_row, 0), min(last_row + 1, self._total)):
             row = self.row_at(number)
-            if row is not None and self._countdown_cell(row) != shown.get(row.id):
-                index = self.index(number, Column.COUNTDOWN)
-                self.dataChanged.emit(index, index, _COUNTDOWN_ROLES)
+            if row is None:
+                continue
+            for column in _CLOCKED:
+                if self._cell(row, column) != shown.get((row.id, column)):
+                    index = self.index(number, column)
+                    self.dataChanged.emit(index, index, _CLOCK_ROLES)
 
-    def urgency_of(self, row: OrderRow) -> Urgency | None:
-        if row.ship_by is None or not row.awaiting_shipment:
-            return None
-        return self.thresholds.urgency(remaining(row.ship_by, self._now))
+    def _cell(self, row: OrderRow, column: int) -> Cell:
+        cell = self._cells.get((row.id, column))
+        if cell is None:
+            clock = COLUMNS[column].clock
+            assert clock is not None
+            cell = self._cells[(row.id, column)] = clock(row, self._now, self.thresholds)
+        return cell
 
-    def _countdown(self, row: OrderRow, role: int) -> Any:
-        cell = self._countdown_cell(row)
+    def _clocked(self, row: OrderRow, number: int, column: LedgerColumn, role: int) -> Any:
+        cell = self._cell(row, number)
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.BackgroundRole:
             return cell.background
         if role == Qt.ItemDataRole.ForegroundRole:
             return cell.foreground
-        if cell.urgency is None:  # shipped or closed: no deadline to explain
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and row.ship_by is not None:
-            return deadline_tooltip(
-                row.ship_by, row.supplier_time_zone, estimated=row.ship_by_estimated
-            )
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return _tr(cell.urgency.value)
+            return cell.description
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row)
         return None
-
-    def _countdown_cell(self, row: OrderRow) -> _Countdown:
-        cell = self._countdowns.get(row.id)
-        if cell is None:
-            cell = self._countdowns[row.id] = self._format_countdown(row)
-        return cell
-
-    def _format_countdown(self, row: OrderRow) -> _Countdown:
-        level = self.urgency_of(row)
-        if level is None:
-            return _Countdown(_tr("shipped") if row.shipped_at else "—", None, _on_base(_MUTED))
-        assert row.ship_by is not None
-        text = countdown_text(remaining(row.ship_by, self._now))
-        # Pale urgency backgrounds keep their dark text; calm text sits on the table itself.
-        foreground = _on_base(_FOREGROUND[level]) if level is Urgency.CALM else _FOREGROUND[level]
-        return _Countdown(text, _BACKGROUND.get(level), foreground, level)
 
     # Qt's model interface -------------------------------------------------------------------
 
@@ -259,57 +152,50 @@ class OrderTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TITLES)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(TITLES[section])
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.ToolTipRole
-            and section in SORT_KEYS
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section].title)
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort is not None:
             return _tr("Click to sort")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _SERVED_ROLES or not index.isValid():
             return None  # the view asks for a dozen roles per cell: answer most without work
-        if index.column() == Column.COUNTDOWN:
+        number = index.column()
+        column = COLUMNS[number]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.align
+        if column.clock is not None:
             row = self.row_at(index.row())
-            return self._countdown(row, role) if row is not None else None
-        if index.column() == Column.SHIP_BY and role == Qt.ItemDataRole.ToolTipRole:
+            return self._clocked(row, number, column, role) if row is not None else None
+        if role == Qt.ItemDataRole.DisplayRole:
             row = self.row_at(index.row())
-            if row is not None and row.ship_by is not None:
-                return deadline_tooltip(
-                    row.ship_by, row.supplier_time_zone, estimated=row.ship_by_estimated
-                )
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(index.row(), number, row, column) if row is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             row = self.row_at(index.row())
-            if row is None:
-                return None
-            if index.column() == Column.STATUS and _cancelling(row):
-                return _cancel_status(row, role)
-            if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.STATUS:
-                return f"{row.order_status} / {row.logistics_status}".strip(" /")
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._text(index.row(), index.column(), row)
+            return column.tooltip(row) if row is not None else None
         return None
 
-    def _text(self, row_number: int, column: int, row: OrderRow) -> str:
-        key = (row_number, column)
+    def _text(self, row_number: int, number: int, row: OrderRow, column: LedgerColumn) -> str:
+        key = (row_number, number)
         text = self._texts.get(key)
         if text is None:
             if len(self._texts) >= MAX_TEXTS:
                 self._texts.clear()
-            text = self._texts[key] = display_text(_DISPLAY[column](row))
+            words = column.text(row) if column.text is not None else ""
+            text = self._texts[key] = display_text(words)
         return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORT_KEYS.get(column)
-        if key is None or key not in SORT_COLUMNS:
+        key = COLUMNS[column].sort if 0 <= column < len(COLUMNS) else None
+        if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) != (self._query.sort, self._query.descending):

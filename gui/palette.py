@@ -12,9 +12,10 @@ as an explicit palette.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from gui.ui_settings import ui_settings
@@ -93,6 +94,93 @@ def readable(colour: QColor, background: QColor, minimum: float = 4.5) -> QColor
         if contrast_ratio(candidate, background) >= minimum:
             break
     return candidate
+
+
+@dataclass(frozen=True)
+class Shade:
+    """A named colour of the screens, with a light-mode and a dark-mode value. `on` is the
+    shade it is read on (a banner's text on the banner); None means the window's own
+    backgrounds (Base and Window). Both values of a text shade keep 4.5:1 against their
+    background (tests/gui/test_palette_roles.py)."""
+
+    name: str
+    light: str
+    dark: str
+    on: Shade | None = None
+    text: bool = True  # False for fills and borders, which are not read
+
+    def color(self, dark: bool | None = None) -> QColor:
+        """The value for the application's palette, or for the mode asked for. A text shade on
+        the window's backgrounds is shaded further if a platform palette's Base is not the one
+        the values were chosen for (`readable`)."""
+        if dark is not None:
+            return QColor(self.dark if dark else self.light)
+        palette = QGuiApplication.palette()
+        colour = QColor(self.dark if is_dark(palette) else self.light)
+        if self.text and self.on is None:
+            colour = readable(colour, palette.color(_Role.Base))
+        return colour
+
+    def brush(self, dark: bool | None = None) -> QBrush:
+        return QBrush(self.color(dark))
+
+    def css(self, dark: bool | None = None) -> str:
+        """`color: …;` for a style sheet."""
+        return f"color: {self.color(dark).name()};"
+
+
+class Colours:
+    """The screens' colour roles; screens name a role, never a value."""
+
+    MUTED = Shade("muted", "#5f6670", "#a3a8b0")  # secondary text, "nothing here" notes
+    POSITIVE = Shade("positive", "#1d6b3a", "#7fd69b")  # it worked; calm deadlines
+    CAUTION = Shade("caution", "#8a4b00", "#f0b35a")  # estimated, needs a look soon
+    NEGATIVE = Shade("negative", "#a61b1b", "#ff8a80")  # errors, overdue, refused
+
+    # Ledger cells that carry their own pale background keep dark text in both modes.
+    SOON_FILL = Shade("soon-fill", "#fff3c4", "#fff3c4", text=False)
+    SOON = Shade("soon", "#5c4400", "#5c4400", SOON_FILL)
+    URGENT_FILL = Shade("urgent-fill", "#ffd9b3", "#ffd9b3", text=False)
+    URGENT = Shade("urgent", "#7a3300", "#7a3300", URGENT_FILL)
+    OVERDUE_FILL = Shade("overdue-fill", "#f8c9c9", "#f8c9c9", text=False)
+    OVERDUE = Shade("overdue", "#8b0000", "#8b0000", OVERDUE_FILL)
+
+    # Notice banners (gui.notice): fill, text and border per kind.
+    INFO_FILL = Shade("info-fill", "#e8f0fb", "#1c2b40", text=False)
+    INFO_TEXT = Shade("info-text", "#1f3b63", "#bcd4f5", INFO_FILL)
+    INFO_BORDER = Shade("info-border", "#a9c2e6", "#3d5a80", text=False)
+    WARNING_FILL = Shade("warning-fill", "#fff4d6", "#3d3210", text=False)
+    WARNING_TEXT = Shade("warning-text", "#5c4400", "#ffe08a", WARNING_FILL)
+    WARNING_BORDER = Shade("warning-border", "#e8c96a", "#7a6420", text=False)
+    ERROR_FILL = Shade("error-fill", "#fdecea", "#4a1c1c", text=False)
+    ERROR_TEXT = Shade("error-text", "#8b1a1a", "#ffcdc9", ERROR_FILL)
+    ERROR_BORDER = Shade("error-border", "#e6a1a1", "#8a3a3a", text=False)
+    SUCCESS_FILL = Shade("success-fill", "#e6f4ea", "#173322", text=False)
+    SUCCESS_TEXT = Shade("success-text", "#1d5b33", "#a8e0bb", SUCCESS_FILL)
+    SUCCESS_BORDER = Shade("success-border", "#9fd0ae", "#3a6b4a", text=False)
+
+    # The tray icon's count badge: white on red whatever the desktop.
+    BADGE = Shade("badge", "#c62828", "#c62828", text=False)
+    BADGE_TEXT = Shade("badge-text", "#ffffff", "#ffffff", BADGE)
+
+    @classmethod
+    def all(cls) -> tuple[Shade, ...]:
+        return tuple(value for value in vars(cls).values() if isinstance(value, Shade))
+
+
+PAPER_STYLE = """
+body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1b1f24; }
+h1 { font-size: 16pt; margin-bottom: 2px; }
+h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
+p.meta { color: #555555; margin: 0; }
+p.hint { background: #fff6d6; padding: 4px; }
+th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
+td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; vertical-align: top; }
+td.num { text-align: right; }
+td.bad { color: #a61b1b; font-weight: bold; }
+pre { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; white-space: pre-wrap; }
+"""
+"""The style sheet of printed documents (PDFs): paper is white whatever the screen's mode."""
 
 
 def dark_palette() -> QPalette:

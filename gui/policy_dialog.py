@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -44,14 +43,17 @@ from core.ledger.models import Shop
 from core.policy import (
     Contact,
     PolicyDraft,
+    PolicyInputError,
     SupplierPolicy,
     draft_policy,
     html_page,
     strictest_terms,
     supplier_policies,
 )
-from core.redaction import redact
+from gui.i18n import current_language
 from gui.jobs import Job
+from gui.notice import confirm
+from gui.palette import Colours
 from gui.ui_settings import ui_settings
 from gui.window_fit import fit_to_screen
 
@@ -79,7 +81,6 @@ class PolicyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_tr("Refund policy"))
         self._publish = publish
-        self._jobs: set[Job] = set()
         self.draft: PolicyDraft | None = None
         self.policies = supplier_policies(ledger.engine)
         since = datetime.now(UTC) - timedelta(days=IN_USE_DAYS)
@@ -135,7 +136,7 @@ class PolicyDialog(QDialog):
         self.tabs.addTab(self.markdown, _tr("Markdown"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a61b1b;")
+        self.problem.setStyleSheet(Colours.NEGATIVE.css())
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.tabs, 3)
@@ -206,7 +207,11 @@ class PolicyDialog(QDialog):
             self.draft = draft_policy(terms, contact, "de" if language == "de" else "en")
         except ValueError as error:
             self.draft = None
-            self.problem.setText(str(error))
+            self.problem.setText(
+                error.text.get(current_language())
+                if isinstance(error, PolicyInputError)
+                else str(error)
+            )
         else:
             self.problem.clear()
         draft = self.draft
@@ -268,15 +273,15 @@ class PolicyDialog(QDialog):
     # --- publishing ----------------------------------------------------------------------------
 
     def _confirm_publish(self) -> None:
-        answer = QMessageBox.question(
+        confirm(
             self,
             _tr("Publish to Shopify"),
             _tr(
                 "Replace the refund policy of your shop with this draft? Customers see it at once."
             ),
+            _tr("Publish"),
+            self.publish,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.publish()
 
     def publish(self) -> None:
         """Send the draft's HTML through the publisher, off the GUI thread."""
@@ -289,9 +294,7 @@ class PolicyDialog(QDialog):
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
             return publish(body)
 
-        self._jobs = {job for job in self._jobs if not job.done.is_set()}
-        job = Job(work, describe_error=lambda error: redact(str(error)))
-        self._jobs.add(job)
+        job = Job(work)  # the default failure report: the merchant's words, redacted
         job.finished.connect(self._published)
         job.failed.connect(self._publish_failed)
         job.start()

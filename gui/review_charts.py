@@ -1,8 +1,8 @@
-"""The review's charts (QtCharts): out of pocket per month, refunds by reason, suppliers ranked
-by refund rate; and the same charts as images for the PDF report.
+"""The review's charts (QtCharts): the net cost of refunds per month, refunds by reason,
+suppliers ranked by refund rate; and the same charts as images for the PDF report.
 
-Charts plot doubles: amounts are converted from exact minor units only here, for drawing. Each
-currency is its own bar set, so EUR and USD are never stacked or added.
+Amounts are in the reporting currency (each converted at the rate of its day by core.review).
+Charts plot doubles: amounts become floats only here, for drawing.
 """
 
 from __future__ import annotations
@@ -83,12 +83,13 @@ def _value_axis(title: str) -> QValueAxis:
     return axis
 
 
-def out_of_pocket_chart(summary: ReviewSummary) -> QChart:
-    chart = _new_chart(_tr("Out of pocket per month"))
-    months = sorted({g.key for g in summary.by_month if g.measures.out_of_pocket})
-    sets = _amount_sets(summary.by_month, "out_of_pocket", months)
+def net_cost_chart(summary: ReviewSummary) -> QChart:
+    chart = _new_chart(_tr("Net cost of refunds per month"))
+    groups = summary.in_reporting("month")
+    months = sorted({g.key for g in groups if g.measures.net_cost or g.measures.refunded})
+    sets = _amount_sets(groups, "net_cost", months)
     if not sets:
-        return _empty(chart, _tr("nothing out of pocket"))
+        return _empty(chart, _tr("no cost"))
     series = QBarSeries()
     for number, (currency, values) in enumerate(sets):
         bars = QBarSet(currency)
@@ -104,6 +105,9 @@ def out_of_pocket_chart(summary: ReviewSummary) -> QChart:
     chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(values_axis)
     values_axis.applyNiceNumbers()
+    if min((min(v) for _c, v in sets), default=0) < 0:  # a month that earned money back
+        values_axis.setMin(min(min(v) for _c, v in sets))
+        values_axis.applyNiceNumbers()
     return chart
 
 
@@ -111,11 +115,12 @@ def reasons_chart(summary: ReviewSummary) -> QChart:
     chart = _new_chart(_tr("Refunded to customers by reason"))
     totals: dict[str, int] = {}
     labels: dict[str, str] = {}
-    for g in summary.by_reason:
+    groups = summary.in_reporting("reason")
+    for g in groups:
         totals[g.key] = totals.get(g.key, 0) + g.measures.customer_refunds
         labels[g.key] = _tr(g.label)
     keys = sorted((k for k in totals if totals[k]), key=lambda k: (totals[k], k))
-    sets = _amount_sets(summary.by_reason, "refunded", keys)
+    sets = _amount_sets(groups, "refunded", keys)
     if not sets:
         return _empty(chart, _tr("no refunds"))
     series = QHorizontalBarSeries()
@@ -164,7 +169,7 @@ def supplier_rates_chart(summary: ReviewSummary, limit: int = 12) -> QChart:
     return chart
 
 
-CHARTS = (out_of_pocket_chart, reasons_chart, supplier_rates_chart)
+CHARTS = (net_cost_chart, reasons_chart, supplier_rates_chart)
 
 
 def chart_views(summary: ReviewSummary) -> list[QChartView]:

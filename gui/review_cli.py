@@ -7,15 +7,18 @@ paths run on a headless server; --pdf without a display renders offscreen.
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from core import settings
 from core.display_text import display_text
 from core.ledger import Ledger, LedgerError, open_ledger
 from core.money import to_decimal
+from core.rates import RateError, check_currency
 from core.review import (
     MEASURES,
     Amount,
@@ -23,16 +26,24 @@ from core.review import (
     Review,
     ReviewFilter,
     ReviewSummary,
+    rates_of_ledger,
     write_review_csv,
 )
+from gui.cli_output import print_for_reader
 
 TITLES = {
+    "net_cost": "Net cost of refunds",
     "refunded": "Refunded to customers",
     "recovered": "Recovered from suppliers",
-    "out_of_pocket": "Out of pocket",
-    "awaiting": "Refunded, awaiting supplier",
-    "expected": "Still expected from suppliers",
+    "expected": "In flight from suppliers",
     "overdue": "  of which overdue",
+}
+#: `--json` names of the measures (README documents them).
+JSON_KEYS = {
+    "refunded": "refunded_to_customers",
+    "recovered": "recovered_from_suppliers",
+    "net_cost": "net_cost",
+    "expected": "in_flight",
 }
 
 
@@ -40,23 +51,73 @@ def _amount(amount: Amount) -> str:
     return f"{to_decimal(amount.minor, amount.currency):,} {amount.currency}"
 
 
+def _major(minor: int, currency: str) -> str:
+    return str(to_decimal(minor, currency))
+
+
+def summary_json(summary: ReviewSummary) -> dict[str, Any]:
+    """`dropdesk review --json`: amounts as decimal strings in major units."""
+    currency = summary.currency
+    result: dict[str, Any] = {"currency": currency}
+    for measure, key in JSON_KEYS.items():
+        result[key] = _major(summary.reporting(measure), currency)
+    result["refunds"] = summary.reporting("customer_refunds")
+    result["by_currency"] = {
+        m.currency: {
+            key: _major(getattr(m, measure), m.currency) for measure, key in JSON_KEYS.items()
+        }
+        for m in summary.totals
+    }
+    rates: dict[str, Any] = {}
+    for use in summary.rates:
+        if use.currency == currency:
+            continue
+        rates[use.currency] = {
+            "rate": f"{use.latest.value:f}",
+            "source": use.latest.origin,
+            "day": use.last_day.isoformat() if use.last_day else None,
+            "first_day": use.first_day.isoformat() if use.first_day else None,
+            "days": use.days,
+        }
+    for code in summary.unconverted:
+        rates[code] = {"rate": None, "source": "none", "day": None, "first_day": None, "days": 0}
+    result["rates"] = rates
+    return result
+
+
 def print_summary(summary: ReviewSummary, out: TextIO) -> None:
-    """The totals and the breakdowns as plain text, amounts per currency."""
+    """The totals in the reporting currency, each currency's own, the rates, then the
+    breakdowns, as plain text."""
     width = max(len(t) for t in TITLES.values()) + 2
+    currency = summary.currency
+    out.write(f"{'Reporting currency':<{width}}{currency:>20}\n")
     for measure in MEASURES:
-        amounts = summary.total(measure) or (None,)
-        for number, amount in enumerate(amounts):
-            title = TITLES[measure] if number == 0 else ""
-            text = _amount(amount) if amount else "–"
-            out.write(f"{title:<{width}}{text:>20}\n")
+        text = _amount(Amount(currency, summary.reporting(measure)))
+        out.write(f"{TITLES[measure]:<{width}}{text:>20}\n")
+    shop = summary.reporting("from_shop")
+    if shop:
+        note = _amount(Amount(currency, shop))
+        out.write(f"{'  known from Shopify only':<{width}}{note:>20}\n")
+    for m in summary.totals:
+        figures = ", ".join(
+            f"{TITLES[k].strip().lower()} {_amount(Amount(m.currency, getattr(m, k)))}"
+            for k in ("net_cost", "refunded", "recovered", "expected")
+        )
+        out.write(f"  in {m.currency}: {figures}\n")
+    for use in summary.rates:
+        if use.currency != currency:
+            out.write(f"  rate: {use.describe().en}\n")
+    for code in summary.unconverted:
+        out.write(f"  {code}: no exchange rate known; left out of the {currency} totals\n")
     cancellations = sum(n for _state, n in summary.cancellations)
     disputes = sum(d.count for d in summary.disputes)
+    out.write(f"{'Refunds to customers':<{width}}{summary.reporting('customer_refunds'):>20,}\n")
     out.write(f"{'Refund lines':<{width}}{summary.refunds:>20,}\n")
     out.write(f"{'Cancellations':<{width}}{cancellations:>20,}\n")
     out.write(f"{'Disputes':<{width}}{disputes:>20,}\n")
-    _groups("By reason", summary.by_reason, out)
-    _groups("By supplier", summary.by_supplier, out)
-    _groups("By month", summary.by_month, out)
+    _groups("By reason", summary.in_reporting("reason"), out)
+    _groups("By supplier", summary.in_reporting("supplier"), out)
+    _groups("By month", summary.in_reporting("month"), out)
     if summary.supplier_rates:
         out.write("\nRefund rate by supplier\n")
         for rate in summary.supplier_rates:
@@ -69,14 +130,22 @@ def print_summary(summary: ReviewSummary, out: TextIO) -> None:
 def _groups(title: str, groups: tuple[GroupRow, ...], out: TextIO) -> None:
     if not groups:
         return
-    out.write(f"\n{title}{'':<28}{'refunded':>20}{'recovered':>20}{'out of pocket':>20}\n")
+    out.write(f"\n{title}{'':<26}{'net cost':>18}{'refunded':>18}{'recovered':>18}\n")
     for g in groups:
         m = g.measures
         cells = [
             _amount(Amount(m.currency, v)) if v else "–"
-            for v in (m.refunded, m.recovered, m.out_of_pocket)
+            for v in (m.net_cost, m.refunded, m.recovered)
         ]
-        out.write(f"  {display_text(g.label)[:34]:<34}{cells[0]:>20}{cells[1]:>20}{cells[2]:>20}\n")
+        out.write(f"  {display_text(g.label)[:34]:<34}{cells[0]:>18}{cells[1]:>18}{cells[2]:>18}\n")
+
+
+def csv_language(chosen: str | None) -> str:
+    """--language, else DROPDESK_LANG, else the locale's (LANG=de_DE.UTF-8: German)."""
+    for value in (chosen, os.environ.get("DROPDESK_LANG"), os.environ.get("LANG")):
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
 
 
 def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
@@ -106,27 +175,55 @@ def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
 def _run(args: argparse.Namespace, ledger: Ledger) -> int:
     with ledger.session() as session:
         zone = str(settings.get(session, "merchant_time_zone"))
+    rates = None
+    if args.currency:
+        try:
+            code = check_currency(args.currency)
+        except RateError as error:
+            print(f"dropdesk review: {error}", file=sys.stderr)
+            return 2
+        rates = rates_of_ledger(ledger.engine, code)
+        if not rates.knows(code):
+            print(
+                f"dropdesk review: there are no exchange rates for {code}; set one by hand "
+                "in the review or choose another currency",
+                file=sys.stderr,
+            )
+            return 2
     flt = ReviewFilter.for_days(args.first, args.last, zone)
-    review = Review(ledger.engine)
+    review = Review(ledger.engine, rates)
     summary = review.summary(flt)
-    print_summary(summary, sys.stdout)
+    language = csv_language(args.language)
+    if args.json:
+        print_for_reader(json.dumps(summary_json(summary)))
+    else:
+        text = io.StringIO()
+        print_summary(summary, text)
+        print_for_reader(text.getvalue().rstrip("\n"))
+    said: list[str] = []  # what was written, after the summary (on stderr with --json)
     if args.csv:
-        written = write_review_csv(review, flt, args.csv)
-        print(f"\nWrote {written:,} refund lines to {args.csv}")
+        written = write_review_csv(review, flt, args.csv, language=language)
+        said.append(f"\nWrote {written:,} refund lines to {args.csv}")
     if args.pdf:
-        _ensure_qt_application()
+        _ensure_qt_application(language)
         from gui.review_report import write_review_pdf
 
         write_review_pdf(args.pdf, review, flt, summary)
-        print(f"Wrote the report to {args.pdf}")
+        said.append(f"Wrote the report to {args.pdf}")
+    for line in said:
+        if args.json:
+            print(line, file=sys.stderr)
+        else:
+            print_for_reader(line)
     return 0
 
 
 _application: object = None  # keeps the QApplication alive while the report is drawn
 
 
-def _ensure_qt_application() -> None:
-    """A QApplication for drawing the charts; offscreen when there is no display."""
+def _ensure_qt_application(language: str = "en") -> None:
+    """A QApplication for drawing the charts, speaking `language`; offscreen when there is no
+    display."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
@@ -136,6 +233,11 @@ def _ensure_qt_application() -> None:
 
     global _application
     if QApplication.instance() is None:
-        _application = QApplication(["dropdesk-review"])
-    if QLocale.system().language() == QLocale.Language.C:  # LANG=C: numbers without grouping
+        application = QApplication(["dropdesk-review"])
+        _application = application
+        if language != "en":
+            from gui.i18n import install_translators
+
+            install_translators(application, language)
+    if language == "en" and QLocale.system().language() == QLocale.Language.C:  # LANG=C
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

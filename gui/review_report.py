@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 
 from core.display_text import display_text
 from core.partial_files import clean_leftovers, create_partial
+from core.rates import MANUAL, Rate
 from core.review import (
     FAULT_LABELS,
     LINE_COLUMNS,
@@ -28,6 +29,7 @@ from core.review import (
     Amount,
     Cell,
     GroupRow,
+    LineColumn,
     LineKind,
     Review,
     ReviewFilter,
@@ -35,16 +37,16 @@ from core.review import (
     label,
 )
 from gui.formatting import local_time, money
+from gui.i18n import current_language
 from gui.review_charts import chart_images
 
 MAX_LINES = 2_000
 
 MEASURE_TITLES = {
+    "net_cost": "Net cost of refunds",
     "refunded": "Refunded to customers",
     "recovered": "Recovered from suppliers",
-    "out_of_pocket": "Out of pocket",
-    "awaiting": "Refunded, awaiting supplier",
-    "expected": "Still expected from suppliers",
+    "expected": "In flight from suppliers",
     "overdue": "of which overdue",
 }
 
@@ -54,6 +56,13 @@ h1 { font-size: 16pt; margin-bottom: 2px; }
 h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
 p.meta { color: #555; margin: 0; }
 th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
+table.totals td, table.totals th { white-space: nowrap; }
+table.groups th { font-size: 8pt; }
+table.groups { margin-top: 12px; }
+td.caption { font-size: 12pt; font-weight: bold; color: #2c3e50; border-bottom: none;
+             padding: 0 0 4px 0; }
+td.big { font-size: 13pt; font-weight: bold; }
+p.rates { color: #555; margin: 0; font-size: 8pt; }
 td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; }
 td.num, th.num { text-align: right; }
 td.bad { color: #a61b1b; font-weight: bold; }
@@ -73,7 +82,9 @@ def _e(text: object) -> str:
 
 
 #: Line columns whose cells are labels from core (English), shown translated.
-LABEL_KEYS = frozenset({"direction", "reason", "fault", "state", "case", "path", "answer", "late"})
+LABEL_KEYS = frozenset(
+    {"direction", "reason", "fault", "state", "case", "path", "answer", "late", "origin"}
+)
 
 
 def cell_label(key: str, text: str) -> str:
@@ -102,11 +113,42 @@ def describe_filter(flt: ReviewFilter, supplier_names: dict[int, str]) -> list[s
     return lines
 
 
+def rate_lines(summary: ReviewSummary) -> list[str]:
+    """Which rates converted the figures, one line per currency, in the window's language."""
+    language = current_language()
+    lines = [
+        _tr("{0}: {1}").format(use.currency, use.describe().get(language))
+        for use in summary.rates
+        if use.currency != summary.currency
+    ]
+    lines += [
+        _tr("{0}: no exchange rate known, left out of the totals in {1}.").format(
+            code, summary.currency
+        )
+        for code in summary.unconverted
+    ]
+    if not lines:
+        lines.append(_tr("All amounts are in {0}: nothing was converted.").format(summary.currency))
+    return lines
+
+
+def _rate_short(rate: Rate) -> str:
+    """A line's rate in a narrow column: "0.895095 (2026-10-30)"."""
+    shown = rate.shown().replace(".", QLocale().decimalPoint())
+    if rate.origin == MANUAL:
+        return _tr("{0} (by hand)").format(shown)
+    if rate.day is None:
+        return ""
+    return f"{shown} ({rate.day.isoformat()})"
+
+
 def cell_text(cell: Cell) -> str:
     if cell is None:
         return ""
     if isinstance(cell, Amount):
         return money(cell.minor, cell.currency)
+    if isinstance(cell, Rate):
+        return _rate_short(cell)
     if isinstance(cell, datetime):
         return local_time(cell)
     return display_text(str(cell))
@@ -121,28 +163,43 @@ def _count_row(title: str, value: str) -> str:
 
 
 def totals_html(summary: ReviewSummary) -> str:
-    rows = []
+    """The totals in the reporting currency, each beside its amounts per currency."""
+    totals, per_currency = _e(_tr("Totals")), _e(_tr("Per currency"))
+    rows = [
+        f'<tr><th>{totals}</th><th class="num">{_e(summary.currency)}</th>'
+        f'<th class="num">{per_currency}</th></tr>'
+    ]
     for measure in MEASURES:
-        amounts = summary.total(measure)
-        css = (
-            ' class="num bad"'
-            if measure in ("out_of_pocket", "overdue") and amounts
-            else ' class="num"'
-        )
+        value = summary.reporting(measure)
+        bad = measure in ("net_cost", "overdue") and value > 0
+        size = " big" if measure == "net_cost" else ""
+        css = f' class="num{size}{" bad" if bad else ""}"'
         rows.append(
-            f"<tr><td>{_e(_tr(MEASURE_TITLES[measure]))}</td><td{css}>{_amounts(amounts)}</td></tr>"
+            f"<tr><td>{_e(_tr(MEASURE_TITLES[measure]))}</td>"
+            f"<td{css}>{_e(money(value, summary.currency))}</td>"
+            f'<td class="num">{_amounts(summary.total(measure))}</td></tr>'
         )
-    cancellations = sum(count for _state, count in summary.cancellations)
-    states = ", ".join(f"{_e(_tr(s.replace('_', ' ')))}: {n}" for s, n in summary.cancellations)
     count = QLocale().toString
-    rows.append(_count_row(_tr("Cancellations"), count(cancellations)))
+    cancellations = sum(n for _state, n in summary.cancellations)
     disputes = sum(d.count for d in summary.disputes)
-    late = sum(d.shipped_after_filing for d in summary.disputes)
+    rows.append(
+        _count_row(_tr("Refunds to customers"), count(summary.reporting("customer_refunds")))
+    )
+    rows.append(_count_row(_tr("Cancellations"), count(cancellations)))
     rows.append(_count_row(_tr("Disputes"), count(disputes)))
-    extra = ""
-    if states:
-        by_state = _e(_tr("Cancellations by state"))
-        extra += f'<p class="meta">{by_state}: {states}</p>'
+    extra = "".join(f'<p class="rates">{_e(line)}</p>' for line in rate_lines(summary))
+    shop = summary.reporting("from_shop")
+    if shop:
+        extra += (
+            '<p class="rates">'
+            + _e(
+                _tr("{0} of the refunds known only from Shopify (dated by the order)").format(
+                    money(shop, summary.currency)
+                )
+            )
+            + "</p>"
+        )
+    late = sum(d.shipped_after_filing for d in summary.disputes)
     if late:
         extra += (
             '<p class="meta">'
@@ -151,24 +208,37 @@ def totals_html(summary: ReviewSummary) -> str:
             ).format(late)
             + "</p>"
         )
-    return f'<table cellspacing="0">{"".join(rows)}</table>{extra}'
+    return f'<table class="totals" cellspacing="0">{"".join(rows)}</table>{extra}'
 
 
-def groups_html(title: str, groups: Sequence[GroupRow], rates: dict[str, str] | None = None) -> str:
+def groups_html(
+    title: str,
+    groups: Sequence[GroupRow],
+    rates: dict[str, str] | None = None,
+    *,
+    currency_column: bool = False,
+) -> str:
     if not groups:
         return ""
-    head = [_tr("Group"), _tr("Currency"), _tr("Refunds")] + [
-        _tr(MEASURE_TITLES[m]) for m in MEASURES
-    ]
+    head = [_tr("Group")]
+    if currency_column:
+        head.append(_tr("Currency"))
+    head.append(_tr("Refunds"))
+    head += [_tr(MEASURE_TITLES[m]) for m in MEASURES]
     if rates is not None:
         head.append(_tr("Refund rate"))
+    first_number = 2 if currency_column else 1
     cells = "".join(
-        f'<th class="{"num" if i > 1 else ""}">{_e(h)}</th>' for i, h in enumerate(head)
+        f'<th class="{"num" if i >= first_number else ""}"{_NOWRAP if " " not in h else ""}>'
+        f"{_e(h)}</th>"
+        for i, h in enumerate(head)
     )
     body = []
     for g in groups:
         m = g.measures
-        row = [f'<td style="white-space: nowrap">{_e(g.label)}</td>', f"<td>{_e(m.currency)}</td>"]
+        row = [f'<td style="white-space: nowrap">{_e(g.label)}</td>']
+        if currency_column:
+            row.append(f"<td>{_e(m.currency)}</td>")
         row.append(f'<td class="num">{m.customer_refunds or "–"}</td>')
         for measure in MEASURES:
             value = getattr(m, measure)
@@ -177,36 +247,84 @@ def groups_html(title: str, groups: Sequence[GroupRow], rates: dict[str, str] | 
         if rates is not None:
             row.append(f'<td class="num">{_e(rates.get(g.key, "–"))}</td>')
         body.append(f"<tr>{''.join(row)}</tr>")
-    table = f'<table width="100%" cellspacing="0"><tr>{cells}</tr>{"".join(body)}</table>'
-    return f"<h2>{_e(title)}</h2>{table}"
+    # The title is the header's first row: never left alone at the foot of a page, and
+    # repeated with the header where a table goes on over a page.
+    caption = f'<tr><td class="caption" colspan="{len(head)}">{_e(title)}</td></tr>'
+    return (
+        f'<table class="groups" width="100%" cellspacing="0">'
+        f"<thead>{caption}<tr>{cells}</tr></thead>{''.join(body)}</table>"
+    )
+
+
+_NOWRAP = ' style="white-space: nowrap"'  # a one-word title is never broken inside the word
 
 
 #: Rows per table: Qt lays a long table out again for every page it spans (a single table of
-#: 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).
-CHUNK = 50
-_SAMPLE_WIDTH = {"time": 17, "money": 13, "flag": 8}
-_KEY_WIDTH = {"order": 9, "ae_order": 17, "supplier": 24, "reason": 15, "answer": 9, "note": 18}
+#: 2,000 rows took 27 s to print, tables of a page's rows take a fraction of that). Each table
+#: fills one page and starts on a new one, so its header is at the top of a page, never in the
+#: middle of one.
+CHUNK = 38
+_SAMPLE_WIDTH = {"time": 14, "money": 11, "flag": 8, "rate": 15}
+_KEY_WIDTH = {
+    "order": 7,
+    "ae_order": 14,
+    "supplier": 20,
+    "reason": 13,
+    "answer": 9,
+    "note": 18,
+    "origin": 13,
+}
+
+
+#: The refund columns the PDF prints (the CSV has them all): what fits a landscape page.
+PDF_COLUMNS = frozenset(
+    {"at", "order", "supplier", "direction", "amount", "reason", "state", "case", "origin"}
+    | {"converted", "rate"}
+)
+
+
+def _printed(kind: LineKind) -> list[int]:
+    """The positions of the columns the PDF prints."""
+    columns = LINE_COLUMNS[kind]
+    if kind is not LineKind.REFUNDS:
+        return list(range(len(columns)))
+    return [i for i, c in enumerate(columns) if c.key in PDF_COLUMNS]
 
 
 def _column_percents(kind: LineKind) -> list[int]:
     """Fixed column widths, so every chunk of the table lines up with the others."""
+    columns = [LINE_COLUMNS[kind][i] for i in _printed(kind)]
     weights = [
-        _SAMPLE_WIDTH.get(c.kind) or _KEY_WIDTH.get(c.key) or max(10, len(c.title))
-        for c in LINE_COLUMNS[kind]
+        _SAMPLE_WIDTH.get(c.kind) or _KEY_WIDTH.get(c.key) or max(10, len(c.title)) for c in columns
     ]
     total = sum(weights)
     return [max(1, w * 100 // total) for w in weights]
 
 
-def lines_html(kind: LineKind, lines: Iterable[Sequence[Cell]], total: int, cap: int) -> str:
-    columns = LINE_COLUMNS[kind]
+def _title(column: LineColumn, currency: str) -> str:
+    if column.key == "converted":
+        return _tr("In {0}").format(currency)
+    return _tr(column.title)
+
+
+def lines_html(
+    kind: LineKind,
+    lines: Iterable[Sequence[Cell]],
+    total: int,
+    cap: int,
+    currency: str = "EUR",
+) -> str:
+    printed = _printed(kind)
+    columns = [LINE_COLUMNS[kind][i] for i in printed]
     percents = _column_percents(kind)
     head = "".join(
-        f'<th width="{p}%" class="{"num" if c.kind == "money" else ""}">{_e(_tr(c.title))}</th>'
+        f'<th width="{p}%" class="{"num" if c.kind == "money" else ""}"'
+        f"{_NOWRAP}>{_e(_title(c, currency))}</th>"
         for c, p in zip(columns, percents, strict=True)
     )
     body = []
-    for cells in lines:
+    for line in lines:
+        cells = [line[i] for i in printed]
         row = "".join(
             f'<td class="{"num" if c.kind == "money" else ""}">'
             f"{_e(cell_label(c.key, cell_text(v)))}</td>"
@@ -222,11 +340,13 @@ def lines_html(kind: LineKind, lines: Iterable[Sequence[Cell]], total: int, cap:
             )
             + "</p>"
         )
-    start = f'<table class="lines" width="100%" cellspacing="0"><tr>{head}</tr>'
-    tables = [
-        start + "".join(body[i : i + CHUNK]) + "</table>"
-        for i in range(0, max(len(body), 1), CHUNK)
-    ]
+    tables = []
+    for number, first in enumerate(range(0, max(len(body), 1), CHUNK)):
+        breaking = ' style="page-break-before: always"' if number else ""
+        tables.append(
+            f'<table class="lines" width="100%" cellspacing="0"{breaking}>'
+            f"<thead><tr>{head}</tr></thead>" + "".join(body[first : first + CHUNK]) + "</table>"
+        )
     return note + "".join(tables)
 
 
@@ -243,42 +363,40 @@ def report_html(
         f'<p class="meta">{_e(line)}</p>'
         for line in describe_filter(summary.filter, supplier_names)
     )
-    made = _tr("Made {0} by Dropdesk. Amounts in their own currency; months in UTC.").format(
-        local_time(summary.now)
-    )
-    title, totals, charts_title, refunds = (
-        _e(_tr("Refund review")),
-        _e(_tr("Totals")),
-        _e(_tr("Charts")),
-        _e(_tr("Refunds")),
-    )
+    made = _tr(
+        "Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC."
+    ).format(local_time(summary.now), summary.currency)
+    title, refunds = _e(_tr("Refund review")), _e(_tr("Refunds"))
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
         f'<h1>{title}</h1>{meta}<p class="meta">{_e(made)}</p>',
-        f"<h2>{totals}</h2>",
         totals_html(summary),
     ]
-    if charts:
-        parts.append(f"<h2>{charts_title}</h2>")
-        cells = [f'<td><img src="chart:{n}" width="430"></td>' for n in range(charts)]
-        rows = ["".join(cells[i : i + 2]) for i in range(0, len(cells), 2)]
-        parts.append("<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
+    if charts:  # the first page: the totals, then the charts in one row
+        cells = "".join(f'<td><img src="chart:{n}" width="300"></td>' for n in range(charts))
+        parts.append(f'<table style="margin-top: 8px"><tr>{cells}</tr></table>')
     rates = {str(r.supplier_id): r.percent_text() for r in summary.supplier_rates}
     parts += [
+        '<p style="page-break-before: always; margin: 0"></p>',
         groups_html(
-            _tr("By reason"), [GroupRow(g.key, _tr(g.label), g.measures) for g in summary.by_reason]
+            _tr("By reason"),
+            [GroupRow(g.key, _tr(g.label), g.measures) for g in summary.in_reporting("reason")],
         ),
         groups_html(
             _tr("By fault"),
             [
                 GroupRow(g.key, _tr(label(FAULT_LABELS, g.key)), g.measures)
-                for g in summary.by_fault
+                for g in summary.in_reporting("fault")
             ],
         ),
-        groups_html(_tr("By supplier"), summary.by_supplier, rates),
-        groups_html(_tr("By month"), summary.by_month),
-        f"<h2>{refunds}</h2>",
-        lines_html(LineKind.REFUNDS, lines, summary.refunds, cap),
+        groups_html(_tr("By supplier"), summary.in_reporting("supplier"), rates),
+        groups_html(_tr("By month"), summary.in_reporting("month")),
+        groups_html(
+            _tr("Per currency"),
+            [GroupRow(m.currency, m.currency, m) for m in summary.totals],
+        ),
+        f'<h2 style="page-break-before: always">{refunds}</h2>',
+        lines_html(LineKind.REFUNDS, lines, summary.refunds, cap, summary.currency),
         "</body></html>",
     ]
     return "".join(parts)

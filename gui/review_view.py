@@ -12,6 +12,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
 from core import settings
 from core.display_text import display_text
 from core.ledger import Ledger
+from core.rates import MANUAL_RATES, REPORTING_CURRENCY, Rate, parse_manual
 from core.review import (
     FAULT_LABELS,
     LINE_COLUMNS,
@@ -68,9 +70,10 @@ from core.review import (
     write_review_csv,
 )
 from gui.formatting import local_time, money
+from gui.i18n import current_language
 from gui.jobs import Job
 from gui.review_charts import CHARTS
-from gui.review_report import LABEL_KEYS, MEASURE_TITLES, write_review_pdf
+from gui.review_report import LABEL_KEYS, MEASURE_TITLES, rate_lines, write_review_pdf
 from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -126,11 +129,21 @@ def cell_label(key: str, text: str) -> str:
     return _tr(text) if text and key in LABEL_KEYS else text
 
 
+#: Currencies the ECB publishes, offered as reporting currencies (any other can be typed).
+CURRENCIES = (
+    "EUR", "USD", "GBP", "CHF", "PLN", "CZK", "DKK", "SEK", "NOK", "HUF", "RON", "BGN",
+    "CAD", "AUD", "NZD", "JPY", "CNY", "HKD", "SGD", "KRW", "INR", "BRL", "MXN", "ZAR",
+    "TRY", "ILS", "THB", "MYR", "IDR", "PHP", "ISK",
+)  # fmt: skip
+
+
 def cell_display(cell: Cell) -> str:
     if cell is None:
         return ""
     if isinstance(cell, Amount):
         return money(cell.minor, cell.currency)
+    if isinstance(cell, Rate):
+        return cell.describe().get(current_language())
     if isinstance(cell, datetime):
         return local_time(cell)
     return display_text(str(cell))  # order and supplier names: no control or bidi characters
@@ -198,10 +211,10 @@ class ReviewLinesModel(QAbstractTableModel):
         return cell_label(column.key, cell_display(cell))
 
     def _is_bad(self, key: str, cell: Cell, line: tuple[Cell, ...]) -> bool:
+        if self.kind is LineKind.ORDERS:
+            return key == "profit" and isinstance(cell, Amount) and cell.minor < 0
         if self.kind is not LineKind.REFUNDS:
             return key == "late" and bool(cell)
-        if key == "case":
-            return cell == "Out of pocket"
         if key == "expected_until" and isinstance(cell, datetime):
             return cell < self._now and line[8] == STATE_LABELS["expected"]
         return False
@@ -220,6 +233,7 @@ class _Card(QFrame):
     def __init__(self, title: str, tooltip: str) -> None:
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._base_tip = tooltip
         self.setToolTip(tooltip)
         self.title = QLabel(title)
         self.title.setStyleSheet("color: #4a5260; font-size: 11px;")
@@ -234,17 +248,23 @@ class _Card(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.value)
 
-    def show_amounts(self, amounts: tuple[Amount, ...], *, alarming: bool = False) -> None:
-        self.value.setText("\n".join(money(a.minor, a.currency) for a in amounts) or "–")
-        self.value.setStyleSheet("color: #a61b1b;" if alarming and amounts else "")
+    def show_amounts(
+        self, amounts: tuple[Amount, ...], *, alarming: bool = False, detail: str = ""
+    ) -> None:
+        shown = [a for a in amounts if a.minor] or list(amounts[:1])
+        self.value.setText("\n".join(money(a.minor, a.currency) for a in shown) or "–")
+        bad = alarming and any(a.minor > 0 for a in amounts)
+        self.value.setStyleSheet("color: #a61b1b;" if bad else "")
+        self.setToolTip(self._base_tip + (f"\n\n{detail}" if detail else ""))
 
 
 _TOOLTIPS = {
-    "refunded": "Refunds to customers that were issued or received.",
+    "net_cost": "What refunds took from your profit: the supplier cost not recovered on sales "
+    "that were undone, and partial refunds given while the goods stayed with the customer, less "
+    "what suppliers paid back.",
+    "refunded": "Refunds to customers that were issued or received, Dropdesk's and those only "
+    "Shopify knows.",
     "recovered": "Refunds from suppliers that arrived.",
-    "out_of_pocket": "Refunded to customers on orders where the supplier paid nothing back "
-    "and nothing is expected any more.",
-    "awaiting": "Refunded to customers on orders whose supplier refund is still expected.",
     "expected": "Refunds from suppliers not received yet.",
     "overdue": "Supplier refunds whose expected date has passed.",
 }
@@ -294,6 +314,24 @@ class ReviewView(QWidget):
         self.state.addItem(_tr("All states"), None)
         for value, text in STATE_LABELS.items():
             self.state.addItem(_tr(text), value)
+        self.currency = QComboBox()
+        self.currency.setAccessibleName(_tr("Reporting currency"))
+        self.currency.setToolTip(_tr("Every amount is converted into this currency"))
+        self.currency.setEditable(True)
+        self.currency.setMaxVisibleItems(12)
+        self.currency.addItems(list(CURRENCIES))
+        self.currency.setCurrentText(self.review.rates().target)
+        self.per_currency = QPushButton(_tr("Per currency"))
+        self.per_currency.setCheckable(True)
+        self.per_currency.setToolTip(_tr("Show every amount in its own currency"))
+        self.rates_button = QPushButton(_tr("Rates…"))
+        self.rates_button.setToolTip(_tr("Set exchange rates by hand"))
+        for combo, letters in ((self.supplier, 18), (self.reason, 12), (self.state, 10)):
+            # long supplier names must not make the window wider than a laptop's screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
         self.csv_button = QPushButton(_tr("Export CSV…"))
         self.pdf_button = QPushButton(_tr("Export PDF…"))
         self.status = QLabel()
@@ -311,20 +349,28 @@ class ReviewView(QWidget):
             filters.addWidget(QLabel(text))
             filters.addWidget(widget)
         filters.addStretch(1)
-        # The exports sit below, beside the status: one row of filters and buttons is wider
-        # than a 1280-pixel laptop in German.
-        footer = QHBoxLayout()
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.csv_button)
-        footer.addWidget(self.pdf_button)
 
         self.cards = {m: _Card(_tr(MEASURE_TITLES[m]), _tr(_TOOLTIPS[m])) for m in MEASURES}
         self.counts = QLabel()
         self.counts.setWordWrap(True)
+        self.rate_note = QLabel()
+        self.rate_note.setObjectName("reviewRates")
+        self.rate_note.setWordWrap(True)
+        self.rate_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rate_note.setStyleSheet("color: #4a5260;")
         cards = QGridLayout()
         for number, measure in enumerate(MEASURES):
             cards.addWidget(self.cards[measure], 0, number)
         cards.addWidget(self.counts, 1, 0, 1, len(MEASURES))
+        money_row = QHBoxLayout()
+        money_row.addWidget(QLabel(_tr("Currency")))
+        money_row.addWidget(self.currency)
+        money_row.addWidget(self.per_currency)
+        money_row.addWidget(self.rates_button)
+        money_row.addWidget(self.rate_note, 1)
+        money_row.addWidget(self.csv_button)
+        money_row.addWidget(self.pdf_button)
+        cards.addLayout(money_row, 2, 0, 1, len(MEASURES))
 
         self.chart_views = []
         charts = QHBoxLayout()
@@ -363,6 +409,7 @@ class ReviewView(QWidget):
         self.tables: dict[LineKind, QTableView] = {}
         for kind, title in (
             (LineKind.REFUNDS, "Refunds"),
+            (LineKind.ORDERS, "Profit per order"),
             (LineKind.CANCELLATIONS, "Cancellations"),
             (LineKind.DISPUTES, "Disputes"),
         ):
@@ -385,7 +432,7 @@ class ReviewView(QWidget):
         layout.addLayout(filters)
         layout.addLayout(cards)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(footer)
+        layout.addWidget(self.status)
 
         self._delay = QTimer(self, singleShot=True, interval=150)
         self._delay.timeout.connect(self.refresh)
@@ -395,6 +442,12 @@ class ReviewView(QWidget):
         for combo in (self.supplier, self.reason, self.state):
             combo.currentIndexChanged.connect(self._delay.start)
         self.breakdown.currentIndexChanged.connect(self._show_groups)
+        self.per_currency.toggled.connect(self._show_figures)
+        self.currency.activated.connect(self._currency_chosen)
+        editor = self.currency.lineEdit()
+        if editor is not None:
+            editor.editingFinished.connect(self._currency_chosen)
+        self.rates_button.clicked.connect(self._ask_rates)
         self.csv_button.clicked.connect(self._ask_csv)
         self.pdf_button.clicked.connect(self._ask_pdf)
         self._period_changed(0)
@@ -466,7 +519,7 @@ class ReviewView(QWidget):
             summary = review.summary(flt)
             counts = {
                 kind: review.count(kind, flt)
-                for kind in (LineKind.CANCELLATIONS, LineKind.DISPUTES)
+                for kind in (LineKind.CANCELLATIONS, LineKind.DISPUTES, LineKind.ORDERS)
             }
             counts[LineKind.REFUNDS] = summary.refunds
             return "summary", (generation, summary, counts)
@@ -501,17 +554,24 @@ class ReviewView(QWidget):
         if generation != self._generation:
             return  # an older filter's answer
         self.summary = summary
-        for measure, card in self.cards.items():
-            card.show_amounts(
-                summary.total(measure), alarming=measure in ("out_of_pocket", "overdue")
-            )
+        self._show_figures()
         cancellations = sum(n for _s, n in summary.cancellations)
         disputes = sum(d.count for d in summary.disputes)
         late = sum(d.shipped_after_filing for d in summary.disputes)
         number = QLocale().toString
-        text = _tr("{0} refund lines · {1} cancellations · {2} disputes").format(
-            number(summary.refunds), number(cancellations), number(disputes)
+        text = _tr(
+            "{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes"
+        ).format(
+            number(summary.reporting("customer_refunds")),
+            number(summary.refunds),
+            number(cancellations),
+            number(disputes),
         )
+        shop = summary.reporting("from_shop")
+        if shop:
+            text += " · " + _tr(
+                "{0} of the refunds known only from Shopify (dated by the order)"
+            ).format(money(shop, summary.currency))
         if late:
             text += " · " + _tr("{0} shipped only after the dispute was filed").format(late)
         self.counts.setText(text)
@@ -524,26 +584,49 @@ class ReviewView(QWidget):
         for kind, model in self.models.items():
             model.set_filter(summary.filter, counts[kind])
         self.status.setText(
-            _tr("Updated {0}. Amounts stay in their own currency; months are UTC.").format(
-                local_time(summary.now)
+            _tr("Updated {0}. Amounts in {1} at the rate of their day; months are UTC.").format(
+                local_time(summary.now), summary.currency
             )
         )
         self.refreshed.emit()
+
+    def _show_figures(self) -> None:
+        """The cards: in the reporting currency, or each currency's own ("Per currency")."""
+        summary = self.summary
+        if summary is None:
+            return
+        native = self.per_currency.isChecked()
+        for measure, card in self.cards.items():
+            amounts = summary.total(measure)
+            detail = "\n".join(money(a.minor, a.currency) for a in amounts)
+            if not native:
+                amounts = (Amount(summary.currency, summary.reporting(measure)),)
+            card.show_amounts(amounts, alarming=measure in ("net_cost", "overdue"), detail=detail)
+        self.rate_note.setText("<br>".join(html_escape(line) for line in rate_lines(summary)))
+        self._show_groups()
 
     def _show_groups(self) -> None:
         if self.summary is None:
             return
         summary = self.summary
-        choice = self.breakdown.currentIndex()
-        groups: tuple[GroupRow, ...] = (
-            tuple(GroupRow(g.key, _tr(g.label), g.measures) for g in summary.by_reason),
-            tuple(
-                GroupRow(g.key, _tr(FAULT_LABELS.get(g.key, g.key)), g.measures)
-                for g in summary.by_fault
-            ),
-            summary.by_supplier,
-            summary.by_month,
-        )[max(0, choice)]
+        choice = max(0, self.breakdown.currentIndex())
+        dimension = ("reason", "fault", "supplier", "month")[choice]
+        if self.per_currency.isChecked():
+            source = {
+                "reason": summary.by_reason,
+                "fault": summary.by_fault,
+                "supplier": summary.by_supplier,
+                "month": summary.by_month,
+            }[dimension]
+        else:
+            source = summary.in_reporting(dimension)
+        groups: tuple[GroupRow, ...] = source
+        if dimension == "reason":
+            groups = tuple(GroupRow(g.key, _tr(g.label), g.measures) for g in source)
+        elif dimension == "fault":
+            groups = tuple(
+                GroupRow(g.key, _tr(FAULT_LABELS.get(g.key, g.key)), g.measures) for g in source
+            )
         table = self.groups
         table.setRowCount(len(groups))
         for row, group in enumerate(groups):
@@ -556,9 +639,46 @@ class ReviewView(QWidget):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
-                if column - 3 in (2, 5) and value != "–":  # out of pocket, overdue
+                if MEASURES[column - 3 : column - 2] in (("net_cost",), ("overdue",)) and (
+                    value != "–" and not value.startswith(("-", "−"))
+                ):
                     item.setForeground(_BAD)
                 table.setItem(row, column, item)
+
+    # --- currency and rates -------------------------------------------------------------------
+
+    def _currency_chosen(self, *_args: object) -> None:
+        """Keep the chosen reporting currency with the ledger and show the review in it."""
+        code = self.currency.currentText().strip().upper()
+        if self.summary is not None and code == self.summary.currency:
+            return
+        if len(code) != 3 or not code.isalpha() or not self.review.rates().knows(code):
+            self.status.setText(_tr("There are no exchange rates for {0}.").format(code))
+            self.currency.setCurrentText(self.review.rates().target)
+            return
+        with self.ledger.session() as session:
+            settings.put(session, REPORTING_CURRENCY, code)
+        self.review.use_rates(None)
+        self.refresh()
+
+    def set_manual_rates(self, rates: dict[str, str]) -> None:
+        """Store rates set by hand ({"USD/EUR": "0.92"}; empty: the ECB's again) and recompute."""
+        with self.ledger.session() as session:
+            settings.put(session, MANUAL_RATES, rates)
+        self.review.use_rates(None)
+        self.refresh()
+
+    def _ask_rates(self) -> None:
+        if self.summary is None:
+            return
+        from gui.review_rates import RatesDialog
+
+        with self.ledger.session() as session:
+            stored = parse_manual(settings.get(session, MANUAL_RATES))
+        currencies = [m.currency for m in self.summary.totals]
+        dialog = RatesDialog(self.summary.currency, currencies, stored, self.summary.rates, self)
+        if dialog.exec():
+            self.set_manual_rates(dialog.rates())
 
     @staticmethod
     def _size_columns(table: QTableView, kind: LineKind) -> None:
@@ -583,10 +703,11 @@ class ReviewView(QWidget):
     def export_csv(self, path: Path) -> None:
         """Write the refund lines of the current filter to `path`, off the GUI thread."""
         review, flt = self.review, self.current_filter()
+        language = current_language()  # the window's: German gets `;` and decimal commas
         self.status.setText(_tr("Writing {0}…").format(path.name))
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            return "csv", (write_review_csv(review, flt, path), path)
+            return "csv", (write_review_csv(review, flt, path, language=language), path)
 
         self._start(work)
 

@@ -48,6 +48,7 @@ from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, CustomerOrderLine, Supplier
 from core.money import to_decimal
 from core.supplier_orders import (
+    STATUS_CHOICES,
     SupplierOrderForm,
     SupplierOrderInvalid,
     add_supplier_order,
@@ -55,18 +56,13 @@ from core.supplier_orders import (
     form_for,
 )
 from gui.formatting import local_time, money, status_text, to_qdatetime
+from gui.i18n import current_language
+from gui.palette import Colours
 from gui.window_fit import grow_to
 
 CURRENCIES = ("USD", "EUR", "GBP", "CNY", "CAD", "AUD", "CHF", "PLN", "SEK", "JPY")
-STATUSES = (
-    "PLACE_ORDER_SUCCESS",
-    "WAIT_SELLER_EXAMINE_MONEY",
-    "WAIT_SELLER_SEND_GOODS",
-    "SELLER_PART_SEND_GOODS",
-    "WAIT_BUYER_ACCEPT_GOODS",
-    "IN_CANCEL",
-    "FINISH",
-)
+#: The status box's choices, "order_status:end_reason" (core.supplier_orders.STATUS_CHOICES).
+STATUSES = tuple(choice.key for choice in STATUS_CHOICES)
 FIELDS = (
     "ae_order_id",
     "supplier",
@@ -77,7 +73,6 @@ FIELDS = (
     "order_status",
 )
 _SUGGESTIONS = 20
-_ERROR_STYLE = "color: #c62828;"
 
 
 def _tr(text: str) -> str:
@@ -189,6 +184,7 @@ class SupplierOrderDialog(QDialog):
         self._ledger = ledger
         self._order_id = supplier_order_id
         self._clock = clock
+        self._estimated_paid: datetime | None = None  # the payment time to confirm, if any
         self._locale = QLocale()
         with ledger.session() as session:
             self._suppliers = _suppliers(session)
@@ -275,8 +271,8 @@ class SupplierOrderDialog(QDialog):
         self.status = QComboBox()
         self.status.setObjectName("orderStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        for raw in STATUSES:
-            self.status.addItem(status_text(raw), raw)
+        for status_choice in STATUS_CHOICES:
+            self.status.addItem(status_choice.label.get(current_language()), status_choice.key)
 
         paid_row = QHBoxLayout()
         paid_row.addWidget(self.paid_at)
@@ -318,7 +314,7 @@ class SupplierOrderDialog(QDialog):
                 error = QLabel()
                 error.setObjectName(f"error_{key}")
                 error.setWordWrap(True)
-                error.setStyleSheet(_ERROR_STYLE)
+                error.setStyleSheet(Colours.NEGATIVE.css())
                 error.setVisible(False)
                 self.errors[key] = error
                 cell.addWidget(error)
@@ -342,24 +338,27 @@ class SupplierOrderDialog(QDialog):
         self.paid_at.setDateTime(now.addSecs(-now.time().second()))
         if form is None:
             self.currency.setCurrentText("USD")
-            self.status.setCurrentIndex(STATUSES.index("WAIT_SELLER_SEND_GOODS"))
+            self.status.setCurrentIndex(STATUSES.index("WAIT_SELLER_SEND_GOODS:"))
             return
         self.ae_order.setText(form.ae_order_id)
         if form.supplier_id is not None:
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(form.supplier_id)))
         if form.paid_at is not None:
             self.paid_at.setDateTime(to_qdatetime(form.paid_at).toLocalTime())
+            if form.paid_estimated:  # compared with what the editor shows: whole seconds
+                self._estimated_paid = form.paid_at.replace(microsecond=0)
         self.paid_unknown.setChecked(form.paid_at is None)
         self.paid_at.setEnabled(form.paid_at is not None)
         self.paid_now.setEnabled(form.paid_at is not None)
         if form.cost_minor:  # 0 is what a supplier order linked from a note starts with
             self.cost.setText(self._format_cost(form.cost_minor, form.currency))
         self.currency.setCurrentText(form.currency)
-        if self.status.findData(form.order_status) < 0:  # unknown strings are kept as they are
+        key = f"{form.order_status}:{form.end_reason if form.order_status == 'FINISH' else ''}"
+        if self.status.findData(key) < 0:  # a status AliExpress sent is kept as it is
             self.status.addItem(
-                status_text(form.order_status) or _tr("(unknown)"), form.order_status
+                status_text(form.order_status, form.end_reason) or _tr("(unknown)"), key
             )
-        self.status.setCurrentIndex(self.status.findData(form.order_status))
+        self.status.setCurrentIndex(self.status.findData(key))
         if self._linked is not None:
             self.customer_order.setText(self._linked.name)
 
@@ -418,11 +417,14 @@ class SupplierOrderDialog(QDialog):
             self.ship_by_hint.setText("")
             return
         assert closes is not None
-        self.ship_by_hint.setText(
-            _tr("Ship window closes {0} ({1} working days, {2} calendar).").format(
-                local_time(closes), clock.window_days, clock.country
-            )
+        text = _tr("Ship window closes {0} ({1} working days, {2} calendar).").format(
+            local_time(closes), clock.window_days, clock.country
         )
+        if self._estimated_paid is not None and paid == self._estimated_paid:
+            text += "\n" + _tr(
+                "Estimated from the Shopify payment time: correct it, or save to confirm it."
+            )
+        self.ship_by_hint.setText(text)
 
     def _suggest(self, typed: str) -> None:
         with self._ledger.session() as session:
@@ -494,7 +496,8 @@ class SupplierOrderDialog(QDialog):
             cost_minor=cost_minor,
             currency=currency,
             customer_order_id=customer_order_id,
-            order_status=str(self.status.currentData()),
+            order_status=str(self.status.currentData()).partition(":")[0],
+            end_reason=str(self.status.currentData()).partition(":")[2],
         )
         return form, problems
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,6 +48,7 @@ from core.suppliers import (
 from gui.calendar_recompute import CalendarRecompute
 from gui.formatting import estimated_note, local_time, money
 from gui.jobs import Job
+from gui.palette import Colours
 from gui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -55,8 +56,6 @@ if TYPE_CHECKING:
 
 #: Opens the holiday calendar editor from the suppliers view.
 CALENDAR_SHORTCUT = "Ctrl+Shift+H"
-
-_BAD = QBrush(QColor("#a61b1b"))
 
 
 def _tr(text: str) -> str:
@@ -139,7 +138,6 @@ class SuppliersView(QWidget):
         self.ledger = ledger
         self.suppliers: list[SupplierInfo] = []
         self.summary: ReviewSummary | None = None
-        self._jobs: set[Job] = set()
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("suppliersTable")
@@ -185,7 +183,7 @@ class SuppliersView(QWidget):
         self.reviewed = QLabel()
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #a61b1b;")
+        self.problems.setStyleSheet(Colours.NEGATIVE.css())
         self.save_button = QPushButton(_tr("Save policy"))
         self.review_button = QPushButton(_tr("Show in review"))
         self.calendar_button = QPushButton(_tr("&Holidays and working days…"))
@@ -269,9 +267,7 @@ class SuppliersView(QWidget):
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
             return review.summary(ReviewFilter())
 
-        self._jobs = {job for job in self._jobs if not job.done.is_set()}
         job = Job(work)
-        self._jobs.add(job)
         job.finished.connect(self._records_ready)
         job.failed.connect(self._records_failed)
         job.start()
@@ -296,7 +292,7 @@ class SuppliersView(QWidget):
         if right:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if bad:
-            item.setForeground(_BAD)
+            item.setForeground(Colours.NEGATIVE.brush())
         self.table.setItem(row, COLUMNS.index(column), item)
 
     def _item(self, row: int, column: int) -> QTableWidgetItem:

@@ -1,8 +1,9 @@
 """ "Sync with Shopify" and "Refresh from AliExpress": background jobs with a progress window.
 
-One job at a time. The work runs off the GUI thread through `core.connections`; errors reach
-the merchant as `core.connections.explain` words them (redacted), in a message box and through
-`failed`. `LastSyncLabel` shows in the status bar when orders last came from each service.
+One job at a time (`gui.jobs.JobSlot`). The work runs off the GUI thread through
+`core.connections`; errors reach the merchant as the default failure report words them
+(redacted), in a message box (`gui.notice`) and through `failed`. `LastSyncLabel` shows in
+the status bar when orders last came from each service.
 `ConnectionMenu` bundles both with the connections screen for a main window: its menu actions,
 its status-bar label, and one `ended` signal to refresh the views on.
 """
@@ -21,10 +22,10 @@ from core.aliexpress import SyncSummary
 from core.connections import Connections
 from core.shopify import SyncReport
 from gui.connections import ConnectionsDialog
-from gui.connections.common import describe
 from gui.formatting import local_time
 from gui.i18n import current_language
-from gui.jobs import Job, Work
+from gui.jobs import Job, JobSlot, Work
+from gui.notice import Kind, status, tell
 from gui.progress_dialog import JobProgressDialog
 
 
@@ -54,15 +55,14 @@ class SyncActions(QObject):
     ) -> None:
         super().__init__(parent)
         self.connections = connections
-        self._pool = pool
         self._now = now
-        self.job: Job | None = None
+        self.slot = JobSlot(self, pool)
         self.progress: JobProgressDialog | None = None
         self.message: QMessageBox | None = None  # the last message shown, until dismissed
 
     @property
     def busy(self) -> bool:
-        return self.job is not None
+        return self.slot.busy
 
     def _window(self) -> QWidget:
         # Asked of Qt each time, not kept: a child holding its parent closes a reference cycle
@@ -178,45 +178,35 @@ class SyncActions(QObject):
     def _start(
         self, work: Work, title: str, text: str, done: Callable[[SyncActions, Any], None]
     ) -> Job:
-        job = Job(work, describe_error=describe)
-        self.job = job
-        if self.progress is not None:
-            self.progress.deleteLater()  # the last job's window, hidden since that job ended
-        self.progress = JobProgressDialog(job, title, text, self._window())
         # The plain function, not a bound method: `self` holding its own bound method is a
         # reference cycle, which leaves this object to Python's cycle collector.
         self._done_handler = done
         self._title = title
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
-        job.start(self._pool)
+        job = self.slot.run(work, self._finished, self._failed)
+        assert job is not None  # callers return early while busy
+        if self.progress is not None:
+            self.progress.deleteLater()  # the last job's window, hidden since that job ended
+        self.progress = JobProgressDialog(job, title, text, self._window())
         self.progress.show()
         return job
 
     def _finished(self, result: object) -> None:
-        self.job = None
         self._done_handler(self, result)
         self.ended.emit()
 
     def _failed(self, message: str) -> None:
-        self.job = None
-        self._warn(self._title, _tr("{0} did not finish.").format(self._title), message)
+        self.message = tell(
+            self._window(),
+            self._title,
+            _tr("{0} did not finish.").format(self._title),
+            Kind.WARNING,
+            detail=message,
+        )
         self.failed.emit(message)
         self.ended.emit()  # pages stored before the failure are kept
 
     def _tell(self, title: str, text: str) -> None:
-        self._show(QMessageBox(QMessageBox.Icon.Information, title, text, parent=self._window()))
-
-    def _warn(self, title: str, text: str, detail: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self._window())
-        box.setInformativeText(detail)
-        self._show(box)
-
-    def _show(self, box: QMessageBox) -> None:
-        """Window-modal, and deleted once dismissed (not kept hidden for the window's life)."""
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.message = box
-        box.open()
+        self.message = tell(self._window(), title, text)
 
 
 class LastSyncLabel(QLabel):
@@ -289,7 +279,7 @@ class ConnectionMenu(QObject):
         return cast(QMainWindow, self.parent())  # not kept: see SyncActions._window
 
     def _show_status(self, text: str) -> None:
-        self._window().statusBar().showMessage(text, 15_000)
+        status(self._window(), text)
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         made = QAction(_tr(text), self._window())

@@ -91,13 +91,15 @@ def dynamic_texts() -> dict[str, list[str]]:
     review_view = _module("gui.review_view")
     review_report = _module("gui.review_report")
     suppliers_view = _module("gui.suppliers_view")
-    table_model = _module("gui.order_table_model")
+    ledger_columns = _module("gui.ledger_columns")
     clocks = _module("core.clocks")
     main_window = _module("gui.main_window")
     cancellations = _module("gui.cancellations_view")
     import_csv = _module("gui.import_csv")
     details = _module("gui.order_details_panel")
     policy = _module("gui.policy_dialog")
+    notice = _module("gui.notice_dialog")
+    withdrawal = _module("gui.withdrawal_dialog")
 
     labels = review.REASON_LABELS, review.FAULT_LABELS, review.STATE_LABELS
     reasons, faults, states = (list(d.values()) for d in labels)
@@ -106,7 +108,8 @@ def dynamic_texts() -> dict[str, list[str]]:
     # What the cancel workflow calls its states and deadlines (shown by the wizard and the list)
     next_deadline = _module("core.cancel.next_deadline")
     states_module = _module("core.cancel.states")
-    workflow_labels = [*states_module.LABELS.values(), *next_deadline.LABELS.values()]
+    state_labels = [info.label for info in states_module.STATES.values()]
+    workflow_labels = [*state_labels, *next_deadline.LABELS.values()]
     types = _module("core.ledger.types")
     # Line cells the review shows as stored: workflow and dispute states, paths, answers.
     stored = [
@@ -125,12 +128,24 @@ def dynamic_texts() -> dict[str, list[str]]:
             *details._SHOP_REASONS.values(),
         ],
         "OrderTableModel": [
-            *table_model.TITLES,
+            *(column.title for column in ledger_columns.COLUMNS),
             *(u.value for u in clocks.Urgency),
         ],
         "PolicyDialog": [policy.NO_SHOP],
+        "NoticeDialog": list(notice.KIND_LABELS.values()),
+        "WithdrawalDialog": [label for _, label in withdrawal.CHANNELS],
         "ReviewCharts": reasons,
-        "ReviewReport": [*measures, *line_titles, *reasons, *faults, *states, *stored],
+        "ReviewReport": [
+            *measures,
+            *line_titles,
+            *reasons,
+            *faults,
+            *states,
+            *stored,
+            *review.ORIGIN_LABELS.values(),
+            *review.CASE_LABELS.values(),
+            *review.DIRECTION_LABELS.values(),
+        ],
         "ReviewView": [
             *review_view.PERIODS,
             *review_view.BREAKDOWNS,
@@ -142,8 +157,10 @@ def dynamic_texts() -> dict[str, list[str]]:
             *states,
             *review.DIRECTION_LABELS.values(),
             *review.CASE_LABELS.values(),
+            *review.ORIGIN_LABELS.values(),
             *stored,
             "Refunds",
+            "Profit per order",
             "Cancellations",
             "Disputes",
         ],

@@ -21,7 +21,7 @@ def test_demo_then_due_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     report = json.loads(capsys.readouterr().out)
     assert report["within_hours"] == 72
     now = datetime.fromisoformat(report["now"])
-    deadlines = [datetime.fromisoformat(o["ship_by"]) for o in report["orders"]]
+    deadlines = [datetime.fromisoformat(o["deadline"]) for o in report["orders"]]
     assert deadlines == sorted(deadlines) and deadlines
     assert all(d <= now + timedelta(hours=72) for d in deadlines)
     assert any(o["overdue"] for o in report["orders"])
@@ -32,7 +32,7 @@ def test_due_text_lists_soonest_first(tmp_path: Path, capsys: pytest.CaptureFixt
     write_demo(ledger, orders=300, seed=4)
     assert main(["due", "--ledger", str(ledger)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split()[:2] == ["Ship", "by"]
+    assert lines[0].split()[:2] == ["Deadline", "Left"]
     assert any("overdue" in line for line in lines[1:])
 
 

@@ -51,7 +51,7 @@ def test_due_json_carries_no_control_characters(hostile_ledger: Path) -> None:
     orders = json.loads(done.stdout)["orders"]
     assert orders
     for order in orders:
-        assert not unsafe_in(order["order_name"] + order["supplier"])
+        assert not unsafe_in(order["order_name"] + (order["supplier"] or ""))
         assert order["order_name"].endswith("[2J")
 
 

@@ -135,7 +135,7 @@ def test_accelerators_are_unique_within_each_menu() -> None:
     menus = {
         "menu bar": ["&File", "&View", "&Connect", "&Review", "&Help"],
         "File": ["&Open ledger…", "&Import Shopify orders…", "&Add supplier order…", "&Quit"],
-        "View": ["&Search", "&Refresh", "&Language"],
+        "View": ["&Search", "&Refresh", "Needs &me…", "&Language"],
         "Review": ["Refund &review…", "&Suppliers…", "Refund &policy…"],
         "Connect": ["&Connections…", "Sync with &Shopify", "Refresh from &AliExpress"],
         "Help": ["&About Dropdesk", "Open &logs folder", "Save &diagnostics…"],

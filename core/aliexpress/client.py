@@ -3,13 +3,15 @@
 `GatewayClient` knows the app key and secret but no token: business calls take the access token
 (`session`) as an argument, so token handling (`oauth.py`) sits on top without a cycle.
 Parameters travel in a form-encoded POST body, never in the URL, so no token lands in a proxy
-log. Every HTTP attempt waits for the shared per-second budget (`RateLimiter`).
+log. Every HTTP attempt waits for the shared per-second budget (`RateLimiter`). Answers are
+received through `core.http_limits`: a body over `max_body_bytes` (decoded), an attempt over
+`attempt_deadline` seconds or a call (its retries and waits included) over `call_deadline`
+seconds, and JSON nested too deeply each end in an AliExpressError.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -19,6 +21,7 @@ from typing import Any
 
 import httpx
 
+from core import http_limits
 from core.aliexpress.errors import (
     AliExpressError,
     GatewayUnavailableError,
@@ -55,7 +58,12 @@ class GatewayClient:
         limiter: RateLimiter | None = None,
         timeout: float = 20.0,
         clock: Callable[[], float] = time.time,
+        max_body_bytes: int = http_limits.MAX_BODY_BYTES,
+        attempt_deadline: float = 45.0,
+        call_deadline: float = 90.0,
     ) -> None:
+        """`attempt_deadline`: seconds one HTTP attempt may take, however the server trickles
+        its bytes; `call_deadline`: seconds a call may take with its retries and waits."""
         if not app_key.strip() or not app_secret:
             raise ValueError("an app key and an app secret are needed")
         self.app_key = app_key.strip()
@@ -65,6 +73,10 @@ class GatewayClient:
         self.retry = retry or RetryPolicy()
         self.limiter = limiter or RateLimiter(DEFAULT_CALLS_PER_SECOND)
         self._clock = clock
+        self.max_body_bytes = max_body_bytes
+        self.attempt_deadline = attempt_deadline
+        self.call_deadline = call_deadline
+        self._streams = http_limits.Streams()
         self._http = httpx.Client(
             timeout=timeout,
             follow_redirects=False,
@@ -205,12 +217,20 @@ class GatewayClient:
     ) -> dict[str, Any]:
         """POST with bounded retries on network errors, 5xx and call limits; parsed JSON."""
         started = self.retry.monotonic()
+        call = http_limits.Deadline(self.call_deadline)
         failures = 0
         while True:
             self.limiter.acquire()
             self.requests_sent = next(self._sent) + 1
+            attempt = call.sooner(self.attempt_deadline)
             try:
-                response = self._http.post(url, data=build())
+                response = http_limits.send_bounded(
+                    self._http,
+                    self._http.build_request("POST", url, data=build()),
+                    deadline=attempt,
+                    streams=self._streams,
+                    max_bytes=self.max_body_bytes,
+                )
                 body = self._parse(response)
                 fields = body.get("error_response", flat_error_fields(body))
                 if fields is not None:
@@ -223,13 +243,31 @@ class GatewayClient:
                     f"AliExpress could not be reached ({type(failure).__name__}). "
                     "Check the internet connection and try again."
                 )
-            except httpx.TransportError as failure:
-                error = GatewayUnavailableError(
-                    f"The connection to AliExpress broke off ({type(failure).__name__}). "
-                    "Try again later."
-                )
+            except (httpx.TransportError, http_limits.DeadlineExceeded) as failure:
+                if isinstance(failure, http_limits.DeadlineExceeded):
+                    seconds = http_limits.describe_seconds(attempt.seconds)
+                    error = GatewayUnavailableError(
+                        f"AliExpress did not send a complete answer within {seconds}. "
+                        "Try again later."
+                    )
+                else:
+                    error = GatewayUnavailableError(
+                        f"The connection to AliExpress broke off ({type(failure).__name__}). "
+                        "Try again later."
+                    )
                 if not idempotent:
                     raise error from None
+            except http_limits.AnswerTooLarge as refused:
+                raise UnexpectedResponseError(
+                    f"AliExpress sent {refused.reason}; Dropdesk stopped reading it. Try again "
+                    "later; if it keeps happening, something between this computer and "
+                    "AliExpress alters the answers."
+                ) from None
+            except http_limits.AnswerRefused as refused:  # unasked encoding, damaged, too deep
+                raise UnexpectedResponseError(
+                    f"AliExpress sent {refused.reason}, which Dropdesk cannot read. Try again "
+                    "later."
+                ) from None
             except AliExpressError as failure:
                 if not failure.retryable:
                     raise
@@ -242,6 +280,8 @@ class GatewayClient:
                 failures,
                 "" if wait is None else f", retrying in {wait:.2f}s",
             )
+            if wait is not None and not call.allows(wait):
+                wait = None
             if wait is None:
                 if isinstance(error, GatewayUnavailableError) and failures > 1:
                     error = GatewayUnavailableError(
@@ -261,7 +301,7 @@ class GatewayClient:
                 "AliExpress asks Dropdesk to slow down (HTTP 429). Try again in a few minutes."
             )
         try:
-            body = json.loads(response.content, parse_float=Decimal)
+            body = http_limits.parse_json(response.content, parse_float=Decimal)
         except ValueError:
             body = None
         if not isinstance(body, dict) or (

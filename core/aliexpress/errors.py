@@ -35,6 +35,7 @@ class AliExpressError(Exception):
         request_id: str = "",
         german: str = "",
     ) -> None:
+        message = redaction.redact(message)  # once for every subclass and every caller
         super().__init__(message)
         self.message = message
         self.text = Text(message, german or message)

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from sqlmodel import col, or_, select
 
+from core import redaction
 from core.aliexpress.errors import (
     AliExpressError,
     GatewayUnavailableError,
@@ -367,11 +368,11 @@ def _apply(ledger: Ledger, fetched: _Fetched, tally: _Tally, moment: datetime) -
 def _fail(
     ledger: Ledger, tally: _Tally, row: _Row, error: AliExpressError, moment: datetime
 ) -> None:
-    tally.failed.append(SyncFailure(row.id, row.ae_order_id, str(error)))
+    tally.failed.append(SyncFailure(row.id, row.ae_order_id, redaction.error_text(error)))
     payload = {
         "ae_order_id": row.ae_order_id,
         "error": type(error).__name__,
-        "message": str(error),
+        "message": redaction.error_text(error),
         "code": error.code,
         "sub_code": error.sub_code,
         "request_id": error.request_id,
@@ -395,6 +396,6 @@ def _record_run(
         "calls": summary.calls,
     }
     if fatal is not None:
-        payload["stopped_by"] = f"{type(fatal).__name__}: {fatal}"
+        payload["stopped_by"] = f"{type(fatal).__name__}: {redaction.error_text(fatal)}"
     with ledger.session() as session:
         journal.record(session, EVENT_RUN, "aliexpress", 0, payload, at=moment)

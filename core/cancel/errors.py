@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.texts import Text
+
 
 class CancelError(Exception):
-    """A step of the cancel workflow could not be taken; str() is for the merchant."""
+    """A step of the cancel workflow could not be taken; `text` is for the merchant, in both
+    languages (str() is the English, for logs; a message without German shows in English)."""
+
+    def __init__(self, message: str, german: str | None = None) -> None:
+        super().__init__(message)
+        self.text = Text(message, german or message)
 
 
 class CancellationNotFoundError(CancelError):

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 
 from core.cancel.next_deadline import LABELS as DEADLINE_LABELS
 from core.cancel.next_deadline import next_deadline
-from core.cancel.states import FINAL, LABELS, State
+from core.cancel.states import FINAL, STATES, State, StateInfo
 from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, SupplierOrder
 
@@ -22,7 +22,6 @@ _FINAL = [state.value for state in FINAL]
 class OpenCancellation:
     id: int
     state: State
-    state_label: str
     next_deadline: datetime | None
     next_deadline_label: str
     supplier_order_id: int | None
@@ -31,6 +30,11 @@ class OpenCancellation:
     reason: str
     created_at: datetime | None
     updated_at: datetime | None
+
+    @property
+    def info(self) -> StateInfo:
+        """The state's descriptor: its words, its wizard page, who moves it on."""
+        return STATES[self.state]
 
 
 def open_cancellations(ledger: Ledger) -> list[OpenCancellation]:
@@ -56,7 +60,6 @@ def open_cancellations(ledger: Ledger) -> list[OpenCancellation]:
                 OpenCancellation(
                     id=row.id,
                     state=state,
-                    state_label=LABELS[state],
                     next_deadline=row.next_deadline,
                     next_deadline_label=DEADLINE_LABELS[kind] if kind else "",
                     supplier_order_id=row.supplier_order_id,
@@ -76,7 +79,6 @@ class OrderBadge:
 
     cancellation_id: int
     state: State
-    state_label: str
     next_deadline: datetime | None
 
 
@@ -97,7 +99,5 @@ def badges_for(ledger: Ledger, supplier_order_ids: Iterable[int]) -> dict[int, O
             for row in session.exec(query):
                 assert row.id is not None and row.supplier_order_id is not None
                 state = State(row.state)
-                badges[row.supplier_order_id] = OrderBadge(
-                    row.id, state, LABELS[state], row.next_deadline
-                )
+                badges[row.supplier_order_id] = OrderBadge(row.id, state, row.next_deadline)
     return badges

@@ -14,9 +14,10 @@ from typing import Any
 
 from sqlmodel import Session
 
+from core.cancel.closing import close_supplier_order
 from core.cancel.errors import CancellationNotFoundError, IllegalTransitionError
 from core.cancel.next_deadline import next_deadline
-from core.cancel.states import FINAL, LABELS, State, check_transition, parse_state
+from core.cancel.states import FINAL, STATES, State, check_transition, parse_state
 from core.ledger import journal
 from core.ledger.models import Cancellation
 
@@ -51,7 +52,7 @@ def require_state(row: Cancellation, allowed: Collection[State], action: str) ->
     state = parse_state(row.state)
     if state not in allowed:
         raise IllegalTransitionError(
-            f"Cannot {action} now: the cancellation is at '{LABELS[state]}'."
+            f"Cannot {action} now: the cancellation is at '{STATES[state].label}'."
         )
     return state
 
@@ -88,6 +89,8 @@ def move(
         {"from": current.value, **(payload or {})},
         at=at,
     )
+    if target in FINAL:  # the supplier order leaves the ship-window views with its end
+        close_supplier_order(session, row, at)
 
 
 def note(

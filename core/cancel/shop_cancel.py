@@ -53,7 +53,9 @@ def default_staff_note(reason: str, ae_order_id: str) -> str:
 def require_shop(rt: Runtime) -> ShopPort:
     if rt.shop is None:
         raise StepUnavailableError(
-            "Shopify is not connected: do this step in the Shopify admin and confirm it here."
+            "Shopify is not connected: do this step in the Shopify admin and confirm it here.",
+            "Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich "
+            "und bestätigen Sie ihn hier.",
         )
     return rt.shop
 
@@ -112,7 +114,9 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
         staff_note = options.staff_note or default_staff_note(reason.value, orders.ae_order_id)
     if ref is None:
         raise StepUnavailableError(
-            "The linked order has no Shopify id: cancel it in the Shopify admin and confirm here."
+            "The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.",
+            "Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im "
+            "Shopify-Adminbereich und bestätigen Sie es hier.",
         )
     try:
         order = shop.get_order(ref)

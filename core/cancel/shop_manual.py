@@ -31,7 +31,7 @@ class ShopManualGuide:
     clicks: tuple[Text, ...]
     suggested_amount_minor: int  # what is still refundable as far as the ledger knows
     currency: str
-    warnings: tuple[str, ...]
+    warnings: tuple[Text, ...]
 
 
 def admin_url(shop_domain: str, legacy_id: int | None) -> str | None:
@@ -59,15 +59,26 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
     if order is None:
         raise StepUnavailableError("No Shopify order is linked to this cancellation.")
     refund = _wants_refund(orders, row.path, state)
-    warnings = []
+    warnings: list[Text] = []
     if state in IN_FLIGHT:
         warnings.append(
-            "Dropdesk already sent this step to Shopify and did not get the answer: look at "
-            "the order in the admin first, and do it there only if it did not happen."
+            Text(
+                "Dropdesk already sent this step to Shopify and did not get the answer: look "
+                "at the order in the admin first, and do it there only if it did not happen.",
+                "Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort "
+                "erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort "
+                "nur, wenn er nicht geschehen ist.",
+            )
         )
     url = admin_url(orders.shop.domain, order.legacy_id) if orders.shop else None
     if url is None:
-        warnings.append("Find the order by its name in the Shopify admin (Orders).")
+        warnings.append(
+            Text(
+                "Find the order by its name in the Shopify admin (Orders).",
+                "Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich "
+                "(Bestellungen).",
+            )
+        )
     return ShopManualGuide(
         refund=refund,
         admin_url=url,

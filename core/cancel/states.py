@@ -1,14 +1,19 @@
 """The states of a cancellation and the transitions between them (the one source of truth).
 
-The wizard renders a state and offers the actions `core.cancel.view` derives from it; every
-state change goes through `check_transition`, so an impossible step (refunding before anything
-was decided, cancelling twice) is refused with a message instead of corrupting the run.
+Each state has one descriptor in `STATES` (what it is called, the wizard page that shows it,
+who moves the run on from it, the actions it offers); core and the window read those, never a
+table of their own. The wizard renders a state and offers the actions `core.cancel.view`
+derives from it; every state change goes through `check_transition`, so an impossible step
+(refunding before anything was decided, cancelling twice) is refused with a message instead of
+corrupting the run. The values of `State` are what the ledger stores: never rename one.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
 
+from core.cancel.actions import Action
 from core.cancel.errors import IllegalTransitionError
 
 
@@ -42,36 +47,102 @@ class Path(StrEnum):
     REFUND = "refund"
 
 
-S = State
+class PageKey(IntEnum):
+    """The wizard's steps, in the order the merchant meets them; each state belongs to one."""
 
-FINAL = frozenset({S.DONE, S.ABANDONED})
+    REASON = 0
+    CHECK = 1
+    SUPPLIER = 2
+    REFUSED = 3
+    SHOP = 4
+    MONEY = 5
 
+
+class Mover(StrEnum):
+    """Who moves a run on from a state."""
+
+    MERCHANT = "merchant"  # the merchant's next step
+    #: Also the merchant, but the supplier has not agreed (yet): a Shopify step here costs the
+    #: merchant money if the goods ship anyway, so it needs an explicit acknowledgement.
+    SUPPLIER = "supplier"
+    WORKFLOW = "workflow"  # passes through: the workflow moves on by itself (resume, after a crash)
+    SHOPIFY = "shopify"  # a call to Shopify is in flight, its outcome not recorded yet
+    NOBODY = "nobody"  # final
+
+
+@dataclass(frozen=True)
+class StateInfo:
+    """What a state is to the merchant and to the window.
+
+    `label` is English, marked for translation (the window translates it in the "CancelWizard"
+    context; the catalogue lists every label). `actions` are the steps the state itself offers;
+    for a state the merchant moves on, `core.cancel.view` adds those that depend on the run (a
+    connection, the Shopify step, a refund on the way, abandoning).
+    """
+
+    label: str
+    page: PageKey
+    mover: Mover = Mover.MERCHANT
+    actions: tuple[Action, ...] = ()
+
+
+S, A, M, P = State, Action, Mover, PageKey
+_PASSING = (A.RESUME, A.ABANDON)
+_IN_FLIGHT = (A.RESUME, A.CONFIRM_MANUAL_SHOP_STEP)
+
+STATES: dict[State, StateInfo] = {
+    S.CHECKING: StateInfo("Checking where the order stands", P.CHECK, actions=(A.CHECK,)),
+    S.REFUND_PATH: StateInfo("Too late to cancel: refund instead", P.SHOP, M.WORKFLOW, _PASSING),
+    S.SUPPLIER_CANCEL_TODO: StateInfo(
+        "Cancel at the supplier on AliExpress",
+        P.SUPPLIER,
+        M.SUPPLIER,
+        (A.MARK_SUPPLIER_CANCEL_REQUESTED,),
+    ),
+    S.SUPPLIER_CANCEL_REQUESTED: StateInfo(
+        "Waiting for the supplier's answer", P.SUPPLIER, M.SUPPLIER, (A.MARK_SUPPLIER_ANSWER,)
+    ),
+    S.SUPPLIER_CANCELLED: StateInfo("Cancelled at the supplier", P.SUPPLIER, M.WORKFLOW, _PASSING),
+    S.SUPPLIER_REFUSED: StateInfo(
+        "The supplier refused to cancel",
+        P.REFUSED,
+        M.SUPPLIER,
+        (A.REQUEST_TRACKING, A.MARK_TRACKING_RECEIVED),
+    ),
+    S.TRACKING_REQUESTED: StateInfo(
+        "Waiting for the tracking number", P.REFUSED, M.SUPPLIER, (A.MARK_TRACKING_RECEIVED,)
+    ),
+    S.TRACKING_RECEIVED: StateInfo("Tracking number received", P.REFUSED, M.WORKFLOW, _PASSING),
+    S.DISPUTE_OPEN: StateInfo(
+        "Dispute open on AliExpress",
+        P.REFUSED,
+        M.SUPPLIER,
+        (A.MARK_TRACKING_RECEIVED, A.MARK_DISPUTE_ESCALATED, A.CLOSE_DISPUTE),
+    ),
+    S.DISPUTE_CLOSED: StateInfo("Dispute closed", P.REFUSED, M.WORKFLOW, _PASSING),
+    S.SHOP_CANCEL_TODO: StateInfo("Cancel the order on Shopify", P.SHOP),
+    S.SHOP_CANCEL_SENT: StateInfo("Cancel sent to Shopify", P.SHOP, M.SHOPIFY, _IN_FLIGHT),
+    S.SHOP_CANCELLED: StateInfo("Cancelled on Shopify", P.SHOP, M.WORKFLOW, _PASSING),
+    S.SHOP_REFUND_TODO: StateInfo("Refund the customer on Shopify", P.SHOP),
+    S.SHOP_REFUND_SENT: StateInfo("Refund sent to Shopify", P.SHOP, M.SHOPIFY, _IN_FLIGHT),
+    S.SHOP_REFUNDED: StateInfo("Refunded on Shopify", P.SHOP, M.WORKFLOW, _PASSING),
+    S.AWAITING_SUPPLIER_REFUND: StateInfo("Waiting for the supplier's refund", P.MONEY),
+    S.DONE: StateInfo("Done", P.MONEY, M.NOBODY),
+    S.ABANDONED: StateInfo("Abandoned", P.MONEY, M.NOBODY),
+}
+
+
+def _moved_by(mover: Mover) -> frozenset[State]:
+    return frozenset(state for state, info in STATES.items() if info.mover is mover)
+
+
+FINAL = _moved_by(M.NOBODY)
 #: States that only pass through: the workflow moves on by itself (and `resume` after a crash).
-TRANSIENT = frozenset(
-    {
-        S.SUPPLIER_CANCELLED,
-        S.TRACKING_RECEIVED,
-        S.REFUND_PATH,
-        S.DISPUTE_CLOSED,
-        S.SHOP_CANCELLED,
-        S.SHOP_REFUNDED,
-    }
-)
-
+TRANSIENT = _moved_by(M.WORKFLOW)
 #: States with a call to Shopify in flight whose outcome is not recorded yet.
-IN_FLIGHT = frozenset({S.SHOP_CANCEL_SENT, S.SHOP_REFUND_SENT})
-
-#: States in which the supplier has not (yet) agreed: a Shopify step here costs the merchant
-#: money if the goods ship anyway, so it needs an explicit acknowledgement.
-SUPPLIER_PENDING = frozenset(
-    {
-        S.SUPPLIER_CANCEL_TODO,
-        S.SUPPLIER_CANCEL_REQUESTED,
-        S.SUPPLIER_REFUSED,
-        S.TRACKING_REQUESTED,
-        S.DISPUTE_OPEN,
-    }
-)
+IN_FLIGHT = _moved_by(M.SHOPIFY)
+#: States in which the supplier has not (yet) agreed (see Mover.SUPPLIER).
+SUPPLIER_PENDING = _moved_by(M.SUPPLIER)
 
 _SHOP_TODO = frozenset({S.SHOP_CANCEL_TODO, S.SHOP_REFUND_TODO})
 _AFTER_SHOP = frozenset({S.AWAITING_SUPPLIER_REFUND, S.DONE, S.ABANDONED} | SUPPLIER_PENDING)
@@ -111,28 +182,6 @@ TRANSITIONS: dict[State, frozenset[State]] = {
     S.ABANDONED: frozenset(),
 }
 
-LABELS: dict[State, str] = {
-    S.CHECKING: "Checking where the order stands",
-    S.REFUND_PATH: "Too late to cancel: refund instead",
-    S.SUPPLIER_CANCEL_TODO: "Cancel at the supplier on AliExpress",
-    S.SUPPLIER_CANCEL_REQUESTED: "Waiting for the supplier's answer",
-    S.SUPPLIER_CANCELLED: "Cancelled at the supplier",
-    S.SUPPLIER_REFUSED: "The supplier refused to cancel",
-    S.TRACKING_REQUESTED: "Waiting for the tracking number",
-    S.TRACKING_RECEIVED: "Tracking number received",
-    S.DISPUTE_OPEN: "Dispute open on AliExpress",
-    S.DISPUTE_CLOSED: "Dispute closed",
-    S.SHOP_CANCEL_TODO: "Cancel the order on Shopify",
-    S.SHOP_CANCEL_SENT: "Cancel sent to Shopify",
-    S.SHOP_CANCELLED: "Cancelled on Shopify",
-    S.SHOP_REFUND_TODO: "Refund the customer on Shopify",
-    S.SHOP_REFUND_SENT: "Refund sent to Shopify",
-    S.SHOP_REFUNDED: "Refunded on Shopify",
-    S.AWAITING_SUPPLIER_REFUND: "Waiting for the supplier's refund",
-    S.DONE: "Done",
-    S.ABANDONED: "Abandoned",
-}
-
 
 def parse_state(raw: str) -> State:
     """The State stored in a row; a value this version does not know is an error, not a guess."""
@@ -147,6 +196,8 @@ def check_transition(current: State, target: State) -> None:
     if target not in TRANSITIONS[current]:
         if current in FINAL:
             raise IllegalTransitionError(
-                f"This cancellation is {LABELS[current].lower()}; nothing more can change."
+                f"This cancellation is {STATES[current].label.lower()}; nothing more can change."
             )
-        raise IllegalTransitionError(f"Cannot go from '{LABELS[current]}' to '{LABELS[target]}'.")
+        raise IllegalTransitionError(
+            f"Cannot go from '{STATES[current].label}' to '{STATES[target].label}'."
+        )

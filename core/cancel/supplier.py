@@ -43,7 +43,7 @@ class SupplierGuide:
     message: Text
     answer_hours: int  # the request resolves by itself after this long without an answer
     payment_check_until: datetime | None  # set while a card payment may still be in its check
-    warnings: tuple[str, ...]
+    warnings: tuple[Text, ...]
 
 
 def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
@@ -55,18 +55,28 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
             raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
         terms = terms_for(session, supplier_order)
     now = rt.now()
-    warnings: list[str] = []
+    warnings: list[Text] = []
     check_until = payment_check_until(supplier_order, now)
     if check_until is not None:
         warnings.append(
-            "Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only "
-            f"after its 24-hour payment check, from {check_until:%Y-%m-%d %H:%M} UTC. Until "
-            "then the Cancel button may be missing."
+            Text(
+                "Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel "
+                f"only after its 24-hour payment check, from {check_until:%Y-%m-%d %H:%M} UTC. "
+                "Until then the Cancel button may be missing.",
+                "Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das "
+                "Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab "
+                f"{check_until:%d.%m.%Y %H:%M} UTC. Bis dahin fehlt die Schaltfläche "
+                "„Cancel order“ eventuell.",
+            )
         )
     if supplier_order.ship_by is not None and supplier_order.ship_by < now:
         warnings.append(
-            "The supplier's ship window has closed: AliExpress may close the order and refund "
-            "you in full by itself."
+            Text(
+                "The supplier's ship window has closed: AliExpress may close the order and "
+                "refund you in full by itself.",
+                "Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die "
+                "Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.",
+            )
         )
     reason = reason_of(row)
     return SupplierGuide(
@@ -147,7 +157,9 @@ def refresh_supplier(rt: Runtime, cancellation_id: int) -> tuple[int, ...]:
     """Ask AliExpress about this run's order now and move on if it was cancelled or shipped."""
     if rt.supplier is None:
         raise StepUnavailableError(
-            "AliExpress is not connected: look at the order page and record the answer by hand."
+            "AliExpress is not connected: look at the order page and record the answer by hand.",
+            "AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie "
+            "die Antwort von Hand ein.",
         )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)

@@ -1,7 +1,9 @@
 """What the wizard shows for one cancellation: a frozen snapshot with the actions it may offer.
 
 The wizard never decides anything itself: it renders `CancellationView` and calls the
-`CancelWorkflow` method named by each `Action`.
+`CancelWorkflow` method named by each `Action`. Codes read from the ledger arrive as enums
+(an unknown one as its "other" member), and the state's words and page come from its
+descriptor (`info`).
 """
 
 from __future__ import annotations
@@ -10,42 +12,21 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import Session, and_, col, or_, select
 
 from core.cancel import money_trail
+from core.cancel.actions import Action
 from core.cancel.messages import Text
 from core.cancel.next_deadline import LABELS as DEADLINE_LABELS
 from core.cancel.next_deadline import DeadlineKind, next_deadline, open_dispute
 from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of
 from core.cancel.record import ENTITY, load
 from core.cancel.runtime import Runtime
-from core.cancel.states import FINAL, IN_FLIGHT, LABELS, SUPPLIER_PENDING, TRANSIENT, Path, State
+from core.cancel.states import FINAL, STATES, SUPPLIER_PENDING, Mover, Path, State, StateInfo
 from core.ledger.models import Cancellation, Event, Refund
-from core.ledger.types import RefundDirection
-
-
-class Action(StrEnum):
-    """A step the merchant can take now; the value is the `CancelWorkflow` method's name."""
-
-    CHECK = "check"
-    REFRESH_SUPPLIER = "refresh_supplier"
-    MARK_SUPPLIER_CANCEL_REQUESTED = "mark_supplier_cancel_requested"
-    MARK_SUPPLIER_ANSWER = "mark_supplier_answer"
-    REQUEST_TRACKING = "request_tracking"
-    MARK_TRACKING_RECEIVED = "mark_tracking_received"
-    OPEN_DISPUTE = "open_dispute"
-    MARK_DISPUTE_ESCALATED = "mark_dispute_escalated"
-    CLOSE_DISPUTE = "close_dispute"
-    CANCEL_ON_SHOP = "cancel_on_shop"
-    PREVIEW_SHOP_REFUND = "preview_shop_refund"
-    REFUND_ON_SHOP = "refund_on_shop"
-    CONFIRM_MANUAL_SHOP_STEP = "confirm_manual_shop_step"
-    EXPECT_SUPPLIER_REFUND = "expect_supplier_refund"
-    MARK_SUPPLIER_REFUND_RECEIVED = "mark_supplier_refund_received"
-    RESUME = "resume"
-    ABANDON = "abandon"
+from core.ledger.types import DisputeState, Fault, Reason, RefundDirection, RefundState
 
 
 @dataclass(frozen=True)
@@ -58,10 +39,10 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class MoneyLine:
-    direction: str  # RefundDirection
+    direction: RefundDirection
     amount_minor: int
     currency: str
-    state: str  # RefundState
+    state: RefundState
     expected_from: datetime | None
     expected_until: datetime | None
     completed_at: datetime | None
@@ -70,7 +51,7 @@ class MoneyLine:
 
 @dataclass(frozen=True)
 class DisputeView:
-    state: str
+    state: DisputeState
     opened_at: datetime | None
     escalate_after: datetime | None
     case_team_at: datetime | None
@@ -82,10 +63,9 @@ class DisputeView:
 class CancellationView:
     id: int
     state: State
-    state_label: str
     path: Path
-    reason: str
-    fault: str
+    reason: Reason
+    fault: Fault
     why: Text  # why the run goes this way (the check's reason, or the latest one given)
     alternatives: tuple[Text, ...]
     notes: tuple[Text, ...]
@@ -110,6 +90,11 @@ class CancellationView:
     timeline: tuple[TimelineEntry, ...]
 
     @property
+    def info(self) -> StateInfo:
+        """The state's descriptor: its words, its wizard page, who moves it on."""
+        return STATES[self.state]
+
+    @property
     def final(self) -> bool:
         return self.state in FINAL
 
@@ -118,6 +103,8 @@ REFUND_RECORDED = "Refund to the customer recorded"
 #: Titles of the run's other events in the wizard's timeline (the GUI translates them).
 EVENT_TITLES = {
     "started": "Cancellation started",
+    "decision": "Your decision: what Dropdesk does by itself",
+    "shop_step_confirmed": "You confirmed the Shopify step without the supplier's agreement",
     "shop_refund_key": "Refund key stored (retries cannot refund twice)",
     "shop_cancel_job": "Shopify started the cancel job",
     "shop_cancel_outcome_unknown": "Shopify's answer to the cancel was lost",
@@ -134,12 +121,15 @@ EVENT_TITLES = {
 STEP_RECORDED = "Step recorded"
 _STATE_NAMES = frozenset(state.value for state in State)
 
+Code = TypeVar("Code", bound=StrEnum)
 
-def _path(raw: str) -> Path:
+
+def _code(kind: type[Code], raw: str, unknown: Code) -> Code:
+    """A code read from the ledger; one this version does not know reads as `unknown`."""
     try:
-        return Path(raw)
+        return kind(raw)
     except ValueError:
-        return Path.UNDECIDED
+        return unknown
 
 
 def build_view(rt: Runtime, cancellation_id: int) -> CancellationView:
@@ -165,10 +155,9 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
     return CancellationView(
         id=row.id,
         state=state,
-        state_label=LABELS[state],
-        path=_path(row.path),
-        reason=row.reason,
-        fault=row.fault,
+        path=_code(Path, row.path, Path.UNDECIDED),
+        reason=_code(Reason, row.reason, Reason.OTHER),
+        fault=_code(Fault, row.fault, Fault.UNKNOWN),
         why=Text.from_stored(latest.get("why")),
         alternatives=tuple(Text.from_stored(text) for text in latest.get("alternatives", ())),
         notes=tuple(Text.from_stored(text) for text in latest.get("notes", ())),
@@ -186,7 +175,7 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
         supplier_answer=row.supplier_answer,
         tracking_number=orders.supplier_order.tracking_number if orders.supplier_order else "",
         dispute=DisputeView(
-            dispute.state,
+            DisputeState(dispute.state),
             dispute.opened_at,
             dispute.escalate_after,
             dispute.case_team_at,
@@ -212,27 +201,11 @@ def available_actions(
 ) -> tuple[Action, ...]:
     assert row.id is not None
     state = State(row.state)
-    if state in FINAL:
-        return ()
-    if state in IN_FLIGHT:
-        return (Action.RESUME, Action.CONFIRM_MANUAL_SHOP_STEP)
-    if state in TRANSIENT:
-        return (Action.RESUME, Action.ABANDON)
-    actions: list[Action] = []
+    info = STATES[state]
+    if info.mover not in (Mover.MERCHANT, Mover.SUPPLIER):
+        return info.actions  # final, passing through, or waiting for Shopify's answer
+    actions = list(info.actions)
     supplier_online = rt.supplier is not None and orders.supplier_order is not None
-    by_state = {
-        State.CHECKING: [Action.CHECK],
-        State.SUPPLIER_CANCEL_TODO: [Action.MARK_SUPPLIER_CANCEL_REQUESTED],
-        State.SUPPLIER_CANCEL_REQUESTED: [Action.MARK_SUPPLIER_ANSWER],
-        State.SUPPLIER_REFUSED: [Action.REQUEST_TRACKING, Action.MARK_TRACKING_RECEIVED],
-        State.TRACKING_REQUESTED: [Action.MARK_TRACKING_RECEIVED],
-        State.DISPUTE_OPEN: [
-            Action.MARK_TRACKING_RECEIVED,
-            Action.MARK_DISPUTE_ESCALATED,
-            Action.CLOSE_DISPUTE,
-        ],
-    }
-    actions += by_state.get(state, [])
     if state is State.TRACKING_REQUESTED and (deadline is None or deadline <= rt.now()):
         actions.append(Action.OPEN_DISPUTE)
     if state in SUPPLIER_PENDING and supplier_online:
@@ -254,7 +227,8 @@ def available_actions(
             )
         actions.append(Action.CONFIRM_MANUAL_SHOP_STEP)
     pending = any(
-        r.direction == RefundDirection.FROM_SUPPLIER and r.state in ("expected", "issued")
+        r.direction == RefundDirection.FROM_SUPPLIER
+        and r.state in (RefundState.EXPECTED, RefundState.ISSUED)
         for r in money_trail.supplier_refunds(session, row.id)
     )
     if pending:
@@ -297,7 +271,7 @@ def _timeline(events: list[Event]) -> list[TimelineEntry]:
             continue
         name = event.kind.split(".", 1)[-1]
         if event.entity == ENTITY and name in _STATE_NAMES:
-            title = LABELS[State(name)]
+            title = STATES[State(name)].label
         elif event.kind == "refund.issued_to_customer":
             title = REFUND_RECORDED
         else:
@@ -308,10 +282,10 @@ def _timeline(events: list[Event]) -> list[TimelineEntry]:
 
 def _money_line(refund: Refund) -> MoneyLine:
     return MoneyLine(
-        refund.direction,
+        RefundDirection(refund.direction),
         refund.amount_minor,
         refund.currency,
-        refund.state,
+        RefundState(refund.state),
         refund.expected_from,
         refund.expected_until,
         refund.completed_at,

@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from core.aliexpress import SyncSummary
 from core.cancel import (
     check,
+    decision,
     messages,
     money_trail,
     refusal,
@@ -26,6 +27,7 @@ from core.cancel import (
     supplier,
 )
 from core.cancel.chain import settle
+from core.cancel.decision import Decision
 from core.cancel.errors import (
     CancelError,
     CancellationNotFoundError,
@@ -96,9 +98,17 @@ class CancelWorkflow:
     # -- starting and looking --------------------------------------------------------------
 
     def start(
-        self, supplier_order_id: int, reason: Reason | str, fault: Fault | str = Fault.UNKNOWN
+        self,
+        supplier_order_id: int,
+        reason: Reason | str,
+        fault: Fault | str = Fault.UNKNOWN,
+        *,
+        decided: Decision | None = None,
     ) -> int:
-        """Open a run for this supplier order (in `checking`); returns its id. No network."""
+        """Open a run for this supplier order (in `checking`); returns its id. No network.
+
+        `decided` (the merchant's decision up front, `core.cancel.decision`) is journalled in
+        the same transaction: it is what the autopilot may act on later."""
         reason, fault = Reason(reason), Fault(fault)
         with self.rt.ledger.session() as session:
             order = session.get(SupplierOrder, supplier_order_id)
@@ -137,6 +147,8 @@ class CancelWorkflow:
                 {"reason": reason.value, "fault": fault.value, "ae_order_id": order.ae_order_id},
                 at=now,
             )
+            if decided is not None:
+                decision.record(session, row, decided, now)
             cancellation_id = row.id
         self.rt.on_step("state:checking")
         return cancellation_id

@@ -18,7 +18,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from core.demo.aftercare import add_aftercare
 from core.demo.catalog import SUPPLIERS
+from core.demo.chargebacks import insert_chargebacks
 from core.demo.instants import Instants
 from core.demo.rows import make_batch
 from core.demo.tables import COLUMNS, TABLES, Rows
@@ -104,6 +106,8 @@ def _fill(ledger: Ledger, orders: int, seed: int, now: datetime, progress: Progr
                 made += len(batch["supplier_order"])
                 if progress:
                     progress(done, orders)
+        add_aftercare(cursor, now)  # after the indexes are back: its look-ups use them
+        insert_chargebacks(cursor, now)
         cursor.execute("COMMIT")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")  # as every ledger is

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from core import redaction
 from core.ledger.models import Event
 
 
@@ -20,13 +21,17 @@ def record(
     payload: Mapping[str, Any] | None = None,
     at: datetime | None = None,
 ) -> Event:
-    """Add one event to the session's transaction (it lands, or not, with the change it tells)."""
+    """Add one event to the session's transaction (it lands, or not, with the change it tells).
+
+    Every text in `payload` passes the redactor here, the one gate to the journal: an error a
+    server worded with a token in it reaches the ledger (its WAL, its backups) without it.
+    """
     event = Event(
         at=at or datetime.now(UTC),
         kind=kind,
         entity=entity,
         entity_id=entity_id,
-        payload=json.dumps(dict(payload or {}), default=str, sort_keys=True),
+        payload=json.dumps(redaction.redact_data(dict(payload or {})), sort_keys=True),
     )
     session.add(event)
     return event

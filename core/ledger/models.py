@@ -10,6 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, text
 from sqlmodel import Field, SQLModel
 
+from core.ledger.types import OPEN_SHOP_ORDER
 from core.ledger.utc_datetime import UTCDateTime
 
 #: An integer that may pass 2**31 (Shopify's ids): INTEGER on SQLite (64-bit already, and the
@@ -64,7 +65,16 @@ class Supplier(SQLModel, table=True):
 
 class CustomerOrder(SQLModel, table=True):
     __tablename__ = "customer_order"
-    __table_args__ = (Index("ix_customer_order_updated_at", "updated_at"),)
+    __table_args__ = (
+        Index("ix_customer_order_updated_at", "updated_at"),
+        # The open Shopify orders only: `due` finds those still to buy without a full scan.
+        Index(
+            "ix_customer_order_open_paid",
+            "created_at",
+            "processed_at",
+            sqlite_where=text(OPEN_SHOP_ORDER),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     shop_id: int | None = _fk("shop.id")
@@ -117,6 +127,16 @@ class SupplierOrder(SQLModel, table=True):
             "shipped_at",
             sqlite_where=text("shipped_at IS NULL"),
         ),
+        # Awaiting a shipment, and in no open cancellation: the ship windows `due` counts.
+        Index(
+            "ix_supplier_order_waiting_ship_by",
+            "order_status",
+            "ship_by",
+            "id",  # the list's sort (ship_by, id) is the index's order
+            "shipped_at",  # with in_open_run: the index covers the counts (no table reads)
+            "in_open_run",
+            sqlite_where=text("shipped_at IS NULL AND in_open_run = 0"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -124,6 +144,10 @@ class SupplierOrder(SQLModel, table=True):
     supplier_id: int | None = _fk("supplier.id")
     customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
     paid_at: datetime | None = _time()
+    # paid_at is the Shopify payment time (no supplier data yet): ship_by is an estimate.
+    paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # Inside an open cancellation or dispute (kept by triggers on cancellation, migration 0004).
+    in_open_run: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     ship_by: datetime | None = _time()  # stored; recomputed when paid_at, window or calendar change
     # True when ship_by counts days of a year whose official arrangement is not known yet.
     ship_by_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
@@ -226,3 +250,28 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = "null"
+
+
+class Chargeback(SQLModel, table=True):
+    """A Shopify Payments dispute (chargeback or inquiry), as the last sync saw it."""
+
+    __table_args__ = (Index("ix_chargeback_status_due", "status", "evidence_due_by"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    shop_id: int | None = _fk("shop.id")
+    shopify_gid: str = Field(unique=True)  # gid://shopify/ShopifyPaymentsDispute/...
+    customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
+    order_gid: str | None = None
+    order_name: str = ""
+    kind: str = "CHARGEBACK"  # DisputeType
+    reason: str = "GENERAL"  # ShopifyPaymentsDisputeReason, unknown kept as is
+    network_reason_code: str = ""
+    amount_minor: int = 0
+    currency: str = "EUR"
+    status: str = "NEEDS_RESPONSE"  # DisputeStatus
+    evidence_due_by: datetime | None = _time()
+    evidence_sent_on: datetime | None = _time()
+    initiated_at: datetime | None = _time()
+    finalized_on: datetime | None = _time()
+    evidence_saved_at: datetime | None = _time()  # text evidence saved (not yet submitted)
+    updated_at: datetime | None = _time()

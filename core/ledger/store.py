@@ -282,7 +282,7 @@ def _in_use(path: Path) -> LedgerInUseError:
 def _check_writable(path: Path) -> None:
     """A ledger Dropdesk may not change is refused as read-only, not as damaged: SQLite needs
     to write the file and, for its -wal and -shm, the folder."""
-    folder = path.parent if path.parent.exists() else None
+    folder = path.parent if path.parent.is_dir() else None  # not a folder: FolderError
     if path.exists() and not os.access(path, os.W_OK):
         raise _unwritable(path, why_read_only(path))
     if folder is not None and not os.access(folder, os.W_OK | os.X_OK):

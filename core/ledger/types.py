@@ -110,3 +110,7 @@ AWAITING_SHIPMENT_STATUSES = (
     "WAIT_GROUP",
     "WAIT_COMPLETE_ADDRESS",
 )
+
+#: Shopify orders neither cancelled nor fulfilled: the condition of the partial index
+#: ix_customer_order_open_paid, repeated word for word by the queries that use it.
+OPEN_SHOP_ORDER = "cancelled_at IS NULL AND fulfillment_status IN ('', 'unfulfilled')"

@@ -6,6 +6,10 @@ request is checked against that origin before it is sent. Tests reach a fake Sho
 an httpx `transport` that carries these very requests to 127.0.0.1; the URL, the host check and
 the https scheme stay exactly as in production.
 
+Answers are received through `core.http_limits`: a body over `max_body_bytes` (decoded), an
+attempt over `attempt_deadline` seconds or a call (retries and waits included) over
+`call_deadline` seconds ends in a ShopifyUnavailableError, as does JSON nested too deeply.
+
 Retry rules: THROTTLED (HTTP 200 or 429) waits for the bucket and tries again; 5xx, timeouts
 and dropped connections back off exponentially, but only for requests that are safe to repeat
 (queries, and mutations with an idempotency key). A mutation without one is sent once; when its
@@ -24,6 +28,8 @@ from typing import Any, NoReturn
 
 import httpx
 
+from core import http_limits, redaction
+from core.http_limits import AnswerRefused, AnswerTooDeep, Deadline, DeadlineExceeded
 from core.shopify import documents
 from core.shopify.auth import ClientCredentials, Credentials, IssuedToken, TokenSource
 from core.shopify.denials import Denial, Withheld, denial_of, refusal_text
@@ -75,6 +81,14 @@ class _Transient(Exception):
         self.sent = sent
 
 
+class _Refused(Exception):
+    """An answer Dropdesk stopped reading (too large, too deep): not worth another attempt."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class ShopifyClient:
     """Talks to one shop's Admin GraphQL API. Not for sharing between threads."""
 
@@ -91,14 +105,26 @@ class ShopifyClient:
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
         transport: httpx.BaseTransport | None = None,
+        max_body_bytes: int = http_limits.MAX_BODY_BYTES,
+        attempt_deadline: float = 60.0,
+        call_deadline: float = 300.0,
     ) -> None:
         """`transport` carries the requests (tests: to a fake on 127.0.0.1); it cannot change
-        the scheme, host or path the client addresses, nor make it follow a redirect."""
+        the scheme, host or path the client addresses, nor make it follow a redirect.
+
+        `attempt_deadline`: seconds one HTTP attempt may take, however the server trickles its
+        bytes; `call_deadline`: seconds one call may take with its retries and waits (above
+        `max_throttle_wait`, so a long THROTTLED wait is still allowed)."""
         check_api_version(api_version)  # ApiVersionError (a ValueError) for one it cannot use
         self.shop = normalize_shop_domain(shop)
         self.api_version = api_version
         self.max_attempts = max(1, max_attempts)
         self.max_throttle_wait = max_throttle_wait
+        self.max_body_bytes = max_body_bytes
+        self.attempt_deadline = attempt_deadline
+        self.call_deadline = call_deadline
+        self._deadline: Deadline | None = None  # the running call's
+        self._streams = http_limits.Streams()
         self.stats = ClientStats()
         self.last_cost: QueryCost | None = None
         #: Optional fields Shopify withheld (protected customer data, scopes) since created.
@@ -170,6 +196,28 @@ class ShopifyClient:
         tolerate_denied: optional fields (e.g. the customer, the e-mail address) whose denial
         leaves them null instead of failing the call; what was withheld is noted in `withheld`.
         """
+        self._deadline = Deadline(self.call_deadline)
+        try:
+            return self._execute(document, variables, operation, repeatable, tolerate_denied)
+        except _Refused as refused:
+            raise ShopifyUnavailableError(
+                f"Shopify ({self.shop}) sent {refused.reason} for '{operation}'; Dropdesk "
+                "stopped reading it. Try again later; if it keeps happening, something between "
+                "this computer and Shopify alters the answers."
+                + (" The change may or may not have been applied." if not repeatable else ""),
+                outcome_unknown=not repeatable,
+            ) from None
+        finally:
+            self._deadline = None
+
+    def _execute(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None,
+        operation: str,
+        repeatable: bool,
+        tolerate_denied: Collection[str],
+    ) -> dict[str, Any]:
         body = {"query": document, "variables": dict(variables or {})}
         failures = 0
         throttle_waited = 0.0
@@ -215,6 +263,7 @@ class ShopifyClient:
                         f"{self.max_throttle_wait:.0f} seconds. Try again in a few minutes.",
                         code="THROTTLED",
                     )
+                self._check_time(wait)
                 log.info("Shopify %s: THROTTLED, waiting %.2f s", operation, wait)
                 self.stats.throttled_answers += 1
                 self.stats.throttled_wait += wait
@@ -253,12 +302,26 @@ class ShopifyClient:
                 f"Refusing to send a Shopify request anywhere but https://{self.shop}."
             )
         self.stats.requests += 1
+        deadline = (self._deadline or Deadline(self.call_deadline)).sooner(self.attempt_deadline)
         try:
-            response = self._http.send(request, follow_redirects=False)
+            response = http_limits.send_bounded(
+                self._http,
+                request,
+                deadline=deadline,
+                streams=self._streams,
+                max_bytes=self.max_body_bytes,
+            )
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             raise _Transient(_describe(error), sent=False) from None
         except httpx.TransportError as error:  # read/write timeouts, dropped connections
             raise _Transient(_describe(error), sent=True) from None
+        except DeadlineExceeded:
+            seconds = http_limits.describe_seconds(deadline.seconds)
+            raise _Transient(f"no complete answer within {seconds}", sent=True) from None
+        except http_limits.AnswerTooLarge as refused:
+            raise _Refused(refused.reason) from None
+        except AnswerRefused as refused:  # an encoding not asked for, damaged compression
+            raise _Transient(refused.reason, sent=True) from None
         if response.is_redirect or 300 <= response.status_code < 400:
             target = httpx.URL(response.headers.get("location", "")).host or "another address"
             response.close()
@@ -345,11 +408,23 @@ class ShopifyClient:
                 f"({reason}). Check the internet connection and try again later."
             )
         delay = backoff_delay(failures - 1, self._rng)
+        self._check_time(delay, reason)
         log.info("Shopify: %s, retrying in %.2f s", reason, delay)
         self.stats.retries += 1
         self.stats.backoff_wait += delay
         self.sleep(delay)
         return failures
+
+    def _check_time(self, wait: float, reason: str = "") -> None:
+        """Raise when waiting `wait` seconds more would pass the call's deadline."""
+        deadline = self._deadline
+        if deadline is not None and not deadline.allows(wait):
+            because = f" ({reason})" if reason else ""
+            raise ShopifyUnavailableError(
+                f"Shopify ({self.shop}) did not answer within "
+                f"{http_limits.describe_seconds(deadline.seconds)}{because}. Check the internet "
+                "connection and try again later."
+            )
 
     # -- errors -------------------------------------------------------------------------------
 
@@ -404,7 +479,9 @@ class ShopifyClient:
 
 def _json(response: httpx.Response) -> dict[str, Any] | None:
     try:
-        payload = response.json()
+        payload = http_limits.parse_json(response.content)
+    except AnswerTooDeep as refused:
+        raise _Refused(refused.reason) from None
     except ValueError:
         return None
     return payload if isinstance(payload, dict) else None
@@ -433,7 +510,7 @@ def _first_message(payload: Mapping[str, Any] | None) -> str:
     errors = _errors(payload)
     if not errors:
         return ""
-    message = str(errors[0].get("message", ""))[:200]
+    message = redaction.redact(str(errors[0].get("message", "")))[:200]  # no half secrets
     return f": {message}" if message else ""
 
 
@@ -462,7 +539,7 @@ def _data(
             text.en, required=scopes, german=text.de, protected=any(d.protected for d in denied)
         )
     if errors:
-        message = str(errors[0].get("message", "unknown error"))[:300]
+        message = redaction.redact(str(errors[0].get("message", "unknown error")))[:300]
         raise ShopifyQueryError(
             f"Shopify did not accept Dropdesk's '{operation}' request ({message}). This is a "
             "bug in Dropdesk or a change in Shopify's API; please report it.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core import redaction
 from core.texts import Text
 
 
@@ -14,6 +15,8 @@ class ShopifyError(Exception):
     """A problem talking to Shopify. `code` is Shopify's own error code when it gave one."""
 
     def __init__(self, message: str, *, code: str | None = None, german: str = "") -> None:
+        # Redacted here, once for every subclass: messages quote Shopify's own words.
+        message, german = redaction.redact(message), redaction.redact(german)
         super().__init__(message)
         self.code = code
         self.text = Text(message, german or message)
@@ -65,7 +68,7 @@ class ShopifyUnavailableError(ShopifyError):
     """
 
     def __init__(self, message: str, *, outcome_unknown: bool = False) -> None:
-        super().__init__(message)
+        super().__init__(message)  # redacted by ShopifyError
         self.outcome_unknown = outcome_unknown
 
 

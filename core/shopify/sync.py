@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select, text, update
 
+from core import redaction
 from core.ledger import Ledger, journal, upsert
 from core.ledger.models import CustomerOrder, CustomerOrderLine, Shop
 from core.ledger.types import OrderSource
@@ -118,7 +119,7 @@ def sync_orders(
                     update(_SHOPS).where(_SHOPS.c.id == shop_id).values(last_sync_at=now())
                 )
     except ShopifyError as failure:
-        outcome, error = "failed", str(failure)
+        outcome, error = "failed", redaction.error_text(failure)
         raise
     except BaseException as failure:
         outcome, error = "failed", type(failure).__name__

@@ -11,10 +11,11 @@ import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.aliexpress import SyncSummary
+from core.cancel.autopilot import Progress
 from core.cancel.workflow import ResumeOutcome
 from core.ledger import Ledger
 from gui import cancel_ports
@@ -24,6 +25,12 @@ from gui.cancel_wizard.runner import StepRunner
 from gui.cancel_wizard.step import tr
 from gui.cancel_wizard.wizard import CancelWizard, describe
 from gui.cancellations_view import CancellationsView
+
+#: The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces
+#: its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the
+#: app's daily budget even with the app open all day.
+WATCH_INTERVAL_MS = 5 * 60_000
+WATCH_LIMIT = 50
 
 
 def utc_now() -> datetime:
@@ -36,6 +43,7 @@ class CancelLauncher(QObject):
 
     changed = Signal()
     message = Signal(str)
+    watched = Signal(object)  # list[Progress] after each pass of the status watch
 
     def __init__(
         self,
@@ -61,6 +69,10 @@ class CancelLauncher(QObject):
         self.syncer = StepRunner(self, pool=pool, lock=self.lock)
         self._sync_again = False
         self.syncer.ended.connect(self._sync_pending)
+        self.watcher = StepRunner(self, pool=pool, lock=self.lock)
+        self.watch_limit = WATCH_LIMIT
+        self.watch_timer = QTimer(self)
+        self.watch_timer.timeout.connect(self.watch_now)
 
     # -- windows ------------------------------------------------------------------------------
 
@@ -112,6 +124,7 @@ class CancelLauncher(QObject):
             pool=self.pool,
             lock=self.lock,
             now=self.now,
+            autopilot=True,
             parent=self.window,
         )
 
@@ -195,6 +208,38 @@ class CancelLauncher(QObject):
         if self._sync_again:
             self._sync_again = False
             self.apply_status_sync(None)
+
+    def start_watch(
+        self, interval_ms: int = WATCH_INTERVAL_MS, *, limit: int = WATCH_LIMIT
+    ) -> None:
+        """While the app runs: every few minutes, the autopilot looks at AliExpress for the
+        open runs (at most `limit` orders a pass) and moves them on."""
+        self.watch_limit = limit
+        self.watch_timer.start(interval_ms)
+
+    def stop_watch(self) -> None:
+        self.watch_timer.stop()
+
+    def watch_now(self) -> bool:
+        """One pass of the status watch off the GUI thread (False: one is still running)."""
+        if self.watcher.busy:
+            return False
+        ledger, opener = self.ledger, self.open_workflow
+        limit = self.watch_limit
+        return self.watcher.run(
+            lambda: cancel_ports.watch_open_runs(ledger, opener, limit=limit),
+            tr("Watching the open cancellations…"),
+            self._watched,
+            lambda error: self.message.emit(describe(error)),
+        )
+
+    def _watched(self, progress: list[Progress]) -> None:
+        moved = [p for p in progress if p.did]
+        self.watched.emit(progress)
+        if moved:
+            self.message.emit(tr("Cancellations moved on by themselves: {0}.").format(len(moved)))
+            self._refresh_wizards()
+            self._run_changed()
 
     def _refresh_wizards(self) -> None:
         for wizard in self.wizards:

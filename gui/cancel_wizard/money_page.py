@@ -24,6 +24,7 @@ from core.cancel.errors import CancelError
 from core.cancel.states import State
 from core.cancel.view import Action, MoneyLine
 from core.imports.amounts import AmountError
+from core.ledger.types import RefundDirection, RefundState
 from gui.cancel_wizard.step import (
     PageKey,
     RunContext,
@@ -39,12 +40,15 @@ from gui.cancel_wizard.step import (
 from gui.cancel_wizard.texts import Banner, CopyableText, Language, paragraph
 from gui.formatting import local_time, money
 
-_WHAT = {"to_customer": "Refunded to the customer", "from_supplier": "Refund from the supplier"}
+_WHAT = {
+    RefundDirection.TO_CUSTOMER: "Refunded to the customer",
+    RefundDirection.FROM_SUPPLIER: "Refund from the supplier",
+}
 _STATE = {
-    "expected": "Expected",
-    "issued": "Completed at AliExpress, on its way",
-    "received": "Received",
-    "failed": "Failed",
+    RefundState.EXPECTED: "Expected",
+    RefundState.ISSUED: "Completed at AliExpress, on its way",
+    RefundState.RECEIVED: "Received",
+    RefundState.FAILED: "Failed",
 }
 
 
@@ -52,7 +56,8 @@ def _pending(view_money: tuple[MoneyLine, ...]) -> MoneyLine | None:
     waiting = [
         m
         for m in view_money
-        if m.direction == "from_supplier" and m.state in ("expected", "issued")
+        if m.direction is RefundDirection.FROM_SUPPLIER
+        and m.state in (RefundState.EXPECTED, RefundState.ISSUED)
     ]
     return waiting[-1] if waiting else None
 
@@ -146,17 +151,28 @@ class MoneyPage(StepPage):
                 window = tr(" It should arrive between {0} and {1}.").format(
                     local_time(pending.expected_from), when(pending.expected_until, ctx.now)
                 )
-            self.receive_text.setText(
+            known = pending.amount_minor > 0  # an imported order's supplier cost may be unknown
+            owed = (
                 tr("The supplier owes you {0}.").format(
                     money(pending.amount_minor, pending.currency)
                 )
+                if known
+                else tr(
+                    "The supplier owes you what you paid for this order; Dropdesk does not know "
+                    "the amount."
+                )
+            )
+            self.receive_text.setText(
+                owed
                 + window
                 + tr(" Say so here when it is in your account (change the amount if it differs).")
             )
             if not self.received_amount.text() or self.received_currency.text() != (
                 pending.currency
             ):
-                self.received_amount.setText(amount_text(pending.amount_minor, pending.currency))
+                self.received_amount.setText(
+                    amount_text(pending.amount_minor, pending.currency) if known else ""
+                )
             self.received_currency.setText(pending.currency)
         expecting = self.can(Action.EXPECT_SUPPLIER_REFUND)
         self.expect_toggle.setVisible(expecting)
@@ -177,18 +193,18 @@ class MoneyPage(StepPage):
         self.table.setVisible(bool(lines))
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            if line.state == "received" or line.direction == "to_customer":
+            if line.state is RefundState.RECEIVED or line.direction is RefundDirection.TO_CUSTOMER:
                 moment = local_time(line.completed_at)
             elif line.expected_until is not None:
                 moment = tr("by {0}").format(when(line.expected_until, ctx.now))
             else:
                 moment = ""
             cells = (
-                tr(_WHAT.get(line.direction, line.direction)),
+                tr(_WHAT[line.direction]),
                 money(line.amount_minor, line.currency),
                 tr("Paid back")
-                if line.direction == "to_customer"
-                else tr(_STATE.get(line.state, line.state)),
+                if line.direction is RefundDirection.TO_CUSTOMER
+                else tr(_STATE[line.state]),
                 moment,
             )
             for column, text in enumerate(cells):
@@ -206,9 +222,9 @@ class MoneyPage(StepPage):
         view = ctx.view
         if view.state is State.DONE:
             text = tr("This cancellation is complete.")
-            paid = [m for m in view.money if m.direction == "to_customer"]
-            back = [m for m in view.money if m.direction == "from_supplier"]
-            if paid and not any(m.state == "received" for m in back):
+            paid = [m for m in view.money if m.direction is RefundDirection.TO_CUSTOMER]
+            back = [m for m in view.money if m.direction is RefundDirection.FROM_SUPPLIER]
+            if paid and not any(m.state is RefundState.RECEIVED for m in back):
                 text += " " + tr("Out of pocket: {0} (the supplier paid nothing back).").format(
                     ", ".join(money(m.amount_minor, m.currency) for m in paid)
                 )
@@ -241,7 +257,10 @@ class MoneyPage(StepPage):
         try:
             amount = read_amount(self.received_amount.text(), currency)
         except AmountError as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message("error", error.text)
+            return
+        if amount <= 0:  # nothing received is not a refund: the money is still owed
+            self.status.show_message("error", tr("Enter the amount that arrived in your account."))
             return
         self.ask(
             Step(
@@ -256,7 +275,9 @@ class MoneyPage(StepPage):
         try:
             amount = read_amount(self.expected_amount.text(), currency or "USD")
         except (AmountError, ValueError) as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message(
+                "error", error.text if isinstance(error, AmountError) else str(error)
+            )
             return
         self.ask(
             Step(

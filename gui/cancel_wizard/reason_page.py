@@ -6,11 +6,20 @@ Nothing is recorded until "Start": then the wizard opens the run and checks the 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
+from core.cancel.decision import Decision, ShopAction
 from core.cancel.view import CancellationView
 from core.display_text import display_text
 from core.ledger.types import Fault, Reason
@@ -93,6 +102,40 @@ class ReasonPage(StepPage):
                 muted=True,
             )
         )
+        # The decision up front: what Dropdesk may do on Shopify by itself, later.
+        self.shop_action = QComboBox()
+        self.shop_action.setObjectName("shopAction")
+        self.shop_action.setAccessibleName(tr("On Shopify"))
+        self.shop_action.addItem(tr("Cancel the order and refund the customer"), "cancel")
+        self.shop_action.addItem(tr("Refund the customer, keep the order"), "refund")
+        self.restock = QCheckBox(tr("Put the items back in stock"))
+        self.restock.setObjectName("restockBox")
+        self.notify = QCheckBox(tr("Tell the customer by email"))
+        self.notify.setObjectName("notifyBox")
+        self.before_supplier = QCheckBox(
+            tr("Do it on Shopify at once, without waiting for the supplier (at my own risk)")
+        )
+        self.before_supplier.setObjectName("beforeSupplierBox")
+        self.restock.setChecked(True)
+        self.notify.setChecked(True)
+        decision_form = QFormLayout()
+        decision_form.addRow(tr("On Shopify"), self.shop_action)
+        decision_form.addRow("", self.restock)
+        decision_form.addRow("", self.notify)
+        decision_form.addRow("", self.before_supplier)
+        self.layout_.addLayout(decision_form)
+        self.layout_.addWidget(
+            paragraph(
+                tr(
+                    "This is your one decision: Dropdesk does the Shopify part by itself as "
+                    "soon as the supplier has accepted, refunding to the original payment. "
+                    "Your choices are remembered for the next order with the same reason."
+                ),
+                muted=True,
+            )
+        )
+        self.defaults: Callable[[Reason], Decision] | None = None
+        self.reason.currentIndexChanged.connect(self._load_defaults)
         self.start_button = QPushButton(tr("Start: check the order"))
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
@@ -145,11 +188,58 @@ class ReasonPage(StepPage):
     def lock(self, view: CancellationView) -> None:
         """A run exists: show its reason and fault, read-only."""
         self.view = view
-        self.reason.setCurrentIndex(max(self.reason.findData(view.reason), 0))
-        self.fault.setCurrentIndex(max(self.fault.findData(view.fault), 0))
-        for widget in (self.reason, self.fault, self.start_button):
+        self.reason.setCurrentIndex(max(self.reason.findData(view.reason.value), 0))
+        self.fault.setCurrentIndex(max(self.fault.findData(view.fault.value), 0))
+        for widget in (
+            self.reason,
+            self.fault,
+            self.shop_action,
+            self.restock,
+            self.notify,
+            self.before_supplier,
+            self.start_button,
+        ):
             widget.setEnabled(False)
         self.start_button.setText(tr("Started"))
+
+    def set_defaults(self, defaults: Callable[[Reason], Decision]) -> None:
+        """Where the remembered decision per reason comes from (the ledger settings)."""
+        self.defaults = defaults
+        self._load_defaults()
+
+    def _load_defaults(self) -> None:
+        if self.defaults is None or not self.start_button.isEnabled():
+            return
+        remembered = self.defaults(Reason(self.reason.currentData()))
+        self.shop_action.setCurrentIndex(
+            max(self.shop_action.findData(remembered.shop_action.value), 0)
+        )
+        self.restock.setChecked(remembered.restock)
+        self.notify.setChecked(remembered.notify_customer)
+        self.before_supplier.setChecked(False)
+        if not self._fault_touched:
+            self.fault.setCurrentIndex(max(self.fault.findData(remembered.fault.value), 0))
+
+    def show_decision(self, decided: Decision) -> None:
+        """A run exists: show the decision it was started with (read-only, see `lock`)."""
+        self.shop_action.setCurrentIndex(
+            max(self.shop_action.findData(decided.shop_action.value), 0)
+        )
+        self.restock.setChecked(decided.restock)
+        self.notify.setChecked(decided.notify_customer)
+        self.before_supplier.setChecked(decided.shop_before_supplier)
+
+    def decision(self) -> Decision:
+        """The merchant's decision as the screen shows it."""
+        reason, fault = self.chosen()
+        return Decision(
+            reason,
+            fault,
+            ShopAction(self.shop_action.currentData()),
+            restock=self.restock.isChecked(),
+            notify_customer=self.notify.isChecked(),
+            shop_before_supplier=self.before_supplier.isChecked(),
+        )
 
     def chosen(self) -> tuple[Reason, Fault]:
         return Reason(self.reason.currentData()), Fault(self.fault.currentData())

@@ -146,7 +146,7 @@ class RefusedPage(StepPage):
             request = ctx.workflow.tracking_request(view.id)
             self.guide = ctx.workflow.dispute_guide(view.id)
         except CancelError as error:
-            self.status.show_message("warning", str(error))
+            self.status.show_message("warning", error.text)
             return
         dispute_due = self.can(Action.OPEN_DISPUTE)
         disputing = state is State.DISPUTE_OPEN
@@ -165,7 +165,7 @@ class RefusedPage(StepPage):
         self.attachments_title.setVisible(dispute_due)
         self.attachments.set_items(self.guide.attachments if dispute_due else (), numbered=False)
         if dispute_due or disputing:
-            self.rule.show_message("info", self.guide.rule.en)
+            self.rule.show_message("info", self.guide.rule)
         else:
             self.rule.clear()
         self.dispute_button.setVisible(dispute_due)
@@ -277,7 +277,7 @@ class RefusedPage(StepPage):
         try:
             refunded = read_amount(self.refunded.text(), self._currency)
         except AmountError as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message("error", error.text)
             return
         self.ask(
             Step(

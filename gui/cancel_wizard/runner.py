@@ -1,12 +1,13 @@
 """One workflow call at a time, off the GUI thread, with the workflow's progress points shown.
 
 The workflow blocks on the network (AliExpress, Shopify, a cancel job being polled), so every
-call the wizard makes goes through `StepRunner.run`. The outcome comes back on the GUI thread:
-the result, or the exception itself (so the wizard can tell "Shopify has not answered yet"
-from a refusal). `listener` is the workflow's `on_step`: it may be called from the worker
-thread, and its points reach the GUI as `stepped` with a sentence for the merchant. Runners
-that share a `lock` (every wizard and the start-up resume) never call the workflow at the same
-time, so two windows cannot both resume the same cancel sent to Shopify.
+call the wizard makes goes through `StepRunner.run`, a `gui.jobs.Job` like every long job.
+The outcome comes back on the GUI thread: the result, or the exception itself (`Job.error`,
+so the wizard can tell "Shopify has not answered yet" from a refusal). `listener` is the
+workflow's `on_step`: it may be called from the worker thread, and its points reach the GUI
+as `stepped` with a sentence for the merchant. Runners that share a `lock` (every wizard and
+the start-up resume) never call the workflow at the same time, so two windows cannot both
+resume the same cancel sent to Shopify.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from core.cancel.states import LABELS, State
+from core.cancel.states import STATES, State
 from gui.cancel_wizard.step import tr
-from gui.jobs import Job
+from gui.jobs import Job, JobSlot
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,9 @@ _POINTS = {
     "shop_refund:key_saved": "Refund key stored (a retry cannot refund twice); sending…",
     "shop_refund:answered": "Shopify made the refund",
     "dispute:escalated": "Escalation recorded",
+    "autopilot:apply_status": "Looking at the supplier's answer on AliExpress…",
+    "autopilot:shop_cancel": "Cancelling on Shopify, as you decided…",
+    "autopilot:shop_refund": "Refunding on Shopify, as you decided…",
 }
 
 
@@ -40,21 +43,16 @@ def describe_point(point: str) -> str:
     """A sentence for one of the workflow's progress points ("" for an unknown one)."""
     if point.startswith("state:"):
         try:
-            return tr(LABELS[State(point.removeprefix("state:"))])
+            return tr(STATES[State(point.removeprefix("state:"))].label)
         except ValueError:
             return ""
     text = _POINTS.get(point)
     return tr(text) if text else ""
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    value: Any = None
-    error: BaseException | None = None
-
-
 class StepRunner(QObject):
-    """Runs callables off the GUI thread, strictly one at a time."""
+    """Runs the workflow's calls off the GUI thread, strictly one at a time: a `JobSlot` whose
+    calls also wait for the shared lock, and whose failures hand over the exception."""
 
     started = Signal(str)  # what is being done
     stepped = Signal(str)  # a progress sentence from the workflow
@@ -69,15 +67,18 @@ class StepRunner(QObject):
         lock: threading.Lock | None = None,
     ) -> None:
         super().__init__(parent)
-        self._pool = pool
+        self._slot = JobSlot(self, pool)
         self._lock = lock or threading.Lock()
-        self.job: Job | None = None
         self._callbacks: tuple[Callable[[Any], None], Callable[[BaseException], None]] | None = None
         self._point.connect(self._relay)
 
     @property
     def busy(self) -> bool:
-        return self.job is not None
+        return self._slot.busy
+
+    @property
+    def job(self) -> Job | None:
+        return self._slot.job
 
     def listener(self, point: str) -> None:
         """The workflow's `on_step`; safe to call from the worker thread."""
@@ -94,20 +95,15 @@ class StepRunner(QObject):
         if self.busy:
             return False
 
-        def attempt(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
-            try:
-                with self._lock:
-                    return _Outcome(value=work())
-            except Exception as error:  # handed to the GUI thread, which shows it
-                return _Outcome(error=error)
+        lock = self._lock  # not `self`: the job must not hold the wizard
 
-        job = Job(attempt)
-        self.job = job
+        def attempt(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
+            with lock:
+                return work()
+
         self._callbacks = (done, failed)
-        job.finished.connect(self._finished)
-        job.failed.connect(self._crashed)
+        self._slot.run(attempt, self._succeeded, self._refused)
         self.started.emit(busy)
-        job.start(self._pool)
         return True
 
     def _relay(self, point: str) -> None:
@@ -115,22 +111,20 @@ class StepRunner(QObject):
         if text:
             self.stepped.emit(text)
 
-    def _finished(self, outcome: _Outcome) -> None:
-        callbacks = self._callbacks
-        self.job, self._callbacks = None, None
+    def _succeeded(self, value: Any) -> None:
+        callbacks, self._callbacks = self._callbacks, None
         assert callbacks is not None
-        done, failed = callbacks
         try:
-            if outcome.error is not None:
-                failed(outcome.error)
-            else:
-                done(outcome.value)
+            callbacks[0](value)
         finally:
             self.ended.emit()
 
-    def _crashed(self, message: str) -> None:  # pragma: no cover - attempt() catches all
-        callbacks = self._callbacks
-        self.job, self._callbacks = None, None
-        if callbacks is not None:
-            callbacks[1](RuntimeError(message))
-        self.ended.emit()
+    def _refused(self, message: str) -> None:
+        """The exception itself goes to the wizard, which tells a refusal from a pending shop."""
+        callbacks, self._callbacks = self._callbacks, None
+        assert callbacks is not None
+        try:
+            error = self._slot.error
+            callbacks[1](error if error is not None else RuntimeError(message))
+        finally:
+            self.ended.emit()

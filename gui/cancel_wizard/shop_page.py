@@ -28,6 +28,7 @@ from core.cancel.states import IN_FLIGHT, Path, State
 from core.cancel.view import Action
 from core.display_text import display_text
 from core.imports.amounts import AmountError
+from core.ledger.types import RefundDirection
 from gui.cancel_wizard.manual_panel import ManualPanel
 from gui.cancel_wizard.refund_panel import RefundPanel
 from gui.cancel_wizard.step import (
@@ -147,7 +148,7 @@ class ShopPage(StepPage):
             try:
                 self.guide = ctx.workflow.shop_manual_guide(view.id)
             except CancelError as error:
-                self.status.show_message("warning", str(error))
+                self.status.show_message("warning", error.text)
         refund = self._refund_way()
         self.heading.setText(
             tr("Refund the customer on Shopify") if refund else tr("Cancel the order on Shopify")
@@ -209,7 +210,7 @@ class ShopPage(StepPage):
                 ),
             )
         elif not open_step:
-            refunded = [m for m in view.money if m.direction == "to_customer"]
+            refunded = [m for m in view.money if m.direction is RefundDirection.TO_CUSTOMER]
             if refunded:
                 text = tr("Done on Shopify: {0} refunded to the customer.").format(
                     ", ".join(money(m.amount_minor, m.currency) for m in refunded)
@@ -319,7 +320,7 @@ class ShopPage(StepPage):
         try:
             refunded = read_amount(typed, currency)
         except AmountError as error:
-            self.status.show_message("error", str(error))
+            self.status.show_message("error", error.text)
             return
         early = self._early()
         question = None

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import IntEnum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.cancel.states import State
+from core.cancel.states import STATES, PageKey, State
 from core.cancel.view import Action, CancellationView
 from core.cancel.workflow import CancelWorkflow
 from core.clocks import remaining
@@ -53,17 +52,6 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CancelWizard", text)
 
 
-class PageKey(IntEnum):
-    """The wizard's steps, in the order the merchant meets them."""
-
-    REASON = 0
-    CHECK = 1
-    SUPPLIER = 2
-    REFUSED = 3
-    SHOP = 4
-    MONEY = 5
-
-
 PAGE_TITLES = {
     PageKey.REASON: "Reason",
     PageKey.CHECK: "Where it stands",
@@ -71,29 +59,6 @@ PAGE_TITLES = {
     PageKey.REFUSED: "If the supplier refuses",
     PageKey.SHOP: "Shopify",
     PageKey.MONEY: "The money",
-}
-
-S = State
-_PAGE_OF_STATE = {
-    S.CHECKING: PageKey.CHECK,
-    S.SUPPLIER_CANCEL_TODO: PageKey.SUPPLIER,
-    S.SUPPLIER_CANCEL_REQUESTED: PageKey.SUPPLIER,
-    S.SUPPLIER_CANCELLED: PageKey.SUPPLIER,
-    S.SUPPLIER_REFUSED: PageKey.REFUSED,
-    S.TRACKING_REQUESTED: PageKey.REFUSED,
-    S.TRACKING_RECEIVED: PageKey.REFUSED,
-    S.DISPUTE_OPEN: PageKey.REFUSED,
-    S.DISPUTE_CLOSED: PageKey.REFUSED,
-    S.REFUND_PATH: PageKey.SHOP,
-    S.SHOP_CANCEL_TODO: PageKey.SHOP,
-    S.SHOP_CANCEL_SENT: PageKey.SHOP,
-    S.SHOP_CANCELLED: PageKey.SHOP,
-    S.SHOP_REFUND_TODO: PageKey.SHOP,
-    S.SHOP_REFUND_SENT: PageKey.SHOP,
-    S.SHOP_REFUNDED: PageKey.SHOP,
-    S.AWAITING_SUPPLIER_REFUND: PageKey.MONEY,
-    S.DONE: PageKey.MONEY,
-    S.ABANDONED: PageKey.MONEY,
 }
 
 #: The actions each page offers; a later page with one of them may be visited early.
@@ -127,20 +92,21 @@ PAGE_ACTIONS: dict[PageKey, frozenset[Action]] = {
     PageKey.MONEY: frozenset({Action.EXPECT_SUPPLIER_REFUND, Action.MARK_SUPPLIER_REFUND_RECEIVED}),
 }
 
-_REFUSED_STATES = frozenset(
-    {"supplier_refused", "tracking_requested", "tracking_received", "dispute_open"}
-)
+#: The states the refused page shows, as the timeline's events name them.
+_REFUSED = frozenset(s.value for s, info in STATES.items() if info.page is PageKey.REFUSED)
 
 
 def page_of(state: State) -> PageKey:
-    return _PAGE_OF_STATE[state]
+    """The page that shows a state (its descriptor says)."""
+    return STATES[state].page
 
 
 def went_through_refusal(view: CancellationView) -> bool:
-    """Whether the refused step belongs to this run (so the wizard lists it)."""
+    """Whether the refused step belongs to this run (so the wizard lists it): the run is at
+    a state of that page, or its timeline passed one."""
     if page_of(view.state) is PageKey.REFUSED:
         return True
-    return any(entry.kind.split(".", 1)[-1] in _REFUSED_STATES for entry in view.timeline)
+    return any(entry.kind.split(".", 1)[-1] in _REFUSED for entry in view.timeline)
 
 
 def shop_step_done(view: CancellationView) -> bool:

@@ -69,6 +69,8 @@ class SupplierPage(StepPage):
         self.refresh_button.setObjectName("refreshSupplierButton")
         self.refresh_button.clicked.connect(self._refresh)
         primary(self.requested_button)
+        self.requested_button.setDefault(True)
+        self.requested_button.setAutoDefault(True)
         primary(self.accepted_button)
         actions = button_row(
             self.requested_button,
@@ -95,7 +97,7 @@ class SupplierPage(StepPage):
             self.guide = ctx.workflow.supplier_guide(view.id)
         except CancelError as error:
             self.guide = None
-            self.status.show_message("warning", str(error))
+            self.status.show_message("warning", error.text)
         guide = self.guide
         for widget in (self.open_button, self.url, self.clicks_title, self.clicks, self.message):
             widget.setVisible(guide is not None)
@@ -148,8 +150,13 @@ class SupplierPage(StepPage):
             self.status.clear()
 
     def open_order_page(self) -> None:
+        """One click: the message to the supplier goes on the clipboard and the order page
+        opens; "I have requested the cancellation" is then the default button."""
         if self.guide is not None:
+            self.message.copy()
             open_link(self, self.guide.order_url)
+            if self.requested_button.isVisible():
+                self.requested_button.setFocus()
 
     def _requested(self) -> None:
         self.ask(

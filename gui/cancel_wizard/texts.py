@@ -1,8 +1,9 @@
 """Small widgets the steps share: texts to copy (English or German), numbered instructions,
 and a coloured banner for warnings, errors and good news.
 
-The language is one choice for the whole wizard: switching a text to German switches every
-message and instruction, so the merchant never mixes the two by accident.
+The language of the texts to copy is one choice for the whole wizard: switching a text to German
+switches every message to copy. Instructions and banners are for the merchant and speak the
+window's language.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.texts import Lang, Text
 from gui.cancel_wizard.step import tr
+from gui.i18n import current_language
 
 
 class Language(QObject):
@@ -116,7 +118,8 @@ class CopyableText(QWidget):
 
 
 class Instructions(QLabel):
-    """A numbered list of what to click, in the wizard's language."""
+    """A numbered list of what to click, for the merchant: in the window's language (the
+    texts to copy keep their own, chosen for whoever receives them)."""
 
     def __init__(self, language: Language, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +146,7 @@ class Instructions(QLabel):
         self.setText(f"<{tag} style='margin-left: -18px'>{lines}</{tag}>")
 
     def _text(self, item: Text | str) -> str:
-        return item if isinstance(item, str) else item.get(self.language.code)
+        return item if isinstance(item, str) else item.get(current_language())
 
 
 _BANNER_STYLES = {
@@ -173,9 +176,13 @@ class Banner(QFrame):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def show_message(self, kind: str, text: str | Sequence[str], button: str = "") -> None:
-        """Show plain `text` (or lines of it) as `kind`: error, warning, info or success."""
-        lines = [text] if isinstance(text, str) else list(text)
+    def show_message(
+        self, kind: str, text: str | Text | Sequence[str | Text], button: str = ""
+    ) -> None:
+        """Show plain `text` (or lines of it) as `kind`: error, warning, info or success.
+        Core's texts show in the window's language."""
+        items = [text] if isinstance(text, str | Text) else list(text)
+        lines = [i if isinstance(i, str) else i.get(current_language()) for i in items]
         background, foreground, border = _BANNER_STYLES[kind]
         self.kind = kind
         self._plain = "\n".join(lines)

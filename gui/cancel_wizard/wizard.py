@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.cancel.autopilot import Autopilot, Need, Progress
+from core.cancel.decision import Decision, decision_of, default_for
 from core.cancel.errors import CancelError, CancellationOpenError, ShopOutcomePendingError
 from core.cancel.listing import badges_for
 from core.cancel.states import FINAL, Path
@@ -68,6 +71,7 @@ from gui.cancel_wizard.step import (
 from gui.cancel_wizard.supplier_page import SupplierPage
 from gui.cancel_wizard.texts import Banner, Language
 from gui.cancel_wizard.timeline import TimelineView
+from gui.i18n import current_language
 from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -77,11 +81,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def remembered_decision(ledger: Ledger, reason: Reason) -> Decision:
+    """The decision last taken for this reason (the first screen starts from it)."""
+    with ledger.session() as session:
+        return default_for(session, reason)
+
+
 def describe(error: BaseException) -> str:
     """What the merchant reads: the workflow's own words, or what the connection said."""
-    if isinstance(error, CancelError | ValueError):
+    if isinstance(error, CancelError):
+        return redact(error.text.get(current_language()))
+    if isinstance(error, ValueError):
         return redact(str(error))
-    return explain(error)
+    return explain(error, current_language())
 
 
 class CancelWizard(QWidget):
@@ -102,9 +114,13 @@ class CancelWizard(QWidget):
         pool: QThreadPool | None = None,
         lock: threading.Lock | None = None,
         now: Callable[[], datetime] = utc_now,
+        autopilot: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """`autopilot`: after each of the merchant's steps the run moves on by itself as far
+        as its decision allows (the app's windows; False drives every step by hand)."""
         super().__init__(parent)
+        self.autopilot = autopilot
         if supplier_order_id is None and cancellation_id is None:
             raise ValueError("a supplier order or a cancellation to open")
         self.setWindowFlag(Qt.WindowType.Window)
@@ -120,6 +136,10 @@ class CancelWizard(QWidget):
         self.view: CancellationView | None = None
         self.details: OrderDetails | None = None
         self.shown = PageKey.REASON
+        self.decided: Decision | None = None
+        self.progress: Progress | None = None
+        self._seen: list[Progress] = []
+        self._aliexpress_opened = False
         self._closing = False
         self.language = Language(self)
         self.runner = StepRunner(self, pool=pool, lock=lock)
@@ -200,6 +220,8 @@ class CancelWizard(QWidget):
             page.hide()
             page.requested.connect(self.run_step)
         self.reason_page.start_requested.connect(self.start)
+        ledger = self.ledger  # (no reference back to the window: no cycle keeps it alive)
+        self.reason_page.set_defaults(lambda reason: remembered_decision(ledger, reason))
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -331,12 +353,13 @@ class CancelWizard(QWidget):
         workflow = self.workflow
         if workflow is None or self.runner.busy or self.supplier_order_id is None:
             return
+        decided = replace(self.reason_page.decision(), reason=reason, fault=fault)
         try:
-            self.cancellation_id = workflow.start(self.supplier_order_id, reason, fault)
+            self.cancellation_id = Autopilot(workflow).start(self.supplier_order_id, decided)
         except CancellationOpenError as error:
             self.cancellation_id = error.cancellation_id
             self.refresh()
-            self.banner.show_message("info", str(error))
+            self.banner.show_message("info", error.text)
             return
         except CancelError as error:
             self._show_error(error)
@@ -357,8 +380,24 @@ class CancelWizard(QWidget):
         method = getattr(workflow, step.action.value)
         kwargs = dict(step.kwargs)
         self.banner.clear()
+        self.progress = None
+        if self.autopilot and self.decided is not None and step.action is not Action.ABANDON:
+            pilot = Autopilot(workflow)
+            seen: list[Progress] = []
+            self._seen = seen
+
+            def work() -> object:  # the merchant's step, then the autopilot's, in one call
+                result = method(run, **kwargs)
+                seen.append(pilot.advance(run))
+                return workflow.state(run) if isinstance(result, CancellationView) else result
+
+        else:
+
+            def work() -> object:
+                return method(run, **kwargs)
+
         return self.runner.run(
-            lambda: method(run, **kwargs),
+            work,
             step.busy or tr("Working…"),
             lambda result: self._step_done(step, result),
             self._step_failed,
@@ -373,15 +412,61 @@ class CancelWizard(QWidget):
         if reason is not None:
             self.run_step(Step(Action.ABANDON, {"reason": reason}, busy=tr("Abandoning…")))
 
+    def advance(self) -> bool:
+        """Let the autopilot take the run as far as it can (a run with a decision only)."""
+        workflow, run = self.workflow, self.cancellation_id
+        if workflow is None or run is None or self.runner.busy or self.decided is None:
+            return False
+        if not self.autopilot:
+            return False
+        pilot = Autopilot(workflow)
+        return self.runner.run(
+            lambda: pilot.advance(run),
+            tr("Moving on by itself…"),
+            self._advanced,
+            self._step_failed,
+        )
+
+    def _advanced(self, progress: Progress) -> None:
+        self.progress = progress
+        self.refresh()
+        self._show_progress(progress)
+        if self.cancellation_id is not None:
+            self.changed.emit(self.cancellation_id)
+
+    def progress_pending(self) -> bool:
+        return bool(self._seen)
+
+    def _show_progress(self, progress: Progress) -> None:
+        """What the autopilot could not do, or what it will do next by itself. Right after
+        Start, the AliExpress order page opens with the message on the clipboard: the
+        merchant's part there is the one thing no API does."""
+        if progress.need is Need.ALIEXPRESS and not self._aliexpress_opened:
+            self._aliexpress_opened = True
+            self.go_to(PageKey.SUPPLIER)
+            self.supplier_page.open_order_page()
+        if progress.problem:
+            self.banner.show_message("warning", redact(progress.problem))
+        elif progress.will:
+            self.banner.show_message("info", progress.will.get(self._lang()))
+
+    def _lang(self) -> str:
+        return "de" if QLocale().language() == QLocale.Language.German else "en"
+
     def _step_done(self, step: Step, result: object) -> None:
         if isinstance(result, CancellationView):
             self.show_view(result)
-            if step.action is Action.CHECK:  # first show what the check found, then Next
+            if step.action is Action.CHECK and self.progress_pending():
+                pass  # the autopilot went on: show where the run stands now
+            elif step.action is Action.CHECK:  # first show what the check found, then Next
                 self.go_to(PageKey.CHECK)
         else:
             if step.done is not None:
                 step.done(result)
             self.refresh()
+        if self._seen:
+            self.progress = self._seen.pop()
+            self._show_progress(self.progress)
         if self.cancellation_id is not None:
             self.changed.emit(self.cancellation_id)
 
@@ -424,6 +509,10 @@ class CancelWizard(QWidget):
         )
         self.view = view
         self.cancellation_id = view.id
+        with self.ledger.session() as session:
+            self.decided = decision_of(session, view.id)
+        if self.decided is not None:
+            self.reason_page.show_decision(self.decided)
         if self.details is None and view.supplier_order_id is not None:
             self.details = load_details(self.ledger, view.supplier_order_id)
         self.timeline.show_entries(view.timeline)
@@ -475,11 +564,11 @@ class CancelWizard(QWidget):
             self.deadline_label.clear()
             self.connection_label.clear()
             return
-        self.state_label.setText(tr("Now: {0}").format(tr(view.state_label)))
+        self.state_label.setText(tr("Now: {0}").format(tr(view.info.label)))
         if view.next_deadline is not None:
             overdue = view.next_deadline <= self.now()
             self.deadline_label.setText(
-                f"{view.next_deadline_label}: {when(view.next_deadline, self.now())}"
+                f"{tr(view.next_deadline_label)}: {when(view.next_deadline, self.now())}"
             )
             self.deadline_label.setStyleSheet("color: #8b0000;" if overdue else "")
         else:

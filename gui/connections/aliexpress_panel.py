@@ -30,18 +30,16 @@ from PySide6.QtWidgets import (
 from core.connections import AliExpressConnection, Connections, KeyringStatus
 from core.secrets import SecretKey
 from gui.connections.common import (
-    ERROR_COLOUR,
-    WARN_COLOUR,
-    Runner,
     StatusLine,
-    confirm,
     describe,
     secret_field,
     tr,
 )
 from gui.connections.help import ALIEXPRESS, ConnectionHelp
 from gui.formatting import local_time
+from gui.jobs import JobSlot
 from gui.links import open_link
+from gui.notice import Kind, confirm, tint
 from gui.ui_settings import ui_settings
 
 CALLBACK_SETTING = "connections/aliexpress_callback_url"
@@ -59,7 +57,7 @@ class AliExpressPanel(QGroupBox):
     ) -> None:
         super().__init__(tr("AliExpress"), parent)
         self.connections = connections
-        self.runner = Runner(self, pool)
+        self.runner = JobSlot(self, pool)
         self.keyring: KeyringStatus | None = None
         self.keyring_problem: str | None = None
         self.confirmation: QMessageBox | None = None
@@ -173,15 +171,15 @@ class AliExpressPanel(QGroupBox):
         now = datetime.now(UTC)
         self.access_expiry.setText(_when(connection.access_expires_at, now))
         expiry = connection.refresh_expires_at
-        text, colour = _when(expiry, now), ""
+        text, kind = _when(expiry, now), None
         if connection.expired(now):
             text = tr("{0} — expired: connect AliExpress again.").format(text)
-            colour = ERROR_COLOUR
+            kind = Kind.ERROR
         elif connection.reconnect_soon(now):
             text = tr("{0} — reconnect before then (authorize and paste a new code).").format(text)
-            colour = WARN_COLOUR
+            kind = Kind.WARNING
         self.refresh_expiry.setText(text)
-        self.refresh_expiry.setStyleSheet(f"color: {colour};" if colour else "")
+        tint(self.refresh_expiry, kind)
 
     def set_keyring(self, status: KeyringStatus | None, problem: str | None) -> None:
         self.keyring, self.keyring_problem = status, problem
@@ -224,13 +222,13 @@ class AliExpressPanel(QGroupBox):
         try:
             url = self.connections.aliexpress_authorize_url(self.app_key.text(), callback)
         except ValueError as error:  # InvalidSecretError is a ValueError too
-            self.status.show_text(describe(error), "error")
+            self.status.show_text(describe(error), Kind.ERROR)
             return
         ui_settings().setValue(CALLBACK_SETTING, callback)
         self.opened_url = url
         if not open_link(self, url):
             self.status.show_text(
-                tr("No browser opened. Open this address yourself: {0}").format(url), "warn"
+                tr("No browser opened. Open this address yourself: {0}").format(url), Kind.WARNING
             )
             return
         self.status.show_text(
@@ -244,12 +242,12 @@ class AliExpressPanel(QGroupBox):
     def connect_account(self) -> None:
         app_key, secret, code = self.app_key.text(), self.app_secret.text(), self.code.text()
         if not code.strip():
-            self.status.show_text(tr("Paste the authorization code first."), "error")
+            self.status.show_text(tr("Paste the authorization code first."), Kind.ERROR)
             return
         self.status.show_text(tr("Connecting…"))
         connections = self.connections
         self.runner.run(
-            lambda: connections.connect_aliexpress(app_key, secret, code),
+            lambda _progress, _cancelled: connections.connect_aliexpress(app_key, secret, code),
             self._connected,
             self._failed,
         )
@@ -269,20 +267,22 @@ class AliExpressPanel(QGroupBox):
             tr("Connected as {0}. The app secret and tokens are in the system keyring.").format(
                 connection.account or connection.app_key
             ),
-            "ok",
+            Kind.SUCCESS,
         )
         self.changed.emit()
 
     def test(self) -> None:
         self.status.show_text(tr("Asking AliExpress…"))
         connections = self.connections
-        self.runner.run(connections.test_aliexpress, self._tested, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.test_aliexpress(), self._tested, self._failed
+        )
 
     def _tested(self, account: str) -> None:
         connection = self.connection
         if connection is not None:  # a refresh during the test moves the expiry dates
             self._show_expiry(connection)
-        self.status.show_text(tr("Connected as {0}.").format(account), "ok")
+        self.status.show_text(tr("Connected as {0}.").format(account), Kind.SUCCESS)
 
     def ask_remove(self) -> None:
         self.confirmation = confirm(
@@ -293,12 +293,18 @@ class AliExpressPanel(QGroupBox):
                 "Supplier orders stay in the ledger; to refresh them again you will need to "
                 "connect AliExpress again."
             ),
+            tr("Remove"),
             self._remove,
         )
 
     def _remove(self) -> None:
         self.status.show_text(tr("Removing…"))
-        self.runner.run(self.connections.remove_aliexpress, self._removed, self._failed)
+        connections = self.connections
+        self.runner.run(
+            lambda _progress, _cancelled: connections.remove_aliexpress(),
+            self._removed,
+            self._failed,
+        )
 
     def _removed(self, _none: object) -> None:
         if self.keyring is not None:
@@ -306,12 +312,12 @@ class AliExpressPanel(QGroupBox):
             self.keyring = KeyringStatus(self.keyring.backend, frozenset(keys))
         self.reload()
         self.status.show_text(
-            tr("Removed: the app secret and tokens were deleted from the keyring."), "ok"
+            tr("Removed: the app secret and tokens were deleted from the keyring."), Kind.SUCCESS
         )
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
-        self.status.show_text(message, "error")
+        self.status.show_text(message, Kind.ERROR)
 
 
 def _when(moment: datetime | None, now: datetime) -> str:

@@ -12,20 +12,17 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from core.connections import Connections, KeyringStatus
 from gui.connections.aliexpress_panel import AliExpressPanel
-from gui.connections.common import ERROR_COLOUR, OK_COLOUR, Runner, tr
+from gui.connections.common import tr
 from gui.connections.shop_panel import ShopPanel
+from gui.jobs import JobSlot
+from gui.notice import Banner, Kind
 from gui.window_fit import fit_to_screen, grow_to
-
-_BANNER_STYLE = (
-    "QLabel#keyringBanner {{ border: 1px solid {0}; border-radius: 4px; padding: 8px; }}"
-)
 
 
 class ConnectionsDialog(QDialog):
@@ -47,10 +44,9 @@ class ConnectionsDialog(QDialog):
         self.keyring: KeyringStatus | None = None
         self.keyring_problem: str | None = None
 
-        self.banner = QLabel(tr("Checking the system keyring…"))
+        self.banner = Banner()
         self.banner.setObjectName("keyringBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(_BANNER_STYLE.format("palette(mid)"))
+        self.banner.show_notice(tr("Checking the system keyring…"))
         self.shop_panel = ShopPanel(connections, pool=pool)
         self.aliexpress_panel = AliExpressPanel(connections, pool=pool)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -67,28 +63,33 @@ class ConnectionsDialog(QDialog):
 
         self.shop_panel.changed.connect(self.changed)
         self.aliexpress_panel.changed.connect(self.changed)
-        self._checker = Runner(self, pool)
+        self._checker = JobSlot(self, pool)
         self.check_keyring()
 
     def check_keyring(self) -> None:
         """Ask the keyring (in the background) whether it works and what it holds."""
-        self._checker.run(self.connections.keyring_status, self._keyring_ok, self._keyring_failed)
+        connections = self.connections
+        self._checker.run(
+            lambda _progress, _cancelled: connections.keyring_status(),
+            self._keyring_ok,
+            self._keyring_failed,
+        )
 
     def _keyring_ok(self, status: KeyringStatus) -> None:
         self.keyring, self.keyring_problem = status, None
         backend = status.backend.rsplit(".", 2)[-2] if "." in status.backend else status.backend
-        self.banner.setText(
+        self.banner.show_notice(
             tr(
                 "Tokens and secrets are kept in the system keyring ({0}), never in the ledger "
                 "or a log."
-            ).format(backend)
+            ).format(backend),
+            Kind.SUCCESS,
         )
-        self.banner.setStyleSheet(_BANNER_STYLE.format(OK_COLOUR))
         self._tell_panels()
 
     def _keyring_failed(self, message: str) -> None:
         self.keyring, self.keyring_problem = None, message
-        self.banner.setText(
+        self.banner.show_notice(
             tr("The system keyring cannot be used, so connections cannot be saved.")
             + "\n\n"
             + message
@@ -96,9 +97,9 @@ class ConnectionsDialog(QDialog):
             + tr(
                 "Everything that needs no connection (the ledger, imports, the review) "
                 "works as usual."
-            )
+            ),
+            Kind.ERROR,
         )
-        self.banner.setStyleSheet(_BANNER_STYLE.format(ERROR_COLOUR))
         self._tell_panels()
 
     def _tell_panels(self) -> None:

@@ -6,7 +6,7 @@ custom app made before then. "How do I get this?" opens the steps for both.
 
 Secrets are typed into password fields and go straight to the keyring; a stored
 secret is never shown, only "stored in keyring". Network and keyring calls run in the
-background (`Runner`).
+background (`gui.jobs.JobSlot`).
 """
 
 from __future__ import annotations
@@ -38,9 +38,11 @@ from core.connections import (
 from core.secrets import SecretKey
 from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo
 from core.shopify.versions import OFFERED_API_VERSIONS
-from gui.connections.common import Runner, StatusLine, confirm, secret_field, tr
+from gui.connections.common import StatusLine, secret_field, tr
 from gui.connections.help import SHOPIFY, ConnectionHelp
 from gui.formatting import local_time
+from gui.jobs import JobSlot
+from gui.notice import Kind, confirm
 
 API_VERSIONS = OFFERED_API_VERSIONS
 NEW_SHOP = -1
@@ -58,7 +60,7 @@ class ShopPanel(QGroupBox):
     ) -> None:
         super().__init__(tr("Shopify"), parent)
         self.connections = connections
-        self.runner = Runner(self, pool)
+        self.runner = JobSlot(self, pool)
         self.keyring: KeyringStatus | None = None
         self.keyring_problem: str | None = None
         self.confirmation: QMessageBox | None = None
@@ -68,7 +70,7 @@ class ShopPanel(QGroupBox):
         self.shop_choice = QComboBox()
         self.shop_choice.setAccessibleName(tr("Shop"))
         self.domain = QLineEdit()
-        self.domain.setPlaceholderText("your-shop.myshopify.com")
+        self.domain.setPlaceholderText(tr("your-shop.myshopify.com"))
         self.domain.setAccessibleName(tr("Shop address"))
         self.domain.setStyleSheet('QLineEdit[readOnly="true"] { background: palette(window); }')
         self.use_client = QRadioButton(tr("Client ID and secret (Dev Dashboard app)"))
@@ -221,7 +223,7 @@ class ShopPanel(QGroupBox):
                         "Disconnected: its orders stay in the ledger. Paste a token and save "
                         "to connect it again."
                     ),
-                    "warn",
+                    Kind.WARNING,
                 )
         self._auth_changed()
         self._update_buttons()
@@ -281,7 +283,11 @@ class ShopPanel(QGroupBox):
             return
         self.status.show_text(tr("Asking Shopify…"))
         connections = self.connections
-        self.runner.run(lambda: connections.test_shop(draft), self._tested_ok, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.test_shop(draft),
+            self._tested_ok,
+            self._failed,
+        )
 
     def _tested_ok(self, info: ShopInfo) -> None:
         self._tested = info
@@ -292,7 +298,7 @@ class ShopPanel(QGroupBox):
             tr("Connected to {0} ({1}, {2}).").format(
                 info.name, info.myshopify_domain, info.currency
             ),
-            "ok",
+            Kind.SUCCESS,
         )
 
     def save(self) -> None:
@@ -302,7 +308,11 @@ class ShopPanel(QGroupBox):
         info = self._tested
         self.status.show_text(tr("Saving…"))
         connections = self.connections
-        self.runner.run(lambda: connections.save_shop(draft, info), self._saved, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.save_shop(draft, info),
+            self._saved,
+            self._failed,
+        )
 
     def _saved(self, shop_id: int) -> None:
         shop = next(s for s in self.connections.shops() if s.id == shop_id)
@@ -319,7 +329,7 @@ class ShopPanel(QGroupBox):
             self.keyring = KeyringStatus(self.keyring.backend, frozenset({*keys, kept}))
         self.reload(select=shop_id)
         self.status.show_text(
-            tr("Saved {0}. The secret is in the system keyring.").format(shop.domain), "ok"
+            tr("Saved {0}. The secret is in the system keyring.").format(shop.domain), Kind.SUCCESS
         )
         self.changed.emit()
 
@@ -335,6 +345,7 @@ class ShopPanel(QGroupBox):
                 "keyring. Its orders stay in the ledger; to sync again you will need to paste "
                 "the token again."
             ),
+            tr("Remove"),
             lambda: self._remove(shop),
         )
 
@@ -342,7 +353,11 @@ class ShopPanel(QGroupBox):
         self.status.show_text(tr("Removing…"))
         connections = self.connections
         self._removing = shop
-        self.runner.run(lambda: connections.remove_shop(shop.id), self._removed, self._failed)
+        self.runner.run(
+            lambda _progress, _cancelled: connections.remove_shop(shop.id),
+            self._removed,
+            self._failed,
+        )
 
     def _removed(self, _none: object) -> None:
         shop = self._removing
@@ -360,19 +375,19 @@ class ShopPanel(QGroupBox):
             tr("Removed the credentials of {0} from the keyring. Its orders stay.").format(
                 shop.domain
             ),
-            "ok",
+            Kind.SUCCESS,
         )
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
-        self.status.show_text(message, "error")
+        self.status.show_text(message, Kind.ERROR)
 
     def _typed_ok(self, draft: ShopDraft) -> bool:
         """Refuse what is typed wrong at once, before any background call."""
         try:
             draft.check()
         except ValueError as error:
-            self.status.show_text(str(error), "error")
+            self.status.show_text(str(error), Kind.ERROR)
             if isinstance(error, ShopDomainError):
                 self.domain.setFocus()
             return False

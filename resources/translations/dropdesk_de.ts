@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -91,24 +91,24 @@
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="221"/>
+        <location filename="../../gui/app.py" line="220"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="112"/>
-        <location filename="../../gui/app.py" line="298"/>
+        <location filename="../../gui/app.py" line="292"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="308"/>
+        <location filename="../../gui/app.py" line="302"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="309"/>
+        <location filename="../../gui/app.py" line="303"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -139,39 +139,50 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="347"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="165"/>
         <source>Continuing interrupted cancellations…</source>
+        <extracomment>The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the app&apos;s daily budget even with the app open all day.</extracomment>
         <translation>Unterbrochene Stornierungen werden fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="155"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="168"/>
         <source>Cancellations could not be continued: {0}</source>
         <translation>Stornierungen konnten nicht fortgesetzt werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="163"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="176"/>
         <source>Cancellations continued after the restart: {0}.</source>
         <translation>Nach dem Neustart fortgesetzte Stornierungen: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="165"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="178"/>
         <source>{0} need you (Order &gt; Cancellations): {1}</source>
         <translation>{0} warten auf Sie (Bestellung &gt; Stornierungen): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="181"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="194"/>
         <source>Moving cancellations on…</source>
         <translation>Stornierungen werden weitergeführt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="189"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="202"/>
         <source>AliExpress refresh: {0} cancellations moved on.</source>
         <translation>AliExpress-Aktualisierung: {0} Stornierungen weitergeführt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="231"/>
+        <source>Watching the open cancellations…</source>
+        <translation>Offene Stornierungen werden beobachtet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="240"/>
+        <source>Cancellations moved on by themselves: {0}.</source>
+        <translation>Stornierungen von selbst weitergekommen: {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/manual_panel.py" line="31"/>
@@ -199,245 +210,321 @@
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="69"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="74"/>
         <source>Money of this cancellation</source>
         <translation>Geld dieser Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <source>Money</source>
         <translation>Geld</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/review_charts.py" line="103"/>
+        <location filename="../../gui/chargebacks_view.py" line="120"/>
+        <location filename="../../gui/review_charts.py" line="104"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/review_view.py" line="309"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
+        <location filename="../../gui/review_view.py" line="347"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="70"/>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
+        <location filename="../../gui/order_details_panel.py" line="142"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="80"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="85"/>
         <source>The supplier&apos;s refund</source>
         <translation>Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="86"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="91"/>
         <source>The money arrived</source>
         <translation>Das Geld ist eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="90"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="95"/>
         <source>Amount received</source>
         <translation>Erhaltener Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="97"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="102"/>
         <source>The supplier agreed to pay something back</source>
         <translation>Der Lieferant zahlt einen Teil zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="103"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="108"/>
         <source>Follow a refund from the supplier</source>
         <translation>Erstattung vom Lieferanten verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="115"/>
         <source>Follow this refund</source>
         <translation>Diese Erstattung verfolgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="116"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="121"/>
         <source>Note to the customer</source>
         <translation>Nachricht an den Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="135"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="140"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="136"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="141"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="137"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="142"/>
         <source>Follow the money</source>
         <translation>Dem Geld folgen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="146"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="151"/>
         <source> It should arrive between {0} and {1}.</source>
         <translation> Es sollte zwischen {0} und {1} eingehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="150"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="156"/>
         <source>The supplier owes you {0}.</source>
         <translation>Der Lieferant schuldet Ihnen {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="161"/>
+        <source>The supplier owes you what you paid for this order; Dropdesk does not know the amount.</source>
+        <translation>Der Lieferant schuldet Ihnen, was Sie für diese Bestellung bezahlt haben; Dropdesk kennt den Betrag nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="168"/>
         <source> Say so here when it is in your account (change the amount if it differs).</source>
         <translation> Vermerken Sie hier, wenn es auf Ihrem Konto ist (ändern Sie den Betrag, falls er abweicht).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="183"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="199"/>
         <source>by {0}</source>
         <translation>bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="189"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="205"/>
         <source>Paid back</source>
         <translation>Zurückgezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="224"/>
         <source>This cancellation is complete.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="212"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="228"/>
         <source>Out of pocket: {0} (the supplier paid nothing back).</source>
         <translation>Selbst getragen: {0} (der Lieferant hat nichts zurückgezahlt).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="235"/>
         <source>Abandoned: {0}</source>
         <translation>Aufgegeben: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="219"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="235"/>
         <source>no reason</source>
         <translation>ohne Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="225"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="241"/>
         <source>Shopify is done. Dropdesk keeps this cancellation open until the supplier&apos;s refund is in your account; the AliExpress refresh may also see it completed.</source>
         <translation>Shopify ist erledigt. Dropdesk hält diese Stornierung offen, bis die Erstattung des Lieferanten auf Ihrem Konto ist; auch die AliExpress-Aktualisierung kann sie als abgeschlossen erkennen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="263"/>
+        <source>Enter the amount that arrived in your account.</source>
+        <translation>Geben Sie den Betrag ein, der auf Ihrem Konto eingegangen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="269"/>
         <source>Recording the supplier&apos;s refund…</source>
         <translation>Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/money_page.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/money_page.py" line="286"/>
         <source>Recording the refund the supplier agreed to…</source>
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="50"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="59"/>
         <source>Cancel this order everywhere</source>
         <extracomment>The usual culprit for each reason; the merchant can change it.</extracomment>
         <translation>Diese Bestellung überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="54"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="63"/>
         <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
         <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="71"/>
-        <location filename="../../gui/review_view.py" line="288"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="80"/>
+        <location filename="../../gui/chargebacks_view.py" line="119"/>
         <location filename="../../gui/review_view.py" line="308"/>
+        <location filename="../../gui/review_view.py" line="346"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="76"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="85"/>
         <source>Whose fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
         <source>Why is it cancelled?</source>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="85"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="90"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="99"/>
         <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="96"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="72"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="108"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="122"/>
+        <source>On Shopify</source>
+        <translation>In Shopify</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="109"/>
+        <source>Cancel the order and refund the customer</source>
+        <translation>Bestellung stornieren und dem Kunden erstatten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="49"/>
+        <source>Cancel {0} orders everywhere</source>
+        <translation>{0} Bestellungen überall stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="66"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="110"/>
+        <source>Refund the customer, keep the order</source>
+        <translation>Dem Kunden erstatten, Bestellung behalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
+        <source>Tell the customer by email</source>
+        <translation>Den Kunden per E-Mail benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
+        <source>Next</source>
+        <translation>Als Nächstes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="84"/>
+        <source>Start all</source>
+        <translation>Alle starten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="131"/>
+        <source>Starting the cancellations…</source>
+        <translation>Die Stornierungen werden gestartet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="188"/>
+        <source>Order {0}: the message is on the clipboard.</source>
+        <translation>Bestellung {0}: Die Nachricht ist in der Zwischenablage.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="116"/>
+        <source>Do it on Shopify at once, without waiting for the supplier (at my own risk)</source>
+        <translation>Sofort in Shopify erledigen, ohne auf den Lieferanten zu warten (auf mein eigenes Risiko)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <source>This is your one decision: Dropdesk does the Shopify part by itself as soon as the supplier has accepted, refunding to the original payment. Your choices are remembered for the next order with the same reason.</source>
+        <translation>Das ist Ihre einzige Entscheidung: Dropdesk erledigt den Shopify-Teil selbst, sobald der Lieferant zugestimmt hat, und erstattet auf die ursprüngliche Zahlungsart. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="139"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="148"/>
         <source>This supplier order is not in the ledger any more.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="156"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="161"/>
         <source>Shopify order</source>
         <translation>Shopify-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="118"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="161"/>
         <source>none linked: only the supplier is cancelled</source>
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="119"/>
-        <location filename="../../gui/order_details_panel.py" line="120"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="162"/>
+        <location filename="../../gui/order_details_panel.py" line="125"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="292"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="121"/>
-        <location filename="../../gui/order_details_panel.py" line="119"/>
-        <location filename="../../gui/review_view.py" line="278"/>
-        <location filename="../../gui/review_view.py" line="307"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="164"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <location filename="../../gui/order_details_panel.py" line="124"/>
+        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="345"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="293"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="167"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="173"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
-        <location filename="../../gui/order_details_panel.py" line="242"/>
+        <location filename="../../gui/order_details_panel.py" line="271"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="131"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="174"/>
         <source>Status (last known)</source>
         <translation>Status (zuletzt bekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="133"/>
-        <location filename="../../gui/order_details_panel.py" line="122"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="176"/>
+        <location filename="../../gui/order_details_panel.py" line="127"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="203"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -458,7 +545,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="132"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -712,236 +799,241 @@
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="59"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="80"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="67"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="111"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="83"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="88"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="89"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="93"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="97"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="98"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="107"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="115"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="120"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="121"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="154"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="153"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="154"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="169"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="170"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="195"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="197"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="201"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="202"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="207"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="208"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="214"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="218"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="219"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="257"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="250"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="255"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="261"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="262"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="266"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="274"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="275"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="284"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="285"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="292"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="293"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="297"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="299"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="302"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="302"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="313"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="314"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="328"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="331"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="341"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="347"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="348"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/step.py" line="177"/>
-        <location filename="../../gui/cancellations_view.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/step.py" line="143"/>
+        <location filename="../../gui/cancellations_view.py" line="66"/>
+        <location filename="../../gui/chargebacks_view.py" line="74"/>
         <source>in {0}</source>
-        <extracomment>The actions each page offers; a later page with one of them may be visited early. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.</extracomment>
+        <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
+----------
+Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did.</extracomment>
         <translation>in {0}</translation>
     </message>
     <message>
@@ -960,6 +1052,7 @@
         <translation>Nachricht an den Lieferanten</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="88"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
         <source>I have requested the cancellation</source>
         <translation>Ich habe die Stornierung beantragt</translation>
@@ -985,74 +1078,77 @@
         <translation>Jetzt bei AliExpress nachfragen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="112"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="114"/>
         <source>The supplier has {0} hours to answer. Without an answer the request resolves by itself.</source>
         <translation>Der Lieferant hat {0} Stunden Zeit für eine Antwort. Ohne Antwort erledigt sich die Anfrage von selbst.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="135"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="137"/>
         <source>Cancellation requested. Waiting for the supplier&apos;s answer.</source>
         <translation>Stornierung beantragt. Warten auf die Antwort des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="137"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="139"/>
         <source>The request resolves by itself on {0}.</source>
         <translation>Die Anfrage erledigt sich am {0} von selbst.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="147"/>
         <source>Not needed: the parcel already left the supplier.</source>
         <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="158"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="144"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="165"/>
         <source>Recording the cancel request…</source>
         <translation>Stornierungsanfrage wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="174"/>
         <source>Recording the supplier&apos;s answer…</source>
         <translation>Antwort des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="172"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="179"/>
         <source>Asking AliExpress about the order…</source>
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
         <source>Deutsch</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="61"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
         <source>Show the text in English</source>
         <translation>Den Text auf Englisch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="64"/>
         <source>Show the text in German</source>
         <translation>Den Text auf Deutsch zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="91"/>
-        <location filename="../../gui/policy_dialog.py" line="152"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
+        <location filename="../../gui/notice_dialog.py" line="138"/>
+        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="134"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="73"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="108"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
@@ -1074,304 +1170,311 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="210"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="232"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="127"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="553"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="168"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="188"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="239"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="261"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="242"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="264"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="245"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="267"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="248"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="270"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="273"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="45"/>
+        <location filename="../../gui/calendar_dialog.py" line="46"/>
         <source>Holiday (day off)</source>
         <translation>Feiertag (frei)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="45"/>
+        <location filename="../../gui/calendar_dialog.py" line="46"/>
         <source>Working day (make-up day)</source>
         <translation>Arbeitstag (Nacharbeitstag)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="62"/>
+        <location filename="../../gui/calendar_dialog.py" line="63"/>
         <source>Holidays and working days</source>
         <translation>Feiertage und Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="70"/>
-        <location filename="../../gui/calendar_dialog.py" line="118"/>
+        <location filename="../../gui/calendar_dialog.py" line="71"/>
+        <location filename="../../gui/calendar_dialog.py" line="119"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="76"/>
-        <location filename="../../gui/calendar_dialog.py" line="119"/>
+        <location filename="../../gui/calendar_dialog.py" line="77"/>
+        <location filename="../../gui/calendar_dialog.py" line="120"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="84"/>
-        <location filename="../../gui/calendar_dialog.py" line="96"/>
+        <location filename="../../gui/calendar_dialog.py" line="85"/>
+        <location filename="../../gui/calendar_dialog.py" line="97"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="84"/>
-        <location filename="../../gui/calendar_dialog.py" line="100"/>
+        <location filename="../../gui/calendar_dialog.py" line="85"/>
+        <location filename="../../gui/calendar_dialog.py" line="101"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="84"/>
-        <location filename="../../gui/calendar_dialog.py" line="103"/>
+        <location filename="../../gui/calendar_dialog.py" line="85"/>
+        <location filename="../../gui/calendar_dialog.py" line="104"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <location filename="../../gui/calendar_dialog.py" line="103"/>
         <source>Name, e.g. Spring Festival</source>
         <translation>Name, z. B. Frühlingsfest</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="104"/>
+        <location filename="../../gui/calendar_dialog.py" line="105"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="105"/>
+        <location filename="../../gui/calendar_dialog.py" line="106"/>
         <source>&amp;Remove selected</source>
         <translation>Ausgewählte &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="106"/>
+        <location filename="../../gui/calendar_dialog.py" line="107"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="107"/>
+        <location filename="../../gui/calendar_dialog.py" line="108"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="108"/>
+        <location filename="../../gui/calendar_dialog.py" line="109"/>
         <source>&amp;Discard changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="109"/>
-        <location filename="../../gui/calendar_dialog.py" line="246"/>
+        <location filename="../../gui/calendar_dialog.py" line="110"/>
+        <location filename="../../gui/calendar_dialog.py" line="247"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="111"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="254"/>
-        <location filename="../../gui/import_csv.py" line="363"/>
+        <location filename="../../gui/calendar_dialog.py" line="112"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="276"/>
+        <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="137"/>
+        <location filename="../../gui/calendar_dialog.py" line="138"/>
         <source>Dates here override the holidays package for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
         <translation>Diese Daten haben für dieses Land Vorrang vor dem Paket holidays: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="202"/>
+        <location filename="../../gui/calendar_dialog.py" line="203"/>
         <source>{0} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{0} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="217"/>
+        <location filename="../../gui/calendar_dialog.py" line="218"/>
         <source>{0} {1}: the holidays package ({2}) follows the country&apos;s fixed rules; add a date only to correct it.</source>
         <translation>{0} {1}: Das Paket holidays ({2}) folgt den festen Regeln des Landes; tragen Sie ein Datum nur ein, um es zu korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="221"/>
+        <location filename="../../gui/calendar_dialog.py" line="222"/>
         <source>{0} {1}: official arrangement, from the holidays package ({2}).</source>
         <translation>{0} {1}: amtliche Regelung, aus dem Paket holidays ({2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="226"/>
+        <location filename="../../gui/calendar_dialog.py" line="227"/>
         <source>{0} {1}: set by you. The holidays package ({2}) knows the official arrangement only up to {3}.</source>
         <translation>{0} {1}: von Ihnen festgelegt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="231"/>
+        <location filename="../../gui/calendar_dialog.py" line="232"/>
         <source>{0} {1}: estimated. The holidays package ({2}) knows the official arrangement only up to {3}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
         <translation>{0} {1}: geschätzt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="246"/>
+        <location filename="../../gui/calendar_dialog.py" line="247"/>
         <source>&amp;Save changes</source>
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="270"/>
+        <location filename="../../gui/calendar_dialog.py" line="271"/>
         <source>{0} is not in {1}: choose the year first.</source>
         <translation>{0} liegt nicht in {1}: Wählen Sie zuerst das Jahr.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="321"/>
+        <location filename="../../gui/calendar_dialog.py" line="322"/>
         <source>Import holidays and working days</source>
         <translation>Feiertage und Arbeitstage importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="321"/>
-        <location filename="../../gui/calendar_dialog.py" line="349"/>
+        <location filename="../../gui/calendar_dialog.py" line="322"/>
+        <location filename="../../gui/calendar_dialog.py" line="350"/>
         <source>Calendar files (*.csv)</source>
         <translation>Kalenderdateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="333"/>
+        <location filename="../../gui/calendar_dialog.py" line="334"/>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} kann nicht gelesen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="340"/>
+        <location filename="../../gui/calendar_dialog.py" line="341"/>
         <source>Imported {0} dates.</source>
         <translation>{0} Daten importiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="347"/>
+        <location filename="../../gui/calendar_dialog.py" line="348"/>
         <source>Export holidays and working days</source>
         <translation>Feiertage und Arbeitstage exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="360"/>
+        <location filename="../../gui/calendar_dialog.py" line="361"/>
         <source>{0} cannot be written: {1}</source>
         <translation>{0} kann nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="363"/>
+        <location filename="../../gui/calendar_dialog.py" line="364"/>
         <source>Exported to {0}.</source>
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="301"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="323"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="316"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="338"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="362"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="401"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="371"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="410"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="413"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="464"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="425"/>
+        <source>Moving on by itself…</source>
+        <translation>Geht von selbst weiter…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="553"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="468"/>
-        <location filename="../../gui/order_details_panel.py" line="244"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="557"/>
+        <location filename="../../gui/needs_me_view.py" line="95"/>
+        <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="470"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="471"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="560"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="474"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="478"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="567"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="490"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="579"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="492"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="493"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="651"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="564"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="653"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="91"/>
-        <location filename="../../gui/review_report.py" line="138"/>
+        <location filename="../../gui/review_report.py" line="188"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
@@ -1397,222 +1500,223 @@
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="131"/>
+        <location filename="../../gui/chargebacks_view.py" line="164"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="165"/>
+        <location filename="../../gui/cancellations_view.py" line="161"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="179"/>
+        <location filename="../../gui/cancellations_view.py" line="177"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="195"/>
+        <location filename="../../gui/cancellations_view.py" line="193"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="204"/>
+        <location filename="../../gui/cancellations_view.py" line="202"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="215"/>
+        <location filename="../../gui/cancellations_view.py" line="213"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="217"/>
+        <location filename="../../gui/cancellations_view.py" line="215"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="60"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="58"/>
         <source>AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="70"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="68"/>
         <source>&lt;b&gt;Optional.&lt;/b&gt; Without it, DSers writes the AliExpress order numbers into your Shopify order notes, the import links them, and you set statuses by hand. Connecting needs an AliExpress developer account and an approved app.</source>
         <translation>&lt;b&gt;Optional.&lt;/b&gt; Ohne Verbindung schreibt DSers die AliExpress-Bestellnummern in die Notizen Ihrer Shopify-Bestellungen, der Import verknüpft sie, und Sie setzen den Status selbst. Zum Verbinden brauchen Sie ein AliExpress-Entwicklerkonto und eine freigegebene App.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="78"/>
-        <location filename="../../gui/connections/shop_panel.py" line="80"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
+        <location filename="../../gui/connections/shop_panel.py" line="82"/>
         <source>How do I get this?</source>
         <translation>Wie bekomme ich das?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="81"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="79"/>
         <source>What working without it looks like, and what a developer account takes.</source>
         <translation>Wie es ohne Verbindung geht, und was ein Entwicklerkonto verlangt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="83"/>
         <source>App key</source>
         <translation>App-Key</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="86"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="84"/>
         <source>digits, from the Open Platform console</source>
         <translation>Ziffern, aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="87"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="85"/>
         <source>App secret</source>
         <translation>App-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="89"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="87"/>
         <source>AliExpress Open Platform console &gt; App management: App Key and App Secret.</source>
         <translation>AliExpress-Open-Platform-Konsole &gt; App Management: App Key und App Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="91"/>
         <source>Callback URL</source>
         <translation>Callback-URL</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="95"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="93"/>
         <source>The callback URL registered for the app, exactly.</source>
         <translation>Die für die App hinterlegte Callback-URL, genau so.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="94"/>
         <source>Open authorization page</source>
         <translation>Autorisierungsseite öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="96"/>
         <source>Authorization code</source>
         <translation>Autorisierungscode</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="99"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="97"/>
         <source>paste the code, or the whole address</source>
         <translation>Code einfügen oder die ganze Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="100"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="98"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="106"/>
-        <location filename="../../gui/connections/shop_panel.py" line="107"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="104"/>
+        <location filename="../../gui/connections/shop_panel.py" line="109"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="107"/>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="105"/>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="113"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="111"/>
         <source>App key:</source>
         <translation>App-Key:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="114"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="112"/>
         <source>App secret:</source>
         <translation>App-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="115"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="113"/>
         <source>Callback URL:</source>
         <translation>Callback-URL:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="117"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="115"/>
         <source>Code:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="118"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="116"/>
         <source>Account:</source>
         <translation>Konto:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="119"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="117"/>
         <source>Access token expires:</source>
         <translation>Zugriffstoken läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="120"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="118"/>
         <source>Connection expires:</source>
         <translation>Verbindung läuft ab:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="154"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="152"/>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="160"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="158"/>
         <source>Enter your app&apos;s key and secret, open the authorization page, sign in and allow Dropdesk, then paste the code you get and press Connect.</source>
         <translation>Geben Sie Key und Secret Ihrer App ein, öffnen Sie die Autorisierungsseite, melden Sie sich an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den erhaltenen Code ein und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="178"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="176"/>
         <source>{0} — expired: connect AliExpress again.</source>
         <translation>{0} – abgelaufen: Verbinden Sie AliExpress erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="181"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="179"/>
         <source>{0} — reconnect before then (authorize and paste a new code).</source>
         <translation>{0} – verbinden Sie vorher neu (autorisieren und einen neuen Code einfügen).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
-        <location filename="../../gui/connections/shop_panel.py" line="250"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="197"/>
+        <location filename="../../gui/connections/shop_panel.py" line="252"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="201"/>
-        <location filename="../../gui/connections/shop_panel.py" line="252"/>
-        <location filename="../../gui/connections/shop_panel.py" line="253"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
+        <location filename="../../gui/connections/shop_panel.py" line="254"/>
+        <location filename="../../gui/connections/shop_panel.py" line="255"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="201"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
         <source>from the Open Platform console</source>
         <translation>aus der Open-Platform-Konsole</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="233"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="231"/>
         <source>No browser opened. Open this address yourself: {0}</source>
         <translation>Es hat sich kein Browser geöffnet. Öffnen Sie diese Adresse selbst: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="238"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="236"/>
         <source>Sign in on the page that opened and allow Dropdesk. Then paste the code (valid for 3 minutes) and press Connect.</source>
         <translation>Melden Sie sich auf der geöffneten Seite an und erlauben Sie Dropdesk den Zugriff. Fügen Sie dann den Code ein (3 Minuten gültig) und klicken Sie auf „Verbinden“.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="247"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="245"/>
         <source>Paste the authorization code first.</source>
         <translation>Fügen Sie zuerst den Autorisierungscode ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="249"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="247"/>
         <source>Connecting…</source>
         <translation>Wird verbunden…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="269"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="267"/>
         <source>Connected as {0}. The app secret and tokens are in the system keyring.</source>
         <translation>Verbunden als {0}. App-Secret und Tokens liegen im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="277"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="275"/>
         <source>Asking AliExpress…</source>
         <translation>AliExpress wird gefragt…</translation>
     </message>
@@ -1632,296 +1736,297 @@
         <translation>Dropdesk löscht App-Secret und Tokens aus dem Schlüsselbund des Systems. Die Lieferantenbestellungen bleiben im Auftragsbuch; um sie wieder zu aktualisieren, müssen Sie AliExpress erneut verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="300"/>
-        <location filename="../../gui/connections/shop_panel.py" line="342"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="301"/>
+        <location filename="../../gui/connections/shop_panel.py" line="353"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="309"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="315"/>
         <source>Removed: the app secret and tokens were deleted from the keyring.</source>
         <translation>Entfernt: App-Secret und Tokens wurden aus dem Schlüsselbund gelöscht.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="325"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="331"/>
         <source>{0} (today)</source>
         <translation>{0} (heute)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="326"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="332"/>
         <source>in 1 day</source>
         <translation>in 1 Tag</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/aliexpress_panel.py" line="326"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="332"/>
         <source>in {0} days</source>
         <translation>in {0} Tagen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/common.py" line="123"/>
+        <location filename="../../gui/connections/aliexpress_panel.py" line="296"/>
+        <location filename="../../gui/connections/shop_panel.py" line="348"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="45"/>
+        <location filename="../../gui/connections/dialog.py" line="42"/>
         <source>Connections</source>
         <translation>Verbindungen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="50"/>
+        <location filename="../../gui/connections/dialog.py" line="49"/>
         <source>Checking the system keyring…</source>
         <translation>Schlüsselbund des Systems wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="82"/>
+        <location filename="../../gui/connections/dialog.py" line="83"/>
         <source>Tokens and secrets are kept in the system keyring ({0}), never in the ledger or a log.</source>
         <translation>Tokens und Secrets liegen im Schlüsselbund des Systems ({0}), nie im Auftragsbuch oder in einem Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="92"/>
+        <location filename="../../gui/connections/dialog.py" line="93"/>
         <source>The system keyring cannot be used, so connections cannot be saved.</source>
         <translation>Der Schlüsselbund des Systems ist nicht nutzbar, daher lassen sich keine Verbindungen speichern.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/dialog.py" line="97"/>
+        <location filename="../../gui/connections/dialog.py" line="98"/>
         <source>Everything that needs no connection (the ledger, imports, the review) works as usual.</source>
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="59"/>
+        <location filename="../../gui/connections/shop_panel.py" line="61"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="69"/>
+        <location filename="../../gui/connections/shop_panel.py" line="71"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="72"/>
+        <location filename="../../gui/connections/shop_panel.py" line="73"/>
+        <source>your-shop.myshopify.com</source>
+        <translation>ihr-shop.myshopify.com</translation>
+    </message>
+    <message>
+        <location filename="../../gui/connections/shop_panel.py" line="74"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="74"/>
+        <location filename="../../gui/connections/shop_panel.py" line="76"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="75"/>
+        <location filename="../../gui/connections/shop_panel.py" line="77"/>
         <source>Admin API access token (app made before 2026)</source>
         <translation>Admin-API-Zugriffstoken (App von vor 2026)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="83"/>
+        <location filename="../../gui/connections/shop_panel.py" line="85"/>
         <source>The steps in Shopify: the Dev Dashboard app, its scopes, or an older token.</source>
         <translation>Die Schritte in Shopify: die App im Dev Dashboard, ihre Berechtigungen oder ein älteres Token.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="86"/>
+        <location filename="../../gui/connections/shop_panel.py" line="88"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="89"/>
+        <location filename="../../gui/connections/shop_panel.py" line="91"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="95"/>
+        <location filename="../../gui/connections/shop_panel.py" line="97"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="96"/>
+        <location filename="../../gui/connections/shop_panel.py" line="98"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="99"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="102"/>
+        <location filename="../../gui/connections/shop_panel.py" line="104"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="108"/>
+        <location filename="../../gui/connections/shop_panel.py" line="110"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="116"/>
+        <location filename="../../gui/connections/shop_panel.py" line="118"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="117"/>
+        <location filename="../../gui/connections/shop_panel.py" line="119"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="118"/>
+        <location filename="../../gui/connections/shop_panel.py" line="120"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="119"/>
+        <location filename="../../gui/connections/shop_panel.py" line="121"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="120"/>
+        <location filename="../../gui/connections/shop_panel.py" line="122"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="121"/>
+        <location filename="../../gui/connections/shop_panel.py" line="123"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="122"/>
+        <location filename="../../gui/connections/shop_panel.py" line="124"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="123"/>
+        <location filename="../../gui/connections/shop_panel.py" line="125"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="124"/>
+        <location filename="../../gui/connections/shop_panel.py" line="126"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="168"/>
+        <location filename="../../gui/connections/shop_panel.py" line="170"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="170"/>
+        <location filename="../../gui/connections/shop_panel.py" line="172"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="205"/>
-        <location filename="../../gui/connections/shop_panel.py" line="290"/>
+        <location filename="../../gui/connections/shop_panel.py" line="207"/>
+        <location filename="../../gui/connections/shop_panel.py" line="296"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="210"/>
+        <location filename="../../gui/connections/shop_panel.py" line="212"/>
         <source>Paste the shop&apos;s address and the client ID and secret of your Dev Dashboard app (or an older app&apos;s access token), then test the connection.</source>
         <translation>Fügen Sie die Adresse des Shops und Client-ID und Secret Ihrer App im Dev Dashboard ein (oder das Zugriffstoken einer älteren App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="215"/>
-        <location filename="../../gui/suppliers_view.py" line="334"/>
-        <location filename="../../gui/suppliers_view.py" line="407"/>
+        <location filename="../../gui/connections/shop_panel.py" line="217"/>
+        <location filename="../../gui/suppliers_view.py" line="330"/>
+        <location filename="../../gui/suppliers_view.py" line="403"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="221"/>
+        <location filename="../../gui/connections/shop_panel.py" line="223"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="253"/>
+        <location filename="../../gui/connections/shop_panel.py" line="255"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="282"/>
+        <location filename="../../gui/connections/shop_panel.py" line="284"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="292"/>
+        <location filename="../../gui/connections/shop_panel.py" line="298"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="303"/>
+        <location filename="../../gui/connections/shop_panel.py" line="309"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="322"/>
+        <location filename="../../gui/connections/shop_panel.py" line="332"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="332"/>
+        <location filename="../../gui/connections/shop_panel.py" line="342"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="334"/>
+        <location filename="../../gui/connections/shop_panel.py" line="344"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="360"/>
+        <location filename="../../gui/connections/shop_panel.py" line="375"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="71"/>
-        <source>Dropdesk: {0} ship windows close within {1} h</source>
-        <translation>Dropdesk: {0} Versandfristen enden innerhalb von {1} h</translation>
+        <location filename="../../gui/deadline_tray.py" line="86"/>
+        <source>Dropdesk: {0} deadlines close within {1} h</source>
+        <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="75"/>
+        <location filename="../../gui/deadline_tray.py" line="90"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="84"/>
-        <source>The ship window of {0} ({1}) closes in less than {2} h.</source>
-        <translation>Die Versandfrist von {0} ({1}) endet in weniger als {2} h.</translation>
+        <location filename="../../gui/deadline_tray.py" line="98"/>
+        <source>an order</source>
+        <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="85"/>
-        <source>unknown supplier</source>
-        <translation>unbekannter Lieferant</translation>
+        <location filename="../../gui/deadline_tray.py" line="99"/>
+        <source>{0}: {1}, in less than {2} h.</source>
+        <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="88"/>
-        <source>{0} more ship windows close within {1} h, first {2}.</source>
-        <translation>{0} weitere Versandfristen enden innerhalb von {1} h, zuerst {2}.</translation>
+        <location filename="../../gui/deadline_tray.py" line="105"/>
+        <source>Deadline closing</source>
+        <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="92"/>
-        <source>Ship window closing</source>
-        <translation>Versandfrist endet</translation>
-    </message>
-    <message>
-        <location filename="../../gui/diagnostics.py" line="71"/>
+        <location filename="../../gui/diagnostics.py" line="73"/>
         <source>Save diagnostics</source>
         <translation>Diagnosedaten speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="73"/>
+        <location filename="../../gui/diagnostics.py" line="75"/>
         <source>Zip archive (*.zip)</source>
         <translation>ZIP-Archiv (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="92"/>
+        <location filename="../../gui/diagnostics.py" line="97"/>
         <source>The diagnostics could not be saved: {0}</source>
         <translation>Die Diagnosedaten konnten nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="127"/>
+        <location filename="../../gui/diagnostics.py" line="124"/>
         <source>Diagnostics saved</source>
         <translation>Diagnosedaten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="129"/>
+        <location filename="../../gui/diagnostics.py" line="126"/>
         <source>Saved to {0}.
 
 It holds versions, settings, the ledger&apos;s size and the end of the log, without secrets or customer details. Attach it to your message to support.</source>
@@ -1930,7 +2035,7 @@ It holds versions, settings, the ledger&apos;s size and the end of the log, with
 Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und das Ende des Protokolls, ohne Secrets oder Kundendaten. Hängen Sie sie an Ihre Nachricht an den Support an.</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="142"/>
+        <location filename="../../gui/diagnostics.py" line="133"/>
         <source>Diagnostics not saved</source>
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
@@ -1947,7 +2052,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/i18n.py" line="148"/>
-        <location filename="../../gui/policy_dialog.py" line="117"/>
+        <location filename="../../gui/policy_dialog.py" line="118"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1957,203 +2062,332 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="121"/>
+        <location filename="../../gui/import_csv.py" line="122"/>
         <source>The file is empty</source>
         <translation>Die Datei ist leer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="123"/>
+        <location filename="../../gui/import_csv.py" line="124"/>
         <source>The file cannot be read</source>
         <translation>Die Datei lässt sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="125"/>
+        <location filename="../../gui/import_csv.py" line="126"/>
         <source>Not a Shopify orders export</source>
         <translation>Kein Bestellexport von Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="127"/>
+        <location filename="../../gui/import_csv.py" line="128"/>
         <source>Check the AliExpress order number pattern</source>
         <translation>Prüfen Sie das Muster der AliExpress-Bestellnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="128"/>
+        <location filename="../../gui/import_csv.py" line="129"/>
         <source>The file cannot be imported</source>
         <translation>Die Datei lässt sich nicht importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="191"/>
+        <location filename="../../gui/import_csv.py" line="192"/>
         <source>(whole row)</source>
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="240"/>
+        <location filename="../../gui/import_csv.py" line="241"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="254"/>
+        <location filename="../../gui/import_csv.py" line="255"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="257"/>
+        <location filename="../../gui/import_csv.py" line="258"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="259"/>
+        <location filename="../../gui/import_csv.py" line="260"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="263"/>
+        <location filename="../../gui/import_csv.py" line="264"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="272"/>
+        <location filename="../../gui/import_csv.py" line="273"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="273"/>
+        <location filename="../../gui/import_csv.py" line="274"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="275"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="300"/>
+        <location filename="../../gui/import_csv.py" line="301"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="309"/>
+        <location filename="../../gui/import_csv.py" line="310"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="324"/>
+        <location filename="../../gui/import_csv.py" line="325"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="325"/>
+        <location filename="../../gui/import_csv.py" line="326"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="343"/>
+        <location filename="../../gui/import_csv.py" line="344"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="343"/>
+        <location filename="../../gui/import_csv.py" line="344"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="350"/>
+        <location filename="../../gui/import_csv.py" line="351"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="355"/>
+        <location filename="../../gui/import_csv.py" line="356"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="359"/>
+        <location filename="../../gui/import_csv.py" line="360"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="361"/>
+        <location filename="../../gui/import_csv.py" line="362"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="363"/>
+        <location filename="../../gui/chargebacks_view.py" line="106"/>
+        <location filename="../../gui/chargebacks_view.py" line="116"/>
+        <source>Chargebacks</source>
+        <translation>Rückbuchungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="109"/>
+        <source>Shopify Payments chargebacks of your shop. Send your evidence before the deadline: after it, the bank decides without you and the money is lost.</source>
+        <translation>Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="122"/>
+        <source>Evidence due</source>
+        <translation>Nachweise fällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="123"/>
+        <source>Time left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="124"/>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="140"/>
+        <source>No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify Payments has none here).</source>
+        <translation>Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen (ein Shop ohne Shopify Payments hat hier keine).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="150"/>
+        <source>Sync from Shopify</source>
+        <translation>Mit Shopify synchronisieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="156"/>
+        <source>Connect a Shopify shop to sync chargebacks and send evidence.</source>
+        <translation>Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="158"/>
+        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <source>Evidence pack (PDF)…</source>
+        <translation>Nachweismappe (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="161"/>
+        <source>Send evidence…</source>
+        <translation>Nachweise senden…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="191"/>
+        <source>Reading the chargebacks…</source>
+        <translation>Rückbuchungen werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="205"/>
+        <source>The chargebacks could not be read: {0}</source>
+        <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="233"/>
+        <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
+        <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="248"/>
+        <source>{0} chargebacks, {1} waiting for your evidence</source>
+        <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="286"/>
+        <source>Evidence pack saved: {0}</source>
+        <translation>Nachweismappe gespeichert: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="324"/>
+        <source>Sending the evidence to Shopify…</source>
+        <translation>Nachweise werden an Shopify gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="333"/>
+        <source>Reading the chargebacks from Shopify…</source>
+        <translation>Rückbuchungen werden von Shopify gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="350"/>
+        <source>The evidence was submitted to the bank through Shopify.</source>
+        <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="352"/>
+        <source>The evidence text was saved at Shopify (not submitted yet).</source>
+        <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="357"/>
+        <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
+        <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="384"/>
+        <source>Send chargeback evidence</source>
+        <translation>Nachweise zur Rückbuchung senden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="388"/>
+        <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
+        <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="404"/>
+        <source>Also submit to the bank now (final: no changes after this)</source>
+        <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="410"/>
+        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <source>Save at Shopify</source>
+        <translation>Bei Shopify speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="413"/>
+        <location filename="../../gui/import_csv.py" line="364"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="374"/>
+        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <source>Submit to the bank</source>
+        <translation>An die Bank übermitteln</translation>
+    </message>
+    <message>
+        <location filename="../../gui/import_csv.py" line="375"/>
         <source>Please check before importing</source>
         <translation>Bitte vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="397"/>
+        <location filename="../../gui/import_csv.py" line="398"/>
         <source>This is right</source>
         <translation>Das stimmt</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="503"/>
+        <location filename="../../gui/import_csv.py" line="504"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="505"/>
+        <location filename="../../gui/import_csv.py" line="506"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="525"/>
+        <location filename="../../gui/import_csv.py" line="526"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="541"/>
+        <location filename="../../gui/import_csv.py" line="542"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="541"/>
+        <location filename="../../gui/import_csv.py" line="542"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="567"/>
+        <location filename="../../gui/import_csv.py" line="568"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="568"/>
+        <location filename="../../gui/import_csv.py" line="569"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="579"/>
+        <location filename="../../gui/import_csv.py" line="580"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="580"/>
+        <location filename="../../gui/import_csv.py" line="581"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="584"/>
+        <location filename="../../gui/import_csv.py" line="585"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="619"/>
+        <location filename="../../gui/import_csv.py" line="620"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="621"/>
+        <location filename="../../gui/import_csv.py" line="622"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="630"/>
+        <location filename="../../gui/import_csv.py" line="631"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
@@ -2163,27 +2397,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="686"/>
+        <location filename="../../gui/import_csv.py" line="682"/>
         <source>Day first (31/12/2023)</source>
         <translation>Tag zuerst (31/12/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="686"/>
+        <location filename="../../gui/import_csv.py" line="682"/>
         <source>Month first (12/31/2023)</source>
         <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="692"/>
+        <location filename="../../gui/import_csv.py" line="688"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="697"/>
+        <location filename="../../gui/import_csv.py" line="693"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="701"/>
+        <location filename="../../gui/import_csv.py" line="697"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
@@ -2223,368 +2457,440 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320"/>
+        <location filename="../../gui/main_window.py" line="318"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="334"/>
+        <location filename="../../gui/main_window.py" line="332"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="339"/>
+        <location filename="../../gui/main_window.py" line="338"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="341"/>
+        <location filename="../../gui/main_window.py" line="340"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="343"/>
-        <location filename="../../gui/order_details_panel.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/order_details_panel.py" line="148"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="345"/>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361"/>
+        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/order_details_panel.py" line="158"/>
+        <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
+        <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/order_details_panel.py" line="163"/>
+        <source>Write to the customer in their language: mail program or copy</source>
+        <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="375"/>
+        <source>C&amp;hargebacks…</source>
+        <translation>&amp;Rückbuchungen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365"/>
+        <location filename="../../gui/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="470"/>
+        <location filename="../../gui/main_window.py" line="503"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="569"/>
+        <location filename="../../gui/main_window.py" line="514"/>
+        <location filename="../../gui/main_window.py" line="529"/>
+        <source>Select an order from the shop first.</source>
+        <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="543"/>
+        <source>Dropdesk is still starting; try again.</source>
+        <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="689"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="571"/>
+        <location filename="../../gui/main_window.py" line="691"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="117"/>
+        <location filename="../../gui/order_details_panel.py" line="122"/>
         <source>Customer</source>
         <extracomment>What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip). The fields a change names, in the merchant&apos;s words; others read as &quot;other details&quot;. Shopify&apos;s cancel reasons (a cancelled order&apos;s `cancel_reason`).</extracomment>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="118"/>
+        <location filename="../../gui/order_details_panel.py" line="123"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="121"/>
+        <location filename="../../gui/order_details_panel.py" line="126"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="123"/>
-        <location filename="../../gui/supplier_order_dialog.py" line="306"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
+        <location filename="../../gui/chargebacks_view.py" line="121"/>
+        <location filename="../../gui/order_details_panel.py" line="128"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="302"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="124"/>
+        <location filename="../../gui/order_details_panel.py" line="129"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="132"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="132"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="132"/>
+        <location filename="../../gui/order_details_panel.py" line="137"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="134"/>
+        <location filename="../../gui/order_details_panel.py" line="139"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/order_details_panel.py" line="142"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/order_details_panel.py" line="142"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="139"/>
-        <location filename="../../gui/order_details_panel.py" line="159"/>
+        <location filename="../../gui/order_details_panel.py" line="144"/>
+        <location filename="../../gui/order_details_panel.py" line="177"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="146"/>
+        <location filename="../../gui/order_details_panel.py" line="151"/>
         <source>Cancel this order at the supplier and in the shop, step by step</source>
         <translation>Diese Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="158"/>
+        <location filename="../../gui/order_details_panel.py" line="155"/>
+        <source>Withdrawal received…</source>
+        <translation>Widerruf erhalten…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="160"/>
+        <source>Notify the customer…</source>
+        <translation>Kunden benachrichtigen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="176"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="175"/>
+        <location filename="../../gui/order_details_panel.py" line="193"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="185"/>
+        <location filename="../../gui/order_details_panel.py" line="205"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="191"/>
+        <location filename="../../gui/order_details_panel.py" line="211"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="195"/>
+        <location filename="../../gui/order_details_panel.py" line="215"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="197"/>
+        <location filename="../../gui/order_details_panel.py" line="217"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="203"/>
+        <location filename="../../gui/order_details_panel.py" line="223"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="250"/>
+        <location filename="../../gui/order_details_panel.py" line="256"/>
+        <source>by e-mail</source>
+        <translation>per E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="256"/>
+        <source>copied</source>
+        <translation>kopiert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="260"/>
+        <source>refund by {0}</source>
+        <translation>Erstattung bis {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="263"/>
+        <source>protection ends {0}</source>
+        <translation>Käuferschutz endet {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="279"/>
         <source>changed: {0}</source>
         <translation>geändert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="271"/>
+        <location filename="../../gui/order_details_panel.py" line="309"/>
         <source>other details</source>
         <translation>weitere Angaben</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="76"/>
+        <location filename="../../gui/ledger_columns.py" line="152"/>
         <source>Cancellation: {0}</source>
-        <extracomment>Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="78"/>
+        <location filename="../../gui/ledger_columns.py" line="154"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="79"/>
+        <location filename="../../gui/ledger_columns.py" line="156"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="249"/>
+        <location filename="../../gui/ledger_columns.py" line="102"/>
         <source>shipped</source>
-        <extracomment>Columns a header click sorts, and the SQL sort each asks for.</extracomment>
+        <extracomment>What the time-dependent cells of a column are, for a row at a time (and its thresholds). Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_table_model.py" line="274"/>
+        <location filename="../../gui/order_table_model.py" line="165"/>
         <source>Click to sort</source>
+        <extracomment>The columns whose cells move with the clock (the tick looks at these only).</extracomment>
         <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="80"/>
+        <location filename="../../gui/ledger_columns.py" line="125"/>
+        <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
+        <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="82"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="91"/>
+        <location filename="../../gui/policy_dialog.py" line="92"/>
         <source>Suppliers the policy relies on</source>
         <translation>Lieferanten, auf die sich die Richtlinie stützt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="106"/>
+        <location filename="../../gui/policy_dialog.py" line="107"/>
         <source>optional, e.g. a PO box</source>
         <translation>optional, z. B. ein Postfach</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="114"/>
+        <location filename="../../gui/policy_dialog.py" line="115"/>
         <source>Shop name</source>
         <translation>Shop-Name</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="115"/>
+        <location filename="../../gui/policy_dialog.py" line="116"/>
         <source>E-mail for customers</source>
         <translation>E-Mail für Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="116"/>
+        <location filename="../../gui/policy_dialog.py" line="117"/>
         <source>Return address</source>
         <translation>Rücksendeadresse</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="118"/>
+        <location filename="../../gui/policy_dialog.py" line="119"/>
         <source>Suppliers the shop relies on</source>
         <translation>Lieferanten des Shops</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="120"/>
+        <location filename="../../gui/policy_dialog.py" line="121"/>
         <source>How customers reach you</source>
         <translation>So erreichen Kunden Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="134"/>
+        <location filename="../../gui/policy_dialog.py" line="135"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="135"/>
+        <location filename="../../gui/policy_dialog.py" line="136"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="143"/>
+        <location filename="../../gui/policy_dialog.py" line="144"/>
         <source>Why it says this</source>
         <translation>Warum sie das sagt</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="153"/>
+        <location filename="../../gui/policy_dialog.py" line="154"/>
         <source>Save as HTML…</source>
         <translation>Als HTML speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="154"/>
+        <location filename="../../gui/policy_dialog.py" line="155"/>
         <source>Save as Markdown…</source>
         <translation>Als Markdown speichern…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="155"/>
+        <location filename="../../gui/policy_dialog.py" line="156"/>
         <source>Publish to Shopify…</source>
         <translation>In Shopify veröffentlichen…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="239"/>
+        <location filename="../../gui/policy_dialog.py" line="244"/>
         <source>Copied the policy.</source>
         <translation>Richtlinie kopiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="248"/>
+        <location filename="../../gui/policy_dialog.py" line="253"/>
         <source>Saved the policy to {0}</source>
         <translation>Richtlinie gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="252"/>
+        <location filename="../../gui/policy_dialog.py" line="257"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="256"/>
+        <location filename="../../gui/policy_dialog.py" line="261"/>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="260"/>
+        <location filename="../../gui/policy_dialog.py" line="265"/>
         <source>Save the policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="260"/>
+        <location filename="../../gui/policy_dialog.py" line="265"/>
         <source>refund-policy</source>
         <translation>rueckerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="266"/>
+        <location filename="../../gui/policy_dialog.py" line="271"/>
         <source>Could not save: {0}</source>
         <translation>Speichern nicht möglich: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="273"/>
+        <location filename="../../gui/policy_dialog.py" line="278"/>
         <source>Publish to Shopify</source>
         <translation>In Shopify veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="275"/>
+        <location filename="../../gui/policy_dialog.py" line="280"/>
         <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
         <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="287"/>
+        <location filename="../../gui/policy_dialog.py" line="282"/>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/policy_dialog.py" line="292"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="302"/>
+        <location filename="../../gui/policy_dialog.py" line="305"/>
         <source>Published: {0}</source>
         <translation>Veröffentlicht: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="307"/>
+        <location filename="../../gui/policy_dialog.py" line="310"/>
         <source>Publishing failed: {0}</source>
         <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
     </message>
@@ -2610,622 +2916,694 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_charts.py" line="87"/>
-        <source>Out of pocket per month</source>
+        <source>Net cost of refunds per month</source>
         <extracomment>One colour per currency, in order of appearance; readable on white paper too.</extracomment>
-        <translation>Selbst getragen je Monat</translation>
+        <translation>Nettokosten der Erstattungen je Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="91"/>
-        <source>nothing out of pocket</source>
-        <translation>nichts selbst getragen</translation>
+        <location filename="../../gui/review_charts.py" line="92"/>
+        <source>no cost</source>
+        <translation>keine Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="111"/>
+        <location filename="../../gui/review_charts.py" line="115"/>
         <source>Refunded to customers by reason</source>
         <translation>An Kunden erstattet nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="120"/>
+        <location filename="../../gui/review_charts.py" line="125"/>
         <source>no refunds</source>
         <translation>keine Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="132"/>
+        <location filename="../../gui/review_charts.py" line="137"/>
         <source>Amount refunded</source>
         <translation>Erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="140"/>
+        <location filename="../../gui/review_charts.py" line="145"/>
         <source>Suppliers by refund rate</source>
         <translation>Lieferanten nach Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="143"/>
+        <location filename="../../gui/review_charts.py" line="148"/>
         <source>no orders</source>
         <translation>keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="146"/>
+        <location filename="../../gui/review_charts.py" line="151"/>
         <source>Orders refunded (%)</source>
         <translation>Erstattete Bestellungen (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="158"/>
+        <location filename="../../gui/review_charts.py" line="163"/>
         <source>Refunded orders, % of orders</source>
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="86"/>
+        <location filename="../../gui/review_report.py" line="97"/>
         <source>the beginning</source>
         <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="87"/>
+        <location filename="../../gui/review_report.py" line="98"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="88"/>
+        <location filename="../../gui/review_report.py" line="99"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="91"/>
+        <location filename="../../gui/review_report.py" line="102"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="94"/>
+        <location filename="../../gui/review_report.py" line="105"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="98"/>
+        <location filename="../../gui/review_report.py" line="109"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="141"/>
+        <location filename="../../gui/review_report.py" line="120"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="125"/>
+        <source>{0}: no exchange rate known, left out of the totals in {1}.</source>
+        <translation>{0}: kein Wechselkurs bekannt, nicht in den Summen in {1} enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="131"/>
+        <source>All amounts are in {0}: nothing was converted.</source>
+        <translation>Alle Beträge sind in {0}: nichts wurde umgerechnet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="139"/>
+        <source>{0} (by hand)</source>
+        <translation>{0} (von Hand)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="167"/>
+        <location filename="../../gui/review_report.py" line="395"/>
+        <location filename="../../gui/review_view.py" line="324"/>
+        <source>Per currency</source>
+        <translation>Je Währung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="186"/>
+        <source>Refunds to customers</source>
+        <translation>Erstattungen an Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="189"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="144"/>
-        <source>Cancellations by state</source>
-        <translation>Stornierungen nach Stand</translation>
+        <location filename="../../gui/review_report.py" line="196"/>
+        <location filename="../../gui/review_view.py" line="573"/>
+        <source>{0} of the refunds known only from Shopify (dated by the order)</source>
+        <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="150"/>
+        <location filename="../../gui/review_report.py" line="367"/>
+        <source>Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC.</source>
+        <translation>Erstellt {0} von Dropdesk. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="207"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_view.py" line="344"/>
+        <location filename="../../gui/review_report.py" line="223"/>
+        <location filename="../../gui/review_view.py" line="390"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_view.py" line="344"/>
+        <location filename="../../gui/review_report.py" line="225"/>
+        <location filename="../../gui/review_view.py" line="366"/>
+        <location filename="../../gui/review_view.py" line="390"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="160"/>
-        <location filename="../../gui/review_report.py" line="253"/>
-        <location filename="../../gui/review_view.py" line="344"/>
+        <location filename="../../gui/review_report.py" line="226"/>
+        <location filename="../../gui/review_report.py" line="369"/>
+        <location filename="../../gui/review_view.py" line="390"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="164"/>
+        <location filename="../../gui/review_report.py" line="229"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="220"/>
+        <location filename="../../gui/review_report.py" line="306"/>
+        <source>In {0}</source>
+        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one. The refund columns the PDF prints (the CSV has them all): what fits a landscape page.</extracomment>
+        <translation>In {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_report.py" line="338"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
-        <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of 50 rows take a fraction of that).</extracomment>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="246"/>
-        <source>Made {0} by Dropdesk. Amounts in their own currency; months in UTC.</source>
-        <translation>Erstellt am {0} mit Dropdesk. Beträge in ihrer eigenen Währung; Monate in UTC.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_report.py" line="251"/>
+        <location filename="../../gui/review_report.py" line="167"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="252"/>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_report.py" line="269"/>
+        <location filename="../../gui/review_report.py" line="382"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="272"/>
+        <location filename="../../gui/review_report.py" line="386"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="278"/>
+        <location filename="../../gui/review_report.py" line="392"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="279"/>
+        <location filename="../../gui/review_report.py" line="393"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="250"/>
-        <location filename="../../gui/review_report.py" line="317"/>
-        <location filename="../../gui/review_view.py" line="619"/>
+        <location filename="../../gui/review_report.py" line="369"/>
+        <location filename="../../gui/review_report.py" line="435"/>
+        <location filename="../../gui/review_view.py" line="740"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="263"/>
+        <location filename="../../gui/review_view.py" line="283"/>
         <source>Refund review — {0}</source>
+        <extracomment>Currencies the ECB publishes, offered as reporting currencies (any other can be typed).</extracomment>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="274"/>
-        <location filename="../../gui/review_view.py" line="304"/>
+        <location filename="../../gui/review_view.py" line="294"/>
+        <location filename="../../gui/review_view.py" line="342"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="275"/>
+        <location filename="../../gui/review_view.py" line="295"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="276"/>
+        <location filename="../../gui/review_view.py" line="296"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="284"/>
+        <location filename="../../gui/review_view.py" line="304"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="289"/>
+        <location filename="../../gui/review_view.py" line="309"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="293"/>
+        <location filename="../../gui/review_view.py" line="313"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="294"/>
+        <location filename="../../gui/review_view.py" line="314"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="318"/>
+        <source>Reporting currency</source>
+        <translation>Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="319"/>
+        <source>Every amount is converted into this currency</source>
+        <translation>Jeder Betrag wird in diese Währung umgerechnet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="326"/>
+        <source>Show every amount in its own currency</source>
+        <translation>Jeden Betrag in seiner eigenen Währung zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="327"/>
+        <source>Rates…</source>
+        <translation>Kurse…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="328"/>
+        <source>Set exchange rates by hand</source>
+        <translation>Wechselkurse von Hand festlegen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="335"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="336"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="305"/>
+        <location filename="../../gui/review_view.py" line="343"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="306"/>
-        <location filename="../../gui/suppliers_view.py" line="177"/>
+        <location filename="../../gui/review_view.py" line="344"/>
+        <location filename="../../gui/suppliers_view.py" line="175"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="340"/>
+        <location filename="../../gui/review_view.py" line="386"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="361"/>
+        <location filename="../../gui/review_view.py" line="407"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="463"/>
-        <location filename="../../gui/suppliers_view.py" line="412"/>
+        <location filename="../../gui/review_view.py" line="516"/>
+        <location filename="../../gui/suppliers_view.py" line="408"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="492"/>
+        <location filename="../../gui/review_view.py" line="545"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="496"/>
+        <location filename="../../gui/review_view.py" line="549"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="512"/>
-        <source>{0} refund lines · {1} cancellations · {2} disputes</source>
-        <translation>{0} Erstattungszeilen · {1} Stornierungen · {2} Streitfälle</translation>
+        <location filename="../../gui/review_view.py" line="563"/>
+        <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
+        <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="516"/>
+        <location filename="../../gui/review_view.py" line="587"/>
+        <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
+        <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="656"/>
+        <source>There are no exchange rates for {0}.</source>
+        <translation>Für {0} gibt es keine Wechselkurse.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_view.py" line="576"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="527"/>
-        <source>Updated {0}. Amounts stay in their own currency; months are UTC.</source>
-        <translation>Aktualisiert {0}. Beträge bleiben in ihrer eigenen Währung; Monate in UTC.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/review_view.py" line="586"/>
+        <location filename="../../gui/review_view.py" line="707"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="602"/>
+        <location filename="../../gui/review_view.py" line="723"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="607"/>
+        <location filename="../../gui/review_view.py" line="728"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="612"/>
+        <location filename="../../gui/review_view.py" line="733"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="612"/>
+        <location filename="../../gui/review_view.py" line="733"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="612"/>
+        <location filename="../../gui/review_view.py" line="733"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="619"/>
+        <location filename="../../gui/review_view.py" line="740"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="623"/>
+        <location filename="../../gui/review_view.py" line="744"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="624"/>
+        <location filename="../../gui/review_view.py" line="745"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="625"/>
+        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <location filename="../../gui/review_view.py" line="746"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="204"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="200"/>
         <source>Edit supplier order {0}</source>
+        <extracomment>The status box&apos;s choices, &quot;order_status:end_reason&quot; (core.supplier_orders.STATUS_CHOICES).</extracomment>
         <translation>Lieferantenbestellung {0} bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="206"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="202"/>
         <source>Add supplier order</source>
         <translation>Lieferantenbestellung hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="221"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="217"/>
         <source>16 digits, like 8198352049851315</source>
         <translation>16 Ziffern, etwa 8198352049851315</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="222"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="218"/>
         <source>Pasting &quot;Order ID: 8198… Copy&quot; from AliExpress works too.</source>
         <translation>Sie können auch „Order ID: 8198… Copy“ aus AliExpress einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="238"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="234"/>
         <source>Pick one, or type a new supplier&apos;s name</source>
         <translation>Wählen Sie einen aus oder geben Sie den Namen eines neuen Lieferanten ein</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="245"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="241"/>
         <source>Now</source>
         <translation>Jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="246"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="242"/>
         <source>Set the payment time to now</source>
         <translation>Zahlungszeitpunkt auf jetzt setzen</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="247"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="243"/>
         <source>Not known yet</source>
         <translation>Noch unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="248"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="244"/>
         <source>your time ({0})</source>
         <translation>Ihre Zeit ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="268"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="264"/>
         <source>The shop&apos;s order name, like #1001</source>
         <translation>Bestellname im Shop, etwa #1001</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="298"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="294"/>
         <source>Paid at</source>
         <translation>Bezahlt am</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="299"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="295"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="301"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="297"/>
         <source>For customer order</source>
         <translation>Für Kundenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="360"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="359"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="392"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="391"/>
         <source>A new supplier “{0}” will be added.</source>
         <translation>Ein neuer Lieferant „{0}“ wird angelegt.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="394"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="393"/>
         <source>No supplier yet: the default ship window applies.</source>
         <translation>Noch kein Lieferant: Es gilt die Standard-Versandfrist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="411"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="410"/>
         <source>No ship window until the payment time is known.</source>
         <translation>Keine Versandfrist, solange der Zahlungszeitpunkt unbekannt ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="422"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="420"/>
         <source>Ship window closes {0} ({1} working days, {2} calendar).</source>
         <translation>Versandfrist endet {0} ({1} Arbeitstage, {2} Kalendertage).</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="435"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="425"/>
+        <source>Estimated from the Shopify payment time: correct it, or save to confirm it.</source>
+        <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: korrigieren Sie ihn, oder speichern Sie, um ihn zu bestätigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/supplier_order_dialog.py" line="437"/>
         <source>Not linked to a customer order.</source>
         <translation>Mit keiner Kundenbestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="440"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="442"/>
         <source>(no name)</source>
         <translation>(ohne Namen)</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="475"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="477"/>
         <source>&quot;{0}&quot; is not an amount, like {1}.</source>
         <translation>„{0}“ ist kein Betrag wie {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="484"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="486"/>
         <source>There is no customer order {0} in the ledger.</source>
         <translation>Im Auftragsbuch gibt es keine Kundenbestellung {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="523"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="526"/>
         <source>Supplier order gone</source>
         <translation>Lieferantenbestellung nicht mehr vorhanden</translation>
     </message>
     <message>
-        <location filename="../../gui/supplier_order_dialog.py" line="524"/>
+        <location filename="../../gui/supplier_order_dialog.py" line="527"/>
         <source>This supplier order is no longer in the ledger.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="97"/>
+        <location filename="../../gui/suppliers_view.py" line="96"/>
         <source>none stated</source>
         <extracomment>Opens the holiday calendar editor from the suppliers view.</extracomment>
         <translation>keine angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="138"/>
+        <location filename="../../gui/suppliers_view.py" line="137"/>
         <source>Suppliers — {0}</source>
         <translation>Lieferanten – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="161"/>
         <source>Not stated</source>
         <translation>Nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="164"/>
+        <location filename="../../gui/suppliers_view.py" line="162"/>
         <source> hours</source>
         <translation> Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="165"/>
-        <location filename="../../gui/suppliers_view.py" line="200"/>
+        <location filename="../../gui/suppliers_view.py" line="163"/>
+        <location filename="../../gui/suppliers_view.py" line="198"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="179"/>
+        <location filename="../../gui/suppliers_view.py" line="177"/>
         <source>business days</source>
         <translation>Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="181"/>
+        <location filename="../../gui/suppliers_view.py" line="179"/>
         <source>The supplier has a clear written policy</source>
         <translation>Der Lieferant hat klare schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="184"/>
-        <location filename="../../gui/suppliers_view.py" line="204"/>
+        <location filename="../../gui/suppliers_view.py" line="182"/>
+        <location filename="../../gui/suppliers_view.py" line="202"/>
         <source>Policy address</source>
         <translation>Adresse der Bedingungen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="189"/>
+        <location filename="../../gui/suppliers_view.py" line="187"/>
         <source>Save policy</source>
         <translation>Bedingungen speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="190"/>
+        <location filename="../../gui/suppliers_view.py" line="188"/>
         <source>Show in review</source>
         <translation>In der Auswertung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="191"/>
+        <location filename="../../gui/suppliers_view.py" line="189"/>
         <source>&amp;Holidays and working days…</source>
         <translation>&amp;Feiertage und Arbeitstage…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="194"/>
+        <location filename="../../gui/suppliers_view.py" line="192"/>
         <source>Add or remove holidays and make-up working days per country and year ({0})</source>
         <translation>Feiertage und Nacharbeitstage je Land und Jahr hinzufügen oder entfernen ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="201"/>
+        <location filename="../../gui/suppliers_view.py" line="199"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="202"/>
+        <location filename="../../gui/suppliers_view.py" line="200"/>
         <source>Refunds take</source>
         <translation>Erstattungen dauern</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="205"/>
+        <location filename="../../gui/suppliers_view.py" line="203"/>
         <source>Last reviewed</source>
         <translation>Zuletzt geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="209"/>
+        <location filename="../../gui/suppliers_view.py" line="207"/>
         <source>Policy, as the supplier states it</source>
         <translation>Bedingungen laut Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="211"/>
+        <location filename="../../gui/suppliers_view.py" line="209"/>
         <source>Refund record</source>
         <translation>Erstattungsbilanz</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="267"/>
+        <location filename="../../gui/suppliers_view.py" line="265"/>
         <source>Computing refund records…</source>
         <translation>Erstattungsbilanzen werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="280"/>
+        <location filename="../../gui/suppliers_view.py" line="276"/>
         <source>Refund records failed: {0}</source>
         <translation>Erstattungsbilanzen fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="288"/>
+        <location filename="../../gui/suppliers_view.py" line="284"/>
         <source>Refund records of all time, as of {0}.</source>
         <translation>Erstattungsbilanzen über den gesamten Zeitraum, Stand {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="312"/>
+        <location filename="../../gui/suppliers_view.py" line="308"/>
         <source>{0} business days</source>
         <translation>{0} Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="313"/>
-        <location filename="../../gui/suppliers_view.py" line="325"/>
+        <location filename="../../gui/suppliers_view.py" line="309"/>
+        <location filename="../../gui/suppliers_view.py" line="321"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="317"/>
+        <location filename="../../gui/suppliers_view.py" line="313"/>
         <source>{0} estimated</source>
         <translation>{0} geschätzt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="325"/>
+        <location filename="../../gui/suppliers_view.py" line="321"/>
         <source>not stated</source>
         <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="330"/>
+        <location filename="../../gui/suppliers_view.py" line="326"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="330"/>
+        <location filename="../../gui/suppliers_view.py" line="326"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="380"/>
+        <location filename="../../gui/suppliers_view.py" line="376"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="386"/>
+        <location filename="../../gui/suppliers_view.py" line="382"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="396"/>
+        <location filename="../../gui/suppliers_view.py" line="392"/>
         <source>Deadlines in {0} are estimated.</source>
         <translation>Fristen in {0} sind geschätzt.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="418"/>
+        <location filename="../../gui/suppliers_view.py" line="414"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="423"/>
+        <location filename="../../gui/suppliers_view.py" line="419"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="424"/>
+        <location filename="../../gui/suppliers_view.py" line="420"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="425"/>
+        <location filename="../../gui/suppliers_view.py" line="421"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="426"/>
+        <location filename="../../gui/suppliers_view.py" line="422"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="427"/>
+        <location filename="../../gui/suppliers_view.py" line="423"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="456"/>
+        <location filename="../../gui/suppliers_view.py" line="452"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -3306,39 +3684,100 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="203"/>
+        <location filename="../../gui/sync_actions.py" line="201"/>
         <source>{0} did not finish.</source>
         <translation>{0} wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="241"/>
+        <location filename="../../gui/sync_actions.py" line="231"/>
         <source>Shopify synced {0}</source>
         <translation>Shopify abgeglichen {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="243"/>
+        <location filename="../../gui/sync_actions.py" line="233"/>
         <source>Shopify never synced</source>
         <translation>Shopify nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="250"/>
+        <location filename="../../gui/sync_actions.py" line="240"/>
         <source>AliExpress refreshed {0}</source>
         <translation>AliExpress aktualisiert {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="252"/>
+        <location filename="../../gui/sync_actions.py" line="242"/>
         <source>AliExpress never refreshed</source>
         <translation>AliExpress nie aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="256"/>
+        <location filename="../../gui/sync_actions.py" line="246"/>
         <source>reconnect AliExpress by {0}</source>
         <translation>AliExpress bis {0} neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="257"/>
+        <location filename="../../gui/sync_actions.py" line="247"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="42"/>
+        <source>Needs me</source>
+        <translation>Was ansteht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="47"/>
+        <source>Deadlines, soonest first</source>
+        <translation>Fristen, die nächste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Left</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="118"/>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="72"/>
+        <source>Nothing is due within {0} h or overdue.</source>
+        <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="77"/>
+        <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
+        <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="88"/>
+        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
+        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="99"/>
+        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
+        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="104"/>
+        <source>Calendar changed: no ship-by deadline moved.</source>
+        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_recompute.py" line="111"/>
+        <source>Recomputing ship-by deadlines failed: {0}</source>
+        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/connections/help.py" line="72"/>
@@ -3537,22 +3976,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>So verbinden Sie AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="75"/>
+        <location filename="../../gui/demo_ledger.py" line="76"/>
         <source>Demo ledger</source>
         <translation>Demo-Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="76"/>
+        <location filename="../../gui/demo_ledger.py" line="77"/>
         <source>Writing a demo ledger with {0} made-up orders…</source>
         <translation>Ein Demo-Auftragsbuch mit {0} erfundenen Bestellungen wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="78"/>
+        <location filename="../../gui/demo_ledger.py" line="79"/>
         <source>orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="98"/>
+        <location filename="../../gui/demo_ledger.py" line="97"/>
         <source>The demo could not be written</source>
         <translation>Die Demo konnte nicht geschrieben werden</translation>
     </message>
@@ -3598,26 +4037,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Ein erfundener Shop mit 2.000 Bestellungen in jedem Zustand, um alles gefahrlos auszuprobieren. Ihr eigenes Auftragsbuch bleibt, wie es ist: Datei &gt; Auftragsbuch öffnen bringt Sie zurück.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="80"/>
-        <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
-        <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="91"/>
-        <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
-        <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="96"/>
-        <source>Calendar changed: no ship-by deadline moved.</source>
-        <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="103"/>
-        <source>Recomputing ship-by deadlines failed: {0}</source>
-        <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
-    </message>
-    <message>
         <location filename="../../gui/links.py" line="46"/>
         <source>The folder did not open</source>
         <translation>Der Ordner hat sich nicht geöffnet</translation>
@@ -3646,6 +4065,180 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/links.py" line="59"/>
         <source>Copy link</source>
         <translation>Link kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="73"/>
+        <source>Notify the customer</source>
+        <extracomment>Each kind&apos;s name in the window&apos;s language (the message itself is in the customer&apos;s).</extracomment>
+        <translation>Kunden benachrichtigen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="105"/>
+        <source>The customer&apos;s language, whatever the window speaks</source>
+        <translation>Die Sprache des Kunden, gleich welche Sprache das Fenster spricht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="120"/>
+        <source>The ship window closes within a day and there is no tracking number yet.</source>
+        <translation>Die Versandfrist endet innerhalb eines Tages, und es gibt noch keine Sendungsnummer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="129"/>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="130"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="127"/>
+        <source>Customer&apos;s language</source>
+        <translation>Sprache des Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="131"/>
+        <source>New delivery estimate</source>
+        <translation>Neuer Liefertermin</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="133"/>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="134"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="136"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="132"/>
+        <source>Open in mail program</source>
+        <translation>Im Mailprogramm öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="146"/>
+        <source>What you send is kept in the order&apos;s timeline.</source>
+        <translation>Was Sie senden, wird im Verlauf der Bestellung festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="212"/>
+        <source>Opened in your mail program and kept in the timeline.</source>
+        <translation>Im Mailprogramm geöffnet und im Verlauf festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice_dialog.py" line="214"/>
+        <source>Copied, and kept in the timeline.</source>
+        <translation>Kopiert und im Verlauf festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="71"/>
+        <source>Withdrawal received</source>
+        <extracomment>How the customer told the merchant: stored value, label.</extracomment>
+        <translation>Widerruf erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="92"/>
+        <source>Withdrawal from order {0} by {1}</source>
+        <translation>Widerruf der Bestellung {0} durch {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="94"/>
+        <source>Withdrawal from order {0}</source>
+        <translation>Widerruf der Bestellung {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="106"/>
+        <source>What the customer wrote (optional)</source>
+        <translation>Was der Kunde geschrieben hat (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="124"/>
+        <source>Received at</source>
+        <translation>Eingegangen am</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="125"/>
+        <source>Received by</source>
+        <translation>Eingegangen per</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="126"/>
+        <source>Statement</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="129"/>
+        <source>Record withdrawal</source>
+        <translation>Widerruf erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="139"/>
+        <source>The supplier has not shipped yet: cancel at the supplier and in the shop</source>
+        <translation>Der Lieferant hat noch nicht versandt: beim Lieferanten und im Shop stornieren</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="156"/>
+        <source>Acknowledgement to send the customer:</source>
+        <translation>Eingangsbestätigung für den Kunden:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="177"/>
+        <source>Refund all payments, delivery included, by {0}: 14 days from receiving the withdrawal. You may hold the refund until the goods are back or the customer shows they sent them.</source>
+        <translation>Alle Zahlungen samt Versandkosten bis {0} erstatten: 14 Tage ab Eingang des Widerrufs. Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="229"/>
+        <source>Recorded. The supplier has not shipped yet: cancel everywhere, then send the acknowledgement.</source>
+        <translation>Erfasst. Der Lieferant hat noch nicht versandt: Überall stornieren, dann die Eingangsbestätigung senden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="233"/>
+        <source>Recorded. Send the acknowledgement now.</source>
+        <translation>Erfasst. Senden Sie jetzt die Eingangsbestätigung.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/withdrawal_dialog.py" line="253"/>
+        <source>The acknowledgement is kept in the order&apos;s timeline.</source>
+        <translation>Die Eingangsbestätigung ist im Verlauf der Bestellung festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/notice.py" line="124"/>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="54"/>
+        <source>Exchange rates</source>
+        <translation>Wechselkurse</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="64"/>
+        <source>1 {0} in {1}</source>
+        <translation>1 {0} in {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="70"/>
+        <source>ECB of each day, latest {0}</source>
+        <translation>EZB-Kurs jedes Tages, zuletzt {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="72"/>
+        <source>ECB rate of each day</source>
+        <translation>EZB-Kurs jedes Tages</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="73"/>
+        <source>1 {0} = … {1}</source>
+        <translation>1 {0} = … {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="77"/>
+        <source>A rate set here is used for every day instead of the European Central Bank&apos;s rate of that day. Leave a field empty to use the ECB&apos;s.</source>
+        <translation>Ein hier gesetzter Kurs gilt für jeden Tag statt des Referenzkurses der Europäischen Zentralbank für diesen Tag. Lassen Sie ein Feld leer, um den der EZB zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/review_rates.py" line="111"/>
+        <source>Not a positive number: {0}</source>
+        <translation>Keine positive Zahl: {0}</translation>
     </message>
 </context>
 <context>
@@ -3711,32 +4304,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -3877,402 +4470,456 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="50"/>
+        <source>Your decision: what Dropdesk does by itself</source>
+        <translation>Ihre Entscheidung: was Dropdesk selbst erledigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="51"/>
+        <source>You confirmed the Shopify step without the supplier&apos;s agreement</source>
+        <translation>Sie haben den Shopify-Schritt ohne Zustimmung des Lieferanten bestätigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="52"/>
         <source>Refund key stored (retries cannot refund twice)</source>
         <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="51"/>
+        <location filename="dynamic_texts.py" line="53"/>
         <source>Shopify started the cancel job</source>
         <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="54"/>
         <source>Shopify&apos;s answer to the cancel was lost</source>
         <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="53"/>
+        <location filename="dynamic_texts.py" line="55"/>
         <source>Dispute escalated</source>
         <translation>Streitfall eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="56"/>
         <source>Tracking number received during the dispute</source>
         <translation>Sendungsnummer während des Streitfalls erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>AliExpress reports the refund completed</source>
         <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>A refund from the supplier is expected</source>
         <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>The supplier&apos;s refund arrived</source>
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>A deadline moved: the holiday calendar changed</source>
         <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="89"/>
+        <source>Looking at the supplier&apos;s answer on AliExpress…</source>
+        <translation>Die Antwort des Lieferanten auf AliExpress wird gelesen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="90"/>
+        <source>Cancelling on Shopify, as you decided…</source>
+        <translation>Wird in Shopify storniert, wie Sie entschieden haben…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="91"/>
+        <source>Refunding on Shopify, as you decided…</source>
+        <translation>Wird in Shopify erstattet, wie Sie entschieden haben…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>already cancelled on Shopify</source>
         <translation>in Shopify bereits storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>cancelled by Dropdesk</source>
         <translation>von Dropdesk storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_ports.py" line="84"/>
+        <source>Shopify works by hand this time: {0}</source>
+        <translation>Shopify wird diesmal von Hand erledigt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_ports.py" line="94"/>
+        <source>AliExpress works by hand this time: {0}</source>
+        <translation>AliExpress wird diesmal von Hand erledigt: {0}</translation>
     </message>
 </context>
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
 </context>
 <context>
+    <name>ChargebacksView</name>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="372"/>
+        <source>Summary of the evidence</source>
+        <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
+        <translation>Zusammenfassung der Nachweise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="373"/>
+        <source>Refund policy</source>
+        <translation>Rückerstattungsrichtlinie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="374"/>
+        <source>Customer&apos;s e-mail</source>
+        <translation>E-Mail des Kunden</translation>
+    </message>
+</context>
+<context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -4280,370 +4927,433 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="149"/>
+        <source>&amp;Withdrawal received…</source>
+        <translation>&amp;Widerruf erhalten…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="150"/>
+        <source>&amp;Notify the customer…</source>
+        <translation>&amp;Kunden benachrichtigen…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="157"/>
+        <source>Needs &amp;me…</source>
+        <translation>&amp;Was ansteht…</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="dynamic_texts.py" line="165"/>
+        <source>Cancellation confirmed</source>
+        <translation>Stornierung bestätigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="166"/>
+        <source>Delay, with the new estimate</source>
+        <translation>Verzögerung, mit neuem Termin</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="167"/>
+        <source>Refund sent</source>
+        <translation>Erstattung veranlasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="168"/>
+        <source>Withdrawal acknowledged</source>
+        <translation>Widerruf bestätigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="169"/>
+        <source>Tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>AliExpress order linked</source>
         <translation>AliExpress-Bestellung verknüpft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Supplier order added</source>
         <translation>Lieferantenbestellung angelegt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Supplier order changed</source>
         <translation>Lieferantenbestellung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Payment time changed</source>
         <translation>Zahlungszeit geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Ship-by time recalculated</source>
         <translation>Versandfrist neu berechnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Updated from AliExpress</source>
         <translation>Von AliExpress aktualisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Shipped (seen on AliExpress)</source>
         <translation>Versandt (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Cancelled at the supplier (seen on AliExpress)</source>
         <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>AliExpress could not be asked</source>
         <translation>AliExpress konnte nicht abgefragt werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Shop step done by hand</source>
         <translation>Shop-Schritt von Hand erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Order read from Shopify</source>
         <translation>Bestellung aus Shopify gelesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Deadline moved</source>
         <translation>Frist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="193"/>
+        <source>Customer notified</source>
+        <translation>Kunde benachrichtigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="194"/>
+        <source>Withdrawal received</source>
+        <translation>Widerruf erhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="195"/>
+        <source>Withdrawal refunded</source>
+        <translation>Widerruf erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="196"/>
+        <source>Protection end recorded</source>
+        <translation>Ende des Käuferschutzes erfasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>Recorded change</source>
         <translation>Vermerkte Änderung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>shipping status</source>
         <translation>Versandstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>shipping time</source>
         <translation>Versandzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>ship-by time</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>payment time</source>
         <translation>Zahlungszeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>shop order</source>
         <translation>Shop-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>fulfillment</source>
         <translation>Erfüllung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>payment status</source>
         <translation>Zahlungsstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>cancellation</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>cancellation reason</source>
         <translation>Stornierungsgrund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>by the import</source>
         <translation>durch den Import</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>customer&apos;s request</source>
         <translation>auf Wunsch des Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>payment declined</source>
         <translation>Zahlung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>out of stock</source>
         <translation>nicht auf Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>staff error</source>
         <translation>Fehler des Personals</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>other reason</source>
         <translation>anderer Grund</translation>
     </message>
@@ -4651,67 +5361,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -4719,7 +5429,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -4727,37 +5437,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -4765,845 +5475,986 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
-        <source>Out of pocket</source>
-        <translation>Selbst getragen</translation>
+        <location filename="dynamic_texts.py" line="249"/>
+        <source>In flight from suppliers</source>
+        <oldsource>Refunded, awaiting supplier</oldsource>
+        <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
-        <source>Refunded, awaiting supplier</source>
-        <translation>Erstattet, Lieferant ausstehend</translation>
+        <location filename="dynamic_texts.py" line="246"/>
+        <source>Net cost of refunds</source>
+        <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
-        <source>Still expected from suppliers</source>
-        <translation>Noch von Lieferanten erwartet</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="262"/>
+        <source>Known from</source>
+        <translation>Bekannt aus</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="263"/>
+        <source>In reporting currency</source>
+        <translation>In Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="264"/>
+        <source>Rate used</source>
+        <translation>Verwendeter Kurs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="270"/>
+        <source>First refund</source>
+        <translation>Erste Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="271"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="272"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="273"/>
+        <source>Supplier cost</source>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="274"/>
+        <source>Recovered</source>
+        <translation>Zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="275"/>
+        <source>Sale undone</source>
+        <translation>Verkauf rückgängig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="276"/>
+        <source>Net cost</source>
+        <translation>Nettokosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="277"/>
+        <source>Profit</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>yes</source>
         <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="328"/>
+        <source>Dropdesk</source>
+        <translation>Dropdesk</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="329"/>
+        <source>Shopify (order date)</source>
+        <translation>Shopify (Bestelldatum)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="330"/>
+        <source>Awaiting supplier</source>
+        <translation>Lieferant ausstehend</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="331"/>
+        <source>Not recovered</source>
+        <translation>Nicht zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="332"/>
+        <source>To customer</source>
+        <translation>An Kunden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="333"/>
+        <source>From supplier</source>
+        <translation>Vom Lieferanten</translation>
     </message>
 </context>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
-        <source>Refunds to customers that were issued or received.</source>
-        <translation>Erstattungen an Kunden, die veranlasst oder eingegangen sind.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
-        <source>Refunded to customers on orders where the supplier paid nothing back and nothing is expected any more.</source>
-        <translation>An Kunden erstattet bei Bestellungen, für die der Lieferant nichts zurückgezahlt hat und nichts mehr erwartet wird.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="315"/>
-        <source>Refunded to customers on orders whose supplier refund is still expected.</source>
-        <translation>An Kunden erstattet bei Bestellungen, deren Lieferantenerstattung noch erwartet wird.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
-        <source>Out of pocket</source>
-        <translation>Selbst getragen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="321"/>
-        <source>Refunded, awaiting supplier</source>
-        <translation>Erstattet, Lieferant ausstehend</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="322"/>
-        <source>Still expected from suppliers</source>
-        <translation>Noch von Lieferanten erwartet</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="366"/>
+        <source>Known from</source>
+        <translation>Bekannt aus</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="367"/>
+        <source>In reporting currency</source>
+        <translation>In Berichtswährung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="368"/>
+        <source>Rate used</source>
+        <translation>Verwendeter Kurs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="374"/>
+        <source>First refund</source>
+        <translation>Erste Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="375"/>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="376"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="377"/>
+        <source>Supplier cost</source>
+        <translation>Einkaufspreis</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="379"/>
+        <source>Sale undone</source>
+        <translation>Verkauf rückgängig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="380"/>
+        <source>Net cost</source>
+        <translation>Nettokosten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="381"/>
+        <source>Profit</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="345"/>
+        <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
+        <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="346"/>
+        <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
+        <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="350"/>
+        <source>Net cost of refunds</source>
+        <translation>Nettokosten der Erstattungen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="353"/>
+        <source>In flight from suppliers</source>
+        <translation>Von Lieferanten unterwegs</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="406"/>
+        <source>Not recovered</source>
+        <translation>Nicht zurückerhalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="407"/>
+        <source>Dropdesk</source>
+        <translation>Dropdesk</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="408"/>
+        <source>Shopify (order date)</source>
+        <translation>Shopify (Bestelldatum)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="423"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="424"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="425"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="426"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="427"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="428"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="429"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="430"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="431"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="432"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="433"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="434"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="435"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="436"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="437"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="438"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="439"/>
+        <source>Profit per order</source>
+        <translation>Gewinn je Bestellung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="440"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="441"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -5611,117 +6462,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="442"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="443"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="444"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="445"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="446"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="447"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="448"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="449"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="405"/>
+        <location filename="dynamic_texts.py" line="450"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="406"/>
+        <location filename="dynamic_texts.py" line="451"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="407"/>
+        <location filename="dynamic_texts.py" line="452"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="408"/>
+        <location filename="dynamic_texts.py" line="453"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="409"/>
+        <location filename="dynamic_texts.py" line="454"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="410"/>
+        <location filename="dynamic_texts.py" line="455"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="411"/>
+        <location filename="dynamic_texts.py" line="456"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="412"/>
+        <location filename="dynamic_texts.py" line="457"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="413"/>
+        <location filename="dynamic_texts.py" line="458"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="414"/>
+        <location filename="dynamic_texts.py" line="459"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="415"/>
+        <location filename="dynamic_texts.py" line="460"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="416"/>
+        <location filename="dynamic_texts.py" line="461"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="417"/>
+        <location filename="dynamic_texts.py" line="462"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="418"/>
+        <location filename="dynamic_texts.py" line="463"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="419"/>
+        <location filename="dynamic_texts.py" line="464"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5729,58 +6580,88 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="420"/>
+        <location filename="dynamic_texts.py" line="465"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="421"/>
+        <location filename="dynamic_texts.py" line="466"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="422"/>
+        <location filename="dynamic_texts.py" line="467"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
 </context>
 <context>
+    <name>WithdrawalDialog</name>
+    <message>
+        <location filename="dynamic_texts.py" line="468"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="469"/>
+        <source>Contact form</source>
+        <translation>Kontaktformular</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="470"/>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="471"/>
+        <source>Phone or other</source>
+        <translation>Telefon oder anders</translation>
+    </message>
+</context>
+<context>
     <name>countdown</name>
     <message>
-        <location filename="../../gui/formatting.py" line="33"/>
-        <source>overdue</source>
-        <translation>Verzug</translation>
-    </message>
-    <message>
-        <location filename="../../gui/formatting.py" line="34"/>
-        <source>d</source>
-        <comment>days</comment>
-        <translation>T</translation>
-    </message>
-    <message>
         <location filename="../../gui/formatting.py" line="35"/>
-        <source>h</source>
-        <comment>hours</comment>
-        <translation>h</translation>
+        <source>{0} d {1} h</source>
+        <translation>{0} T {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="36"/>
-        <source>min</source>
-        <comment>minutes</comment>
-        <translation>min</translation>
+        <location filename="../../gui/formatting.py" line="39"/>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="43"/>
+        <source>{0} h</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="45"/>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="47"/>
+        <source>&lt; 1 min</source>
+        <translation>&lt; 1 min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/formatting.py" line="49"/>
+        <source>overdue {0}</source>
+        <translation>Verzug {0}</translation>
     </message>
 </context>
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="56"/>
+        <location filename="../../gui/formatting.py" line="70"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="71"/>
+        <location filename="../../gui/formatting.py" line="85"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>

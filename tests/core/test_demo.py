@@ -248,3 +248,45 @@ def test_ship_by_per_quarter_hour_is_the_clocks(tmp_path: Path) -> None:
         deadline, text = deadlines[paid // QUARTER]
         expected = ship_by(datetime.fromtimestamp(paid, UTC), 7)
         assert deadline == expected.timestamp() and text == to_db(expected)
+
+
+def test_the_demo_shows_protection_and_withdrawal_deadlines(demo_path: Path) -> None:
+    """A demo shows what comes after shipping: protection running out on shipped orders (one
+    with the end read off its order page) and withdrawals waiting for their refund."""
+    from core import protection, withdrawal
+
+    ledger = open_ledger(demo_path)
+    try:
+        with ledger.session() as session:
+            guarded = protection.deadlines(session, NOW)
+            near = protection.deadlines(session, NOW, within_hours=48)
+            refunds = withdrawal.deadlines(session, NOW)
+            sources = {order.window.source for order in protection.shipped_orders(session)}
+    finally:
+        ledger.close()
+    assert len(guarded) > 10 and near, "shipped orders inside protection, some closing soon"
+    assert sources == {"order", "supplier", "ledger"}
+    assert len(refunds) == 3 and all(entry.kind == "withdrawal_refund" for entry in refunds)
+    assert refunds[0].deadline - NOW < timedelta(days=2)  # one close to its legal deadline
+    assert all(entry.deadline > NOW for entry in refunds)
+
+
+def test_the_demo_has_open_chargebacks_with_evidence_deadlines(demo_path: Path) -> None:
+    from core.chargebacks.store import chargeback_deadlines, list_chargebacks
+
+    ledger = open_ledger(demo_path)
+    try:
+        rows = list_chargebacks(ledger)
+        assert [r.status for r in rows].count("NEEDS_RESPONSE") == 3
+        assert {r.status for r in rows} == {"NEEDS_RESPONSE", "UNDER_REVIEW", "WON"}
+        assert all(r.customer_order_id is not None and r.order_name for r in rows)
+        with ledger.engine.connect() as connection:
+            found = chargeback_deadlines(connection, NOW)
+        assert len(found) == 3
+        assert [d.deadline - NOW for d in found] == [
+            timedelta(hours=-5),
+            timedelta(hours=30),
+            timedelta(days=9),
+        ]
+    finally:
+        ledger.close()

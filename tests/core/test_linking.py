@@ -68,12 +68,16 @@ def test_unusable_patterns_are_refused(bad: str) -> None:
 def test_import_links_numbers_from_note_attributes_and_tags(ledger: Ledger) -> None:
     summary = import_shopify_csv(ledger, DATA / "orders_shopify.csv")
 
-    # Created without supplier or status: nothing known yet, so no countdown is invented.
+    # Created without supplier: the paid, unfulfilled #1001 awaits shipment (an estimate);
+    # the status of the (partly) fulfilled ones stays unknown.
     assert _supplier_orders(ledger) == {
-        "8198352049851315": ("#1001", "", None),
+        "8198352049851315": ("#1001", "WAIT_SELLER_SEND_GOODS", None),
         "8198352049851316": ("#1003", "", None),
         "8198352049851317": ("#1004", "", None),
     }
+    with ledger.session() as session:  # each clock estimated from the Shopify payment
+        estimated = session.exec(select(SupplierOrder)).all()
+        assert all(o.paid_estimated and o.ship_by is not None for o in estimated)
     assert summary.linked == 3
     assert sorted(
         (e["ae_order_id"], e["found_in"], e["created"]) for e in _link_events(ledger)

@@ -17,6 +17,7 @@ from core.ledger.types import Reason
 from core.policy import (
     RETURN_REASONS,
     Contact,
+    Language,
     SupplierPolicy,
     draft_policy,
     format_reasons,
@@ -58,7 +59,9 @@ def test_every_supplier_states_terms() -> None:
     assert "within 12 hours of placing it" in draft.markdown
     assert "if the item arrived damaged or the item is not as described" in draft.markdown
     assert "Beyond that, we cannot take items back" in draft.markdown
-    assert "within 20 business days" in draft.markdown
+    assert "at the latest within 14 days of receiving your cancellation" in draft.markdown
+    assert "20 business days" not in draft.markdown  # Yiwu's time is the merchant's risk
+    assert any("Yiwu" in c and "refund before they do" in c for c in draft.choices)
     assert "changed your mind" not in draft.markdown
     assert any("Cancel window 12 hours" in c and "Yiwu" in c for c in draft.choices)
     assert any(
@@ -98,7 +101,8 @@ def test_german_draft() -> None:
     assert draft.title == "Rückgabe und Erstattung – Lena's Gadgets"
     assert "innerhalb von 24 Stunden nach der Bestellung stornieren" in draft.markdown
     assert "wenn der Artikel beschädigt angekommen ist oder die Größe nicht passt" in draft.markdown
-    assert "innerhalb von 15 Werktagen" in draft.markdown
+    assert "spätestens binnen 14 Tagen ab Eingang Ihrer Stornierung" in draft.markdown
+    assert "Werktag" not in draft.markdown
     assert "Widerrufsrecht" in draft.markdown and "Gewährleistung" in draft.markdown
     assert any(c.startswith("Stornofrist 24 Stunden") for c in draft.choices)
     assert any("„nicht wie beschrieben“" in c and "A akzeptiert" in c for c in draft.choices)
@@ -113,7 +117,7 @@ def test_html_is_escaped_and_links_the_address() -> None:
     assert r"\<script\>" in draft.markdown
     page = html_page(draft)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en">' in page
-    assert re.search(r"<h2>Refunds</h2>\s*<p>Once we have confirmed", draft.html)
+    assert re.search(r"<h2>Refunds</h2>\s*<p>We refund you to your original", draft.html)
 
 
 def test_refusals() -> None:
@@ -207,3 +211,21 @@ def test_a_bad_policy_form_lists_every_problem(ledger: Ledger) -> None:
     }
     with pytest.raises(LookupError):
         save_policy(ledger, 999, PolicyEdit(None, frozenset(), 3, 15, False))
+
+
+# Source: Directive 2011/83/EU, Art. 13(1): the trader refunds "not later than 14 days from the
+# day on which he is informed of the consumer's decision to withdraw"; Art. 13(3): for goods he
+# may withhold it until he has them back or proof of sending. A policy promising more time
+# ("20 Werktage", "15 business days", or counting from "once we have confirmed") breaks that.
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_policy_never_promises_a_refund_later_than_the_law(language: Language) -> None:
+    heading = "## Erstattung" if language == "de" else "## Refunds"
+    for days in (1, 10, 14, 15, 20, 30, 60):
+        terms = strictest_terms([policy("A", 24, {D, N, W, C}, days), policy("B", None, set(), 3)])
+        draft = draft_policy(terms, CONTACT, language)
+        refund = draft.markdown.split(heading)[1].split("##")[0]
+        promised = [int(n) for n in re.findall(r"(\d+)\s+(?:days|Tagen|Tage)", refund)]
+        assert promised == [14], (days, refund)
+        assert "Werktag" not in draft.markdown and "business day" not in draft.markdown
+        assert "confirmed" not in refund and "bestätigt" not in refund
+        assert ("spätestens" if language == "de" else "at the latest") in refund

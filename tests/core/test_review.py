@@ -232,7 +232,7 @@ def test_lines_newest_first_with_case(ledger: Ledger, known: Ids) -> None:
     assert dates == sorted(dates, reverse=True)  # type: ignore[type-var]
     cases = {(line[1], line[4]): line[10] for line in lines}
     assert cases["#1001", "To customer"] == "Recovered"
-    assert cases["#1002", "To customer"] == "Out of pocket"
+    assert cases["#1002", "To customer"] == "Not recovered"
     assert cases["#1003", "To customer"] == "Awaiting supplier"
     assert cases["#1003", "From supplier"] == ""
     page = review.lines(LineKind.REFUNDS, ReviewFilter(), 10, 5)
@@ -283,8 +283,22 @@ def test_csv_export_of_the_lines(ledger: Ledger, known: Ids, tmp_path: Path) -> 
             "Issued",
             "",
             "Recovered",
+            "Dropdesk",
+            "100.00",
+            "EUR",
+            "1",
+            "",
         ]
     ]
+    assert rows[0][-5:] == [
+        "Known from",
+        "In reporting currency",
+        "Reporting currency",
+        "Rate used",
+        "Rate source",
+    ]
+    usd = next(r for r in rows if r[6] == "USD" and r[1] == "#1001")
+    assert usd[-3] == "EUR" and usd[-1] == "ECB 2026-04-20"  # the ECB's rate of that Monday
 
 
 def test_breakdowns_add_up_to_the_totals(ledger: Ledger, known: Ids) -> None:

@@ -51,7 +51,15 @@ ACCESS_TOKEN = "shpat_fakeDropdeskShop" + "7e57" * 4
 CLIENT_ID = "fake-client-id-4711"
 CLIENT_SECRET = "fake-client-secret-" + "9" * 24
 DEFAULT_SCOPES = frozenset(
-    {"read_orders", "write_orders", "read_customers", "read_all_orders", "write_legal_policies"}
+    {
+        "read_orders",
+        "write_orders",
+        "read_customers",
+        "read_all_orders",
+        "write_legal_policies",
+        "read_shopify_payments_disputes",
+        "write_shopify_payments_dispute_evidences",
+    }
 )
 INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)"
 FAILURES = ("500", "503", "timeout", "401", "drop", "drop_after", "redirect", "429")

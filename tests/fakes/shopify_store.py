@@ -6,6 +6,9 @@ Behaviour that matters to Dropdesk is modelled on Shopify's: orderCancel runs as
 not done on the first poll; a fulfilled order cannot be cancelled; refundCreate requires
 @idempotent and answers a repeated key with the original refund; order search by name is loose;
 connections require `first` or `last` (at most 250) and page with opaque cursors.
+Shopify Payments disputes live on the payments account (null when the shop has none); their
+evidence is a separate object whose id disputeEvidenceUpdate takes; submitted evidence, or
+evidence past its due date, is refused with userErrors as Shopify does.
 """
 
 from __future__ import annotations
@@ -122,6 +125,32 @@ class FakeOrder:
     def fulfill(self) -> None:
         for line in self.lines:
             line.fulfilled = line.quantity
+
+
+@dataclass
+class FakeDispute:
+    legacy_id: int
+    order_gid: str | None
+    amount: Decimal
+    currency: str
+    reason: str
+    status: str
+    initiated_at: datetime
+    evidence_due_by: datetime | None
+    kind: str = "CHARGEBACK"
+    evidence_sent_on: datetime | None = None
+    finalized_on: datetime | None = None
+    network_reason_code: str | None = "13.1"
+    evidence: dict[str, Any] = field(default_factory=dict)
+    submitted: bool = False
+
+    @property
+    def gid(self) -> str:
+        return f"gid://shopify/ShopifyPaymentsDispute/{self.legacy_id}"
+
+    @property
+    def evidence_gid(self) -> str:
+        return f"gid://shopify/ShopifyPaymentsDisputeEvidence/{self.legacy_id}"
 
 
 @dataclass
@@ -313,12 +342,16 @@ class ShopState:
         self.policies: dict[str, dict[str, Any]] = {}
         self.idempotency: dict[str, tuple[str, str]] = {}  # key -> (input fingerprint, refund gid)
         self.cancel_requests: list[dict[str, Any]] = []
+        self.disputes: dict[str, FakeDispute] = {}
+        self.evidence_requests: list[dict[str, Any]] = []
+        self.payments_enabled = True  # False: no Shopify Payments account
         self.refund_requests: list[dict[str, Any]] = []
         self.job_polls_needed = 2
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self._ids = itertools.count(1001)
         self._line_ids = itertools.count(50001)
         self._refund_ids = itertools.count(70001)
+        self._dispute_ids = itertools.count(90001)
         self._policy_ids: dict[str, int] = {}
 
     # -- building the shop ----------------------------------------------------------------
@@ -375,6 +408,32 @@ class ShopState:
             made.append(self.add_order(updated_at=moment, lines=lines))
         return made
 
+    def add_dispute(
+        self,
+        order: FakeOrder | None,
+        *,
+        reason: str = "PRODUCT_NOT_RECEIVED",
+        status: str = "NEEDS_RESPONSE",
+        amount: Decimal | None = None,
+        initiated_at: datetime | None = None,
+        evidence_due_by: datetime | None = None,
+    ) -> FakeDispute:
+        """A chargeback on `order` (its total unless `amount`), due in 7 days by default."""
+        start = initiated_at or self.clock()
+        dispute = FakeDispute(
+            legacy_id=next(self._dispute_ids),
+            order_gid=order.gid if order else None,
+            amount=amount if amount is not None else (order.total if order else Decimal("10")),
+            currency=order.currency if order else self.currency,
+            reason=reason,
+            status=status,
+            initiated_at=start,
+            evidence_due_by=evidence_due_by or start + timedelta(days=7),
+        )
+        with self.lock:
+            self.disputes[dispute.gid] = dispute
+        return dispute
+
     def touch(self, order: FakeOrder) -> None:
         order.updated_at = max(self.clock(), order.updated_at + timedelta(seconds=1))
 
@@ -392,6 +451,8 @@ class ShopState:
             "orders": self._orders,
             "ordersCount": self._orders_count,
             "job": self._job,
+            "shopifyPaymentsAccount": self._payments_account,
+            "dispute": self._dispute,
         }
 
     def mutation_root(self) -> dict[str, Any]:
@@ -399,6 +460,7 @@ class ShopState:
             "orderCancel": self._order_cancel,
             "refundCreate": self._refund_create,
             "shopPolicyUpdate": self._shop_policy_update,
+            "disputeEvidenceUpdate": self._dispute_evidence_update,
         }
 
     # -- queries ----------------------------------------------------------------------------
@@ -763,6 +825,119 @@ class ShopState:
         }
         self.policies[kind] = policy
         return {"shopPolicy": dict(policy), "userErrors": []}
+
+    # -- Shopify Payments disputes --------------------------------------------------------
+
+    def _payments_account(self, info: GraphQLResolveInfo) -> dict[str, Any] | None:
+        if not self.payments_enabled:
+            return None
+        return {"id": "gid://shopify/ShopifyPaymentsAccount/1", "disputes": self._disputes}
+
+    def _disputes(
+        self,
+        info: GraphQLResolveInfo,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        query: str | None = None,
+        reverse: bool = False,
+    ) -> dict[str, Any]:
+        require(info, "read_shopify_payments_disputes")
+        if last is not None or before is not None:
+            raise GraphQLError("The fake Shopify only pages forward (first/after).")
+        wanted = {value.upper() for name, _, value in OrderSearch(query).terms if name == "status"}
+        chosen = sorted(
+            (d for d in self.disputes.values() if not wanted or d.status in wanted),
+            key=lambda d: d.legacy_id,
+        )
+        return connection(chosen, [[d.legacy_id] for d in chosen], self.dispute_view, first, after)
+
+    def _dispute(self, info: GraphQLResolveInfo, id: str) -> dict[str, Any] | None:
+        require(info, "read_shopify_payments_disputes")
+        dispute = self.disputes.get(id)
+        return None if dispute is None else self.dispute_view(dispute)
+
+    def dispute_view(self, dispute: FakeDispute) -> dict[str, Any]:
+        order = self.orders.get(dispute.order_gid or "")
+
+        def evidence(info: GraphQLResolveInfo) -> dict[str, Any]:
+            context: Context = info.context
+            if not context.scopes & {
+                "read_shopify_payments_dispute_evidences",
+                "write_shopify_payments_dispute_evidences",
+            }:
+                raise _denied(info, "read_shopify_payments_dispute_evidences")
+            return self.evidence_view(dispute)
+
+        return {
+            "id": dispute.gid,
+            "legacyResourceId": str(dispute.legacy_id),
+            "status": dispute.status,
+            "type": dispute.kind,
+            "reasonDetails": {
+                "reason": dispute.reason,
+                "networkReasonCode": dispute.network_reason_code,
+            },
+            "amount": {"amount": str(dispute.amount), "currencyCode": dispute.currency},
+            "evidenceDueBy": iso(dispute.evidence_due_by),
+            "evidenceSentOn": iso(dispute.evidence_sent_on),
+            "initiatedAt": iso(dispute.initiated_at),
+            "finalizedOn": iso(dispute.finalized_on),
+            "order": None
+            if order is None
+            else {"id": order.gid, "legacyResourceId": str(order.legacy_id), "name": order.name},
+            "disputeEvidence": evidence,
+        }
+
+    def evidence_view(self, dispute: FakeDispute) -> dict[str, Any]:
+        return {
+            "id": dispute.evidence_gid,
+            "submitted": dispute.submitted,
+            **{name: dispute.evidence.get(name) for name in _EVIDENCE_TEXTS},
+        }
+
+    def _dispute_evidence_update(
+        self, info: GraphQLResolveInfo, id: str, input: dict[str, Any]
+    ) -> dict[str, Any]:
+        require(info, "write_shopify_payments_dispute_evidences")
+        self.evidence_requests.append({"id": id, "input": dict(input)})
+        dispute = next((d for d in self.disputes.values() if d.evidence_gid == id), None)
+        if dispute is None:
+            return _evidence_errors("DISPUTE_EVIDENCE_NOT_FOUND", "Dispute evidence not found")
+        if dispute.submitted:
+            return _evidence_errors("EVIDENCE_ALREADY_ACCEPTED", "Evidence already accepted")
+        now = self.clock()
+        if dispute.evidence_due_by is not None and now > dispute.evidence_due_by:
+            return _evidence_errors("EVIDENCE_PAST_DUE_DATE", "Evidence past due date")
+        for name in _EVIDENCE_TEXTS:
+            if input.get(name) is not None:
+                dispute.evidence[name] = input[name]
+        if input.get("submitEvidence"):
+            dispute.submitted = True
+            dispute.evidence_sent_on = now
+            dispute.status = "UNDER_REVIEW"
+        return {"disputeEvidence": self.evidence_view(dispute), "userErrors": []}
+
+
+_EVIDENCE_TEXTS = (
+    "accessActivityLog",
+    "cancellationPolicyDisclosure",
+    "cancellationRebuttal",
+    "customerEmailAddress",
+    "customerFirstName",
+    "customerLastName",
+    "refundPolicyDisclosure",
+    "refundRefusalExplanation",
+    "uncategorizedText",
+)
+
+
+def _evidence_errors(code: str, message: str) -> dict[str, Any]:
+    return {
+        "disputeEvidence": None,
+        "userErrors": [{"code": code, "field": ["id"], "message": message}],
+    }
 
 
 def _user_errors(field_path: list[str], message: str) -> dict[str, Any]:

@@ -10,15 +10,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from core import calendar_days, clocks, deadlines
 from core.calendar_days import WORKING_DAY
 from core.ledger import Ledger
 from core.ledger.models import Supplier, SupplierOrder
+from gui.ledger_columns import COUNTDOWN, position
 from gui.main_window import ALL_ORDERS, MainWindow
-from gui.order_table_model import Column
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 PAID = datetime(2027, 2, 3, 10, 0, tzinfo=SHANGHAI)  # Wednesday before Spring Festival 2027
@@ -63,7 +63,7 @@ def test_adding_a_make_up_working_day_moves_the_tables_deadline(
     assert row is not None
     # Package: Thu 4, (5-10 off), Thu 11, Fri 12, Mon 15, Tue 16, Wed 17, Thu 18 = 7th.
     assert row.ship_by == end_of(date(2027, 2, 18))
-    tooltip = window.model.index(0, Column.COUNTDOWN).data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = window.model.index(0, position(COUNTDOWN)).data(Qt.ItemDataRole.ToolTipRole)
     if clocks.is_estimated("CN", 2027):
         assert "Estimated" in tooltip
 
@@ -91,7 +91,7 @@ def test_adding_a_make_up_working_day_moves_the_tables_deadline(
     qtbot.waitUntil(moved, timeout=10_000)
     shown = window.model.row_at(0)
     assert shown is not None and not shown.ship_by_estimated
-    tooltip = window.model.index(0, Column.COUNTDOWN).data(Qt.ItemDataRole.ToolTipRole)
+    tooltip = window.model.index(0, position(COUNTDOWN)).data(Qt.ItemDataRole.ToolTipRole)
     assert "Estimated" not in tooltip
     assert "ship-by of 1 open orders moved" in suppliers.status.text()
 
@@ -173,7 +173,15 @@ def test_a_changed_calendar_package_found_at_start_moves_stale_deadlines(
     app.window.show()
     qtbot.waitUntil(lambda: app.ready, timeout=20_000)
     qtbot.waitUntil(lambda: not deadlines.calendar_outdated(order_ledger), timeout=20_000)
+    recompute = app.window.calendar_recompute
+    assert recompute is not None
+    qtbot.waitUntil(lambda: not recompute.running, timeout=20_000)
     with order_ledger.session() as session:
         order = session.get(SupplierOrder, 1)
         assert order is not None and order.ship_by == end_of(date(2027, 2, 18))
     assert calendar_days.fingerprint([]) != "computed with an older holidays package"
+    # Close as the app does: the window first (its jobs stop), then what the pool still runs,
+    # before the ledger fixture closes the file under them.
+    app.window.close()
+    assert QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(50)

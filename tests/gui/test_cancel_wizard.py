@@ -217,7 +217,7 @@ def test_accepted_path_end_to_end(
     assert page.message.copy_button.text() == "Copied ✓"
     click(qtbot, page.message.german)
     assert page.message.body.toPlainText().startswith("Guten Tag,")
-    assert "Bestellung stornieren" in page.clicks.text()  # one language for every text
+    assert "Cancel order" in page.clicks.text()  # the merchant's steps: the window's language
     click(qtbot, page.message.copy_button)
     assert QGuiApplication.clipboard().text().startswith("Guten Tag,")
     click(qtbot, page.message.english)
@@ -271,6 +271,7 @@ def test_accepted_path_end_to_end(
     assert wizard.close_button.isVisible() and not wizard.later_button.isVisible()
     assert wizard.timeline.titles() == [
         "Cancellation started",
+        "Your decision: what Dropdesk does by itself",
         "Cancel at the supplier on AliExpress",
         "Waiting for the supplier's answer",
         "Cancelled at the supplier",
@@ -472,12 +473,16 @@ def test_do_this_later_then_resume_from_the_cancellations_view(
     assert launcher.open_for_order(orders.supplier_order_id) is resumed  # one window per run
 
     click(qtbot, resumed.supplier_page.accepted_button)
-    settle(qtbot, resumed, State.SHOP_CANCEL_TODO)
-    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == "Cancel the order on Shopify")  # type: ignore[union-attr]
+    # The app's wizards run the autopilot: the decision taken at the start authorises the
+    # Shopify cancel, sent by itself once the supplier accepted.
+    settle(qtbot, resumed, State.AWAITING_SUPPLIER_REFUND)
+    assert len(fakes.shopify.state.cancel_requests) == 1
+    waiting = "Waiting for the supplier's refund"
+    qtbot.waitUntil(lambda: view.table.topLevelItem(0).text(2) == waiting)  # type: ignore[union-attr]
     launcher.close_all()  # the main window closes: the run stays open in the ledger
     qtbot.waitUntil(lambda: launcher.wizards == [])
     assert resumed.handle is None and not view.isVisible()
-    assert stored_state(ledger, run) == "shop_cancel_todo"
+    assert stored_state(ledger, run) == "awaiting_supplier_refund"
 
 
 def test_an_order_with_an_open_run_opens_that_run(
@@ -715,3 +720,39 @@ def test_the_real_question_defaults_to_going_back(qtbot: QtBot) -> None:
     default = box.defaultButton()
     assert default is not None and default.text() == "Go back"  # Enter never confirms
     assert box.escapeButton() is default
+
+
+def test_an_unknown_supplier_cost_is_asked_not_taken_as_zero(
+    qtbot: QtBot, ledger: Ledger, fakes: Fakes, ae_token: str, answers: Answers
+) -> None:
+    """An imported order's supplier cost is often unknown (0): the supplier still owes what was
+    paid, so "the money arrived" needs the amount that arrived, never 0 by default."""
+    from core.ledger.models import SupplierOrder
+
+    orders = seed(ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago())
+    with ledger.session() as session:
+        order = session.get(SupplierOrder, orders.supplier_order_id)
+        assert order is not None
+        order.cost_minor = 0
+        session.add(order)
+    opener = FakesOpener(ledger, fakes, ae_token, shop=False, supplier=False)
+    wizard = open_wizard(qtbot, ledger, opener, answers, supplier_order_id=orders.supplier_order_id)
+    start(qtbot, wizard)
+    click(qtbot, wizard.next_button)
+    click(qtbot, wizard.supplier_page.requested_button)
+    settle(qtbot, wizard, State.SUPPLIER_CANCEL_REQUESTED)
+    click(qtbot, wizard.supplier_page.accepted_button)
+    settle(qtbot, wizard, State.SHOP_CANCEL_TODO)
+    click(qtbot, wizard.shop_page.manual_panel.confirm_button)
+    settle(qtbot, wizard, State.AWAITING_SUPPLIER_REFUND)
+    money = wizard.money_page
+    assert "does not know the amount" in money.receive_text.text()
+    assert money.received_amount.text() == ""
+    click(qtbot, money.received_button)
+    assert "Enter the amount that arrived" in money.status.text()
+    assert wizard.view is not None and wizard.view.state is State.AWAITING_SUPPLIER_REFUND
+    money.received_amount.setText("7.10")
+    click(qtbot, money.received_button)
+    settle(qtbot, wizard, State.DONE)
+    received = [m for m in wizard.view.money if m.direction == "from_supplier"]
+    assert [(m.amount_minor, m.state) for m in received] == [(710, "received")]

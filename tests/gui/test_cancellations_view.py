@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from gui.cancellations_view import CancellationsView, due_text
+from gui.palette import Colours
 from tests.core.cancel.wiring import seed
 from tests.fakes.shopify_store import ShopState
 
@@ -97,10 +98,10 @@ def test_overdue_deadlines_are_marked(qtbot: QtBot, ledger: Ledger, runs: dict[s
     first = view.table.topLevelItem(0)
     assert first is not None
     assert "overdue 1 d" in first.text(4)
-    assert first.foreground(4).color().name() == "#8b0000"
+    assert first.foreground(4).color() == Colours.NEGATIVE.color()
     assert "deadline has passed" in first.toolTip(4)
     second = view.table.topLevelItem(1)
-    assert second is not None and second.foreground(4).color().name() != "#8b0000"
+    assert second is not None and second.foreground(4).color() != Colours.NEGATIVE.color()
 
 
 def test_resume_by_button_enter_and_double_click(

@@ -25,6 +25,7 @@ from core.ledger.models import Shop
 from core.secrets import SecretKey, SecretStore
 from gui.connections import ConnectionsDialog
 from gui.main_window import MainWindow
+from gui.notice import Kind
 from tests.connections_support import Fakes, running_fakes
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN
 
@@ -104,7 +105,7 @@ def test_secrets_typed_in_the_screen_land_in_the_secret_service(
 
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
-    assert shop.status.kind == "ok", shop.status.text()
+    assert shop.status.kind is Kind.SUCCESS, shop.status.text()
     assert "Connected to Dropdesk Test Shop" in shop.status.text()
 
     with qtbot.waitSignal(dialog.changed):
@@ -128,7 +129,7 @@ def test_secrets_typed_in_the_screen_land_in_the_secret_service(
     with qtbot.waitSignal(dialog.changed, timeout=10_000):
         qtbot.mouseClick(ae.connect_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
-    assert ae.status.kind == "ok", ae.status.text()
+    assert ae.status.kind is Kind.SUCCESS, ae.status.text()
     assert keyring_value(secret_store, SecretKey.aliexpress_app_secret(fake.app_key)) == (
         fake.app_secret
     )
@@ -174,7 +175,7 @@ def test_wrong_token_shows_a_clear_error(
     qtbot.keyClicks(shop.token, WRONG_TOKEN)
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
-    assert shop.status.kind == "error"
+    assert shop.status.kind is Kind.ERROR
     assert "refused the access token" in shop.status.text()
     assert "feedface" not in shop.status.text()
     assert secret_store.keys() == []  # a test stores nothing
@@ -188,7 +189,7 @@ def test_not_a_shop_address_is_refused_on_the_spot(qtbot: QtBot, connections: Co
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
     qtbot.mouseClick(shop.save_button, Qt.MouseButton.LeftButton)
     assert not shop.runner.busy
-    assert shop.status.kind == "error" and "not a Shopify shop address" in shop.status.text()
+    assert shop.status.kind is Kind.ERROR and "not a Shopify shop address" in shop.status.text()
     assert connections.shops() == []
 
 
@@ -303,7 +304,7 @@ def test_a_new_shop_with_client_credentials_needs_a_client_id(
     assert shop.client_id.isVisibleTo(dialog) and not shop.token.isVisibleTo(dialog)
     qtbot.mouseClick(shop.save_button, Qt.MouseButton.LeftButton)
     assert not shop.runner.busy  # refused before any background call
-    assert shop.status.kind == "error" and "client ID" in shop.status.text()
+    assert shop.status.kind is Kind.ERROR and "client ID" in shop.status.text()
     assert [s.domain for s in connections.shops()] == [DOMAIN]
 
 
@@ -342,7 +343,7 @@ def used_and_closed_screen(
     qtbot.keyClicks(shop.token, ACCESS_TOKEN)
     qtbot.mouseClick(shop.test_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, dialog)
-    assert shop.status.kind == "ok", shop.status.text()
+    assert shop.status.kind is Kind.SUCCESS, shop.status.text()
     dialog.close()
     return weakref.ref(dialog)
 

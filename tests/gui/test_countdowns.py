@@ -12,8 +12,8 @@ from core import due
 from core.clocks import Urgency, format_countdown, remaining
 from core.ledger import Ledger
 from core.ledger.models import SupplierOrder
+from gui.ledger_columns import BACKGROUND, COUNTDOWN, position
 from gui.main_window import FILTERS, MainWindow
-from gui.order_table_model import _BACKGROUND, Column
 from tests.gui.conftest import DEMO_NOW
 
 
@@ -41,7 +41,7 @@ def window(qtbot: QtBot, demo_ledger: Ledger, clock: FakeClock) -> MainWindow:
 
 
 def countdown(window: MainWindow, row: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-    return window.model.index(row, Column.COUNTDOWN).data(role)
+    return window.model.index(row, position(COUNTDOWN)).data(role)
 
 
 def test_countdown_follows_the_clock(window: MainWindow, clock: FakeClock) -> None:
@@ -83,7 +83,7 @@ def test_tick_repaints_only_the_visible_countdowns_that_moved(
     moved = {row for row in range(visible) if before[row] != after[row]}
     assert moved
     assert sorted(changed) == [
-        (row, row, Column.COUNTDOWN, Column.COUNTDOWN) for row in sorted(moved)
+        (row, row, position(COUNTDOWN), position(COUNTDOWN)) for row in sorted(moved)
     ]
 
 
@@ -98,7 +98,7 @@ def test_urgency_colours(window: MainWindow, clock: FakeClock) -> None:
         seen.setdefault(level, countdown(window, row_number, Qt.ItemDataRole.BackgroundRole))
     assert {Urgency.OVERDUE, Urgency.URGENT, Urgency.SOON, Urgency.CALM} <= set(seen)
     for level in (Urgency.SOON, Urgency.URGENT, Urgency.OVERDUE):
-        assert seen[level] == _BACKGROUND[level]
+        assert seen[level] == BACKGROUND[level]
     assert seen[Urgency.CALM] is None
     tip = countdown(window, 0, Qt.ItemDataRole.ToolTipRole)
     assert isinstance(tip, str) and "Asia/Shanghai" in tip and "your time" in tip
@@ -137,9 +137,9 @@ def test_tray_counts_and_notifies_once(
     tray = window.tray
     assert tray is not None
     with demo_ledger.engine.connect() as connection:
-        expected = due.count_closing_within(connection, clock.now, tray.lead_hours)
+        expected = due.tray_counts(connection, clock.now, clock.now, tray.lead_hours).closing
     assert tray.closing == expected > 0
-    assert f"{expected} ship windows close within" in tray.icon.toolTip()
+    assert f"{expected} deadlines close within" in tray.icon.toolTip()
     clock.now += timedelta(days=3)  # demo deadlines fall at the end of Chinese working days
     window.tick()
     entered = set(tray._notified)

@@ -29,8 +29,8 @@ from core.ledger import Ledger
 from core.ledger.models import Cancellation, SupplierOrder
 from gui import i18n
 from gui.formatting import local_time, money
+from gui.ledger_columns import COUNTDOWN, SHIP_BY, STATUS, position
 from gui.main_window import MainWindow
-from gui.order_table_model import Column
 from gui.review_view import ReviewView
 from gui.ui_settings import ui_settings
 from resources import ROOT
@@ -101,12 +101,12 @@ def test_main_window_speaks_german(german: str, demo_ledger: Ledger, qtbot: QtBo
     choices = [window.status_filter.itemText(i) for i in range(window.status_filter.count())]
     assert choices[:3] == ["Wartet auf Versand", "Frist endet bald", "Überfällig"]
     header = window.model.headerData
-    assert header(Column.SHIP_BY, Qt.Orientation.Horizontal) == "Versand bis"
-    assert header(Column.COUNTDOWN, Qt.Orientation.Horizontal) == "Restzeit"
+    assert header(position(SHIP_BY), Qt.Orientation.Horizontal) == "Versand bis"
+    assert header(position(COUNTDOWN), Qt.Orientation.Horizontal) == "Restzeit"
     assert window.count_label.text().endswith("Lieferantenbestellungen")
-    statuses = {window.model.data(window.model.index(r, Column.STATUS)) for r in range(20)}
+    statuses = {window.model.data(window.model.index(r, position(STATUS))) for r in range(20)}
     assert "Wartet auf Versand" in statuses
-    countdowns = [window.model.data(window.model.index(r, Column.COUNTDOWN)) for r in range(50)]
+    countdowns = [window.model.data(window.model.index(r, position(COUNTDOWN))) for r in range(50)]
     assert any(text.startswith("Verzug ") and " T " in text for text in countdowns)
     assert not [t for t in shown_texts(window) if t in UNTRANSLATED]
 
@@ -170,6 +170,16 @@ def test_cancel_wizard_speaks_german(german: str, demo_ledger: Ledger, qtbot: Qt
     assert "AliExpress ist nicht verbunden" in notes
     assert wizard.state_label.text() == "Jetzt: Beim Lieferanten auf AliExpress stornieren"
     assert "Stornierung begonnen" in wizard.timeline.titles()
+    wizard.supplier_page.requested_button.click()  # the next deadline is said in German too
+    qtbot.waitUntil(
+        lambda: (
+            not wizard.busy and wizard.view is not None and wizard.view.next_deadline is not None
+        ),
+        timeout=10_000,
+    )
+    assert wizard.deadline_label.text().startswith(
+        "Die Stornierungsanfrage erledigt sich von selbst: "
+    )
 
 
 def test_system_language_with_c_locale_is_english(

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from core.ledger import Ledger
+from gui.ledger_columns import CUSTOMER, ORDER, SHIP_BY, STATUS, LedgerColumn, position
 from gui.main_window import ALL_ORDERS, FILTERS, MainWindow
-from gui.order_table_model import Column
 
 
 def make_window(qtbot: QtBot, ledger: Ledger, *, show_all: bool = True) -> MainWindow:
@@ -28,9 +28,9 @@ def make_window(qtbot: QtBot, ledger: Ledger, *, show_all: bool = True) -> MainW
     return window
 
 
-def shown(window: MainWindow, column: Column) -> list[str]:
+def shown(window: MainWindow, column: LedgerColumn) -> list[str]:
     model = window.model
-    return [model.index(r, column).data() for r in range(min(model.rowCount(), 50))]
+    return [model.index(r, position(column)).data() for r in range(min(model.rowCount(), 50))]
 
 
 def test_opens_with_every_order_and_counts(qtbot: QtBot, demo_ledger: Ledger) -> None:
@@ -48,7 +48,7 @@ def test_search_by_order_name(qtbot: QtBot, demo_ledger: Ledger) -> None:
     window = make_window(qtbot, demo_ledger)
     qtbot.keyClicks(window.search, "#1777")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2_000)
-    assert shown(window, Column.ORDER) == ["#1777"]
+    assert shown(window, ORDER) == ["#1777"]
     assert "1 of 2,000" in window.count_label.text()
     window.search.clear()
     qtbot.waitUntil(lambda: window.model.rowCount() == 2_000, timeout=2_000)
@@ -58,7 +58,7 @@ def test_search_by_customer_and_tracking(qtbot: QtBot, demo_ledger: Ledger) -> N
     window = make_window(qtbot, demo_ledger)
     qtbot.keyClicks(window.search, "Schneider")
     qtbot.waitUntil(lambda: 0 < window.model.rowCount() < 2_000, timeout=2_000)
-    assert all("Schneider" in name for name in shown(window, Column.CUSTOMER))
+    assert all("Schneider" in name for name in shown(window, CUSTOMER))
     window.search.setText("")
     qtbot.keyClicks(window.search, "LP000000000042")
     qtbot.waitUntil(lambda: window.model.rowCount() <= 1, timeout=2_000)
@@ -75,7 +75,7 @@ def test_sort_by_ship_by_both_ways(qtbot: QtBot, demo_ledger: Ledger) -> None:
 
     ascending = ship_by_column()
     assert ascending == sorted(ascending)
-    x = header.sectionViewportPosition(Column.SHIP_BY) + 5
+    x = header.sectionViewportPosition(position(SHIP_BY)) + 5
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     descending = ship_by_column()
     assert descending == sorted(ascending, reverse=True)
@@ -179,7 +179,7 @@ def test_orders_in_a_cancellation_show_its_state(qtbot: QtBot, demo_ledger: Ledg
     labels = [choice.label for choice in FILTERS]
     window.status_filter.setCurrentIndex(labels.index("Cancel requested"))
     assert window.model.rowCount() > 0
-    status = window.model.index(0, Column.STATUS)
+    status = window.model.index(0, position(STATUS))
     assert status.data() == "Waiting for the supplier's answer"
     assert "Next deadline" in status.data(Qt.ItemDataRole.ToolTipRole)
 

@@ -6,6 +6,7 @@ import argparse
 import csv
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
+from core import settings
 from core.ledger import Ledger
 from core.review import LineKind, Review, ReviewFilter
 from gui.cli import add_review_arguments
+from gui.formatting import money
 from gui.review_cli import run_review
+from gui.review_rates import RatesDialog
 from gui.review_view import CUSTOM, ReviewView
 
 
@@ -33,14 +37,49 @@ def test_opens_with_totals_per_currency(qtbot: QtBot, demo_ledger: Ledger) -> No
     assert view.summary is not None
     expected = Review(demo_ledger.engine).summary(ReviewFilter(), view.summary.now)
     assert view.summary.totals == expected.totals
-    refunded = view.cards["refunded"].value.text()
-    assert refunded.endswith(" EUR") and "USD" not in refunded  # customers were paid in EUR
-    assert view.cards["recovered"].value.text().endswith(" USD")
+    assert view.summary.converted == expected.converted and expected.currency == "EUR"
+    # Every card in the reporting currency, the net cost first; USD converted.
+    assert view.cards["recovered"].value.text() == money(expected.reporting("recovered"), "EUR")
+    assert view.cards["net_cost"].value.text() == money(expected.reporting("net_cost"), "EUR")
+    assert "USD" in view.cards["recovered"].toolTip()  # the per-currency detail
+    assert "1 USD = " in view.rate_note.text() and "ECB" in view.rate_note.text()
     assert f"{expected.refunds:,} refund lines" in view.counts.text()
     assert view.models[LineKind.REFUNDS].rowCount() == expected.refunds > 0
+    orders = view.models[LineKind.ORDERS]
+    assert orders.rowCount() == Review(demo_ledger.engine).count(LineKind.ORDERS, ReviewFilter())
+    assert orders.rowCount() == expected.reporting("customer_refunds") > 0  # one refund each
+    assert orders.index(0, 9).data().endswith(" EUR")  # profit in the reporting currency
     for chart_view in view.chart_views:
         assert chart_view.chart().series(), chart_view.chart().title()
+    assert view.groups.rowCount() == len(expected.in_reporting("reason"))
+    # One click away: each currency's own amounts.
+    view.per_currency.click()
+    assert view.cards["recovered"].value.text().endswith(" USD")
+    refunded = view.cards["refunded"].value.text()
+    assert refunded.endswith(" EUR") and "USD" not in refunded  # customers were paid in EUR
     assert view.groups.rowCount() == len(expected.by_reason)
+
+
+def test_reporting_currency_and_rates_by_hand(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    view = open_review(qtbot, demo_ledger)
+    assert view.summary is not None
+    usd = {m.currency: m for m in view.summary.totals}["USD"]
+    with qtbot.waitSignal(view.refreshed, timeout=10_000):
+        view.currency.setCurrentText("USD")
+        view.currency.activated.emit(0)
+    assert view.summary.currency == "USD"
+    assert view.cards["recovered"].value.text() == money(usd.recovered, "USD")
+    with demo_ledger.session() as session:
+        assert settings.get(session, "reporting_currency") == "USD"
+    # 1 EUR = 2 USD by hand: the customers' refunds double.
+    eur = {m.currency: m for m in view.summary.totals}["EUR"]
+    with qtbot.waitSignal(view.refreshed, timeout=10_000):
+        view.set_manual_rates({"EUR/USD": "2"})
+    assert view.summary.reporting("refunded") == 2 * eur.refunded
+    assert "set by hand" in view.rate_note.text()
+    view.currency.setCurrentText("XYZ")
+    view.currency.activated.emit(0)
+    assert "no exchange rates for XYZ" in view.status.text()
 
 
 def test_filter_by_supplier(qtbot: QtBot, demo_ledger: Ledger) -> None:
@@ -123,7 +162,7 @@ def test_export_pdf(qtbot: QtBot, demo_ledger: Ledger, tmp_path: Path) -> None:
     text = subprocess.run(
         ["pdftotext", "-l", "3", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Refund review" in text and "Out of pocket" in text and "By reason" in text
+    assert "Refund review" in text and "Net cost of refunds" in text and "By reason" in text
 
 
 def _args(*argv: str) -> argparse.Namespace:
@@ -139,8 +178,9 @@ def test_cli_csv_and_pdf(
     demo_ledger.close()
     csv_file, pdf_file = tmp_path / "r.csv", tmp_path / "r.pdf"
     args = _args(
-        "--from", "2026-11-01", "--to", "2026-11-30", "--csv", str(csv_file), "--pdf", str(pdf_file)
-    )
+        "--from", "2026-11-01", "--to", "2026-11-30",
+        "--csv", str(csv_file), "--pdf", str(pdf_file), "--language", "en",
+    )  # fmt: skip
     assert run_review(args, path) == 0
     out = capsys.readouterr().out
     assert "Refunded to customers" in out and "EUR" in out and "Refund rate by supplier" in out
@@ -150,3 +190,18 @@ def test_cli_csv_and_pdf(
     assert run_review(_args(), tmp_path / "missing.sqlite") == 1
     assert not (tmp_path / "missing.sqlite").exists()  # the review never creates a ledger
     assert "no ledger" in capsys.readouterr().err
+
+
+def test_rates_dialog_reads_what_is_typed(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    view = open_review(qtbot, demo_ledger)
+    assert view.summary is not None
+    stored = {("GBP", "USD"): Decimal("1.3")}  # another reporting currency's rate stays
+    dialog = RatesDialog("EUR", ["EUR", "USD"], stored, view.summary.rates, view)
+    qtbot.addWidget(dialog)
+    assert list(dialog.fields) == ["USD"]
+    assert dialog.fields["USD"].placeholderText().startswith("ECB of each day, latest 0.")
+    dialog.fields["USD"].setText("0,5")
+    assert dialog.rates() == {"GBP/USD": "1.3", "USD/EUR": "0.5"}
+    dialog.fields["USD"].setText("-2")
+    dialog._save()
+    assert not dialog.result() and "USD" in dialog.error.text()

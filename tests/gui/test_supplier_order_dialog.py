@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
-from core import clocks
+from core import clocks, due
 from core.imports import import_shopify_csv
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, Event, Supplier, SupplierOrder
@@ -202,22 +202,23 @@ def test_an_order_number_already_in_the_ledger_is_refused(
 
 def test_edit_fills_the_fields_and_saves_the_changes(qtbot: QtBot, shop_ledger: Ledger) -> None:
     linked = supplier_orders(shop_ledger)[LINKED_BY_IMPORT]
-    assert linked.id is not None and linked.paid_at is None
+    # The import estimated the payment time from Shopify's (core.ship_estimate).
+    assert linked.id is not None and linked.paid_at is not None and linked.paid_estimated
     dialog = make_dialog(qtbot, shop_ledger, linked.id)
 
     assert dialog.windowTitle() == f"Edit supplier order {LINKED_BY_IMPORT}"
     assert dialog.ae_order.text() == LINKED_BY_IMPORT
     assert dialog.customer_order.text() == "#1001"
-    assert dialog.paid_unknown.isChecked() and not dialog.paid_at.isEnabled()
-    assert dialog.ship_by_hint.text() == "No ship window until the payment time is known."
+    assert not dialog.paid_unknown.isChecked() and dialog.paid_at.isEnabled()
+    assert "Estimated from the Shopify payment time" in dialog.ship_by_hint.text()
     assert dialog.supplier.currentText() == ""
     assert dialog.cost.text() == ""  # not known yet, rather than "0.00"
-    assert dialog.status.currentData() == linked.order_status  # unknown status kept as is
+    assert dialog.status.currentText() == "Awaiting shipment"
 
-    dialog.paid_unknown.setChecked(False)
     dialog.paid_at.setDateTime(to_qdatetime(PAID).toLocalTime())
+    assert "Estimated" not in dialog.ship_by_hint.text()
     dialog.supplier.setCurrentIndex(dialog.supplier.findText("Yiwu Gadget Factory"))
-    dialog.status.setCurrentIndex(dialog.status.findData("WAIT_SELLER_SEND_GOODS"))
+    dialog.status.setCurrentIndex(dialog.status.findData("WAIT_SELLER_SEND_GOODS:"))
     type_into(qtbot, dialog, cost="3.10", customer_order="#1003")
     with qtbot.waitSignal(dialog.saved) as saved:
         assert dialog.save()
@@ -228,7 +229,7 @@ def test_edit_fills_the_fields_and_saves_the_changes(qtbot: QtBot, shop_ledger: 
     assert (edited.paid_at, edited.cost_minor) == (PAID, 310)
     assert edited.customer_order_id == customer_order_id(shop_ledger, "#1003")
     assert edited.order_status == "WAIT_SELLER_SEND_GOODS"
-    assert edited.ship_by is not None
+    assert edited.ship_by is not None and not edited.paid_estimated  # confirmed
     with shop_ledger.session() as session:
         [event] = session.exec(select(Event).where(Event.kind == "supplier_order_edited")).all()
     assert set(json.loads(event.payload)["changes"]) >= {
@@ -236,8 +237,25 @@ def test_edit_fills_the_fields_and_saves_the_changes(qtbot: QtBot, shop_ledger: 
         "supplier_id",
         "cost_minor",
         "customer_order_id",
-        "order_status",
+        "paid_estimated",
     }
+
+
+def test_every_real_status_is_offered_in_words_cancelled_included(
+    qtbot: QtBot, shop_ledger: Ledger
+) -> None:
+    linked = supplier_orders(shop_ledger)[LINKED_BY_IMPORT]
+    assert linked.id is not None
+    dialog = make_dialog(qtbot, shop_ledger, linked.id)
+    offered = [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    assert "Cancelled at the supplier" in offered and "Delivered" in offered
+    assert not [text for text in offered if "_" in text or text.isupper()]  # no raw codes
+    dialog.status.setCurrentIndex(dialog.status.findText("Cancelled at the supplier"))
+    assert dialog.save()
+    closed = supplier_orders(shop_ledger)[LINKED_BY_IMPORT]
+    assert (closed.order_status, closed.end_reason) == ("FINISH", "cancel_order_close_trade")
+    with shop_ledger.engine.connect() as connection:  # it no longer waits for a shipment
+        assert linked.id not in [d.supplier_order_id for d in due.deadlines(connection, NOW, 1e5)]
 
 
 def test_edit_shows_the_stored_cost_and_payment_time(qtbot: QtBot, shop_ledger: Ledger) -> None:

@@ -41,6 +41,7 @@ NOT_AN_OBJECT = Answer(body=b'["data"]')
 EMPTY = Answer(body=b"")
 BAD_GATEWAY = Answer(502, b"<html>502 Bad Gateway</html>", {"Content-Type": "text/html"})
 DROP = Answer(drop=True)
+RELAY = Answer(status=0)  # in a script: let this one request through to the upstream
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,8 @@ class HostileServer:
     def _take(self, path: str, host: str) -> Answer | None:
         with self.lock:
             answer = self._script.popleft() if self._script else self._always
+            if answer is RELAY:
+                answer = None
             if answer is None and self.upstream is None:
                 answer = Answer(404, b'{"errors": "Not Found"}')
             self.seen.append(Seen(path, host, "upstream" if answer is None else "script"))

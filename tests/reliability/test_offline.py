@@ -60,7 +60,7 @@ def test_everything_but_the_online_steps_works_offline(
         assert summary.added > 0
 
         orders = OrderList(ledger.reader)
-        query = OrderQuery(search="", sort="ship_by")
+        query = OrderQuery(search="", sort="so.ship_by")
         total = orders.count(query)
         assert total >= 300 and len(orders.window(query, 0, 50, total)) == 50
         assert orders.count(OrderQuery(search="#1001")) >= 0

@@ -37,6 +37,7 @@ from datetime import timedelta
 
 from sqlmodel import col, select
 
+from core.cancel.autopilot import Autopilot, Need
 from core.cancel.errors import ShopOutcomePendingError
 from core.cancel.shop_cancel import ShopCancelOptions
 from core.cancel.states import State
@@ -103,6 +104,20 @@ def drive(flow: CancelWorkflow, run: int) -> State:
     raise SystemExit("the run did not finish")
 
 
+def pilot(flow: CancelWorkflow, run: int) -> State:
+    """The autopilot's loop (the run was started with its decision and requested on
+    AliExpress by the test; the supplier's answer is waiting in the fake AliExpress)."""
+    autopilot = Autopilot(flow)
+    for _ in range(200):
+        progress = autopilot.advance(run)
+        if progress.state is State.DONE or progress.state is State.ABANDONED:
+            return progress.state
+        if progress.need is not Need.WAIT:
+            raise SystemExit(f"the autopilot stopped at {progress}")
+        time.sleep(0.1)
+    raise SystemExit("the run did not finish")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ledger", required=True)
@@ -111,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--supplier-order-id", type=int, required=True)
     parser.add_argument("--resume", action="store_true")
     parser.add_argument("--grace", type=float, default=1.5)
+    parser.add_argument("--autopilot", action="store_true", help="let the autopilot drive")
     args = parser.parse_args(argv)
 
     ledger = open_ledger(args.ledger)  # a file, or a postgresql:// address
@@ -144,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                     break
                 except ShopOutcomePendingError:
                     time.sleep(0.1)
-    state = drive(flow, run)
+    state = pilot(flow, run) if args.autopilot else drive(flow, run)
     say(f"FINISHED {state.value}")
     ledger.close()
     return 0

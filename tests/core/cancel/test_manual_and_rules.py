@@ -177,13 +177,13 @@ def test_card_payment_check_warning(
     flow.check(run)
     guide = flow.supplier_guide(run)
     assert guide.payment_check_until == clock() + timedelta(hours=21)
-    assert any("24-hour payment check" in w for w in guide.warnings)
+    assert any("24-hour payment check" in w.en for w in guide.warnings)
     with ledger.session() as session:
         order = session.get(SupplierOrder, orders.supplier_order_id)
         assert order is not None
         order.ship_by = clock() - timedelta(hours=1)
         session.add(order)
-    assert any("ship window has closed" in w for w in flow.supplier_guide(run).warnings)
+    assert any("ship window has closed" in w.en for w in flow.supplier_guide(run).warnings)
 
 
 def test_open_cancellations_sorted_by_next_deadline(

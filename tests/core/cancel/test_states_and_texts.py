@@ -9,8 +9,11 @@ from core.cancel.errors import IllegalTransitionError
 from core.cancel.states import (
     FINAL,
     IN_FLIGHT,
+    STATES,
+    SUPPLIER_PENDING,
     TRANSIENT,
     TRANSITIONS,
+    Mover,
     State,
     check_transition,
     parse_state,
@@ -63,6 +66,22 @@ def test_final_and_in_flight_states() -> None:
         State.SHOP_REFUND_TODO
     ]
     assert TRANSIENT.isdisjoint(FINAL)
+
+
+def test_one_descriptor_per_state_says_what_it_is() -> None:
+    assert list(STATES) == list(State)
+    labels = [info.label for info in STATES.values()]
+    assert all(labels) and len(set(labels)) == len(labels)
+    # The kinds of state the workflow branches on are the descriptors' movers, and disjoint.
+    kinds = [FINAL, TRANSIENT, IN_FLIGHT, SUPPLIER_PENDING]
+    assert sum(len(kind) for kind in kinds) == len(set().union(*kinds))
+    for state, info in STATES.items():
+        if info.mover is Mover.NOBODY:
+            assert not info.actions and not TRANSITIONS[state]
+        elif info.mover in (Mover.WORKFLOW, Mover.SHOPIFY):
+            assert Action.RESUME in info.actions  # a crash there is resumed, never stuck
+        else:
+            assert Action.RESUME not in info.actions
 
 
 @pytest.mark.parametrize(

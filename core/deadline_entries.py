@@ -1,0 +1,129 @@
+"""One deadline of one order, in the one shape every list of deadlines takes: `dropdesk due`,
+the tray, the "Needs me" view. Each clock (ship windows, cancellation runs, orders to buy,
+purchase protection, withdrawals) yields these, so the lists merge them by kind and time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from core import clocks
+from core.texts import Text
+
+
+class Kind(StrEnum):
+    """What a deadline is about (the `kind` of `dropdesk due --json`)."""
+
+    BUY = "buy"  # a paid Shopify order with no supplier order yet
+    SHIP_WINDOW = "ship_window"
+    SUPPLIER_ANSWER = "supplier_answer"  # a cancel request at the supplier
+    TRACKING_REQUEST = "tracking_request"  # the supplier refused; tracking was asked for
+    DISPUTE = "dispute"  # escalation, then AliExpress' case team
+    SUPPLIER_REFUND = "supplier_refund"  # the money the supplier owes back
+    PROTECTION = "protection"  # AliExpress purchase protection: the dispute window closes
+    WITHDRAWAL_REFUND = "withdrawal_refund"  # an EU withdrawal's legal refund deadline
+    CHARGEBACK = "chargeback"  # Shopify Payments: the evidence is due at the bank
+
+
+WHAT: dict[Kind, Text] = {
+    Kind.BUY: Text("Order it from the supplier", "Beim Lieferanten bestellen"),
+    Kind.SHIP_WINDOW: Text(
+        "The supplier's ship window closes", "Das Versandfenster des Lieferanten endet"
+    ),
+    Kind.SUPPLIER_ANSWER: Text(
+        "The supplier's answer to the cancel request is due",
+        "Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig",
+    ),
+    Kind.TRACKING_REQUEST: Text(
+        "The supplier's tracking number is due", "Die Sendungsnummer des Lieferanten ist fällig"
+    ),
+    Kind.DISPUTE: Text(
+        "The dispute's next step is due (escalate it)",
+        "Der nächste Schritt im Streitfall ist fällig (eskalieren)",
+    ),
+    Kind.SUPPLIER_REFUND: Text(
+        "The supplier's refund should have arrived",
+        "Die Erstattung des Lieferanten sollte eingegangen sein",
+    ),
+    Kind.PROTECTION: Text(
+        "AliExpress' purchase protection ends: open a dispute before",
+        "Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen",
+    ),
+    Kind.WITHDRAWAL_REFUND: Text(
+        "Refund the customer's withdrawal", "Den Widerruf des Kunden erstatten"
+    ),
+    Kind.CHARGEBACK: Text("Send the chargeback evidence", "Nachweise zur Rückbuchung einreichen"),
+}
+_ESTIMATED = Text(" (estimated from the Shopify payment)", " (geschätzt aus der Shopify-Zahlung)")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One clock of one order, as of `now` of the query."""
+
+    kind: Kind
+    deadline: datetime
+    remaining: timedelta  # negative when overdue
+    order_name: str  # the customer order's name ("#1001"), "" when none is linked
+    supplier_order_id: int | None = None
+    customer_order_id: int | None = None
+    cancellation_id: int | None = None
+    chargeback_id: int | None = None
+    ae_order_id: str = ""
+    supplier_name: str = ""
+    estimated: bool = False
+    text: Text | None = None  # says more than WHAT[kind] (the supplier, the rule)
+
+    @classmethod
+    def at(
+        cls, kind: Kind, deadline: datetime, now: datetime, order_name: str, **rest: Any
+    ) -> Deadline:
+        return cls(kind, deadline, deadline - now, order_name, **rest)
+
+    @property
+    def overdue(self) -> bool:
+        return self.remaining <= timedelta(0)
+
+    @property
+    def what(self) -> Text:
+        text = self.text or WHAT[self.kind]
+        if self.estimated:
+            return Text(text.en + _ESTIMATED.en, text.de + _ESTIMATED.de)
+        return text
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Stable across ticks: a tray notifies each key once."""
+        for ident in (
+            self.chargeback_id,
+            self.cancellation_id,
+            self.supplier_order_id,
+            self.customer_order_id,
+        ):
+            if ident is not None:
+                return self.kind.value, ident
+        return self.kind.value, 0
+
+    def to_json(self, now: datetime) -> dict[str, Any]:
+        """The entry of `dropdesk due --json` (English: machine output); the ship-window fields
+        of earlier versions kept."""
+        deadline = self.deadline.astimezone(UTC)
+        return {
+            "kind": self.kind.value,
+            "order_name": self.order_name or None,
+            "deadline": deadline.isoformat(),
+            "remaining_seconds": int((self.deadline - now).total_seconds()),
+            "remaining": clocks.format_countdown(self.deadline - now),
+            "overdue": self.deadline <= now,
+            "what": self.what.en,
+            "estimated": self.estimated,
+            "id": self.supplier_order_id,
+            "customer_order_id": self.customer_order_id,
+            "cancellation_id": self.cancellation_id,
+            "ae_order_id": self.ae_order_id or None,
+            "supplier": self.supplier_name or None,
+            "ship_by": deadline.isoformat() if self.kind is Kind.SHIP_WINDOW else None,
+        }

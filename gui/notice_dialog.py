@@ -1,0 +1,220 @@
+"""Notify the customer: a message from core.notices in the customer's language, filled from the
+order, opened in the merchant's mail program or copied, and kept in the order's timeline.
+
+The message's language is the customer's (core.notices.customer_language), never the window's:
+the window only labels the controls. The merchant may edit the text before sending; what was
+sent (edited or not) is what the timeline keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import notices
+from core.ledger import Ledger
+from core.notices import Notice, NoticeError, NoticeFacts, NoticeKind
+from gui.i18n import current_language
+from gui.links import open_link
+from gui.window_fit import fit_to_screen
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoticeDialog", text)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+#: Each kind's name in the window's language (the message itself is in the customer's).
+KIND_LABELS = {
+    NoticeKind.CANCELLATION_CONFIRMED: "Cancellation confirmed",
+    NoticeKind.DELAY: "Delay, with the new estimate",
+    NoticeKind.REFUND_SENT: "Refund sent",
+    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: "Withdrawal acknowledged",
+    NoticeKind.TRACKING: "Tracking number",
+}
+
+
+class NoticeDialog(QDialog):
+    """One message to the customer of one supplier order's shop order."""
+
+    sent = Signal(str)  # "mail" or "copy", once recorded
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        supplier_order_id: int,
+        parent: QWidget | None = None,
+        *,
+        kind: NoticeKind | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeDialog")
+        self.setWindowTitle(_tr("Notify the customer"))
+        self._ledger, self._clock = ledger, clock
+        self._notice: Notice | None = None
+        with ledger.session() as session:
+            try:
+                self._facts: NoticeFacts | None = notices.facts_for(session, supplier_order_id)
+            except NoticeError as error:
+                self._facts, problem = None, error.text.get(current_language())
+            else:
+                problem = ""
+            from core.ledger.models import SupplierOrder
+
+            order = session.get(SupplierOrder, supplier_order_id)
+            self._customer_order_id = order.customer_order_id if order else None
+            language = notices.customer_language(session, self._customer_order_id)
+            delayed = supplier_order_id in notices.delay_candidates(
+                session, clock(), within_hours=24
+            )
+            ship_by = order.ship_by if order else None
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("noticeKind")
+        for value, label in KIND_LABELS.items():
+            self.kind.addItem(_tr(label), value.value)
+        chosen = kind or (NoticeKind.DELAY if delayed else None)
+        if chosen is not None:
+            self.kind.setCurrentIndex(self.kind.findData(chosen.value))
+        self.language = QComboBox()
+        self.language.setObjectName("noticeLanguage")
+        for pack in notices.LANGUAGES.values():
+            self.language.addItem(pack.name, pack.code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language.setToolTip(_tr("The customer's language, whatever the window speaks"))
+        self.estimate = QDateEdit()
+        self.estimate.setObjectName("noticeEstimate")
+        self.estimate.setCalendarPopup(True)
+        start = max(ship_by or clock(), clock()) + timedelta(days=10)  # never in the past
+        self.estimate.setDate(QDate(start.year, start.month, start.day))
+        self.to = QLabel(self._facts.email if self._facts and self._facts.email else "")
+        self.subject = QLineEdit()
+        self.subject.setObjectName("noticeSubject")
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("noticeBody")
+        self.problem = QLabel(problem)
+        self.problem.setObjectName("noticeProblem")
+        self.problem.setWordWrap(True)
+        self.offer = QLabel(
+            _tr("The ship window closes within a day and there is no tracking number yet.")
+            if delayed
+            else ""
+        )
+        self.offer.setObjectName("delayOffer")
+        self.offer.setWordWrap(True)
+        self.offer.setVisible(delayed)
+
+        form = QFormLayout()
+        form.addRow(_tr("Message"), self.kind)
+        form.addRow(_tr("Customer's language"), self.language)
+        self._estimate_label = QLabel(_tr("New delivery estimate"))
+        form.addRow(self._estimate_label, self.estimate)
+        form.addRow(_tr("Recipient"), self.to)
+        form.addRow(_tr("Subject"), self.subject)
+
+        self.mail_button = QPushButton(_tr("Open in mail program"))
+        self.mail_button.setObjectName("noticeMail")
+        self.copy_button = QPushButton(_tr("Copy"))
+        self.copy_button.setObjectName("noticeCopy")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.mail_button.clicked.connect(self.open_in_mail)
+        self.copy_button.clicked.connect(self.copy)
+        note = QLabel(_tr("What you send is kept in the order's timeline."))
+        note.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.offer)
+        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self.refill)
+        self.language.currentIndexChanged.connect(self.refill)
+        self.estimate.dateChanged.connect(self.refill)
+        self.refill()
+        fit_to_screen(self, 640, 560)
+
+    def chosen_kind(self) -> NoticeKind:
+        return NoticeKind(self.kind.currentData())
+
+    def refill(self) -> None:
+        """Fill the template again for the chosen message, language and estimate."""
+        kind = self.chosen_kind()
+        self._estimate_label.setVisible(kind == NoticeKind.DELAY)
+        self.estimate.setVisible(kind == NoticeKind.DELAY)
+        self._notice = None
+        if self._facts is None:
+            self._enable(False)
+            return
+        picked = self.estimate.date()
+        facts = replace(self._facts, new_estimate=date(picked.year(), picked.month(), picked.day()))
+        try:
+            self._notice = notices.fill(kind, str(self.language.currentData()), facts)
+        except NoticeError as error:
+            self.problem.setText(error.text.get(current_language()))
+            self.subject.clear()
+            self.body.clear()
+            self._enable(False)
+            return
+        self.problem.clear()
+        self.subject.setText(self._notice.subject)
+        self.body.setPlainText(self._notice.body)
+        self._enable(True)
+
+    def notice(self) -> Notice | None:
+        """The message as it stands, with the merchant's edits."""
+        if self._notice is None:
+            return None
+        return replace(self._notice, subject=self.subject.text(), body=self.body.toPlainText())
+
+    def open_in_mail(self) -> None:
+        notice = self.notice()
+        if notice is not None and open_link(self, notice.mailto()):
+            self._record(notice, "mail")
+
+    def copy(self) -> None:
+        notice = self.notice()
+        if notice is not None:
+            QGuiApplication.clipboard().setText(notice.text())
+            self._record(notice, "copy")
+
+    def _record(self, notice: Notice, via: str) -> None:
+        if self._customer_order_id is None:
+            return
+        with self._ledger.session() as session:
+            notices.record_sent(session, self._customer_order_id, notice, via=via, at=self._clock())
+        self.problem.setText(
+            _tr("Opened in your mail program and kept in the timeline.")
+            if via == "mail"
+            else _tr("Copied, and kept in the timeline.")
+        )
+        self.sent.emit(via)
+
+    def _enable(self, enabled: bool) -> None:
+        for widget in (self.mail_button, self.copy_button, self.subject, self.body):
+            widget.setEnabled(enabled)

@@ -1,0 +1,227 @@
+"""The Chargebacks view over real ledgers: the demo's chargebacks with their countdown in
+English and German, the evidence pack PDF (its text read back with pdftotext), and the confirm
+dialog in front of every send to the fake Shopify over loopback: cancel sends nothing, save
+sends without submitting, and only the ticked box submits."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from graphql import GraphQLSchema
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from core.chargebacks.evidence import EvidenceSent, send_evidence
+from core.chargebacks.store import list_chargebacks, sync_chargebacks
+from core.ledger import Ledger
+from core.policy import Contact, PolicyDraft, draft_policy, strictest_terms, supplier_policies
+from core.shopify import AccessToken, ShopifyClient, ShopInfo, save_shop, sync_orders
+from gui import i18n
+from gui.chargebacks_view import ChargebacksView, EvidenceDialog
+from gui.palette import Colours
+from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransport
+from tests.gui.conftest import DEMO_NOW
+
+EN_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+@pytest.fixture
+def german(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
+    language = i18n.install_translators(qapp, "de")
+    yield language
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(EN_US)
+
+
+def make_view(qtbot: QtBot, ledger: Ledger, **options: object) -> ChargebacksView:
+    view = ChargebacksView(ledger, now=lambda: DEMO_NOW, **options)  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)
+    return view
+
+
+def _policy(ledger: Ledger) -> Callable[[str], PolicyDraft | None]:
+    def draft(lang: str) -> PolicyDraft:
+        terms = strictest_terms(supplier_policies(ledger.engine))
+        contact = Contact("Demo Shop", "help@demo-shop.example")
+        return draft_policy(terms, contact, "de" if lang == "de" else "en")
+
+    return draft
+
+
+def test_waiting_chargebacks_come_first_with_their_countdown(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    view = make_view(qtbot, demo_ledger)
+    table = view.table
+    assert table.topLevelItemCount() == 5
+    rows = [table.topLevelItem(i) for i in range(5)]
+    assert [r.text(5) for r in rows if r is not None][:3] == [
+        "overdue 5 h",
+        "in 1 d 06 h",
+        "in 9 d 00 h",
+    ]
+    first = rows[0]
+    assert first is not None
+    assert first.text(1) == "Card holder says they did not make the payment"
+    assert first.text(3) == "Needs your evidence"
+    assert first.foreground(5).color() == Colours.NEGATIVE.color()
+    assert view.count_label.text() == "5 chargebacks, 3 waiting for your evidence"
+    assert not view.send_button.isEnabled()  # no shop connected: nothing to send through
+    assert not view.sync_button.isEnabled() and view.pack_button.isEnabled()
+    won = next(r for r in rows if r is not None and r.text(3) == "Won")
+    assert won.text(5) == "—"
+
+
+def test_the_view_speaks_german(qtbot: QtBot, demo_ledger: Ledger, german: str) -> None:
+    view = make_view(qtbot, demo_ledger)
+    assert view.windowTitle() == "Rückbuchungen"
+    header = view.table.headerItem()
+    assert header is not None and header.text(0) == "Bestellung"
+    first = view.table.topLevelItem(0)
+    assert first is not None
+    assert first.text(1) == "Karteninhaber sagt, er habe die Zahlung nicht veranlasst"
+    assert first.text(3) == "Wartet auf Ihre Nachweise"
+    assert first.text(5).startswith("überfällig") or "5" in first.text(5)
+
+
+def _pdf_text(path: Path) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed"
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    )
+    return " ".join(unicodedata.normalize("NFKC", done.stdout).split())  # ligatures: ff
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_evidence_pack_pdf_holds_the_order_its_shipment_policy_and_timeline(
+    qtbot: QtBot, demo_ledger: Ledger, tmp_path: Path, qapp: QApplication, language: str
+) -> None:
+    if language == "de":
+        i18n.install_translators(qapp, "de")
+    try:
+        view = make_view(qtbot, demo_ledger, policy=_policy(demo_ledger))
+        row = view.rows[0]
+        pack = view.pack(row.id)
+        assert pack.order is not None and pack.shipments
+        shipment = pack.shipments[0]
+        path = view.save_pack(row.id, tmp_path / "pack.pdf")
+        text = _pdf_text(path)
+    finally:
+        i18n.remove_translators(qapp)
+        QLocale.setDefault(EN_US)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert row.order_name in text
+    assert shipment.tracking_number in text and shipment.ae_order_id in text
+    assert pack.order.customer_name in text
+    if language == "en":
+        for words in (
+            "Chargeback evidence",
+            "Card holder says they did not make the payment",
+            "Refund policy in force",
+            "Refund and return policy",
+            "Timeline of what was done",
+            "Chargeback opened by the bank",
+            "Text evidence for Shopify",
+        ):
+            assert words in text, words
+    else:
+        for words in (
+            "Nachweise zur Rückbuchung",
+            "Karteninhaber sagt",
+            "Geltende Erstattungsrichtlinie",
+            "Rückgabe und Erstattung",
+            "Ablauf: was getan wurde",
+            "Rückbuchung von der Bank eröffnet",
+        ):
+            assert words in text, words
+
+
+class Answer:
+    """Answers the next modal EvidenceDialog: ticks submit or not, then confirms or cancels."""
+
+    def __init__(self, qtbot: QtBot, *, submit: bool, accept: bool) -> None:
+        self.seen: list[Mapping[str, str]] = []
+        self.submit, self.accept = submit, accept
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._act)
+        self.timer.start()
+
+    def _act(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, EvidenceDialog):
+            return
+        self.timer.stop()
+        self.seen.append(dialog.texts())
+        dialog.submit_box.setChecked(self.submit)
+        if self.accept:
+            dialog.ok_button.click()
+        else:
+            cancel = dialog.findChild(QPushButton, "cancelEvidence")
+            assert cancel is not None
+            cancel.click()
+
+
+def test_evidence_goes_to_shopify_only_as_confirmed(
+    qtbot: QtBot, ledger: Ledger, shopify_schema: GraphQLSchema
+) -> None:
+    with FakeShopify(shopify_schema) as fake:
+        order = fake.state.add_order(name="#3003", fulfilled=True)
+        dispute = fake.state.add_dispute(
+            order, evidence_due_by=datetime.now(UTC) + timedelta(days=5)
+        )
+
+        def client() -> ShopifyClient:
+            transport = LoopbackTransport({fake.domain: fake.url})
+            return ShopifyClient(fake.domain, AccessToken(ACCESS_TOKEN), transport=transport)
+
+        shop_id = save_shop(
+            ledger, ShopInfo("Shop", "EUR", fake.domain), api_version="2026-04", auth_kind="token"
+        )
+        with client() as c:
+            sync_orders(ledger, c, shop_id)
+
+        def sync() -> object:
+            with client() as c:
+                return sync_chargebacks(ledger, c, shop_id)
+
+        def send(chargeback_id: int, texts: Mapping[str, str], submit: bool) -> EvidenceSent:
+            with client() as c:
+                return send_evidence(ledger, c, chargeback_id, texts, submit=submit)
+
+        view = make_view(qtbot, ledger, sync=sync, send=send)
+        assert view.table.topLevelItemCount() == 0 and view.empty.isVisibleTo(view)
+        view.sync_button.click()
+        qtbot.waitUntil(lambda: view.busy is None and view.table.topLevelItemCount() == 1)
+        assert "1 new" in view.count_label.text() or view.rows[0].order_name == "#3003"
+        assert view.send_button.isEnabled()
+
+        cancelled = Answer(qtbot, submit=True, accept=False)
+        view.send_button.click()
+        assert "#3003" in cancelled.seen[0]["uncategorizedText"]  # the text was shown first
+        assert fake.state.evidence_requests == []  # cancel sends nothing
+
+        saved = Answer(qtbot, submit=False, accept=True)
+        view.send_button.click()
+        qtbot.waitUntil(lambda: view.busy is None and len(fake.state.evidence_requests) == 1)
+        sent = fake.state.evidence_requests[0]["input"]
+        assert sent["submitEvidence"] is False and not dispute.submitted
+        assert sent["uncategorizedText"] == saved.seen[0]["uncategorizedText"]
+
+        submitted = Answer(qtbot, submit=True, accept=True)  # kept: its timer lives with it
+        view.send_button.click()
+        qtbot.waitUntil(lambda: view.busy is None and dispute.submitted)
+        assert submitted.seen and submitted.seen[0] == saved.seen[0]
+        assert fake.state.evidence_requests[-1]["input"]["submitEvidence"] is True
+        qtbot.waitUntil(lambda: not view.loading and not view.rows[0].needs_response)
+        assert list_chargebacks(ledger)[0].status == "UNDER_REVIEW"
+        assert not view.send_button.isEnabled()  # nothing more to send
