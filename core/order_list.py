@@ -148,7 +148,9 @@ class OrderQuery:
         if self.without_open_runs:
             # The terms of the partial index ix_supplier_order_waiting_ship_by, which covers
             # the count and is in the list's (ship_by, id) order.
-            clauses.append("so.shipped_at IS NULL AND so.in_open_run = 0")
+            # PostgreSQL's is the same condition, as its boolean takes it (migration 0004).
+            open_run = "so.in_open_run = 0" if dialect == "sqlite" else "NOT so.in_open_run"
+            clauses.append(f"so.shipped_at IS NULL AND {open_run}")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))

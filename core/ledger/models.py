@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, false, text
 from sqlmodel import Field, SQLModel
 
 from core.ledger.types import OPEN_SHOP_ORDER
@@ -73,6 +73,7 @@ class CustomerOrder(SQLModel, table=True):
             "created_at",
             "processed_at",
             sqlite_where=text(OPEN_SHOP_ORDER),
+            postgresql_where=text(OPEN_SHOP_ORDER),
         ),
     )
 
@@ -126,6 +127,7 @@ class SupplierOrder(SQLModel, table=True):
             "ship_by",
             "shipped_at",
             sqlite_where=text("shipped_at IS NULL"),
+            postgresql_where=text("shipped_at IS NULL"),
         ),
         # Awaiting a shipment, and in no open cancellation: the ship windows `due` counts.
         Index(
@@ -136,6 +138,7 @@ class SupplierOrder(SQLModel, table=True):
             "shipped_at",  # with in_open_run: the index covers the counts (no table reads)
             "in_open_run",
             sqlite_where=text("shipped_at IS NULL AND in_open_run = 0"),
+            postgresql_where=text("shipped_at IS NULL AND NOT in_open_run"),
         ),
     )
 
@@ -145,12 +148,12 @@ class SupplierOrder(SQLModel, table=True):
     customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
     paid_at: datetime | None = _time()
     # paid_at is the Shopify payment time (no supplier data yet): ship_by is an estimate.
-    paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     # Inside an open cancellation or dispute (kept by triggers on cancellation, migration 0004).
-    in_open_run: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    in_open_run: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     ship_by: datetime | None = _time()  # stored; recomputed when paid_at, window or calendar change
     # True when ship_by counts days of a year whose official arrangement is not known yet.
-    ship_by_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    ship_by_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     order_status: str = "WAIT_SELLER_SEND_GOODS"  # AliExpress' raw string, unknown kept as is
     logistics_status: str = ""
     tracking_number: str = ""
