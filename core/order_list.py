@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from core.ledger.dialect import is_sqlite
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 
 #: Statuses under which the ship window still matters (a cancel request does not stop it).
@@ -184,9 +185,11 @@ class OrderList:
     """Reads windows of the supplier-order list for one query, through a plain DB-API
     connection (Ledger.reader): the window lists orders before SQLAlchemy has loaded."""
 
-    def __init__(self, reader: sqlite3.Connection, dialect: str = "sqlite") -> None:
+    def __init__(self, reader: sqlite3.Connection, dialect: str | None = None) -> None:
         self._reader = reader
-        self._dialect = dialect  # the ledger's (Ledger.dialect): a server ledger's SQL differs
+        # The ledger's (Ledger.dialect): a server ledger's SQL differs. Told by the reader
+        # when not given, so that no caller can run SQLite's SQL on a server by leaving it out.
+        self._dialect = dialect or ("sqlite" if is_sqlite(reader) else "postgresql")
 
     def count(self, query: OrderQuery) -> int:
         matches = query.matches(self._dialect)

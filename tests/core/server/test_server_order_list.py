@@ -39,9 +39,9 @@ QUERIES = [
     OrderQuery(descending=True),
     OrderQuery(statuses=AWAITING_SHIPMENT_STATUSES),
     OrderQuery(search="810"),
-    OrderQuery(search="810", sort="paid_at", descending=True),
+    OrderQuery(search="810", sort="so.paid_at", descending=True),
     OrderQuery(search="schneider"),  # case does not matter, as with FTS5's trigrams
-    OrderQuery(search="Müller", sort="paid_at", descending=True),
+    OrderQuery(search="Müller", sort="so.paid_at", descending=True),
     OrderQuery(search="#1234"),
     OrderQuery(search="50%"),  # LIKE's wildcards are searched for literally
 ]
