@@ -30,6 +30,7 @@ BOTH_ENGINES = (
     "tests/core/test_ledger.py",
     "tests/core/imports/",
     "tests/core/cancel/",
+    "tests/core/test_due.py",
 )
 
 
