@@ -31,6 +31,14 @@ BOTH_ENGINES = (
     "tests/core/imports/",
     "tests/core/cancel/",
     "tests/core/test_due.py",
+    "tests/core/test_deadlines.py",
+    "tests/core/test_calendar_days.py",
+    "tests/core/test_protection.py",
+    "tests/core/test_withdrawal.py",
+    "tests/core/test_supplier_orders.py",
+    "tests/core/shopify/test_chargebacks.py",
+    "tests/core/shopify/test_protected_data.py",
+    "tests/core/shopify/test_sync.py",
 )
 
 
