@@ -39,6 +39,9 @@ SMALL = 1_000
 TICKS = 21
 CUSTOMER = "Zimmermann"  # a common surname of the demo (about 1 order in 30)
 KEYS = ("open_s", "search_ms", "sort_ms", "scroll_ms", "tick_ms_1k", "tick_ms_1m", "rss_mb")
+#: The same window on the same ledger copied to a throwaway PostgreSQL server (measured when
+#: PostgreSQL's binaries and psycopg are installed; see tests/pg_cluster.py).
+PG_KEYS = ("pg_open_s", "pg_search_ms", "pg_sort_ms", "pg_scroll_ms", "pg_tick_ms")
 
 
 @dataclass
@@ -86,6 +89,7 @@ def run(size: int | None = None) -> Result:
         measured = _measure_big(big, orders, folder / "home-big")
         with _opened(little, folder / "home-small") as opened:
             tick_small = _median_tick(opened)
+        on_server, copy_note = _measure_on_postgresql(big, orders, folder / "home-pg")
     figures = {
         "open_s": round(measured.open_s, 3),
         "search_ms": round(measured.search_ms, 1),
@@ -95,6 +99,14 @@ def run(size: int | None = None) -> Result:
         "tick_ms_1m": round(measured.tick_ms, 2),
         "rss_mb": round(measured.rss_mb, 1),
     }
+    if on_server is not None:
+        figures |= {
+            "pg_open_s": round(on_server.open_s, 3),
+            "pg_search_ms": round(on_server.search_ms, 1),
+            "pg_sort_ms": round(on_server.sort_ms, 1),
+            "pg_scroll_ms": round(on_server.scroll_ms, 1),
+            "pg_tick_ms": round(on_server.tick_ms, 2),
+        }
     return Result(
         f"Ledger table, {orders:,} orders (ticks also with {small:,}), offscreen",
         figures,
@@ -118,7 +130,52 @@ def run(size: int | None = None) -> Result:
             f"tick_ms_*: median of {TICKS} countdown ticks, each a minute after the last "
             "(the visible countdowns that changed, the tray) with their paint",
             "rss_mb: this whole process (Python, Qt, the window, the ledger open) after all that",
+            copy_note,
         ],
+    )
+
+
+def available_on_postgresql() -> bool:
+    """Whether the pg_* figures can be measured here (PostgreSQL's binaries and psycopg)."""
+    import importlib.util
+
+    from tests.pg_cluster import find_bin
+
+    return find_bin() is not None and importlib.util.find_spec("psycopg") is not None
+
+
+def _measure_on_postgresql(path: Path, orders: int, home: Path) -> tuple[_BigFigures | None, str]:
+    """The big ledger copied into a throwaway PostgreSQL cluster on this machine (over its
+    Unix socket), then the same figures as on the file."""
+    if not available_on_postgresql():
+        return None, "pg_*: not measured (PostgreSQL or psycopg not installed)"
+    from core.ledger.transfer import copy_ledger
+    from tests.pg_cluster import Cluster, find_bin
+
+    bin_dir = find_bin()
+    assert bin_dir is not None
+    say(f"table: copying the {orders:,}-order ledger to a throwaway PostgreSQL server…")
+    cluster = Cluster(bin_dir).start()
+    try:
+        database = cluster.create_database("bench")
+        url = cluster.local_url(database)
+        started = time.perf_counter()
+        source, target = open_ledger(path, for_reading=True), open_ledger(url)
+        try:
+            copied = copy_ledger(source, target).total
+        finally:
+            source.close()
+            target.close()
+        took = time.perf_counter() - started
+        with cluster.connect_admin(database) as admin:
+            admin.execute("VACUUM ANALYZE")
+        figures = _measure_big(url, orders, home)
+    finally:
+        cluster.stop()
+    return figures, (
+        f"pg_*: the same ledger on PostgreSQL (a local throwaway cluster, Unix socket; "
+        f"{copied:,} rows copied and verified in {took:.0f} s, not counted); pg_tick_ms is "
+        "tick_ms_1m's figure there"
     )
 
 
@@ -127,7 +184,7 @@ def _tick_target(figures: dict[str, float]) -> bool:
 
 
 @contextmanager
-def _opened(path: Path, home: Path) -> Iterator[_Opened]:
+def _opened(path: Path | str, home: Path) -> Iterator[_Opened]:
     """Open the ledger and show the main window, timed to the end of the first paint (the
     services attach after it, as when the app starts).
 
@@ -154,7 +211,7 @@ def _opened(path: Path, home: Path) -> Iterator[_Opened]:
         ledger.close()
 
 
-def _measure_big(path: Path, orders: int, home: Path) -> _BigFigures:
+def _measure_big(path: Path | str, orders: int, home: Path) -> _BigFigures:
     with _opened(path, home) as opened:
         window = opened.window
         tick_ms = _median_tick(opened)  # in the view the window opens with, like tick_ms_1k

@@ -31,6 +31,7 @@ from sqlmodel import Session
 
 from core import calendar_days, clocks, settings
 from core.ledger import journal
+from core.ledger.dialect import is_sqlite
 from core.ledger.models import Supplier, SupplierOrder
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 from core.texts import Text
@@ -243,20 +244,23 @@ def recompute_ship_by(
     calendar_days.apply(connection)
     computer = _Recomputer(connection, default_clock(db))
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cache_size = cursor.execute("PRAGMA cache_size").fetchone()[0]
-    cursor.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")  # index updates thrash the default
+    sqlite = is_sqlite(cursor)  # a server ledger keeps its own cache
+    if sqlite:
+        cache_size = cursor.execute("PRAGMA cache_size").fetchone()[0]
+        cursor.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")  # index updates thrash it
     changed = read = 0
     try:
         for rows in _batches(cursor, supplier_id, order_ids, unassigned, batch_size):
             read += len(rows)
             updates = computer.updates(rows)
             if updates:
-                cursor.executemany(_UPDATE, [u[:3] for u in updates])
+                cursor.executemany(_UPDATE, _written(updates))
                 changed += len(updates)
             if progress is not None:
                 progress(read)
     finally:
-        cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+        if sqlite:
+            cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
         cursor.close()
     if isinstance(db, Session):
         _expire_ship_by(db)
@@ -271,6 +275,26 @@ _OPEN = (
 )
 _UPDATE = "UPDATE supplier_order SET ship_by = ?, ship_by_estimated = ? WHERE id = ?"
 _Row = tuple[int, int | None, str | None, str | None, int]
+
+
+def _written(updates: list[_Update]) -> list[tuple[str | None, bool, int]]:
+    """_UPDATE's parameters: the estimated mark as a bool (PostgreSQL's column is boolean;
+    SQLite stores it as 1 or 0, as before)."""
+    return [(value, bool(estimated), order_id) for value, estimated, order_id, _ in updates]
+
+
+def _stored(cursor: Any, rows: list[Any]) -> list[_Row]:
+    """Rows as SQLite stores them: a server ledger's driver hands over datetimes, and the
+    recompute compares and computes the stored text."""
+    if not rows or is_sqlite(cursor):
+        return rows
+    return [(i, s, _text(paid), _text(ship_by), int(e)) for i, s, paid, ship_by, e in rows]
+
+
+def _text(moment: datetime | str | None) -> str | None:
+    return to_db(moment.replace(tzinfo=UTC)) if isinstance(moment, datetime) else moment
+
+
 #: (new ship_by, new estimated, id, previous ship_by) of a row whose stored values are stale.
 _Update = tuple[str | None, int, int, str | None]
 
@@ -326,14 +350,17 @@ def _batches(
             chunk = ids[start : start + _IN_CHUNK]
             in_list = [*conditions, f"id IN ({', '.join('?' * len(chunk))})"]
             query = f"{columns} WHERE {' AND '.join(in_list)} ORDER BY id"
-            yield cursor.execute(query, [*params, *chunk]).fetchall()
+            yield _stored(cursor, cursor.execute(query, [*params, *chunk]).fetchall())
         return
     last_id = after_id
     keyset = " AND ".join([*conditions, "id > ?"])
     while True:
-        rows = cursor.execute(
-            f"{columns} WHERE {keyset} ORDER BY id LIMIT ?", [*params, last_id, batch_size]
-        ).fetchall()
+        rows = _stored(
+            cursor,
+            cursor.execute(
+                f"{columns} WHERE {keyset} ORDER BY id LIMIT ?", [*params, last_id, batch_size]
+            ).fetchall(),
+        )
         if not rows:
             return
         yield rows
@@ -400,7 +427,7 @@ def recompute_open_deadlines(
                 # is written quietly (the deadline shows it).
                 shifted = [u for u in updates if u[0] != u[3]]
                 if updates:
-                    cursor.executemany(_UPDATE, [u[:3] for u in updates])
+                    cursor.executemany(_UPDATE, _written(updates))
                 if shifted:
                     cursor.executemany(
                         "INSERT INTO event (at, kind, entity, entity_id, payload) "
@@ -574,9 +601,16 @@ def _paid_span(connection: Connection) -> tuple[int, int]:
     ).one()
     if low is None or high is None:
         return (0, -1)
-    last = datetime.fromisoformat(high).toordinal() + 1  # zones are within a day of UTC
-    first = max(datetime.fromisoformat(low).toordinal() - 1, last - MAX_SPAN_DAYS)
+    # from_db: the stored text, or a server ledger's datetime
+    last = _day(high).toordinal() + 1  # zones are within a day of UTC
+    first = max(_day(low).toordinal() - 1, last - MAX_SPAN_DAYS)
     return first, last
+
+
+def _day(stored: str | datetime) -> datetime:
+    moment = from_db(stored)
+    assert moment is not None
+    return moment
 
 
 def _supplier_clocks(connection: Connection) -> dict[int | None, SupplierClock]:

@@ -104,7 +104,7 @@ def due_orders(
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [_row(raw, now) for raw in _connection(db).exec_driver_sql(sql, tuple(params))]
+    return [_row(raw, now) for raw in _execute(db, sql, tuple(params))]
 
 
 def count_closing_within(db: Session | Connection, now: datetime, lead_hours: float) -> int:
@@ -128,7 +128,7 @@ def next_change(db: Session | Connection, now: datetime, lead_hours: float) -> d
     moments = []
     for after, shift in ((start, timedelta(0)), (start + lead, lead)):
         params = (*AWAITING_SHIPMENT_STATUSES, to_db(after))
-        found = from_db(connection.exec_driver_sql(sql, params).scalar_one())
+        found = from_db(_execute(connection, sql, params).scalar_one())
         if found is not None:  # overdue from ship_by on; within the lead from ship_by - lead
             moments.append(found - shift)
     return min(moments, default=None)
@@ -148,7 +148,7 @@ def entered_lead(
         " ORDER BY so.ship_by, so.id"
     )
     params = (*AWAITING_SHIPMENT_STATUSES, to_db(_utc(since) + lead), to_db(_utc(now) + lead))
-    return [_row(raw, now) for raw in _connection(db).exec_driver_sql(sql, params)]
+    return [_row(raw, now) for raw in _execute(db, sql, params)]
 
 
 # --- every kind of deadline -----------------------------------------------------------------
@@ -221,7 +221,7 @@ def run_deadlines(
           AND +c.state IN ({", ".join("?" * len(OPEN_RUN_STATES))})
     """
     found = []
-    for raw in _connection(db).exec_driver_sql(sql, (*params, *OPEN_RUN_STATES)):
+    for raw in _execute(db, sql, (*params, *OPEN_RUN_STATES)):
         moment = from_db(raw[2])
         assert moment is not None  # the WHERE clause says so
         found.append(
@@ -255,7 +255,7 @@ def buy_deadlines(
     paid_by = None if until is None else _utc(until) - buy_within
     where, params = _bounds("co.id", _PAID_AT, paid_by, ids)
     found = []
-    for raw in connection.exec_driver_sql(f"{_TO_BUY}{where}", (*PAID_STATUSES, *params)):
+    for raw in _execute(connection, f"{_TO_BUY}{where}", (*PAID_STATUSES, *params)):
         paid = from_db(raw[2])
         assert paid is not None
         moment = paid + buy_within
@@ -327,10 +327,10 @@ def open_clocks(db: Session | Connection) -> OpenClocks:
         "SELECT c.id, c.state, c.next_deadline FROM cancellation AS c"
         f" WHERE c.next_deadline IS NOT NULL AND +c.state IN ({states})"
     )
-    for ident, state, moment in connection.exec_driver_sql(runs, OPEN_RUN_STATES):
+    for ident, state, moment in _execute(connection, runs, OPEN_RUN_STATES):
         found.append((_parsed(moment), _RUN_KINDS.get(state, Kind.SUPPLIER_REFUND), ident))
     buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
-    for ident, _name, paid in connection.exec_driver_sql(_TO_BUY, PAID_STATUSES):
+    for ident, _name, paid in _execute(connection, _TO_BUY, PAID_STATUSES):
         found.append((_parsed(paid) + buy_within, Kind.BUY, ident))
     found.sort(key=lambda item: (item[0], item[1].value, item[2]))
     return OpenClocks([m for m, _, _ in found], [(k, i) for _, k, i in found])
@@ -466,7 +466,7 @@ def _count(db: Session | Connection, after: datetime | None, until: datetime) ->
     if after is not None:
         sql += " AND so.ship_by > ?"
         params.append(to_db(after))
-    return int(_connection(db).exec_driver_sql(sql, tuple(params)).scalar_one())
+    return int(_execute(db, sql, tuple(params)).scalar_one())
 
 
 def _row(raw: Any, now: datetime) -> DueRow:
@@ -483,6 +483,21 @@ def _row(raw: Any, now: datetime) -> DueRow:
         bool(raw[5]),
         raw[6],
     )
+
+
+#: This module's SQLite-only terms -> PostgreSQL's: the boolean compared with 0 (SQLite matches
+#: the partial index's condition by its text), and the unary + that keeps SQLite's planner off
+#: the state index (PostgreSQL has no such operator on text).
+_SERVER_TERMS = (("so.in_open_run = 0", "NOT so.in_open_run"), ("+c.state", "c.state"))
+
+
+def _execute(db: Session | Connection, sql: str, params: Any) -> Any:
+    """exec_driver_sql in the ledger's dialect."""
+    connection = _connection(db)
+    if connection.dialect.name != "sqlite":
+        for sqlite_term, server_term in _SERVER_TERMS:
+            sql = sql.replace(sqlite_term, server_term)
+    return connection.exec_driver_sql(sql, params)
 
 
 def _connection(db: Session | Connection) -> Connection:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from core.ledger.dialect import is_sqlite
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 
 #: Statuses under which the ship window still matters (a cancel request does not stop it).
@@ -112,9 +113,16 @@ class OrderQuery:
     def searching(self) -> bool:
         return len(self.search.strip()) >= 3
 
-    def matches(self) -> tuple[str, list[Any]] | None:
-        """The search as a query of the search index's rowids (the supplier order ids)."""
+    def matches(self, dialect: str = "sqlite") -> tuple[str, list[Any]] | None:
+        """The search as a query of the search index's rowids (the supplier order ids). On
+        PostgreSQL the index is a pg_trgm GIN index over one lower-cased document per order
+        (migration 0001), asked with LIKE."""
         term = self.search.strip()
+        if dialect != "sqlite":
+            if not term:
+                return None
+            escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            return "SELECT rowid FROM supplier_order_search WHERE document LIKE ?", [f"%{escaped}%"]
         if len(term) >= 3:
             return "SELECT rowid FROM supplier_order_search WHERE supplier_order_search MATCH ?", [
                 '"' + term.replace('"', '""') + '"'
@@ -125,14 +133,15 @@ class OrderQuery:
             ]
         return None
 
-    def where(self, *, walk_index: bool = False) -> tuple[str, list[Any]]:
+    def where(self, *, walk_index: bool = False, dialect: str = "sqlite") -> tuple[str, list[Any]]:
         """The WHERE clause; with `walk_index` the search is only probed ("+" keeps SQLite
         from fetching the matches by id, so it walks the sort index: see order_by)."""
         clauses: list[str] = []
         params: list[Any] = []
-        matches = self.matches()
+        matches = self.matches(dialect)
         if matches is not None:
-            clauses.append(f"{'+' if walk_index else ''}so.id IN ({matches[0]})")
+            plus = "+" if walk_index and dialect == "sqlite" else ""
+            clauses.append(f"{plus}so.id IN ({matches[0]})")
             params.extend(matches[1])
         if self.statuses:
             clauses.append(f"so.order_status IN ({', '.join('?' * len(self.statuses))})")
@@ -140,7 +149,9 @@ class OrderQuery:
         if self.without_open_runs:
             # The terms of the partial index ix_supplier_order_waiting_ship_by, which covers
             # the count and is in the list's (ship_by, id) order.
-            clauses.append("so.shipped_at IS NULL AND so.in_open_run = 0")
+            # PostgreSQL's is the same condition, as its boolean takes it (migration 0004).
+            open_run = "so.in_open_run = 0" if dialect == "sqlite" else "NOT so.in_open_run"
+            clauses.append(f"so.shipped_at IS NULL AND {open_run}")
         if self.ship_by_from is not None:
             clauses.append("so.ship_by >= ?")
             params.append(to_db(self.ship_by_from))
@@ -156,9 +167,14 @@ class OrderQuery:
             raise ValueError(f"not a sortable column of the order list: {self.sort!r}")
         return self.sort
 
-    def order_by(self, *, reverse: bool = False, walk_index: bool = False) -> str:
+    def order_by(
+        self, *, reverse: bool = False, walk_index: bool = False, dialect: str = "sqlite"
+    ) -> str:
         column = self.sort_sql
         direction = "DESC" if self.descending != reverse else "ASC"
+        if dialect != "sqlite":  # SQLite's order of NULLs: first ascending, last descending
+            nulls = "FIRST" if direction == "ASC" else "LAST"
+            return f" ORDER BY {column} {direction} NULLS {nulls}, so.id {direction}"
         # With a search, the matching rows are sorted directly unless `walk_index` ("+" keeps
         # SQLite from walking the sort index and probing every row against the search).
         prefix = "+" if self.searching and not walk_index else ""
@@ -169,15 +185,18 @@ class OrderList:
     """Reads windows of the supplier-order list for one query, through a plain DB-API
     connection (Ledger.reader): the window lists orders before SQLAlchemy has loaded."""
 
-    def __init__(self, reader: sqlite3.Connection) -> None:
+    def __init__(self, reader: sqlite3.Connection, dialect: str | None = None) -> None:
         self._reader = reader
+        # The ledger's (Ledger.dialect): a server ledger's SQL differs. Told by the reader
+        # when not given, so that no caller can run SQLite's SQL on a server by leaving it out.
+        self._dialect = dialect or ("sqlite" if is_sqlite(reader) else "postgresql")
 
     def count(self, query: OrderQuery) -> int:
-        matches = query.matches()
+        matches = query.matches(self._dialect)
         if matches is not None and replace(query, search="").where()[0] == "":
             # Only a search: the index has one row per supplier order, kept by triggers.
-            return self._scalar(f"SELECT count(*) FROM ({matches[0]})", matches[1])
-        where, params = query.where()
+            return self._scalar(f"SELECT count(*) FROM ({matches[0]}) AS found", matches[1])
+        where, params = query.where(dialect=self._dialect)
         return self._scalar(f"SELECT count(*) FROM supplier_order AS so{where}", params)
 
     def window(self, query: OrderQuery, offset: int, limit: int, total: int) -> list[OrderRow]:
@@ -192,8 +211,8 @@ class OrderList:
         # (rows before it) x (orders / matches) entries, fewer than sorting every match.
         before = (from_end if backwards else offset) + limit
         walk = query.searching and before * self._orders_upper_bound() < total * total
-        where, params = query.where(walk_index=walk)
-        order = query.order_by(reverse=backwards, walk_index=walk)
+        where, params = query.where(walk_index=walk, dialect=self._dialect)
+        order = query.order_by(reverse=backwards, walk_index=walk, dialect=self._dialect)
         # The page's ids first, from the indexes alone; only its rows are joined and described.
         page = f"SELECT so.id FROM supplier_order AS so{where}{order} LIMIT ? OFFSET ?"
         sql = (
@@ -218,7 +237,7 @@ class OrderList:
         if found is None:
             return None
         key = found[0]  # as stored, as the comparisons below need it
-        where, params = query.where()
+        where, params = query.where(dialect=self._dialect)
         op = ">" if query.descending else "<"
         # SQLite sorts NULLs first when ascending, last when descending.
         if key is None:

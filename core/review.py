@@ -339,8 +339,9 @@ _SHOP_REASON = """CASE lower(coalesce(co.cancel_reason, ''))
 _SHOP_FAULT = """CASE lower(coalesce(co.cancel_reason, ''))
   WHEN 'customer' THEN 'customer' ELSE 'unknown' END"""
 # Dropdesk's own refunds of order `co` in its currency, by each way a refund names its order
-# (each sum answered from an index: the `+` keeps SQLite off the state and NULL indexes).
-_OWN_REFUNDED = "r.direction = 'to_customer' AND +r.state IN ('issued', 'received')"
+# (each sum answered from an index: the `+` keeps SQLite off the NULL indexes, and `|| ''`
+# off the state index; PostgreSQL has no unary + on text, so the state's is the concatenation).
+_OWN_REFUNDED = "r.direction = 'to_customer' AND (r.state || '') IN ('issued', 'received')"
 _OWN_PAID = f"""(
   (SELECT coalesce(sum(r.amount_minor), 0) FROM refund AS r
    WHERE r.customer_order_id = co.id AND {_OWN_REFUNDED} AND r.currency = co.currency)

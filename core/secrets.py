@@ -53,6 +53,8 @@ _ACCEPTED_PREFIXES = tuple(
 )
 _DOMAIN = re.compile(r"[a-z0-9][a-z0-9-]*\.myshopify\.com")
 _APP_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# A server ledger's `ServerAddress.key`: user@host:port/database (host may be a socket folder).
+_SERVER_LEDGER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.$-]{0,62}@[^\s@]{1,255}:\d{1,5}/[^\s/]{1,63}")
 
 
 # --- errors -------------------------------------------------------------------------------
@@ -127,6 +129,7 @@ class SecretKind(StrEnum):
     ALIEXPRESS_APP_SECRET = "aliexpress-app-secret"
     ALIEXPRESS_ACCESS_TOKEN = "aliexpress-access-token"
     ALIEXPRESS_REFRESH_TOKEN = "aliexpress-refresh-token"
+    POSTGRESQL_PASSWORD = "postgresql-password"  # of a server ledger (core.ledger.server)
 
 
 _SHOPIFY_KINDS = {SecretKind.SHOPIFY_ACCESS_TOKEN, SecretKind.SHOPIFY_CLIENT_SECRET}
@@ -145,6 +148,12 @@ class SecretKey:
                 raise InvalidSecretError(
                     f"{self.owner!r} is not a normalised shop domain.",
                     "Pass the shop as name.myshopify.com, in lower case.",
+                )
+        elif self.kind is SecretKind.POSTGRESQL_PASSWORD:
+            if not _SERVER_LEDGER.fullmatch(self.owner):
+                raise InvalidSecretError(
+                    f"{self.owner!r} is not a server ledger (user@host:port/database).",
+                    "Pass the ledger's address as postgresql://user@host/database.",
                 )
         elif not _APP_KEY.fullmatch(self.owner):
             raise InvalidSecretError(
@@ -181,6 +190,11 @@ class SecretKey:
     @classmethod
     def aliexpress_refresh_token(cls, app_key: str) -> SecretKey:
         return cls(SecretKind.ALIEXPRESS_REFRESH_TOKEN, app_key.strip())
+
+    @classmethod
+    def postgresql_password(cls, ledger_key: str) -> SecretKey:
+        """The password of a server ledger; `ledger_key` is its `ServerAddress.key`."""
+        return cls(SecretKind.POSTGRESQL_PASSWORD, ledger_key)
 
 
 # --- backend choice -----------------------------------------------------------------------

@@ -49,11 +49,11 @@ def estimate_missing(session: Session) -> int:
     if not rows:
         return 0
     connection.exec_driver_sql(
-        "UPDATE supplier_order SET paid_at = ?, paid_estimated = 1,"
+        "UPDATE supplier_order SET paid_at = ?, paid_estimated = ?,"  # a bool: either engine
         " order_status = CASE WHEN order_status = ? AND ? THEN ? ELSE order_status END"
         " WHERE id = ?",
         [
-            (paid, _UNKNOWN_STATUS, bool(awaiting), _AWAITING, so_id)
+            (paid, True, _UNKNOWN_STATUS, bool(awaiting), _AWAITING, so_id)
             for so_id, paid, _, awaiting in rows
         ],
     )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core import settings
+from core import paths, settings
 from core.ledger import (
     CorruptLedgerError,
     Ledger,
@@ -90,7 +90,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_interactively(path: Path, start: Callable[[Ledger], T]) -> T | None:
+def open_interactively(path: Path | str, start: Callable[[Ledger], T]) -> T | None:
     """Open `path` and `start` work on it; on a problem (the file refused, or damage the first
     reads run into) ask the merchant what to do until something opens or they quit."""
     while True:
@@ -112,11 +112,13 @@ def open_interactively(path: Path, start: Callable[[Ledger], T]) -> T | None:
                 message = _tr("{0} is damaged: {1}").format(ledger.path.name, error)
         choice = ledger_problem.ask(None, problem, message)
         if choice is ledger_problem.Choice.OPEN_OTHER:
-            chosen = ledger_problem.pick_ledger(None, path)
+            chosen = ledger_problem.pick_ledger(
+                None, path if isinstance(path, Path) else paths.default_ledger()
+            )
             if chosen is None:
                 continue
             path = chosen
-        elif choice is ledger_problem.Choice.RESTORE_BACKUP:
+        elif choice is ledger_problem.Choice.RESTORE_BACKUP and isinstance(path, Path):
             restored = ledger_problem.restore_copy(path)
             if restored is not None:
                 path = restored
@@ -150,6 +152,7 @@ class Session:
         ledger before its first write (core refuses to write a damaged one); then attach the
         services (connections, cancellations, imports, tray), resume interrupted work, back up."""
         ledger = self.ledger
+        self.say_warning()
 
         def prepare(_progress: object, _cancelled: object) -> CorruptLedgerError | None:
             import_service_modules()
@@ -164,6 +167,22 @@ class Session:
         job.failed.connect(lambda message: log.error("Loading the services failed: %s", message))
         job.failed.connect(lambda _message: self._attach(None))  # which raises the error again
         job.start()  # Qt owns a started job: no list keeps it alive
+
+    def say_warning(self) -> None:
+        """What open_ledger found worth saying (a ledger file in a sync folder), in a box
+        that does not stop the window."""
+        if self.ledger.warning is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.ledger.warning.get(current_language()).split(". ", 1)[0] + ".",
+            self.ledger.warning.get(current_language()),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setModal(False)
+        box.setObjectName("ledger_warning")
+        box.show()
 
     def _attach(self, damage: CorruptLedgerError | None) -> None:
         from core.connections import Connector
@@ -203,11 +222,27 @@ class Session:
     def _wire(self, window: MainWindow) -> None:
         window.open_ledger_requested.connect(self.open_other)
         window.ledger_chosen.connect(self.open_path)
+        window.server_ledger_requested.connect(self.open_server)
 
     def open_other(self) -> None:
         chosen = ledger_problem.pick_ledger(self.window, self.ledger.path)
         if chosen is not None:
             self.open_path(chosen)
+
+    def open_server(self) -> None:
+        """File > Open ledger on a server: the address, the password if the keyring lacks it."""
+        from gui.server_ledger_dialog import ask_address, open_with_password
+
+        current = self.ledger.location if self.ledger.dialect != "sqlite" else ""
+        address = ask_address(self.window, current)
+        if address is None:
+            return
+        if address == self.ledger.location:
+            present(self.window)
+            return
+        ledger = open_with_password(self.window, address)
+        if ledger is not None:
+            self._switch_to(ledger)
 
     def open_path(self, chosen: Path) -> None:
         """Open `chosen` in place of the current ledger: a new window, the old one closed."""
@@ -219,6 +254,10 @@ class Session:
         except LedgerError as error:
             QMessageBox.warning(self.window, _tr("This ledger cannot be opened"), _said(error))
             return
+        self._switch_to(ledger)
+
+    def _switch_to(self, ledger: Ledger) -> None:
+        """`ledger` in place of the current one: a new window, the old one closed."""
         old_window, old_ledger = self.window, self.ledger
         self.ledger = ledger
         self.window = MainWindow(ledger, connections=self._connections(ledger))
@@ -229,7 +268,7 @@ class Session:
         old_window.deleteLater()  # freed by Qt on this thread, not by a collector elsewhere
         old_ledger.close()
         if self.instance is not None:
-            self.instance.move_to(ledger.path)
+            self.instance.move_to(ledger.path if ledger.dialect == "sqlite" else ledger.location)
 
     def keep_calendar_current(self) -> None:
         """A newer `holidays` package (or an edit an earlier run did not finish applying)
@@ -240,8 +279,8 @@ class Session:
 
     def check_in_background(self) -> None:
         """After an unclean shutdown, or when a read met damage: SQLite's quick_check, off the
-        GUI thread (once at a time)."""
-        if self._checking:
+        GUI thread (once at a time). A server ledger's pages are the server's to check."""
+        if self._checking or self.ledger.dialect != "sqlite":
             return
         self._checking = True
         path = self.ledger.path
@@ -261,7 +300,10 @@ class Session:
             self.check_in_background()
 
     def back_up_in_background(self) -> None:
-        """Once a day, a rotated backup beside the ledger."""
+        """Once a day, a rotated backup beside the ledger (a server ledger is backed up on the
+        server: pg_dump or the provider's snapshots; see docs/postgresql.md)."""
+        if self.ledger.dialect != "sqlite":
+            return
         path = self.ledger.path
         keep = int(settings.read(self.ledger.reader, "backups_keep"))
 
@@ -311,7 +353,7 @@ class Session:
         self.ledger.close()
 
 
-def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = ()) -> int:
+def run(ledger_path: Path | str, *, self_test: bool = False, files: Sequence[Path] = ()) -> int:
     app = make_application()
     if self_test:
         return _self_test(ledger_path)
@@ -323,7 +365,7 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
     if session is None:
         instance.close()
         return 1
-    if session.ledger.path != ledger_path.expanduser().resolve():
+    if isinstance(ledger_path, Path) and session.ledger.path != ledger_path.expanduser().resolve():
         instance.move_to(session.ledger.path)
     session.window.first_frame_shown.connect(session.start)
     session.window.show()
@@ -347,7 +389,7 @@ def run(ledger_path: Path, *, self_test: bool = False, files: Sequence[Path] = (
         session.close()
 
 
-def _self_test(ledger_path: Path) -> int:
+def _self_test(ledger_path: Path | str) -> int:
     """Open the ledger and the window, process events once, and report; no dialogs."""
     try:
         ledger = open_ledger(ledger_path)
@@ -362,7 +404,7 @@ def _self_test(ledger_path: Path) -> int:
         first = window.model.row_at(0)
         window.close()
         print(
-            f"self-test ok: {ledger.path}: {window.total_orders} supplier orders, {shown} shown"
+            f"self-test ok: {ledger.location}: {window.total_orders} supplier orders, {shown} shown"
             + (f", first {first.order_name or first.ae_order_id}" if first else "")
         )
         return 0

@@ -51,13 +51,27 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _ledger_location(text: str) -> Path | str:
+    from core.ledger.errors import LedgerError
+    from core.ledger.server_address import is_server_address, parse
+
+    if not is_server_address(text):
+        return Path(text)
+    try:
+        return parse(text).url
+    except LedgerError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     ledger_option = argparse.ArgumentParser(add_help=False)
     ledger_option.add_argument(
         "--ledger",
-        type=Path,
+        type=_ledger_location,
         default=argparse.SUPPRESS,
-        help="ledger file (default: in DROPDESK_HOME or the user data folder)",
+        help="ledger file (default: in DROPDESK_HOME or the user data folder), or a ledger on "
+        "a PostgreSQL server: postgresql://user@host/database (its password is kept in the "
+        "system keyring: see `dropdesk ledger password`)",
     )
     parser = argparse.ArgumentParser(
         prog="dropdesk",
@@ -132,10 +146,26 @@ def _parser() -> argparse.ArgumentParser:
         help="the shop the export is from (name.myshopify.com); needed when the ledger holds "
         "several shops",
     )
+    ledger_commands = commands.add_parser(
+        "ledger", help="a ledger on a PostgreSQL server: its password; moving a ledger"
+    ).add_subparsers(dest="ledger_command", metavar="ACTION", required=True)
+    password = ledger_commands.add_parser(
+        "password",
+        help="check a server ledger's password and keep it in the system keyring (asked "
+        "without echo, or read from stdin)",
+    )
+    password.add_argument("address", metavar="postgresql://USER@HOST/DATABASE")
+    copy = ledger_commands.add_parser(
+        "copy",
+        help="copy a ledger into an empty one (a new file, or an empty PostgreSQL database) "
+        "and verify it row for row",
+    )
+    copy.add_argument("source", metavar="SOURCE", help="ledger file or postgresql:// address")
+    copy.add_argument("target", metavar="TARGET", help="new file or postgresql:// address")
     return parser
 
 
-_COMMANDS = ("demo", "due", "review", "import")
+_COMMANDS = ("demo", "due", "review", "import", "ledger")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,11 +204,21 @@ def _run(args: argparse.Namespace, files: list[Path]) -> int:
     from core.logs import configure_logging
 
     configure_logging()
-    ledger: Path = getattr(args, "ledger", None) or paths.default_ledger()
+    if args.command == "ledger":
+        from gui import ledger_cli
+
+        if args.ledger_command == "password":
+            return ledger_cli.run_password(args.address)
+        return ledger_cli.run_copy(args.source, args.target)
+    ledger: Path | str = getattr(args, "ledger", None) or paths.default_ledger()
     from core.partial_files import clean_leftovers
 
-    clean_leftovers(ledger.expanduser().parent)  # what killed demos and backups left there
+    if isinstance(ledger, Path):  # a server ledger has no folder of ours to tidy
+        clean_leftovers(ledger.expanduser().parent)  # what killed demos and backups left there
     if args.command == "demo":
+        if isinstance(ledger, str):
+            print("dropdesk demo: the demo is written into a ledger file", file=sys.stderr)
+            return 2
         return _demo(ledger, args.orders, args.seed)
     if args.command == "review":
         from gui.review_cli import run_review
@@ -224,11 +264,11 @@ def _demo(ledger: Path, orders: int, seed: int) -> int:
     return 0
 
 
-def _open_existing(path: Path) -> Ledger | None:
+def _open_existing(path: Path | str) -> Ledger | None:
     """Open a ledger for a command that reads it; None (with the reason on stderr) if it can't."""
     from core.ledger import LedgerError, open_ledger
 
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         print(f"dropdesk: no ledger at {path}", file=sys.stderr)
         return None
     try:
@@ -255,7 +295,7 @@ def say_refused(prefix: str, error: LedgerError) -> None:
             )
 
 
-def _due(path: Path, within: float, as_json: bool) -> int:
+def _due(path: Path | str, within: float, as_json: bool) -> int:
     from core import due
 
     ledger = _open_existing(path)

@@ -43,7 +43,7 @@ _PROG = "dropdesk import shopify-csv"
 
 
 def run_import(
-    ledger_path: Path,
+    ledger_path: Path | str,
     file: Path,
     *,
     as_json: bool,

@@ -114,6 +114,7 @@ def utc_now() -> datetime:
 class MainWindow(QMainWindow):
     open_ledger_requested = Signal()
     ledger_chosen = Signal(object)  # a Path to open in place of this ledger (the demo)
+    server_ledger_requested = Signal()  # File > Open ledger on a server
     first_frame_shown = Signal()  # the start attaches the services after it
 
     def __init__(
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         self.ledger = ledger
         self.clock = clock
         self.setWindowTitle(f"Dropdesk — {ledger.path.name}")
-        self.orders = OrderList(ledger.reader)
+        self.orders = OrderList(ledger.reader, ledger.dialect)
         limits = due.thresholds(ledger.reader)
         self._soon_hours = limits.soon_hours
         now = clock()
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self.count_label = QLabel()
-        self.path_label = QLabel(str(ledger.path))
+        self.path_label = QLabel(ledger.location)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.path_label)
@@ -255,6 +256,14 @@ class MainWindow(QMainWindow):
         self.ticker = QTimer(self, interval=TICK_MS)
         self.ticker.timeout.connect(self.tick)
         self.ticker.start()
+        self.change_poll: QTimer | None = None
+        if ledger.dialect != "sqlite":  # other instances write to a server ledger too
+            from core.ledger.change_watch import POLL_MS, ChangeWatch
+
+            self._changes = ChangeWatch(ledger.reader)
+            self.change_poll = QTimer(self, interval=POLL_MS)
+            self.change_poll.timeout.connect(self.refresh_if_changed)
+            self.change_poll.start()
         self._restore_state()
         self._painted = False
         if not defer_services:
@@ -317,6 +326,12 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(_tr("&File"))
         file_menu.addAction(action("&Open ledger…", "Ctrl+O", self.open_ledger_requested.emit))
+        from gui.i18n import current_language
+        from gui.server_ledger_dialog import MENU_ENTRY  # words in core.texts (en, de)
+
+        on_server = QAction(MENU_ENTRY.get(current_language()), self)
+        on_server.triggered.connect(self.server_ledger_requested.emit)
+        file_menu.addAction(on_server)
         file_menu.addSeparator()
         file_menu.addAction(
             action(
@@ -448,6 +463,14 @@ class MainWindow(QMainWindow):
             self.model.tick(now, first, last if last >= 0 else self.model.rowCount() - 1)
         if self.tray is not None:
             self.tray.update(now)
+
+    def refresh_if_changed(self) -> bool:
+        """Re-read a server ledger that another instance changed (polled; see
+        core.ledger.change_watch). True when it refreshed."""
+        if not self._changes.changed():
+            return False
+        self.refresh()
+        return True
 
     def refresh(self) -> None:
         """Re-read the ledger (F5): counts, the list as of now, the tray; the selected order
@@ -712,9 +735,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember what the merchant chose (size, split), and nothing they did not; stop the
-        calendar recompute first, so that no job still writes when the ledger closes."""
+        calendar recompute and the change poll first: the ledger may be closed right after the
+        window, and no job may still read or write it then."""
         if self.calendar_recompute is not None:
             self.calendar_recompute.stop()
+        if self.change_poll is not None:
+            self.change_poll.stop()
         if self.remember_layout:
             save_if_chosen(self, GEOMETRY_KEY)
             if self._split_chosen:

@@ -148,12 +148,12 @@ def csv_language(chosen: str | None) -> str:
     return "en"
 
 
-def run_review(args: argparse.Namespace, ledger_path: Path) -> int:
+def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
     """Run `dropdesk review`; 0 on success, 1 when the ledger or a file fails, 2 on bad input."""
     if args.first and args.last and args.first > args.last:
         print("dropdesk review: --from must not be after --to", file=sys.stderr)
         return 2
-    if not ledger_path.exists():
+    if isinstance(ledger_path, Path) and not ledger_path.exists():
         print(f"dropdesk review: there is no ledger at {ledger_path}", file=sys.stderr)
         return 1
     try:

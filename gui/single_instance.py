@@ -66,14 +66,17 @@ def _private_runtime_dir() -> Path | None:
     return Path(value)
 
 
-def server_name(ledger_path: Path, user: str | None = None) -> str:
+def server_name(ledger_path: Path | str, user: str | None = None) -> str:
     """The local socket name for `ledger_path` and `user` (default: this process's user).
 
     A full socket path in a private runtime folder where there is one, else a bare name
     (Qt puts it in the temp folder on Unix, or makes it a named pipe on Windows). The name
     reveals neither the user nor the path.
     """
-    resolved = os.path.normcase(str(Path(ledger_path).expanduser().resolve()))
+    if isinstance(ledger_path, str):  # a server ledger's address (core.ledger.server_address)
+        resolved = ledger_path
+    else:
+        resolved = os.path.normcase(str(Path(ledger_path).expanduser().resolve()))
     who = user if user is not None else _user()
     digest = hashlib.sha256(f"dropdesk\0{who}\0{resolved}".encode()).hexdigest()[:32]
     name = f"dropdesk-{digest}"
@@ -181,7 +184,7 @@ class SingleInstance(QObject):
     message_received = Signal(list)  # list[str]: the arguments a later launch handed over
 
     def __init__(
-        self, ledger_path: Path, parent: QObject | None = None, *, timeout_ms: int = 2_000
+        self, ledger_path: Path | str, parent: QObject | None = None, *, timeout_ms: int = 2_000
     ) -> None:
         super().__init__(parent)
         self.name = server_name(ledger_path)
@@ -261,7 +264,7 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
-    def move_to(self, ledger_path: Path) -> bool:
+    def move_to(self, ledger_path: Path | str) -> bool:
         """After the window switched ledgers: listen under the new ledger's name."""
         self.close()
         self.name = server_name(ledger_path)

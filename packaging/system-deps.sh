@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Dropdesk needs (Qt's libraries, Xvfb, a keyring for the
-# tests, binutils for PyInstaller); elsewhere it prints what to install. Usage:
+# tests, PostgreSQL for the tests of server ledgers (the harness starts a throwaway cluster of
+# its own; the package's default cluster is not used), binutils for PyInstaller); elsewhere
+# it prints what to install. Usage:
 #   packaging/system-deps.sh run|test|package
 set -eu
 purpose=${1:-run}
@@ -8,7 +10,7 @@ qt="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbu
 x11="libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1"
 case "$purpose" in
   run) wanted="$qt $x11" ;;
-  test) wanted="$qt $x11 xvfb xauth gnome-keyring dbus-x11 poppler-utils" ;;
+  test) wanted="$qt $x11 xvfb xauth gnome-keyring dbus-x11 poppler-utils postgresql" ;;
   package) wanted="$qt $x11 binutils desktop-file-utils" ;;
   *) echo "usage: $0 run|test|package" >&2; exit 2 ;;
 esac

@@ -18,7 +18,7 @@ from core.ledger import Ledger, open_ledger
 from tests.fakes.shopify_schema import reference_schema
 
 CONTRACTS = Path(__file__).with_name("contracts")
-pytest_plugins = ["tests.keyring_support"]
+pytest_plugins = ["tests.keyring_support", "tests.pg_support"]
 
 
 @pytest.fixture(autouse=True)
@@ -48,9 +48,16 @@ def shopify_schema() -> GraphQLSchema:
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    """A fresh, migrated ledger file on disk."""
-    opened = open_ledger(tmp_path / "ledger.sqlite")
+def ledger(tmp_path: Path, ledger_engine: str, request: pytest.FixtureRequest) -> Iterator[Ledger]:
+    """A fresh, migrated ledger: a file on disk, or (tests marked `both_engines`, see
+    tests/pg_support.py) also a database on the throwaway PostgreSQL server."""
+    if ledger_engine == "postgresql":
+        from core.ledger.server import open_server_ledger
+        from core.ledger.server_address import parse
+
+        opened: Ledger = open_server_ledger(parse(request.getfixturevalue("pg_ledger_url")), None)
+    else:
+        opened = open_ledger(tmp_path / "ledger.sqlite")
     yield opened
     opened.close()
 

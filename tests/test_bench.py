@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.table import PG_KEYS, available_on_postgresql
+
 ROOT = Path(__file__).resolve().parents[1]
 KEYS = {
     "startup": ["app_s", "floor_s", "ratio"],
@@ -25,6 +27,8 @@ KEYS = {
     "sync": ["sync_s", "bound_s", "ratio"],
     "demo": ["seconds"],
 }
+if available_on_postgresql():  # the same window on a server ledger
+    KEYS["table"] = [*KEYS["table"], *PG_KEYS]
 TINY = {"startup": 300, "table": 1000, "import": 2000, "sync": 120, "demo": 300}
 
 
@@ -32,7 +36,9 @@ class Run:
     def __init__(self, name: str, args: list[str], temp: Path) -> None:
         temp.mkdir()
         self.temp = temp
-        env = {**os.environ, "TMPDIR": str(temp), "PYTHONPATH": str(ROOT)}
+        # the checkout first; then what the test itself runs with (where psycopg may be)
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+        env = {**os.environ, "TMPDIR": str(temp), "PYTHONPATH": path}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bench", name, *args],
             cwd=ROOT,

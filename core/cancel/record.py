@@ -26,7 +26,22 @@ log = logging.getLogger(__name__)
 
 
 def load(session: Session, cancellation_id: int) -> Cancellation:
-    row = session.get(Cancellation, cancellation_id)
+    """The run's row, locked until the session's transaction ends (SELECT ... FOR UPDATE).
+
+    Every step reads the run's state with this before it moves it, so on a server ledger two
+    Dropdesk instances take each step one after the other: the second waits, then sees the
+    state the first left and refuses the step (IllegalTransitionError) instead of writing the
+    same intent and sending the same Shopify cancel or refund again. SQLite has no row locks
+    and needs none: one process writes at a time (the ledger's file lock)."""
+    locked: set[int] = session.info.setdefault("locked_cancellations", set())
+    if cancellation_id in locked:  # this transaction holds the lock and the current row
+        row = session.get(Cancellation, cancellation_id)
+    else:
+        session.flush()  # a change of this session's own is kept, not overwritten by the read
+        row = session.get(
+            Cancellation, cancellation_id, with_for_update=True, populate_existing=True
+        )
+        locked.add(cancellation_id)
     if row is None:
         raise CancellationNotFoundError(f"There is no cancellation {cancellation_id}.")
     return row

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from operator import itemgetter
 from typing import Any, NamedTuple
@@ -31,7 +31,7 @@ from core.imports.shop_target import ShopTarget
 from core.imports.shopify_rows import LineRecord, OrderRecord
 from core.imports.summary import Refusal
 from core.ledger.models import CustomerOrder, CustomerOrderLine
-from core.ledger.types import OrderSource, to_db
+from core.ledger.types import OrderSource, from_db, to_db
 
 CHUNK = 500
 _ORDERS: Table = CustomerOrder.__table__  # type: ignore[attr-defined]
@@ -322,6 +322,7 @@ def _db(value: Any) -> Any:
     return to_db(value) if isinstance(value, datetime) else value
 
 
-def _from_db(text: str | None) -> datetime | None:
-    """A stored instant as SQLAlchemy reads it (any ISO layout SQLite may hold), aware UTC."""
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
+def _from_db(text: str | datetime | None) -> datetime | None:
+    """A stored instant as SQLAlchemy reads it (any ISO layout SQLite may hold; a server
+    ledger's datetime), aware UTC."""
+    return from_db(text)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from core.ledger import search_index
+from core.ledger.dialect import is_sqlite
 
 SEARCH_TABLE = "supplier_order_search"
 #: FTS5's own default for the memory it gathers new index entries in before writing them out.
@@ -29,6 +30,10 @@ def deferred_indexes(cursor: Any, tables: tuple[str, ...]) -> Iterator[None]:
     Only for writers that insert into otherwise idle tables (a new ledger, a big import):
     queries inside the block run without those indexes.
     """
+    if not is_sqlite(cursor):  # a server ledger keeps its indexes (other instances read)
+        with search_index.deferred(cursor):
+            yield
+        return
     marks = ", ".join("?" * len(tables))
     indexes = cursor.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "

@@ -62,7 +62,10 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     wanted = scripts.get_current_head() if target == "head" else target
     if current == wanted:
         return None
-    saved = backup(path, label=f"before-{wanted}") if current is not None else None
+    # A server ledger is backed up by the server's tools (pg_dump, the provider's snapshots);
+    # its upgrade is one transaction all the same (PostgreSQL's DDL is transactional).
+    on_file = engine.dialect.name == "sqlite"
+    saved = backup(path, label=f"before-{wanted}") if current is not None and on_file else None
     if saved:
         log.info("Backed up %s to %s before upgrading %s -> %s", path, saved, current, wanted)
     config = _config()
@@ -75,7 +78,9 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
 
 def _check_foreign_keys(connection: Connection, path: Path) -> None:
     """Migrations run with foreign keys off (tables may be rebuilt by copy): make sure they
-    left none dangling before the transaction commits."""
+    left none dangling before the transaction commits. (PostgreSQL keeps them on throughout.)"""
+    if connection.dialect.name != "sqlite":
+        return
     dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if dangling:
         table = dangling[0][0]
@@ -94,4 +99,13 @@ def downgrade(engine: Engine, target: str) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, target)
-        _check_foreign_keys(connection, Path(str(engine.url.database)))
+        _check_foreign_keys(connection, Path(str(engine.url.database or "")))
+
+
+def upgrade_on(connection: Connection, target: str = "head") -> None:
+    """Run the migrations to `target` inside the caller's transaction (a server ledger, whose
+    caller holds the upgrade lock; see core.ledger.server)."""
+    config = _config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, target)
+    _check_foreign_keys(connection, Path(""))

@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, false, text
 from sqlmodel import Field, SQLModel
 
 from core.ledger.types import OPEN_SHOP_ORDER
 from core.ledger.utc_datetime import UTCDateTime
+
+#: An integer that may pass 2**31 (Shopify's ids): INTEGER on SQLite (64-bit already, and the
+#: schema text of existing files stays as it is), BIGINT on PostgreSQL.
+LEGACY_ID = Integer().with_variant(BigInteger(), "postgresql")
 
 
 def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
@@ -69,13 +73,15 @@ class CustomerOrder(SQLModel, table=True):
             "created_at",
             "processed_at",
             sqlite_where=text(OPEN_SHOP_ORDER),
+            postgresql_where=text(OPEN_SHOP_ORDER),
         ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     shop_id: int | None = _fk("shop.id")
     shopify_gid: str | None = Field(default=None, unique=True)
-    legacy_id: int | None = Field(default=None, index=True)
+    # Shopify's numeric order id (13 digits): 64-bit. SQLite's INTEGER is; PostgreSQL's is not.
+    legacy_id: int | None = Field(default=None, index=True, sa_type=LEGACY_ID)
     name: str = Field(index=True)  # "#1001"
     customer_name: str = ""
     email: str = ""
@@ -121,6 +127,7 @@ class SupplierOrder(SQLModel, table=True):
             "ship_by",
             "shipped_at",
             sqlite_where=text("shipped_at IS NULL"),
+            postgresql_where=text("shipped_at IS NULL"),
         ),
         # Awaiting a shipment, and in no open cancellation: the ship windows `due` counts.
         Index(
@@ -131,6 +138,7 @@ class SupplierOrder(SQLModel, table=True):
             "shipped_at",  # with in_open_run: the index covers the counts (no table reads)
             "in_open_run",
             sqlite_where=text("shipped_at IS NULL AND in_open_run = 0"),
+            postgresql_where=text("shipped_at IS NULL AND NOT in_open_run"),
         ),
     )
 
@@ -140,12 +148,12 @@ class SupplierOrder(SQLModel, table=True):
     customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
     paid_at: datetime | None = _time()
     # paid_at is the Shopify payment time (no supplier data yet): ship_by is an estimate.
-    paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    paid_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     # Inside an open cancellation or dispute (kept by triggers on cancellation, migration 0004).
-    in_open_run: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    in_open_run: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     ship_by: datetime | None = _time()  # stored; recomputed when paid_at, window or calendar change
     # True when ship_by counts days of a year whose official arrangement is not known yet.
-    ship_by_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    ship_by_estimated: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     order_status: str = "WAIT_SELLER_SEND_GOODS"  # AliExpress' raw string, unknown kept as is
     logistics_status: str = ""
     tracking_number: str = ""

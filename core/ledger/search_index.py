@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from core.ledger.dialect import is_sqlite
+
 INSERT_TRIGGER = "supplier_order_search_ai"
 
 # Rows that the update triggers already indexed inside the block are left out, not doubled.
@@ -25,6 +27,11 @@ _INDEX_NEW_ROWS = """
 """
 
 
+#: PostgreSQL: the insert trigger skips rows while this transaction-local setting is on
+#: (migration 0001's supplier_order_search_sync); no DDL, so other instances are not locked out.
+PG_DEFER = "dropdesk.defer_search"
+
+
 @contextmanager
 def deferred(cursor: Any) -> Iterator[None]:
     """Within the caller's transaction: index supplier orders inserted in the block at its end.
@@ -34,6 +41,10 @@ def deferred(cursor: Any) -> Iterator[None]:
     long import defers once, not once per batch: each DROP/CREATE TRIGGER makes SQLite reload
     the schema and prepare every statement again).
     """
+    if not is_sqlite(cursor):
+        with _deferred_on_server(cursor):
+            yield
+        return
     found = cursor.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (INSERT_TRIGGER,)
     ).fetchone()
@@ -46,3 +57,16 @@ def deferred(cursor: Any) -> Iterator[None]:
     yield
     cursor.execute(_INDEX_NEW_ROWS, (last_id,))
     cursor.execute(trigger_sql)
+
+
+@contextmanager
+def _deferred_on_server(cursor: Any) -> Iterator[None]:
+    (state,) = cursor.execute("SELECT current_setting(?, true)", (PG_DEFER,)).fetchone()
+    if state == "on":  # already deferred by an enclosing block
+        yield
+        return
+    (last_id,) = cursor.execute("SELECT coalesce(max(id), 0) FROM supplier_order").fetchone()
+    cursor.execute("SELECT set_config(?, 'on', true)", (PG_DEFER,))
+    yield
+    cursor.execute(_INDEX_NEW_ROWS, (last_id,))
+    cursor.execute("SELECT set_config(?, 'off', true)", (PG_DEFER,))

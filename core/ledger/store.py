@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.ledger import read_only
+from core.ledger import read_only, sync_folder
 from core.ledger.bulk import SEARCH_TABLE
 from core.ledger.errors import (
     CorruptLedgerError,
@@ -35,7 +35,9 @@ from core.ledger.header import (
 )
 from core.ledger.lockfile import LedgerLock, held_in_this_process
 from core.ledger.read_only import why_read_only
+from core.ledger.server_address import is_server_address
 from core.paths import ensure_private_dir
+from core.texts import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -48,12 +50,22 @@ class Ledger:
     """An open ledger file: the engine, sessions, a reader for the window, and whether the
     last run ended cleanly."""
 
+    #: The SQL engine behind it ("sqlite" here; core.ledger.server has "postgresql").
+    dialect = "sqlite"
+
     def __init__(self, path: Path, *, unclean: bool, lock: LedgerLock | None) -> None:
         self.path = path
         self.unclean = unclean  # the previous run did not close the ledger: check it
         self._lock = lock  # None when opened only for reading
         self._checked = lock is None  # a reader writes nothing: nothing to guard
         self._damage: CorruptLedgerError | None = None  # found by the check before writing
+        #: Said to the merchant once the window is up (e.g. the file is in a sync folder).
+        self.warning: Text | None = None
+
+    @property
+    def location(self) -> str:
+        """What names this ledger to the merchant (a file's path, a server ledger's address)."""
+        return str(self.path)
 
     @cached_property
     def engine(self) -> Engine:
@@ -149,15 +161,22 @@ class Ledger:
             self._lock = None
 
 
-def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
+def open_ledger(path: Path | str, *, for_reading: bool = False) -> Ledger:
     """Open (creating if absent) and migrate the ledger at `path`; LedgerError says why not.
 
     One process at a time may open a ledger to work on it (an OS lock on the file itself, see
     core.ledger.lockfile). Commands that only read, such as `dropdesk due` from a scheduler,
     pass `for_reading=True`: no lock, no migration, no creation, so they run beside an open
     app, also on a read-only mount.
+
+    `path` may also be a `postgresql://user@host/database` address: a ledger on a server,
+    whose password comes from the OS keyring (core.ledger.server_password).
     """
-    path = path.expanduser().resolve()
+    if is_server_address(path):
+        from core.ledger.server_password import open_server
+
+        return open_server(str(path), for_reading=for_reading)
+    path = Path(path).expanduser().resolve()
     if path.is_dir():
         raise NotALedgerError(
             path,
@@ -192,7 +211,11 @@ def open_ledger(path: Path, *, for_reading: bool = False) -> Ledger:
     marker = path.with_name(path.name + ".open")
     unclean = marker.exists()
     marker.touch(mode=0o600)
-    return Ledger(path, unclean=unclean, lock=lock)
+    ledger = Ledger(path, unclean=unclean, lock=lock)
+    ledger.warning = sync_folder.warning(path)
+    if ledger.warning is not None:
+        log.warning("%s", ledger.warning.en)
+    return ledger
 
 
 def _revision(path: Path) -> str | None:

@@ -17,10 +17,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select, text, update
-from sqlalchemy.dialects.sqlite import insert
 
 from core import redaction
-from core.ledger import Ledger, journal
+from core.ledger import Ledger, journal, upsert
 from core.ledger.models import CustomerOrder, CustomerOrderLine, Shop
 from core.ledger.types import OrderSource
 from core.shopify.client import ShopifyClient
@@ -196,7 +195,7 @@ def _store_page(connection: Connection, shop_id: int, orders: Sequence[Order]) -
         _ADOPT, [{"gid": o.gid, "legacy": o.legacy_id, "shop": shop_id} for o in orders]
     )
     rows = [_order_row(shop_id, order) for order in orders]
-    statement = insert(_ORDERS)
+    statement = upsert.insert(connection, _ORDERS)
     keep_if_empty = ("customer_name", "email")  # e.g. the app may not read customers
     changes: dict[str, Any] = {
         column: statement.excluded[column] for column in rows[0] if column != "shopify_gid"
@@ -233,7 +232,7 @@ def _store_page(connection: Connection, shop_id: int, orders: Sequence[Order]) -
         for line in order.lines
     ]
     if lines:
-        line_statement = insert(_LINES)
+        line_statement = upsert.insert(connection, _LINES)
         connection.execute(
             line_statement.on_conflict_do_update(
                 index_elements=[_LINES.c.shopify_gid],

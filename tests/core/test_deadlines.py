@@ -232,7 +232,8 @@ def fill(
         paid = start + timedelta(seconds=rnd.randrange(400 * 86400))
         orders[order_id] = (None if order_id % 97 == 0 else paid, rnd.choice(supplier_ids))
     with ledger.engine.begin() as connection:
-        connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.executemany(  # a cursor's: either engine's driver has it
             "INSERT INTO supplier_order (id, ae_order_id, supplier_id, paid_at, order_status,"
             " logistics_status, tracking_number, carrier, cost_minor, currency, end_reason)"
             " VALUES (?, ?, ?, ?, 'WAIT_SELLER_SEND_GOODS', '', '', '', 0, 'USD', '')",

@@ -131,6 +131,7 @@ def test_orders_entering_the_lead_time_are_seen_once(
     assert seen == [orders["in_49h"]]  # came within 48 h one hour after NOW
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_the_query_runs_on_the_status_ship_by_index(ledger: Ledger) -> None:
     """A ledger is mostly shipped history: a plain ship_by scan would walk all of it."""
     sql = f"{due._SELECT} WHERE {due._AWAITING} AND so.ship_by <= ? ORDER BY so.ship_by, so.id"
@@ -146,6 +147,7 @@ def test_the_query_runs_on_the_status_ship_by_index(ledger: Ledger) -> None:
     ), plan
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_tray_counts_read_the_index_alone(ledger: Ledger) -> None:
     """The count per tick must not read table rows, or it grows with the ledger."""
     sql = f"SELECT count(*) FROM supplier_order AS so WHERE {due._AWAITING} AND so.ship_by <= ?"

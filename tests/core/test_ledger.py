@@ -20,8 +20,10 @@ from core.ledger import (
 )
 from core.ledger.header import APPLICATION_ID
 from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
+from core.order_list import OrderQuery
 
 
+@pytest.mark.sqlite_only  # a server ledger's identity: tests/core/server/test_server_schema.py
 def test_new_ledger_has_pragmas_and_identity(ledger: Ledger) -> None:
     with ledger.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -68,11 +70,10 @@ def test_search_index_follows_orders(ledger: Ledger) -> None:
         order.customer_name = "Janet Roe"
 
     def search(term: str) -> list[int]:
+        found = OrderQuery(search=term).matches(ledger.dialect)  # FTS5 or pg_trgm
+        assert found is not None
         with ledger.engine.connect() as connection:
-            rows = connection.exec_driver_sql(
-                "SELECT rowid FROM supplier_order_search WHERE supplier_order_search MATCH ?",
-                (f'"{term}"',),
-            )
+            rows = connection.exec_driver_sql(found[0], tuple(found[1]))
             return [row[0] for row in rows]
 
     assert search("Janet") == [1]

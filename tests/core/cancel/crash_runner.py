@@ -34,7 +34,6 @@ import time
 import traceback
 from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
 from sqlmodel import col, select
 
@@ -130,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--autopilot", action="store_true", help="let the autopilot drive")
     args = parser.parse_args(argv)
 
-    ledger = open_ledger(Path(args.ledger))
+    ledger = open_ledger(args.ledger)  # a file, or a postgresql:// address
     shop = shop_port(args.shop_url, sleep=time.sleep)
     supplier = supplier_port(args.ae_url, os.environ[AE_TOKEN])
     flow = CancelWorkflow(

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from core.ledger import Ledger
+from core.ledger.types import to_db
 
 DATA = Path(__file__).parents[2] / "data"
 
@@ -22,6 +23,10 @@ def utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
+def _as_text(value: Any) -> Any:
+    return to_db(value.replace(tzinfo=UTC)) if isinstance(value, datetime) else value
+
+
 def orders_in(ledger: Ledger) -> dict[str, dict[str, Any]]:
     """Every customer order by name, with its lines, as plain values."""
     with ledger.engine.connect() as connection:
@@ -30,7 +35,8 @@ def orders_in(ledger: Ledger) -> dict[str, dict[str, Any]]:
             " refunded_minor, financial_status, fulfillment_status, cancelled_at, note, tags,"
             " source FROM customer_order ORDER BY id"
         ).mappings()
-        result = {row["name"]: dict(row) for row in orders}
+        # instants as the SQLite file spells them (a server ledger's driver returns datetimes)
+        result = {row["name"]: {k: _as_text(v) for k, v in row.items()} for row in orders}
         lines = connection.exec_driver_sql(
             "SELECT order_id, title, sku, quantity, price_minor, fulfillment_status"
             " FROM customer_order_line ORDER BY id"

@@ -53,6 +53,57 @@ SEARCH_INDEX = [
        END""",
 ]
 
+# PostgreSQL: the same index as a table of its own with a trigram (pg_trgm) GIN index over one
+# lower-cased document per order (the fields apart by a unit separator, so that a search term
+# never matches across two of them), kept current by the same triggers in PL/pgSQL. The
+# application id goes into a marker table (PostgreSQL has no header to put it in).
+PG_MARKER = "dropdesk_ledger"
+PG_SEARCH_INDEX = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    """CREATE TABLE supplier_order_search (
+           rowid integer PRIMARY KEY, order_name text NOT NULL, customer_name text NOT NULL,
+           ae_order_id text NOT NULL, tracking_number text NOT NULL,
+           document text GENERATED ALWAYS AS (lower(
+               order_name || chr(31) || customer_name || chr(31) || ae_order_id || chr(31)
+               || tracking_number)) STORED)""",
+    """CREATE INDEX supplier_order_search_trgm ON supplier_order_search
+           USING gin (document gin_trgm_ops)""",
+    f"""CREATE FUNCTION supplier_order_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+           -- bulk writers index their new rows at once (core.ledger.search_index.deferred)
+           IF TG_OP = 'INSERT' AND current_setting('dropdesk.defer_search', true) = 'on' THEN
+               RETURN NULL;
+           END IF;
+           IF TG_OP <> 'INSERT' THEN
+               DELETE FROM supplier_order_search WHERE rowid = OLD.id;
+           END IF;
+           IF TG_OP <> 'DELETE' THEN
+               INSERT INTO supplier_order_search(rowid, order_name, customer_name, ae_order_id,
+                                                 tracking_number)
+               {_SEARCH_ROW} WHERE so.id = NEW.id;
+           END IF;
+           RETURN NULL;
+       END $$""",
+    f"""CREATE FUNCTION customer_order_search_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+           DELETE FROM supplier_order_search WHERE rowid IN
+               (SELECT id FROM supplier_order WHERE customer_order_id = NEW.id);
+           INSERT INTO supplier_order_search(rowid, order_name, customer_name, ae_order_id,
+                                             tracking_number)
+           {_SEARCH_ROW} WHERE so.customer_order_id = NEW.id;
+           RETURN NULL;
+       END $$""",
+    """CREATE TRIGGER supplier_order_search_ai AFTER INSERT ON supplier_order
+           FOR EACH ROW EXECUTE FUNCTION supplier_order_search_sync()""",
+    """CREATE TRIGGER supplier_order_search_au
+           AFTER UPDATE OF customer_order_id, ae_order_id, tracking_number ON supplier_order
+           FOR EACH ROW EXECUTE FUNCTION supplier_order_search_sync()""",
+    """CREATE TRIGGER supplier_order_search_ad AFTER DELETE ON supplier_order
+           FOR EACH ROW EXECUTE FUNCTION supplier_order_search_sync()""",
+    """CREATE TRIGGER customer_order_search_au AFTER UPDATE OF name, customer_name
+           ON customer_order FOR EACH ROW EXECUTE FUNCTION customer_order_search_sync()""",
+]
+
 
 def upgrade() -> None:
 
@@ -117,7 +168,10 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("shop_id", sa.Integer(), nullable=True),
         sa.Column("shopify_gid", sa.String(), nullable=True),
-        sa.Column("legacy_id", sa.Integer(), nullable=True),
+        # 64-bit on PostgreSQL too (Shopify's ids pass 2**31); SQLite's INTEGER already is.
+        sa.Column(
+            "legacy_id", sa.Integer().with_variant(sa.BigInteger(), "postgresql"), nullable=True
+        ),
         sa.Column("name", sa.String(), nullable=False),
         sa.Column("customer_name", sa.String(), nullable=False),
         sa.Column("email", sa.String(), nullable=False),
@@ -298,6 +352,14 @@ def upgrade() -> None:
             batch_op.f("ix_refund_supplier_order_id"), ["supplier_order_id"], unique=False
         )
 
+    if op.get_bind().dialect.name == "postgresql":
+        for statement in PG_SEARCH_INDEX:
+            op.execute(statement)
+        op.execute(
+            f"CREATE TABLE {PG_MARKER} (application_id integer NOT NULL PRIMARY KEY);"
+            f"INSERT INTO {PG_MARKER} VALUES ({APPLICATION_ID})"
+        )
+        return
     for statement in SEARCH_INDEX:
         op.execute(statement)
     op.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -305,6 +367,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS supplier_order_search")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP TABLE IF EXISTS {PG_MARKER}")
+        op.execute("DROP FUNCTION IF EXISTS supplier_order_search_sync() CASCADE")
+        op.execute("DROP FUNCTION IF EXISTS customer_order_search_sync() CASCADE")
 
     with op.batch_alter_table("refund", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_refund_supplier_order_id"))

@@ -35,6 +35,7 @@ def upgrade() -> None:
         "supplier_order",
         ["order_status", "ship_by", "shipped_at"],  # shipped_at: the index covers the query
         sqlite_where=sa.text("shipped_at IS NULL"),
+        postgresql_where=sa.text("shipped_at IS NULL"),
         if_not_exists=True,
     )
     columns = {column["name"] for column in sa.inspect(op.get_bind()).get_columns("customer_order")}

@@ -36,7 +36,8 @@ def upgrade() -> None:
     # Plain ALTER TABLE (no batch copy): the search triggers refer to supplier_order.
     op.add_column(
         "supplier_order",
-        sa.Column("ship_by_estimated", sa.Boolean(), nullable=False, server_default="0"),
+        # sa.false(): 0 on SQLite, false on PostgreSQL (a boolean refuses the integer 0)
+        sa.Column("ship_by_estimated", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
 
 

@@ -51,6 +51,29 @@ TRIGGERS = (
     END""",
 )
 
+#: PostgreSQL: the same three triggers, as one PL/pgSQL function (its triggers run per row).
+PG_TRIGGERS = (
+    f"""CREATE FUNCTION cancellation_open_run_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' AND old.state NOT IN {_FINAL} THEN
+            UPDATE supplier_order SET in_open_run = false WHERE id = old.supplier_order_id;
+        END IF;
+        IF TG_OP <> 'DELETE' AND new.supplier_order_id IS NOT NULL
+                AND new.state NOT IN {_FINAL} THEN
+            UPDATE supplier_order SET in_open_run = true WHERE id = new.supplier_order_id;
+        END IF;
+        RETURN NULL;
+    END $$""",
+    """CREATE TRIGGER cancellation_open_run_ai AFTER INSERT ON cancellation
+    FOR EACH ROW EXECUTE FUNCTION cancellation_open_run_sync()""",
+    """CREATE TRIGGER cancellation_open_run_au AFTER UPDATE OF state, supplier_order_id
+    ON cancellation FOR EACH ROW EXECUTE FUNCTION cancellation_open_run_sync()""",
+    """CREATE TRIGGER cancellation_open_run_ad AFTER DELETE ON cancellation
+    FOR EACH ROW EXECUTE FUNCTION cancellation_open_run_sync()""",
+)
+#: The partial index's condition on PostgreSQL, where a boolean is not compared with 0.
+PG_WAITING = "shipped_at IS NULL AND NOT in_open_run"
+
 
 def upgrade() -> None:
     op.create_index(
@@ -58,21 +81,24 @@ def upgrade() -> None:
         "customer_order",
         ["created_at", "processed_at"],
         sqlite_where=sa.text(OPEN_SHOP_ORDER),
+        postgresql_where=sa.text(OPEN_SHOP_ORDER),
     )
     # Plain ALTER TABLE (no batch copy): the search triggers refer to supplier_order.
     op.add_column(
         "supplier_order",
-        sa.Column("paid_estimated", sa.Boolean(), nullable=False, server_default="0"),
+        sa.Column("paid_estimated", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     op.add_column(
         "supplier_order",
-        sa.Column("in_open_run", sa.Boolean(), nullable=False, server_default="0"),
+        sa.Column("in_open_run", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
+    postgresql = op.get_bind().dialect.name == "postgresql"
     op.execute(
-        "UPDATE supplier_order SET in_open_run = 1 WHERE id IN (SELECT supplier_order_id"
-        f" FROM cancellation WHERE state NOT IN {_FINAL} AND supplier_order_id IS NOT NULL)"
+        f"UPDATE supplier_order SET in_open_run = {'true' if postgresql else '1'} WHERE id IN"
+        f" (SELECT supplier_order_id FROM cancellation WHERE state NOT IN {_FINAL}"
+        " AND supplier_order_id IS NOT NULL)"
     )
-    for statement in TRIGGERS:
+    for statement in PG_TRIGGERS if postgresql else TRIGGERS:
         op.execute(statement)
     op.create_index(
         "ix_supplier_order_waiting_ship_by",
@@ -80,13 +106,17 @@ def upgrade() -> None:
         # (ship_by, id) the list's sort; shipped_at and in_open_run make it cover the counts
         ["order_status", "ship_by", "id", "shipped_at", "in_open_run"],
         sqlite_where=sa.text("shipped_at IS NULL AND in_open_run = 0"),
+        postgresql_where=sa.text(PG_WAITING),
     )
 
 
 def downgrade() -> None:
     op.drop_index("ix_supplier_order_waiting_ship_by", "supplier_order")
-    for name in ("ai", "au", "ad"):
-        op.execute(f"DROP TRIGGER cancellation_open_run_{name}")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION cancellation_open_run_sync() CASCADE")  # and its triggers
+    else:
+        for name in ("ai", "au", "ad"):
+            op.execute(f"DROP TRIGGER cancellation_open_run_{name}")
     op.drop_column("supplier_order", "in_open_run")
     op.drop_column("supplier_order", "paid_estimated")
     op.drop_index("ix_customer_order_open_paid", "customer_order")
