@@ -16,6 +16,7 @@ import socket
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 #: The superuser of the throwaway cluster (trust over its Unix socket only).
 SUPERUSER = "dropdesk_test"
@@ -106,7 +107,7 @@ class Cluster:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop", timeout=60)
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def connect_admin(self, database: str = "postgres"):  # type: ignore[no-untyped-def]
+    def connect_admin(self, database: str = "postgres") -> Any:
         import psycopg
 
         return psycopg.connect(
