@@ -326,10 +326,7 @@ class MainWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(_tr("&File"))
         file_menu.addAction(action("&Open ledger…", "Ctrl+O", self.open_ledger_requested.emit))
-        from gui.i18n import current_language
-        from gui.server_ledger_dialog import MENU_ENTRY  # words in core.texts (en, de)
-
-        on_server = QAction(MENU_ENTRY.get(current_language()), self)
+        on_server = QAction(_tr("Open ledger on a &server…"), self)
         on_server.triggered.connect(self.server_ledger_requested.emit)
         file_menu.addAction(on_server)
         file_menu.addSeparator()

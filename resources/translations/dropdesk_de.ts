@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -91,24 +91,27 @@
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="220"/>
+        <location filename="../../gui/app.py" line="255"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="44"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="60"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="62"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
         <location filename="../../gui/app.py" line="112"/>
-        <location filename="../../gui/app.py" line="292"/>
+        <location filename="../../gui/app.py" line="334"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="302"/>
+        <location filename="../../gui/app.py" line="344"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="303"/>
+        <location filename="../../gui/app.py" line="345"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -2459,127 +2462,132 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="146"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318"/>
+        <location filename="../../gui/main_window.py" line="327"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="332"/>
+        <location filename="../../gui/main_window.py" line="329"/>
+        <source>Open ledger on a &amp;server…</source>
+        <translation>Auftragsbuch auf einem &amp;Server öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="344"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="338"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="340"/>
+        <location filename="../../gui/main_window.py" line="352"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="342"/>
+        <location filename="../../gui/main_window.py" line="354"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
         <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351"/>
+        <location filename="../../gui/main_window.py" line="363"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355"/>
+        <location filename="../../gui/main_window.py" line="367"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>C&amp;hargebacks…</source>
         <translation>&amp;Rückbuchungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="385"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="503"/>
+        <location filename="../../gui/main_window.py" line="523"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="514"/>
-        <location filename="../../gui/main_window.py" line="529"/>
+        <location filename="../../gui/main_window.py" line="534"/>
+        <location filename="../../gui/main_window.py" line="549"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="543"/>
+        <location filename="../../gui/main_window.py" line="563"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="689"/>
+        <location filename="../../gui/main_window.py" line="709"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="691"/>
+        <location filename="../../gui/main_window.py" line="711"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -4251,6 +4259,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/review_rates.py" line="111"/>
         <source>Not a positive number: {0}</source>
         <translation>Keine positive Zahl: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_ledger_dialog.py" line="25"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="52"/>
+        <source>Ledger on a PostgreSQL server</source>
+        <translation>Auftragsbuch auf einem PostgreSQL-Server</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_ledger_dialog.py" line="26"/>
+        <source>Address (without the password), e.g. postgresql://dropdesk@db.example.com/dropdesk</source>
+        <translation>Adresse (ohne Passwort), z. B. postgresql://dropdesk@db.example.com/dropdesk</translation>
+    </message>
+    <message>
+        <location filename="../../gui/server_ledger_dialog.py" line="47"/>
+        <source>Password of {user} for {url} (kept in the system keyring):</source>
+        <translation>Passwort von {user} für {url} (wird im Schlüsselbund des Systems aufbewahrt):</translation>
     </message>
 </context>
 <context>
