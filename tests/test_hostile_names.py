@@ -5,29 +5,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from core.demo import write_demo
+from tests.cli_support import run_dropdesk
 from tests.hostile_names import poison, unsafe_in
-
-ROOT = Path(__file__).parents[1]
-
-
-def dropdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "gui.cli", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -39,14 +23,14 @@ def hostile_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_due_prints_no_escape_sequence(hostile_ledger: Path) -> None:
-    done = dropdesk("due", "--ledger", str(hostile_ledger), "--within", "200")
+    done = run_dropdesk("due", "--ledger", str(hostile_ledger), "--within", "200")
     assert done.returncode == 0, done.stderr
     assert "Acme[31m Store" in done.stdout  # the name is there, visibly, without its ESC
     assert unsafe_in(done.stdout) == {"\n"}
 
 
 def test_due_json_carries_no_control_characters(hostile_ledger: Path) -> None:
-    done = dropdesk("due", "--ledger", str(hostile_ledger), "--within", "200", "--json")
+    done = run_dropdesk("due", "--ledger", str(hostile_ledger), "--within", "200", "--json")
     assert done.returncode == 0, done.stderr
     orders = json.loads(done.stdout)["orders"]
     assert orders
@@ -57,7 +41,7 @@ def test_due_json_carries_no_control_characters(hostile_ledger: Path) -> None:
 
 def test_review_text_and_csv_show_names_plainly(hostile_ledger: Path, tmp_path: Path) -> None:
     target = tmp_path / "refunds.csv"
-    done = dropdesk("review", "--ledger", str(hostile_ledger), "--csv", str(target))
+    done = run_dropdesk("review", "--ledger", str(hostile_ledger), "--csv", str(target))
     assert done.returncode == 0, done.stderr
     assert "Acme[31m Store" in done.stdout
     assert unsafe_in(done.stdout) == {"\n"}

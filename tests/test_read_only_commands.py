@@ -15,21 +15,10 @@ from sqlalchemy import text
 from core.demo import write_demo
 from core.ledger import LedgerError, open_ledger
 from core.ledger.backup import backups
+from tests.cli_support import run_dropdesk
 
 ROOT = Path(__file__).resolve().parent.parent
 READ_ONLY = r"readonly|read-only|query_only"
-
-
-def _dropdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "gui.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +67,7 @@ def test_runs_beside_the_app_holding_the_lock(
     again = open_ledger  # the lock is really held: a second writer is refused
     with pytest.raises(LedgerError, match="open in another Dropdesk"):
         again(demo)
-    done = _dropdesk(*command, "--ledger", str(demo))
+    done = run_dropdesk(*command, "--ledger", str(demo))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() and "Traceback" not in done.stderr
     assert app_holding.poll() is None  # the app is still running
@@ -100,7 +89,7 @@ def test_an_older_ledger_is_not_upgraded_and_the_message_says_why(
 ) -> None:
     previous = _old_revision(demo)
     before = demo.read_bytes()
-    done = _dropdesk(*command, "--ledger", str(demo))
+    done = run_dropdesk(*command, "--ledger", str(demo))
     assert done.returncode == 1
     assert "needs an upgrade" in done.stderr and "open it once in the Dropdesk app" in done.stderr
     assert "Traceback" not in done.stderr
@@ -115,7 +104,7 @@ def test_an_older_ledger_is_not_upgraded_and_the_message_says_why(
 def test_no_ledger_is_created(tmp_path: Path, command: list[str]) -> None:
     folder = tmp_path / "shop"
     folder.mkdir()
-    done = _dropdesk(*command, "--ledger", str(folder / "nothing.sqlite"))
+    done = run_dropdesk(*command, "--ledger", str(folder / "nothing.sqlite"))
     assert done.returncode == 1 and "no ledger" in done.stderr
     assert list(folder.iterdir()) == []
 
@@ -145,7 +134,7 @@ def test_a_damaged_ledger_names_the_verified_backup_and_its_age(
     data = bytearray(demo.read_bytes())
     data[4096 : 4096 + 2048] = b"\xff" * 2048  # the schema's b-tree page scribbled over
     demo.write_bytes(bytes(data))
-    done = _dropdesk(*command, "--ledger", str(demo))
+    done = run_dropdesk(*command, "--ledger", str(demo))
     assert done.returncode == 1 and "damaged" in done.stderr and "Traceback" not in done.stderr
     assert f"The latest verified backup, {good.name}, is from" in done.stderr
     assert "copied less than an hour ago" in done.stderr

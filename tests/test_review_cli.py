@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -16,19 +13,9 @@ from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, Supplier, SupplierOrder
 from core.money import to_minor
 from core.rates import shipped_table
+from tests.cli_support import run_dropdesk
 
-ROOT = Path(__file__).resolve().parent.parent
 DAY = datetime(2024, 5, 8, 10, tzinfo=UTC)  # the ECB published 1.0743 USD per euro that day
-
-
-def _dropdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    env = {**os.environ, "PYTHONPATH": path, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("DROPDESK_LANG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "gui.cli", *args],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
 
 
 def _ledger_with_a_case(ledger: Ledger) -> None:
@@ -60,7 +47,7 @@ def _ledger_with_a_case(ledger: Ledger) -> None:
 
 def test_json_is_one_object_in_the_reporting_currency(ledger: Ledger) -> None:
     _ledger_with_a_case(ledger)
-    done = _dropdesk("review", "--json", "--ledger", str(ledger.path))
+    done = run_dropdesk("review", "--json", "--ledger", str(ledger.path))
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert list(result) == [
@@ -104,23 +91,23 @@ def test_json_is_one_object_in_the_reporting_currency(ledger: Ledger) -> None:
 
 def test_currency_option_and_its_refusal(ledger: Ledger) -> None:
     _ledger_with_a_case(ledger)
-    done = _dropdesk("review", "--json", "--currency", "usd", "--ledger", str(ledger.path))
+    done = run_dropdesk("review", "--json", "--currency", "usd", "--ledger", str(ledger.path))
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["currency"] == "USD" and result["recovered_from_suppliers"] == "21.49"
     assert result["refunded_to_customers"] == "107.43"  # 100 EUR at 1.0743
     assert list(result["rates"]) == ["EUR"]
-    bad = _dropdesk("review", "--currency", "dollars", "--ledger", str(ledger.path))
+    bad = run_dropdesk("review", "--currency", "dollars", "--ledger", str(ledger.path))
     assert bad.returncode == 2 and "not a currency code" in bad.stderr
     assert "Traceback" not in bad.stderr
-    unknown = _dropdesk("review", "--currency", "XYZ", "--ledger", str(ledger.path))
+    unknown = run_dropdesk("review", "--currency", "XYZ", "--ledger", str(ledger.path))
     assert unknown.returncode == 2 and "no exchange rates for XYZ" in unknown.stderr
 
 
 def test_german_csv_opens_in_german_excel(ledger: Ledger, tmp_path: Path) -> None:
     _ledger_with_a_case(ledger)
     target = tmp_path / "erstattungen.csv"
-    done = _dropdesk(
+    done = run_dropdesk(
         "review", "--csv", str(target), "--language", "de", "--ledger", str(ledger.path)
     )
     assert done.returncode == 0, done.stderr
