@@ -30,11 +30,13 @@ run:
 	  $(VENV)/bin/dropdesk --ledger $(DEMO_LEDGER); \
 	fi
 
-## Every test (not the slow ones), offscreen, against a real keyring in a private D-Bus session.
+## Every test (not the slow ones), offscreen, against a real keyring in a private D-Bus session,
+## one worker per CPU (at most 4; each file stays in one worker, which has its own PostgreSQL).
 test:
 	packaging/system-deps.sh test
 	$(MAKE) --no-print-directory $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen tests/with-keyring.sh $(PY) -m pytest -q -m "not slow"; \
+	QT_QPA_PLATFORM=offscreen tests/with-keyring.sh $(PY) -m pytest -q -m "not slow" \
+	  -n auto --maxprocesses=4 --dist loadfile; \
 	  status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; status=0; fi; exit $$status
 
 ## The slow tests (big files, many crash trials).

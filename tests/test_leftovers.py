@@ -131,7 +131,9 @@ def test_a_killed_demo_leaves_nothing_after_the_next_start(tmp_path: Path) -> No
         killed.wait(timeout=30)
         left = [p.name for p in folder.iterdir() if f"demo-{killed.pid}-" in p.name]
         assert left, "the killed demo left its hidden files (the case to clean)"
-        live = {p.name: p.stat().st_ino for p in folder.iterdir() if str(running.pid) in p.name}
+        live = {
+            p.name: p.stat().st_ino for p in folder.iterdir() if f"demo-{running.pid}-" in p.name
+        }
         assert live
 
         done = subprocess.run(  # the next start of any command on that folder
@@ -146,7 +148,9 @@ def test_a_killed_demo_leaves_nothing_after_the_next_start(tmp_path: Path) -> No
         names = {p.name for p in folder.iterdir()}
         assert not names & set(left)
         assert running.poll() is None
-        still = {p.name: p.stat().st_ino for p in folder.iterdir() if str(running.pid) in p.name}
+        still = {
+            p.name: p.stat().st_ino for p in folder.iterdir() if f"demo-{running.pid}-" in p.name
+        }
         assert still.keys() >= {n for n in live if n.endswith(".partial")}
         assert all(still[n] == live[n] for n in still.keys() & live.keys())
     finally:

@@ -70,7 +70,7 @@ def opens_or_refuses(path: Path) -> None:
     assert isinstance(problems, list) and all(isinstance(p, str) for p in problems)
 
 
-@fuzz(QUICK)
+@fuzz(QUICK // 3)  # each example opens a ledger and checks it whole (about 0.5 s)
 @given(damage=damage)
 def test_damage_is_refused_or_detected_never_a_crash(
     sound: Path, damage: tuple[str, float, bytes]

@@ -2,7 +2,8 @@
 (SIGKILL, by itself, as SQLite starts the statement) at every statement of the creation and of
 every migration from every older revision, through the version stamp and the COMMIT. After
 each kill, before anything repairs it, the file holds the old schema or the new one, never a
-part; then it opens (upgraded), never refused, with every order it held.
+part; then it opens (upgraded), never refused, with every order it held. `make test-slow` kills
+at every statement; `make test` at a sample that always includes the stamp and the COMMIT.
 
 Generic over core.ledger.migrate.revisions_in_order(): a new migration is covered by adding it.
 """
@@ -24,6 +25,16 @@ from tests.reliability.crash_harness import TIMEOUT, Child, count_kill
 from tests.reliability.ledger_at import ledger_at
 
 STARTS = [None, *migrate.revisions_in_order()[:-1]]  # None: a new ledger
+#: Every statement in `make test-slow`; in `make test` every STRIDE-th one, and always the first
+#: and the last few (the version stamp, the application id and the COMMIT are at the end).
+STRIDE = 4
+ENDS = 4
+
+
+def kill_points(total: int, every: bool) -> list[int]:
+    if every:
+        return list(range(1, total + 1))
+    return sorted({1, *range(STRIDE, total + 1, STRIDE), *range(max(1, total - ENDS), total + 1)})
 
 
 def schema(path: Path) -> list[tuple[str, str]]:
@@ -53,9 +64,13 @@ def statements_of_a_clean_open(path: Path, out: Path) -> int:
     return int(said.split()[1])
 
 
+@pytest.mark.parametrize(
+    "every",
+    [pytest.param(False, id="sampled"), pytest.param(True, id="all", marks=pytest.mark.slow)],
+)
 @pytest.mark.parametrize("start", STARTS, ids=lambda r: f"from-{r or 'nothing'}")
 def test_a_kill_at_any_statement_leaves_the_old_or_the_new_schema(
-    start: str | None, tmp_path: Path
+    start: str | None, every: bool, tmp_path: Path
 ) -> None:
     template = tmp_path / "template.sqlite"
     names = ledger_at(template, start, orders=3) if start else []
@@ -66,7 +81,7 @@ def test_a_kill_at_any_statement_leaves_the_old_or_the_new_schema(
     total = statements_of_a_clean_open(reference, tmp_path / "reference.out")
     new_schema = schema(reference)
     assert total > 10 and new_schema != old_schema
-    for n in range(1, total + 1):
+    for n in kill_points(total, every):
         trial = tmp_path / f"trial-{n}.sqlite"
         if start:
             shutil.copyfile(template, trial)
@@ -95,9 +110,13 @@ def test_a_kill_at_any_statement_leaves_the_old_or_the_new_schema(
 RELEASED_BEFORE_ATOMIC_UPGRADES = ["0002"]
 
 
+@pytest.mark.parametrize(
+    "every",
+    [pytest.param(False, id="sampled"), pytest.param(True, id="all", marks=pytest.mark.slow)],
+)
 @pytest.mark.parametrize("revision", RELEASED_BEFORE_ATOMIC_UPGRADES)
 def test_a_ledger_an_older_dropdesk_left_part_way_through_an_upgrade_opens(
-    revision: str, tmp_path: Path
+    revision: str, every: bool, tmp_path: Path
 ) -> None:
     """Killed at each statement of the old, statement-by-statement upgrade to `revision`: the
     ledger opens and is upgraded (it used to fail for ever with "index ... already exists")."""
@@ -115,7 +134,7 @@ def test_a_ledger_an_older_dropdesk_left_part_way_through_an_upgrade_opens(
         if line.startswith("STATEMENTS ")
     ]
     stuck = 0
-    for n in range(1, int(said.split()[1]) + 1):
+    for n in kill_points(int(said.split()[1]), every):
         trial = tmp_path / f"legacy-{n}.sqlite"
         shutil.copyfile(template, trial)
         params = {"ledger": str(trial), "kill_at": n, "legacy": True}

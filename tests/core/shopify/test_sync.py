@@ -116,7 +116,8 @@ def test_two_thousand_orders_under_throttling(
     )
     assert dictated > 3.0
     assert elapsed >= dictated * 0.97  # the fake's bucket really held the client back
-    assert waited > 0.5
+    if elapsed < 2 * dictated:  # a machine fast enough to outrun the bucket had to wait for it
+        assert waited > 0.5
     # The only waiting beyond need is the jitter (<= 10 % + 10 ms a wait) and request latency.
     assert excess <= 0.1 * waited + 0.015 * len(sleeper.waits) + 0.05
     assert client.stats.throttled_answers <= 3  # pacing, not refusals, did the waiting
