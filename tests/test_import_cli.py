@@ -207,9 +207,9 @@ def test_in_a_fresh_interpreter_without_qt(ledger_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def long_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Long enough (about a second to import) to be interrupted half-way."""
-    path = tmp_path_factory.mktemp("exports") / "orders_12000.csv"
-    generate_export(path, rows=12_000, seed=11)
+    """Long enough (seconds to import, even on a fast machine) to be interrupted half-way."""
+    path = tmp_path_factory.mktemp("exports") / "orders_25000.csv"
+    generate_export(path, rows=25_000, seed=11)
     return path
 
 
@@ -237,7 +237,7 @@ def test_progress_on_a_terminal_and_ctrl_c_cancels(ledger_path: Path, long_expor
         )
         os.close(child_side)
         shown = read_until(terminal, b"% ", seconds=60)
-        assert b"Importing orders_12000.csv [" in shown  # the bar, on stderr, on a terminal
+        assert b"Importing orders_25000.csv [" in shown  # the bar, on stderr, on a terminal
         child.send_signal(signal.SIGINT)
         out, _ = child.communicate(timeout=60)
         rest = read_until(terminal, b"nothing was imported", seconds=10)
