@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
     ledger_chosen = Signal(object)  # a Path to open in place of this ledger (the demo)
     server_ledger_requested = Signal()  # File > Open ledger on a server
     first_frame_shown = Signal()  # the start attaches the services after it
+    replaced = Signal(object)  # the MainWindow that took this one's place (a language switch)
 
     def __init__(
         self,
@@ -346,7 +347,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
         view_menu.addAction(action("Needs &me…", "Ctrl+Shift+N", self.show_needs_me))
         view_menu.addSeparator()
-        view_menu.addMenu(language_menu(self))
+        view_menu.addMenu(language_menu(self, self.switch_language))
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
         self._connect_menu.setEnabled(False)  # filled when the connections attach
         order_menu = self.menuBar().addMenu(_tr("&Order"))
@@ -398,6 +399,76 @@ class MainWindow(QMainWindow):
         help_menu.addAction(action("&About Dropdesk", "F1", self.show_about))
         help_menu.addAction(action("Open &logs folder", "", self.open_logs_folder))
         help_menu.addAction(action("Save &diagnostics…", "", self.save_diagnostics))
+
+    def switch_language(self, value: str) -> None:
+        """View > Language: the new words at once, in a window rebuilt in place of this one."""
+        from gui.language_switch import change_language
+
+        change_language(self, value, self.replaced.emit)
+
+    @property
+    def services_ready(self) -> bool:
+        return self._services_ready
+
+    def busy(self) -> bool:
+        """Whether a step runs that must finish before this window may close: a cancel
+        wizard's or the autopilot's call, a sync, an import or the calendar recompute."""
+        if not self._services_ready:
+            return False
+        launcher = self.cancels
+        running = [wizard.busy for wizard in launcher.wizards]
+        running += [launcher.resumer.busy, launcher.syncer.busy, launcher.watcher.busy]
+        running.append(self.csv_import.busy)
+        if self.connection_menu is not None:
+            running.append(self.connection_menu.sync.busy)
+        if self.calendar_recompute is not None:
+            running.append(self.calendar_recompute.running)
+        return any(running)
+
+    def successor(self) -> MainWindow:
+        """A new window on the same ledger, clock and connections, its services attached when
+        this one's are (else the start attaches them to it)."""
+        return type(self)(
+            self.ledger,
+            self.clock,
+            connections=self.connections,
+            defer_services=not self._services_ready,
+            remember_layout=self.remember_layout,
+        )
+
+    def close_for_successor(self) -> None:
+        """Close this window and what it opened; its successor has reopened them."""
+        if self._services_ready:
+            self.cancels.close_all()
+            self.cancels.watch_timer.stop()
+        if self.tray is not None:
+            self.tray.icon.hide()
+        self.close()
+        self.deleteLater()  # freed by Qt on this thread, with its screens
+
+    def open_screens(self) -> tuple[str, ...]:
+        """The names of the screens this window has open (see open_screens_again)."""
+        screens: dict[str, QWidget | None] = {
+            "needs_me": self._needs_me,
+            "review": self._review,
+            "suppliers": self._suppliers,
+            "chargebacks": self._chargebacks,
+            "cancellations": self.cancels.view if self._services_ready else None,
+        }
+        return tuple(name for name, screen in screens.items() if screen and screen.isVisible())
+
+    def open_screens_again(self, names: tuple[str, ...]) -> None:
+        openers: dict[str, Callable[[], object]] = {
+            "needs_me": self.show_needs_me,
+            "review": self.show_review,
+            "suppliers": self.show_suppliers,
+            "chargebacks": self.show_chargebacks,
+        }
+        if self._services_ready:
+            openers["cancellations"] = self.cancels.show_cancellations
+        for name in names:
+            if name in openers:
+                openers[name]()
 
     def show_about(self) -> None:
         from gui.about_dialog import show_about

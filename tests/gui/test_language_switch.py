@@ -1,0 +1,135 @@
+"""View > Language applies at once: the window, its open screens and an open cancel wizard
+speak the new language, and the merchant keeps what they were looking at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+
+from core.cancel.listing import open_cancellations
+from core.ledger import Ledger
+from gui import i18n
+from gui.main_window import ALL_ORDERS, MainWindow
+from gui.ui_settings import ui_settings
+from tests.gui.conftest import DEMO_NOW
+from tests.gui.test_words import (
+    ENGLISH,
+    QUOTED,
+    WAIT,
+    german_catalogue,
+    merchant_data,
+    visible_texts,
+    without_data,
+)
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv(i18n.ENVIRONMENT, raising=False)
+    yield
+    for widget in qapp.topLevelWidgets():  # the last window (its predecessors are deleted)
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
+            widget.close()
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def switched(qtbot: QtBot, window: MainWindow, value: str) -> MainWindow:
+    """Choose `value` in View > Language; the window that takes `window`'s place."""
+    menu = next(
+        m
+        for m in window.findChildren(QMenu)
+        if m.title().replace("&", "") in ("Language", "Sprache")
+    )
+    action = next(a for a in menu.actions() if a.data() == value)
+    with qtbot.waitSignal(window.replaced, timeout=WAIT) as taken:
+        action.trigger()
+    successor = taken.args[0]
+    assert isinstance(successor, MainWindow) and successor is not window
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=WAIT)
+    return successor
+
+
+def english_left(screens: list[QWidget], data: list[str]) -> list[str]:
+    catalogue = german_catalogue()
+    left = []
+    for screen in screens:
+        for text in visible_texts(screen):
+            if text.replace("&", "") in catalogue or ENGLISH.search(
+                QUOTED.sub(" ", without_data(text, data))
+            ):
+                left.append(text)
+    return left
+
+
+def test_language_switch_rewords_every_open_screen_at_once(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    window = MainWindow(demo_ledger, clock=lambda: DEMO_NOW, remember_layout=False)
+    window.show()
+    window.status_filter.setCurrentIndex(ALL_ORDERS)
+    run = open_cancellations(demo_ledger)[0]
+    order = window.model.row_at(5)
+    assert order is not None and order.order_name
+    window.search.setText(order.order_name)
+    window.apply_filters()
+    assert window.select_order(order.id)
+    window.table.sortByColumn(2, window.table.horizontalHeader().sortIndicatorOrder())
+    window.resize(1100, 650)
+    window.show_needs_me()
+    window.cancels.show_cancellations()
+    wizard = window.cancels.open_cancellation(run.id)
+    qtbot.waitUntil(lambda: wizard.handle is not None and not wizard.busy, timeout=WAIT)
+    sort = window.table.horizontalHeader().sortIndicatorSection()
+
+    german = switched(qtbot, window, "de")
+    assert ui_settings().value(i18n.SETTING) == "de" and i18n.current_language() == "de"
+    assert QLocale().language() == QLocale.Language.German
+    # What the merchant was looking at is still there.
+    assert german.status_filter.currentIndex() == ALL_ORDERS
+    assert german.search.text() == order.order_name
+    chosen = german.selected_order()
+    assert chosen is not None and chosen.id == order.id
+    assert german.details.isVisible()
+    assert german.table.horizontalHeader().sortIndicatorSection() == sort
+    assert (german.width(), german.height()) == (1100, 650)
+    # In German: menus, headers, status bar, details, Needs me, Cancellations, the wizard.
+    menus = [action.text() for action in german.menuBar().actions()]
+    assert menus[:2] == ["&Datei", "&Ansicht"]
+    assert german.count_label.text().endswith("Lieferantenbestellungen")
+    assert german._needs_me is not None and german._needs_me.isVisible()
+    view = german.cancels.view
+    assert view is not None and view.isVisible()
+    (reopened,) = german.cancels.wizards
+    assert reopened.cancellation_id == run.id and reopened.isVisible()
+    qtbot.waitUntil(lambda: reopened.handle is not None and not reopened.busy, timeout=WAIT)
+    screens: list[QWidget] = [german, german._needs_me, view, reopened]
+    assert english_left(screens, merchant_data(demo_ledger)) == []
+
+    english = switched(qtbot, german, "en")
+    assert i18n.current_language() == "en" and QLocale().language() == QLocale.Language.English
+    assert [action.text() for action in english.menuBar().actions()][:2] == ["&File", "&View"]
+    assert english.count_label.text().endswith("supplier orders")
+    assert english_left([english], merchant_data(demo_ledger))  # the check sees English
+    assert english.cancels.view is not None and english.cancels.view.isVisible()
+    chosen = english.selected_order()
+    assert chosen is not None and chosen.id == order.id
+
+
+def test_the_switch_waits_for_a_running_step(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    """A cancel step in flight finishes before its window closes."""
+    window = MainWindow(demo_ledger, clock=lambda: DEMO_NOW, remember_layout=False)
+    window.show()
+    run = open_cancellations(demo_ledger)[0]
+    wizard = window.cancels.open_cancellation(run.id)
+    assert wizard.busy  # opening its workflow, off the GUI thread
+    busy_when_replaced: list[bool] = []
+    window.replaced.connect(lambda _successor: busy_when_replaced.append(wizard.busy))
+    german = switched(qtbot, window, "de")
+    assert busy_when_replaced == [False]
+    assert [w.cancellation_id for w in german.cancels.wizards] == [run.id]
