@@ -37,9 +37,10 @@ from core.first_run import has_orders
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery, OrderRow
+from gui import ledger_header
 from gui.first_run import FirstRunPanel
 from gui.i18n import language_menu
-from gui.ledger_columns import COLUMNS, DEFAULT_SORT, position
+from gui.ledger_columns import DEFAULT_SORT, position
 from gui.notice import status
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import OrderTableModel
@@ -158,10 +159,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        metrics = self.table.fontMetrics()
-        for number, column in enumerate(COLUMNS):  # the last one stretches to the edge
-            header.resizeSection(number, metrics.horizontalAdvance(column.sample()) + 20)
+        header.setStretchLastSection(True)  # the last shown column reaches the edge
+        ledger_header.set_up(self.table)
 
         self.details = OrderDetailsPanel(ledger)
         self.first_run = FirstRunPanel()
@@ -307,6 +306,12 @@ class MainWindow(QMainWindow):
         self.calendar_recompute.message.connect(lambda text: status(self, text, 10_000))
         self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
         self.tray.order_clicked.connect(self._reveal)
+        self.tray.message.connect(lambda text: status(self, text, 30_000))
+        note = self.tray.instead()  # said once, so the merchant does not wait for a tray icon
+        if note and self._painted:
+            status(self, note, 30_000)
+        elif note:  # a message shown before the window would leave the counts drawn under it
+            self.first_frame_shown.connect(lambda: status(self, note, 30_000))
         for deferred in self._service_actions:
             deferred.setEnabled(True)
         self._services_ready = True
