@@ -64,7 +64,7 @@ class DeadlineTray(QObject):
             return ""
         return _tr(
             "No system tray on this desktop: deadline alerts appear in this status bar, and "
-            "View > Needs me lists every deadline."
+            "View › Needs me lists every deadline."
         )
 
     def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
