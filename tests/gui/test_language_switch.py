@@ -133,3 +133,36 @@ def test_the_switch_waits_for_a_running_step(qtbot: QtBot, demo_ledger: Ledger) 
     german = switched(qtbot, window, "de")
     assert busy_when_replaced == [False]
     assert [w.cancellation_id for w in german.cancels.wizards] == [run.id]
+
+
+def test_the_app_adopts_the_rebuilt_window_before_and_after_its_services(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    """A switch while the app still starts: the services attach to the new window; a switch
+    after: the new window has the same connections, with their menu in the new words."""
+    from PySide6.QtCore import QThreadPool
+
+    from core.secrets import SecretStore
+    from gui.app import Session
+
+    app = Session(demo_ledger, secrets=SecretStore(service="dropdesk-test-langswitch"))
+    first = app.window
+    first.show()
+    first.switch_language("de")  # before attach_services: nothing runs yet
+    assert app.window is not first and not app.window.services_ready
+    app.window.first_frame_shown.connect(app.start)
+    app.window.show()
+    qtbot.waitUntil(lambda: app.ready, timeout=20_000)
+    german = app.window
+    assert german.services_ready and german.connection_menu is not None
+    assert german._connect_menu.title() == "&Verbinden"
+    connections = german.connections
+    german.switch_language("en")
+    qtbot.waitUntil(lambda: app.window is not german, timeout=WAIT)
+    english = app.window
+    assert english.services_ready and english.connections is connections
+    assert english._connect_menu.title() == "&Connect"
+    assert english._connect_menu.actions()[0].text() == "&Connections…"
+    english.close()
+    assert QThreadPool.globalInstance().waitForDone(30_000)
+    qtbot.wait(50)
