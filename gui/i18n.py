@@ -151,6 +151,9 @@ def language_menu(parent: QWidget, chosen: Callable[[str], None]) -> QMenu:
         value = str(action.data())
         if value != str(ui_settings().value(SETTING, SYSTEM)):
             chosen(value)
+        saved = language_code(str(ui_settings().value(SETTING, SYSTEM))) or SYSTEM
+        for each in group.actions():  # the choice in force (a refused switch changed nothing)
+            each.setChecked(each.data() == saved)
 
     group.triggered.connect(triggered)
     return menu

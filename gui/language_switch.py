@@ -7,7 +7,7 @@ the merchant was looking at (size and place, split, the "Show" choice, the searc
 sort, the selected order), reopens the screens that were open (Needs me, the review, suppliers,
 chargebacks, Cancellations, each cancel wizard on its run) and the old window closes. A running
 step (a cancel wizard's call, a sync, the calendar recompute) finishes first: the switch waits
-for it, so no answer arrives at a closed screen.
+for it, so no answer arrives at a closed screen; unsaved edits (the holiday editor's) stop it.
 """
 
 from __future__ import annotations
@@ -99,7 +99,12 @@ def take_over(window: MainWindow, carried: Carried) -> None:
 
 def change_language(window: MainWindow, value: str, done: Callable[[MainWindow], None]) -> None:
     """Speak `value` ("system", "en", "de") from now on: save it, load its catalogues, and put
-    a rebuilt window in place of `window` (`done` receives it), once nothing is running."""
+    a rebuilt window in place of `window` (`done` receives it), once nothing is running.
+    Unsaved edits are never dropped: the merchant is asked to save them, and nothing changes."""
+    reason = window.unsaved()
+    if reason:
+        status(window, reason)
+        return
     if window.busy():
         status(window, _tr("The language changes once the running step has finished."), WAIT_MS * 2)
         QTimer.singleShot(WAIT_MS, window, lambda: change_language(window, value, done))

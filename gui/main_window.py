@@ -430,6 +430,16 @@ class MainWindow(QMainWindow):
             running.append(self.calendar_recompute.running)
         return any(running)
 
+    def unsaved(self) -> str:
+        """Why this window may not be rebuilt now: edits the merchant has not saved ("" if none)."""
+        calendar = self._suppliers.calendar_dialog if self._suppliers is not None else None
+        if calendar is not None and calendar.isVisible() and calendar.dirty:
+            return _tr(
+                "Save or discard your changes in Holidays and working days first, then choose "
+                "the language again."
+            )
+        return ""
+
     def successor(self) -> MainWindow:
         """A new window on the same ledger, clock and connections, its services attached when
         this one's are (else the start attaches them to it)."""

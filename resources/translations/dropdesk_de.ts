@@ -2580,28 +2580,33 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="599"/>
+        <location filename="../../gui/main_window.py" line="438"/>
+        <source>Save or discard your changes in Holidays and working days first, then choose the language again.</source>
+        <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen unter Feiertage und Arbeitstage, und wählen Sie dann die Sprache erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="609"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="610"/>
-        <location filename="../../gui/main_window.py" line="625"/>
+        <location filename="../../gui/main_window.py" line="620"/>
+        <location filename="../../gui/main_window.py" line="635"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="639"/>
+        <location filename="../../gui/main_window.py" line="649"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="785"/>
+        <location filename="../../gui/main_window.py" line="795"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="787"/>
+        <location filename="../../gui/main_window.py" line="797"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -4291,7 +4296,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Passwort von {user} für {url} (wird im Schlüsselbund des Systems aufbewahrt):</translation>
     </message>
     <message>
-        <location filename="../../gui/language_switch.py" line="104"/>
+        <location filename="../../gui/language_switch.py" line="109"/>
         <source>The language changes once the running step has finished.</source>
         <translation>Die Sprache wechselt, sobald der laufende Schritt fertig ist.</translation>
     </message>

@@ -166,3 +166,29 @@ def test_the_app_adopts_the_rebuilt_window_before_and_after_its_services(
     english.close()
     assert QThreadPool.globalInstance().waitForDone(30_000)
     qtbot.wait(50)
+
+
+def test_unsaved_holiday_edits_stop_the_switch(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    """The rebuilt window would drop them: the merchant is asked to save first."""
+    from datetime import date
+
+    window = MainWindow(demo_ledger, clock=lambda: DEMO_NOW, remember_layout=False)
+    with qtbot.waitSignal(window.first_frame_shown):  # and its own first status line
+        window.show()
+    window.show_suppliers()
+    assert window._suppliers is not None
+    calendar = window._suppliers.open_calendar()
+    year = calendar.year.value()
+    assert calendar.add_day(date(year, 3, 3), "holiday", "Shop closed")
+    replaced: list[MainWindow] = []
+    window.replaced.connect(replaced.append)
+    menu = next(m for m in window.findChildren(QMenu) if m.title() == "&Language")
+    next(a for a in menu.actions() if a.data() == "de").trigger()
+    qtbot.wait(WAIT // 20)
+    assert replaced == [] and i18n.current_language() == "en"
+    assert "Holidays and working days" in window.statusBar().currentMessage()
+    assert [a.data() for a in menu.actions() if a.isChecked()] == ["system"]
+    assert ui_settings().value(i18n.SETTING) is None  # nothing saved either
+    calendar.save()
+    german = switched(qtbot, window, "de")
+    assert german.menuBar().actions()[0].text() == "&Datei"
