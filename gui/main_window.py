@@ -432,11 +432,16 @@ class MainWindow(QMainWindow):
 
     def unsaved(self) -> str:
         """Why this window may not be rebuilt now: edits the merchant has not saved ("" if none)."""
-        calendar = self._suppliers.calendar_dialog if self._suppliers is not None else None
+        suppliers = self._suppliers
+        calendar = suppliers.calendar_dialog if suppliers is not None else None
         if calendar is not None and calendar.isVisible() and calendar.dirty:
             return _tr(
                 "Save or discard your changes in Holidays and working days first, then choose "
                 "the language again."
+            )
+        if suppliers is not None and suppliers.isVisible() and suppliers.unsaved():
+            return _tr(
+                "Save the supplier's policy first (Suppliers), then choose the language again."
             )
         return ""
 

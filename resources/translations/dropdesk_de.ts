@@ -2580,33 +2580,38 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="439"/>
         <source>Save or discard your changes in Holidays and working days first, then choose the language again.</source>
         <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen unter Feiertage und Arbeitstage, und wählen Sie dann die Sprache erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="609"/>
+        <location filename="../../gui/main_window.py" line="444"/>
+        <source>Save the supplier&apos;s policy first (Suppliers), then choose the language again.</source>
+        <translation>Speichern Sie zuerst die Bedingungen des Lieferanten (Lieferanten), und wählen Sie dann die Sprache erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="614"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="620"/>
-        <location filename="../../gui/main_window.py" line="635"/>
+        <location filename="../../gui/main_window.py" line="625"/>
+        <location filename="../../gui/main_window.py" line="640"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="649"/>
+        <location filename="../../gui/main_window.py" line="654"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="795"/>
+        <location filename="../../gui/main_window.py" line="800"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="797"/>
+        <location filename="../../gui/main_window.py" line="802"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -3637,7 +3642,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="452"/>
+        <location filename="../../gui/suppliers_view.py" line="469"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>

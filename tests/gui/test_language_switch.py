@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from core import clocks
 from core.cancel.listing import open_cancellations
 from core.ledger import Ledger
 from gui import i18n
@@ -37,6 +38,7 @@ def _english_afterwards(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> 
             widget.close()
     i18n.remove_translators(qapp)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    clocks.use_overrides({})  # a holiday saved here must not move other tests' calendars
 
 
 def switched(qtbot: QtBot, window: MainWindow, value: str) -> MainWindow:
@@ -192,3 +194,23 @@ def test_unsaved_holiday_edits_stop_the_switch(qtbot: QtBot, demo_ledger: Ledger
     calendar.save()
     german = switched(qtbot, window, "de")
     assert german.menuBar().actions()[0].text() == "&Datei"
+
+
+def test_an_unsaved_supplier_policy_stops_the_switch(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    window = MainWindow(demo_ledger, clock=lambda: DEMO_NOW, remember_layout=False)
+    with qtbot.waitSignal(window.first_frame_shown):
+        window.show()
+    window.show_suppliers()
+    suppliers = window._suppliers
+    assert suppliers is not None
+    for supplier in suppliers.suppliers:  # a policy as stored is no edit
+        suppliers.select(supplier.id)
+        assert not suppliers.unsaved(), supplier.name
+    assert window.unsaved() == ""
+    suppliers.url.setText("https://example.com/policy")
+    assert suppliers.unsaved()
+    window.switch_language("de")
+    assert i18n.current_language() == "en" and "policy" in window.statusBar().currentMessage()
+    assert suppliers.save()
+    german = switched(qtbot, window, "de")
+    assert german._suppliers is not None and german._suppliers.isVisible()
