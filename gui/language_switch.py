@@ -39,6 +39,7 @@ class Carried:
     maximized: bool
     size_chosen: object
     splitter: QByteArray
+    split_chosen: bool
     filter_index: int
     within_hours: int
     search: str
@@ -57,6 +58,7 @@ def carry(window: MainWindow) -> Carried:
         maximized=window.isMaximized(),
         size_chosen=window.property("dropdeskSizeChosen"),
         splitter=window.splitter.saveState(),
+        split_chosen=window.split_chosen,
         filter_index=window.status_filter.currentIndex(),
         within_hours=window.within_hours.value(),
         search=window.search.text(),
@@ -77,6 +79,7 @@ def take_over(window: MainWindow, carried: Carried) -> None:
     if carried.size_chosen is not None:
         window.setProperty("dropdeskSizeChosen", carried.size_chosen)
     window.splitter.restoreState(carried.splitter)
+    window.split_chosen = carried.split_chosen
     window.status_filter.setCurrentIndex(carried.filter_index)
     window.within_hours.setValue(carried.within_hours)
     window.search.setText(carried.search)

@@ -809,11 +809,11 @@ class MainWindow(QMainWindow):
         fitted to the screen."""
         restore_or_fit(self, GEOMETRY_KEY, *PREFERRED_SIZE)
         splitter = ui_settings().value(SPLITTER_KEY)
-        self._split_chosen = splitter is not None and self.splitter.restoreState(splitter)
+        self.split_chosen = splitter is not None and self.splitter.restoreState(splitter)
         self.splitter.splitterMoved.connect(self._split_moved)
 
     def _split_moved(self, _position: int, _index: int) -> None:
-        self._split_chosen = True
+        self.split_chosen = True
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -831,7 +831,7 @@ class MainWindow(QMainWindow):
             self.change_poll.stop()
         if self.remember_layout:
             save_if_chosen(self, GEOMETRY_KEY)
-            if self._split_chosen:
+            if self.split_chosen:
                 settings = ui_settings()
                 settings.setValue(SPLITTER_KEY, self.splitter.saveState())
                 settings.sync()
