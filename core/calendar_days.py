@@ -20,6 +20,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from core import clocks, settings
@@ -285,6 +286,43 @@ def _entry_problem(entry: CalendarDay) -> Text | None:
 
 def normalize_country(country: str) -> str:
     return country.strip().upper()
+
+
+def package_days(country: str, year: int, language: str = "en") -> list[CalendarDay]:
+    """What the `holidays` package itself counts for `country` in `year`, before the merchant's
+    corrections: its holidays (days off) and make-up working days, named in `language` when the
+    package speaks it for that country (else in English, if it has that). The editor
+    shows them so the merchant does not enter a date that is already counted. An unknown
+    country has none (raises ValueError, as core.clocks does)."""
+    return list(_package_days(normalize_country(country), year, language))
+
+
+@lru_cache(maxsize=32)
+def _package_days(country: str, year: int, language: str) -> tuple[CalendarDay, ...]:
+    import holidays
+
+    code, _, subdiv = country.partition("-")
+    try:
+        calendar = holidays.country_holidays(code, subdiv=subdiv or None, years=year)
+    except NotImplementedError:
+        raise ValueError(f"no holiday calendar for country {country!r}") from None
+    spoken = [
+        lang
+        for wanted in (language, "en")  # English rather than the country's own script
+        for lang in sorted(calendar.supported_languages)
+        if lang.split("_")[0] == wanted
+    ]
+    if spoken:
+        calendar = holidays.country_holidays(
+            code, subdiv=subdiv or None, years=year, language=spoken[0]
+        )
+    days = [CalendarDay(country, day, HOLIDAY, name) for day, name in calendar.items()]
+    days += [
+        CalendarDay(country, day, WORKING_DAY, "")
+        for day in getattr(calendar, "weekend_workdays", ())
+        if day.year == year
+    ]
+    return tuple(sorted(days))
 
 
 def _joined(problems: list[Text]) -> Text:

@@ -223,6 +223,12 @@ class Session:
         window.open_ledger_requested.connect(self.open_other)
         window.ledger_chosen.connect(self.open_path)
         window.server_ledger_requested.connect(self.open_server)
+        window.replaced.connect(self._adopt)
+
+    def _adopt(self, window: MainWindow) -> None:
+        """The window rebuilt in a new language takes the old one's place (same ledger)."""
+        self.window = window
+        self._wire(window)
 
     def open_other(self) -> None:
         chosen = ledger_problem.pick_ledger(self.window, self.ledger.path)

@@ -2,15 +2,17 @@
 and year, on top of what the `holidays` package knows (core.calendar_days).
 
 Opened from the suppliers view. It says, for the chosen country and year, whether the package
-holds the official arrangement or the year is estimated, lists the merchant's dates, and saves
-them; saving (or importing a file) emits `changed`, and the caller recomputes the deadlines.
+holds the official arrangement or the year is estimated, lists the merchant's dates beside the
+package's own (read-only, so the merchant sees what is already counted), and saves the
+merchant's; saving (or importing a file) emits `changed`, and the caller recomputes the
+deadlines.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,8 +36,10 @@ from PySide6.QtWidgets import (
 from core import calendar_days, clocks
 from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileError
 from core.ledger import Ledger
+from gui.formatting import day_format, day_text
 from gui.i18n import current_language
 from gui.palette import Colours
+from gui.window_fit import fit_to_screen
 
 
 def _tr(text: str) -> str:
@@ -44,6 +49,21 @@ def _tr(text: str) -> str:
 def kind_label(kind: str) -> str:
     """What the editor calls a kind of date."""
     return _tr("Holiday (day off)") if kind == HOLIDAY else _tr("Working day (make-up day)")
+
+
+def _days_table(name: str) -> QTableWidget:
+    """A read-only list of dates: date, kind, name."""
+    table = QTableWidget(0, 3)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels([_tr("Date"), _tr("Kind"), _tr("Name")])
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 class CalendarDialog(QDialog):
@@ -63,6 +83,7 @@ class CalendarDialog(QDialog):
         self.setWindowTitle(_tr("Holidays and working days"))
         self.ledger = ledger
         self.days: list[CalendarDay] = []
+        self.package: list[CalendarDay] = []  # what the holidays package counts already
         self.dirty = False
         today = today or date.today()
 
@@ -80,20 +101,14 @@ class CalendarDialog(QDialog):
         self.state.setWordWrap(True)
         self.state.setObjectName("calendarState")
 
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("calendarDays")
-        self.table.setHorizontalHeaderLabels([_tr("Date"), _tr("Kind"), _tr("Name")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = _days_table("calendarDays")
+        self.package_table = _days_table("packageDays")
+        self.package_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.package_box = QGroupBox()  # its title names the package's version
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(day_format())
         self.date.setAccessibleName(_tr("Date"))
         self.kind = QComboBox()
         for kind in (HOLIDAY, WORKING_DAY):
@@ -141,13 +156,19 @@ class CalendarDialog(QDialog):
             )
         )
         help_text.setWordWrap(True)
+        yours = QGroupBox(_tr("Your dates"))
+        yours_layout = QVBoxLayout(yours)
+        yours_layout.addWidget(self.table, 1)
+        yours_layout.addLayout(add_row)
+        yours_layout.addLayout(list_buttons)
+        package_layout = QVBoxLayout(self.package_box)
+        package_layout.addWidget(self.package_table)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
         layout.addWidget(self.state)
         layout.addWidget(help_text)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(add_row)
-        layout.addLayout(list_buttons)
+        layout.addWidget(yours, 2)
+        layout.addWidget(self.package_box, 3)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
 
@@ -160,7 +181,7 @@ class CalendarDialog(QDialog):
         self.discard_button.clicked.connect(self.load)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
-        self.resize(760, 560)
+        fit_to_screen(self, 820, 680)
         self.load()
 
     # --- state ---------------------------------------------------------------------------------
@@ -192,6 +213,9 @@ class CalendarDialog(QDialog):
         self.problems.setStyleSheet(Colours.NEGATIVE.css())
         valid = bool(country) and self._problem(country) is None
         self.days = calendar_days.year_days(self.ledger, country, year) if valid else []
+        self.package = (
+            calendar_days.package_days(country, year, current_language()) if valid else []
+        )
         self.date.setDate(QDate(year, 1, 1))
         self._set_dirty(False)
         self._fill()
@@ -206,12 +230,15 @@ class CalendarDialog(QDialog):
             )
 
     def _show_state(self, country: str, year: int, valid: bool) -> None:
-        if not valid:
-            self.state.clear()
-            return
         import holidays
 
         version = holidays.__version__
+        self.package_box.setTitle(
+            _tr("From the holidays package ({0}): already counted, read-only").format(version)
+        )
+        if not valid:
+            self.state.clear()
+            return
         last = clocks.last_official_year(country)
         if last is None:
             text = _tr(
@@ -248,11 +275,9 @@ class CalendarDialog(QDialog):
 
     def _fill(self) -> None:
         self.table.setRowCount(len(self.days))
-        locale = QLocale()
         for row, entry in enumerate(self.days):
-            shown = QDate(entry.day.year, entry.day.month, entry.day.day)
             cells = (
-                f"{entry.day.isoformat()}  {locale.toString(shown, 'ddd')}",
+                day_text(entry.day, weekday=True),
                 kind_label(entry.kind),
                 entry.name,
             )
@@ -260,6 +285,23 @@ class CalendarDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.day.isoformat())
                 self.table.setItem(row, column, item)
+        self._fill_package()
+
+    def _fill_package(self) -> None:
+        """The package's own dates, muted; one the merchant's dates replace is struck through."""
+        yours = {entry.day for entry in self.days}
+        self.package_table.setRowCount(len(self.package))
+        for row, entry in enumerate(self.package):
+            cells = (day_text(entry.day, weekday=True), kind_label(entry.kind), entry.name)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setForeground(Colours.MUTED.brush())
+                if entry.day in yours:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                    item.setToolTip(_tr("Your date for this day replaces the package's."))
+                self.package_table.setItem(row, column, item)
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -268,7 +310,7 @@ class CalendarDialog(QDialog):
         year = self.year.value()
         if day.year != year:
             self.problems.setText(
-                _tr("{0} is not in {1}: choose the year first.").format(day.isoformat(), year)
+                _tr("{0} is not in {1}: choose the year first.").format(day_text(day), year)
             )
             return False
         entry = CalendarDay(self.current_country(), day, kind, name.strip())

@@ -1,7 +1,11 @@
 """The tray icon: how many deadlines close soon (ship windows, orders to buy, the open
 cancellations' supplier answers, tracking, disputes and refunds), and a notification as each
 deadline enters the warning lead time (once per deadline and run). Clicking the message
-selects that order."""
+selects that order.
+
+A desktop without a system tray (some Linux desktops, GNOME without an extension) gets no icon:
+then the window says once where the alerts are instead, and each alert goes to its status bar
+(`message`); View > Needs me lists every deadline either way."""
 
 from __future__ import annotations
 
@@ -24,11 +28,20 @@ def _tr(text: str) -> str:
 
 class DeadlineTray(QObject):
     order_clicked = Signal(int)  # supplier_order id of the last notification (if it has one)
+    message = Signal(str)  # an alert for the status bar, when there is no tray to show it
 
     def __init__(
-        self, ledger: Ledger, lead_hours: float, now: datetime, parent: QObject | None = None
+        self,
+        ledger: Ledger,
+        lead_hours: float,
+        now: datetime,
+        parent: QObject | None = None,
+        *,
+        available: bool | None = None,
     ) -> None:
+        """`available`: whether the desktop has a tray (asked of Qt when not given)."""
         super().__init__(parent)
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
         self._ledger = ledger
         self.lead_hours = lead_hours
         # Deadlines already inside the lead time at start are counted, not toasted.
@@ -41,9 +54,18 @@ class DeadlineTray(QObject):
         self.icon = QSystemTrayIcon(self)
         self.icon.messageClicked.connect(self._message_clicked)
         self._base = QIcon(str(icon_path("dropdesk.svg"))).pixmap(64, 64)
-        if QSystemTrayIcon.isSystemTrayAvailable():
+        if self.available:
             self.icon.show()
         self.update(now)
+
+    def instead(self) -> str:
+        """Where the alerts are when there is no tray ("" when there is one)."""
+        if self.available:
+            return ""
+        return _tr(
+            "No system tray on this desktop: deadline alerts appear in this status bar, and "
+            "View › Needs me lists every deadline."
+        )
 
     def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
         """Recount as of `now`. The ship windows are read on their index, and only once an
@@ -101,6 +123,9 @@ class DeadlineTray(QObject):
             )
             if deadline.supplier_order_id is not None:
                 self._last_notified = deadline.supplier_order_id
+            if not self.available:
+                self.message.emit(message)
+                continue
             self.icon.showMessage(
                 _tr("Deadline closing"), message, QSystemTrayIcon.MessageIcon.Warning, 15_000
             )

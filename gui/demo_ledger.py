@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import paths
+from gui.formatting import number_text
 from gui.i18n import current_language
 from gui.jobs import Job
 from gui.notice import Kind, tell
@@ -74,7 +75,7 @@ class DemoLedger(QObject):
         progress = JobProgressDialog(  # closes itself when the job ends, however it ends
             job,
             _tr("Demo ledger"),
-            _tr("Writing a demo ledger with {0} made-up orders…").format(f"{self.orders:,}"),
+            _tr("Writing a demo ledger with {0} made-up orders…").format(number_text(self.orders)),
             self._window,
             unit=_tr("orders"),
         )

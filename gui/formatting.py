@@ -1,10 +1,14 @@
-"""How instants, money and AliExpress statuses read on screen, in the merchant's locale."""
+"""How instants, dates, numbers, money and AliExpress statuses read on screen: the one path
+for all of them, in the locale of the window's language (gui.i18n makes it QLocale's default
+when the language is chosen or switched), so a German window never shows 2026-12-08 or 3.5.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
 from core.clocks import as_zone, countdown
 from core.money import split
@@ -57,10 +61,64 @@ def to_qdatetime(moment: datetime) -> QDateTime:
 
 
 def local_time(moment: datetime | None) -> str:
-    """Date and time in the system zone, formatted for the system locale."""
+    """Date and time in the system zone, formatted for the window's language."""
     if moment is None:
         return ""
     return QLocale().toString(to_qdatetime(moment).toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def day_format() -> str:
+    """The window's short date format with a four-digit year ("dd.MM.yyyy", "M/d/yyyy"): for
+    date fields and calendar days, where "26" could be a day as well as a year."""
+    short = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return short if "yyyy" in short else short.replace("yy", "yyyy")
+
+
+def date_time_format() -> str:
+    """The window's short date (four-digit year) and short time: for date-and-time fields."""
+    return f"{day_format()} {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def day_text(day: date | None, *, weekday: bool = False) -> str:
+    """A calendar day (no zone: a holiday, an exchange rate's day) for the window's language:
+    "08.12.2026" or "12/8/2026", the short weekday in front if asked ("Di., 08.12.2026")."""
+    if day is None:
+        return ""
+    shown = QDate(day.year, day.month, day.day)
+    text = QLocale().toString(shown, day_format())
+    return f"{QLocale().toString(shown, 'ddd')}, {text}" if weekday else text
+
+
+def month_text(key: str) -> str:
+    """A month key of core's ("2026-11") as the window's language names it ("Nov. 2026")."""
+    try:
+        year, month = (int(part) for part in key.split("-"))
+        return QLocale().toString(QDate(year, month, 1), "MMM yyyy")
+    except ValueError:
+        return key
+
+
+def number_text(value: int | float | Decimal, decimals: int = 0) -> str:
+    """A count or a measure with the window's separators ("1.234", "12,5")."""
+    if isinstance(value, int) and not decimals:
+        return QLocale().toString(value)
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def field_text(value: object) -> object:
+    """A fact inside a core text as the window shows it: instants in the merchant's zone and
+    dates, fractions in the window's formats; any other value (a name, a whole number a
+    template may format itself) as it is."""
+    if isinstance(value, datetime):
+        return local_time(value)
+    if isinstance(value, date):
+        return day_text(value)
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return number_text(value, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+    if isinstance(value, float):
+        return QLocale().toString(value, "g", 12)
+    return value
 
 
 def deadline_tooltip(deadline: datetime, supplier_zone: str, *, estimated: bool = False) -> str:

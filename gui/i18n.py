@@ -6,17 +6,19 @@ and Qt's qtbase_de.qm, so the standard buttons and dialogs speak German too. QLo
 follows the choice, so dates, numbers and money read the way the merchant expects.
 
 The choice, strongest first: the caller's argument, the DROPDESK_LANG environment variable,
-the "ui/language" setting, the system's language. A change applies at the next start.
+the "ui/language" setting, the system's language. View > Language saves the setting and
+applies it at once (gui/language_switch.py rebuilds the window in the new words).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from gui.ui_settings import ui_settings
 from resources import ROOT
@@ -119,37 +121,39 @@ def current_language() -> str:
     return _current
 
 
-def language_menu(parent: QWidget) -> QMenu:
-    """View > Language: System, English, Deutsch. Saves the choice; it applies after a restart."""
+def switch_language(app: QCoreApplication, value: str) -> str:
+    """The merchant chose `value` ("system", "en", "de"): save it and load its catalogues now
+    (the environment's DROPDESK_LANG no longer overrides an explicit choice). Returns the code."""
+    settings = ui_settings()
+    settings.setValue(SETTING, value)
+    settings.sync()
+    code = language_code(value) or system_language(QLocale.system())
+    return install_translators(app, code)
+
+
+def language_menu(parent: QWidget, chosen: Callable[[str], None]) -> QMenu:
+    """View > Language: System, English, Deutsch, the saved choice checked; `chosen` receives
+    a different choice ("system" or a code)."""
     menu = QMenu(_tr("&Language"), parent)
     group = QActionGroup(menu)
     group.setExclusive(True)
     saved = str(ui_settings().value(SETTING, SYSTEM))
-    chosen = language_code(saved) or SYSTEM
+    current = language_code(saved) or SYSTEM
     for value, text in ((SYSTEM, _tr("System language")), *LANGUAGES.items()):
         action = QAction(text, menu)
         action.setCheckable(True)
-        action.setChecked(value == chosen)
+        action.setChecked(value == current)
         action.setData(value)
         group.addAction(action)
         menu.addAction(action)
-    group.triggered.connect(lambda action: _save_language(parent, str(action.data())))
+
+    def triggered(action: QAction) -> None:
+        value = str(action.data())
+        if value != str(ui_settings().value(SETTING, SYSTEM)):
+            chosen(value)
+        saved = language_code(str(ui_settings().value(SETTING, SYSTEM))) or SYSTEM
+        for each in group.actions():  # the choice in force (a refused switch changed nothing)
+            each.setChecked(each.data() == saved)
+
+    group.triggered.connect(triggered)
     return menu
-
-
-def _save_language(parent: QWidget, value: str) -> None:
-    settings = ui_settings()
-    if str(settings.value(SETTING, SYSTEM)) == value:
-        return
-    settings.setValue(SETTING, value)
-    settings.sync()
-    note = QMessageBox(
-        QMessageBox.Icon.Information,
-        _tr("Language"),
-        _tr("Dropdesk will use the new language the next time it starts."),
-        QMessageBox.StandardButton.Ok,
-        parent,
-    )
-    note.setObjectName("languageNote")
-    note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    note.open()

@@ -56,6 +56,8 @@ class LedgerColumn:
     is the SQL the list sorts by when its header is clicked: a column of `supplier_order AS
     so` with an index on (it, id), so a sorted window of a million orders stays a walk of the
     index. `sample` is the widest text it usually shows, to size it in the table's font.
+    A `hidden` column is off until the merchant shows it (the header's context menu): what it
+    holds is in the details panel and the search, and the first columns fit a 1280 px screen.
     """
 
     key: str
@@ -66,6 +68,7 @@ class LedgerColumn:
     clock: Clocked | None = None
     sort: str | None = None
     align: Qt.AlignmentFlag | None = None  # None: the style's (leading edge, centred)
+    hidden: bool = False
 
 
 # --- how the cells read ----------------------------------------------------------------------
@@ -180,7 +183,7 @@ SHIP_BY = LedgerColumn(
 STATUS = LedgerColumn(
     "status",
     "Status",
-    lambda: cancel_state_label(State.SUPPLIER_CANCEL_REQUESTED),
+    lambda: status_text("IN_CANCEL"),  # a common one; longer words elide (the details say all)
     text=_status,
     tooltip=_status_tip,
 )
@@ -188,7 +191,11 @@ SUPPLIER = LedgerColumn(
     "supplier", "Supplier", lambda: "Shenzhen Bright Home Store", text=lambda r: r.supplier_name
 )
 AE_ORDER = LedgerColumn(
-    "ae_order", "AliExpress order", lambda: "8100000000000000", text=lambda r: r.ae_order_id
+    "ae_order",
+    "AliExpress order",
+    lambda: "8100000000000000",
+    text=lambda r: r.ae_order_id,
+    hidden=True,
 )
 PAID = LedgerColumn(
     "paid",
@@ -196,9 +203,14 @@ PAID = LedgerColumn(
     lambda: local_time(_LATE),
     text=lambda r: _time_of(r.paid_at, r),
     sort="so.paid_at",
+    hidden=True,
 )
 TRACKING = LedgerColumn(
-    "tracking", "Tracking", lambda: "LP00123456789012", text=lambda r: r.tracking_number
+    "tracking",
+    "Tracking",
+    lambda: "LP00123456789012",
+    text=lambda r: r.tracking_number,
+    hidden=True,
 )
 
 COLUMNS: tuple[LedgerColumn, ...] = (

@@ -37,9 +37,10 @@ from core.first_run import has_orders
 from core.ledger import Ledger
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery, OrderRow
+from gui import ledger_header
 from gui.first_run import FirstRunPanel
 from gui.i18n import language_menu
-from gui.ledger_columns import COLUMNS, DEFAULT_SORT, position
+from gui.ledger_columns import DEFAULT_SORT, position
 from gui.notice import status
 from gui.order_details_panel import OrderDetailsPanel
 from gui.order_table_model import OrderTableModel
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
     ledger_chosen = Signal(object)  # a Path to open in place of this ledger (the demo)
     server_ledger_requested = Signal()  # File > Open ledger on a server
     first_frame_shown = Signal()  # the start attaches the services after it
+    replaced = Signal(object)  # the MainWindow that took this one's place (a language switch)
 
     def __init__(
         self,
@@ -157,10 +159,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        metrics = self.table.fontMetrics()
-        for number, column in enumerate(COLUMNS):  # the last one stretches to the edge
-            header.resizeSection(number, metrics.horizontalAdvance(column.sample()) + 20)
+        header.setStretchLastSection(True)  # the last shown column reaches the edge
+        ledger_header.set_up(self.table)
 
         self.details = OrderDetailsPanel(ledger)
         self.first_run = FirstRunPanel()
@@ -306,6 +306,12 @@ class MainWindow(QMainWindow):
         self.calendar_recompute.message.connect(lambda text: status(self, text, 10_000))
         self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
         self.tray.order_clicked.connect(self._reveal)
+        self.tray.message.connect(lambda text: status(self, text, 30_000))
+        note = self.tray.instead()  # said once, so the merchant does not wait for a tray icon
+        if note and self._painted:
+            status(self, note, 30_000)
+        elif note:  # a message shown before the window would leave the counts drawn under it
+            self.first_frame_shown.connect(lambda: status(self, note, 30_000))
         for deferred in self._service_actions:
             deferred.setEnabled(True)
         self._services_ready = True
@@ -346,7 +352,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(action("&Refresh", "F5", self.refresh))
         view_menu.addAction(action("Needs &me…", "Ctrl+Shift+N", self.show_needs_me))
         view_menu.addSeparator()
-        view_menu.addMenu(language_menu(self))
+        view_menu.addMenu(language_menu(self, self.switch_language))
         self._connect_menu = self.menuBar().addMenu(_tr("&Connect"))
         self._connect_menu.setEnabled(False)  # filled when the connections attach
         order_menu = self.menuBar().addMenu(_tr("&Order"))
@@ -398,6 +404,91 @@ class MainWindow(QMainWindow):
         help_menu.addAction(action("&About Dropdesk", "F1", self.show_about))
         help_menu.addAction(action("Open &logs folder", "", self.open_logs_folder))
         help_menu.addAction(action("Save &diagnostics…", "", self.save_diagnostics))
+
+    def switch_language(self, value: str) -> None:
+        """View > Language: the new words at once, in a window rebuilt in place of this one."""
+        from gui.language_switch import change_language
+
+        change_language(self, value, self.replaced.emit)
+
+    @property
+    def services_ready(self) -> bool:
+        return self._services_ready
+
+    def busy(self) -> bool:
+        """Whether a step runs that must finish before this window may close: a cancel
+        wizard's or the autopilot's call, a sync, an import or the calendar recompute."""
+        if not self._services_ready:
+            return False
+        launcher = self.cancels
+        running = [wizard.busy for wizard in launcher.wizards]
+        running += [launcher.resumer.busy, launcher.syncer.busy, launcher.watcher.busy]
+        running.append(self.csv_import.busy)
+        if self.connection_menu is not None:
+            running.append(self.connection_menu.sync.busy)
+        if self.calendar_recompute is not None:
+            running.append(self.calendar_recompute.running)
+        return any(running)
+
+    def unsaved(self) -> str:
+        """Why this window may not be rebuilt now: edits the merchant has not saved ("" if none)."""
+        suppliers = self._suppliers
+        calendar = suppliers.calendar_dialog if suppliers is not None else None
+        if calendar is not None and calendar.isVisible() and calendar.dirty:
+            return _tr(
+                "Save or discard your changes in Holidays and working days first, then choose "
+                "the language again."
+            )
+        if suppliers is not None and suppliers.isVisible() and suppliers.unsaved():
+            return _tr(
+                "Save the supplier's policy first (Suppliers), then choose the language again."
+            )
+        return ""
+
+    def successor(self) -> MainWindow:
+        """A new window on the same ledger, clock and connections, its services attached when
+        this one's are (else the start attaches them to it)."""
+        return type(self)(
+            self.ledger,
+            self.clock,
+            connections=self.connections,
+            defer_services=not self._services_ready,
+            remember_layout=self.remember_layout,
+        )
+
+    def close_for_successor(self) -> None:
+        """Close this window and what it opened; its successor has reopened them."""
+        if self._services_ready:
+            self.cancels.close_all()
+            self.cancels.watch_timer.stop()
+        if self.tray is not None:
+            self.tray.icon.hide()
+        self.close()
+        self.deleteLater()  # freed by Qt on this thread, with its screens
+
+    def open_screens(self) -> tuple[str, ...]:
+        """The names of the screens this window has open (see open_screens_again)."""
+        screens: dict[str, QWidget | None] = {
+            "needs_me": self._needs_me,
+            "review": self._review,
+            "suppliers": self._suppliers,
+            "chargebacks": self._chargebacks,
+            "cancellations": self.cancels.view if self._services_ready else None,
+        }
+        return tuple(name for name, screen in screens.items() if screen and screen.isVisible())
+
+    def open_screens_again(self, names: tuple[str, ...]) -> None:
+        openers: dict[str, Callable[[], object]] = {
+            "needs_me": self.show_needs_me,
+            "review": self.show_review,
+            "suppliers": self.show_suppliers,
+            "chargebacks": self.show_chargebacks,
+        }
+        if self._services_ready:
+            openers["cancellations"] = self.cancels.show_cancellations
+        for name in names:
+            if name in openers:
+                openers[name]()
 
     def show_about(self) -> None:
         from gui.about_dialog import show_about
@@ -718,11 +809,11 @@ class MainWindow(QMainWindow):
         fitted to the screen."""
         restore_or_fit(self, GEOMETRY_KEY, *PREFERRED_SIZE)
         splitter = ui_settings().value(SPLITTER_KEY)
-        self._split_chosen = splitter is not None and self.splitter.restoreState(splitter)
+        self.split_chosen = splitter is not None and self.splitter.restoreState(splitter)
         self.splitter.splitterMoved.connect(self._split_moved)
 
     def _split_moved(self, _position: int, _index: int) -> None:
-        self._split_chosen = True
+        self.split_chosen = True
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -740,7 +831,7 @@ class MainWindow(QMainWindow):
             self.change_poll.stop()
         if self.remember_layout:
             save_if_chosen(self, GEOMETRY_KEY)
-            if self._split_chosen:
+            if self.split_chosen:
                 settings = ui_settings()
                 settings.setValue(SPLITTER_KEY, self.splitter.saveState())
                 settings.sync()

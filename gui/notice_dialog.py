@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core import notices
 from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeFacts, NoticeKind
+from gui.formatting import day_format
 from gui.i18n import current_language
 from gui.links import open_link
 from gui.window_fit import fit_to_screen
@@ -106,6 +107,7 @@ class NoticeDialog(QDialog):
         self.estimate = QDateEdit()
         self.estimate.setObjectName("noticeEstimate")
         self.estimate.setCalendarPopup(True)
+        self.estimate.setDisplayFormat(day_format())
         start = max(ship_by or clock(), clock()) + timedelta(days=10)  # never in the past
         self.estimate.setDate(QDate(start.year, start.month, start.day))
         self.to = QLabel(self._facts.email if self._facts and self._facts.email else "")

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -162,11 +162,12 @@ class OrderDetailsPanel(QWidget):
         self.notify_button.setToolTip(
             _tr("Write to the customer in their language: mail program or copy")
         )
-        actions = QHBoxLayout()
+        actions = QGridLayout()  # two rows: the panel stays narrow beside the table at 1280 px
+        actions.addWidget(self.cancel_button, 0, 0, 1, 2)
+        actions.addWidget(self.withdrawal_button, 1, 0)
+        actions.addWidget(self.notify_button, 1, 1)
         for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
             button.setEnabled(False)
-            actions.addWidget(button)
-        actions.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -2,7 +2,8 @@
 suppliers ranked by refund rate; and the same charts as images for the PDF report.
 
 Amounts are in the reporting currency (each converted at the rate of its day by core.review).
-Charts plot doubles: amounts become floats only here, for drawing.
+Charts plot doubles: amounts become floats only here, for drawing. Their numbers and months
+read in the window's language (the chart's locale is the one gui.formatting uses).
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from core.money import to_decimal
 from core.review import GroupRow, ReviewSummary
+from gui.formatting import month_text
 
 #: One colour per currency, in order of appearance; readable on white paper too.
 PALETTE = ("#c0392b", "#2e86c1", "#28b463", "#b9770e", "#7d3c98", "#566573")
@@ -53,6 +55,8 @@ def _new_chart(title: str) -> QChart:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(0)
+    chart.setLocale(QLocale())  # the window's language, not the system's: "1.000", "2,5 %"
+    chart.setLocalizeNumbers(True)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
@@ -98,7 +102,7 @@ def net_cost_chart(summary: ReviewSummary) -> QChart:
         series.append(bars)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append(months)
+    categories.append([month_text(month) for month in months])
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     values_axis = _value_axis(_tr("Amount"))
@@ -131,7 +135,10 @@ def reasons_chart(summary: ReviewSummary) -> QChart:
         series.append(bars)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([f"{labels[k]} ({totals[k]})" for k in keys])
+    # Qt gives the labels a share of the chart, a third of a 1280 px screen: a longer label
+    # would be cut to "…" (the counts are in the table below).
+    categories.append([_short(labels[k], 20) for k in keys])
+    categories.setTruncateLabels(False)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     values_axis = _value_axis(_tr("Amount refunded"))

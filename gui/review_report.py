@@ -36,7 +36,7 @@ from core.review import (
     ReviewSummary,
     label,
 )
-from gui.formatting import local_time, money
+from gui.formatting import day_text, local_time, money
 from gui.i18n import current_language
 from gui.review_charts import chart_images
 
@@ -139,7 +139,7 @@ def _rate_short(rate: Rate) -> str:
         return _tr("{0} (by hand)").format(shown)
     if rate.day is None:
         return ""
-    return f"{shown} ({rate.day.isoformat()})"
+    return f"{shown} ({day_text(rate.day)})"
 
 
 def cell_text(cell: Cell) -> str:

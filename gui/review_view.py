@@ -69,7 +69,7 @@ from core.review import (
     ReviewSummary,
     write_review_csv,
 )
-from gui.formatting import local_time, money
+from gui.formatting import day_format, local_time, money, month_text, number_text
 from gui.i18n import current_language
 from gui.jobs import Job
 from gui.review_charts import CHARTS
@@ -458,7 +458,7 @@ class ReviewView(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(day_format())
         edit.setAccessibleName(name)
         edit.setDate(QDate.currentDate())
         return edit
@@ -627,11 +627,14 @@ class ReviewView(QWidget):
             groups = tuple(
                 GroupRow(g.key, _tr(FAULT_LABELS.get(g.key, g.key)), g.measures) for g in source
             )
+        elif dimension == "month":
+            groups = tuple(GroupRow(g.key, month_text(g.key), g.measures) for g in source)
         table = self.groups
         table.setRowCount(len(groups))
         for row, group in enumerate(groups):
             m = group.measures
-            values = [group.label, m.currency, str(m.customer_refunds or "–")]
+            refunds = number_text(m.customer_refunds) if m.customer_refunds else "–"
+            values = [group.label, m.currency, refunds]
             values += [money(getattr(m, k), m.currency) if getattr(m, k) else "–" for k in MEASURES]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

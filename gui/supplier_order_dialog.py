@@ -55,7 +55,7 @@ from core.supplier_orders import (
     edit_supplier_order,
     form_for,
 )
-from gui.formatting import local_time, money, status_text, to_qdatetime
+from gui.formatting import date_time_format, local_time, money, status_text, to_qdatetime
 from gui.i18n import current_language
 from gui.palette import Colours
 from gui.window_fit import grow_to
@@ -238,7 +238,7 @@ class SupplierOrderDialog(QDialog):
         self.paid_at = QDateTimeEdit()
         self.paid_at.setObjectName("paidAt")
         self.paid_at.setCalendarPopup(True)
-        self.paid_at.setDisplayFormat(_date_time_format(self._locale))
+        self.paid_at.setDisplayFormat(date_time_format())
         self.paid_now = QPushButton(_tr("Now"))
         self.paid_now.setToolTip(_tr("Set the payment time to now"))
         self.paid_unknown = QCheckBox(_tr("Not known yet"))
@@ -598,14 +598,6 @@ def _hint() -> QLabel:
     label.setWordWrap(True)
     label.setEnabled(False)  # greyed: a remark, not a field
     return label
-
-
-def _date_time_format(locale: QLocale) -> str:
-    """The locale's short date with a four-digit year, and its short time."""
-    date = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in date:
-        date = date.replace("yy", "yyyy")
-    return f"{date} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
 
 
 def _zone_name() -> str:

@@ -440,6 +440,23 @@ class SuppliersView(QWidget):
             policy_url=self.url.text(),
         )
 
+    def unsaved(self) -> bool:
+        """Whether the policy form holds edits that are not stored (a rebuilt window would
+        show the stored policy again)."""
+        info = self._selected_info()
+        if info is None:
+            return False
+        policy = info.policy
+        stored = PolicyEdit(
+            cancel_accepted_within_hours=policy.cancel_accepted_within_hours or None,
+            returns_allowed_for=frozenset(policy.returns_allowed_for),
+            refund_days_min=policy.refund_days_min,
+            refund_days_max=policy.refund_days_max,
+            has_written_policy=policy.has_written_policy,
+            policy_url=policy.policy_url or "",
+        )
+        return self.form() != stored
+
     def save(self) -> bool:
         info = self._selected_info()
         if info is None:

@@ -29,7 +29,7 @@ from core import notices, settings, withdrawal
 from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeKind
 from core.withdrawal import WithdrawalError
-from gui.formatting import local_time, to_qdatetime
+from gui.formatting import date_time_format, local_time, to_qdatetime
 from gui.i18n import current_language
 from gui.links import open_link
 from gui.window_fit import fit_to_screen
@@ -97,6 +97,7 @@ class WithdrawalDialog(QDialog):
         self.received = QDateTimeEdit(to_qdatetime(clock()).toLocalTime())
         self.received.setObjectName("withdrawalReceived")
         self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat(date_time_format())
         self.channel = QComboBox()
         self.channel.setObjectName("withdrawalChannel")
         for value, label in CHANNELS:

@@ -40,7 +40,7 @@ from gui.cancel_wizard.step import (
     when,
 )
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language
-from gui.formatting import local_time
+from gui.formatting import day_format, local_time
 from gui.links import open_link
 
 
@@ -66,6 +66,7 @@ class RefusedPage(StepPage):
         self.first_scan_known = QCheckBox(tr("First scan on"))
         self.first_scan = QDateEdit()
         self.first_scan.setCalendarPopup(True)
+        self.first_scan.setDisplayFormat(day_format())
         self.first_scan.setEnabled(False)
         self.first_scan_known.toggled.connect(self.first_scan.setEnabled)
         self.scan_row = QWidget()

@@ -91,7 +91,7 @@
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="255"/>
+        <location filename="../../gui/app.py" line="261"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
         <location filename="../../gui/server_ledger_dialog.py" line="44"/>
         <location filename="../../gui/server_ledger_dialog.py" line="60"/>
@@ -101,17 +101,17 @@
     </message>
     <message>
         <location filename="../../gui/app.py" line="112"/>
-        <location filename="../../gui/app.py" line="334"/>
+        <location filename="../../gui/app.py" line="340"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="344"/>
+        <location filename="../../gui/app.py" line="350"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="345"/>
+        <location filename="../../gui/app.py" line="351"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -227,7 +227,7 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/chargebacks_view.py" line="120"/>
-        <location filename="../../gui/review_charts.py" line="104"/>
+        <location filename="../../gui/review_charts.py" line="108"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -511,7 +511,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="173"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
-        <location filename="../../gui/order_details_panel.py" line="271"/>
+        <location filename="../../gui/order_details_panel.py" line="272"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
@@ -610,7 +610,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refused_page.py" line="53"/>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="143"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="144"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
@@ -640,19 +640,19 @@
         <translation>Erster Scan am</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="82"/>
         <location filename="../../gui/supplier_order_dialog.py" line="315"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="82"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="83"/>
         <location filename="../../gui/supplier_order_dialog.py" line="283"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="78"/>
         <source>Record the tracking number</source>
         <translation>Sendungsnummer vermerken</translation>
     </message>
@@ -662,144 +662,144 @@
         <translation>Der Lieferant hat eine Sendungsnummer geschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="86"/>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="162"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="163"/>
         <source>Open a dispute on AliExpress</source>
         <translation>Streitfall auf AliExpress eröffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="88"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="43"/>
         <source>Open on AliExpress</source>
         <translation>Auf AliExpress öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="90"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="91"/>
         <source>&lt;b&gt;Attach&lt;/b&gt;</source>
         <translation>&lt;b&gt;Anhängen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="93"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="94"/>
         <source>I have opened the dispute</source>
         <translation>Ich habe den Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="102"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="103"/>
         <source>The dispute</source>
         <translation>Der Streitfall</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="106"/>
         <source>I escalated it</source>
         <translation>Ich habe ihn eskaliert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="108"/>
         <source>AliExpress&apos; case team took it over</source>
         <translation>Das Fallteam von AliExpress hat übernommen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="115"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="116"/>
         <source>Record the dispute&apos;s outcome</source>
         <translation>Ergebnis des Streitfalls vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="122"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="123"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="123"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="124"/>
         <source>Refunded to you</source>
         <translation>An Sie erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="141"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="142"/>
         <source>Dispute on AliExpress</source>
         <translation>Streitfall auf AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="162"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="163"/>
         <source>The dispute on AliExpress</source>
         <translation>Der Streitfall auf AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="181"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="182"/>
         <source>e.g. {0} {1}</source>
         <translation>z. B. {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="193"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="194"/>
         <source>A refusal usually means the parcel has shipped. Ask the supplier for the tracking number: they get 5 working days.</source>
         <translation>Eine Ablehnung heißt meist, dass das Paket verschickt ist. Fragen Sie den Lieferanten nach der Sendungsnummer: Er hat dafür 5 Arbeitstage.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="201"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="202"/>
         <source>No tracking number by the deadline: the parcel was not shipped. Open a dispute on AliExpress for a full refund.</source>
         <translation>Keine Sendungsnummer bis zur Frist: Das Paket wurde nicht verschickt. Eröffnen Sie auf AliExpress einen Streitfall für eine volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="209"/>
         <source>Tracking number asked for; due {0}.</source>
         <translation>Sendungsnummer angefragt; fällig {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="211"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="212"/>
         <source>Dispute open on AliExpress.</source>
         <translation>Streitfall auf AliExpress offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="215"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="216"/>
         <source>Tracking number {0} received: the run goes the refund way.</source>
         <translation>Sendungsnummer {0} erhalten: Es geht weiter mit der Erstattung.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="228"/>
         <source>Opened {0}</source>
         <translation>Eröffnet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="228"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="229"/>
         <source>Can be escalated from {0}</source>
         <translation>Eskalierbar ab {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="229"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="230"/>
         <source>Goes to AliExpress&apos; case team on {0}</source>
         <translation>Geht am {0} an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="232"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="233"/>
         <source>First tracking scan {0}</source>
         <translation>Erster Sendungsscan {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="236"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="237"/>
         <source>It shipped only after the dispute was filed: the money is owed back.</source>
         <translation>Erst nach Eröffnung des Streitfalls verschickt: Das Geld steht Ihnen zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="246"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="247"/>
         <source>Recording the request…</source>
         <translation>Anfrage wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="260"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="261"/>
         <source>Recording the tracking number…</source>
         <translation>Sendungsnummer wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="266"/>
         <source>Recording the dispute…</source>
         <translation>Streitfall wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="272"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="273"/>
         <source>Recording the escalation…</source>
         <translation>Eskalation wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/refused_page.py" line="286"/>
+        <location filename="../../gui/cancel_wizard/refused_page.py" line="287"/>
         <source>Recording the dispute&apos;s outcome…</source>
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
@@ -1141,9 +1141,9 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
         <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
-        <location filename="../../gui/notice_dialog.py" line="143"/>
+        <location filename="../../gui/notice_dialog.py" line="145"/>
         <location filename="../../gui/policy_dialog.py" line="153"/>
-        <location filename="../../gui/withdrawal_dialog.py" line="134"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="135"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1216,88 +1216,88 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="46"/>
+        <location filename="../../gui/calendar_dialog.py" line="51"/>
         <source>Holiday (day off)</source>
         <translation>Feiertag (frei)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="46"/>
+        <location filename="../../gui/calendar_dialog.py" line="51"/>
         <source>Working day (make-up day)</source>
         <translation>Arbeitstag (Nacharbeitstag)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="63"/>
+        <location filename="../../gui/calendar_dialog.py" line="83"/>
         <source>Holidays and working days</source>
         <translation>Feiertage und Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="71"/>
-        <location filename="../../gui/calendar_dialog.py" line="119"/>
+        <location filename="../../gui/calendar_dialog.py" line="92"/>
+        <location filename="../../gui/calendar_dialog.py" line="134"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="77"/>
-        <location filename="../../gui/calendar_dialog.py" line="120"/>
+        <location filename="../../gui/calendar_dialog.py" line="98"/>
+        <location filename="../../gui/calendar_dialog.py" line="135"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="85"/>
-        <location filename="../../gui/calendar_dialog.py" line="97"/>
+        <location filename="../../gui/calendar_dialog.py" line="58"/>
+        <location filename="../../gui/calendar_dialog.py" line="112"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="85"/>
-        <location filename="../../gui/calendar_dialog.py" line="101"/>
+        <location filename="../../gui/calendar_dialog.py" line="58"/>
+        <location filename="../../gui/calendar_dialog.py" line="116"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="85"/>
-        <location filename="../../gui/calendar_dialog.py" line="104"/>
+        <location filename="../../gui/calendar_dialog.py" line="58"/>
+        <location filename="../../gui/calendar_dialog.py" line="119"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="103"/>
+        <location filename="../../gui/calendar_dialog.py" line="118"/>
         <source>Name, e.g. Spring Festival</source>
         <translation>Name, z. B. Frühlingsfest</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="105"/>
+        <location filename="../../gui/calendar_dialog.py" line="120"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="106"/>
+        <location filename="../../gui/calendar_dialog.py" line="121"/>
         <source>&amp;Remove selected</source>
         <translation>Ausgewählte &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="107"/>
+        <location filename="../../gui/calendar_dialog.py" line="122"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="108"/>
+        <location filename="../../gui/calendar_dialog.py" line="123"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="109"/>
+        <location filename="../../gui/calendar_dialog.py" line="124"/>
         <source>&amp;Discard changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="110"/>
-        <location filename="../../gui/calendar_dialog.py" line="247"/>
+        <location filename="../../gui/calendar_dialog.py" line="125"/>
+        <location filename="../../gui/calendar_dialog.py" line="274"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="112"/>
+        <location filename="../../gui/calendar_dialog.py" line="127"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="276"/>
         <location filename="../../gui/import_csv.py" line="364"/>
@@ -1305,78 +1305,93 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="138"/>
+        <location filename="../../gui/calendar_dialog.py" line="153"/>
         <source>Dates here override the holidays package for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
         <translation>Diese Daten haben für dieses Land Vorrang vor dem Paket holidays: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="203"/>
+        <location filename="../../gui/calendar_dialog.py" line="159"/>
+        <source>Your dates</source>
+        <translation>Ihre Daten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="227"/>
         <source>{0} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{0} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="218"/>
+        <location filename="../../gui/calendar_dialog.py" line="237"/>
+        <source>From the holidays package ({0}): already counted, read-only</source>
+        <translation>Aus dem Paket holidays ({0}): schon mitgezählt, nur zum Lesen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="245"/>
         <source>{0} {1}: the holidays package ({2}) follows the country&apos;s fixed rules; add a date only to correct it.</source>
         <translation>{0} {1}: Das Paket holidays ({2}) folgt den festen Regeln des Landes; tragen Sie ein Datum nur ein, um es zu korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="222"/>
+        <location filename="../../gui/calendar_dialog.py" line="249"/>
         <source>{0} {1}: official arrangement, from the holidays package ({2}).</source>
         <translation>{0} {1}: amtliche Regelung, aus dem Paket holidays ({2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="227"/>
+        <location filename="../../gui/calendar_dialog.py" line="254"/>
         <source>{0} {1}: set by you. The holidays package ({2}) knows the official arrangement only up to {3}.</source>
         <translation>{0} {1}: von Ihnen festgelegt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="232"/>
+        <location filename="../../gui/calendar_dialog.py" line="259"/>
         <source>{0} {1}: estimated. The holidays package ({2}) knows the official arrangement only up to {3}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
         <translation>{0} {1}: geschätzt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="247"/>
+        <location filename="../../gui/calendar_dialog.py" line="274"/>
         <source>&amp;Save changes</source>
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="271"/>
+        <location filename="../../gui/calendar_dialog.py" line="303"/>
+        <source>Your date for this day replaces the package&apos;s.</source>
+        <translation>Ihr Datum für diesen Tag ersetzt das des Pakets.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="313"/>
         <source>{0} is not in {1}: choose the year first.</source>
         <translation>{0} liegt nicht in {1}: Wählen Sie zuerst das Jahr.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="322"/>
+        <location filename="../../gui/calendar_dialog.py" line="364"/>
         <source>Import holidays and working days</source>
         <translation>Feiertage und Arbeitstage importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="322"/>
-        <location filename="../../gui/calendar_dialog.py" line="350"/>
+        <location filename="../../gui/calendar_dialog.py" line="364"/>
+        <location filename="../../gui/calendar_dialog.py" line="392"/>
         <source>Calendar files (*.csv)</source>
         <translation>Kalenderdateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="334"/>
+        <location filename="../../gui/calendar_dialog.py" line="376"/>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} kann nicht gelesen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="341"/>
+        <location filename="../../gui/calendar_dialog.py" line="383"/>
         <source>Imported {0} dates.</source>
         <translation>{0} Daten importiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="348"/>
+        <location filename="../../gui/calendar_dialog.py" line="390"/>
         <source>Export holidays and working days</source>
         <translation>Feiertage und Arbeitstage exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="361"/>
+        <location filename="../../gui/calendar_dialog.py" line="403"/>
         <source>{0} cannot be written: {1}</source>
         <translation>{0} kann nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="364"/>
+        <location filename="../../gui/calendar_dialog.py" line="406"/>
         <source>Exported to {0}.</source>
         <translation>Exportiert nach {0}.</translation>
     </message>
@@ -1423,7 +1438,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="557"/>
         <location filename="../../gui/needs_me_view.py" line="95"/>
-        <location filename="../../gui/order_details_panel.py" line="273"/>
+        <location filename="../../gui/order_details_panel.py" line="274"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
@@ -1986,27 +2001,32 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="86"/>
+        <location filename="../../gui/deadline_tray.py" line="66"/>
+        <source>No system tray on this desktop: deadline alerts appear in this status bar, and View › Needs me lists every deadline.</source>
+        <translation>Dieser Desktop hat keinen Infobereich: Fristwarnungen erscheinen in dieser Statusleiste, und Ansicht › Was ansteht listet alle Fristen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="108"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="90"/>
+        <location filename="../../gui/deadline_tray.py" line="112"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="98"/>
+        <location filename="../../gui/deadline_tray.py" line="120"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="99"/>
+        <location filename="../../gui/deadline_tray.py" line="121"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="105"/>
+        <location filename="../../gui/deadline_tray.py" line="130"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
@@ -2045,26 +2065,20 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="124"/>
+        <location filename="../../gui/i18n.py" line="137"/>
         <source>&amp;Language</source>
         <extracomment>The languages Dropdesk speaks, each with its name in itself (how a picker lists it).</extracomment>
         <translation>Sp&amp;rache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="129"/>
+        <location filename="../../gui/i18n.py" line="142"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="148"/>
         <location filename="../../gui/policy_dialog.py" line="118"/>
         <source>Language</source>
         <translation>Sprache</translation>
-    </message>
-    <message>
-        <location filename="../../gui/i18n.py" line="149"/>
-        <source>Dropdesk will use the new language the next time it starts.</source>
-        <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
     <message>
         <location filename="../../gui/import_csv.py" line="122"/>
@@ -2462,7 +2476,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
@@ -2502,92 +2516,102 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="327"/>
+        <location filename="../../gui/main_window.py" line="333"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="329"/>
+        <location filename="../../gui/main_window.py" line="335"/>
         <source>Open ledger on a &amp;server…</source>
         <translation>Auftragsbuch auf einem &amp;Server öffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="344"/>
+        <location filename="../../gui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="356"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="352"/>
+        <location filename="../../gui/main_window.py" line="358"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="354"/>
+        <location filename="../../gui/main_window.py" line="360"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
-        <location filename="../../gui/withdrawal_dialog.py" line="136"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="137"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="362"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363"/>
+        <location filename="../../gui/main_window.py" line="369"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="373"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>C&amp;hargebacks…</source>
         <translation>&amp;Rückbuchungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="403"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="523"/>
+        <location filename="../../gui/main_window.py" line="439"/>
+        <source>Save or discard your changes in Holidays and working days first, then choose the language again.</source>
+        <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen unter Feiertage und Arbeitstage, und wählen Sie dann die Sprache erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="444"/>
+        <source>Save the supplier&apos;s policy first (Suppliers), then choose the language again.</source>
+        <translation>Speichern Sie zuerst die Bedingungen des Lieferanten (Lieferanten), und wählen Sie dann die Sprache erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="614"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="534"/>
-        <location filename="../../gui/main_window.py" line="549"/>
+        <location filename="../../gui/main_window.py" line="625"/>
+        <location filename="../../gui/main_window.py" line="640"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="563"/>
+        <location filename="../../gui/main_window.py" line="654"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="709"/>
+        <location filename="../../gui/main_window.py" line="800"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="711"/>
+        <location filename="../../gui/main_window.py" line="802"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2652,7 +2676,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/order_details_panel.py" line="144"/>
-        <location filename="../../gui/order_details_panel.py" line="177"/>
+        <location filename="../../gui/order_details_panel.py" line="178"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
@@ -2672,87 +2696,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="176"/>
+        <location filename="../../gui/order_details_panel.py" line="177"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="193"/>
+        <location filename="../../gui/order_details_panel.py" line="194"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="205"/>
+        <location filename="../../gui/order_details_panel.py" line="206"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="211"/>
+        <location filename="../../gui/order_details_panel.py" line="212"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="215"/>
+        <location filename="../../gui/order_details_panel.py" line="216"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="217"/>
+        <location filename="../../gui/order_details_panel.py" line="218"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="223"/>
+        <location filename="../../gui/order_details_panel.py" line="224"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="256"/>
+        <location filename="../../gui/order_details_panel.py" line="257"/>
         <source>by e-mail</source>
         <translation>per E-Mail</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="256"/>
+        <location filename="../../gui/order_details_panel.py" line="257"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="260"/>
+        <location filename="../../gui/order_details_panel.py" line="261"/>
         <source>refund by {0}</source>
         <translation>Erstattung bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="263"/>
+        <location filename="../../gui/order_details_panel.py" line="264"/>
         <source>protection ends {0}</source>
         <translation>Käuferschutz endet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="279"/>
+        <location filename="../../gui/order_details_panel.py" line="280"/>
         <source>changed: {0}</source>
         <translation>geändert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="309"/>
+        <location filename="../../gui/order_details_panel.py" line="310"/>
         <source>other details</source>
         <translation>weitere Angaben</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="152"/>
+        <location filename="../../gui/ledger_columns.py" line="155"/>
         <source>Cancellation: {0}</source>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="154"/>
+        <location filename="../../gui/ledger_columns.py" line="157"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="156"/>
+        <location filename="../../gui/ledger_columns.py" line="159"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="102"/>
+        <location filename="../../gui/ledger_columns.py" line="105"/>
         <source>shipped</source>
         <extracomment>What the time-dependent cells of a column are, for a row at a time (and its thresholds). Urgency colours: light backgrounds with dark text stay readable in light and dark palettes.</extracomment>
         <translation>versandt</translation>
@@ -2764,7 +2788,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="125"/>
+        <location filename="../../gui/ledger_columns.py" line="128"/>
         <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
         <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
         <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
@@ -2925,48 +2949,48 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="87"/>
+        <location filename="../../gui/review_charts.py" line="91"/>
         <source>Net cost of refunds per month</source>
         <extracomment>One colour per currency, in order of appearance; readable on white paper too.</extracomment>
         <translation>Nettokosten der Erstattungen je Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="92"/>
+        <location filename="../../gui/review_charts.py" line="96"/>
         <source>no cost</source>
         <translation>keine Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="115"/>
+        <location filename="../../gui/review_charts.py" line="119"/>
         <source>Refunded to customers by reason</source>
         <translation>An Kunden erstattet nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="125"/>
+        <location filename="../../gui/review_charts.py" line="129"/>
         <source>no refunds</source>
         <translation>keine Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="137"/>
+        <location filename="../../gui/review_charts.py" line="144"/>
         <source>Amount refunded</source>
         <translation>Erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="145"/>
+        <location filename="../../gui/review_charts.py" line="152"/>
         <source>Suppliers by refund rate</source>
         <translation>Lieferanten nach Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="148"/>
+        <location filename="../../gui/review_charts.py" line="155"/>
         <source>no orders</source>
         <translation>keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="151"/>
+        <location filename="../../gui/review_charts.py" line="158"/>
         <source>Orders refunded (%)</source>
         <translation>Erstattete Bestellungen (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="163"/>
+        <location filename="../../gui/review_charts.py" line="170"/>
         <source>Refunded orders, % of orders</source>
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
@@ -3118,7 +3142,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="369"/>
         <location filename="../../gui/review_report.py" line="435"/>
-        <location filename="../../gui/review_view.py" line="740"/>
+        <location filename="../../gui/review_view.py" line="743"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
@@ -3247,7 +3271,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="656"/>
+        <location filename="../../gui/review_view.py" line="659"/>
         <source>There are no exchange rates for {0}.</source>
         <translation>Für {0} gibt es keine Wechselkurse.</translation>
     </message>
@@ -3257,53 +3281,53 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="707"/>
+        <location filename="../../gui/review_view.py" line="710"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="723"/>
+        <location filename="../../gui/review_view.py" line="726"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="728"/>
+        <location filename="../../gui/review_view.py" line="731"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="733"/>
+        <location filename="../../gui/review_view.py" line="736"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="733"/>
+        <location filename="../../gui/review_view.py" line="736"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="733"/>
+        <location filename="../../gui/review_view.py" line="736"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="740"/>
+        <location filename="../../gui/review_view.py" line="743"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="744"/>
+        <location filename="../../gui/review_view.py" line="747"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="745"/>
+        <location filename="../../gui/review_view.py" line="748"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="296"/>
-        <location filename="../../gui/review_view.py" line="746"/>
+        <location filename="../../gui/review_view.py" line="749"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -3618,7 +3642,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="452"/>
+        <location filename="../../gui/suppliers_view.py" line="469"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -4082,70 +4106,70 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Link kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="73"/>
+        <location filename="../../gui/notice_dialog.py" line="74"/>
         <source>Notify the customer</source>
         <extracomment>Each kind&apos;s name in the window&apos;s language (the message itself is in the customer&apos;s).</extracomment>
         <translation>Kunden benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="105"/>
+        <location filename="../../gui/notice_dialog.py" line="106"/>
         <source>The customer&apos;s language, whatever the window speaks</source>
         <translation>Die Sprache des Kunden, gleich welche Sprache das Fenster spricht</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="122"/>
+        <location filename="../../gui/notice_dialog.py" line="124"/>
         <source>The ship window has closed and there is no tracking number yet.</source>
         <translation>Das Versandfenster ist geschlossen, und es gibt noch keine Sendungsnummer.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="124"/>
+        <location filename="../../gui/notice_dialog.py" line="126"/>
         <source>The ship window closes within a day and there is no tracking number yet.</source>
         <translation>Die Versandfrist endet innerhalb eines Tages, und es gibt noch keine Sendungsnummer.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="134"/>
+        <location filename="../../gui/notice_dialog.py" line="136"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="135"/>
-        <location filename="../../gui/withdrawal_dialog.py" line="127"/>
+        <location filename="../../gui/notice_dialog.py" line="137"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="128"/>
         <source>Customer&apos;s language</source>
         <translation>Sprache des Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="136"/>
+        <location filename="../../gui/notice_dialog.py" line="138"/>
         <source>New delivery estimate</source>
         <translation>Neuer Liefertermin</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="138"/>
+        <location filename="../../gui/notice_dialog.py" line="140"/>
         <source>Recipient</source>
         <translation>Empfänger</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="139"/>
+        <location filename="../../gui/notice_dialog.py" line="141"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="141"/>
-        <location filename="../../gui/withdrawal_dialog.py" line="132"/>
+        <location filename="../../gui/notice_dialog.py" line="143"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="133"/>
         <source>Open in mail program</source>
         <translation>Im Mailprogramm öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="151"/>
+        <location filename="../../gui/notice_dialog.py" line="153"/>
         <source>What you send is kept in the order&apos;s timeline.</source>
         <translation>Was Sie senden, wird im Verlauf der Bestellung festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="217"/>
+        <location filename="../../gui/notice_dialog.py" line="219"/>
         <source>Opened in your mail program and kept in the timeline.</source>
         <translation>Im Mailprogramm geöffnet und im Verlauf festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/notice_dialog.py" line="219"/>
+        <location filename="../../gui/notice_dialog.py" line="221"/>
         <source>Copied, and kept in the timeline.</source>
         <translation>Kopiert und im Verlauf festgehalten.</translation>
     </message>
@@ -4166,57 +4190,57 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Widerruf der Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="106"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="107"/>
         <source>What the customer wrote (optional)</source>
         <translation>Was der Kunde geschrieben hat (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="124"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="125"/>
         <source>Received at</source>
         <translation>Eingegangen am</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="125"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="126"/>
         <source>Received by</source>
         <translation>Eingegangen per</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="126"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="127"/>
         <source>Statement</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="129"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="130"/>
         <source>Record withdrawal</source>
         <translation>Widerruf erfassen</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="139"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="140"/>
         <source>The supplier has not shipped yet: cancel at the supplier and in the shop</source>
         <translation>Der Lieferant hat noch nicht versandt: beim Lieferanten und im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="156"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="157"/>
         <source>Acknowledgement to send the customer:</source>
         <translation>Eingangsbestätigung für den Kunden:</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="177"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="178"/>
         <source>Refund all payments, delivery included, by {0}: 14 days from receiving the withdrawal. You may hold the refund until the goods are back or the customer shows they sent them.</source>
         <translation>Alle Zahlungen samt Versandkosten bis {0} erstatten: 14 Tage ab Eingang des Widerrufs. Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="229"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="230"/>
         <source>Recorded. The supplier has not shipped yet: cancel everywhere, then send the acknowledgement.</source>
         <translation>Erfasst. Der Lieferant hat noch nicht versandt: Überall stornieren, dann die Eingangsbestätigung senden.</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="233"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="234"/>
         <source>Recorded. Send the acknowledgement now.</source>
         <translation>Erfasst. Senden Sie jetzt die Eingangsbestätigung.</translation>
     </message>
     <message>
-        <location filename="../../gui/withdrawal_dialog.py" line="253"/>
+        <location filename="../../gui/withdrawal_dialog.py" line="254"/>
         <source>The acknowledgement is kept in the order&apos;s timeline.</source>
         <translation>Die Eingangsbestätigung ist im Verlauf der Bestellung festgehalten.</translation>
     </message>
@@ -4275,6 +4299,11 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="../../gui/server_ledger_dialog.py" line="47"/>
         <source>Password of {user} for {url} (kept in the system keyring):</source>
         <translation>Passwort von {user} für {url} (wird im Schlüsselbund des Systems aufbewahrt):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/language_switch.py" line="109"/>
+        <source>The language changes once the running step has finished.</source>
+        <translation>Die Sprache wechselt, sobald der laufende Schritt fertig ist.</translation>
     </message>
 </context>
 <context>
@@ -6657,32 +6686,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>countdown</name>
     <message>
-        <location filename="../../gui/formatting.py" line="35"/>
+        <location filename="../../gui/formatting.py" line="39"/>
         <source>{0} d {1} h</source>
         <translation>{0} T {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="39"/>
+        <location filename="../../gui/formatting.py" line="43"/>
         <source>{0} h {1} min</source>
         <translation>{0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="43"/>
+        <location filename="../../gui/formatting.py" line="47"/>
         <source>{0} h</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="45"/>
+        <location filename="../../gui/formatting.py" line="49"/>
         <source>{0} min</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="47"/>
+        <location filename="../../gui/formatting.py" line="51"/>
         <source>&lt; 1 min</source>
         <translation>&lt; 1 min</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="49"/>
+        <location filename="../../gui/formatting.py" line="53"/>
         <source>overdue {0}</source>
         <translation>Verzug {0}</translation>
     </message>
@@ -6690,14 +6719,14 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="70"/>
+        <location filename="../../gui/formatting.py" line="128"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="85"/>
+        <location filename="../../gui/formatting.py" line="143"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>
@@ -6705,7 +6734,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>status</name>
     <message>
-        <location filename="../../gui/formatting.py" line="27"/>
+        <location filename="../../gui/formatting.py" line="31"/>
         <source>AliExpress says: {0}</source>
         <translation>AliExpress meldet: {0}</translation>
     </message>

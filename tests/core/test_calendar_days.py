@@ -330,3 +330,24 @@ def test_an_open_cancellations_tracking_deadline_moves_with_the_calendar(ledger:
         assert payload["message"]["de"].startswith("Frist verschoben")
         untouched = session.get(Cancellation, done_id)
         assert untouched is not None and untouched.next_deadline is None
+
+
+def test_the_packages_own_days_of_a_year() -> None:
+    """What the holidays package counts before the merchant's corrections: China's 2025
+    Spring Festival days off and its make-up Sunday, named in German where the package
+    speaks it (Germany) and in English where it does not (China)."""
+    from core.calendar_days import package_days
+
+    china = {(d.day, d.kind) for d in package_days("CN", 2025, "de")}
+    assert (date(2025, 1, 29), HOLIDAY) in china
+    assert (date(2025, 1, 26), WORKING_DAY) in china  # a Sunday worked for the festival
+    assert all(day.year == 2025 for day, _kind in china)
+    names = {d.day: d.name for d in package_days("cn", 2025, "de")}
+    assert names[date(2025, 10, 1)] == "National Day"
+    bavaria = {d.day: d.name for d in package_days("DE-BY", 2026, "de")}
+    assert bavaria[date(2026, 1, 6)] == "Heilige Drei Könige"
+    assert {d.day: d.name for d in package_days("DE-BY", 2026, "en")}[date(2026, 1, 6)] == (
+        "Epiphany"
+    )
+    with pytest.raises(ValueError):
+        package_days("XX", 2026)

@@ -203,3 +203,29 @@ def test_the_check_at_start_is_quiet_when_nothing_moved(qtbot: QtBot, ledger: Le
     recompute.start()
     qtbot.waitUntil(lambda: not recompute.running, timeout=20_000)
     qtbot.waitUntil(lambda: any("no ship-by deadline moved" in text for text in said))
+
+
+def test_the_packages_own_days_are_shown_read_only(qtbot: QtBot, order_ledger: Ledger) -> None:
+    """The merchant sees what the package already counts, and which of it their dates replace."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    from gui.calendar_dialog import CalendarDialog
+
+    dialog = CalendarDialog(order_ledger, ["CN"], today=date(2025, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.year.setValue(2025)
+    package = calendar_days.package_days("CN", 2025)
+    shown = dialog.package_table
+    assert shown.rowCount() == len(package) > 20 and dialog.table.rowCount() == 0
+    assert "holidays package" in dialog.package_box.title() and shown.isVisible()
+    assert shown.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert shown.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
+    cells = [[shown.item(r, c).text() for c in range(3)] for r in range(shown.rowCount())]
+    assert ["Wed, 1/29/2025", "Holiday (day off)", "Chinese New Year (Spring Festival)"] in cells
+    assert ["Sun, 1/26/2025", "Working day (make-up day)", ""] in cells
+    sunday = cells.index(["Sun, 1/26/2025", "Working day (make-up day)", ""])
+    assert not shown.item(sunday, 0).font().strikeOut()
+    assert dialog.add_day(date(2025, 1, 26), calendar_days.HOLIDAY, "Off after all")
+    assert dialog.table.rowCount() == 1 and shown.rowCount() == len(package)
+    assert shown.item(sunday, 0).font().strikeOut() and shown.item(sunday, 2).toolTip()

@@ -58,3 +58,27 @@ def test_every_kind_is_counted_and_notified_once(qtbot: QtBot, ledger: Ledger) -
     tray.update(later + timedelta(minutes=1))
     assert len(tray._notified) == 2  # once per deadline
     assert tray._last_notified is not None
+
+
+def test_without_a_tray_the_alerts_go_to_the_status_bar(qtbot: QtBot, ledger: Ledger) -> None:
+    """No tray (some Linux desktops): the window says once where the alerts are, and each
+    alert arrives in its status bar instead of a notification nobody sees."""
+    from gui.main_window import MainWindow
+
+    seed(ledger)
+    with_tray = DeadlineTray(ledger, 48, NOW, available=True)
+    assert with_tray.instead() == ""
+    tray = DeadlineTray(ledger, 48, NOW, available=False)
+    assert "Needs me" in tray.instead() and not tray.icon.isVisible()
+    texts: list[str] = []
+    tray.message.connect(texts.append)
+    tray.update(NOW + timedelta(hours=23))
+    assert len(tray._notified) == 2 and len(texts) == 2  # one line per alert
+    assert any("8198352049853001" in text for text in texts), texts
+
+    window = MainWindow(ledger, clock=lambda: NOW)  # offscreen Qt has no tray either
+    qtbot.addWidget(window)
+    assert window.tray is not None and not window.tray.available
+    window.show()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == window.tray.instead())
+    assert not window.count_label.isVisible()  # the note is not drawn over the counts

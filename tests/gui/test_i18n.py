@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -223,21 +222,25 @@ def test_unknown_choices_follow_the_system(
     assert i18n.install_translators(qapp, system=QLocale("fr_FR")) == "en"
 
 
-def test_language_menu_saves_the_choice_for_the_next_start(
+def test_language_menu_hands_over_a_new_choice_and_the_switch_saves_it(
     qapp: QApplication, no_language_override: None, restore: None, qtbot: QtBot
 ) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
-    menu = i18n.language_menu(parent)
+    chosen: list[str] = []
+    menu = i18n.language_menu(parent, chosen.append)
     actions = {a.data(): a for a in menu.actions()}
     assert list(actions) == ["system", "en", "de"] and actions["system"].isChecked()
+    actions["system"].trigger()  # the saved choice again: nothing to do
     actions["de"].trigger()
+    assert chosen == ["de"]
+    assert i18n.switch_language(qapp, "de") == "de"
     assert ui_settings().value(i18n.SETTING) == "de"
-    note = parent.findChild(QMessageBox, "languageNote")
-    assert note is not None and "next time" in note.text()
-    note.close()
-    assert i18n.install_translators(qapp, system=QLocale.c()) == "de"
-    assert [a.data() for a in i18n.language_menu(parent).actions() if a.isChecked()] == ["de"]
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
+    assert i18n.install_translators(qapp, system=QLocale.c()) == "de"  # the next start too
+    again = i18n.language_menu(parent, chosen.append)
+    assert [a.data() for a in again.actions() if a.isChecked()] == ["de"]
+    assert i18n.switch_language(qapp, "system") == "en"  # the C locale reads as English
 
 
 def test_refused_rows_are_explained_in_german(german: str, tmp_path: Path) -> None:

@@ -71,11 +71,71 @@ def test_every_column_is_complete(qtbot: QtBot, demo_ledger: Ledger, german: Non
         assert header == titles[column.title]
         sample = column.sample()
         assert sample and metrics.horizontalAdvance(sample) > 0, column.key
-        if number < len(COLUMNS) - 1:  # the last one stretches to the window's edge
-            width = window.table.horizontalHeader().sectionSize(number)
+        header_view = window.table.horizontalHeader()
+        assert header_view.isSectionHidden(number) == column.hidden, column.key
+        shown = [n for n in range(len(COLUMNS)) if not header_view.isSectionHidden(n)]
+        if number in shown[:-1]:  # the last shown one stretches to the window's edge
+            width = header_view.sectionSize(number)
             assert width >= metrics.horizontalAdvance(sample), column.key
+            assert width >= header_view.fontMetrics().horizontalAdvance(header), column.key
         cell = window.model.index(0, number).data()
         assert isinstance(cell, str), column.key
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_shown_columns_fit_a_laptop_screen(
+    qtbot: QtBot, demo_ledger: Ledger, qapp: QApplication, language: str
+) -> None:
+    """At 1280x720 (the offscreen screen) the table shows its columns beside the details panel
+    without scrolling sideways, in English and in German."""
+    i18n.install_translators(qapp, language)
+    try:
+        window = window_on(qtbot, demo_ledger)
+        window.table.selectRow(0)
+        qtbot.wait(50)
+        header = window.table.horizontalHeader()
+        shown = [n for n in range(len(COLUMNS)) if not header.isSectionHidden(n)]
+        assert [COLUMNS[n].key for n in shown][:5] == [
+            "order",
+            "customer",
+            "countdown",
+            "ship_by",
+            "status",
+        ]
+        assert window.width() <= 1280 and window.details.isVisible()
+        used = sum(header.sectionSize(n) for n in shown[:-1])
+        assert used + 100 <= window.table.viewport().width()  # and room for the supplier
+        assert not window.table.horizontalScrollBar().isVisible()
+    finally:
+        i18n.remove_translators(qapp)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_the_header_menu_shows_a_hidden_column_and_remembers_it(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    from gui import ledger_header
+    from gui.ledger_columns import TRACKING
+
+    window = window_on(qtbot, demo_ledger)
+    header = window.table.horizontalHeader()
+    assert header.isSectionHidden(position(TRACKING))
+    menu = ledger_header.column_menu(window.table)
+    entries = {action.text(): action for action in menu.actions()}
+    assert list(entries)[position(TRACKING)] == "Tracking"
+    entries["Tracking"].setChecked(True)
+    assert not header.isSectionHidden(position(TRACKING))
+    entries["Order"].setChecked(False)
+    again = window_on(qtbot, demo_ledger)  # the next window shows what was chosen
+    again_header = again.table.horizontalHeader()
+    assert not again_header.isSectionHidden(position(TRACKING))
+    assert again_header.isSectionHidden(0)
+    only = ledger_header.column_menu(again.table)
+    for action in only.actions():
+        if action.isChecked() and action.text() != "Status":
+            action.setChecked(False)
+    last = [a for a in only.actions() if a.isChecked()]
+    assert [a.text() for a in last] == ["Status"] and not last[0].isEnabled()
 
 
 @pytest.mark.parametrize("column", SORTABLE, ids=lambda c: c.key)

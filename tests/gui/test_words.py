@@ -78,10 +78,10 @@ NOT_WORDS = re.compile(
 )
 
 #: Names that read the same in every language: products, platforms, the languages' own names
-#: (as a picker lists them), country codes, a clock's AM and PM.
+#: (as a picker lists them), country codes, a clock's AM and PM, the locale's weekdays.
 NAMES = re.compile(
     r"\b(Dropdesk|Shopify( Payments)?|AliExpress|PySide6?|Qt|linux|windows|darwin|English|"
-    r"Deutsch|[A-Z]{2}|AM|PM)\b"
+    r"Deutsch|[A-Z]{2}|AM|PM|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
 )
 
 #: A German text may name a button of AliExpress' or Shopify's English site, in quotes.
@@ -294,7 +294,25 @@ def merchant_data(ledger: Ledger) -> list[str]:
                     found.add(str(value))
                     if column == "customer_name":  # "Anna Bauer" reads as "Bauer, Anna" too
                         found.update(part for part in str(value).split() if len(part) > 2)
+    found.update(package_names())
     return sorted((f for f in found if len(f) > 2), key=len, reverse=True)
+
+
+def package_names() -> set[str]:
+    """The holidays package's names of the days the holiday editor lists as the package's own
+    (its words, in English where it has no German)."""
+    from datetime import date
+
+    from core.calendar_days import package_days
+
+    this_year = date.today().year
+    return {
+        day.name
+        for year in range(this_year - 1, this_year + 2)
+        for language in ("en", "de")
+        for day in package_days("CN", year, language)
+        if day.name
+    }
 
 
 def plain_text(text: str) -> str:
