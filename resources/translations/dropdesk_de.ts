@@ -142,7 +142,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -1119,28 +1119,18 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
-        <source>English</source>
-        <translation>English</translation>
+        <location filename="../../gui/cancel_wizard/texts.py" line="48"/>
+        <source>Language of this message</source>
+        <translation>Sprache dieser Nachricht</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
-        <source>Deutsch</source>
-        <translation>Deutsch</translation>
+        <location filename="../../gui/cancel_wizard/texts.py" line="49"/>
+        <source>The recipient&apos;s language, whatever the window speaks</source>
+        <translation>Die Sprache des Empfängers, gleich welche Sprache das Fenster spricht</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
-        <source>Show the text in English</source>
-        <translation>Den Text auf Englisch zeigen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="64"/>
-        <source>Show the text in German</source>
-        <translation>Den Text auf Deutsch zeigen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="51"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
         <location filename="../../gui/notice_dialog.py" line="143"/>
         <location filename="../../gui/policy_dialog.py" line="153"/>
         <location filename="../../gui/withdrawal_dialog.py" line="134"/>
@@ -1148,12 +1138,12 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="73"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="52"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="108"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="98"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
@@ -1175,43 +1165,43 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="232"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="231"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="127"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="553"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="552"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="188"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="187"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="261"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="260"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="263"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="266"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="270"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="269"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="273"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="272"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1299,7 +1289,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/calendar_dialog.py" line="112"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="276"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="275"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1381,99 +1371,99 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="323"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="322"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="338"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="337"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="401"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="400"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="408"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="410"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="413"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="412"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="425"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="424"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="553"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="552"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="557"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="556"/>
         <location filename="../../gui/needs_me_view.py" line="95"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="558"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="560"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="567"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="566"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="579"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="578"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="580"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="651"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="650"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="653"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="652"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>

@@ -49,7 +49,9 @@ def test_accepted_path_end_to_end(
     assert guide.order_url == (
         f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.ae_order_id}"
     )
-    assert orders.ae_order_id in guide.message.en and orders.ae_order_id in guide.message.de
+    assert guide.message.language == "en"  # a supplier is written to in English
+    assert orders.ae_order_id in guide.message.text
+    assert orders.ae_order_id in guide.message.in_language("de").text
     assert guide.answer_hours == 72 and guide.payment_check_until is None
 
     requested_at = clock.advance(minutes=5)
