@@ -26,10 +26,12 @@ from tests.reliability.ledger_at import ledger_at
 STARTS = [None, *migrate.revisions_in_order()[:-1]]  # None: a new ledger
 
 
-def schema(path: Path) -> list[tuple[str, str]]:
+def schema(path: Path) -> list[tuple[str, str, str]]:
+    """Every object with its definition (a migration may only add a column)."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as probe:
         return probe.execute(
-            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY 1, 2"
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master"
+            " WHERE name NOT LIKE 'sqlite%' ORDER BY 1, 2"
         ).fetchall()
 
 
