@@ -68,24 +68,33 @@ def aliexpress_clicks(reason: Reason) -> tuple[Text, ...]:
     )
 
 
-def supplier_cancel_request(ae_order_id: str, reason: Reason) -> Message:
-    """The message asking the supplier to cancel (in English unless the merchant switches)."""
+def supplier_language(country: str | None) -> str:
+    """The language to write a supplier in: their country's when Dropdesk has a catalogue for
+    it (a supplier in Germany: German), else English (a supplier in China)."""
+    return outgoing.language_of_country(country) or outgoing.FALLBACK
+
+
+def supplier_cancel_request(ae_order_id: str, reason: Reason, language: str = "en") -> Message:
+    """The message asking the supplier to cancel, in the supplier's language."""
     return outgoing.message(
         "supplier.cancel_request",
         "supplier",
+        language,
         order=ae_order_id,
         reason=outgoing.Phrase(f"supplier.reason.{reason.value}"),
     )
 
 
-def tracking_request(ae_order_id: str, due: date | None) -> Message:
+def tracking_request(ae_order_id: str, due: date | None, language: str = "en") -> Message:
     """The message asking a supplier who refused to cancel for the tracking number."""
     by = (
         outgoing.Phrase("supplier.by_date", {"date": due})
         if due
         else outgoing.Phrase("supplier.within_working_days", {"days": 5})
     )
-    return outgoing.message("supplier.tracking_request", "supplier", order=ae_order_id, by=by)
+    return outgoing.message(
+        "supplier.tracking_request", "supplier", language, order=ae_order_id, by=by
+    )
 
 
 def customer_note(

@@ -50,10 +50,13 @@ class DisputeGuide:
 def tracking_request(rt: Runtime, cancellation_id: int) -> TrackingRequest:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        ae_order_id = orders_of(session, row).ae_order_id
+        orders = orders_of(session, row)
+        language = messages.supplier_language(
+            terms_for(session, orders.supplier_order).supplier_country
+        )
         due = next_deadline(session, row)[0] if row.state == State.TRACKING_REQUESTED else None
     day = due.astimezone(UTC).date() if due is not None else None  # as the supplier's page shows
-    return TrackingRequest(messages.tracking_request(ae_order_id, day), due)
+    return TrackingRequest(messages.tracking_request(orders.ae_order_id, day, language), due)
 
 
 def request_tracking(rt: Runtime, cancellation_id: int) -> None:

@@ -84,7 +84,9 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
         ae_order_id=supplier_order.ae_order_id,
         order_url=messages.order_url(supplier_order.ae_order_id),
         clicks=messages.aliexpress_clicks(reason),
-        message=messages.supplier_cancel_request(supplier_order.ae_order_id, reason),
+        message=messages.supplier_cancel_request(
+            supplier_order.ae_order_id, reason, messages.supplier_language(terms.supplier_country)
+        ),
         answer_hours=terms.answer_hours,
         payment_check_until=check_until,
         warnings=tuple(warnings),

@@ -152,3 +152,12 @@ def test_stored_texts_read_back_in_both_languages_and_old_english_ones_too() -> 
     old = messages.Text.from_stored("Too late to cancel.")  # a payload of an older Dropdesk
     assert old.get("de") == old.get("en") == "Too late to cancel."
     assert not messages.Text.from_stored(None)
+
+
+def test_a_supplier_is_written_to_in_its_countrys_language_else_english() -> None:
+    assert messages.supplier_language("CN") == "en"  # a Chinese supplier reads English
+    assert messages.supplier_language("DE") == "de" and messages.supplier_language("AT") == "de"
+    assert messages.supplier_language(None) == "en" and messages.supplier_language("") == "en"
+    german = messages.supplier_cancel_request("8123", Reason.DAMAGED, "de")
+    assert german.language == "de" and german.text.startswith("Guten Tag,")
+    assert "beschädigt" in german.text  # the reason phrase in the same language
