@@ -87,7 +87,7 @@ def run(size: int | None = None) -> Result:
         notes=[
             f"medians of {rounds} alternating starts after a warm-up; Qt platform: "
             f"{platform or 'default'}",
-            "app: `dropdesk --ledger LEDGER` (gui.cli.main) until its first frame is painted, "
+            "app: `dropdesk --ledger LEDGER` (core.cli.main) until its first frame is painted, "
             "the ledger table's rows included (the services attach after it)",
             "floor: an empty PySide6 QMainWindow of the same size, same Python, same probe",
             f"app runs, s: {', '.join(f'{s:.2f}' for s in apps)}; "

@@ -1,7 +1,7 @@
 """Child process of the startup benchmark: start a window, report when its first frame is done.
 
 `python -m bench.window_probe bare` shows an empty QMainWindow (the floor);
-`python -m bench.window_probe app LEDGER` runs Dropdesk itself, `gui.cli.main(["--ledger",
+`python -m bench.window_probe app LEDGER` runs Dropdesk itself, `core.cli.main(["--ledger",
 LEDGER])`, exactly what the `dropdesk` command runs. Either way an application-wide event filter
 waits for the first paint of the main window, lets that frame finish, prints
 `shown <time.monotonic()>` and quits the application normally (Dropdesk closes its ledger).
@@ -57,11 +57,12 @@ def bare() -> int:
 
 
 def dropdesk(ledger: str) -> int:
+    from core.cli import main
     from gui.app import make_application
-    from gui.cli import main
+    from gui.launch import PARTS
 
     FirstFrame(make_application())
-    return main(["--ledger", ledger])
+    return main(["--ledger", ledger], gui=PARTS)
 
 
 if __name__ == "__main__":

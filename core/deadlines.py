@@ -2,10 +2,10 @@
 
 ship_by is stored (and indexed) so the ledger can sort and filter a million orders by it in SQL;
 the price is that every change of paid_at, of a supplier's window, calendar or time zone, or of
-the defaults for orders without a supplier must recompute it. Single-record changes go through
-the ORM and write an Event; bulk recomputes read and write through the raw DB-API connection in
-batches (executemany), write only rows whose value changed, and leave one summary Event to the
-use case that caused them.
+the defaults for orders without a supplier must recompute it. `recompute_ship_by` does, inside
+the caller's transaction (core.supplier_orders, core.ship_estimate): it reads and writes through
+the raw DB-API connection in batches (executemany), writes only rows whose value changed, and
+leaves the Event to the use case that caused it.
 
 The calendar itself can change too: the merchant edits holidays and make-up working days
 (core.calendar_days), or a newer `holidays` package knows a year's official arrangement. Then
@@ -80,143 +80,6 @@ def default_clock(db: Session | Connection) -> SupplierClock:
             str(settings.get(session, "supplier_country")),
             str(settings.get(session, "supplier_time_zone")),
         )
-
-
-def clock_for(session: Session, order: SupplierOrder) -> SupplierClock:
-    """The clock that governs `order`: its supplier's, or the defaults (with the ledger's
-    calendar overrides in force)."""
-    calendar_days.apply(session)
-    supplier = session.get(Supplier, order.supplier_id) if order.supplier_id is not None else None
-    return clock_of(supplier) if supplier is not None else default_clock(session)
-
-
-# --- single-record use cases (ORM + one Event each) -----------------------------------------
-
-
-def set_paid_at(session: Session, order_id: int, paid_at: datetime | None) -> SupplierOrder:
-    """Record when a supplier order was paid and move its ship_by with it."""
-    order = _order(session, order_id)
-    previous_paid, previous_ship_by = order.paid_at, order.ship_by
-    order.paid_at = paid_at
-    clock = clock_for(session, order)
-    order.ship_by = clock.ship_by(paid_at)
-    order.ship_by_estimated = clock.estimated(paid_at, order.ship_by)
-    if (previous_paid, previous_ship_by) == (order.paid_at, order.ship_by):
-        return order
-    session.add(order)
-    journal.record(
-        session,
-        "paid_at_changed",
-        "supplier_order",
-        order_id,
-        {
-            "paid_at": _iso(paid_at),
-            "previous_paid_at": _iso(previous_paid),
-            "ship_by": _iso(order.ship_by),
-            "previous_ship_by": _iso(previous_ship_by),
-        },
-    )
-    return order
-
-
-def refresh_ship_by(session: Session, order_id: int) -> SupplierOrder:
-    """Recompute one order's ship_by (e.g. after its supplier was set); journals a change."""
-    order = _order(session, order_id)
-    previous = order.ship_by
-    clock = clock_for(session, order)
-    order.ship_by = clock.ship_by(order.paid_at)
-    order.ship_by_estimated = clock.estimated(order.paid_at, order.ship_by)
-    if order.ship_by != previous:
-        session.add(order)
-        journal.record(
-            session,
-            "ship_by_recomputed",
-            "supplier_order",
-            order_id,
-            {"ship_by": _iso(order.ship_by), "previous_ship_by": _iso(previous)},
-        )
-    return order
-
-
-def update_supplier_clock(
-    session: Session,
-    supplier_id: int,
-    *,
-    ship_window_days: int | None = None,
-    holiday_country: str | None = None,
-    time_zone: str | None = None,
-) -> int:
-    """Change a supplier's window, calendar or zone and recompute its orders' ship_by.
-
-    Refuses values no clock can use. Returns how many orders' ship_by changed; one Event on the
-    supplier tells what changed and how many orders moved.
-    """
-    supplier = session.get(Supplier, supplier_id)
-    if supplier is None:
-        raise LookupError(f"no supplier {supplier_id}")
-    before = clock_of(supplier)
-    after = SupplierClock(
-        before.window_days if ship_window_days is None else ship_window_days,
-        before.country if holiday_country is None else holiday_country,
-        before.tz if time_zone is None else time_zone,
-    )
-    _validate(after)
-    if after == before:
-        return 0
-    supplier.ship_window_days = after.window_days
-    supplier.holiday_country = after.country
-    supplier.time_zone = after.tz
-    session.add(supplier)
-    changed = recompute_ship_by(session, supplier_id=supplier_id)
-    journal.record(
-        session,
-        "supplier_clock_changed",
-        "supplier",
-        supplier_id,
-        {"before": _clock_payload(before), "after": _clock_payload(after), "recomputed": changed},
-    )
-    return changed
-
-
-def on_supplier_changed(session: Session, supplier_id: int) -> int:
-    """Bring a supplier's orders in line after its clock fields were edited elsewhere."""
-    changed = recompute_ship_by(session, supplier_id=supplier_id)
-    if changed:
-        journal.record(
-            session, "ship_by_recomputed", "supplier", supplier_id, {"recomputed": changed}
-        )
-    return changed
-
-
-def update_default_clock(
-    session: Session,
-    *,
-    ship_window_days: int | None = None,
-    country: str | None = None,
-    time_zone: str | None = None,
-) -> int:
-    """Change the defaults for orders without a supplier and recompute those orders."""
-    before = default_clock(session)
-    after = SupplierClock(
-        before.window_days if ship_window_days is None else ship_window_days,
-        before.country if country is None else country,
-        before.tz if time_zone is None else time_zone,
-    )
-    _validate(after)
-    if after == before:
-        return 0
-    settings.put(session, "ship_window_days", after.window_days)
-    settings.put(session, "supplier_country", after.country)
-    settings.put(session, "supplier_time_zone", after.tz)
-    changed = recompute_ship_by(session, unassigned=True)
-    journal.record(
-        session,
-        "default_clock_changed",
-        "ledger",
-        0,
-        {"before": _clock_payload(before), "after": _clock_payload(after), "recomputed": changed},
-    )
-    return changed
 
 
 # --- bulk recompute (raw executemany, no ORM objects) ---------------------------------------
@@ -658,16 +521,5 @@ def _expire_ship_by(session: Session) -> None:
             session.expire(instance, ["ship_by"])
 
 
-def _order(session: Session, order_id: int) -> SupplierOrder:
-    order = session.get(SupplierOrder, order_id)
-    if order is None:
-        raise LookupError(f"no supplier order {order_id}")
-    return order
-
-
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat()
-
-
-def _clock_payload(clock: SupplierClock) -> dict[str, object]:
-    return {"window_days": clock.window_days, "country": clock.country, "tz": clock.tz}

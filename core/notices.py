@@ -2,23 +2,22 @@
 merchant's mail program (a `mailto:` link) or copied, and kept in the order's timeline.
 
 A message that leaves Dropdesk speaks the customer's language, never the window's: the
-language is chosen per recipient (`customer_language`) and the text comes from LANGUAGES.
-Everything a language needs (templates, month names, how it writes money) is one
-`LanguagePack`; a third language is one more entry in LANGUAGES and nothing else. English is
-the fallback for a customer whose language Dropdesk has no pack for.
+language is chosen per recipient (`customer_language`) and the templates are core.outgoing's
+catalogue files (`resources/outgoing/<code>.toml`, keys `notice.<kind>.subject` / `.body`);
+a third language is one more file. English is the fallback for a customer whose language
+Dropdesk has no catalogue for.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from core import clocks, money, settings
+from core import clocks, outgoing, settings
 from core.display_text import display_text
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
 from core.texts import Text
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 
 EVENT_SENT = "customer_order.notice_sent"
 ENTITY = "customer_order"
-FALLBACK = "en"
 
 
 class NoticeKind(StrEnum):
@@ -39,176 +37,6 @@ class NoticeKind(StrEnum):
     WITHDRAWAL_ACKNOWLEDGED = "withdrawal_acknowledged"
     TRACKING = "tracking"
 
-
-@dataclass(frozen=True)
-class Template:
-    subject: str
-    body: str  # str.format fields: see NoticeFacts.fields()
-
-
-@dataclass(frozen=True)
-class LanguagePack:
-    code: str
-    name: str  # in the language itself
-    templates: Mapping[NoticeKind, Template]
-    months: tuple[str, ...]  # January .. December
-    date_pattern: str  # fields: day, month, year
-    time_pattern: str  # fields: date, hh, mm, zone
-    money_pattern: str  # fields: amount, currency
-    decimal_mark: str
-    greeting: str  # field: name
-    greeting_nameless: str
-    #: Countries whose shops speak this language by default (ISO 3166 alpha-2).
-    countries: frozenset[str] = field(default_factory=frozenset)
-
-    def day(self, value: date) -> str:
-        return self.date_pattern.format(
-            day=value.day, month=self.months[value.month - 1], year=value.year
-        )
-
-    def instant(self, value: datetime, tz: str) -> str:
-        local = clocks.as_zone(value, tz)
-        return self.time_pattern.format(
-            date=self.day(local.date()),
-            hh=f"{local.hour:02d}",
-            mm=f"{local.minute:02d}",
-            zone=local.tzname() or tz,
-        )
-
-    def money(self, minor: int, currency: str) -> str:
-        negative, whole, fraction = money.split(minor, currency)
-        amount = f"{'-' if negative else ''}{whole}"
-        if fraction:
-            amount += self.decimal_mark + fraction
-        return self.money_pattern.format(amount=amount, currency=currency.upper())
-
-
-_EN = LanguagePack(
-    code="en",
-    name="English",
-    months=(
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-    date_pattern="{day} {month} {year}",
-    time_pattern="{date}, {hh}:{mm} ({zone})",
-    money_pattern="{currency} {amount}",
-    decimal_mark=".",
-    greeting="Hello {name},",
-    greeting_nameless="Hello,",
-    countries=frozenset({"GB", "IE", "US", "CA", "AU", "NZ", "MT"}),
-    templates={
-        NoticeKind.CANCELLATION_CONFIRMED: Template(
-            "Your order {order} has been cancelled",
-            "{greeting}\n\nas you asked, we have cancelled your order {order}. You will not "
-            "be charged for it: {refund} go back to your original payment method. Your bank "
-            "may take a few days to show it.\n\nKind regards\n{shop}",
-        ),
-        NoticeKind.DELAY: Template(
-            "Your order {order} is delayed",
-            "{greeting}\n\nyour order {order} is taking longer than planned: our supplier has "
-            "not shipped it yet. We now expect it to reach you by {new_estimate}.\n\nIf you "
-            "would rather not wait, reply to this message and we will cancel the order and "
-            "refund you in full.\n\nKind regards\n{shop}",
-        ),
-        NoticeKind.REFUND_SENT: Template(
-            "Refund for your order {order}",
-            "{greeting}\n\nwe have refunded {refund} for your order {order} to your original "
-            "payment method. Your bank may take a few days to show it.\n\nKind regards\n{shop}",
-        ),
-        NoticeKind.WITHDRAWAL_ACKNOWLEDGED: Template(
-            "We have received your withdrawal from order {order}",
-            "{greeting}\n\nwe confirm that we received your withdrawal from the contract for "
-            "order {order} on {received_at}.\n\nWe will refund all payments you made for it, "
-            "including the standard delivery costs, by {refund_by} at the latest, to your "
-            "original payment method. If the goods have already reached you, we may hold the "
-            "refund until we have them back or you have shown us that you sent them.\n\n"
-            "Kind regards\n{shop}",
-        ),
-        NoticeKind.TRACKING: Template(
-            "Your order {order} is on its way",
-            "{greeting}\n\nyour order {order} has shipped. You can follow it with the "
-            "tracking number {tracking}{carrier}.{tracking_link}\n\nKind regards\n{shop}",
-        ),
-    },
-)
-
-_DE = LanguagePack(
-    code="de",
-    name="Deutsch",
-    months=(
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    ),
-    date_pattern="{day}. {month} {year}",
-    time_pattern="{date}, {hh}:{mm} Uhr ({zone})",
-    money_pattern="{amount} {currency}",
-    decimal_mark=",",
-    greeting="Guten Tag {name},",
-    greeting_nameless="Guten Tag,",
-    countries=frozenset({"DE", "AT", "CH", "LI"}),
-    templates={
-        NoticeKind.CANCELLATION_CONFIRMED: Template(
-            "Ihre Bestellung {order} wurde storniert",
-            "{greeting}\n\nwie gewünscht haben wir Ihre Bestellung {order} storniert. Sie "
-            "zahlen nichts dafür: {refund} gehen auf Ihre ursprüngliche Zahlungsart zurück. "
-            "Bis die Gutschrift erscheint, kann Ihre Bank einige Tage brauchen.\n\n"
-            "Freundliche Grüße\n{shop}",
-        ),
-        NoticeKind.DELAY: Template(
-            "Ihre Bestellung {order} verzögert sich",
-            "{greeting}\n\nIhre Bestellung {order} braucht länger als geplant: Unser "
-            "Lieferant hat sie noch nicht verschickt. Wir erwarten sie jetzt bis zum "
-            "{new_estimate} bei Ihnen.\n\nMöchten Sie nicht warten, antworten Sie auf diese "
-            "Nachricht: Dann stornieren wir die Bestellung und erstatten den vollen Betrag."
-            "\n\nFreundliche Grüße\n{shop}",
-        ),
-        NoticeKind.REFUND_SENT: Template(
-            "Erstattung zu Ihrer Bestellung {order}",
-            "{greeting}\n\nwir haben {refund} für Ihre Bestellung {order} auf Ihre "
-            "ursprüngliche Zahlungsart erstattet. Bis die Gutschrift erscheint, kann Ihre "
-            "Bank einige Tage brauchen.\n\nFreundliche Grüße\n{shop}",
-        ),
-        NoticeKind.WITHDRAWAL_ACKNOWLEDGED: Template(
-            "Eingangsbestätigung Ihres Widerrufs zur Bestellung {order}",
-            "{greeting}\n\nwir bestätigen, dass Ihr Widerruf des Vertrags zur Bestellung "
-            "{order} am {received_at} bei uns eingegangen ist.\n\nWir erstatten Ihnen alle "
-            "Zahlungen dafür, einschließlich der Standard-Lieferkosten, spätestens bis zum "
-            "{refund_by} über Ihre ursprüngliche Zahlungsart. Ist die Ware schon bei Ihnen, "
-            "können wir die Erstattung verweigern, bis wir sie zurückerhalten haben oder Sie "
-            "nachgewiesen haben, dass Sie sie zurückgesandt haben.\n\nFreundliche Grüße\n{shop}",
-        ),
-        NoticeKind.TRACKING: Template(
-            "Ihre Bestellung {order} ist unterwegs",
-            "{greeting}\n\nIhre Bestellung {order} wurde verschickt. Sie können sie mit der "
-            "Sendungsnummer {tracking}{carrier} verfolgen.{tracking_link}\n\n"
-            "Freundliche Grüße\n{shop}",
-        ),
-    },
-)
-
-#: Every language a customer can be written to in. Add a pack here for a third language.
-LANGUAGES: dict[str, LanguagePack] = {pack.code: pack for pack in (_EN, _DE)}
 
 KIND_NAMES: dict[NoticeKind, Text] = {
     NoticeKind.CANCELLATION_CONFIRMED: Text("Cancellation confirmed", "Stornierung bestätigt"),
@@ -225,21 +53,6 @@ class NoticeError(ValueError):
     def __init__(self, text: Text) -> None:
         super().__init__(text.en)
         self.text = text
-
-
-def pack_for(language: str | None) -> LanguagePack:
-    """The pack of `language` ("de", "de-AT", "de_CH"), English when there is none."""
-    code = (language or "").strip().replace("_", "-").split("-")[0].lower()
-    return LANGUAGES.get(code, LANGUAGES[FALLBACK])
-
-
-def language_of_country(country: str | None) -> str | None:
-    """The language a shop in `country` ("DE", "DE-BY") speaks by default, if Dropdesk has it."""
-    code = (country or "").split("-")[0].upper()
-    for pack in LANGUAGES.values():
-        if code in pack.countries:
-            return pack.code
-    return None
 
 
 @dataclass(frozen=True)
@@ -294,7 +107,6 @@ _NEEDS: dict[NoticeKind, tuple[tuple[str, Text], ...]] = {
 def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> Notice:
     """The notice of `kind` in `language` (English when Dropdesk has no such pack)."""
     kind = NoticeKind(kind)
-    pack = pack_for(language)
     missing = [need for name, need in _NEEDS.get(kind, ()) if not getattr(facts, name)]
     if missing:
         raise NoticeError(
@@ -303,28 +115,31 @@ def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> No
                 "Diese Nachricht braucht " + " und ".join(m.de for m in missing) + ".",
             )
         )
+    lang = outgoing.language(language)
     name = " ".join(display_text(facts.customer_name).split())
     refund = facts.total_minor if facts.refund_minor is None else facts.refund_minor
-    fields = {
+    fields: dict[str, object] = {
         "order": display_text(facts.order_name),
-        "greeting": pack.greeting.format(name=name) if name else pack.greeting_nameless,
+        "greeting": (
+            outgoing.Phrase("notice.greeting", {"name": name})
+            if name
+            else outgoing.Phrase("notice.greeting_nameless")
+        ),
         "shop": " ".join(display_text(facts.shop_name).split()),
-        "refund": pack.money(refund, facts.currency),
-        "total": pack.money(facts.total_minor, facts.currency),
+        "refund": outgoing.Amount(refund, facts.currency),
+        "total": outgoing.Amount(facts.total_minor, facts.currency),
         "tracking": display_text(facts.tracking_number),
         "carrier": f" ({display_text(facts.carrier)})" if facts.carrier.strip() else "",
         "tracking_link": f"\n{facts.tracking_url}" if facts.tracking_url.strip() else "",
-        "new_estimate": pack.day(facts.new_estimate) if facts.new_estimate else "",
+        "new_estimate": facts.new_estimate or "",
         "received_at": (
-            pack.instant(facts.received_at, facts.time_zone) if facts.received_at else ""
+            outgoing.Instant(facts.received_at, facts.time_zone) if facts.received_at else ""
         ),
-        "refund_by": (
-            pack.day(_last_day(facts.refund_by, facts.time_zone)) if facts.refund_by else ""
-        ),
+        "refund_by": _last_day(facts.refund_by, facts.time_zone) if facts.refund_by else "",
     }
-    template = pack.templates[kind]
-    body = template.body.format(**fields).rstrip()
-    return Notice(kind, pack.code, facts.email.strip(), template.subject.format(**fields), body)
+    subject = outgoing.compose(f"notice.{kind.value}.subject", lang.code, **fields)
+    body = outgoing.compose(f"notice.{kind.value}.body", lang.code, **fields).rstrip()
+    return Notice(kind, lang.code, facts.email.strip(), subject, body)
 
 
 def _last_day(deadline: datetime, tz: str) -> date:
@@ -336,20 +151,27 @@ def _last_day(deadline: datetime, tz: str) -> date:
 
 
 def customer_language(session: Session, customer_order_id: int | None) -> str:
-    """The language to write this customer in: the one last used for them, else the shop's
-    (from the merchant's country), else English."""
+    """The language to write this customer in: the one last used for them, else the one their
+    Shopify order names (customerLocale) when Dropdesk has it, else the shop's (from the
+    merchant's country), else English. Never the window's."""
     if customer_order_id is not None:
-        rows = session.connection().exec_driver_sql(
+        connection = session.connection()
+        rows = connection.exec_driver_sql(
             "SELECT payload FROM event WHERE entity = ? AND entity_id = ? AND kind = ?"
             " ORDER BY id DESC LIMIT 1",
             (ENTITY, customer_order_id, EVENT_SENT),
         )
         for (payload,) in rows:
             language = _json(payload).get("language")
-            if isinstance(language, str) and language in LANGUAGES:
+            if isinstance(language, str) and language in outgoing.languages():
                 return language
-    shop = language_of_country(str(settings.get(session, "merchant_country") or ""))
-    return shop or FALLBACK
+        for (locale,) in connection.exec_driver_sql(
+            "SELECT customer_locale FROM customer_order WHERE id = ?", (customer_order_id,)
+        ):
+            if locale and outgoing.has_language(str(locale)):
+                return outgoing.code_of(str(locale))
+    shop = outgoing.language_of_country(str(settings.get(session, "merchant_country") or ""))
+    return shop or outgoing.FALLBACK
 
 
 def facts_for(session: Session, supplier_order_id: int, now: datetime | None = None) -> NoticeFacts:

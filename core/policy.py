@@ -10,21 +10,23 @@ suppliers that forced it. The draft states that statutory rights (in the EU: the
 of withdrawal and the legal guarantee) are unaffected, because no supplier term can take them
 away; it is a draft to check, not legal advice.
 
-Drafts come in English and German, as Markdown (to copy) and HTML (to save, or to publish
-with Shopify's shopPolicyUpdate).
+Drafts come in every language with a catalogue of messages that leave the app (core.outgoing,
+resources/outgoing/), as Markdown (to copy) and HTML (to save, or to publish with Shopify's
+shopPolicyUpdate); the choices explained to the merchant come in English or German.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
 from sqlalchemy import Engine
 
+from core import outgoing
 from core.ledger.types import Reason, from_db
 from core.texts import Text
 from core.withdrawal import REFUND_DAYS as LEGAL_REFUND_DAYS
@@ -133,7 +135,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class PolicyDraft:
-    language: Language
+    language: str  # a catalogue's code (core.outgoing)
     title: str
     markdown: str
     html: str
@@ -142,22 +144,6 @@ class PolicyDraft:
 
 # --- wording -----------------------------------------------------------------------------------
 
-_REASON_WORDS: dict[Language, dict[Reason, str]] = {
-    "en": {
-        Reason.DAMAGED: "the item arrived damaged",
-        Reason.NOT_AS_DESCRIBED: "the item is not as described or not what you ordered",
-        Reason.WRONG_SIZE: "the size does not fit",
-        Reason.CHANGED_MIND: "you changed your mind",
-    },
-    "de": {
-        Reason.DAMAGED: "der Artikel beschädigt angekommen ist",
-        Reason.NOT_AS_DESCRIBED: (
-            "der Artikel nicht der Beschreibung oder Ihrer Bestellung entspricht"
-        ),
-        Reason.WRONG_SIZE: "die Größe nicht passt",
-        Reason.CHANGED_MIND: "Sie es sich anders überlegt haben",
-    },
-}
 _REASON_NAMES: dict[Language, dict[Reason, str]] = {
     "en": {
         Reason.DAMAGED: "damaged",
@@ -183,14 +169,6 @@ def _join(items: Sequence[str], language: Language) -> str:
     return ", ".join(items[:-1]) + last + items[-1]
 
 
-def _either(items: Sequence[str], language: Language) -> str:
-    """ "a, b or c" / "a, b oder c"."""
-    if len(items) <= 1:
-        return "".join(items)
-    word = " or " if language == "en" else " oder "
-    return ", ".join(items[:-1]) + word + items[-1]
-
-
 def _hours(hours: int, language: Language) -> str:
     if hours % 24 == 0 and hours >= 48:
         return f"{hours // 24} days" if language == "en" else f"{hours // 24} Tagen"
@@ -204,131 +182,52 @@ def _hours(hours: int, language: Language) -> str:
 Section = tuple[str, list[str]]
 
 
-def _sections(terms: Terms, contact: Contact, language: Language) -> list[Section]:
-    en = language == "en"
-    window = terms.cancel_within_hours
-    if window:
-        cancel = [
-            (
-                f"You can cancel your order within {_hours(window, 'en')} of placing it, as "
-                "long as it has not shipped. Write to us at {email} with your order number."
-                if en
-                else f"Sie können Ihre Bestellung innerhalb von {_hours(window, 'de')} nach "
-                "der Bestellung stornieren, solange sie noch nicht versandt ist. Schreiben Sie "
-                "uns dazu mit Ihrer Bestellnummer an {email}."
-            )
-        ]
-    else:
-        cancel = [
-            "We pass every order on to our supplier straight away, so we cannot promise that "
-            "an order can still be cancelled. Write to us at {email} as soon as possible: if "
-            "it has not shipped yet, we will try."
-            if en
-            else "Wir geben jede Bestellung sofort an unseren Lieferanten weiter und können "
-            "daher nicht zusagen, dass eine Stornierung noch möglich ist. Schreiben Sie uns so "
-            "schnell wie möglich an {email}: Ist die Bestellung noch nicht versandt, versuchen "
-            "wir es."
-        ]
-    cancel.append(
-        "Once your order has shipped, it can no longer be cancelled; the return terms below "
-        "apply instead."
-        if en
-        else "Nach dem Versand ist keine Stornierung mehr möglich; dann gelten die "
-        "Rückgabebedingungen unten."
-    )
+def _words(language: str) -> Callable[..., str]:
+    """The policy's templates in `language` (core.outgoing); {email} stays a marker."""
 
-    words = [_REASON_WORDS[language][r] for r in terms.return_reasons]
+    def words(key: str, **fields: object) -> str:
+        return outgoing.compose(f"policy.{key}", language, email="{email}", **fields)
+
+    return words
+
+
+def _duration(hours: int, language: str) -> str:
+    if hours % 24 == 0 and hours >= 48:
+        return outgoing.compose("policy.days", language, n=hours // 24)
+    if hours == 1:
+        return outgoing.compose("policy.hour", language)
+    return outgoing.compose("policy.hours", language, n=hours)
+
+
+def _sections(terms: Terms, contact: Contact, language: str) -> list[Section]:
+    """The policy's sections for customers, from the catalogue of `language`."""
+    say = _words(language)
+    window = terms.cancel_within_hours
+    cancel = [
+        say("cancel.window", window=_duration(window, language)) if window else say("cancel.none"),
+        say("cancel.after_shipping"),
+    ]
+    words = [say(f"returns.reason.{r.value}") for r in terms.return_reasons]
     if words:
         returns = [
-            (
-                f"We take an item back and refund it if {_either(words, 'en')}."
-                if en
-                else f"Wir nehmen einen Artikel zurück und erstatten den Kaufpreis, wenn "
-                f"{_either(words, 'de')}."
-            )
+            say("returns.accepted", reasons=outgoing.language(language).join(words, either=True))
         ]
         if Reason.CHANGED_MIND not in terms.return_reasons:
-            returns.append(
-                "Beyond that, we cannot take items back, except where the law gives you the "
-                "right to (see below)."
-                if en
-                else "Darüber hinaus können wir Artikel nur zurücknehmen, wo das Gesetz es "
-                "vorsieht (siehe unten)."
-            )
+            returns.append(say("returns.beyond"))
     else:
-        returns = [
-            "All sales are final, except where the law gives you the right to return an item "
-            "(see below)."
-            if en
-            else "Eine Rückgabe ist nur möglich, wo das Gesetz es vorsieht (siehe unten)."
-        ]
-
-    how = [
-        "Please write to us first at {email} with your order number and, if the item is "
-        "damaged or not what you ordered, a photo. Do not send anything back before we have "
-        "answered: we will tell you whether and where to send the item."
-        if en
-        else "Bitte schreiben Sie uns zuerst an {email}, mit Ihrer Bestellnummer und, wenn der "
-        "Artikel beschädigt ist oder nicht Ihrer Bestellung entspricht, einem Foto. Senden Sie "
-        "nichts zurück, bevor wir geantwortet haben: Wir sagen Ihnen, ob und wohin Sie den "
-        "Artikel schicken."
-    ]
+        returns = [say("returns.none")]
+    how = [say("how.write_first")]
     if contact.return_address.strip():
-        how.append(
-            ("Returns we have confirmed go to: " if en else "Bestätigte Rücksendungen gehen an: ")
-            + " ".join(contact.return_address.split())
-        )
+        how.append(say("how.address", address=" ".join(contact.return_address.split())))
     else:
-        how.append(
-            "We have no shop or warehouse to send items to unannounced; you receive the return "
-            "address with our answer."
-            if en
-            else "Wir haben kein Ladengeschäft und kein Lager für unangekündigte Rücksendungen; "
-            "die Rücksendeadresse erhalten Sie mit unserer Antwort."
-        )
-
-    refund = [
-        f"We refund you to your original payment method without undue delay, and at the "
-        f"latest within {LEGAL_REFUND_DAYS} days of receiving your cancellation or withdrawal. "
-        "For an item that has already reached you, we may hold the refund until we have it "
-        "back or you have shown us that you sent it. Your bank may take a few more days to "
-        "show the refund."
-        if en
-        else f"Wir erstatten den Betrag unverzüglich über Ihre ursprüngliche Zahlungsart, "
-        f"spätestens binnen {LEGAL_REFUND_DAYS} Tagen ab Eingang Ihrer Stornierung oder Ihres "
-        "Widerrufs. Ist der Artikel schon bei Ihnen, können wir die Erstattung verweigern, bis "
-        "wir ihn zurückerhalten haben oder Sie die Rücksendung nachgewiesen haben. Bis die "
-        "Gutschrift auf Ihrem Konto erscheint, kann Ihre Bank einige Tage länger brauchen."
-    ]
-    law = [
-        "This policy does not limit your statutory rights. If you are a consumer in the EU, "
-        "you may withdraw from your purchase within 14 days of delivery without giving a "
-        "reason, and the legal guarantee for defective goods applies."
-        if en
-        else "Ihre gesetzlichen Rechte, insbesondere Ihr Widerrufsrecht (14 Tage ab Erhalt der "
-        "Ware) und die gesetzliche Gewährleistung, bleiben von diesen Bedingungen unberührt."
-    ]
-    questions = [
-        "Questions about an order? Write to us at {email}."
-        if en
-        else "Fragen zu einer Bestellung? Schreiben Sie uns an {email}."
-    ]
-    if en:
-        return [
-            ("Cancelling an order", cancel),
-            ("Returns", returns),
-            ("How to return an item", how),
-            ("Refunds", refund),
-            ("Your statutory rights", law),
-            ("Questions", questions),
-        ]
+        how.append(say("how.no_address"))
     return [
-        ("Bestellung stornieren", cancel),
-        ("Rückgabe", returns),
-        ("So funktioniert die Rückgabe", how),
-        ("Erstattung", refund),
-        ("Ihre gesetzlichen Rechte", law),
-        ("Fragen", questions),
+        (say("heading.cancel"), cancel),
+        (say("heading.returns"), returns),
+        (say("heading.how"), how),
+        (say("heading.refunds"), [say("refunds.body", days=LEGAL_REFUND_DAYS)]),
+        (say("heading.rights"), [say("rights.body")]),
+        (say("heading.questions"), [say("questions.body")]),
     ]
 
 
@@ -409,10 +308,12 @@ def _markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def draft_policy(terms: Terms, contact: Contact, language: Language = "en") -> PolicyDraft:
-    """The policy text in `language`, as Markdown and HTML, with the choices explained."""
-    if language not in LANGUAGES:
+def draft_policy(terms: Terms, contact: Contact, language: str = "en") -> PolicyDraft:
+    """The policy text in `language` (any language with a catalogue in resources/outgoing/),
+    as Markdown and HTML, with the choices explained (in English or German, for the merchant)."""
+    if not outgoing.has_language(language):
         raise ValueError(f"no policy wording for language {language!r}")
+    language = outgoing.code_of(language)
     if "@" not in contact.email:
         raise PolicyInputError(
             Text(
@@ -421,7 +322,7 @@ def draft_policy(terms: Terms, contact: Contact, language: Language = "en") -> P
             )
         )
     shop = " ".join(contact.shop_name.split())
-    title = "Refund and return policy" if language == "en" else "Rückgabe und Erstattung"
+    title = outgoing.compose("policy.title", language)
     heading = f"{title} – {shop}" if shop else title
     sections = _sections(terms, contact, language)
     email = contact.email.strip()
@@ -443,7 +344,7 @@ def draft_policy(terms: Terms, contact: Contact, language: Language = "en") -> P
         title=heading,
         markdown="\n".join(md).rstrip() + "\n",
         html="\n".join(parts) + "\n",
-        choices=_choices(terms, language),
+        choices=_choices(terms, "de" if language == "de" else "en"),
     )
 
 

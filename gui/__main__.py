@@ -1,5 +1,8 @@
+"""`python -m gui`: Dropdesk with its window (the commands too), as the bundle runs it."""
+
 import sys
 
-from gui.cli import main
+from core.cli import main
+from gui.launch import PARTS
 
-sys.exit(main())
+sys.exit(main(gui=PARTS))

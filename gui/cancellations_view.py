@@ -32,9 +32,9 @@ from core.display_text import display_text
 from core.ledger import Ledger
 from core.review import REASON_LABELS
 from gui.formatting import countdown_text, local_time
-from gui.jobs import JobSlot
 from gui.notice import muted
 from gui.palette import Colours
+from gui.row_reader import RowReader
 from gui.window_fit import fit_to_screen
 
 
@@ -85,8 +85,9 @@ class CancellationsView(QWidget):
         self.ledger = ledger
         self.now = now
         self.runs: list[OpenCancellation] = []
-        self._loader = JobSlot(self, pool)  # reads the rows off the GUI thread
-        self._again = False
+        self._reader = RowReader(
+            self, lambda: open_cancellations(ledger), self._loaded, self._load_failed, pool
+        )
         self.setObjectName("cancellationsView")
         self.setWindowTitle(_tr("Cancellations"))
 
@@ -148,28 +149,16 @@ class CancellationsView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._loader.busy
+        return self._reader.busy
 
     def refresh(self) -> None:
         """Re-read the open runs off the GUI thread (each needs its deadline worked out: a
         ledger with a thousand open runs takes seconds); `refreshed` once they are shown."""
-        if self._loader.busy:
-            self._again = True
-            return
-        ledger = self.ledger
-        if not self.runs:
+        if not self.runs and not self._reader.busy:
             self.count_label.setText(_tr("Reading the open cancellations…"))
-        self._loader.run(
-            lambda _progress, _cancelled: open_cancellations(ledger),
-            self._loaded,
-            self._load_failed,
-        )
+        self._reader.refresh()
 
     def _loaded(self, runs: list[OpenCancellation]) -> None:
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.show_runs(runs)
         self.refreshed.emit()
 

@@ -39,9 +39,10 @@ from core.chargebacks.store import ChargebackRow, list_chargebacks
 from core.display_text import display_text
 from gui.formatting import countdown_text, local_time, money
 from gui.i18n import current_language
-from gui.jobs import Job, JobSlot
+from gui.jobs import Job
 from gui.notice import muted
 from gui.palette import Colours
+from gui.row_reader import RowReader
 
 if TYPE_CHECKING:
     from core.chargebacks.evidence import EvidencePack, EvidenceSent
@@ -99,8 +100,9 @@ class ChargebacksView(QWidget):
         self._sync = sync
         self._send = send
         self._policy = policy
-        self._loader = JobSlot(self, pool)  # reads the rows off the GUI thread
-        self._again = False
+        self._reader = RowReader(
+            self, lambda: list_chargebacks(ledger), self._loaded, self._load_failed, pool
+        )
         self.busy: Job | None = None  # a sync or a send under way
         self.setObjectName("chargebacksView")
         self.setWindowTitle(_tr("Chargebacks"))
@@ -180,24 +182,15 @@ class ChargebacksView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._loader.busy
+        return self._reader.busy
 
     def refresh(self) -> None:
-        if self._loader.busy:
-            self._again = True
-            return
-        ledger = self.ledger
-        if not self.rows:
+        """Re-read the chargebacks off the GUI thread; `refreshed` once they are shown."""
+        if not self.rows and not self._reader.busy:
             self.count_label.setText(_tr("Reading the chargebacks…"))
-        self._loader.run(
-            lambda _progress, _cancelled: list_chargebacks(ledger), self._loaded, self._load_failed
-        )
+        self._reader.refresh()
 
     def _loaded(self, rows: list[ChargebackRow]) -> None:
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.show_rows(rows)
         self.refreshed.emit()
 

@@ -107,7 +107,7 @@ class Job(QObject):
                 self.deleteLater()
 
 
-def _hold(handler: Callable[..., None]) -> Callable[[], Callable[..., None] | None]:
+def hold(handler: Callable[..., None]) -> Callable[[], Callable[..., None] | None]:
     """A bound method weakly (see `JobSlot`), anything else as it is."""
     if inspect.ismethod(handler):
         return WeakMethod(handler)
@@ -151,8 +151,8 @@ class JobSlot(QObject):
             return None
         job = Job(work, describe_error=describe_error)
         self.job = job
-        self._done = _hold(done)
-        self._failed = _hold(failed) if failed is not None else None  # None: show it
+        self._done = hold(done)
+        self._failed = hold(failed) if failed is not None else None  # None: show it
         job.finished.connect(self._job_finished)
         job.failed.connect(self._job_failed)
         self.busy_changed.emit(True)

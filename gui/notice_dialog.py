@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import notices
+from core import notices, outgoing
 from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeFacts, NoticeKind
 from gui.formatting import day_format
@@ -100,8 +100,8 @@ class NoticeDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(chosen.value))
         self.language = QComboBox()
         self.language.setObjectName("noticeLanguage")
-        for pack in notices.LANGUAGES.values():
-            self.language.addItem(pack.name, pack.code)
+        for lang in outgoing.languages().values():
+            self.language.addItem(lang.name, lang.code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.setToolTip(_tr("The customer's language, whatever the window speaks"))
         self.estimate = QDateEdit()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import select
 
+from core import outgoing
 from core.ledger import Ledger
 from core.ledger.models import Shop
 from core.policy import (
@@ -61,7 +62,6 @@ Publisher = Callable[[str], str]
 """Publishes the HTML body as the shop's refund policy; returns its URL, raises on failure."""
 
 IN_USE_DAYS = 90
-LANGUAGES = (("en", "English"), ("de", "Deutsch"))
 NO_SHOP = "Connect a Shopify shop to publish the policy from here."
 
 
@@ -106,8 +106,8 @@ class PolicyDialog(QDialog):
         self.return_address = QLineEdit(str(settings.value("policy/return_address", "")))
         self.return_address.setPlaceholderText(_tr("optional, e.g. a PO box"))
         self.language = QComboBox()
-        for code, name in LANGUAGES:
-            self.language.addItem(name, code)
+        for lang in outgoing.languages().values():  # the customers', not the window's
+            self.language.addItem(lang.name, lang.code)
         self.language.setCurrentIndex(
             max(0, self.language.findData(settings.value("policy/language", "en")))
         )
@@ -204,7 +204,7 @@ class PolicyDialog(QDialog):
         )
         try:
             terms = strictest_terms(self.chosen())
-            self.draft = draft_policy(terms, contact, "de" if language == "de" else "en")
+            self.draft = draft_policy(terms, contact, language)
         except ValueError as error:
             self.draft = None
             self.problem.setText(

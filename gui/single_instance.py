@@ -24,7 +24,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QObject, QTimer, Signal
@@ -294,38 +294,6 @@ class SingleInstance(QObject):
             socket = self._server.nextPendingConnection()
             if socket is not None:
                 _Peer(socket, self)
-
-
-def split_files(
-    argv: Sequence[str],
-    commands: Collection[str],
-    options_with_value: Collection[str] = ("--ledger",),
-) -> tuple[list[str], list[Path]]:
-    """`dropdesk [options] FILE...`: (what argparse should parse, the files for the GUI).
-
-    argparse cannot have an optional FILE beside sub-commands (`dropdesk orders.csv` fails as
-    "invalid choice"), so the files are taken out first. A command anywhere leaves `argv`
-    whole: `dropdesk import shopify-csv FILE` keeps its FILE.
-    """
-    rest: list[str] = []
-    files: list[Path] = []
-    index = 0
-    while index < len(argv):
-        arg = argv[index]
-        if arg == "--":
-            files.extend(Path(name) for name in argv[index + 1 :])
-            break
-        if arg in commands:
-            return list(argv), []
-        if arg.startswith("-") and arg != "-":
-            rest.append(arg)
-            if arg in options_with_value and index + 1 < len(argv):
-                index += 1
-                rest.append(argv[index])
-        else:
-            files.append(Path(arg))
-        index += 1
-    return rest, files
 
 
 def forwarded_files(args: Sequence[str], suffixes: Sequence[str] = (".csv",)) -> list[Path]:

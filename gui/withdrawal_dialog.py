@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import notices, settings, withdrawal
+from core import notices, outgoing, settings, withdrawal
 from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeKind
 from core.withdrawal import WithdrawalError
@@ -108,8 +108,8 @@ class WithdrawalDialog(QDialog):
         self.statement.setMaximumHeight(90)
         self.language = QComboBox()
         self.language.setObjectName("withdrawalLanguage")
-        for pack in notices.LANGUAGES.values():
-            self.language.addItem(pack.name, pack.code)
+        for lang in outgoing.languages().values():
+            self.language.addItem(lang.name, lang.code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.deadline = QLabel()
         self.deadline.setObjectName("withdrawalDeadline")

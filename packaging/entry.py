@@ -1,4 +1,5 @@
-"""The script PyInstaller freezes: the bundle's `dropdesk` executable runs `gui.cli:main`."""
+"""The script PyInstaller freezes: the bundle's `dropdesk` executable runs `core.cli:main` with
+the window's parts handed in (a bundle carries no entry-point metadata to find them by)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 if __name__ == "__main__":
     # First thing: a frozen child process started by multiprocessing must not run the app.
     multiprocessing.freeze_support()
-    from gui.cli import main
+    from core.cli import main
+    from gui.launch import PARTS
 
-    sys.exit(main())
+    sys.exit(main(gui=PARTS))

@@ -16,7 +16,7 @@ def run_dropdesk(*args: str, timeout: float = 120) -> subprocess.CompletedProces
     env = {**os.environ, "PYTHONPATH": path, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("DROPDESK_LANG", None)
     return subprocess.run(
-        [sys.executable, "-m", "gui.cli", *args],
+        [sys.executable, "-m", "core.cli", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from core.cli import main
 from core.demo import write_demo
-from gui.cli import main
 
 
 def test_demo_then_due_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,7 +56,7 @@ def test_cli_commands_do_not_load_qt(tmp_path: Path) -> None:
 
     ledger = tmp_path / "demo.sqlite"
     code = (
-        "import sys; from gui.cli import main; "
+        "import sys; from core.cli import main; "
         f"main(['demo', '--ledger', {str(ledger)!r}, '--orders', '50']); "
         f"main(['due', '--ledger', {str(ledger)!r}, '--json']); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'"

@@ -24,7 +24,7 @@ KINDS = {"buy", "ship_window", "supplier_answer", "tracking_request", "dispute",
 def due_json(ledger: Path, *extra: str) -> dict[str, object]:
     """Run the installed command line in a child process, as a scheduler would."""
     done = subprocess.run(
-        [sys.executable, "-m", "gui.cli", "due", "--ledger", str(ledger), "--json", *extra],
+        [sys.executable, "-m", "core.cli", "due", "--ledger", str(ledger), "--json", *extra],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -91,7 +91,7 @@ def test_a_demo_lists_every_kind_after_the_sale(tmp_path: Path) -> None:
     """Protection, withdrawals and chargebacks join the one list (the demo holds each)."""
     path = tmp_path / "demo.sqlite"
     made = subprocess.run(
-        [sys.executable, "-m", "gui.cli", "demo", "--ledger", str(path), "--orders", "400"],
+        [sys.executable, "-m", "core.cli", "demo", "--ledger", str(path), "--orders", "400"],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -121,7 +121,7 @@ def test_due_and_review_end_quietly_when_the_reader_leaves(tmp_path: Path) -> No
         os.close(reader)
         try:
             child = subprocess.run(
-                [sys.executable, "-m", "gui.cli", *command, "--ledger", str(path)],
+                [sys.executable, "-m", "core.cli", *command, "--ledger", str(path)],
                 stdout=writer,
                 stderr=subprocess.PIPE,
                 env={**os.environ, "PYTHONPATH": str(ROOT)},

@@ -1,7 +1,7 @@
 """`dropdesk import shopify-csv`: exit codes, the JSON contract, progress on a terminal, Ctrl-C.
 
 Most call `run_import` directly, in this process and in a fresh interpreter (`python -c`);
-the pipe tests run the real `python -m gui.cli import shopify-csv`.
+the pipe tests run the real `python -m core.cli import shopify-csv`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from core.cli.import_orders import run_import
 from core.imports.generate import generate_export
 from core.ledger import open_ledger
-from gui.import_cli import run_import
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).with_name("data")
@@ -34,7 +34,7 @@ BROKEN_JSON = (
 CALL = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from gui.import_cli import run_import\n"
+    "from core.cli.import_orders import run_import\n"
     "code = run_import(Path(sys.argv[1]), Path(sys.argv[2]), as_json=sys.argv[3] == 'json',"
     " mode=sys.argv[4], dry_run=sys.argv[5] == 'dry')\n"
     "assert 'PySide6' not in sys.modules, 'the import CLI must run without Qt'\n"
@@ -377,7 +377,7 @@ def test_several_shops_exit_1_until_shop_is_given(
 
 
 def _dropdesk(*args: str) -> list[str]:
-    return [sys.executable, "-m", "gui.cli", *args]
+    return [sys.executable, "-m", "core.cli", *args]
 
 
 def test_a_closed_pipe_ends_quietly_after_the_import(ledger_path: Path) -> None:

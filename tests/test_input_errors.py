@@ -1,5 +1,5 @@
 """Bad input and hostile surroundings end in Dropdesk's own message, never a traceback: the
-real CLI in a fresh interpreter (`python -m gui.cli`), as a merchant or a scheduler runs it."""
+real CLI in a fresh interpreter (`python -m core.cli`), as a merchant or a scheduler runs it."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ DATA = Path(__file__).with_name("data")
 
 
 def command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "gui.cli", *args]
+    return [sys.executable, "-m", "core.cli", *args]
 
 
 def environment(home: Path) -> dict[str, str]:

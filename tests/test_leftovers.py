@@ -109,7 +109,7 @@ def start_demo(folder: Path, name: str, home: Path) -> tuple[subprocess.Popen[by
     """`dropdesk demo` on a terminal (so it draws its bar), once it is writing."""
     terminal, child_side = pty.openpty()
     child = subprocess.Popen(
-        [sys.executable, "-m", "gui.cli", "demo", "--ledger", str(folder / name), "--orders",
+        [sys.executable, "-m", "core.cli", "demo", "--ledger", str(folder / name), "--orders",
          "2000000"],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT), "DROPDESK_HOME": str(home)},
@@ -137,7 +137,7 @@ def test_a_killed_demo_leaves_nothing_after_the_next_start(tmp_path: Path) -> No
         assert live
 
         done = subprocess.run(  # the next start of any command on that folder
-            [sys.executable, "-m", "gui.cli", "due", "--ledger", str(folder / "mine.sqlite")],
+            [sys.executable, "-m", "core.cli", "due", "--ledger", str(folder / "mine.sqlite")],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT), "DROPDESK_HOME": str(home)},
             capture_output=True,

@@ -66,7 +66,7 @@ def test_entry_freezes_support_before_importing_the_app() -> None:
     main_block = next(node for node in tree.body if isinstance(node, ast.If))
     first, second = main_block.body[0], main_block.body[1]
     assert isinstance(first, ast.Expr) and "freeze_support" in ast.unparse(first)
-    assert isinstance(second, ast.ImportFrom) and second.module == "gui.cli"
+    assert isinstance(second, ast.ImportFrom) and second.module == "core.cli"
 
 
 @pytest.mark.parametrize(

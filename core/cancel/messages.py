@@ -1,4 +1,5 @@
-"""Texts the merchant copies or follows, in English and German.
+"""Texts the merchant follows (in the window's language), and the messages the merchant copies
+(core.outgoing: in the recipient's language, templates in resources/outgoing/).
 
 Messages to suppliers are short and plain (they are often read through a translator); the
 customer note is polite and says what happens to the money; the dispute guide says what to
@@ -8,9 +9,11 @@ dispute was filed was not shipped in time, so the money is owed back.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 
+from core import outgoing
 from core.ledger.types import Reason
+from core.outgoing import Message
 from core.texts import Text
 
 ALIEXPRESS_ORDER_URL = "https://www.aliexpress.com/p/order/detail.html?orderId={order_id}"
@@ -29,24 +32,6 @@ def not_sent(error: Exception) -> Text:
 def order_url(ae_order_id: str) -> str:
     return ALIEXPRESS_ORDER_URL.format(order_id=ae_order_id)
 
-
-_REASON = {
-    Reason.NOT_AS_DESCRIBED: Text(
-        "the product is not as described", "der Artikel nicht der Beschreibung entspricht"
-    ),
-    Reason.DAMAGED: Text("the product would arrive damaged", "der Artikel beschädigt wäre"),
-    Reason.WRONG_SIZE: Text("the wrong size was ordered", "die falsche Größe bestellt wurde"),
-    Reason.CHANGED_MIND: Text(
-        "my customer cancelled the order", "mein Kunde die Bestellung storniert hat"
-    ),
-    Reason.OUT_OF_STOCK: Text("the item is out of stock", "der Artikel nicht vorrätig ist"),
-    Reason.FRAUD: Text(
-        "the order turned out to be fraudulent", "sich die Bestellung als Betrug herausstellte"
-    ),
-    Reason.OTHER: Text(
-        "my customer cancelled the order", "mein Kunde die Bestellung storniert hat"
-    ),
-}
 
 #: What to pick in AliExpress' cancel dialog (its wording changes; the closest one will do).
 ALIEXPRESS_CANCEL_REASON = {
@@ -83,78 +68,44 @@ def aliexpress_clicks(reason: Reason) -> tuple[Text, ...]:
     )
 
 
-def supplier_cancel_request(ae_order_id: str, reason: Reason) -> Text:
-    why = _REASON[reason]
-    return Text(
-        f"Hello,\n\nplease cancel my order {ae_order_id} before it ships, because {why.en}. "
-        "I have submitted the cancellation request on AliExpress; please accept it.\n\n"
-        "If the parcel has already been shipped, please send me the tracking number.\n\n"
-        "Thank you!",
-        f"Guten Tag,\n\nbitte stornieren Sie meine Bestellung {ae_order_id} vor dem Versand, "
-        f"da {why.de}. Ich habe die Stornierung auf AliExpress beantragt; bitte nehmen Sie sie "
-        "an.\n\nFalls das Paket schon verschickt wurde, senden Sie mir bitte die "
-        "Sendungsnummer.\n\nVielen Dank!",
+def supplier_language(country: str | None) -> str:
+    """The language to write a supplier in: their country's when Dropdesk has a catalogue for
+    it (a supplier in Germany: German), else English (a supplier in China)."""
+    return outgoing.language_of_country(country) or outgoing.FALLBACK
+
+
+def supplier_cancel_request(ae_order_id: str, reason: Reason, language: str = "en") -> Message:
+    """The message asking the supplier to cancel, in the supplier's language."""
+    return outgoing.message(
+        "supplier.cancel_request",
+        "supplier",
+        language,
+        order=ae_order_id,
+        reason=outgoing.Phrase(f"supplier.reason.{reason.value}"),
     )
 
 
-def tracking_request(ae_order_id: str, due: datetime | None) -> Text:
-    by_en = f" by {due:%Y-%m-%d}" if due else " within 5 working days"
-    by_de = f" bis zum {due:%d.%m.%Y}" if due else " innerhalb von 5 Werktagen"
-    return Text(
-        f"Hello,\n\nyou declined to cancel order {ae_order_id}, so I understand it has been "
-        f"shipped. Please send me the tracking number{by_en}.\n\n"
-        "Without a tracking number I have to assume the order was not shipped and will open "
-        "a dispute for a full refund.\n\nThank you!",
-        f"Guten Tag,\n\nSie haben die Stornierung der Bestellung {ae_order_id} abgelehnt, "
-        f"also gehe ich davon aus, dass sie verschickt wurde. Bitte senden Sie mir{by_de} die "
-        "Sendungsnummer.\n\nOhne Sendungsnummer muss ich annehmen, dass nichts verschickt "
-        "wurde, und eröffne einen Streitfall (Dispute) auf volle Erstattung.\n\nVielen Dank!",
+def tracking_request(ae_order_id: str, due: date | None, language: str = "en") -> Message:
+    """The message asking a supplier who refused to cancel for the tracking number."""
+    by = (
+        outgoing.Phrase("supplier.by_date", {"date": due})
+        if due
+        else outgoing.Phrase("supplier.within_working_days", {"days": 5})
+    )
+    return outgoing.message(
+        "supplier.tracking_request", "supplier", language, order=ae_order_id, by=by
     )
 
 
-def customer_note(order_name: str, *, refunded: bool, shipped: bool) -> Text:
-    """A note to the customer: cancelled (money back) or, when it already shipped, what now."""
-    if shipped:
-        return Text(
-            f"Hello,\n\nthank you for your message about order {order_name}. It had already "
-            "been shipped when you asked to cancel, so it could not be stopped any more. "
-            + (
-                "We have refunded you; the refund shows on your statement within a few days. "
-                if refunded
-                else ""
-            )
-            + "If the parcel still reaches you, please write to us before sending anything "
-            "back, and we will tell you how to return it.\n\nKind regards",
-            f"Hallo,\n\nvielen Dank für Ihre Nachricht zur Bestellung {order_name}. Sie war "
-            "schon verschickt, als Sie stornieren wollten, und ließ sich nicht mehr aufhalten. "
-            + (
-                "Wir haben Ihnen den Betrag erstattet; er erscheint in einigen Tagen auf Ihrem "
-                "Konto. "
-                if refunded
-                else ""
-            )
-            + "Falls das Paket bei Ihnen ankommt, schreiben Sie uns bitte, bevor Sie etwas "
-            "zurückschicken; wir sagen Ihnen dann, wie die Rücksendung geht.\n\n"
-            "Freundliche Grüße",
-        )
-    return Text(
-        f"Hello,\n\nyour order {order_name} has been cancelled as you asked. "
-        + (
-            "The full amount has been refunded to your original payment method; it shows on "
-            "your statement within a few days. "
-            if refunded
-            else ""
-        )
-        + "Nothing will be shipped.\n\nKind regards",
-        f"Hallo,\n\nIhre Bestellung {order_name} wurde wie gewünscht storniert. "
-        + (
-            "Der volle Betrag wurde auf Ihre ursprüngliche Zahlungsart erstattet und erscheint "
-            "in einigen Tagen auf Ihrem Konto. "
-            if refunded
-            else ""
-        )
-        + "Es wird nichts verschickt.\n\nFreundliche Grüße",
+def customer_note(
+    order_name: str, language: str | None, *, refunded: bool, shipped: bool
+) -> Message:
+    """A note to the customer in their language: cancelled (money back) or, when it already
+    shipped, what now."""
+    key = ("customer.shipped" if shipped else "customer.cancelled") + (
+        "_refunded" if refunded else ""
     )
+    return outgoing.message(key, "customer", language, order=order_name)
 
 
 SHIPPED_AFTER_FILING_RULE = Text(

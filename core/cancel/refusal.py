@@ -9,7 +9,7 @@ the parcel shipped only after the dispute was filed and the merchant is owed the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from core import clocks
 from core.cancel import messages, money_trail
@@ -25,11 +25,12 @@ from core.cancel.terms import terms_for
 from core.ledger import journal
 from core.ledger.models import Dispute
 from core.ledger.types import DisputeState
+from core.outgoing import Message
 
 
 @dataclass(frozen=True)
 class TrackingRequest:
-    message: Text
+    message: Message  # to the supplier, in its language
     due: datetime | None  # when the tracking number is due (once requested)
 
 
@@ -49,9 +50,13 @@ class DisputeGuide:
 def tracking_request(rt: Runtime, cancellation_id: int) -> TrackingRequest:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        ae_order_id = orders_of(session, row).ae_order_id
+        orders = orders_of(session, row)
+        language = messages.supplier_language(
+            terms_for(session, orders.supplier_order).supplier_country
+        )
         due = next_deadline(session, row)[0] if row.state == State.TRACKING_REQUESTED else None
-    return TrackingRequest(messages.tracking_request(ae_order_id, due), due)
+    day = due.astimezone(UTC).date() if due is not None else None  # as the supplier's page shows
+    return TrackingRequest(messages.tracking_request(orders.ae_order_id, day, language), due)
 
 
 def request_tracking(rt: Runtime, cancellation_id: int) -> None:

@@ -28,6 +28,7 @@ from core.cancel.runtime import Runtime
 from core.cancel.states import FINAL, IN_FLIGHT, Path, State
 from core.cancel.terms import terms_for
 from core.ledger.models import Cancellation, SupplierOrder
+from core.outgoing import Message
 
 #: Card payments pass a 24-hour check before AliExpress lets the buyer cancel.
 PAYMENT_CHECK = timedelta(hours=24)
@@ -40,7 +41,7 @@ class SupplierGuide:
     ae_order_id: str
     order_url: str
     clicks: tuple[Text, ...]
-    message: Text
+    message: Message  # to the supplier, in its language (English unless switched)
     answer_hours: int  # the request resolves by itself after this long without an answer
     payment_check_until: datetime | None  # set while a card payment may still be in its check
     warnings: tuple[Text, ...]
@@ -83,7 +84,9 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
         ae_order_id=supplier_order.ae_order_id,
         order_url=messages.order_url(supplier_order.ae_order_id),
         clicks=messages.aliexpress_clicks(reason),
-        message=messages.supplier_cancel_request(supplier_order.ae_order_id, reason),
+        message=messages.supplier_cancel_request(
+            supplier_order.ae_order_id, reason, messages.supplier_language(terms.supplier_country)
+        ),
         answer_hours=terms.answer_hours,
         payment_check_until=check_until,
         warnings=tuple(warnings),

@@ -35,7 +35,6 @@ from core.cancel.errors import (
     IllegalTransitionError,
 )
 from core.cancel.listing import OpenCancellation, open_cancellations
-from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
 from core.cancel.orders import orders_of, shipped_at_supplier
 from core.cancel.ports import ShopPort, SupplierPort
@@ -50,6 +49,7 @@ from core.cancel.view import CancellationView, build_view
 from core.ledger import Ledger, journal
 from core.ledger.models import Cancellation, SupplierOrder
 from core.ledger.types import Fault, Reason
+from core.outgoing import Message
 
 
 def _utcnow() -> datetime:
@@ -304,16 +304,21 @@ class CancelWorkflow:
         )
         return self.state(cancellation_id)
 
-    def customer_note(self, cancellation_id: int) -> Text:
-        """A note to the customer fitting where the run stands (cancelled, or shipped)."""
+    def customer_note(self, cancellation_id: int) -> Message:
+        """A note to the customer fitting where the run stands (cancelled, or shipped), in the
+        customer's language (core.notices.customer_language), never the window's."""
+        from core.notices import customer_language
+
         with self.rt.ledger.session() as session:
             row = load(session, cancellation_id)
             orders = orders_of(session, row)
             assert row.id is not None
             refunded = bool(money_trail.customer_refunds(session, row.id))
+            customer = orders.customer_order
+            language = customer_language(session, customer.id if customer else None)
         shipped = orders.supplier_order is not None and shipped_at_supplier(orders.supplier_order)
-        name = orders.customer_order.name if orders.customer_order else ""
-        return messages.customer_note(name, refunded=refunded, shipped=shipped)
+        name = customer.name if customer else ""
+        return messages.customer_note(name, language, refunded=refunded, shipped=shipped)
 
     # -- step 5: the money -------------------------------------------------------------------
 

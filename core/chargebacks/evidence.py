@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from core import outgoing
 from core.chargebacks import words
 from core.chargebacks.store import ENTITY, ChargebackRow, get_chargeback
 from core.display_text import display_text
@@ -391,57 +392,74 @@ def _timeline_entry(
 # -- the text Shopify takes -------------------------------------------------------------------
 
 
-def evidence_texts(pack: EvidencePack) -> dict[str, str]:
-    """The evidence as ShopifyPaymentsDisputeEvidenceUpdateInput's text fields, in English
-    (the language banks read), from the pack; the merchant reads and may edit it first."""
+def evidence_texts(pack: EvidencePack, language: str = "en") -> dict[str, str]:
+    """The evidence as ShopifyPaymentsDisputeEvidenceUpdateInput's text fields, from the pack:
+    a message that leaves the app (core.outgoing, `evidence.*`), in English by default (the
+    language banks read); the merchant reads and may edit it first."""
+
+    def say(key: str, **fields: object) -> str:
+        return outgoing.compose(f"evidence.{key}", language, **fields)
+
+    def day(moment: datetime | None) -> str:
+        return _day(moment) if moment else say("date_unknown")
+
     row = pack.chargeback
     lines = [
-        f"Chargeback {row.shopify_gid.rsplit('/', 1)[-1]}: "
-        f"{words.reason_text(row.reason).en} ({row.reason}), "
-        f"{_money(row.amount_minor, row.currency)}.",
+        say(
+            "chargeback",
+            id=row.shopify_gid.rsplit("/", 1)[-1],
+            reason=words.reason_text(row.reason).get(language),
+            code=row.reason,
+            amount=_money(row.amount_minor, row.currency),
+        )
     ]
     order = pack.order
     if order is not None:
-        placed = order.processed_at or order.created_at
         lines.append(
-            f"Order {order.name} placed {_day(placed)} by {order.customer_name or 'the customer'}"
-            f", total {_money(order.total_minor, order.currency)}, payment status "
-            f"{order.financial_status or 'unknown'}, fulfilment {order.fulfillment_status or '-'}."
+            say(
+                "order",
+                order=order.name,
+                day=day(order.processed_at or order.created_at),
+                customer=order.customer_name or say("the_customer"),
+                total=_money(order.total_minor, order.currency),
+                payment=order.financial_status or say("unknown"),
+                fulfilment=order.fulfillment_status or "-",
+            )
         )
         if order.refunded_minor:
-            lines.append(f"Refunded so far: {_money(order.refunded_minor, order.currency)}.")
+            lines.append(say("refunded", amount=_money(order.refunded_minor, order.currency)))
         if order.cancelled_at is not None:
-            lines.append(f"The order was cancelled on {_day(order.cancelled_at)}.")
+            lines.append(say("cancelled", day=day(order.cancelled_at)))
         for item in order.lines:
             lines.append(
                 f"- {item.quantity} x {item.title}" + (f" ({item.sku})" if item.sku else "")
             )
     elif row.order_name:
-        lines.append(f"Order {row.order_name}.")
+        lines.append(say("order_name", order=row.order_name))
     for shipment in pack.shipments:
         if shipment.shipped_at or shipment.tracking_number:
             lines.append(
-                f"Shipped {_day(shipment.shipped_at)}"
-                + (f" with {shipment.carrier}" if shipment.carrier else "")
-                + (
-                    f", tracking number {shipment.tracking_number}"
+                say(
+                    "shipped",
+                    day=day(shipment.shipped_at),
+                    carrier=say("with_carrier", carrier=shipment.carrier)
+                    if shipment.carrier
+                    else "",
+                    tracking=say("tracking_number", tracking=shipment.tracking_number)
                     if shipment.tracking_number
-                    else ""
-                )
-                + (
-                    f", last carrier status: {shipment.logistics_status}"
+                    else "",
+                    status=say("carrier_status", status=shipment.logistics_status)
                     if shipment.logistics_status
-                    else ""
+                    else "",
                 )
-                + "."
             )
         else:
-            lines.append(f"Supplier order {shipment.ae_order_id}: not shipped yet.")
+            lines.append(say("not_shipped", order=shipment.ae_order_id))
     for entry in pack.refunds:
-        lines.append(f"{_day(entry.at)}: {entry.what.en}.")
+        lines.append(say("event", day=day(entry.at), what=entry.what.get(language)))
     if pack.tracking:
-        lines.append("Tracking history:")
-        lines += [f"- {_day(entry.at)}: {entry.what.en}" for entry in pack.tracking]
+        lines.append(say("tracking_history"))
+        lines += [f"- {day(entry.at)}: {entry.what.get(language)}" for entry in pack.tracking]
     texts = {"uncategorizedText": "\n".join(lines)[:MAX_TEXT]}
     if pack.policy is not None:
         texts["refundPolicyDisclosure"] = pack.policy.markdown[:MAX_TEXT]
@@ -450,8 +468,8 @@ def evidence_texts(pack: EvidencePack) -> dict[str, str]:
     return texts
 
 
-def _day(moment: datetime | None) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%d") if moment else "(date unknown)"
+def _day(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d")
 
 
 # -- sending ----------------------------------------------------------------------------------

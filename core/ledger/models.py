@@ -97,6 +97,8 @@ class CustomerOrder(SQLModel, table=True):
     cancel_reason: str | None = None
     note: str = ""
     note_attributes: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # The customer's language as Shopify has it ("de", "en-US"): messages to them use it.
+    customer_locale: str = Field(default="", sa_column_kwargs={"server_default": ""})
     tags: str = ""
     source: str = "manual"
 

@@ -156,6 +156,7 @@ def order(node: Any) -> tuple[Order, str | None]:
         refundable=node.get("refundable") is True,
         customer_name=customer_name,
         email=text(node, "email", default=""),
+        customer_locale=text(node, "customerLocale", default=""),
         note=text(node, "note", default=""),
         tags=tuple(str(tag) for tag in tags),
         custom_attributes=tuple(

@@ -81,6 +81,7 @@ class Order:
     tags: tuple[str, ...]
     custom_attributes: tuple[tuple[str, str], ...]
     lines: tuple[OrderLine, ...]
+    customer_locale: str = ""  # "de", "en-US": the language to write the customer in
 
     @property
     def cancelled(self) -> bool:

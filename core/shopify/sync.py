@@ -173,6 +173,7 @@ def _order_row(shop_id: int, order: Order) -> dict[str, Any]:
         "name": order.name,
         "customer_name": order.customer_name,
         "email": order.email,
+        "customer_locale": order.customer_locale,
         "created_at": order.created_at,
         "processed_at": order.processed_at,
         "updated_at": order.updated_at,
@@ -196,7 +197,8 @@ def _store_page(connection: Connection, shop_id: int, orders: Sequence[Order]) -
     )
     rows = [_order_row(shop_id, order) for order in orders]
     statement = upsert.insert(connection, _ORDERS)
-    keep_if_empty = ("customer_name", "email")  # e.g. the app may not read customers
+    # e.g. the app may not read customers: keep what an earlier sync or import stored
+    keep_if_empty = ("customer_name", "email", "customer_locale")
     changes: dict[str, Any] = {
         column: statement.excluded[column] for column in rows[0] if column != "shopify_gid"
     }

@@ -182,7 +182,7 @@ class BulkCancelDialog(QDialog):
         self.current = waiting[0]
         guide = self._guide(self.current)
         if guide is not None:
-            QGuiApplication.clipboard().setText(guide.message.get(ui_language()))
+            QGuiApplication.clipboard().setText(guide.message.text)  # the supplier's language
             open_link(self, guide.order_url)
             self.status.setText(
                 tr("Order {0}: the message is on the clipboard.").format(guide.ae_order_id)

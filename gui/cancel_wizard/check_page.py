@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from core.cancel.states import Path
 from core.cancel.view import Action
 from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, primary, tr
-from gui.cancel_wizard.texts import Banner, Instructions, Language, paragraph
+from gui.cancel_wizard.texts import Banner, Instructions, paragraph
 from gui.i18n import current_language
 
 _WAY = {
@@ -21,7 +21,7 @@ _WAY = {
 class CheckPage(StepPage):
     key = PageKey.CHECK
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading.setText(tr("Where the order stands"))
         self.way = QLabel()
@@ -31,7 +31,7 @@ class CheckPage(StepPage):
         self.why = paragraph()
         self.why.setObjectName("why")
         self.alternatives_title = QLabel(tr("<b>What you can do instead</b>"))
-        self.alternatives = Instructions(language)
+        self.alternatives = Instructions()
         self.sources = paragraph(muted=True)
         self.notes = Banner()
         self.check_button = QPushButton(tr("Check the order now"))

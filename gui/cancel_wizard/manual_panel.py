@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from core.cancel.shop_manual import ShopManualGuide
 from gui.cancel_wizard.step import amount_text, button_row, primary, tr
-from gui.cancel_wizard.texts import Banner, Instructions, Language
+from gui.cancel_wizard.texts import Banner, Instructions
 from gui.links import open_link
 
 
@@ -25,7 +25,7 @@ class ManualPanel(QWidget):
 
     confirmed = Signal(str, str)
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guide: ShopManualGuide | None = None
         self.open_button = QPushButton(tr("Open in Shopify admin"))
@@ -39,7 +39,7 @@ class ManualPanel(QWidget):
         link.addWidget(self.open_button)
         link.addWidget(self.url, 1)
         self.warnings = Banner()
-        self.clicks = Instructions(language)
+        self.clicks = Instructions()
         self.amount = QLineEdit()
         self.amount.setObjectName("manualAmount")
         self.amount.setAccessibleName(tr("Amount refunded to the customer"))

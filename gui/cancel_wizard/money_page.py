@@ -37,7 +37,7 @@ from gui.cancel_wizard.step import (
     tr,
     when,
 )
-from gui.cancel_wizard.texts import Banner, CopyableText, Language, paragraph
+from gui.cancel_wizard.texts import Banner, CopyableText, paragraph
 from gui.formatting import local_time, money
 
 _WHAT = {
@@ -65,7 +65,7 @@ def _pending(view_money: tuple[MoneyLine, ...]) -> MoneyLine | None:
 class MoneyPage(StepPage):
     key = PageKey.MONEY
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: RunContext | None = None
         self.status = Banner()
@@ -118,7 +118,7 @@ class MoneyPage(StepPage):
         expect_form.addRow(tr("Amount"), button_row(self.expected_amount, self.expected_currency))
         expect_form.addRow("", self.expect_button)
 
-        self.note = CopyableText(tr("Note to the customer"), language)
+        self.note = CopyableText(tr("Note to the customer"))
 
         for widget in (
             self.status,
@@ -185,7 +185,7 @@ class MoneyPage(StepPage):
                 note = ctx.workflow.customer_note(view.id)
             except CancelError:
                 note = None
-        self.note.set_text(note)
+        self.note.set_message(note)
         self._show_status(ctx)
 
     def _show_money(self, ctx: RunContext) -> None:

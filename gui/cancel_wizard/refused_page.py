@@ -39,7 +39,7 @@ from gui.cancel_wizard.step import (
     tr,
     when,
 )
-from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language
+from gui.cancel_wizard.texts import Banner, CopyableText, Instructions
 from gui.formatting import day_format, local_time
 from gui.links import open_link
 
@@ -47,12 +47,12 @@ from gui.links import open_link
 class RefusedPage(StepPage):
     key = PageKey.REFUSED
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guide: DisputeGuide | None = None
         self.heading.setText(tr("The supplier refused to cancel"))
         self.status = Banner()
-        self.message = CopyableText(tr("Message asking for the tracking number"), language)
+        self.message = CopyableText(tr("Message asking for the tracking number"))
         self.request_button = QPushButton(tr("I have asked for the tracking number"))
         self.request_button.setObjectName("requestTrackingButton")
         self.request_button.clicked.connect(self._request)
@@ -87,9 +87,9 @@ class RefusedPage(StepPage):
         self.dispute_box = QGroupBox(tr("Open a dispute on AliExpress"))
         self.open_button = QPushButton(tr("Open on AliExpress"))
         self.open_button.clicked.connect(self._open_order)
-        self.dispute_steps = Instructions(language)
+        self.dispute_steps = Instructions()
         self.attachments_title = QLabel(tr("<b>Attach</b>"))
-        self.attachments = Instructions(language)
+        self.attachments = Instructions()
         self.rule = Banner()
         self.dispute_button = primary(QPushButton(tr("I have opened the dispute")))
         self.dispute_button.setObjectName("openDisputeButton")
@@ -152,7 +152,7 @@ class RefusedPage(StepPage):
         dispute_due = self.can(Action.OPEN_DISPUTE)
         disputing = state is State.DISPUTE_OPEN
         asking = state in (State.SUPPLIER_REFUSED, State.TRACKING_REQUESTED) and not dispute_due
-        self.message.set_text(request.message if asking else None)
+        self.message.set_message(request.message if asking else None)
         self.request_button.setVisible(self.can(Action.REQUEST_TRACKING))
         self.tracking_box.setVisible(self.can(Action.MARK_TRACKING_RECEIVED))
         self.tracking_form.setRowVisible(self.scan_row, disputing)

@@ -42,7 +42,7 @@ from gui.cancel_wizard.step import (
     reason_label,
     tr,
 )
-from gui.cancel_wizard.texts import Banner, Language
+from gui.cancel_wizard.texts import Banner
 from gui.formatting import money
 
 _SHOP_ACTIONS = (
@@ -65,7 +65,7 @@ def out_of_pocket_warning(refund: bool) -> str:
 class ShopPage(StepPage):
     key = PageKey.SHOP
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx: RunContext | None = None
         self.guide: ShopManualGuide | None = None
@@ -119,7 +119,7 @@ class ShopPage(StepPage):
         self.manual_toggle.setStyleSheet("QToolButton { border: none; }")
         self.manual_toggle.toggled.connect(self._manual_toggled)
         self.manual_box = QGroupBox(tr("In the Shopify admin"))
-        self.manual_panel = ManualPanel(language)
+        self.manual_panel = ManualPanel()
         self.manual_panel.confirmed.connect(self._manual)
         QVBoxLayout(self.manual_box).addWidget(self.manual_panel)
 

@@ -21,7 +21,7 @@ from gui.cancel_wizard.step import (
     tr,
     when,
 )
-from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, Language, paragraph
+from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, paragraph
 from gui.links import open_link
 
 _AFTER = {
@@ -34,7 +34,7 @@ _AFTER = {
 class SupplierPage(StepPage):
     key = PageKey.SUPPLIER
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guide: SupplierGuide | None = None
         self.heading.setText(tr("Cancel at the supplier on AliExpress"))
@@ -51,8 +51,8 @@ class SupplierPage(StepPage):
         link_row.addWidget(self.open_button)
         link_row.addWidget(self.url, 1)
         self.clicks_title = QLabel(tr("<b>On the order page</b>"))
-        self.clicks = Instructions(language)
-        self.message = CopyableText(tr("Message to the supplier"), language)
+        self.clicks = Instructions()
+        self.message = CopyableText(tr("Message to the supplier"))
         self.answer_note = paragraph(muted=True)
 
         self.requested_button = QPushButton(tr("I have requested the cancellation"))
@@ -104,7 +104,7 @@ class SupplierPage(StepPage):
         if guide is not None:
             self.url.setText(guide.order_url)
             self.clicks.set_items(guide.clicks)
-            self.message.set_text(guide.message)
+            self.message.set_message(guide.message)
             if guide.warnings:
                 self.warnings.show_message("warning", guide.warnings)
             else:

@@ -1,8 +1,8 @@
-"""Small widgets the steps share: texts to copy (English or German), numbered instructions,
-and a coloured banner for warnings, errors and good news.
+"""Small widgets the steps share: messages to copy, numbered instructions, and a coloured
+banner for warnings, errors and good news.
 
-The language of the texts to copy is one choice for the whole wizard: switching a text to German
-switches every message to copy. Instructions and banners are for the merchant and speak the
+A message to copy speaks its recipient's language (core.outgoing), and the merchant may switch
+the language of that one message. Instructions and banners are for the merchant and speak the
 window's language.
 """
 
@@ -11,64 +11,43 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from core.texts import Lang, Text
+from core import outgoing
+from core.outgoing import Message
+from core.texts import Text
 from gui.cancel_wizard.step import tr
 from gui.i18n import current_language
 
 
-class Language(QObject):
-    """The language of the texts to copy and follow ("en" or "de")."""
-
-    changed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.code: Lang = "en"
-
-    def set(self, code: Lang) -> None:
-        if code != self.code:
-            self.code = code
-            self.changed.emit(code)
-
-
 class CopyableText(QWidget):
-    """A message for the supplier or the customer: shown as it will be pasted, with Copy."""
+    """A message for the supplier or the customer (core.outgoing.Message): shown as it will be
+    pasted, in the recipient's language, with a choice of language for this message and Copy."""
 
     copied = Signal(str)
 
-    def __init__(self, title: str, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language = language
-        self.text: Text | None = None
+        self.message: Message | None = None
         self.title = QLabel(f"<b>{html.escape(title)}</b>")
-        self.english = QToolButton()
-        self.german = QToolButton()
-        for button, label in ((self.english, tr("English")), (self.german, tr("Deutsch"))):
-            button.setText(label)
-            button.setCheckable(True)
-        self.english.setAccessibleName(tr("Show the text in English"))
-        self.german.setAccessibleName(tr("Show the text in German"))
-        group = QButtonGroup(self)
-        group.setExclusive(True)
-        group.addButton(self.english)
-        group.addButton(self.german)
-        self.english.setChecked(True)
-        self.english.clicked.connect(lambda: language.set("en"))
-        self.german.clicked.connect(lambda: language.set("de"))
+        self.language = QComboBox()
+        self.language.setObjectName("messageLanguage")
+        for lang in outgoing.languages().values():
+            self.language.addItem(lang.name, lang.code)
+        self.language.setAccessibleName(tr("Language of this message"))
+        self.language.setToolTip(tr("The recipient's language, whatever the window speaks"))
+        self.language.currentIndexChanged.connect(self._language_chosen)
         self.copy_button = QPushButton(tr("Copy"))
         self.copy_button.setAccessibleName(tr("Copy {0}").format(title))
         self.copy_button.clicked.connect(self.copy)
@@ -82,8 +61,7 @@ class CopyableText(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
-        top.addWidget(self.english)
-        top.addWidget(self.german)
+        top.addWidget(self.language)
         top.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,15 +69,27 @@ class CopyableText(QWidget):
         layout.addWidget(self.body)
         self._reset = QTimer(self, singleShot=True, interval=2_000)
         self._reset.timeout.connect(lambda: self.copy_button.setText(tr("Copy")))
-        language.changed.connect(self._language_changed)
 
-    def set_text(self, text: Text | None) -> None:
-        self.text = text
-        self.setVisible(text is not None)
+    def set_message(self, message: Message | None) -> None:
+        """Show `message` in its language (the recipient's); the same message again keeps the
+        language the merchant chose for it."""
+        before = self.message
+        if message is not None and before is not None and message.same_as(before):
+            message = message.in_language(before.language)
+        self.message = message
+        self.setVisible(message is not None)
+        if message is not None:
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(max(self.language.findData(message.language), 0))
+            self.language.blockSignals(False)
         self._show()
 
+    def choose_language(self, code: str) -> None:
+        """Write this message in another language (the merchant's choice, for this message)."""
+        self.language.setCurrentIndex(max(self.language.findData(code), 0))
+
     def current(self) -> str:
-        return self.text.get(self.language.code) if self.text else ""
+        return self.message.text if self.message else ""
 
     def copy(self) -> None:
         """Put the shown text on the clipboard (plain text, as it is pasted into a chat)."""
@@ -109,8 +99,9 @@ class CopyableText(QWidget):
         self._reset.start()
         self.copied.emit(value)
 
-    def _language_changed(self, code: str) -> None:
-        (self.german if code == "de" else self.english).setChecked(True)
+    def _language_chosen(self, _index: int) -> None:
+        if self.message is not None:
+            self.message = self.message.in_language(str(self.language.currentData()))
         self._show()
 
     def _show(self) -> None:
@@ -121,15 +112,13 @@ class Instructions(QLabel):
     """A numbered list of what to click, for the merchant: in the window's language (the
     texts to copy keep their own, chosen for whoever receives them)."""
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language = language
         self.items: tuple[Text | str, ...] = ()
         self.numbered = True
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        language.changed.connect(lambda _code: self._show())
 
     def set_items(self, items: Iterable[Text | str], *, numbered: bool = True) -> None:
         self.items = tuple(items)

@@ -69,7 +69,7 @@ from gui.cancel_wizard.step import (
     when,
 )
 from gui.cancel_wizard.supplier_page import SupplierPage
-from gui.cancel_wizard.texts import Banner, Language
+from gui.cancel_wizard.texts import Banner
 from gui.cancel_wizard.timeline import TimelineView
 from gui.i18n import current_language
 from gui.window_fit import fit_to_screen
@@ -141,7 +141,6 @@ class CancelWizard(QWidget):
         self._seen: list[Progress] = []
         self._aliexpress_opened = False
         self._closing = False
-        self.language = Language(self)
         self.runner = StepRunner(self, pool=pool, lock=lock)
         self._build()
         self.runner.started.connect(self._busy_started)
@@ -194,11 +193,11 @@ class CancelWizard(QWidget):
         self.steps.itemClicked.connect(self._step_clicked)
 
         self.reason_page = ReasonPage()
-        self.check_page = CheckPage(self.language)
-        self.supplier_page = SupplierPage(self.language)
-        self.refused_page = RefusedPage(self.language)
-        self.shop_page = ShopPage(self.language)
-        self.money_page = MoneyPage(self.language)
+        self.check_page = CheckPage()
+        self.supplier_page = SupplierPage()
+        self.refused_page = RefusedPage()
+        self.shop_page = ShopPage()
+        self.money_page = MoneyPage()
         self.pages: dict[PageKey, StepPage] = {
             page.key: page
             for page in (

@@ -142,7 +142,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -226,7 +226,7 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/chargebacks_view.py" line="120"/>
+        <location filename="../../gui/chargebacks_view.py" line="122"/>
         <location filename="../../gui/review_charts.py" line="108"/>
         <source>Amount</source>
         <translation>Betrag</translation>
@@ -376,7 +376,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="80"/>
-        <location filename="../../gui/chargebacks_view.py" line="119"/>
+        <location filename="../../gui/chargebacks_view.py" line="121"/>
         <location filename="../../gui/review_view.py" line="308"/>
         <location filename="../../gui/review_view.py" line="346"/>
         <source>Reason</source>
@@ -1034,7 +1034,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="143"/>
         <location filename="../../gui/cancellations_view.py" line="66"/>
-        <location filename="../../gui/chargebacks_view.py" line="74"/>
+        <location filename="../../gui/chargebacks_view.py" line="75"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
 ----------
@@ -1119,28 +1119,18 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
-        <source>English</source>
-        <translation>English</translation>
+        <location filename="../../gui/cancel_wizard/texts.py" line="48"/>
+        <source>Language of this message</source>
+        <translation>Sprache dieser Nachricht</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="60"/>
-        <source>Deutsch</source>
-        <translation>Deutsch</translation>
+        <location filename="../../gui/cancel_wizard/texts.py" line="49"/>
+        <source>The recipient&apos;s language, whatever the window speaks</source>
+        <translation>Die Sprache des Empfängers, gleich welche Sprache das Fenster spricht</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="63"/>
-        <source>Show the text in English</source>
-        <translation>Den Text auf Englisch zeigen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="64"/>
-        <source>Show the text in German</source>
-        <translation>Den Text auf Deutsch zeigen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="72"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="93"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="51"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
         <location filename="../../gui/notice_dialog.py" line="145"/>
         <location filename="../../gui/policy_dialog.py" line="153"/>
         <location filename="../../gui/withdrawal_dialog.py" line="135"/>
@@ -1148,12 +1138,12 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="73"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="52"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="108"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="98"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
@@ -1175,43 +1165,43 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="232"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="231"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="127"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="553"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="552"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="188"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="187"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="261"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="260"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="263"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="266"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="270"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="269"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="273"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="272"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1299,7 +1289,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/calendar_dialog.py" line="127"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="276"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="275"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1396,161 +1386,161 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="323"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="322"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="338"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="337"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="401"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="400"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="408"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="410"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="413"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="412"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="425"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="424"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="553"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="552"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="557"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="556"/>
         <location filename="../../gui/needs_me_view.py" line="95"/>
         <location filename="../../gui/order_details_panel.py" line="274"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="558"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="560"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="563"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="567"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="566"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="579"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="578"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="580"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="651"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="650"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="653"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="652"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="91"/>
+        <location filename="../../gui/cancellations_view.py" line="92"/>
         <location filename="../../gui/review_report.py" line="188"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="95"/>
+        <location filename="../../gui/cancellations_view.py" line="96"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="102"/>
+        <location filename="../../gui/cancellations_view.py" line="103"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="118"/>
+        <location filename="../../gui/cancellations_view.py" line="119"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="127"/>
+        <location filename="../../gui/cancellations_view.py" line="128"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="131"/>
-        <location filename="../../gui/chargebacks_view.py" line="164"/>
+        <location filename="../../gui/cancellations_view.py" line="132"/>
+        <location filename="../../gui/chargebacks_view.py" line="166"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="161"/>
+        <location filename="../../gui/cancellations_view.py" line="158"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="177"/>
+        <location filename="../../gui/cancellations_view.py" line="166"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="193"/>
+        <location filename="../../gui/cancellations_view.py" line="182"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="202"/>
+        <location filename="../../gui/cancellations_view.py" line="191"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="213"/>
+        <location filename="../../gui/cancellations_view.py" line="202"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="215"/>
+        <location filename="../../gui/cancellations_view.py" line="204"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -2201,137 +2191,137 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="106"/>
-        <location filename="../../gui/chargebacks_view.py" line="116"/>
+        <location filename="../../gui/chargebacks_view.py" line="108"/>
+        <location filename="../../gui/chargebacks_view.py" line="118"/>
         <source>Chargebacks</source>
         <translation>Rückbuchungen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="109"/>
+        <location filename="../../gui/chargebacks_view.py" line="111"/>
         <source>Shopify Payments chargebacks of your shop. Send your evidence before the deadline: after it, the bank decides without you and the money is lost.</source>
         <translation>Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="122"/>
+        <location filename="../../gui/chargebacks_view.py" line="124"/>
         <source>Evidence due</source>
         <translation>Nachweise fällig</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="123"/>
+        <location filename="../../gui/chargebacks_view.py" line="125"/>
         <source>Time left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="124"/>
+        <location filename="../../gui/chargebacks_view.py" line="126"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="140"/>
+        <location filename="../../gui/chargebacks_view.py" line="142"/>
         <source>No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify Payments has none here).</source>
         <translation>Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen (ein Shop ohne Shopify Payments hat hier keine).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="150"/>
+        <location filename="../../gui/chargebacks_view.py" line="152"/>
         <source>Sync from Shopify</source>
         <translation>Mit Shopify synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="156"/>
+        <location filename="../../gui/chargebacks_view.py" line="158"/>
         <source>Connect a Shopify shop to sync chargebacks and send evidence.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise zu senden.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="158"/>
-        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <location filename="../../gui/chargebacks_view.py" line="160"/>
+        <location filename="../../gui/chargebacks_view.py" line="289"/>
         <source>Evidence pack (PDF)…</source>
         <translation>Nachweismappe (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="161"/>
+        <location filename="../../gui/chargebacks_view.py" line="163"/>
         <source>Send evidence…</source>
         <translation>Nachweise senden…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="191"/>
+        <location filename="../../gui/chargebacks_view.py" line="190"/>
         <source>Reading the chargebacks…</source>
         <translation>Rückbuchungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="205"/>
+        <location filename="../../gui/chargebacks_view.py" line="198"/>
         <source>The chargebacks could not be read: {0}</source>
         <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="233"/>
+        <location filename="../../gui/chargebacks_view.py" line="226"/>
         <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
         <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="248"/>
+        <location filename="../../gui/chargebacks_view.py" line="241"/>
         <source>{0} chargebacks, {1} waiting for your evidence</source>
         <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="286"/>
+        <location filename="../../gui/chargebacks_view.py" line="279"/>
         <source>Evidence pack saved: {0}</source>
         <translation>Nachweismappe gespeichert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="324"/>
+        <location filename="../../gui/chargebacks_view.py" line="317"/>
         <source>Sending the evidence to Shopify…</source>
         <translation>Nachweise werden an Shopify gesendet…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="333"/>
+        <location filename="../../gui/chargebacks_view.py" line="326"/>
         <source>Reading the chargebacks from Shopify…</source>
         <translation>Rückbuchungen werden von Shopify gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="350"/>
+        <location filename="../../gui/chargebacks_view.py" line="343"/>
         <source>The evidence was submitted to the bank through Shopify.</source>
         <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="352"/>
+        <location filename="../../gui/chargebacks_view.py" line="345"/>
         <source>The evidence text was saved at Shopify (not submitted yet).</source>
         <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="357"/>
+        <location filename="../../gui/chargebacks_view.py" line="350"/>
         <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
         <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="384"/>
+        <location filename="../../gui/chargebacks_view.py" line="377"/>
         <source>Send chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung senden</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="388"/>
+        <location filename="../../gui/chargebacks_view.py" line="381"/>
         <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
         <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="404"/>
+        <location filename="../../gui/chargebacks_view.py" line="397"/>
         <source>Also submit to the bank now (final: no changes after this)</source>
         <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="410"/>
-        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <location filename="../../gui/chargebacks_view.py" line="403"/>
+        <location filename="../../gui/chargebacks_view.py" line="412"/>
         <source>Save at Shopify</source>
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="413"/>
+        <location filename="../../gui/chargebacks_view.py" line="406"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <location filename="../../gui/chargebacks_view.py" line="412"/>
         <source>Submit to the bank</source>
         <translation>An die Bank übermitteln</translation>
     </message>
@@ -2633,7 +2623,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
-        <location filename="../../gui/chargebacks_view.py" line="121"/>
+        <location filename="../../gui/chargebacks_view.py" line="123"/>
         <location filename="../../gui/order_details_panel.py" line="128"/>
         <location filename="../../gui/supplier_order_dialog.py" line="314"/>
         <source>Status</source>
@@ -3326,7 +3316,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <location filename="../../gui/chargebacks_view.py" line="289"/>
         <location filename="../../gui/review_view.py" line="749"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
@@ -3778,7 +3768,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="118"/>
+        <location filename="../../gui/chargebacks_view.py" line="120"/>
         <location filename="../../gui/needs_me_view.py" line="49"/>
         <source>Order</source>
         <translation>Bestellung</translation>
@@ -4015,22 +4005,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>So verbinden Sie AliExpress</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="76"/>
+        <location filename="../../gui/demo_ledger.py" line="77"/>
         <source>Demo ledger</source>
         <translation>Demo-Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="77"/>
+        <location filename="../../gui/demo_ledger.py" line="78"/>
         <source>Writing a demo ledger with {0} made-up orders…</source>
         <translation>Ein Demo-Auftragsbuch mit {0} erfundenen Bestellungen wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="79"/>
+        <location filename="../../gui/demo_ledger.py" line="80"/>
         <source>orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/demo_ledger.py" line="97"/>
+        <location filename="../../gui/demo_ledger.py" line="98"/>
         <source>The demo could not be written</source>
         <translation>Die Demo konnte nicht geschrieben werden</translation>
     </message>
@@ -4301,7 +4291,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Passwort von {user} für {url} (wird im Schlüsselbund des Systems aufbewahrt):</translation>
     </message>
     <message>
-        <location filename="../../gui/language_switch.py" line="109"/>
+        <location filename="../../gui/language_switch.py" line="112"/>
         <source>The language changes once the running step has finished.</source>
         <translation>Die Sprache wechselt, sobald der laufende Schritt fertig ist.</translation>
     </message>
@@ -4955,18 +4945,18 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ChargebacksView</name>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="372"/>
+        <location filename="../../gui/chargebacks_view.py" line="365"/>
         <source>Summary of the evidence</source>
         <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
         <translation>Zusammenfassung der Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="373"/>
+        <location filename="../../gui/chargebacks_view.py" line="366"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="374"/>
+        <location filename="../../gui/chargebacks_view.py" line="367"/>
         <source>Customer&apos;s e-mail</source>
         <translation>E-Mail des Kunden</translation>
     </message>

@@ -40,7 +40,9 @@ def add_order(session: Session, ae: str, supplier_id: int, paid: datetime, **ext
     session.add(order)
     session.flush()
     assert order.id is not None
-    deadlines.set_paid_at(session, order.id, paid)
+    order.paid_at = paid
+    session.flush()
+    deadlines.recompute_ship_by(session, order_ids=[order.id])
     return order.id
 
 

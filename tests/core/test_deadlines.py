@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -12,7 +11,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from core import clocks, deadlines, settings
-from core.ledger import Ledger, journal
+from core.ledger import Ledger
 from core.ledger.models import Event, Supplier, SupplierOrder
 from core.ledger.types import from_db, to_db
 
@@ -49,24 +48,28 @@ def event_count(ledger: Ledger) -> int:
         return session.exec(select(func.count()).select_from(Event)).one()
 
 
-# --- single records ---------------------------------------------------------------------------
+# --- single records (as core.supplier_orders and core.ship_estimate change them) -----------
 
 
-def test_set_paid_at_computes_ship_by_and_journals_it(ledger: Ledger) -> None:
+def pay(session: Session, order_id: int, paid: datetime | None) -> SupplierOrder:
+    """Set paid_at the way the use cases do: the field, then its ship_by recomputed."""
+    order = session.get(SupplierOrder, order_id)
+    assert order is not None
+    order.paid_at = paid
+    session.add(order)
+    session.flush()
+    deadlines.recompute_ship_by(session, order_ids=[order_id])
+    return order
+
+
+def test_ship_by_follows_paid_at(ledger: Ledger) -> None:
     with ledger.session() as session:
         order_id = add_order(session, "8100000000000001", add_supplier(session, "Acme"))
-        order = deadlines.set_paid_at(session, order_id, PAID)
-        assert order.ship_by == PAID_SHIP_BY
+        assert pay(session, order_id, PAID).ship_by == PAID_SHIP_BY  # not stale in the session
     assert stored_ship_by(ledger, order_id) == PAID_SHIP_BY
     with ledger.session() as session:
-        [event] = journal.timeline(session, "supplier_order", order_id)
-        assert event.kind == "paid_at_changed"
-        payload = json.loads(event.payload)
-        assert payload["ship_by"] == PAID_SHIP_BY.isoformat()
-        assert payload["previous_ship_by"] is None
-        deadlines.set_paid_at(session, order_id, PAID)  # no change, no second event
-        assert len(journal.timeline(session, "supplier_order", order_id)) == 1
-        deadlines.set_paid_at(session, order_id, None)
+        assert deadlines.recompute_ship_by(session, order_ids=[order_id]) == 0  # nothing moved
+        pay(session, order_id, None)
     assert stored_ship_by(ledger, order_id) is None
 
 
@@ -82,7 +85,7 @@ def test_the_suppliers_clock_applies(ledger: Ledger) -> None:
         order_id = add_order(session, "8100000000000002", german)
         # Thu 2 Apr 2026 in Berlin: Good Friday and Easter Monday off, Tue 7 and Wed 8 count.
         paid = datetime(2026, 4, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-        order = deadlines.set_paid_at(session, order_id, paid)
+        order = pay(session, order_id, paid)
         assert order.ship_by == datetime(2026, 4, 9, 0, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 
 
@@ -90,33 +93,37 @@ def test_orders_without_supplier_follow_the_defaults(ledger: Ledger) -> None:
     with ledger.session() as session:
         loose = add_order(session, "8100000000000003", None)
         kept = add_order(session, "8100000000000004", add_supplier(session, "Acme"))
-        deadlines.set_paid_at(session, loose, PAID)
-        deadlines.set_paid_at(session, kept, PAID)
+        pay(session, loose, PAID)
+        pay(session, kept, PAID)
         assert session.get(SupplierOrder, loose).ship_by == PAID_SHIP_BY  # type: ignore[union-attr]
-        changed = deadlines.update_default_clock(session, ship_window_days=3)
-        assert changed == 1
-        assert settings.get(session, "ship_window_days") == 3
-        [event] = journal.timeline(session, "ledger", 0)
-        assert event.kind == "default_clock_changed"
-        assert json.loads(event.payload)["recomputed"] == 1
+        settings.put(session, "ship_window_days", 3)
+        assert deadlines.recompute_ship_by(session, unassigned=True) == 1
     # Fri 13, Sat 14 (make-up), [off until 23], Tue 24 = 3rd working day.
     assert stored_ship_by(ledger, loose) == datetime(2026, 2, 25, 0, 0, tzinfo=SHANGHAI)
     assert stored_ship_by(ledger, kept) == PAID_SHIP_BY
 
 
-def test_refresh_after_the_supplier_is_set(ledger: Ledger) -> None:
+def test_a_new_supplier_brings_its_clock(ledger: Ledger) -> None:
     with ledger.session() as session:
         order_id = add_order(session, "8100000000000005", None)
-        deadlines.set_paid_at(session, order_id, PAID)
+        pay(session, order_id, PAID)
         slow = add_supplier(session, "Slow", ship_window_days=10)
         order = session.get(SupplierOrder, order_id)
         assert order is not None
         order.supplier_id = slow
-        deadlines.refresh_ship_by(session, order_id)
-        kinds = [event.kind for event in journal.timeline(session, "supplier_order", order_id)]
-        assert kinds == ["paid_at_changed", "ship_by_recomputed"]
+        session.flush()
+        assert deadlines.recompute_ship_by(session, order_ids=[order_id]) == 1
     # From Sat 28 Feb (7th): Mon 2, Tue 3, Wed 4 Mar = 10th.
     assert stored_ship_by(ledger, order_id) == datetime(2026, 3, 5, 0, 0, tzinfo=SHANGHAI)
+
+
+def _set_clock(session: Session, supplier_id: int, **clock: object) -> None:
+    supplier = session.get(Supplier, supplier_id)
+    assert supplier is not None
+    for name, value in clock.items():
+        setattr(supplier, name, value)
+    session.add(supplier)
+    session.flush()
 
 
 def test_supplier_clock_change_recomputes_only_its_orders(ledger: Ledger) -> None:
@@ -126,22 +133,16 @@ def test_supplier_clock_change_recomputes_only_its_orders(ledger: Ledger) -> Non
         mine = [add_order(session, f"81000000000001{i:02d}", acme) for i in range(5)]
         theirs = add_order(session, "8100000000000200", other)
         for order_id in [*mine, theirs]:
-            deadlines.set_paid_at(session, order_id, PAID)
+            pay(session, order_id, PAID)
     before = event_count(ledger)
     with ledger.session() as session:
         loaded = session.get(SupplierOrder, mine[0])  # in the identity map during the bulk write
-        changed = deadlines.update_supplier_clock(session, acme, ship_window_days=0)
-        assert changed == 5
+        _set_clock(session, acme, ship_window_days=0)
+        assert deadlines.recompute_ship_by(session, supplier_id=acme) == 5
         assert loaded is not None
         assert loaded.ship_by == datetime(2026, 2, 13, 0, 0, tzinfo=SHANGHAI)  # not stale
-        assert deadlines.update_supplier_clock(session, acme, ship_window_days=0) == 0
-    assert event_count(ledger) == before + 1  # one summary, not one per order
-    with ledger.session() as session:
-        [event] = journal.timeline(session, "supplier", acme)
-        payload = json.loads(event.payload)
-        assert payload["before"]["window_days"] == 7
-        assert payload["after"]["window_days"] == 0
-        assert payload["recomputed"] == 5
+        assert deadlines.recompute_ship_by(session, supplier_id=acme) == 0
+    assert event_count(ledger) == before  # the use case that changed the clock journals it
     assert stored_ship_by(ledger, theirs) == PAID_SHIP_BY
 
 
@@ -149,31 +150,12 @@ def test_calendar_and_zone_changes_move_ship_by(ledger: Ledger) -> None:
     with ledger.session() as session:
         acme = add_supplier(session, "Acme")
         order_id = add_order(session, "8100000000000300", acme)
-        deadlines.set_paid_at(session, order_id, PAID)
+        pay(session, order_id, PAID)
         # Plain German calendar, Berlin time: Thu 12 Feb 08:30 CET; 7 weekdays -> Mon 23 Feb.
-        deadlines.update_supplier_clock(
-            session, acme, holiday_country="DE", time_zone="Europe/Berlin"
-        )
+        _set_clock(session, acme, holiday_country="DE", time_zone="Europe/Berlin")
+        deadlines.recompute_ship_by(session, supplier_id=acme)
     berlin = ZoneInfo("Europe/Berlin")
     assert stored_ship_by(ledger, order_id) == datetime(2026, 2, 24, 0, 0, tzinfo=berlin)
-
-
-def test_edits_made_elsewhere_are_caught_up(ledger: Ledger) -> None:
-    with ledger.session() as session:
-        acme = add_supplier(session, "Acme")
-        order_id = add_order(session, "8100000000000400", acme)
-        deadlines.set_paid_at(session, order_id, PAID)
-    with ledger.session() as session:
-        supplier = session.get(Supplier, acme)
-        assert supplier is not None
-        supplier.ship_window_days = 1
-        session.add(supplier)
-        assert deadlines.on_supplier_changed(session, acme) == 1
-        assert deadlines.on_supplier_changed(session, acme) == 0
-        assert [e.kind for e in journal.timeline(session, "supplier", acme)] == [
-            "ship_by_recomputed"
-        ]
-    assert stored_ship_by(ledger, order_id) == datetime(2026, 2, 14, 0, 0, tzinfo=SHANGHAI)
 
 
 @pytest.mark.parametrize(
@@ -191,23 +173,15 @@ def test_unusable_clocks_are_refused_and_nothing_changes(
     with ledger.session() as session:
         acme = add_supplier(session, "Acme")
         order_id = add_order(session, "8100000000000500", acme)
-        deadlines.set_paid_at(session, order_id, PAID)
+        pay(session, order_id, PAID)
     with pytest.raises(ValueError), ledger.session() as session:
-        deadlines.update_supplier_clock(session, acme, **change)  # type: ignore[arg-type]
+        _set_clock(session, acme, **change)
+        deadlines.recompute_ship_by(session, supplier_id=acme)
     with ledger.session() as session:
         supplier = session.get(Supplier, acme)
         assert supplier is not None
         assert (supplier.ship_window_days, supplier.holiday_country) == (7, "CN")
-        assert journal.timeline(session, "supplier", acme) == []
     assert stored_ship_by(ledger, order_id) == PAID_SHIP_BY
-
-
-def test_unknown_records_are_reported(ledger: Ledger) -> None:
-    with ledger.session() as session:
-        with pytest.raises(LookupError):
-            deadlines.set_paid_at(session, 999, PAID)
-        with pytest.raises(LookupError):
-            deadlines.update_supplier_clock(session, 999, ship_window_days=3)
 
 
 # --- bulk -------------------------------------------------------------------------------------
@@ -319,7 +293,8 @@ def test_bulk_recompute_reports_progress_and_can_be_cancelled(ledger: Ledger) ->
         raise InterruptedError("cancelled by the merchant")
 
     with ledger.session() as session:
-        deadlines.update_supplier_clock(session, 1, ship_window_days=1)
+        _set_clock(session, 1, ship_window_days=1)
+        deadlines.recompute_ship_by(session, supplier_id=1)
     with pytest.raises(InterruptedError), ledger.session() as session:
         session.get(Supplier, 1).ship_window_days = 20  # type: ignore[union-attr]
         deadlines.recompute_ship_by(session, batch_size=30, progress=cancel)
@@ -333,7 +308,10 @@ def test_bulk_values_are_byte_identical_to_orm_writes(ledger: Ledger) -> None:
         acme = add_supplier(session, "Acme")
         orm = add_order(session, "8100000000000600", acme)
         bulk = add_order(session, "8100000000000601", acme)
-        deadlines.set_paid_at(session, orm, PAID)
+        written = session.get(SupplierOrder, orm)  # through the ORM's column type
+        assert written is not None
+        written.paid_at = PAID
+        written.ship_by = deadlines.clock_of(session.get(Supplier, acme)).ship_by(PAID)  # type: ignore[arg-type]
         session.get(SupplierOrder, bulk).paid_at = PAID  # type: ignore[union-attr]
     with ledger.session() as session:
         assert deadlines.recompute_ship_by(session, order_ids=[orm, bulk]) == 1

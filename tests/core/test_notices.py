@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from core import notices, settings
+from core import notices, outgoing, settings
 from core.ledger import Ledger, journal
 from core.ledger.models import CustomerOrder, Shop, SupplierOrder
 from core.notices import NoticeError, NoticeFacts, NoticeKind
@@ -83,7 +83,7 @@ def test_an_unknown_language_falls_back_to_english() -> None:
     facts = NoticeFacts(order_name="#1", total_minor=500)
     assert notices.fill("refund_sent", "fr", facts).language == "en"
     assert notices.fill("refund_sent", "de-AT", facts).language == "de"
-    assert notices.pack_for(None).code == "en"
+    assert outgoing.language(None).code == "en"
 
 
 def test_a_notice_missing_its_facts_says_which_in_both_languages() -> None:
@@ -125,6 +125,24 @@ def test_the_customers_language_is_theirs_not_the_windows(ledger: Ledger) -> Non
         sent = notices.fill("refund_sent", "de", facts)
         notices.record_sent(session, customer_id, sent, via="copy", at=NOW)
         assert notices.customer_language(session, customer_id) == "de"  # as last written
+
+
+def test_the_order_names_the_customers_language(ledger: Ledger) -> None:
+    """The language Shopify recorded for the customer beats the shop's country (both ways)."""
+    customer_id, _ = _order(ledger)
+    with ledger.session() as session:
+        customer = session.get(CustomerOrder, customer_id)
+        assert customer is not None
+        customer.customer_locale = "en-US"
+        session.flush()
+        assert notices.customer_language(session, customer_id) == "en"  # in a German shop
+        settings.put(session, "merchant_country", "GB")
+        customer.customer_locale = "de-CH"
+        session.flush()
+        assert notices.customer_language(session, customer_id) == "de"  # in a British shop
+        customer.customer_locale = "zh-CN"  # no catalogue: the shop's language
+        session.flush()
+        assert notices.customer_language(session, customer_id) == "en"
 
 
 def test_a_sent_notice_lands_in_the_timeline(ledger: Ledger) -> None:

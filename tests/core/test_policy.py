@@ -229,3 +229,15 @@ def test_the_policy_never_promises_a_refund_later_than_the_law(language: Languag
         assert "Werktag" not in draft.markdown and "business day" not in draft.markdown
         assert "confirmed" not in refund and "bestätigt" not in refund
         assert ("spätestens" if language == "de" else "at the latest") in refund
+
+
+def test_the_draft_speaks_the_catalogue_of_the_chosen_language() -> None:
+    """The customer's words come from resources/outgoing/ (core.outgoing), one file a language."""
+    terms = strictest_terms([policy("Shenzhen", 48, {D, C}, 15)])
+    german = draft_policy(terms, CONTACT, "de-AT")
+    assert german.language == "de" and german.title.startswith("Rückgabe und Erstattung")
+    assert "innerhalb von 2 Tagen nach der Bestellung" in german.markdown
+    assert "wenn der Artikel beschädigt angekommen ist oder Sie es sich anders" in german.markdown
+    assert "<help@lenas-gadgets.example>" in german.markdown  # the {email} marker, linked
+    with pytest.raises(ValueError):
+        draft_policy(terms, CONTACT, "fr")  # no catalogue: refused, never silently English

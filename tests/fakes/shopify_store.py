@@ -89,6 +89,7 @@ class FakeOrder:
     tags: list[str] = field(default_factory=list)
     attributes: list[tuple[str, str]] = field(default_factory=list)
     customer_name: str | None = None
+    locale: str | None = None  # customerLocale
     cancelled_at: datetime | None = None
     cancel_reason: str | None = None
     refunded: Decimal = Decimal(0)
@@ -587,6 +588,7 @@ class ShopState:
             "displayFulfillmentStatus": order.fulfillment_status(),
             "refundable": order.refunded < order.total and order.cancelled_at is None,
             "email": email,
+            "customerLocale": order.locale,
             "note": order.note,
             "tags": list(order.tags),
             "customAttributes": [{"key": k, "value": v} for k, v in order.attributes],

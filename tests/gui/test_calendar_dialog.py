@@ -43,7 +43,9 @@ def order_ledger(ledger: Ledger) -> Ledger:
         session.add(order)
         session.flush()
         assert order.id is not None
-        deadlines.set_paid_at(session, order.id, PAID)
+        order.paid_at = PAID
+        session.flush()
+        deadlines.recompute_ship_by(session, order_ids=[order.id])
     deadlines.recompute_open_deadlines(ledger)  # the calendar fingerprint is current
     return ledger
 

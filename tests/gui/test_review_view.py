@@ -15,11 +15,12 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from core import settings
+from core.cli.arguments import add_review_arguments
+from core.cli.review import run_review
 from core.ledger import Ledger
 from core.review import LineKind, Review, ReviewFilter
-from gui.cli import add_review_arguments
 from gui.formatting import money
-from gui.review_cli import run_review
+from gui.launch import PARTS
 from gui.review_rates import RatesDialog
 from gui.review_view import CUSTOM, ReviewView
 
@@ -181,7 +182,7 @@ def test_cli_csv_and_pdf(
         "--from", "2026-11-01", "--to", "2026-11-30",
         "--csv", str(csv_file), "--pdf", str(pdf_file), "--language", "en",
     )  # fmt: skip
-    assert run_review(args, path) == 0
+    assert run_review(args, path, gui=PARTS) == 0  # the PDF: the GUI part, handed in
     out = capsys.readouterr().out
     assert "Refunded to customers" in out and "EUR" in out and "Refund rate by supplier" in out
     assert csv_file.read_text(encoding="utf-8-sig").startswith("Date (UTC),Order")

@@ -25,7 +25,7 @@ def test_sigterm_quits_the_window_cleanly(demo_template: Path, tmp_path: Path) -
         "QT_QPA_PLATFORM": "offscreen",
     }
     app = subprocess.Popen(
-        [sys.executable, "-m", "gui.cli", "--ledger", str(ledger)],
+        [sys.executable, "-m", "gui", "--ledger", str(ledger)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

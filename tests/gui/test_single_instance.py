@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from core.cli.arguments import split_files
 from gui.single_instance import (
     SingleInstance,
     encode,
     forwarded_files,
     server_name,
     socket_file,
-    split_files,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -37,10 +37,12 @@ def kill_points(total: int, every: bool) -> list[int]:
     return sorted({1, *range(STRIDE, total + 1, STRIDE), *range(max(1, total - ENDS), total + 1)})
 
 
-def schema(path: Path) -> list[tuple[str, str]]:
+def schema(path: Path) -> list[tuple[str, str, str]]:
+    """Every object with its definition (a migration may only add a column)."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as probe:
         return probe.execute(
-            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY 1, 2"
+            "SELECT type, name, coalesce(sql, '') FROM sqlite_master"
+            " WHERE name NOT LIKE 'sqlite%' ORDER BY 1, 2"
         ).fetchall()
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from core.cli.import_orders import run_import
 from core.ledger import CorruptLedgerError, check_integrity, open_ledger
 from core.ledger.backup import backup
 from core.ledger.models import CustomerOrder
-from gui.import_cli import run_import
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data"

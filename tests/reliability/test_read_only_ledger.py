@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from core.cli.import_orders import run_import
 from core.ledger import CorruptLedgerError, open_ledger
 from core.ledger.errors import ReadOnlyLedgerError
-from gui.import_cli import run_import
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data"

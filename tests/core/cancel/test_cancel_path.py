@@ -13,7 +13,7 @@ from core.cancel.shop_cancel import ShopCancelOptions
 from core.cancel.states import Path, State
 from core.cancel.view import Action
 from core.ledger import Ledger
-from core.ledger.models import Cancellation, CustomerOrder, Refund
+from core.ledger.models import Cancellation, CustomerOrder, Refund, Supplier, SupplierOrder
 from core.ledger.types import Fault, Reason
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import COST_MINOR, ORDER_TOTAL_MINOR, Seeded
@@ -49,7 +49,9 @@ def test_accepted_path_end_to_end(
     assert guide.order_url == (
         f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.ae_order_id}"
     )
-    assert orders.ae_order_id in guide.message.en and orders.ae_order_id in guide.message.de
+    assert guide.message.language == "en"  # a supplier is written to in English
+    assert orders.ae_order_id in guide.message.text
+    assert orders.ae_order_id in guide.message.in_language("de").text
     assert guide.answer_hours == 72 and guide.payment_check_until is None
 
     requested_at = clock.advance(minutes=5)
@@ -166,3 +168,23 @@ def test_apply_status_sync_with_a_summary(
     assert flow.apply_status_sync(summary) == (run,)
     assert flow.state(run).state is State.SHOP_CANCEL_TODO
     assert flow.apply_status_sync(summary) == ()  # nothing moves twice
+
+
+def test_the_message_to_the_supplier_speaks_the_suppliers_language(
+    ledger: Ledger, make_workflow: MakeWorkflow, orders: Seeded
+) -> None:
+    """English for a supplier in China (the default), German for one in Germany."""
+    flow = make_workflow()
+    run = flow.start(orders.supplier_order_id, Reason.DAMAGED, Fault.SUPPLIER)
+    flow.check(run)
+    english = flow.supplier_guide(run).message
+    assert english.language == "en" and english.text.startswith("Hello,")
+    with ledger.session() as session:
+        supplier = session.get(SupplierOrder, orders.supplier_order_id)
+        assert supplier is not None and supplier.supplier_id is not None
+        row = session.get(Supplier, supplier.supplier_id)
+        assert row is not None
+        row.holiday_country, row.time_zone = "DE", "Europe/Berlin"
+    german = flow.supplier_guide(run).message
+    assert german.language == "de" and german.text.startswith("Guten Tag,")
+    assert orders.ae_order_id in german.text

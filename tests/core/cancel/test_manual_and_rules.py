@@ -17,7 +17,7 @@ from core.cancel.shop_manual import admin_url
 from core.cancel.states import State
 from core.cancel.view import Action
 from core.ledger import Ledger
-from core.ledger.models import SupplierOrder
+from core.ledger.models import CustomerOrder, SupplierOrder
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import ORDER_TOTAL_MINOR, Seeded, seed
 from tests.fakes.aliexpress_gateway import FakeAliExpress
@@ -120,7 +120,11 @@ def test_illegal_steps_are_refused_with_a_clear_error(
 
 
 def test_shopify_before_the_supplier_needs_the_out_of_pocket_confirmation(
-    make_workflow: MakeWorkflow, orders: Seeded, fake_shop: FakeShopify, clock: Clock
+    make_workflow: MakeWorkflow,
+    orders: Seeded,
+    fake_shop: FakeShopify,
+    clock: Clock,
+    ledger: Ledger,
 ) -> None:
     flow = make_workflow()
     run = flow.start(orders.supplier_order_id, "changed_mind")
@@ -145,7 +149,17 @@ def test_shopify_before_the_supplier_needs_the_out_of_pocket_confirmation(
     assert view.state is State.AWAITING_SUPPLIER_REFUND  # Shopify is not asked again
     assert len(fake_shop.state.cancel_requests) == 1
     note = flow.customer_note(run)
-    assert "has been cancelled" in note.en and "refunded" in note.en
+    # No language on the order: the shop's (a shop in Germany writes German), not the window's.
+    assert note.recipient == "customer" and note.language == "de"
+    assert "wie gewünscht storniert" in note.text and "erstattet" in note.text
+    english = note.in_language("en").text  # the merchant may switch this one message
+    assert "has been cancelled" in english and "refunded" in english
+    with ledger.session() as session:  # the order says the customer writes English
+        customer = session.get(CustomerOrder, orders.customer_order_id)
+        assert customer is not None
+        customer.customer_locale = "en-GB"
+    note = flow.customer_note(run)
+    assert note.language == "en" and "has been cancelled" in note.text
 
 
 def test_early_refund_then_supplier_ships_ends_out_of_pocket(
@@ -159,7 +173,7 @@ def test_early_refund_then_supplier_ships_ends_out_of_pocket(
     flow.mark_supplier_answer(run, "refused")
     view = flow.mark_tracking_received(run, "LP7")
     assert view.state is State.DONE  # refunded already, nothing coming from the supplier
-    assert "already been shipped" in flow.customer_note(run).en
+    assert "schon verschickt" in flow.customer_note(run).text  # a shop in Germany
     money = {(m.direction, m.state) for m in view.money}
     assert money == {("to_customer", "issued")}
 

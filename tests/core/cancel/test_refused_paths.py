@@ -41,7 +41,9 @@ def test_refused_then_tracking_then_refund(
     assert view.next_deadline == due and view.next_deadline_kind is DeadlineKind.TRACKING
     assert due == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)  # end of Mon 30 Nov in Shanghai
     message = flow.tracking_request(run).message
-    assert "2026-11-30" in message.en and "30.11.2026" in message.de
+    assert message.recipient == "supplier" and message.language == "en"
+    assert "by 30 November 2026" in message.text
+    assert "bis zum 30. November 2026" in message.in_language("de").text
     assert Action.OPEN_DISPUTE not in view.actions
 
     clock.advance(days=2)

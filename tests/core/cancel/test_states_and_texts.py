@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from core.cancel import messages
@@ -110,9 +112,12 @@ def test_every_action_is_a_workflow_method() -> None:
 
 @pytest.mark.parametrize("reason", list(Reason))
 def test_supplier_texts_in_both_languages(reason: Reason) -> None:
-    text = messages.supplier_cancel_request("8123456789012345", reason)
-    assert "8123456789012345" in text.en and "8123456789012345" in text.de
-    assert text.get("de") == text.de and text.get("en") == text.en and text.en != text.de
+    message = messages.supplier_cancel_request("8123456789012345", reason)
+    assert message.language == "en" and message.recipient == "supplier"  # English by default
+    english, german = message.text, message.in_language("de").text
+    assert "8123456789012345" in english and "8123456789012345" in german
+    assert english.startswith("Hello,") and german.startswith("Guten Tag,")
+    assert "{" not in english + german  # the reason phrase filled in, in the same language
     assert reason in messages.ALIEXPRESS_CANCEL_REASON
     clicks = messages.aliexpress_clicks(reason)
     assert messages.ALIEXPRESS_CANCEL_REASON[reason] in clicks[2].en
@@ -120,13 +125,18 @@ def test_supplier_texts_in_both_languages(reason: Reason) -> None:
 
 
 def test_customer_notes_say_what_happened() -> None:
-    cancelled = messages.customer_note("#1001", refunded=True, shipped=False)
-    assert "#1001" in cancelled.en and "refunded" in cancelled.en and "storniert" in cancelled.de
-    shipped = messages.customer_note("#1001", refunded=False, shipped=True)
-    assert "already been shipped" in shipped.en and "refunded you" not in shipped.en
-    assert "schon verschickt" in shipped.de
+    cancelled = messages.customer_note("#1001", "en", refunded=True, shipped=False)
+    assert "#1001" in cancelled.text and "refunded" in cancelled.text
+    assert "storniert" in cancelled.in_language("de").text
+    shipped = messages.customer_note("#1001", "de", refunded=False, shipped=True)
+    assert "schon verschickt" in shipped.text and "erstattet" not in shipped.text
+    assert "already been shipped" in shipped.in_language("en").text
     tracking = messages.tracking_request("8123", None)
-    assert "within 5 working days" in tracking.en and "5 Werktagen" in tracking.de
+    assert "within 5 working days" in tracking.text
+    assert "5 Werktagen" in tracking.in_language("de").text
+    dated = messages.tracking_request("8123", date(2026, 3, 28))
+    assert "by 28 March 2026" in dated.text
+    assert "bis zum 28. März 2026" in dated.in_language("de").text
     assert messages.order_url("8123") == (
         "https://www.aliexpress.com/p/order/detail.html?orderId=8123"
     )
@@ -142,3 +152,12 @@ def test_stored_texts_read_back_in_both_languages_and_old_english_ones_too() -> 
     old = messages.Text.from_stored("Too late to cancel.")  # a payload of an older Dropdesk
     assert old.get("de") == old.get("en") == "Too late to cancel."
     assert not messages.Text.from_stored(None)
+
+
+def test_a_supplier_is_written_to_in_its_countrys_language_else_english() -> None:
+    assert messages.supplier_language("CN") == "en"  # a Chinese supplier reads English
+    assert messages.supplier_language("DE") == "de" and messages.supplier_language("AT") == "de"
+    assert messages.supplier_language(None) == "en" and messages.supplier_language("") == "en"
+    german = messages.supplier_cancel_request("8123", Reason.DAMAGED, "de")
+    assert german.language == "de" and german.text.startswith("Guten Tag,")
+    assert "beschädigt" in german.text  # the reason phrase in the same language

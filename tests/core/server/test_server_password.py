@@ -81,7 +81,7 @@ def test_cli_stores_the_password_and_commands_use_it_without_leaking(
     password_role: str, secret_service: object, dropdesk_home: Path
 ) -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    command = [sys.executable, "-m", "gui.cli"]
+    command = [sys.executable, "-m", "core.cli"]
     try:
         stored = subprocess.run(
             [*command, "ledger", "password", password_role],

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from core.cli.ledger import run_copy
 from core.demo import write_demo
 from core.ledger import LedgerError, open_ledger
 from core.ledger.models import SupplierOrder
 from core.ledger.transfer import copy_ledger, tables, verify
-from gui.ledger_cli import run_copy
 from tests.pg_cluster import Cluster
 
 pytestmark = pytest.mark.postgresql

@@ -154,8 +154,16 @@ def test_evidence_is_saved_without_submitting_then_submitted_when_confirmed(
     dispute = fake_shopify.state.add_dispute(order)
     sync_chargebacks(ledger, client, shop_id)
     row = list_chargebacks(ledger)[0]
-    texts = evidence_texts(evidence_pack(ledger, row.id))
+    pack = evidence_pack(ledger, row.id)
+    texts = evidence_texts(pack)
     assert "#2001" in texts["uncategorizedText"]
+    # Words for the bank come from the outgoing catalogue: English unless asked otherwise.
+    first, second = texts["uncategorizedText"].splitlines()[:2]
+    assert first.startswith(f"Chargeback {dispute.gid.rsplit('/', 1)[-1]}: ")
+    assert first.endswith(f"({row.reason}), {pack.chargeback.amount_minor / 100:.2f} EUR.")
+    assert second.startswith("Order #2001 placed 20") and ", payment status " in second
+    german = evidence_texts(pack, "de")["uncategorizedText"]
+    assert german.startswith("Rückbuchung ") and "Bestellung #2001 vom 20" in german
     assert texts["customerEmailAddress"] == order.email
 
     saved = send_evidence(ledger, client, row.id, texts, submit=False)

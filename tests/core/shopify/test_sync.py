@@ -209,6 +209,26 @@ def test_sync_brings_changes_and_keeps_what_shopify_withholds(
     assert row.legacy_id == changed.legacy_id and row.name == changed.name
 
 
+def test_sync_keeps_the_customers_language(
+    ledger: Ledger, fake_shopify: FakeShopify, make_client: MakeClient
+) -> None:
+    """Shopify's customerLocale lands in the ledger: messages to the customer use it."""
+    made = fake_shopify.state.add_orders(3, start=START)
+    made[0].locale = "de-AT"
+    made[1].locale = "en-US"
+    shop_id = _shop(ledger, fake_shopify)
+    client = make_client()
+    sync_orders(ledger, client, shop_id)
+    made[0].locale = None  # Shopify says nothing this time: what was stored stays
+    fake_shopify.state.touch(made[0])
+    sync_orders(ledger, client, shop_id)
+    with ledger.session() as session:
+        stored = {
+            row.shopify_gid: row.customer_locale for row in session.exec(select(CustomerOrder))
+        }
+    assert stored == {made[0].gid: "de-AT", made[1].gid: "en-US", made[2].gid: ""}
+
+
 def test_sync_adopts_an_order_imported_from_csv(
     ledger: Ledger, fake_shopify: FakeShopify, make_client: MakeClient
 ) -> None:

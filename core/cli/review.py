@@ -1,7 +1,8 @@
 """`dropdesk review`: the refund review on the terminal, as CSV, or as a PDF report.
 
-Qt is imported only for --pdf (the charts and the page layout need it), so the text and CSV
-paths run on a headless server; --pdf without a display renders offscreen.
+The text and CSV paths run on a headless server without Qt. --pdf needs the charts and the page
+layout of the GUI: it asks the GUI's `review-pdf` part (core.cli.gui_seam), which renders
+offscreen when there is no display.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from core import settings
+from core.cli.gui_seam import REVIEW_PDF, GuiParts, gui_part
+from core.cli.opening import say_refused
+from core.cli.output import print_for_reader
 from core.display_text import display_text
 from core.ledger import Ledger, LedgerError, open_ledger
 from core.money import to_decimal
@@ -29,7 +33,6 @@ from core.review import (
     rates_of_ledger,
     write_review_csv,
 )
-from gui.cli_output import print_for_reader
 
 TITLES = {
     "net_cost": "Net cost of refunds",
@@ -148,7 +151,9 @@ def csv_language(chosen: str | None) -> str:
     return "en"
 
 
-def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
+def run_review(
+    args: argparse.Namespace, ledger_path: Path | str, *, gui: GuiParts | None = None
+) -> int:
     """Run `dropdesk review`; 0 on success, 1 when the ledger or a file fails, 2 on bad input."""
     if args.first and args.last and args.first > args.last:
         print("dropdesk review: --from must not be after --to", file=sys.stderr)
@@ -159,12 +164,10 @@ def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
     try:
         ledger = open_ledger(ledger_path, for_reading=True)  # no lock, no upgrade, no writes
     except LedgerError as error:
-        from gui.cli import say_refused
-
         say_refused("dropdesk review", error)
         return 1
     try:
-        return _run(args, ledger)
+        return _run(args, ledger, gui)
     except OSError as error:
         print(f"dropdesk review: {error}", file=sys.stderr)
         return 1
@@ -172,7 +175,7 @@ def run_review(args: argparse.Namespace, ledger_path: Path | str) -> int:
         ledger.close()
 
 
-def _run(args: argparse.Namespace, ledger: Ledger) -> int:
+def _run(args: argparse.Namespace, ledger: Ledger, gui: GuiParts | None) -> int:
     with ledger.session() as session:
         zone = str(settings.get(session, "merchant_time_zone"))
     rates = None
@@ -205,10 +208,8 @@ def _run(args: argparse.Namespace, ledger: Ledger) -> int:
         written = write_review_csv(review, flt, args.csv, language=language)
         said.append(f"\nWrote {written:,} refund lines to {args.csv}")
     if args.pdf:
-        _ensure_qt_application(language)
-        from gui.review_report import write_review_pdf
-
-        write_review_pdf(args.pdf, review, flt, summary)
+        write_pdf = gui_part(REVIEW_PDF, gui)  # Qt only from here on
+        write_pdf(args.pdf, review, flt, summary, language=language)
         said.append(f"Wrote the report to {args.pdf}")
     for line in said:
         if args.json:
@@ -216,28 +217,3 @@ def _run(args: argparse.Namespace, ledger: Ledger) -> int:
         else:
             print_for_reader(line)
     return 0
-
-
-_application: object = None  # keeps the QApplication alive while the report is drawn
-
-
-def _ensure_qt_application(language: str = "en") -> None:
-    """A QApplication for drawing the charts, speaking `language`; offscreen when there is no
-    display."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication
-
-    global _application
-    if QApplication.instance() is None:
-        application = QApplication(["dropdesk-review"])
-        _application = application
-        if language != "en":
-            from gui.i18n import install_translators
-
-            install_translators(application, language)
-    if language == "en" and QLocale.system().language() == QLocale.Language.C:  # LANG=C
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

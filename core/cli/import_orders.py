@@ -1,6 +1,6 @@
 """`dropdesk import shopify-csv FILE`: the orders export import on the command line.
 
-No Qt here (it lives beside the CLI it serves): it runs on a headless server. Exit codes:
+No Qt here: it runs on a headless server. Exit codes:
 0 imported (or previewed) with every row read; 1 the file or the ledger cannot be used (the
 message says why), also when the file leaves a question open (no Currency column and no shop
 to take it from: `--currency`; dates whose day/month order nothing settles: `--date-order`;
@@ -26,12 +26,12 @@ from pathlib import Path
 from types import FrameType
 from typing import TextIO
 
+from core.cli.output import print_for_reader
 from core.display_text import display_text
 from core.imports import ImportCancelled, ImportFileError, ImportSummary, import_shopify_csv
 from core.imports.questions import Answers, AnswersNeeded, Question, is_iso_currency
 from core.ledger import LedgerError, open_ledger
 from core.linking import PatternError
-from gui.cli_output import print_for_reader
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1

@@ -25,3 +25,12 @@ def reader_left() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     finally:
         os.close(devnull)
+
+
+def progress_bar(label: str, done: int, total: int) -> None:
+    """A progress bar on stderr, when it is a terminal (a scheduler's log stays clean)."""
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(total, 1)
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+        sys.stderr.flush()
