@@ -86,7 +86,12 @@ def test_import_links_numbers_from_note_attributes_and_tags(ledger: Ledger) -> N
         ("8198352049851316", "note_attributes", True),
         ("8198352049851317", "tags", True),
     ]
-    with ledger.engine.connect() as connection:  # linked orders are searchable at once
+
+
+@pytest.mark.sqlite_only  # FTS5's MATCH; a server ledger's pg_trgm: tests/core/test_ledger.py
+def test_linked_orders_are_in_the_search_index_at_once(ledger: Ledger) -> None:
+    import_shopify_csv(ledger, DATA / "orders_shopify.csv")
+    with ledger.engine.connect() as connection:
         found = connection.exec_driver_sql(
             "SELECT order_name, ae_order_id FROM supplier_order_search "
             "WHERE supplier_order_search MATCH '\"2049851316\"'"
