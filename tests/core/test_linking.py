@@ -193,6 +193,7 @@ def test_the_pattern_setting_decides_what_counts(ledger: Ledger) -> None:
     assert list(_supplier_orders(ledger)) == ["8198352049851317"]  # only the tagged one
 
 
+@pytest.mark.sqlite_only  # SQLite's dropped and re-made FTS5 trigger (sqlite_master)
 def test_a_deferred_index_inside_another_leaves_the_work_to_the_outer_one(ledger: Ledger) -> None:
     """The import defers the search index once and links in batches inside that block; rows
     that an update trigger indexed meanwhile are not indexed a second time at the end."""
