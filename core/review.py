@@ -988,12 +988,15 @@ class Review:
                 LEFT JOIN (SELECT x.customer_order_id AS order_id, sum(x.cost_minor) AS amount,
                                   min(x.currency) AS currency,
                                   {_day_sql("min(x.paid_at)", self._dialect)} AS day
-                           FROM supplier_order AS x GROUP BY x.customer_order_id) AS cost
+                           FROM supplier_order AS x
+                           WHERE x.customer_order_id IN (SELECT order_id FROM page)
+                           GROUP BY x.customer_order_id) AS cost
                        ON cost.order_id = p.order_id
                 LEFT JOIN (SELECT f.order_id AS order_id, sum(f.amount) AS amount,
                                   min(f.currency) AS currency, max(f.rate_day) AS day
                            FROM fact AS f
                            WHERE f.direction = 'from_supplier' AND f.state = 'received'
+                             AND f.order_id IN (SELECT order_id FROM page)
                            GROUP BY f.order_id) AS back
                        ON back.order_id = p.order_id
                 ORDER BY p.at DESC NULLS LAST, p.order_id DESC"""
