@@ -200,9 +200,10 @@ def test_one_open_run_per_order_keeps_the_run_in_flight_and_closes_the_doubles(
             )
     migrate.upgrade(engine, path, target=str(script.revision))
     with engine.begin() as connection:
-        states: dict[int, str] = dict(
-            connection.execute(text("SELECT id, state FROM cancellation")).tuples().all()
-        )
+        states = {
+            int(run): str(state)
+            for run, state in connection.execute(text("SELECT id, state FROM cancellation"))
+        }
         events = connection.execute(
             text("SELECT entity_id, payload FROM event WHERE kind = 'cancellation.abandoned'")
         ).all()
