@@ -58,7 +58,8 @@ def _utcnow() -> datetime:
 
 
 def _open_run_of(session: Session, supplier_order_id: int) -> int | None:
-    """The id of the order's run that is not done or abandoned (at most one: migration 0006)."""
+    """The id of the order's run that is not done or abandoned (there is at most one: the
+    unique index ux_cancellation_open_run)."""
     running = session.exec(
         select(Cancellation.id).where(
             Cancellation.supplier_order_id == supplier_order_id,
@@ -136,7 +137,8 @@ class CancelWorkflow:
             cancellation_id = self._open_run(supplier_order_id, reason, fault, decided)
         except IntegrityError:
             # Another instance (or thread) opened a run for this order between our check and
-            # our insert: the unique index on open runs (migration 0006) refused the second.
+            # our insert: the unique index on open runs (ux_cancellation_open_run) refused
+            # the second.
             with self.rt.ledger.session() as session:
                 order = session.get(SupplierOrder, supplier_order_id)
                 running = _open_run_of(session, supplier_order_id)

@@ -166,7 +166,7 @@ class SupplierOrder(SQLModel, table=True):
 
 
 #: A cancellation run not done or abandoned (core.cancel.states.FINAL): the condition of the
-#: unique index that allows one open run per supplier order (migration 0006).
+#: unique index that allows one open run per supplier order (migration one_open_run).
 OPEN_RUN = "state NOT IN ('done', 'abandoned')"
 
 

@@ -1,10 +1,11 @@
 """Two starts of a cancellation for the same order at the same moment make one run.
 
 Both starters check for an open run before either has committed, so both checks pass; the
-unique index on open runs (migration 0006) refuses the second insert, and the second starter
-is told "a run for this order is already open" with the first run's id (the wizard shows that
-run), never a traceback. The interleaving is forced, not hoped for: the first starter is held
-right after its insert (an engine event of the test) until the second reaches its own insert.
+unique index on open runs (ux_cancellation_open_run) refuses the second insert, and the second
+starter is told "a run for this order is already open" with the first run's id (the wizard
+shows that run), never a traceback. The interleaving is forced, not hoped for: the first
+starter is held right after its insert (an engine event of the test) until the second reaches
+its own insert.
 """
 
 from __future__ import annotations
