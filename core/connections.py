@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 import httpx
 from sqlmodel import col, select
@@ -43,6 +42,7 @@ from core.aliexpress.client import DEFAULT_CALLS_PER_SECOND
 from core.aliexpress.oauth import refresh_warning_lead
 from core.ledger import Ledger, journal
 from core.ledger.models import Shop, SupplierOrder
+from core.ledger.types import stored_instant
 from core.secrets import SecretKey, SecretStore, SecretStoreError
 from core.shopify import (
     DEFAULT_API_VERSION,
@@ -266,10 +266,16 @@ class Connections:
             return AliExpressConnection(
                 app_key=app_key,
                 account=settings.get(session, "aliexpress_account") or "",
-                access_expires_at=_instant(settings.get(session, "aliexpress_access_expires_at")),
-                refresh_expires_at=_instant(settings.get(session, "aliexpress_refresh_expires_at")),
-                last_refresh_at=_instant(settings.get(session, "aliexpress_last_refresh_at")),
-                refresh_issued_at=_instant(settings.get(session, "aliexpress_refresh_issued_at")),
+                access_expires_at=stored_instant(
+                    settings.get(session, "aliexpress_access_expires_at")
+                ),
+                refresh_expires_at=stored_instant(
+                    settings.get(session, "aliexpress_refresh_expires_at")
+                ),
+                last_refresh_at=stored_instant(settings.get(session, "aliexpress_last_refresh_at")),
+                refresh_issued_at=stored_instant(
+                    settings.get(session, "aliexpress_refresh_issued_at")
+                ),
             )
 
     def last_shopify_sync(self) -> datetime | None:
@@ -601,10 +607,3 @@ def _account(tokens: TokenSet) -> str:
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def _instant(value: Any) -> datetime | None:
-    if not value:
-        return None
-    moment = datetime.fromisoformat(str(value))
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from core import settings
 from core.deadline_entries import Deadline, Kind
 from core.display_text import display_text
-from core.ledger.types import from_db, to_db
+from core.ledger.types import from_db, stored_instant, to_db
 from core.texts import Text
 
 if TYPE_CHECKING:
@@ -455,10 +455,9 @@ def _recorded_ends(connection: Connection, ids: Sequence[int]) -> dict[int, date
 def _ends_of(payload: str) -> datetime | None:
     try:
         value = json.loads(payload).get("ends_at")
-        moment = datetime.fromisoformat(value)
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, AttributeError):
         return None
-    return moment if moment.tzinfo is not None else None
+    return stored_instant(value)
 
 
 def _connection(db: Session | Connection) -> Connection:

@@ -1,4 +1,4 @@
-"""The refund review: what cancellations, refunds and disputes cost, aggregated in SQLite.
+"""The refund review: what cancellations, refunds and disputes cost, aggregated in SQL.
 
 Every figure is an aggregate query; Python only receives groups (a few hundred rows at most)
 or the window of lines a table shows. Amounts stay in their own currency: a customer refund in
@@ -19,6 +19,11 @@ cancellation began). Within a case:
 
 Whether a case is recovered is judged on all its refunds, whatever the filter shows.
 Months are calendar months in UTC.
+
+The same SQL runs on a ledger file (SQLite) and a server ledger (PostgreSQL): what the two
+say differently (the day and month of an instant) is written once, in `_day_sql` and
+`_month_sql`; NULLs in a UNION are typed, ties are broken by id and NULLs sorted last, so that
+both engines give the same answer for the same data.
 """
 
 from __future__ import annotations
@@ -30,12 +35,13 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.clocks import day_end, day_start
 from core.exports import CsvCell, write_csv
-from core.ledger.types import Fault, Reason, RefundDirection, RefundState, to_db
+from core.ledger.types import Fault, Reason, RefundDirection, RefundState, from_db, to_db
 from core.money import converted, net_cost, profit, to_decimal, to_minor
 from core.rates import (
     ECB,
@@ -156,7 +162,7 @@ class Where:
         self.add(f"{column} IN ({', '.join('?' * len(values))})", *values)
 
     def sql(self) -> str:
-        return " AND ".join(self.parts) if self.parts else "1"
+        return " AND ".join(self.parts) if self.parts else "1 = 1"
 
 
 @dataclass(frozen=True)
@@ -311,6 +317,22 @@ class ReviewSummary:
 
 # --- SQL ---------------------------------------------------------------------------------------
 
+
+def _day_sql(instant: str, dialect: str) -> str:
+    """SQL for the UTC day ('YYYY-MM-DD' text) of a stored instant: SQLite stores instants as
+    text (core.ledger.types.to_db), PostgreSQL as timestamps."""
+    if dialect == "postgresql":
+        return f"to_char({instant}, 'YYYY-MM-DD')"
+    return f"substr({instant}, 1, 10)"
+
+
+def _month_sql(instant: str, dialect: str) -> str:
+    """SQL for the UTC month ('YYYY-MM') of a stored instant."""
+    if dialect == "postgresql":
+        return f"to_char({instant}, 'YYYY-MM')"
+    return f"substr({instant}, 1, 7)"
+
+
 # One row per refund with its case, supplier and date resolved: Dropdesk's own refunds ...
 _OWN = """
 own AS (
@@ -361,7 +383,7 @@ shop AS (
   SELECT -co.id AS id, 'shop' AS origin, 'to_customer' AS direction,
          sp.amount AS amount, co.currency AS currency,
          {_SHOP_REASON} AS reason, {_SHOP_FAULT} AS fault, 'issued' AS state,
-         NULL AS expected_until, NULL AS cancellation_id,
+         CAST(NULL AS TIMESTAMP) AS expected_until, CAST(NULL AS INTEGER) AS cancellation_id,
          coalesce(co.cancelled_at, co.processed_at, co.created_at) AS at,
          so.id AS so_id, so.supplier_id AS supplier_id, co.id AS order_id
   FROM shop_paid AS sp
@@ -371,46 +393,68 @@ shop AS (
   WHERE sp.amount > 0
 )"""
 
-_FACT = f"""{_OWN},{_SHOP},
-fact AS (SELECT *, substr(at, 1, 10) AS rate_day FROM own
-         UNION ALL SELECT *, substr(at, 1, 10) FROM shop)"""
+
+@cache
+def _fact(dialect: str) -> str:
+    """The CTEs `own`, `shop` and `fact` (every refund with its rate day)."""
+    day = _day_sql("at", dialect)
+    return f"""{_OWN},{_SHOP},
+fact AS (SELECT *, {day} AS rate_day FROM own
+         UNION ALL SELECT *, {day} FROM shop)"""
+
 
 _REFUNDED = "(p.direction = 'to_customer' AND p.state IN ('issued', 'received'))"
 _PENDING = "('expected', 'issued')"
 
+
 # The money model's terms for a sale undone by its refunds (core.money.net_cost): the
 # supplier cost (+, at its payment day) and the customer's payment (-, at the order's day),
-# attributed to the case's first refund (its day, reason, fault, state, supplier). A sale is
+# attributed to the case's first refund (its day, reason, fault, state, supplier; of refunds
+# on the same instant, the lowest id's; a refund without a date only if none has one). A sale is
 # undone when the order was cancelled, a Dropdesk cancellation took the cancel path, or the
 # customer got at least the order's total back.
-_TERMS = """,
-cases AS (
-  SELECT p.order_id AS order_id, min(p.at) AS at, p.reason AS reason, p.fault AS fault,
-         p.state AS state, p.so_id AS so_id, p.supplier_id AS supplier_id,
-         sum(CASE WHEN p.currency = co.currency THEN p.amount ELSE 0 END) AS refunded,
-         co.total_minor AS total, co.currency AS order_currency,
-         coalesce(co.processed_at, co.created_at, min(p.at)) AS paid_at,
-         co.cancelled_at AS cancelled_at
+@cache
+def _terms(dialect: str) -> str:
+    """The CTEs `cases` (one row per refunded order, named by its first refund), `undone`,
+    `terms` and `everything` (the refunds and the terms of the sales they undid)."""
+    return f""",
+firsts AS (
+  SELECT p.*, co.total_minor AS total, co.currency AS order_currency,
+         co.processed_at AS processed_at, co.created_at AS created_at,
+         co.cancelled_at AS cancelled_at,
+         sum(CASE WHEN p.currency = co.currency THEN p.amount ELSE 0 END)
+           OVER (PARTITION BY p.order_id) AS refunded,
+         row_number() OVER (PARTITION BY p.order_id
+                            ORDER BY CASE WHEN p.at IS NULL THEN 1 ELSE 0 END, p.at, p.id) AS nth
   FROM fact AS p JOIN customer_order AS co ON co.id = p.order_id
-  WHERE p.direction = 'to_customer' AND p.state IN ('issued', 'received')
-  GROUP BY p.order_id),
+  WHERE p.direction = 'to_customer' AND p.state IN ('issued', 'received')),
+cases AS (
+  SELECT f.order_id AS order_id, f.at AS at, f.reason AS reason, f.fault AS fault,
+         f.state AS state, f.so_id AS so_id, f.supplier_id AS supplier_id,
+         f.refunded AS refunded, f.total AS total, f.order_currency AS order_currency,
+         coalesce(f.processed_at, f.created_at, f.at) AS paid_at,
+         f.cancelled_at AS cancelled_at
+  FROM firsts AS f WHERE f.nth = 1),
 undone AS (
   SELECT * FROM cases AS k
   WHERE k.cancelled_at IS NOT NULL OR (k.total > 0 AND k.refunded >= k.total)
      OR EXISTS (SELECT 1 FROM cancellation AS c
                 WHERE c.customer_order_id = k.order_id AND c.path = 'cancel')),
 terms AS (
-  SELECT NULL AS id, 'model' AS origin, 'sale' AS direction, k.total AS amount,
-         k.order_currency AS currency, k.reason AS reason, k.fault AS fault, k.state AS state,
-         NULL AS expected_until, NULL AS cancellation_id, k.at AS at, k.so_id AS so_id,
-         k.supplier_id AS supplier_id, k.order_id AS order_id, substr(k.paid_at, 1, 10) AS rate_day
+  SELECT CAST(NULL AS INTEGER) AS id, 'model' AS origin, 'sale' AS direction,
+         k.total AS amount, k.order_currency AS currency, k.reason AS reason, k.fault AS fault,
+         k.state AS state, CAST(NULL AS TIMESTAMP) AS expected_until,
+         CAST(NULL AS INTEGER) AS cancellation_id, k.at AS at, k.so_id AS so_id,
+         k.supplier_id AS supplier_id, k.order_id AS order_id,
+         {_day_sql("k.paid_at", dialect)} AS rate_day
   FROM undone AS k
   UNION ALL
   SELECT NULL, 'model', 'supplier_cost', x.cost_minor, x.currency, k.reason, k.fault, k.state,
          NULL, NULL, k.at, k.so_id, k.supplier_id, k.order_id,
-         substr(coalesce(x.paid_at, k.at), 1, 10)
+         {_day_sql("coalesce(x.paid_at, k.at)", dialect)}
   FROM undone AS k JOIN supplier_order AS x ON x.customer_order_id = k.order_id),
 everything AS (SELECT * FROM fact UNION ALL SELECT * FROM terms)"""
+
 
 # 2 = the case got supplier money back, 1 = supplier money is still expected, 0 = neither.
 # Only evaluated for refunded customer refunds; the OR is answered from three indexes.
@@ -446,10 +490,16 @@ _ROLLUP = (
 _DIMENSIONS = {
     "reason": "reason",
     "fault": "fault",
-    "supplier": "coalesce(supplier_id, '')",
+    "supplier": "coalesce(CAST(supplier_id AS TEXT), '')",
     "month": "month",
     "total": "''",
 }
+
+
+def _group_key(key: str) -> str:
+    """A dimension's key for GROUP BY: none for the total's constant (PostgreSQL refuses a
+    constant there)."""
+    return "" if key == "''" else f"{key}, "
 
 
 _CUBE_ORDER = ALL_MEASURES  # the order of the cube query's sums
@@ -594,6 +644,7 @@ class Review:
     def __init__(self, engine: Engine, rates: Rates | None = None) -> None:
         self._engine = engine
         self._rates = rates
+        self._dialect = engine.dialect.name
 
     # --- summary -----------------------------------------------------------------------------
 
@@ -678,14 +729,14 @@ class Review:
         where = self._refund_where(flt)
         arms = " UNION ALL ".join(
             f"SELECT '{name}', {key}, currency, rate_day, {_ROLLUP} FROM cube "
-            f"GROUP BY {key}, currency, rate_day"
+            f"GROUP BY {_group_key(key)}currency, rate_day"
             for name, key in _DIMENSIONS.items()
         )
         sql = f"""
-            WITH {_FACT}{_TERMS},
+            WITH {_fact(self._dialect)}{_terms(self._dialect)},
             picked AS (SELECT * FROM everything AS p WHERE {where.sql()}),
             measured AS (
-              SELECT p.*, substr(p.at, 1, 7) AS month,
+              SELECT p.*, {_month_sql("p.at", self._dialect)} AS month,
                      CASE WHEN {_REFUNDED} THEN p.amount ELSE 0 END AS refunded,
                      {_RECOVERY} AS recovery
               FROM picked AS p),
@@ -728,7 +779,7 @@ class Review:
         if flt.supplier_ids:
             only.add_in("s.id", flt.supplier_ids)
         sql = f"""
-            WITH {_FACT},
+            WITH {_fact(self._dialect)},
             refunded AS (
               SELECT p.supplier_id AS supplier_id,
                      count(DISTINCT coalesce(p.order_id, -p.so_id, -1000000000 - p.id)) AS n
@@ -792,7 +843,7 @@ class Review:
         if kind in (LineKind.REFUNDS, LineKind.ORDERS):
             sql = f"{source} SELECT count(*) FROM picked"
         else:
-            sql = f"SELECT count(*) FROM ({source} WHERE {where.sql()})"
+            sql = f"SELECT count(*) FROM ({source} WHERE {where.sql()}) AS lines"
         with self._engine.connect() as connection:
             return int(connection.exec_driver_sql(sql, tuple(where.params)).scalar_one())
 
@@ -833,7 +884,7 @@ class Review:
         the reporting currency (core.money), each term at the rate of its day; no profit where
         the supplier cost is unknown (no supplier order) or a rate is missing."""
         now = datetime.now(UTC)
-        first = _instant(row[0])
+        first = from_db(row[0])
         order_currency = str(row[4])
         paid = Amount(order_currency, int(row[3] or 0))
         refunded = Amount(order_currency, int(row[6] or 0))
@@ -844,7 +895,7 @@ class Review:
         terms: list[Decimal | None] = []
         for amount, day in (
             (paid, row[5]),
-            (refunded, row[0]),
+            (refunded, first.date().isoformat() if first else None),
             (cost, row[9]),
             (back, row[12]),
         ):
@@ -886,11 +937,13 @@ class Review:
     def _source(self, kind: LineKind, flt: ReviewFilter) -> tuple[str, Where]:
         if kind is LineKind.REFUNDS:
             where = self._refund_where(flt)
-            return f"WITH {_FACT}, picked AS (SELECT * FROM fact AS p WHERE {where.sql()})", where
+            fact = _fact(self._dialect)
+            return f"WITH {fact}, picked AS (SELECT * FROM fact AS p WHERE {where.sql()})", where
         if kind is LineKind.ORDERS:
             where = self._refund_where(flt)
             return (
-                f"WITH {_FACT}{_TERMS}, picked AS (SELECT * FROM cases AS p WHERE {where.sql()})",
+                f"WITH {_fact(self._dialect)}{_terms(self._dialect)}, "
+                f"picked AS (SELECT * FROM cases AS p WHERE {where.sql()})",
                 where,
             )
         if kind is LineKind.CANCELLATIONS:
@@ -911,7 +964,7 @@ class Review:
         if kind is LineKind.REFUNDS:
             # Page first, then join names and judge the case for the page's rows only.
             sql = f"""{source},
-                page AS (SELECT * FROM picked ORDER BY at DESC, id DESC{window})
+                page AS (SELECT * FROM picked ORDER BY at DESC NULLS LAST, id DESC{window})
                 SELECT p.at, co.name, so.ae_order_id, s.name, p.direction, p.amount, p.currency,
                        p.reason, p.fault, p.state, p.expected_until, {_RECOVERY}, p.origin,
                        p.rate_day
@@ -919,13 +972,13 @@ class Review:
                 LEFT JOIN customer_order AS co ON co.id = p.order_id
                 LEFT JOIN supplier_order AS so ON so.id = p.so_id
                 LEFT JOIN supplier AS s ON s.id = p.supplier_id
-                ORDER BY p.at DESC, p.id DESC"""
+                ORDER BY p.at DESC NULLS LAST, p.id DESC"""
             return sql, where.params
         if kind is LineKind.ORDERS:
             sql = f"""{source},
-                page AS (SELECT * FROM picked ORDER BY at DESC, order_id DESC{window})
+                page AS (SELECT * FROM picked ORDER BY at DESC NULLS LAST, order_id DESC{window})
                 SELECT p.at, co.name, s.name, p.total, p.order_currency,
-                       substr(p.paid_at, 1, 10), p.refunded,
+                       {_day_sql("p.paid_at", self._dialect)}, p.refunded,
                        cost.amount, cost.currency, cost.day,
                        back.amount, back.currency, back.day,
                        p.order_id IN (SELECT order_id FROM undone)
@@ -934,20 +987,24 @@ class Review:
                 LEFT JOIN supplier AS s ON s.id = p.supplier_id
                 LEFT JOIN (SELECT x.customer_order_id AS order_id, sum(x.cost_minor) AS amount,
                                   min(x.currency) AS currency,
-                                  substr(min(x.paid_at), 1, 10) AS day
-                           FROM supplier_order AS x GROUP BY x.customer_order_id) AS cost
+                                  {_day_sql("min(x.paid_at)", self._dialect)} AS day
+                           FROM supplier_order AS x
+                           WHERE x.customer_order_id IN (SELECT order_id FROM page)
+                           GROUP BY x.customer_order_id) AS cost
                        ON cost.order_id = p.order_id
                 LEFT JOIN (SELECT f.order_id AS order_id, sum(f.amount) AS amount,
                                   min(f.currency) AS currency, max(f.rate_day) AS day
                            FROM fact AS f
                            WHERE f.direction = 'from_supplier' AND f.state = 'received'
+                             AND f.order_id IN (SELECT order_id FROM page)
                            GROUP BY f.order_id) AS back
                        ON back.order_id = p.order_id
-                ORDER BY p.at DESC, p.order_id DESC"""
+                ORDER BY p.at DESC NULLS LAST, p.order_id DESC"""
             return sql, where.params
         order = "c.created_at" if kind is LineKind.CANCELLATIONS else "d.opened_at"
         alias = order.split(".")[0]
-        sql = f"{source} WHERE {where.sql()} ORDER BY {order} DESC, {alias}.id DESC{window}"
+        newest = f"ORDER BY {order} DESC NULLS LAST, {alias}.id DESC"
+        sql = f"{source} WHERE {where.sql()} {newest}{window}"
         return sql, where.params
 
 
@@ -970,11 +1027,6 @@ _DISPUTE_FROM = """
     LEFT JOIN supplier AS s ON s.id = so.supplier_id"""
 
 
-def _instant(text: str | None) -> datetime | None:
-    """A stored UTC instant (the C parser: from_db's strptime is slow for a 70,000-line export)."""
-    return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -984,7 +1036,7 @@ def _cells(kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
         recovery = row[11]
         case = {2: "recovered", 1: "awaiting", 0: "out_of_pocket"}.get(recovery, "")
         return (
-            _instant(row[0]),
+            from_db(row[0]),
             _text(row[1]),
             _text(row[2]),
             _text(row[3]),
@@ -993,12 +1045,12 @@ def _cells(kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
             label(REASON_LABELS, row[7]),
             label(FAULT_LABELS, row[8]),
             label(STATE_LABELS, row[9]),
-            _instant(row[10]),
+            from_db(row[10]),
             CASE_LABELS.get(case, ""),
         )
     if kind is LineKind.CANCELLATIONS:
         return (
-            _instant(row[0]),
+            from_db(row[0]),
             _text(row[1]),
             _text(row[2]),
             _text(row[3]),
@@ -1007,18 +1059,18 @@ def _cells(kind: LineKind, row: Sequence[Any]) -> tuple[Cell, ...]:
             _text(row[6]).replace("_", " "),
             _text(row[7]),
             _text(row[8]),
-            _instant(row[9]),
+            from_db(row[9]),
             redact(_text(row[10])),  # free text the merchant typed
         )
     return (
-        _instant(row[0]),
+        from_db(row[0]),
         _text(row[1]),
         _text(row[2]),
         _text(row[3]),
         _text(row[4]).replace("_", " "),
-        _instant(row[5]),
-        _instant(row[6]),
-        _instant(row[7]),
+        from_db(row[5]),
+        from_db(row[6]),
+        from_db(row[7]),
         "yes" if row[8] else "",
         redact(_text(row[9])),
         Amount(str(row[11]), int(row[10] or 0)),

@@ -37,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     "warn_lead_hours": 48,
     "urgent_hours": 12,
     "backups_keep": 7,
+    # A server ledger: whether the app said that its backups are the server's job (said once;
+    # core.ledger.server_backup).
+    "server_backup_advised": False,
     # What the stored deadlines were computed from (core.calendar_days.fingerprint).
     "calendar_fingerprint": None,
     "ae_order_pattern": r"(?<!\d)(\d{16})(?!\d)",

@@ -182,7 +182,7 @@ def withdrawals(db: Session | Connection, customer_order_id: int | None = None) 
     )
     received: list[tuple[int, Withdrawal]] = []
     settled_after: dict[int, int] = {}
-    from core.ledger.types import from_db
+    from core.ledger.types import from_db, stored_instant
 
     for event_id, at, kind, entity_id, payload, name, total, refunded in connection.exec_driver_sql(
         sql, tuple(params)
@@ -191,8 +191,8 @@ def withdrawals(db: Session | Connection, customer_order_id: int | None = None) 
             settled_after[int(entity_id)] = int(event_id)
             continue
         data = _payload(payload)
-        got = _instant(data.get("received_at"))
-        due = _instant(data.get("refund_by"))
+        got = stored_instant(data.get("received_at"))
+        due = stored_instant(data.get("refund_by"))
         recorded = from_db(at)
         if got is None or due is None or recorded is None:
             continue  # a damaged event: nothing trustworthy to count from
@@ -264,14 +264,6 @@ def _payload(text: str) -> dict[str, Any]:
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _instant(value: Any) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment.astimezone(UTC) if moment.tzinfo is not None else None
 
 
 def _connection(db: Session | Connection) -> Connection:

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import paths, settings
@@ -35,6 +35,7 @@ from gui.gui_gc import GuiThreadCollector
 from gui.i18n import current_language, install_translators
 from gui.jobs import Job
 from gui.main_window import MainWindow
+from gui.notice import Kind, tell
 from gui.palette import apply_style
 from gui.single_instance import SingleInstance, forwarded_files, present
 from gui.termination import quit_on_sigterm
@@ -42,6 +43,7 @@ from gui.termination import quit_on_sigterm
 if TYPE_CHECKING:
     from core.connections import Connections, Connector
     from core.secrets import SecretStore
+    from core.texts import Text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -306,9 +308,19 @@ class Session:
             self.check_in_background()
 
     def back_up_in_background(self) -> None:
-        """Once a day, a rotated backup beside the ledger (a server ledger is backed up on the
-        server: pg_dump or the provider's snapshots; see docs/postgresql.md)."""
+        """Once a day, a rotated backup beside the ledger. A server ledger is backed up on the
+        server (pg_dump or the provider's snapshots; see docs/postgresql.md): the merchant is
+        told so, with the command, the first time (core.ledger.server_backup)."""
         if self.ledger.dialect != "sqlite":
+            from core.ledger.server import ServerLedger
+            from core.ledger.server_backup import advice_once
+
+            server = self.ledger
+            assert isinstance(server, ServerLedger)
+            advise = Job(lambda _progress, _cancelled: advice_once(server))
+            advise.finished.connect(self._advise_server_backups)
+            advise.failed.connect(lambda message: log.warning("Backup advice: %s", message))
+            advise.start()
             return
         path = self.ledger.path
         keep = int(settings.read(self.ledger.reader, "backups_keep"))
@@ -323,6 +335,16 @@ class Session:
         job.finished.connect(self._backed_up)
         job.failed.connect(lambda message: log.warning("Daily backup failed: %s", message))
         job.start()  # Qt owns a started job: no list keeps it alive
+
+    def _advise_server_backups(self, text: Text | None) -> None:
+        from core.ledger.server_backup import TITLE
+
+        if text is None:
+            return
+        language = current_language()
+        box = tell(self.window, TITLE.get(language), text.get(language), Kind.INFO)
+        box.setObjectName("server_backup_advice")
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy
 
     def _backed_up(self, made: Path | BackupCheckError | None) -> None:
         if isinstance(made, BackupCheckError):

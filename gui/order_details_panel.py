@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.display_text import display_text
 from core.ledger import Ledger
+from core.ledger.types import stored_instant
 from core.texts import Text
 from gui.formatting import estimated_note, local_time, money, status_text, status_tooltip
 from gui.i18n import current_language
@@ -286,11 +287,7 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
 
 def _moment(value: Any) -> datetime | None:
     """An ISO 8601 instant a payload carries, or None."""
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if value and moment.tzinfo is not None else None
+    return stored_instant(value)
 
 
 def _reason(reason: str) -> str:

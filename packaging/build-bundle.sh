@@ -10,7 +10,7 @@ BUNDLE=$DIST/dropdesk
 started=$(date +%s)
 
 if ! "$PY" -m PyInstaller --version >/dev/null 2>&1; then
-    echo "Installing PyInstaller (the 'package' extra of pyproject.toml)"
+    echo "Installing PyInstaller and psycopg (the 'package' extra of pyproject.toml)"
     "$PY" -m pip install --quiet -e ".[package]"
 fi
 echo "Building $BUNDLE with PyInstaller $("$PY" -m PyInstaller --version)"

@@ -114,11 +114,26 @@ def platform_key(sys_platform: str) -> str:
     return "linux" if sys_platform.startswith(("linux", "freebsd")) else sys_platform
 
 
+#: A ledger on a PostgreSQL server (docs/postgresql.md): psycopg chooses its libpq wrapper by
+#: name when it is imported (psycopg_binary: C extensions with a libpq and its TLS libraries of
+#: their own, which the binary analysis follows), and SQLAlchemy loads its dialect by the
+#: address's name (`postgresql+psycopg`). PyInstaller sees neither import.
+POSTGRES_IMPORTS = (
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_binary.pq",
+    "psycopg_binary._psycopg",
+    "sqlalchemy.dialects.postgresql.psycopg",
+)
+
+
 def hidden_imports(sys_platform: str) -> list[str]:
     """Modules PyInstaller cannot see being imported: keyring finds its backends through entry
-    points, and holidays loads each country's module by name when it is first asked for."""
+    points, holidays loads each country's module by name when it is first asked for, psycopg
+    its C implementation and SQLAlchemy its dialect."""
     imports = [
         *QT_MODULES,
+        *POSTGRES_IMPORTS,
         "keyring.backends.SecretService",
         "keyring.backends.libsecret",
         "keyring.backends.kwallet",

@@ -8,6 +8,7 @@ asked-for checks passed.
     bundle-probe keyring   store, read and delete a throwaway secret in the OS keyring
     bundle-probe qt        draw a chart and the SVG icon offscreen (QtCharts, svg plugins)
     bundle-probe data      holidays catalogues, tzdata, Alembic scripts, GraphQL documents
+    bundle-probe postgres  psycopg with its binary libpq, and SQLAlchemy's dialect for it
 """
 
 from __future__ import annotations
@@ -107,10 +108,29 @@ def check_data() -> dict[str, object]:
     return report
 
 
+def check_postgres() -> dict[str, object]:
+    """What a server ledger needs, short of a server: the libpq wrapper loads (its shared
+    libraries are in the bundle) and the engine is made as core.ledger.server makes it."""
+    import psycopg
+    from sqlalchemy import create_engine
+
+    engine = create_engine("postgresql+psycopg://", paramstyle="qmark")
+    report: dict[str, object] = {
+        "implementation": psycopg.pq.__impl__,
+        "libpq": psycopg.pq.version(),
+        "dialect": f"{engine.dialect.name}+{engine.dialect.driver}",
+    }
+    report["ok"] = (
+        report["implementation"] == "binary" and report["dialect"] == "postgresql+psycopg"
+    )
+    return report
+
+
 CHECKS: dict[str, Callable[[], dict[str, object]]] = {
     "keyring": check_keyring,
     "qt": check_qt,
     "data": check_data,
+    "postgres": check_postgres,
 }
 
 

@@ -39,6 +39,9 @@ BOTH_ENGINES = (
     "tests/core/shopify/test_chargebacks.py",
     "tests/core/shopify/test_protected_data.py",
     "tests/core/shopify/test_sync.py",
+    "tests/core/test_review.py",
+    "tests/core/test_review_money.py",
+    "tests/test_review_cli.py",
 )
 
 

@@ -11,9 +11,12 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from sqlalchemy.exc import DBAPIError
+
 from core import settings
 from core.imports import import_shopify_csv
-from core.ledger import open_ledger
+from core.ledger import Ledger, open_ledger
 
 ROOT = Path(__file__).parents[1]
 EXPORT = Path(__file__).with_name("data") / "orders_dsers_paid.csv"
@@ -21,7 +24,7 @@ PAID_UNFULFILLED = [f"#{2000 + i}" for i in range(1, 9)]
 KINDS = {"buy", "ship_window", "supplier_answer", "tracking_request", "dispute", "supplier_refund"}
 
 
-def due_json(ledger: Path, *extra: str) -> dict[str, object]:
+def due_json(ledger: Path | str, *extra: str) -> dict[str, object]:
     """Run the installed command line in a child process, as a scheduler would."""
     done = subprocess.run(
         [sys.executable, "-m", "core.cli", "due", "--ledger", str(ledger), "--json", *extra],
@@ -37,16 +40,12 @@ def due_json(ledger: Path, *extra: str) -> dict[str, object]:
     return document
 
 
-def test_every_paid_unfulfilled_order_of_an_import_has_a_clock(tmp_path: Path) -> None:
-    path = tmp_path / "ledger.sqlite"
-    ledger = open_ledger(path)
-    try:
-        summary = import_shopify_csv(ledger, EXPORT)
-    finally:
-        ledger.close()
+@pytest.mark.both_engines  # a file, or `--ledger postgresql://…` (a server ledger)
+def test_every_paid_unfulfilled_order_of_an_import_has_a_clock(ledger: Ledger) -> None:
+    summary = import_shopify_csv(ledger, EXPORT)
     assert (summary.added, summary.linked) == (10, 5)
 
-    document = due_json(path, "--within", "24")
+    document = due_json(ledger.location, "--within", "24")  # beside the open ledger
     entries = document["orders"]
     assert isinstance(entries, list)
     by_name = {entry["order_name"]: entry for entry in entries}
@@ -132,3 +131,17 @@ def test_due_and_review_end_quietly_when_the_reader_leaves(tmp_path: Path) -> No
             os.close(writer)
         assert child.stderr == b"", (command, child.stderr)
         assert child.returncode == 0, command
+
+
+@pytest.mark.postgresql
+def test_a_reading_command_cannot_write_a_server_ledger(pg_ledger_url: str) -> None:
+    """Like a file opened for reading (query_only), a server ledger opened for `due` or
+    `review` runs read-only transactions."""
+    reader = open_ledger(pg_ledger_url, for_reading=True)
+    try:
+        with pytest.raises(DBAPIError, match="read-only transaction"), reader.session() as s:
+            s.connection().exec_driver_sql("INSERT INTO supplier (name) VALUES ('x')")
+        with reader.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM supplier").scalar() == 0
+    finally:
+        reader.close()

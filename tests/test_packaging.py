@@ -156,6 +156,18 @@ def test_keyring_backends_are_hidden_imports_on_every_platform() -> None:
     assert "secretstorage" not in contents.hidden_imports("darwin")
 
 
+def test_psycopg_and_its_dialect_are_hidden_imports_on_every_platform() -> None:
+    for platform in ("linux", "win32", "darwin"):
+        imports = contents.hidden_imports(platform)
+        assert {"psycopg", "psycopg_binary.pq", "sqlalchemy.dialects.postgresql.psycopg"} <= set(
+            imports
+        )
+    excluded = {*contents.EXCLUDED_QT_MODULES, *contents.EXCLUDED_PYTHON}
+    assert not [name for name in excluded if name.startswith(("psycopg", "sqlalchemy"))]
+    spec = (PACKAGING / "dropdesk.spec").read_text("utf-8")
+    assert 'find_spec("psycopg_binary")' in spec  # no bundle without it
+
+
 def test_prune_keeps_what_roots_link_to_and_drops_the_rest() -> None:
     binaries = [
         ("PySide6/QtCore.abi3.so", "/site/PySide6/QtCore.abi3.so", "EXTENSION"),
@@ -407,6 +419,8 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
     assert reports["qt"]["chart_drawn"] and reports["qt"]["icon_64"]
     assert reports["qt"]["qtbase_de"]  # Qt's German, found through QLibraryInfo
     assert reports["data"]["cn_new_year"] and reports["data"]["migration_head"]
+    postgres = run("bundle-probe", "postgres")  # a server ledger's driver, with its libpq
+    assert postgres.returncode == 0 and json.loads(postgres.stdout)["ok"], postgres.stdout
 
     # What was left out stays out; what Dropdesk needs is in.
     files = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from core.cancel import money_trail
 from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, Supplier, SupplierOrder
@@ -47,7 +49,7 @@ def _ledger_with_a_case(ledger: Ledger) -> None:
 
 def test_json_is_one_object_in_the_reporting_currency(ledger: Ledger) -> None:
     _ledger_with_a_case(ledger)
-    done = run_dropdesk("review", "--json", "--ledger", str(ledger.path))
+    done = run_dropdesk("review", "--json", "--ledger", ledger.location)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert list(result) == [
@@ -89,18 +91,19 @@ def test_json_is_one_object_in_the_reporting_currency(ledger: Ledger) -> None:
     assert Decimal(usd["rate"]) == (1 / Decimal("1.0743")).quantize(Decimal("1e-12"))
 
 
+@pytest.mark.sqlite_only  # the option and its refusals do not depend on the engine
 def test_currency_option_and_its_refusal(ledger: Ledger) -> None:
     _ledger_with_a_case(ledger)
-    done = run_dropdesk("review", "--json", "--currency", "usd", "--ledger", str(ledger.path))
+    done = run_dropdesk("review", "--json", "--currency", "usd", "--ledger", ledger.location)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["currency"] == "USD" and result["recovered_from_suppliers"] == "21.49"
     assert result["refunded_to_customers"] == "107.43"  # 100 EUR at 1.0743
     assert list(result["rates"]) == ["EUR"]
-    bad = run_dropdesk("review", "--currency", "dollars", "--ledger", str(ledger.path))
+    bad = run_dropdesk("review", "--currency", "dollars", "--ledger", ledger.location)
     assert bad.returncode == 2 and "not a currency code" in bad.stderr
     assert "Traceback" not in bad.stderr
-    unknown = run_dropdesk("review", "--currency", "XYZ", "--ledger", str(ledger.path))
+    unknown = run_dropdesk("review", "--currency", "XYZ", "--ledger", ledger.location)
     assert unknown.returncode == 2 and "no exchange rates for XYZ" in unknown.stderr
 
 
@@ -108,7 +111,7 @@ def test_german_csv_opens_in_german_excel(ledger: Ledger, tmp_path: Path) -> Non
     _ledger_with_a_case(ledger)
     target = tmp_path / "erstattungen.csv"
     done = run_dropdesk(
-        "review", "--csv", str(target), "--language", "de", "--ledger", str(ledger.path)
+        "review", "--csv", str(target), "--language", "de", "--ledger", ledger.location
     )
     assert done.returncode == 0, done.stderr
     with target.open(encoding="utf-8-sig", newline="") as stream:

@@ -27,8 +27,8 @@ class IllegalTransitionError(CancelError):
 class CancellationOpenError(CancelError):
     """The supplier order already has an open cancellation: resume that one."""
 
-    def __init__(self, message: str, cancellation_id: int) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, cancellation_id: int, german: str | None = None) -> None:
+        super().__init__(message, german)
         self.cancellation_id = cancellation_id
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import col, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
 
 from core.aliexpress import SyncSummary
 from core.cancel import (
@@ -54,6 +55,28 @@ from core.outgoing import Message
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _open_run_of(session: Session, supplier_order_id: int) -> int | None:
+    """The id of the order's run that is not done or abandoned (there is at most one: the
+    unique index ux_cancellation_open_run)."""
+    running = session.exec(
+        select(Cancellation.id).where(
+            Cancellation.supplier_order_id == supplier_order_id,
+            col(Cancellation.state).not_in([s.value for s in FINAL]),
+        )
+    ).first()
+    return None if running is None else int(running)
+
+
+def _already_open(order: SupplierOrder, running: int) -> CancellationOpenError:
+    return CancellationOpenError(
+        f"AliExpress order {order.ae_order_id} already has an open cancellation: "
+        "continue that one.",
+        running,
+        f"Für die AliExpress-Bestellung {order.ae_order_id} läuft schon eine Stornierung: "
+        "setzen Sie diese fort.",
+    )
 
 
 @dataclass(frozen=True)
@@ -110,22 +133,31 @@ class CancelWorkflow:
         `decided` (the merchant's decision up front, `core.cancel.decision`) is journalled in
         the same transaction: it is what the autopilot may act on later."""
         reason, fault = Reason(reason), Fault(fault)
+        try:
+            cancellation_id = self._open_run(supplier_order_id, reason, fault, decided)
+        except IntegrityError:
+            # Another instance (or thread) opened a run for this order between our check and
+            # our insert: the unique index on open runs (ux_cancellation_open_run) refused
+            # the second.
+            with self.rt.ledger.session() as session:
+                order = session.get(SupplierOrder, supplier_order_id)
+                running = _open_run_of(session, supplier_order_id)
+            if order is None or running is None:
+                raise
+            raise _already_open(order, running) from None
+        self.rt.on_step("state:checking")
+        return cancellation_id
+
+    def _open_run(
+        self, supplier_order_id: int, reason: Reason, fault: Fault, decided: Decision | None
+    ) -> int:
         with self.rt.ledger.session() as session:
             order = session.get(SupplierOrder, supplier_order_id)
             if order is None:
                 raise CancellationNotFoundError(f"There is no supplier order {supplier_order_id}.")
-            running = session.exec(
-                select(Cancellation.id).where(
-                    Cancellation.supplier_order_id == supplier_order_id,
-                    col(Cancellation.state).not_in([s.value for s in FINAL]),
-                )
-            ).first()
+            running = _open_run_of(session, supplier_order_id)
             if running is not None:
-                raise CancellationOpenError(
-                    f"AliExpress order {order.ae_order_id} already has an open cancellation: "
-                    "continue that one.",
-                    int(running),
-                )
+                raise _already_open(order, running)
             now = self.rt.now()
             row = Cancellation(
                 supplier_order_id=supplier_order_id,
@@ -149,9 +181,7 @@ class CancelWorkflow:
             )
             if decided is not None:
                 decision.record(session, row, decided, now)
-            cancellation_id = row.id
-        self.rt.on_step("state:checking")
-        return cancellation_id
+            return row.id
 
     def state(self, cancellation_id: int) -> CancellationView:
         return build_view(self.rt, cancellation_id)

@@ -167,8 +167,25 @@ class SupplierOrder(SQLModel, table=True):
     updated_at: datetime | None = _time()
 
 
+#: A cancellation run not done or abandoned (core.cancel.states.FINAL): the condition of the
+#: unique index that allows one open run per supplier order (migration one_open_run).
+OPEN_RUN = "state NOT IN ('done', 'abandoned')"
+
+
 class Cancellation(SQLModel, table=True):
     """One run of the cancel-everywhere wizard."""
+
+    __table_args__ = (
+        # Two instances (or threads) starting a run for one order at once: the second insert
+        # fails here, and core.cancel.workflow shows the first run instead.
+        Index(
+            "ux_cancellation_open_run",
+            "supplier_order_id",
+            unique=True,
+            sqlite_where=text(OPEN_RUN),
+            postgresql_where=text(OPEN_RUN),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     supplier_order_id: int | None = _fk("supplier_order.id")

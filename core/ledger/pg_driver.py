@@ -86,9 +86,15 @@ def connect(
     connection: psycopg.Connection[Any] = psycopg.connect(
         **settings, **extra, cursor_factory=QmarkCursor, autocommit=read_only
     )
+    # No JIT: the review's correlated sums look costly to the planner, which then spends about
+    # a second compiling queries that run in milliseconds (its summary on 20,000 orders took
+    # 6 s instead of 0.25 s); Dropdesk's queries are short.
+    connection.execute("SET jit = off")
     if read_only:
         connection.execute("SET default_transaction_read_only = on")
         connection.execute("SET statement_timeout = '60s'")
+    else:
+        connection.commit()
     return connection
 
 

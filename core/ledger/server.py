@@ -162,7 +162,11 @@ def open_server_ledger(
         engine.dispose()
         raise unreachable(address, error) from None
     ledger = ServerLedger(address, password)
-    ledger.__dict__["engine"] = engine  # keep the engine that already connected
+    # Keep the engine that already connected. A reading command's transactions are read-only
+    # (as a file opened for reading is query_only): it can never write, whatever it runs.
+    ledger.__dict__["engine"] = (
+        engine.execution_options(postgresql_readonly=True) if for_reading else engine
+    )
     return ledger
 
 

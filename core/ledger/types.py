@@ -25,14 +25,28 @@ def to_db(moment: datetime | None) -> str | None:
 
 
 def from_db(text: str | datetime | None) -> datetime | None:
-    """Parse the stored text of a UTCDateTime column (for raw SQL reads); a server ledger's
-    driver hands over the (naive UTC) datetime itself."""
+    """An instant as the ledger hands it over, aware in UTC: the text of a UTCDateTime column
+    (SQLite, naive UTC: `to_db`), the datetime a server ledger's driver gives (naive UTC), or
+    the ISO 8601 text a journal payload or JSON setting keeps (its offset is honoured). The one
+    conversion from the database: raw SQL reads work on both engines through it."""
     if text is None:
         return None
-    if isinstance(text, datetime):
-        return text.replace(tzinfo=UTC)
     # fromisoformat is C code, ~10x faster than strptime(DB_TIME_FORMAT): lists parse many.
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+    moment = text if isinstance(text, datetime) else datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def stored_instant(value: object) -> datetime | None:
+    """`from_db` for a value that may be missing or damaged (a journal payload, a setting):
+    None rather than an error, so that a damaged entry is skipped, not trusted."""
+    if not value or not isinstance(value, str | datetime):
+        return None
+    try:
+        return from_db(value)
+    except ValueError:
+        return None
 
 
 class OrderSource(StrEnum):

@@ -86,7 +86,12 @@ def test_import_links_numbers_from_note_attributes_and_tags(ledger: Ledger) -> N
         ("8198352049851316", "note_attributes", True),
         ("8198352049851317", "tags", True),
     ]
-    with ledger.engine.connect() as connection:  # linked orders are searchable at once
+
+
+@pytest.mark.sqlite_only  # FTS5's MATCH; a server ledger's pg_trgm: tests/core/test_ledger.py
+def test_linked_orders_are_in_the_search_index_at_once(ledger: Ledger) -> None:
+    import_shopify_csv(ledger, DATA / "orders_shopify.csv")
+    with ledger.engine.connect() as connection:
         found = connection.exec_driver_sql(
             "SELECT order_name, ae_order_id FROM supplier_order_search "
             "WHERE supplier_order_search MATCH '\"2049851316\"'"
@@ -188,6 +193,7 @@ def test_the_pattern_setting_decides_what_counts(ledger: Ledger) -> None:
     assert list(_supplier_orders(ledger)) == ["8198352049851317"]  # only the tagged one
 
 
+@pytest.mark.sqlite_only  # SQLite's dropped and re-made FTS5 trigger (sqlite_master)
 def test_a_deferred_index_inside_another_leaves_the_work_to_the_outer_one(ledger: Ledger) -> None:
     """The import defers the search index once and links in batches inside that block; rows
     that an update trigger indexed meanwhile are not indexed a second time at the end."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -159,4 +160,75 @@ def test_0003_keeps_orders_marks_them_not_estimated_and_adds_the_calendar_table(
         assert migrate.current_revision(connection) == "0002"
         columns = [r[1] for r in connection.execute(text("PRAGMA table_info(supplier_order)"))]
         assert "ship_by_estimated" not in columns
+    engine.dispose()
+
+
+def test_one_open_run_per_order_keeps_the_run_in_flight_and_closes_the_doubles(
+    tmp_path: Path,
+) -> None:
+    """Runs a race doubled before the unique index: per order the one with a Shopify call in
+    flight (else the oldest) stays open, the others are abandoned with their event; then a
+    second open run for an order is refused by the database."""
+    from alembic.script import ScriptDirectory
+
+    script = next(
+        s
+        for s in ScriptDirectory.from_config(migrate._config()).walk_revisions()
+        if Path(str(s.path)).stem.endswith("one_open_run")
+    )
+    path = tmp_path / "ledger.sqlite"
+    engine = make_engine(path)
+    migrate.upgrade(engine, path, target=str(script.down_revision))
+    runs = [(1, 1, "checking"), (2, 1, "shop_refund_sent"), (3, 1, "done"), (4, 2, "checking")]
+    runs.append((5, 2, "supplier_cancel_requested"))
+    with engine.begin() as connection:
+        for order in (1, 2):
+            connection.execute(
+                text(
+                    "INSERT INTO supplier_order (id, ae_order_id, order_status, logistics_status,"
+                    " tracking_number, carrier, cost_minor, currency, end_reason)"
+                    f" VALUES ({order}, '81000000000000{order}', '', '', '', '', 0, 'USD', '')"
+                )
+            )
+        for run, order, state in runs:
+            connection.execute(
+                text(
+                    "INSERT INTO cancellation (id, supplier_order_id, reason, fault, state, path,"
+                    " supplier_answer, abandoned_reason)"
+                    f" VALUES ({run}, {order}, 'other', 'unknown', '{state}', '', '', '')"
+                )
+            )
+    migrate.upgrade(engine, path, target=str(script.revision))
+    with engine.begin() as connection:
+        states = {
+            int(run): str(state)
+            for run, state in connection.execute(text("SELECT id, state FROM cancellation"))
+        }
+        events = connection.execute(
+            text("SELECT entity_id, payload FROM event WHERE kind = 'cancellation.abandoned'")
+        ).all()
+        flags = connection.execute(text("SELECT in_open_run FROM supplier_order")).scalars()
+        assert list(flags) == [1, 1]
+    assert states == {1: "abandoned", 2: "shop_refund_sent", 3: "done", 4: "checking"} | {
+        5: "abandoned"
+    }
+    abandoned = {int(run): json.loads(payload) for run, payload in events}
+    assert {run: payload["duplicate_of"] for run, payload in abandoned.items()} == {1: 2, 5: 4}
+    assert abandoned[5]["from"] == "supplier_cancel_requested"
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO cancellation (supplier_order_id, reason, fault, state, path,"
+                " supplier_answer, abandoned_reason)"
+                " VALUES (1, 'other', 'unknown', 'checking', '', '', '')"
+            )
+        )
+    with engine.begin() as connection:  # a closed run beside the open one is fine
+        connection.execute(
+            text(
+                "INSERT INTO cancellation (supplier_order_id, reason, fault, state, path,"
+                " supplier_answer, abandoned_reason)"
+                " VALUES (1, 'other', 'unknown', 'done', '', '', '')"
+            )
+        )
     engine.dispose()

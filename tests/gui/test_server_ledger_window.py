@@ -16,6 +16,7 @@ from core.ledger.models import Supplier, SupplierOrder
 from core.ledger.server_address import parse
 from core.ledger.transfer import copy_ledger
 from core.secrets import SecretKey, SecretStore
+from gui.app import Session
 from gui.main_window import MainWindow
 from gui.server_ledger_dialog import open_with_password
 from tests.pg_support import PASSWORD
@@ -114,3 +115,27 @@ def test_file_open_on_a_server_asks_the_password_once(
         again.close()
     finally:
         SecretStore().delete(key)
+
+
+def test_the_first_start_on_a_server_ledger_says_backups_are_the_servers(
+    qtbot: QtBot, pg_ledger_url: str
+) -> None:
+    """No daily file backup on a server ledger, and no silence either: a box with the pg_dump
+    line, once (tests/core/server/test_server_backup.py holds the "once")."""
+    session = Session(
+        open_ledger(pg_ledger_url), secrets=SecretStore(service="dropdesk-test-server-backup")
+    )
+    qtbot.addWidget(session.window)
+    try:
+        session.back_up_in_background()
+        qtbot.waitUntil(
+            lambda: session.window.findChild(QMessageBox, "server_backup_advice") is not None,
+            timeout=15_000,
+        )
+        box = session.window.findChild(QMessageBox, "server_backup_advice")
+        assert isinstance(box, QMessageBox)
+        assert box.windowTitle() == "Backups of a server ledger"
+        assert "pg_dump -Fc -d " in box.text() and parse(pg_ledger_url).url in box.text()
+        box.accept()
+    finally:
+        session.close()
