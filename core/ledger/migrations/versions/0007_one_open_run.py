@@ -9,8 +9,8 @@ Runs that a race already doubled are resolved before the index is made: per supp
 the run with a Shopify call in flight is kept (else the oldest), the others are abandoned,
 each with its journal event naming the run that continues.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-08
 """
 
@@ -21,8 +21,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
