@@ -1,7 +1,7 @@
-"""The tray icon: how many deadlines close soon (ship windows, orders to buy, the open
-cancellations' supplier answers, tracking, disputes and refunds), and a notification as each
-deadline enters the warning lead time (once per deadline and run). Clicking the message
-selects that order."""
+"""The tray icon: how many deadlines close soon, the same ones "Needs me" lists (ship windows,
+orders to buy, the open cancellations' supplier answers, tracking, disputes and refunds,
+purchase protection, withdrawals, chargebacks), and a notification as each deadline enters the
+warning lead time (once per deadline and run). Clicking the message selects that order."""
 
 from __future__ import annotations
 
@@ -48,13 +48,13 @@ class DeadlineTray(QObject):
     def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
         """Recount as of `now`. The ship windows are read on their index, and only once an
         order crossed its ship-by or the lead time (due.next_change) or the ledger changed;
-        the open runs' and orders-to-buy deadlines are read when the ledger changed and
-        classified in memory at each tick (their names only for a notification)."""
+        every other kind is read when the ledger changed and classified in memory at each tick
+        (the runs' and orders-to-buy names only for a notification)."""
         entered: list[due.Deadline] = []
         if ledger_changed or self._clocks is None or not self._ship_holds(now):
             with self._ledger.engine.connect() as connection:
                 if ledger_changed or self._clocks is None:
-                    self._clocks = due.open_clocks(connection)
+                    self._clocks = due.open_clocks(connection, now)
                 self._ship = due.ship_window_counts(
                     connection, self._ship_since, now, self.lead_hours
                 )
@@ -66,7 +66,7 @@ class DeadlineTray(QObject):
         fresh = [key for key in keys if (key[0].value, key[1]) not in self._notified]
         if fresh:
             with self._ledger.engine.connect() as connection:
-                entered += due.deadlines_of(connection, now, fresh)
+                entered += due.deadlines_of(connection, now, fresh, self._clocks)
         self.closing = self._ship.closing + closing
         self.overdue = self._ship.overdue + overdue
         entered = [d for d in entered if d.key not in self._notified]
