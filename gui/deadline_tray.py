@@ -5,6 +5,7 @@ warning lead time (once per deadline and run). Clicking the message selects that
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
@@ -12,10 +13,13 @@ from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from core import due
+from core.cancel.autopilot import ANSWERS
 from core.ledger import Ledger
 from gui.i18n import current_language
 from gui.palette import Colours
 from resources import icon_path
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -24,6 +28,9 @@ def _tr(text: str) -> str:
 
 class DeadlineTray(QObject):
     order_clicked = Signal(int)  # supplier_order id of the last notification (if it has one)
+    #: The last notification asks a question (did the supplier accept? did the money
+    #: arrive?): its Deadline.key, for "Needs me" to open on that row with the answers.
+    answer_clicked = Signal(object)
 
     def __init__(
         self, ledger: Ledger, lead_hours: float, now: datetime, parent: QObject | None = None
@@ -36,7 +43,9 @@ class DeadlineTray(QObject):
         self._ship: due.TrayCounts | None = None  # the ship windows' last count
         self._clocks: due.OpenClocks | None = None  # read again when the ledger changed
         self._notified: set[tuple[str, int]] = set()
+        self._unreadable = False  # the last read failed (said once in the log)
         self._last_notified: int | None = None
+        self._last_question: tuple[str, int] | None = None
         self.closing = self.overdue = 0
         self.icon = QSystemTrayIcon(self)
         self.icon.messageClicked.connect(self._message_clicked)
@@ -50,14 +59,25 @@ class DeadlineTray(QObject):
         order crossed its ship-by or the lead time (due.next_change) or the ledger changed;
         every other kind is read when the ledger changed and classified in memory at each tick
         (the runs' and orders-to-buy names only for a notification)."""
+        from sqlalchemy.exc import DatabaseError
+
         entered: list[due.Deadline] = []
         if ledger_changed or self._clocks is None or not self._ship_holds(now):
-            with self._ledger.engine.connect() as connection:
-                if ledger_changed or self._clocks is None:
-                    self._clocks = due.open_clocks(connection, now)
-                self._ship = due.ship_window_counts(
-                    connection, self._ship_since, now, self.lead_hours
-                )
+            try:
+                with self._ledger.engine.connect() as connection:
+                    if ledger_changed or self._clocks is None:
+                        self._clocks = due.open_clocks(connection, now)
+                    self._ship = due.ship_window_counts(
+                        connection, self._ship_since, now, self.lead_hours
+                    )
+            except DatabaseError as error:
+                # A damaged ledger: the check before the first write tells the merchant (and
+                # offers the way out); the tray counts nothing rather than stop the window.
+                if not self._unreadable:
+                    log.warning("The tray could not count the deadlines: %s", error.orig)
+                self._unreadable = True
+                return
+            self._unreadable = False
             self._ship_since = now
             entered += self._ship.entered
         assert self._ship is not None and self._clocks is not None  # read above when missing
@@ -99,6 +119,12 @@ class DeadlineTray(QObject):
             message = _tr("{0}: {1}, in less than {2} h.").format(
                 name, deadline.what.get(current_language()), lead
             )
+            # Qt's tray messages carry no buttons on any platform: a question's answers are
+            # in "Needs me", which the click opens on its row.
+            asks = deadline.cancellation_id is not None and deadline.kind in ANSWERS
+            if asks:
+                message += " " + _tr("Click to answer.")
+            self._last_question = deadline.key if asks else None
             if deadline.supplier_order_id is not None:
                 self._last_notified = deadline.supplier_order_id
             self.icon.showMessage(
@@ -106,7 +132,9 @@ class DeadlineTray(QObject):
             )
 
     def _message_clicked(self) -> None:
-        if self._last_notified is not None:
+        if self._last_question is not None:
+            self.answer_clicked.emit(self._last_question)
+        elif self._last_notified is not None:
             self.order_clicked.emit(self._last_notified)
 
 

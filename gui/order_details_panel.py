@@ -198,6 +198,23 @@ class OrderDetailsPanel(QWidget):
             return
         self._fill(details)
 
+    def show_several(self, count: int, totals: dict[str, int] | None) -> None:
+        """Several orders selected: how many, and what their shop orders come to per currency
+        (`totals` None: too many to add up); the actions act on all of them."""
+        self.lines.clear()
+        self.timeline.clear()
+        self.title.setText(f"<h2>{html.escape(_tr('{0} orders selected').format(count))}</h2>")
+        for label in self._fact_labels.values():
+            label.clear()
+        if totals is not None:
+            self._fact_labels["total"].setText(
+                " · ".join(money(minor, currency) for currency, minor in totals.items())
+                or _tr("no shop orders")
+            )
+        self.cancel_button.show()
+        for button in (self.withdrawal_button, self.notify_button):
+            button.hide()  # one customer at a time
+
     def _fill(self, details: OrderDetails) -> None:
         for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
             button.show()
