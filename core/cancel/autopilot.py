@@ -27,7 +27,7 @@ from sqlmodel import Session, col, select
 
 from core.aliexpress import AliExpressError, sync_order_statuses
 from core.cancel.actions import Action
-from core.cancel.decision import Decision, ShopAction, decision_of, record, remember
+from core.cancel.decision import Decision, ShopAction, change, decision_of, remember
 from core.cancel.errors import CancelError, ShopOutcomePendingError
 from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
@@ -155,13 +155,13 @@ class Autopilot:
                 remember(session, decided)
         return BulkStart(tuple(started), tuple(refused))
 
-    def change_decision(self, cancellation_id: int, decided: Decision) -> None:
-        """A new decision for a run not closed yet (the latest one counts)."""
+    def change_decision(self, cancellation_id: int, decided: Decision) -> list[str]:
+        """A new decision for a run not closed yet (the latest one counts): only the parts
+        nothing has happened on yet can change (`decision.change` refuses the others).
+        Returns the parts that changed."""
         with self.rt.ledger.session() as session:
             row = load(session, cancellation_id)
-            if State(row.state) in FINAL:
-                raise CancelError("This cancellation is closed; its decision cannot change.")
-            record(session, row, decided, self.rt.now())
+            return change(session, row, decided, self.rt.now())
 
     # -- the merchant's answers (each a single action) -------------------------------------
 
