@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from core.aliexpress import SyncSummary
 from core.cancel.autopilot import Answer, Progress
@@ -101,12 +101,33 @@ class CancelLauncher(QObject):
             self.view = CancellationsView(self.ledger, self.window, now=self.now, pool=self.pool)
             self.view.setWindowFlag(Qt.WindowType.Window)
             self.view.resume_requested.connect(self.open_cancellation)
+            self.view.change_requested.connect(self.change_decision)
         else:
             self.view.refresh()
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()
         return self.view
+
+    def change_decision(self, cancellation_id: int) -> QDialog:
+        """Change decision… for a run (the Cancellations view's menu); its wizard, if open,
+        shows the change, and the autopilot goes on with it."""
+        from gui.cancel_wizard.decision_dialog import DecisionDialog
+
+        parent = self.view if self.view is not None else self.window
+        dialog = DecisionDialog(
+            self.ledger, cancellation_id, parent, pool=self.pool, lock=self.lock
+        )
+        dialog.changed.connect(self._decision_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _decision_changed(self, cancellation_id: int) -> None:
+        for wizard in self.wizards:
+            if wizard.cancellation_id == cancellation_id and not wizard.busy:
+                wizard.refresh()
+        self._run_changed()
 
     def close_all(self) -> None:
         """Close every wizard (their runs stay open in the ledger) and the Cancellations view:

@@ -8,16 +8,19 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from core.cancel.autopilot import Autopilot, Need
-from core.cancel.decision import Decision
+from core.cancel.decision import Decision, ShopAction, decision_of
 from core.cancel.states import State
 from core.ledger import Ledger
 from core.ledger.models import Cancellation
 from core.ledger.types import Reason
+from gui.cancel_wizard import CancelLauncher
 from gui.cancel_wizard.bulk_dialog import BulkCancelDialog
+from gui.cancel_wizard.decision_dialog import DecisionDialog
 from gui.main_window import ALL_ORDERS, MainWindow
 from tests.connections_support import Fakes
 from tests.core.cancel.wiring import ORDER_TOTAL_MINOR, Seeded, seed
@@ -226,3 +229,76 @@ def test_a_tray_notification_with_a_question_opens_needs_me_on_its_row(
         "Accepted",
         "Refused",
     ]
+
+
+def decision_dialog(qtbot: QtBot, parent: QWidget) -> DecisionDialog:
+    qtbot.waitUntil(lambda: parent.findChild(DecisionDialog) is not None, timeout=WAIT)
+    dialog = parent.findChild(DecisionDialog)
+    assert dialog is not None
+    return dialog
+
+
+def test_change_decision_from_the_wizard_changes_what_has_not_happened(
+    qtbot: QtBot, ledger: Ledger, fakes: Fakes, ae_token: str
+) -> None:
+    order = seed(ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago())
+    opener = FakesOpener(ledger, fakes, ae_token, supplier=False)
+    run = waiting_for_the_supplier(ledger, opener, order)
+    window = QWidget()
+    qtbot.addWidget(window)
+    launcher = CancelLauncher(ledger, opener, window)
+    wizard = launcher.open_cancellation(run)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.handle is not None and not wizard.busy, timeout=WAIT)
+    assert wizard.change_button.isVisible()
+    qtbot.mouseClick(wizard.change_button, Qt.MouseButton.LeftButton)
+    dialog = decision_dialog(qtbot, wizard)
+    # The supplier was asked with the reason: locked, and it says why.
+    assert not dialog.reason.isEnabled()
+    assert "the supplier was already asked" in dialog.reason.toolTip()
+    assert dialog.shop_action.isEnabled() and dialog.restock.isEnabled()
+    dialog.shop_action.setCurrentIndex(dialog.shop_action.findData("refund"))
+    dialog.restock.setChecked(False)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "You changed your decision" in wizard.timeline.titles(), timeout=WAIT)
+    with ledger.session() as session:
+        decided = decision_of(session, run)
+    assert decided is not None and decided.shop_action is ShopAction.REFUND
+    assert not decided.restock
+    qtbot.waitUntil(lambda: not wizard.busy, timeout=WAIT)
+    assert fakes.shopify.state.cancel_requests == []  # nothing sent: the supplier has not agreed
+    launcher.close_all()
+
+
+def test_change_decision_refused_for_what_already_happened(
+    qtbot: QtBot, ledger: Ledger, fakes: Fakes, ae_token: str
+) -> None:
+    order = seed(ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago())
+    opener = FakesOpener(ledger, fakes, ae_token, supplier=False)
+    run = waiting_for_the_supplier(ledger, opener, order)
+    handle = opener(order.supplier_order_id, None)
+    try:  # the supplier accepted: the autopilot cancelled on Shopify
+        Autopilot(handle.workflow).supplier_answered(run, True)
+    finally:
+        handle.close()
+    assert len(fakes.shopify.state.cancel_requests) == 1
+    window = QWidget()
+    qtbot.addWidget(window)
+    launcher = CancelLauncher(ledger, opener, window)
+    view = launcher.show_cancellations()
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading and view.selected_id() == run, timeout=WAIT)
+    view.change_requested.emit(run)  # its context menu's "Change decision…"
+    dialog = decision_dialog(qtbot, view)
+    assert not dialog.shop_action.isEnabled()
+    assert "the Shopify step was already sent" in dialog.shop_action.toolTip()
+    assert not dialog.notify.isEnabled() and not dialog.fault.isEnabled()
+    # Core refuses it anyway, in words, and nothing changes.
+    dialog.restock.setChecked(not dialog.restock.isChecked())
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.banner.isVisibleTo(dialog), timeout=WAIT)
+    assert "Cannot change putting the items back in stock" in dialog.banner.label.text()
+    with ledger.session() as session:
+        assert decision_of(session, run) == Decision(Reason.OUT_OF_STOCK)
+    dialog.close()
+    launcher.close_all()
