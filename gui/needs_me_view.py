@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,14 +39,26 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("NeedsMeView", text)
 
 
-#: Each answer's button (its words, what it records) and the key the focused row answers with.
+# Each answer's button (its words, what it records) and the key the focused row answers with.
 _ANSWER_WORDS = {
-    "accepted": ("Accepted", "The supplier accepted the cancellation", "A"),
-    "refused": ("Refused", "The supplier refused to cancel", "R"),
-    "money_arrived": ("Money arrived", "The supplier's refund arrived in your account", "M"),
+    "accepted": (
+        QT_TRANSLATE_NOOP("NeedsMeView", "Accepted"),
+        QT_TRANSLATE_NOOP("NeedsMeView", "The supplier accepted the cancellation"),
+        "A",
+    ),
+    "refused": (
+        QT_TRANSLATE_NOOP("NeedsMeView", "Refused"),
+        QT_TRANSLATE_NOOP("NeedsMeView", "The supplier refused to cancel"),
+        "R",
+    ),
+    "money_arrived": (
+        QT_TRANSLATE_NOOP("NeedsMeView", "Money arrived"),
+        QT_TRANSLATE_NOOP("NeedsMeView", "The supplier's refund arrived in your account"),
+        "M",
+    ),
     "aliexpress_done": (
-        "Requested",
-        "You have requested the cancellation on AliExpress",
+        QT_TRANSLATE_NOOP("NeedsMeView", "Requested"),
+        QT_TRANSLATE_NOOP("NeedsMeView", "You have requested the cancellation on AliExpress"),
         "D",
     ),
 }

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -203,7 +203,8 @@ class OrderDetailsPanel(QWidget):
         (`totals` None: too many to add up); the actions act on all of them."""
         self.lines.clear()
         self.timeline.clear()
-        self.title.setText(f"<h2>{html.escape(_tr('{0} orders selected').format(count))}</h2>")
+        heading = _tr("{0} orders selected").format(QLocale().toString(count))
+        self.title.setText(f"<h2>{html.escape(heading)}</h2>")
         for label in self._fact_labels.values():
             label.clear()
         if totals is not None:
