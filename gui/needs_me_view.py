@@ -93,6 +93,12 @@ class NeedsMeView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        # Rows as high as an answer button (and its cell's margins), all alike.
+        button_height = QPushButton(_tr("Money arrived")).sizeHint().height()
+        rows = self.table.verticalHeader()
+        rows.setMinimumSectionSize(button_height + 4)
+        rows.setDefaultSectionSize(max(rows.defaultSectionSize(), button_height + 4))
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -141,7 +147,6 @@ class NeedsMeView(QWidget):
                 self.table.setItem(row, column, item)
             self.table.setItem(row, ANSWER_COLUMN, QTableWidgetItem())
             self.table.setCellWidget(row, ANSWER_COLUMN, self._answer_buttons(deadline))
-        self.table.resizeRowsToContents()
 
     def answers(self, row: int) -> tuple[Answer, ...]:
         """The answers the deadline in `row` asks of the merchant (none for most)."""
@@ -179,7 +184,7 @@ class NeedsMeView(QWidget):
     def _answer_buttons(self, deadline: Deadline) -> QWidget:
         cell = QWidget()
         row = QHBoxLayout(cell)
-        row.setContentsMargins(2, 1, 2, 1)
+        row.setContentsMargins(2, 0, 2, 0)
         row.setSpacing(4)
         answers = ANSWERS.get(deadline.kind, ()) if deadline.cancellation_id is not None else ()
         for answer in answers:
