@@ -568,7 +568,8 @@ class MainWindow(QMainWindow):
         """The selected rows as disjoint (top, bottom) spans, in order."""
         spans: list[tuple[int, int]] = []
         ranges = self.table.selectionModel().selection()
-        for top, bottom in sorted((r.top(), r.bottom()) for r in ranges):
+        found = (ranges.at(i) for i in range(ranges.count()))
+        for top, bottom in sorted((r.top(), r.bottom()) for r in found):
             if spans and top <= spans[-1][1] + 1:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], bottom))
             else:

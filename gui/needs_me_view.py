@@ -40,7 +40,7 @@ def _tr(text: str) -> str:
 
 
 # Each answer's button (its words, what it records) and the key the focused row answers with.
-_ANSWER_WORDS = {
+_ANSWER_WORDS: dict[str, tuple[object, object, str]] = {
     "accepted": (
         QT_TRANSLATE_NOOP("NeedsMeView", "Accepted"),
         QT_TRANSLATE_NOOP("NeedsMeView", "The supplier accepted the cancellation"),
@@ -189,11 +189,11 @@ class NeedsMeView(QWidget):
         answers = ANSWERS.get(deadline.kind, ()) if deadline.cancellation_id is not None else ()
         for answer in answers:
             label, tip, shortcut = _ANSWER_WORDS[answer.key]
-            button = QPushButton(_tr(label))
+            button = QPushButton(_tr(str(label)))
             button.setObjectName(f"answer_{answer.key}")
             button.setToolTip(
                 _tr("{0} ({1} on the selected line)").format(
-                    _tr(tip),
+                    _tr(str(tip)),
                     QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText),
                 )
             )

@@ -1481,7 +1481,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="587"/>
-        <location filename="../../gui/needs_me_view.py" line="140"/>
+        <location filename="../../gui/needs_me_view.py" line="146"/>
         <location filename="../../gui/order_details_panel.py" line="291"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
@@ -2634,39 +2634,39 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="597"/>
+        <location filename="../../gui/main_window.py" line="598"/>
         <source>Select at most {0} orders to cancel at once.</source>
         <translation>Wählen Sie höchstens {0} Bestellungen auf einmal zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="611"/>
+        <location filename="../../gui/main_window.py" line="612"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="622"/>
-        <location filename="../../gui/main_window.py" line="637"/>
+        <location filename="../../gui/main_window.py" line="623"/>
+        <location filename="../../gui/main_window.py" line="638"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="651"/>
-        <location filename="../../gui/main_window.py" line="708"/>
+        <location filename="../../gui/main_window.py" line="652"/>
+        <location filename="../../gui/main_window.py" line="709"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="711"/>
+        <location filename="../../gui/main_window.py" line="712"/>
         <source>Still recording the last answer; try again in a moment.</source>
         <translation>Die letzte Antwort wird noch gespeichert; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="829"/>
+        <location filename="../../gui/main_window.py" line="830"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="831"/>
+        <location filename="../../gui/main_window.py" line="832"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -3843,7 +3843,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="190"/>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
+        <source>Money arrived</source>
+        <translation>Geld erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="195"/>
         <source>{0} ({1} on the selected line)</source>
         <translation>{0} ({1} in der ausgewählten Zeile)</translation>
     </message>
@@ -3864,12 +3869,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Ihre Antwort</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="117"/>
+        <location filename="../../gui/needs_me_view.py" line="123"/>
         <source>Nothing is due within {0} h or overdue.</source>
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="122"/>
+        <location filename="../../gui/needs_me_view.py" line="128"/>
         <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
