@@ -302,3 +302,24 @@ def test_change_decision_refused_for_what_already_happened(
         assert decision_of(session, run) == Decision(Reason.OUT_OF_STOCK)
     dialog.close()
     launcher.close_all()
+
+
+def test_more_orders_than_one_decision_takes_are_refused_with_a_message(
+    qtbot: QtBot, ledger: Ledger
+) -> None:
+    """Ctrl+A on a big list: counted from the selection's ranges, not read whole; Cancel
+    everywhere says how many it takes at once instead of starting hundreds of runs."""
+    from gui.main_window import MAX_BULK
+    from tests.connections_support import add_supplier_orders
+
+    add_supplier_orders(ledger, MAX_BULK + 50)
+    window = open_window(qtbot, ledger)
+    window.table.selectAll()
+    assert window.selection_count() == MAX_BULK + 50
+    assert window.selected_orders() == []  # too many to read
+    assert f"{MAX_BULK + 50} orders selected" in window.details.title.text()
+    assert window.details._fact_labels["total"].text() == ""  # not added up
+    assert not window.cancel_action.isEnabled()
+    window.cancel_selected()
+    assert f"Select at most {MAX_BULK} orders" in window.statusBar().currentMessage()
+    assert window.findChild(BulkCancelDialog) is None
