@@ -299,12 +299,18 @@ class OpenClocks:
     The open runs' and orders-to-buy deadlines are kept as instants (names are read for a
     notification only); protection, withdrawal and chargeback deadlines come named from their
     modules and are kept whole (`named`). A protection deadline leaves the list when its window
-    closes (`ends`, sorted): it is overdue from its act-by moment until then."""
+    closes (`ends`, sorted): it is overdue from its act-by moment until then. Read with a
+    horizon, the protection deadlines after `until` are not in it: the counts hold while
+    now + lead <= until (`holds`), then it is read again."""
 
     moments: list[datetime]
     keys: list[tuple[Kind, int]]  # (kind, cancellation | customer order | … id), same order
     ends: list[datetime] = field(default_factory=list)
     named: dict[tuple[str, int], Deadline] = field(default_factory=dict)
+    until: datetime | None = None  # None: every deadline was read
+
+    def holds(self, now: datetime, lead_hours: float) -> bool:
+        return self.until is None or now + timedelta(hours=lead_hours) <= self.until
 
     def count(self, after: datetime | None, until: datetime) -> int:
         start = 0 if after is None else bisect_right(self.moments, after)
@@ -332,10 +338,13 @@ class OpenClocks:
         return self.count(now, now + lead), overdue, entered
 
 
-def open_clocks(db: Session | Connection, now: datetime | None = None) -> OpenClocks:
+def open_clocks(
+    db: Session | Connection, now: datetime | None = None, within_hours: float | None = None
+) -> OpenClocks:
     """Every deadline `deadlines` lists except the ship windows, as of `now` (protection
     windows already closed then are left out): the open runs', the orders to buy, purchase
-    protection, withdrawals and chargebacks."""
+    protection, withdrawals and chargebacks. `within_hours` bounds the protection deadlines
+    (a ledger ships thousands of orders a month: each is one), and sets `until`."""
     connection = _connection(db)
     now = _utc(now) if now is not None else datetime.now(UTC)
     found: list[tuple[datetime, Kind, int]] = []
@@ -351,14 +360,16 @@ def open_clocks(db: Session | Connection, now: datetime | None = None) -> OpenCl
         found.append((_parsed(paid) + buy_within, Kind.BUY, ident))
     named: dict[tuple[str, int], Deadline] = {}
     ends: list[datetime] = []
-    for entry, closes in protection.open_windows(connection, now):
+    for entry, closes in protection.open_windows(connection, now, within_hours):
         named[entry.key] = entry
         ends.append(closes)
     for entry in [*withdrawal.deadlines(connection, now), *chargeback_deadlines(connection, now)]:
         named[entry.key] = entry
     found += [(entry.deadline, entry.kind, key[1]) for key, entry in named.items()]
     found.sort(key=lambda item: (item[0], item[1].value, item[2]))
-    return OpenClocks([m for m, _, _ in found], [(k, i) for _, k, i in found], sorted(ends), named)
+    until = None if within_hours is None else now + timedelta(hours=within_hours)
+    moments, keys = [m for m, _, _ in found], [(k, i) for _, k, i in found]
+    return OpenClocks(moments, keys, sorted(ends), named, until)
 
 
 def deadlines_of(

@@ -21,6 +21,10 @@ from resources import icon_path
 
 log = logging.getLogger(__name__)
 
+#: The protection deadlines are read this far beyond the lead time, then again (a big ledger
+#: has one per order shipped in the last two months: only the coming ones are read).
+REREAD_HOURS = 24
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DeadlineTray", text)
@@ -57,16 +61,19 @@ class DeadlineTray(QObject):
     def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
         """Recount as of `now`. The ship windows are read on their index, and only once an
         order crossed its ship-by or the lead time (due.next_change) or the ledger changed;
-        every other kind is read when the ledger changed and classified in memory at each tick
-        (the runs' and orders-to-buy names only for a notification)."""
+        every other kind is read when the ledger changed (or a day on, for the protection
+        deadlines coming into reach) and classified in memory at each tick (the runs' and
+        orders-to-buy names only for a notification)."""
         from sqlalchemy.exc import DatabaseError
 
         entered: list[due.Deadline] = []
-        if ledger_changed or self._clocks is None or not self._ship_holds(now):
+        stale = self._clocks is None or not self._clocks.holds(now, self.lead_hours)
+        if ledger_changed or stale or not self._ship_holds(now):
             try:
                 with self._ledger.engine.connect() as connection:
-                    if ledger_changed or self._clocks is None:
-                        self._clocks = due.open_clocks(connection, now)
+                    if ledger_changed or stale:
+                        within = self.lead_hours + REREAD_HOURS
+                        self._clocks = due.open_clocks(connection, now, within)
                     self._ship = due.ship_window_counts(
                         connection, self._ship_since, now, self.lead_hours
                     )
