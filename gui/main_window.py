@@ -114,6 +114,8 @@ TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep th
 #: The most orders one decision cancels at once (each is a run of its own; a bigger selection,
 #: Ctrl+A on a big ledger, is refused with a message rather than read whole).
 MAX_BULK = 200
+#: After a refresh, selected orders that moved are looked for one query each: this many.
+RESELECT_LOOKUPS = 5
 
 
 def can_cancel(order: OrderRow | None) -> bool:
@@ -512,7 +514,8 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read the ledger (F5): counts, the list as of now, the tray; the selected orders
         stay selected while the list still shows them."""
-        selected = self.selected_orders()
+        rows = self.selected_rows()
+        selected = [(row, self.model.row_at(row)) for row in rows]
         self.total_orders = self.orders.count(OrderQuery())
         self._show_first_run()
         before = self.model.query
@@ -523,12 +526,23 @@ class MainWindow(QMainWindow):
             self.tray.update(self.clock(), ledger_changed=True)
         if self._needs_me is not None and self._needs_me.isVisible():
             self._load_needs_me()
-        self._select_ids([order.id for order in selected])
+        self._select_again([(row, order.id) for row, order in selected if order is not None])
 
-    def _select_ids(self, supplier_order_ids: list[int]) -> None:
-        """Select these orders again where the list still shows them (one at a time: a few)."""
-        rows = [self.model.position_of(ident) for ident in supplier_order_ids]
-        found = [row for row in rows if row is not None]
+    def _select_again(self, was: list[tuple[int, int]]) -> None:
+        """Select these (row, order id) again where the list still shows them: an order still
+        on its row is kept as it is; one that moved is looked for (a query each on the sort
+        index, so only for the first few: a big selection keeps the orders that stayed)."""
+        found: list[int] = []
+        lookups = RESELECT_LOOKUPS
+        for row, ident in was:
+            now_there = self.model.row_at(row) if row < self.model.rowCount() else None
+            if now_there is not None and now_there.id == ident:
+                found.append(row)
+            elif lookups > 0:
+                lookups -= 1
+                moved = self.model.position_of(ident)
+                if moved is not None:
+                    found.append(moved)
         if len(found) == 1:
             self.table.selectRow(found[0])
             return
