@@ -205,8 +205,9 @@ class OrderDetailsPanel(QWidget):
         self.timeline.clear()
         heading = _tr("{0} orders selected").format(QLocale().toString(count))
         self.title.setText(f"<h2>{html.escape(heading)}</h2>")
-        for label in self._fact_labels.values():
+        for key, label in self._fact_labels.items():
             label.clear()
+            self.facts.setRowVisible(label, key == "total")  # one order's facts: not here
         if totals is not None:
             self._fact_labels["total"].setText(
                 " · ".join(money(minor, currency) for currency, minor in totals.items())
@@ -219,6 +220,8 @@ class OrderDetailsPanel(QWidget):
     def _fill(self, details: OrderDetails) -> None:
         for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
             button.show()
+        for label in self._fact_labels.values():
+            self.facts.setRowVisible(label, True)
         order, customer = details.supplier_order, details.customer_order
         name = customer.name if customer else _tr("Unlinked supplier order")
         self.title.setText(f"<h2>{html.escape(display_text(name))}</h2>")
