@@ -10,7 +10,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from core import due
 from core.cancel.autopilot import ANSWERS
@@ -21,8 +21,8 @@ from resources import icon_path
 
 log = logging.getLogger(__name__)
 
-#: The protection deadlines are read this far beyond the lead time, then again (a big ledger
-#: has one per order shipped in the last two months: only the coming ones are read).
+# The protection deadlines are read this far beyond the lead time, then again (a big ledger
+# has one per order shipped in the last two months: only the coming ones are read).
 REREAD_HOURS = 24
 
 
@@ -32,9 +32,10 @@ def _tr(text: str) -> str:
 
 class DeadlineTray(QObject):
     order_clicked = Signal(int)  # supplier_order id of the last notification (if it has one)
-    #: The last notification asks a question (did the supplier accept? did the money
-    #: arrive?): its Deadline.key, for "Needs me" to open on that row with the answers.
+    # The last notification asks a question (did the supplier accept? did the money
+    # arrive?): its Deadline.key, for "Needs me" to open on that row with the answers.
     answer_clicked = Signal(object)
+    needs_me_requested = Signal()  # the icon's menu: "Needs me…"
 
     def __init__(
         self, ledger: Ledger, lead_hours: float, now: datetime, parent: QObject | None = None
@@ -53,6 +54,10 @@ class DeadlineTray(QObject):
         self.closing = self.overdue = 0
         self.icon = QSystemTrayIcon(self)
         self.icon.messageClicked.connect(self._message_clicked)
+        # Where the system's tray has a menu, the list with the answers is one entry away.
+        self.menu = QMenu()
+        self.menu.addAction(_tr("Needs me…"), self.needs_me_requested.emit)
+        self.icon.setContextMenu(self.menu)
         self._base = QIcon(str(icon_path("dropdesk.svg"))).pixmap(64, 64)
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()

@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self.tray = DeadlineTray(self.ledger, self._soon_hours, self.clock(), self)
         self.tray.order_clicked.connect(self._reveal)
         self.tray.answer_clicked.connect(self.show_needs_me_on)
+        self.tray.needs_me_requested.connect(self.show_needs_me)
         for deferred in self._service_actions:
             deferred.setEnabled(True)
         self._services_ready = True

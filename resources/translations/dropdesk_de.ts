@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -558,7 +558,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="173"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
-        <location filename="../../gui/order_details_panel.py" line="289"/>
+        <location filename="../../gui/order_details_panel.py" line="292"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
@@ -1482,7 +1482,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="587"/>
         <location filename="../../gui/needs_me_view.py" line="146"/>
-        <location filename="../../gui/order_details_panel.py" line="291"/>
+        <location filename="../../gui/order_details_panel.py" line="294"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
@@ -2046,33 +2046,37 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="106"/>
+        <location filename="../../gui/deadline_tray.py" line="59"/>
+        <source>Needs me…</source>
+        <translation>Was ansteht…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="118"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
-        <extracomment>The last notification asks a question (did the supplier accept? did the money arrive?): its Deadline.key, for &quot;Needs me&quot; to open on that row with the answers.</extracomment>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="110"/>
+        <location filename="../../gui/deadline_tray.py" line="122"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="118"/>
+        <location filename="../../gui/deadline_tray.py" line="130"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="119"/>
+        <location filename="../../gui/deadline_tray.py" line="131"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="126"/>
+        <location filename="../../gui/deadline_tray.py" line="138"/>
         <source>Click to answer.</source>
         <translation>Zum Antworten klicken.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="131"/>
+        <location filename="../../gui/deadline_tray.py" line="143"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
@@ -2529,144 +2533,144 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Supplier orders</source>
-        <extracomment>The most orders one decision cancels at once (each is a run of its own; a bigger selection, Ctrl+A on a big ledger, is refused with a message rather than read whole).</extracomment>
+        <extracomment>The most orders one decision cancels at once (each is a run of its own; a bigger selection, Ctrl+A on a big ledger, is refused with a message rather than read whole). After a refresh, selected orders that moved are looked for one query each: this many.</extracomment>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367"/>
+        <location filename="../../gui/main_window.py" line="370"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
+        <location filename="../../gui/main_window.py" line="372"/>
         <source>Open ledger on a &amp;server…</source>
         <translation>Auftragsbuch auf einem &amp;Server öffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="384"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="390"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="392"/>
+        <location filename="../../gui/main_window.py" line="395"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="394"/>
+        <location filename="../../gui/main_window.py" line="397"/>
         <location filename="../../gui/order_details_panel.py" line="148"/>
         <location filename="../../gui/withdrawal_dialog.py" line="136"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="396"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="406"/>
         <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="410"/>
         <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="430"/>
         <source>C&amp;hargebacks…</source>
         <translation>&amp;Rückbuchungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="598"/>
+        <location filename="../../gui/main_window.py" line="613"/>
         <source>Select at most {0} orders to cancel at once.</source>
         <translation>Wählen Sie höchstens {0} Bestellungen auf einmal zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="612"/>
+        <location filename="../../gui/main_window.py" line="627"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="623"/>
         <location filename="../../gui/main_window.py" line="638"/>
+        <location filename="../../gui/main_window.py" line="653"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="652"/>
-        <location filename="../../gui/main_window.py" line="709"/>
+        <location filename="../../gui/main_window.py" line="667"/>
+        <location filename="../../gui/main_window.py" line="724"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="712"/>
+        <location filename="../../gui/main_window.py" line="727"/>
         <source>Still recording the last answer; try again in a moment.</source>
         <translation>Die letzte Antwort wird noch gespeichert; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="830"/>
+        <location filename="../../gui/main_window.py" line="845"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="832"/>
+        <location filename="../../gui/main_window.py" line="847"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
@@ -2766,62 +2770,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} Bestellungen ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="213"/>
+        <location filename="../../gui/order_details_panel.py" line="214"/>
         <source>no shop orders</source>
         <translation>keine Shop-Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="223"/>
+        <location filename="../../gui/order_details_panel.py" line="226"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="229"/>
+        <location filename="../../gui/order_details_panel.py" line="232"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="233"/>
+        <location filename="../../gui/order_details_panel.py" line="236"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="235"/>
+        <location filename="../../gui/order_details_panel.py" line="238"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="241"/>
+        <location filename="../../gui/order_details_panel.py" line="244"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="274"/>
+        <location filename="../../gui/order_details_panel.py" line="277"/>
         <source>by e-mail</source>
         <translation>per E-Mail</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="274"/>
+        <location filename="../../gui/order_details_panel.py" line="277"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="278"/>
+        <location filename="../../gui/order_details_panel.py" line="281"/>
         <source>refund by {0}</source>
         <translation>Erstattung bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="281"/>
+        <location filename="../../gui/order_details_panel.py" line="284"/>
         <source>protection ends {0}</source>
         <translation>Käuferschutz endet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="297"/>
+        <location filename="../../gui/order_details_panel.py" line="300"/>
         <source>changed: {0}</source>
         <translation>geändert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="327"/>
+        <location filename="../../gui/order_details_panel.py" line="330"/>
         <source>other details</source>
         <translation>weitere Angaben</translation>
     </message>

@@ -229,6 +229,11 @@ def test_a_tray_notification_with_a_question_opens_needs_me_on_its_row(
         "Accepted",
         "Refused",
     ]
+    view.close()
+    (entry,) = tray.menu.actions()  # the icon's menu, where the system's tray has one
+    assert entry.text() == "Needs me…"
+    entry.trigger()
+    assert view.isVisible()
 
 
 def decision_dialog(qtbot: QtBot, parent: QWidget) -> DecisionDialog:
