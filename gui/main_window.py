@@ -111,10 +111,10 @@ PREFERRED_SIZE = (1320, 780)  # capped by the screen: a 1280x720 laptop gets wha
 GEOMETRY_KEY = "main/geometry"
 SPLITTER_KEY = "main/splitter"
 TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep them exact
-#: The most orders one decision cancels at once (each is a run of its own; a bigger selection,
-#: Ctrl+A on a big ledger, is refused with a message rather than read whole).
+# The most orders one decision cancels at once (each is a run of its own; a bigger selection,
+# Ctrl+A on a big ledger, is refused with a message rather than read whole).
 MAX_BULK = 200
-#: After a refresh, selected orders that moved are looked for one query each: this many.
+# After a refresh, selected orders that moved are looked for one query each: this many.
 RESELECT_LOOKUPS = 5
 
 

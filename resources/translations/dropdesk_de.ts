@@ -2535,7 +2535,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/main_window.py" line="182"/>
         <source>Supplier orders</source>
-        <extracomment>The most orders one decision cancels at once (each is a run of its own; a bigger selection, Ctrl+A on a big ledger, is refused with a message rather than read whole). After a refresh, selected orders that moved are looked for one query each: this many.</extracomment>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
