@@ -16,7 +16,7 @@ import json
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -292,11 +292,25 @@ def _bounds(
 
 @dataclass(frozen=True)
 class OpenClocks:
-    """The instants of the open runs' and orders-to-buy deadlines, sorted: a tray classifies
-    them at each tick in memory and reads them again only when the ledger changed."""
+    """The instants of every deadline that is not a ship window, sorted: a tray classifies
+    them at each tick in memory and reads them again only when the ledger changed, so its
+    count is the count of `deadlines` (the "Needs me" list) without a query per tick.
+
+    The open runs' and orders-to-buy deadlines are kept as instants (names are read for a
+    notification only); protection, withdrawal and chargeback deadlines come named from their
+    modules and are kept whole (`named`). A protection deadline leaves the list when its window
+    closes (`ends`, sorted): it is overdue from its act-by moment until then. Read with a
+    horizon, the protection deadlines after `until` are not in it: the counts hold while
+    now + lead <= until (`holds`), then it is read again."""
 
     moments: list[datetime]
-    keys: list[tuple[Kind, int]]  # (kind, cancellation id | customer order id), same order
+    keys: list[tuple[Kind, int]]  # (kind, cancellation | customer order | … id), same order
+    ends: list[datetime] = field(default_factory=list)
+    named: dict[tuple[str, int], Deadline] = field(default_factory=dict)
+    until: datetime | None = None  # None: every deadline was read
+
+    def holds(self, now: datetime, lead_hours: float) -> bool:
+        return self.until is None or now + timedelta(hours=lead_hours) <= self.until
 
     def count(self, after: datetime | None, until: datetime) -> int:
         start = 0 if after is None else bisect_right(self.moments, after)
@@ -309,18 +323,30 @@ class OpenClocks:
         index = bisect_right(self.moments, moment)
         return self.moments[index] if index < len(self.moments) else None
 
+    def first_end_after(self, moment: datetime) -> datetime | None:
+        index = bisect_right(self.ends, moment)
+        return self.ends[index] if index < len(self.ends) else None
+
     def classify(
         self, since: datetime, now: datetime, lead_hours: float
     ) -> tuple[int, int, list[tuple[Kind, int]]]:
         """(closing within the lead, overdue, keys that came within the lead since `since`)."""
         lead = timedelta(hours=lead_hours)
         entered = self.between(since + lead, now + lead) if since < now else []
-        return self.count(now, now + lead), self.count(None, now), entered
+        # An end falls on or after its act-by moment: every ended entry is among the overdue.
+        overdue = self.count(None, now) - bisect_right(self.ends, now)
+        return self.count(now, now + lead), overdue, entered
 
 
-def open_clocks(db: Session | Connection) -> OpenClocks:
-    """Every open run's next deadline and every buy deadline, as instants (no names)."""
+def open_clocks(
+    db: Session | Connection, now: datetime | None = None, within_hours: float | None = None
+) -> OpenClocks:
+    """Every deadline `deadlines` lists except the ship windows, as of `now` (protection
+    windows already closed then are left out): the open runs', the orders to buy, purchase
+    protection, withdrawals and chargebacks. `within_hours` bounds the protection deadlines
+    (a ledger ships thousands of orders a month: each is one), and sets `until`."""
     connection = _connection(db)
+    now = _utc(now) if now is not None else datetime.now(UTC)
     found: list[tuple[datetime, Kind, int]] = []
     states = ", ".join("?" * len(OPEN_RUN_STATES))
     runs = (
@@ -332,19 +358,42 @@ def open_clocks(db: Session | Connection) -> OpenClocks:
     buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
     for ident, _name, paid in _execute(connection, _TO_BUY, PAID_STATUSES):
         found.append((_parsed(paid) + buy_within, Kind.BUY, ident))
+    named: dict[tuple[str, int], Deadline] = {}
+    ends: list[datetime] = []
+    for entry, closes in protection.open_windows(connection, now, within_hours):
+        named[entry.key] = entry
+        ends.append(closes)
+    for entry in [*withdrawal.deadlines(connection, now), *chargeback_deadlines(connection, now)]:
+        named[entry.key] = entry
+    found += [(entry.deadline, entry.kind, key[1]) for key, entry in named.items()]
     found.sort(key=lambda item: (item[0], item[1].value, item[2]))
-    return OpenClocks([m for m, _, _ in found], [(k, i) for _, k, i in found])
+    until = None if within_hours is None else now + timedelta(hours=within_hours)
+    moments, keys = [m for m, _, _ in found], [(k, i) for _, k, i in found]
+    return OpenClocks(moments, keys, sorted(ends), named, until)
 
 
 def deadlines_of(
-    db: Session | Connection, now: datetime, keys: Sequence[tuple[Kind, int]]
+    db: Session | Connection,
+    now: datetime,
+    keys: Sequence[tuple[Kind, int]],
+    clocks_now: OpenClocks | None = None,
 ) -> list[Deadline]:
-    """The deadlines (with names) of OpenClocks keys, soonest first: for notifications."""
-    runs = [i for k, i in keys if k is not Kind.BUY]
+    """The deadlines (with names) of OpenClocks keys, soonest first: for notifications. The
+    kinds kept whole come from `clocks_now`."""
+    named = clocks_now.named if clocks_now is not None else {}
+    runs = [i for k, i in keys if k in _RUN_DEADLINE_KINDS]
     buys = [i for k, i in keys if k is Kind.BUY]
     found = run_deadlines(db, now, ids=runs) if runs else []
     found += buy_deadlines(db, now, ids=buys) if buys else []
+    for kind, ident in keys:
+        entry = named.get((kind.value, ident))
+        if entry is not None:
+            found.append(replace(entry, remaining=entry.deadline - now))
     return sorted(found, key=_soonest)
+
+
+#: The kinds of an open run's next deadline (run_deadlines).
+_RUN_DEADLINE_KINDS = frozenset({*_RUN_KINDS.values(), Kind.SUPPLIER_REFUND})
 
 
 @dataclass(frozen=True)
@@ -377,18 +426,19 @@ def tray_counts(
     lead_hours: float,
     clocks_now: OpenClocks | None = None,
 ) -> TrayCounts:
-    """Every kind at once (what a tray shows): ship windows counted on their index, the open
-    runs' and orders-to-buy deadlines classified in memory (`clocks_now`: open_clocks() as of
+    """Every kind at once (what a tray shows): ship windows counted on their index, the other
+    kinds classified in memory (`clocks_now`: open_clocks() as of
     the last ledger change; read here when not given); names read for new entries only."""
     now, since = _utc(now), _utc(since)
-    others = clocks_now if clocks_now is not None else open_clocks(db)
+    others = clocks_now if clocks_now is not None else open_clocks(db, now)
     ship = ship_window_counts(db, since, now, lead_hours)
     closing, overdue, keys = others.classify(since, now, lead_hours)
-    entered = sorted([*ship.entered, *deadlines_of(db, now, keys)], key=_soonest)
+    entered = sorted([*ship.entered, *deadlines_of(db, now, keys, others)], key=_soonest)
     lead = timedelta(hours=lead_hours)
     moments = [ship.next_change, others.first_after(now), others.first_after(now + lead)]
     if moments[2] is not None:
         moments[2] -= lead
+    moments.append(others.first_end_after(now))
     return TrayCounts(
         ship.closing + closing,
         ship.overdue + overdue,

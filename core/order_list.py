@@ -255,6 +255,19 @@ class OrderList:
         )
         return self._scalar(sql, [*params, *extra]) if inside else None
 
+    def totals(self, order_ids: list[int]) -> dict[str, int]:
+        """What the shop orders of these supplier orders come to, per currency (minor units;
+        a shop order behind two supplier orders counted once): several selected orders."""
+        if not order_ids:
+            return {}
+        marks = ", ".join("?" * len(order_ids))
+        sql = (
+            "SELECT co.currency, sum(co.total_minor) FROM customer_order AS co WHERE co.id IN"
+            f" (SELECT so.customer_order_id FROM supplier_order AS so WHERE so.id IN ({marks}))"
+            " GROUP BY co.currency ORDER BY co.currency"
+        )
+        return {str(row[0]): int(row[1]) for row in self._reader.execute(sql, order_ids)}
+
     def _orders_upper_bound(self) -> int:
         return self._scalar("SELECT coalesce(max(id), 0) FROM supplier_order", [])
 

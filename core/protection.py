@@ -343,6 +343,14 @@ def deadlines(
     """`protection` deadlines: for each shipped, undelivered order whose dispute window has not
     closed, the moment to act by (only those due within `within_hours` of `now` when given,
     overdue ones included). Soonest first."""
+    return [entry for entry, _closes in open_windows(db, now, within_hours)]
+
+
+def open_windows(
+    db: Session | Connection, now: datetime, within_hours: float | None = None
+) -> list[tuple[Deadline, datetime]]:
+    """`deadlines` with the moment each leaves the list (its window closes): a tray that reads
+    them once and counts them at every tick needs both."""
     if now.tzinfo is None:
         raise ValueError("naive datetime: give `now` with its zone")
     horizon = None if within_hours is None else now + timedelta(hours=within_hours)
@@ -359,19 +367,18 @@ def deadlines(
             continue  # closed: nothing can be done on AliExpress any more
         if horizon is not None and window.act_by > horizon:
             continue
-        entries.append(
-            Deadline.at(
-                Kind.PROTECTION,
-                window.act_by,
-                now,
-                order.order_name or order.ae_order_id,
-                text=_what(order),
-                ae_order_id=order.ae_order_id,
-                supplier_order_id=order.id,
-                customer_order_id=order.customer_order_id,
-            )
+        entry = Deadline.at(
+            Kind.PROTECTION,
+            window.act_by,
+            now,
+            order.order_name or order.ae_order_id,
+            text=_what(order),
+            ae_order_id=order.ae_order_id,
+            supplier_order_id=order.id,
+            customer_order_id=order.customer_order_id,
         )
-    return sorted(entries, key=lambda entry: (entry.deadline, entry.supplier_order_id or 0))
+        entries.append((entry, window.closes_at))
+    return sorted(entries, key=lambda pair: (pair[0].deadline, pair[0].supplier_order_id or 0))
 
 
 def _what(order: ShippedOrder) -> Text:

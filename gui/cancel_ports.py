@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication
 
 from core.aliexpress import SyncSummary
-from core.cancel.autopilot import Autopilot, BulkStart, Progress
+from core.cancel.autopilot import Answer, Autopilot, BulkStart, Progress
 from core.cancel.decision import Decision
 from core.cancel.errors import CancelError
 from core.cancel.listing import open_cancellations
@@ -199,6 +199,16 @@ def requested_on_aliexpress(ledger: Ledger, opener: OpenWorkflow, run: int) -> P
     handle = opener(_supplier_order_of(ledger, run), None)
     try:
         return Autopilot(handle.workflow).aliexpress_requested(run)
+    finally:
+        handle.close()
+
+
+def answer_run(ledger: Ledger, opener: OpenWorkflow, run: int, answer: Answer) -> Progress:
+    """(keyring, network) A person's answer from "Needs me" or the tray ("the supplier
+    accepted", "the money arrived"): the wizard's step, then the autopilot, no wizard."""
+    handle = opener(_supplier_order_of(ledger, run), None)
+    try:
+        return Autopilot(handle.workflow).answer(run, answer)
     finally:
         handle.close()
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QThreadPool, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -71,6 +72,7 @@ class CancellationsView(QWidget):
     """Open runs with their state and next deadline; `resume_requested(id)` to continue one."""
 
     resume_requested = Signal(int)
+    change_requested = Signal(int)  # "Change decision…" for this run
     refreshed = Signal()
 
     def __init__(
@@ -114,6 +116,8 @@ class CancellationsView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemDoubleClicked.connect(lambda _item, _column: self.resume_selected())
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
         self.empty = QLabel(
             _tr(
                 "No open cancellations. Start one from an order: Order > Cancel everywhere… "
@@ -225,6 +229,17 @@ class CancellationsView(QWidget):
         chosen = self.selected_id()
         if chosen is not None:
             self.resume_requested.emit(chosen)
+
+    def _menu(self, position: QPoint) -> None:
+        item = self.table.itemAt(position)
+        if item is None:
+            return
+        self.table.setCurrentItem(item)
+        run = int(item.data(0, Qt.ItemDataRole.UserRole))
+        menu = QMenu(self)
+        menu.addAction(_tr("Resume"), lambda: self.resume_requested.emit(run))
+        menu.addAction(_tr("Change decision…"), lambda: self.change_requested.emit(run))
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _selection_changed(self) -> None:
         self.resume_button.setEnabled(self.selected_id() is not None)

@@ -1,7 +1,7 @@
-"""The tray icon: how many deadlines close soon (ship windows, orders to buy, the open
-cancellations' supplier answers, tracking, disputes and refunds), and a notification as each
-deadline enters the warning lead time (once per deadline and run). Clicking the message
-selects that order.
+"""The tray icon: how many deadlines close soon, the same ones "Needs me" lists (ship windows,
+orders to buy, the open cancellations' supplier answers, tracking, disputes and refunds,
+purchase protection, withdrawals, chargebacks), and a notification as each deadline enters the
+warning lead time (once per deadline and run). Clicking the message selects that order.
 
 A desktop without a system tray (some Linux desktops, GNOME without an extension) gets no icon:
 then the window says once where the alerts are instead, and each alert goes to its status bar
@@ -9,17 +9,25 @@ then the window says once where the alerts are instead, and each alert goes to i
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from core import due
+from core.cancel.autopilot import ANSWERS
 from core.ledger import Ledger
 from gui.i18n import current_language
 from gui.palette import Colours
 from resources import icon_path
+
+log = logging.getLogger(__name__)
+
+# The protection deadlines are read this far beyond the lead time, then again (a big ledger
+# has one per order shipped in the last two months: only the coming ones are read).
+REREAD_HOURS = 24
 
 
 def _tr(text: str) -> str:
@@ -29,6 +37,10 @@ def _tr(text: str) -> str:
 class DeadlineTray(QObject):
     order_clicked = Signal(int)  # supplier_order id of the last notification (if it has one)
     message = Signal(str)  # an alert for the status bar, when there is no tray to show it
+    # The last notification asks a question (did the supplier accept? did the money
+    # arrive?): its Deadline.key, for "Needs me" to open on that row with the answers.
+    answer_clicked = Signal(object)
+    needs_me_requested = Signal()  # the icon's menu: "Needs me…"
 
     def __init__(
         self,
@@ -49,10 +61,16 @@ class DeadlineTray(QObject):
         self._ship: due.TrayCounts | None = None  # the ship windows' last count
         self._clocks: due.OpenClocks | None = None  # read again when the ledger changed
         self._notified: set[tuple[str, int]] = set()
+        self._unreadable = False  # the last read failed (said once in the log)
         self._last_notified: int | None = None
+        self._last_question: tuple[str, int] | None = None
         self.closing = self.overdue = 0
         self.icon = QSystemTrayIcon(self)
         self.icon.messageClicked.connect(self._message_clicked)
+        # Where the system's tray has a menu, the list with the answers is one entry away.
+        self.menu = QMenu()
+        self.menu.addAction(_tr("Needs me…"), self.needs_me_requested.emit)
+        self.icon.setContextMenu(self.menu)
         self._base = QIcon(str(icon_path("dropdesk.svg"))).pixmap(64, 64)
         if self.available:
             self.icon.show()
@@ -70,16 +88,30 @@ class DeadlineTray(QObject):
     def update(self, now: datetime, *, ledger_changed: bool = False) -> None:
         """Recount as of `now`. The ship windows are read on their index, and only once an
         order crossed its ship-by or the lead time (due.next_change) or the ledger changed;
-        the open runs' and orders-to-buy deadlines are read when the ledger changed and
-        classified in memory at each tick (their names only for a notification)."""
+        every other kind is read when the ledger changed (or a day on, for the protection
+        deadlines coming into reach) and classified in memory at each tick (the runs' and
+        orders-to-buy names only for a notification)."""
+        from sqlalchemy.exc import DatabaseError
+
         entered: list[due.Deadline] = []
-        if ledger_changed or self._clocks is None or not self._ship_holds(now):
-            with self._ledger.engine.connect() as connection:
-                if ledger_changed or self._clocks is None:
-                    self._clocks = due.open_clocks(connection)
-                self._ship = due.ship_window_counts(
-                    connection, self._ship_since, now, self.lead_hours
-                )
+        stale = self._clocks is None or not self._clocks.holds(now, self.lead_hours)
+        if ledger_changed or stale or not self._ship_holds(now):
+            try:
+                with self._ledger.engine.connect() as connection:
+                    if ledger_changed or stale:
+                        within = self.lead_hours + REREAD_HOURS
+                        self._clocks = due.open_clocks(connection, now, within)
+                    self._ship = due.ship_window_counts(
+                        connection, self._ship_since, now, self.lead_hours
+                    )
+            except DatabaseError as error:
+                # A damaged ledger: the check before the first write tells the merchant (and
+                # offers the way out); the tray counts nothing rather than stop the window.
+                if not self._unreadable:
+                    log.warning("The tray could not count the deadlines: %s", error.orig)
+                self._unreadable = True
+                return
+            self._unreadable = False
             self._ship_since = now
             entered += self._ship.entered
         assert self._ship is not None and self._clocks is not None  # read above when missing
@@ -88,7 +120,7 @@ class DeadlineTray(QObject):
         fresh = [key for key in keys if (key[0].value, key[1]) not in self._notified]
         if fresh:
             with self._ledger.engine.connect() as connection:
-                entered += due.deadlines_of(connection, now, fresh)
+                entered += due.deadlines_of(connection, now, fresh, self._clocks)
         self.closing = self._ship.closing + closing
         self.overdue = self._ship.overdue + overdue
         entered = [d for d in entered if d.key not in self._notified]
@@ -121,6 +153,12 @@ class DeadlineTray(QObject):
             message = _tr("{0}: {1}, in less than {2} h.").format(
                 name, deadline.what.get(current_language()), lead
             )
+            # Qt's tray messages carry no buttons on any platform: a question's answers are
+            # in "Needs me", which the click opens on its row.
+            asks = deadline.cancellation_id is not None and deadline.kind in ANSWERS
+            if asks:
+                message += " " + _tr("Click to answer.")
+            self._last_question = deadline.key if asks else None
             if deadline.supplier_order_id is not None:
                 self._last_notified = deadline.supplier_order_id
             if not self.available:
@@ -131,7 +169,9 @@ class DeadlineTray(QObject):
             )
 
     def _message_clicked(self) -> None:
-        if self._last_notified is not None:
+        if self._last_question is not None:
+            self.answer_clicked.emit(self._last_question)
+        elif self._last_notified is not None:
             self.order_clicked.emit(self._last_notified)
 
 

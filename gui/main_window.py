@@ -13,7 +13,19 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +62,7 @@ from gui.window_fit import restore_or_fit, save_if_chosen
 if TYPE_CHECKING:
     from core.connections import Connections
     from gui.calendar_recompute import CalendarRecompute
+    from gui.cancel_ports import OpenWorkflow
     from gui.cancel_wizard.launcher import CancelLauncher
     from gui.deadline_tray import DeadlineTray
     from gui.demo_ledger import DemoLedger
@@ -99,6 +112,11 @@ PREFERRED_SIZE = (1320, 780)  # capped by the screen: a 1280x720 laptop gets wha
 GEOMETRY_KEY = "main/geometry"
 SPLITTER_KEY = "main/splitter"
 TICK_MS = 10_000  # the countdowns show minutes: a few repaints a minute keep them exact
+# The most orders one decision cancels at once (each is a run of its own; a bigger selection,
+# Ctrl+A on a big ledger, is refused with a message rather than read whole).
+MAX_BULK = 200
+# After a refresh, selected orders that moved are looked for one query each: this many.
+RESELECT_LOOKUPS = 5
 
 
 def can_cancel(order: OrderRow | None) -> bool:
@@ -110,6 +128,23 @@ def can_cancel(order: OrderRow | None) -> bool:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class LedgerTable(QTableView):
+    """The ledger table, several rows selectable with Shift/Ctrl+click and Ctrl+A. Selecting
+    from code (selectRow after a refresh, the tray, "Needs me") selects that row alone:
+    whatever modifier key happens to be held then (or was last seen) does not extend or toggle
+    the selection, as Qt's ExtendedSelection would make it do without an event."""
+
+    def selectionCommand(
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        if event is None:
+            return (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+        return super().selectionCommand(index, event)
 
 
 class MainWindow(QMainWindow):
@@ -144,12 +179,13 @@ class MainWindow(QMainWindow):
         self.model = OrderTableModel(self.orders, limits, now, self)
         self.model.set_query(FILTERS[0].query(OrderQuery(), now, int(limits.soon_hours)))
 
-        self.table = QTableView()
+        self.table = LedgerTable()
         self.table.setObjectName("ledgerTable")
         self.table.setAccessibleName(_tr("Supplier orders"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several orders at once (Shift/Ctrl+click, Ctrl+A): one decision cancels them all.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(position(DEFAULT_SORT), Qt.SortOrder.AscendingOrder)
@@ -269,9 +305,12 @@ class MainWindow(QMainWindow):
         if not defer_services:
             self.attach_services(connections)
 
-    def attach_services(self, connections: Connections | None) -> None:
+    def attach_services(
+        self, connections: Connections | None, *, cancel_opener: OpenWorkflow | None = None
+    ) -> None:
         """Connections, cancellations, imports and the tray: what the first frame can wait for.
-        Their menu entries stay disabled until then."""
+        Their menu entries stay disabled until then. `cancel_opener` replaces the workflow
+        built from `connections` (a window wired to other ports)."""
         from gui.calendar_recompute import CalendarRecompute
         from gui.cancel_ports import manual_opener, workflow_opener
         from gui.cancel_wizard.launcher import CancelLauncher
@@ -289,7 +328,9 @@ class MainWindow(QMainWindow):
             self._connect_menu.setEnabled(True)
         else:  # a window without connections (the self-test, screenshots)
             self._connect_menu.menuAction().setVisible(False)
-        opener = workflow_opener(connections) if connections else manual_opener(self.ledger)
+        opener = cancel_opener or (
+            workflow_opener(connections) if connections else manual_opener(self.ledger)
+        )
         self.cancels = CancelLauncher(self.ledger, opener, self)
         self.cancels.changed.connect(self.refresh)
         self.cancels.message.connect(lambda text: status(self, text, 10_000))
@@ -312,6 +353,8 @@ class MainWindow(QMainWindow):
             status(self, note, 30_000)
         elif note:  # a message shown before the window would leave the counts drawn under it
             self.first_frame_shown.connect(lambda: status(self, note, 30_000))
+        self.tray.answer_clicked.connect(self.show_needs_me_on)
+        self.tray.needs_me_requested.connect(self.show_needs_me)
         for deferred in self._service_actions:
             deferred.setEnabled(True)
         self._services_ready = True
@@ -561,9 +604,10 @@ class MainWindow(QMainWindow):
         return True
 
     def refresh(self) -> None:
-        """Re-read the ledger (F5): counts, the list as of now, the tray; the selected order
-        stays selected while the list still shows it."""
-        selected = self.selected_order()
+        """Re-read the ledger (F5): counts, the list as of now, the tray; the selected orders
+        stay selected while the list still shows them."""
+        rows = self.selected_rows()
+        selected = [(row, self.model.row_at(row)) for row in rows]
         self.total_orders = self.orders.count(OrderQuery())
         self._show_first_run()
         before = self.model.query
@@ -574,9 +618,33 @@ class MainWindow(QMainWindow):
             self.tray.update(self.clock(), ledger_changed=True)
         if self._needs_me is not None and self._needs_me.isVisible():
             self._load_needs_me()
-        row = self.model.position_of(selected.id) if selected is not None else None
-        if row is not None:
-            self.table.selectRow(row)
+        self._select_again([(row, order.id) for row, order in selected if order is not None])
+
+    def _select_again(self, was: list[tuple[int, int]]) -> None:
+        """Select these (row, order id) again where the list still shows them: an order still
+        on its row is kept as it is; one that moved is looked for (a query each on the sort
+        index, so only for the first few: a big selection keeps the orders that stayed)."""
+        found: list[int] = []
+        lookups = RESELECT_LOOKUPS
+        for row, ident in was:
+            now_there = self.model.row_at(row) if row < self.model.rowCount() else None
+            if now_there is not None and now_there.id == ident:
+                found.append(row)
+            elif lookups > 0:
+                lookups -= 1
+                moved = self.model.position_of(ident)
+                if moved is not None:
+                    found.append(moved)
+        if len(found) == 1:
+            self.table.selectRow(found[0])
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in found:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        if found:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.table.selectionModel().select(selection, flags)
 
     def select_order(self, supplier_order_id: int) -> bool:
         """Select and show an order (clearing filters that hide it); False if it is gone."""
@@ -592,19 +660,55 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
 
+    def selection_count(self) -> int:
+        """How many orders are selected, from the selection's ranges (cheap after Ctrl+A)."""
+        return sum(bottom - top + 1 for top, bottom in self._selected_spans())
+
+    def selected_rows(self) -> list[int]:
+        """The selected rows in list order ([] for more than MAX_BULK: not read whole)."""
+        if self.selection_count() > MAX_BULK:
+            return []
+        return [row for top, bottom in self._selected_spans() for row in range(top, bottom + 1)]
+
+    def _selected_spans(self) -> list[tuple[int, int]]:
+        """The selected rows as disjoint (top, bottom) spans, in order."""
+        spans: list[tuple[int, int]] = []
+        ranges = self.table.selectionModel().selection()
+        found = (ranges.at(i) for i in range(ranges.count()))
+        for top, bottom in sorted((r.top(), r.bottom()) for r in found):
+            if spans and top <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], bottom))
+            else:
+                spans.append((top, bottom))
+        return spans
+
+    def selected_orders(self) -> list[OrderRow]:
+        """The selected orders (up to MAX_BULK), in list order."""
+        found = [self.model.row_at(row) for row in self.selected_rows()]
+        return [order for order in found if order is not None]
+
     def selected_order(self) -> OrderRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
+        """The one selected order; None when none or several are selected."""
+        if self.selection_count() != 1:
+            return None
+        rows = self.selected_rows()
+        return self.model.row_at(rows[0]) if rows else None
 
     def cancel_selected(self) -> None:
         """Cancel everywhere: the wizard for the selected supplier order, or one decision for
-        several selected orders (one run each)."""
-        rows = self.table.selectionModel().selectedRows()
-        if len(rows) > 1:
+        several selected orders (one run each, through the bulk dialog)."""
+        count = self.selection_count()
+        if count > MAX_BULK:
+            status(
+                self,
+                _tr("Select at most {0} orders to cancel at once.").format(MAX_BULK),
+                8_000,
+            )
+            return
+        if count > 1:
             from gui.cancel_wizard.bulk_dialog import BulkCancelDialog
 
-            found = [self.model.row_at(index.row()) for index in rows]
-            ids = [order.id for order in found if order is not None]
+            ids = [order.id for order in self.selected_orders() if can_cancel(order)]
             dialog = BulkCancelDialog(self.cancels, ids, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
@@ -664,7 +768,8 @@ class MainWindow(QMainWindow):
         index = self.table.indexAt(position)
         if not index.isValid():
             return
-        self.table.selectRow(index.row())
+        if not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())  # a right-click inside the selection keeps it
         menu = QMenu(self)
         menu.addAction(self.cancel_action)
         menu.addAction(self.edit_action)
@@ -692,16 +797,36 @@ class MainWindow(QMainWindow):
             self._needs_me = NeedsMeView(self)
             self._needs_me.order_requested.connect(self._reveal)
             self._needs_me.buy_requested.connect(self._buy_for)
+            self._needs_me.answer_requested.connect(self._answer_run)
         self._load_needs_me()
         bring_up(self._needs_me)
+
+    def show_needs_me_on(self, key: tuple[str, int]) -> None:
+        """ "Needs me" with the row of this deadline selected (a tray notification's click):
+        its answers are one click or one key away there."""
+        self.show_needs_me()
+        if self._needs_me is not None:
+            self._needs_me.focus_deadline(key)
+
+    def _answer_run(self, cancellation_id: int, answer: object) -> None:
+        from core.cancel.autopilot import Answer
+
+        if not self._services_ready or not isinstance(answer, Answer):
+            status(self, _tr("Dropdesk is still starting; try again."), 5_000)
+            return
+        if not self.cancels.answer(cancellation_id, answer):
+            status(self, _tr("Still recording the last answer; try again in a moment."), 5_000)
 
     def _load_needs_me(self) -> None:
         if self._needs_me is None:
             return
+        key = self._needs_me.focused_key()
         now = self.clock()
         with self.ledger.engine.connect() as connection:
             found = due.deadlines(connection, now, self._soon_hours)
         self._needs_me.show_deadlines(found, now, self._soon_hours)
+        if key is not None:  # the row the merchant was on, if it is still listed
+            self._needs_me.focus_deadline(key)
 
     def _buy_for(self, order_name: str) -> None:
         """ "Add supplier order" for a customer order still to buy from the supplier."""
@@ -776,15 +901,26 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.select_order(supplier_order_id)
 
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        order = self.model.row_at(rows[0].row()) if rows else None
-        self.details.show_order(order.id if order else None)
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        count = self.selection_count()
+        if count > 1:
+            ids = [order.id for order in self.selected_orders()]
+            totals = self.orders.totals(ids) if ids else None
+            self.details.show_several(count, totals)
+        else:
+            order = self.selected_order()
+            self.details.show_order(order.id if order else None)
         self._update_order_actions()
 
     def _update_order_actions(self) -> None:
-        """Cancel everywhere (menu, toolbar, details panel) is on for an order it can act on."""
-        enabled = getattr(self, "_services_ready", False) and can_cancel(self.selected_order())
+        """Cancel everywhere (menu, toolbar, details panel) is on for an order it can act on,
+        or for several selected orders one of which it can act on."""
+        ready = getattr(self, "_services_ready", False)
+        count = self.selection_count()
+        if count > 1:
+            enabled = ready and count <= MAX_BULK and any(map(can_cancel, self.selected_orders()))
+        else:
+            enabled = ready and can_cancel(self.selected_order())
         self.cancel_action.setEnabled(enabled)
         self.details.cancel_button.setEnabled(enabled)
         order = self.selected_order()

@@ -6,7 +6,7 @@ import html
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -200,9 +200,30 @@ class OrderDetailsPanel(QWidget):
             return
         self._fill(details)
 
+    def show_several(self, count: int, totals: dict[str, int] | None) -> None:
+        """Several orders selected: how many, and what their shop orders come to per currency
+        (`totals` None: too many to add up); the actions act on all of them."""
+        self.lines.clear()
+        self.timeline.clear()
+        heading = _tr("{0} orders selected").format(QLocale().toString(count))
+        self.title.setText(f"<h2>{html.escape(heading)}</h2>")
+        for key, label in self._fact_labels.items():
+            label.clear()
+            self.facts.setRowVisible(label, key == "total")  # one order's facts: not here
+        if totals is not None:
+            self._fact_labels["total"].setText(
+                " · ".join(money(minor, currency) for currency, minor in totals.items())
+                or _tr("no shop orders")
+            )
+        self.cancel_button.show()
+        for button in (self.withdrawal_button, self.notify_button):
+            button.hide()  # one customer at a time
+
     def _fill(self, details: OrderDetails) -> None:
         for button in (self.cancel_button, self.withdrawal_button, self.notify_button):
             button.show()
+        for label in self._fact_labels.values():
+            self.facts.setRowVisible(label, True)
         order, customer = details.supplier_order, details.customer_order
         name = customer.name if customer else _tr("Unlinked supplier order")
         self.title.setText(f"<h2>{html.escape(display_text(name))}</h2>")

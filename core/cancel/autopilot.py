@@ -18,14 +18,16 @@ Rules that keep the merchant's money safe:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from core.aliexpress import AliExpressError, sync_order_statuses
-from core.cancel.decision import Decision, ShopAction, decision_of, record, remember
+from core.cancel.actions import Action
+from core.cancel.decision import Decision, ShopAction, change, decision_of, remember
 from core.cancel.errors import CancelError, ShopOutcomePendingError
 from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
@@ -34,6 +36,7 @@ from core.cancel.record import ENTITY, load, move, note
 from core.cancel.shop_cancel import ShopCancelOptions
 from core.cancel.states import FINAL, IN_FLIGHT, TRANSIENT, Path, State
 from core.cancel.workflow import CancelWorkflow
+from core.deadline_entries import Kind
 from core.ledger.models import Cancellation, Event
 from core.ledger.types import RefundState
 
@@ -91,6 +94,30 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A person's answer a waiting run needs, as one action: the wizard's own step (the
+    `CancelWorkflow` method `action` with `kwargs`, as its page sends it), after which the
+    autopilot moves the run on. `key` names it for the window (its button and shortcut)."""
+
+    key: str
+    action: Action
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+
+ALIEXPRESS_DONE = Answer("aliexpress_done", Action.MARK_SUPPLIER_CANCEL_REQUESTED)
+SUPPLIER_ACCEPTED = Answer("accepted", Action.MARK_SUPPLIER_ANSWER, {"answer": "accepted"})
+SUPPLIER_REFUSED = Answer("refused", Action.MARK_SUPPLIER_ANSWER, {"answer": "refused"})
+MONEY_ARRIVED = Answer("money_arrived", Action.MARK_SUPPLIER_REFUND_RECEIVED)
+
+#: The answers a run's deadline asks of a person (the "Needs me" row's buttons, the tray):
+#: did the supplier accept the cancel request? did the supplier's money arrive?
+ANSWERS: dict[Kind, tuple[Answer, ...]] = {
+    Kind.SUPPLIER_ANSWER: (SUPPLIER_ACCEPTED, SUPPLIER_REFUSED),
+    Kind.SUPPLIER_REFUND: (MONEY_ARRIVED,),
+}
+
+
+@dataclass(frozen=True)
 class BulkStart:
     started: tuple[tuple[int, int], ...]  # (supplier order id, cancellation id)
     refused: tuple[tuple[int, str], ...]  # (supplier order id, why)
@@ -128,13 +155,13 @@ class Autopilot:
                 remember(session, decided)
         return BulkStart(tuple(started), tuple(refused))
 
-    def change_decision(self, cancellation_id: int, decided: Decision) -> None:
-        """A new decision for a run not closed yet (the latest one counts)."""
+    def change_decision(self, cancellation_id: int, decided: Decision) -> list[str]:
+        """A new decision for a run not closed yet (the latest one counts): only the parts
+        nothing has happened on yet can change (`decision.change` refuses the others).
+        Returns the parts that changed."""
         with self.rt.ledger.session() as session:
             row = load(session, cancellation_id)
-            if State(row.state) in FINAL:
-                raise CancelError("This cancellation is closed; its decision cannot change.")
-            record(session, row, decided, self.rt.now())
+            return change(session, row, decided, self.rt.now())
 
     # -- the merchant's answers (each a single action) -------------------------------------
 
@@ -164,6 +191,13 @@ class Autopilot:
     def money_arrived(self, cancellation_id: int) -> Progress:
         self.flow.mark_supplier_refund_received(cancellation_id)
         return self.advance(cancellation_id)
+
+    def answer(self, cancellation_id: int, answer: Answer) -> Progress:
+        """Apply one of `ANSWERS` (from "Needs me" or the tray, no wizard): its step, then
+        the run moves on by itself as far as its decision allows. A step the run's state does
+        not allow any more (answered meanwhile) is refused by the workflow with its words."""
+        getattr(self.flow, answer.action.value)(cancellation_id, **answer.kwargs)
+        return self.advance(cancellation_id, ask_supplier=answer is not ALIEXPRESS_DONE)
 
     # -- moving on -------------------------------------------------------------------------
 

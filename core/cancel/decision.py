@@ -21,12 +21,16 @@ from sqlmodel import Session, col, select
 from core import settings
 from core.cancel.errors import CancelError
 from core.cancel.record import ENTITY
+from core.cancel.states import FINAL, State
 from core.ledger import journal
-from core.ledger.models import Cancellation, Event
+from core.ledger.models import Cancellation, Event, Refund
 from core.ledger.types import Fault, Reason
+from core.texts import Text
 
 SETTING = "cancel_decisions"
 KIND = f"{ENTITY}.decision"
+#: A decision changed after the start (the latest decision event of either kind counts).
+CHANGED = f"{ENTITY}.decision_changed"
 
 
 class ShopAction(StrEnum):
@@ -124,11 +128,108 @@ def decision_of(session: Session, cancellation_id: int) -> Decision | None:
     """The run's decision (the latest, if it was changed); None for a run started without."""
     query = (
         select(Event)
-        .where(Event.entity == ENTITY, Event.entity_id == cancellation_id, Event.kind == KIND)
+        .where(
+            Event.entity == ENTITY,
+            Event.entity_id == cancellation_id,
+            col(Event.kind).in_([KIND, CHANGED]),
+        )
         .order_by(col(Event.id).desc())
     )
     event = session.exec(query).first()
     return None if event is None else Decision.from_json(json.loads(event.payload))
+
+
+#: Each part of a decision in the merchant's words (what a refusal or the journal names).
+PARTS: dict[str, Text] = {
+    "reason": Text("the reason", "der Grund"),
+    "fault": Text("whose fault it was", "wessen Verschulden es war"),
+    "shop_action": Text("cancel or refund on Shopify", "Stornieren oder Erstatten in Shopify"),
+    "refund_method": Text("how the money goes back", "wie das Geld zurückgeht"),
+    "restock": Text("putting the items back in stock", "das Zurücklegen ins Lager"),
+    "notify_customer": Text("the email to the customer", "die E-Mail an den Kunden"),
+    "shop_before_supplier": Text(
+        "Shopify before the supplier's answer", "Shopify vor der Antwort des Lieferanten"
+    ),
+}
+_SHOP_PARTS = ("shop_action", "refund_method", "restock", "notify_customer", "shop_before_supplier")
+#: From these states on the Shopify step was sent (its intent recorded) or done.
+_SHOP_SENT = frozenset(
+    {
+        State.SHOP_CANCEL_SENT,
+        State.SHOP_CANCELLED,
+        State.SHOP_REFUND_SENT,
+        State.SHOP_REFUNDED,
+    }
+)
+_SHOP_DONE = Text(
+    "the Shopify step was already sent with it",
+    "der Shopify-Schritt wurde damit bereits gesendet",
+)
+_SUPPLIER_TOLD = Text(
+    "the supplier was already asked to cancel for this reason",
+    "der Lieferant wurde mit diesem Grund bereits um Stornierung gebeten",
+)
+_REFUND_RECORDED = Text(
+    "a refund was already recorded with it", "eine Erstattung wurde damit bereits erfasst"
+)
+
+
+def fixed_parts(session: Session, row: Cancellation) -> dict[str, Text]:
+    """The parts of the run's decision that can no longer change, each with why: what has
+    already happened was done on them (the Shopify step's intent, the request to the
+    supplier, a recorded refund). Everything else can still change."""
+    fixed: dict[str, Text] = {}
+    shop_sent = (
+        State(row.state) in _SHOP_SENT
+        or row.shop_cancel_sent_at is not None
+        or row.refund_idempotency_key is not None
+        or row.shop_done_at is not None
+    )
+    if shop_sent:
+        fixed.update(dict.fromkeys(_SHOP_PARTS, _SHOP_DONE))
+    if row.supplier_requested_at is not None:
+        fixed["reason"] = _SUPPLIER_TOLD
+    refunded = session.exec(select(Refund.id).where(Refund.cancellation_id == row.id)).first()
+    if refunded is not None:
+        fixed["fault"] = _REFUND_RECORDED
+    return fixed
+
+
+def change(session: Session, row: Cancellation, decided: Decision, at: datetime) -> list[str]:
+    """Replace the run's decision (in the caller's transaction) and journal the change;
+    returns the parts that changed. Refused, with the merchant's words, for a closed run or
+    for a part that something already happened on (`fixed_parts`): nothing is changed then."""
+    assert row.id is not None
+    if State(row.state) in FINAL:
+        raise CancelError(
+            "This cancellation is closed; its decision cannot change.",
+            "Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.",
+        )
+    before = decision_of(session, row.id) or Decision(Reason(row.reason), Fault(row.fault))
+    old, new = before.to_json(), decided.to_json()
+    changed = [part for part in PARTS if old.get(part) != new.get(part)]
+    if not changed:
+        return []
+    fixed = fixed_parts(session, row)
+    refused = [part for part in changed if part in fixed]
+    if refused:
+        raise CancelError(
+            "Cannot change "
+            + "; ".join(f"{PARTS[p].en}: {fixed[p].en}" for p in refused)
+            + ". Nothing was changed.",
+            "Nicht änderbar: "
+            + "; ".join(f"{PARTS[p].de}: {fixed[p].de}" for p in refused)
+            + ". Es wurde nichts geändert.",
+        )
+    row.reason, row.fault = decided.reason.value, decided.fault.value
+    session.add(row)
+    why = Text(
+        "Changed: " + ", ".join(PARTS[p].en for p in changed),
+        "Geändert: " + ", ".join(PARTS[p].de for p in changed),
+    )
+    payload = {**new, "changed": changed, "why": why.stored()}
+    journal.record(session, CHANGED, ENTITY, row.id, payload, at=at)
+    return changed
 
 
 def _default_fault(reason: Reason) -> Fault:

@@ -104,6 +104,7 @@ REFUND_RECORDED = "Refund to the customer recorded"
 EVENT_TITLES = {
     "started": "Cancellation started",
     "decision": "Your decision: what Dropdesk does by itself",
+    "decision_changed": "You changed your decision",
     "shop_step_confirmed": "You confirmed the Shopify step without the supplier's agreement",
     "shop_refund_key": "Refund key stored (retries cannot refund twice)",
     "shop_cancel_job": "Shopify started the cancel job",

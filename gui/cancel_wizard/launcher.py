@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from core.aliexpress import SyncSummary
-from core.cancel.autopilot import Progress
+from core.cancel.autopilot import Answer, Progress
+from core.cancel.states import STATES
 from core.cancel.workflow import ResumeOutcome
 from core.ledger import Ledger
 from gui import cancel_ports
@@ -25,6 +26,7 @@ from gui.cancel_wizard.runner import StepRunner
 from gui.cancel_wizard.step import tr
 from gui.cancel_wizard.wizard import CancelWizard, describe
 from gui.cancellations_view import CancellationsView
+from gui.i18n import current_language
 
 #: The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces
 #: its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the
@@ -44,6 +46,7 @@ class CancelLauncher(QObject):
     changed = Signal()
     message = Signal(str)
     watched = Signal(object)  # list[Progress] after each pass of the status watch
+    answered = Signal(object)  # the Progress after an answer from "Needs me" or the tray
 
     def __init__(
         self,
@@ -70,6 +73,7 @@ class CancelLauncher(QObject):
         self._sync_again = False
         self.syncer.ended.connect(self._sync_pending)
         self.watcher = StepRunner(self, pool=pool, lock=self.lock)
+        self.answerer = StepRunner(self, pool=pool, lock=self.lock)
         self.watch_limit = WATCH_LIMIT
         self.watch_timer = QTimer(self)
         self.watch_timer.timeout.connect(self.watch_now)
@@ -97,12 +101,33 @@ class CancelLauncher(QObject):
             self.view = CancellationsView(self.ledger, self.window, now=self.now, pool=self.pool)
             self.view.setWindowFlag(Qt.WindowType.Window)
             self.view.resume_requested.connect(self.open_cancellation)
+            self.view.change_requested.connect(self.change_decision)
         else:
             self.view.refresh()
         self.view.show()
         self.view.raise_()
         self.view.activateWindow()
         return self.view
+
+    def change_decision(self, cancellation_id: int) -> QDialog:
+        """Change decision… for a run (the Cancellations view's menu); its wizard, if open,
+        shows the change, and the autopilot goes on with it."""
+        from gui.cancel_wizard.decision_dialog import DecisionDialog
+
+        parent = self.view if self.view is not None else self.window
+        dialog = DecisionDialog(
+            self.ledger, cancellation_id, parent, pool=self.pool, lock=self.lock
+        )
+        dialog.changed.connect(self._decision_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _decision_changed(self, cancellation_id: int) -> None:
+        for wizard in self.wizards:
+            if wizard.cancellation_id == cancellation_id and not wizard.busy:
+                wizard.refresh()
+        self._run_changed()
 
     def close_all(self) -> None:
         """Close every wizard (their runs stay open in the ledger) and the Cancellations view:
@@ -240,6 +265,30 @@ class CancelLauncher(QObject):
             self.message.emit(tr("Cancellations moved on by themselves: {0}.").format(len(moved)))
             self._refresh_wizards()
             self._run_changed()
+
+    def answer(self, cancellation_id: int, answer: Answer) -> bool:
+        """A person's answer to a waiting run, applied off the GUI thread without a wizard
+        ("Needs me", the tray). False: another answer is still being recorded."""
+        if self.answerer.busy:
+            return False
+        ledger, opener = self.ledger, self.open_workflow
+        return self.answerer.run(
+            lambda: cancel_ports.answer_run(ledger, opener, cancellation_id, answer),
+            tr("Recording your answer…"),
+            self._answered,
+            lambda error: self.message.emit(describe(error)),
+        )
+
+    def _answered(self, progress: Progress) -> None:
+        self.answered.emit(progress)
+        if progress.problem:
+            self.message.emit(progress.problem)
+        else:
+            text = tr("Recorded. Now: {0}").format(tr(STATES[progress.state].label))
+            will = progress.will.get(current_language())
+            self.message.emit(f"{text}. {will}" if will else text)
+        self._refresh_wizards()
+        self._run_changed()
 
     def _refresh_wizards(self) -> None:
         for wizard in self.wizards:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QLocale, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -142,6 +143,7 @@ class CancelWizard(QWidget):
         self._aliexpress_opened = False
         self._closing = False
         self.runner = StepRunner(self, pool=pool, lock=lock)
+        self.runner_pool, self.runner_lock = pool, lock  # a dialog's calls share them
         self._build()
         self.runner.started.connect(self._busy_started)
         self.runner.stepped.connect(self.busy_label.setText)
@@ -266,6 +268,12 @@ class CancelWizard(QWidget):
             tr("Close; the cancellation stays open in Order > Cancellations with its deadline.")
         )
         self.later_button.clicked.connect(self.close)
+        self.change_button = QPushButton(tr("Change decision…"))
+        self.change_button.setObjectName("changeDecisionButton")
+        self.change_button.setToolTip(
+            tr("Change what Dropdesk does by itself, as far as it has not happened yet")
+        )
+        self.change_button.clicked.connect(self.change_decision)
         self.back_button = QPushButton(tr("< &Back"))
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back)
@@ -277,6 +285,7 @@ class CancelWizard(QWidget):
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.abandon_button)
+        buttons.addWidget(self.change_button)
         buttons.addStretch(1)
         buttons.addWidget(self.later_button)
         buttons.addSpacing(12)
@@ -410,6 +419,27 @@ class CancelWizard(QWidget):
         )
         if reason is not None:
             self.run_step(Step(Action.ABANDON, {"reason": reason}, busy=tr("Abandoning…")))
+
+    def change_decision(self) -> QDialog | None:
+        """The decision form again, pre-filled; once a change is saved the run shows it and
+        the autopilot goes on with it."""
+        from gui.cancel_wizard.decision_dialog import DecisionDialog
+
+        run = self.cancellation_id
+        if run is None or self.runner.busy:
+            return None
+        dialog = DecisionDialog(
+            self.ledger, run, self, pool=self.runner_pool, lock=self.runner_lock
+        )
+        dialog.changed.connect(self._decision_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _decision_changed(self, run: int) -> None:
+        self.refresh()
+        self.changed.emit(run)
+        self.advance()
 
     def advance(self) -> bool:
         """Let the autopilot take the run as far as it can (a run with a decision only)."""
@@ -670,6 +700,8 @@ class CancelWizard(QWidget):
         self.back_button.setEnabled(not busy and self._neighbour(-1) is not None)
         self.next_button.setEnabled(not busy and self._neighbour(+1) is not None)
         self.abandon_button.setVisible(view is not None and Action.ABANDON in view.actions)
+        self.change_button.setVisible(open_run)
+        self.change_button.setEnabled(not busy)
         self.abandon_button.setEnabled(not busy)
         self.later_button.setVisible(open_run)
         self.close_button.setVisible(not open_run)

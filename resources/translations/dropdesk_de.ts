@@ -35,7 +35,7 @@
     </message>
     <message>
         <location filename="../../gui/about_dialog.py" line="74"/>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Ledger</source>
         <translation>Auftragsbuch</translation>
     </message>
@@ -85,13 +85,13 @@
         <translation>Eine ZIP-Datei für den Support speichern: Versionen, Einstellungen, Größe des Auftragsbuchs, Ende des Protokolls</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="100"/>
+        <location filename="../../gui/app.py" line="102"/>
         <source>Dropdesk is already open</source>
         <extracomment>What the services import (the slow part of a start), loaded by a worker after the first frame.</extracomment>
         <translation>Dropdesk ist bereits geöffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="261"/>
+        <location filename="../../gui/app.py" line="263"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
         <location filename="../../gui/server_ledger_dialog.py" line="44"/>
         <location filename="../../gui/server_ledger_dialog.py" line="60"/>
@@ -100,18 +100,18 @@
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="112"/>
-        <location filename="../../gui/app.py" line="340"/>
+        <location filename="../../gui/app.py" line="114"/>
+        <location filename="../../gui/app.py" line="362"/>
         <source>{0} is damaged: {1}</source>
         <translation>{0} ist beschädigt: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="350"/>
+        <location filename="../../gui/app.py" line="372"/>
         <source>Backup restored</source>
         <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../../gui/app.py" line="351"/>
+        <location filename="../../gui/app.py" line="373"/>
         <source>The backup was copied to {0}. Open it with File &gt; Open ledger.</source>
         <translation>Die Sicherung wurde nach {0} kopiert. Öffnen Sie sie mit Datei &gt; Auftragsbuch öffnen.</translation>
     </message>
@@ -142,50 +142,60 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="369"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="378"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="165"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="190"/>
         <source>Continuing interrupted cancellations…</source>
         <extracomment>The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the app&apos;s daily budget even with the app open all day.</extracomment>
         <translation>Unterbrochene Stornierungen werden fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="168"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="193"/>
         <source>Cancellations could not be continued: {0}</source>
         <translation>Stornierungen konnten nicht fortgesetzt werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="176"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="201"/>
         <source>Cancellations continued after the restart: {0}.</source>
         <translation>Nach dem Neustart fortgesetzte Stornierungen: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="178"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="203"/>
         <source>{0} need you (Order &gt; Cancellations): {1}</source>
         <translation>{0} warten auf Sie (Bestellung &gt; Stornierungen): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="219"/>
         <source>Moving cancellations on…</source>
         <translation>Stornierungen werden weitergeführt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="202"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="227"/>
         <source>AliExpress refresh: {0} cancellations moved on.</source>
         <translation>AliExpress-Aktualisierung: {0} Stornierungen weitergeführt.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="231"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="256"/>
         <source>Watching the open cancellations…</source>
         <translation>Offene Stornierungen werden beobachtet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="240"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="265"/>
         <source>Cancellations moved on by themselves: {0}.</source>
         <translation>Stornierungen von selbst weitergekommen: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="277"/>
+        <source>Recording your answer…</source>
+        <translation>Ihre Antwort wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="287"/>
+        <source>Recorded. Now: {0}</source>
+        <translation>Gespeichert. Jetzt: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/manual_panel.py" line="31"/>
@@ -239,7 +249,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="142"/>
+        <location filename="../../gui/order_details_panel.py" line="143"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -389,12 +399,14 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="70"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="107"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
         <source>Why is it cancelled?</source>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="108"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
@@ -406,6 +418,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="72"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="109"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="108"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="122"/>
         <source>On Shopify</source>
@@ -413,6 +426,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="76"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="109"/>
         <source>Cancel the order and refund the customer</source>
         <translation>Bestellung stornieren und dem Kunden erstatten</translation>
@@ -424,12 +438,14 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="66"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="77"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="110"/>
         <source>Refund the customer, keep the order</source>
         <translation>Dem Kunden erstatten, Bestellung behalten</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="79"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
         <source>Tell the customer by email</source>
         <translation>Den Kunden per E-Mail benachrichtigen</translation>
@@ -455,9 +471,40 @@
         <translation>Bestellung {0}: Die Nachricht ist in der Zwischenablage.</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="56"/>
+        <source>Change decision</source>
+        <translation>Entscheidung ändern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="81"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="116"/>
         <source>Do it on Shopify at once, without waiting for the supplier (at my own risk)</source>
         <translation>Sofort in Shopify erledigen, ohne auf den Lieferanten zu warten (auf mein eigenes Risiko)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="105"/>
+        <source>Cannot change any more: {0}</source>
+        <translation>Nicht mehr änderbar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="116"/>
+        <source>Only what has not happened yet can change. A locked choice says why when you point at it.</source>
+        <translation>Ändern lässt sich nur, was noch nicht geschehen ist. Eine gesperrte Auswahl nennt den Grund, wenn Sie darauf zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="120"/>
+        <source>This cancellation is closed; its decision cannot change.</source>
+        <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="124"/>
+        <source>Save the decision</source>
+        <translation>Entscheidung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="154"/>
+        <source>Saving the decision…</source>
+        <translation>Die Entscheidung wird gespeichert…</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
@@ -488,15 +535,15 @@
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="162"/>
-        <location filename="../../gui/order_details_panel.py" line="125"/>
+        <location filename="../../gui/order_details_panel.py" line="126"/>
         <location filename="../../gui/supplier_order_dialog.py" line="304"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="164"/>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
-        <location filename="../../gui/order_details_panel.py" line="124"/>
+        <location filename="../../gui/needs_me_view.py" line="88"/>
+        <location filename="../../gui/order_details_panel.py" line="125"/>
         <location filename="../../gui/review_view.py" line="298"/>
         <location filename="../../gui/review_view.py" line="345"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
@@ -511,7 +558,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="173"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
-        <location filename="../../gui/order_details_panel.py" line="272"/>
+        <location filename="../../gui/order_details_panel.py" line="294"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
@@ -522,7 +569,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="176"/>
-        <location filename="../../gui/order_details_panel.py" line="127"/>
+        <location filename="../../gui/order_details_panel.py" line="128"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
@@ -548,7 +595,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/order_details_panel.py" line="138"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -830,6 +877,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="67"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="78"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="111"/>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
         <source>Put the items back in stock</source>
@@ -1033,7 +1081,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="143"/>
-        <location filename="../../gui/cancellations_view.py" line="66"/>
+        <location filename="../../gui/cancellations_view.py" line="67"/>
         <location filename="../../gui/chargebacks_view.py" line="75"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
@@ -1165,43 +1213,54 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="231"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="233"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="127"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="552"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="128"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="187"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="189"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="260"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="262"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="265"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="266"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="268"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="269"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="271"/>
+        <location filename="../../gui/cancellations_view.py" line="241"/>
+        <source>Change decision…</source>
+        <translation>Entscheidung ändern…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="274"/>
+        <source>Change what Dropdesk does by itself, as far as it has not happened yet</source>
+        <translation>Ändern, was Dropdesk von selbst erledigt, soweit es noch nicht geschehen ist</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="277"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="272"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="280"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1289,7 +1348,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/calendar_dialog.py" line="127"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="275"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="283"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1386,161 +1445,162 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="322"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="331"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="337"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="346"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="400"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="408"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="417"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="418"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="412"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="421"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="424"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="454"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="552"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="556"/>
-        <location filename="../../gui/needs_me_view.py" line="95"/>
-        <location filename="../../gui/order_details_panel.py" line="274"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="586"/>
+        <location filename="../../gui/needs_me_view.py" line="146"/>
+        <location filename="../../gui/order_details_panel.py" line="296"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="558"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="588"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="559"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="589"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="562"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="592"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="566"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="596"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="578"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="608"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="580"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="610"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="581"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="650"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="680"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="652"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="682"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="92"/>
+        <location filename="../../gui/cancellations_view.py" line="94"/>
         <location filename="../../gui/review_report.py" line="188"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="96"/>
+        <location filename="../../gui/cancellations_view.py" line="98"/>
         <source>Cancellations that are not finished yet. Each waits on something: you, the supplier, or the money. Resume one to continue where it stands.</source>
         <translation>Stornierungen, die noch nicht abgeschlossen sind. Jede wartet auf etwas: auf Sie, den Lieferanten oder das Geld. Setzen Sie eine fort, um dort weiterzumachen, wo sie steht.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="103"/>
+        <location filename="../../gui/cancellations_view.py" line="105"/>
         <source>Open cancellations</source>
         <translation>Offene Stornierungen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="119"/>
+        <location filename="../../gui/cancellations_view.py" line="123"/>
         <source>No open cancellations. Start one from an order: Order &gt; Cancel everywhere… (Ctrl+Shift+C).</source>
         <translation>Keine offenen Stornierungen. Starten Sie eine bei einer Bestellung: Bestellung &gt; Überall stornieren… (Strg+Umschalt+C).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="128"/>
+        <location filename="../../gui/cancellations_view.py" line="132"/>
+        <location filename="../../gui/cancellations_view.py" line="240"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="132"/>
+        <location filename="../../gui/cancellations_view.py" line="136"/>
         <location filename="../../gui/chargebacks_view.py" line="166"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="158"/>
+        <location filename="../../gui/cancellations_view.py" line="162"/>
         <source>Reading the open cancellations…</source>
         <translation>Offene Stornierungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="166"/>
+        <location filename="../../gui/cancellations_view.py" line="170"/>
         <source>The cancellations could not be read: {0}</source>
         <translation>Die Stornierungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="182"/>
+        <location filename="../../gui/cancellations_view.py" line="186"/>
         <source>Waiting on you</source>
         <translation>Wartet auf Sie</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="191"/>
+        <location filename="../../gui/cancellations_view.py" line="195"/>
         <source>The deadline has passed: open it to see what to do.</source>
         <translation>Die Frist ist abgelaufen: Öffnen Sie die Stornierung, um zu sehen, was zu tun ist.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="202"/>
+        <location filename="../../gui/cancellations_view.py" line="206"/>
         <source>1 open cancellation</source>
         <translation>1 offene Stornierung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancellations_view.py" line="204"/>
+        <location filename="../../gui/cancellations_view.py" line="208"/>
         <source>{0} open cancellations</source>
         <translation>{0} offene Stornierungen</translation>
     </message>
@@ -1991,32 +2051,42 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="66"/>
+        <location filename="../../gui/deadline_tray.py" line="72"/>
+        <source>Needs me…</source>
+        <translation>Was ansteht…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="84"/>
         <source>No system tray on this desktop: deadline alerts appear in this status bar, and View › Needs me lists every deadline.</source>
         <translation>Dieser Desktop hat keinen Infobereich: Fristwarnungen erscheinen in dieser Statusleiste, und Ansicht › Was ansteht listet alle Fristen.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="108"/>
+        <location filename="../../gui/deadline_tray.py" line="140"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="112"/>
+        <location filename="../../gui/deadline_tray.py" line="144"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="120"/>
+        <location filename="../../gui/deadline_tray.py" line="152"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="121"/>
+        <location filename="../../gui/deadline_tray.py" line="153"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="130"/>
+        <location filename="../../gui/deadline_tray.py" line="160"/>
+        <source>Click to answer.</source>
+        <translation>Zum Antworten klicken.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="168"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
@@ -2314,6 +2384,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="129"/>
         <location filename="../../gui/chargebacks_view.py" line="406"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
@@ -2466,287 +2537,308 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Dropdesk-Auftragsbücher (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Supplier orders</source>
         <translation>Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Search order, customer, AliExpress order or tracking number (Ctrl+F)</source>
         <translation>Bestellung, Kunde, AliExpress-Bestellung oder Sendungsnummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Which orders to show</source>
         <translation>Welche Bestellungen angezeigt werden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>Closing within hours</source>
         <translation>Frist endet innerhalb von Stunden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>within </source>
         <translation>innerhalb </translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Show:</source>
         <translation>Anzeigen:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="333"/>
+        <location filename="../../gui/main_window.py" line="376"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="335"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>Open ledger on a &amp;server…</source>
         <translation>Auftragsbuch auf einem &amp;Server öffnen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350"/>
+        <location filename="../../gui/main_window.py" line="393"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="356"/>
+        <location filename="../../gui/main_window.py" line="399"/>
         <source>&amp;Connect</source>
         <translation>&amp;Verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358"/>
+        <location filename="../../gui/main_window.py" line="401"/>
         <source>&amp;Order</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360"/>
-        <location filename="../../gui/order_details_panel.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/order_details_panel.py" line="149"/>
         <location filename="../../gui/withdrawal_dialog.py" line="137"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362"/>
+        <location filename="../../gui/main_window.py" line="405"/>
         <source>Cancel the selected order at the supplier and in the shop, step by step</source>
         <translation>Die ausgewählte Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369"/>
-        <location filename="../../gui/order_details_panel.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/order_details_panel.py" line="159"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373"/>
-        <location filename="../../gui/order_details_panel.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="416"/>
+        <location filename="../../gui/order_details_panel.py" line="164"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="393"/>
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>C&amp;hargebacks…</source>
         <translation>&amp;Rückbuchungen…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="399"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>&amp;Review</source>
         <translation>A&amp;uswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="482"/>
         <source>Save or discard your changes in Holidays and working days first, then choose the language again.</source>
         <translation>Speichern oder verwerfen Sie zuerst Ihre Änderungen unter Feiertage und Arbeitstage, und wählen Sie dann die Sprache erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="444"/>
+        <location filename="../../gui/main_window.py" line="487"/>
         <source>Save the supplier&apos;s policy first (Suppliers), then choose the language again.</source>
         <translation>Speichern Sie zuerst die Bedingungen des Lieferanten (Lieferanten), und wählen Sie dann die Sprache erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="614"/>
+        <location filename="../../gui/main_window.py" line="704"/>
+        <source>Select at most {0} orders to cancel at once.</source>
+        <translation>Wählen Sie höchstens {0} Bestellungen auf einmal zum Stornieren aus.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="718"/>
         <source>Select an order to cancel first.</source>
         <translation>Wählen Sie zuerst eine Bestellung zum Stornieren aus.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="625"/>
-        <location filename="../../gui/main_window.py" line="640"/>
+        <location filename="../../gui/main_window.py" line="729"/>
+        <location filename="../../gui/main_window.py" line="744"/>
         <source>Select an order from the shop first.</source>
         <translation>Wählen Sie zuerst eine Bestellung aus dem Shop.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="654"/>
+        <location filename="../../gui/main_window.py" line="758"/>
+        <location filename="../../gui/main_window.py" line="815"/>
         <source>Dropdesk is still starting; try again.</source>
         <translation>Dropdesk startet noch; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="800"/>
+        <location filename="../../gui/main_window.py" line="818"/>
+        <source>Still recording the last answer; try again in a moment.</source>
+        <translation>Die letzte Antwort wird noch gespeichert; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="936"/>
         <source>{0} supplier orders</source>
         <translation>{0} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="802"/>
+        <location filename="../../gui/main_window.py" line="938"/>
         <source>{0} of {1} supplier orders</source>
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="122"/>
+        <location filename="../../gui/order_details_panel.py" line="123"/>
         <source>Customer</source>
         <extracomment>What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip). The fields a change names, in the merchant&apos;s words; others read as &quot;other details&quot;. Shopify&apos;s cancel reasons (a cancelled order&apos;s `cancel_reason`).</extracomment>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="123"/>
+        <location filename="../../gui/order_details_panel.py" line="124"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="126"/>
+        <location filename="../../gui/order_details_panel.py" line="127"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
         <location filename="../../gui/chargebacks_view.py" line="123"/>
-        <location filename="../../gui/order_details_panel.py" line="128"/>
+        <location filename="../../gui/order_details_panel.py" line="129"/>
         <location filename="../../gui/supplier_order_dialog.py" line="314"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="129"/>
+        <location filename="../../gui/order_details_panel.py" line="130"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/order_details_panel.py" line="138"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/order_details_panel.py" line="138"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="137"/>
+        <location filename="../../gui/order_details_panel.py" line="138"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="139"/>
+        <location filename="../../gui/order_details_panel.py" line="140"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="142"/>
+        <location filename="../../gui/order_details_panel.py" line="143"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="142"/>
+        <location filename="../../gui/order_details_panel.py" line="143"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="144"/>
-        <location filename="../../gui/order_details_panel.py" line="178"/>
+        <location filename="../../gui/order_details_panel.py" line="145"/>
+        <location filename="../../gui/order_details_panel.py" line="179"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="151"/>
+        <location filename="../../gui/order_details_panel.py" line="152"/>
         <source>Cancel this order at the supplier and in the shop, step by step</source>
         <translation>Diese Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="155"/>
+        <location filename="../../gui/order_details_panel.py" line="156"/>
         <source>Withdrawal received…</source>
         <translation>Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="160"/>
+        <location filename="../../gui/order_details_panel.py" line="161"/>
         <source>Notify the customer…</source>
         <translation>Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="177"/>
+        <location filename="../../gui/order_details_panel.py" line="178"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="194"/>
+        <location filename="../../gui/order_details_panel.py" line="195"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="206"/>
+        <location filename="../../gui/order_details_panel.py" line="208"/>
+        <source>{0} orders selected</source>
+        <translation>{0} Bestellungen ausgewählt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="216"/>
+        <source>no shop orders</source>
+        <translation>keine Shop-Bestellungen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/order_details_panel.py" line="228"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="212"/>
+        <location filename="../../gui/order_details_panel.py" line="234"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="216"/>
+        <location filename="../../gui/order_details_panel.py" line="238"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="218"/>
+        <location filename="../../gui/order_details_panel.py" line="240"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="224"/>
+        <location filename="../../gui/order_details_panel.py" line="246"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="257"/>
+        <location filename="../../gui/order_details_panel.py" line="279"/>
         <source>by e-mail</source>
         <translation>per E-Mail</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="257"/>
+        <location filename="../../gui/order_details_panel.py" line="279"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="261"/>
+        <location filename="../../gui/order_details_panel.py" line="283"/>
         <source>refund by {0}</source>
         <translation>Erstattung bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="264"/>
+        <location filename="../../gui/order_details_panel.py" line="286"/>
         <source>protection ends {0}</source>
         <translation>Käuferschutz endet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="280"/>
+        <location filename="../../gui/order_details_panel.py" line="302"/>
         <source>changed: {0}</source>
         <translation>geändert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="310"/>
+        <location filename="../../gui/order_details_panel.py" line="328"/>
         <source>other details</source>
         <translation>weitere Angaben</translation>
     </message>
@@ -3748,43 +3840,58 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="42"/>
+        <location filename="../../gui/needs_me_view.py" line="76"/>
         <source>Needs me</source>
         <translation>Was ansteht</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="47"/>
+        <location filename="../../gui/needs_me_view.py" line="81"/>
         <source>Deadlines, soonest first</source>
         <translation>Fristen, die nächste zuerst</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <location filename="../../gui/needs_me_view.py" line="84"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <location filename="../../gui/needs_me_view.py" line="85"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
+        <source>Money arrived</source>
+        <translation>Geld erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="195"/>
+        <source>{0} ({1} on the selected line)</source>
+        <translation>{0} ({1} in der ausgewählten Zeile)</translation>
+    </message>
+    <message>
         <location filename="../../gui/chargebacks_view.py" line="120"/>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <location filename="../../gui/needs_me_view.py" line="86"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="49"/>
+        <location filename="../../gui/needs_me_view.py" line="87"/>
         <source>What to do</source>
         <translation>Was zu tun ist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="72"/>
+        <location filename="../../gui/needs_me_view.py" line="89"/>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="123"/>
         <source>Nothing is due within {0} h or overdue.</source>
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="77"/>
+        <location filename="../../gui/needs_me_view.py" line="128"/>
         <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
@@ -4359,32 +4466,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -4530,211 +4637,216 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="51"/>
+        <source>You changed your decision</source>
+        <translation>Sie haben Ihre Entscheidung geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="52"/>
         <source>You confirmed the Shopify step without the supplier&apos;s agreement</source>
         <translation>Sie haben den Shopify-Schritt ohne Zustimmung des Lieferanten bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="53"/>
         <source>Refund key stored (retries cannot refund twice)</source>
         <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="53"/>
+        <location filename="dynamic_texts.py" line="54"/>
         <source>Shopify started the cancel job</source>
         <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="55"/>
         <source>Shopify&apos;s answer to the cancel was lost</source>
         <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="56"/>
         <source>Dispute escalated</source>
         <translation>Streitfall eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>Tracking number received during the dispute</source>
         <translation>Sendungsnummer während des Streitfalls erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>AliExpress reports the refund completed</source>
         <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>A refund from the supplier is expected</source>
         <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>The supplier&apos;s refund arrived</source>
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>A deadline moved: the holiday calendar changed</source>
         <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="89"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="90"/>
         <source>Looking at the supplier&apos;s answer on AliExpress…</source>
         <translation>Die Antwort des Lieferanten auf AliExpress wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>Cancelling on Shopify, as you decided…</source>
         <translation>Wird in Shopify storniert, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>Refunding on Shopify, as you decided…</source>
         <translation>Wird in Shopify erstattet, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>already cancelled on Shopify</source>
         <translation>in Shopify bereits storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>cancelled by Dropdesk</source>
         <translation>von Dropdesk storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
@@ -4752,192 +4864,192 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
@@ -4964,17 +5076,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -4982,155 +5094,198 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>&amp;Withdrawal received…</source>
         <translation>&amp;Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>&amp;Notify the customer…</source>
         <translation>&amp;Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Needs &amp;me…</source>
         <translation>&amp;Was ansteht…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
 </context>
 <context>
+    <name>NeedsMeView</name>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="45"/>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="46"/>
+        <source>The supplier accepted the cancellation</source>
+        <translation>Der Lieferant hat die Stornierung angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="50"/>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <source>The supplier refused to cancel</source>
+        <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="55"/>
+        <source>Money arrived</source>
+        <translation>Geld erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="56"/>
+        <source>The supplier&apos;s refund arrived in your account</source>
+        <translation>Die Erstattung des Lieferanten ist auf Ihrem Konto eingegangen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="60"/>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="61"/>
+        <source>You have requested the cancellation on AliExpress</source>
+        <translation>Sie haben die Stornierung bei AliExpress angefragt</translation>
+    </message>
+</context>
+<context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Cancellation confirmed</source>
         <translation>Stornierung bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Delay, with the new estimate</source>
         <translation>Verzögerung, mit neuem Termin</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Refund sent</source>
         <translation>Erstattung veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Withdrawal acknowledged</source>
         <translation>Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
@@ -5138,277 +5293,277 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>AliExpress order linked</source>
         <translation>AliExpress-Bestellung verknüpft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Supplier order added</source>
         <translation>Lieferantenbestellung angelegt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Supplier order changed</source>
         <translation>Lieferantenbestellung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Payment time changed</source>
         <translation>Zahlungszeit geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Ship-by time recalculated</source>
         <translation>Versandfrist neu berechnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Updated from AliExpress</source>
         <translation>Von AliExpress aktualisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Shipped (seen on AliExpress)</source>
         <translation>Versandt (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Cancelled at the supplier (seen on AliExpress)</source>
         <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>AliExpress could not be asked</source>
         <translation>AliExpress konnte nicht abgefragt werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Shop step done by hand</source>
         <translation>Shop-Schritt von Hand erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Order read from Shopify</source>
         <translation>Bestellung aus Shopify gelesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Deadline moved</source>
         <translation>Frist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Customer notified</source>
         <translation>Kunde benachrichtigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Withdrawal received</source>
         <translation>Widerruf erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Withdrawal refunded</source>
         <translation>Widerruf erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>Protection end recorded</source>
         <translation>Ende des Käuferschutzes erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Recorded change</source>
         <translation>Vermerkte Änderung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>shipping status</source>
         <translation>Versandstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>shipping time</source>
         <translation>Versandzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>ship-by time</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>payment time</source>
         <translation>Zahlungszeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>shop order</source>
         <translation>Shop-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>fulfillment</source>
         <translation>Erfüllung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>payment status</source>
         <translation>Zahlungsstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>cancellation</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>cancellation reason</source>
         <translation>Stornierungsgrund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>by the import</source>
         <translation>durch den Import</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>customer&apos;s request</source>
         <translation>auf Wunsch des Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>payment declined</source>
         <translation>Zahlung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>out of stock</source>
         <translation>nicht auf Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>staff error</source>
         <translation>Fehler des Personals</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>other reason</source>
         <translation>anderer Grund</translation>
     </message>
@@ -5416,67 +5571,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -5484,7 +5639,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -5492,37 +5647,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5530,443 +5685,443 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>In flight from suppliers</source>
         <oldsource>Refunded, awaiting supplier</oldsource>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
@@ -5974,542 +6129,542 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
         <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
         <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>In flight from suppliers</source>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="405"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="406"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="407"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="408"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="409"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="410"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="411"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="412"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="413"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="414"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="415"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="416"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="417"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="418"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="419"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="420"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="421"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="422"/>
+        <location filename="dynamic_texts.py" line="423"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="423"/>
+        <location filename="dynamic_texts.py" line="424"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="424"/>
+        <location filename="dynamic_texts.py" line="425"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="425"/>
+        <location filename="dynamic_texts.py" line="426"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="426"/>
+        <location filename="dynamic_texts.py" line="427"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="427"/>
+        <location filename="dynamic_texts.py" line="428"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="428"/>
+        <location filename="dynamic_texts.py" line="429"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="429"/>
+        <location filename="dynamic_texts.py" line="430"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="430"/>
+        <location filename="dynamic_texts.py" line="431"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="431"/>
+        <location filename="dynamic_texts.py" line="432"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="432"/>
+        <location filename="dynamic_texts.py" line="433"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="433"/>
+        <location filename="dynamic_texts.py" line="434"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="434"/>
+        <location filename="dynamic_texts.py" line="435"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="435"/>
+        <location filename="dynamic_texts.py" line="436"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="436"/>
+        <location filename="dynamic_texts.py" line="437"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="437"/>
+        <location filename="dynamic_texts.py" line="438"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="438"/>
+        <location filename="dynamic_texts.py" line="439"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="439"/>
+        <location filename="dynamic_texts.py" line="440"/>
         <source>Profit per order</source>
         <translation>Gewinn je Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="440"/>
+        <location filename="dynamic_texts.py" line="441"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="441"/>
+        <location filename="dynamic_texts.py" line="442"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -6517,117 +6672,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="442"/>
+        <location filename="dynamic_texts.py" line="443"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="443"/>
+        <location filename="dynamic_texts.py" line="444"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="444"/>
+        <location filename="dynamic_texts.py" line="445"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="445"/>
+        <location filename="dynamic_texts.py" line="446"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="446"/>
+        <location filename="dynamic_texts.py" line="447"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="447"/>
+        <location filename="dynamic_texts.py" line="448"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="448"/>
+        <location filename="dynamic_texts.py" line="449"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="449"/>
+        <location filename="dynamic_texts.py" line="450"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="450"/>
+        <location filename="dynamic_texts.py" line="451"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="451"/>
+        <location filename="dynamic_texts.py" line="452"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="452"/>
+        <location filename="dynamic_texts.py" line="453"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="453"/>
+        <location filename="dynamic_texts.py" line="454"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="454"/>
+        <location filename="dynamic_texts.py" line="455"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="455"/>
+        <location filename="dynamic_texts.py" line="456"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="456"/>
+        <location filename="dynamic_texts.py" line="457"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="457"/>
+        <location filename="dynamic_texts.py" line="458"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="458"/>
+        <location filename="dynamic_texts.py" line="459"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="459"/>
+        <location filename="dynamic_texts.py" line="460"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="460"/>
+        <location filename="dynamic_texts.py" line="461"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="461"/>
+        <location filename="dynamic_texts.py" line="462"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="462"/>
+        <location filename="dynamic_texts.py" line="463"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="463"/>
+        <location filename="dynamic_texts.py" line="464"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="464"/>
+        <location filename="dynamic_texts.py" line="465"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -6635,17 +6790,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="465"/>
+        <location filename="dynamic_texts.py" line="466"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="466"/>
+        <location filename="dynamic_texts.py" line="467"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="467"/>
+        <location filename="dynamic_texts.py" line="468"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -6653,22 +6808,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>WithdrawalDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="468"/>
+        <location filename="dynamic_texts.py" line="469"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="469"/>
+        <location filename="dynamic_texts.py" line="470"/>
         <source>Contact form</source>
         <translation>Kontaktformular</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="470"/>
+        <location filename="dynamic_texts.py" line="471"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="471"/>
+        <location filename="dynamic_texts.py" line="472"/>
         <source>Phone or other</source>
         <translation>Telefon oder anders</translation>
     </message>

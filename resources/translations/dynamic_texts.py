@@ -48,6 +48,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("CancelWizard", "Step recorded"),
     QT_TRANSLATE_NOOP("CancelWizard", "Cancellation started"),
     QT_TRANSLATE_NOOP("CancelWizard", "Your decision: what Dropdesk does by itself"),
+    QT_TRANSLATE_NOOP("CancelWizard", "You changed your decision"),
     QT_TRANSLATE_NOOP("CancelWizard", "You confirmed the Shopify step without the supplier's agreement"),
     QT_TRANSLATE_NOOP("CancelWizard", "Refund key stored (retries cannot refund twice)"),
     QT_TRANSLATE_NOOP("CancelWizard", "Shopify started the cancel job"),

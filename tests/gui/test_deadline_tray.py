@@ -82,3 +82,78 @@ def test_without_a_tray_the_alerts_go_to_the_status_bar(qtbot: QtBot, ledger: Le
     window.show()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == window.tray.instead())
     assert not window.count_label.isVisible()  # the note is not drawn over the counts
+def seed_every_kind(ledger: Ledger) -> None:
+    """seed() plus a shipped order inside its purchase protection, a withdrawal waiting for
+    its refund and a chargeback waiting for evidence."""
+    from core.ledger.models import Chargeback
+    from core.withdrawal import record_withdrawal
+
+    seed(ledger)
+    with ledger.session() as session:
+        shipped = SupplierOrder(
+            ae_order_id="8198352049853003",
+            order_status="WAIT_BUYER_ACCEPT_GOODS",
+            paid_at=NOW - timedelta(days=56),
+            shipped_at=NOW - timedelta(days=54),  # 60 days: act 5 days before, in 1 day
+        )
+        withdrawn = CustomerOrder(
+            name="#3003",
+            financial_status="paid",
+            fulfillment_status="fulfilled",
+            created_at=NOW - timedelta(days=20),
+        )
+        session.add_all([shipped, withdrawn])
+        session.flush()
+        assert withdrawn.id is not None
+        session.add(
+            SupplierOrder(
+                ae_order_id="8198352049853004",
+                customer_order_id=withdrawn.id,
+                order_status="FINISH",
+                shipped_at=NOW - timedelta(days=15),
+            )
+        )
+        record_withdrawal(session, withdrawn.id, NOW - timedelta(days=12), now=NOW)
+        session.add(
+            Chargeback(
+                shopify_gid="gid://shopify/ShopifyPaymentsDispute/1",
+                order_name="#3004",
+                evidence_due_by=NOW + timedelta(days=3),
+            )
+        )
+
+
+def test_the_tray_counts_what_needs_me_lists(qtbot: QtBot, ledger: Ledger) -> None:
+    """One source: at every moment the tray's closing + overdue is the length of
+    core.due.deadlines (what "Needs me" and `dropdesk due` list), every kind included, with
+    the other kinds read about once a day (the ticks classify in memory in between)."""
+    from core import due
+
+    seed_every_kind(ledger)
+    tray = DeadlineTray(ledger, 48, NOW)
+    reads = [tray._clocks]
+    kinds: set[due.Kind] = set()
+    protected: list[bool] = []
+    moment = NOW
+    for _ in range(4 * 14):  # every 6 hours for two weeks
+        with ledger.engine.connect() as connection:
+            listed = due.deadlines(connection, moment, 48)
+        tray.update(moment)
+        assert tray.closing + tray.overdue == len(listed), (moment, listed)
+        assert tray.overdue == sum(1 for d in listed if d.overdue)
+        kinds |= {d.kind for d in listed}
+        protected.append(any(d.kind is due.Kind.PROTECTION for d in listed))
+        if tray._clocks is not reads[-1]:
+            reads.append(tray._clocks)
+        moment += timedelta(hours=6)
+    assert len(reads) <= 1 + 14  # every day or so for the protection deadlines, not each tick
+    assert kinds == {
+        due.Kind.BUY,
+        due.Kind.SHIP_WINDOW,
+        due.Kind.SUPPLIER_ANSWER,
+        due.Kind.PROTECTION,
+        due.Kind.WITHDRAWAL_REFUND,
+        due.Kind.CHARGEBACK,
+    }
+    # The protection window closed on day 6 of the walk: it left both lists (overdue until then).
+    assert protected[0] and not protected[-1]

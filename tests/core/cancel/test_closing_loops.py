@@ -154,7 +154,12 @@ def test_refused_then_tracking_ends_shipped(
     assert closed.shipped_at == clock() and closed.tracking_number == "LP00123456789CN"
     assert closed.order_status == "WAIT_BUYER_ACCEPT_GOODS"
     assert in_ship_window_views(ledger, so_id, clock()) == []
-    assert clocks_of(ledger, so_id, clock()) == [] and tray_total(ledger, clock()) == 0
+    assert clocks_of(ledger, so_id, clock()) == []
+    # Shipped, its purchase protection is the one clock left: the tray counts it as due does.
+    with ledger.engine.connect() as connection:
+        left = due.deadlines(connection, clock(), YEAR_H)
+    assert [d.kind for d in left] == [due.Kind.PROTECTION]
+    assert tray_total(ledger, clock()) == 1
 
 
 def test_refused_then_dispute_ends_refunded(
