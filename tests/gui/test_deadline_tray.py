@@ -82,6 +82,8 @@ def test_without_a_tray_the_alerts_go_to_the_status_bar(qtbot: QtBot, ledger: Le
     window.show()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == window.tray.instead())
     assert not window.count_label.isVisible()  # the note is not drawn over the counts
+
+
 def seed_every_kind(ledger: Ledger) -> None:
     """seed() plus a shipped order inside its purchase protection, a withdrawal waiting for
     its refund and a chargeback waiting for evidence."""
