@@ -10,10 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -23,15 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.autopilot import BulkStart, Need, Progress
-from core.cancel.decision import Decision, ShopAction
 from core.cancel.states import STATES
 from core.cancel.supplier import SupplierGuide
 from core.cancel.workflow import CancelWorkflow
-from core.ledger.types import Fault, Reason
+from core.ledger.types import Reason
 from gui import cancel_ports
+from gui.cancel_wizard.decision_form import DecisionForm
 from gui.cancel_wizard.launcher import CancelLauncher
 from gui.cancel_wizard.runner import StepRunner
-from gui.cancel_wizard.step import button_row, fault_label, primary, reason_label, tr
+from gui.cancel_wizard.step import button_row, primary, tr
 from gui.cancel_wizard.wizard import describe, remembered_decision
 from gui.links import open_link
 
@@ -54,26 +51,9 @@ class BulkCancelDialog(QDialog):
         self.current: int | None = None  # the run whose AliExpress page is open
         self.runner = StepRunner(self, pool=launcher.pool, lock=launcher.lock)
 
-        self.reason = QComboBox()
-        for reason in Reason:
-            self.reason.addItem(reason_label(reason), reason.value)
-        self.reason.setCurrentIndex(self.reason.findData(Reason.OUT_OF_STOCK.value))
-        self.fault = QComboBox()
-        for fault in Fault:
-            self.fault.addItem(fault_label(fault), fault.value)
-        self.shop_action = QComboBox()
-        self.shop_action.addItem(tr("Cancel the order and refund the customer"), "cancel")
-        self.shop_action.addItem(tr("Refund the customer, keep the order"), "refund")
-        self.restock = QCheckBox(tr("Put the items back in stock"))
-        self.notify = QCheckBox(tr("Tell the customer by email"))
-        form = QFormLayout()
-        form.addRow(tr("Why is it cancelled?"), self.reason)
-        form.addRow(tr("Whose fault was it?"), self.fault)
-        form.addRow(tr("On Shopify"), self.shop_action)
-        form.addRow("", self.restock)
-        form.addRow("", self.notify)
-        self.reason.currentIndexChanged.connect(self._load_defaults)
-        self._load_defaults()
+        self.form = DecisionForm(reason=Reason.OUT_OF_STOCK, before_supplier=False)
+        ledger = launcher.ledger
+        self.form.set_defaults(lambda reason: remembered_decision(ledger, reason))
 
         self.table = QTreeWidget()
         self.table.setObjectName("bulkRuns")
@@ -92,39 +72,20 @@ class BulkCancelDialog(QDialog):
         close = QPushButton(tr("Close"))
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(button_row(self.start_button, self.done_button, trailing=(close,)))
         self.runner.stepped.connect(self.status.setText)
         launcher.watched.connect(self._watched)
 
-    def decision(self) -> Decision:
-        return Decision(
-            Reason(self.reason.currentData()),
-            Fault(self.fault.currentData()),
-            ShopAction(self.shop_action.currentData()),
-            restock=self.restock.isChecked(),
-            notify_customer=self.notify.isChecked(),
-        )
-
-    def _load_defaults(self) -> None:
-        remembered = remembered_decision(self.launcher.ledger, Reason(self.reason.currentData()))
-        self.fault.setCurrentIndex(max(self.fault.findData(remembered.fault.value), 0))
-        self.shop_action.setCurrentIndex(
-            max(self.shop_action.findData(remembered.shop_action.value), 0)
-        )
-        self.restock.setChecked(remembered.restock)
-        self.notify.setChecked(remembered.notify_customer)
-
     # -- the merchant's actions -----------------------------------------------------------
 
     def start(self) -> bool:
         """One run per order, each moved on as far as it goes by itself (off the GUI thread)."""
         ledger, opener = self.launcher.ledger, self.launcher.open_workflow
-        ids, decided = list(self.order_ids), self.decision()
-        for widget in (self.reason, self.fault, self.shop_action, self.restock, self.notify):
-            widget.setEnabled(False)
+        ids, decided = list(self.order_ids), self.form.decision()
+        self.form.setEnabled(False)
         self.start_button.setEnabled(False)
         return self.runner.run(
             lambda: cancel_ports.start_bulk(ledger, opener, ids, decided),

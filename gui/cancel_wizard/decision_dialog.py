@@ -12,10 +12,7 @@ import threading
 
 from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QFormLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -23,18 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.autopilot import Autopilot
-from core.cancel.decision import Decision, ShopAction, decision_of, fixed_parts
+from core.cancel.decision import Decision, decision_of, fixed_parts
 from core.cancel.record import load
 from core.cancel.states import FINAL, State
 from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from core.ledger.types import Fault, Reason
 from core.texts import Text
+from gui.cancel_wizard.decision_form import ALL_LOCKED, DecisionForm
 from gui.cancel_wizard.runner import StepRunner
-from gui.cancel_wizard.step import button_row, fault_label, primary, reason_label, tr
+from gui.cancel_wizard.step import button_row, primary, tr
 from gui.cancel_wizard.texts import Banner
 from gui.cancel_wizard.wizard import describe
-from gui.i18n import current_language
 
 
 class DecisionDialog(QDialog):
@@ -64,52 +61,12 @@ class DecisionDialog(QDialog):
                 Reason(row.reason), Fault(row.fault)
             )
             fixed: dict[str, Text] = fixed_parts(session, row)
-        self.current = current
-
-        self.reason = QComboBox()
-        for reason in Reason:
-            self.reason.addItem(reason_label(reason), reason.value)
-        self.fault = QComboBox()
-        for fault in Fault:
-            self.fault.addItem(fault_label(fault), fault.value)
-        self.shop_action = QComboBox()
-        self.shop_action.addItem(tr("Cancel the order and refund the customer"), "cancel")
-        self.shop_action.addItem(tr("Refund the customer, keep the order"), "refund")
-        self.restock = QCheckBox(tr("Put the items back in stock"))
-        self.notify = QCheckBox(tr("Tell the customer by email"))
-        self.before_supplier = QCheckBox(
-            tr("Do it on Shopify at once, without waiting for the supplier (at my own risk)")
-        )
-        self.reason.setCurrentIndex(max(self.reason.findData(current.reason.value), 0))
-        self.fault.setCurrentIndex(max(self.fault.findData(current.fault.value), 0))
-        self.shop_action.setCurrentIndex(
-            max(self.shop_action.findData(current.shop_action.value), 0)
-        )
-        self.restock.setChecked(current.restock)
-        self.notify.setChecked(current.notify_customer)
-        self.before_supplier.setChecked(current.shop_before_supplier)
-        self.widgets: dict[str, QWidget] = {
-            "reason": self.reason,
-            "fault": self.fault,
-            "shop_action": self.shop_action,
-            "restock": self.restock,
-            "notify_customer": self.notify,
-            "shop_before_supplier": self.before_supplier,
-        }
-        language = current_language()
-        for part, widget in self.widgets.items():
-            why = fixed.get(part)
-            if why is not None or closed:
-                widget.setEnabled(False)
-                if why is not None:
-                    widget.setToolTip(tr("Cannot change any more: {0}").format(why.get(language)))
-        form = QFormLayout()
-        form.addRow(tr("Why is it cancelled?"), self.reason)
-        form.addRow(tr("Whose fault was it?"), self.fault)
-        form.addRow(tr("On Shopify"), self.shop_action)
-        form.addRow("", self.restock)
-        form.addRow("", self.notify)
-        form.addRow("", self.before_supplier)
+        self.form = DecisionForm()
+        self.form.set_decision(current, ALL_LOCKED if closed else fixed)
+        # The form's controls, under the names the dialog's callers have always used.
+        form = self.form
+        self.reason, self.fault, self.shop_action = form.reason, form.fault, form.shop_action
+        self.restock, self.notify = form.restock, form.notify
 
         intro = QLabel(
             tr(
@@ -130,24 +87,13 @@ class DecisionDialog(QDialog):
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.banner)
         layout.addLayout(button_row(self.save_button, trailing=(cancel,)))
 
-    def decision(self) -> Decision:
-        return Decision(
-            Reason(self.reason.currentData()),
-            Fault(self.fault.currentData()),
-            ShopAction(self.shop_action.currentData()),
-            self.current.refund_method,
-            restock=self.restock.isChecked(),
-            notify_customer=self.notify.isChecked(),
-            shop_before_supplier=self.before_supplier.isChecked(),
-        )
-
     def save(self) -> bool:
         """Record the change (ledger only, with the other cancel calls' lock)."""
-        ledger, run, decided = self.ledger, self.cancellation_id, self.decision()
+        ledger, run, decided = self.ledger, self.cancellation_id, self.form.decision()
         self.save_button.setEnabled(False)
         return self.runner.run(
             lambda: Autopilot(CancelWorkflow(ledger, None, None)).change_decision(run, decided),

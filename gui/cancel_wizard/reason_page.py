@@ -7,45 +7,21 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
-from core.cancel.decision import Decision, ShopAction
+from core.cancel.decision import Decision
 from core.cancel.view import CancellationView
 from core.display_text import display_text
-from core.ledger.types import Fault, Reason
+from core.ledger.types import Reason
 from core.order_details import OrderDetails
-from gui.cancel_wizard.step import (
-    PageKey,
-    StepPage,
-    fault_label,
-    primary,
-    reason_label,
-    tr,
-    when,
-)
+from gui.cancel_wizard.decision_form import ALL_LOCKED, DecisionForm
+from gui.cancel_wizard.step import PageKey, StepPage, primary, tr, when
 from gui.cancel_wizard.texts import paragraph
 from gui.formatting import local_time, money, status_text
-
-#: The usual culprit for each reason; the merchant can change it.
-LIKELY_FAULT = {
-    Reason.NOT_AS_DESCRIBED: Fault.SUPPLIER,
-    Reason.DAMAGED: Fault.CARRIER,
-    Reason.WRONG_SIZE: Fault.CUSTOMER,
-    Reason.CHANGED_MIND: Fault.CUSTOMER,
-    Reason.OUT_OF_STOCK: Fault.SUPPLIER,
-    Reason.FRAUD: Fault.CUSTOMER,
-    Reason.OTHER: Fault.UNKNOWN,
-}
 
 
 class ReasonPage(StepPage):
@@ -76,54 +52,10 @@ class ReasonPage(StepPage):
         )
         self.layout_.addWidget(self.order_card)
 
-        self.reason = QComboBox()
-        self.reason.setAccessibleName(tr("Reason"))
-        for reason in Reason:
-            self.reason.addItem(reason_label(reason), reason.value)
-        self.reason.setCurrentIndex(self.reason.findData(Reason.CHANGED_MIND.value))
-        self.fault = QComboBox()
-        self.fault.setAccessibleName(tr("Whose fault"))
-        for fault in Fault:
-            self.fault.addItem(fault_label(fault), fault.value)
-        self._fault_touched = False
-        self._follow_reason()
-        self.reason.currentIndexChanged.connect(self._follow_reason)
-        self.fault.activated.connect(self._touch_fault)
-        form = QFormLayout()
-        form.addRow(tr("Why is it cancelled?"), self.reason)
-        form.addRow(tr("Whose fault was it?"), self.fault)
-        self.layout_.addLayout(form)
-        self.layout_.addWidget(
-            paragraph(
-                tr(
-                    "The fault is for your refund review: it shows which habits cost money "
-                    "(the supplier's packing, your own product descriptions, the carrier)."
-                ),
-                muted=True,
-            )
-        )
-        # The decision up front: what Dropdesk may do on Shopify by itself, later.
-        self.shop_action = QComboBox()
-        self.shop_action.setObjectName("shopAction")
-        self.shop_action.setAccessibleName(tr("On Shopify"))
-        self.shop_action.addItem(tr("Cancel the order and refund the customer"), "cancel")
-        self.shop_action.addItem(tr("Refund the customer, keep the order"), "refund")
-        self.restock = QCheckBox(tr("Put the items back in stock"))
-        self.restock.setObjectName("restockBox")
-        self.notify = QCheckBox(tr("Tell the customer by email"))
-        self.notify.setObjectName("notifyBox")
-        self.before_supplier = QCheckBox(
-            tr("Do it on Shopify at once, without waiting for the supplier (at my own risk)")
-        )
-        self.before_supplier.setObjectName("beforeSupplierBox")
-        self.restock.setChecked(True)
-        self.notify.setChecked(True)
-        decision_form = QFormLayout()
-        decision_form.addRow(tr("On Shopify"), self.shop_action)
-        decision_form.addRow("", self.restock)
-        decision_form.addRow("", self.notify)
-        decision_form.addRow("", self.before_supplier)
-        self.layout_.addLayout(decision_form)
+        self.form = DecisionForm(explained=True)
+        # The form's controls, under the names the wizard's callers have always used.
+        self.reason, self.fault, self.notify = self.form.reason, self.form.fault, self.form.notify
+        self.layout_.addWidget(self.form)
         self.layout_.addWidget(
             paragraph(
                 tr(
@@ -134,8 +66,6 @@ class ReasonPage(StepPage):
                 muted=True,
             )
         )
-        self.defaults: Callable[[Reason], Decision] | None = None
-        self.reason.currentIndexChanged.connect(self._load_defaults)
         self.start_button = QPushButton(tr("Start: check the order"))
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
@@ -188,70 +118,23 @@ class ReasonPage(StepPage):
     def lock(self, view: CancellationView) -> None:
         """A run exists: show its reason and fault, read-only."""
         self.view = view
-        self.reason.setCurrentIndex(max(self.reason.findData(view.reason.value), 0))
-        self.fault.setCurrentIndex(max(self.fault.findData(view.fault.value), 0))
-        for widget in (
-            self.reason,
-            self.fault,
-            self.shop_action,
-            self.restock,
-            self.notify,
-            self.before_supplier,
-            self.start_button,
-        ):
-            widget.setEnabled(False)
+        shown = replace(self.form.decision(), reason=view.reason, fault=view.fault)
+        self.form.set_decision(shown, ALL_LOCKED)
+        self.start_button.setEnabled(False)
         self.start_button.setText(tr("Started"))
 
     def set_defaults(self, defaults: Callable[[Reason], Decision]) -> None:
         """Where the remembered decision per reason comes from (the ledger settings)."""
-        self.defaults = defaults
-        self._load_defaults()
-
-    def _load_defaults(self) -> None:
-        if self.defaults is None or not self.start_button.isEnabled():
-            return
-        remembered = self.defaults(Reason(self.reason.currentData()))
-        self.shop_action.setCurrentIndex(
-            max(self.shop_action.findData(remembered.shop_action.value), 0)
-        )
-        self.restock.setChecked(remembered.restock)
-        self.notify.setChecked(remembered.notify_customer)
-        self.before_supplier.setChecked(False)
-        if not self._fault_touched:
-            self.fault.setCurrentIndex(max(self.fault.findData(remembered.fault.value), 0))
+        self.form.set_defaults(defaults)
 
     def show_decision(self, decided: Decision) -> None:
         """A run exists: show the decision it was started with (read-only, see `lock`)."""
-        self.shop_action.setCurrentIndex(
-            max(self.shop_action.findData(decided.shop_action.value), 0)
-        )
-        self.restock.setChecked(decided.restock)
-        self.notify.setChecked(decided.notify_customer)
-        self.before_supplier.setChecked(decided.shop_before_supplier)
+        self.form.set_decision(decided, ALL_LOCKED)
 
     def decision(self) -> Decision:
         """The merchant's decision as the screen shows it."""
-        reason, fault = self.chosen()
-        return Decision(
-            reason,
-            fault,
-            ShopAction(self.shop_action.currentData()),
-            restock=self.restock.isChecked(),
-            notify_customer=self.notify.isChecked(),
-            shop_before_supplier=self.before_supplier.isChecked(),
-        )
-
-    def chosen(self) -> tuple[Reason, Fault]:
-        return Reason(self.reason.currentData()), Fault(self.fault.currentData())
-
-    def _follow_reason(self) -> None:
-        if not self._fault_touched:
-            likely = LIKELY_FAULT[Reason(self.reason.currentData())]
-            self.fault.setCurrentIndex(self.fault.findData(likely.value))
-
-    def _touch_fault(self) -> None:
-        self._fault_touched = True
+        return self.form.decision()
 
     def _start(self) -> None:
-        reason, fault = self.chosen()
-        self.start_requested.emit(reason, fault)
+        decided = self.form.decision()
+        self.start_requested.emit(decided.reason, decided.fault)
