@@ -31,12 +31,14 @@ run:
 	fi
 
 ## Every test (not the slow ones), offscreen, against a real keyring in a private D-Bus session,
-## one worker per CPU (at most 4; each file stays in one worker, which has its own PostgreSQL).
+## one worker per CPU (at most 4; each file stays in one worker, which has its own PostgreSQL);
+## then, alone, the few tests that lock that keyring.
 test:
 	packaging/system-deps.sh test
 	$(MAKE) --no-print-directory $(VENV)/.installed
-	QT_QPA_PLATFORM=offscreen tests/with-keyring.sh $(PY) -m pytest -q -m "not slow" \
-	  -n auto --maxprocesses=4 --dist loadfile; \
+	QT_QPA_PLATFORM=offscreen tests/with-keyring.sh sh -c '\
+	  $(PY) -m pytest -q -m "not slow and not keyring_lock" -n auto --maxprocesses=4 --dist loadfile \
+	  && $(PY) -m pytest -q -m "keyring_lock and not slow"'; \
 	  status=$$?; if [ $$status -eq 5 ]; then echo "no tests collected"; status=0; fi; exit $$status
 
 ## The slow tests (big files, many crash trials).

@@ -123,6 +123,14 @@ class ThrowawayKeyring:
                 raise RuntimeError("the throwaway keyring did not unlock")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that locks the keyring locks it for every test of the run: marked `keyring_lock`,
+    so that `make test` runs it on its own, never beside tests of other workers."""
+    for item in items:
+        if "throwaway_keyring" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.keyring_lock)
+
+
 @pytest.fixture
 def throwaway_keyring(secret_service: KeyringBackend) -> Iterator[ThrowawayKeyring]:
     """Only under with-keyring.sh: a developer's own keyring is never locked by a test."""
