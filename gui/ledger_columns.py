@@ -194,7 +194,7 @@ AE_ORDER = LedgerColumn(
     "ae_order",
     "AliExpress order",
     lambda: "8100000000000000",
-    text=lambda r: r.ae_order_id,
+    text=lambda r: r.external_order_id,
     hidden=True,
 )
 PAID = LedgerColumn(

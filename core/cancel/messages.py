@@ -29,8 +29,8 @@ def not_sent(error: Exception) -> Text:
     return Text(f"not sent: {error}", f"nicht gesendet: {error}")
 
 
-def order_url(ae_order_id: str) -> str:
-    return ALIEXPRESS_ORDER_URL.format(order_id=ae_order_id)
+def order_url(external_order_id: str) -> str:
+    return ALIEXPRESS_ORDER_URL.format(order_id=external_order_id)
 
 
 #: What to pick in AliExpress' cancel dialog (its wording changes; the closest one will do).
@@ -74,18 +74,20 @@ def supplier_language(country: str | None) -> str:
     return outgoing.language_of_country(country) or outgoing.FALLBACK
 
 
-def supplier_cancel_request(ae_order_id: str, reason: Reason, language: str = "en") -> Message:
+def supplier_cancel_request(
+    external_order_id: str, reason: Reason, language: str = "en"
+) -> Message:
     """The message asking the supplier to cancel, in the supplier's language."""
     return outgoing.message(
         "supplier.cancel_request",
         "supplier",
         language,
-        order=ae_order_id,
+        order=external_order_id,
         reason=outgoing.Phrase(f"supplier.reason.{reason.value}"),
     )
 
 
-def tracking_request(ae_order_id: str, due: date | None, language: str = "en") -> Message:
+def tracking_request(external_order_id: str, due: date | None, language: str = "en") -> Message:
     """The message asking a supplier who refused to cancel for the tracking number."""
     by = (
         outgoing.Phrase("supplier.by_date", {"date": due})
@@ -93,7 +95,7 @@ def tracking_request(ae_order_id: str, due: date | None, language: str = "en") -
         else outgoing.Phrase("supplier.within_working_days", {"days": 5})
     )
     return outgoing.message(
-        "supplier.tracking_request", "supplier", language, order=ae_order_id, by=by
+        "supplier.tracking_request", "supplier", language, order=external_order_id, by=by
     )
 
 
@@ -119,12 +121,12 @@ SHIPPED_AFTER_FILING_RULE = Text(
 )
 
 
-def dispute_steps(ae_order_id: str) -> tuple[Text, ...]:
+def dispute_steps(external_order_id: str) -> tuple[Text, ...]:
     return (
         Text(
-            f'Open the order page of {ae_order_id} and press "Open dispute" '
+            f'Open the order page of {external_order_id} and press "Open dispute" '
             '(or "Report a problem").',
-            f"Öffnen Sie die Bestellseite von {ae_order_id} und klicken Sie auf „Open dispute“ "
+            f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf „Open dispute“ "
             "(oder „Report a problem“).",
         ),
         Text(

@@ -56,7 +56,7 @@ def tracking_request(rt: Runtime, cancellation_id: int) -> TrackingRequest:
         )
         due = next_deadline(session, row)[0] if row.state == State.TRACKING_REQUESTED else None
     day = due.astimezone(UTC).date() if due is not None else None  # as the supplier's page shows
-    return TrackingRequest(messages.tracking_request(orders.ae_order_id, day, language), due)
+    return TrackingRequest(messages.tracking_request(orders.external_order_id, day, language), due)
 
 
 def request_tracking(rt: Runtime, cancellation_id: int) -> None:
@@ -224,12 +224,12 @@ def dispute_guide(rt: Runtime, cancellation_id: int) -> DisputeGuide:
         orders = orders_of(session, row)
         terms = terms_for(session, orders.supplier_order)
         dispute = open_dispute(session, row.id) if row.id is not None else None
-    ae_order_id = orders.ae_order_id
+    external_order_id = orders.external_order_id
     opened = dispute.opened_at if dispute else None
     first = dispute.first_tracking_at if dispute else None
     return DisputeGuide(
-        order_url=messages.order_url(ae_order_id),
-        steps=messages.dispute_steps(ae_order_id),
+        order_url=messages.order_url(external_order_id),
+        steps=messages.dispute_steps(external_order_id),
         attachments=messages.DISPUTE_ATTACHMENTS,
         rule=messages.SHIPPED_AFTER_FILING_RULE,
         opened_at=opened,

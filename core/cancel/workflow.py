@@ -71,10 +71,10 @@ def _open_run_of(session: Session, supplier_order_id: int) -> int | None:
 
 def _already_open(order: SupplierOrder, running: int) -> CancellationOpenError:
     return CancellationOpenError(
-        f"AliExpress order {order.ae_order_id} already has an open cancellation: "
+        f"AliExpress order {order.external_order_id} already has an open cancellation: "
         "continue that one.",
         running,
-        f"Für die AliExpress-Bestellung {order.ae_order_id} läuft schon eine Stornierung: "
+        f"Für die AliExpress-Bestellung {order.external_order_id} läuft schon eine Stornierung: "
         "setzen Sie diese fort.",
     )
 
@@ -176,7 +176,11 @@ class CancelWorkflow:
                 f"{ENTITY}.started",
                 ENTITY,
                 row.id,
-                {"reason": reason.value, "fault": fault.value, "ae_order_id": order.ae_order_id},
+                {
+                    "reason": reason.value,
+                    "fault": fault.value,
+                    "external_order_id": order.external_order_id,
+                },
                 at=now,
             )
             if decided is not None:

@@ -76,7 +76,7 @@ class Shipment:
     """A supplier order for the customer order: where the goods came from and how."""
 
     id: int
-    ae_order_id: str
+    external_order_id: str
     supplier_name: str
     order_status: str
     end_reason: str
@@ -185,7 +185,7 @@ def evidence_pack(
                     from_db(s[9]),
                 )
                 for s in run(
-                    "SELECT so.id, so.ae_order_id, sp.name, so.order_status, so.end_reason,"
+                    "SELECT so.id, so.external_order_id, sp.name, so.order_status, so.end_reason,"
                     " so.logistics_status, so.carrier, so.tracking_number, so.paid_at,"
                     " so.shipped_at"
                     " FROM supplier_order AS so LEFT JOIN supplier AS sp ON sp.id = so.supplier_id"
@@ -454,7 +454,7 @@ def evidence_texts(pack: EvidencePack, language: str = "en") -> dict[str, str]:
                 )
             )
         else:
-            lines.append(say("not_shipped", order=shipment.ae_order_id))
+            lines.append(say("not_shipped", order=shipment.external_order_id))
     for entry in pack.refunds:
         lines.append(say("event", day=day(entry.at), what=entry.what.get(language)))
     if pack.tracking:

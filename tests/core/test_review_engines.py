@@ -71,7 +71,7 @@ def _fill(session: Session, seed: int) -> None:
         placed = None
         if supplier is not None:
             placed = SupplierOrder(
-                ae_order_id=f"83000000000{n:05d}",
+                external_order_id=f"83000000000{n:05d}",
                 supplier_id=supplier.id,
                 customer_order_id=order.id,
                 paid_at=placed_at + timedelta(hours=1) if rng.random() < 0.9 else None,

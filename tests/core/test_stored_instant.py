@@ -37,7 +37,7 @@ def test_every_form_of_an_instant_is_the_same_utc_instant() -> None:
 @pytest.mark.both_engines
 def test_raw_reads_of_a_column_and_a_payload_agree_on_both_engines(ledger: Ledger) -> None:
     with ledger.session() as session:
-        session.add(SupplierOrder(ae_order_id="8100000000000042", paid_at=MOMENT))
+        session.add(SupplierOrder(external_order_id="8100000000000042", paid_at=MOMENT))
         journal.record(session, "noted", "supplier_order", 1, {"ends_at": MOMENT.isoformat()})
     with ledger.engine.connect() as connection:
         paid = connection.exec_driver_sql("SELECT paid_at FROM supplier_order").scalar_one()

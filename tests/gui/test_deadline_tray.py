@@ -25,8 +25,12 @@ def seed(ledger: Ledger) -> dict[str, int]:
             )
             for name, ago in (("#3001", 10), ("#3002", 0))
         ]
-        shipping = SupplierOrder(ae_order_id="8198352049853001", ship_by=NOW + timedelta(hours=60))
-        cancelling = SupplierOrder(ae_order_id="8198352049853002", ship_by=NOW + timedelta(hours=1))
+        shipping = SupplierOrder(
+            external_order_id="8198352049853001", ship_by=NOW + timedelta(hours=60)
+        )
+        cancelling = SupplierOrder(
+            external_order_id="8198352049853002", ship_by=NOW + timedelta(hours=1)
+        )
         session.add_all([*to_buy, shipping, cancelling])
         session.flush()
         run = Cancellation(
@@ -93,7 +97,7 @@ def seed_every_kind(ledger: Ledger) -> None:
     seed(ledger)
     with ledger.session() as session:
         shipped = SupplierOrder(
-            ae_order_id="8198352049853003",
+            external_order_id="8198352049853003",
             order_status="WAIT_BUYER_ACCEPT_GOODS",
             paid_at=NOW - timedelta(days=56),
             shipped_at=NOW - timedelta(days=54),  # 60 days: act 5 days before, in 1 day
@@ -109,7 +113,7 @@ def seed_every_kind(ledger: Ledger) -> None:
         assert withdrawn.id is not None
         session.add(
             SupplierOrder(
-                ae_order_id="8198352049853004",
+                external_order_id="8198352049853004",
                 customer_order_id=withdrawn.id,
                 order_status="FINISH",
                 shipped_at=NOW - timedelta(days=15),

@@ -110,7 +110,7 @@ def test_several_orders_selected_in_the_table_are_cancelled_with_one_decision(
         )
     click(dialog.done_button)
     qtbot.waitUntil(lambda: not dialog.done_button.isVisible(), timeout=WAIT)
-    assert [u.rsplit("=", 1)[1] for u in urls.urls] == [s.ae_order_id for s in chosen]
+    assert [u.rsplit("=", 1)[1] for u in urls.urls] == [s.external_order_id for s in chosen]
     assert runs(ledger) == {
         s.supplier_order_id: State.SUPPLIER_CANCEL_REQUESTED.value for s in chosen
     }  # one run per order, the fourth order untouched

@@ -57,7 +57,7 @@ def test_what_has_not_happened_yet_changes_and_the_autopilot_follows_it(
     assert changes(ledger, run) == [["reason", "fault"], ["shop_action", "restock"]]
     assert "You changed your decision" in [e.title for e in flow.state(run).timeline]
 
-    fake_ae.close(orders.ae_order_id, "cancel_order_close_trade")  # the supplier accepts
+    fake_ae.close(orders.external_order_id, "cancel_order_close_trade")  # the supplier accepts
     (progress,) = pilot.watch()
     assert "autopilot:shop_refund" in progress.did  # the new decision: a refund, no cancel
     assert fake_shop.state.cancel_requests == []

@@ -38,7 +38,7 @@ INSERT = "INSERT INTO cancellation"
 
 def _order(ledger: Ledger) -> int:
     with ledger.session() as session:
-        placed = SupplierOrder(ae_order_id="8100000000000777")
+        placed = SupplierOrder(external_order_id="8100000000000777")
         session.add(placed)
         session.flush()
         assert placed.id is not None
