@@ -13,8 +13,6 @@ from datetime import datetime
 from core.ledger.types import Reason
 from core.texts import Text
 
-ALIEXPRESS_ORDER_URL = "https://www.aliexpress.com/p/order/detail.html?orderId={order_id}"
-
 
 def refused_by_shopify(error: Exception) -> Text:
     """Why a Shopify step is to do again: Shopify said no (its words stay as they came)."""
@@ -24,10 +22,6 @@ def refused_by_shopify(error: Exception) -> Text:
 def not_sent(error: Exception) -> Text:
     """Why a Shopify step is to do again: the request never reached Shopify."""
     return Text(f"not sent: {error}", f"nicht gesendet: {error}")
-
-
-def order_url(ae_order_id: str) -> str:
-    return ALIEXPRESS_ORDER_URL.format(order_id=ae_order_id)
 
 
 _REASON = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core import supplier_platforms
 from core.cancel import messages
 from core.cancel.errors import IllegalTransitionError
 from core.cancel.states import (
@@ -127,7 +128,7 @@ def test_customer_notes_say_what_happened() -> None:
     assert "schon verschickt" in shipped.de
     tracking = messages.tracking_request("8123", None)
     assert "within 5 working days" in tracking.en and "5 Werktagen" in tracking.de
-    assert messages.order_url("8123") == (
+    assert supplier_platforms.get("aliexpress").order_url("8123") == (
         "https://www.aliexpress.com/p/order/detail.html?orderId=8123"
     )
     steps = messages.dispute_steps("8123")
