@@ -87,7 +87,7 @@ class Events:
 @dataclass(frozen=True)
 class SyncFailure:
     supplier_order_id: int
-    ae_order_id: str
+    external_order_id: str
     reason: str  # merchant-readable
 
 
@@ -109,7 +109,7 @@ class SyncSummary:
 @dataclass(frozen=True)
 class _Row:
     id: int
-    ae_order_id: str
+    external_order_id: str
     tracking_number: str
 
 
@@ -244,7 +244,7 @@ def _orders_to_check(
     and for the default platform those without a supplier."""
     stored_platform = func.lower(func.coalesce(Supplier.platform, DEFAULT_PLATFORM))
     query = (
-        select(SupplierOrder.id, SupplierOrder.ae_order_id, SupplierOrder.tracking_number)
+        select(SupplierOrder.id, SupplierOrder.external_order_id, SupplierOrder.tracking_number)
         .join(Supplier, col(Supplier.id) == col(SupplierOrder.supplier_id), isouter=True)
         .where(stored_platform.in_(stored_names(platform_id)))
         .order_by(col(SupplierOrder.id))
@@ -273,7 +273,7 @@ def _fetch(
     """Runs on a worker thread: network only, no ledger access."""
     with tally.lock:
         tally.calls += 1
-    order = source.order(row.ae_order_id)
+    order = source.order(row.external_order_id)
     status = platform.classify(order.order_status, order.logistics_status, order.end_reason)
     cancelled = is_cancelled(status.order_status, status.end_reason)
     shipped = is_shipped(status.order_status, status.logistics_status, status.end_reason)
@@ -283,7 +283,7 @@ def _fetch(
         with tally.lock:
             tally.calls += 1
         try:
-            tracking = source.tracking(row.ae_order_id)
+            tracking = source.tracking(row.external_order_id)
         except SupplierError as error:
             if error.fatal:
                 raise
@@ -325,7 +325,7 @@ def _settle(
     tally.unknown.update(fetched.status.unknown)
     _apply(ledger, events, fetched, tally, now())
     if fetched.tracking_problem:
-        tally.failed.append(SyncFailure(row.id, row.ae_order_id, fetched.tracking_problem))
+        tally.failed.append(SyncFailure(row.id, row.external_order_id, fetched.tracking_problem))
     return True
 
 
@@ -386,7 +386,7 @@ def _apply(
             else events.updated
         )
         payload: dict[str, Any] = {
-            "ae_order_id": order.order_id,
+            "external_order_id": order.order_id,
             "changes": {name: {"from": before[name], "to": after[name]} for name in changes},
         }
         if newly_cancelled:
@@ -407,9 +407,9 @@ def _fail(
     error: SupplierError,
     moment: datetime,
 ) -> None:
-    tally.failed.append(SyncFailure(row.id, row.ae_order_id, redaction.error_text(error)))
+    tally.failed.append(SyncFailure(row.id, row.external_order_id, redaction.error_text(error)))
     payload = {
-        "ae_order_id": row.ae_order_id,
+        "external_order_id": row.external_order_id,
         "error": type(error).__name__,
         "message": redaction.error_text(error),
         "code": error.code,

@@ -59,8 +59,8 @@ def test_an_orders_platform_is_its_suppliers(ledger: Ledger) -> None:
         supplier = Supplier(name="Shenzhen Direct", platform="dsers")
         session.add(supplier)
         session.flush()
-        placed = SupplierOrder(ae_order_id="8100000000000001", supplier_id=supplier.id)
-        loose = SupplierOrder(ae_order_id="8100000000000002")
+        placed = SupplierOrder(external_order_id="8100000000000001", supplier_id=supplier.id)
+        loose = SupplierOrder(external_order_id="8100000000000002")
         session.add_all([placed, loose])
         session.flush()
         assert supplier_platforms.platform_of(session, placed).id == "aliexpress"
