@@ -167,8 +167,8 @@ def dispute_steps(external_order_id: str) -> tuple[Text, ...]:
         Text(
             f'Open the order page of {external_order_id} and press "Open dispute" '
             '(or "Report a problem").',
-            f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf „Open dispute“ "
-            "(oder „Report a problem“).",
+            f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf "
+            "„Open dispute“ (oder „Report a problem“).",
         ),
         Text(
             'Choose "Package not received" / "Seller did not ship", ask for a full refund '
