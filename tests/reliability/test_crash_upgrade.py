@@ -26,10 +26,11 @@ from tests.reliability.ledger_at import ledger_at
 STARTS = [None, *migrate.revisions_in_order()[:-1]]  # None: a new ledger
 
 
-def schema(path: Path) -> list[tuple[str, str]]:
+def schema(path: Path) -> list[tuple[str, str, str | None]]:
+    """Every object with its SQL: a migration may rename a column and keep every name."""
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as probe:
         return probe.execute(
-            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY 1, 2"
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY 1, 2"
         ).fetchall()
 
 
