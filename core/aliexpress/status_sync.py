@@ -5,8 +5,7 @@ client. The names here are the ones the app and its tests have always used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from typing import Any
 
 from core.ledger import Ledger
 from core.supplier_platforms.aliexpress import PLATFORM
@@ -46,28 +45,6 @@ __all__ = [
 ]
 
 
-def sync_order_statuses(
-    ledger: Ledger,
-    source: OrderSource,
-    *,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
-    concurrency: int = 2,
-    order_ids: Iterable[int] | None = None,
-    always_fetch_tracking: bool = False,
-    max_consecutive_unavailable: int = 5,
-    now: Callable[[], datetime] | None = None,
-) -> SyncSummary:
-    """`refresh_orders` for the AliExpress orders (see there)."""
-    return refresh_orders(
-        ledger,
-        PLATFORM,
-        source,
-        progress=progress,
-        cancel=cancel,
-        concurrency=concurrency,
-        order_ids=order_ids,
-        always_fetch_tracking=always_fetch_tracking,
-        max_consecutive_unavailable=max_consecutive_unavailable,
-        now=now,
-    )
+def sync_order_statuses(ledger: Ledger, source: OrderSource, **options: Any) -> SyncSummary:
+    """`refresh_orders` for the AliExpress orders, with its options (see there)."""
+    return refresh_orders(ledger, PLATFORM, source, **options)
