@@ -56,6 +56,18 @@ REFUND_END_REASONS = frozenset(
 #: The stored statuses the workflow names.
 FINISHED = "FINISH"
 CANCEL_REQUESTED = "IN_CANCEL"
+#: Order statuses under which the parcel has not left the supplier yet (the SQL of the ship
+#: window's queries lists them in this order).
+AWAITING_SHIPMENT = (
+    "PLACE_ORDER_SUCCESS",
+    "PAYMENT_PROCESSING",
+    "WAIT_SELLER_EXAMINE_MONEY",
+    "RISK_CONTROL",
+    "RISK_CONTROL_HOLD",
+    "WAIT_SELLER_SEND_GOODS",
+    "WAIT_GROUP",
+    "WAIT_COMPLETE_ADDRESS",
+)
 #: Order statuses of an order whose goods left the supplier (some or all of them).
 SHIPPED_STATUSES = frozenset(
     {"SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS", "FUND_PROCESSING"}
