@@ -181,6 +181,8 @@ def test_a_refused_token_stops_the_refresh_and_says_so(
     finally:
         client.close()
     with ledger.session() as session:
-        run = session.exec(select(Event).order_by(col(Event.id).desc())).first()
-        assert run is not None and run.kind == "cjdropshipping.status_sync"
+        journal = list(session.exec(select(Event).order_by(col(Event.id))))
+    run = journal[-1]
+    assert run.kind == "cjdropshipping.status_sync" and "CJTokenError" in run.payload
+    assert not any("not-the-token" in event.payload for event in journal)  # no token journaled
     assert all(row.updated_at is None for row in _stored(ledger).values())
