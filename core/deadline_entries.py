@@ -128,6 +128,7 @@ class Deadline:
             "customer_order_id": self.customer_order_id,
             "cancellation_id": self.cancellation_id,
             "external_order_id": self.external_order_id or None,
+            "ae_order_id": self.external_order_id or None,  # its name until issue 19, for scripts
             "supplier": self.supplier_name or None,
             "ship_by": deadline.isoformat() if self.kind is Kind.SHIP_WINDOW else None,
         }

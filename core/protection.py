@@ -34,6 +34,7 @@ from core import settings
 from core.deadline_entries import Deadline, Kind
 from core.display_text import display_text
 from core.ledger.types import from_db, stored_instant, to_db
+from core.status_words import DELIVERED_LOGISTICS, SHIPPED_STATUSES
 from core.texts import Text
 
 if TYPE_CHECKING:
@@ -48,12 +49,9 @@ DISPUTE_OPENS_AFTER = timedelta(days=5)
 AFTER_CONFIRMATION = timedelta(days=15)
 #: The order statuses of a shipped order whose protection still runs.
 OPEN_SHIPPED_STATUSES = (
-    "SELLER_PART_SEND_GOODS",
-    "WAIT_BUYER_ACCEPT_GOODS",
-    "FUND_PROCESSING",
+    *sorted(SHIPPED_STATUSES),
     "WAIT_SELLER_SEND_GOODS",  # manual mode: shipped_at set by hand before the status
 )
-DELIVERED_LOGISTICS = "BUYER_ACCEPT_GOODS"
 _CHUNK = 500
 
 

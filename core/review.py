@@ -965,9 +965,9 @@ class Review:
             # Page first, then join names and judge the case for the page's rows only.
             sql = f"""{source},
                 page AS (SELECT * FROM picked ORDER BY at DESC NULLS LAST, id DESC{window})
-                SELECT p.at, co.name, so.external_order_id, s.name, p.direction, p.amount, p.currency,
-                       p.reason, p.fault, p.state, p.expected_until, {_RECOVERY}, p.origin,
-                       p.rate_day
+                SELECT p.at, co.name, so.external_order_id, s.name, p.direction, p.amount,
+                       p.currency, p.reason, p.fault, p.state, p.expected_until, {_RECOVERY},
+                       p.origin, p.rate_day
                 FROM page AS p
                 LEFT JOIN customer_order AS co ON co.id = p.order_id
                 LEFT JOIN supplier_order AS so ON so.id = p.so_id

@@ -1,9 +1,11 @@
-"""An AliExpress order's status and how it ended: the one vocabulary, in the merchant's words
+"""A supplier order's status and how it ended: the one vocabulary, in the merchant's words
 (English and German) and as kinds the workflow acts on.
 
-AliExpress speaks in codes (WAIT_SELLER_SEND_GOODS, seller_send_goods_timeout); the merchant
-never reads one. A code Dropdesk does not know reads as a generic phrase; the window puts the
-code itself in a tooltip, for support.
+The vocabulary is AliExpress' documented words (the first supplier platform); every platform
+classifies its own raw words into it (`core.supplier_platforms`), so the ledger, its indexes
+and every screen read one set. The codes (WAIT_SELLER_SEND_GOODS, seller_send_goods_timeout)
+are never shown to the merchant. A code Dropdesk does not know reads as a generic phrase; the
+window puts the code itself in a tooltip, for support.
 """
 
 from __future__ import annotations
@@ -51,6 +53,39 @@ CANCEL_END_REASONS = frozenset(
 REFUND_END_REASONS = frozenset(
     {"seller_accept_issue_no_goods_return", "seller_response_issue_timeout"}
 )
+#: The stored statuses the workflow names.
+FINISHED = "FINISH"
+CANCEL_REQUESTED = "IN_CANCEL"
+#: Order statuses under which the parcel has not left the supplier yet (the SQL of the ship
+#: window's queries lists them in this order).
+AWAITING_SHIPMENT = (
+    "PLACE_ORDER_SUCCESS",
+    "PAYMENT_PROCESSING",
+    "WAIT_SELLER_EXAMINE_MONEY",
+    "RISK_CONTROL",
+    "RISK_CONTROL_HOLD",
+    "WAIT_SELLER_SEND_GOODS",
+    "WAIT_GROUP",
+    "WAIT_COMPLETE_ADDRESS",
+)
+#: Order statuses of an order whose goods left the supplier (some or all of them).
+SHIPPED_STATUSES = frozenset(
+    {"SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS", "FUND_PROCESSING"}
+)
+#: The parcel's own state (`logistics_status`): every word the vocabulary has, and the shipped.
+LOGISTICS_STATUSES = frozenset(
+    {
+        "DEFAULT",
+        "WAIT_SELLER_SEND_GOODS",
+        "SELLER_SEND_PART_GOODS",
+        "SELLER_SEND_GOODS",
+        "BUYER_ACCEPT_GOODS",
+        "NO_LOGISTICS",
+    }
+)
+DELIVERED_LOGISTICS = "BUYER_ACCEPT_GOODS"
+SHIPPED_LOGISTICS = frozenset({"SELLER_SEND_PART_GOODS", "SELLER_SEND_GOODS", DELIVERED_LOGISTICS})
+
 #: Separates the child orders' reasons when they are stored together (`end_reason` column).
 REASON_SEPARATOR = ","
 
@@ -98,6 +133,32 @@ def _single_end_kind(end_reason: str) -> EndKind:
     if reason in REFUND_END_REASONS:
         return EndKind.REFUNDED
     return EndKind.OTHER
+
+
+def is_cancelled(order_status: str, end_reason: str) -> bool:
+    """Closed without shipping and paid back: a cancellation went through."""
+    return order_status == FINISHED and end_kind(end_reason) is EndKind.CANCELLED
+
+
+def is_shipped(order_status: str, logistics_status: str, end_reason: str) -> bool:
+    """The supplier has sent (part of) the goods."""
+    if is_cancelled(order_status, end_reason):
+        return False
+    return (
+        order_status in SHIPPED_STATUSES
+        or logistics_status in SHIPPED_LOGISTICS
+        or (order_status == FINISHED and end_kind(end_reason) is EndKind.DELIVERED)
+    )
+
+
+def is_settled(order_status: str, logistics_status: str, end_reason: str) -> bool:
+    """True for a finished order whose end is known: a reason was read (its own, or one on
+    every child order) or the buyer confirmed the goods. A finished order without either is
+    checked again: the platform may tell the reason later, and a cancellation must not go
+    unseen."""
+    if order_status != FINISHED:
+        return False
+    return bool(end_reason.strip()) or logistics_status == DELIVERED_LOGISTICS
 
 
 ORDER_STATUS: dict[str, Text] = {

@@ -21,7 +21,7 @@ from core.display_text import display_text
 from core.imports.amounts import is_currency_code
 from core.ledger import journal
 from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
-from core.status_words import EndKind, end_kind, status_words
+from core.status_words import is_shipped, status_words
 from core.texts import Text
 
 #: AliExpress opened in 2010: an earlier payment time is a typo.
@@ -51,9 +51,6 @@ class StatusChoice:
 
 
 #: Every real status of an AliExpress order, in the order it lives through them.
-#: Statuses of an order whose parcel left the supplier.
-SHIPPED_STATUSES = frozenset({"SELLER_PART_SEND_GOODS", "WAIT_BUYER_ACCEPT_GOODS"})
-
 STATUS_CHOICES = tuple(
     StatusChoice(status, reason)
     for status, reason in (
@@ -298,9 +295,8 @@ def _validated(
 def _mark_shipped(order: SupplierOrder, now: datetime) -> None:
     """A shipped status or a tracking number means the parcel left: the ship window's clock
     stops (shipped_at), and purchase protection's starts. Set once, never moved by an edit."""
-    shipped = order.order_status in SHIPPED_STATUSES or (
-        order.order_status == "FINISH" and end_kind(order.end_reason) is EndKind.DELIVERED
-    )
+    # The form sets no parcel state: the status and the end say it.
+    shipped = is_shipped(order.order_status, "", order.end_reason)
     if order.shipped_at is None and (shipped or order.tracking_number):
         order.shipped_at = now
 

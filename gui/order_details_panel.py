@@ -80,6 +80,7 @@ _FIELDS = {
     "currency": "currency",
     "supplier_id": "supplier",
     "external_order_id": "AliExpress order",
+    "ae_order_id": "AliExpress order",  # events journaled before the rename
     "customer_order_id": "shop order",
     "fulfillment_status": "fulfillment",
     "financial_status": "payment status",
@@ -292,8 +293,10 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
     tracking = details.get("tracking_number") or details.get("tracking")
     if isinstance(tracking, str) and tracking:
         parts.append(_tr("tracking {0}").format(tracking))
-    if isinstance(details.get("external_order_id"), str) and details["external_order_id"]:
-        parts.append(_tr("AliExpress order {0}").format(details["external_order_id"]))
+    # Events journaled before the migration external_order_id name the id by its old key.
+    external = details.get("external_order_id") or details.get("ae_order_id")
+    if isinstance(external, str) and external:
+        parts.append(_tr("AliExpress order {0}").format(external))
     reason = str(details.get("reason") or "").strip()
     if reason:
         parts.append(_reason(reason))

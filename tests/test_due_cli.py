@@ -68,6 +68,7 @@ def test_every_paid_unfulfilled_order_of_an_import_has_a_clock(ledger: Ledger) -
     window = by_name["#2002"]
     assert (
         window["external_order_id"] == "8198352049852002"
+        and window["ae_order_id"] == window["external_order_id"]  # the name scripts knew
         and window["ship_by"] == window["deadline"]
     )
     deadlines = [datetime.fromisoformat(str(e["deadline"])) for e in entries]

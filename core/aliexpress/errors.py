@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from core import redaction
+from core.supplier_platforms.port import SupplierError
 from core.texts import Text
 
 
-class AliExpressError(Exception):
+class AliExpressError(SupplierError):
     """Base class. `str()` is the message for the merchant (`text`: English and German);
     codes are kept for the log."""
 
@@ -43,6 +44,9 @@ class AliExpressError(Exception):
         self.sub_code = sub_code
         self.detail = detail  # the platform's own wording (redacted)
         self.request_id = request_id  # quote it to AliExpress support
+
+    def stopped_answering(self, message: str) -> SupplierError:
+        return GatewayUnavailableError(message)
 
 
 class TokenExpiredError(AliExpressError):
@@ -87,12 +91,14 @@ class RateLimitedError(AliExpressError):
     """The call limit was hit: slow down."""
 
     retryable = True
+    unavailable = True
 
 
 class GatewayUnavailableError(AliExpressError):
     """No usable answer: network error, time-out or a server error (5xx)."""
 
     retryable = True
+    unavailable = True
 
 
 class UnexpectedResponseError(AliExpressError):

@@ -28,8 +28,13 @@ from core.aliexpress.errors import (
 )
 from core.status_words import (  # the one vocabulary of how orders end; re-exported
     REASON_SEPARATOR,
+    SHIPPED_LOGISTICS,
+    SHIPPED_STATUSES,
     EndKind,
     end_kind,
+    is_cancelled,
+    is_settled,
+    is_shipped,
 )
 
 AE_TIME_ZONE = ZoneInfo("America/Los_Angeles")
@@ -68,20 +73,9 @@ class LogisticsStatus(StrEnum):
     NO_LOGISTICS = "NO_LOGISTICS"
 
 
-SHIPPED_ORDER_STATUSES = frozenset(
-    {
-        OrderStatus.SELLER_PART_SEND_GOODS,
-        OrderStatus.WAIT_BUYER_ACCEPT_GOODS,
-        OrderStatus.FUND_PROCESSING,
-    }
-)
-SHIPPED_LOGISTICS_STATUSES = frozenset(
-    {
-        LogisticsStatus.SELLER_SEND_PART_GOODS,
-        LogisticsStatus.SELLER_SEND_GOODS,
-        LogisticsStatus.BUYER_ACCEPT_GOODS,
-    }
-)
+#: The shipped words of the ledger's vocabulary (core.status_words), as this client's enums.
+SHIPPED_ORDER_STATUSES = frozenset(OrderStatus(status) for status in SHIPPED_STATUSES)
+SHIPPED_LOGISTICS_STATUSES = frozenset(LogisticsStatus(status) for status in SHIPPED_LOGISTICS)
 
 
 def order_end_reason(order_reason: str, child_reasons: Sequence[str]) -> str:
@@ -95,13 +89,7 @@ def order_end_reason(order_reason: str, child_reasons: Sequence[str]) -> str:
     return REASON_SEPARATOR.join(dict.fromkeys(reasons))
 
 
-def settled(order_status: str, logistics_status: str, end_reason: str) -> bool:
-    """True for a FINISH order whose end is known: a reason was read (its own, or one on every
-    child order) or the buyer confirmed the goods. A FINISH without either is checked again:
-    AliExpress may tell the reason later, and a cancellation must not go unseen."""
-    if order_status != OrderStatus.FINISH:
-        return False
-    return bool(end_reason.strip()) or logistics_status == LogisticsStatus.BUYER_ACCEPT_GOODS
+settled = is_settled  # the vocabulary's rule, under the name this module always had
 
 
 def known_status(raw: str) -> OrderStatus | None:
@@ -185,23 +173,17 @@ class AEOrder:
     @property
     def settled(self) -> bool:
         """Finished, and how it ended is known: nothing more to learn from AliExpress."""
-        return settled(self.order_status, self.logistics_status, self.end_reason)
+        return is_settled(self.order_status, self.logistics_status, self.end_reason)
 
     @property
     def cancelled(self) -> bool:
         """Closed without shipping and paid back: a cancellation went through."""
-        return self.finished and self.end is EndKind.CANCELLED
+        return is_cancelled(self.order_status, self.end_reason)
 
     @property
     def shipped(self) -> bool:
         """The supplier has sent (part of) the goods."""
-        if self.cancelled:
-            return False
-        return (
-            self.order_status in SHIPPED_ORDER_STATUSES
-            or self.logistics_status in SHIPPED_LOGISTICS_STATUSES
-            or (self.finished and self.end is EndKind.DELIVERED)
-        )
+        return is_shipped(self.order_status, self.logistics_status, self.end_reason)
 
     @property
     def tracking_number(self) -> str:

@@ -16,8 +16,6 @@ from core.ledger.types import Reason
 from core.outgoing import Message
 from core.texts import Text
 
-ALIEXPRESS_ORDER_URL = "https://www.aliexpress.com/p/order/detail.html?orderId={order_id}"
-
 
 def refused_by_shopify(error: Exception) -> Text:
     """Why a Shopify step is to do again: Shopify said no (its words stay as they came)."""
@@ -27,10 +25,6 @@ def refused_by_shopify(error: Exception) -> Text:
 def not_sent(error: Exception) -> Text:
     """Why a Shopify step is to do again: the request never reached Shopify."""
     return Text(f"not sent: {error}", f"nicht gesendet: {error}")
-
-
-def order_url(external_order_id: str) -> str:
-    return ALIEXPRESS_ORDER_URL.format(order_id=external_order_id)
 
 
 #: What to pick in AliExpress' cancel dialog (its wording changes; the closest one will do).
@@ -126,8 +120,8 @@ def dispute_steps(external_order_id: str) -> tuple[Text, ...]:
         Text(
             f'Open the order page of {external_order_id} and press "Open dispute" '
             '(or "Report a problem").',
-            f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf „Open dispute“ "
-            "(oder „Report a problem“).",
+            f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf "
+            "„Open dispute“ (oder „Report a problem“).",
         ),
         Text(
             'Choose "Package not received" / "Seller did not ship", ask for a full refund '

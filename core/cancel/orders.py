@@ -7,16 +7,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from core.aliexpress.orders import (
-    SHIPPED_LOGISTICS_STATUSES,
-    SHIPPED_ORDER_STATUSES,
-    EndKind,
-    end_kind,
-)
 from core.ledger import journal
 from core.ledger.models import Cancellation, CustomerOrder, Shop, SupplierOrder
 from core.ledger.types import Reason
 from core.shopify import Order
+from core.status_words import is_cancelled, is_shipped
 
 #: Shopify fulfillment statuses (lower case, as the ledger stores them) under which nothing has
 #: been fulfilled or is being fulfilled, so orderCancel is still possible.
@@ -72,7 +67,7 @@ def reason_of(row: Cancellation) -> Reason:
 
 
 def cancelled_at_supplier(order: SupplierOrder) -> bool:
-    return order.order_status == "FINISH" and end_kind(order.end_reason) is EndKind.CANCELLED
+    return is_cancelled(order.order_status, order.end_reason)
 
 
 def shipped_at_supplier(order: SupplierOrder) -> bool:
@@ -81,9 +76,7 @@ def shipped_at_supplier(order: SupplierOrder) -> bool:
     return (
         order.shipped_at is not None
         or bool(order.tracking_number)
-        or order.order_status in SHIPPED_ORDER_STATUSES
-        or order.logistics_status in SHIPPED_LOGISTICS_STATUSES
-        or (order.order_status == "FINISH" and end_kind(order.end_reason) is EndKind.DELIVERED)
+        or is_shipped(order.order_status, order.logistics_status, order.end_reason)
     )
 
 

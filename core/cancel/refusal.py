@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from core import clocks
+from core import clocks, supplier_platforms
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancelError, StepUnavailableError
@@ -224,11 +224,12 @@ def dispute_guide(rt: Runtime, cancellation_id: int) -> DisputeGuide:
         orders = orders_of(session, row)
         terms = terms_for(session, orders.supplier_order)
         dispute = open_dispute(session, row.id) if row.id is not None else None
+        platform = supplier_platforms.platform_of(session, orders.supplier_order)
     external_order_id = orders.external_order_id
     opened = dispute.opened_at if dispute else None
     first = dispute.first_tracking_at if dispute else None
     return DisputeGuide(
-        order_url=messages.order_url(external_order_id),
+        order_url=platform.order_url(external_order_id),
         steps=messages.dispute_steps(external_order_id),
         attachments=messages.DISPUTE_ATTACHMENTS,
         rule=messages.SHIPPED_AFTER_FILING_RULE,

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from core import clocks
+from core import clocks, supplier_platforms
 from core.aliexpress import AliExpressError, SyncSummary, sync_order_statuses
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
@@ -55,6 +55,9 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
         if supplier_order is None:
             raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
         terms = terms_for(session, supplier_order)
+        url = supplier_platforms.platform_of(session, supplier_order).order_url(
+            supplier_order.external_order_id
+        )
     now = rt.now()
     warnings: list[Text] = []
     check_until = payment_check_until(supplier_order, now)
@@ -82,7 +85,7 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
     reason = reason_of(row)
     return SupplierGuide(
         external_order_id=supplier_order.external_order_id,
-        order_url=messages.order_url(supplier_order.external_order_id),
+        order_url=url,
         clicks=messages.aliexpress_clicks(reason),
         message=messages.supplier_cancel_request(
             supplier_order.external_order_id,

@@ -14,7 +14,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 #: The newest migration this code knows (core/ledger/migrations/versions). A ledger at this
 #: revision opens without Alembic; tests keep it equal to Alembic's head.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 
 def read_header(path: Path) -> tuple[bool, int]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from core.status_words import AWAITING_SHIPMENT
+
 #: How an instant is written in the file (SQLAlchemy's SQLite layout, UTC, fixed width), so
 #: bulk paths that bypass the ORM write byte-identical, sortable text.
 DB_TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
@@ -113,17 +115,9 @@ class DisputeState(StrEnum):
     CLOSED = "closed"
 
 
-#: AliExpress order statuses under which the parcel has not left the supplier yet.
-AWAITING_SHIPMENT_STATUSES = (
-    "PLACE_ORDER_SUCCESS",
-    "PAYMENT_PROCESSING",
-    "WAIT_SELLER_EXAMINE_MONEY",
-    "RISK_CONTROL",
-    "RISK_CONTROL_HOLD",
-    "WAIT_SELLER_SEND_GOODS",
-    "WAIT_GROUP",
-    "WAIT_COMPLETE_ADDRESS",
-)
+#: Statuses under which the parcel has not left the supplier yet (the vocabulary's group, named
+#: here for the many queries that read it).
+AWAITING_SHIPMENT_STATUSES = AWAITING_SHIPMENT
 
 #: Shopify orders neither cancelled nor fulfilled: the condition of the partial index
 #: ix_customer_order_open_paid, repeated word for word by the queries that use it.

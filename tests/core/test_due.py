@@ -200,6 +200,7 @@ def test_to_json(ledger: Ledger, orders: dict[str, int]) -> None:
         "id": orders["in_5h"],
         "order_name": "#1001",
         "external_order_id": "8100000000000001",
+        "ae_order_id": "8100000000000001",  # the key's name until issue 19, kept for scripts
         "supplier": "Acme Store",
         "ship_by": "2026-02-26T17:00:00+00:00",
         "remaining_seconds": 5 * 3600,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from core.ledger import NewerLedgerError, migrate, open_ledger
 from core.ledger.backup import backups
 from core.ledger.engine import make_engine
 from core.ledger.header import SCHEMA_REVISION, stored_revision
+from tests.reliability.ledger_at import order_id_column
 
 
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
@@ -74,10 +76,10 @@ def test_every_revision_upgrades_with_data_and_a_backup(tmp_path: Path) -> None:
             )
             connection.execute(
                 text(
-                    "INSERT INTO supplier_order (id, ae_order_id, customer_order_id, order_status, "
-                    "logistics_status, tracking_number, carrier, cost_minor, currency, end_reason) "
-                    "VALUES (1, '8100000000000001', 1, 'WAIT_SELLER_SEND_GOODS', '', '', '', 700, "
-                    "'USD', '')"
+                    f"INSERT INTO supplier_order (id, {order_id_column(connection)}, "
+                    "customer_order_id, order_status, logistics_status, tracking_number, carrier, "
+                    "cost_minor, currency, end_reason) VALUES (1, '8100000000000001', 1, "
+                    "'WAIT_SELLER_SEND_GOODS', '', '', '', 700, 'USD', '')"
                 )
             )
         saved = migrate.upgrade(engine, path)
@@ -86,7 +88,8 @@ def test_every_revision_upgrades_with_data_and_a_backup(tmp_path: Path) -> None:
             name = connection.execute(
                 text(
                     "SELECT co.name FROM supplier_order so JOIN customer_order co "
-                    "ON co.id = so.customer_order_id WHERE so.ae_order_id = '8100000000000001'"
+                    "ON co.id = so.customer_order_id "
+                    "WHERE so.external_order_id = '8100000000000001'"
                 )
             ).scalar_one()
             assert name == "#1001"
@@ -231,4 +234,75 @@ def test_one_open_run_per_order_keeps_the_run_in_flight_and_closes_the_doubles(
                 " VALUES (1, 'other', 'unknown', 'done', '', '', '')"
             )
         )
+
+
+def test_the_rename_to_external_order_id_carries_orders_and_search_over(tmp_path: Path) -> None:
+    """Step up until the order id column is renamed (whichever revision does it), with an
+    order stored before; it keeps its id, the search finds it and follows later writes, and
+    the step down gives the old name back with the search intact."""
+    path = tmp_path / "ledger.sqlite"
+    engine = make_engine(path)
+    revisions = migrate.revisions_in_order()
+    migrate.upgrade(engine, path, target=revisions[0])
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO customer_order (id, name, customer_name, email, currency, "
+                "total_minor, refunded_minor, financial_status, fulfillment_status, note, "
+                "tags, source) VALUES (1, '#1001', 'Ada', '', 'EUR', 1999, 0, 'paid', "
+                "'unfulfilled', '', '', 'manual')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO supplier_order (id, ae_order_id, customer_order_id, order_status, "
+                "logistics_status, tracking_number, carrier, cost_minor, currency, end_reason) "
+                "VALUES (1, '8100000000012345', 1, 'WAIT_SELLER_SEND_GOODS', '', '', '', 700, "
+                "'USD', '')"
+            )
+        )
+    renamed_at = None
+    for previous, revision in pairwise(revisions):
+        migrate.upgrade(engine, path, target=revision)
+        with engine.connect() as connection:
+            if order_id_column(connection) == "external_order_id":
+                renamed_at = previous
+                break
+    assert renamed_at is not None
+
+    def found(term: str) -> list[int]:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text(
+                    "SELECT rowid FROM supplier_order_search WHERE supplier_order_search MATCH :t"
+                ),
+                {"t": f'"{term}"'},
+            )
+            return [row[0] for row in rows]
+
+    with engine.begin() as connection:
+        stored = connection.execute(text("SELECT external_order_id FROM supplier_order")).all()
+        assert [tuple(row) for row in stored] == [("8100000000012345",)]
+    assert found("12345") == [1]
+    assert found("Ada") == [1]
+    with engine.begin() as connection:  # the triggers were made again with the new name
+        connection.execute(text("UPDATE customer_order SET customer_name = 'Grace' WHERE id = 1"))
+        connection.execute(
+            text("UPDATE supplier_order SET external_order_id = '8100000000067890' WHERE id = 1")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO supplier_order (id, external_order_id, order_status, "
+                "logistics_status, tracking_number, carrier, cost_minor, currency, end_reason) "
+                "VALUES (2, '8100000000055555', 'WAIT_SELLER_SEND_GOODS', '', 'LP777', '', 0, "
+                "'USD', '')"
+            )
+        )
+    assert found("Grace") == [1] and found("Ada") == []
+    assert found("67890") == [1] and found("12345") == []
+    assert found("55555") == [2] and found("LP777") == [2]
+    migrate.downgrade(engine, renamed_at)
+    with engine.connect() as connection:
+        assert order_id_column(connection) == "ae_order_id"
+    assert found("67890") == [1] and found("55555") == [2]
     engine.dispose()

@@ -152,7 +152,9 @@ def test_a_number_already_in_the_ledger_is_refused(ledger: Ledger) -> None:
         add_supplier_order(session, SupplierOrderForm("8198352049851315"))
 
     assert raised.value.problems == {
-        "external_order_id": "AliExpress order 8198352049851315 is already in the ledger (for #1001)."
+        "external_order_id": (
+            "AliExpress order 8198352049851315 is already in the ledger (for #1001)."
+        )
     }
 
 

@@ -135,6 +135,10 @@ def test_status_words_for_every_code_and_a_phrase_for_unknown_ones(language: str
     assert codes_in([event_title("ae_order_linked"), event_title("some.new_kind")]) == []
     described = _describe({"changes": {"order_status": 1, "secret_field": 2}, "by": "hand"})
     assert codes_in([described]) == [] and "secret" not in described
+    # Events journaled before migration 0006 name the order id by its old key.
+    for key in ("external_order_id", "ae_order_id"):
+        described = _describe({key: "8100000000000001", "changes": {key: 1}})
+        assert "8100000000000001" in described and codes_in([described]) == []
 
 
 def test_the_main_window_and_details_panel_speak_words(

@@ -155,8 +155,8 @@ def test_every_problem_is_shown_next_to_its_field_and_nothing_is_saved(
 
     assert not dialog.save()
     assert errors(dialog) == {
-        "external_order_id": '"12345" is not an AliExpress order number: those have 16 digits, like '
-        "8198352049851315.",
+        "external_order_id": '"12345" is not an AliExpress order number: those have 16 digits, '
+        "like 8198352049851315.",
         "paid_at": "The payment time is in the future.",
         "cost": '"12,3,4" is not an amount, like 12.34.',
         "currency": '"EU" is not a currency code (3 letters, like USD).',
@@ -196,7 +196,9 @@ def test_an_order_number_already_in_the_ledger_is_refused(
 
     assert not dialog.save()
     assert errors(dialog) == {
-        "external_order_id": f"AliExpress order {LINKED_BY_IMPORT} is already in the ledger (for #1001)."
+        "external_order_id": (
+            f"AliExpress order {LINKED_BY_IMPORT} is already in the ledger (for #1001)."
+        )
     }
 
 

@@ -278,8 +278,8 @@ def _in_state(ledger: Ledger, run_id: int, state: State) -> int:
 
 #: Columns that hold what the merchant, their customers or suppliers wrote (names, products).
 DATA_COLUMNS = frozenset(
-    "name customer_name email note tags title sku variant external_order_id tracking_number carrier "
-    "domain store_id".split()
+    "name customer_name email note tags title sku variant external_order_id tracking_number "
+    "carrier domain store_id".split()
 )
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from core import supplier_platforms
 from core.cancel import messages
 from core.cancel.errors import IllegalTransitionError
 from core.cancel.states import (
@@ -137,7 +138,7 @@ def test_customer_notes_say_what_happened() -> None:
     dated = messages.tracking_request("8123", date(2026, 3, 28))
     assert "by 28 March 2026" in dated.text
     assert "bis zum 28. März 2026" in dated.in_language("de").text
-    assert messages.order_url("8123") == (
+    assert supplier_platforms.get("aliexpress").order_url("8123") == (
         "https://www.aliexpress.com/p/order/detail.html?orderId=8123"
     )
     steps = messages.dispute_steps("8123")

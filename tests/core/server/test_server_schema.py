@@ -4,10 +4,12 @@ engines; identity, refusals and concurrent first opens."""
 from __future__ import annotations
 
 import threading
+from itertools import pairwise
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 from sqlmodel import SQLModel, select
 
 from core.ledger import Ledger, LedgerError, NewerLedgerError, NotALedgerError, migrate
@@ -16,6 +18,7 @@ from core.ledger.models import CustomerOrder, SupplierOrder
 from core.ledger.server import open_server_ledger
 from core.ledger.server_address import parse
 from tests.pg_cluster import Cluster
+from tests.reliability.ledger_at import order_id_column
 
 pytestmark = pytest.mark.both_engines
 
@@ -156,3 +159,69 @@ def test_an_unreachable_server_is_said_in_words(pg_cluster: Cluster) -> None:
         open_server_ledger(address, "s3cret-passw0rd")
     assert "s3cret-passw0rd" not in str(caught.value)
     assert caught.value.text.de.startswith("Dropdesk konnte")
+
+
+@pytest.mark.postgresql
+def test_the_rename_to_external_order_id_carries_orders_and_search_over_on_postgresql(
+    pg_cluster: Cluster, pg_database: str
+) -> None:
+    """As on SQLite (tests/core/test_migrations.py): an order stored before the revision that
+    renames the column keeps its id, the search follows, and the step down undoes it."""
+    address = parse(pg_cluster.local_url(pg_database))
+    from core.ledger.server import make_engine
+
+    engine = make_engine(address, None)
+    revisions = migrate.revisions_in_order()
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade_on(connection, revisions[0])
+            connection.exec_driver_sql(
+                "INSERT INTO customer_order (id, name, customer_name, email, currency,"
+                " total_minor, refunded_minor, financial_status, fulfillment_status, note, tags,"
+                " source) VALUES (1, '#1001', 'Ada', '', 'EUR', 100, 0, '', '', '', '', 'csv')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO supplier_order (id, ae_order_id, customer_order_id, order_status,"
+                " logistics_status, tracking_number, carrier, cost_minor, currency, end_reason)"
+                " VALUES (1, '8100000000012345', 1, 'WAIT_SELLER_SEND_GOODS', '', '', '', 0,"
+                " 'USD', '')"
+            )
+        renamed_at = None
+        for previous, revision in pairwise(revisions):
+            with engine.begin() as connection:
+                migrate.upgrade_on(connection, revision)
+                if order_id_column(connection) == "external_order_id":
+                    renamed_at = previous
+            if renamed_at is not None:
+                break
+        assert renamed_at is not None
+
+        def found(term: str) -> list[int]:
+            with engine.connect() as connection:
+                rows = connection.execute(
+                    text("SELECT rowid FROM supplier_order_search WHERE document LIKE :t"),
+                    {"t": f"%{term.lower()}%"},
+                )
+                return sorted(row[0] for row in rows)
+
+        assert found("12345") == [1] and found("Ada") == [1]
+        with engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE customer_order SET customer_name = 'Grace'")
+            connection.exec_driver_sql(
+                "UPDATE supplier_order SET external_order_id = '8100000000067890'"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO supplier_order (id, external_order_id, order_status,"
+                " logistics_status, tracking_number, carrier, cost_minor, currency, end_reason)"
+                " VALUES (2, '8100000000055555', 'WAIT_SELLER_SEND_GOODS', '', 'LP777', '', 0,"
+                " 'USD', '')"
+            )
+        assert found("Grace") == [1] and found("Ada") == []
+        assert found("67890") == [1] and found("12345") == []
+        assert found("lp777") == [2]
+        migrate.downgrade(engine, renamed_at)
+        with engine.connect() as connection:
+            assert order_id_column(connection) == "ae_order_id"
+        assert found("67890") == [1] and found("55555") == [2]
+    finally:
+        engine.dispose()
