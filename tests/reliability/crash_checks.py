@@ -11,6 +11,7 @@ import dataclasses
 import random
 import shutil
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, overload
@@ -94,6 +95,8 @@ def whole_state(path: Target, states: Sequence[str], reached: Sequence[str]) -> 
     """
     if isinstance(path, Path):
         assert check_integrity(path, quick=False) == []
+    else:
+        _wait_until_unused(path)
     assert search_index_problems(path) is None
     found = fingerprint(path)
     assert found in states, f"half a transaction: {found} is none of {list(states)}"
@@ -106,6 +109,19 @@ def whole_state(path: Target, states: Sequence[str], reached: Sequence[str]) -> 
     if near is not None:
         assert state <= near, f"state {state} although only {near} transactions were done"
     return state
+
+
+def _wait_until_unused(url: str, timeout: float = 30.0) -> None:
+    """Until the killed child's server session has ended: a COMMIT it sent just before its
+    death is then applied or not, for good, before the state is read."""
+    database = parse(url).database
+    deadline = time.monotonic() + timeout
+    with _admin(url) as admin:
+        while admin.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", (database,)
+        ).fetchone()[0]:
+            assert time.monotonic() < deadline, f"{database}: the killed session lingers"
+            time.sleep(0.005)
 
 
 def kill_moments(count: int, seconds: float, rng: random.Random) -> list[float]:

@@ -114,6 +114,24 @@ def row_count(path: Target, table: str) -> int:
         return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
+def table_texts(url: str) -> dict[str, bytes]:
+    """Every column of every table of a server ledger, cast to text: one blob per table, to
+    search for what must never be stored (secrets)."""
+    found: dict[str, bytes] = {}
+    with _connect(url) as db:
+        columns: dict[str, list[str]] = {}
+        for table, column in db.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' ORDER BY table_name, ordinal_position"
+        ):
+            columns.setdefault(table, []).append(column)
+        for table, names in columns.items():
+            select = ", ".join(f'"{c}"::text' for c in names)
+            rows = db.execute(f'SELECT {select} FROM "{table}"').fetchall()
+            found[table] = "\x00".join(v for row in rows for v in row if v is not None).encode()
+    return found
+
+
 def _connect(url: str) -> Any:
     import psycopg
 
