@@ -53,6 +53,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def engine_params(config: pytest.Config) -> list[object]:
+    """The engines `--ledger-engines` asks for, as parameters (PostgreSQL's marked)."""
+    wanted = [e for e in config.getoption("--ledger-engines").split(",") if e]
+    return [
+        pytest.param(e, marks=pytest.mark.postgresql) if e == "postgresql" else e
+        for e in ENGINES
+        if e in wanted
+    ]
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "ledger_engine" not in metafunc.fixturenames:
         return
@@ -65,16 +75,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         listed or definition.get_closest_marker("both_engines")
     ):
         return
-    wanted = [e for e in metafunc.config.getoption("--ledger-engines").split(",") if e]
-    metafunc.parametrize(
-        "ledger_engine",
-        [
-            pytest.param(e, marks=pytest.mark.postgresql) if e == "postgresql" else e
-            for e in ENGINES
-            if e in wanted
-        ],
-        indirect=True,
-    )
+    metafunc.parametrize("ledger_engine", engine_params(metafunc.config), indirect=True)
 
 
 @pytest.fixture(scope="session")

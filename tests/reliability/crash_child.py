@@ -12,7 +12,8 @@ parent can time its SIGKILL and knows what was reached when it struck:
     ERROR <text>           the job failed (a bug: trials expect none)
 
 Jobs: "import" (one or more Shopify CSV exports, one transaction each), "sync" (an order
-sync against the fake Shopify in the parent, one transaction per page) and "open" (open a
+sync against the fake Shopify in the parent, one transaction per page; both into a ledger
+file, or a PostgreSQL ledger when "ledger" is a postgresql:// address) and "open" (open a
 ledger, creating or upgrading it; with "kill_at" n the child SIGKILLs itself as SQLite starts
 the n-th statement of any SQLAlchemy connection, seen through sqlite3's trace callback; it
 reports `STATEMENTS <count>` when it got through; with "legacy", it upgrades the way older
@@ -34,9 +35,11 @@ from typing import Any
 
 from core.imports import import_shopify_csv
 from core.ledger import LedgerWriteError, migrate, open_ledger  # migrate: Alembic preloaded
+from core.ledger.server_address import is_server_address
 from core.shopify import AccessToken, ShopifyClient, sync_orders
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN, LoopbackTransport
-from tests.reliability.fingerprint import fingerprint
+from tests.reliability.crash_checks import open_again
+from tests.reliability.fingerprint import Target, fingerprint
 
 Say = Callable[[str], None]
 
@@ -60,10 +63,15 @@ def run(job: str, out: str, params: Mapping[str, Any]) -> None:
         os.close(fd)
 
 
+def _target(params: Mapping[str, Any]) -> Target:
+    named = str(params["ledger"])
+    return named if is_server_address(named) else Path(named)
+
+
 def _import(say: Say, params: Mapping[str, Any]) -> None:
-    path = Path(params["ledger"])
+    path = _target(params)
     record = bool(params.get("record"))
-    ledger = open_ledger(path)
+    ledger = open_again(path)
     say("READY")
     if record:
         say(f"FP {fingerprint(path)}")
@@ -82,9 +90,9 @@ def _import(say: Say, params: Mapping[str, Any]) -> None:
 
 
 def _sync(say: Say, params: Mapping[str, Any]) -> None:
-    path = Path(params["ledger"])
+    path = _target(params)
     record = bool(params.get("record"))
-    ledger = open_ledger(path)
+    ledger = open_again(path)
     client = ShopifyClient(
         DOMAIN,
         AccessToken(ACCESS_TOKEN),
@@ -153,10 +161,11 @@ def _open(say: Say, params: Mapping[str, Any]) -> None:
     ledger.close()
 
 
-def _limit_file_sizes(path: Path, headroom: object) -> None:
+def _limit_file_sizes(path: Target, headroom: object) -> None:
     """`ulimit -f` for this process: files may grow to the ledger's size plus `headroom`."""
     if headroom is None:
         return
+    assert isinstance(path, Path), "a file size limit is about a ledger file"
     assert signal.getsignal(signal.SIGXFSZ) == signal.SIG_IGN  # else the kernel kills us
     wal = path.with_name(path.name + "-wal")
     largest = max(path.stat().st_size, wal.stat().st_size if wal.exists() else 0)

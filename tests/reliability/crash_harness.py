@@ -25,7 +25,10 @@ from tests.reliability import crash_child
 TIMEOUT = 90.0  # generous: other suites may be loading the machine
 
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload(["tests.reliability.crash_child"])
+# (psycopg and its dialect for the trials on PostgreSQL; the fork server skips what is missing)
+_CONTEXT.set_forkserver_preload(
+    ["tests.reliability.crash_child", "psycopg", "sqlalchemy.dialects.postgresql.psycopg"]
+)
 
 KILL_POINTS: Counter[str] = Counter()  # scenario -> kills that hit a running child
 LANDED: Counter[str] = Counter()  # "scenario: where" -> kills that left the ledger there

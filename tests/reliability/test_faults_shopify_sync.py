@@ -7,7 +7,8 @@ the way (a hostile server in front of it: THROTTLED without end, an HTML login p
 JSON, a JSON list, an empty body, a 502 page). Every time the sync ends with the error class
 and words the GUI shows, after a bounded number of tries and a bounded wait; the two stored
 pages stay (whole), the run is journaled as failed, no token is in any message, and once the
-fault is gone a new sync completes.
+fault is gone a new sync completes. A sample of the faults strikes a sync into a PostgreSQL
+ledger too (what the ledger keeps does not depend on which fault struck).
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ import socket
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from graphql import GraphQLSchema
 
-from core.ledger import Ledger, check_integrity, open_ledger
+from core.ledger import Ledger, check_integrity
+from core.ledger.store import count_rows
 from core.shopify import (
     AccessToken,
     ShopifyAuthError,
@@ -38,7 +39,6 @@ from core.shopify import (
 )
 from tests.fakes.shopify_server import ACCESS_TOKEN, DOMAIN, FakeShopify, LoopbackTransport
 from tests.reliability import hostile_server as hostile
-from tests.reliability.fingerprint import row_count
 from tests.reliability.hostile_server import HostileServer
 
 ORDERS, PAGE = 100, 20
@@ -128,12 +128,20 @@ def proxy(fake: FakeShopify) -> Iterator[HostileServer]:
         yield server
 
 
+#: The faults that also strike a sync into a PostgreSQL ledger: an outage, a dropped
+#: connection, an unreadable answer (all of them would add a minute for no new ledger path).
+ON_SERVER = {"500", "dropped", "html"}
+CASES = [pytest.param(fault, "sqlite", id=fault.name) for fault in FAULTS] + [
+    pytest.param(fault, "postgresql", id=f"{fault.name}-postgresql", marks=pytest.mark.postgresql)
+    for fault in FAULTS
+    if fault.name in ON_SERVER
+]
+
+
 @pytest.fixture
-def shop_ledger(tmp_path: Path) -> Iterator[Ledger]:
-    ledger = open_ledger(tmp_path / "ledger.sqlite")
+def shop_ledger(ledger: Ledger) -> Ledger:
     save_shop(ledger, ShopInfo("Faults", "EUR", DOMAIN), api_version="2026-10", auth_kind="token")
-    yield ledger
-    ledger.close()
+    return ledger
 
 
 class Waits:
@@ -153,7 +161,7 @@ def journal(ledger: Ledger) -> list[dict[str, object]]:
     return [json.loads(payload) for (payload,) in rows]
 
 
-@pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
+@pytest.mark.parametrize(("fault", "ledger_engine"), CASES, indirect=["ledger_engine"])
 def test_a_fault_in_mid_sync(
     fake: FakeShopify, proxy: HostileServer, shop_ledger: Ledger, fault: Fault
 ) -> None:
@@ -190,8 +198,9 @@ def test_a_fault_in_mid_sync(
     assert sum(waits.seconds) <= THROTTLE_BUDGET + 16 * ATTEMPTS  # ...and in time
     assert all(seen.host == DOMAIN for seen in transport.seen)  # no redirect followed
 
-    assert row_count(shop_ledger.path, "customer_order") == 2 * PAGE  # the pages stored stay
-    assert check_integrity(shop_ledger.path, quick=False) == []
+    assert count_rows(shop_ledger, "customer_order") == 2 * PAGE  # the pages stored stay
+    if shop_ledger.dialect == "sqlite":
+        assert check_integrity(shop_ledger.path, quick=False) == []
     (failed_run,) = journal(shop_ledger)
     assert failed_run["outcome"] == "failed" and failed_run["orders"] == 2 * PAGE
     assert ACCESS_TOKEN not in json.dumps(failed_run)
@@ -201,7 +210,7 @@ def test_a_fault_in_mid_sync(
     ) as healthy:
         report = sync_orders(shop_ledger, healthy, 1, page_size=PAGE)
     assert report.started_from is not None  # resumed from the stored cursor
-    assert row_count(shop_ledger.path, "customer_order") == ORDERS
+    assert count_rows(shop_ledger, "customer_order") == ORDERS
     assert [run["outcome"] for run in journal(shop_ledger)] == ["failed", "completed"]
 
 
@@ -221,5 +230,5 @@ def test_no_network_at_all(shop_ledger: Ledger) -> None:
     with client, pytest.raises(ShopifyUnavailableError, match="internet connection"):
         sync_orders(shop_ledger, client, 1)
     assert client.stats.requests == ATTEMPTS and sum(waits.seconds) < 16 * ATTEMPTS
-    assert row_count(shop_ledger.path, "customer_order") == 0
+    assert count_rows(shop_ledger, "customer_order") == 0
     assert [run["outcome"] for run in journal(shop_ledger)] == ["failed"]
