@@ -45,7 +45,7 @@ def fill(ledger: Ledger, *, quantity: int = 2) -> None:
         session.flush()
         assert order.id is not None
         session.add(CustomerOrderLine(order_id=order.id, title="Lampe", quantity=quantity))
-        supplier = SupplierOrder(ae_order_id="8100000000000001", customer_order_id=order.id)
+        supplier = SupplierOrder(external_order_id="8100000000000001", customer_order_id=order.id)
         session.add(supplier)
         session.flush()
         journal.record(
@@ -57,7 +57,7 @@ def waste_ids(ledger: Ledger) -> None:
     """What a killed transaction leaves on a server: nothing, but the ids it drew are gone."""
     with pytest.raises(RolledBack), ledger.session() as session:
         session.add(CustomerOrder(name="#0"))
-        session.add(SupplierOrder(ae_order_id="0"))
+        session.add(SupplierOrder(external_order_id="0"))
         session.flush()
         raise RolledBack
 
