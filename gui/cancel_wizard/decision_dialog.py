@@ -9,8 +9,9 @@ core refuses such a change anyway, in words. Saving journals the change in the r
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -110,3 +111,21 @@ class DecisionDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.banner.show_message("error", describe(error))  # a refusal: core's own words
+
+
+def open_decision_dialog(
+    ledger: Ledger,
+    cancellation_id: int,
+    parent: QWidget,
+    on_changed: Callable[[int], None],
+    *,
+    pool: QThreadPool | None = None,
+    lock: threading.Lock | None = None,
+) -> DecisionDialog:
+    """Change decision… of a run, from its wizard or from the Cancellations view: one dialog
+    that closes itself and calls `on_changed(id)` once a change is recorded."""
+    dialog = DecisionDialog(ledger, cancellation_id, parent, pool=pool, lock=lock)
+    dialog.changed.connect(on_changed)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -112,16 +112,17 @@ class CancelLauncher(QObject):
     def change_decision(self, cancellation_id: int) -> QDialog:
         """Change decision… for a run (the Cancellations view's menu); its wizard, if open,
         shows the change, and the autopilot goes on with it."""
-        from gui.cancel_wizard.decision_dialog import DecisionDialog
+        from gui.cancel_wizard.decision_dialog import open_decision_dialog
 
         parent = self.view if self.view is not None else self.window
-        dialog = DecisionDialog(
-            self.ledger, cancellation_id, parent, pool=self.pool, lock=self.lock
+        return open_decision_dialog(
+            self.ledger,
+            cancellation_id,
+            parent,
+            self._decision_changed,
+            pool=self.pool,
+            lock=self.lock,
         )
-        dialog.changed.connect(self._decision_changed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
 
     def _decision_changed(self, cancellation_id: int) -> None:
         for wizard in self.wizards:

@@ -423,18 +423,19 @@ class CancelWizard(QWidget):
     def change_decision(self) -> QDialog | None:
         """The decision form again, pre-filled; once a change is saved the run shows it and
         the autopilot goes on with it."""
-        from gui.cancel_wizard.decision_dialog import DecisionDialog
+        from gui.cancel_wizard.decision_dialog import open_decision_dialog
 
         run = self.cancellation_id
         if run is None or self.runner.busy:
             return None
-        dialog = DecisionDialog(
-            self.ledger, run, self, pool=self.runner_pool, lock=self.runner_lock
+        return open_decision_dialog(
+            self.ledger,
+            run,
+            self,
+            self._decision_changed,
+            pool=self.runner_pool,
+            lock=self.runner_lock,
         )
-        dialog.changed.connect(self._decision_changed)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
 
     def _decision_changed(self, run: int) -> None:
         self.refresh()
