@@ -106,6 +106,12 @@ def store_fingerprint(session: Session, value: str) -> None:
     settings.put(session, FINGERPRINT_SETTING, value)
 
 
+def saved_countries(ledger: Ledger) -> list[str]:
+    """The countries the merchant has saved calendar days for, sorted."""
+    with ledger.session() as session:
+        return sorted({d.country for d in load(session)})
+
+
 def year_days(ledger: Ledger, country: str, year: int) -> list[CalendarDay]:
     """The overrides of one country and year (what the editor shows)."""
     country = normalize_country(country)

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
+    from core.ledger import Ledger
+
 EVENT_SENT = "customer_order.notice_sent"
 ENTITY = "customer_order"
 
@@ -289,6 +291,53 @@ def delay_candidates(
             continue
         found.append(int(supplier_order_id))
     return found
+
+
+@dataclass(frozen=True)
+class NoticeStart:
+    """What the notice dialog opens with, read in one transaction: the facts (or why there are
+    none), the shop order behind the supplier order, the customer's language, whether the
+    order is late enough to suggest a delay notice, its ship-by, and the merchant's zone."""
+
+    facts: NoticeFacts | None
+    error: NoticeError | None
+    customer_order_id: int | None
+    language: str
+    delayed: bool
+    ship_by: datetime | None
+    zone: str
+
+
+def notice_start(ledger: Ledger, supplier_order_id: int, now: datetime) -> NoticeStart:
+    """Everything the notice dialog needs about one supplier order, in one read."""
+    from core.ledger.models import SupplierOrder
+
+    with ledger.session() as session:
+        facts: NoticeFacts | None
+        error: NoticeError | None = None
+        try:
+            facts = facts_for(session, supplier_order_id)
+        except NoticeError as refused:
+            facts, error = None, refused
+        order = session.get(SupplierOrder, supplier_order_id)
+        customer_order_id = order.customer_order_id if order else None
+        return NoticeStart(
+            facts=facts,
+            error=error,
+            customer_order_id=customer_order_id,
+            language=customer_language(session, customer_order_id),
+            delayed=supplier_order_id in delay_candidates(session, now, within_hours=24),
+            ship_by=order.ship_by if order else None,
+            zone=str(settings.get(session, "merchant_time_zone")),
+        )
+
+
+def record_notice_sent(
+    ledger: Ledger, customer_order_id: int, notice: Notice, *, via: str, at: datetime
+) -> None:
+    """record_sent in its own transaction (for screens, which hold no session)."""
+    with ledger.session() as session:
+        record_sent(session, customer_order_id, notice, via=via, at=at)
 
 
 def _json(text: str) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Engine
 
@@ -30,6 +30,9 @@ from core import outgoing
 from core.ledger.types import Reason, from_db
 from core.texts import Text
 from core.withdrawal import REFUND_DAYS as LEGAL_REFUND_DAYS
+
+if TYPE_CHECKING:
+    from core.ledger import Ledger
 
 Language = Literal["en", "de"]
 LANGUAGES: tuple[Language, ...] = ("en", "de")
@@ -391,3 +394,14 @@ def supplier_policies(engine: Engine, since: datetime | None = None) -> list[Sup
             )
         )
     return chosen
+
+
+def shop_name(ledger: Ledger) -> str:
+    """The name of the connected shop (the first one), the policy's default; "" with none."""
+    from sqlmodel import select
+
+    from core.ledger.models import Shop
+
+    with ledger.session() as session:
+        shop = session.exec(select(Shop)).first()
+        return shop.name if shop else ""

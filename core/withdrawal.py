@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
+    from core.ledger import Ledger
+
 KIND = Kind.WITHDRAWAL_REFUND.value
 EVENT_RECEIVED = "customer_order.withdrawal_received"
 EVENT_REFUNDED = "customer_order.withdrawal_refunded"
@@ -155,6 +157,33 @@ def record_withdrawal(
         ack,
         False,
     )
+
+
+def receive_withdrawal(
+    ledger: Ledger,
+    customer_order_id: int,
+    received_at: datetime,
+    *,
+    via: str,
+    statement: str,
+    acknowledgement: dict[str, str],
+    now: datetime,
+    tz: str,
+) -> list[int]:
+    """Record the withdrawal in one transaction and return the supplier orders not yet shipped
+    (the ones to cancel everywhere); WithdrawalError when refused, nothing written."""
+    with ledger.session() as session:
+        record_withdrawal(
+            session,
+            customer_order_id,
+            received_at,
+            via=via,
+            statement=statement,
+            acknowledgement=acknowledgement,
+            now=now,
+            tz=tz,
+        )
+        return unshipped_supplier_orders(session, customer_order_id)
 
 
 def mark_refunded(session: Session, customer_order_id: int, at: datetime | None = None) -> None:

@@ -187,8 +187,7 @@ class CalendarDialog(QDialog):
     # --- state ---------------------------------------------------------------------------------
 
     def _saved_countries(self) -> list[str]:
-        with self.ledger.session() as session:
-            return sorted({d.country for d in calendar_days.load(session)})
+        return calendar_days.saved_countries(self.ledger)
 
     def _first_estimated_year(self, this_year: int) -> int:
         """This year, or the next when this year is official and the next one is not."""

@@ -20,13 +20,12 @@ from core.aliexpress import SyncSummary
 from core.cancel.autopilot import Answer, Autopilot, BulkStart, Progress
 from core.cancel.decision import Decision
 from core.cancel.errors import CancelError
-from core.cancel.listing import open_cancellations
+from core.cancel.listing import open_cancellations, supplier_order_of
 from core.cancel.ports import ShopifyShop, ShopPort, SupplierPort
 from core.cancel.states import IN_FLIGHT, TRANSIENT
 from core.cancel.workflow import CancelWorkflow, ResumeOutcome
 from core.connections import Connections, NotConnectedError, explain
 from core.ledger import Ledger
-from core.ledger.models import Cancellation
 from core.order_details import load_details
 from core.secrets import SecretStoreError
 from gui.i18n import current_language
@@ -196,7 +195,7 @@ def start_bulk(
 
 def requested_on_aliexpress(ledger: Ledger, opener: OpenWorkflow, run: int) -> Progress:
     """(keyring, network) "I have done it" for one run of a bulk cancel."""
-    handle = opener(_supplier_order_of(ledger, run), None)
+    handle = opener(supplier_order_of(ledger, run), None)
     try:
         return Autopilot(handle.workflow).aliexpress_requested(run)
     finally:
@@ -206,17 +205,11 @@ def requested_on_aliexpress(ledger: Ledger, opener: OpenWorkflow, run: int) -> P
 def answer_run(ledger: Ledger, opener: OpenWorkflow, run: int, answer: Answer) -> Progress:
     """(keyring, network) A person's answer from "Needs me" or the tray ("the supplier
     accepted", "the money arrived"): the wizard's step, then the autopilot, no wizard."""
-    handle = opener(_supplier_order_of(ledger, run), None)
+    handle = opener(supplier_order_of(ledger, run), None)
     try:
         return Autopilot(handle.workflow).answer(run, answer)
     finally:
         handle.close()
-
-
-def _supplier_order_of(ledger: Ledger, run: int) -> int | None:
-    with ledger.session() as session:
-        row = session.get(Cancellation, run)
-        return None if row is None else row.supplier_order_id
 
 
 def apply_status_sync(

@@ -74,22 +74,11 @@ class NoticeDialog(QDialog):
         self.setWindowTitle(_tr("Notify the customer"))
         self._ledger, self._clock = ledger, clock
         self._notice: Notice | None = None
-        with ledger.session() as session:
-            try:
-                self._facts: NoticeFacts | None = notices.facts_for(session, supplier_order_id)
-            except NoticeError as error:
-                self._facts, problem = None, error.text.get(current_language())
-            else:
-                problem = ""
-            from core.ledger.models import SupplierOrder
-
-            order = session.get(SupplierOrder, supplier_order_id)
-            self._customer_order_id = order.customer_order_id if order else None
-            language = notices.customer_language(session, self._customer_order_id)
-            delayed = supplier_order_id in notices.delay_candidates(
-                session, clock(), within_hours=24
-            )
-            ship_by = order.ship_by if order else None
+        start = notices.notice_start(ledger, supplier_order_id, clock())
+        self._facts: NoticeFacts | None = start.facts
+        problem = start.error.text.get(current_language()) if start.error else ""
+        self._customer_order_id = start.customer_order_id
+        language, delayed, ship_by = start.language, start.delayed, start.ship_by
 
         self.kind = QComboBox()
         self.kind.setObjectName("noticeKind")
@@ -213,8 +202,9 @@ class NoticeDialog(QDialog):
     def _record(self, notice: Notice, via: str) -> None:
         if self._customer_order_id is None:
             return
-        with self._ledger.session() as session:
-            notices.record_sent(session, self._customer_order_id, notice, via=via, at=self._clock())
+        notices.record_notice_sent(
+            self._ledger, self._customer_order_id, notice, via=via, at=self._clock()
+        )
         self.problem.setText(
             _tr("Opened in your mail program and kept in the timeline.")
             if via == "mail"

@@ -36,11 +36,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import select
 
 from core import outgoing
 from core.ledger import Ledger
-from core.ledger.models import Shop
 from core.policy import (
     Contact,
     PolicyDraft,
@@ -48,6 +46,7 @@ from core.policy import (
     SupplierPolicy,
     draft_policy,
     html_page,
+    shop_name,
     strictest_terms,
     supplier_policies,
 )
@@ -98,9 +97,7 @@ class PolicyDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, policy.supplier_id)
             self.suppliers.addItem(item)
         settings = ui_settings()
-        self.shop_name = QLineEdit(
-            str(settings.value("policy/shop_name", "") or _shop_name(ledger))
-        )
+        self.shop_name = QLineEdit(str(settings.value("policy/shop_name", "") or shop_name(ledger)))
         self.email = QLineEdit(str(settings.value("policy/email", "")))
         self.email.setPlaceholderText("help@example.com")
         self.return_address = QLineEdit(str(settings.value("policy/return_address", "")))
@@ -309,9 +306,3 @@ class PolicyDialog(QDialog):
         self.publish_button.setEnabled(True)
         self.status.setText(_tr("Publishing failed: {0}").format(message))
         self.publish_failed.emit(message)
-
-
-def _shop_name(ledger: Ledger) -> str:
-    with ledger.session() as session:
-        shop = session.exec(select(Shop)).first()
-        return shop.name if shop else ""

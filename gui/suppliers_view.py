@@ -479,10 +479,9 @@ class SuppliersView(QWidget):
 
         if self.calendar_dialog is None:
             countries = [s.holiday_country for s in self.suppliers]
-            with self.ledger.session() as session:
-                from core import settings
+            from core import settings
 
-                countries.append(str(settings.get(session, "supplier_country")))
+            countries.append(str(settings.read(self.ledger.reader, "supplier_country")))
             self.calendar_dialog = CalendarDialog(self.ledger, countries, self)
             self.calendar_dialog.changed.connect(self._calendar_changed)
         self.calendar_dialog.show()

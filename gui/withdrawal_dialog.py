@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import notices, outgoing, settings, withdrawal
+from core import notices, outgoing, withdrawal
 from core.ledger import Ledger
-from core.notices import Notice, NoticeError, NoticeKind
+from core.notices import Notice, NoticeKind
 from core.withdrawal import WithdrawalError
 from gui.formatting import date_time_format, local_time, to_qdatetime
 from gui.i18n import current_language
@@ -72,20 +72,11 @@ class WithdrawalDialog(QDialog):
         self._ledger, self._clock, self._supplier_order_id = ledger, clock, supplier_order_id
         self._notice: Notice | None = None
         self._unshipped: list[int] = []
-        with ledger.session() as session:
-            try:
-                self._facts: notices.NoticeFacts | None = notices.facts_for(
-                    session, supplier_order_id
-                )
-                problem = ""
-            except NoticeError as error:
-                self._facts, problem = None, error.text.get(current_language())
-            from core.ledger.models import SupplierOrder
-
-            order = session.get(SupplierOrder, supplier_order_id)
-            self._customer_order_id = order.customer_order_id if order else None
-            language = notices.customer_language(session, self._customer_order_id)
-            self._zone = str(settings.get(session, "merchant_time_zone"))
+        start = notices.notice_start(ledger, supplier_order_id, clock())
+        self._facts: notices.NoticeFacts | None = start.facts
+        problem = start.error.text.get(current_language()) if start.error else ""
+        self._customer_order_id = start.customer_order_id
+        language, self._zone = start.language, start.zone
 
         title = self._facts.order_name if self._facts else ""
         self.heading = QLabel(
@@ -198,24 +189,20 @@ class WithdrawalDialog(QDialog):
             return
         notice = self._notice
         try:
-            with self._ledger.session() as session:
-                withdrawal.record_withdrawal(
-                    session,
-                    self._customer_order_id,
-                    self.received_at(),
-                    via=str(self.channel.currentData()),
-                    statement=self.statement.toPlainText(),
-                    acknowledgement={
-                        "language": notice.language,
-                        "subject": notice.subject,
-                        "body": notice.body,
-                    },
-                    now=self._clock(),
-                    tz=self._zone,
-                )
-                self._unshipped = withdrawal.unshipped_supplier_orders(
-                    session, self._customer_order_id
-                )
+            self._unshipped = withdrawal.receive_withdrawal(
+                self._ledger,
+                self._customer_order_id,
+                self.received_at(),
+                via=str(self.channel.currentData()),
+                statement=self.statement.toPlainText(),
+                acknowledgement={
+                    "language": notice.language,
+                    "subject": notice.subject,
+                    "body": notice.body,
+                },
+                now=self._clock(),
+                tz=self._zone,
+            )
         except WithdrawalError as error:
             self.problem.setText(error.text.get(current_language()))
             return
@@ -247,10 +234,9 @@ class WithdrawalDialog(QDialog):
     def _sent(self, via: str) -> None:
         if self._customer_order_id is None or self._notice is None:
             return
-        with self._ledger.session() as session:
-            notices.record_sent(
-                session, self._customer_order_id, self._notice, via=via, at=self._clock()
-            )
+        notices.record_notice_sent(
+            self._ledger, self._customer_order_id, self._notice, via=via, at=self._clock()
+        )
         self.problem.setText(_tr("The acknowledgement is kept in the order's timeline."))
 
     def _cancel_everywhere(self) -> None:

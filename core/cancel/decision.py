@@ -14,18 +14,21 @@ import json
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
 from core import settings
 from core.cancel.errors import CancelError
-from core.cancel.record import ENTITY
+from core.cancel.record import ENTITY, load
 from core.cancel.states import FINAL, State
 from core.ledger import journal
 from core.ledger.models import Cancellation, Event, Refund
 from core.ledger.types import Fault, Reason
 from core.texts import Text
+
+if TYPE_CHECKING:
+    from core.ledger import Ledger
 
 SETTING = "cancel_decisions"
 KIND = f"{ENTITY}.decision"
@@ -193,6 +196,38 @@ def fixed_parts(session: Session, row: Cancellation) -> dict[str, Text]:
     if refunded is not None:
         fixed["fault"] = _REFUND_RECORDED
     return fixed
+
+
+def remembered_decision(ledger: Ledger, reason: Reason) -> Decision:
+    """The decision last taken for this reason (the wizard's first screen starts from it)."""
+    with ledger.session() as session:
+        return default_for(session, reason)
+
+
+def run_decision(ledger: Ledger, cancellation_id: int) -> Decision | None:
+    """decision_of in its own transaction (for screens, which hold no session)."""
+    with ledger.session() as session:
+        return decision_of(session, cancellation_id)
+
+
+@dataclass(frozen=True)
+class DecisionChoices:
+    """What "Change decision" opens with: the run's decision (or the one its reason and fault
+    imply), whether the run is closed, and the parts that can no longer change, with why."""
+
+    current: Decision
+    closed: bool
+    fixed: dict[str, Text]
+
+
+def decision_choices(ledger: Ledger, cancellation_id: int) -> DecisionChoices:
+    """The run's decision and what of it can still change, read in one transaction."""
+    with ledger.session() as session:
+        row = load(session, cancellation_id)
+        current = decision_of(session, cancellation_id) or Decision(
+            Reason(row.reason), Fault(row.fault)
+        )
+        return DecisionChoices(current, State(row.state) in FINAL, fixed_parts(session, row))
 
 
 def change(session: Session, row: Cancellation, decided: Decision, at: datetime) -> list[str]:

@@ -37,6 +37,13 @@ class OpenCancellation:
         return STATES[self.state]
 
 
+def supplier_order_of(ledger: Ledger, cancellation_id: int) -> int | None:
+    """The supplier order a cancellation run is about (None: gone, or not linked)."""
+    with ledger.session() as session:
+        row = session.get(Cancellation, cancellation_id)
+        return None if row is None else row.supplier_order_id
+
+
 def open_cancellations(ledger: Ledger) -> list[OpenCancellation]:
     """Every run not done or abandoned: the soonest deadline first, runs without one last."""
     query = (

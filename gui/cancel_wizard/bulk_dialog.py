@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.autopilot import BulkStart, Need, Progress
+from core.cancel.decision import remembered_decision
 from core.cancel.states import STATES
 from core.cancel.supplier import SupplierGuide
 from core.cancel.workflow import CancelWorkflow
@@ -29,7 +30,7 @@ from gui.cancel_wizard.decision_form import DecisionForm
 from gui.cancel_wizard.launcher import CancelLauncher
 from gui.cancel_wizard.runner import StepRunner
 from gui.cancel_wizard.step import button_row, primary, tr
-from gui.cancel_wizard.wizard import describe, remembered_decision
+from gui.cancel_wizard.wizard import describe
 from gui.links import open_link
 
 

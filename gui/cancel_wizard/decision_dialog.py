@@ -21,13 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.autopilot import Autopilot
-from core.cancel.decision import Decision, decision_of, fixed_parts
-from core.cancel.record import load
-from core.cancel.states import FINAL, State
+from core.cancel.decision import decision_choices
 from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
-from core.ledger.types import Fault, Reason
-from core.texts import Text
 from gui.cancel_wizard.decision_form import ALL_LOCKED, DecisionForm
 from gui.cancel_wizard.runner import StepRunner
 from gui.cancel_wizard.step import button_row, primary, tr
@@ -55,13 +51,8 @@ class DecisionDialog(QDialog):
         self.ledger = ledger
         self.cancellation_id = cancellation_id
         self.runner = StepRunner(self, pool=pool, lock=lock)
-        with ledger.session() as session:
-            row = load(session, cancellation_id)
-            closed = State(row.state) in FINAL
-            current = decision_of(session, cancellation_id) or Decision(
-                Reason(row.reason), Fault(row.fault)
-            )
-            fixed: dict[str, Text] = fixed_parts(session, row)
+        choices = decision_choices(ledger, cancellation_id)
+        current, closed, fixed = choices.current, choices.closed, choices.fixed
         self.form = DecisionForm()
         self.form.set_decision(current, ALL_LOCKED if closed else fixed)
         # The form's controls, under the names the dialog's callers have always used.

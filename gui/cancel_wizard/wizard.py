@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.cancel.autopilot import Autopilot, Need, Progress
-from core.cancel.decision import Decision, decision_of, default_for
+from core.cancel.decision import Decision, remembered_decision, run_decision
 from core.cancel.errors import CancelError, CancellationOpenError, ShopOutcomePendingError
 from core.cancel.listing import badges_for
 from core.cancel.states import FINAL, Path
@@ -80,12 +80,6 @@ log = logging.getLogger(__name__)
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def remembered_decision(ledger: Ledger, reason: Reason) -> Decision:
-    """The decision last taken for this reason (the first screen starts from it)."""
-    with ledger.session() as session:
-        return default_for(session, reason)
 
 
 def describe(error: BaseException) -> str:
@@ -539,8 +533,7 @@ class CancelWizard(QWidget):
         )
         self.view = view
         self.cancellation_id = view.id
-        with self.ledger.session() as session:
-            self.decided = decision_of(session, view.id)
+        self.decided = run_decision(self.ledger, view.id)
         if self.decided is not None:
             self.reason_page.show_decision(self.decided)
         if self.details is None and view.supplier_order_id is not None:
