@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlmodel import Session
 
+    from core.ledger import Ledger
+
 DEFAULT_WITHIN_HOURS = 48
 
 #: Cancellation states of a run still under way.
@@ -195,6 +197,14 @@ def deadlines(
     found += [d for d in chargeback_deadlines(db, now) if d.deadline <= horizon]
     found.sort(key=_soonest)
     return found if limit is None else found[:limit]
+
+
+def ledger_deadlines(
+    ledger: Ledger, now: datetime, within_hours: float = DEFAULT_WITHIN_HOURS
+) -> list[Deadline]:
+    """deadlines() on a read-only connection of its own (Needs me and `dropdesk due`)."""
+    with ledger.engine.connect() as connection:
+        return deadlines(connection, now, within_hours)
 
 
 def run_deadlines(
@@ -417,6 +427,30 @@ def ship_window_counts(
         entered,
         next_change(db, now, lead_hours),
     )
+
+
+def read_tray(
+    ledger: Ledger,
+    since: datetime,
+    now: datetime,
+    lead_hours: float,
+    *,
+    reread: bool,
+    within_hours: float,
+) -> tuple[OpenClocks | None, TrayCounts]:
+    """The tray's read of one tick on one connection: the other kinds' clocks (only when
+    `reread`: the ledger changed or they went stale; else None) and the ship windows."""
+    with ledger.engine.connect() as connection:
+        others = open_clocks(connection, now, within_hours) if reread else None
+        return others, ship_window_counts(connection, since, now, lead_hours)
+
+
+def named_deadlines(
+    ledger: Ledger, now: datetime, keys: Sequence[tuple[Kind, int]], clocks_now: OpenClocks
+) -> list[Deadline]:
+    """deadlines_of on its own connection (the tray names new entries for a notification)."""
+    with ledger.engine.connect() as connection:
+        return deadlines_of(connection, now, keys, clocks_now)
 
 
 def tray_counts(

@@ -59,6 +59,8 @@ from core.texts import Text
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from core.ledger import Ledger
+
 REASON_LABELS: dict[str, str] = {
     Reason.NOT_AS_DESCRIBED: "Not as described",
     Reason.DAMAGED: "Damaged",
@@ -560,7 +562,28 @@ def rates_of_ledger(
     """Rates into `currency` (default: the reporting currency), with the manual rates the
     ledger's settings hold."""
     target = currency or reporting_currency(engine)
-    return Rates(target, table, parse_manual(_setting(engine, MANUAL_RATES)))
+    return Rates(target, table, manual_rates(engine))
+
+
+def manual_rates(engine: Engine) -> dict[tuple[str, str], Decimal]:
+    """The rates the merchant set by hand, as stored (pairs that do not parse left out)."""
+    return parse_manual(_setting(engine, MANUAL_RATES))
+
+
+def store_reporting_currency(ledger: Ledger, code: str) -> None:
+    """Keep the chosen reporting currency with the ledger."""
+    from core import settings
+
+    with ledger.session() as session:
+        settings.put(session, REPORTING_CURRENCY, code)
+
+
+def store_manual_rates(ledger: Ledger, rates: dict[str, str]) -> None:
+    """Keep rates set by hand ({"USD/EUR": "0.92"}; empty: the ECB's again)."""
+    from core import settings
+
+    with ledger.session() as session:
+        settings.put(session, MANUAL_RATES, rates)
 
 
 class LineKind(StrEnum):

@@ -97,13 +97,16 @@ class DeadlineTray(QObject):
         stale = self._clocks is None or not self._clocks.holds(now, self.lead_hours)
         if ledger_changed or stale or not self._ship_holds(now):
             try:
-                with self._ledger.engine.connect() as connection:
-                    if ledger_changed or stale:
-                        within = self.lead_hours + REREAD_HOURS
-                        self._clocks = due.open_clocks(connection, now, within)
-                    self._ship = due.ship_window_counts(
-                        connection, self._ship_since, now, self.lead_hours
-                    )
+                clocks_now, self._ship = due.read_tray(
+                    self._ledger,
+                    self._ship_since,
+                    now,
+                    self.lead_hours,
+                    reread=ledger_changed or stale,
+                    within_hours=self.lead_hours + REREAD_HOURS,
+                )
+                if clocks_now is not None:
+                    self._clocks = clocks_now
             except DatabaseError as error:
                 # A damaged ledger: the check before the first write tells the merchant (and
                 # offers the way out); the tray counts nothing rather than stop the window.
@@ -119,8 +122,7 @@ class DeadlineTray(QObject):
         self._since = max(self._since, now)
         fresh = [key for key in keys if (key[0].value, key[1]) not in self._notified]
         if fresh:
-            with self._ledger.engine.connect() as connection:
-                entered += due.deadlines_of(connection, now, fresh, self._clocks)
+            entered += due.named_deadlines(self._ledger, now, fresh, self._clocks)
         self.closing = self._ship.closing + closing
         self.overdue = self._ship.overdue + overdue
         entered = [d for d in entered if d.key not in self._notified]

@@ -822,8 +822,7 @@ class MainWindow(QMainWindow):
             return
         key = self._needs_me.focused_key()
         now = self.clock()
-        with self.ledger.engine.connect() as connection:
-            found = due.deadlines(connection, now, self._soon_hours)
+        found = due.ledger_deadlines(self.ledger, now, self._soon_hours)
         self._needs_me.show_deadlines(found, now, self._soon_hours)
         if key is not None:  # the row the merchant was on, if it is still listed
             self._needs_me.focus_deadline(key)

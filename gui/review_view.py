@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 from core import settings
 from core.display_text import display_text
 from core.ledger import Ledger
-from core.rates import MANUAL_RATES, REPORTING_CURRENCY, Rate, parse_manual
+from core.rates import Rate
 from core.review import (
     FAULT_LABELS,
     LINE_COLUMNS,
@@ -67,6 +67,9 @@ from core.review import (
     Review,
     ReviewFilter,
     ReviewSummary,
+    manual_rates,
+    store_manual_rates,
+    store_reporting_currency,
     write_review_csv,
 )
 from gui.formatting import day_format, local_time, money, month_text, number_text
@@ -283,8 +286,7 @@ class ReviewView(QWidget):
         self.setWindowTitle(_tr("Refund review — {0}").format(ledger.path.name))
         self.ledger = ledger
         self.review = Review(ledger.engine)
-        with ledger.session() as session:
-            self.time_zone = str(settings.get(session, "merchant_time_zone"))
+        self.time_zone = str(settings.read(ledger.reader, "merchant_time_zone"))
         self.summary: ReviewSummary | None = None
         self._generation = 0
         self._jobs: set[Job] = set()
@@ -659,15 +661,13 @@ class ReviewView(QWidget):
             self.status.setText(_tr("There are no exchange rates for {0}.").format(code))
             self.currency.setCurrentText(self.review.rates().target)
             return
-        with self.ledger.session() as session:
-            settings.put(session, REPORTING_CURRENCY, code)
+        store_reporting_currency(self.ledger, code)
         self.review.use_rates(None)
         self.refresh()
 
     def set_manual_rates(self, rates: dict[str, str]) -> None:
         """Store rates set by hand ({"USD/EUR": "0.92"}; empty: the ECB's again) and recompute."""
-        with self.ledger.session() as session:
-            settings.put(session, MANUAL_RATES, rates)
+        store_manual_rates(self.ledger, rates)
         self.review.use_rates(None)
         self.refresh()
 
@@ -676,8 +676,7 @@ class ReviewView(QWidget):
             return
         from gui.review_rates import RatesDialog
 
-        with self.ledger.session() as session:
-            stored = parse_manual(settings.get(session, MANUAL_RATES))
+        stored = manual_rates(self.ledger.engine)
         currencies = [m.currency for m in self.summary.totals]
         dialog = RatesDialog(self.summary.currency, currencies, stored, self.summary.rates, self)
         if dialog.exec():

@@ -20,8 +20,7 @@ def run_due(path: Path | str, within: float, as_json: bool) -> int:
         return 1
     now = datetime.now().astimezone()
     try:
-        with ledger.session() as session:
-            rows = due.deadlines(session, now, within)
+        rows = due.ledger_deadlines(ledger, now, within)
     finally:
         ledger.close()
     if as_json:
