@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, func, select
 
@@ -20,9 +20,12 @@ from core import deadlines, linking, settings
 from core.display_text import display_text
 from core.imports.amounts import is_currency_code
 from core.ledger import journal
-from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
+from core.ledger.models import CustomerOrder, CustomerOrderLine, Supplier, SupplierOrder
 from core.status_words import is_shipped, status_words
 from core.texts import Text
+
+if TYPE_CHECKING:
+    from core.ledger import Ledger
 
 #: AliExpress opened in 2010: an earlier payment time is a typo.
 _EARLIEST_PAYMENT = datetime(2010, 1, 1, tzinfo=UTC)
@@ -383,3 +386,141 @@ def _snapshot(order: SupplierOrder) -> dict[str, Any]:
 
 def _iso(moment: datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(UTC).isoformat()
+
+
+# --- what the supplier order dialog reads and writes, each in its own transaction ----------
+
+#: How many customer order names the dialog suggests at most.
+SUGGESTIONS = 20
+
+
+@dataclass(frozen=True)
+class SupplierChoice:
+    id: int
+    name: str
+    clock: deadlines.SupplierClock
+
+
+@dataclass(frozen=True)
+class CustomerOrderSketch:
+    """Enough of a customer order to recognise it: who, how much, what."""
+
+    id: int
+    name: str
+    customer_name: str
+    total_minor: int
+    currency: str
+    lines: tuple[tuple[int, str], ...]  # (quantity, title)
+
+
+@dataclass(frozen=True)
+class SupplierOrderStart:
+    """What the dialog opens with: the suppliers to choose from, the clock of a new one, the
+    order's form when editing (None when adding), and the customer order it is linked to."""
+
+    suppliers: list[SupplierChoice]
+    default_clock: deadlines.SupplierClock
+    form: SupplierOrderForm | None
+    linked: CustomerOrderSketch | None
+
+
+def supplier_order_start(ledger: Ledger, supplier_order_id: int | None) -> SupplierOrderStart:
+    """Everything the dialog shows first, read in one transaction."""
+    with ledger.session() as session:
+        suppliers = session.exec(select(Supplier).order_by(Supplier.name, col(Supplier.id)))
+        choices = [
+            SupplierChoice(s.id, s.name, deadlines.clock_of(s))
+            for s in suppliers
+            if s.id is not None
+        ]
+        form = form_for(session, supplier_order_id) if supplier_order_id else None
+        linked = (
+            session.get(CustomerOrder, form.customer_order_id)
+            if form and form.customer_order_id
+            else None
+        )
+        return SupplierOrderStart(
+            choices,
+            deadlines.default_clock(session),
+            form,
+            _sketch(session, linked) if linked else None,
+        )
+
+
+def customer_order_names_starting(ledger: Ledger, typed: str) -> list[str]:
+    """Customer order names starting with what was typed (with or without "#"), on the index."""
+    typed = typed.strip()
+    if not typed:
+        return []
+    prefixes = [typed] if typed.startswith("#") else [f"#{typed}", typed]
+    names: list[str] = []
+    with ledger.session() as session:
+        for prefix in prefixes:
+            query = (
+                select(CustomerOrder.name)
+                .where(CustomerOrder.name >= prefix, CustomerOrder.name < prefix + "\U0010ffff")
+                .distinct()
+                .order_by(CustomerOrder.name)
+                .limit(SUGGESTIONS)
+            )
+            names.extend(name for name in session.exec(query) if name not in names)
+    return names[:SUGGESTIONS]
+
+
+def customer_order_named(ledger: Ledger, typed: str) -> CustomerOrderSketch | None:
+    """The customer order called `typed` ("1001" finds "#1001"); the newest if names repeat."""
+    typed = typed.strip()
+    candidates = [typed] if typed.startswith("#") else [typed, f"#{typed}"]
+    query = (
+        select(CustomerOrder)
+        .where(col(CustomerOrder.name).in_(candidates))
+        .order_by(col(CustomerOrder.id).desc())
+    )
+    with ledger.session() as session:
+        order = session.exec(query).first()
+        return None if order is None else _sketch(session, order)
+
+
+def _sketch(session: Session, order: CustomerOrder) -> CustomerOrderSketch:
+    assert order.id is not None
+    lines = session.exec(
+        select(CustomerOrderLine.quantity, CustomerOrderLine.title)
+        .where(CustomerOrderLine.order_id == order.id)
+        .order_by(col(CustomerOrderLine.id))
+    )
+    return CustomerOrderSketch(
+        order.id,
+        order.name,
+        order.customer_name,
+        order.total_minor,
+        order.currency,
+        tuple((quantity, title) for quantity, title in lines),
+    )
+
+
+class _CheckOnly(Exception):
+    """Undo a save that only ran to collect core's problems."""
+
+
+def save_supplier_order(
+    ledger: Ledger,
+    supplier_order_id: int | None,
+    form: SupplierOrderForm,
+    *,
+    now: datetime,
+    check_only: bool = False,
+) -> int | None:
+    """Add (no `supplier_order_id`) or edit a supplier order in one transaction; its id.
+    `check_only`: run every check (SupplierOrderInvalid) but keep nothing, and return None
+    (the dialog has problems of its own and shows core's alongside). LookupError: gone."""
+    try:
+        with ledger.session() as session:
+            if supplier_order_id is None:
+                order = add_supplier_order(session, form, now=now)
+            else:
+                order = edit_supplier_order(session, supplier_order_id, form, now=now)
+            if check_only:
+                raise _CheckOnly
+            return order.id
+    except _CheckOnly:
+        return None

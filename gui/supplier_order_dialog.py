@@ -10,7 +10,6 @@ payment time is edited in the computer's local time and handed to core as an awa
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
@@ -40,20 +39,20 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session, col, select
 
-from core.deadlines import SupplierClock, clock_of, default_clock
 from core.imports.amounts import AmountError, parse_amount
 from core.ledger import Ledger
-from core.ledger.models import CustomerOrder, CustomerOrderLine, Supplier
 from core.money import to_decimal
 from core.supplier_orders import (
     STATUS_CHOICES,
+    CustomerOrderSketch,
+    SupplierChoice,
     SupplierOrderForm,
     SupplierOrderInvalid,
-    add_supplier_order,
-    edit_supplier_order,
-    form_for,
+    customer_order_named,
+    customer_order_names_starting,
+    save_supplier_order,
+    supplier_order_start,
 )
 from gui.formatting import date_time_format, local_time, money, status_text, to_qdatetime
 from gui.i18n import current_language
@@ -73,7 +72,6 @@ FIELDS = (
     "order_status",
     "tracking_number",
 )
-_SUGGESTIONS = 20
 
 
 def _tr(text: str) -> str:
@@ -82,86 +80,6 @@ def _tr(text: str) -> str:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-# --- what the dialog reads from the ledger (plain queries; no Qt) -------------------------
-
-
-@dataclass(frozen=True)
-class SupplierChoice:
-    id: int
-    name: str
-    clock: SupplierClock
-
-
-@dataclass(frozen=True)
-class CustomerOrderSketch:
-    """Enough of a customer order to recognise it: who, how much, what."""
-
-    id: int
-    name: str
-    customer_name: str
-    total_minor: int
-    currency: str
-    lines: tuple[tuple[int, str], ...]  # (quantity, title)
-
-
-def _suppliers(session: Session) -> list[SupplierChoice]:
-    suppliers = session.exec(select(Supplier).order_by(Supplier.name, col(Supplier.id)))
-    return [SupplierChoice(s.id, s.name, clock_of(s)) for s in suppliers if s.id is not None]
-
-
-def _names_starting(session: Session, typed: str) -> list[str]:
-    """Customer order names starting with what was typed (with or without "#"), on the index."""
-    typed = typed.strip()
-    if not typed:
-        return []
-    prefixes = [typed] if typed.startswith("#") else [f"#{typed}", typed]
-    names: list[str] = []
-    for prefix in prefixes:
-        query = (
-            select(CustomerOrder.name)
-            .where(CustomerOrder.name >= prefix, CustomerOrder.name < prefix + "\U0010ffff")
-            .distinct()
-            .order_by(CustomerOrder.name)
-            .limit(_SUGGESTIONS)
-        )
-        names.extend(name for name in session.exec(query) if name not in names)
-    return names[:_SUGGESTIONS]
-
-
-def _customer_order_named(session: Session, typed: str) -> CustomerOrderSketch | None:
-    """The customer order called `typed` ("1001" finds "#1001"); the newest if names repeat."""
-    typed = typed.strip()
-    candidates = [typed] if typed.startswith("#") else [typed, f"#{typed}"]
-    query = (
-        select(CustomerOrder)
-        .where(col(CustomerOrder.name).in_(candidates))
-        .order_by(col(CustomerOrder.id).desc())
-    )
-    order = session.exec(query).first()
-    return None if order is None else _sketch(session, order)
-
-
-def _sketch(session: Session, order: CustomerOrder) -> CustomerOrderSketch:
-    assert order.id is not None
-    lines = session.exec(
-        select(CustomerOrderLine.quantity, CustomerOrderLine.title)
-        .where(CustomerOrderLine.order_id == order.id)
-        .order_by(col(CustomerOrderLine.id))
-    )
-    return CustomerOrderSketch(
-        order.id,
-        order.name,
-        order.customer_name,
-        order.total_minor,
-        order.currency,
-        tuple((quantity, title) for quantity, title in lines),
-    )
-
-
-class _Rollback(Exception):
-    """Undo a save that only ran to collect core's problems alongside the dialog's own."""
 
 
 # --- the dialog ---------------------------------------------------------------------------
@@ -187,16 +105,9 @@ class SupplierOrderDialog(QDialog):
         self._clock = clock
         self._estimated_paid: datetime | None = None  # the payment time to confirm, if any
         self._locale = QLocale()
-        with ledger.session() as session:
-            self._suppliers = _suppliers(session)
-            self._default_clock = default_clock(session)
-            form = form_for(session, supplier_order_id) if supplier_order_id else None
-            linked = (
-                session.get(CustomerOrder, form.customer_order_id)
-                if form and form.customer_order_id
-                else None
-            )
-            self._linked = _sketch(session, linked) if linked else None
+        start = supplier_order_start(ledger, supplier_order_id)
+        self._suppliers, self._default_clock = start.suppliers, start.default_clock
+        form, self._linked = start.form, start.linked
         self.setWindowTitle(
             _tr("Edit supplier order {0}").format(form.external_order_id)
             if form
@@ -442,8 +353,7 @@ class SupplierOrderDialog(QDialog):
         self.ship_by_hint.setText(text)
 
     def _suggest(self, typed: str) -> None:
-        with self._ledger.session() as session:
-            self._suggestions.setStringList(_names_starting(session, typed))
+        self._suggestions.setStringList(customer_order_names_starting(self._ledger, typed))
 
     def _update_customer_hint(self) -> None:
         typed = self.customer_order.text().strip()
@@ -462,8 +372,7 @@ class SupplierOrderDialog(QDialog):
         self.customer_hint.setVisible(bool(self.customer_hint.text()))
 
     def _lookup_customer_order(self, typed: str) -> CustomerOrderSketch | None:
-        with self._ledger.session() as session:
-            return _customer_order_named(session, typed)
+        return customer_order_named(self._ledger, typed)
 
     # --- reading the fields ---
 
@@ -525,18 +434,11 @@ class SupplierOrderDialog(QDialog):
         form, problems = self._read()
         saved_id: int | None = None
         try:
-            with self._ledger.session() as session:
-                if self._order_id is None:
-                    order = add_supplier_order(session, form, now=self._clock())
-                else:
-                    order = edit_supplier_order(session, self._order_id, form, now=self._clock())
-                if problems:
-                    raise _Rollback  # core is happy but the dialog is not: keep nothing
-                saved_id = order.id
+            saved_id = save_supplier_order(  # with problems of its own: core checks, keeps nothing
+                self._ledger, self._order_id, form, now=self._clock(), check_only=bool(problems)
+            )
         except SupplierOrderInvalid as invalid:
             problems = {**invalid.problems, **problems}
-        except _Rollback:
-            pass
         except LookupError:
             QMessageBox.warning(
                 self,
