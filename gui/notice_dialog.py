@@ -74,11 +74,11 @@ class NoticeDialog(QDialog):
         self.setWindowTitle(_tr("Notify the customer"))
         self._ledger, self._clock = ledger, clock
         self._notice: Notice | None = None
-        start = notices.notice_start(ledger, supplier_order_id, clock())
-        self._facts: NoticeFacts | None = start.facts
-        problem = start.error.text.get(current_language()) if start.error else ""
-        self._customer_order_id = start.customer_order_id
-        language, delayed, ship_by = start.language, start.delayed, start.ship_by
+        opened = notices.notice_start(ledger, supplier_order_id, clock())
+        self._facts: NoticeFacts | None = opened.facts
+        problem = opened.error.text.get(current_language()) if opened.error else ""
+        self._customer_order_id = opened.customer_order_id
+        language, delayed, ship_by = opened.language, opened.delayed, opened.ship_by
 
         self.kind = QComboBox()
         self.kind.setObjectName("noticeKind")
