@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -15,9 +16,13 @@ from core.supplier_orders import (
     SupplierOrderForm,
     SupplierOrderInvalid,
     add_supplier_order,
+    customer_order_named,
+    customer_order_names_starting,
     edit_supplier_order,
     find_or_create_supplier,
     form_for,
+    save_supplier_order,
+    supplier_order_start,
 )
 
 NOW = datetime(2026, 4, 20, 12, 0, tzinfo=UTC)
@@ -190,3 +195,40 @@ def test_edit_may_keep_its_own_number(ledger: Ledger) -> None:
         assert edit_supplier_order(session, order.id, form).cost_minor == 999
         stored = session.exec(select(SupplierOrder)).one()
         assert (stored.external_order_id, stored.cost_minor) == ("8198352049851315", 999)
+
+
+def test_the_dialogs_use_cases_read_and_save_in_their_own_transactions(ledger: Ledger) -> None:
+    """What the supplier order dialog calls (it holds no session): the names it suggests, the
+    order a typed name finds, a check that keeps nothing, a save, and the edit's start."""
+    with ledger.session() as session:
+        linked = _customer_order(session, "#1001")
+        _customer_order(session, "#1002")
+        _customer_order(session, "#2001")
+    assert customer_order_names_starting(ledger, "10") == ["#1001", "#1002"]
+    assert customer_order_names_starting(ledger, "  ") == []
+    sketch = customer_order_named(ledger, "1001")
+    assert sketch is not None and (sketch.id, sketch.name) == (linked, "#1001")
+    assert customer_order_named(ledger, "9999") is None
+
+    form = SupplierOrderForm(
+        external_order_id="8198352049851315",
+        new_supplier_name="Bright Home",
+        paid_at=PAID,
+        cost_minor=1234,
+        currency="USD",
+        customer_order_id=linked,
+    )
+    assert save_supplier_order(ledger, None, form, now=NOW, check_only=True) is None
+    with ledger.session() as session:  # checked, kept nothing: no order, no new supplier
+        assert session.exec(select(SupplierOrder)).all() == []
+        assert session.exec(select(Supplier)).all() == []
+    with pytest.raises(SupplierOrderInvalid):
+        save_supplier_order(ledger, None, replace(form, currency="US"), now=NOW, check_only=True)
+
+    saved = save_supplier_order(ledger, None, form, now=NOW)
+    assert saved is not None
+    start = supplier_order_start(ledger, saved)
+    assert [choice.name for choice in start.suppliers] == ["Bright Home"]
+    assert start.form is not None and start.form.external_order_id == "8198352049851315"
+    assert start.linked is not None and start.linked.name == "#1001"
+    assert supplier_order_start(ledger, None).form is None
