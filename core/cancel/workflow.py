@@ -37,7 +37,7 @@ from core.cancel.errors import (
 )
 from core.cancel.listing import OpenCancellation, open_cancellations
 from core.cancel.next_deadline import pending_supplier_refund
-from core.cancel.orders import orders_of, shipped_at_supplier
+from core.cancel.orders import orders_of, reason_of, shipped_at_supplier
 from core.cancel.ports import ShopPort, SupplierPort
 from core.cancel.record import ENTITY, load, move, note
 from core.cancel.runtime import Runtime
@@ -348,11 +348,14 @@ class CancelWorkflow:
             orders = orders_of(session, row)
             assert row.id is not None
             refunded = bool(money_trail.customer_refunds(session, row.id))
+            reason = reason_of(row)
             customer = orders.customer_order
             language = customer_language(session, customer.id if customer else None)
         shipped = orders.supplier_order is not None and shipped_at_supplier(orders.supplier_order)
         name = customer.name if customer else ""
-        return messages.customer_note(name, language, refunded=refunded, shipped=shipped)
+        return messages.customer_note(
+            name, language, reason=reason, refunded=refunded, shipped=shipped
+        )
 
     # -- step 5: the money -------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from core import notices
 from core.cancel import messages
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder
+from core.ledger.types import Reason
 from core.outgoing import Message
 from gui.cancel_wizard.texts import CopyableText
 from gui.i18n import current_language
@@ -24,7 +25,9 @@ def _note_for(ledger: Ledger, locale: str) -> Message:
         session.add(order)
         session.flush()
         language = notices.customer_language(session, order.id)
-    return messages.customer_note("#5001", language, refunded=True, shipped=False)
+    return messages.customer_note(
+        "#5001", language, reason=Reason.CHANGED_MIND, refunded=True, shipped=False
+    )
 
 
 @pytest.mark.parametrize(

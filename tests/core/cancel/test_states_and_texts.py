@@ -126,10 +126,14 @@ def test_supplier_texts_in_both_languages(reason: Reason) -> None:
 
 
 def test_customer_notes_say_what_happened() -> None:
-    cancelled = messages.customer_note("#1001", "en", refunded=True, shipped=False)
+    cancelled = messages.customer_note(
+        "#1001", "en", reason=Reason.CHANGED_MIND, refunded=True, shipped=False
+    )
     assert "#1001" in cancelled.text and "refunded" in cancelled.text
     assert "storniert" in cancelled.in_language("de").text
-    shipped = messages.customer_note("#1001", "de", refunded=False, shipped=True)
+    shipped = messages.customer_note(
+        "#1001", "de", reason=Reason.CHANGED_MIND, refunded=False, shipped=True
+    )
     assert "schon verschickt" in shipped.text and "erstattet" not in shipped.text
     assert "already been shipped" in shipped.in_language("en").text
     tracking = messages.tracking_request("8123", None)
