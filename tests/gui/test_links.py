@@ -149,3 +149,20 @@ def test_a_bare_mail_address_offers_the_address(qtbot: QtBot) -> None:
     assert address is not None and address.text() == "Copy address"
     qtbot.mouseClick(address, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "shop@example.com"
+
+
+def test_the_mail_note_speaks_the_windows_language(qtbot: QtBot, language: str) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    assert not open_link(parent, "mailto:a@example.com?subject=Hallo&body=Text")
+    (note,) = notes(parent)
+    copy = note.findChild(QPushButton, "copyLink")
+    assert copy is not None
+    if language == "de":
+        assert (
+            note.text().startswith("Kein E-Mail-Programm") and copy.text() == "Nachricht kopieren"
+        )
+        assert note.informativeText() == "An: a@example.com\n\nHallo\n\nText"
+    else:
+        assert note.informativeText() == "To: a@example.com\n\nHallo\n\nText"
