@@ -109,10 +109,16 @@ def shipped_because(order_name: str, reason: Reason) -> outgoing.Phrase:
 
 
 def customer_note(
-    order_name: str, language: str | None, *, reason: Reason, refunded: bool, shipped: bool
+    order_name: str,
+    language: str | None,
+    *,
+    reason: Reason,
+    refunded: outgoing.Amount | None,
+    shipped: bool,
 ) -> Message:
-    """A note to the customer in their language: cancelled (money back) or, when it already
-    shipped, what now; worded by the run's reason (the customer's wish or ours)."""
+    """A note to the customer in their language: cancelled (and what was refunded, the amount
+    recorded, never "the full amount" assumed) or, when it already shipped, what now; worded by
+    the run's reason (the customer's wish or ours)."""
     key = ("customer.shipped" if shipped else "customer.cancelled") + (
         "_refunded" if refunded else ""
     )
@@ -123,6 +129,7 @@ def customer_note(
         order=order_name,
         cancelled=cancelled_because(order_name, reason),
         what_happened=shipped_because(order_name, reason),
+        refund=refunded or "",
     )
 
 

@@ -10,11 +10,14 @@ from core import notices, outgoing
 from core.cancel import messages
 from core.ledger.types import Reason
 from core.notices import NoticeFacts
+from core.outgoing import Amount
 
 #: Words that tell the customer they asked for the cancellation, per language.
 ASKED = {"en": ("you asked", "your message"), "de": ("wie gewünscht", "Ihre Nachricht")}
 #: Words only the supplier's stock problem may use.
 STOCK = {"en": "out of stock", "de": "nicht mehr vorrätig"}
+#: The refund as each language writes it (the amount recorded, never "the full amount").
+MONEY = {"en": "EUR 25.00", "de": "25,00 EUR"}
 LANGUAGES = sorted(ASKED)
 
 
@@ -47,7 +50,7 @@ def test_no_customer_text_says_the_customer_asked_unless_its_reason_is_theirs(co
 @pytest.mark.parametrize("reason", list(Reason))
 def test_the_cancel_wizards_note_is_worded_by_the_reason(code: str, reason: Reason) -> None:
     asked = reason in messages.CUSTOMER_ASKED
-    for refunded in (False, True):
+    for refunded in (None, Amount(2_500, "EUR")):
         for shipped in (False, True):
             note = messages.customer_note(
                 "#1001", code, reason=reason, refunded=refunded, shipped=shipped
@@ -55,10 +58,11 @@ def test_the_cancel_wizards_note_is_worded_by_the_reason(code: str, reason: Reas
             text = note.text
             assert note.language == code and "#1001" in text and "{" not in text
             assert _says_asked(text, code) is asked, (refunded, shipped, text)
+            assert (MONEY[code] in text) is (refunded is not None), text
             if not shipped:
                 assert (STOCK[code] in text) is (reason is Reason.OUT_OF_STOCK), text
     others = {
-        messages.customer_note("#1", code, reason=r, refunded=False, shipped=False).text
+        messages.customer_note("#1", code, reason=r, refunded=None, shipped=False).text
         for r in Reason
     }
     assert len(others) >= 6  # one wording per reason (the customer's two reasons share one)

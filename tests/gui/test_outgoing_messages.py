@@ -13,7 +13,7 @@ from core.cancel import messages
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder
 from core.ledger.types import Reason
-from core.outgoing import Message
+from core.outgoing import Amount, Message
 from gui.cancel_wizard.texts import CopyableText
 from gui.i18n import current_language
 
@@ -26,7 +26,7 @@ def _note_for(ledger: Ledger, locale: str) -> Message:
         session.flush()
         language = notices.customer_language(session, order.id)
     return messages.customer_note(
-        "#5001", language, reason=Reason.CHANGED_MIND, refunded=True, shipped=False
+        "#5001", language, reason=Reason.CHANGED_MIND, refunded=Amount(1_000, "EUR"), shipped=False
     )
 
 
