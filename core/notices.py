@@ -18,8 +18,17 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from core import clocks, outgoing, settings
+from core.cancel import messages
 from core.display_text import display_text
-from core.ledger.types import AWAITING_SHIPMENT_STATUSES, from_db, to_db
+from core.ledger.types import (
+    AWAITING_SHIPMENT_STATUSES,
+    Reason,
+    RefundDirection,
+    RefundState,
+    from_db,
+    reason_of_shopify,
+    to_db,
+)
 from core.texts import Text
 
 if TYPE_CHECKING:
@@ -27,6 +36,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from core.ledger import Ledger
+    from core.ledger.models import CustomerOrder
 
 EVENT_SENT = "customer_order.notice_sent"
 ENTITY = "customer_order"
@@ -67,7 +77,7 @@ class NoticeFacts:
     shop_name: str = ""
     currency: str = "EUR"
     total_minor: int = 0
-    refund_minor: int | None = None  # None: the order total
+    refund_minor: int | None = None  # what was refunded; None or 0: no refund yet
     tracking_number: str = ""
     carrier: str = ""
     tracking_url: str = ""
@@ -75,6 +85,8 @@ class NoticeFacts:
     received_at: datetime | None = None  # a withdrawal's arrival
     refund_by: datetime | None = None
     time_zone: str = clocks.MERCHANT_TIME_ZONE
+    # Why the order was cancelled; None: it is not cancelled (nothing to confirm).
+    cancel_reason: Reason | None = None
 
 
 @dataclass(frozen=True)
@@ -98,17 +110,69 @@ class Notice:
 
 _NEEDS: dict[NoticeKind, tuple[tuple[str, Text], ...]] = {
     NoticeKind.DELAY: (("new_estimate", Text("the new delivery date", "den neuen Liefertermin")),),
-    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: (
-        ("received_at", Text("when the withdrawal arrived", "den Eingang des Widerrufs")),
-        ("refund_by", Text("the refund deadline", "die Erstattungsfrist")),
-    ),
-    NoticeKind.TRACKING: (("tracking_number", Text("a tracking number", "eine Sendungsnummer")),),
 }
+
+_NO_CANCELLATION = Text(
+    "This order is not cancelled (neither in Dropdesk nor in Shopify): there is no "
+    "cancellation to confirm.",
+    "Diese Bestellung ist nicht storniert (weder in Dropdesk noch in Shopify): Es gibt keine "
+    "Stornierung zu bestätigen.",
+)
+_NO_REFUND = Text(
+    "No refund to the customer is recorded for this order: there is no refund to announce.",
+    "Für diese Bestellung ist keine Erstattung an den Kunden erfasst: Es gibt keine "
+    "Erstattung mitzuteilen.",
+)
+_CANCELLED = Text(
+    "This order is cancelled: it will not be delivered late.",
+    "Diese Bestellung ist storniert: Sie wird nicht verspätet geliefert.",
+)
+_SHIPPED = Text(
+    "This order has a tracking number: it has shipped, so send the tracking number instead.",
+    "Diese Bestellung hat eine Sendungsnummer: Sie ist verschickt, senden Sie stattdessen die "
+    "Sendungsnummer.",
+)
+_NO_WITHDRAWAL = Text(
+    "No withdrawal is recorded for this order (Withdrawal received… records one).",
+    "Für diese Bestellung ist kein Widerruf erfasst (Widerruf erhalten… erfasst einen).",
+)
+_NO_TRACKING = Text(
+    "This order has no tracking number yet.", "Diese Bestellung hat noch keine Sendungsnummer."
+)
+
+
+def not_true(kind: NoticeKind | str, facts: NoticeFacts) -> Text | None:
+    """Why the notice of `kind` would tell the customer something the ledger does not hold
+    (a cancellation, a refund, a withdrawal, a tracking number), or None when it is true."""
+    kind = NoticeKind(kind)
+    if kind is NoticeKind.CANCELLATION_CONFIRMED and facts.cancel_reason is None:
+        return _NO_CANCELLATION
+    if kind is NoticeKind.REFUND_SENT and not facts.refund_minor:
+        return _NO_REFUND
+    if kind is NoticeKind.DELAY:
+        if facts.cancel_reason is not None:
+            return _CANCELLED
+        if facts.tracking_number.strip():
+            return _SHIPPED
+    if kind is NoticeKind.WITHDRAWAL_ACKNOWLEDGED and not (facts.received_at and facts.refund_by):
+        return _NO_WITHDRAWAL
+    if kind is NoticeKind.TRACKING and not facts.tracking_number.strip():
+        return _NO_TRACKING
+    return None
+
+
+def offered(facts: NoticeFacts) -> dict[NoticeKind, Text | None]:
+    """Every kind of notice, with why it is not offered for this order (None: it is)."""
+    return {kind: not_true(kind, facts) for kind in NoticeKind}
 
 
 def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> Notice:
-    """The notice of `kind` in `language` (English when Dropdesk has no such pack)."""
+    """The notice of `kind` in `language` (English when Dropdesk has no such pack); a
+    NoticeError when it would not be true for the order or a fact it needs is missing."""
     kind = NoticeKind(kind)
+    untrue = not_true(kind, facts)
+    if untrue is not None:
+        raise NoticeError(untrue)
     missing = [need for name, need in _NEEDS.get(kind, ()) if not getattr(facts, name)]
     if missing:
         raise NoticeError(
@@ -119,7 +183,7 @@ def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> No
         )
     lang = outgoing.language(language)
     name = " ".join(display_text(facts.customer_name).split())
-    refund = facts.total_minor if facts.refund_minor is None else facts.refund_minor
+    refund = facts.refund_minor or facts.total_minor
     fields: dict[str, object] = {
         "order": display_text(facts.order_name),
         "greeting": (
@@ -138,6 +202,9 @@ def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> No
             outgoing.Instant(facts.received_at, facts.time_zone) if facts.received_at else ""
         ),
         "refund_by": _last_day(facts.refund_by, facts.time_zone) if facts.refund_by else "",
+        "cancelled": messages.cancelled_because(
+            display_text(facts.order_name), facts.cancel_reason or Reason.OTHER
+        ),
     }
     subject = outgoing.compose(f"notice.{kind.value}.subject", lang.code, **fields)
     body = outgoing.compose(f"notice.{kind.value}.body", lang.code, **fields).rstrip()
@@ -200,7 +267,7 @@ def facts_for(session: Session, supplier_order_id: int, now: datetime | None = N
 
     found = withdrawal.withdrawals(session, customer.id)
     latest = found[-1] if found else None
-    refunded = customer.refunded_minor or None
+    refunded = max(customer.refunded_minor, _own_refunds(session, customer.id, customer.currency))
     return NoticeFacts(
         order_name=customer.name,
         customer_name=customer.customer_name,
@@ -215,7 +282,49 @@ def facts_for(session: Session, supplier_order_id: int, now: datetime | None = N
         received_at=latest.received_at if latest else None,
         refund_by=latest.refund_by if latest else None,
         time_zone=str(settings.get(session, "merchant_time_zone")),
+        cancel_reason=_cancel_reason(session, customer),
     )
+
+
+def _cancel_reason(session: Session, customer: CustomerOrder) -> Reason | None:
+    """Why the shop order was cancelled (its latest cancellation run's reason, else Shopify's),
+    or None when it is not cancelled: a run still asking the supplier has cancelled nothing."""
+    from sqlmodel import col, select
+
+    from core.cancel.orders import reason_of
+    from core.ledger.models import Cancellation
+
+    if customer.cancelled_at is None:
+        return None
+    run = session.exec(
+        select(Cancellation)
+        .where(Cancellation.customer_order_id == customer.id, Cancellation.state != "abandoned")
+        .order_by(col(Cancellation.id).desc())
+    ).first()
+    return reason_of(run) if run is not None else reason_of_shopify(customer.cancel_reason)
+
+
+def _own_refunds(session: Session, customer_order_id: int, currency: str) -> int:
+    """What Dropdesk itself recorded as refunded to this order's customer (issued or received),
+    by the order or by one of its cancellation runs."""
+    found = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT coalesce(sum(r.amount_minor), 0) FROM refund AS r"
+            " LEFT JOIN cancellation AS c ON c.id = r.cancellation_id"
+            " WHERE r.direction = ? AND r.state IN (?, ?) AND r.currency = ?"
+            " AND coalesce(r.customer_order_id, c.customer_order_id) = ?",
+            (
+                RefundDirection.TO_CUSTOMER.value,
+                RefundState.ISSUED.value,
+                RefundState.RECEIVED.value,
+                currency,
+                customer_order_id,
+            ),
+        )
+        .scalar()
+    )
+    return int(found or 0)
 
 
 def record_sent(

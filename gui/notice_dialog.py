@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -82,9 +82,18 @@ class NoticeDialog(QDialog):
 
         self.kind = QComboBox()
         self.kind.setObjectName("noticeKind")
+        why_not = notices.offered(self._facts) if self._facts is not None else {}
         for value, label in KIND_LABELS.items():
             self.kind.addItem(_tr(label), value.value)
-        chosen = kind or (NoticeKind.DELAY if delayed else None)
+            untrue = why_not.get(value)
+            if untrue is not None:  # a message that would not be true: shown, not offered
+                self._disable_item(self.kind.count() - 1, untrue.get(current_language()))
+        offered = [k for k in KIND_LABELS if why_not.get(k) is None]
+        chosen = kind or (
+            NoticeKind.DELAY
+            if delayed and NoticeKind.DELAY in offered
+            else (offered[0] if offered else None)
+        )
         if chosen is not None:
             self.kind.setCurrentIndex(self.kind.findData(chosen.value))
         self.language = QComboBox()
@@ -155,6 +164,23 @@ class NoticeDialog(QDialog):
         self.refill()
         fit_to_screen(self, 640, 560)
 
+    def _disable_item(self, index: int, why: str) -> None:
+        """Grey out one kind of message and say on hover why it is not offered."""
+        model = self.kind.model()
+        if isinstance(model, QStandardItemModel) and (item := model.item(index)) is not None:
+            item.setEnabled(False)
+        self.kind.setItemData(index, why, Qt.ItemDataRole.ToolTipRole)
+
+    def offered_kinds(self) -> list[NoticeKind]:
+        """The kinds of message the merchant can pick (those true for this order)."""
+        model = self.kind.model()
+        assert isinstance(model, QStandardItemModel)
+        return [
+            NoticeKind(self.kind.itemData(i))
+            for i in range(self.kind.count())
+            if (item := model.item(i)) is not None and item.isEnabled()
+        ]
+
     def chosen_kind(self) -> NoticeKind:
         return NoticeKind(self.kind.currentData())
 
@@ -190,7 +216,10 @@ class NoticeDialog(QDialog):
 
     def open_in_mail(self) -> None:
         notice = self.notice()
-        if notice is not None and open_link(self, notice.mailto()):
+        if notice is None:
+            return
+        # No mail program: the note offers the message to copy; copying it is sending it.
+        if open_link(self, notice.mailto(), on_copied=lambda: self._record(notice, "copy")):
             self._record(notice, "mail")
 
     def copy(self) -> None:

@@ -223,7 +223,9 @@ class WithdrawalDialog(QDialog):
         self.recorded.emit(self._customer_order_id)
 
     def open_in_mail(self) -> None:
-        if self._notice is not None and open_link(self, self._notice.mailto()):
+        if self._notice is not None and open_link(
+            self, self._notice.mailto(), on_copied=lambda: self._sent("copy")
+        ):
             self._sent("mail")
 
     def copy(self) -> None:

@@ -93,15 +93,44 @@ def tracking_request(external_order_id: str, due: date | None, language: str = "
     )
 
 
+#: The reasons the customer gave themselves: only a note for these may say "as you asked".
+CUSTOMER_ASKED = frozenset({Reason.CHANGED_MIND, Reason.WRONG_SIZE})
+
+
+def cancelled_because(order_name: str, reason: Reason) -> outgoing.Phrase:
+    """The sentence telling the customer their order was cancelled, worded by why: "as you
+    asked" only when they did; the supplier's stock or a suspected fraud is said as such."""
+    return outgoing.Phrase(f"customer.cancelled_because.{reason.value}", {"order": order_name})
+
+
+def shipped_because(order_name: str, reason: Reason) -> outgoing.Phrase:
+    """The sentence telling the customer the order shipped before it could be cancelled."""
+    return outgoing.Phrase(f"customer.shipped_because.{reason.value}", {"order": order_name})
+
+
 def customer_note(
-    order_name: str, language: str | None, *, refunded: bool, shipped: bool
+    order_name: str,
+    language: str | None,
+    *,
+    reason: Reason,
+    refunded: outgoing.Amount | None,
+    shipped: bool,
 ) -> Message:
-    """A note to the customer in their language: cancelled (money back) or, when it already
-    shipped, what now."""
+    """A note to the customer in their language: cancelled (and what was refunded, the amount
+    recorded, never "the full amount" assumed) or, when it already shipped, what now; worded by
+    the run's reason (the customer's wish or ours)."""
     key = ("customer.shipped" if shipped else "customer.cancelled") + (
         "_refunded" if refunded else ""
     )
-    return outgoing.message(key, "customer", language, order=order_name)
+    return outgoing.message(
+        key,
+        "customer",
+        language,
+        order=order_name,
+        cancelled=cancelled_because(order_name, reason),
+        what_happened=shipped_because(order_name, reason),
+        refund=refunded or "",
+    )
 
 
 SHIPPED_AFTER_FILING_RULE = Text(

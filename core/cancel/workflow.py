@@ -37,7 +37,7 @@ from core.cancel.errors import (
 )
 from core.cancel.listing import OpenCancellation, open_cancellations
 from core.cancel.next_deadline import pending_supplier_refund
-from core.cancel.orders import orders_of, shipped_at_supplier
+from core.cancel.orders import orders_of, reason_of, shipped_at_supplier
 from core.cancel.ports import ShopPort, SupplierPort
 from core.cancel.record import ENTITY, load, move, note
 from core.cancel.runtime import Runtime
@@ -48,9 +48,9 @@ from core.cancel.states import FINAL, IN_FLIGHT, TRANSIENT, State
 from core.cancel.supplier import SupplierGuide
 from core.cancel.view import CancellationView, build_view
 from core.ledger import Ledger, journal
-from core.ledger.models import Cancellation, SupplierOrder
+from core.ledger.models import Cancellation, Refund, SupplierOrder
 from core.ledger.types import Fault, Reason
-from core.outgoing import Message
+from core.outgoing import Amount, Message
 
 
 def _utcnow() -> datetime:
@@ -84,6 +84,14 @@ class ResumeOutcome:
     cancellation_id: int
     state: State
     problem: str  # "" when the run moved on (or had nothing to do)
+
+
+def _refunded(refunds: list[Refund]) -> Amount | None:
+    """What the customer got back, as the note says it (in the first refund's currency)."""
+    if not refunds:
+        return None
+    currency = refunds[0].currency
+    return Amount(sum(r.amount_minor for r in refunds if r.currency == currency), currency)
 
 
 class CancelWorkflow:
@@ -347,12 +355,15 @@ class CancelWorkflow:
             row = load(session, cancellation_id)
             orders = orders_of(session, row)
             assert row.id is not None
-            refunded = bool(money_trail.customer_refunds(session, row.id))
+            refunded = _refunded(money_trail.customer_refunds(session, row.id))
+            reason = reason_of(row)
             customer = orders.customer_order
             language = customer_language(session, customer.id if customer else None)
         shipped = orders.supplier_order is not None and shipped_at_supplier(orders.supplier_order)
         name = customer.name if customer else ""
-        return messages.customer_note(name, language, refunded=refunded, shipped=shipped)
+        return messages.customer_note(
+            name, language, reason=reason, refunded=refunded, shipped=shipped
+        )
 
     # -- step 5: the money -------------------------------------------------------------------
 

@@ -86,6 +86,19 @@ _SHOPIFY_CANCEL_REASON = {
 }
 
 
+def reason_of_shopify(cancel_reason: str | None) -> Reason:
+    """The reason behind Shopify's OrderCancelReason (an order cancelled outside Dropdesk);
+    the inverse of Reason.shopify_cancel_reason where that is one to one, else OTHER."""
+    return _REASON_OF_SHOPIFY.get((cancel_reason or "").upper(), Reason.OTHER)
+
+
+_REASON_OF_SHOPIFY = {
+    "CUSTOMER": Reason.CHANGED_MIND,
+    "INVENTORY": Reason.OUT_OF_STOCK,
+    "FRAUD": Reason.FRAUD,
+}
+
+
 class Fault(StrEnum):
     """Whose fault a refund was: the review groups by it."""
 

@@ -114,10 +114,13 @@ def test_a_missing_field_or_message_is_said_in_both_languages() -> None:
 
 
 def test_a_message_keeps_its_facts_across_languages() -> None:
-    message = outgoing.message("customer.cancelled", "customer", "de-AT", order="#1001")
+    why = Phrase("customer.cancelled_because.out_of_stock", {"order": "#1001"})
+    message = outgoing.message("customer.cancelled", "customer", "de-AT", cancelled=why)
     assert message.language == "de" and message.text.startswith("Hallo,")
+    assert "nicht mehr vorrätig" in message.text  # the phrase in the message's language
     english = message.in_language("en")
     assert english.text.startswith("Hello,") and "#1001" in english.text
+    assert "out of stock" in english.text
     assert english.same_as(message) and english.in_language("xx").language == "en"
     supplier = outgoing.message("supplier.by_date", "supplier", date=date(2026, 3, 28))
     assert supplier.language == "en"  # a supplier is written to in English unless chosen

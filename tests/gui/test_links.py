@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from core import paths
 from core.ledger import Ledger
+from core.notices import Notice, NoticeKind
 from gui.cancel_ports import manual_opener
 from gui.cancel_wizard import CancelWizard
 from gui.diagnostics import open_logs_folder
@@ -109,3 +110,59 @@ def test_open_on_aliexpress_in_the_wizard_says_when_nothing_opens(
     (note,) = notes(wizard)
     assert note.informativeText().startswith("https://")
     assert "aliexpress" in note.informativeText()
+
+
+def test_a_mail_no_mail_program_opens_offers_the_message_not_the_url(qtbot: QtBot) -> None:
+    """A mailto: link without a mail program: the message itself (decoded), Copy message and
+    Copy address; never the percent-encoded URL nor a word about a browser."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    QGuiApplication.clipboard().clear()
+    notice = Notice(
+        NoticeKind.TRACKING, "de", "jana+shop@example.com", "Ihre Bestellung #1 & Co?",
+        "Guten Tag Jörg,\n\n100 % unterwegs.\n\nFreundliche Grüße",
+    )  # fmt: skip
+    copied: list[bool] = []
+    assert not open_link(parent, notice.mailto(), on_copied=lambda: copied.append(True))
+    (note,) = notes(parent)
+    assert note.windowTitle() == "The mail program did not open"
+    assert "No mail program opened this message" in note.text() and "browser" not in note.text()
+    shown = note.informativeText()
+    assert "mailto:" not in shown and "%20" not in shown and "%C3" not in shown
+    assert "To: jana+shop@example.com" in shown and notice.text() in shown
+    copy = note.findChild(QPushButton, "copyLink")
+    assert copy is not None and copy.text() == "Copy message"
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == notice.text() and copied == [True]
+
+
+def test_a_bare_mail_address_offers_the_address(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    assert not open_link(parent, "mailto:shop@example.com")
+    (note,) = notes(parent)
+    assert "No mail program opened" in note.text()
+    assert note.findChild(QPushButton, "copyLink") is None  # no message to copy
+    address = note.findChild(QPushButton, "copyAddress")
+    assert address is not None and address.text() == "Copy address"
+    qtbot.mouseClick(address, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "shop@example.com"
+
+
+def test_the_mail_note_speaks_the_windows_language(qtbot: QtBot, language: str) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    assert not open_link(parent, "mailto:a@example.com?subject=Hallo&body=Text")
+    (note,) = notes(parent)
+    copy = note.findChild(QPushButton, "copyLink")
+    assert copy is not None
+    if language == "de":
+        assert (
+            note.text().startswith("Kein E-Mail-Programm") and copy.text() == "Nachricht kopieren"
+        )
+        assert note.informativeText() == "An: a@example.com\n\nHallo\n\nText"
+    else:
+        assert note.informativeText() == "To: a@example.com\n\nHallo\n\nText"

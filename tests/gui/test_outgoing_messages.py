@@ -12,7 +12,8 @@ from core import notices
 from core.cancel import messages
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder
-from core.outgoing import Message
+from core.ledger.types import Reason
+from core.outgoing import Amount, Message
 from gui.cancel_wizard.texts import CopyableText
 from gui.i18n import current_language
 
@@ -24,7 +25,9 @@ def _note_for(ledger: Ledger, locale: str) -> Message:
         session.add(order)
         session.flush()
         language = notices.customer_language(session, order.id)
-    return messages.customer_note("#5001", language, refunded=True, shipped=False)
+    return messages.customer_note(
+        "#5001", language, reason=Reason.CHANGED_MIND, refunded=Amount(1_000, "EUR"), shipped=False
+    )
 
 
 @pytest.mark.parametrize(

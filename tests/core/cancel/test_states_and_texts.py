@@ -24,6 +24,7 @@ from core.cancel.states import (
 from core.cancel.view import Action
 from core.cancel.workflow import CancelWorkflow
 from core.ledger.types import Reason
+from core.outgoing import Amount
 
 DESIGN_STATES = {
     "checking", "refund_path", "supplier_cancel_todo", "supplier_cancel_requested",
@@ -126,10 +127,15 @@ def test_supplier_texts_in_both_languages(reason: Reason) -> None:
 
 
 def test_customer_notes_say_what_happened() -> None:
-    cancelled = messages.customer_note("#1001", "en", refunded=True, shipped=False)
-    assert "#1001" in cancelled.text and "refunded" in cancelled.text
+    cancelled = messages.customer_note(
+        "#1001", "en", reason=Reason.CHANGED_MIND, refunded=Amount(1999, "EUR"), shipped=False
+    )
+    assert "#1001" in cancelled.text and "refunded EUR 19.99" in cancelled.text
+    assert "19,99 EUR" in cancelled.in_language("de").text  # the amount recorded, not "all"
     assert "storniert" in cancelled.in_language("de").text
-    shipped = messages.customer_note("#1001", "de", refunded=False, shipped=True)
+    shipped = messages.customer_note(
+        "#1001", "de", reason=Reason.CHANGED_MIND, refunded=None, shipped=True
+    )
     assert "schon verschickt" in shipped.text and "erstattet" not in shipped.text
     assert "already been shipped" in shipped.in_language("en").text
     tracking = messages.tracking_request("8123", None)
