@@ -425,7 +425,7 @@ def render_text(
             + (" (estimated)" if row.estimated else ""),
             clocks.format_countdown(row.deadline - now),
             row.order_name or "-",
-            row.what.en,
+            row.what.english(),
             row.ae_order_id or "-",
             row.supplier_name or "-",
         )

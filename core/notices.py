@@ -211,11 +211,11 @@ _DE = LanguagePack(
 LANGUAGES: dict[str, LanguagePack] = {pack.code: pack for pack in (_EN, _DE)}
 
 KIND_NAMES: dict[NoticeKind, Text] = {
-    NoticeKind.CANCELLATION_CONFIRMED: Text("Cancellation confirmed", "Stornierung bestätigt"),
-    NoticeKind.DELAY: Text("Delay, with the new estimate", "Verzögerung mit neuem Termin"),
-    NoticeKind.REFUND_SENT: Text("Refund sent", "Erstattung veranlasst"),
-    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: Text("Withdrawal acknowledged", "Widerruf bestätigt"),
-    NoticeKind.TRACKING: Text("Tracking number", "Sendungsnummer"),
+    NoticeKind.CANCELLATION_CONFIRMED: Text.pair("Cancellation confirmed", "Stornierung bestätigt"),
+    NoticeKind.DELAY: Text.pair("Delay, with the new estimate", "Verzögerung mit neuem Termin"),
+    NoticeKind.REFUND_SENT: Text.pair("Refund sent", "Erstattung veranlasst"),
+    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: Text.pair("Withdrawal acknowledged", "Widerruf bestätigt"),
+    NoticeKind.TRACKING: Text.pair("Tracking number", "Sendungsnummer"),
 }
 
 
@@ -223,7 +223,7 @@ class NoticeError(ValueError):
     """A notice that cannot be filled (a fact it needs is missing), said in both languages."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text.english())
         self.text = text
 
 
@@ -282,12 +282,16 @@ class Notice:
 
 
 _NEEDS: dict[NoticeKind, tuple[tuple[str, Text], ...]] = {
-    NoticeKind.DELAY: (("new_estimate", Text("the new delivery date", "den neuen Liefertermin")),),
-    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: (
-        ("received_at", Text("when the withdrawal arrived", "den Eingang des Widerrufs")),
-        ("refund_by", Text("the refund deadline", "die Erstattungsfrist")),
+    NoticeKind.DELAY: (
+        ("new_estimate", Text.pair("the new delivery date", "den neuen Liefertermin")),
     ),
-    NoticeKind.TRACKING: (("tracking_number", Text("a tracking number", "eine Sendungsnummer")),),
+    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: (
+        ("received_at", Text.pair("when the withdrawal arrived", "den Eingang des Widerrufs")),
+        ("refund_by", Text.pair("the refund deadline", "die Erstattungsfrist")),
+    ),
+    NoticeKind.TRACKING: (
+        ("tracking_number", Text.pair("a tracking number", "eine Sendungsnummer")),
+    ),
 }
 
 
@@ -298,9 +302,9 @@ def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> No
     missing = [need for name, need in _NEEDS.get(kind, ()) if not getattr(facts, name)]
     if missing:
         raise NoticeError(
-            Text(
-                "This message needs " + " and ".join(m.en for m in missing) + ".",
-                "Diese Nachricht braucht " + " und ".join(m.de for m in missing) + ".",
+            Text.pair(
+                "This message needs " + " and ".join(m.get("en") for m in missing) + ".",
+                "Diese Nachricht braucht " + " und ".join(m.get("de") for m in missing) + ".",
             )
         )
     name = " ".join(display_text(facts.customer_name).split())
@@ -364,7 +368,7 @@ def facts_for(session: Session, supplier_order_id: int, now: datetime | None = N
     )
     if order is None or customer is None or customer.id is None:
         raise NoticeError(
-            Text(
+            Text.pair(
                 "This supplier order is not linked to a shop order: there is no customer to "
                 "write to.",
                 "Diese Lieferantenbestellung ist mit keiner Shop-Bestellung verknüpft: Es gibt "

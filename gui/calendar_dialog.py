@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from core import calendar_days, clocks
 from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileError
 from core.ledger import Ledger
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.palette import Colours
 
 
@@ -303,7 +303,7 @@ class CalendarDialog(QDialog):
                 self.ledger, self.current_country(), self.year.value(), self.days
             )
         except CalendarFileError as error:
-            self.problems.setText(error.text.get(current_language()))
+            self.problems.setText(say(error.text))
             return False
         self.load()
         if changed:
@@ -335,7 +335,7 @@ class CalendarDialog(QDialog):
             )
             return False
         except CalendarFileError as error:
-            self.problems.setText(error.text.get(current_language()))
+            self.problems.setText(say(error.text))
             return False
         self.load()
         self._say(_tr("Imported {0} dates.").format(count))

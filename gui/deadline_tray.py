@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from core import due
 from core.ledger import Ledger
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.palette import Colours
 from resources import icon_path
 
@@ -96,9 +96,7 @@ class DeadlineTray(QObject):
         lead = f"{self.lead_hours:g}"
         for deadline in deadlines:
             name = deadline.order_name or deadline.ae_order_id or _tr("an order")
-            message = _tr("{0}: {1}, in less than {2} h.").format(
-                name, deadline.what.get(current_language()), lead
-            )
+            message = _tr("{0}: {1}, in less than {2} h.").format(name, say(deadline.what), lead)
             if deadline.supplier_order_id is not None:
                 self._last_notified = deadline.supplier_order_id
             self.icon.showMessage(

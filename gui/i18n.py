@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from core.texts import Text
 from gui.ui_settings import ui_settings
 from resources import ROOT
 
@@ -117,6 +118,14 @@ def remove_translators(app: QCoreApplication) -> None:
 def current_language() -> str:
     """The language the window speaks now: a sensible first choice for texts to copy."""
     return _current
+
+
+def say(text: Text | str) -> str:
+    """Core's text in the window's language: the catalogue's translation of its (context,
+    source), then its fields put in. The one place the GUI turns a core text into words."""
+    if isinstance(text, str):
+        return text
+    return text.render(QCoreApplication.translate, _current)
 
 
 def language_menu(parent: QWidget) -> QMenu:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from core import notices
 from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeFacts, NoticeKind
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.links import open_link
 from gui.window_fit import fit_to_screen
 
@@ -77,7 +77,7 @@ class NoticeDialog(QDialog):
             try:
                 self._facts: NoticeFacts | None = notices.facts_for(session, supplier_order_id)
             except NoticeError as error:
-                self._facts, problem = None, error.text.get(current_language())
+                self._facts, problem = None, say(error.text)
             else:
                 problem = ""
             from core.ledger.models import SupplierOrder
@@ -181,7 +181,7 @@ class NoticeDialog(QDialog):
         try:
             self._notice = notices.fill(kind, str(self.language.currentData()), facts)
         except NoticeError as error:
-            self.problem.setText(error.text.get(current_language()))
+            self.problem.setText(say(error.text))
             self.subject.clear()
             self.body.clear()
             self._enable(False)

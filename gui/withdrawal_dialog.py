@@ -30,7 +30,7 @@ from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeKind
 from core.withdrawal import WithdrawalError
 from gui.formatting import local_time, to_qdatetime
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.links import open_link
 from gui.window_fit import fit_to_screen
 
@@ -79,7 +79,7 @@ class WithdrawalDialog(QDialog):
                 )
                 problem = ""
             except NoticeError as error:
-                self._facts, problem = None, error.text.get(current_language())
+                self._facts, problem = None, say(error.text)
             from core.ledger.models import SupplierOrder
 
             order = session.get(SupplierOrder, supplier_order_id)
@@ -216,7 +216,7 @@ class WithdrawalDialog(QDialog):
                     session, self._customer_order_id
                 )
         except WithdrawalError as error:
-            self.problem.setText(error.text.get(current_language()))
+            self.problem.setText(say(error.text))
             return
         for widget in (self.received, self.channel, self.statement, self.language):
             widget.setEnabled(False)

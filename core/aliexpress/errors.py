@@ -27,7 +27,7 @@ class AliExpressError(Exception):
 
     def __init__(
         self,
-        message: str,
+        message: Text | str,
         *,
         code: str = "",
         sub_code: str = "",
@@ -35,10 +35,10 @@ class AliExpressError(Exception):
         request_id: str = "",
         german: str = "",
     ) -> None:
-        message = redaction.redact(message)  # once for every subclass and every caller
-        super().__init__(message)
-        self.message = message
-        self.text = Text(message, german or message)
+        text = message if isinstance(message, Text) else Text.pair(message, german or message)
+        self.text = text.map_fields(redaction.redact)  # once for every subclass and caller
+        self.message = self.text.english()
+        super().__init__(self.message)
         self.code = code
         self.sub_code = sub_code
         self.detail = detail  # the platform's own wording (redacted)

@@ -50,13 +50,11 @@ def _next_hop(session: Session, row: Cancellation, state: State) -> Hop | None:
     orders = orders_of(session, row)
     if state is State.TRACKING_RECEIVED:
         why = Text(
-            "The supplier shipped the parcel, so it cannot be cancelled at the supplier any "
-            "more. Refund the customer on Shopify (and arrange the return), or abandon the "
-            "cancellation and let the customer take delivery.",
-            "Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht "
-            "mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die "
-            "Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die "
-            "Lieferung annehmen.",
+            "core.cancel.chain",
+            "The supplier shipped the parcel, so it cannot be cancelled at the "
+            "supplier any more. Refund the customer on Shopify (and arrange the "
+            "return), or abandon the cancellation and let the customer take "
+            "delivery.",
         )
         return State.REFUND_PATH, {"why": why.stored()}
     if state in (State.SHOP_CANCELLED, State.SHOP_REFUNDED):

@@ -18,12 +18,12 @@ ALIEXPRESS_ORDER_URL = "https://www.aliexpress.com/p/order/detail.html?orderId={
 
 def refused_by_shopify(error: Exception) -> Text:
     """Why a Shopify step is to do again: Shopify said no (its words stay as they came)."""
-    return Text(f"Shopify refused: {error}", f"Shopify hat abgelehnt: {error}")
+    return Text.pair(f"Shopify refused: {error}", f"Shopify hat abgelehnt: {error}")
 
 
 def not_sent(error: Exception) -> Text:
     """Why a Shopify step is to do again: the request never reached Shopify."""
-    return Text(f"not sent: {error}", f"nicht gesendet: {error}")
+    return Text.pair(f"not sent: {error}", f"nicht gesendet: {error}")
 
 
 def order_url(ae_order_id: str) -> str:
@@ -31,19 +31,19 @@ def order_url(ae_order_id: str) -> str:
 
 
 _REASON = {
-    Reason.NOT_AS_DESCRIBED: Text(
+    Reason.NOT_AS_DESCRIBED: Text.pair(
         "the product is not as described", "der Artikel nicht der Beschreibung entspricht"
     ),
-    Reason.DAMAGED: Text("the product would arrive damaged", "der Artikel beschädigt wäre"),
-    Reason.WRONG_SIZE: Text("the wrong size was ordered", "die falsche Größe bestellt wurde"),
-    Reason.CHANGED_MIND: Text(
+    Reason.DAMAGED: Text.pair("the product would arrive damaged", "der Artikel beschädigt wäre"),
+    Reason.WRONG_SIZE: Text.pair("the wrong size was ordered", "die falsche Größe bestellt wurde"),
+    Reason.CHANGED_MIND: Text.pair(
         "my customer cancelled the order", "mein Kunde die Bestellung storniert hat"
     ),
-    Reason.OUT_OF_STOCK: Text("the item is out of stock", "der Artikel nicht vorrätig ist"),
-    Reason.FRAUD: Text(
+    Reason.OUT_OF_STOCK: Text.pair("the item is out of stock", "der Artikel nicht vorrätig ist"),
+    Reason.FRAUD: Text.pair(
         "the order turned out to be fraudulent", "sich die Bestellung als Betrug herausstellte"
     ),
-    Reason.OTHER: Text(
+    Reason.OTHER: Text.pair(
         "my customer cancelled the order", "mein Kunde die Bestellung storniert hat"
     ),
 }
@@ -63,20 +63,22 @@ ALIEXPRESS_CANCEL_REASON = {
 def aliexpress_clicks(reason: Reason) -> tuple[Text, ...]:
     pick = ALIEXPRESS_CANCEL_REASON[reason]
     return (
-        Text(
+        Text.pair(
             "Open the order page (the link above) and sign in to AliExpress.",
             "Öffnen Sie die Bestellseite (Link oben) und melden Sie sich bei AliExpress an.",
         ),
-        Text('Press "Cancel order".', 'Klicken Sie auf „Bestellung stornieren“ ("Cancel order").'),
-        Text(
+        Text.pair(
+            'Press "Cancel order".', 'Klicken Sie auf „Bestellung stornieren“ ("Cancel order").'
+        ),
+        Text.pair(
             f'Choose the reason "{pick}" (or the closest one offered).',
             f'Wählen Sie den Grund "{pick}" (oder den ähnlichsten).',
         ),
-        Text(
+        Text.pair(
             'Submit, then send the supplier the message below through "Contact seller".',
             "Absenden und dem Lieferanten die Nachricht unten über „Contact seller“ schicken.",
         ),
-        Text(
+        Text.pair(
             'Back here, press "I have requested the cancellation".',
             "Zurück in Dropdesk: „Ich habe die Stornierung beantragt“ klicken.",
         ),
@@ -85,14 +87,14 @@ def aliexpress_clicks(reason: Reason) -> tuple[Text, ...]:
 
 def supplier_cancel_request(ae_order_id: str, reason: Reason) -> Text:
     why = _REASON[reason]
-    return Text(
-        f"Hello,\n\nplease cancel my order {ae_order_id} before it ships, because {why.en}. "
+    return Text.pair(
+        f"Hello,\n\nplease cancel my order {ae_order_id} before it ships, because {why.get('en')}. "
         "I have submitted the cancellation request on AliExpress; please accept it.\n\n"
         "If the parcel has already been shipped, please send me the tracking number.\n\n"
         "Thank you!",
         f"Guten Tag,\n\nbitte stornieren Sie meine Bestellung {ae_order_id} vor dem Versand, "
-        f"da {why.de}. Ich habe die Stornierung auf AliExpress beantragt; bitte nehmen Sie sie "
-        "an.\n\nFalls das Paket schon verschickt wurde, senden Sie mir bitte die "
+        f"da {why.get('de')}. Ich habe die Stornierung auf AliExpress beantragt; bitte "
+        "nehmen Sie sie an.\n\nFalls das Paket schon verschickt wurde, senden Sie mir bitte die "
         "Sendungsnummer.\n\nVielen Dank!",
     )
 
@@ -100,7 +102,7 @@ def supplier_cancel_request(ae_order_id: str, reason: Reason) -> Text:
 def tracking_request(ae_order_id: str, due: datetime | None) -> Text:
     by_en = f" by {due:%Y-%m-%d}" if due else " within 5 working days"
     by_de = f" bis zum {due:%d.%m.%Y}" if due else " innerhalb von 5 Werktagen"
-    return Text(
+    return Text.pair(
         f"Hello,\n\nyou declined to cancel order {ae_order_id}, so I understand it has been "
         f"shipped. Please send me the tracking number{by_en}.\n\n"
         "Without a tracking number I have to assume the order was not shipped and will open "
@@ -115,7 +117,7 @@ def tracking_request(ae_order_id: str, due: datetime | None) -> Text:
 def customer_note(order_name: str, *, refunded: bool, shipped: bool) -> Text:
     """A note to the customer: cancelled (money back) or, when it already shipped, what now."""
     if shipped:
-        return Text(
+        return Text.pair(
             f"Hello,\n\nthank you for your message about order {order_name}. It had already "
             "been shipped when you asked to cancel, so it could not be stopped any more. "
             + (
@@ -137,7 +139,7 @@ def customer_note(order_name: str, *, refunded: bool, shipped: bool) -> Text:
             "zurückschicken; wir sagen Ihnen dann, wie die Rücksendung geht.\n\n"
             "Freundliche Grüße",
         )
-    return Text(
+    return Text.pair(
         f"Hello,\n\nyour order {order_name} has been cancelled as you asked. "
         + (
             "The full amount has been refunded to your original payment method; it shows on "
@@ -157,7 +159,7 @@ def customer_note(order_name: str, *, refunded: bool, shipped: bool) -> Text:
     )
 
 
-SHIPPED_AFTER_FILING_RULE = Text(
+SHIPPED_AFTER_FILING_RULE = Text.pair(
     "If the parcel turns out to have shipped only after the day you filed the dispute, it was "
     "not shipped in time: you are owed the money back. Compare the first tracking event with "
     "the dispute's filing date and say so in the dispute.",
@@ -170,25 +172,25 @@ SHIPPED_AFTER_FILING_RULE = Text(
 
 def dispute_steps(ae_order_id: str) -> tuple[Text, ...]:
     return (
-        Text(
+        Text.pair(
             f'Open the order page of {ae_order_id} and press "Open dispute" '
             '(or "Report a problem").',
             f"Öffnen Sie die Bestellseite von {ae_order_id} und klicken Sie auf „Open dispute“ "
             "(oder „Report a problem“).",
         ),
-        Text(
+        Text.pair(
             'Choose "Package not received" / "Seller did not ship", ask for a full refund '
             "without return.",
             "Wählen Sie „Package not received“ / „Seller did not ship“ und verlangen Sie die "
             "volle Erstattung ohne Rücksendung.",
         ),
-        Text(
+        Text.pair(
             "Explain: you asked to cancel before shipping, the supplier refused and sent no "
             "tracking number within the time you gave.",
             "Erklären Sie: Sie haben vor dem Versand storniert, der Lieferant hat abgelehnt und "
             "in der gesetzten Frist keine Sendungsnummer geschickt.",
         ),
-        Text(
+        Text.pair(
             "Submit, then record the dispute here. You may escalate it after 3 days; unresolved "
             "after 15 days it goes to AliExpress' case team.",
             "Absenden und den Streitfall hier erfassen. Nach 3 Tagen können Sie eskalieren; "
@@ -198,15 +200,15 @@ def dispute_steps(ae_order_id: str) -> tuple[Text, ...]:
 
 
 DISPUTE_ATTACHMENTS = (
-    Text(
+    Text.pair(
         "A screenshot of your cancellation request and its date",
         "Ein Screenshot Ihres Stornierungsantrags mit Datum",
     ),
-    Text(
+    Text.pair(
         "Your messages to the supplier asking to cancel and for the tracking number",
         "Ihre Nachrichten an den Lieferanten (Stornierung, Sendungsnummer)",
     ),
-    Text(
+    Text.pair(
         "The order page showing no tracking (or the tracking page with its first scan date)",
         "Die Bestellseite ohne Tracking (oder die Tracking-Seite mit dem ersten Scan)",
     ),
@@ -216,36 +218,36 @@ DISPUTE_ATTACHMENTS = (
 def shopify_clicks(*, refund: bool) -> tuple[Text, ...]:
     if refund:
         return (
-            Text(
+            Text.pair(
                 "Open the order in the Shopify admin (the link above).",
                 "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
             ),
-            Text('Press "Refund".', 'Klicken Sie auf „Rückerstattung“ ("Refund").'),
-            Text(
+            Text.pair('Press "Refund".', 'Klicken Sie auf „Rückerstattung“ ("Refund").'),
+            Text.pair(
                 "Enter the quantities to refund; restock fulfilled items as returns.",
                 "Geben Sie die Mengen ein; versandte Artikel als Rücksendung einlagern.",
             ),
-            Text(
+            Text.pair(
                 'Check the amount, press "Refund", and enter that amount here.',
                 "Betrag prüfen, „Rückerstattung“ bestätigen und den Betrag hier eintragen.",
             ),
         )
     return (
-        Text(
+        Text.pair(
             "Open the order in the Shopify admin (the link above).",
             "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
         ),
-        Text(
+        Text.pair(
             'Press "More actions" > "Cancel order".',
             "Klicken Sie auf „Weitere Aktionen“ > „Bestellung stornieren“.",
         ),
-        Text(
+        Text.pair(
             "Choose the refund to the original payment, restock the items, pick the reason, "
             "and decide whether to notify the customer.",
             "Erstattung auf die ursprüngliche Zahlungsart wählen, Artikel wieder einlagern, "
             "Grund wählen und entscheiden, ob der Kunde benachrichtigt wird.",
         ),
-        Text(
+        Text.pair(
             'Press "Cancel order", then enter the refunded amount here.',
             "„Bestellung stornieren“ klicken und den erstatteten Betrag hier eintragen.",
         ),

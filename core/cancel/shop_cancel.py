@@ -53,9 +53,10 @@ def default_staff_note(reason: str, ae_order_id: str) -> str:
 def require_shop(rt: Runtime) -> ShopPort:
     if rt.shop is None:
         raise StepUnavailableError(
-            "Shopify is not connected: do this step in the Shopify admin and confirm it here.",
-            "Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich "
-            "und bestätigen Sie ihn hier.",
+            Text(
+                "core.cancel.shop_cancel",
+                "Shopify is not connected: do this step in the Shopify admin and confirm it here.",
+            ),
         )
     return rt.shop
 
@@ -114,9 +115,11 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
         staff_note = options.staff_note or default_staff_note(reason.value, orders.ae_order_id)
     if ref is None:
         raise StepUnavailableError(
-            "The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.",
-            "Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im "
-            "Shopify-Adminbereich und bestätigen Sie es hier.",
+            Text(
+                "core.cancel.shop_cancel",
+                "The linked order has no Shopify id: cancel it in the Shopify admin "
+                "and confirm here.",
+            ),
         )
     try:
         order = shop.get_order(ref)
@@ -219,8 +222,8 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
                 rt,
                 cancellation_id,
                 Text(
+                    "core.cancel.shop_cancel",
                     "Shopify finished the cancel job without cancelling",
-                    "Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren",
                 ),
             )
             raise ShopStepFailedError(
@@ -235,8 +238,8 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
                 rt,
                 cancellation_id,
                 Text(
+                    "core.cancel.shop_cancel",
                     "no trace of the cancel at Shopify after the grace time",
-                    "nach der Wartezeit keine Spur der Stornierung in Shopify",
                 ),
             )
             return False
@@ -294,10 +297,11 @@ def _to_refund(rt: Runtime, cancellation_id: int, order: Order) -> None:
         row = load(session, cancellation_id)
         store_shop_order(session, row.customer_order_id, order, rt.now())
         why = Text(
-            f"Shopify shows {order.name} as {order.fulfillment_status.lower()}: a fulfilled "
-            "order cannot be cancelled, only refunded.",
-            f"Shopify zeigt {order.name} als {order.fulfillment_status.lower()}: eine erfüllte "
-            "Bestellung lässt sich nicht stornieren, nur erstatten.",
+            "core.cancel.shop_cancel",
+            "Shopify shows {order_name} as {lower}: a fulfilled order cannot be "
+            "cancelled, only refunded.",
+            order_name=order.name,
+            lower=order.fulfillment_status.lower(),
         )
         payload = {"why": why.stored()}
         move(session, row, State.SHOP_REFUND_TODO, rt.now(), payload, path=Path.REFUND.value)

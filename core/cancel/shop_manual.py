@@ -63,20 +63,18 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
     if state in IN_FLIGHT:
         warnings.append(
             Text(
-                "Dropdesk already sent this step to Shopify and did not get the answer: look "
-                "at the order in the admin first, and do it there only if it did not happen.",
-                "Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort "
-                "erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort "
-                "nur, wenn er nicht geschehen ist.",
+                "core.cancel.shop_manual",
+                "Dropdesk already sent this step to Shopify and did not get the "
+                "answer: look at the order in the admin first, and do it there only if "
+                "it did not happen.",
             )
         )
     url = admin_url(orders.shop.domain, order.legacy_id) if orders.shop else None
     if url is None:
         warnings.append(
             Text(
+                "core.cancel.shop_manual",
                 "Find the order by its name in the Shopify admin (Orders).",
-                "Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich "
-                "(Bestellungen).",
             )
         )
     return ShopManualGuide(

@@ -125,9 +125,11 @@ def preview_refund(
         ref = orders_of(session, row).shop_ref
     if ref is None:
         raise StepUnavailableError(
-            "The linked order has no Shopify id: refund it in the Shopify admin and confirm here.",
-            "Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im "
-            "Shopify-Adminbereich und bestätigen Sie es hier.",
+            Text(
+                "core.cancel.shop_refund",
+                "The linked order has no Shopify id: refund it in the Shopify admin "
+                "and confirm here.",
+            ),
         )
     try:
         order = shop.get_order(ref)

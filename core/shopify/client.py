@@ -535,9 +535,7 @@ def _data(
     if denied:
         text = refusal_text(denied, operation, shop)
         scopes = tuple(dict.fromkeys(s for d in denied for s in d.scopes))
-        raise ShopifyScopeError(
-            text.en, required=scopes, german=text.de, protected=any(d.protected for d in denied)
-        )
+        raise ShopifyScopeError(text, required=scopes, protected=any(d.protected for d in denied))
     if errors:
         message = redaction.redact(str(errors[0].get("message", "unknown error")))[:300]
         raise ShopifyQueryError(

@@ -93,9 +93,9 @@
     <message>
         <location filename="../../gui/app.py" line="255"/>
         <location filename="../../gui/ledger_problem.py" line="34"/>
-        <location filename="../../gui/server_ledger_dialog.py" line="44"/>
-        <location filename="../../gui/server_ledger_dialog.py" line="60"/>
-        <location filename="../../gui/server_ledger_dialog.py" line="62"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="43"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="59"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="61"/>
         <source>This ledger cannot be opened</source>
         <translation>Dieses Auftragsbuch lässt sich nicht öffnen</translation>
     </message>
@@ -136,12 +136,12 @@
         <translation>Bestellung jetzt prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="66"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="65"/>
         <source>Dropdesk asks AliExpress and Shopify for the order&apos;s current status when they are connected, and uses the ledger&apos;s last known status otherwise.</source>
         <translation>Dropdesk fragt AliExpress und Shopify nach dem aktuellen Stand der Bestellung, wenn sie verbunden sind, und nimmt sonst den letzten bekannten Stand aus dem Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
+        <location filename="../../gui/cancel_wizard/check_page.py" line="75"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="370"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
@@ -1300,7 +1300,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <location filename="../../gui/calendar_dialog.py" line="112"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="276"/>
-        <location filename="../../gui/import_csv.py" line="364"/>
+        <location filename="../../gui/import_csv.py" line="361"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -1422,7 +1422,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="557"/>
-        <location filename="../../gui/needs_me_view.py" line="95"/>
+        <location filename="../../gui/needs_me_view.py" line="94"/>
         <location filename="../../gui/order_details_panel.py" line="273"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
@@ -1479,7 +1479,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="91"/>
-        <location filename="../../gui/review_report.py" line="188"/>
+        <location filename="../../gui/review_report.py" line="187"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
@@ -2006,7 +2006,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="105"/>
+        <location filename="../../gui/deadline_tray.py" line="103"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
@@ -2045,24 +2045,24 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="124"/>
+        <location filename="../../gui/i18n.py" line="133"/>
         <source>&amp;Language</source>
         <extracomment>The languages Dropdesk speaks, each with its name in itself (how a picker lists it).</extracomment>
         <translation>Sp&amp;rache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="129"/>
+        <location filename="../../gui/i18n.py" line="138"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="148"/>
+        <location filename="../../gui/i18n.py" line="157"/>
         <location filename="../../gui/policy_dialog.py" line="118"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="149"/>
+        <location filename="../../gui/i18n.py" line="158"/>
         <source>Dropdesk will use the new language the next time it starts.</source>
         <translation>Dropdesk verwendet die neue Sprache beim nächsten Start.</translation>
     </message>
@@ -2097,92 +2097,92 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>(ganze Zeile)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="241"/>
+        <location filename="../../gui/import_csv.py" line="240"/>
         <source>Import {0}</source>
         <translation>{0} importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="255"/>
+        <location filename="../../gui/import_csv.py" line="254"/>
         <source>Every row of {0} can be read.</source>
         <translation>Alle Zeilen von {0} sind lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="258"/>
+        <location filename="../../gui/import_csv.py" line="257"/>
         <source>{0} of the rows in {1} cannot be read.</source>
         <translation>{0} der Zeilen in {1} sind nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="260"/>
+        <location filename="../../gui/import_csv.py" line="259"/>
         <source>One row in {0} cannot be read.</source>
         <translation>Eine Zeile in {0} ist nicht lesbar.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="264"/>
+        <location filename="../../gui/import_csv.py" line="263"/>
         <source>None of the orders in {0} can be read ({1} rows refused).</source>
         <translation>Keine der Bestellungen in {0} ist lesbar ({1} Zeilen abgelehnt).</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="273"/>
+        <location filename="../../gui/import_csv.py" line="272"/>
         <source>New orders</source>
         <translation>Neue Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="274"/>
+        <location filename="../../gui/import_csv.py" line="273"/>
         <source>Orders that changed</source>
         <translation>Geänderte Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="275"/>
+        <location filename="../../gui/import_csv.py" line="274"/>
         <source>Orders already up to date</source>
         <translation>Bereits aktuelle Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="301"/>
+        <location filename="../../gui/import_csv.py" line="298"/>
         <source>An order with a row that cannot be read is left out as a whole, so no order is stored with lines or totals missing. Fix these rows in the file and import it again to bring those orders in too.</source>
         <translation>Eine Bestellung mit einer unlesbaren Zeile wird ganz ausgelassen, damit keine Bestellung ohne Positionen oder Summen gespeichert wird. Korrigieren Sie diese Zeilen in der Datei und importieren Sie sie erneut, um auch diese Bestellungen zu übernehmen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="310"/>
+        <location filename="../../gui/import_csv.py" line="307"/>
         <source>Rows that cannot be read</source>
         <translation>Unlesbare Zeilen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="325"/>
+        <location filename="../../gui/import_csv.py" line="322"/>
         <source>Copy list</source>
         <translation>Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="326"/>
+        <location filename="../../gui/import_csv.py" line="323"/>
         <source>Copy the refused rows as text, to fix them in a spreadsheet</source>
         <translation>Die abgelehnten Zeilen als Text kopieren, um sie in einer Tabellenkalkulation zu korrigieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="344"/>
+        <location filename="../../gui/import_csv.py" line="341"/>
         <source>Import the rest</source>
         <translation>Den Rest importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="344"/>
+        <location filename="../../gui/import_csv.py" line="341"/>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="351"/>
+        <location filename="../../gui/import_csv.py" line="348"/>
         <source>Import nothing</source>
         <translation>Nichts importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="356"/>
+        <location filename="../../gui/import_csv.py" line="353"/>
         <source>Import the {0} orders that can be read, or nothing until the file is fixed?</source>
         <translation>Die {0} lesbaren Bestellungen importieren oder nichts, bis die Datei korrigiert ist?</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="360"/>
+        <location filename="../../gui/import_csv.py" line="357"/>
         <source>Nothing has been written to the ledger yet.</source>
         <translation>Ins Auftragsbuch wurde noch nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="362"/>
+        <location filename="../../gui/import_csv.py" line="359"/>
         <source>Nothing can be imported from this file.</source>
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
@@ -2229,7 +2229,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="158"/>
-        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <location filename="../../gui/chargebacks_view.py" line="295"/>
         <source>Evidence pack (PDF)…</source>
         <translation>Nachweismappe (PDF)…</translation>
     </message>
@@ -2249,180 +2249,180 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="233"/>
+        <location filename="../../gui/chargebacks_view.py" line="232"/>
         <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
         <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="248"/>
+        <location filename="../../gui/chargebacks_view.py" line="247"/>
         <source>{0} chargebacks, {1} waiting for your evidence</source>
         <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="286"/>
+        <location filename="../../gui/chargebacks_view.py" line="285"/>
         <source>Evidence pack saved: {0}</source>
         <translation>Nachweismappe gespeichert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="324"/>
+        <location filename="../../gui/chargebacks_view.py" line="323"/>
         <source>Sending the evidence to Shopify…</source>
         <translation>Nachweise werden an Shopify gesendet…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="333"/>
+        <location filename="../../gui/chargebacks_view.py" line="332"/>
         <source>Reading the chargebacks from Shopify…</source>
         <translation>Rückbuchungen werden von Shopify gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="350"/>
+        <location filename="../../gui/chargebacks_view.py" line="349"/>
         <source>The evidence was submitted to the bank through Shopify.</source>
         <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="352"/>
+        <location filename="../../gui/chargebacks_view.py" line="351"/>
         <source>The evidence text was saved at Shopify (not submitted yet).</source>
         <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="357"/>
+        <location filename="../../gui/chargebacks_view.py" line="356"/>
         <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
         <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="384"/>
+        <location filename="../../gui/chargebacks_view.py" line="383"/>
         <source>Send chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung senden</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="388"/>
+        <location filename="../../gui/chargebacks_view.py" line="387"/>
         <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
         <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="404"/>
+        <location filename="../../gui/chargebacks_view.py" line="403"/>
         <source>Also submit to the bank now (final: no changes after this)</source>
         <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="410"/>
-        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <location filename="../../gui/chargebacks_view.py" line="409"/>
+        <location filename="../../gui/chargebacks_view.py" line="418"/>
         <source>Save at Shopify</source>
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="413"/>
-        <location filename="../../gui/import_csv.py" line="364"/>
+        <location filename="../../gui/chargebacks_view.py" line="412"/>
+        <location filename="../../gui/import_csv.py" line="361"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="419"/>
+        <location filename="../../gui/chargebacks_view.py" line="418"/>
         <source>Submit to the bank</source>
         <translation>An die Bank übermitteln</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="375"/>
+        <location filename="../../gui/import_csv.py" line="372"/>
         <source>Please check before importing</source>
         <translation>Bitte vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="398"/>
+        <location filename="../../gui/import_csv.py" line="395"/>
         <source>This is right</source>
         <translation>Das stimmt</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="504"/>
+        <location filename="../../gui/import_csv.py" line="501"/>
         <source>Import Shopify orders</source>
         <translation>Shopify-Bestellungen importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="506"/>
+        <location filename="../../gui/import_csv.py" line="503"/>
         <source>Shopify orders export (*.csv);;All files (*)</source>
         <translation>Shopify-Bestellexport (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="526"/>
+        <location filename="../../gui/import_csv.py" line="523"/>
         <source>Reading {0}…</source>
         <translation>{0} wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="542"/>
+        <location filename="../../gui/import_csv.py" line="539"/>
         <source>Importing orders</source>
         <translation>Bestellungen werden importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="542"/>
+        <location filename="../../gui/import_csv.py" line="539"/>
         <source>KB read</source>
         <translation>KB gelesen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="568"/>
+        <location filename="../../gui/import_csv.py" line="565"/>
         <source>The import failed</source>
         <translation>Der Import ist fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="569"/>
+        <location filename="../../gui/import_csv.py" line="566"/>
         <source>Nothing was imported: {0}</source>
         <translation>Nichts wurde importiert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="580"/>
+        <location filename="../../gui/import_csv.py" line="577"/>
         <source>Nothing new</source>
         <translation>Nichts Neues</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="581"/>
+        <location filename="../../gui/import_csv.py" line="578"/>
         <source>The {0} orders in {1} are already in the ledger as they are.</source>
         <translation>Die {0} Bestellungen in {1} sind bereits unverändert im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="585"/>
+        <location filename="../../gui/import_csv.py" line="582"/>
         <source>{0} holds no orders.</source>
         <translation>{0} enthält keine Bestellungen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="620"/>
+        <location filename="../../gui/import_csv.py" line="617"/>
         <source>Nothing imported</source>
         <translation>Nichts importiert</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="622"/>
+        <location filename="../../gui/import_csv.py" line="619"/>
         <source>Nothing from {0} was imported. Fix the {1} rows that cannot be read and import the file again.</source>
         <translation>Aus {0} wurde nichts importiert. Korrigieren Sie die {1} unlesbaren Zeilen und importieren Sie die Datei erneut.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="631"/>
+        <location filename="../../gui/import_csv.py" line="628"/>
         <source>Importing {0}…</source>
         <translation>{0} wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="638"/>
+        <location filename="../../gui/import_csv.py" line="635"/>
         <source>Import finished</source>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="682"/>
+        <location filename="../../gui/import_csv.py" line="679"/>
         <source>Day first (31/12/2023)</source>
         <translation>Tag zuerst (31/12/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="682"/>
+        <location filename="../../gui/import_csv.py" line="679"/>
         <source>Month first (12/31/2023)</source>
         <translation>Monat zuerst (12/31/2023)</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="688"/>
+        <location filename="../../gui/import_csv.py" line="685"/>
         <source>Imported {0}: {1} new orders, {2} changed, {3} already up to date.</source>
         <translation>{0} importiert: {1} neue Bestellungen, {2} geändert, {3} bereits aktuell.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="693"/>
+        <location filename="../../gui/import_csv.py" line="690"/>
         <source>{0} rows could not be read; their orders were left out.</source>
         <translation>{0} Zeilen waren nicht lesbar; ihre Bestellungen wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/import_csv.py" line="697"/>
+        <location filename="../../gui/import_csv.py" line="694"/>
         <source>{0} AliExpress orders were linked to their customer orders.</source>
         <translation>{0} AliExpress-Bestellungen wurden mit ihren Kundenbestellungen verknüpft.</translation>
     </message>
@@ -2840,67 +2840,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>In Shopify veröffentlichen…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="244"/>
+        <location filename="../../gui/policy_dialog.py" line="242"/>
         <source>Copied the policy.</source>
         <translation>Richtlinie kopiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="253"/>
+        <location filename="../../gui/policy_dialog.py" line="251"/>
         <source>Saved the policy to {0}</source>
         <translation>Richtlinie gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="257"/>
+        <location filename="../../gui/policy_dialog.py" line="255"/>
         <source>HTML files (*.html)</source>
         <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="261"/>
+        <location filename="../../gui/policy_dialog.py" line="259"/>
         <source>Markdown files (*.md)</source>
         <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="265"/>
+        <location filename="../../gui/policy_dialog.py" line="263"/>
         <source>Save the policy</source>
         <translation>Richtlinie speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="265"/>
+        <location filename="../../gui/policy_dialog.py" line="263"/>
         <source>refund-policy</source>
         <translation>rueckerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="271"/>
+        <location filename="../../gui/policy_dialog.py" line="269"/>
         <source>Could not save: {0}</source>
         <translation>Speichern nicht möglich: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="278"/>
+        <location filename="../../gui/policy_dialog.py" line="276"/>
         <source>Publish to Shopify</source>
         <translation>In Shopify veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="280"/>
+        <location filename="../../gui/policy_dialog.py" line="278"/>
         <source>Replace the refund policy of your shop with this draft? Customers see it at once.</source>
         <translation>Die Rückerstattungsrichtlinie Ihres Shops durch diesen Entwurf ersetzen? Kunden sehen sie sofort.</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="282"/>
+        <location filename="../../gui/policy_dialog.py" line="280"/>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="292"/>
+        <location filename="../../gui/policy_dialog.py" line="290"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht…</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="305"/>
+        <location filename="../../gui/policy_dialog.py" line="303"/>
         <source>Published: {0}</source>
         <translation>Veröffentlicht: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/policy_dialog.py" line="310"/>
+        <location filename="../../gui/policy_dialog.py" line="308"/>
         <source>Publishing failed: {0}</source>
         <translation>Veröffentlichen fehlgeschlagen: {0}</translation>
     </message>
@@ -3002,122 +3002,122 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="120"/>
+        <location filename="../../gui/review_report.py" line="119"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="125"/>
+        <location filename="../../gui/review_report.py" line="124"/>
         <source>{0}: no exchange rate known, left out of the totals in {1}.</source>
         <translation>{0}: kein Wechselkurs bekannt, nicht in den Summen in {1} enthalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="131"/>
+        <location filename="../../gui/review_report.py" line="130"/>
         <source>All amounts are in {0}: nothing was converted.</source>
         <translation>Alle Beträge sind in {0}: nichts wurde umgerechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="139"/>
+        <location filename="../../gui/review_report.py" line="138"/>
         <source>{0} (by hand)</source>
         <translation>{0} (von Hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="167"/>
-        <location filename="../../gui/review_report.py" line="395"/>
+        <location filename="../../gui/review_report.py" line="166"/>
+        <location filename="../../gui/review_report.py" line="394"/>
         <location filename="../../gui/review_view.py" line="324"/>
         <source>Per currency</source>
         <translation>Je Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="186"/>
+        <location filename="../../gui/review_report.py" line="185"/>
         <source>Refunds to customers</source>
         <translation>Erstattungen an Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="189"/>
+        <location filename="../../gui/review_report.py" line="188"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="196"/>
+        <location filename="../../gui/review_report.py" line="195"/>
         <location filename="../../gui/review_view.py" line="573"/>
         <source>{0} of the refunds known only from Shopify (dated by the order)</source>
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="367"/>
+        <location filename="../../gui/review_report.py" line="366"/>
         <source>Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC.</source>
         <translation>Erstellt {0} von Dropdesk. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="207"/>
+        <location filename="../../gui/review_report.py" line="206"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="223"/>
+        <location filename="../../gui/review_report.py" line="222"/>
         <location filename="../../gui/review_view.py" line="390"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="225"/>
+        <location filename="../../gui/review_report.py" line="224"/>
         <location filename="../../gui/review_view.py" line="366"/>
         <location filename="../../gui/review_view.py" line="390"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="226"/>
-        <location filename="../../gui/review_report.py" line="369"/>
+        <location filename="../../gui/review_report.py" line="225"/>
+        <location filename="../../gui/review_report.py" line="368"/>
         <location filename="../../gui/review_view.py" line="390"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="229"/>
+        <location filename="../../gui/review_report.py" line="228"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="306"/>
+        <location filename="../../gui/review_report.py" line="305"/>
         <source>In {0}</source>
         <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one. The refund columns the PDF prints (the CSV has them all): what fits a landscape page.</extracomment>
         <translation>In {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="338"/>
+        <location filename="../../gui/review_report.py" line="337"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="167"/>
+        <location filename="../../gui/review_report.py" line="166"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="382"/>
+        <location filename="../../gui/review_report.py" line="381"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="386"/>
+        <location filename="../../gui/review_report.py" line="385"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="392"/>
+        <location filename="../../gui/review_report.py" line="391"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="393"/>
+        <location filename="../../gui/review_report.py" line="392"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="369"/>
-        <location filename="../../gui/review_report.py" line="435"/>
+        <location filename="../../gui/review_report.py" line="368"/>
+        <location filename="../../gui/review_report.py" line="434"/>
         <location filename="../../gui/review_view.py" line="740"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
@@ -3302,7 +3302,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="296"/>
+        <location filename="../../gui/chargebacks_view.py" line="295"/>
         <location filename="../../gui/review_view.py" line="746"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
@@ -3634,7 +3634,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/sync_actions.py" line="107"/>
-        <location filename="../../gui/sync_actions.py" line="124"/>
+        <location filename="../../gui/sync_actions.py" line="123"/>
         <source>Sync with Shopify</source>
         <translation>Mit Shopify abgleichen</translation>
     </message>
@@ -3654,82 +3654,82 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Shopify-Abgleich fertig: {0} Bestellungen aktualisiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="137"/>
+        <location filename="../../gui/sync_actions.py" line="136"/>
         <source>AliExpress not connected</source>
         <translation>AliExpress nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="138"/>
+        <location filename="../../gui/sync_actions.py" line="137"/>
         <source>Connect your AliExpress account first (Connections…).</source>
         <translation>Verbinden Sie zuerst Ihr AliExpress-Konto (Verbindungen…).</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="149"/>
+        <location filename="../../gui/sync_actions.py" line="148"/>
         <source>Refresh from AliExpress</source>
         <translation>Von AliExpress aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="150"/>
+        <location filename="../../gui/sync_actions.py" line="149"/>
         <source>Checking the status and tracking of open supplier orders…</source>
         <translation>Status und Sendungsverfolgung offener Lieferantenbestellungen werden geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="155"/>
+        <location filename="../../gui/sync_actions.py" line="154"/>
         <source>AliExpress: {0} of {1} orders checked, {2} changed, {3} shipped</source>
         <translation>AliExpress: {0} von {1} Bestellungen geprüft, {2} geändert, {3} versandt</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="162"/>
+        <location filename="../../gui/sync_actions.py" line="161"/>
         <source>, {0} could not be read</source>
         <translation>, {0} nicht lesbar</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="164"/>
+        <location filename="../../gui/sync_actions.py" line="163"/>
         <source> (stopped)</source>
         <translation> (angehalten)</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="169"/>
+        <location filename="../../gui/sync_actions.py" line="168"/>
         <source>Reconnect AliExpress soon</source>
         <translation>AliExpress bald neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="171"/>
+        <location filename="../../gui/sync_actions.py" line="170"/>
         <source>The AliExpress connection expires on {0}. Connect AliExpress again before then (Connections…), or Dropdesk can no longer refresh orders.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab. Verbinden Sie AliExpress vorher erneut (Verbindungen…), sonst kann Dropdesk keine Bestellungen mehr aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="201"/>
+        <location filename="../../gui/sync_actions.py" line="200"/>
         <source>{0} did not finish.</source>
         <translation>{0} wurde nicht beendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="231"/>
+        <location filename="../../gui/sync_actions.py" line="230"/>
         <source>Shopify synced {0}</source>
         <translation>Shopify abgeglichen {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="233"/>
+        <location filename="../../gui/sync_actions.py" line="232"/>
         <source>Shopify never synced</source>
         <translation>Shopify nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="240"/>
+        <location filename="../../gui/sync_actions.py" line="239"/>
         <source>AliExpress refreshed {0}</source>
         <translation>AliExpress aktualisiert {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="242"/>
+        <location filename="../../gui/sync_actions.py" line="241"/>
         <source>AliExpress never refreshed</source>
         <translation>AliExpress nie aktualisiert</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="246"/>
+        <location filename="../../gui/sync_actions.py" line="245"/>
         <source>reconnect AliExpress by {0}</source>
         <translation>AliExpress bis {0} neu verbinden</translation>
     </message>
     <message>
-        <location filename="../../gui/sync_actions.py" line="247"/>
+        <location filename="../../gui/sync_actions.py" line="246"/>
         <source>The AliExpress connection expires on {0}.</source>
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
@@ -4262,7 +4262,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/server_ledger_dialog.py" line="25"/>
-        <location filename="../../gui/server_ledger_dialog.py" line="52"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="51"/>
         <source>Ledger on a PostgreSQL server</source>
         <translation>Auftragsbuch auf einem PostgreSQL-Server</translation>
     </message>
@@ -4272,7 +4272,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Adresse (ohne Passwort), z. B. postgresql://dropdesk@db.example.com/dropdesk</translation>
     </message>
     <message>
-        <location filename="../../gui/server_ledger_dialog.py" line="47"/>
+        <location filename="../../gui/server_ledger_dialog.py" line="46"/>
         <source>Password of {user} for {url} (kept in the system keyring):</source>
         <translation>Passwort von {user} für {url} (wird im Schlüsselbund des Systems aufbewahrt):</translation>
     </message>
@@ -4280,442 +4280,442 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancelWizard</name>
     <message>
-        <location filename="dynamic_texts.py" line="11"/>
+        <location filename="dynamic_texts.py" line="12"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="12"/>
+        <location filename="dynamic_texts.py" line="13"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="13"/>
+        <location filename="dynamic_texts.py" line="14"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="14"/>
+        <location filename="dynamic_texts.py" line="15"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="15"/>
+        <location filename="dynamic_texts.py" line="16"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="16"/>
+        <location filename="dynamic_texts.py" line="17"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="17"/>
+        <location filename="dynamic_texts.py" line="18"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="18"/>
+        <location filename="dynamic_texts.py" line="19"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="19"/>
+        <location filename="dynamic_texts.py" line="20"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="20"/>
+        <location filename="dynamic_texts.py" line="21"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="21"/>
+        <location filename="dynamic_texts.py" line="22"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="22"/>
+        <location filename="dynamic_texts.py" line="23"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="23"/>
+        <location filename="dynamic_texts.py" line="24"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="24"/>
+        <location filename="dynamic_texts.py" line="25"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="25"/>
+        <location filename="dynamic_texts.py" line="26"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="26"/>
+        <location filename="dynamic_texts.py" line="27"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="27"/>
+        <location filename="dynamic_texts.py" line="28"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="28"/>
+        <location filename="dynamic_texts.py" line="29"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="29"/>
+        <location filename="dynamic_texts.py" line="30"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="30"/>
+        <location filename="dynamic_texts.py" line="31"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="31"/>
+        <location filename="dynamic_texts.py" line="32"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="32"/>
+        <location filename="dynamic_texts.py" line="33"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="33"/>
+        <location filename="dynamic_texts.py" line="34"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="34"/>
+        <location filename="dynamic_texts.py" line="35"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="35"/>
+        <location filename="dynamic_texts.py" line="36"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="36"/>
+        <location filename="dynamic_texts.py" line="37"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="37"/>
+        <location filename="dynamic_texts.py" line="38"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="38"/>
+        <location filename="dynamic_texts.py" line="39"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="39"/>
+        <location filename="dynamic_texts.py" line="40"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="40"/>
+        <location filename="dynamic_texts.py" line="41"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="41"/>
+        <location filename="dynamic_texts.py" line="42"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="42"/>
+        <location filename="dynamic_texts.py" line="43"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="43"/>
+        <location filename="dynamic_texts.py" line="44"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="44"/>
+        <location filename="dynamic_texts.py" line="45"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="45"/>
+        <location filename="dynamic_texts.py" line="46"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="46"/>
+        <location filename="dynamic_texts.py" line="47"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="47"/>
+        <location filename="dynamic_texts.py" line="48"/>
         <source>Refund to the customer recorded</source>
         <translation>Erstattung an den Kunden vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="48"/>
+        <location filename="dynamic_texts.py" line="49"/>
         <source>Step recorded</source>
         <translation>Schritt vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="49"/>
+        <location filename="dynamic_texts.py" line="50"/>
         <source>Cancellation started</source>
         <translation>Stornierung begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="50"/>
+        <location filename="dynamic_texts.py" line="51"/>
         <source>Your decision: what Dropdesk does by itself</source>
         <translation>Ihre Entscheidung: was Dropdesk selbst erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="51"/>
+        <location filename="dynamic_texts.py" line="52"/>
         <source>You confirmed the Shopify step without the supplier&apos;s agreement</source>
         <translation>Sie haben den Shopify-Schritt ohne Zustimmung des Lieferanten bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="53"/>
         <source>Refund key stored (retries cannot refund twice)</source>
         <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="53"/>
+        <location filename="dynamic_texts.py" line="54"/>
         <source>Shopify started the cancel job</source>
         <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="55"/>
         <source>Shopify&apos;s answer to the cancel was lost</source>
         <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="56"/>
         <source>Dispute escalated</source>
         <translation>Streitfall eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>Tracking number received during the dispute</source>
         <translation>Sendungsnummer während des Streitfalls erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>AliExpress reports the refund completed</source>
         <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>A refund from the supplier is expected</source>
         <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>The supplier&apos;s refund arrived</source>
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>A deadline moved: the holiday calendar changed</source>
         <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="89"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="90"/>
         <source>Looking at the supplier&apos;s answer on AliExpress…</source>
         <translation>Die Antwort des Lieferanten auf AliExpress wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>Cancelling on Shopify, as you decided…</source>
         <translation>Wird in Shopify storniert, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>Refunding on Shopify, as you decided…</source>
         <translation>Wird in Shopify erstattet, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>already cancelled on Shopify</source>
         <translation>in Shopify bereits storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>cancelled by Dropdesk</source>
         <translation>von Dropdesk storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
@@ -4733,192 +4733,192 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
@@ -4926,18 +4926,18 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ChargebacksView</name>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="372"/>
+        <location filename="../../gui/chargebacks_view.py" line="371"/>
         <source>Summary of the evidence</source>
         <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
         <translation>Zusammenfassung der Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="373"/>
+        <location filename="../../gui/chargebacks_view.py" line="372"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="374"/>
+        <location filename="../../gui/chargebacks_view.py" line="373"/>
         <source>Customer&apos;s e-mail</source>
         <translation>E-Mail des Kunden</translation>
     </message>
@@ -4945,17 +4945,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -4963,127 +4963,127 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="144"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="145"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="146"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>&amp;Withdrawal received…</source>
         <translation>&amp;Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>&amp;Notify the customer…</source>
         <translation>&amp;Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>Needs &amp;me…</source>
         <translation>&amp;Was ansteht…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -5091,27 +5091,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>Cancellation confirmed</source>
         <translation>Stornierung bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Delay, with the new estimate</source>
         <translation>Verzögerung, mit neuem Termin</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Refund sent</source>
         <translation>Erstattung veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Withdrawal acknowledged</source>
         <translation>Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
@@ -5119,277 +5119,277 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>AliExpress order linked</source>
         <translation>AliExpress-Bestellung verknüpft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Supplier order added</source>
         <translation>Lieferantenbestellung angelegt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Supplier order changed</source>
         <translation>Lieferantenbestellung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Payment time changed</source>
         <translation>Zahlungszeit geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Ship-by time recalculated</source>
         <translation>Versandfrist neu berechnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Updated from AliExpress</source>
         <translation>Von AliExpress aktualisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Shipped (seen on AliExpress)</source>
         <translation>Versandt (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Cancelled at the supplier (seen on AliExpress)</source>
         <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>AliExpress could not be asked</source>
         <translation>AliExpress konnte nicht abgefragt werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Shop step done by hand</source>
         <translation>Shop-Schritt von Hand erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Order read from Shopify</source>
         <translation>Bestellung aus Shopify gelesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Deadline moved</source>
         <translation>Frist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Customer notified</source>
         <translation>Kunde benachrichtigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Withdrawal received</source>
         <translation>Widerruf erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Withdrawal refunded</source>
         <translation>Widerruf erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>Protection end recorded</source>
         <translation>Ende des Käuferschutzes erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Recorded change</source>
         <translation>Vermerkte Änderung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>shipping status</source>
         <translation>Versandstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>shipping time</source>
         <translation>Versandzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>ship-by time</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>payment time</source>
         <translation>Zahlungszeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>shop order</source>
         <translation>Shop-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>fulfillment</source>
         <translation>Erfüllung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>payment status</source>
         <translation>Zahlungsstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>cancellation</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>cancellation reason</source>
         <translation>Stornierungsgrund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>by the import</source>
         <translation>durch den Import</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>customer&apos;s request</source>
         <translation>auf Wunsch des Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>payment declined</source>
         <translation>Zahlung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>out of stock</source>
         <translation>nicht auf Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>staff error</source>
         <translation>Fehler des Personals</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>other reason</source>
         <translation>anderer Grund</translation>
     </message>
@@ -5397,67 +5397,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -5465,7 +5465,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -5473,37 +5473,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5511,443 +5511,443 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>In flight from suppliers</source>
         <oldsource>Refunded, awaiting supplier</oldsource>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
@@ -5955,542 +5955,542 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
         <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
         <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>In flight from suppliers</source>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="405"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="406"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="407"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="408"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="409"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="410"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="411"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="412"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="413"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="414"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="415"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="416"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="417"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="418"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="419"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="420"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="421"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="422"/>
+        <location filename="dynamic_texts.py" line="423"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="423"/>
+        <location filename="dynamic_texts.py" line="424"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="424"/>
+        <location filename="dynamic_texts.py" line="425"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="425"/>
+        <location filename="dynamic_texts.py" line="426"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="426"/>
+        <location filename="dynamic_texts.py" line="427"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="427"/>
+        <location filename="dynamic_texts.py" line="428"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="428"/>
+        <location filename="dynamic_texts.py" line="429"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="429"/>
+        <location filename="dynamic_texts.py" line="430"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="430"/>
+        <location filename="dynamic_texts.py" line="431"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="431"/>
+        <location filename="dynamic_texts.py" line="432"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="432"/>
+        <location filename="dynamic_texts.py" line="433"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="433"/>
+        <location filename="dynamic_texts.py" line="434"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="434"/>
+        <location filename="dynamic_texts.py" line="435"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="435"/>
+        <location filename="dynamic_texts.py" line="436"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="436"/>
+        <location filename="dynamic_texts.py" line="437"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="437"/>
+        <location filename="dynamic_texts.py" line="438"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="438"/>
+        <location filename="dynamic_texts.py" line="439"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="439"/>
+        <location filename="dynamic_texts.py" line="440"/>
         <source>Profit per order</source>
         <translation>Gewinn je Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="440"/>
+        <location filename="dynamic_texts.py" line="441"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="441"/>
+        <location filename="dynamic_texts.py" line="442"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -6498,117 +6498,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="442"/>
+        <location filename="dynamic_texts.py" line="443"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="443"/>
+        <location filename="dynamic_texts.py" line="444"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="444"/>
+        <location filename="dynamic_texts.py" line="445"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="445"/>
+        <location filename="dynamic_texts.py" line="446"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="446"/>
+        <location filename="dynamic_texts.py" line="447"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="447"/>
+        <location filename="dynamic_texts.py" line="448"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="448"/>
+        <location filename="dynamic_texts.py" line="449"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="449"/>
+        <location filename="dynamic_texts.py" line="450"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="450"/>
+        <location filename="dynamic_texts.py" line="451"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="451"/>
+        <location filename="dynamic_texts.py" line="452"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="452"/>
+        <location filename="dynamic_texts.py" line="453"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="453"/>
+        <location filename="dynamic_texts.py" line="454"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="454"/>
+        <location filename="dynamic_texts.py" line="455"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="455"/>
+        <location filename="dynamic_texts.py" line="456"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="456"/>
+        <location filename="dynamic_texts.py" line="457"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="457"/>
+        <location filename="dynamic_texts.py" line="458"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="458"/>
+        <location filename="dynamic_texts.py" line="459"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="459"/>
+        <location filename="dynamic_texts.py" line="460"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="460"/>
+        <location filename="dynamic_texts.py" line="461"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="461"/>
+        <location filename="dynamic_texts.py" line="462"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="462"/>
+        <location filename="dynamic_texts.py" line="463"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="463"/>
+        <location filename="dynamic_texts.py" line="464"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="464"/>
+        <location filename="dynamic_texts.py" line="465"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -6616,17 +6616,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="465"/>
+        <location filename="dynamic_texts.py" line="466"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="466"/>
+        <location filename="dynamic_texts.py" line="467"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="467"/>
+        <location filename="dynamic_texts.py" line="468"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -6634,24 +6634,1399 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>WithdrawalDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="468"/>
+        <location filename="dynamic_texts.py" line="469"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="469"/>
+        <location filename="dynamic_texts.py" line="470"/>
         <source>Contact form</source>
         <translation>Kontaktformular</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="470"/>
+        <location filename="dynamic_texts.py" line="471"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="471"/>
+        <location filename="dynamic_texts.py" line="472"/>
         <source>Phone or other</source>
         <translation>Telefon oder anders</translation>
+    </message>
+</context>
+<context>
+    <name>core.calendar_days</name>
+    <message>
+        <location filename="dynamic_texts.py" line="473"/>
+        <source>{d_day} is not in {year}.</source>
+        <translation>{d_day} liegt nicht in {year}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="474"/>
+        <source>{d_country} is not {country}.</source>
+        <translation>{d_country} ist nicht {country}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="475"/>
+        <source>{entry_country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
+        <translation>{entry_country!r} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="476"/>
+        <source>{entry_kind!r} is not a kind; use holiday or working_day.</source>
+        <translation>{entry_kind!r} ist keine Art; erlaubt sind holiday oder working_day.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="477"/>
+        <source>{entry_day} is outside the years Dropdesk counts in.</source>
+        <translation>{entry_day} liegt außerhalb der Jahre, in denen Dropdesk rechnet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="478"/>
+        <source>the name is longer than {max_name} characters.</source>
+        <translation>der Name ist länger als {max_name} Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="479"/>
+        <source>The calendar file is larger than {value} kB; it cannot be a list of holidays.</source>
+        <translation>Die Kalenderdatei ist größer als {value} kB; das kann keine Liste von Feiertagen sein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="480"/>
+        <source>The first line of a calendar file must be: country,date,kind,name</source>
+        <translation>Die erste Zeile einer Kalenderdatei muss lauten: country,date,kind,name</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="481"/>
+        <source>The calendar file has more than {max_rows} dates.</source>
+        <translation>Die Kalenderdatei hat mehr als {max_rows} Daten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="482"/>
+        <source>more than four columns (put commas inside a name in quotes).</source>
+        <translation>mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="484"/>
+        <source>The calendar file is not UTF-8 text.</source>
+        <translation>Die Kalenderdatei ist kein UTF-8-Text.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="485"/>
+        <source>The calendar file is not valid CSV: {error}.</source>
+        <translation>Die Kalenderdatei ist kein gültiges CSV: {error}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="486"/>
+        <source>Line {number}: {problem}</source>
+        <translation>Zeile {number}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="487"/>
+        <source>Line {number}: {entry_day} in {entry_country} is already on line {value}.</source>
+        <translation>Zeile {number}: {entry_day} in {entry_country} steht schon in Zeile {value}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="488"/>
+        <source>{day_text!r} is not a date like 2027-02-06.</source>
+        <translation>{day_text!r} ist kein Datum wie 2027-02-06.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="483"/>
+        <source>… and {more} more.</source>
+        <translation>… und {more} weitere.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.autopilot</name>
+    <message>
+        <location filename="dynamic_texts.py" line="489"/>
+        <source>Will close the cancellation when AliExpress shows the supplier&apos;s refund.</source>
+        <translation>Schließt die Stornierung, sobald AliExpress die Erstattung des Lieferanten zeigt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="490"/>
+        <source>Watches AliExpress for the supplier&apos;s answer.</source>
+        <translation>Beobachtet AliExpress auf die Antwort des Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="494"/>
+        <source>Will refund {name} on Shopify now.</source>
+        <translation>Wird {name} jetzt in Shopify erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="491"/>
+        <source>Will cancel {name} on Shopify now.</source>
+        <translation>Wird {name} jetzt in Shopify stornieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="495"/>
+        <source>Will refund {name} on Shopify now, without waiting for the supplier.</source>
+        <translation>Wird {name} jetzt in Shopify erstatten, ohne auf den Lieferanten zu warten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="492"/>
+        <source>Will cancel {name} on Shopify now, without waiting for the supplier.</source>
+        <translation>Wird {name} jetzt in Shopify stornieren, ohne auf den Lieferanten zu warten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="496"/>
+        <source>Will refund {name} on Shopify when the supplier accepts.</source>
+        <translation>Wird {name} in Shopify erstatten, sobald der Lieferant zustimmt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="493"/>
+        <source>Will cancel {name} on Shopify when the supplier accepts.</source>
+        <translation>Wird {name} in Shopify stornieren, sobald der Lieferant zustimmt.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.chain</name>
+    <message>
+        <location filename="dynamic_texts.py" line="497"/>
+        <source>The supplier shipped the parcel, so it cannot be cancelled at the supplier any more. Refund the customer on Shopify (and arrange the return), or abandon the cancellation and let the customer take delivery.</source>
+        <translation>Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die Lieferung annehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.check</name>
+    <message>
+        <location filename="dynamic_texts.py" line="498"/>
+        <source>Let the customer take delivery; nothing is refunded.</source>
+        <translation>Lassen Sie den Kunden die Lieferung annehmen; es wird nichts erstattet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="499"/>
+        <source>Refund the customer on Shopify now and ask them to return the parcel (or to keep it); ask the supplier whether they refund a return.</source>
+        <translation>Erstatten Sie dem Kunden jetzt in Shopify und bitten Sie ihn, das Paket zurückzusenden (oder es zu behalten); fragen Sie den Lieferanten, ob er eine Rücksendung erstattet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="500"/>
+        <source>If the goods arrive damaged or not as described, open a dispute on AliExpress after delivery.</source>
+        <translation>Kommt die Ware beschädigt oder nicht wie beschrieben an, eröffnen Sie nach der Zustellung einen Streitfall auf AliExpress.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="501"/>
+        <source>{service} could not be asked ({error}); using the ledger.</source>
+        <translation>{service} war nicht erreichbar ({error}); es gilt der Stand im Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="502"/>
+        <source>{source_} the order not shipped yet ({words}): ask the supplier to cancel first, then cancel the order on Shopify.</source>
+        <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="503"/>
+        <source>AliExpress shows</source>
+        <translation>AliExpress zeigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="504"/>
+        <source>The ledger says (last known)</source>
+        <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="505"/>
+        <source>{source_} the order not shipped yet ({words}), so ask the supplier to cancel first. Shopify shows the order fulfilled: there it can only be refunded.</source>
+        <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt sie sich nur erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="506"/>
+        <source>AliExpress is not connected: its status is taken from the ledger. Look at the order page before going on.</source>
+        <translation>AliExpress ist nicht verbunden: der Status stammt aus dem Auftragsbuch. Sehen Sie sich die Bestellseite an, bevor Sie weitermachen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="507"/>
+        <source>Shopify is not connected: the order&apos;s fulfillment is taken from the ledger and the Shopify steps are done by hand in the admin.</source>
+        <translation>Shopify ist nicht verbunden: der Versandstand der Bestellung stammt aus dem Auftragsbuch, die Schritte in Shopify erledigen Sie von Hand im Admin.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="508"/>
+        <source>No Shopify order is linked to this supplier order: only the supplier side.</source>
+        <translation>Mit dieser Lieferantenbestellung ist keine Shopify-Bestellung verknüpft: nur die Seite des Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="509"/>
+        <source>The order is already cancelled on Shopify.</source>
+        <translation>Die Bestellung ist in Shopify bereits storniert.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="510"/>
+        <source>Shopify reports nothing left to refund on this order.</source>
+        <translation>Laut Shopify ist bei dieser Bestellung nichts mehr zu erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="511"/>
+        <source>No supplier order is linked, so there is nothing to cancel at the supplier.</source>
+        <translation>Es ist keine Lieferantenbestellung verknüpft, beim Lieferanten gibt es also nichts zu stornieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="512"/>
+        <source>{source_} the order already cancelled at the supplier ({ended}); the supplier&apos;s refund is on its way.</source>
+        <translation>{source_} die Bestellung beim Lieferanten bereits storniert ({ended}); die Erstattung des Lieferanten ist unterwegs.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="514"/>
+        <source>AliExpress reports a status Dropdesk does not know: check the order page.</source>
+        <translation>AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die Bestellseite an.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="515"/>
+        <source>A cancellation request is already open at AliExpress: record it as requested.</source>
+        <translation>Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als beantragt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="513"/>
+        <source>Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. A shipped AliExpress order cannot be cancelled.</source>
+        <translation>Zu spät für eine Stornierung beim Lieferanten: {source} das Paket versandt{on}{tracking}. Eine versandte AliExpress-Bestellung lässt sich nicht stornieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="516"/>
+        <source>the ledger says (last known)</source>
+        <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="517"/>
+        <source> on {day}</source>
+        <translation> am {day}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="518"/>
+        <source>, tracking number {number}</source>
+        <translation>, Sendungsnummer {number}</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_cancel</name>
+    <message>
+        <location filename="dynamic_texts.py" line="519"/>
+        <source>Shopify shows {order_name} as {lower}: a fulfilled order cannot be cancelled, only refunded.</source>
+        <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="522"/>
+        <source>Shopify finished the cancel job without cancelling</source>
+        <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="523"/>
+        <source>no trace of the cancel at Shopify after the grace time</source>
+        <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="520"/>
+        <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
+        <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="521"/>
+        <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
+        <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_manual</name>
+    <message>
+        <location filename="dynamic_texts.py" line="524"/>
+        <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
+        <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="525"/>
+        <source>Find the order by its name in the Shopify admin (Orders).</source>
+        <translation>Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich (Bestellungen).</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_refund</name>
+    <message>
+        <location filename="dynamic_texts.py" line="526"/>
+        <source>The linked order has no Shopify id: refund it in the Shopify admin and confirm here.</source>
+        <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.supplier</name>
+    <message>
+        <location filename="dynamic_texts.py" line="527"/>
+        <source>AliExpress shows the parcel shipped before the cancellation was requested: too late to cancel at the supplier.</source>
+        <translation>AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät für eine Stornierung beim Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="528"/>
+        <source>Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only after its 24-hour payment check, from {check_until:%Y-%m-%d %H:%M} UTC. Until then the Cancel button may be missing.</source>
+        <translation>Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab {check_until:%d.%m.%Y %H:%M} UTC. Bis dahin fehlt die Schaltfläche „Cancel order“ eventuell.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="529"/>
+        <source>The supplier&apos;s ship window has closed: AliExpress may close the order and refund you in full by itself.</source>
+        <translation>Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="530"/>
+        <source>AliExpress is not connected: look at the order page and record the answer by hand.</source>
+        <translation>AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie die Antwort von Hand ein.</translation>
+    </message>
+</context>
+<context>
+    <name>core.chargebacks.evidence</name>
+    <message>
+        <location filename="dynamic_texts.py" line="531"/>
+        <source>carrier</source>
+        <translation>Versanddienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="532"/>
+        <source>tracking number</source>
+        <translation>Sendungsnummer</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="533"/>
+        <source>shipped</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="534"/>
+        <source>carrier status</source>
+        <translation>Status des Versanddienstes</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="535"/>
+        <source>AliExpress status</source>
+        <translation>AliExpress-Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="536"/>
+        <source>Chargeback opened by the bank</source>
+        <translation>Rückbuchung von der Bank eröffnet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="537"/>
+        <source>Chargeback updated by Shopify</source>
+        <translation>Rückbuchung von Shopify geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="538"/>
+        <source>Evidence text saved at Shopify</source>
+        <translation>Nachweistext bei Shopify gespeichert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="539"/>
+        <source>Evidence submitted to the bank</source>
+        <translation>Nachweise an die Bank übermittelt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="540"/>
+        <source>Sending the evidence failed</source>
+        <translation>Senden der Nachweise fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="541"/>
+        <source>Supplier shipped the order (AliExpress)</source>
+        <translation>Lieferant hat versandt (AliExpress)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="542"/>
+        <source>AliExpress status changed</source>
+        <translation>AliExpress-Status geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="543"/>
+        <source>Order cancelled at AliExpress</source>
+        <translation>Bestellung bei AliExpress storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="544"/>
+        <source>Tracking number from the supplier</source>
+        <translation>Sendungsnummer vom Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="545"/>
+        <source>Supplier order recorded</source>
+        <translation>Lieferantenbestellung erfasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="546"/>
+        <source>Supplier order edited</source>
+        <translation>Lieferantenbestellung bearbeitet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="547"/>
+        <source>Refund issued to the customer</source>
+        <translation>Erstattung an den Kunden veranlasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="548"/>
+        <source>Cancellation: {text}</source>
+        <translation>Stornierung: {text}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="549"/>
+        <source>Refund to the customer: {amount} ({state})</source>
+        <translation>Erstattung an den Kunden: {amount} ({state})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="550"/>
+        <source>Refund from the supplier: {amount} ({state})</source>
+        <translation>Erstattung vom Lieferanten: {amount} ({state})</translation>
+    </message>
+</context>
+<context>
+    <name>core.chargebacks.words</name>
+    <message>
+        <location filename="dynamic_texts.py" line="551"/>
+        <source>Show the order, the shipment with its tracking, the refund policy and every contact with the customer.</source>
+        <translation>Zeigen Sie die Bestellung, den Versand mit Sendungsverfolgung, die Erstattungsrichtlinie und jeden Kontakt mit dem Kunden.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="552"/>
+        <source>Card holder says they did not make the payment</source>
+        <translation>Karteninhaber sagt, er habe die Zahlung nicht veranlasst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="553"/>
+        <source>No reason given (ask the customer)</source>
+        <translation>Kein Grund genannt (beim Kunden nachfragen)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="554"/>
+        <source>Customer does not recognise the payment</source>
+        <translation>Kunde erkennt die Abbuchung nicht</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="555"/>
+        <source>Customer says they were charged twice</source>
+        <translation>Kunde sagt, doppelt belastet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="556"/>
+        <source>Charged after a subscription was cancelled</source>
+        <translation>Belastet nach Kündigung eines Abos</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="557"/>
+        <source>Item defective, damaged or not as described</source>
+        <translation>Artikel defekt, beschädigt oder nicht wie beschrieben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="558"/>
+        <source>Customer says the item never arrived</source>
+        <translation>Kunde sagt, der Artikel sei nie angekommen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="559"/>
+        <source>Customer says a promised refund did not come</source>
+        <translation>Kunde sagt, eine zugesagte Erstattung sei nicht gekommen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="560"/>
+        <source>Wrong account details at the bank</source>
+        <translation>Falsche Kontodaten bei der Bank</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="561"/>
+        <source>Not enough money on the account</source>
+        <translation>Konto nicht gedeckt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="562"/>
+        <source>The customer&apos;s bank cannot process the payment</source>
+        <translation>Die Bank des Kunden kann die Zahlung nicht verarbeiten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="563"/>
+        <source>Direct debit not authorised by the customer</source>
+        <translation>Lastschrift vom Kunden nicht autorisiert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="564"/>
+        <source>Customer disputed the payment (ask them why)</source>
+        <translation>Kunde hat die Zahlung angefochten (nach dem Grund fragen)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="565"/>
+        <source>The bank says the payment broke card network rules</source>
+        <translation>Die Bank sagt, die Zahlung verstoße gegen Kartennetz-Regeln</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="566"/>
+        <source>Needs your evidence</source>
+        <translation>Wartet auf Ihre Nachweise</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="567"/>
+        <source>Evidence sent: bank deciding</source>
+        <translation>Nachweise gesendet: Bank entscheidet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="568"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="569"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="570"/>
+        <source>Accepted (not contested)</source>
+        <translation>Akzeptiert (nicht angefochten)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="571"/>
+        <source>Prevented (no chargeback)</source>
+        <translation>Abgewendet (keine Rückbuchung)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="572"/>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="573"/>
+        <source>Chargeback</source>
+        <translation>Rückbuchung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="574"/>
+        <source>Inquiry</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="575"/>
+        <source>Show that the parcel shipped to the customer&apos;s address and was delivered: carrier, tracking number and the carrier&apos;s delivery event.</source>
+        <translation>Zeigen Sie, dass das Paket an die Adresse des Kunden ging und zugestellt wurde: Versanddienst, Sendungsnummer und das Zustellereignis.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="576"/>
+        <source>Show the product as described, the refund policy the customer accepted, and that the customer did not return the item or ask for a return.</source>
+        <translation>Zeigen Sie den Artikel wie beschrieben, die akzeptierten Rückgabebedingungen und dass der Kunde den Artikel nicht zurückgeschickt oder keine Rückgabe verlangt hat.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="577"/>
+        <source>Show the refund already made, or why none is owed under the refund policy.</source>
+        <translation>Zeigen Sie die bereits geleistete Erstattung oder warum laut Erstattungsrichtlinie keine fällig ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="578"/>
+        <source>Show that the order shipped to the card holder&apos;s address and any contact with them.</source>
+        <translation>Zeigen Sie, dass an die Adresse des Karteninhabers versandt wurde, und jeden Kontakt mit ihm.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="579"/>
+        <source>Show the order, what was shipped where, and the name the payment appears under.</source>
+        <translation>Zeigen Sie die Bestellung, was wohin versandt wurde, und unter welchem Namen die Abbuchung erscheint.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="580"/>
+        <source>Show that each payment belongs to a separate order.</source>
+        <translation>Zeigen Sie, dass jede Zahlung zu einer eigenen Bestellung gehört.</translation>
+    </message>
+</context>
+<context>
+    <name>core.connections</name>
+    <message>
+        <location filename="dynamic_texts.py" line="581"/>
+        <source>The connection failed ({kind}). Check the internet connection.</source>
+        <translation>Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="582"/>
+        <source>Something went wrong ({name}: {error}).</source>
+        <translation>Etwas ist schiefgegangen ({name}: {error}).</translation>
+    </message>
+</context>
+<context>
+    <name>core.deadline_entries</name>
+    <message>
+        <location filename="dynamic_texts.py" line="583"/>
+        <source> (estimated)</source>
+        <translation> (geschätzt)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="584"/>
+        <source>Order it from the supplier</source>
+        <translation>Beim Lieferanten bestellen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="585"/>
+        <source>The supplier&apos;s ship window closes</source>
+        <translation>Das Versandfenster des Lieferanten endet</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="586"/>
+        <source>The supplier&apos;s answer to the cancel request is due</source>
+        <translation>Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="587"/>
+        <source>The supplier&apos;s tracking number is due</source>
+        <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="588"/>
+        <source>The dispute&apos;s next step is due (escalate it)</source>
+        <translation>Der nächste Schritt im Streitfall ist fällig (eskalieren)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="589"/>
+        <source>The supplier&apos;s refund should have arrived</source>
+        <translation>Die Erstattung des Lieferanten sollte eingegangen sein</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="590"/>
+        <source>AliExpress&apos; purchase protection ends: open a dispute before</source>
+        <translation>Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="591"/>
+        <source>Refund the customer&apos;s withdrawal</source>
+        <translation>Den Widerruf des Kunden erstatten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="592"/>
+        <source>Send the chargeback evidence</source>
+        <translation>Nachweise zur Rückbuchung einreichen</translation>
+    </message>
+</context>
+<context>
+    <name>core.deadlines</name>
+    <message>
+        <location filename="dynamic_texts.py" line="593"/>
+        <source>Ship-by moved from {before} to {after}: calendar changed</source>
+        <translation>Versandfrist verschoben von {before} auf {after}: Kalender geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="595"/>
+        <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
+        <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="594"/>
+        <source>{message} (estimated: no official holiday arrangement for that year yet)</source>
+        <translation>{message} (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.amounts</name>
+    <message>
+        <location filename="dynamic_texts.py" line="596"/>
+        <source>not an amount: &quot;{text}&quot;</source>
+        <translation>kein Betrag: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="597"/>
+        <source>&quot;{text}&quot; has more decimals than {currency} has</source>
+        <translation>&quot;{text}&quot; hat mehr Nachkommastellen als {currency}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="598"/>
+        <source>&quot;{text}&quot; is too large to be an amount</source>
+        <translation>&quot;{text}&quot; ist zu groß für einen Betrag</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.csv_source</name>
+    <message>
+        <location filename="dynamic_texts.py" line="599"/>
+        <source>an Excel workbook (.xlsx)</source>
+        <translation>eine Excel-Arbeitsmappe (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="600"/>
+        <source>an old Excel workbook (.xls)</source>
+        <translation>eine alte Excel-Arbeitsmappe (.xls)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="601"/>
+        <source>the CSV breaks here ({text}); the rest of the file could not be read</source>
+        <translation>die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="603"/>
+        <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
+        <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (&quot;) wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="608"/>
+        <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
+        <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="602"/>
+        <source>{path_name} is not readable text: save it as CSV (UTF-8) and import it again.</source>
+        <translation>{path_name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren Sie sie noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="604"/>
+        <source>{path_name} mixes text encodings; save it again as CSV (UTF-8) and retry.</source>
+        <translation>{path_name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV (UTF-8) und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="605"/>
+        <source>{path_name} cannot be read: its header (line {line_no}) is not a line of column names (one of them is longer than any column name can be).</source>
+        <translation>{path_name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein kann).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="606"/>
+        <source>{path_name} is empty.</source>
+        <translation>{path_name} ist leer.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="607"/>
+        <source>{path_name} cannot be read: {reason}.</source>
+        <translation>{path_name} lässt sich nicht lesen: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="609"/>
+        <source>{path_name} contains binary data, not CSV text.</source>
+        <translation>{path_name} enthält Binärdaten, keinen CSV-Text.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="610"/>
+        <source>{path_name} has no header line.</source>
+        <translation>{path_name} hat keine Kopfzeile.</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.questions</name>
+    <message>
+        <location filename="dynamic_texts.py" line="611"/>
+        <source>The file has no Currency column (an older export) and the ledger has no shop to take the currency from: which currency are its amounts in?</source>
+        <translation>Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="612"/>
+        <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
+        <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="613"/>
+        <source>The ledger holds {len} shops ({join}) and an export does not say which one it is from: which shop is it?</source>
+        <translation>Das Auftragsbuch enthält {len} Shops ({join}) und ein Export sagt nicht, aus welchem er stammt: welcher Shop ist es?</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.shopify_rows</name>
+    <message>
+        <location filename="dynamic_texts.py" line="614"/>
+        <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
+        <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="615"/>
+        <source>{source_path_name} is not a Shopify orders export: it has a Name column but none of Id, Total, Financial Status or Lineitem name.</source>
+        <translation>{source_path_name} ist kein Bestellexport aus Shopify: es gibt eine Spalte Name, aber keine von Id, Total, Financial Status oder Lineitem name.</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.summary</name>
+    <message>
+        <location filename="dynamic_texts.py" line="623"/>
+        <source>Orders of shop {shop}.</source>
+        <translation>Bestellungen des Shops {shop}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="627"/>
+        <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
+        <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="616"/>
+        <source>day-first</source>
+        <translation>Tag zuerst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="617"/>
+        <source>month-first</source>
+        <translation>Monat zuerst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="618"/>
+        <source>as the file shows</source>
+        <translation>wie die Datei zeigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="619"/>
+        <source>as you said</source>
+        <translation>wie angegeben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="620"/>
+        <source>as your locale writes dates</source>
+        <translation>wie Ihr Gebietsschema Daten schreibt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="621"/>
+        <source>to be confirmed</source>
+        <translation>noch zu bestätigen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="622"/>
+        <source>the shop&apos;s currency in the ledger</source>
+        <translation>die Währung des Shops im Auftragsbuch</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="624"/>
+        <source>No Currency column: amounts read in {currency} ({source}).</source>
+        <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="626"/>
+        <source>Dates read {order} ({how}).</source>
+        <translation>Daten mit {order} gelesen ({how}).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="625"/>
+        <source>line {line}: {cell}</source>
+        <translation>Zeile {line}: {cell}</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.timestamps</name>
+    <message>
+        <location filename="dynamic_texts.py" line="628"/>
+        <source>not a date: &quot;{text}&quot;</source>
+        <translation>kein Datum: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="629"/>
+        <source>&quot;{text}&quot;: day and month cannot be told apart</source>
+        <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger.backup</name>
+    <message>
+        <location filename="dynamic_texts.py" line="630"/>
+        <source>{value} days ago</source>
+        <translation>vor {value} Tagen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="631"/>
+        <source>{last} (its last change; {copied})</source>
+        <translation>{last} (letzte Änderung; {copied})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="632"/>
+        <source>The latest verified backup, {path_name}, is from {when}.</source>
+        <translation>Die neueste geprüfte Sicherung, {path_name}, stammt vom {when}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="633"/>
+        <source>less than an hour ago</source>
+        <translation>vor weniger als einer Stunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="634"/>
+        <source>the copy&apos;s file time lies in the future: the clock was wrong then</source>
+        <translation>die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="635"/>
+        <source>copied {age}</source>
+        <translation>{age} kopiert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="636"/>
+        <source>{date} ({copied})</source>
+        <translation>{date} ({copied})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="637"/>
+        <source>The backup of {path_name} failed its check ({problems}) and was removed; {path_name} itself may be damaged.</source>
+        <translation>Die Sicherung von {path_name} hat die Prüfung nicht bestanden ({problems}) und wurde entfernt; {path_name} selbst ist vielleicht beschädigt.</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger.errors</name>
+    <message>
+        <location filename="dynamic_texts.py" line="638"/>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="640"/>
+        <source>the disk could not be written to (it may be full, or the file too large)</source>
+        <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="639"/>
+        <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
+        <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger.migrate</name>
+    <message>
+        <location filename="dynamic_texts.py" line="641"/>
+        <source>{path_name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
+        <translation>{path_name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="642"/>
+        <source>{path_name} was not upgraded: rows of {table} would refer to missing rows. The ledger was left as it was.</source>
+        <translation>{path_name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende Zeilen verweisen. Das Auftragsbuch blieb, wie es war.</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger.store</name>
+    <message>
+        <location filename="dynamic_texts.py" line="643"/>
+        <source>{path_name} is open in another Dropdesk window (perhaps under another name or folder). Switch to that window, or close it and try again.</source>
+        <translation>{path_name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="644"/>
+        <source>{path_name} is damaged: its table definitions are garbled.</source>
+        <translation>{path_name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="645"/>
+        <source>{path_name} is damaged: {error}</source>
+        <translation>{path_name} ist beschädigt: {error}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="646"/>
+        <source>{path} is a folder, not a ledger file.</source>
+        <translation>{path} ist ein Ordner, kein Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="647"/>
+        <source>There is no ledger at {path}.</source>
+        <translation>Unter {path} liegt kein Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="648"/>
+        <source>{path_name} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, which upgrades it (after a backup), then run the command again. The file was not changed.</source>
+        <translation>{path_name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="649"/>
+        <source>{path_name} is not a Dropdesk ledger (not an SQLite file).</source>
+        <translation>{path_name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="650"/>
+        <source>{path_name} is an SQLite file of another program, not a Dropdesk ledger.</source>
+        <translation>{path_name} ist eine SQLite-Datei eines anderen Programms, kein Dropdesk-Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="651"/>
+        <source>{path_name} is damaged ({value}). Dropdesk writes nothing to it: restore the latest backup, or open another ledger.</source>
+        <translation>{path_name} ist beschädigt ({value}). Dropdesk schreibt nichts hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein anderes Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="652"/>
+        <source>{path_name} cannot be opened: it cannot be locked ({reason}).</source>
+        <translation>{path_name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="653"/>
+        <source>{path_name} was written by a newer Dropdesk (schema {revision}). Update Dropdesk to read it; this version will not touch it.</source>
+        <translation>{path_name} stammt von einem neueren Dropdesk (Schema {revision}). Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger.sync_folder</name>
+    <message>
+        <location filename="dynamic_texts.py" line="654"/>
+        <source>{path_name} is in a {service} folder. {service} copies the ledger while Dropdesk writes it, which can damage it or split it into conflicting copies, above all when two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs it up daily). To work from two computers, put the ledger on a PostgreSQL server: `dropdesk ledger copy` moves it there, then open postgresql://user@host/database.</source>
+        <translation>{path_name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie postgresql://benutzer@host/datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>core.ledger.wal_watch</name>
+    <message>
+        <location filename="dynamic_texts.py" line="655"/>
+        <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; this change was not made. Close Dropdesk, check the orders, and restore the latest backup if some are missing.</source>
+        <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder her, falls welche fehlen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="656"/>
+        <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Dropdesk copied the saved changes back into the ledger; this change was not made. Close Dropdesk and open it again, and keep cleaning or sync tools away from the files beside the ledger.</source>
+        <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem Auftragsbuch fern.</translation>
+    </message>
+</context>
+<context>
+    <name>core.paths</name>
+    <message>
+        <location filename="dynamic_texts.py" line="658"/>
+        <source>{blocker} is a file, not a folder</source>
+        <translation>{blocker} ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="657"/>
+        <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
+        <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+</context>
+<context>
+    <name>core.policy</name>
+    <message>
+        <location filename="dynamic_texts.py" line="659"/>
+        <source>A policy needs at least one supplier to rely on.</source>
+        <translation>Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="660"/>
+        <source>The policy needs an e-mail address customers can write to.</source>
+        <translation>Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.</translation>
+    </message>
+</context>
+<context>
+    <name>core.protection</name>
+    <message>
+        <location filename="dynamic_texts.py" line="661"/>
+        <source>After opening: the supplier answers within the dispute; from the 3rd day you can escalate it to AliExpress; unresolved after 15 days it goes to AliExpress&apos; case team by itself.</source>
+        <translation>Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das Fallteam von AliExpress.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="662"/>
+        <source>If tracking shows the parcel left only after the day you opened the dispute, say so: it was not shipped when you complained, and you are owed the money back.</source>
+        <translation>Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert haben, und Ihnen steht das Geld zu.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="664"/>
+        <source>Write to the supplier first and ask where the parcel is; if it is still on its way, ask them to extend the protection.</source>
+        <translation>Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="665"/>
+        <source>Before protection ends, open the dispute on the order page: reason “Order not received”, full refund.</source>
+        <translation>Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: Grund „Bestellung nicht erhalten“, volle Erstattung.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="666"/>
+        <source>The tracking number and a screenshot of its latest carrier events</source>
+        <translation>Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim Versanddienst</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="667"/>
+        <source>The customer&apos;s written statement that nothing arrived</source>
+        <translation>Die schriftliche Aussage des Kunden, dass nichts angekommen ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="668"/>
+        <source>Your messages with the supplier (screenshots)</source>
+        <translation>Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="669"/>
+        <source>For a parcel held by customs: the customs office&apos;s written reason</source>
+        <translation>Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des Zollamts</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="670"/>
+        <source>Ask the customer for photos or a short video before anything is sent back.</source>
+        <translation>Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas zurückgeschickt wird.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="671"/>
+        <source>Open the dispute on the order page: reason “Not as described” (or “Damaged”), list every difference from the listing, full or partial refund.</source>
+        <translation>Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ (oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder teilweise Erstattung.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="672"/>
+        <source>Clear photos of the item and of its labels; for more than one piece, all of them</source>
+        <translation>Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="673"/>
+        <source>A wrong size: the item flat beside a ruler, and the size label</source>
+        <translation>Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="674"/>
+        <source>Something that does not work: a video showing it</source>
+        <translation>Etwas funktioniert nicht: ein Video, das es zeigt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="675"/>
+        <source>A screenshot of the product page as you bought it</source>
+        <translation>Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="676"/>
+        <source>Damaged packaging: photos, and a claim with the local carrier</source>
+        <translation>Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="663"/>
+        <source>AliExpress protection of {order} ends {day}: not delivered yet? Ask {supplier} to extend it, or open a dispute before then.</source>
+        <translation>Der Käuferschutz von {order} endet {day}: noch nicht zugestellt? Bitten Sie {supplier} um Verlängerung oder öffnen Sie vorher einen Streitfall.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="677"/>
+        <source>the supplier</source>
+        <translation>den Lieferanten</translation>
+    </message>
+</context>
+<context>
+    <name>core.rates</name>
+    <message>
+        <location filename="dynamic_texts.py" line="678"/>
+        <source>{code!r} is not a currency code like EUR or USD.</source>
+        <translation>{code!r} ist kein Währungscode wie EUR oder USD.</translation>
+    </message>
+</context>
+<context>
+    <name>core.review</name>
+    <message>
+        <location filename="dynamic_texts.py" line="679"/>
+        <source>{latest}; the rate of each day, {days} days from {first}</source>
+        <translation>{latest}; der Kurs jedes Tages, {days} Tage ab {first}</translation>
+    </message>
+</context>
+<context>
+    <name>core.shopify.denials</name>
+    <message>
+        <location filename="dynamic_texts.py" line="680"/>
+        <source>Access to protected customer data is granted in the app&apos;s configuration (Shopify Dev Dashboard or Partner Dashboard: the app &gt; protected customer data access: select the data and the reasons, then release the version and install it again); apps used by other shops also need Shopify&apos;s approval. Access scopes do not grant it.</source>
+        <translation>Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt (Shopify Dev Dashboard oder Partner Dashboard: die App &gt; Zugriff auf geschützte Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. Zugriffsbereiche (Scopes) gewähren ihn nicht.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="681"/>
+        <source>Shopify did not say which permission is missing. Check the app&apos;s access scopes (Dropdesk needs read_orders and write_orders, and read_all_orders for orders older than 60 days) and its protected customer data access in the app&apos;s configuration, then install the app again.</source>
+        <translation>Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche (Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der Konfiguration der App; installieren Sie die App danach erneut.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="682"/>
+        <source>e-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="683"/>
+        <source>customer name</source>
+        <translation>Kundenname</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="684"/>
+        <source>phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="685"/>
+        <source>shipping address</source>
+        <translation>Lieferadresse</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="686"/>
+        <source>billing address</source>
+        <translation>Rechnungsadresse</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="687"/>
+        <source>Add {names} to the app&apos;s access scopes (the app&apos;s configuration in the Shopify admin or Dev Dashboard), then install the app again.</source>
+        <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="689"/>
+        <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
+        <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="690"/>
+        <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
+        <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="688"/>
+        <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
+        <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="691"/>
+        <source>Shopify withholds protected customer data from Dropdesk&apos;s app ({fields}); the orders were saved without it. {remedy}</source>
+        <translation>Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück ({fields}); die Bestellungen wurden ohne sie gespeichert. {remedy}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="692"/>
+        <source>Shopify withheld {fields} because the app lacks the access scope {scopes}; the orders were saved without it. {remedy}</source>
+        <translation>Shopify hat {fields} zurückgehalten, weil der App der Zugriffsbereich {scopes} fehlt; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="693"/>
+        <source>Shopify withheld {fields}; the orders were saved without it. {remedy}</source>
+        <translation>Shopify hat {fields} zurückgehalten; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
+    </message>
+</context>
+<context>
+    <name>core.shopify.disputes</name>
+    <message>
+        <location filename="dynamic_texts.py" line="696"/>
+        <source>Shopify would not save the evidence: {said}.</source>
+        <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="694"/>
+        <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
+        <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="695"/>
+        <source>Shopify ({client_shop}) has no dispute {number}.</source>
+        <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>core.shopify.versions</name>
+    <message>
+        <location filename="dynamic_texts.py" line="697"/>
+        <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
+        <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="698"/>
+        <source>Shopify API version {shown} is too old for Dropdesk: choose {oldest_api_version} or newer (Connections &gt; the shop &gt; API version). Older versions refuse the duplicate-safe refunds Dropdesk sends.</source>
+        <translation>Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie {oldest_api_version} oder neuer (Verbindungen &gt; der Shop &gt; API-Version). Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, die Dropdesk sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>core.status_words</name>
+    <message>
+        <location filename="dynamic_texts.py" line="699"/>
+        <source>Other AliExpress status</source>
+        <translation>Anderer AliExpress-Status</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="700"/>
+        <source>Awaiting payment</source>
+        <translation>Wartet auf Zahlung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="701"/>
+        <source>Payment processing</source>
+        <translation>Zahlung in Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="702"/>
+        <source>Payment check</source>
+        <translation>Zahlungsprüfung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="703"/>
+        <source>Payment on hold</source>
+        <translation>Zahlung angehalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="704"/>
+        <source>Awaiting shipment</source>
+        <translation>Wartet auf Versand</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="705"/>
+        <source>Partly shipped</source>
+        <translation>Teilweise versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="706"/>
+        <source>Shipped</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="707"/>
+        <source>Shipped, payment settling</source>
+        <translation>Versandt, Zahlung wird abgewickelt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="708"/>
+        <source>Dispute open</source>
+        <translation>Streitfall offen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="709"/>
+        <source>On hold at AliExpress</source>
+        <translation>Bei AliExpress angehalten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="710"/>
+        <source>Finished</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="711"/>
+        <source>Cancel requested</source>
+        <translation>Stornierung beantragt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="712"/>
+        <source>Awaiting group</source>
+        <translation>Wartet auf Gruppe</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="713"/>
+        <source>Address needed</source>
+        <translation>Adresse fehlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="714"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="715"/>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="716"/>
+        <source>Cancelled at the supplier</source>
+        <translation>Beim Lieferanten storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="717"/>
+        <source>Cancelled before payment</source>
+        <translation>Vor der Zahlung storniert</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="718"/>
+        <source>Closed: not paid in time</source>
+        <translation>Geschlossen: nicht rechtzeitig bezahlt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="719"/>
+        <source>Closed by AliExpress&apos; payment check</source>
+        <translation>Von der Zahlungsprüfung geschlossen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="720"/>
+        <source>Closed: not shipped in time</source>
+        <translation>Geschlossen: nicht rechtzeitig versandt</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="721"/>
+        <source>Refunded after a dispute</source>
+        <translation>Nach Streitfall erstattet</translation>
+    </message>
+</context>
+<context>
+    <name>core.withdrawal</name>
+    <message>
+        <location filename="dynamic_texts.py" line="723"/>
+        <source>That shop order is not in the ledger.</source>
+        <translation>Diese Bestellung ist nicht im Ledger.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="724"/>
+        <source>The withdrawal cannot have arrived in the future: check the date and time.</source>
+        <translation>Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und Uhrzeit.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="725"/>
+        <source>The withdrawal cannot have arrived before the order was placed.</source>
+        <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="722"/>
+        <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
+        <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="726"/>
+        <source>an order</source>
+        <translation>einer Bestellung</translation>
     </message>
 </context>
 <context>

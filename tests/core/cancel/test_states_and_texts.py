@@ -21,6 +21,7 @@ from core.cancel.states import (
 from core.cancel.view import Action
 from core.cancel.workflow import CancelWorkflow
 from core.ledger.types import Reason
+from tests.catalogue import in_english, in_german
 
 DESIGN_STATES = {
     "checking", "refund_path", "supplier_cancel_todo", "supplier_cancel_requested",
@@ -111,34 +112,45 @@ def test_every_action_is_a_workflow_method() -> None:
 @pytest.mark.parametrize("reason", list(Reason))
 def test_supplier_texts_in_both_languages(reason: Reason) -> None:
     text = messages.supplier_cancel_request("8123456789012345", reason)
-    assert "8123456789012345" in text.en and "8123456789012345" in text.de
-    assert text.get("de") == text.de and text.get("en") == text.en and text.en != text.de
+    assert "8123456789012345" in in_english(text) and "8123456789012345" in in_german(text)
+    assert text.get("de") == in_german(text) and text.get("en") == in_english(text)
+    assert in_english(text) != in_german(text)
     assert reason in messages.ALIEXPRESS_CANCEL_REASON
     clicks = messages.aliexpress_clicks(reason)
-    assert messages.ALIEXPRESS_CANCEL_REASON[reason] in clicks[2].en
-    assert all(click.en and click.de for click in clicks)
+    assert messages.ALIEXPRESS_CANCEL_REASON[reason] in in_english(clicks[2])
+    assert all(in_english(click) and in_german(click) for click in clicks)
 
 
 def test_customer_notes_say_what_happened() -> None:
     cancelled = messages.customer_note("#1001", refunded=True, shipped=False)
-    assert "#1001" in cancelled.en and "refunded" in cancelled.en and "storniert" in cancelled.de
+    assert (
+        "#1001" in in_english(cancelled)
+        and "refunded" in in_english(cancelled)
+        and "storniert" in in_german(cancelled)
+    )
     shipped = messages.customer_note("#1001", refunded=False, shipped=True)
-    assert "already been shipped" in shipped.en and "refunded you" not in shipped.en
-    assert "schon verschickt" in shipped.de
+    assert "already been shipped" in in_english(shipped) and "refunded you" not in in_english(
+        shipped
+    )
+    assert "schon verschickt" in in_german(shipped)
     tracking = messages.tracking_request("8123", None)
-    assert "within 5 working days" in tracking.en and "5 Werktagen" in tracking.de
+    assert "within 5 working days" in in_english(tracking) and "5 Werktagen" in in_german(tracking)
     assert messages.order_url("8123") == (
         "https://www.aliexpress.com/p/order/detail.html?orderId=8123"
     )
     steps = messages.dispute_steps("8123")
-    assert "8123" in steps[0].en and "15 days" in steps[-1].en and "15 Tagen" in steps[-1].de
+    assert (
+        "8123" in in_english(steps[0])
+        and "15 days" in in_english(steps[-1])
+        and "15 Tagen" in in_german(steps[-1])
+    )
     for refund in (False, True):
-        assert all(c.en and c.de for c in messages.shopify_clicks(refund=refund))
+        assert all(in_english(c) and in_german(c) for c in messages.shopify_clicks(refund=refund))
 
 
 def test_stored_texts_read_back_in_both_languages_and_old_english_ones_too() -> None:
-    text = messages.Text("Too late to cancel.", "Zu spät zum Stornieren.")
+    text = messages.Text.pair("Too late to cancel.", "Zu spät zum Stornieren.")
     assert messages.Text.from_stored(text.stored()) == text
     old = messages.Text.from_stored("Too late to cancel.")  # a payload of an older Dropdesk
-    assert old.get("de") == old.get("en") == "Too late to cancel."
+    assert in_german(old) == in_english(old) == "Too late to cancel."
     assert not messages.Text.from_stored(None)
