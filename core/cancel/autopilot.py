@@ -27,7 +27,6 @@ from sqlmodel import Session, col, select
 from core.aliexpress import AliExpressError, sync_order_statuses
 from core.cancel.decision import Decision, ShopAction, decision_of, record, remember
 from core.cancel.errors import CancelError, ShopOutcomePendingError
-from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
 from core.cancel.orders import orders_of
 from core.cancel.record import ENTITY, load, move, note
@@ -36,6 +35,7 @@ from core.cancel.states import FINAL, IN_FLIGHT, TRANSIENT, Path, State
 from core.cancel.workflow import CancelWorkflow
 from core.ledger.models import Cancellation, Event
 from core.ledger.types import RefundState
+from core.texts import Text
 
 #: Step points announced before each automatic external action (and the crash test's stops).
 APPLY_STATUS = "autopilot:apply_status"
@@ -133,7 +133,12 @@ class Autopilot:
         with self.rt.ledger.session() as session:
             row = load(session, cancellation_id)
             if State(row.state) in FINAL:
-                raise CancelError("This cancellation is closed; its decision cannot change.")
+                raise CancelError(
+                    Text(
+                        "core.cancel.autopilot",
+                        "This cancellation is closed; its decision cannot change.",
+                    )
+                )
             record(session, row, decided, self.rt.now())
 
     # -- the merchant's answers (each a single action) -------------------------------------

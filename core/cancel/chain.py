@@ -12,13 +12,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
 from core.cancel.orders import fulfilled_on_shop, orders_of
 from core.cancel.record import ENTITY, load, move
 from core.cancel.runtime import Runtime
 from core.cancel.states import SUPPLIER_PENDING, TRANSIENT, Path, State
 from core.ledger.models import Cancellation, Event
+from core.texts import Text
 
 #: Payload key of the transition into a Shopify step taken before the supplier agreed.
 RETURN_TO = "return_to"

@@ -19,7 +19,6 @@ from typing import Any
 
 from core.aliexpress import AliExpressError, sync_order_statuses
 from core.cancel import money_trail
-from core.cancel.messages import Text
 from core.cancel.orders import (
     RunOrders,
     cancellable_status,
@@ -35,6 +34,7 @@ from core.cancel.states import Path, State
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.shopify import Order, ShopifyError
 from core.status_words import status_words
+from core.texts import Text
 
 ALTERNATIVES_WHEN_SHIPPED = (
     Text(

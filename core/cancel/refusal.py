@@ -15,7 +15,6 @@ from core import clocks
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancelError, StepUnavailableError
-from core.cancel.messages import Text
 from core.cancel.next_deadline import next_deadline, open_dispute
 from core.cancel.orders import orders_of
 from core.cancel.record import load, move, note, require_state
@@ -25,6 +24,7 @@ from core.cancel.terms import terms_for
 from core.ledger import journal
 from core.ledger.models import Dispute
 from core.ledger.types import DisputeState
+from core.texts import Text
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,19 @@ def mark_tracking_received(
     dispute, the number and its first scan are recorded for the dispute instead)."""
     tracking_number = tracking_number.strip()
     if not tracking_number:
-        raise CancelError("Enter the tracking number the supplier sent.")
+        raise CancelError(
+            Text(
+                "core.cancel.refusal",
+                "Enter the tracking number the supplier sent.",
+            )
+        )
     if first_scan_at is not None and first_scan_at.tzinfo is None:
-        raise CancelError("The first scan needs a date with a time zone.")
+        raise CancelError(
+            Text(
+                "core.cancel.refusal",
+                "The first scan needs a date with a time zone.",
+            )
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         state = require_state(
@@ -128,7 +138,12 @@ def open_dispute_step(
 ) -> None:
     """The tracking deadline passed without a number and the merchant opened the dispute."""
     if opened_at is not None and opened_at.tzinfo is None:
-        raise CancelError("The dispute's opening time needs a time zone.")
+        raise CancelError(
+            Text(
+                "core.cancel.refusal",
+                "The dispute's opening time needs a time zone.",
+            )
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         require_state(row, {State.TRACKING_REQUESTED}, "open a dispute")
@@ -136,12 +151,21 @@ def open_dispute_step(
         due, _ = next_deadline(session, row)
         if due is not None and now < due:
             raise StepUnavailableError(
-                f"The supplier has until {due:%Y-%m-%d %H:%M} UTC to send the tracking number; "
-                "open the dispute after that."
+                Text(
+                    "core.cancel.refusal",
+                    "The supplier has until {due:%Y-%m-%d %H:%M} UTC to send the tracking "
+                    "number; open the dispute after that.",
+                    due=due,
+                )
             )
         supplier_order = orders_of(session, row).supplier_order
         if supplier_order is None or supplier_order.id is None:
-            raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.refusal",
+                    "No AliExpress order is linked to this cancellation.",
+                )
+            )
         terms = terms_for(session, supplier_order)
         filed = opened_at or now
         dispute = Dispute(
@@ -173,7 +197,12 @@ def mark_dispute_escalated(rt: Runtime, cancellation_id: int, *, case_team: bool
         assert row.id is not None
         dispute = open_dispute(session, row.id)
         if dispute is None:
-            raise StepUnavailableError("This cancellation has no dispute.")
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.refusal",
+                    "This cancellation has no dispute.",
+                )
+            )
         now = rt.now()
         dispute.state = (DisputeState.CASE_TEAM if case_team else DisputeState.ESCALATED).value
         session.add(dispute)
@@ -186,7 +215,12 @@ def close_dispute(
 ) -> None:
     """The dispute ended; `refunded_minor` > 0 means AliExpress refunds the merchant."""
     if refunded_minor < 0:
-        raise CancelError("A refund amount cannot be negative.")
+        raise CancelError(
+            Text(
+                "core.cancel.refusal",
+                "A refund amount cannot be negative.",
+            )
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         require_state(row, {State.DISPUTE_OPEN}, "close the dispute")

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancelError, StepUnavailableError
-from core.cancel.messages import Text
 from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of
 from core.cancel.record import load, move, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.shop_entry import enter
 from core.cancel.states import IN_FLIGHT, Path, State
 from core.ledger import journal
+from core.texts import Text
 
 ADMIN_ORDER_URL = "https://admin.shopify.com/store/{store}/orders/{legacy_id}"
 
@@ -57,7 +57,12 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
         state = State(row.state)
     order = orders.customer_order
     if order is None:
-        raise StepUnavailableError("No Shopify order is linked to this cancellation.")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.shop_manual",
+                "No Shopify order is linked to this cancellation.",
+            )
+        )
     refund = _wants_refund(orders, row.path, state)
     warnings: list[Text] = []
     if state in IN_FLIGHT:
@@ -98,7 +103,12 @@ def confirm_manual(
 ) -> None:
     """The merchant did the Shopify step by hand; `refunded_minor` is what the customer got."""
     if refunded_minor < 0:
-        raise CancelError("A refund amount cannot be negative.")
+        raise CancelError(
+            Text(
+                "core.cancel.shop_manual",
+                "A refund amount cannot be negative.",
+            )
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         state = State(row.state)

@@ -20,7 +20,6 @@ from core.aliexpress import AliExpressError, SyncSummary, sync_order_statuses
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancellationNotFoundError, StepUnavailableError
-from core.cancel.messages import Text
 from core.cancel.next_deadline import open_dispute
 from core.cancel.orders import cancelled_at_supplier, orders_of, reason_of, shipped_at_supplier
 from core.cancel.record import load, move, note, require_state
@@ -28,6 +27,7 @@ from core.cancel.runtime import Runtime
 from core.cancel.states import FINAL, IN_FLIGHT, Path, State
 from core.cancel.terms import terms_for
 from core.ledger.models import Cancellation, SupplierOrder
+from core.texts import Text
 
 #: Card payments pass a 24-hour check before AliExpress lets the buyer cancel.
 PAYMENT_CHECK = timedelta(hours=24)
@@ -52,7 +52,12 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
         orders = orders_of(session, row)
         supplier_order = orders.supplier_order
         if supplier_order is None:
-            raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.supplier",
+                    "No AliExpress order is linked to this cancellation.",
+                )
+            )
         terms = terms_for(session, supplier_order)
     now = rt.now()
     warnings: list[Text] = []
@@ -165,7 +170,12 @@ def refresh_supplier(rt: Runtime, cancellation_id: int) -> tuple[int, ...]:
         row = load(session, cancellation_id)
         supplier_order_id = row.supplier_order_id
     if supplier_order_id is None:
-        raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.supplier",
+                "No AliExpress order is linked to this cancellation.",
+            )
+        )
     try:
         summary = sync_order_statuses(
             rt.ledger, rt.supplier, order_ids=[supplier_order_id], concurrency=1, now=rt.now
@@ -173,7 +183,13 @@ def refresh_supplier(rt: Runtime, cancellation_id: int) -> tuple[int, ...]:
     except AliExpressError as error:
         raise StepUnavailableError(f"AliExpress could not be asked: {error}") from None
     if summary.failed:
-        raise StepUnavailableError(f"AliExpress could not be asked: {summary.failed[0].reason}")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.supplier",
+                "AliExpress could not be asked: {reason}",
+                reason=summary.failed[0].reason,
+            )
+        )
     return apply_status_sync(rt, [supplier_order_id])
 
 
