@@ -6655,84 +6655,219 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
 </context>
 <context>
-    <name>core.calendar_days</name>
+    <name>core.aliexpress.client</name>
     <message>
         <location filename="dynamic_texts.py" line="473"/>
+        <source>AliExpress answered {method} in an unknown shape; try again later.</source>
+        <translation>AliExpress hat {method} in einer unbekannten Form beantwortet; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="474"/>
+        <source>AliExpress sent an error Dropdesk cannot read.</source>
+        <translation>AliExpress hat einen Fehler geschickt, den Dropdesk nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="475"/>
+        <source>AliExpress had a server problem (HTTP {response_status_code}). Try again later.</source>
+        <translation>AliExpress hatte ein Serverproblem (HTTP {response_status_code}). Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="476"/>
+        <source>AliExpress asks Dropdesk to slow down (HTTP 429). Try again in a few minutes.</source>
+        <translation>AliExpress bittet Dropdesk, langsamer zu werden (HTTP 429). Versuchen Sie es in ein paar Minuten noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="477"/>
+        <source>AliExpress sent an answer Dropdesk cannot read (HTTP {response_status_code}).</source>
+        <translation>AliExpress hat eine Antwort geschickt, die Dropdesk nicht lesen kann (HTTP {response_status_code}).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="478"/>
+        <source>AliExpress could not be reached ({name}). Check the internet connection and try again.</source>
+        <translation>AliExpress war nicht erreichbar ({name}). Prüfen Sie die Internetverbindung und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="479"/>
+        <source>AliExpress sent {refused_reason}; Dropdesk stopped reading it. Try again later; if it keeps happening, something between this computer and AliExpress alters the answers.</source>
+        <translation>AliExpress hat {refused_reason} geschickt; Dropdesk hat das Lesen abgebrochen. Versuchen Sie es später noch einmal; passiert es immer wieder, verändert etwas zwischen diesem Computer und AliExpress die Antworten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="480"/>
+        <source>AliExpress sent {refused_reason}, which Dropdesk cannot read. Try again later.</source>
+        <translation>AliExpress hat {refused_reason} geschickt, was Dropdesk nicht lesen kann. Versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="481"/>
+        <source>The connection to AliExpress broke off ({name}). Try again later.</source>
+        <translation>Die Verbindung zu AliExpress ist abgebrochen ({name}). Versuchen Sie es später noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>core.aliexpress.dropship</name>
+    <message>
+        <location filename="dynamic_texts.py" line="482"/>
+        <source>{order_id!r} is not an AliExpress order number.</source>
+        <translation>{order_id!r} ist keine AliExpress-Bestellnummer.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="483"/>
+        <source>AliExpress has no order {order_id} in the connected account.</source>
+        <translation>AliExpress hat im verbundenen Konto keine Bestellung {order_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>core.aliexpress.errors</name>
+    <message>
+        <location filename="dynamic_texts.py" line="484"/>
+        <source>The AliExpress connection has expired. Connect AliExpress again to continue.</source>
+        <translation>Die Verbindung zu AliExpress ist abgelaufen. Verbinden Sie AliExpress erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="485"/>
+        <source>AliExpress no longer accepts the saved access token (it expired or was revoked).</source>
+        <translation>AliExpress nimmt das gespeicherte Zugriffstoken nicht mehr an (es ist abgelaufen oder wurde widerrufen).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="486"/>
+        <source>AliExpress refused the request signature: the app secret is probably wrong. Enter the app secret again (AliExpress Open Platform &gt; App Overview).</source>
+        <translation>AliExpress hat die Signatur der Anfrage abgelehnt: Das App-Secret ist wahrscheinlich falsch. Geben Sie das App-Secret erneut ein (AliExpress Open Platform &gt; App Overview).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="487"/>
+        <source>AliExpress does not know this app key. Check the app key in the settings.</source>
+        <translation>AliExpress kennt diesen App-Key nicht. Prüfen Sie den App-Key in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="488"/>
+        <source>AliExpress asks Dropdesk to slow down (call limit reached). Try again in a few minutes.</source>
+        <translation>AliExpress bittet Dropdesk, langsamer zu werden (Aufruflimit erreicht). Versuchen Sie es in ein paar Minuten noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="489"/>
+        <source>AliExpress had a temporary problem. Try again later.</source>
+        <translation>AliExpress hatte ein vorübergehendes Problem. Versuchen Sie es später noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>core.aliexpress.oauth</name>
+    <message>
+        <location filename="dynamic_texts.py" line="490"/>
+        <source>The AliExpress connection has expired. Connect AliExpress again to continue.</source>
+        <translation>Die Verbindung zu AliExpress ist abgelaufen. Verbinden Sie AliExpress erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="491"/>
+        <source>AliExpress&apos; token answer carried no access token.</source>
+        <translation>Die Token-Antwort von AliExpress enthielt kein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="492"/>
+        <source>AliExpress&apos; token answer has no expiry times.</source>
+        <translation>Die Token-Antwort von AliExpress hat keine Ablaufzeiten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="493"/>
+        <source>AliExpress&apos; token answer carried no refresh token.</source>
+        <translation>Die Token-Antwort von AliExpress enthielt kein Refresh-Token.</translation>
+    </message>
+</context>
+<context>
+    <name>core.aliexpress.orders</name>
+    <message>
+        <location filename="dynamic_texts.py" line="494"/>
+        <source>AliExpress has no order {order_id} in the connected account.</source>
+        <translation>AliExpress hat im verbundenen Konto keine Bestellung {order_id}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="495"/>
+        <source>AliExpress sent tracking in a shape Dropdesk cannot read.</source>
+        <translation>AliExpress hat die Sendungsverfolgung in einer Form geschickt, die Dropdesk nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="496"/>
+        <source>AliExpress sent an error Dropdesk cannot read.</source>
+        <translation>AliExpress hat einen Fehler geschickt, den Dropdesk nicht lesen kann.</translation>
+    </message>
+</context>
+<context>
+    <name>core.calendar_days</name>
+    <message>
+        <location filename="dynamic_texts.py" line="497"/>
         <source>{d_day} is not in {year}.</source>
         <translation>{d_day} liegt nicht in {year}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="474"/>
+        <location filename="dynamic_texts.py" line="498"/>
         <source>{d_country} is not {country}.</source>
         <translation>{d_country} ist nicht {country}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="475"/>
+        <location filename="dynamic_texts.py" line="499"/>
         <source>{entry_country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{entry_country!r} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="476"/>
+        <location filename="dynamic_texts.py" line="500"/>
         <source>{entry_kind!r} is not a kind; use holiday or working_day.</source>
         <translation>{entry_kind!r} ist keine Art; erlaubt sind holiday oder working_day.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="477"/>
+        <location filename="dynamic_texts.py" line="501"/>
         <source>{entry_day} is outside the years Dropdesk counts in.</source>
         <translation>{entry_day} liegt außerhalb der Jahre, in denen Dropdesk rechnet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="478"/>
+        <location filename="dynamic_texts.py" line="502"/>
         <source>the name is longer than {max_name} characters.</source>
         <translation>der Name ist länger als {max_name} Zeichen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="479"/>
+        <location filename="dynamic_texts.py" line="503"/>
         <source>The calendar file is larger than {value} kB; it cannot be a list of holidays.</source>
         <translation>Die Kalenderdatei ist größer als {value} kB; das kann keine Liste von Feiertagen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="480"/>
+        <location filename="dynamic_texts.py" line="504"/>
         <source>The first line of a calendar file must be: country,date,kind,name</source>
         <translation>Die erste Zeile einer Kalenderdatei muss lauten: country,date,kind,name</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="481"/>
+        <location filename="dynamic_texts.py" line="505"/>
         <source>The calendar file has more than {max_rows} dates.</source>
         <translation>Die Kalenderdatei hat mehr als {max_rows} Daten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="482"/>
+        <location filename="dynamic_texts.py" line="506"/>
         <source>more than four columns (put commas inside a name in quotes).</source>
         <translation>mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="484"/>
+        <location filename="dynamic_texts.py" line="508"/>
         <source>The calendar file is not UTF-8 text.</source>
         <translation>Die Kalenderdatei ist kein UTF-8-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="485"/>
+        <location filename="dynamic_texts.py" line="509"/>
         <source>The calendar file is not valid CSV: {error}.</source>
         <translation>Die Kalenderdatei ist kein gültiges CSV: {error}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="486"/>
+        <location filename="dynamic_texts.py" line="510"/>
         <source>Line {number}: {problem}</source>
         <translation>Zeile {number}: {problem}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="487"/>
+        <location filename="dynamic_texts.py" line="511"/>
         <source>Line {number}: {entry_day} in {entry_country} is already on line {value}.</source>
         <translation>Zeile {number}: {entry_day} in {entry_country} steht schon in Zeile {value}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="488"/>
+        <location filename="dynamic_texts.py" line="512"/>
         <source>{day_text!r} is not a date like 2027-02-06.</source>
         <translation>{day_text!r} ist kein Datum wie 2027-02-06.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="483"/>
+        <location filename="dynamic_texts.py" line="507"/>
         <source>… and {more} more.</source>
         <translation>… und {more} weitere.</translation>
     </message>
@@ -6740,47 +6875,47 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.autopilot</name>
     <message>
-        <location filename="dynamic_texts.py" line="489"/>
+        <location filename="dynamic_texts.py" line="513"/>
         <source>Will close the cancellation when AliExpress shows the supplier&apos;s refund.</source>
         <translation>Schließt die Stornierung, sobald AliExpress die Erstattung des Lieferanten zeigt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="490"/>
+        <location filename="dynamic_texts.py" line="514"/>
         <source>Watches AliExpress for the supplier&apos;s answer.</source>
         <translation>Beobachtet AliExpress auf die Antwort des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="495"/>
+        <location filename="dynamic_texts.py" line="519"/>
         <source>Will refund {name} on Shopify now.</source>
         <translation>Wird {name} jetzt in Shopify erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="491"/>
+        <location filename="dynamic_texts.py" line="515"/>
         <source>Will cancel {name} on Shopify now.</source>
         <translation>Wird {name} jetzt in Shopify stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="496"/>
+        <location filename="dynamic_texts.py" line="520"/>
         <source>Will refund {name} on Shopify now, without waiting for the supplier.</source>
         <translation>Wird {name} jetzt in Shopify erstatten, ohne auf den Lieferanten zu warten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="492"/>
+        <location filename="dynamic_texts.py" line="516"/>
         <source>Will cancel {name} on Shopify now, without waiting for the supplier.</source>
         <translation>Wird {name} jetzt in Shopify stornieren, ohne auf den Lieferanten zu warten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="497"/>
+        <location filename="dynamic_texts.py" line="521"/>
         <source>Will refund {name} on Shopify when the supplier accepts.</source>
         <translation>Wird {name} in Shopify erstatten, sobald der Lieferant zustimmt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="493"/>
+        <location filename="dynamic_texts.py" line="517"/>
         <source>Will cancel {name} on Shopify when the supplier accepts.</source>
         <translation>Wird {name} in Shopify stornieren, sobald der Lieferant zustimmt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="494"/>
+        <location filename="dynamic_texts.py" line="518"/>
         <source>This cancellation is closed; its decision cannot change.</source>
         <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung lässt sich nicht mehr ändern.</translation>
     </message>
@@ -6788,7 +6923,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.chain</name>
     <message>
-        <location filename="dynamic_texts.py" line="498"/>
+        <location filename="dynamic_texts.py" line="522"/>
         <source>The supplier shipped the parcel, so it cannot be cancelled at the supplier any more. Refund the customer on Shopify (and arrange the return), or abandon the cancellation and let the customer take delivery.</source>
         <translation>Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die Lieferung annehmen.</translation>
     </message>
@@ -6796,107 +6931,107 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.check</name>
     <message>
-        <location filename="dynamic_texts.py" line="499"/>
+        <location filename="dynamic_texts.py" line="523"/>
         <source>Let the customer take delivery; nothing is refunded.</source>
         <translation>Lassen Sie den Kunden die Lieferung annehmen; es wird nichts erstattet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="500"/>
+        <location filename="dynamic_texts.py" line="524"/>
         <source>Refund the customer on Shopify now and ask them to return the parcel (or to keep it); ask the supplier whether they refund a return.</source>
         <translation>Erstatten Sie dem Kunden jetzt in Shopify und bitten Sie ihn, das Paket zurückzusenden (oder es zu behalten); fragen Sie den Lieferanten, ob er eine Rücksendung erstattet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="501"/>
+        <location filename="dynamic_texts.py" line="525"/>
         <source>If the goods arrive damaged or not as described, open a dispute on AliExpress after delivery.</source>
         <translation>Kommt die Ware beschädigt oder nicht wie beschrieben an, eröffnen Sie nach der Zustellung einen Streitfall auf AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="502"/>
+        <location filename="dynamic_texts.py" line="526"/>
         <source>{service} could not be asked ({error}); using the ledger.</source>
         <translation>{service} war nicht erreichbar ({error}); es gilt der Stand im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="503"/>
+        <location filename="dynamic_texts.py" line="527"/>
         <source>{source_} the order not shipped yet ({words}): ask the supplier to cancel first, then cancel the order on Shopify.</source>
         <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="504"/>
+        <location filename="dynamic_texts.py" line="528"/>
         <source>AliExpress shows</source>
         <translation>AliExpress zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="505"/>
+        <location filename="dynamic_texts.py" line="529"/>
         <source>The ledger says (last known)</source>
         <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="506"/>
+        <location filename="dynamic_texts.py" line="530"/>
         <source>{source_} the order not shipped yet ({words}), so ask the supplier to cancel first. Shopify shows the order fulfilled: there it can only be refunded.</source>
         <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt sie sich nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="507"/>
+        <location filename="dynamic_texts.py" line="531"/>
         <source>AliExpress is not connected: its status is taken from the ledger. Look at the order page before going on.</source>
         <translation>AliExpress ist nicht verbunden: der Status stammt aus dem Auftragsbuch. Sehen Sie sich die Bestellseite an, bevor Sie weitermachen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="508"/>
+        <location filename="dynamic_texts.py" line="532"/>
         <source>Shopify is not connected: the order&apos;s fulfillment is taken from the ledger and the Shopify steps are done by hand in the admin.</source>
         <translation>Shopify ist nicht verbunden: der Versandstand der Bestellung stammt aus dem Auftragsbuch, die Schritte in Shopify erledigen Sie von Hand im Admin.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="509"/>
+        <location filename="dynamic_texts.py" line="533"/>
         <source>No Shopify order is linked to this supplier order: only the supplier side.</source>
         <translation>Mit dieser Lieferantenbestellung ist keine Shopify-Bestellung verknüpft: nur die Seite des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="510"/>
+        <location filename="dynamic_texts.py" line="534"/>
         <source>The order is already cancelled on Shopify.</source>
         <translation>Die Bestellung ist in Shopify bereits storniert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="511"/>
+        <location filename="dynamic_texts.py" line="535"/>
         <source>Shopify reports nothing left to refund on this order.</source>
         <translation>Laut Shopify ist bei dieser Bestellung nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="512"/>
+        <location filename="dynamic_texts.py" line="536"/>
         <source>No supplier order is linked, so there is nothing to cancel at the supplier.</source>
         <translation>Es ist keine Lieferantenbestellung verknüpft, beim Lieferanten gibt es also nichts zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="513"/>
+        <location filename="dynamic_texts.py" line="537"/>
         <source>{source_} the order already cancelled at the supplier ({ended}); the supplier&apos;s refund is on its way.</source>
         <translation>{source_} die Bestellung beim Lieferanten bereits storniert ({ended}); die Erstattung des Lieferanten ist unterwegs.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="515"/>
+        <location filename="dynamic_texts.py" line="539"/>
         <source>AliExpress reports a status Dropdesk does not know: check the order page.</source>
         <translation>AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die Bestellseite an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="516"/>
+        <location filename="dynamic_texts.py" line="540"/>
         <source>A cancellation request is already open at AliExpress: record it as requested.</source>
         <translation>Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als beantragt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="514"/>
+        <location filename="dynamic_texts.py" line="538"/>
         <source>Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. A shipped AliExpress order cannot be cancelled.</source>
         <translation>Zu spät für eine Stornierung beim Lieferanten: {source} das Paket versandt{on}{tracking}. Eine versandte AliExpress-Bestellung lässt sich nicht stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="517"/>
+        <location filename="dynamic_texts.py" line="541"/>
         <source>the ledger says (last known)</source>
         <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="518"/>
+        <location filename="dynamic_texts.py" line="542"/>
         <source> on {day}</source>
         <translation> am {day}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="519"/>
+        <location filename="dynamic_texts.py" line="543"/>
         <source>, tracking number {number}</source>
         <translation>, Sendungsnummer {number}</translation>
     </message>
@@ -6904,7 +7039,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.decision</name>
     <message>
-        <location filename="dynamic_texts.py" line="520"/>
+        <location filename="dynamic_texts.py" line="544"/>
         <source>The stored cancellation decision is unreadable.</source>
         <translation>Die gespeicherte Entscheidung zu dieser Stornierung ist nicht lesbar.</translation>
     </message>
@@ -6912,144 +7047,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.money_trail</name>
     <message>
-        <location filename="dynamic_texts.py" line="521"/>
+        <location filename="dynamic_texts.py" line="545"/>
         <source>No refund from the supplier is expected for this cancellation.</source>
         <translation>Für diese Stornierung wird keine Erstattung vom Lieferanten erwartet.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="522"/>
-        <source>A refund amount cannot be negative.</source>
-        <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
-    </message>
-</context>
-<context>
-    <name>core.cancel.record</name>
-    <message>
-        <location filename="dynamic_texts.py" line="523"/>
-        <source>There is no cancellation {cancellation_id}.</source>
-        <translation>Es gibt keine Stornierung {cancellation_id}.</translation>
-    </message>
-</context>
-<context>
-    <name>core.cancel.refusal</name>
-    <message>
-        <location filename="dynamic_texts.py" line="524"/>
-        <source>Enter the tracking number the supplier sent.</source>
-        <translation>Geben Sie die Sendungsnummer ein, die der Lieferant geschickt hat.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="525"/>
-        <source>The first scan needs a date with a time zone.</source>
-        <translation>Der erste Scan braucht ein Datum mit Zeitzone.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="526"/>
-        <source>The dispute&apos;s opening time needs a time zone.</source>
-        <translation>Der Zeitpunkt, an dem der Streitfall eröffnet wurde, braucht eine Zeitzone.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="527"/>
-        <source>A refund amount cannot be negative.</source>
-        <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="528"/>
-        <source>The supplier has until {due:%Y-%m-%d %H:%M} UTC to send the tracking number; open the dispute after that.</source>
-        <translation>Der Lieferant hat bis {due:%Y-%m-%d %H:%M} UTC Zeit, die Sendungsnummer zu schicken; eröffnen Sie den Streitfall erst danach.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="529"/>
-        <source>No AliExpress order is linked to this cancellation.</source>
-        <translation>Mit dieser Stornierung ist keine AliExpress-Bestellung verknüpft.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="530"/>
-        <source>This cancellation has no dispute.</source>
-        <translation>Zu dieser Stornierung gibt es keinen Streitfall.</translation>
-    </message>
-</context>
-<context>
-    <name>core.cancel.shop_cancel</name>
-    <message>
-        <location filename="dynamic_texts.py" line="531"/>
-        <source>Shopify shows {order_name} as {lower}: a fulfilled order cannot be cancelled, only refunded.</source>
-        <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="537"/>
-        <source>Shopify finished the cancel job without cancelling</source>
-        <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="539"/>
-        <source>no trace of the cancel at Shopify after the grace time</source>
-        <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="532"/>
-        <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
-        <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="535"/>
-        <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
-        <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="533"/>
-        <source>Cancelling without refunding is not supported through the API yet: cancel in the Shopify admin and confirm it here.</source>
-        <translation>Stornieren ohne Erstattung geht über die Schnittstelle noch nicht: Stornieren Sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="534"/>
-        <source>Shopify keeps at most {staff_note_max} characters of note.</source>
-        <translation>Shopify speichert höchstens {staff_note_max} Zeichen Notiz.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="536"/>
-        <source>Shopify has no trace of the cancel; try again.</source>
-        <translation>Shopify kennt die Stornierung nicht; versuchen Sie es noch einmal.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="538"/>
-        <source>Shopify finished the cancel of {order_name} without cancelling it. Look at the order in the Shopify admin, then try again or cancel it there.</source>
-        <translation>Shopify hat die Stornierung von {order_name} beendet, ohne zu stornieren. Sehen Sie sich die Bestellung im Shopify-Adminbereich an und versuchen Sie es dann noch einmal oder stornieren Sie sie dort.</translation>
-    </message>
-</context>
-<context>
-    <name>core.cancel.shop_entry</name>
-    <message>
-        <location filename="dynamic_texts.py" line="540"/>
-        <source>The ledger has no record of the {state_value} step.</source>
-        <translation>Das Auftragsbuch hat keinen Eintrag zum Schritt {state_value}.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="541"/>
-        <source>No Shopify order is linked to this cancellation.</source>
-        <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="542"/>
-        <source>The Shopify step of this cancellation is already done.</source>
-        <translation>Der Shopify-Schritt dieser Stornierung ist schon erledigt.</translation>
-    </message>
-</context>
-<context>
-    <name>core.cancel.shop_manual</name>
-    <message>
-        <location filename="dynamic_texts.py" line="544"/>
-        <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
-        <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="545"/>
-        <source>Find the order by its name in the Shopify admin (Orders).</source>
-        <translation>Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich (Bestellungen).</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="543"/>
-        <source>No Shopify order is linked to this cancellation.</source>
-        <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="546"/>
@@ -7058,29 +7058,164 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
 </context>
 <context>
-    <name>core.cancel.shop_refund</name>
+    <name>core.cancel.record</name>
     <message>
         <location filename="dynamic_texts.py" line="547"/>
+        <source>There is no cancellation {cancellation_id}.</source>
+        <translation>Es gibt keine Stornierung {cancellation_id}.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.refusal</name>
+    <message>
+        <location filename="dynamic_texts.py" line="548"/>
+        <source>Enter the tracking number the supplier sent.</source>
+        <translation>Geben Sie die Sendungsnummer ein, die der Lieferant geschickt hat.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="549"/>
+        <source>The first scan needs a date with a time zone.</source>
+        <translation>Der erste Scan braucht ein Datum mit Zeitzone.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="550"/>
+        <source>The dispute&apos;s opening time needs a time zone.</source>
+        <translation>Der Zeitpunkt, an dem der Streitfall eröffnet wurde, braucht eine Zeitzone.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="551"/>
+        <source>A refund amount cannot be negative.</source>
+        <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="552"/>
+        <source>The supplier has until {due:%Y-%m-%d %H:%M} UTC to send the tracking number; open the dispute after that.</source>
+        <translation>Der Lieferant hat bis {due:%Y-%m-%d %H:%M} UTC Zeit, die Sendungsnummer zu schicken; eröffnen Sie den Streitfall erst danach.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="553"/>
+        <source>No AliExpress order is linked to this cancellation.</source>
+        <translation>Mit dieser Stornierung ist keine AliExpress-Bestellung verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="554"/>
+        <source>This cancellation has no dispute.</source>
+        <translation>Zu dieser Stornierung gibt es keinen Streitfall.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_cancel</name>
+    <message>
+        <location filename="dynamic_texts.py" line="555"/>
+        <source>Shopify shows {order_name} as {lower}: a fulfilled order cannot be cancelled, only refunded.</source>
+        <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="561"/>
+        <source>Shopify finished the cancel job without cancelling</source>
+        <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="563"/>
+        <source>no trace of the cancel at Shopify after the grace time</source>
+        <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="556"/>
+        <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
+        <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="559"/>
+        <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
+        <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="557"/>
+        <source>Cancelling without refunding is not supported through the API yet: cancel in the Shopify admin and confirm it here.</source>
+        <translation>Stornieren ohne Erstattung geht über die Schnittstelle noch nicht: Stornieren Sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="558"/>
+        <source>Shopify keeps at most {staff_note_max} characters of note.</source>
+        <translation>Shopify speichert höchstens {staff_note_max} Zeichen Notiz.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="560"/>
+        <source>Shopify has no trace of the cancel; try again.</source>
+        <translation>Shopify kennt die Stornierung nicht; versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="562"/>
+        <source>Shopify finished the cancel of {order_name} without cancelling it. Look at the order in the Shopify admin, then try again or cancel it there.</source>
+        <translation>Shopify hat die Stornierung von {order_name} beendet, ohne zu stornieren. Sehen Sie sich die Bestellung im Shopify-Adminbereich an und versuchen Sie es dann noch einmal oder stornieren Sie sie dort.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_entry</name>
+    <message>
+        <location filename="dynamic_texts.py" line="564"/>
+        <source>The ledger has no record of the {state_value} step.</source>
+        <translation>Das Auftragsbuch hat keinen Eintrag zum Schritt {state_value}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="565"/>
+        <source>No Shopify order is linked to this cancellation.</source>
+        <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="566"/>
+        <source>The Shopify step of this cancellation is already done.</source>
+        <translation>Der Shopify-Schritt dieser Stornierung ist schon erledigt.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_manual</name>
+    <message>
+        <location filename="dynamic_texts.py" line="568"/>
+        <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
+        <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="569"/>
+        <source>Find the order by its name in the Shopify admin (Orders).</source>
+        <translation>Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich (Bestellungen).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="567"/>
+        <source>No Shopify order is linked to this cancellation.</source>
+        <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="570"/>
+        <source>A refund amount cannot be negative.</source>
+        <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_refund</name>
+    <message>
+        <location filename="dynamic_texts.py" line="571"/>
         <source>The linked order has no Shopify id: refund it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="548"/>
+        <location filename="dynamic_texts.py" line="572"/>
         <source>Shopify suggests refunding nothing: there is nothing to send.</source>
         <translation>Shopify schlägt vor, nichts zu erstatten: Es gibt nichts zu senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="549"/>
+        <location filename="dynamic_texts.py" line="573"/>
         <source>The refund has no idempotency key; it cannot be sent safely.</source>
         <translation>Die Erstattung hat keinen Idempotenzschlüssel; sie lässt sich nicht sicher senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="550"/>
+        <location filename="dynamic_texts.py" line="574"/>
         <source>There is nothing left to refund in this cancellation.</source>
         <translation>In dieser Stornierung ist nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="551"/>
+        <location filename="dynamic_texts.py" line="575"/>
         <source>Shopify saw this refund&apos;s key with other amounts. Look at the order&apos;s refunds in the Shopify admin before doing anything else.</source>
         <translation>Shopify kennt den Schlüssel dieser Erstattung mit anderen Beträgen. Sehen Sie sich die Erstattungen der Bestellung im Shopify-Adminbereich an, bevor Sie etwas anderes tun.</translation>
     </message>
@@ -7088,7 +7223,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.states</name>
     <message>
-        <location filename="dynamic_texts.py" line="552"/>
+        <location filename="dynamic_texts.py" line="576"/>
         <source>Unknown cancellation state {raw!r} in the ledger.</source>
         <translation>Unbekannter Stornierungsstatus {raw!r} im Auftragsbuch.</translation>
     </message>
@@ -7096,32 +7231,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.supplier</name>
     <message>
-        <location filename="dynamic_texts.py" line="553"/>
+        <location filename="dynamic_texts.py" line="577"/>
         <source>AliExpress shows the parcel shipped before the cancellation was requested: too late to cancel at the supplier.</source>
         <translation>AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät für eine Stornierung beim Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="554"/>
+        <location filename="dynamic_texts.py" line="578"/>
         <source>Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only after its 24-hour payment check, from {check_until:%Y-%m-%d %H:%M} UTC. Until then the Cancel button may be missing.</source>
         <translation>Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab {check_until:%d.%m.%Y %H:%M} UTC. Bis dahin fehlt die Schaltfläche „Cancel order“ eventuell.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="555"/>
+        <location filename="dynamic_texts.py" line="579"/>
         <source>The supplier&apos;s ship window has closed: AliExpress may close the order and refund you in full by itself.</source>
         <translation>Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="556"/>
+        <location filename="dynamic_texts.py" line="580"/>
         <source>AliExpress is not connected: look at the order page and record the answer by hand.</source>
         <translation>AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie die Antwort von Hand ein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="557"/>
+        <location filename="dynamic_texts.py" line="581"/>
         <source>No AliExpress order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine AliExpress-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="558"/>
+        <location filename="dynamic_texts.py" line="582"/>
         <source>AliExpress could not be asked: {reason}</source>
         <translation>AliExpress ließ sich nicht fragen: {reason}</translation>
     </message>
@@ -7129,42 +7264,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.workflow</name>
     <message>
-        <location filename="dynamic_texts.py" line="559"/>
+        <location filename="dynamic_texts.py" line="583"/>
         <source>Enter the amount the supplier agreed to refund.</source>
         <translation>Geben Sie den Betrag ein, den der Lieferant zu erstatten zugesagt hat.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="560"/>
+        <location filename="dynamic_texts.py" line="584"/>
         <source>Say why the cancellation is abandoned.</source>
         <translation>Sagen Sie, warum die Stornierung aufgegeben wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="561"/>
+        <location filename="dynamic_texts.py" line="585"/>
         <source>There is no supplier order {supplier_order_id}.</source>
         <translation>Es gibt keine Lieferantenbestellung {supplier_order_id}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="562"/>
+        <location filename="dynamic_texts.py" line="586"/>
         <source>The supplier&apos;s answer is &apos;accepted&apos; or &apos;refused&apos;.</source>
         <translation>Die Antwort des Lieferanten ist &apos;accepted&apos; oder &apos;refused&apos;.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="563"/>
+        <location filename="dynamic_texts.py" line="587"/>
         <source>A supplier refund cannot be added to this run now.</source>
         <translation>Eine Erstattung vom Lieferanten lässt sich diesem Vorgang jetzt nicht hinzufügen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="564"/>
+        <location filename="dynamic_texts.py" line="588"/>
         <source>A refund from the supplier is already expected.</source>
         <translation>Eine Erstattung vom Lieferanten wird schon erwartet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="565"/>
+        <location filename="dynamic_texts.py" line="589"/>
         <source>This cancellation is closed.</source>
         <translation>Diese Stornierung ist abgeschlossen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="566"/>
+        <location filename="dynamic_texts.py" line="590"/>
         <source>Dropdesk is waiting for Shopify&apos;s answer to this cancellation: resume it first, then abandon if you still want to.</source>
         <translation>Dropdesk wartet auf die Antwort von Shopify zu dieser Stornierung: Setzen Sie sie zuerst fort und geben Sie sie danach auf, wenn Sie noch wollen.</translation>
     </message>
@@ -7172,102 +7307,102 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.evidence</name>
     <message>
-        <location filename="dynamic_texts.py" line="567"/>
+        <location filename="dynamic_texts.py" line="591"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="568"/>
+        <location filename="dynamic_texts.py" line="592"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="569"/>
+        <location filename="dynamic_texts.py" line="593"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="570"/>
+        <location filename="dynamic_texts.py" line="594"/>
         <source>carrier status</source>
         <translation>Status des Versanddienstes</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="571"/>
+        <location filename="dynamic_texts.py" line="595"/>
         <source>AliExpress status</source>
         <translation>AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="572"/>
+        <location filename="dynamic_texts.py" line="596"/>
         <source>Chargeback opened by the bank</source>
         <translation>Rückbuchung von der Bank eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="573"/>
+        <location filename="dynamic_texts.py" line="597"/>
         <source>Chargeback updated by Shopify</source>
         <translation>Rückbuchung von Shopify geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="574"/>
+        <location filename="dynamic_texts.py" line="598"/>
         <source>Evidence text saved at Shopify</source>
         <translation>Nachweistext bei Shopify gespeichert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="575"/>
+        <location filename="dynamic_texts.py" line="599"/>
         <source>Evidence submitted to the bank</source>
         <translation>Nachweise an die Bank übermittelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="576"/>
+        <location filename="dynamic_texts.py" line="600"/>
         <source>Sending the evidence failed</source>
         <translation>Senden der Nachweise fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="577"/>
+        <location filename="dynamic_texts.py" line="601"/>
         <source>Supplier shipped the order (AliExpress)</source>
         <translation>Lieferant hat versandt (AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="578"/>
+        <location filename="dynamic_texts.py" line="602"/>
         <source>AliExpress status changed</source>
         <translation>AliExpress-Status geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="579"/>
+        <location filename="dynamic_texts.py" line="603"/>
         <source>Order cancelled at AliExpress</source>
         <translation>Bestellung bei AliExpress storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="580"/>
+        <location filename="dynamic_texts.py" line="604"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="581"/>
+        <location filename="dynamic_texts.py" line="605"/>
         <source>Supplier order recorded</source>
         <translation>Lieferantenbestellung erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="582"/>
+        <location filename="dynamic_texts.py" line="606"/>
         <source>Supplier order edited</source>
         <translation>Lieferantenbestellung bearbeitet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="583"/>
+        <location filename="dynamic_texts.py" line="607"/>
         <source>Refund issued to the customer</source>
         <translation>Erstattung an den Kunden veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="584"/>
+        <location filename="dynamic_texts.py" line="608"/>
         <source>Cancellation: {text}</source>
         <translation>Stornierung: {text}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="585"/>
+        <location filename="dynamic_texts.py" line="609"/>
         <source>Refund to the customer: {amount} ({state})</source>
         <translation>Erstattung an den Kunden: {amount} ({state})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="586"/>
+        <location filename="dynamic_texts.py" line="610"/>
         <source>Refund from the supplier: {amount} ({state})</source>
         <translation>Erstattung vom Lieferanten: {amount} ({state})</translation>
     </message>
@@ -7275,152 +7410,152 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.words</name>
     <message>
-        <location filename="dynamic_texts.py" line="587"/>
+        <location filename="dynamic_texts.py" line="611"/>
         <source>Show the order, the shipment with its tracking, the refund policy and every contact with the customer.</source>
         <translation>Zeigen Sie die Bestellung, den Versand mit Sendungsverfolgung, die Erstattungsrichtlinie und jeden Kontakt mit dem Kunden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="588"/>
+        <location filename="dynamic_texts.py" line="612"/>
         <source>Card holder says they did not make the payment</source>
         <translation>Karteninhaber sagt, er habe die Zahlung nicht veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="589"/>
+        <location filename="dynamic_texts.py" line="613"/>
         <source>No reason given (ask the customer)</source>
         <translation>Kein Grund genannt (beim Kunden nachfragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="590"/>
+        <location filename="dynamic_texts.py" line="614"/>
         <source>Customer does not recognise the payment</source>
         <translation>Kunde erkennt die Abbuchung nicht</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="591"/>
+        <location filename="dynamic_texts.py" line="615"/>
         <source>Customer says they were charged twice</source>
         <translation>Kunde sagt, doppelt belastet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="592"/>
+        <location filename="dynamic_texts.py" line="616"/>
         <source>Charged after a subscription was cancelled</source>
         <translation>Belastet nach Kündigung eines Abos</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="593"/>
+        <location filename="dynamic_texts.py" line="617"/>
         <source>Item defective, damaged or not as described</source>
         <translation>Artikel defekt, beschädigt oder nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="594"/>
+        <location filename="dynamic_texts.py" line="618"/>
         <source>Customer says the item never arrived</source>
         <translation>Kunde sagt, der Artikel sei nie angekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="595"/>
+        <location filename="dynamic_texts.py" line="619"/>
         <source>Customer says a promised refund did not come</source>
         <translation>Kunde sagt, eine zugesagte Erstattung sei nicht gekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="596"/>
+        <location filename="dynamic_texts.py" line="620"/>
         <source>Wrong account details at the bank</source>
         <translation>Falsche Kontodaten bei der Bank</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="597"/>
+        <location filename="dynamic_texts.py" line="621"/>
         <source>Not enough money on the account</source>
         <translation>Konto nicht gedeckt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="598"/>
+        <location filename="dynamic_texts.py" line="622"/>
         <source>The customer&apos;s bank cannot process the payment</source>
         <translation>Die Bank des Kunden kann die Zahlung nicht verarbeiten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="599"/>
+        <location filename="dynamic_texts.py" line="623"/>
         <source>Direct debit not authorised by the customer</source>
         <translation>Lastschrift vom Kunden nicht autorisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="600"/>
+        <location filename="dynamic_texts.py" line="624"/>
         <source>Customer disputed the payment (ask them why)</source>
         <translation>Kunde hat die Zahlung angefochten (nach dem Grund fragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="601"/>
+        <location filename="dynamic_texts.py" line="625"/>
         <source>The bank says the payment broke card network rules</source>
         <translation>Die Bank sagt, die Zahlung verstoße gegen Kartennetz-Regeln</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="602"/>
+        <location filename="dynamic_texts.py" line="626"/>
         <source>Needs your evidence</source>
         <translation>Wartet auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="603"/>
+        <location filename="dynamic_texts.py" line="627"/>
         <source>Evidence sent: bank deciding</source>
         <translation>Nachweise gesendet: Bank entscheidet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="604"/>
+        <location filename="dynamic_texts.py" line="628"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="605"/>
+        <location filename="dynamic_texts.py" line="629"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="606"/>
+        <location filename="dynamic_texts.py" line="630"/>
         <source>Accepted (not contested)</source>
         <translation>Akzeptiert (nicht angefochten)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="607"/>
+        <location filename="dynamic_texts.py" line="631"/>
         <source>Prevented (no chargeback)</source>
         <translation>Abgewendet (keine Rückbuchung)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="608"/>
+        <location filename="dynamic_texts.py" line="632"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="609"/>
+        <location filename="dynamic_texts.py" line="633"/>
         <source>Chargeback</source>
         <translation>Rückbuchung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="610"/>
+        <location filename="dynamic_texts.py" line="634"/>
         <source>Inquiry</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="611"/>
+        <location filename="dynamic_texts.py" line="635"/>
         <source>Show that the parcel shipped to the customer&apos;s address and was delivered: carrier, tracking number and the carrier&apos;s delivery event.</source>
         <translation>Zeigen Sie, dass das Paket an die Adresse des Kunden ging und zugestellt wurde: Versanddienst, Sendungsnummer und das Zustellereignis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="612"/>
+        <location filename="dynamic_texts.py" line="636"/>
         <source>Show the product as described, the refund policy the customer accepted, and that the customer did not return the item or ask for a return.</source>
         <translation>Zeigen Sie den Artikel wie beschrieben, die akzeptierten Rückgabebedingungen und dass der Kunde den Artikel nicht zurückgeschickt oder keine Rückgabe verlangt hat.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="613"/>
+        <location filename="dynamic_texts.py" line="637"/>
         <source>Show the refund already made, or why none is owed under the refund policy.</source>
         <translation>Zeigen Sie die bereits geleistete Erstattung oder warum laut Erstattungsrichtlinie keine fällig ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="614"/>
+        <location filename="dynamic_texts.py" line="638"/>
         <source>Show that the order shipped to the card holder&apos;s address and any contact with them.</source>
         <translation>Zeigen Sie, dass an die Adresse des Karteninhabers versandt wurde, und jeden Kontakt mit ihm.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="615"/>
+        <location filename="dynamic_texts.py" line="639"/>
         <source>Show the order, what was shipped where, and the name the payment appears under.</source>
         <translation>Zeigen Sie die Bestellung, was wohin versandt wurde, und unter welchem Namen die Abbuchung erscheint.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="616"/>
+        <location filename="dynamic_texts.py" line="640"/>
         <source>Show that each payment belongs to a separate order.</source>
         <translation>Zeigen Sie, dass jede Zahlung zu einer eigenen Bestellung gehört.</translation>
     </message>
@@ -7428,12 +7563,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.connections</name>
     <message>
-        <location filename="dynamic_texts.py" line="617"/>
+        <location filename="dynamic_texts.py" line="641"/>
         <source>The connection failed ({kind}). Check the internet connection.</source>
         <translation>Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="618"/>
+        <location filename="dynamic_texts.py" line="642"/>
         <source>Something went wrong ({name}: {error}).</source>
         <translation>Etwas ist schiefgegangen ({name}: {error}).</translation>
     </message>
@@ -7441,52 +7576,52 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadline_entries</name>
     <message>
-        <location filename="dynamic_texts.py" line="619"/>
+        <location filename="dynamic_texts.py" line="643"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="620"/>
+        <location filename="dynamic_texts.py" line="644"/>
         <source>Order it from the supplier</source>
         <translation>Beim Lieferanten bestellen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="621"/>
+        <location filename="dynamic_texts.py" line="645"/>
         <source>The supplier&apos;s ship window closes</source>
         <translation>Das Versandfenster des Lieferanten endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="622"/>
+        <location filename="dynamic_texts.py" line="646"/>
         <source>The supplier&apos;s answer to the cancel request is due</source>
         <translation>Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="623"/>
+        <location filename="dynamic_texts.py" line="647"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="624"/>
+        <location filename="dynamic_texts.py" line="648"/>
         <source>The dispute&apos;s next step is due (escalate it)</source>
         <translation>Der nächste Schritt im Streitfall ist fällig (eskalieren)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="625"/>
+        <location filename="dynamic_texts.py" line="649"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten sollte eingegangen sein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="626"/>
+        <location filename="dynamic_texts.py" line="650"/>
         <source>AliExpress&apos; purchase protection ends: open a dispute before</source>
         <translation>Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="627"/>
+        <location filename="dynamic_texts.py" line="651"/>
         <source>Refund the customer&apos;s withdrawal</source>
         <translation>Den Widerruf des Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="628"/>
+        <location filename="dynamic_texts.py" line="652"/>
         <source>Send the chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung einreichen</translation>
     </message>
@@ -7494,17 +7629,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadlines</name>
     <message>
-        <location filename="dynamic_texts.py" line="629"/>
+        <location filename="dynamic_texts.py" line="653"/>
         <source>Ship-by moved from {before} to {after}: calendar changed</source>
         <translation>Versandfrist verschoben von {before} auf {after}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="631"/>
+        <location filename="dynamic_texts.py" line="655"/>
         <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
         <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="630"/>
+        <location filename="dynamic_texts.py" line="654"/>
         <source>{message} (estimated: no official holiday arrangement for that year yet)</source>
         <translation>{message} (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)</translation>
     </message>
@@ -7512,17 +7647,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.amounts</name>
     <message>
-        <location filename="dynamic_texts.py" line="632"/>
+        <location filename="dynamic_texts.py" line="656"/>
         <source>not an amount: &quot;{text}&quot;</source>
         <translation>kein Betrag: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="633"/>
+        <location filename="dynamic_texts.py" line="657"/>
         <source>&quot;{text}&quot; has more decimals than {currency} has</source>
         <translation>&quot;{text}&quot; hat mehr Nachkommastellen als {currency}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="634"/>
+        <location filename="dynamic_texts.py" line="658"/>
         <source>&quot;{text}&quot; is too large to be an amount</source>
         <translation>&quot;{text}&quot; ist zu groß für einen Betrag</translation>
     </message>
@@ -7530,62 +7665,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.csv_source</name>
     <message>
-        <location filename="dynamic_texts.py" line="635"/>
+        <location filename="dynamic_texts.py" line="659"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>eine Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="636"/>
+        <location filename="dynamic_texts.py" line="660"/>
         <source>an old Excel workbook (.xls)</source>
         <translation>eine alte Excel-Arbeitsmappe (.xls)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="637"/>
+        <location filename="dynamic_texts.py" line="661"/>
         <source>the CSV breaks here ({text}); the rest of the file could not be read</source>
         <translation>die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="639"/>
+        <location filename="dynamic_texts.py" line="663"/>
         <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
         <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (&quot;) wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="644"/>
+        <location filename="dynamic_texts.py" line="668"/>
         <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
         <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="638"/>
+        <location filename="dynamic_texts.py" line="662"/>
         <source>{path_name} is not readable text: save it as CSV (UTF-8) and import it again.</source>
         <translation>{path_name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren Sie sie noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="640"/>
+        <location filename="dynamic_texts.py" line="664"/>
         <source>{path_name} mixes text encodings; save it again as CSV (UTF-8) and retry.</source>
         <translation>{path_name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV (UTF-8) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="641"/>
+        <location filename="dynamic_texts.py" line="665"/>
         <source>{path_name} cannot be read: its header (line {line_no}) is not a line of column names (one of them is longer than any column name can be).</source>
         <translation>{path_name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein kann).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="642"/>
+        <location filename="dynamic_texts.py" line="666"/>
         <source>{path_name} is empty.</source>
         <translation>{path_name} ist leer.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="643"/>
+        <location filename="dynamic_texts.py" line="667"/>
         <source>{path_name} cannot be read: {reason}.</source>
         <translation>{path_name} lässt sich nicht lesen: {reason}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="645"/>
+        <location filename="dynamic_texts.py" line="669"/>
         <source>{path_name} contains binary data, not CSV text.</source>
         <translation>{path_name} enthält Binärdaten, keinen CSV-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="646"/>
+        <location filename="dynamic_texts.py" line="670"/>
         <source>{path_name} has no header line.</source>
         <translation>{path_name} hat keine Kopfzeile.</translation>
     </message>
@@ -7593,17 +7728,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.questions</name>
     <message>
-        <location filename="dynamic_texts.py" line="647"/>
+        <location filename="dynamic_texts.py" line="671"/>
         <source>The file has no Currency column (an older export) and the ledger has no shop to take the currency from: which currency are its amounts in?</source>
         <translation>Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="648"/>
+        <location filename="dynamic_texts.py" line="672"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
         <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="649"/>
+        <location filename="dynamic_texts.py" line="673"/>
         <source>The ledger holds {len} shops ({join}) and an export does not say which one it is from: which shop is it?</source>
         <translation>Das Auftragsbuch enthält {len} Shops ({join}) und ein Export sagt nicht, aus welchem er stammt: welcher Shop ist es?</translation>
     </message>
@@ -7611,12 +7746,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.shopify_rows</name>
     <message>
-        <location filename="dynamic_texts.py" line="650"/>
+        <location filename="dynamic_texts.py" line="674"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="651"/>
+        <location filename="dynamic_texts.py" line="675"/>
         <source>{source_path_name} is not a Shopify orders export: it has a Name column but none of Id, Total, Financial Status or Lineitem name.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es gibt eine Spalte Name, aber keine von Id, Total, Financial Status oder Lineitem name.</translation>
     </message>
@@ -7624,62 +7759,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.summary</name>
     <message>
-        <location filename="dynamic_texts.py" line="659"/>
+        <location filename="dynamic_texts.py" line="683"/>
         <source>Orders of shop {shop}.</source>
         <translation>Bestellungen des Shops {shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="663"/>
+        <location filename="dynamic_texts.py" line="687"/>
         <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
         <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="652"/>
+        <location filename="dynamic_texts.py" line="676"/>
         <source>day-first</source>
         <translation>Tag zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="653"/>
+        <location filename="dynamic_texts.py" line="677"/>
         <source>month-first</source>
         <translation>Monat zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="654"/>
+        <location filename="dynamic_texts.py" line="678"/>
         <source>as the file shows</source>
         <translation>wie die Datei zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="655"/>
+        <location filename="dynamic_texts.py" line="679"/>
         <source>as you said</source>
         <translation>wie angegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="656"/>
+        <location filename="dynamic_texts.py" line="680"/>
         <source>as your locale writes dates</source>
         <translation>wie Ihr Gebietsschema Daten schreibt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="657"/>
+        <location filename="dynamic_texts.py" line="681"/>
         <source>to be confirmed</source>
         <translation>noch zu bestätigen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="658"/>
+        <location filename="dynamic_texts.py" line="682"/>
         <source>the shop&apos;s currency in the ledger</source>
         <translation>die Währung des Shops im Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="660"/>
+        <location filename="dynamic_texts.py" line="684"/>
         <source>No Currency column: amounts read in {currency} ({source}).</source>
         <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="662"/>
+        <location filename="dynamic_texts.py" line="686"/>
         <source>Dates read {order} ({how}).</source>
         <translation>Daten mit {order} gelesen ({how}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="661"/>
+        <location filename="dynamic_texts.py" line="685"/>
         <source>line {line}: {cell}</source>
         <translation>Zeile {line}: {cell}</translation>
     </message>
@@ -7687,12 +7822,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.timestamps</name>
     <message>
-        <location filename="dynamic_texts.py" line="664"/>
+        <location filename="dynamic_texts.py" line="688"/>
         <source>not a date: &quot;{text}&quot;</source>
         <translation>kein Datum: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="665"/>
+        <location filename="dynamic_texts.py" line="689"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
         <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
     </message>
@@ -7700,42 +7835,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="666"/>
+        <location filename="dynamic_texts.py" line="690"/>
         <source>{value} days ago</source>
         <translation>vor {value} Tagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="667"/>
+        <location filename="dynamic_texts.py" line="691"/>
         <source>{last} (its last change; {copied})</source>
         <translation>{last} (letzte Änderung; {copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="668"/>
+        <location filename="dynamic_texts.py" line="692"/>
         <source>The latest verified backup, {path_name}, is from {when}.</source>
         <translation>Die neueste geprüfte Sicherung, {path_name}, stammt vom {when}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="669"/>
+        <location filename="dynamic_texts.py" line="693"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="670"/>
+        <location filename="dynamic_texts.py" line="694"/>
         <source>the copy&apos;s file time lies in the future: the clock was wrong then</source>
         <translation>die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="671"/>
+        <location filename="dynamic_texts.py" line="695"/>
         <source>copied {age}</source>
         <translation>{age} kopiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="672"/>
+        <location filename="dynamic_texts.py" line="696"/>
         <source>{date} ({copied})</source>
         <translation>{date} ({copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="673"/>
+        <location filename="dynamic_texts.py" line="697"/>
         <source>The backup of {path_name} failed its check ({problems}) and was removed; {path_name} itself may be damaged.</source>
         <translation>Die Sicherung von {path_name} hat die Prüfung nicht bestanden ({problems}) und wurde entfernt; {path_name} selbst ist vielleicht beschädigt.</translation>
     </message>
@@ -7743,17 +7878,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.errors</name>
     <message>
-        <location filename="dynamic_texts.py" line="674"/>
+        <location filename="dynamic_texts.py" line="698"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="676"/>
+        <location filename="dynamic_texts.py" line="700"/>
         <source>the disk could not be written to (it may be full, or the file too large)</source>
         <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="675"/>
+        <location filename="dynamic_texts.py" line="699"/>
         <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
         <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
@@ -7761,12 +7896,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.migrate</name>
     <message>
-        <location filename="dynamic_texts.py" line="677"/>
+        <location filename="dynamic_texts.py" line="701"/>
         <source>{path_name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="678"/>
+        <location filename="dynamic_texts.py" line="702"/>
         <source>{path_name} was not upgraded: rows of {table} would refer to missing rows. The ledger was left as it was.</source>
         <translation>{path_name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende Zeilen verweisen. Das Auftragsbuch blieb, wie es war.</translation>
     </message>
@@ -7774,57 +7909,57 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.store</name>
     <message>
-        <location filename="dynamic_texts.py" line="679"/>
+        <location filename="dynamic_texts.py" line="703"/>
         <source>{path_name} is open in another Dropdesk window (perhaps under another name or folder). Switch to that window, or close it and try again.</source>
         <translation>{path_name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="680"/>
+        <location filename="dynamic_texts.py" line="704"/>
         <source>{path_name} is damaged: its table definitions are garbled.</source>
         <translation>{path_name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="681"/>
+        <location filename="dynamic_texts.py" line="705"/>
         <source>{path_name} is damaged: {error}</source>
         <translation>{path_name} ist beschädigt: {error}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="682"/>
+        <location filename="dynamic_texts.py" line="706"/>
         <source>{path} is a folder, not a ledger file.</source>
         <translation>{path} ist ein Ordner, kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="683"/>
+        <location filename="dynamic_texts.py" line="707"/>
         <source>There is no ledger at {path}.</source>
         <translation>Unter {path} liegt kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="684"/>
+        <location filename="dynamic_texts.py" line="708"/>
         <source>{path_name} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, which upgrades it (after a backup), then run the command again. The file was not changed.</source>
         <translation>{path_name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="685"/>
+        <location filename="dynamic_texts.py" line="709"/>
         <source>{path_name} is not a Dropdesk ledger (not an SQLite file).</source>
         <translation>{path_name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="686"/>
+        <location filename="dynamic_texts.py" line="710"/>
         <source>{path_name} is an SQLite file of another program, not a Dropdesk ledger.</source>
         <translation>{path_name} ist eine SQLite-Datei eines anderen Programms, kein Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="687"/>
+        <location filename="dynamic_texts.py" line="711"/>
         <source>{path_name} is damaged ({value}). Dropdesk writes nothing to it: restore the latest backup, or open another ledger.</source>
         <translation>{path_name} ist beschädigt ({value}). Dropdesk schreibt nichts hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein anderes Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="688"/>
+        <location filename="dynamic_texts.py" line="712"/>
         <source>{path_name} cannot be opened: it cannot be locked ({reason}).</source>
         <translation>{path_name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="689"/>
+        <location filename="dynamic_texts.py" line="713"/>
         <source>{path_name} was written by a newer Dropdesk (schema {revision}). Update Dropdesk to read it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {revision}). Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.</translation>
     </message>
@@ -7832,7 +7967,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.sync_folder</name>
     <message>
-        <location filename="dynamic_texts.py" line="690"/>
+        <location filename="dynamic_texts.py" line="714"/>
         <source>{path_name} is in a {service} folder. {service} copies the ledger while Dropdesk writes it, which can damage it or split it into conflicting copies, above all when two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs it up daily). To work from two computers, put the ledger on a PostgreSQL server: `dropdesk ledger copy` moves it there, then open postgresql://user@host/database.</source>
         <translation>{path_name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie postgresql://benutzer@host/datenbank.</translation>
     </message>
@@ -7840,12 +7975,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.wal_watch</name>
     <message>
-        <location filename="dynamic_texts.py" line="691"/>
+        <location filename="dynamic_texts.py" line="715"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; this change was not made. Close Dropdesk, check the orders, and restore the latest backup if some are missing.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder her, falls welche fehlen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="692"/>
+        <location filename="dynamic_texts.py" line="716"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Dropdesk copied the saved changes back into the ledger; this change was not made. Close Dropdesk and open it again, and keep cleaning or sync tools away from the files beside the ledger.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem Auftragsbuch fern.</translation>
     </message>
@@ -7853,12 +7988,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.paths</name>
     <message>
-        <location filename="dynamic_texts.py" line="694"/>
+        <location filename="dynamic_texts.py" line="718"/>
         <source>{blocker} is a file, not a folder</source>
         <translation>{blocker} ist eine Datei, kein Ordner</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="693"/>
+        <location filename="dynamic_texts.py" line="717"/>
         <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
         <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
@@ -7866,12 +8001,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.policy</name>
     <message>
-        <location filename="dynamic_texts.py" line="695"/>
+        <location filename="dynamic_texts.py" line="719"/>
         <source>A policy needs at least one supplier to rely on.</source>
         <translation>Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="696"/>
+        <location filename="dynamic_texts.py" line="720"/>
         <source>The policy needs an e-mail address customers can write to.</source>
         <translation>Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.</translation>
     </message>
@@ -7879,87 +8014,87 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.protection</name>
     <message>
-        <location filename="dynamic_texts.py" line="697"/>
+        <location filename="dynamic_texts.py" line="721"/>
         <source>After opening: the supplier answers within the dispute; from the 3rd day you can escalate it to AliExpress; unresolved after 15 days it goes to AliExpress&apos; case team by itself.</source>
         <translation>Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das Fallteam von AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="698"/>
+        <location filename="dynamic_texts.py" line="722"/>
         <source>If tracking shows the parcel left only after the day you opened the dispute, say so: it was not shipped when you complained, and you are owed the money back.</source>
         <translation>Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert haben, und Ihnen steht das Geld zu.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="700"/>
+        <location filename="dynamic_texts.py" line="724"/>
         <source>Write to the supplier first and ask where the parcel is; if it is still on its way, ask them to extend the protection.</source>
         <translation>Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="701"/>
+        <location filename="dynamic_texts.py" line="725"/>
         <source>Before protection ends, open the dispute on the order page: reason “Order not received”, full refund.</source>
         <translation>Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: Grund „Bestellung nicht erhalten“, volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="702"/>
+        <location filename="dynamic_texts.py" line="726"/>
         <source>The tracking number and a screenshot of its latest carrier events</source>
         <translation>Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="703"/>
+        <location filename="dynamic_texts.py" line="727"/>
         <source>The customer&apos;s written statement that nothing arrived</source>
         <translation>Die schriftliche Aussage des Kunden, dass nichts angekommen ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="704"/>
+        <location filename="dynamic_texts.py" line="728"/>
         <source>Your messages with the supplier (screenshots)</source>
         <translation>Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="705"/>
+        <location filename="dynamic_texts.py" line="729"/>
         <source>For a parcel held by customs: the customs office&apos;s written reason</source>
         <translation>Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des Zollamts</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="706"/>
+        <location filename="dynamic_texts.py" line="730"/>
         <source>Ask the customer for photos or a short video before anything is sent back.</source>
         <translation>Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas zurückgeschickt wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="707"/>
+        <location filename="dynamic_texts.py" line="731"/>
         <source>Open the dispute on the order page: reason “Not as described” (or “Damaged”), list every difference from the listing, full or partial refund.</source>
         <translation>Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ (oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder teilweise Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="708"/>
+        <location filename="dynamic_texts.py" line="732"/>
         <source>Clear photos of the item and of its labels; for more than one piece, all of them</source>
         <translation>Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="709"/>
+        <location filename="dynamic_texts.py" line="733"/>
         <source>A wrong size: the item flat beside a ruler, and the size label</source>
         <translation>Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="710"/>
+        <location filename="dynamic_texts.py" line="734"/>
         <source>Something that does not work: a video showing it</source>
         <translation>Etwas funktioniert nicht: ein Video, das es zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="711"/>
+        <location filename="dynamic_texts.py" line="735"/>
         <source>A screenshot of the product page as you bought it</source>
         <translation>Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="712"/>
+        <location filename="dynamic_texts.py" line="736"/>
         <source>Damaged packaging: photos, and a claim with the local carrier</source>
         <translation>Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="699"/>
+        <location filename="dynamic_texts.py" line="723"/>
         <source>AliExpress protection of {order} ends {day}: not delivered yet? Ask {supplier} to extend it, or open a dispute before then.</source>
         <translation>Der Käuferschutz von {order} endet {day}: noch nicht zugestellt? Bitten Sie {supplier} um Verlängerung oder öffnen Sie vorher einen Streitfall.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="713"/>
+        <location filename="dynamic_texts.py" line="737"/>
         <source>the supplier</source>
         <translation>den Lieferanten</translation>
     </message>
@@ -7967,7 +8102,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.rates</name>
     <message>
-        <location filename="dynamic_texts.py" line="714"/>
+        <location filename="dynamic_texts.py" line="738"/>
         <source>{code!r} is not a currency code like EUR or USD.</source>
         <translation>{code!r} ist kein Währungscode wie EUR oder USD.</translation>
     </message>
@@ -7975,80 +8110,151 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.review</name>
     <message>
-        <location filename="dynamic_texts.py" line="715"/>
+        <location filename="dynamic_texts.py" line="739"/>
         <source>{latest}; the rate of each day, {days} days from {first}</source>
         <translation>{latest}; der Kurs jedes Tages, {days} Tage ab {first}</translation>
     </message>
 </context>
 <context>
+    <name>core.shopify.client</name>
+    <message>
+        <location filename="dynamic_texts.py" line="740"/>
+        <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
+        <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit &apos;shpat_&apos;) und ob die App noch installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="741"/>
+        <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
+        <translation>Shopify hat die Anfrage &apos;{operation}&apos; von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="742"/>
+        <source>Shopify answered &apos;{operation}&apos; without data.</source>
+        <translation>Shopify hat &apos;{operation}&apos; ohne Daten beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="743"/>
+        <source>Refusing to send a Shopify request anywhere but https://{shop}.</source>
+        <translation>Dropdesk sendet Shopify-Anfragen nur an https://{shop}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="744"/>
+        <source>Shopify ({shop}) answered with a redirect to {target}. Dropdesk does not follow redirects, so the access token stays with your shop. Check the shop address.</source>
+        <translation>Shopify ({shop}) hat mit einer Weiterleitung nach {target} geantwortet. Dropdesk folgt keinen Weiterleitungen, damit das Zugriffstoken bei Ihrem Shop bleibt. Prüfen Sie die Shop-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="745"/>
+        <source>Shopify ({shop}) refused even a freshly issued access token. The app may have been uninstalled from the shop, or its access revoked.</source>
+        <translation>Shopify ({shop}) hat sogar ein frisch ausgestelltes Zugriffstoken abgelehnt. Vielleicht wurde die App aus dem Shop entfernt oder ihr Zugriff widerrufen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="746"/>
+        <source>The shop {shop} is frozen (Shopify says payment is required). Settle the bill in the Shopify admin, then try again.</source>
+        <translation>Der Shop {shop} ist eingefroren (laut Shopify ist eine Zahlung fällig). Begleichen Sie die Rechnung im Shopify-Adminbereich und versuchen Sie es dann noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="747"/>
+        <source>Shopify denied this app access to {shop} (HTTP 403). The app may have been uninstalled, or it lacks a permission.</source>
+        <translation>Shopify hat dieser App den Zugriff auf {shop} verweigert (HTTP 403). Vielleicht wurde die App entfernt, oder ihr fehlt eine Berechtigung.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="748"/>
+        <source>No Shopify shop answers at {shop} (or API version {api_version} is unknown). Check the shop address.</source>
+        <translation>Unter {shop} antwortet kein Shopify-Shop (oder die API-Version {api_version} ist unbekannt). Prüfen Sie die Shop-Adresse.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="749"/>
+        <source>The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.</source>
+        <translation>Der Shop {shop} ist von Shopify gesperrt. Sehen Sie im Shopify-Adminbereich nach einem Hinweis.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="750"/>
+        <source>Shopify ({shop}) answered the token request without a token.</source>
+        <translation>Shopify ({shop}) hat die Token-Anfrage ohne Token beantwortet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="751"/>
+        <source>Shopify ({shop}) kept asking Dropdesk to slow down for over {max_throttle_wait:.0f} seconds. Try again in a few minutes.</source>
+        <translation>Shopify ({shop}) hat Dropdesk über {max_throttle_wait:.0f} Sekunden lang gebeten, langsamer zu werden. Versuchen Sie es in ein paar Minuten noch einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>core.shopify.connection</name>
+    <message>
+        <location filename="dynamic_texts.py" line="752"/>
+        <source>{client_shop} answered as {info_myshopify_domain}. Check the shop address.</source>
+        <translation>{client_shop} hat als {info_myshopify_domain} geantwortet. Prüfen Sie die Shop-Adresse.</translation>
+    </message>
+</context>
+<context>
     <name>core.shopify.denials</name>
     <message>
-        <location filename="dynamic_texts.py" line="716"/>
+        <location filename="dynamic_texts.py" line="753"/>
         <source>Access to protected customer data is granted in the app&apos;s configuration (Shopify Dev Dashboard or Partner Dashboard: the app &gt; protected customer data access: select the data and the reasons, then release the version and install it again); apps used by other shops also need Shopify&apos;s approval. Access scopes do not grant it.</source>
         <translation>Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt (Shopify Dev Dashboard oder Partner Dashboard: die App &gt; Zugriff auf geschützte Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. Zugriffsbereiche (Scopes) gewähren ihn nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="717"/>
+        <location filename="dynamic_texts.py" line="754"/>
         <source>Shopify did not say which permission is missing. Check the app&apos;s access scopes (Dropdesk needs read_orders and write_orders, and read_all_orders for orders older than 60 days) and its protected customer data access in the app&apos;s configuration, then install the app again.</source>
         <translation>Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche (Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der Konfiguration der App; installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="718"/>
+        <location filename="dynamic_texts.py" line="755"/>
         <source>e-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="719"/>
+        <location filename="dynamic_texts.py" line="756"/>
         <source>customer name</source>
         <translation>Kundenname</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="720"/>
+        <location filename="dynamic_texts.py" line="757"/>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="721"/>
+        <location filename="dynamic_texts.py" line="758"/>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="722"/>
+        <location filename="dynamic_texts.py" line="759"/>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="723"/>
+        <location filename="dynamic_texts.py" line="760"/>
         <source>Add {names} to the app&apos;s access scopes (the app&apos;s configuration in the Shopify admin or Dev Dashboard), then install the app again.</source>
         <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="725"/>
+        <location filename="dynamic_texts.py" line="762"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="726"/>
+        <location filename="dynamic_texts.py" line="763"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="724"/>
+        <location filename="dynamic_texts.py" line="761"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
         <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="727"/>
+        <location filename="dynamic_texts.py" line="764"/>
         <source>Shopify withholds protected customer data from Dropdesk&apos;s app ({fields}); the orders were saved without it. {remedy}</source>
         <translation>Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück ({fields}); die Bestellungen wurden ohne sie gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="728"/>
+        <location filename="dynamic_texts.py" line="765"/>
         <source>Shopify withheld {fields} because the app lacks the access scope {scopes}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten, weil der App der Zugriffsbereich {scopes} fehlt; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="729"/>
+        <location filename="dynamic_texts.py" line="766"/>
         <source>Shopify withheld {fields}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
@@ -8056,30 +8262,84 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.shopify.disputes</name>
     <message>
-        <location filename="dynamic_texts.py" line="732"/>
+        <location filename="dynamic_texts.py" line="769"/>
         <source>Shopify would not save the evidence: {said}.</source>
         <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="730"/>
+        <location filename="dynamic_texts.py" line="767"/>
         <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
         <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="731"/>
+        <location filename="dynamic_texts.py" line="768"/>
         <source>Shopify ({client_shop}) has no dispute {number}.</source>
         <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
     </message>
 </context>
 <context>
+    <name>core.shopify.order_cancel</name>
+    <message>
+        <location filename="dynamic_texts.py" line="770"/>
+        <source>Shopify does not know the job {job_id} any more.</source>
+        <translation>Shopify kennt den Auftrag {job_id} nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="771"/>
+        <source>Shopify finished the cancel job for order {order_name}, but the order is not cancelled. Look at the order in the Shopify admin.</source>
+        <translation>Shopify hat den Stornierungsauftrag für die Bestellung {order_name} beendet, aber die Bestellung ist nicht storniert. Sehen Sie sich die Bestellung im Shopify-Adminbereich an.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="772"/>
+        <source>Shopify ({client_shop}) has no order {number} to cancel.</source>
+        <translation>Shopify ({client_shop}) hat keine Bestellung {number} zum Stornieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="773"/>
+        <source>Shopify has not finished the job after {timeout:.0f} seconds. Look at the order in the Shopify admin before trying again.</source>
+        <translation>Shopify hat den Auftrag nach {timeout:.0f} Sekunden nicht beendet. Sehen Sie sich die Bestellung im Shopify-Adminbereich an, bevor Sie es noch einmal versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>core.shopify.orders</name>
+    <message>
+        <location filename="dynamic_texts.py" line="774"/>
+        <source>Shopify ({client_shop}) has no order named {wanted}.</source>
+        <translation>Shopify ({client_shop}) hat keine Bestellung mit dem Namen {wanted}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="775"/>
+        <source>Shopify ({client_shop}) has no order {value}. It may have been deleted, or it belongs to another shop.</source>
+        <translation>Shopify ({client_shop}) hat keine Bestellung {value}. Vielleicht wurde sie gelöscht, oder sie gehört zu einem anderen Shop.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="776"/>
+        <source>Shopify&apos;s answer has an unexpected orders list.</source>
+        <translation>Die Antwort von Shopify enthält eine unerwartete Bestellliste.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="777"/>
+        <source>Order {order_name} disappeared from Shopify while reading it.</source>
+        <translation>Die Bestellung {order_name} ist beim Lesen aus Shopify verschwunden.</translation>
+    </message>
+</context>
+<context>
+    <name>core.shopify.refunds</name>
+    <message>
+        <location filename="dynamic_texts.py" line="778"/>
+        <source>Shopify ({client_shop}) has no order {number}.</source>
+        <translation>Shopify ({client_shop}) hat keine Bestellung {number}.</translation>
+    </message>
+</context>
+<context>
     <name>core.shopify.versions</name>
     <message>
-        <location filename="dynamic_texts.py" line="733"/>
+        <location filename="dynamic_texts.py" line="779"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
         <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="734"/>
+        <location filename="dynamic_texts.py" line="780"/>
         <source>Shopify API version {shown} is too old for Dropdesk: choose {oldest_api_version} or newer (Connections &gt; the shop &gt; API version). Older versions refuse the duplicate-safe refunds Dropdesk sends.</source>
         <translation>Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie {oldest_api_version} oder neuer (Verbindungen &gt; der Shop &gt; API-Version). Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, die Dropdesk sendet.</translation>
     </message>
@@ -8087,117 +8347,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.status_words</name>
     <message>
-        <location filename="dynamic_texts.py" line="735"/>
+        <location filename="dynamic_texts.py" line="781"/>
         <source>Other AliExpress status</source>
         <translation>Anderer AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="736"/>
+        <location filename="dynamic_texts.py" line="782"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="737"/>
+        <location filename="dynamic_texts.py" line="783"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="738"/>
+        <location filename="dynamic_texts.py" line="784"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="739"/>
+        <location filename="dynamic_texts.py" line="785"/>
         <source>Payment on hold</source>
         <translation>Zahlung angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="740"/>
+        <location filename="dynamic_texts.py" line="786"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="741"/>
+        <location filename="dynamic_texts.py" line="787"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="742"/>
+        <location filename="dynamic_texts.py" line="788"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="743"/>
+        <location filename="dynamic_texts.py" line="789"/>
         <source>Shipped, payment settling</source>
         <translation>Versandt, Zahlung wird abgewickelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="744"/>
+        <location filename="dynamic_texts.py" line="790"/>
         <source>Dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="745"/>
+        <location filename="dynamic_texts.py" line="791"/>
         <source>On hold at AliExpress</source>
         <translation>Bei AliExpress angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="746"/>
+        <location filename="dynamic_texts.py" line="792"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="747"/>
+        <location filename="dynamic_texts.py" line="793"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="748"/>
+        <location filename="dynamic_texts.py" line="794"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="749"/>
+        <location filename="dynamic_texts.py" line="795"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="750"/>
+        <location filename="dynamic_texts.py" line="796"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="751"/>
+        <location filename="dynamic_texts.py" line="797"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="752"/>
+        <location filename="dynamic_texts.py" line="798"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="753"/>
+        <location filename="dynamic_texts.py" line="799"/>
         <source>Cancelled before payment</source>
         <translation>Vor der Zahlung storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="754"/>
+        <location filename="dynamic_texts.py" line="800"/>
         <source>Closed: not paid in time</source>
         <translation>Geschlossen: nicht rechtzeitig bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="755"/>
+        <location filename="dynamic_texts.py" line="801"/>
         <source>Closed by AliExpress&apos; payment check</source>
         <translation>Von der Zahlungsprüfung geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="756"/>
+        <location filename="dynamic_texts.py" line="802"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="757"/>
+        <location filename="dynamic_texts.py" line="803"/>
         <source>Refunded after a dispute</source>
         <translation>Nach Streitfall erstattet</translation>
     </message>
@@ -8205,27 +8465,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.withdrawal</name>
     <message>
-        <location filename="dynamic_texts.py" line="759"/>
+        <location filename="dynamic_texts.py" line="805"/>
         <source>That shop order is not in the ledger.</source>
         <translation>Diese Bestellung ist nicht im Ledger.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="760"/>
+        <location filename="dynamic_texts.py" line="806"/>
         <source>The withdrawal cannot have arrived in the future: check the date and time.</source>
         <translation>Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und Uhrzeit.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="761"/>
+        <location filename="dynamic_texts.py" line="807"/>
         <source>The withdrawal cannot have arrived before the order was placed.</source>
         <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="758"/>
+        <location filename="dynamic_texts.py" line="804"/>
         <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
         <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="762"/>
+        <location filename="dynamic_texts.py" line="808"/>
         <source>an order</source>
         <translation>einer Bestellung</translation>
     </message>
