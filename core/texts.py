@@ -87,14 +87,7 @@ class Text:
         field, in nested texts too, and given words): e.g. redaction of a platform's wording."""
         if self.given:
             return Text._with_words({k: change(v) for k, v in self.given.items()})
-        fields = {
-            name: value.map_fields(change)
-            if isinstance(value, Text)
-            else change(value)
-            if isinstance(value, str)
-            else value
-            for name, value in self.fields.items()
-        }
+        fields = {name: _changed(value, change) for name, value in self.fields.items()}
         return Text(self.context, self.source, **fields)
 
     # --- words ----------------------------------------------------------------------------
@@ -181,6 +174,16 @@ class Text:
             english = str(value.get("en") or "")
             return cls.pair(english, str(value.get("de") or english))
         return cls.verbatim("" if value is None else str(value))
+
+
+def _changed(value: object, change: Callable[[str], str]) -> object:
+    """A field with `change` applied: a Text's fields, or the words of anything not a number
+    (an exception, a path: whatever its str() says)."""
+    if isinstance(value, Text):
+        return value.map_fields(change)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return change(str(value))
 
 
 def _stored_field(value: object) -> object:

@@ -60,9 +60,15 @@ def test_a_translation_that_lost_a_field_shows_the_english_not_a_traceback() -> 
 
 
 def test_platform_words_are_redacted_in_fields_never_in_our_source() -> None:
-    text = Text("t", "Shopify said: {said}", said="token shpat_x")
+    text = Text(
+        "t",
+        "Shopify said: {said} ({error}, {n})",
+        said="token shpat_x",
+        n=3,
+        error=RuntimeError("boom shpat_x"),
+    )
     assert text.map_fields(lambda s: s.replace("shpat_x", "[redacted]")).english() == (
-        "Shopify said: token [redacted]"
+        "Shopify said: token [redacted] (boom [redacted], 3)"
     )
 
 
