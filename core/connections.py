@@ -499,7 +499,9 @@ class Connections:
         """
         with self.ledger.session() as session:
             newest = session.exec(
-                select(SupplierOrder.ae_order_id).order_by(col(SupplierOrder.id).desc()).limit(1)
+                select(SupplierOrder.external_order_id)
+                .order_by(col(SupplierOrder.id).desc())
+                .limit(1)
             ).first()
         with self.aliexpress_api() as api, suppress(OrderNotFoundError):
             api.order(newest or PROBE_ORDER_ID)

@@ -72,7 +72,7 @@ class Deadline:
     customer_order_id: int | None = None
     cancellation_id: int | None = None
     chargeback_id: int | None = None
-    ae_order_id: str = ""
+    external_order_id: str = ""
     supplier_name: str = ""
     estimated: bool = False
     text: Text | None = None  # says more than WHAT[kind] (the supplier, the rule)
@@ -124,7 +124,7 @@ class Deadline:
             "id": self.supplier_order_id,
             "customer_order_id": self.customer_order_id,
             "cancellation_id": self.cancellation_id,
-            "ae_order_id": self.ae_order_id or None,
+            "external_order_id": self.external_order_id or None,
             "supplier": self.supplier_name or None,
             "ship_by": deadline.isoformat() if self.kind is Kind.SHIP_WINDOW else None,
         }

@@ -49,7 +49,7 @@ _FROM = """
     LEFT JOIN supplier AS s ON s.id = so.supplier_id
 """
 _SELECT = (
-    "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''), so.ship_by,"
+    "SELECT so.id, coalesce(co.name, ''), so.external_order_id, coalesce(s.name, ''), so.ship_by,"
     " (so.ship_by_estimated OR so.paid_estimated), so.customer_order_id" + _FROM
 )
 
@@ -60,7 +60,7 @@ class DueRow:
 
     id: int
     order_name: str  # the customer order's name ("#1001"), "" when not linked
-    ae_order_id: str
+    external_order_id: str
     supplier_name: str  # "" when no supplier is set
     ship_by: datetime
     remaining: timedelta  # negative when overdue
@@ -173,7 +173,7 @@ def _of_ship_window(row: DueRow) -> Deadline:
         row.order_name,
         supplier_order_id=row.id,
         customer_order_id=row.customer_order_id,
-        ae_order_id=row.ae_order_id,
+        external_order_id=row.external_order_id,
         supplier_name=row.supplier_name,
         estimated=row.estimated,
     )
@@ -211,7 +211,7 @@ def run_deadlines(
     where, params = _bounds("c.id", "c.next_deadline", until, ids)
     sql = f"""
         SELECT c.id, c.state, c.next_deadline, so.id, coalesce(co.name, ''),
-               coalesce(so.ae_order_id, ''), coalesce(s.name, ''), co.id
+               coalesce(so.external_order_id, ''), coalesce(s.name, ''), co.id
         FROM cancellation AS c
         LEFT JOIN supplier_order AS so ON so.id = c.supplier_order_id
         LEFT JOIN customer_order AS co ON co.id = coalesce(c.customer_order_id,
@@ -233,7 +233,7 @@ def run_deadlines(
                 supplier_order_id=raw[3],
                 customer_order_id=raw[7],
                 cancellation_id=raw[0],
-                ae_order_id=display_text(raw[5]),
+                external_order_id=display_text(raw[5]),
                 supplier_name=display_text(raw[6]),
             )
         )
@@ -426,7 +426,7 @@ def render_text(
             clocks.format_countdown(row.deadline - now),
             row.order_name or "-",
             row.what.english(),
-            row.ae_order_id or "-",
+            row.external_order_id or "-",
             row.supplier_name or "-",
         )
         for row in rows

@@ -46,7 +46,7 @@ class Found:
     tags, or whatever the caller names its text)."""
 
     customer_order_id: int
-    ae_order_id: str
+    external_order_id: str
     found_in: str
 
 
@@ -54,7 +54,7 @@ class Found:
 class Conflict:
     """The number is already linked to another customer order; left as it is."""
 
-    ae_order_id: str
+    external_order_id: str
     customer_order_id: int
     linked_to: int
 
@@ -178,12 +178,12 @@ def _link_batch(
     assert raw is not None  # an open connection has its DB-API connection
     cursor = raw.cursor()
     result = LinkResult()
-    numbers = list(dict.fromkeys(item.ae_order_id for item in batch))
+    numbers = list(dict.fromkeys(item.external_order_id for item in batch))
     existing = {
         number: (so_id, co_id)
         for number, so_id, co_id in cursor.execute(
-            "SELECT ae_order_id, id, customer_order_id FROM supplier_order "
-            f"WHERE ae_order_id IN ({', '.join('?' * len(numbers))})",
+            "SELECT external_order_id, id, customer_order_id FROM supplier_order "
+            f"WHERE external_order_id IN ({', '.join('?' * len(numbers))})",
             numbers,
         )
     }
@@ -192,17 +192,17 @@ def _link_batch(
     to_create: list[Found] = []
     to_link: list[tuple[int, Found]] = []
     for item in batch:
-        owner = claimed.get(item.ae_order_id)
-        if owner is None and item.ae_order_id in existing:
-            owner = existing[item.ae_order_id][1]
+        owner = claimed.get(item.external_order_id)
+        if owner is None and item.external_order_id in existing:
+            owner = existing[item.external_order_id][1]
         if owner == item.customer_order_id:
             continue
         if owner is not None:
-            result.conflicts.append(Conflict(item.ae_order_id, item.customer_order_id, owner))
+            result.conflicts.append(Conflict(item.external_order_id, item.customer_order_id, owner))
             continue
-        claimed[item.ae_order_id] = item.customer_order_id
-        if item.ae_order_id in existing:
-            to_link.append((existing[item.ae_order_id][0], item))
+        claimed[item.external_order_id] = item.customer_order_id
+        if item.external_order_id in existing:
+            to_link.append((existing[item.external_order_id][0], item))
         else:
             to_create.append(item)
     events: list[tuple[Any, ...]] = []
@@ -216,10 +216,16 @@ def _link_batch(
         )
         result.linked += len(to_link)
     if to_create:
-        columns = [*_SUPPLIER_ORDER_DEFAULTS, "ae_order_id", "customer_order_id", "updated_at"]
+        columns = [
+            *_SUPPLIER_ORDER_DEFAULTS,
+            "external_order_id",
+            "customer_order_id",
+            "updated_at",
+        ]
         defaults = [*_SUPPLIER_ORDER_DEFAULTS.values()]
         rows = [
-            [*defaults, item.ae_order_id, item.customer_order_id, stored_now] for item in to_create
+            [*defaults, item.external_order_id, item.customer_order_id, stored_now]
+            for item in to_create
         ]
         # The search index is filled once for the batch, not per row.
         with search_index.deferred(cursor):
@@ -228,17 +234,17 @@ def _link_batch(
                 f"VALUES ({', '.join('?' * len(columns))})",
                 rows,
             )
-        created = [item.ae_order_id for item in to_create]
+        created = [item.external_order_id for item in to_create]
         new_ids = {
             str(number): int(so_id)
             for number, so_id in cursor.execute(
-                "SELECT ae_order_id, id FROM supplier_order "
-                f"WHERE ae_order_id IN ({', '.join('?' * len(created))})",
+                "SELECT external_order_id, id FROM supplier_order "
+                f"WHERE external_order_id IN ({', '.join('?' * len(created))})",
                 created,
             )
-        }  # ae_order_id is unique
+        }  # external_order_id is unique
         events.extend(
-            _event(stored_now, new_ids[item.ae_order_id], item, created=True, by=by)
+            _event(stored_now, new_ids[item.external_order_id], item, created=True, by=by)
             for item in to_create
         )
         result.created += len(to_create)
@@ -257,7 +263,7 @@ def _event(
     # The text json.dumps(..., sort_keys=True) writes for this payload, spelled out: it is
     # written once per link, tens of thousands of times in a big import.
     payload = (
-        f'{{"ae_order_id": {json.dumps(item.ae_order_id)}, "by": {json.dumps(by)}, '
+        f'{{"external_order_id": {json.dumps(item.external_order_id)}, "by": {json.dumps(by)}, '
         f'"created": {"true" if created else "false"}, '
         f'"customer_order_id": {int(item.customer_order_id)}, '
         f'"found_in": {json.dumps(item.found_in)}}}'

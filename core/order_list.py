@@ -24,7 +24,7 @@ _SORTABLE = re.compile(r"so\.[a-z_]+")
 
 _COLUMNS = """
     SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), coalesce(s.name, ''),
-           so.ae_order_id, so.paid_at, so.ship_by, so.order_status, so.logistics_status,
+           so.external_order_id, so.paid_at, so.ship_by, so.order_status, so.logistics_status,
            so.tracking_number, so.carrier, so.shipped_at, so.customer_order_id,
            coalesce(s.time_zone, 'Asia/Shanghai'),
            (SELECT c.state FROM cancellation AS c WHERE c.supplier_order_id = so.id
@@ -48,7 +48,7 @@ class OrderRow:
     order_name: str
     customer_name: str
     supplier_name: str
-    ae_order_id: str
+    external_order_id: str
     paid_at: datetime | None
     ship_by: datetime | None
     order_status: str

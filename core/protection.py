@@ -254,7 +254,7 @@ class ShippedOrder:
 
     id: int
     order_name: str
-    ae_order_id: str
+    external_order_id: str
     supplier_name: str
     customer_order_id: int | None
     window: ProtectionWindow
@@ -289,7 +289,7 @@ def shipped_orders(
         )
         params.append(EVENT_RECORDED)
     sql = (
-        "SELECT so.id, coalesce(co.name, ''), so.ae_order_id, coalesce(s.name, ''),"
+        "SELECT so.id, coalesce(co.name, ''), so.external_order_id, coalesce(s.name, ''),"
         " so.customer_order_id, so.shipped_at, so.supplier_id"
         " FROM supplier_order AS so"
         " LEFT JOIN customer_order AS co ON co.id = so.customer_order_id"
@@ -356,9 +356,9 @@ def deadlines(
                 Kind.PROTECTION,
                 window.act_by,
                 now,
-                order.order_name or order.ae_order_id,
+                order.order_name or order.external_order_id,
                 text=_what(order),
-                ae_order_id=order.ae_order_id,
+                external_order_id=order.external_order_id,
                 supplier_order_id=order.id,
                 customer_order_id=order.customer_order_id,
             )
@@ -372,7 +372,7 @@ def _what(order: ShippedOrder) -> Text:
         "core.protection",
         "AliExpress protection of {order} ends {day}: not delivered yet? Ask {supplier} to "
         "extend it, or open a dispute before then.",
-        order=order.ae_order_id,
+        order=order.external_order_id,
         day=day,
         supplier=order.supplier_name or Text("core.protection", "the supplier"),
     )

@@ -915,7 +915,7 @@ class Review:
             # Page first, then join names and judge the case for the page's rows only.
             sql = f"""{source},
                 page AS (SELECT * FROM picked ORDER BY at DESC, id DESC{window})
-                SELECT p.at, co.name, so.ae_order_id, s.name, p.direction, p.amount, p.currency,
+                SELECT p.at, co.name, so.external_order_id, s.name, p.direction, p.amount, p.currency,
                        p.reason, p.fault, p.state, p.expected_until, {_RECOVERY}, p.origin,
                        p.rate_day
                 FROM page AS p
@@ -955,7 +955,7 @@ class Review:
 
 
 _CANCELLATION_FROM = """
-    SELECT c.created_at, co.name, so.ae_order_id, s.name, c.reason, c.fault, c.state, c.path,
+    SELECT c.created_at, co.name, so.external_order_id, s.name, c.reason, c.fault, c.state, c.path,
            c.supplier_answer, c.closed_at, c.abandoned_reason
     FROM cancellation AS c
     LEFT JOIN supplier_order AS so ON so.id = c.supplier_order_id
@@ -963,7 +963,7 @@ _CANCELLATION_FROM = """
     LEFT JOIN supplier AS s ON s.id = so.supplier_id"""
 
 _DISPUTE_FROM = """
-    SELECT d.opened_at, co.name, so.ae_order_id, s.name, d.state, d.escalate_after,
+    SELECT d.opened_at, co.name, so.external_order_id, s.name, d.state, d.escalate_after,
            d.case_team_at, d.first_tracking_at, d.first_tracking_at > d.opened_at, d.outcome,
            d.amount_minor, d.currency
     FROM dispute AS d

@@ -93,7 +93,7 @@ class SupplierOrderForm:
     create one (an existing supplier of that name is reused), or neither: a supplier order
     without a supplier is fine until the merchant knows it."""
 
-    ae_order_id: str
+    external_order_id: str
     supplier_id: int | None = None
     new_supplier_name: str = ""
     paid_at: datetime | None = None
@@ -114,7 +114,7 @@ def form_for(session: Session, supplier_order_id: int) -> SupplierOrderForm:
     """The form filled with a stored supplier order, to edit it."""
     order = _get(session, supplier_order_id)
     return SupplierOrderForm(
-        ae_order_id=order.ae_order_id,
+        external_order_id=order.external_order_id,
         supplier_id=order.supplier_id,
         paid_at=order.paid_at,
         cost_minor=order.cost_minor,
@@ -135,7 +135,7 @@ def add_supplier_order(
     clean = _validated(session, form, None, now or datetime.now(UTC))
     supplier_id, created = _supplier(session, clean)
     order = SupplierOrder(
-        ae_order_id=clean.ae_order_id,
+        external_order_id=clean.external_order_id,
         supplier_id=supplier_id,
         customer_order_id=clean.customer_order_id,
         paid_at=clean.paid_at,
@@ -174,7 +174,7 @@ def edit_supplier_order(
     clean = _validated(session, form, supplier_order_id, now or datetime.now(UTC))
     supplier_id, created = _supplier(session, clean)
     before = _snapshot(order)
-    order.ae_order_id = clean.ae_order_id
+    order.external_order_id = clean.external_order_id
     order.supplier_id = supplier_id
     order.customer_order_id = clean.customer_order_id
     order.paid_at = clean.paid_at
@@ -238,7 +238,7 @@ def _validated(
     session: Session, form: SupplierOrderForm, own_id: int | None, now: datetime
 ) -> SupplierOrderForm:
     problems: dict[str, str] = {}
-    ae_order_id = _ae_order_id(session, form.ae_order_id, own_id, problems)
+    external_order_id = _external_order_id(session, form.external_order_id, own_id, problems)
     name = " ".join(form.new_supplier_name.split())
     if form.supplier_id is not None and name:
         problems["supplier"] = "Pick a supplier or type a new one's name, not both."
@@ -281,7 +281,7 @@ def _validated(
     if problems:
         raise SupplierOrderInvalid(problems)
     return SupplierOrderForm(
-        ae_order_id=ae_order_id,
+        external_order_id=external_order_id,
         supplier_id=form.supplier_id,
         new_supplier_name=name,
         paid_at=paid_at.astimezone(UTC) if paid_at is not None else None,
@@ -305,38 +305,42 @@ def _mark_shipped(order: SupplierOrder, now: datetime) -> None:
         order.shipped_at = now
 
 
-def _ae_order_id(session: Session, text: str, own_id: int | None, problems: dict[str, str]) -> str:
+def _external_order_id(
+    session: Session, text: str, own_id: int | None, problems: dict[str, str]
+) -> str:
     """The one order number in `text` (pasted text like "Order ID: 8198… Copy" is fine)."""
     if not text.strip():
-        problems["ae_order_id"] = "Enter the AliExpress order number."
+        problems["external_order_id"] = "Enter the AliExpress order number."
         return ""
     pattern_text = str(settings.get(session, "ae_order_pattern"))
     numbers = linking.find_ae_order_numbers(text, linking.compile_pattern(pattern_text))
     if not numbers:
         if pattern_text == settings.DEFAULTS["ae_order_pattern"]:
-            problems["ae_order_id"] = (
+            problems["external_order_id"] = (
                 f'"{text.strip()}" is not an AliExpress order number: those have 16 digits, '
                 f"like {_EXAMPLE}."
             )
         else:
-            problems["ae_order_id"] = (
+            problems["external_order_id"] = (
                 f'"{text.strip()}" does not match the order number pattern in Settings.'
             )
         return ""
     if len(numbers) > 1:
-        problems["ae_order_id"] = (
+        problems["external_order_id"] = (
             f"Enter one order number, not {len(numbers)}: {', '.join(numbers)}."
         )
         return ""
     number = numbers[0]
-    query = select(SupplierOrder).where(SupplierOrder.ae_order_id == number)
+    query = select(SupplierOrder).where(SupplierOrder.external_order_id == number)
     other = session.exec(query).first()
     if other is not None and other.id != own_id:
         linked = (
             session.get(CustomerOrder, other.customer_order_id) if other.customer_order_id else None
         )
         suffix = f" (for {linked.name})" if linked is not None else ""
-        problems["ae_order_id"] = f"AliExpress order {number} is already in the ledger{suffix}."
+        problems["external_order_id"] = (
+            f"AliExpress order {number} is already in the ledger{suffix}."
+        )
     return number
 
 
@@ -365,7 +369,7 @@ def _get(session: Session, supplier_order_id: int) -> SupplierOrder:
 
 def _snapshot(order: SupplierOrder) -> dict[str, Any]:
     return {
-        "ae_order_id": order.ae_order_id,
+        "external_order_id": order.external_order_id,
         "supplier_id": order.supplier_id,
         "customer_order_id": order.customer_order_id,
         "paid_at": _iso(order.paid_at),

@@ -405,7 +405,7 @@ def _self_test(ledger_path: Path | str) -> int:
         window.close()
         print(
             f"self-test ok: {ledger.location}: {window.total_orders} supplier orders, {shown} shown"
-            + (f", first {first.order_name or first.ae_order_id}" if first else "")
+            + (f", first {first.order_name or first.external_order_id}" if first else "")
         )
         return 0
     except Exception as error:  # the reason goes to the caller, with a non-zero exit

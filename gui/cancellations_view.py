@@ -186,7 +186,7 @@ class CancellationsView(QWidget):
             item = QTreeWidgetItem(
                 [
                     display_text(run.order_name) or "—",
-                    display_text(run.ae_order_id),
+                    display_text(run.external_order_id),
                     _tr(run.info.label),
                     _tr(run.next_deadline_label)
                     if run.next_deadline_label

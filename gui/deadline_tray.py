@@ -95,7 +95,7 @@ class DeadlineTray(QObject):
         self._notified.update(d.key for d in deadlines)
         lead = f"{self.lead_hours:g}"
         for deadline in deadlines:
-            name = deadline.order_name or deadline.ae_order_id or _tr("an order")
+            name = deadline.order_name or deadline.external_order_id or _tr("an order")
             message = _tr("{0}: {1}, in less than {2} h.").format(name, say(deadline.what), lead)
             if deadline.supplier_order_id is not None:
                 self._last_notified = deadline.supplier_order_id

@@ -189,7 +189,7 @@ def evidence_html(pack: EvidencePack, lang: str, now: datetime) -> str:
         parts += [
             "<table cellspacing='0'>",
             _row(t("supplier"), shipment.supplier_name or "—"),
-            _row(t("ae_order"), shipment.ae_order_id),
+            _row(t("ae_order"), shipment.external_order_id),
             _row(t("status"), status_text(shipment.order_status, shipment.end_reason)),
             _row(t("carrier"), shipment.carrier or "—"),
             _row(t("tracking"), shipment.tracking_number or "—"),

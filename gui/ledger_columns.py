@@ -188,7 +188,7 @@ SUPPLIER = LedgerColumn(
     "supplier", "Supplier", lambda: "Shenzhen Bright Home Store", text=lambda r: r.supplier_name
 )
 AE_ORDER = LedgerColumn(
-    "ae_order", "AliExpress order", lambda: "8100000000000000", text=lambda r: r.ae_order_id
+    "ae_order", "AliExpress order", lambda: "8100000000000000", text=lambda r: r.external_order_id
 )
 PAID = LedgerColumn(
     "paid",

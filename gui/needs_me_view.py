@@ -82,7 +82,7 @@ class NeedsMeView(QWidget):
             cells = (
                 local_time(deadline.deadline),
                 countdown_text(deadline.deadline - now),
-                deadline.order_name or deadline.ae_order_id or "—",
+                deadline.order_name or deadline.external_order_id or "—",
                 say(deadline.what),
                 deadline.supplier_name or "—",
             )
@@ -90,8 +90,8 @@ class NeedsMeView(QWidget):
                 item = QTableWidgetItem(text)
                 if deadline.deadline <= now and column in (0, 1):
                     item.setForeground(Colours.NEGATIVE.brush())
-                if column == 2 and deadline.ae_order_id:
-                    item.setToolTip(_tr("AliExpress order {0}").format(deadline.ae_order_id))
+                if column == 2 and deadline.external_order_id:
+                    item.setToolTip(_tr("AliExpress order {0}").format(deadline.external_order_id))
                 self.table.setItem(row, column, item)
 
     def deadlines(self) -> list[Deadline]:

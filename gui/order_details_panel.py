@@ -78,7 +78,7 @@ _FIELDS = {
     "cost_minor": "cost",
     "currency": "currency",
     "supplier_id": "supplier",
-    "ae_order_id": "AliExpress order",
+    "external_order_id": "AliExpress order",
     "customer_order_id": "shop order",
     "fulfillment_status": "fulfillment",
     "financial_status": "payment status",
@@ -210,7 +210,7 @@ class OrderDetailsPanel(QWidget):
         facts["supplier"].setText(
             display_text(details.supplier.name) if details.supplier else _tr("Unknown")
         )
-        facts["ae_order"].setText(display_text(order.ae_order_id))
+        facts["ae_order"].setText(display_text(order.external_order_id))
         facts["cost"].setText(money(order.cost_minor, order.currency))
         ship_by = local_time(order.ship_by) if order.ship_by else _tr("not paid yet")
         facts["ship_by"].setText(
@@ -269,8 +269,8 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
     tracking = details.get("tracking_number") or details.get("tracking")
     if isinstance(tracking, str) and tracking:
         parts.append(_tr("tracking {0}").format(tracking))
-    if isinstance(details.get("ae_order_id"), str) and details["ae_order_id"]:
-        parts.append(_tr("AliExpress order {0}").format(details["ae_order_id"]))
+    if isinstance(details.get("external_order_id"), str) and details["external_order_id"]:
+        parts.append(_tr("AliExpress order {0}").format(details["external_order_id"]))
     reason = str(details.get("reason") or "").strip()
     if reason:
         parts.append(_reason(reason))

@@ -64,7 +64,7 @@ CURRENCIES = ("USD", "EUR", "GBP", "CNY", "CAD", "AUD", "CHF", "PLN", "SEK", "JP
 #: The status box's choices, "order_status:end_reason" (core.supplier_orders.STATUS_CHOICES).
 STATUSES = tuple(choice.key for choice in STATUS_CHOICES)
 FIELDS = (
-    "ae_order_id",
+    "external_order_id",
     "supplier",
     "paid_at",
     "cost",
@@ -198,7 +198,7 @@ class SupplierOrderDialog(QDialog):
             )
             self._linked = _sketch(session, linked) if linked else None
         self.setWindowTitle(
-            _tr("Edit supplier order {0}").format(form.ae_order_id)
+            _tr("Edit supplier order {0}").format(form.external_order_id)
             if form
             else _tr("Add supplier order")
         )
@@ -301,7 +301,7 @@ class SupplierOrderDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         rows: list[tuple[str, QWidget | QHBoxLayout, tuple[str, ...], QLabel | None]] = [
-            (_tr("AliExpress order"), self.ae_order, ("ae_order_id",), None),
+            (_tr("AliExpress order"), self.ae_order, ("external_order_id",), None),
             (_tr("Supplier"), self.supplier, ("supplier",), self.supplier_hint),
             (_tr("Paid at"), paid_row, ("paid_at",), self.ship_by_hint),
             (_tr("Cost"), cost_row, ("cost", "currency"), None),
@@ -353,7 +353,7 @@ class SupplierOrderDialog(QDialog):
             self.currency.setCurrentText("USD")
             self.status.setCurrentIndex(STATUSES.index("WAIT_SELLER_SEND_GOODS:"))
             return
-        self.ae_order.setText(form.ae_order_id)
+        self.ae_order.setText(form.external_order_id)
         if form.supplier_id is not None:
             self.supplier.setCurrentIndex(max(0, self.supplier.findData(form.supplier_id)))
         if form.paid_at is not None:
@@ -504,7 +504,7 @@ class SupplierOrderDialog(QDialog):
                 customer_order_id = sketch.id
         existing, new_name = self._chosen_supplier()
         form = SupplierOrderForm(
-            ae_order_id=self.ae_order.text(),
+            external_order_id=self.ae_order.text(),
             supplier_id=existing.id if existing is not None else None,
             new_supplier_name=new_name,
             paid_at=self.paid_instant(),
@@ -557,7 +557,7 @@ class SupplierOrderDialog(QDialog):
         """Each problem under its field (unknown keys under the order number); focus the first."""
         shown = {key: "" for key in self.errors}
         for key, text in problems.items():
-            target = key if key in shown else "ae_order_id"
+            target = key if key in shown else "external_order_id"
             shown[target] = f"{shown[target]} {text}".strip()
         first: QWidget | None = None
         for key, text in shown.items():
@@ -582,7 +582,7 @@ class SupplierOrderDialog(QDialog):
 
     def _field(self, key: str) -> QWidget:
         return {
-            "ae_order_id": self.ae_order,
+            "external_order_id": self.ae_order,
             "supplier": self.supplier,
             "paid_at": self.paid_at,
             "cost": self.cost,

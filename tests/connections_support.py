@@ -47,7 +47,7 @@ def running_fakes() -> Iterator[Fakes]:
         yield Fakes(shopify, aliexpress)
 
 
-def ae_order_id(n: int) -> str:
+def external_order_id(n: int) -> str:
     return f"81{n:014d}"
 
 
@@ -56,7 +56,7 @@ def add_supplier_orders(ledger: Ledger, count: int, *, start: int = 1) -> list[s
     paid = datetime.now(UTC) - timedelta(days=2)
     rows: list[dict[str, Any]] = [
         {
-            "ae_order_id": ae_order_id(n),
+            "external_order_id": external_order_id(n),
             "paid_at": paid,
             "order_status": "WAIT_SELLER_SEND_GOODS",
             "logistics_status": "WAIT_SELLER_SEND_GOODS",
@@ -66,4 +66,4 @@ def add_supplier_orders(ledger: Ledger, count: int, *, start: int = 1) -> list[s
     ]
     with ledger.engine.begin() as connection:
         connection.execute(insert(SupplierOrder), rows)
-    return [row["ae_order_id"] for row in rows]
+    return [row["external_order_id"] for row in rows]

@@ -67,7 +67,10 @@ def test_every_paid_unfulfilled_order_of_an_import_has_a_clock(tmp_path: Path) -
     assert buy["deadline"] == "2026-11-02T09:00:00+00:00"
     assert buy["what"] == "Order it from the supplier"
     window = by_name["#2002"]
-    assert window["ae_order_id"] == "8198352049852002" and window["ship_by"] == window["deadline"]
+    assert (
+        window["external_order_id"] == "8198352049852002"
+        and window["ship_by"] == window["deadline"]
+    )
     deadlines = [datetime.fromisoformat(str(e["deadline"])) for e in entries]
     assert deadlines == sorted(deadlines)
 

@@ -29,7 +29,7 @@ def _ledger_with_a_case(ledger: Ledger) -> None:
         s.add(order)
         s.flush()
         placed = SupplierOrder(
-            ae_order_id="8400000000000001", supplier_id=supplier.id, customer_order_id=order.id,
+            external_order_id="8400000000000001", supplier_id=supplier.id, customer_order_id=order.id,
             paid_at=DAY, cost_minor=4_000, currency="USD",
         )  # fmt: skip
         s.add(placed)

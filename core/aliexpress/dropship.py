@@ -33,9 +33,9 @@ class DropshipApi:
     def __repr__(self) -> str:
         return f"DropshipApi({self.client!r})"
 
-    def order(self, ae_order_id: str) -> AEOrder:
+    def order(self, external_order_id: str) -> AEOrder:
         """Status, amounts, store and logistics of one order (`aliexpress.trade.ds.order.get`)."""
-        order_id = _checked(ae_order_id)
+        order_id = _checked(external_order_id)
         query = json.dumps({"order_id": order_id}, separators=(",", ":"))
         try:
             body = self._call(ORDER_GET, {"single_order_query": query}, f"order {order_id}")
@@ -53,9 +53,9 @@ class DropshipApi:
             ) from None
         return parse_order(body, order_id)
 
-    def tracking(self, ae_order_id: str, *, language: str = "en_US") -> Tracking | None:
+    def tracking(self, external_order_id: str, *, language: str = "en_US") -> Tracking | None:
         """Parcels and scans of one order; None while AliExpress has no tracking yet."""
-        order_id = _checked(ae_order_id)
+        order_id = _checked(external_order_id)
         body = self._call(
             TRACKING_GET, {"ae_order_id": order_id, "language": language}, f"order {order_id}"
         )
@@ -72,8 +72,8 @@ class DropshipApi:
             return self.client.call(method, params, session=token, subject=subject)
 
 
-def _checked(ae_order_id: str) -> str:
-    order_id = str(ae_order_id).strip()
+def _checked(external_order_id: str) -> str:
+    order_id = str(external_order_id).strip()
     if not (order_id.isascii() and order_id.isdigit()):
         raise OrderNotFoundError(
             Text(

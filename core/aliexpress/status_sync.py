@@ -66,15 +66,15 @@ Progress = Callable[[int, int], None]
 class OrderSource(Protocol):
     """What the sync needs from AliExpress (`DropshipApi` in production)."""
 
-    def order(self, ae_order_id: str) -> AEOrder: ...
+    def order(self, external_order_id: str) -> AEOrder: ...
 
-    def tracking(self, ae_order_id: str) -> Tracking | None: ...
+    def tracking(self, external_order_id: str) -> Tracking | None: ...
 
 
 @dataclass(frozen=True)
 class SyncFailure:
     supplier_order_id: int
-    ae_order_id: str
+    external_order_id: str
     reason: str  # merchant-readable
 
 
@@ -96,7 +96,7 @@ class SyncSummary:
 @dataclass(frozen=True)
 class _Row:
     id: int
-    ae_order_id: str
+    external_order_id: str
     tracking_number: str
 
 
@@ -216,7 +216,7 @@ def _is_set(cancel: Cancel) -> bool:
 
 def _orders_to_check(ledger: Ledger, order_ids: Iterable[int] | None) -> list[_Row]:
     query = select(
-        SupplierOrder.id, SupplierOrder.ae_order_id, SupplierOrder.tracking_number
+        SupplierOrder.id, SupplierOrder.external_order_id, SupplierOrder.tracking_number
     ).order_by(col(SupplierOrder.id))
     if order_ids is None:  # not `orders.settled`, in SQL
         query = query.where(
@@ -236,7 +236,7 @@ def _fetch(source: OrderSource, row: _Row, always_tracking: bool, tally: _Tally)
     """Runs on a worker thread: network only, no ledger access."""
     with tally.lock:
         tally.calls += 1
-    order = source.order(row.ae_order_id)
+    order = source.order(row.external_order_id)
     wants_tracking = not order.cancelled and (
         always_tracking or (order.shipped and not row.tracking_number)
     )
@@ -245,7 +245,7 @@ def _fetch(source: OrderSource, row: _Row, always_tracking: bool, tally: _Tally)
         with tally.lock:
             tally.calls += 1
         try:
-            tracking = source.tracking(row.ae_order_id)
+            tracking = source.tracking(row.external_order_id)
         except AliExpressError as error:
             if error.fatal:
                 raise
@@ -289,7 +289,7 @@ def _settle(
             tally.unknown.add(raw)
     _apply(ledger, fetched, tally, now())
     if fetched.tracking_problem:
-        tally.failed.append(SyncFailure(row.id, row.ae_order_id, fetched.tracking_problem))
+        tally.failed.append(SyncFailure(row.id, row.external_order_id, fetched.tracking_problem))
     return True
 
 
@@ -352,7 +352,7 @@ def _apply(ledger: Ledger, fetched: _Fetched, tally: _Tally, moment: datetime) -
             else EVENT_UPDATED
         )
         payload: dict[str, Any] = {
-            "ae_order_id": order.order_id,
+            "external_order_id": order.order_id,
             "changes": {name: {"from": before[name], "to": after[name]} for name in changes},
         }
         if newly_cancelled:
@@ -368,9 +368,9 @@ def _apply(ledger: Ledger, fetched: _Fetched, tally: _Tally, moment: datetime) -
 def _fail(
     ledger: Ledger, tally: _Tally, row: _Row, error: AliExpressError, moment: datetime
 ) -> None:
-    tally.failed.append(SyncFailure(row.id, row.ae_order_id, redaction.error_text(error)))
+    tally.failed.append(SyncFailure(row.id, row.external_order_id, redaction.error_text(error)))
     payload = {
-        "ae_order_id": row.ae_order_id,
+        "external_order_id": row.external_order_id,
         "error": type(error).__name__,
         "message": redaction.error_text(error),
         "code": error.code,

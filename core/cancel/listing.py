@@ -25,7 +25,7 @@ class OpenCancellation:
     next_deadline: datetime | None
     next_deadline_label: str
     supplier_order_id: int | None
-    ae_order_id: str
+    external_order_id: str
     order_name: str
     reason: str
     created_at: datetime | None
@@ -40,7 +40,7 @@ class OpenCancellation:
 def open_cancellations(ledger: Ledger) -> list[OpenCancellation]:
     """Every run not done or abandoned: the soonest deadline first, runs without one last."""
     query = (
-        select(Cancellation, SupplierOrder.ae_order_id, CustomerOrder.name)
+        select(Cancellation, SupplierOrder.external_order_id, CustomerOrder.name)
         .join(SupplierOrder, col(SupplierOrder.id) == Cancellation.supplier_order_id, isouter=True)
         .join(CustomerOrder, col(CustomerOrder.id) == Cancellation.customer_order_id, isouter=True)
         .where(col(Cancellation.state).not_in(_FINAL))
@@ -52,7 +52,7 @@ def open_cancellations(ledger: Ledger) -> list[OpenCancellation]:
     )
     found = []
     with ledger.session() as session:
-        for row, ae_order_id, order_name in session.exec(query):
+        for row, external_order_id, order_name in session.exec(query):
             assert row.id is not None
             state = State(row.state)
             _, kind = next_deadline(session, row)
@@ -63,7 +63,7 @@ def open_cancellations(ledger: Ledger) -> list[OpenCancellation]:
                     next_deadline=row.next_deadline,
                     next_deadline_label=DEADLINE_LABELS[kind] if kind else "",
                     supplier_order_id=row.supplier_order_id,
-                    ae_order_id=ae_order_id or "",
+                    external_order_id=external_order_id or "",
                     order_name=order_name or "",
                     reason=row.reason,
                     created_at=row.created_at,

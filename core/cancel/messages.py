@@ -26,8 +26,8 @@ def not_sent(error: Exception) -> Text:
     return Text.pair(f"not sent: {error}", f"nicht gesendet: {error}")
 
 
-def order_url(ae_order_id: str) -> str:
-    return ALIEXPRESS_ORDER_URL.format(order_id=ae_order_id)
+def order_url(external_order_id: str) -> str:
+    return ALIEXPRESS_ORDER_URL.format(order_id=external_order_id)
 
 
 _REASON = {
@@ -85,29 +85,29 @@ def aliexpress_clicks(reason: Reason) -> tuple[Text, ...]:
     )
 
 
-def supplier_cancel_request(ae_order_id: str, reason: Reason) -> Text:
+def supplier_cancel_request(external_order_id: str, reason: Reason) -> Text:
     why = _REASON[reason]
     return Text.pair(
-        f"Hello,\n\nplease cancel my order {ae_order_id} before it ships, because {why.get('en')}. "
+        f"Hello,\n\nplease cancel my order {external_order_id} before it ships, because {why.get('en')}. "
         "I have submitted the cancellation request on AliExpress; please accept it.\n\n"
         "If the parcel has already been shipped, please send me the tracking number.\n\n"
         "Thank you!",
-        f"Guten Tag,\n\nbitte stornieren Sie meine Bestellung {ae_order_id} vor dem Versand, "
+        f"Guten Tag,\n\nbitte stornieren Sie meine Bestellung {external_order_id} vor dem Versand, "
         f"da {why.get('de')}. Ich habe die Stornierung auf AliExpress beantragt; bitte "
         "nehmen Sie sie an.\n\nFalls das Paket schon verschickt wurde, senden Sie mir bitte die "
         "Sendungsnummer.\n\nVielen Dank!",
     )
 
 
-def tracking_request(ae_order_id: str, due: datetime | None) -> Text:
+def tracking_request(external_order_id: str, due: datetime | None) -> Text:
     by_en = f" by {due:%Y-%m-%d}" if due else " within 5 working days"
     by_de = f" bis zum {due:%d.%m.%Y}" if due else " innerhalb von 5 Werktagen"
     return Text.pair(
-        f"Hello,\n\nyou declined to cancel order {ae_order_id}, so I understand it has been "
+        f"Hello,\n\nyou declined to cancel order {external_order_id}, so I understand it has been "
         f"shipped. Please send me the tracking number{by_en}.\n\n"
         "Without a tracking number I have to assume the order was not shipped and will open "
         "a dispute for a full refund.\n\nThank you!",
-        f"Guten Tag,\n\nSie haben die Stornierung der Bestellung {ae_order_id} abgelehnt, "
+        f"Guten Tag,\n\nSie haben die Stornierung der Bestellung {external_order_id} abgelehnt, "
         f"also gehe ich davon aus, dass sie verschickt wurde. Bitte senden Sie mir{by_de} die "
         "Sendungsnummer.\n\nOhne Sendungsnummer muss ich annehmen, dass nichts verschickt "
         "wurde, und eröffne einen Streitfall (Dispute) auf volle Erstattung.\n\nVielen Dank!",
@@ -170,12 +170,12 @@ SHIPPED_AFTER_FILING_RULE = Text.pair(
 )
 
 
-def dispute_steps(ae_order_id: str) -> tuple[Text, ...]:
+def dispute_steps(external_order_id: str) -> tuple[Text, ...]:
     return (
         Text.pair(
-            f'Open the order page of {ae_order_id} and press "Open dispute" '
+            f'Open the order page of {external_order_id} and press "Open dispute" '
             '(or "Report a problem").',
-            f"Öffnen Sie die Bestellseite von {ae_order_id} und klicken Sie auf „Open dispute“ "
+            f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf „Open dispute“ "
             "(oder „Report a problem“).",
         ),
         Text.pair(

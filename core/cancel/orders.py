@@ -44,8 +44,8 @@ class RunOrders:
         return None
 
     @property
-    def ae_order_id(self) -> str:
-        return self.supplier_order.ae_order_id if self.supplier_order else ""
+    def external_order_id(self) -> str:
+        return self.supplier_order.external_order_id if self.supplier_order else ""
 
 
 def orders_of(session: Session, row: Cancellation) -> RunOrders:

@@ -49,9 +49,9 @@ class DisputeGuide:
 def tracking_request(rt: Runtime, cancellation_id: int) -> TrackingRequest:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        ae_order_id = orders_of(session, row).ae_order_id
+        external_order_id = orders_of(session, row).external_order_id
         due = next_deadline(session, row)[0] if row.state == State.TRACKING_REQUESTED else None
-    return TrackingRequest(messages.tracking_request(ae_order_id, due), due)
+    return TrackingRequest(messages.tracking_request(external_order_id, due), due)
 
 
 def request_tracking(rt: Runtime, cancellation_id: int) -> None:
@@ -253,12 +253,12 @@ def dispute_guide(rt: Runtime, cancellation_id: int) -> DisputeGuide:
         orders = orders_of(session, row)
         terms = terms_for(session, orders.supplier_order)
         dispute = open_dispute(session, row.id) if row.id is not None else None
-    ae_order_id = orders.ae_order_id
+    external_order_id = orders.external_order_id
     opened = dispute.opened_at if dispute else None
     first = dispute.first_tracking_at if dispute else None
     return DisputeGuide(
-        order_url=messages.order_url(ae_order_id),
-        steps=messages.dispute_steps(ae_order_id),
+        order_url=messages.order_url(external_order_id),
+        steps=messages.dispute_steps(external_order_id),
         attachments=messages.DISPUTE_ATTACHMENTS,
         rule=messages.SHIPPED_AFTER_FILING_RULE,
         opened_at=opened,

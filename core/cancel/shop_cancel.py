@@ -44,10 +44,10 @@ class ShopCancelOptions:
     refund_to_original_payment: bool = True
 
 
-def default_staff_note(reason: str, ae_order_id: str) -> str:
+def default_staff_note(reason: str, external_order_id: str) -> str:
     text = f"Cancelled with Dropdesk ({reason.replace('_', ' ')})"
-    if ae_order_id:
-        text += f"; AliExpress order {ae_order_id}"
+    if external_order_id:
+        text += f"; AliExpress order {external_order_id}"
     return text[:STAFF_NOTE_MAX]
 
 
@@ -122,7 +122,9 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
         orders = orders_of(session, row)
         ref = orders.shop_ref
         reason = reason_of(row)
-        staff_note = options.staff_note or default_staff_note(reason.value, orders.ae_order_id)
+        staff_note = options.staff_note or default_staff_note(
+            reason.value, orders.external_order_id
+        )
     if ref is None:
         raise StepUnavailableError(
             Text(

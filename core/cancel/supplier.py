@@ -37,7 +37,7 @@ PAYMENT_CHECK = timedelta(hours=24)
 class SupplierGuide:
     """Everything the AliExpress page of the wizard shows."""
 
-    ae_order_id: str
+    external_order_id: str
     order_url: str
     clicks: tuple[Text, ...]
     message: Text
@@ -83,10 +83,10 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
         )
     reason = reason_of(row)
     return SupplierGuide(
-        ae_order_id=supplier_order.ae_order_id,
-        order_url=messages.order_url(supplier_order.ae_order_id),
+        external_order_id=supplier_order.external_order_id,
+        order_url=messages.order_url(supplier_order.external_order_id),
         clicks=messages.aliexpress_clicks(reason),
-        message=messages.supplier_cancel_request(supplier_order.ae_order_id, reason),
+        message=messages.supplier_cancel_request(supplier_order.external_order_id, reason),
         answer_hours=terms.answer_hours,
         payment_check_until=check_until,
         warnings=tuple(warnings),

@@ -70,7 +70,7 @@ class CancellationView:
     alternatives: tuple[Text, ...]
     notes: tuple[Text, ...]
     supplier_order_id: int | None
-    ae_order_id: str
+    external_order_id: str
     customer_order_id: int | None
     order_name: str
     next_deadline: datetime | None
@@ -162,7 +162,7 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
         alternatives=tuple(Text.from_stored(text) for text in latest.get("alternatives", ())),
         notes=tuple(Text.from_stored(text) for text in latest.get("notes", ())),
         supplier_order_id=row.supplier_order_id,
-        ae_order_id=orders.ae_order_id,
+        external_order_id=orders.external_order_id,
         customer_order_id=row.customer_order_id,
         order_name=orders.customer_order.name if orders.customer_order else "",
         next_deadline=deadline,

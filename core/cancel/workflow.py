@@ -128,7 +128,7 @@ class CancelWorkflow:
             ).first()
             if running is not None:
                 raise CancellationOpenError(
-                    f"AliExpress order {order.ae_order_id} already has an open cancellation: "
+                    f"AliExpress order {order.external_order_id} already has an open cancellation: "
                     "continue that one.",
                     int(running),
                 )
@@ -150,7 +150,11 @@ class CancelWorkflow:
                 f"{ENTITY}.started",
                 ENTITY,
                 row.id,
-                {"reason": reason.value, "fault": fault.value, "ae_order_id": order.ae_order_id},
+                {
+                    "reason": reason.value,
+                    "fault": fault.value,
+                    "external_order_id": order.external_order_id,
+                },
                 at=now,
             )
             if decided is not None:

@@ -75,7 +75,7 @@ class Shipment:
     """A supplier order for the customer order: where the goods came from and how."""
 
     id: int
-    ae_order_id: str
+    external_order_id: str
     supplier_name: str
     order_status: str
     end_reason: str
@@ -184,7 +184,7 @@ def evidence_pack(
                     from_db(s[9]),
                 )
                 for s in run(
-                    "SELECT so.id, so.ae_order_id, sp.name, so.order_status, so.end_reason,"
+                    "SELECT so.id, so.external_order_id, sp.name, so.order_status, so.end_reason,"
                     " so.logistics_status, so.carrier, so.tracking_number, so.paid_at,"
                     " so.shipped_at"
                     " FROM supplier_order AS so LEFT JOIN supplier AS sp ON sp.id = so.supplier_id"
@@ -440,7 +440,7 @@ def evidence_texts(pack: EvidencePack) -> dict[str, str]:
                 + "."
             )
         else:
-            lines.append(f"Supplier order {shipment.ae_order_id}: not shipped yet.")
+            lines.append(f"Supplier order {shipment.external_order_id}: not shipped yet.")
     for entry in pack.refunds:
         lines.append(f"{_day(entry.at)}: {entry.what}.")
     if pack.tracking:

@@ -112,7 +112,7 @@ SUPPLIER_ORDER = Table(
     "supplier_order",
     {
         "id": "?1",
-        "ae_order_id": "?2",
+        "external_order_id": "?2",
         "supplier_id": "?3",
         "customer_order_id": "?1",
         "paid_at": "?4",

@@ -143,7 +143,7 @@ class SupplierOrder(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    ae_order_id: str = Field(unique=True)
+    external_order_id: str = Field(unique=True)
     supplier_id: int | None = _fk("supplier.id")
     customer_order_id: int | None = _fk("customer_order.id", ondelete="SET NULL")
     paid_at: datetime | None = _time()

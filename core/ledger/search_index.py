@@ -17,9 +17,9 @@ INSERT_TRIGGER = "supplier_order_search_ai"
 
 # Rows that the update triggers already indexed inside the block are left out, not doubled.
 _INDEX_NEW_ROWS = """
-    INSERT INTO supplier_order_search(rowid, order_name, customer_name, ae_order_id,
+    INSERT INTO supplier_order_search(rowid, order_name, customer_name, external_order_id,
                                       tracking_number)
-    SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), so.ae_order_id,
+    SELECT so.id, coalesce(co.name, ''), coalesce(co.customer_name, ''), so.external_order_id,
            so.tracking_number
     FROM supplier_order AS so LEFT JOIN customer_order AS co ON co.id = so.customer_order_id
     WHERE so.id > ?1

@@ -185,7 +185,7 @@ class BulkCancelDialog(QDialog):
             QGuiApplication.clipboard().setText(guide.message.get(ui_language()))
             open_link(self, guide.order_url)
             self.status.setText(
-                tr("Order {0}: the message is on the clipboard.").format(guide.ae_order_id)
+                tr("Order {0}: the message is on the clipboard.").format(guide.external_order_id)
             )
 
     def _guide(self, run: int) -> SupplierGuide | None:
@@ -202,7 +202,7 @@ class BulkCancelDialog(QDialog):
             will = progress.will.get(ui_language())
             item = QTreeWidgetItem(
                 [
-                    reader.state(run).ae_order_id,
+                    reader.state(run).external_order_id,
                     tr(STATES[progress.state].label),
                     progress.problem or will,
                 ]

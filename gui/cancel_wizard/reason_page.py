@@ -159,7 +159,7 @@ class ReasonPage(StepPage):
             )
         else:
             rows.append((tr("Shopify order"), tr("none linked: only the supplier is cancelled")))
-        rows.append((tr("AliExpress order"), order.ae_order_id))
+        rows.append((tr("AliExpress order"), order.external_order_id))
         if details.supplier is not None:
             rows.append((tr("Supplier"), details.supplier.name))
         rows.append(

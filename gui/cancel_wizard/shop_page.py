@@ -164,7 +164,7 @@ class ShopPage(StepPage):
             self.manual_panel.show_guide(self.guide)
             if not self.staff_note.text():
                 self.staff_note.setPlaceholderText(
-                    default_staff_note(view.reason, view.ae_order_id)
+                    default_staff_note(view.reason, view.external_order_id)
                 )
             self.cancel_button.setText(
                 tr("Cancel {0} on Shopify…").format(display_text(self.guide.order_name))

@@ -553,7 +553,13 @@ class CancelWizard(QWidget):
             tr("Cancel {0} everywhere").format(name) if name else tr("Cancel everywhere")
         )
         self.setWindowTitle(self.title.text())
-        ae = view.ae_order_id if view else details.supplier_order.ae_order_id if details else ""
+        ae = (
+            view.external_order_id
+            if view
+            else details.supplier_order.external_order_id
+            if details
+            else ""
+        )
         parts = [tr("AliExpress order {0}").format(ae)] if ae else []
         if view is not None:
             parts.append(tr("Reason: {0}").format(reason_label(view.reason)))

@@ -38,7 +38,7 @@ def no_overrides_left() -> Iterator[None]:
 
 
 def add_order(session: Session, ae: str, supplier_id: int, paid: datetime, **extra: object) -> int:
-    order = SupplierOrder(ae_order_id=ae, supplier_id=supplier_id, **extra)  # type: ignore[arg-type]
+    order = SupplierOrder(external_order_id=ae, supplier_id=supplier_id, **extra)  # type: ignore[arg-type]
     session.add(order)
     session.flush()
     assert order.id is not None

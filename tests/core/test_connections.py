@@ -309,7 +309,9 @@ def test_refresh_from_aliexpress_renews_and_stores_tokens(
     assert refreshed is not None and refreshed.last_refresh_at is not None
     assert connection.last_refresh_at is None
     with ledger.session() as session:
-        shipped = session.exec(select(SupplierOrder).where(SupplierOrder.ae_order_id == ids[0]))
+        shipped = session.exec(
+            select(SupplierOrder).where(SupplierOrder.external_order_id == ids[0])
+        )
         assert shipped.one().tracking_number == "LP00123456789CN"
 
 

@@ -29,8 +29,8 @@ def add_supplier(session: Session, name: str, **clock: object) -> int:
     return supplier.id
 
 
-def add_order(session: Session, ae_order_id: str, supplier_id: int | None) -> int:
-    order = SupplierOrder(ae_order_id=ae_order_id, supplier_id=supplier_id)
+def add_order(session: Session, external_order_id: str, supplier_id: int | None) -> int:
+    order = SupplierOrder(external_order_id=external_order_id, supplier_id=supplier_id)
     session.add(order)
     session.flush()
     assert order.id is not None
@@ -234,7 +234,7 @@ def fill(
     with ledger.engine.begin() as connection:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.executemany(  # a cursor's: either engine's driver has it
-            "INSERT INTO supplier_order (id, ae_order_id, supplier_id, paid_at, order_status,"
+            "INSERT INTO supplier_order (id, external_order_id, supplier_id, paid_at, order_status,"
             " logistics_status, tracking_number, carrier, cost_minor, currency, end_reason)"
             " VALUES (?, ?, ?, ?, 'WAIT_SELLER_SEND_GOODS', '', '', '', 0, 'USD', '')",
             [(i, f"82{i:014d}", s, to_db(p)) for i, (p, s) in orders.items()],

@@ -138,14 +138,14 @@ def _schema(db: sqlite3.Connection) -> list[tuple[str, str, str]]:
 
 def test_search_finds_orders_by_what_the_merchant_types(demo_db: sqlite3.Connection) -> None:
     so_id, name, customer, ae_id, tracking = demo_db.execute(
-        "SELECT so.id, co.name, co.customer_name, so.ae_order_id, so.tracking_number "
+        "SELECT so.id, co.name, co.customer_name, so.external_order_id, so.tracking_number "
         "FROM supplier_order so JOIN customer_order co ON co.id = so.customer_order_id "
         "WHERE so.tracking_number != '' ORDER BY so.id DESC LIMIT 1"
     ).fetchone()
     for column, typed in (
         ("order_name", name),
         ("customer_name", customer),
-        ("ae_order_id", ae_id[4:]),
+        ("external_order_id", ae_id[4:]),
         ("tracking_number", tracking),
     ):
         hits = demo_db.execute(
@@ -153,11 +153,11 @@ def test_search_finds_orders_by_what_the_merchant_types(demo_db: sqlite3.Connect
         ).fetchall()
         assert (so_id,) in hits, column
     search = demo_db.execute(
-        "SELECT rowid, order_name, customer_name, ae_order_id, tracking_number "
+        "SELECT rowid, order_name, customer_name, external_order_id, tracking_number "
         "FROM supplier_order_search ORDER BY rowid"
     ).fetchall()
     stored = demo_db.execute(
-        "SELECT so.id, co.name, co.customer_name, so.ae_order_id, so.tracking_number "
+        "SELECT so.id, co.name, co.customer_name, so.external_order_id, so.tracking_number "
         "FROM supplier_order so JOIN customer_order co ON co.id = so.customer_order_id "
         "ORDER BY so.id"
     ).fetchall()
@@ -198,7 +198,7 @@ def test_same_seed_same_ledger_across_batches(
         demo.write_demo(path, orders=600, seed=seed, now=NOW)
         with sqlite3.connect(path) as db:
             return db.execute(
-                "SELECT so.id, so.ae_order_id, so.ship_by, so.order_status, so.shipped_at, "
+                "SELECT so.id, so.external_order_id, so.ship_by, so.order_status, so.shipped_at, "
                 "co.customer_name, co.total_minor, co.updated_at FROM supplier_order so "
                 "JOIN customer_order co ON co.id = so.customer_order_id ORDER BY so.id"
             ).fetchall()

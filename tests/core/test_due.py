@@ -20,7 +20,7 @@ NOW = datetime(2026, 2, 26, 12, 0, tzinfo=UTC)
 
 def add(
     session: Session,
-    ae_order_id: str,
+    external_order_id: str,
     ship_by: datetime | None,
     *,
     status: str = "WAIT_SELLER_SEND_GOODS",
@@ -29,7 +29,7 @@ def add(
     customer_order_id: int | None = None,
 ) -> int:
     order = SupplierOrder(
-        ae_order_id=ae_order_id,
+        external_order_id=external_order_id,
         ship_by=ship_by,
         order_status=status,
         shipped_at=shipped_at,
@@ -90,7 +90,7 @@ def test_due_lists_closing_and_overdue_orders_soonest_first(
     ]
     first_due = rows[2]
     assert (first_due.order_name, first_due.supplier_name) == ("#1001", "Acme Store")
-    assert first_due.ae_order_id == "8100000000000001"
+    assert first_due.external_order_id == "8100000000000001"
     assert first_due.ship_by == NOW + timedelta(hours=5)
     assert first_due.ship_by.tzinfo is UTC
     assert first_due.remaining == timedelta(hours=5)
@@ -199,7 +199,7 @@ def test_to_json(ledger: Ledger, orders: dict[str, int]) -> None:
     assert first_due == {
         "id": orders["in_5h"],
         "order_name": "#1001",
-        "ae_order_id": "8100000000000001",
+        "external_order_id": "8100000000000001",
         "supplier": "Acme Store",
         "ship_by": "2026-02-26T17:00:00+00:00",
         "remaining_seconds": 5 * 3600,

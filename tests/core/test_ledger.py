@@ -42,7 +42,9 @@ def test_instants_round_trip_as_aware_utc(ledger: Ledger) -> None:
         session.add(supplier)
         session.flush()
         session.add(
-            SupplierOrder(ae_order_id="8100000000000001", supplier_id=supplier.id, paid_at=paid)
+            SupplierOrder(
+                external_order_id="8100000000000001", supplier_id=supplier.id, paid_at=paid
+            )
         )
     with ledger.session() as session:
         stored = session.exec(select(SupplierOrder)).one()
@@ -57,7 +59,7 @@ def test_naive_datetimes_are_refused(ledger: Ledger) -> None:
 
 def test_foreign_keys_are_enforced(ledger: Ledger) -> None:
     with pytest.raises(IntegrityError), ledger.session() as session:
-        session.add(SupplierOrder(ae_order_id="1", supplier_id=999))
+        session.add(SupplierOrder(external_order_id="1", supplier_id=999))
 
 
 def test_search_index_follows_orders(ledger: Ledger) -> None:
@@ -65,7 +67,7 @@ def test_search_index_follows_orders(ledger: Ledger) -> None:
         order = CustomerOrder(name="#1042", customer_name="Jane Roe")
         session.add(order)
         session.flush()
-        session.add(SupplierOrder(ae_order_id="8123456789012345", customer_order_id=order.id))
+        session.add(SupplierOrder(external_order_id="8123456789012345", customer_order_id=order.id))
     with ledger.session() as session:
         order = session.exec(select(CustomerOrder)).one()
         order.customer_name = "Janet Roe"

@@ -19,7 +19,7 @@ DEFAULT = linking.compile_pattern(settings.DEFAULTS["ae_order_pattern"])
 
 
 def _supplier_orders(ledger: Ledger) -> dict[str, tuple[str | None, str, int | None]]:
-    """ae_order_id -> (customer order name, status, supplier id)."""
+    """external_order_id -> (customer order name, status, supplier id)."""
     with ledger.session() as session:
         rows = session.exec(
             select(SupplierOrder, CustomerOrder)
@@ -27,7 +27,7 @@ def _supplier_orders(ledger: Ledger) -> dict[str, tuple[str | None, str, int | N
             .order_by(col(SupplierOrder.id))
         ).all()
         return {
-            so.ae_order_id: (co.name if co else None, so.order_status, so.supplier_id)
+            so.external_order_id: (co.name if co else None, so.order_status, so.supplier_id)
             for so, co in rows
         }
 
@@ -80,7 +80,7 @@ def test_import_links_numbers_from_note_attributes_and_tags(ledger: Ledger) -> N
         assert all(o.paid_estimated and o.ship_by is not None for o in estimated)
     assert summary.linked == 3
     assert sorted(
-        (e["ae_order_id"], e["found_in"], e["created"]) for e in _link_events(ledger)
+        (e["external_order_id"], e["found_in"], e["created"]) for e in _link_events(ledger)
     ) == [
         ("8198352049851315", "note", True),
         ("8198352049851316", "note_attributes", True),
@@ -88,7 +88,7 @@ def test_import_links_numbers_from_note_attributes_and_tags(ledger: Ledger) -> N
     ]
     with ledger.engine.connect() as connection:  # linked orders are searchable at once
         found = connection.exec_driver_sql(
-            "SELECT order_name, ae_order_id FROM supplier_order_search "
+            "SELECT order_name, external_order_id FROM supplier_order_search "
             "WHERE supplier_order_search MATCH '\"2049851316\"'"
         ).all()
     assert found == [("#1003", "8198352049851316")]
@@ -104,20 +104,20 @@ def test_reimport_links_nothing_twice(ledger: Ledger) -> None:
 
 def test_existing_supplier_order_gets_linked_not_duplicated(ledger: Ledger) -> None:
     with ledger.session() as session:
-        session.add(SupplierOrder(ae_order_id="8198352049851316", cost_minor=4200))
+        session.add(SupplierOrder(external_order_id="8198352049851316", cost_minor=4200))
     import_shopify_csv(ledger, DATA / "orders_shopify.csv")
 
     with ledger.session() as session:
         entered = session.exec(
-            select(SupplierOrder).where(SupplierOrder.ae_order_id == "8198352049851316")
+            select(SupplierOrder).where(SupplierOrder.external_order_id == "8198352049851316")
         ).one()
         assert entered.cost_minor == 4200  # the merchant's entry is kept, only linked
         assert entered.order_status == "WAIT_SELLER_SEND_GOODS"
     assert _supplier_orders(ledger)["8198352049851316"][0] == "#1003"
-    linked = [e for e in _link_events(ledger) if e["ae_order_id"] == "8198352049851316"]
+    linked = [e for e in _link_events(ledger) if e["external_order_id"] == "8198352049851316"]
     assert linked == [
         {
-            "ae_order_id": "8198352049851316",
+            "external_order_id": "8198352049851316",
             "by": "csv import",
             "created": False,
             "customer_order_id": _order_id(ledger, "#1003"),
@@ -131,7 +131,7 @@ def test_supplier_order_of_another_customer_order_is_not_taken(ledger: Ledger) -
         other = CustomerOrder(name="#999")
         session.add(other)
         session.flush()
-        session.add(SupplierOrder(ae_order_id="8198352049851315", customer_order_id=other.id))
+        session.add(SupplierOrder(external_order_id="8198352049851315", customer_order_id=other.id))
     import_shopify_csv(ledger, DATA / "orders_shopify.csv")
     with ledger.session() as session:
         result = linking.link_orders(session, [_order_id(ledger, "#1001")])
@@ -202,14 +202,14 @@ def test_a_deferred_index_inside_another_leaves_the_work_to_the_outer_one(ledger
         with search_index.deferred(cursor):
             found = [linking.Found(order.id, "8100000000000001", "note")]
             assert linking.link_found(session, found, by="test").created == 1  # defers inside
-            session.add(SupplierOrder(ae_order_id="8100000000000002"))
+            session.add(SupplierOrder(external_order_id="8100000000000002"))
             session.flush()
             cursor.execute(  # the update trigger indexes this one now
-                "UPDATE supplier_order SET customer_order_id = NULL WHERE ae_order_id = ?",
+                "UPDATE supplier_order SET customer_order_id = NULL WHERE external_order_id = ?",
                 ("8100000000000002",),
             )
             indexed_meanwhile = cursor.execute(
-                "SELECT ae_order_id FROM supplier_order_search"
+                "SELECT external_order_id FROM supplier_order_search"
             ).fetchall()
         trigger = cursor.execute(
             "SELECT count(*) FROM sqlite_master WHERE name = ?", (search_index.INSERT_TRIGGER,)
@@ -217,7 +217,7 @@ def test_a_deferred_index_inside_another_leaves_the_work_to_the_outer_one(ledger
     assert indexed_meanwhile == [("8100000000000002",)] and trigger == (1,)
     with ledger.engine.connect() as connection:
         indexed = connection.exec_driver_sql(
-            "SELECT rowid, order_name, ae_order_id FROM supplier_order_search ORDER BY rowid"
+            "SELECT rowid, order_name, external_order_id FROM supplier_order_search ORDER BY rowid"
         ).all()
         connection.exec_driver_sql(  # raises when the index and its rows disagree
             "INSERT INTO supplier_order_search(supplier_order_search) VALUES ('integrity-check')"
@@ -231,7 +231,7 @@ def test_linked_rows_read_back_through_the_orm(ledger: Ledger) -> None:
     import_shopify_csv(ledger, DATA / "orders_shopify.csv")
     with ledger.session() as session:
         created = session.exec(
-            select(SupplierOrder).where(SupplierOrder.ae_order_id == "8198352049851315")
+            select(SupplierOrder).where(SupplierOrder.external_order_id == "8198352049851315")
         ).one()
         event = session.exec(select(Event).where(Event.kind == "ae_order_linked")).first()
         assert created.updated_at is not None and created.updated_at.utcoffset() == timedelta(0)

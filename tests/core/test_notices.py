@@ -34,7 +34,7 @@ def _order(ledger: Ledger, **supplier: object) -> tuple[int, int]:
         session.flush()
         values = {"order_status": "WAIT_SELLER_SEND_GOODS", **supplier}
         order = SupplierOrder(
-            ae_order_id="8400000000000001", customer_order_id=customer.id, **values
+            external_order_id="8400000000000001", customer_order_id=customer.id, **values
         )  # type: ignore[arg-type]
         session.add(order)
         session.flush()
@@ -145,7 +145,7 @@ def test_a_sent_notice_lands_in_the_timeline(ledger: Ledger) -> None:
 
 def test_no_shop_order_no_customer(ledger: Ledger) -> None:
     with ledger.session() as session:
-        order = SupplierOrder(ae_order_id="8400000000000009")
+        order = SupplierOrder(external_order_id="8400000000000009")
         session.add(order)
         session.flush()
         with pytest.raises(NoticeError) as error:
@@ -158,7 +158,7 @@ def test_a_delay_notice_is_offered_when_the_window_closes_without_tracking(ledge
     with ledger.session() as session:
 
         def add(ae: str, **values: object) -> int:
-            order = SupplierOrder(ae_order_id=ae, customer_order_id=customer_id, **values)  # type: ignore[arg-type]
+            order = SupplierOrder(external_order_id=ae, customer_order_id=customer_id, **values)  # type: ignore[arg-type]
             session.add(order)
             session.flush()
             return order.id or 0

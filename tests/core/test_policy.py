@@ -165,9 +165,15 @@ def test_suppliers_in_use(ledger: Ledger) -> None:
         old, idle = Supplier(name="Old"), Supplier(name="Idle")
         s.add_all([recent, old, idle])
         s.flush()
-        s.add(SupplierOrder(ae_order_id="1", supplier_id=old.id, paid_at=now - timedelta(days=200)))
         s.add(
-            SupplierOrder(ae_order_id="2", supplier_id=recent.id, paid_at=now - timedelta(days=3))
+            SupplierOrder(
+                external_order_id="1", supplier_id=old.id, paid_at=now - timedelta(days=200)
+            )
+        )
+        s.add(
+            SupplierOrder(
+                external_order_id="2", supplier_id=recent.id, paid_at=now - timedelta(days=3)
+            )
         )
     everyone = supplier_policies(ledger.engine)
     assert [p.name for p in everyone] == ["Idle", "Old", "Recent"]

@@ -106,7 +106,7 @@ def _ledger_orders(ledger: Ledger) -> dict[str, int]:
         session.flush()
 
         def add(ae: str, **values: object) -> int:
-            order = SupplierOrder(ae_order_id=ae, **values)  # type: ignore[arg-type]
+            order = SupplierOrder(external_order_id=ae, **values)  # type: ignore[arg-type]
             session.add(order)
             session.flush()
             assert order.id is not None
@@ -213,7 +213,7 @@ def test_the_narrowed_query_misses_nothing(ledger: Ledger) -> None:
     made = _ledger_orders(ledger)
     with ledger.session() as session:
         extended = SupplierOrder(
-            ae_order_id="8200000000000099",
+            external_order_id="8200000000000099",
             order_status="WAIT_BUYER_ACCEPT_GOODS",
             shipped_at=NOW - timedelta(days=80),
         )

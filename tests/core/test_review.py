@@ -41,7 +41,7 @@ def _order(session, supplier_id: int, n: int, *, currency: str = "EUR", total: i
     session.add(order)
     session.flush()
     placed = SupplierOrder(
-        ae_order_id=f"81000000000{n:05d}",
+        external_order_id=f"81000000000{n:05d}",
         supplier_id=supplier_id,
         customer_order_id=order.id,
         paid_at=datetime(2026, 4, 1, tzinfo=UTC) + timedelta(days=n),

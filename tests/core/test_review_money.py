@@ -121,7 +121,7 @@ def _case(
     s.add(order)
     s.flush()
     placed = SupplierOrder(
-        ae_order_id=f"8200000000{n:06d}",
+        external_order_id=f"8200000000{n:06d}",
         supplier_id=supplier.id,
         customer_order_id=order.id,
         paid_at=at,

@@ -40,7 +40,7 @@ def test_add_with_a_new_supplier(ledger: Ledger) -> None:
     with ledger.session() as session:
         customer_order_id = _customer_order(session)
         form = SupplierOrderForm(
-            ae_order_id="  Order ID: 8198352049851315  Copy ",
+            external_order_id="  Order ID: 8198352049851315  Copy ",
             new_supplier_name="  Shenzhen   Bright Home Store ",
             paid_at=PAID,
             cost_minor=1234,
@@ -52,13 +52,13 @@ def test_add_with_a_new_supplier(ledger: Ledger) -> None:
         supplier = session.get(Supplier, order.supplier_id)
         assert supplier is not None and supplier.name == "Shenzhen Bright Home Store"
         assert (supplier.ship_window_days, supplier.holiday_country) == (7, "CN")
-        assert order.ae_order_id == "8198352049851315"
+        assert order.external_order_id == "8198352049851315"
         assert (order.cost_minor, order.currency) == (1234, "USD")
         assert order.customer_order_id == customer_order_id
         assert order.paid_at == PAID
         assert order.ship_by == clocks.ship_by(PAID, 7, "CN", "Asia/Shanghai")
         [added] = _events(session, "supplier_order_added")
-        assert added["ae_order_id"] == "8198352049851315"
+        assert added["external_order_id"] == "8198352049851315"
         assert added["supplier_created"] is True and added["by"] == "hand"
         assert _events(session, "supplier_added") == [{"name": "Shenzhen Bright Home Store"}]
 
@@ -87,7 +87,7 @@ def test_every_problem_is_reported_at_once(ledger: Ledger) -> None:
     with ledger.session() as session:
         supplier, _ = find_or_create_supplier(session, "Acme")
         form = SupplierOrderForm(
-            ae_order_id="12345",
+            external_order_id="12345",
             supplier_id=supplier.id,
             new_supplier_name="Other",
             paid_at=datetime(2026, 4, 14, 9, 30),
@@ -100,7 +100,7 @@ def test_every_problem_is_reported_at_once(ledger: Ledger) -> None:
             add_supplier_order(session, form, now=NOW)
 
     assert raised.value.problems == {
-        "ae_order_id": '"12345" is not an AliExpress order number: those have 16 digits, '
+        "external_order_id": '"12345" is not an AliExpress order number: those have 16 digits, '
         "like 8198352049851315.",
         "supplier": "Pick a supplier or type a new one's name, not both.",
         "paid_at": "The payment time needs a time zone.",
@@ -114,10 +114,10 @@ def test_every_problem_is_reported_at_once(ledger: Ledger) -> None:
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"ae_order_id": ""}, "ae_order_id", "Enter the AliExpress order number."),
+        ({"external_order_id": ""}, "external_order_id", "Enter the AliExpress order number."),
         (
-            {"ae_order_id": "8198352049851315 and 8198352049851316"},
-            "ae_order_id",
+            {"external_order_id": "8198352049851315 and 8198352049851316"},
+            "external_order_id",
             "Enter one order number, not 2: 8198352049851315, 8198352049851316.",
         ),
         ({"paid_at": NOW + timedelta(hours=2)}, "paid_at", "The payment time is in the future."),
@@ -152,7 +152,7 @@ def test_a_number_already_in_the_ledger_is_refused(ledger: Ledger) -> None:
         add_supplier_order(session, SupplierOrderForm("8198352049851315"))
 
     assert raised.value.problems == {
-        "ae_order_id": "AliExpress order 8198352049851315 is already in the ledger (for #1001)."
+        "external_order_id": "AliExpress order 8198352049851315 is already in the ledger (for #1001)."
     }
 
 
@@ -187,4 +187,4 @@ def test_edit_may_keep_its_own_number(ledger: Ledger) -> None:
         form.cost_minor = 999
         assert edit_supplier_order(session, order.id, form).cost_minor == 999
         stored = session.exec(select(SupplierOrder)).one()
-        assert (stored.ae_order_id, stored.cost_minor) == ("8198352049851315", 999)
+        assert (stored.external_order_id, stored.cost_minor) == ("8198352049851315", 999)

@@ -63,7 +63,7 @@ def _order(ledger: Ledger, *, shipped: bool = False) -> tuple[int, int]:
         session.add(customer)
         session.flush()
         supplier_order = SupplierOrder(
-            ae_order_id="8300000000000001",
+            external_order_id="8300000000000001",
             customer_order_id=customer.id,
             order_status="WAIT_BUYER_ACCEPT_GOODS" if shipped else "WAIT_SELLER_SEND_GOODS",
             shipped_at=NOW - timedelta(days=1) if shipped else None,

@@ -39,7 +39,7 @@ def order_ledger(ledger: Ledger) -> Ledger:
         supplier = Supplier(name="Acme", ship_window_days=7)
         session.add(supplier)
         session.flush()
-        order = SupplierOrder(ae_order_id="8100000000000001", supplier_id=supplier.id)
+        order = SupplierOrder(external_order_id="8100000000000001", supplier_id=supplier.id)
         session.add(order)
         session.flush()
         assert order.id is not None

@@ -76,9 +76,9 @@ def test_connected_accepted_path_in_two_clicks(
     click(wizard.reason_page.start_button)  # 1: start with the decision
     idle(qtbot, wizard, State.SUPPLIER_CANCEL_TODO)
     # The order page opened by itself, the message to the supplier on the clipboard.
-    url = f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.ae_order_id}"
+    url = f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.external_order_id}"
     qtbot.waitUntil(lambda: urls.urls == [url])
-    assert orders.ae_order_id in QGuiApplication.clipboard().text()
+    assert orders.external_order_id in QGuiApplication.clipboard().text()
     assert wizard.shown is PageKey.SUPPLIER
     name = orders.shop_order.name
     assert f"Will cancel {name} on Shopify when the supplier accepts." in wizard.banner.text()
@@ -88,7 +88,7 @@ def test_connected_accepted_path_in_two_clicks(
     idle(qtbot, wizard, State.SUPPLIER_CANCEL_REQUESTED)
     assert fakes.shopify.state.cancel_requests == []
 
-    fakes.aliexpress.close(orders.ae_order_id, "cancel_order_close_trade")  # supplier accepts
+    fakes.aliexpress.close(orders.external_order_id, "cancel_order_close_trade")  # supplier accepts
     with qtbot.waitSignal(launcher.watched, timeout=WAIT * 3):
         assert launcher.watch_now()  # what the status watch does every few minutes
     assert stored(ledger) == ("done", [("from_supplier", "issued"), ("to_customer", "issued")])
@@ -157,9 +157,9 @@ def test_bulk_cancel_of_three_orders_with_one_decision(
     qtbot.waitUntil(
         lambda: not dialog.runner.busy and not dialog.done_button.isVisible(), timeout=WAIT
     )
-    assert [u.rsplit("=", 1)[1] for u in urls.urls] == [s.ae_order_id for s in seeded]
+    assert [u.rsplit("=", 1)[1] for u in urls.urls] == [s.external_order_id for s in seeded]
     for s in seeded[:2]:  # two suppliers accept, the third has not answered yet
-        fakes.aliexpress.close(s.ae_order_id, "cancel_order_close_trade")
+        fakes.aliexpress.close(s.external_order_id, "cancel_order_close_trade")
     with qtbot.waitSignal(launcher.watched, timeout=WAIT * 3):
         assert launcher.watch_now()
     gids = [r["orderId"] for r in fakes.shopify.state.cancel_requests]

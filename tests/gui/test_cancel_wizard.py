@@ -192,7 +192,7 @@ def test_accepted_path_end_to_end(
         supplier_order_id=orders.supplier_order_id,
     )
     assert wizard.shown is PageKey.REASON
-    assert orders.ae_order_id in wizard.reason_page.order_card.text()
+    assert orders.external_order_id in wizard.reason_page.order_card.text()
     assert wizard.reason_page.fault.currentData() == "customer"  # follows "changed mind"
     assert not wizard.later_button.isVisible() and wizard.close_button.isVisible()
 
@@ -207,13 +207,13 @@ def test_accepted_path_end_to_end(
     click(qtbot, wizard.next_button)
     page = wizard.supplier_page
     assert wizard.shown is PageKey.SUPPLIER
-    url = f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.ae_order_id}"
+    url = f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.external_order_id}"
     assert page.url.text() == url
     click(qtbot, page.open_button)
     qtbot.waitUntil(lambda: urls.urls == [url])
     click(qtbot, page.message.copy_button)
     clipboard = QGuiApplication.clipboard().text()
-    assert clipboard.startswith("Hello,") and orders.ae_order_id in clipboard
+    assert clipboard.startswith("Hello,") and orders.external_order_id in clipboard
     assert page.message.copy_button.text() == "Copied ✓"
     click(qtbot, page.message.german)
     assert page.message.body.toPlainText().startswith("Guten Tag,")
@@ -299,7 +299,7 @@ def test_fulfilled_path_refunds_after_a_preview(
     orders = seed(
         ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago(), fulfilled=True
     )
-    fakes.aliexpress.ship(orders.ae_order_id, "LP0042")
+    fakes.aliexpress.ship(orders.external_order_id, "LP0042")
     wizard = open_wizard(
         qtbot,
         ledger,
@@ -676,7 +676,7 @@ def test_workflow_from_the_connections(
     start(qtbot, wizard)
     settle(qtbot, wizard, State.SUPPLIER_CANCEL_TODO)
     assert wizard.connection_label.text() == "AliExpress: connected · Shopify: connected"
-    assert fake.order_ids_asked() == {orders.ae_order_id}
+    assert fake.order_ids_asked() == {orders.external_order_id}
     assert any(entry.path.endswith("graphql.json") for entry in fakes.shopify.log)
     wizard.close()
     assert wizard.handle is None
@@ -690,7 +690,7 @@ def test_status_sync_moves_runs_on(
     run = flow.start(orders.supplier_order_id, "changed_mind")
     flow.check(run)
     flow.mark_supplier_cancel_requested(run)
-    fakes.aliexpress.close(orders.ae_order_id, "cancel_order_close_trade")
+    fakes.aliexpress.close(orders.external_order_id, "cancel_order_close_trade")
     api = supplier_port(fakes.aliexpress.base_url, ae_token)
     try:  # what "Refresh from AliExpress" does
         summary = sync_order_statuses(ledger, api)

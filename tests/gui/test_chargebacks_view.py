@@ -120,7 +120,7 @@ def test_the_evidence_pack_pdf_holds_the_order_its_shipment_policy_and_timeline(
         QLocale.setDefault(EN_US)
     assert path.stat().st_mode & 0o777 == 0o600
     assert row.order_name in text
-    assert shipment.tracking_number in text and shipment.ae_order_id in text
+    assert shipment.tracking_number in text and shipment.external_order_id in text
     assert pack.order.customer_name in text
     if language == "en":
         for words in (

@@ -162,7 +162,7 @@ def test_tray_recounts_when_the_ledger_changes(
     with demo_ledger.session() as session:  # as a sync or an edit would
         session.add(
             SupplierOrder(
-                ae_order_id="8199999999999999",
+                external_order_id="8199999999999999",
                 order_status="WAIT_SELLER_SEND_GOODS",
                 paid_at=clock.now - timedelta(days=6),
                 ship_by=clock.now + timedelta(hours=3),

@@ -25,8 +25,12 @@ def seed(ledger: Ledger) -> dict[str, int]:
             )
             for name, ago in (("#3001", 10), ("#3002", 0))
         ]
-        shipping = SupplierOrder(ae_order_id="8198352049853001", ship_by=NOW + timedelta(hours=60))
-        cancelling = SupplierOrder(ae_order_id="8198352049853002", ship_by=NOW + timedelta(hours=1))
+        shipping = SupplierOrder(
+            external_order_id="8198352049853001", ship_by=NOW + timedelta(hours=60)
+        )
+        cancelling = SupplierOrder(
+            external_order_id="8198352049853002", ship_by=NOW + timedelta(hours=1)
+        )
         session.add_all([*to_buy, shipping, cancelling])
         session.flush()
         run = Cancellation(

@@ -92,7 +92,7 @@ def test_open_on_aliexpress_in_the_wizard_says_when_nothing_opens(
     order = next(  # awaiting shipment, no cancellation yet: the supplier step comes next
         row
         for row in map(window.model.row_at, range(window.model.rowCount()))
-        if row is not None and row.cancel_state is None and row.ae_order_id
+        if row is not None and row.cancel_state is None and row.external_order_id
     )
     wizard = CancelWizard(demo_ledger, manual_opener(demo_ledger), supplier_order_id=order.id)
     qtbot.addWidget(wizard)

@@ -97,7 +97,11 @@ def add_events_the_merchant_met(ledger: Ledger, supplier_order_id: int) -> None:
                 "ae_order_linked",
                 "supplier_order",
                 supplier_order_id,
-                {"ae_order_id": order.ae_order_id, "by": "import", "found_in": "note_attributes"},
+                {
+                    "external_order_id": order.external_order_id,
+                    "by": "import",
+                    "found_in": "note_attributes",
+                },
             ),
             ("customer_order.shop_step_confirmed", "customer_order", customer, {"by": "merchant"}),
             (

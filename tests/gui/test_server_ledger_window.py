@@ -23,14 +23,14 @@ from tests.pg_support import PASSWORD
 pytestmark = pytest.mark.postgresql
 
 
-def _add_order(ledger: Ledger, ae_order_id: str) -> None:
+def _add_order(ledger: Ledger, external_order_id: str) -> None:
     with ledger.session() as session:
         supplier = Supplier(name="Another Instance Store")
         session.add(supplier)
         session.flush()
         session.add(
             SupplierOrder(
-                ae_order_id=ae_order_id,
+                external_order_id=external_order_id,
                 supplier_id=supplier.id,
                 paid_at=datetime.now(UTC) - timedelta(hours=3),
                 order_status="WAIT_SELLER_SEND_GOODS",

@@ -66,7 +66,7 @@ def errors(dialog: SupplierOrderDialog) -> dict[str, str]:
 
 def supplier_orders(ledger: Ledger) -> dict[str, SupplierOrder]:
     with ledger.session() as session:
-        return {order.ae_order_id: order for order in session.exec(select(SupplierOrder))}
+        return {order.external_order_id: order for order in session.exec(select(SupplierOrder))}
 
 
 def customer_order_id(ledger: Ledger, name: str) -> int:
@@ -155,7 +155,7 @@ def test_every_problem_is_shown_next_to_its_field_and_nothing_is_saved(
 
     assert not dialog.save()
     assert errors(dialog) == {
-        "ae_order_id": '"12345" is not an AliExpress order number: those have 16 digits, like '
+        "external_order_id": '"12345" is not an AliExpress order number: those have 16 digits, like '
         "8198352049851315.",
         "paid_at": "The payment time is in the future.",
         "cost": '"12,3,4" is not an amount, like 12.34.',
@@ -196,7 +196,7 @@ def test_an_order_number_already_in_the_ledger_is_refused(
 
     assert not dialog.save()
     assert errors(dialog) == {
-        "ae_order_id": f"AliExpress order {LINKED_BY_IMPORT} is already in the ledger (for #1001)."
+        "external_order_id": f"AliExpress order {LINKED_BY_IMPORT} is already in the ledger (for #1001)."
     }
 
 

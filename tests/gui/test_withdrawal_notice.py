@@ -204,7 +204,7 @@ def test_an_unlinked_order_cannot_notify(qtbot: QtBot, demo_ledger: Ledger) -> N
     with demo_ledger.session() as session:
         from core.ledger.models import SupplierOrder
 
-        order = SupplierOrder(ae_order_id="8999999999999999")
+        order = SupplierOrder(external_order_id="8999999999999999")
         session.add(order)
         session.flush()
         order_id = order.id or 0

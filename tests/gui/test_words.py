@@ -280,7 +280,7 @@ def _in_state(ledger: Ledger, run_id: int, state: State) -> int:
 
 #: Columns that hold what the merchant, their customers or suppliers wrote (names, products).
 DATA_COLUMNS = frozenset(
-    "name customer_name email note tags title sku variant ae_order_id tracking_number carrier "
+    "name customer_name email note tags title sku variant external_order_id tracking_number carrier "
     "domain store_id".split()
 )
 

@@ -119,7 +119,7 @@ def open_orders(tmp_path: Path) -> Iterator[Ledger]:
     ledger = open_ledger(tmp_path / "ledger.sqlite")
     rows = [
         {
-            "ae_order_id": ae_id(n),
+            "external_order_id": ae_id(n),
             "paid_at": NOW - timedelta(days=2),
             "order_status": "WAIT_SELLER_SEND_GOODS",
             "logistics_status": "WAIT_SELLER_SEND_GOODS",

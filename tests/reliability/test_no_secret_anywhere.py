@@ -136,7 +136,7 @@ def test_no_secret_anywhere_after_failures_backups_exports_and_diagnostics(
             with ledger.engine.begin() as connection:
                 for n in range(4):
                     connection.exec_driver_sql(
-                        "INSERT INTO supplier_order (ae_order_id, order_status, logistics_status,"
+                        "INSERT INTO supplier_order (external_order_id, order_status, logistics_status,"
                         " tracking_number, carrier, cost_minor, currency, end_reason)"
                         " VALUES (?, 'WAIT_SELLER_SEND_GOODS', '', '', '', 0, 'USD', '')",
                         (f"83{n:014d}",),

@@ -40,9 +40,9 @@ NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 ORDER_ID = "8100000000000001"
 
 
-def _ledger_order(ledger: Ledger, ae_order_id: str, **values: Any) -> int:
+def _ledger_order(ledger: Ledger, external_order_id: str, **values: Any) -> int:
     row = {
-        "ae_order_id": ae_order_id,
+        "external_order_id": external_order_id,
         "paid_at": NOW - timedelta(days=3),
         "order_status": "IN_CANCEL",
         "logistics_status": "WAIT_SELLER_SEND_GOODS",
@@ -53,7 +53,7 @@ def _ledger_order(ledger: Ledger, ae_order_id: str, **values: Any) -> int:
         connection.execute(insert(SupplierOrder), [row])
     with ledger.session() as session:
         found = session.exec(
-            select(SupplierOrder.id).where(SupplierOrder.ae_order_id == ae_order_id)
+            select(SupplierOrder.id).where(SupplierOrder.external_order_id == external_order_id)
         ).one()
     assert found is not None
     return found

@@ -66,7 +66,7 @@ def add_ledger_orders(ledger: Ledger, rows: list[dict[str, Any]]) -> None:
 
 def rows_by_ae_id(ledger: Ledger) -> dict[str, SupplierOrder]:
     with ledger.session() as session:
-        return {row.ae_order_id: row for row in session.exec(select(SupplierOrder))}
+        return {row.external_order_id: row for row in session.exec(select(SupplierOrder))}
 
 
 def events(ledger: Ledger, kind: str | None = None) -> list[Event]:
@@ -97,7 +97,7 @@ def five_hundred(ledger: Ledger, fake: FakeAliExpress) -> list[int]:
         kind = category(n)
         rows.append(
             {
-                "ae_order_id": ae_id(n),
+                "external_order_id": ae_id(n),
                 "order_status": "IN_CANCEL" if kind == "cancelled" else "WAIT_SELLER_SEND_GOODS",
             }
         )
@@ -116,7 +116,7 @@ def five_hundred(ledger: Ledger, fake: FakeAliExpress) -> list[int]:
             order.order_status = "WAIT_PLANET_ALIGNMENT"
     rows += [
         {
-            "ae_order_id": ae_id(1000 + n),
+            "external_order_id": ae_id(1000 + n),
             "order_status": "FINISH",
             "end_reason": "buyer_accept_goods",
         }
@@ -143,7 +143,9 @@ def test_sync_of_500_open_orders(
     unknown = [n for n in by_kind["waiting"] if n % 20 == 4]
 
     assert summary.total == 500 and summary.checked == 499 and not summary.interrupted
-    assert [(f.ae_order_id, "no order" in f.reason) for f in summary.failed] == [(ae_id(499), True)]
+    assert [(f.external_order_id, "no order" in f.reason) for f in summary.failed] == [
+        (ae_id(499), True)
+    ]
     assert sorted(summary.cancelled) == sorted(ids[ae_id(n)] for n in by_kind["cancelled"])
     shipped = by_kind["shipped"] + by_kind["delivered"] + by_kind["no_tracking"]
     assert sorted(summary.shipped) == sorted(ids[ae_id(n)] for n in shipped)
@@ -224,7 +226,7 @@ def test_an_access_token_expiring_mid_sync_is_refreshed_once(
 ) -> None:
     for n in range(60):
         fake.add_order(FakeOrder(ae_id(n)))
-    add_ledger_orders(ledger, [{"ae_order_id": ae_id(n)} for n in range(60)])
+    add_ledger_orders(ledger, [{"external_order_id": ae_id(n)} for n in range(60)])
     saved: list[TokenSet] = []
     provider = RefreshingTokens(client, tokens, on_refresh=saved.append)
     fake.expire_access_after(25)
@@ -238,7 +240,7 @@ def test_an_access_token_expiring_mid_sync_is_refreshed_once(
 def test_a_lost_connection_stops_the_sync_with_a_clear_error(
     ledger: Ledger, fake: FakeAliExpress, client: GatewayClient, tokens: TokenSet
 ) -> None:
-    add_ledger_orders(ledger, [{"ae_order_id": ae_id(n)} for n in range(20)])
+    add_ledger_orders(ledger, [{"external_order_id": ae_id(n)} for n in range(20)])
     fake.revoke_refresh_tokens()
     fake.expire_access_tokens()
     with pytest.raises(Exception, match="Connect AliExpress again"):
@@ -254,7 +256,7 @@ def test_a_lost_connection_stops_the_sync_with_a_clear_error(
 def test_the_caller_can_cancel(ledger: Ledger, fake: FakeAliExpress, api: DropshipApi) -> None:
     for n in range(100):
         fake.add_order(FakeOrder(ae_id(n), order_status="WAIT_PLANET_ALIGNMENT"))
-    add_ledger_orders(ledger, [{"ae_order_id": ae_id(n)} for n in range(100)])
+    add_ledger_orders(ledger, [{"external_order_id": ae_id(n)} for n in range(100)])
     stop = threading.Event()
 
     def progress(done: int, total: int) -> None:
@@ -274,7 +276,7 @@ def test_the_caller_can_cancel(ledger: Ledger, fake: FakeAliExpress, api: Dropsh
 def test_a_bad_signature_stops_the_sync_at_once(
     ledger: Ledger, fake: FakeAliExpress, tokens: TokenSet
 ) -> None:
-    add_ledger_orders(ledger, [{"ae_order_id": ae_id(n)} for n in range(50)])
+    add_ledger_orders(ledger, [{"external_order_id": ae_id(n)} for n in range(50)])
     with (
         GatewayClient(
             fake.app_key, "not-the-app-secret", gateway=fake.gateway, limiter=RateLimiter(10_000)
@@ -289,7 +291,7 @@ def test_a_bad_signature_stops_the_sync_at_once(
 def test_an_unreachable_gateway_stops_after_a_few_orders(
     ledger: Ledger, fake: FakeAliExpress, tokens: TokenSet
 ) -> None:
-    add_ledger_orders(ledger, [{"ae_order_id": ae_id(n)} for n in range(100)])
+    add_ledger_orders(ledger, [{"external_order_id": ae_id(n)} for n in range(100)])
     fake.fail_next(10_000, "500")
     retry = RetryPolicy(attempts=2, sleep=SleepLog())
     with (
@@ -328,7 +330,7 @@ def test_the_per_second_budget_holds(
 ) -> None:
     for n in range(21):
         fake.add_order(FakeOrder(ae_id(n)))
-    add_ledger_orders(ledger, [{"ae_order_id": ae_id(n)} for n in range(21)])
+    add_ledger_orders(ledger, [{"external_order_id": ae_id(n)} for n in range(21)])
     started = time.monotonic()
     summary = run(
         ledger, DropshipApi(paced_client, StaticToken(tokens.access_token)), concurrency=4
@@ -344,7 +346,11 @@ def test_specific_orders_can_be_checked_even_when_finished(
     fake.add_order(FakeOrder(ae_id(1), order_status="FINISH", end_reason="buyer_accept_goods"))
     fake.add_order(FakeOrder(ae_id(2)))
     add_ledger_orders(
-        ledger, [{"ae_order_id": ae_id(1), "order_status": "FINISH"}, {"ae_order_id": ae_id(2)}]
+        ledger,
+        [
+            {"external_order_id": ae_id(1), "order_status": "FINISH"},
+            {"external_order_id": ae_id(2)},
+        ],
     )
     first = rows_by_ae_id(ledger)[ae_id(1)].id
     assert first is not None

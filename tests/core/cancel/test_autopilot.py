@@ -57,7 +57,7 @@ def test_connected_accepted_path_takes_two_merchant_actions(
     assert pilot.watch()[0].state is State.SUPPLIER_CANCEL_REQUESTED  # no answer yet
     assert fake_shop.state.cancel_requests == []
 
-    fake_ae.close(orders.ae_order_id, "cancel_order_close_trade")  # the supplier accepts
+    fake_ae.close(orders.external_order_id, "cancel_order_close_trade")  # the supplier accepts
     clock.advance(hours=5)
     (progress,) = pilot.watch()
     assert progress.state is State.DONE and progress.need is Need.NOTHING, progress
@@ -86,7 +86,7 @@ def test_refund_decision_refunds_instead_of_cancelling(
     run = pilot.start(orders.supplier_order_id, decided)
     pilot.advance(run)
     pilot.aliexpress_requested(run)
-    fake_ae.close(orders.ae_order_id, "cancel_order_close_trade")
+    fake_ae.close(orders.external_order_id, "cancel_order_close_trade")
     progress = pilot.advance(run)
     assert progress.state is State.DONE, progress
     assert "autopilot:shop_refund" in progress.did
@@ -124,7 +124,7 @@ def test_shipped_order_is_not_refunded_before_the_merchant_confirms(
     run = pilot.start(orders.supplier_order_id, DECISION)
     pilot.advance(run)
     pilot.aliexpress_requested(run)
-    fake_ae.ship(orders.ae_order_id, "LP00123")
+    fake_ae.ship(orders.external_order_id, "LP00123")
     progress = pilot.advance(run)
     assert progress.state is State.SHOP_REFUND_TODO and progress.need is Need.CONFIRM_SHOP
     assert fake_shop.state.refunds == [] and fake_shop.state.cancel_requests == []
@@ -199,9 +199,9 @@ def test_bulk_fifty_orders_mixed_outcomes_one_shop_action_each(
         pilot.aliexpress_requested(runs[s.supplier_order_id])
     for i, s in enumerate(seeded):
         if i < 20 or 30 <= i < 40:
-            fake_ae.close(s.ae_order_id, "cancel_order_close_trade")
+            fake_ae.close(s.external_order_id, "cancel_order_close_trade")
         elif i < 30:
-            fake_ae.ship(s.ae_order_id, f"LP{i:04}")
+            fake_ae.ship(s.external_order_id, f"LP{i:04}")
     clock.advance(hours=3)
     outcome = {p.cancellation_id: p for p in pilot.watch()}
     for i in range(20, 30):

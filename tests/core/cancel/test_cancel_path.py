@@ -52,11 +52,11 @@ def test_accepted_path_end_to_end(
 
     guide = flow.supplier_guide(run)
     assert guide.order_url == (
-        f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.ae_order_id}"
+        f"https://www.aliexpress.com/p/order/detail.html?orderId={orders.external_order_id}"
     )
-    assert orders.ae_order_id in in_english(guide.message) and orders.ae_order_id in in_german(
+    assert orders.external_order_id in in_english(
         guide.message
-    )
+    ) and orders.external_order_id in in_german(guide.message)
     assert guide.answer_hours == 72 and guide.payment_check_until is None
 
     requested_at = clock.advance(minutes=5)
@@ -140,11 +140,11 @@ def test_status_sync_sees_the_cancellation(
     run = flow.start(orders.supplier_order_id, "out_of_stock")
     flow.check(run)
     flow.mark_supplier_cancel_requested(run)
-    fake_ae.request_cancel(orders.ae_order_id)
+    fake_ae.request_cancel(orders.external_order_id)
     view = flow.refresh_supplier(run)
     assert view.state is State.SUPPLIER_CANCEL_REQUESTED  # IN_CANCEL: still waiting
 
-    fake_ae.close(orders.ae_order_id, "cancel_order_close_trade")
+    fake_ae.close(orders.external_order_id, "cancel_order_close_trade")
     completed = clock.advance(hours=30)
     view = flow.refresh_supplier(run)
     assert view.state is State.SHOP_CANCEL_TODO
@@ -165,7 +165,7 @@ def test_apply_status_sync_with_a_summary(
     flow = make_workflow()
     run = flow.start(orders.supplier_order_id, "other")
     flow.check(run)
-    fake_ae.close(orders.ae_order_id, "cancel_order_close_trade")
+    fake_ae.close(orders.external_order_id, "cancel_order_close_trade")
     api = flow.rt.supplier
     assert api is not None
     summary = sync_order_statuses(flow.rt.ledger, api, concurrency=1, now=flow.rt.now)

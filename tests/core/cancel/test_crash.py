@@ -80,7 +80,7 @@ def prepare(fakes: Fakes, folder: Path, scenario: str) -> Trial:
         finally:
             ledger.close()
     if scenario == "refund":  # shipped at the supplier and fulfilled on Shopify
-        fakes.ae.ship(orders.ae_order_id, f"LP{orders.ae_order_id}")
+        fakes.ae.ship(orders.external_order_id, f"LP{orders.external_order_id}")
     return Trial(scenario, path, orders)
 
 

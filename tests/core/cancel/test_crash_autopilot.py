@@ -108,7 +108,7 @@ def prepare(fakes: Fakes, folder: Path, scenario: str) -> Trial:
         shop.client.close()
         supplier.client.close()
         ledger.close()
-    fakes.ae.close(orders.ae_order_id, "cancel_order_close_trade")
+    fakes.ae.close(orders.external_order_id, "cancel_order_close_trade")
     return Trial(scenario, path, orders)
 
 

@@ -207,7 +207,7 @@ def test_open_cancellations_sorted_by_next_deadline(
     listed = flow.open_cancellations()
     assert [c.id for c in listed] == [runs[2], runs[0], runs[1]]
     assert listed[0].next_deadline_label.startswith("The cancel request resolves")
-    assert listed[2].next_deadline is None and listed[2].ae_order_id
+    assert listed[2].next_deadline is None and listed[2].external_order_id
     from core.cancel.listing import badges_for
 
     badges = badges_for(ledger, [listed[0].supplier_order_id or 0])

@@ -27,7 +27,7 @@ def test_already_shipped_goes_straight_to_the_refund(
 ) -> None:
     orders = seed(ledger, fake_shop.state, fake_ae, paid_at=clock.advance(days=-4))
     clock.advance(days=4)
-    fake_ae.ship(orders.ae_order_id, "LP0042")
+    fake_ae.ship(orders.external_order_id, "LP0042")
     flow = make_workflow()
     run = flow.start(orders.supplier_order_id, "changed_mind", "customer")
     view = flow.check(run)

@@ -113,7 +113,7 @@ def test_refused_without_tracking_goes_to_a_dispute(
     # The supplier ships after all, two days after the dispute was filed: the status sync
     # records the first scan, and the guide says the money is owed back.
     scan = opened + timedelta(days=2)
-    fake_ae.ship(orders.ae_order_id, "LP99", first_scan_ms=int(scan.timestamp() * 1000))
+    fake_ae.ship(orders.external_order_id, "LP99", first_scan_ms=int(scan.timestamp() * 1000))
     view = flow.refresh_supplier(run)
     assert view.state is State.DISPUTE_OPEN
     guide = flow.dispute_guide(run)

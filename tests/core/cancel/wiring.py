@@ -111,7 +111,7 @@ class SelfFinishingJobs(ShopState):
 class Seeded:
     supplier_order_id: int
     customer_order_id: int
-    ae_order_id: str
+    external_order_id: str
     shop_order: FakeOrder | None  # the fake Shopify's order (None when there is no fake)
 
 
@@ -122,10 +122,10 @@ def seed(
     *,
     paid_at: datetime,
     fulfilled: bool = False,
-    ae_order_id: str | None = None,
+    external_order_id: str | None = None,
 ) -> Seeded:
     """A linked pair of orders in the ledger (and in the fakes, when given)."""
-    ae_id = ae_order_id or str(next(_AE_IDS))
+    ae_id = external_order_id or str(next(_AE_IDS))
     shop_order = shop_state.add_order(lines=LINES, fulfilled=fulfilled) if shop_state else None
     legacy = shop_order.legacy_id if shop_order else 1001
     with ledger.session() as session:
@@ -153,7 +153,7 @@ def seed(
         session.add(customer)
         session.flush()
         order = SupplierOrder(
-            ae_order_id=ae_id,
+            external_order_id=ae_id,
             supplier_id=supplier.id,
             customer_order_id=customer.id,
             paid_at=paid_at,

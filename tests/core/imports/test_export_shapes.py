@@ -252,7 +252,7 @@ def test_note_attributes_are_stored_and_still_link(ledger: Ledger) -> None:
     with ledger.engine.connect() as connection:
         linked = connection.exec_driver_sql(
             "SELECT c.name FROM supplier_order s JOIN customer_order c"
-            " ON c.id = s.customer_order_id WHERE s.ae_order_id = '8198352049851316'"
+            " ON c.id = s.customer_order_id WHERE s.external_order_id = '8198352049851316'"
         ).all()
     assert linked == [("#1003",)]
 

@@ -81,7 +81,7 @@ def test_search_finds_orders_by_trigram_on_postgresql(pg_ledger_url: str) -> Non
         order = CustomerOrder(name="#1042", customer_name="Jane Roe")
         session.add(order)
         session.flush()
-        session.add(SupplierOrder(ae_order_id="8123456789012345", customer_order_id=order.id))
+        session.add(SupplierOrder(external_order_id="8123456789012345", customer_order_id=order.id))
     with ledger.session() as session:
         order = session.exec(select(CustomerOrder)).one()
         order.customer_name = "Janet Roe"

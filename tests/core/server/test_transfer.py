@@ -60,7 +60,7 @@ def test_sqlite_to_postgresql_and_back_row_for_row(
         assert indexed == orders
         # the sequences moved past the copied ids: a new order gets a new id
         with copy.session() as session:
-            added = SupplierOrder(ae_order_id="8999999999999999")
+            added = SupplierOrder(external_order_id="8999999999999999")
             session.add(added)
             session.flush()
             assert added.id == orders + 1
@@ -77,7 +77,7 @@ def test_a_target_with_rows_is_refused_untouched(
     write_demo(original, orders=5, seed=1)
     target = open_ledger(pg_ledger_url)
     with target.session() as session:
-        session.add(SupplierOrder(ae_order_id="8100000000000001"))
+        session.add(SupplierOrder(external_order_id="8100000000000001"))
     source = open_ledger(original)
     try:
         with pytest.raises(LedgerError, match="already holds rows"):

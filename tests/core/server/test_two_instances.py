@@ -90,7 +90,7 @@ def test_two_processes_send_each_cancel_or_refund_once(
             ledger, fakes.shop.state, fakes.ae, paid_at=paid, fulfilled=scenario == "refund"
         )
         if scenario == "refund":
-            fakes.ae.ship(order.ae_order_id, f"LP{order.ae_order_id}")
+            fakes.ae.ship(order.external_order_id, f"LP{order.external_order_id}")
         orders.append(order)
     flow = CancelWorkflow(ledger, None, None)
     runs = [flow.start(o.supplier_order_id, "changed_mind", "customer") for o in orders]

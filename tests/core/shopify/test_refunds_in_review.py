@@ -43,7 +43,9 @@ def test_synced_refund_and_dropdesk_refund_count_once(
         s.add(supplier)
         s.flush()
         placed = SupplierOrder(
-            ae_order_id="8300000000000001", supplier_id=supplier.id, customer_order_id=order.id
+            external_order_id="8300000000000001",
+            supplier_id=supplier.id,
+            customer_order_id=order.id,
         )
         s.add(placed)
         s.flush()
