@@ -57,7 +57,7 @@ class CalendarFileError(ValueError):
     """A calendar file that cannot be imported; `text` says why, in both languages."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text.english())
         self.text = text
 
 
@@ -132,12 +132,22 @@ def replace_year(
     wanted = sorted(set(days))
     problems = [_entry_problem(d) for d in wanted]
     problems += [
-        Text(f"{d.day} is not in {year}.", f"{d.day} liegt nicht in {year}.")
+        Text(
+            "core.calendar_days",
+            "{d_day} is not in {year}.",
+            d_day=d.day,
+            year=year,
+        )
         for d in wanted
         if d.day.year != year
     ]
     problems += [
-        Text(f"{d.country} is not {country}.", f"{d.country} ist nicht {country}.")
+        Text(
+            "core.calendar_days",
+            "{d_country} is not {country}.",
+            d_country=d.country,
+            country=country,
+        )
         for d in wanted
         if d.country != country
     ]
@@ -177,28 +187,25 @@ def parse_csv(data: bytes) -> list[CalendarDay]:
     if len(data) > MAX_FILE_BYTES:
         raise CalendarFileError(
             Text(
-                f"The calendar file is larger than {MAX_FILE_BYTES // 1000} kB; "
-                "it cannot be a list of holidays.",
-                f"Die Kalenderdatei ist größer als {MAX_FILE_BYTES // 1000} kB; "
-                "das kann keine Liste von Feiertagen sein.",
+                "core.calendar_days",
+                "The calendar file is larger than {value} kB; it cannot be a list of holidays.",
+                value=MAX_FILE_BYTES // 1000,
             )
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CalendarFileError(
-            Text(
-                "The calendar file is not UTF-8 text.",
-                "Die Kalenderdatei ist kein UTF-8-Text.",
-            )
+            Text("core.calendar_days", "The calendar file is not UTF-8 text.")
         ) from None
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise CalendarFileError(
             Text(
-                f"The calendar file is not valid CSV: {error}.",
-                f"Die Kalenderdatei ist kein gültiges CSV: {error}.",
+                "core.calendar_days",
+                "The calendar file is not valid CSV: {error}.",
+                error=error,
             )
         ) from None
     rows = [row for row in rows if any(cell.strip() for cell in row)]
@@ -206,15 +213,16 @@ def parse_csv(data: bytes) -> list[CalendarDay]:
     if header[:3] != HEADER[:3]:
         raise CalendarFileError(
             Text(
+                "core.calendar_days",
                 "The first line of a calendar file must be: country,date,kind,name",
-                "Die erste Zeile einer Kalenderdatei muss lauten: country,date,kind,name",
             )
         )
     if len(rows) - 1 > MAX_ROWS:
         raise CalendarFileError(
             Text(
-                f"The calendar file has more than {MAX_ROWS} dates.",
-                f"Die Kalenderdatei hat mehr als {MAX_ROWS} Daten.",
+                "core.calendar_days",
+                "The calendar file has more than {max_rows} dates.",
+                max_rows=MAX_ROWS,
             )
         )
     days: list[CalendarDay] = []
@@ -223,17 +231,26 @@ def parse_csv(data: bytes) -> list[CalendarDay]:
     for number, row in enumerate(rows[1:], start=2):
         entry, problem = _parse_row(row)
         if problem is not None:
-            problems.append(Text(f"Line {number}: {problem.en}", f"Zeile {number}: {problem.de}"))
+            problems.append(
+                Text(
+                    "core.calendar_days",
+                    "Line {number}: {problem}",
+                    number=number,
+                    problem=problem,
+                )
+            )
             continue
         assert entry is not None
         key = (entry.country, entry.day)
         if key in seen:
             problems.append(
                 Text(
-                    f"Line {number}: {entry.day} in {entry.country} "
-                    f"is already on line {seen[key]}.",
-                    f"Zeile {number}: {entry.day} in {entry.country} "
-                    f"steht schon in Zeile {seen[key]}.",
+                    "core.calendar_days",
+                    "Line {number}: {entry_day} in {entry_country} is already on line {value}.",
+                    number=number,
+                    entry_day=entry.day,
+                    entry_country=entry.country,
+                    value=seen[key],
                 )
             )
             continue
@@ -248,8 +265,8 @@ def _parse_row(row: list[str]) -> tuple[CalendarDay | None, Text | None]:
     cells = [cell.strip() for cell in row] + [""] * (4 - len(row))
     if len(row) > 4:
         return None, Text(
+            "core.calendar_days",
             "more than four columns (put commas inside a name in quotes).",
-            "mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).",
         )
     country, day_text, kind, name = cells[:4]
     try:
@@ -258,8 +275,9 @@ def _parse_row(row: list[str]) -> tuple[CalendarDay | None, Text | None]:
             raise ValueError(day_text)
     except ValueError:
         return None, Text(
-            f"{day_text!r} is not a date like 2027-02-06.",
-            f"{day_text!r} ist kein Datum wie 2027-02-06.",
+            "core.calendar_days",
+            "{day_text!r} is not a date like 2027-02-06.",
+            day_text=day_text,
         )
     kind = kind.lower().replace(" ", "_").replace("-", "_")
     entry = CalendarDay(normalize_country(country), day, kind, name)
@@ -269,23 +287,27 @@ def _parse_row(row: list[str]) -> tuple[CalendarDay | None, Text | None]:
 def _entry_problem(entry: CalendarDay) -> Text | None:
     if not entry.country or clocks.calendar_problem(entry.country, "UTC") is not None:
         return Text(
-            f"{entry.country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).",
-            f"{entry.country!r} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).",
+            "core.calendar_days",
+            "{entry_country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).",
+            entry_country=entry.country,
         )
     if entry.kind not in KINDS:
         return Text(
-            f"{entry.kind!r} is not a kind; use holiday or working_day.",
-            f"{entry.kind!r} ist keine Art; erlaubt sind holiday oder working_day.",
+            "core.calendar_days",
+            "{entry_kind!r} is not a kind; use holiday or working_day.",
+            entry_kind=entry.kind,
         )
     if not clocks.FIRST_YEAR <= entry.day.year <= clocks.LAST_YEAR:
         return Text(
-            f"{entry.day} is outside the years Dropdesk counts in.",
-            f"{entry.day} liegt außerhalb der Jahre, in denen Dropdesk rechnet.",
+            "core.calendar_days",
+            "{entry_day} is outside the years Dropdesk counts in.",
+            entry_day=entry.day,
         )
     if len(entry.name) > MAX_NAME:
         return Text(
-            f"the name is longer than {MAX_NAME} characters.",
-            f"der Name ist länger als {MAX_NAME} Zeichen.",
+            "core.calendar_days",
+            "the name is longer than {max_name} characters.",
+            max_name=MAX_NAME,
         )
     return None
 
@@ -334,9 +356,9 @@ def _package_days(country: str, year: int, language: str) -> tuple[CalendarDay, 
 def _joined(problems: list[Text]) -> Text:
     shown = problems[:_PROBLEMS_SHOWN]
     more = len(problems) - len(shown)
-    en = "\n".join(p.en for p in shown) + (f"\n… and {more} more." if more else "")
-    de = "\n".join(p.de for p in shown) + (f"\n… und {more} weitere." if more else "")
-    return Text(en, de)
+    if more:
+        shown = [*shown, Text("core.calendar_days", "… and {more} more.", more=more)]
+    return Text.join("\n", shown)
 
 
 # --- plumbing -------------------------------------------------------------------------------

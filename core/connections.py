@@ -556,31 +556,32 @@ class Connections:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def explain(error: BaseException, lang: str = "en") -> str:
-    """What to show the merchant for `error`: its own text when it was written for them (in
-    `lang` when it has both languages), the problem and what to do for keyring errors;
-    always redacted."""
-    bilingual = getattr(error, "text", None)
-    if isinstance(bilingual, Text) and not isinstance(error, SecretStoreError):
-        return redaction.redact(bilingual.get(lang))
-    if isinstance(error, SecretStoreError):
-        text = f"{error.problem}\n\n{error.hint}" if error.hint else error.problem
+def explain(error: BaseException) -> Text:
+    """What to show the merchant for `error`: its own text when it was written for them, the
+    problem and what to do for keyring errors; always redacted (str() of it for a log)."""
+    own = getattr(error, "text", None)
+    if isinstance(own, Text) and not isinstance(error, SecretStoreError):
+        text = own
+    elif isinstance(error, SecretStoreError):
+        text = Text.verbatim(f"{error.problem}\n\n{error.hint}" if error.hint else error.problem)
     elif isinstance(
         error, ShopifyError | AliExpressError | NotConnectedError | ShopDomainError | ValueError
     ):
-        text = str(error)
+        text = Text.verbatim(str(error))
     elif isinstance(error, httpx.HTTPError):
-        kind = type(error).__name__
         text = Text(
-            f"The connection failed ({kind}). Check the internet connection.",
-            f"Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.",
-        ).get(lang)
+            "core.connections",
+            "The connection failed ({kind}). Check the internet connection.",
+            kind=type(error).__name__,
+        )
     else:
         text = Text(
-            f"Something went wrong ({type(error).__name__}: {error}).",
-            f"Etwas ist schiefgegangen ({type(error).__name__}: {error}).",
-        ).get(lang)
-    return redaction.redact(text)
+            "core.connections",
+            "Something went wrong ({name}: {error}).",
+            name=type(error).__name__,
+            error=str(error),
+        )
+    return text.map_fields(redaction.redact)
 
 
 def expected(error: BaseException) -> bool:

@@ -30,37 +30,34 @@ class Kind(StrEnum):
 
 
 WHAT: dict[Kind, Text] = {
-    Kind.BUY: Text("Order it from the supplier", "Beim Lieferanten bestellen"),
-    Kind.SHIP_WINDOW: Text(
-        "The supplier's ship window closes", "Das Versandfenster des Lieferanten endet"
-    ),
+    Kind.BUY: Text("core.deadline_entries", "Order it from the supplier"),
+    Kind.SHIP_WINDOW: Text("core.deadline_entries", "The supplier's ship window closes"),
     Kind.SUPPLIER_ANSWER: Text(
+        "core.deadline_entries",
         "The supplier's answer to the cancel request is due",
-        "Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig",
     ),
     Kind.TRACKING_REQUEST: Text(
-        "The supplier's tracking number is due", "Die Sendungsnummer des Lieferanten ist fällig"
+        "core.deadline_entries",
+        "The supplier's tracking number is due",
     ),
     Kind.DISPUTE: Text(
+        "core.deadline_entries",
         "The dispute's next step is due (escalate it)",
-        "Der nächste Schritt im Streitfall ist fällig (eskalieren)",
     ),
     Kind.SUPPLIER_REFUND: Text(
+        "core.deadline_entries",
         "The supplier's refund should have arrived",
-        "Die Erstattung des Lieferanten sollte eingegangen sein",
     ),
     Kind.PROTECTION: Text(
+        "core.deadline_entries",
         "AliExpress' purchase protection ends: open a dispute before",
-        "Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen",
     ),
-    Kind.WITHDRAWAL_REFUND: Text(
-        "Refund the customer's withdrawal", "Den Widerruf des Kunden erstatten"
-    ),
-    Kind.CHARGEBACK: Text("Send the chargeback evidence", "Nachweise zur Rückbuchung einreichen"),
+    Kind.WITHDRAWAL_REFUND: Text("core.deadline_entries", "Refund the customer's withdrawal"),
+    Kind.CHARGEBACK: Text("core.deadline_entries", "Send the chargeback evidence"),
 }
 #: A ship window counted from the Shopify payment time, or in a year whose official holiday
 #: arrangement is not published yet.
-_ESTIMATED = Text(" (estimated)", " (geschätzt)")
+_ESTIMATED = Text("core.deadline_entries", " (estimated)")
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,7 @@ class Deadline:
     def what(self) -> Text:
         text = self.text or WHAT[self.kind]
         if self.estimated:
-            return Text(text.en + _ESTIMATED.en, text.de + _ESTIMATED.de)
+            return Text.join("", (text, _ESTIMATED))
         return text
 
     @property
@@ -122,7 +119,7 @@ class Deadline:
             "remaining_seconds": int((self.deadline - now).total_seconds()),
             "remaining": clocks.format_countdown(self.deadline - now),
             "overdue": self.deadline <= now,
-            "what": self.what.en,
+            "what": str(self.what),
             "estimated": self.estimated,
             "id": self.supplier_order_id,
             "customer_order_id": self.customer_order_id,

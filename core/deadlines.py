@@ -370,10 +370,10 @@ def recompute_open_cancellations(ledger: Ledger, *, now: datetime | None = None)
                 moved += 1
                 before, after = changes.get("next_deadline") or changes["expected_until"]
                 message = Text(
-                    f"Deadline moved from {_shown_moment(before)} to {_shown_moment(after)}: "
-                    "calendar changed",
-                    f"Frist verschoben von {_shown_moment(before)} auf {_shown_moment(after)}: "
-                    "Kalender geändert",
+                    "core.deadlines",
+                    "Deadline moved from {shown_moment} to {shown_moment2}: calendar changed",
+                    shown_moment=_shown_moment(before),
+                    shown_moment2=_shown_moment(after),
                 )
                 payload: dict[str, Any] = {k: [_iso(a), _iso(b)] for k, (a, b) in changes.items()}
                 payload["message"] = message.stored()
@@ -391,14 +391,16 @@ def _moved_payload(new: str | None, estimated: int, previous: str | None) -> str
     """The event payload of a moved ship_by (orders paid the same local day share one)."""
     before, after = _shown(previous), _shown(new)
     message = Text(
-        f"Ship-by moved from {before} to {after}: calendar changed",
-        f"Versandfrist verschoben von {before} auf {after}: Kalender geändert",
+        "core.deadlines",
+        "Ship-by moved from {before} to {after}: calendar changed",
+        before=before,
+        after=after,
     )
     if estimated:
         message = Text(
-            message.en + " (estimated: no official holiday arrangement for that year yet)",
-            message.de
-            + " (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)",
+            "core.deadlines",
+            "{message} (estimated: no official holiday arrangement for that year yet)",
+            message=message,
         )
     payload = {
         "message": message.stored(),

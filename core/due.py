@@ -509,7 +509,7 @@ def render_text(
             + (" (estimated)" if row.estimated else ""),
             clocks.format_countdown(row.deadline - now),
             row.order_name or "-",
-            row.what.en,
+            str(row.what),
             row.external_order_id or "-",
             row.supplier_name or "-",
         )

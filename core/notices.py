@@ -51,11 +51,11 @@ class NoticeKind(StrEnum):
 
 
 KIND_NAMES: dict[NoticeKind, Text] = {
-    NoticeKind.CANCELLATION_CONFIRMED: Text("Cancellation confirmed", "Stornierung bestätigt"),
-    NoticeKind.DELAY: Text("Delay, with the new estimate", "Verzögerung mit neuem Termin"),
-    NoticeKind.REFUND_SENT: Text("Refund sent", "Erstattung veranlasst"),
-    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: Text("Withdrawal acknowledged", "Widerruf bestätigt"),
-    NoticeKind.TRACKING: Text("Tracking number", "Sendungsnummer"),
+    NoticeKind.CANCELLATION_CONFIRMED: Text.pair("Cancellation confirmed", "Stornierung bestätigt"),
+    NoticeKind.DELAY: Text.pair("Delay, with the new estimate", "Verzögerung mit neuem Termin"),
+    NoticeKind.REFUND_SENT: Text.pair("Refund sent", "Erstattung veranlasst"),
+    NoticeKind.WITHDRAWAL_ACKNOWLEDGED: Text.pair("Withdrawal acknowledged", "Widerruf bestätigt"),
+    NoticeKind.TRACKING: Text.pair("Tracking number", "Sendungsnummer"),
 }
 
 
@@ -63,7 +63,7 @@ class NoticeError(ValueError):
     """A notice that cannot be filled (a fact it needs is missing), said in both languages."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(str(text))
         self.text = text
 
 
@@ -109,34 +109,36 @@ class Notice:
 
 
 _NEEDS: dict[NoticeKind, tuple[tuple[str, Text], ...]] = {
-    NoticeKind.DELAY: (("new_estimate", Text("the new delivery date", "den neuen Liefertermin")),),
+    NoticeKind.DELAY: (
+        ("new_estimate", Text.pair("the new delivery date", "den neuen Liefertermin")),
+    ),
 }
 
-_NO_CANCELLATION = Text(
+_NO_CANCELLATION = Text.pair(
     "This order is not cancelled (neither in Dropdesk nor in Shopify): there is no "
     "cancellation to confirm.",
     "Diese Bestellung ist nicht storniert (weder in Dropdesk noch in Shopify): Es gibt keine "
     "Stornierung zu bestätigen.",
 )
-_NO_REFUND = Text(
+_NO_REFUND = Text.pair(
     "No refund to the customer is recorded for this order: there is no refund to announce.",
     "Für diese Bestellung ist keine Erstattung an den Kunden erfasst: Es gibt keine "
     "Erstattung mitzuteilen.",
 )
-_CANCELLED = Text(
+_CANCELLED = Text.pair(
     "This order is cancelled: it will not be delivered late.",
     "Diese Bestellung ist storniert: Sie wird nicht verspätet geliefert.",
 )
-_SHIPPED = Text(
+_SHIPPED = Text.pair(
     "This order has a tracking number: it has shipped, so send the tracking number instead.",
     "Diese Bestellung hat eine Sendungsnummer: Sie ist verschickt, senden Sie stattdessen die "
     "Sendungsnummer.",
 )
-_NO_WITHDRAWAL = Text(
+_NO_WITHDRAWAL = Text.pair(
     "No withdrawal is recorded for this order (Withdrawal received… records one).",
     "Für diese Bestellung ist kein Widerruf erfasst (Widerruf erhalten… erfasst einen).",
 )
-_NO_TRACKING = Text(
+_NO_TRACKING = Text.pair(
     "This order has no tracking number yet.", "Diese Bestellung hat noch keine Sendungsnummer."
 )
 
@@ -176,10 +178,7 @@ def fill(kind: NoticeKind | str, language: str | None, facts: NoticeFacts) -> No
     missing = [need for name, need in _NEEDS.get(kind, ()) if not getattr(facts, name)]
     if missing:
         raise NoticeError(
-            Text(
-                "This message needs " + " and ".join(m.en for m in missing) + ".",
-                "Diese Nachricht braucht " + " und ".join(m.de for m in missing) + ".",
-            )
+            Text("core.notices", "This message needs {what}.", what=Text.join(", ", missing))
         )
     lang = outgoing.language(language)
     name = " ".join(display_text(facts.customer_name).split())
@@ -255,7 +254,7 @@ def facts_for(session: Session, supplier_order_id: int, now: datetime | None = N
     )
     if order is None or customer is None or customer.id is None:
         raise NoticeError(
-            Text(
+            Text.pair(
                 "This supplier order is not linked to a shop order: there is no customer to "
                 "write to.",
                 "Diese Lieferantenbestellung ist mit keiner Shop-Bestellung verknüpft: Es gibt "

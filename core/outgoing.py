@@ -41,7 +41,7 @@ class OutgoingError(ValueError):
     """A message that cannot be composed (no such template, or a field it needs is missing)."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(str(text))
         self.text = text
 
 
@@ -181,9 +181,7 @@ class Catalogue:
         if found is None:
             found = self.languages[FALLBACK].templates.get(key)
         if found is None:
-            raise OutgoingError(
-                Text(f"No message template {key!r}.", f"Keine Nachrichtenvorlage {key!r}.")
-            )
+            raise OutgoingError(Text("core.outgoing", "No message template {key!r}.", key=key))
         return found
 
     def compose(self, key: str, language_code: str | None, **fields: Any) -> str:
@@ -196,8 +194,10 @@ class Catalogue:
         if missing:
             raise OutgoingError(
                 Text(
-                    f"The message {key!r} needs {', '.join(missing)}.",
-                    f"Die Nachricht {key!r} braucht {', '.join(missing)}.",
+                    "core.outgoing",
+                    "The message {key!r} needs {join}.",
+                    key=key,
+                    join=", ".join(missing),
                 )
             )
         return text.format(**{name: self._written(fields[name], lang) for name in needed})

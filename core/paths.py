@@ -45,21 +45,21 @@ class FolderError(OSError):
     def __init__(self, path: Path, error: OSError) -> None:
         blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
         if blocker is not None:
-            en_reason = f"{blocker} is a file, not a folder"
-            de_reason = f"{blocker} ist eine Datei, kein Ordner"
+            reason = Text("core.paths", "{blocker} is a file, not a folder", blocker=str(blocker))
         else:
-            en_reason = de_reason = (error.strerror or str(error)).lower()
+            reason = Text.verbatim((error.strerror or str(error)).lower())
         self.text = Text(
-            f"Dropdesk cannot use its folder {path}: {en_reason}. Set DROPDESK_HOME (or "
-            "--ledger) to a folder you can write to.",
-            f"Dropdesk kann seinen Ordner {path} nicht benutzen: {de_reason}. Setzen Sie "
-            "DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.",
+            "core.paths",
+            "Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) "
+            "to a folder you can write to.",
+            path=str(path),
+            reason=reason,
         )
-        super().__init__(error.errno, self.text.en)
+        super().__init__(error.errno, self.text.english())
         self.path = path
 
     def __str__(self) -> str:
-        return self.text.en
+        return self.text.english()
 
 
 def ensure_private_dir(path: Path) -> Path:

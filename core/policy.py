@@ -85,7 +85,7 @@ class PolicyInputError(ValueError):
     """What the policy still needs from the merchant; `text` says it in both languages."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text.english())
         self.text = text
 
 
@@ -94,8 +94,8 @@ def strictest_terms(policies: Sequence[SupplierPolicy]) -> Terms:
     if not policies:
         raise PolicyInputError(
             Text(
+                "core.policy",
                 "A policy needs at least one supplier to rely on.",
-                "Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.",
             )
         )
     names = tuple(p.name for p in policies)
@@ -320,8 +320,8 @@ def draft_policy(terms: Terms, contact: Contact, language: str = "en") -> Policy
     if "@" not in contact.email:
         raise PolicyInputError(
             Text(
+                "core.policy",
                 "The policy needs an e-mail address customers can write to.",
-                "Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.",
             )
         )
     shop = " ".join(contact.shop_name.split())

@@ -126,18 +126,16 @@ class DisputeGuide:
 
 
 _CLOCKS = Text(
-    "After opening: the supplier answers within the dispute; from the 3rd day you can escalate "
-    "it to AliExpress; unresolved after 15 days it goes to AliExpress' case team by itself.",
-    "Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an "
-    "AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das "
-    "Fallteam von AliExpress.",
+    "core.protection",
+    "After opening: the supplier answers within the dispute; from the 3rd "
+    "day you can escalate it to AliExpress; unresolved after 15 days it "
+    "goes to AliExpress' case team by itself.",
 )
 _LATE_SHIPPING = Text(
-    "If tracking shows the parcel left only after the day you opened the dispute, say so: "
-    "it was not shipped when you complained, and you are owed the money back.",
-    "Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde "
-    "verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert "
-    "haben, und Ihnen steht das Geld zu.",
+    "core.protection",
+    "If tracking shows the parcel left only after the day you opened the "
+    "dispute, say so: it was not shipped when you complained, and you are "
+    "owed the money back.",
 )
 
 GUIDES: dict[DisputeReason, DisputeGuide] = {
@@ -145,38 +143,34 @@ GUIDES: dict[DisputeReason, DisputeGuide] = {
         DisputeReason.NOT_RECEIVED,
         (
             Text(
-                "Write to the supplier first and ask where the parcel is; if it is still on "
-                "its way, ask them to extend the protection.",
-                "Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es "
-                "noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.",
+                "core.protection",
+                "Write to the supplier first and ask where the parcel is; if it is "
+                "still on its way, ask them to extend the protection.",
             ),
             Text(
+                "core.protection",
                 "Before protection ends, open the dispute on the order page: reason "
                 "“Order not received”, full refund.",
-                "Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: "
-                "Grund „Bestellung nicht erhalten“, volle Erstattung.",
             ),
             _CLOCKS,
             _LATE_SHIPPING,
         ),
         (
             Text(
+                "core.protection",
                 "The tracking number and a screenshot of its latest carrier events",
-                "Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim "
-                "Versanddienst",
             ),
             Text(
+                "core.protection",
                 "The customer's written statement that nothing arrived",
-                "Die schriftliche Aussage des Kunden, dass nichts angekommen ist",
             ),
             Text(
+                "core.protection",
                 "Your messages with the supplier (screenshots)",
-                "Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)",
             ),
             Text(
+                "core.protection",
                 "For a parcel held by customs: the customs office's written reason",
-                "Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des "
-                "Zollamts",
             ),
         ),
     ),
@@ -184,39 +178,37 @@ GUIDES: dict[DisputeReason, DisputeGuide] = {
         DisputeReason.NOT_AS_DESCRIBED,
         (
             Text(
+                "core.protection",
                 "Ask the customer for photos or a short video before anything is sent back.",
-                "Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas "
-                "zurückgeschickt wird.",
             ),
             Text(
+                "core.protection",
                 "Open the dispute on the order page: reason “Not as described” (or "
-                "“Damaged”), list every difference from the listing, full or partial refund.",
-                "Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ "
-                "(oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder "
-                "teilweise Erstattung.",
+                "“Damaged”), list every difference from the listing, full or partial "
+                "refund.",
             ),
             _CLOCKS,
         ),
         (
             Text(
+                "core.protection",
                 "Clear photos of the item and of its labels; for more than one piece, all of them",
-                "Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle",
             ),
             Text(
+                "core.protection",
                 "A wrong size: the item flat beside a ruler, and the size label",
-                "Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett",
             ),
             Text(
+                "core.protection",
                 "Something that does not work: a video showing it",
-                "Etwas funktioniert nicht: ein Video, das es zeigt",
             ),
             Text(
+                "core.protection",
                 "A screenshot of the product page as you bought it",
-                "Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben",
             ),
             Text(
+                "core.protection",
                 "Damaged packaging: photos, and a claim with the local carrier",
-                "Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller",
             ),
         ),
     ),
@@ -383,7 +375,7 @@ def _what(order: ShippedOrder) -> Text:
     day = order.window.closes_at.strftime("%Y-%m-%d %H:%M UTC")
     supplier = order.supplier_name or "the supplier"
     lieferant = order.supplier_name or "den Lieferanten"
-    return Text(
+    return Text.pair(
         f"AliExpress protection of {order.external_order_id} ends {day}: not delivered yet? "
         f"Ask {supplier} to extend it, or open a dispute before then.",
         f"Der Käuferschutz von {order.external_order_id} endet {day}: noch nicht zugestellt? "

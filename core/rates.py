@@ -43,7 +43,7 @@ class RateError(ValueError):
     """A rate that cannot be used, in both languages."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text.english())
         self.text = text
 
 
@@ -67,17 +67,17 @@ class Rate:
         head = f"1 {self.source} = {self.shown()} {self.target}"
         kopf = f"1 {self.source} = {self.shown().replace('.', ',')} {self.target}"
         if self.origin == MANUAL:
-            return Text(f"{head} (set by hand)", f"{kopf} (von Hand gesetzt)")
+            return Text.pair(f"{head} (set by hand)", f"{kopf} (von Hand gesetzt)")
         if self.origin == SAME:
-            return Text(head, kopf)
+            return Text.pair(head, kopf)
         assert self.day is not None
         day = self.day.isoformat()
         if self.latest_known:
-            return Text(
+            return Text.pair(
                 f"{head} (ECB, {day}, the latest rate known)",
                 f"{kopf} (EZB, {day}, der neueste bekannte Kurs)",
             )
-        return Text(f"{head} (ECB, {day})", f"{kopf} (EZB, {day})")
+        return Text.pair(f"{head} (ECB, {day})", f"{kopf} (EZB, {day})")
 
 
 def _significant(value: Decimal, digits: int = 6) -> Decimal:
@@ -174,8 +174,9 @@ def check_currency(code: str) -> str:
     if len(clean) != 3 or not clean.isascii() or not clean.isalpha():
         raise RateError(
             Text(
-                f"{code!r} is not a currency code like EUR or USD.",
-                f"{code!r} ist kein Währungscode wie EUR oder USD.",
+                "core.rates",
+                "{code!r} is not a currency code like EUR or USD.",
+                code=code,
             )
         )
     return clean

@@ -268,8 +268,11 @@ class RateUse:
             return latest
         first = self.first_day.isoformat()
         return Text(
-            f"{latest.en}; the rate of each day, {self.days} days from {first}",
-            f"{latest.de}; der Kurs jedes Tages, {self.days} Tage ab {first}",
+            "core.review",
+            "{latest}; the rate of each day, {days} days from {first}",
+            latest=latest,
+            days=self.days,
+            first=first,
         )
 
 

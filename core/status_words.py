@@ -162,55 +162,49 @@ def is_settled(order_status: str, logistics_status: str, end_reason: str) -> boo
 
 
 ORDER_STATUS: dict[str, Text] = {
-    "PLACE_ORDER_SUCCESS": Text("Awaiting payment", "Wartet auf Zahlung"),
-    "PAYMENT_PROCESSING": Text("Payment processing", "Zahlung in Bearbeitung"),
-    "WAIT_SELLER_EXAMINE_MONEY": Text("Payment check", "Zahlungsprüfung"),
-    "RISK_CONTROL": Text("Payment check", "Zahlungsprüfung"),
-    "RISK_CONTROL_HOLD": Text("Payment on hold", "Zahlung angehalten"),
-    "WAIT_SELLER_SEND_GOODS": Text("Awaiting shipment", "Wartet auf Versand"),
-    "SELLER_PART_SEND_GOODS": Text("Partly shipped", "Teilweise versandt"),
-    "WAIT_BUYER_ACCEPT_GOODS": Text("Shipped", "Versandt"),
-    "FUND_PROCESSING": Text("Shipped, payment settling", "Versandt, Zahlung wird abgewickelt"),
-    "IN_ISSUE": Text("Dispute open", "Streitfall offen"),
-    "IN_FROZEN": Text("On hold at AliExpress", "Bei AliExpress angehalten"),
-    "FINISH": Text("Finished", "Abgeschlossen"),
-    "IN_CANCEL": Text("Cancel requested", "Stornierung beantragt"),
-    "WAIT_GROUP": Text("Awaiting group", "Wartet auf Gruppe"),
-    "WAIT_COMPLETE_ADDRESS": Text("Address needed", "Adresse fehlt"),
+    "PLACE_ORDER_SUCCESS": Text("core.status_words", "Awaiting payment"),
+    "PAYMENT_PROCESSING": Text("core.status_words", "Payment processing"),
+    "WAIT_SELLER_EXAMINE_MONEY": Text("core.status_words", "Payment check"),
+    "RISK_CONTROL": Text("core.status_words", "Payment check"),
+    "RISK_CONTROL_HOLD": Text("core.status_words", "Payment on hold"),
+    "WAIT_SELLER_SEND_GOODS": Text("core.status_words", "Awaiting shipment"),
+    "SELLER_PART_SEND_GOODS": Text("core.status_words", "Partly shipped"),
+    "WAIT_BUYER_ACCEPT_GOODS": Text("core.status_words", "Shipped"),
+    "FUND_PROCESSING": Text("core.status_words", "Shipped, payment settling"),
+    "IN_ISSUE": Text("core.status_words", "Dispute open"),
+    "IN_FROZEN": Text("core.status_words", "On hold at AliExpress"),
+    "FINISH": Text("core.status_words", "Finished"),
+    "IN_CANCEL": Text("core.status_words", "Cancel requested"),
+    "WAIT_GROUP": Text("core.status_words", "Awaiting group"),
+    "WAIT_COMPLETE_ADDRESS": Text("core.status_words", "Address needed"),
 }
 
 #: How a finished order ended (AliExpress' `end_reason`, lower case).
 END_REASON: dict[str, Text] = {
-    "buyer_accept_goods": Text("Delivered", "Zugestellt"),
-    "buyer_accept_goods_timeout": Text("Delivered", "Zugestellt"),
-    "buyer_cancel_order": Text("Cancelled", "Storniert"),
-    "cancel_order_close_trade": Text("Cancelled at the supplier", "Beim Lieferanten storniert"),
-    "buyer_cancel_order_in_risk": Text("Cancelled", "Storniert"),
-    "buyer_cancel_notpay_order": Text("Cancelled before payment", "Vor der Zahlung storniert"),
-    "buyer_pay_timeout": Text("Closed: not paid in time", "Geschlossen: nicht rechtzeitig bezahlt"),
-    "pay_timeout": Text("Closed: not paid in time", "Geschlossen: nicht rechtzeitig bezahlt"),
-    "risk_reject_closed": Text(
-        "Closed by AliExpress' payment check", "Von der Zahlungsprüfung geschlossen"
-    ),
-    "seller_send_goods_timeout": Text(
-        "Closed: not shipped in time", "Geschlossen: nicht rechtzeitig versandt"
-    ),
-    "seller_accept_issue_no_goods_return": Text(
-        "Refunded after a dispute", "Nach Streitfall erstattet"
-    ),
-    "seller_response_issue_timeout": Text("Refunded after a dispute", "Nach Streitfall erstattet"),
+    "buyer_accept_goods": Text("core.status_words", "Delivered"),
+    "buyer_accept_goods_timeout": Text("core.status_words", "Delivered"),
+    "buyer_cancel_order": Text("core.status_words", "Cancelled"),
+    "cancel_order_close_trade": Text("core.status_words", "Cancelled at the supplier"),
+    "buyer_cancel_order_in_risk": Text("core.status_words", "Cancelled"),
+    "buyer_cancel_notpay_order": Text("core.status_words", "Cancelled before payment"),
+    "buyer_pay_timeout": Text("core.status_words", "Closed: not paid in time"),
+    "pay_timeout": Text("core.status_words", "Closed: not paid in time"),
+    "risk_reject_closed": Text("core.status_words", "Closed by AliExpress' payment check"),
+    "seller_send_goods_timeout": Text("core.status_words", "Closed: not shipped in time"),
+    "seller_accept_issue_no_goods_return": Text("core.status_words", "Refunded after a dispute"),
+    "seller_response_issue_timeout": Text("core.status_words", "Refunded after a dispute"),
 }
 
 #: How an order ended, for reasons without words of their own (child orders' `CANCELED`,
 #: several child reasons together).
 _ENDED: dict[EndKind, Text] = {
-    EndKind.DELIVERED: Text("Delivered", "Zugestellt"),
-    EndKind.CANCELLED: Text("Cancelled", "Storniert"),
-    EndKind.REFUNDED: Text("Refunded after a dispute", "Nach Streitfall erstattet"),
+    EndKind.DELIVERED: Text("core.status_words", "Delivered"),
+    EndKind.CANCELLED: Text("core.status_words", "Cancelled"),
+    EndKind.REFUNDED: Text("core.status_words", "Refunded after a dispute"),
 }
 
-UNKNOWN_STATUS = Text("Other AliExpress status", "Anderer AliExpress-Status")
-NO_STATUS = Text("", "")
+UNKNOWN_STATUS = Text("core.status_words", "Other AliExpress status")
+NO_STATUS = Text.verbatim("")
 
 
 def status_words(status: str, end_reason: str = "") -> Text:

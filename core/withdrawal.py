@@ -53,7 +53,7 @@ class WithdrawalError(ValueError):
     """Bad input for a withdrawal, said in both languages."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text.english())
         self.text = text
 
 
@@ -85,13 +85,12 @@ class Withdrawal:
     def what(self) -> Text:
         day = self.refund_by.strftime("%Y-%m-%d %H:%M UTC")
         return Text(
-            f"Withdrawal from {self.order_name or 'an order'}: refund all payments, delivery "
-            f"included, by {day} (14 days from receiving it). You may hold the refund until "
-            "the goods are back or the customer shows they sent them.",
-            f"Widerruf zu {self.order_name or 'einer Bestellung'}: alle Zahlungen samt "
-            f"Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die "
-            "Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung "
-            "nachweist.",
+            "core.withdrawal",
+            "Withdrawal from {order}: refund all payments, delivery included, by {day} (14 "
+            "days from receiving it). You may hold the refund until the goods are back or the "
+            "customer shows they sent them.",
+            order=self.order_name or Text("core.withdrawal", "an order"),
+            day=day,
         )
 
 
@@ -116,22 +115,19 @@ def record_withdrawal(
         raise ValueError("naive datetime: give received_at with its zone")
     order = session.get(CustomerOrder, customer_order_id)
     if order is None:
-        raise WithdrawalError(
-            Text("That shop order is not in the ledger.", "Diese Bestellung ist nicht im Ledger.")
-        )
+        raise WithdrawalError(Text("core.withdrawal", "That shop order is not in the ledger."))
     if received_at > moment + timedelta(minutes=5):
         raise WithdrawalError(
             Text(
+                "core.withdrawal",
                 "The withdrawal cannot have arrived in the future: check the date and time.",
-                "Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und "
-                "Uhrzeit.",
             )
         )
     if order.created_at is not None and received_at < order.created_at:
         raise WithdrawalError(
             Text(
+                "core.withdrawal",
                 "The withdrawal cannot have arrived before the order was placed.",
-                "Der Widerruf kann nicht vor der Bestellung eingegangen sein.",
             )
         )
     zone = tz or str(settings.get(session, "merchant_time_zone"))

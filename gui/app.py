@@ -32,7 +32,7 @@ from core.ledger import (
 from core.ledger.backup import BackupCheckError, backup_if_due
 from gui import ledger_problem
 from gui.gui_gc import GuiThreadCollector
-from gui.i18n import current_language, install_translators
+from gui.i18n import install_translators, say
 from gui.jobs import Job
 from gui.main_window import MainWindow
 from gui.notice import Kind, tell
@@ -74,7 +74,7 @@ def _tr(text: str) -> str:
 
 def _said(error: LedgerError) -> str:
     """core's words for a ledger problem, in the window's language."""
-    return error.text.get(current_language())
+    return say(error.text)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -177,8 +177,8 @@ class Session:
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.ledger.warning.get(current_language()).split(". ", 1)[0] + ".",
-            self.ledger.warning.get(current_language()),
+            say(self.ledger.warning).split(". ", 1)[0] + ".",
+            say(self.ledger.warning),
             QMessageBox.StandardButton.Ok,
             self.window,
         )
@@ -341,8 +341,7 @@ class Session:
 
         if text is None:
             return
-        language = current_language()
-        box = tell(self.window, TITLE.get(language), text.get(language), Kind.INFO)
+        box = tell(self.window, say(TITLE), say(text), Kind.INFO)
         box.setObjectName("server_backup_advice")
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy
 

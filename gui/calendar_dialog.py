@@ -37,7 +37,7 @@ from core import calendar_days, clocks
 from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileError
 from core.ledger import Ledger
 from gui.formatting import day_format, day_text
-from gui.i18n import current_language
+from gui.i18n import current_language, say
 from gui.palette import Colours
 from gui.window_fit import fit_to_screen
 
@@ -344,7 +344,7 @@ class CalendarDialog(QDialog):
                 self.ledger, self.current_country(), self.year.value(), self.days
             )
         except CalendarFileError as error:
-            self.problems.setText(error.text.get(current_language()))
+            self.problems.setText(say(error.text))
             return False
         self.load()
         if changed:
@@ -376,7 +376,7 @@ class CalendarDialog(QDialog):
             )
             return False
         except CalendarFileError as error:
-            self.problems.setText(error.text.get(current_language()))
+            self.problems.setText(say(error.text))
             return False
         self.load()
         self._say(_tr("Imported {0} dates.").format(count))

@@ -28,7 +28,7 @@ from core.connections import Connections, NotConnectedError, explain
 from core.ledger import Ledger
 from core.order_details import load_details
 from core.secrets import SecretStoreError
-from gui.i18n import current_language
+from gui.i18n import say
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ def open_workflow(
             try:
                 shop = ShopifyShop(stack.enter_context(connections.shopify_client(shop_id)))
             except (NotConnectedError, SecretStoreError) as error:
-                said = explain(error, current_language())
+                said = say(explain(error))
                 problems.append(
                     QCoreApplication.translate(
                         "CancelWizard", "Shopify works by hand this time: {0}"
@@ -88,7 +88,7 @@ def open_workflow(
             try:
                 supplier = stack.enter_context(connections.aliexpress_api())
             except (NotConnectedError, SecretStoreError) as error:
-                said = explain(error, current_language())
+                said = say(explain(error))
                 problems.append(
                     QCoreApplication.translate(
                         "CancelWizard", "AliExpress works by hand this time: {0}"

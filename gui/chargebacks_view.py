@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from core.chargebacks.store import ChargebackRow, list_chargebacks
 from core.display_text import display_text
 from gui.formatting import countdown_text, local_time, money
-from gui.i18n import current_language
+from gui.i18n import current_language, say
 from gui.jobs import Job
 from gui.notice import muted
 from gui.palette import Colours
@@ -201,16 +201,15 @@ class ChargebacksView(QWidget):
         selected = self.selected_id()
         self.rows = rows
         now = self.now()
-        lang = current_language()
         self.table.clear()
         for row in rows:
             due, left = due_cells(row, now)
             item = QTreeWidgetItem(
                 [
                     display_text(row.order_name) or "—",
-                    row.reason_text.get(lang),
+                    say(row.reason_text),
                     money(row.amount_minor, row.currency),
-                    row.status_text.get(lang),
+                    say(row.status_text),
                     due,
                     left,
                     local_time(row.initiated_at),

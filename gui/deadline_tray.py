@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from core import due
 from core.cancel.autopilot import ANSWERS
 from core.ledger import Ledger
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.palette import Colours
 from resources import icon_path
 
@@ -152,9 +152,7 @@ class DeadlineTray(QObject):
         lead = f"{self.lead_hours:g}"
         for deadline in deadlines:
             name = deadline.order_name or deadline.external_order_id or _tr("an order")
-            message = _tr("{0}: {1}, in less than {2} h.").format(
-                name, deadline.what.get(current_language()), lead
-            )
+            message = _tr("{0}: {1}, in less than {2} h.").format(name, say(deadline.what), lead)
             # Qt's tray messages carry no buttons on any platform: a question's answers are
             # in "Needs me", which the click opens on its row.
             asks = deadline.cancellation_id is not None and deadline.kind in ANSWERS

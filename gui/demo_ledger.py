@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import paths
 from gui.formatting import number_text
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.jobs import Job
 from gui.notice import Kind, tell
 from gui.progress_dialog import JobProgressDialog
@@ -68,7 +68,7 @@ class DemoLedger(QObject):
         try:
             paths.ensure_private_dir(self.path.parent)
         except paths.FolderError as error:
-            self._failed(error.text.get(current_language()))
+            self._failed(say(error.text))
             return
         job = Job(_write(self.path, self.orders))
         self.job = job

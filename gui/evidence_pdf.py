@@ -21,65 +21,67 @@ from gui.palette import PAPER_STYLE
 from gui.pdf_file import write_html_pdf
 
 T = {
-    "title": Text("Chargeback evidence", "Nachweise zur Rückbuchung"),
-    "order_no": Text("Order {0}", "Bestellung {0}"),
-    "made": Text("Shop {0} · prepared {1} by Dropdesk", "Shop {0} · erstellt {1} mit Dropdesk"),
-    "dispute": Text("The dispute", "Die Rückbuchung"),
-    "reason": Text("Reason", "Grund"),
-    "kind": Text("Kind", "Art"),
-    "amount": Text("Amount disputed", "Betrag"),
-    "status": Text("Status", "Status"),
-    "opened": Text("Opened", "Eröffnet"),
-    "due": Text("Evidence due", "Nachweise fällig bis"),
-    "sent": Text("Evidence sent", "Nachweise gesendet"),
-    "finalized": Text("Decided", "Entschieden"),
-    "network": Text("Card network code", "Code des Kartennetzes"),
-    "id": Text("Shopify dispute", "Shopify-Rückbuchung"),
-    "answer": Text("What answers this reason", "Was diesen Grund widerlegt"),
-    "order": Text("Order and payment", "Bestellung und Zahlung"),
-    "no_order": Text(
+    "title": Text.pair("Chargeback evidence", "Nachweise zur Rückbuchung"),
+    "order_no": Text.pair("Order {0}", "Bestellung {0}"),
+    "made": Text.pair(
+        "Shop {0} · prepared {1} by Dropdesk", "Shop {0} · erstellt {1} mit Dropdesk"
+    ),
+    "dispute": Text.pair("The dispute", "Die Rückbuchung"),
+    "reason": Text.pair("Reason", "Grund"),
+    "kind": Text.pair("Kind", "Art"),
+    "amount": Text.pair("Amount disputed", "Betrag"),
+    "status": Text.pair("Status", "Status"),
+    "opened": Text.pair("Opened", "Eröffnet"),
+    "due": Text.pair("Evidence due", "Nachweise fällig bis"),
+    "sent": Text.pair("Evidence sent", "Nachweise gesendet"),
+    "finalized": Text.pair("Decided", "Entschieden"),
+    "network": Text.pair("Card network code", "Code des Kartennetzes"),
+    "id": Text.pair("Shopify dispute", "Shopify-Rückbuchung"),
+    "answer": Text.pair("What answers this reason", "Was diesen Grund widerlegt"),
+    "order": Text.pair("Order and payment", "Bestellung und Zahlung"),
+    "no_order": Text.pair(
         "The ledger has no order for this chargeback (it was not synced or imported yet).",
         "Im Journal ist keine Bestellung zu dieser Rückbuchung (noch nicht synchronisiert oder "
         "importiert).",
     ),
-    "placed": Text("Placed", "Bestellt"),
-    "customer": Text("Customer", "Kunde"),
-    "email": Text("E-mail", "E-Mail"),
-    "total": Text("Total paid", "Bezahlt"),
-    "refunded": Text("Refunded", "Erstattet"),
-    "payment": Text("Payment status", "Zahlungsstatus"),
-    "fulfilment": Text("Fulfilment", "Versandstatus"),
-    "cancelled": Text("Cancelled", "Storniert"),
-    "item": Text("Item", "Artikel"),
-    "sku": Text("SKU", "SKU"),
-    "qty": Text("Qty", "Menge"),
-    "price": Text("Price", "Preis"),
-    "shipping": Text("Fulfilment and tracking", "Versand und Sendungsverfolgung"),
-    "no_shipment": Text(
+    "placed": Text.pair("Placed", "Bestellt"),
+    "customer": Text.pair("Customer", "Kunde"),
+    "email": Text.pair("E-mail", "E-Mail"),
+    "total": Text.pair("Total paid", "Bezahlt"),
+    "refunded": Text.pair("Refunded", "Erstattet"),
+    "payment": Text.pair("Payment status", "Zahlungsstatus"),
+    "fulfilment": Text.pair("Fulfilment", "Versandstatus"),
+    "cancelled": Text.pair("Cancelled", "Storniert"),
+    "item": Text.pair("Item", "Artikel"),
+    "sku": Text.pair("SKU", "SKU"),
+    "qty": Text.pair("Qty", "Menge"),
+    "price": Text.pair("Price", "Preis"),
+    "shipping": Text.pair("Fulfilment and tracking", "Versand und Sendungsverfolgung"),
+    "no_shipment": Text.pair(
         "No supplier order is recorded for this order.",
         "Zu dieser Bestellung ist keine Lieferantenbestellung erfasst.",
     ),
-    "supplier": Text("Supplier", "Lieferant"),
-    "ae_order": Text("AliExpress order", "AliExpress-Bestellung"),
-    "carrier": Text("Carrier", "Versanddienst"),
-    "tracking": Text("Tracking number", "Sendungsnummer"),
-    "paid": Text("Bought", "Gekauft"),
-    "shipped": Text("Shipped", "Versandt"),
-    "carrier_status": Text("Carrier's last status", "Letzter Status des Versanddienstes"),
-    "events": Text("Tracking and status history", "Verlauf von Versand und Status"),
-    "messages": Text("The supplier's messages", "Nachrichten des Lieferanten"),
-    "none": Text("None recorded.", "Keine erfasst."),
-    "refunds": Text("Refunds", "Erstattungen"),
-    "policy": Text("Refund policy in force", "Geltende Erstattungsrichtlinie"),
-    "no_policy": Text(
+    "supplier": Text.pair("Supplier", "Lieferant"),
+    "ae_order": Text.pair("AliExpress order", "AliExpress-Bestellung"),
+    "carrier": Text.pair("Carrier", "Versanddienst"),
+    "tracking": Text.pair("Tracking number", "Sendungsnummer"),
+    "paid": Text.pair("Bought", "Gekauft"),
+    "shipped": Text.pair("Shipped", "Versandt"),
+    "carrier_status": Text.pair("Carrier's last status", "Letzter Status des Versanddienstes"),
+    "events": Text.pair("Tracking and status history", "Verlauf von Versand und Status"),
+    "messages": Text.pair("The supplier's messages", "Nachrichten des Lieferanten"),
+    "none": Text.pair("None recorded.", "Keine erfasst."),
+    "refunds": Text.pair("Refunds", "Erstattungen"),
+    "policy": Text.pair("Refund policy in force", "Geltende Erstattungsrichtlinie"),
+    "no_policy": Text.pair(
         "No refund policy was drafted in Dropdesk (Review > Refund policy…).",
         "In Dropdesk wurde keine Rückerstattungsrichtlinie entworfen (Auswertung > "
         "Rückerstattungsrichtlinie…).",
     ),
-    "timeline": Text("Timeline of what was done", "Ablauf: was getan wurde"),
-    "when": Text("When", "Wann"),
-    "what": Text("What", "Was"),
-    "text": Text("Text evidence for Shopify", "Textnachweis für Shopify"),
+    "timeline": Text.pair("Timeline of what was done", "Ablauf: was getan wurde"),
+    "when": Text.pair("When", "Wann"),
+    "what": Text.pair("What", "Was"),
+    "text": Text.pair("Text evidence for Shopify", "Textnachweis für Shopify"),
 }
 
 
@@ -103,10 +105,15 @@ def _entries(entries: Sequence[TimelineEntry], lang: str) -> str:
     return f'<table width="100%" cellspacing="0">{head}{rows}</table>'
 
 
+def _core(text: Text, lang: str) -> str:
+    """Core's words in the document's language (the catalogue's, through the translator)."""
+    return text.render(QCoreApplication.translate, lang)
+
+
 def _label(text: Text, lang: str) -> str:
     """Core's words; a cancellation state core only has in English comes from the catalogue."""
-    said = text.get(lang)
-    if lang == "de" and text.de == text.en and ": " in said:
+    said = _core(text, lang)
+    if lang == "de" and text.given and text.get("de") == text.get("en") and ": " in said:
         head, _, tail = said.partition(": ")
         return f"{head}: {QCoreApplication.translate('CancelWizard', tail)}"
     return said
@@ -125,10 +132,10 @@ def evidence_html(pack: EvidencePack, lang: str, now: datetime) -> str:
         f"<h1>{_e(t('title'))} – {_e(t('order_no').format(name))}</h1>",
         f'<p class="meta">{_e(_made(pack, lang))}</p>',
         f"<h2>{_e(t('dispute'))}</h2><table cellspacing='0'>",
-        _row(t("reason"), f"{c.reason_text.get(lang)} ({c.reason})"),
-        _row(t("kind"), c.kind_text.get(lang)),
+        _row(t("reason"), f"{_core(c.reason_text, lang)} ({c.reason})"),
+        _row(t("kind"), _core(c.kind_text, lang)),
         _row(t("amount"), money(c.amount_minor, c.currency)),
-        _row(t("status"), c.status_text.get(lang)),
+        _row(t("status"), _core(c.status_text, lang)),
         _row(t("opened"), local_time(c.initiated_at)),
     ]
     if c.evidence_due_by is not None:
@@ -145,7 +152,7 @@ def evidence_html(pack: EvidencePack, lang: str, now: datetime) -> str:
         parts.append(_row(t("network"), c.network_reason_code))
     parts.append(_row(t("id"), c.shopify_gid.rsplit("/", 1)[-1]))
     parts.append("</table>")
-    parts.append(f'<p class="hint"><b>{_e(t("answer"))}:</b> {_e(pack.hint.get(lang))}</p>')
+    parts.append(f'<p class="hint"><b>{_e(t("answer"))}:</b> {_e(_core(pack.hint, lang))}</p>')
 
     parts.append(f"<h2>{_e(t('order'))}</h2>")
     order = pack.order

@@ -13,13 +13,13 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZon
 from core.clocks import as_zone, countdown
 from core.money import split
 from core.status_words import EndKind, end_kind, known_status, status_words
-from gui.i18n import current_language
+from gui.i18n import say
 
 
 def status_text(status: str, end_reason: str = "") -> str:
     """A readable status in the window's language; a code Dropdesk does not know reads as a
     generic phrase (status_tooltip gives the code)."""
-    return status_words(status, end_reason).get(current_language())
+    return say(status_words(status, end_reason))
 
 
 def status_tooltip(status: str, end_reason: str = "") -> str:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from core.texts import Text
 from gui.ui_settings import ui_settings
 from resources import ROOT
 
@@ -129,6 +130,14 @@ def switch_language(app: QCoreApplication, value: str) -> str:
     settings.sync()
     code = language_code(value) or system_language(QLocale.system())
     return install_translators(app, code)
+
+
+def say(text: Text | str) -> str:
+    """Core's text in the window's language: the catalogue's translation of its (context,
+    source), then its fields put in. The one place the GUI turns a core text into words."""
+    if isinstance(text, str):
+        return text
+    return text.render(QCoreApplication.translate, _current)
 
 
 def language_menu(parent: QWidget, chosen: Callable[[str], None]) -> QMenu:

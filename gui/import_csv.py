@@ -69,7 +69,7 @@ from core.imports import (
 from core.imports.questions import Answers, Question, is_iso_currency
 from core.ledger import Ledger
 from core.linking import PatternError
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.jobs import Job
 from gui.notice import Kind, tell
 from gui.progress_dialog import JobProgressDialog
@@ -155,7 +155,7 @@ def _import_work(
         except ImportCancelled:
             return _Cancelled()
         except ImportFileError as error:
-            return _Problem(_problem_title(error), error.text.get(current_language()))
+            return _Problem(_problem_title(error), say(error.text))
         except PatternError as error:
             return _Problem(_problem_title(error), str(error))
 
@@ -190,12 +190,12 @@ class RefusalModel(QAbstractTableModel):
             return (
                 _number(refusal.line),
                 refusal.column or _tr("(whole row)"),
-                refusal.text.get(current_language()),
+                say(refusal.text),
             )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return refusal.text.get(current_language())
+            return say(refusal.text)
         return None
 
     def headerData(
@@ -209,8 +209,7 @@ class RefusalModel(QAbstractTableModel):
 def refusals_as_text(refusals: list[Refusal]) -> str:
     """Tab-separated, one refused row a line: pastes into a spreadsheet or an e-mail."""
     header = "\t".join(_tr(title) for title in RefusalModel.HEADERS)
-    language = current_language()
-    rows = (f"{r.line}\t{r.column}\t{r.text.get(language)}" for r in refusals)
+    rows = (f"{r.line}\t{r.column}\t{say(r.text)}" for r in refusals)
     return "\n".join((header, *rows)) + "\n"
 
 
@@ -281,9 +280,7 @@ class ImportSummaryDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        self.reading = QLabel(
-            "\n".join(note.get(current_language()) for note in summary.reading.notes())
-        )
+        self.reading = QLabel("\n".join(say(note) for note in summary.reading.notes()))
         self.reading.setObjectName("importReading")
         self.reading.setWordWrap(True)
         self.reading.setVisible(bool(self.reading.text()))
@@ -376,7 +373,7 @@ class ImportSummaryDialog(QDialog):
         box.setObjectName("importQuestions")
         form = QVBoxLayout(box)
         for question in self._asked:
-            text = QLabel(question.text.get(current_language()))
+            text = QLabel(say(question.text))
             text.setWordWrap(True)
             form.addWidget(text)
             combo = QComboBox()
@@ -390,7 +387,7 @@ class ImportSummaryDialog(QDialog):
             if question.kind == "currency":
                 combo.setEditable(True)  # any ISO code may be typed
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.setAccessibleName(question.text.get(current_language()))
+            combo.setAccessibleName(say(question.text))
             combo.activated.connect(lambda _index, kind=question.kind: self._changed(kind))
             line_edit = combo.lineEdit()
             if line_edit is not None:

@@ -42,7 +42,7 @@ def log_failure(error: BaseException, what: str = "Background job") -> None:
     from core.connections import expected, explain  # not on the first frame's import path
 
     if expected(error):
-        log.warning("%s did not finish: %s", what, explain(error, "en"))
+        log.warning("%s did not finish: %s", what, explain(error))
     else:
         log.error("%s failed", what, exc_info=error)
 
@@ -50,9 +50,9 @@ def log_failure(error: BaseException, what: str = "Background job") -> None:
 def failure_report(error: BaseException) -> str:
     """The merchant's words for `error`, in the window's language, redacted."""
     from core.connections import explain
-    from gui.i18n import current_language
+    from gui.i18n import say
 
-    return explain(error, current_language())
+    return say(explain(error))
 
 
 class Job(QObject):

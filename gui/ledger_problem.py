@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.ledger.backup import Verified, latest_verified
-from gui.i18n import current_language
+from gui.i18n import say
 
 
 def _tr(text: str) -> str:
@@ -34,7 +34,7 @@ def ask(parent: QWidget | None, path: Path, message: str) -> Choice:
     box.setWindowTitle(_tr("This ledger cannot be opened"))
     box.setText(message)
     backup = latest_verified(path)  # only a backup that passes its check now is offered
-    when = backup.when(datetime.now(UTC)).get(current_language()) if backup else ""
+    when = say(backup.when(datetime.now(UTC))) if backup else ""
     box.setInformativeText(
         _tr("Dropdesk has not changed the file.")
         + (" " + _tr("The latest backup is from {0}.").format(when) if backup else "")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from core.cancel.autopilot import ANSWERS, Answer
 from core.due import Deadline, Kind
 from gui.formatting import countdown_text, local_time
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.palette import Colours
 
 
@@ -128,14 +128,13 @@ class NeedsMeView(QWidget):
                     "{0} deadlines within {1} h, {2} overdue. Double-click one to act on it."
                 ).format(len(deadlines), f"{hours:g}", overdue)
             )
-        language = current_language()
         self.table.setRowCount(len(deadlines))
         for row, deadline in enumerate(deadlines):
             cells = (
                 local_time(deadline.deadline),
                 countdown_text(deadline.deadline - now),
                 deadline.order_name or deadline.external_order_id or "—",
-                deadline.what.get(language),
+                say(deadline.what),
                 deadline.supplier_name or "—",
             )
             for column, text in enumerate(cells):

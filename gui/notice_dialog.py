@@ -32,7 +32,7 @@ from core import notices, outgoing
 from core.ledger import Ledger
 from core.notices import Notice, NoticeError, NoticeFacts, NoticeKind
 from gui.formatting import day_format
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.links import open_link
 from gui.window_fit import fit_to_screen
 
@@ -76,7 +76,7 @@ class NoticeDialog(QDialog):
         self._notice: Notice | None = None
         opened = notices.notice_start(ledger, supplier_order_id, clock())
         self._facts: NoticeFacts | None = opened.facts
-        problem = opened.error.text.get(current_language()) if opened.error else ""
+        problem = say(opened.error.text) if opened.error else ""
         self._customer_order_id = opened.customer_order_id
         language, delayed, ship_by = opened.language, opened.delayed, opened.ship_by
 
@@ -87,7 +87,7 @@ class NoticeDialog(QDialog):
             self.kind.addItem(_tr(label), value.value)
             untrue = why_not.get(value)
             if untrue is not None:  # a message that would not be true: shown, not offered
-                self._disable_item(self.kind.count() - 1, untrue.get(current_language()))
+                self._disable_item(self.kind.count() - 1, say(untrue))
         offered = [k for k in KIND_LABELS if why_not.get(k) is None]
         chosen = kind or (
             NoticeKind.DELAY
@@ -198,7 +198,7 @@ class NoticeDialog(QDialog):
         try:
             self._notice = notices.fill(kind, str(self.language.currentData()), facts)
         except NoticeError as error:
-            self.problem.setText(error.text.get(current_language()))
+            self.problem.setText(say(error.text))
             self.subject.clear()
             self.body.clear()
             self._enable(False)

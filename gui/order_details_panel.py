@@ -25,7 +25,7 @@ from core.ledger import Ledger
 from core.ledger.types import stored_instant
 from core.texts import Text
 from gui.formatting import estimated_note, local_time, money, status_text, status_tooltip
-from gui.i18n import current_language
+from gui.i18n import say
 
 if TYPE_CHECKING:
     from core.order_details import OrderDetails
@@ -274,7 +274,7 @@ def _describe(details: dict[str, Any], estimated: bool = False, kind: str = "") 
     if kind == "ship_window_closes" and estimated:
         return estimated_note()
     if "message" in details:  # a text core stored in both languages
-        return Text.from_stored(details["message"]).get(current_language())
+        return say(Text.from_stored(details["message"]))
     parts: list[str] = []
     if kind == "customer_order.notice_sent":  # what the customer was sent, and how
         how = _tr("by e-mail") if details.get("via") == "mail" else _tr("copied")

@@ -50,7 +50,7 @@ from core.policy import (
     strictest_terms,
     supplier_policies,
 )
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.jobs import Job
 from gui.notice import confirm
 from gui.palette import Colours
@@ -205,9 +205,7 @@ class PolicyDialog(QDialog):
         except ValueError as error:
             self.draft = None
             self.problem.setText(
-                error.text.get(current_language())
-                if isinstance(error, PolicyInputError)
-                else str(error)
+                say(error.text) if isinstance(error, PolicyInputError) else str(error)
             )
         else:
             self.problem.clear()

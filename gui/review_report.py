@@ -37,7 +37,7 @@ from core.review import (
     label,
 )
 from gui.formatting import day_text, local_time, money
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.review_charts import chart_images
 
 MAX_LINES = 2_000
@@ -115,9 +115,8 @@ def describe_filter(flt: ReviewFilter, supplier_names: dict[int, str]) -> list[s
 
 def rate_lines(summary: ReviewSummary) -> list[str]:
     """Which rates converted the figures, one line per currency, in the window's language."""
-    language = current_language()
     lines = [
-        _tr("{0}: {1}").format(use.currency, use.describe().get(language))
+        _tr("{0}: {1}").format(use.currency, say(use.describe()))
         for use in summary.rates
         if use.currency != summary.currency
     ]

@@ -73,7 +73,7 @@ from core.review import (
     write_review_csv,
 )
 from gui.formatting import day_format, local_time, money, month_text, number_text
-from gui.i18n import current_language
+from gui.i18n import current_language, say
 from gui.jobs import Job
 from gui.review_charts import CHARTS
 from gui.review_report import LABEL_KEYS, MEASURE_TITLES, rate_lines, write_review_pdf
@@ -146,7 +146,7 @@ def cell_display(cell: Cell) -> str:
     if isinstance(cell, Amount):
         return money(cell.minor, cell.currency)
     if isinstance(cell, Rate):
-        return cell.describe().get(current_language())
+        return say(cell.describe())
     if isinstance(cell, datetime):
         return local_time(cell)
     return display_text(str(cell))  # order and supplier names: no control or bidi characters

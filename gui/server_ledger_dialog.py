@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from core.ledger import Ledger, LedgerError, open_ledger
-from gui.i18n import current_language
+from gui.i18n import say
 
 
 def _tr(text: str) -> str:
@@ -36,12 +36,11 @@ def open_with_password(parent: QWidget | None, address: str) -> Ledger | None:
     from core.ledger.server_address import parse
     from core.ledger.server_password import remember
 
-    lang = current_language()
     try:
         return open_ledger(address)
     except LedgerError as error:
-        if "password" not in error.text.en:
-            QMessageBox.warning(parent, _tr("This ledger cannot be opened"), error.text.get(lang))
+        if "password" not in error.text.english():
+            QMessageBox.warning(parent, _tr("This ledger cannot be opened"), say(error.text))
             return None
     parsed = parse(address)
     label = _tr("Password of {user} for {url} (kept in the system keyring):").format(
@@ -57,7 +56,7 @@ def open_with_password(parent: QWidget | None, address: str) -> Ledger | None:
             remember(address, password)
             return open_ledger(address)
         except LedgerError as error:
-            QMessageBox.warning(parent, _tr("This ledger cannot be opened"), error.text.get(lang))
+            QMessageBox.warning(parent, _tr("This ledger cannot be opened"), say(error.text))
         except Exception as error:  # the keyring refused (locked, missing): said, not raised
             QMessageBox.warning(parent, _tr("This ledger cannot be opened"), str(error))
             return None

@@ -55,7 +55,7 @@ from core.supplier_orders import (
     supplier_order_start,
 )
 from gui.formatting import date_time_format, local_time, money, status_text, to_qdatetime
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.palette import Colours
 from gui.window_fit import grow_to
 
@@ -184,7 +184,7 @@ class SupplierOrderDialog(QDialog):
         self.status.setObjectName("orderStatus")
         self.status.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         for status_choice in STATUS_CHOICES:
-            self.status.addItem(status_choice.label.get(current_language()), status_choice.key)
+            self.status.addItem(say(status_choice.label), status_choice.key)
 
         self.tracking = QLineEdit()
         self.tracking.setObjectName("trackingNumber")

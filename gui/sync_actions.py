@@ -23,7 +23,7 @@ from core.connections import Connections
 from core.shopify import SyncReport
 from gui.connections import ConnectionsDialog
 from gui.formatting import local_time
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.jobs import Job, JobSlot, Work
 from gui.notice import Kind, status, tell
 from gui.progress_dialog import JobProgressDialog
@@ -119,10 +119,9 @@ class SyncActions(QObject):
         self.synced.emit(text.format(_count(orders)))
         notices = [report.notice for report in reports if report.notice is not None]
         if notices:  # once per sync: what Shopify withheld and how to get it
-            language = current_language()
             self._tell(
                 _tr("Sync with Shopify"),
-                "\n\n".join(dict.fromkeys(notice.get(language) for notice in notices)),
+                "\n\n".join(dict.fromkeys(say(notice) for notice in notices)),
             )
 
     # -- AliExpress --------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from core.ledger import Ledger
 from core.notices import Notice, NoticeKind
 from core.withdrawal import WithdrawalError
 from gui.formatting import date_time_format, local_time, to_qdatetime
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.links import open_link
 from gui.window_fit import fit_to_screen
 
@@ -74,7 +74,7 @@ class WithdrawalDialog(QDialog):
         self._unshipped: list[int] = []
         start = notices.notice_start(ledger, supplier_order_id, clock())
         self._facts: notices.NoticeFacts | None = start.facts
-        problem = start.error.text.get(current_language()) if start.error else ""
+        problem = say(start.error.text) if start.error else ""
         self._customer_order_id = start.customer_order_id
         language, self._zone = start.language, start.zone
 
@@ -204,7 +204,7 @@ class WithdrawalDialog(QDialog):
                 tz=self._zone,
             )
         except WithdrawalError as error:
-            self.problem.setText(error.text.get(current_language()))
+            self.problem.setText(say(error.text))
             return
         for widget in (self.received, self.channel, self.statement, self.language):
             widget.setEnabled(False)

@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from core import paths
-from core.connections import Connections, explain
+from core.connections import Connections
 from core.exports import write_csv
 from core.ledger import Ledger, open_ledger
 from core.ledger.models import CustomerOrder, Refund
@@ -156,8 +156,7 @@ def test_no_secret_in_the_ledger_logs_or_exports(
         assert "refused the access token" in refused.args[0]
         careless = Job(
             lambda _p, _c: (_ for _ in ()).throw(RuntimeError(" ".join(secrets))),
-            describe_error=explain,  # as every job of the connections GUI is made
-        )
+        )  # the default describe_error, as every job of the connections GUI is made
         with qtbot.waitSignal(careless.failed, timeout=5_000) as crashed:
             careless.start()
         assert "[REDACTED]" in crashed.args[0]

@@ -35,6 +35,7 @@ from core.aliexpress.gateway import Gateway
 from core.aliexpress.rate_limit import RateLimiter
 from core.aliexpress.retry import RetryPolicy
 from core.aliexpress.signing import SIGN_METHOD, sign
+from core.texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,11 @@ class GatewayClient:
             inner = body.get(candidates[0]) if len(candidates) == 1 else body
         if not isinstance(inner, dict):
             raise UnexpectedResponseError(
-                f"AliExpress answered {method} in an unknown shape; try again later."
+                Text(
+                    "core.aliexpress.client",
+                    "AliExpress answered {method} in an unknown shape; try again later.",
+                    method=method,
+                )
             )
         return inner
 
@@ -200,7 +205,12 @@ class GatewayClient:
         extra_secrets: list[str] | None = None,
     ) -> AliExpressError:
         if not isinstance(fields, dict):
-            return UnexpectedResponseError("AliExpress sent an error Dropdesk cannot read.")
+            return UnexpectedResponseError(
+                Text(
+                    "core.aliexpress.client",
+                    "AliExpress sent an error Dropdesk cannot read.",
+                )
+            )
         return error_from_fields(
             fields, secrets=self._secrets(session, extra_secrets), subject=subject
         )
@@ -240,8 +250,12 @@ class GatewayClient:
                 return body
             except (httpx.ConnectError, httpx.ConnectTimeout) as failure:
                 error = GatewayUnavailableError(
-                    f"AliExpress could not be reached ({type(failure).__name__}). "
-                    "Check the internet connection and try again."
+                    Text(
+                        "core.aliexpress.client",
+                        "AliExpress could not be reached ({name}). Check the internet "
+                        "connection and try again.",
+                        name=type(failure).__name__,
+                    )
                 )
             except (httpx.TransportError, http_limits.DeadlineExceeded) as failure:
                 if isinstance(failure, http_limits.DeadlineExceeded):
@@ -252,21 +266,32 @@ class GatewayClient:
                     )
                 else:
                     error = GatewayUnavailableError(
-                        f"The connection to AliExpress broke off ({type(failure).__name__}). "
-                        "Try again later."
+                        Text(
+                            "core.aliexpress.client",
+                            "The connection to AliExpress broke off ({name}). Try again later.",
+                            name=type(failure).__name__,
+                        )
                     )
                 if not idempotent:
                     raise error from None
             except http_limits.AnswerTooLarge as refused:
                 raise UnexpectedResponseError(
-                    f"AliExpress sent {refused.reason}; Dropdesk stopped reading it. Try again "
-                    "later; if it keeps happening, something between this computer and "
-                    "AliExpress alters the answers."
+                    Text(
+                        "core.aliexpress.client",
+                        "AliExpress sent {refused_reason}; Dropdesk stopped reading it. Try "
+                        "again later; if it keeps happening, something between this computer "
+                        "and AliExpress alters the answers.",
+                        refused_reason=refused.reason,
+                    )
                 ) from None
             except http_limits.AnswerRefused as refused:  # unasked encoding, damaged, too deep
                 raise UnexpectedResponseError(
-                    f"AliExpress sent {refused.reason}, which Dropdesk cannot read. Try again "
-                    "later."
+                    Text(
+                        "core.aliexpress.client",
+                        "AliExpress sent {refused_reason}, which Dropdesk cannot read. Try "
+                        "again later.",
+                        refused_reason=refused.reason,
+                    )
                 ) from None
             except AliExpressError as failure:
                 if not failure.retryable:
@@ -294,11 +319,19 @@ class GatewayClient:
     def _parse(response: httpx.Response) -> dict[str, Any]:
         if response.status_code >= 500:
             raise GatewayUnavailableError(
-                f"AliExpress had a server problem (HTTP {response.status_code}). Try again later."
+                Text(
+                    "core.aliexpress.client",
+                    "AliExpress had a server problem (HTTP {response_status_code}). Try "
+                    "again later.",
+                    response_status_code=response.status_code,
+                )
             )
         if response.status_code == 429:
             raise RateLimitedError(
-                "AliExpress asks Dropdesk to slow down (HTTP 429). Try again in a few minutes."
+                Text(
+                    "core.aliexpress.client",
+                    "AliExpress asks Dropdesk to slow down (HTTP 429). Try again in a few minutes.",
+                )
             )
         try:
             body = http_limits.parse_json(response.content, parse_float=Decimal)
@@ -308,6 +341,10 @@ class GatewayClient:
             response.status_code != 200 and "error_response" not in body and "code" not in body
         ):
             raise UnexpectedResponseError(
-                f"AliExpress sent an answer Dropdesk cannot read (HTTP {response.status_code})."
+                Text(
+                    "core.aliexpress.client",
+                    "AliExpress sent an answer Dropdesk cannot read (HTTP {response_status_code}).",
+                    response_status_code=response.status_code,
+                )
             )
         return body

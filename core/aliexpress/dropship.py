@@ -18,6 +18,7 @@ from core.aliexpress.orders import (
     parse_order,
     parse_tracking,
 )
+from core.texts import Text
 
 
 class DropshipApi:
@@ -40,7 +41,11 @@ class DropshipApi:
             body = self._call(ORDER_GET, {"single_order_query": query}, f"order {order_id}")
         except OrderNotFoundError as error:
             raise OrderNotFoundError(
-                f"AliExpress has no order {order_id} in the connected account.",
+                Text(
+                    "core.aliexpress.dropship",
+                    "AliExpress has no order {order_id} in the connected account.",
+                    order_id=order_id,
+                ),
                 code=error.code,
                 sub_code=error.sub_code,
                 detail=error.detail,
@@ -70,5 +75,11 @@ class DropshipApi:
 def _checked(external_order_id: str) -> str:
     order_id = str(external_order_id).strip()
     if not (order_id.isascii() and order_id.isdigit()):
-        raise OrderNotFoundError(f"{order_id!r} is not an AliExpress order number.")
+        raise OrderNotFoundError(
+            Text(
+                "core.aliexpress.dropship",
+                "{order_id!r} is not an AliExpress order number.",
+                order_id=order_id,
+            )
+        )
     return order_id

@@ -28,7 +28,7 @@ class AliExpressError(SupplierError):
 
     def __init__(
         self,
-        message: str,
+        message: Text | str,
         *,
         code: str = "",
         sub_code: str = "",
@@ -36,10 +36,10 @@ class AliExpressError(SupplierError):
         request_id: str = "",
         german: str = "",
     ) -> None:
-        message = redaction.redact(message)  # once for every subclass and every caller
-        super().__init__(message)
-        self.message = message
-        self.text = Text(message, german or message)
+        text = message if isinstance(message, Text) else Text.pair(message, german or message)
+        self.text = text.map_fields(redaction.redact)  # once for every subclass and caller
+        self.message = self.text.english()
+        super().__init__(self.message)
         self.code = code
         self.sub_code = sub_code
         self.detail = detail  # the platform's own wording (redacted)
@@ -180,7 +180,10 @@ def error_from_fields(
 
     if lcode in _REFRESH_CODES or "refresh-token" in lsub or "refresh token" in lsaid:
         return ReconnectRequiredError(
-            "The AliExpress connection has expired. Connect AliExpress again to continue.",
+            Text(
+                "core.aliexpress.errors",
+                "The AliExpress connection has expired. Connect AliExpress again to continue.",
+            ),
             **kwargs,
         )
     if (
@@ -190,18 +193,29 @@ def error_from_fields(
         or "access token" in lsaid
     ):
         return TokenExpiredError(
-            "AliExpress no longer accepts the saved access token (it expired or was revoked).",
+            Text(
+                "core.aliexpress.errors",
+                "AliExpress no longer accepts the saved access token (it expired or was revoked).",
+            ),
             **kwargs,
         )
     if lcode in _SIGNATURE_CODES or "signature" in lsub:
         return SignatureError(
-            "AliExpress refused the request signature: the app secret is probably wrong. "
-            "Enter the app secret again (AliExpress Open Platform > App Overview).",
+            Text(
+                "core.aliexpress.errors",
+                "AliExpress refused the request signature: the app secret is probably "
+                "wrong. Enter the app secret again (AliExpress Open Platform > App "
+                "Overview).",
+            ),
             **kwargs,
         )
     if lcode in _APP_KEY_CODES or "app-key" in lsub or "appkey" in lsub:
         return CredentialsError(
-            "AliExpress does not know this app key. Check the app key in the settings.", **kwargs
+            Text(
+                "core.aliexpress.errors",
+                "AliExpress does not know this app key. Check the app key in the settings.",
+            ),
+            **kwargs,
         )
     if lcode in _TIMESTAMP_CODES or "timestamp" in lsub:
         return TimestampError(
@@ -227,13 +241,20 @@ def error_from_fields(
         )
     if lcode in _LIMIT_CODES or "limit" in lcode or "limit" in lsub:
         return RateLimitedError(
-            "AliExpress asks Dropdesk to slow down (call limit reached). Try again in a few "
-            "minutes.",
+            Text(
+                "core.aliexpress.errors",
+                "AliExpress asks Dropdesk to slow down (call limit reached). Try again "
+                "in a few minutes.",
+            ),
             **kwargs,
         )
     if lsub.startswith("isp.") and any(w in lsub for w in ("unavailable", "timeout", "unknown")):
         return GatewayUnavailableError(
-            "AliExpress had a temporary problem. Try again later.", **kwargs
+            Text(
+                "core.aliexpress.errors",
+                "AliExpress had a temporary problem. Try again later.",
+            ),
+            **kwargs,
         )
     shown = f": {detail}" if detail else ""
     return GatewayError(

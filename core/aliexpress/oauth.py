@@ -23,6 +23,7 @@ from core.aliexpress.errors import (
     register_secrets,
 )
 from core.aliexpress.gateway import Gateway
+from core.texts import Text
 
 TOKEN_CREATE_PATH = "/auth/token/create"
 TOKEN_REFRESH_PATH = "/auth/token/refresh"
@@ -90,17 +91,32 @@ class TokenSet:
         access = _text(body.get("access_token"))
         refresh = _text(body.get("refresh_token"))
         if not access:
-            raise UnexpectedResponseError("AliExpress' token answer carried no access token.")
+            raise UnexpectedResponseError(
+                Text(
+                    "core.aliexpress.oauth",
+                    "AliExpress' token answer carried no access token.",
+                )
+            )
         access_expires = _expiry(body, "expire_time", "expires_in", now)
         refresh_expires = _expiry(body, "refresh_token_valid_time", "refresh_expires_in", now)
         refresh_issued: datetime | None = _issued(body, refresh_expires, now)
         if not refresh:
             if previous is None:
-                raise UnexpectedResponseError("AliExpress' token answer carried no refresh token.")
+                raise UnexpectedResponseError(
+                    Text(
+                        "core.aliexpress.oauth",
+                        "AliExpress' token answer carried no refresh token.",
+                    )
+                )
             refresh, refresh_expires = previous.refresh_token, previous.refresh_expires_at
             refresh_issued = previous.refresh_issued_at
         if access_expires is None or refresh_expires is None:
-            raise UnexpectedResponseError("AliExpress' token answer has no expiry times.")
+            raise UnexpectedResponseError(
+                Text(
+                    "core.aliexpress.oauth",
+                    "AliExpress' token answer has no expiry times.",
+                )
+            )
         register_secrets(access, refresh)
         return cls(
             access_token=access,
@@ -162,7 +178,10 @@ def refresh_tokens(
     moment = now or _utcnow()
     if moment >= tokens.refresh_expires_at:
         raise ReconnectRequiredError(
-            "The AliExpress connection has expired. Connect AliExpress again to continue."
+            Text(
+                "core.aliexpress.oauth",
+                "The AliExpress connection has expired. Connect AliExpress again to continue.",
+            )
         )
     body = client.rest(TOKEN_REFRESH_PATH, {"refresh_token": tokens.refresh_token})
     return TokenSet.from_response(body, moment, previous=tokens)
@@ -211,7 +230,10 @@ class StaticToken:
 
     def renew(self, rejected: str) -> str:
         raise ReconnectRequiredError(
-            "The AliExpress connection has expired. Connect AliExpress again to continue."
+            Text(
+                "core.aliexpress.oauth",
+                "The AliExpress connection has expired. Connect AliExpress again to continue.",
+            )
         )
 
     def __repr__(self) -> str:

@@ -36,6 +36,7 @@ from core.status_words import (  # the one vocabulary of how orders end; re-expo
     is_settled,
     is_shipped,
 )
+from core.texts import Text
 
 AE_TIME_ZONE = ZoneInfo("America/Los_Angeles")
 ORDER_GET = "aliexpress.trade.ds.order.get"
@@ -244,7 +245,13 @@ def parse_order(body: Mapping[str, Any], order_id: str, *, zone: tzinfo = AE_TIM
     """An `AEOrder` from the full answer, the `..._response` body or the bare `result`."""
     result = _result(body, ORDER_GET)
     if not isinstance(result, Mapping) or not result:
-        raise OrderNotFoundError(f"AliExpress has no order {order_id} in the connected account.")
+        raise OrderNotFoundError(
+            Text(
+                "core.aliexpress.orders",
+                "AliExpress has no order {order_id} in the connected account.",
+                order_id=order_id,
+            )
+        )
     store = result.get("store_info")
     children = tuple(
         _child(item)
@@ -289,7 +296,12 @@ def parse_tracking(body: Mapping[str, Any]) -> Tracking | None:
     """The parcels of an order; None when AliExpress has no tracking yet (code 1001)."""
     result = _result(body, TRACKING_GET)
     if not isinstance(result, Mapping):
-        raise UnexpectedResponseError("AliExpress sent tracking in a shape Dropdesk cannot read.")
+        raise UnexpectedResponseError(
+            Text(
+                "core.aliexpress.orders",
+                "AliExpress sent tracking in a shape Dropdesk cannot read.",
+            )
+        )
     if not _true(result.get("ret", True)):
         code = _str(result.get("code"))
         if code == NO_TRACKING_CODE or "not found" in _str(result.get("msg")).lower():
@@ -305,7 +317,12 @@ def _result(body: Mapping[str, Any], method: str) -> Any:
     if "error_response" in body:
         fields = body["error_response"]
         if not isinstance(fields, Mapping):
-            raise UnexpectedResponseError("AliExpress sent an error Dropdesk cannot read.")
+            raise UnexpectedResponseError(
+                Text(
+                    "core.aliexpress.orders",
+                    "AliExpress sent an error Dropdesk cannot read.",
+                )
+            )
         raise error_from_fields(dict(fields))
     flat = flat_error_fields(body)
     if flat is not None:  # an error at the top level is not an order

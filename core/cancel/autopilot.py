@@ -29,7 +29,6 @@ from core.aliexpress import AliExpressError, sync_order_statuses
 from core.cancel.actions import Action
 from core.cancel.decision import Decision, ShopAction, change, decision_of, remember
 from core.cancel.errors import CancelError, ShopOutcomePendingError
-from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
 from core.cancel.orders import orders_of
 from core.cancel.record import ENTITY, load, move, note
@@ -39,6 +38,7 @@ from core.cancel.workflow import CancelWorkflow
 from core.deadline_entries import Kind
 from core.ledger.models import Cancellation, Event
 from core.ledger.types import RefundState
+from core.texts import Text
 
 #: Step points announced before each automatic external action (and the crash test's stops).
 APPLY_STATUS = "autopilot:apply_status"
@@ -385,7 +385,7 @@ class Autopilot:
             orders = orders_of(session, row)
             allowed = _shop_allowed(session, row, decided)
         if decided is None or state in FINAL:
-            return Text("", "")
+            return Text.verbatim("")
         name = orders.customer_order.name if orders.customer_order else ""
         refund = decided.shop_action is ShopAction.REFUND or row.path == Path.REFUND.value
         en_verb, de_verb = ("refund", "erstatten") if refund else ("cancel", "stornieren")
@@ -395,31 +395,31 @@ class Autopilot:
             and row.shop_done_at is None
         ):
             if state in (State.SHOP_CANCEL_TODO, State.SHOP_REFUND_TODO) and allowed:
-                return Text(
+                return Text.pair(
                     f"Will {en_verb} {name} on Shopify now.",
                     f"Wird {name} jetzt in Shopify {de_verb}.",
                 )
             if decided.shop_before_supplier:
-                return Text(
+                return Text.pair(
                     f"Will {en_verb} {name} on Shopify now, without waiting for the supplier.",
                     f"Wird {name} jetzt in Shopify {de_verb}, ohne auf den Lieferanten zu warten.",
                 )
             if state in (State.SUPPLIER_CANCEL_TODO, State.SUPPLIER_CANCEL_REQUESTED):
-                return Text(
+                return Text.pair(
                     f"Will {en_verb} {name} on Shopify when the supplier accepts.",
                     f"Wird {name} in Shopify {de_verb}, sobald der Lieferant zustimmt.",
                 )
         if self.rt.supplier is not None and state is State.AWAITING_SUPPLIER_REFUND:
             return Text(
+                "core.cancel.autopilot",
                 "Will close the cancellation when AliExpress shows the supplier's refund.",
-                "Schließt die Stornierung, sobald AliExpress die Erstattung des Lieferanten zeigt.",
             )
         if self.rt.supplier is not None and state is State.SUPPLIER_CANCEL_REQUESTED:
             return Text(
+                "core.cancel.autopilot",
                 "Watches AliExpress for the supplier's answer.",
-                "Beobachtet AliExpress auf die Antwort des Lieferanten.",
             )
-        return Text("", "")
+        return Text.verbatim("")
 
 
 def _shop_allowed(session: Session, row: Cancellation, decided: Decision | None) -> bool:

@@ -12,13 +12,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from core.cancel.messages import Text
 from core.cancel.next_deadline import pending_supplier_refund
 from core.cancel.orders import fulfilled_on_shop, orders_of
 from core.cancel.record import ENTITY, load, move
 from core.cancel.runtime import Runtime
 from core.cancel.states import SUPPLIER_PENDING, TRANSIENT, Path, State
 from core.ledger.models import Cancellation, Event
+from core.texts import Text
 
 #: Payload key of the transition into a Shopify step taken before the supplier agreed.
 RETURN_TO = "return_to"
@@ -50,13 +50,11 @@ def _next_hop(session: Session, row: Cancellation, state: State) -> Hop | None:
     orders = orders_of(session, row)
     if state is State.TRACKING_RECEIVED:
         why = Text(
-            "The supplier shipped the parcel, so it cannot be cancelled at the supplier any "
-            "more. Refund the customer on Shopify (and arrange the return), or abandon the "
-            "cancellation and let the customer take delivery.",
-            "Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht "
-            "mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die "
-            "Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die "
-            "Lieferung annehmen.",
+            "core.cancel.chain",
+            "The supplier shipped the parcel, so it cannot be cancelled at the "
+            "supplier any more. Refund the customer on Shopify (and arrange the "
+            "return), or abandon the cancellation and let the customer take "
+            "delivery.",
         )
         return State.REFUND_PATH, {"why": why.stored()}
     if state in (State.SHOP_CANCELLED, State.SHOP_REFUNDED):

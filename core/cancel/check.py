@@ -19,7 +19,6 @@ from typing import Any
 
 from core.aliexpress import AliExpressError, sync_order_statuses
 from core.cancel import money_trail
-from core.cancel.messages import Text
 from core.cancel.orders import (
     RunOrders,
     cancellable_status,
@@ -35,23 +34,22 @@ from core.cancel.states import Path, State
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.shopify import Order, ShopifyError
 from core.status_words import status_words
+from core.texts import Text
 
 ALTERNATIVES_WHEN_SHIPPED = (
     Text(
+        "core.cancel.check",
         "Let the customer take delivery; nothing is refunded.",
-        "Lassen Sie den Kunden die Lieferung annehmen; es wird nichts erstattet.",
     ),
     Text(
-        "Refund the customer on Shopify now and ask them to return the parcel (or to keep it); "
-        "ask the supplier whether they refund a return.",
-        "Erstatten Sie dem Kunden jetzt in Shopify und bitten Sie ihn, das Paket zurückzusenden "
-        "(oder es zu behalten); fragen Sie den Lieferanten, ob er eine Rücksendung erstattet.",
+        "core.cancel.check",
+        "Refund the customer on Shopify now and ask them to return the parcel "
+        "(or to keep it); ask the supplier whether they refund a return.",
     ),
     Text(
-        "If the goods arrive damaged or not as described, open a dispute on AliExpress after "
-        "delivery.",
-        "Kommt die Ware beschädigt oder nicht wie beschrieben an, eröffnen Sie nach der "
-        "Zustellung einen Streitfall auf AliExpress.",
+        "core.cancel.check",
+        "If the goods arrive damaged or not as described, open a dispute on "
+        "AliExpress after delivery.",
     ),
 )
 
@@ -113,10 +111,9 @@ def _read_fresh(rt: Runtime, orders: RunOrders) -> _Fresh:
     if rt.supplier is None:
         fresh.notes.append(
             Text(
-                "AliExpress is not connected: its status is taken from the ledger. Look at the "
-                "order page before going on.",
-                "AliExpress ist nicht verbunden: der Status stammt aus dem Auftragsbuch. Sehen "
-                "Sie sich die Bestellseite an, bevor Sie weitermachen.",
+                "core.cancel.check",
+                "AliExpress is not connected: its status is taken from the ledger. "
+                "Look at the order page before going on.",
             )
         )
     elif supplier_order is not None and supplier_order.id is not None:
@@ -135,10 +132,9 @@ def _read_fresh(rt: Runtime, orders: RunOrders) -> _Fresh:
     if rt.shop is None:
         fresh.notes.append(
             Text(
-                "Shopify is not connected: the order's fulfillment is taken from the ledger and "
-                "the Shopify steps are done by hand in the admin.",
-                "Shopify ist nicht verbunden: der Versandstand der Bestellung stammt aus dem "
-                "Auftragsbuch, die Schritte in Shopify erledigen Sie von Hand im Admin.",
+                "core.cancel.check",
+                "Shopify is not connected: the order's fulfillment is taken from the "
+                "ledger and the Shopify steps are done by hand in the admin.",
             )
         )
     elif ref is not None:
@@ -151,8 +147,10 @@ def _read_fresh(rt: Runtime, orders: RunOrders) -> _Fresh:
 
 def _not_asked(service: str, error: str) -> Text:
     return Text(
-        f"{service} could not be asked ({error}); using the ledger.",
-        f"{service} war nicht erreichbar ({error}); es gilt der Stand im Auftragsbuch.",
+        "core.cancel.check",
+        "{service} could not be asked ({error}); using the ledger.",
+        service=service,
+        error=error,
     )
 
 
@@ -170,9 +168,8 @@ def decide(
     if customer_order is None:
         notes.append(
             Text(
+                "core.cancel.check",
                 "No Shopify order is linked to this supplier order: only the supplier side.",
-                "Mit dieser Lieferantenbestellung ist keine Shopify-Bestellung verknüpft: nur "
-                "die Seite des Lieferanten.",
             )
         )
     fulfilled = (
@@ -188,15 +185,15 @@ def decide(
     if shop_cancelled:
         notes.append(
             Text(
+                "core.cancel.check",
                 "The order is already cancelled on Shopify.",
-                "Die Bestellung ist in Shopify bereits storniert.",
             )
         )
     if shop_order is not None and not shop_order.refundable and not shop_cancelled:
         notes.append(
             Text(
+                "core.cancel.check",
                 "Shopify reports nothing left to refund on this order.",
-                "Laut Shopify ist bei dieser Bestellung nichts mehr zu erstatten.",
             )
         )
     if supplier_order is None:
@@ -204,16 +201,15 @@ def decide(
             State.REFUND_PATH,
             Path.REFUND,
             Text(
+                "core.cancel.check",
                 "No supplier order is linked, so there is nothing to cancel at the supplier.",
-                "Es ist keine Lieferantenbestellung verknüpft, beim Lieferanten gibt es also "
-                "nichts zu stornieren.",
             ),
             notes=tuple(notes),
         )
     source = (
-        Text("AliExpress shows", "AliExpress zeigt")
+        Text("core.cancel.check", "AliExpress shows")
         if supplier_fresh
-        else Text("The ledger says (last known)", "Laut Auftragsbuch (letzter bekannter Stand) ist")
+        else Text("core.cancel.check", "The ledger says (last known)")
     )
     status = supplier_order.order_status or "unknown"
     if cancelled_at_supplier(supplier_order):
@@ -222,11 +218,11 @@ def decide(
             State.SUPPLIER_CANCELLED,
             Path.REFUND if fulfilled else Path.CANCEL,
             Text(
-                f"{source.en} the order already cancelled at the supplier "
-                f"({ended.en}); the supplier's refund is on its way.",
-                f"{source.de} die Bestellung beim Lieferanten bereits storniert "
-                f"({ended.de}); die Erstattung des Lieferanten ist "
-                "unterwegs.",
+                "core.cancel.check",
+                "{source_} the order already cancelled at the supplier ({ended}); the "
+                "supplier's refund is on its way.",
+                source_=source,
+                ended=ended,
             ),
             notes=tuple(notes),
         )
@@ -237,14 +233,16 @@ def decide(
             State.REFUND_PATH,
             Path.REFUND,
             Text(
-                f"Too late to cancel at the supplier: {source.en.lower()} the parcel shipped"
-                f"{' on ' + when if when else ''}"
-                f"{', tracking number ' + number if number else ''}. A shipped AliExpress "
-                "order cannot be cancelled.",
-                f"Zu spät für eine Stornierung beim Lieferanten: {source.de} das Paket "
-                f"versandt{' am ' + when if when else ''}"
-                f"{', Sendungsnummer ' + number if number else ''}. Eine versandte "
-                "AliExpress-Bestellung lässt sich nicht stornieren.",
+                "core.cancel.check",
+                "Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. "
+                "A shipped AliExpress order cannot be cancelled.",
+                source=Text("core.cancel.check", "AliExpress shows")
+                if supplier_fresh
+                else Text("core.cancel.check", "the ledger says (last known)"),
+                on=Text("core.cancel.check", " on {day}", day=when) if when else "",
+                tracking=Text("core.cancel.check", ", tracking number {number}", number=number)
+                if number
+                else "",
             ),
             ALTERNATIVES_WHEN_SHIPPED,
             tuple(notes),
@@ -252,34 +250,34 @@ def decide(
     if status not in AWAITING_SHIPMENT_STATUSES and status != "IN_CANCEL":
         notes.append(
             Text(
+                "core.cancel.check",
                 "AliExpress reports a status Dropdesk does not know: check the order page.",
-                "AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die "
-                "Bestellseite an.",
             )
         )
     if status == "IN_CANCEL":
         notes.append(
             Text(
+                "core.cancel.check",
                 "A cancellation request is already open at AliExpress: record it as requested.",
-                "Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als "
-                "beantragt.",
             )
         )
     words = status_words(status)
     if fulfilled:
         why = Text(
-            f"{source.en} the order not shipped yet ({words.en}), so ask the supplier to cancel "
-            "first. Shopify shows the order fulfilled: there it can only be refunded.",
-            f"{source.de} die Bestellung noch nicht versandt ({words.de}): bitten Sie zuerst den "
-            "Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt "
-            "sie sich nur erstatten.",
+            "core.cancel.check",
+            "{source_} the order not shipped yet ({words}), so ask the supplier to "
+            "cancel first. Shopify shows the order fulfilled: there it can only be "
+            "refunded.",
+            source_=source,
+            words=words,
         )
         return Decision(State.SUPPLIER_CANCEL_TODO, Path.REFUND, why, notes=tuple(notes))
     why = Text(
-        f"{source.en} the order not shipped yet ({words.en}): ask the supplier to cancel first, "
-        "then cancel the order on Shopify.",
-        f"{source.de} die Bestellung noch nicht versandt ({words.de}): bitten Sie zuerst den "
-        "Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.",
+        "core.cancel.check",
+        "{source_} the order not shipped yet ({words}): ask the supplier to "
+        "cancel first, then cancel the order on Shopify.",
+        source_=source,
+        words=words,
     )
     return Decision(State.SUPPLIER_CANCEL_TODO, Path.CANCEL, why, notes=tuple(notes))
 

@@ -144,14 +144,15 @@ def decision_of(session: Session, cancellation_id: int) -> Decision | None:
 
 #: Each part of a decision in the merchant's words (what a refusal or the journal names).
 PARTS: dict[str, Text] = {
-    "reason": Text("the reason", "der Grund"),
-    "fault": Text("whose fault it was", "wessen Verschulden es war"),
-    "shop_action": Text("cancel or refund on Shopify", "Stornieren oder Erstatten in Shopify"),
-    "refund_method": Text("how the money goes back", "wie das Geld zurückgeht"),
-    "restock": Text("putting the items back in stock", "das Zurücklegen ins Lager"),
-    "notify_customer": Text("the email to the customer", "die E-Mail an den Kunden"),
+    "reason": Text("core.cancel.decision", "the reason"),
+    "fault": Text("core.cancel.decision", "whose fault it was"),
+    "shop_action": Text("core.cancel.decision", "cancel or refund on Shopify"),
+    "refund_method": Text("core.cancel.decision", "how the money goes back"),
+    "restock": Text("core.cancel.decision", "putting the items back in stock"),
+    "notify_customer": Text("core.cancel.decision", "the email to the customer"),
     "shop_before_supplier": Text(
-        "Shopify before the supplier's answer", "Shopify vor der Antwort des Lieferanten"
+        "core.cancel.decision",
+        "Shopify before the supplier's answer",
     ),
 }
 _SHOP_PARTS = ("shop_action", "refund_method", "restock", "notify_customer", "shop_before_supplier")
@@ -165,15 +166,16 @@ _SHOP_SENT = frozenset(
     }
 )
 _SHOP_DONE = Text(
+    "core.cancel.decision",
     "the Shopify step was already sent with it",
-    "der Shopify-Schritt wurde damit bereits gesendet",
 )
 _SUPPLIER_TOLD = Text(
+    "core.cancel.decision",
     "the supplier was already asked to cancel for this reason",
-    "der Lieferant wurde mit diesem Grund bereits um Stornierung gebeten",
 )
 _REFUND_RECORDED = Text(
-    "a refund was already recorded with it", "eine Erstattung wurde damit bereits erfasst"
+    "core.cancel.decision",
+    "a refund was already recorded with it",
 )
 
 
@@ -237,8 +239,10 @@ def change(session: Session, row: Cancellation, decided: Decision, at: datetime)
     assert row.id is not None
     if State(row.state) in FINAL:
         raise CancelError(
-            "This cancellation is closed; its decision cannot change.",
-            "Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.",
+            Text(
+                "core.cancel.decision",
+                "This cancellation is closed; its decision cannot change.",
+            ),
         )
     before = decision_of(session, row.id) or Decision(Reason(row.reason), Fault(row.fault))
     old, new = before.to_json(), decided.to_json()
@@ -248,19 +252,16 @@ def change(session: Session, row: Cancellation, decided: Decision, at: datetime)
     fixed = fixed_parts(session, row)
     refused = [part for part in changed if part in fixed]
     if refused:
+        parts = Text.join("; ", (Text.join(": ", (PARTS[p], fixed[p])) for p in refused))
         raise CancelError(
-            "Cannot change "
-            + "; ".join(f"{PARTS[p].en}: {fixed[p].en}" for p in refused)
-            + ". Nothing was changed.",
-            "Nicht änderbar: "
-            + "; ".join(f"{PARTS[p].de}: {fixed[p].de}" for p in refused)
-            + ". Es wurde nichts geändert.",
+            Text("core.cancel.decision", "Cannot change {parts}. Nothing was changed.", parts=parts)
         )
     row.reason, row.fault = decided.reason.value, decided.fault.value
     session.add(row)
     why = Text(
-        "Changed: " + ", ".join(PARTS[p].en for p in changed),
-        "Geändert: " + ", ".join(PARTS[p].de for p in changed),
+        "core.cancel.decision",
+        "Changed: {parts}",
+        parts=Text.join(", ", (PARTS[p] for p in changed)),
     )
     payload = {**new, "changed": changed, "why": why.stored()}
     journal.record(session, CHANGED, ENTITY, row.id, payload, at=at)

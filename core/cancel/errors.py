@@ -11,9 +11,9 @@ class CancelError(Exception):
     """A step of the cancel workflow could not be taken; `text` is for the merchant, in both
     languages (str() is the English, for logs; a message without German shows in English)."""
 
-    def __init__(self, message: str, german: str | None = None) -> None:
-        super().__init__(message)
-        self.text = Text(message, german or message)
+    def __init__(self, message: Text | str, german: str | None = None) -> None:
+        self.text = message if isinstance(message, Text) else Text.pair(message, german or message)
+        super().__init__(self.text.english())
 
 
 class CancellationNotFoundError(CancelError):
@@ -27,7 +27,9 @@ class IllegalTransitionError(CancelError):
 class CancellationOpenError(CancelError):
     """The supplier order already has an open cancellation: resume that one."""
 
-    def __init__(self, message: str, cancellation_id: int, german: str | None = None) -> None:
+    def __init__(
+        self, message: Text | str, cancellation_id: int, german: str | None = None
+    ) -> None:
         super().__init__(message, german)
         self.cancellation_id = cancellation_id
 

@@ -19,12 +19,12 @@ from core.texts import Text
 
 def refused_by_shopify(error: Exception) -> Text:
     """Why a Shopify step is to do again: Shopify said no (its words stay as they came)."""
-    return Text(f"Shopify refused: {error}", f"Shopify hat abgelehnt: {error}")
+    return Text.pair(f"Shopify refused: {error}", f"Shopify hat abgelehnt: {error}")
 
 
 def not_sent(error: Exception) -> Text:
     """Why a Shopify step is to do again: the request never reached Shopify."""
-    return Text(f"not sent: {error}", f"nicht gesendet: {error}")
+    return Text.pair(f"not sent: {error}", f"nicht gesendet: {error}")
 
 
 #: What to pick in AliExpress' cancel dialog (its wording changes; the closest one will do).
@@ -42,20 +42,22 @@ ALIEXPRESS_CANCEL_REASON = {
 def aliexpress_clicks(reason: Reason) -> tuple[Text, ...]:
     pick = ALIEXPRESS_CANCEL_REASON[reason]
     return (
-        Text(
+        Text.pair(
             "Open the order page (the link above) and sign in to AliExpress.",
             "Öffnen Sie die Bestellseite (Link oben) und melden Sie sich bei AliExpress an.",
         ),
-        Text('Press "Cancel order".', 'Klicken Sie auf „Bestellung stornieren“ ("Cancel order").'),
-        Text(
+        Text.pair(
+            'Press "Cancel order".', 'Klicken Sie auf „Bestellung stornieren“ ("Cancel order").'
+        ),
+        Text.pair(
             f'Choose the reason "{pick}" (or the closest one offered).',
             f'Wählen Sie den Grund "{pick}" (oder den ähnlichsten).',
         ),
-        Text(
+        Text.pair(
             'Submit, then send the supplier the message below through "Contact seller".',
             "Absenden und dem Lieferanten die Nachricht unten über „Contact seller“ schicken.",
         ),
-        Text(
+        Text.pair(
             'Back here, press "I have requested the cancellation".',
             "Zurück in Dropdesk: „Ich habe die Stornierung beantragt“ klicken.",
         ),
@@ -133,7 +135,7 @@ def customer_note(
     )
 
 
-SHIPPED_AFTER_FILING_RULE = Text(
+SHIPPED_AFTER_FILING_RULE = Text.pair(
     "If the parcel turns out to have shipped only after the day you filed the dispute, it was "
     "not shipped in time: you are owed the money back. Compare the first tracking event with "
     "the dispute's filing date and say so in the dispute.",
@@ -146,25 +148,25 @@ SHIPPED_AFTER_FILING_RULE = Text(
 
 def dispute_steps(external_order_id: str) -> tuple[Text, ...]:
     return (
-        Text(
+        Text.pair(
             f'Open the order page of {external_order_id} and press "Open dispute" '
             '(or "Report a problem").',
             f"Öffnen Sie die Bestellseite von {external_order_id} und klicken Sie auf "
             "„Open dispute“ (oder „Report a problem“).",
         ),
-        Text(
+        Text.pair(
             'Choose "Package not received" / "Seller did not ship", ask for a full refund '
             "without return.",
             "Wählen Sie „Package not received“ / „Seller did not ship“ und verlangen Sie die "
             "volle Erstattung ohne Rücksendung.",
         ),
-        Text(
+        Text.pair(
             "Explain: you asked to cancel before shipping, the supplier refused and sent no "
             "tracking number within the time you gave.",
             "Erklären Sie: Sie haben vor dem Versand storniert, der Lieferant hat abgelehnt und "
             "in der gesetzten Frist keine Sendungsnummer geschickt.",
         ),
-        Text(
+        Text.pair(
             "Submit, then record the dispute here. You may escalate it after 3 days; unresolved "
             "after 15 days it goes to AliExpress' case team.",
             "Absenden und den Streitfall hier erfassen. Nach 3 Tagen können Sie eskalieren; "
@@ -174,15 +176,15 @@ def dispute_steps(external_order_id: str) -> tuple[Text, ...]:
 
 
 DISPUTE_ATTACHMENTS = (
-    Text(
+    Text.pair(
         "A screenshot of your cancellation request and its date",
         "Ein Screenshot Ihres Stornierungsantrags mit Datum",
     ),
-    Text(
+    Text.pair(
         "Your messages to the supplier asking to cancel and for the tracking number",
         "Ihre Nachrichten an den Lieferanten (Stornierung, Sendungsnummer)",
     ),
-    Text(
+    Text.pair(
         "The order page showing no tracking (or the tracking page with its first scan date)",
         "Die Bestellseite ohne Tracking (oder die Tracking-Seite mit dem ersten Scan)",
     ),
@@ -192,36 +194,36 @@ DISPUTE_ATTACHMENTS = (
 def shopify_clicks(*, refund: bool) -> tuple[Text, ...]:
     if refund:
         return (
-            Text(
+            Text.pair(
                 "Open the order in the Shopify admin (the link above).",
                 "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
             ),
-            Text('Press "Refund".', 'Klicken Sie auf „Rückerstattung“ ("Refund").'),
-            Text(
+            Text.pair('Press "Refund".', 'Klicken Sie auf „Rückerstattung“ ("Refund").'),
+            Text.pair(
                 "Enter the quantities to refund; restock fulfilled items as returns.",
                 "Geben Sie die Mengen ein; versandte Artikel als Rücksendung einlagern.",
             ),
-            Text(
+            Text.pair(
                 'Check the amount, press "Refund", and enter that amount here.',
                 "Betrag prüfen, „Rückerstattung“ bestätigen und den Betrag hier eintragen.",
             ),
         )
     return (
-        Text(
+        Text.pair(
             "Open the order in the Shopify admin (the link above).",
             "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
         ),
-        Text(
+        Text.pair(
             'Press "More actions" > "Cancel order".',
             "Klicken Sie auf „Weitere Aktionen“ > „Bestellung stornieren“.",
         ),
-        Text(
+        Text.pair(
             "Choose the refund to the original payment, restock the items, pick the reason, "
             "and decide whether to notify the customer.",
             "Erstattung auf die ursprüngliche Zahlungsart wählen, Artikel wieder einlagern, "
             "Grund wählen und entscheiden, ob der Kunde benachrichtigt wird.",
         ),
-        Text(
+        Text.pair(
             'Press "Cancel order", then enter the refunded amount here.',
             "„Bestellung stornieren“ klicken und den erstatteten Betrag hier eintragen.",
         ),

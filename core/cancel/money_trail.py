@@ -19,6 +19,7 @@ from core.cancel.terms import terms_for
 from core.ledger import journal
 from core.ledger.models import Cancellation, Refund, SupplierOrder
 from core.ledger.types import RefundDirection, RefundState
+from core.texts import Text
 
 
 def supplier_refunds(session: Session, cancellation_id: int) -> list[Refund]:
@@ -98,10 +99,20 @@ def receive_from_supplier(
     assert row.id is not None
     refund = pending_supplier_refund(session, row.id)
     if refund is None:
-        raise CancelError("No refund from the supplier is expected for this cancellation.")
+        raise CancelError(
+            Text(
+                "core.cancel.money_trail",
+                "No refund from the supplier is expected for this cancellation.",
+            )
+        )
     if amount_minor is not None:
         if amount_minor < 0:
-            raise CancelError("A refund amount cannot be negative.")
+            raise CancelError(
+                Text(
+                    "core.cancel.money_trail",
+                    "A refund amount cannot be negative.",
+                )
+            )
         refund.amount_minor = amount_minor
     refund.state = RefundState.RECEIVED.value
     refund.completed_at = at
@@ -121,7 +132,12 @@ def record_to_customer(
 ) -> Refund | None:
     """The customer's refund (none when nothing was paid back)."""
     if amount_minor < 0:
-        raise CancelError("A refund amount cannot be negative.")
+        raise CancelError(
+            Text(
+                "core.cancel.money_trail",
+                "A refund amount cannot be negative.",
+            )
+        )
     if amount_minor == 0:
         return None
     refund = Refund(

@@ -20,6 +20,7 @@ from core.cancel.next_deadline import next_deadline
 from core.cancel.states import FINAL, STATES, State, check_transition, parse_state
 from core.ledger import journal
 from core.ledger.models import Cancellation
+from core.texts import Text
 
 ENTITY = "cancellation"
 log = logging.getLogger(__name__)
@@ -43,7 +44,13 @@ def load(session: Session, cancellation_id: int) -> Cancellation:
         )
         locked.add(cancellation_id)
     if row is None:
-        raise CancellationNotFoundError(f"There is no cancellation {cancellation_id}.")
+        raise CancellationNotFoundError(
+            Text(
+                "core.cancel.record",
+                "There is no cancellation {cancellation_id}.",
+                cancellation_id=cancellation_id,
+            )
+        )
     return row
 
 

@@ -15,7 +15,6 @@ from core import clocks, supplier_platforms
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancelError, StepUnavailableError
-from core.cancel.messages import Text
 from core.cancel.next_deadline import next_deadline, open_dispute
 from core.cancel.orders import orders_of
 from core.cancel.record import load, move, note, require_state
@@ -26,6 +25,7 @@ from core.ledger import journal
 from core.ledger.models import Dispute
 from core.ledger.types import DisputeState
 from core.outgoing import Message
+from core.texts import Text
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from core.cancel import money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import ShopOutcomePendingError, ShopStepFailedError, StepUnavailableError
-from core.cancel.messages import Text, not_sent, refused_by_shopify
+from core.cancel.messages import not_sent, refused_by_shopify
 from core.cancel.orders import cancellable_status, orders_of, reason_of, store_shop_order
 from core.cancel.ports import ShopPort
 from core.cancel.record import load, move, note, require_state
@@ -29,6 +29,7 @@ from core.shopify import (
     ShopifyError,
     ShopifyUnavailableError,
 )
+from core.texts import Text
 
 STAFF_NOTE_MAX = 255
 
@@ -53,9 +54,10 @@ def default_staff_note(reason: str, external_order_id: str) -> str:
 def require_shop(rt: Runtime) -> ShopPort:
     if rt.shop is None:
         raise StepUnavailableError(
-            "Shopify is not connected: do this step in the Shopify admin and confirm it here.",
-            "Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich "
-            "und bestätigen Sie ihn hier.",
+            Text(
+                "core.cancel.shop_cancel",
+                "Shopify is not connected: do this step in the Shopify admin and confirm it here.",
+            ),
         )
     return rt.shop
 
@@ -70,11 +72,20 @@ def cancel_on_shop(
     shop = require_shop(rt)
     if not options.refund_to_original_payment:
         raise StepUnavailableError(
-            "Cancelling without refunding is not supported through the API yet: cancel in the "
-            "Shopify admin and confirm it here."
+            Text(
+                "core.cancel.shop_cancel",
+                "Cancelling without refunding is not supported through the API yet: "
+                "cancel in the Shopify admin and confirm it here.",
+            )
         )
     if options.staff_note is not None and len(options.staff_note) > STAFF_NOTE_MAX:
-        raise StepUnavailableError(f"Shopify keeps at most {STAFF_NOTE_MAX} characters of note.")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.shop_cancel",
+                "Shopify keeps at most {staff_note_max} characters of note.",
+                staff_note_max=STAFF_NOTE_MAX,
+            )
+        )
     enter(
         rt,
         cancellation_id,
@@ -116,9 +127,11 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
         )
     if ref is None:
         raise StepUnavailableError(
-            "The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.",
-            "Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im "
-            "Shopify-Adminbereich und bestätigen Sie es hier.",
+            Text(
+                "core.cancel.shop_cancel",
+                "The linked order has no Shopify id: cancel it in the Shopify admin "
+                "and confirm here.",
+            ),
         )
     try:
         order = shop.get_order(ref)
@@ -180,7 +193,12 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
     _note(rt, cancellation_id, "shop_cancel_job", {"job_id": job.job_id}, shop_job_id=job.job_id)
     rt.on_step("shop_cancel:job_saved")
     if not _settle_sent(rt, shop, cancellation_id):  # pragma: no cover - a job id is stored
-        raise ShopStepFailedError("Shopify has no trace of the cancel; try again.")
+        raise ShopStepFailedError(
+            Text(
+                "core.cancel.shop_cancel",
+                "Shopify has no trace of the cancel; try again.",
+            )
+        )
 
 
 def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
@@ -221,13 +239,18 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
                 rt,
                 cancellation_id,
                 Text(
+                    "core.cancel.shop_cancel",
                     "Shopify finished the cancel job without cancelling",
-                    "Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren",
                 ),
             )
             raise ShopStepFailedError(
-                f"Shopify finished the cancel of {order.name} without cancelling it. Look at "
-                "the order in the Shopify admin, then try again or cancel it there."
+                Text(
+                    "core.cancel.shop_cancel",
+                    "Shopify finished the cancel of {order_name} without cancelling it. "
+                    "Look at the order in the Shopify admin, then try again or cancel it "
+                    "there.",
+                    order_name=order.name,
+                )
             )
         in_grace = job_id is not None or (
             sent_at is not None and rt.now() < sent_at + rt.pending_grace
@@ -237,8 +260,8 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
                 rt,
                 cancellation_id,
                 Text(
+                    "core.cancel.shop_cancel",
                     "no trace of the cancel at Shopify after the grace time",
-                    "nach der Wartezeit keine Spur der Stornierung in Shopify",
                 ),
             )
             return False
@@ -296,10 +319,11 @@ def _to_refund(rt: Runtime, cancellation_id: int, order: Order) -> None:
         row = load(session, cancellation_id)
         store_shop_order(session, row.customer_order_id, order, rt.now())
         why = Text(
-            f"Shopify shows {order.name} as {order.fulfillment_status.lower()}: a fulfilled "
-            "order cannot be cancelled, only refunded.",
-            f"Shopify zeigt {order.name} als {order.fulfillment_status.lower()}: eine erfüllte "
-            "Bestellung lässt sich nicht stornieren, nur erstatten.",
+            "core.cancel.shop_cancel",
+            "Shopify shows {order_name} as {lower}: a fulfilled order cannot be "
+            "cancelled, only refunded.",
+            order_name=order.name,
+            lower=order.fulfillment_status.lower(),
         )
         payload = {"why": why.stored()}
         move(session, row, State.SHOP_REFUND_TODO, rt.now(), payload, path=Path.REFUND.value)

@@ -19,6 +19,7 @@ from core.cancel.record import ENTITY, load, move, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.states import SUPPLIER_PENDING, Path, State
 from core.ledger.models import Cancellation, Event
+from core.texts import Text
 
 Kind = Literal["cancel", "refund"]
 
@@ -53,13 +54,23 @@ def enter(
         )
         orders = orders_of(session, row)
         if orders.customer_order is None:
-            raise StepUnavailableError("No Shopify order is linked to this cancellation.")
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.shop_entry",
+                    "No Shopify order is linked to this cancellation.",
+                )
+            )
         if state is State.SHOP_CANCEL_TODO:
             return _same(kind, "cancel", state)
         if state is State.SHOP_REFUND_TODO:
             return _same(kind, "refund", state)
         if row.shop_done_at is not None:
-            raise StepUnavailableError("The Shopify step of this cancellation is already done.")
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.shop_entry",
+                    "The Shopify step of this cancellation is already done.",
+                )
+            )
         if not acknowledge_out_of_pocket:
             raise OutOfPocketNotAcknowledgedError(out_of_pocket_warning(orders))
         chosen: Kind = kind or (
@@ -102,5 +113,11 @@ def latest_payload(
     )
     event = session.exec(query).first()
     if event is None:
-        raise StepUnavailableError(f"The ledger has no record of the {state.value} step.")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.shop_entry",
+                "The ledger has no record of the {state_value} step.",
+                state_value=state.value,
+            )
+        )
     return event, json.loads(event.payload)

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancelError, StepUnavailableError
-from core.cancel.messages import Text
 from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of
 from core.cancel.record import load, move, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.shop_entry import enter
 from core.cancel.states import IN_FLIGHT, Path, State
 from core.ledger import journal
+from core.texts import Text
 
 ADMIN_ORDER_URL = "https://admin.shopify.com/store/{store}/orders/{legacy_id}"
 
@@ -57,26 +57,29 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
         state = State(row.state)
     order = orders.customer_order
     if order is None:
-        raise StepUnavailableError("No Shopify order is linked to this cancellation.")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.shop_manual",
+                "No Shopify order is linked to this cancellation.",
+            )
+        )
     refund = _wants_refund(orders, row.path, state)
     warnings: list[Text] = []
     if state in IN_FLIGHT:
         warnings.append(
             Text(
-                "Dropdesk already sent this step to Shopify and did not get the answer: look "
-                "at the order in the admin first, and do it there only if it did not happen.",
-                "Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort "
-                "erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort "
-                "nur, wenn er nicht geschehen ist.",
+                "core.cancel.shop_manual",
+                "Dropdesk already sent this step to Shopify and did not get the "
+                "answer: look at the order in the admin first, and do it there only if "
+                "it did not happen.",
             )
         )
     url = admin_url(orders.shop.domain, order.legacy_id) if orders.shop else None
     if url is None:
         warnings.append(
             Text(
+                "core.cancel.shop_manual",
                 "Find the order by its name in the Shopify admin (Orders).",
-                "Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich "
-                "(Bestellungen).",
             )
         )
     return ShopManualGuide(
@@ -100,7 +103,12 @@ def confirm_manual(
 ) -> None:
     """The merchant did the Shopify step by hand; `refunded_minor` is what the customer got."""
     if refunded_minor < 0:
-        raise CancelError("A refund amount cannot be negative.")
+        raise CancelError(
+            Text(
+                "core.cancel.shop_manual",
+                "A refund amount cannot be negative.",
+            )
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         state = State(row.state)

@@ -21,7 +21,7 @@ from core.cancel.errors import (
     ShopStepFailedError,
     StepUnavailableError,
 )
-from core.cancel.messages import Text, not_sent, refused_by_shopify
+from core.cancel.messages import not_sent, refused_by_shopify
 from core.cancel.orders import orders_of
 from core.cancel.ports import ShopPort
 from core.cancel.record import load, move, note, require_state
@@ -42,6 +42,7 @@ from core.shopify import (
     ShopifyUnavailableError,
     new_idempotency_key,
 )
+from core.texts import Text
 
 KEY_MISMATCH = "IDEMPOTENCY_KEY_PARAMETER_MISMATCH"
 
@@ -121,13 +122,20 @@ def preview_refund(
         row = load(session, cancellation_id)
         state = State(row.state)
         if state in FINAL or row.shop_done_at is not None:
-            raise StepUnavailableError("There is nothing left to refund in this cancellation.")
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.shop_refund",
+                    "There is nothing left to refund in this cancellation.",
+                )
+            )
         ref = orders_of(session, row).shop_ref
     if ref is None:
         raise StepUnavailableError(
-            "The linked order has no Shopify id: refund it in the Shopify admin and confirm here.",
-            "Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im "
-            "Shopify-Adminbereich und bestätigen Sie es hier.",
+            Text(
+                "core.cancel.shop_refund",
+                "The linked order has no Shopify id: refund it in the Shopify admin "
+                "and confirm here.",
+            ),
         )
     try:
         order = shop.get_order(ref)
@@ -182,7 +190,12 @@ def refund_on_shop(
 ) -> None:
     shop = require_shop(rt)
     if preview.total_minor <= 0:
-        raise StepUnavailableError("Shopify suggests refunding nothing: there is nothing to send.")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.shop_refund",
+                "Shopify suggests refunding nothing: there is nothing to send.",
+            )
+        )
     enter(
         rt,
         cancellation_id,
@@ -235,7 +248,12 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
         event, intent = latest_payload(session, row, State.SHOP_REFUND_SENT)
         key = row.refund_idempotency_key
     if not key:
-        raise CancelError("The refund has no idempotency key; it cannot be sent safely.")
+        raise CancelError(
+            Text(
+                "core.cancel.shop_refund",
+                "The refund has no idempotency key; it cannot be sent safely.",
+            )
+        )
     request = RefundRequest.from_json(intent["request"])
     before = int(intent["refunded_before_minor"])
     if event.at is not None and rt.now() - event.at > rt.key_trust:
@@ -274,8 +292,11 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
     except ShopifyQueryError as error:
         if error.code == KEY_MISMATCH:
             raise CancelError(
-                "Shopify saw this refund's key with other amounts. Look at the order's refunds "
-                "in the Shopify admin before doing anything else."
+                Text(
+                    "core.cancel.shop_refund",
+                    "Shopify saw this refund's key with other amounts. Look at the order's "
+                    "refunds in the Shopify admin before doing anything else.",
+                )
             ) from None
         _revert(rt, cancellation_id, not_sent(error), keep_key=True)
         raise ShopStepFailedError(str(error)) from None

@@ -15,6 +15,7 @@ from enum import IntEnum, StrEnum
 
 from core.cancel.actions import Action
 from core.cancel.errors import IllegalTransitionError
+from core.texts import Text
 
 
 class State(StrEnum):
@@ -188,7 +189,13 @@ def parse_state(raw: str) -> State:
     try:
         return State(raw)
     except ValueError:
-        raise IllegalTransitionError(f"Unknown cancellation state {raw!r} in the ledger.") from None
+        raise IllegalTransitionError(
+            Text(
+                "core.cancel.states",
+                "Unknown cancellation state {raw!r} in the ledger.",
+                raw=raw,
+            )
+        ) from None
 
 
 def check_transition(current: State, target: State) -> None:

@@ -20,7 +20,6 @@ from core.aliexpress import AliExpressError, SyncSummary, sync_order_statuses
 from core.cancel import messages, money_trail
 from core.cancel.chain import settle
 from core.cancel.errors import CancellationNotFoundError, StepUnavailableError
-from core.cancel.messages import Text
 from core.cancel.next_deadline import open_dispute
 from core.cancel.orders import cancelled_at_supplier, orders_of, reason_of, shipped_at_supplier
 from core.cancel.record import load, move, note, require_state
@@ -29,6 +28,7 @@ from core.cancel.states import FINAL, IN_FLIGHT, Path, State
 from core.cancel.terms import terms_for
 from core.ledger.models import Cancellation, SupplierOrder
 from core.outgoing import Message
+from core.texts import Text
 
 #: Card payments pass a 24-hour check before AliExpress lets the buyer cancel.
 PAYMENT_CHECK = timedelta(hours=24)
@@ -64,22 +64,20 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
     if check_until is not None:
         warnings.append(
             Text(
-                "Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel "
-                f"only after its 24-hour payment check, from {check_until:%Y-%m-%d %H:%M} UTC. "
-                "Until then the Cancel button may be missing.",
-                "Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das "
-                "Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab "
-                f"{check_until:%d.%m.%Y %H:%M} UTC. Bis dahin fehlt die Schaltfläche "
-                "„Cancel order“ eventuell.",
+                "core.cancel.supplier",
+                "Paid less than 24 hours ago: if you paid by card, AliExpress lets you "
+                "cancel only after its 24-hour payment check, from "
+                "{check_until:%Y-%m-%d %H:%M} UTC. Until then the Cancel button may be "
+                "missing.",
+                check_until=check_until,
             )
         )
     if supplier_order.ship_by is not None and supplier_order.ship_by < now:
         warnings.append(
             Text(
-                "The supplier's ship window has closed: AliExpress may close the order and "
-                "refund you in full by itself.",
-                "Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die "
-                "Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.",
+                "core.cancel.supplier",
+                "The supplier's ship window has closed: AliExpress may close the order "
+                "and refund you in full by itself.",
             )
         )
     reason = reason_of(row)
@@ -165,9 +163,11 @@ def refresh_supplier(rt: Runtime, cancellation_id: int) -> tuple[int, ...]:
     """Ask AliExpress about this run's order now and move on if it was cancelled or shipped."""
     if rt.supplier is None:
         raise StepUnavailableError(
-            "AliExpress is not connected: look at the order page and record the answer by hand.",
-            "AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie "
-            "die Antwort von Hand ein.",
+            Text(
+                "core.cancel.supplier",
+                "AliExpress is not connected: look at the order page and record the "
+                "answer by hand.",
+            ),
         )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
@@ -281,10 +281,9 @@ def _sync_shipped(
     payload = {"by": "aliexpress_status", "tracking_number": tracking}
     if state is State.SUPPLIER_CANCEL_TODO:
         why = Text(
-            "AliExpress shows the parcel shipped before the cancellation was requested: too "
-            "late to cancel at the supplier.",
-            "AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät "
-            "für eine Stornierung beim Lieferanten.",
+            "core.cancel.supplier",
+            "AliExpress shows the parcel shipped before the cancellation was "
+            "requested: too late to cancel at the supplier.",
         )
         told = {**payload, "why": why.stored()}
         move(session, row, State.REFUND_PATH, now, told, path=Path.REFUND.value)

@@ -18,7 +18,6 @@ from sqlmodel import Session, and_, col, or_, select
 
 from core.cancel import money_trail
 from core.cancel.actions import Action
-from core.cancel.messages import Text
 from core.cancel.next_deadline import LABELS as DEADLINE_LABELS
 from core.cancel.next_deadline import DeadlineKind, next_deadline, open_dispute
 from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of
@@ -27,6 +26,7 @@ from core.cancel.runtime import Runtime
 from core.cancel.states import FINAL, STATES, SUPPLIER_PENDING, Mover, Path, State, StateInfo
 from core.ledger.models import Cancellation, Event, Refund
 from core.ledger.types import DisputeState, Fault, Reason, RefundDirection, RefundState
+from core.texts import Text
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ from core.ledger import Ledger, journal
 from core.ledger.models import Cancellation, Refund, SupplierOrder
 from core.ledger.types import Fault, Reason
 from core.outgoing import Amount, Message
+from core.texts import Text
 
 
 def _utcnow() -> datetime:
@@ -71,11 +72,13 @@ def _open_run_of(session: Session, supplier_order_id: int) -> int | None:
 
 def _already_open(order: SupplierOrder, running: int) -> CancellationOpenError:
     return CancellationOpenError(
-        f"AliExpress order {order.external_order_id} already has an open cancellation: "
-        "continue that one.",
+        Text(
+            "core.cancel.workflow",
+            "AliExpress order {order_external_order_id} already has an open "
+            "cancellation: continue that one.",
+            order_external_order_id=order.external_order_id,
+        ),
         running,
-        f"Für die AliExpress-Bestellung {order.external_order_id} läuft schon eine Stornierung: "
-        "setzen Sie diese fort.",
     )
 
 

@@ -223,7 +223,7 @@ def evidence_pack(
         TimelineEntry(
             from_db(r[4]) or from_db(r[5]) or row.initiated_at or datetime.now(UTC),
             "refund",
-            Text(
+            Text.pair(
                 f"Refund {'to the customer' if r[0] == 'to_customer' else 'from the supplier'}: "
                 f"{_money(int(r[1]), str(r[2]))} ({r[3]})",
                 f"Erstattung {'an den Kunden' if r[0] == 'to_customer' else 'vom Lieferanten'}: "
@@ -300,19 +300,16 @@ def _tracking_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> Time
     return TimelineEntry(
         at,
         "supplier",
-        Text(
-            "; ".join(f"{name.en}: {value}" for name, value in said),
-            "; ".join(f"{name.de}: {value}" for name, value in said),
-        ),
+        Text.join("; ", (Text.join(": ", (name, str(value))) for name, value in said)),
     )
 
 
 _FIELD_NAMES = {
-    "carrier": Text("carrier", "Versanddienst"),
-    "tracking_number": Text("tracking number", "Sendungsnummer"),
-    "shipped_at": Text("shipped", "versandt"),
-    "logistics_status": Text("carrier status", "Status des Versanddienstes"),
-    "order_status": Text("AliExpress status", "AliExpress-Status"),
+    "carrier": Text("core.chargebacks.evidence", "carrier"),
+    "tracking_number": Text("core.chargebacks.evidence", "tracking number"),
+    "shipped_at": Text("core.chargebacks.evidence", "shipped"),
+    "logistics_status": Text("core.chargebacks.evidence", "carrier status"),
+    "order_status": Text("core.chargebacks.evidence", "AliExpress status"),
 }
 
 
@@ -342,32 +339,32 @@ def _supplier_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> Time
     if not said:
         return None
     text = "; ".join(said)
-    return TimelineEntry(at, "supplier", Text(text, text))
+    return TimelineEntry(at, "supplier", Text.pair(text, text))
 
 
 _KNOWN: dict[str, Text] = {
-    "chargeback.opened": Text("Chargeback opened by the bank", "Rückbuchung von der Bank eröffnet"),
-    "chargeback.changed": Text("Chargeback updated by Shopify", "Rückbuchung von Shopify geändert"),
-    EVENT_SAVED: Text("Evidence text saved at Shopify", "Nachweistext bei Shopify gespeichert"),
-    EVENT_SUBMITTED: Text("Evidence submitted to the bank", "Nachweise an die Bank übermittelt"),
-    EVENT_FAILED: Text("Sending the evidence failed", "Senden der Nachweise fehlgeschlagen"),
+    "chargeback.opened": Text("core.chargebacks.evidence", "Chargeback opened by the bank"),
+    "chargeback.changed": Text("core.chargebacks.evidence", "Chargeback updated by Shopify"),
+    EVENT_SAVED: Text("core.chargebacks.evidence", "Evidence text saved at Shopify"),
+    EVENT_SUBMITTED: Text("core.chargebacks.evidence", "Evidence submitted to the bank"),
+    EVENT_FAILED: Text("core.chargebacks.evidence", "Sending the evidence failed"),
     "supplier_order.aliexpress_shipped": Text(
-        "Supplier shipped the order (AliExpress)", "Lieferant hat versandt (AliExpress)"
+        "core.chargebacks.evidence",
+        "Supplier shipped the order (AliExpress)",
     ),
     "supplier_order.aliexpress_updated": Text(
-        "AliExpress status changed", "AliExpress-Status geändert"
+        "core.chargebacks.evidence", "AliExpress status changed"
     ),
     "supplier_order.aliexpress_cancelled": Text(
-        "Order cancelled at AliExpress", "Bestellung bei AliExpress storniert"
+        "core.chargebacks.evidence", "Order cancelled at AliExpress"
     ),
     "supplier_order.tracking_from_supplier": Text(
-        "Tracking number from the supplier", "Sendungsnummer vom Lieferanten"
+        "core.chargebacks.evidence",
+        "Tracking number from the supplier",
     ),
-    "supplier_order_added": Text("Supplier order recorded", "Lieferantenbestellung erfasst"),
-    "supplier_order_edited": Text("Supplier order edited", "Lieferantenbestellung bearbeitet"),
-    "refund.issued_to_customer": Text(
-        "Refund issued to the customer", "Erstattung an den Kunden veranlasst"
-    ),
+    "supplier_order_added": Text("core.chargebacks.evidence", "Supplier order recorded"),
+    "supplier_order_edited": Text("core.chargebacks.evidence", "Supplier order edited"),
+    "refund.issued_to_customer": Text("core.chargebacks.evidence", "Refund issued to the customer"),
 }
 
 
@@ -381,10 +378,10 @@ def _timeline_entry(
         state = kind.split(".", 1)[1]
         label = STATES[State(state)].label if state in State._value2member_map_ else None
         text = label or state.replace("_", " ")
-        known = Text(f"Cancellation: {text}", f"Stornierung: {text}")
+        known = Text("core.chargebacks.evidence", "Cancellation: {text}", text=text)
     if known is None:
         plain = kind.replace("_", " ").replace(".", ": ")
-        known = Text(plain, plain)
+        known = Text.pair(plain, plain)
     source = {"customer_order": "order", "supplier_order": "supplier"}.get(entity, entity)
     return TimelineEntry(at, source, known)
 

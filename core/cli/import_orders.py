@@ -141,14 +141,14 @@ def describe(file: Path, summary: ImportSummary, *, mode: str, dry_run: bool) ->
         f"{summary.unchanged:,} unchanged (orders)"
     )
     lines = [f"{file.name}: {'would be ' if dry_run else ''}{counts}"]
-    lines.extend(note.en for note in summary.reading.notes())
+    lines.extend(str(note) for note in summary.reading.notes())
     if summary.linked:
         lines.append(f"{summary.linked:,} AliExpress orders linked to their customer orders")
     if summary.refused:
         lines.append(f"{len(summary.refused):,} rows refused:")
         for refusal in summary.refused:
             where = f"line {refusal.line}" + (f", {refusal.column}" if refusal.column else "")
-            lines.append(display_text(f"  {where}: {refusal.reason}"))
+            lines.append(display_text(f"  {where}: {refusal.text}"))
         if mode == "nothing":
             lines.append(
                 "Nothing was imported (--mode nothing): fix these rows, or use --mode rest "

@@ -37,7 +37,7 @@ def say_refused(prefix: str, error: LedgerError) -> None:
         verified = latest_verified(error.path)
         if verified is not None:
             print(
-                f"{prefix}: {verified.describe(datetime.now().astimezone()).en} Open Dropdesk "
+                f"{prefix}: {verified.describe(datetime.now().astimezone())} Open Dropdesk "
                 "to restore a copy of it (the damaged file is kept for support).",
                 file=sys.stderr,
             )

@@ -109,7 +109,7 @@ def print_summary(summary: ReviewSummary, out: TextIO) -> None:
         out.write(f"  in {m.currency}: {figures}\n")
     for use in summary.rates:
         if use.currency != currency:
-            out.write(f"  rate: {use.describe().en}\n")
+            out.write(f"  rate: {use.describe()}\n")
     for code in summary.unconverted:
         out.write(f"  {code}: no exchange rate known; left out of the {currency} totals\n")
     cancellations = sum(n for _state, n in summary.cancellations)

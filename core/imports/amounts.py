@@ -26,9 +26,9 @@ MAX_WHOLE_DIGITS = 13  # under ten trillion units: no order costs more
 class AmountError(ValueError):
     """Not an amount; the message quotes the text (and `text` in German too)."""
 
-    def __init__(self, message: str, german: str) -> None:
-        super().__init__(message)
-        self.text = Text(message, german)
+    def __init__(self, message: Text | str, german: str = "") -> None:
+        self.text = message if isinstance(message, Text) else Text.pair(message, german)
+        super().__init__(self.text.english())
 
 
 def is_currency_code(text: str) -> bool:
@@ -48,11 +48,11 @@ def parse_amount(text: str, currency: str, *, decimal_mark: str = ".") -> int:
         return _minor(text, sign, whole, fraction or "", currency)
     shape = _SHAPE.fullmatch(stripped)
     if shape is None:
-        raise AmountError(f'not an amount: "{text}"', f'kein Betrag: "{text}"')
+        raise AmountError(Text("core.imports.amounts", 'not an amount: "{text}"', text=text))
     sign, body = shape.groups()
     whole, fraction = _split(body, decimal_mark)
     if whole is None:
-        raise AmountError(f'not an amount: "{text}"', f'kein Betrag: "{text}"')
+        raise AmountError(Text("core.imports.amounts", 'not an amount: "{text}"', text=text))
     return _minor(text, sign, whole, fraction, currency)
 
 
@@ -61,12 +61,20 @@ def _minor(text: str, sign: str, whole: str, fraction: str, currency: str) -> in
     significant = fraction.rstrip("0")
     if len(significant) > digits:
         raise AmountError(
-            f'"{text}" has more decimals than {currency} has',
-            f'"{text}" hat mehr Nachkommastellen als {currency}',
+            Text(
+                "core.imports.amounts",
+                '"{text}" has more decimals than {currency} has',
+                text=text,
+                currency=currency,
+            ),
         )
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:  # the ledger stores 64-bit minor units
         raise AmountError(
-            f'"{text}" is too large to be an amount', f'"{text}" ist zu groß für einen Betrag'
+            Text(
+                "core.imports.amounts",
+                '"{text}" is too large to be an amount',
+                text=text,
+            )
         )
     minor = int(whole or "0") * 10**digits + int(significant.ljust(digits, "0") or "0")
     return -minor if sign == "-" else minor

@@ -26,10 +26,8 @@ from core.texts import Text
 _SCAN_CHUNK = 1 << 20
 _DELIMITERS = (",", ";", "\t")
 _WORKBOOK_MAGIC = {
-    b"PK\x03\x04": Text("an Excel workbook (.xlsx)", "eine Excel-Arbeitsmappe (.xlsx)"),
-    b"\xd0\xcf\x11\xe0": Text(
-        "an old Excel workbook (.xls)", "eine alte Excel-Arbeitsmappe (.xls)"
-    ),
+    b"PK\x03\x04": Text("core.imports.csv_source", "an Excel workbook (.xlsx)"),
+    b"\xd0\xcf\x11\xe0": Text("core.imports.csv_source", "an old Excel workbook (.xls)"),
 }
 
 
@@ -37,7 +35,7 @@ class BrokenRecord(Exception):
     """The CSV syntax breaks down at `line`; nothing after it can be read reliably."""
 
     def __init__(self, line: int, reason: Text) -> None:
-        super().__init__(reason.en)
+        super().__init__(reason.english())
         self.line = line
         self.reason = reason
 
@@ -55,15 +53,26 @@ class CsvFile:
                 raise OSError(errno.EINVAL, "it is not a regular file (a pipe or a device)")
             self.total_bytes = status.st_size
             if self.total_bytes == 0:
-                raise EmptyFileError(path, f"{path.name} is empty.", f"{path.name} ist leer.")
+                raise EmptyFileError(
+                    path,
+                    Text(
+                        "core.imports.csv_source",
+                        "{path_name} is empty.",
+                        path_name=path.name,
+                    ),
+                )
             self.encoding = detect_encoding(path)
             self._raw = io.FileIO(path, "r")
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
             raise UnreadableFileError(
                 path,
-                f"{path.name} cannot be read: {reason}.",
-                f"{path.name} lässt sich nicht lesen: {reason}.",
+                Text(
+                    "core.imports.csv_source",
+                    "{path_name} cannot be read: {reason}.",
+                    path_name=path.name,
+                    reason=reason,
+                ),
             ) from None
         self._text = io.TextIOWrapper(
             io.BufferedReader(self._raw), encoding=self.encoding, newline=""
@@ -131,8 +140,11 @@ class CsvFile:
                 if not line:
                     raise EmptyFileError(
                         self.path,
-                        f"{self.path.name} has no header line.",
-                        f"{self.path.name} hat keine Kopfzeile.",
+                        Text(
+                            "core.imports.csv_source",
+                            "{path_name} has no header line.",
+                            path_name=self.path.name,
+                        ),
                     )
                 line_no += 1
                 stripped = line.strip().lstrip("\ufeff")
@@ -157,20 +169,24 @@ class CsvFile:
         if best is None:
             raise UnreadableFileError(
                 self.path,
-                f"{self.path.name} cannot be read: its header (line {line_no}) is not a line of "
-                "column names (one of them is longer than any column name can be).",
-                f"{self.path.name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist "
-                "keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein "
-                "kann).",
+                Text(
+                    "core.imports.csv_source",
+                    "{path_name} cannot be read: its header (line {line_no}) is not a line "
+                    "of column names (one of them is longer than any column name can be).",
+                    path_name=self.path.name,
+                    line_no=line_no,
+                ),
             )
         return line_no, best[1], best[2]
 
     def _unreadable(self) -> UnreadableFileError:
         return UnreadableFileError(
             self.path,
-            f"{self.path.name} mixes text encodings; save it again as CSV (UTF-8) and retry.",
-            f"{self.path.name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV "
-            "(UTF-8) und versuchen Sie es noch einmal.",
+            Text(
+                "core.imports.csv_source",
+                "{path_name} mixes text encodings; save it again as CSV (UTF-8) and retry.",
+                path_name=self.path.name,
+            ),
         )
 
 
@@ -186,9 +202,12 @@ def detect_encoding(path: Path) -> str:
             if head.startswith(magic):
                 raise UnreadableFileError(
                     path,
-                    f"{path.name} is {what.en}, not a CSV file. Export or save it as CSV.",
-                    f"{path.name} ist {what.de}, keine CSV-Datei. Exportieren oder speichern Sie "
-                    "sie als CSV.",
+                    Text(
+                        "core.imports.csv_source",
+                        "{name} is {what}, not a CSV file. Export or save it as CSV.",
+                        name=path.name,
+                        what=what,
+                    ),
                 )
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return "utf-16"
@@ -201,9 +220,11 @@ def detect_encoding(path: Path) -> str:
                 break
     raise UnreadableFileError(
         path,
-        f"{path.name} is not readable text: save it as CSV (UTF-8) and import it again.",
-        f"{path.name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren "
-        "Sie sie noch einmal.",
+        Text(
+            "core.imports.csv_source",
+            "{path_name} is not readable text: save it as CSV (UTF-8) and import it again.",
+            path_name=path.name,
+        ),
     )
 
 
@@ -214,8 +235,11 @@ def _decodes(handle: BinaryIO, encoding: str, path: Path) -> bool:
             if b"\x00" in chunk:
                 raise UnreadableFileError(
                     path,
-                    f"{path.name} contains binary data, not CSV text.",
-                    f"{path.name} enthält Binärdaten, keinen CSV-Text.",
+                    Text(
+                        "core.imports.csv_source",
+                        "{path_name} contains binary data, not CSV text.",
+                        path_name=path.name,
+                    ),
                 )
             decoder.decode(chunk)
         decoder.decode(b"", final=True)
@@ -228,12 +252,12 @@ def _csv_reason(error: csv.Error) -> Text:
     text = str(error)
     if "field larger than field limit" in text:
         return Text(
-            'a field runs on for more than 128 KB: a quote (") opened here is probably never '
-            "closed; the rest of the file could not be read",
-            'ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (") wird '
-            "wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen",
+            "core.imports.csv_source",
+            'a field runs on for more than 128 KB: a quote (") opened here is '
+            "probably never closed; the rest of the file could not be read",
         )
     return Text(
-        f"the CSV breaks here ({text}); the rest of the file could not be read",
-        f"die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen",
+        "core.imports.csv_source",
+        "the CSV breaks here ({text}); the rest of the file could not be read",
+        text=text,
     )

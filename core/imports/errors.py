@@ -17,10 +17,10 @@ class ImportFileError(Exception):
     """The file cannot be imported; the message is meant for the merchant (`text` has it in
     German too)."""
 
-    def __init__(self, path: Path, message: str, german: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: Path, message: Text | str, german: str = "") -> None:
+        self.text = message if isinstance(message, Text) else Text.pair(message, german)
+        super().__init__(self.text.english())
         self.path = path
-        self.text = Text(message, german)
 
 
 class EmptyFileError(ImportFileError):

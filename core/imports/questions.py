@@ -115,9 +115,8 @@ class AnswersNeeded(ImportFileError):
     Raised before anything is written (or rolled back)."""
 
     def __init__(self, path: Path, questions: list[Question]) -> None:
-        en = " ".join(question.text.en for question in questions)
-        de = " ".join(question.text.de for question in questions)
-        super().__init__(path, f"{path.name}: {en}", f"{path.name}: {de}")
+        asked = Text.join(" ", (question.text for question in questions))
+        super().__init__(path, Text.join(": ", (path.name, asked)))
         self.questions = questions
 
 
@@ -127,10 +126,9 @@ def currency_question(locale: str | None) -> Question:
     return Question(
         "currency",
         Text(
-            "The file has no Currency column (an older export) and the ledger has no shop to "
-            "take the currency from: which currency are its amounts in?",
-            "Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch "
-            "keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?",
+            "core.imports.questions",
+            "The file has no Currency column (an older export) and the ledger has "
+            "no shop to take the currency from: which currency are its amounts in?",
         ),
         choices,
         suggested,
@@ -141,11 +139,11 @@ def date_order_question(example: str, suggested: DateOrder | None) -> Question:
     return Question(
         "date_order",
         Text(
-            f'Dates like "{example}" (re-saved by a spreadsheet) can be read day-first or '
-            "month-first, and no date in the file settles it: which is it?",
-            f'Daten wie "{example}" (von einer Tabellenkalkulation neu gespeichert) lassen '
-            "sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet "
-            "es: was gilt?",
+            "core.imports.questions",
+            'Dates like "{example}" (re-saved by a spreadsheet) can be read '
+            "day-first or month-first, and no date in the file settles it: which "
+            "is it?",
+            example=example,
         ),
         ("dmy", "mdy"),
         suggested or "dmy",
@@ -157,10 +155,11 @@ def shop_question(domains: list[str]) -> Question:
     return Question(
         "shop",
         Text(
-            f"The ledger holds {len(domains)} shops ({', '.join(domains)}) and an export does "
-            "not say which one it is from: which shop is it?",
-            f"Das Auftragsbuch enthält {len(domains)} Shops ({', '.join(domains)}) und ein "
-            "Export sagt nicht, aus welchem er stammt: welcher Shop ist es?",
+            "core.imports.questions",
+            "The ledger holds {len} shops ({join}) and an export does not say "
+            "which one it is from: which shop is it?",
+            len=len(domains),
+            join=", ".join(domains),
         ),
         tuple(domains),
         domains[0],

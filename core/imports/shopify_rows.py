@@ -25,6 +25,7 @@ from core.imports.timestamps import (
     TimestampError,
     parse_export_time,
 )
+from core.texts import Text
 
 #: Order-level columns: (column in the export, customer_order column it fills).
 ORDER_COLUMNS = (
@@ -136,19 +137,23 @@ class ExportLayout:
         if "name" not in columns:
             raise NotAShopifyExportError(
                 source.path,
-                f'{source.path.name} is not a Shopify orders export: it has no "Name" column '
-                "(the order number, e.g. #1001). In the Shopify admin use Orders > Export.",
-                f"{source.path.name} ist kein Bestellexport aus Shopify: es fehlt die Spalte "
-                '"Name" (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen > '
-                "Exportieren.",
+                Text(
+                    "core.imports.shopify_rows",
+                    '{source_path_name} is not a Shopify orders export: it has no "Name" '
+                    "column (the order number, e.g. #1001). In the Shopify admin use "
+                    "Orders > Export.",
+                    source_path_name=source.path.name,
+                ),
             )
         if not any(column in columns for column in _SIGNS_OF_AN_EXPORT):
             raise NotAShopifyExportError(
                 source.path,
-                f"{source.path.name} is not a Shopify orders export: it has a Name column but "
-                "none of Id, Total, Financial Status or Lineitem name.",
-                f"{source.path.name} ist kein Bestellexport aus Shopify: es gibt eine Spalte "
-                "Name, aber keine von Id, Total, Financial Status oder Lineitem name.",
+                Text(
+                    "core.imports.shopify_rows",
+                    "{source_path_name} is not a Shopify orders export: it has a Name "
+                    "column but none of Id, Total, Financial Status or Lineitem name.",
+                    source_path_name=source.path.name,
+                ),
             )
         self.path = source.path
         self.width = len(source.header)
@@ -237,7 +242,7 @@ def read_orders(
             else:
                 group.refusals.append(problem)
     except BrokenRecord as broken:
-        refusals = [Refusal(broken.line, "", broken.reason.en, broken.reason.de)]
+        refusals = [Refusal(broken.line, "", broken.reason)]
         if group is not None:
             refusals.insert(
                 0,
@@ -458,7 +463,7 @@ class _Parser:
         try:
             minor = parse_amount(text, currency, decimal_mark=self.layout.decimal_mark)
         except AmountError as error:
-            self._refuse(row, key, error.text.en, error.text.de)
+            self._refuse(row, key, error.text)
             return 0
         if len(self.amounts) >= _CACHED:
             self.amounts.clear()
@@ -477,13 +482,13 @@ class _Parser:
                 self.date_order = self.layout.dates.settle(text)
                 moment = parse_export_time(text, zone, self.date_order)
         except TimestampError as error:
-            self._refuse(row, key, error.text.en, error.text.de)
+            self._refuse(row, key, error.text)
             return None
         if moment.tzinfo is zone:
             self.layout.dates.naive_times = True
         return moment
 
-    def _refuse(self, row: _Row, key: str, reason: str, reason_de: str) -> None:
+    def _refuse(self, row: _Row, key: str, reason: Text | str, reason_de: str = "") -> None:
         self.refusals.append(Refusal(row[0], self.layout.column(key), reason, reason_de))
 
 

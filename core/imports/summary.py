@@ -22,28 +22,42 @@ class Refusal:
 
     line: int
     column: str
-    reason: str  # English: the JSON of `dropdesk import` and the logs
-    reason_de: str = field(default="", compare=False)  # the same in German, for the window
+    #: Why: a Text, or English with `reason_de` (older call sites). Read back as English.
+    reason: str | Text
+    reason_de: str = field(default="", compare=False)
+    said: Text | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.reason, Text):
+            object.__setattr__(self, "said", self.reason)
+            object.__setattr__(self, "reason", self.reason.english())
 
     @property
     def text(self) -> Text:
-        return Text(self.reason, self.reason_de or self.reason)
+        """For the window."""
+        if self.said is not None:
+            return self.said
+        return Text.pair(str(self.reason), self.reason_de or str(self.reason))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "column": self.column, "reason": self.reason}
+        """English: the JSON of `dropdesk import` and the logs."""
+        return {"line": self.line, "column": self.column, "reason": str(self.reason)}
 
 
-_ORDER_WORDS = {"dmy": ("day-first", "Tag zuerst"), "mdy": ("month-first", "Monat zuerst")}
+_ORDER_WORDS = {
+    "dmy": Text("core.imports.summary", "day-first"),
+    "mdy": Text("core.imports.summary", "month-first"),
+}
 _ORDER_SOURCES = {
-    "file": ("as the file shows", "wie die Datei zeigt"),
-    "answer": ("as you said", "wie angegeben"),
-    "locale": ("as your locale writes dates", "wie Ihr Gebietsschema Daten schreibt"),
-    "suggested": ("to be confirmed", "noch zu bestätigen"),
+    "file": Text("core.imports.summary", "as the file shows"),
+    "answer": Text("core.imports.summary", "as you said"),
+    "locale": Text("core.imports.summary", "as your locale writes dates"),
+    "suggested": Text("core.imports.summary", "to be confirmed"),
 }
 _CURRENCY_SOURCES = {
-    "shop": ("the shop's currency in the ledger", "die Währung des Shops im Auftragsbuch"),
-    "answer": ("as you said", "wie angegeben"),
-    "suggested": ("to be confirmed", "noch zu bestätigen"),
+    "shop": Text("core.imports.summary", "the shop's currency in the ledger"),
+    "answer": Text("core.imports.summary", "as you said"),
+    "suggested": Text("core.imports.summary", "to be confirmed"),
 }
 
 
@@ -71,33 +85,39 @@ class Reading:
         notes = []
         if self.shop:
             shop = self.shop
-            notes.append(Text(f"Orders of shop {shop}.", f"Bestellungen des Shops {shop}."))
+            notes.append(Text("core.imports.summary", "Orders of shop {shop}.", shop=shop))
         if self.currency:
-            en, de = _CURRENCY_SOURCES.get(self.currency_from, ("", ""))
             notes.append(
                 Text(
-                    f"No Currency column: amounts read in {self.currency} ({en}).",
-                    f"Keine Spalte Currency: Beträge in {self.currency} gelesen ({de}).",
+                    "core.imports.summary",
+                    "No Currency column: amounts read in {currency} ({source}).",
+                    currency=self.currency,
+                    source=_CURRENCY_SOURCES.get(self.currency_from, ""),
                 )
             )
         if self.date_order:
-            order_en, order_de = _ORDER_WORDS[self.date_order]
-            how_en, how_de = _ORDER_SOURCES.get(self.date_order_from, ("", ""))
-            seen = f", {self.date_evidence}" if self.date_evidence else ""
-            seen_de = seen.replace("line", "Zeile")
+            how = _ORDER_SOURCES.get(self.date_order_from, "")
+            line, _, cell = self.date_evidence.removeprefix("line ").partition(": ")
+            if line.isdigit():  # 'line 5: "31/12/2023 22:36"', as the JSON has it
+                seen = Text(
+                    "core.imports.summary", "line {line}: {cell}", line=int(line), cell=cell
+                )
+                how = Text.join(", ", (how, seen))
             notes.append(
                 Text(
-                    f"Dates read {order_en} ({how_en}{seen}).",
-                    f"Daten mit {order_de} gelesen ({how_de}{seen_de}).",
+                    "core.imports.summary",
+                    "Dates read {order} ({how}).",
+                    order=_ORDER_WORDS[self.date_order],
+                    how=how,
                 )
             )
         if self.time_zone:
             notes.append(
                 Text(
-                    f"Times without a UTC offset read in {self.time_zone} (your time zone in the "
+                    "core.imports.summary",
+                    "Times without a UTC offset read in {time_zone} (your time zone in the "
                     "settings; the ledger does not know the shop's).",
-                    f"Zeiten ohne UTC-Versatz in {self.time_zone} gelesen (Ihre Zeitzone aus den "
-                    "Einstellungen; die des Shops kennt das Auftragsbuch nicht).",
+                    time_zone=self.time_zone,
                 )
             )
         return notes

@@ -45,9 +45,9 @@ _SLASHED = re.compile(
 class TimestampError(ValueError):
     """Not a date and time; the message quotes the text (and `text` in German too)."""
 
-    def __init__(self, message: str, german: str) -> None:
-        super().__init__(message)
-        self.text = Text(message, german)
+    def __init__(self, message: Text | str, german: str = "") -> None:
+        self.text = message if isinstance(message, Text) else Text.pair(message, german)
+        super().__init__(self.text.english())
 
 
 class AmbiguousDateError(TimestampError):
@@ -89,7 +89,9 @@ def parse_export_time(
                 )
             )
         except (ValueError, OverflowError):
-            raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"') from None
+            raise TimestampError(
+                Text("core.imports.timestamps", 'not a date: "{text}"', text=text)
+            ) from None
     slashed = _SLASHED.fullmatch(stripped)
     if slashed:
         return _slashed(text, slashed, local_zone, date_order)
@@ -102,7 +104,7 @@ def parse_export_time(
             return _storable(parsed)
         except (ValueError, OverflowError):
             break
-    raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"')
+    raise TimestampError(Text("core.imports.timestamps", 'not a date: "{text}"', text=text))
 
 
 def _slashed(
@@ -111,14 +113,17 @@ def _slashed(
     first, _, second, year, hour, minute, second_of_minute, half = match.groups()
     if date_order is None:
         raise AmbiguousDateError(
-            f'"{text}": day and month cannot be told apart',
-            f'"{text}": Tag und Monat lassen sich nicht unterscheiden',
+            Text(
+                "core.imports.timestamps",
+                '"{text}": day and month cannot be told apart',
+                text=text,
+            ),
         )
     day, month = (first, second) if date_order == "dmy" else (second, first)
     hours = int(hour or 0)
     if half is not None:  # 12-hour clock: 12:05 AM is 00:05, 12:05 PM is 12:05
         if not 1 <= hours <= 12:
-            raise TimestampError(f'not a date: "{text}"', f'kein Datum: "{text}"')
+            raise TimestampError(Text("core.imports.timestamps", 'not a date: "{text}"', text=text))
         hours = hours % 12 + (12 if half in "Pp" else 0)
     full_year = int(year) + (2000 if len(year) == 2 else 0)
     try:

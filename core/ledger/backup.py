@@ -91,27 +91,36 @@ class Verified:
         made = self.backup.made
         if made - now > _SKEW:
             copied = Text(
+                "core.ledger.backup",
                 "the copy's file time lies in the future: the clock was wrong then",
-                "die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch",
             )
         else:
             age = _age(now - made)
-            copied = Text(f"copied {age.en}", f"{age.de} kopiert")
+            copied = Text("core.ledger.backup", "copied {age}", age=age)
         change = self.contents.last_change
         if change is None:
-            return Text(f"{_date(made).en} ({copied.en})", f"{_date(made).de} ({copied.de})")
+            return Text(
+                "core.ledger.backup",
+                "{date} ({copied})",
+                date=_date(made),
+                copied=copied,
+            )
         last = _date(change)
         return Text(
-            f"{last.en} (its last change; {copied.en})",
-            f"{last.de} (letzte Änderung; {copied.de})",
+            "core.ledger.backup",
+            "{last} (its last change; {copied})",
+            last=last,
+            copied=copied,
         )
 
     def describe(self, now: datetime) -> Text:
         """One sentence for a message: which backup and how old it is."""
         when = self.when(now)
         return Text(
-            f"The latest verified backup, {self.path.name}, is from {when.en}.",
-            f"Die neueste geprüfte Sicherung, {self.path.name}, stammt vom {when.de}.",
+            "core.ledger.backup",
+            "The latest verified backup, {path_name}, is from {when}.",
+            path_name=self.path.name,
+            when=when,
         )
 
 
@@ -137,10 +146,13 @@ def backup(path: Path, label: str = "", keep: int = 7, *, now: datetime | None =
         if contents is None:
             raise BackupCheckError(
                 path,
-                f"The backup of {path.name} failed its check ({problems}) and was removed; "
-                f"{path.name} itself may be damaged.",
-                f"Die Sicherung von {path.name} hat die Prüfung nicht bestanden ({problems}) "
-                f"und wurde entfernt; {path.name} selbst ist vielleicht beschädigt.",
+                Text(
+                    "core.ledger.backup",
+                    "The backup of {path_name} failed its check ({problems}) and was "
+                    "removed; {path_name} itself may be damaged.",
+                    path_name=path.name,
+                    problems=problems,
+                ),
             )
         same = _same_as_last(path, label, contents) if label.startswith(BEFORE) else None
         if same is not None:
@@ -356,7 +368,7 @@ def _date(moment: datetime) -> Text:
     en = _MONTHS_EN.split()[local.month - 1]
     de = _MONTHS_DE.split()[local.month - 1]
     clock = f"{local.hour:02d}:{local.minute:02d}"
-    return Text(
+    return Text.pair(
         f"{local.day} {en} {local.year}, {clock}", f"{local.day}. {de} {local.year}, {clock}"
     )
 
@@ -364,10 +376,10 @@ def _date(moment: datetime) -> Text:
 def _age(span: timedelta) -> Text:
     hours = int(max(span, timedelta(0)).total_seconds() // 3600)
     if hours < 1:
-        return Text("less than an hour ago", "vor weniger als einer Stunde")
+        return Text("core.ledger.backup", "less than an hour ago")
     if hours < 48:
-        return Text(
+        return Text.pair(
             f"{hours} hour{'s' if hours > 1 else ''} ago",
             f"vor {hours} Stunde{'n' if hours > 1 else ''}",
         )
-    return Text(f"{hours // 24} days ago", f"vor {hours // 24} Tagen")
+    return Text("core.ledger.backup", "{value} days ago", value=hours // 24)

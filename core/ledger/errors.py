@@ -12,10 +12,10 @@ class LedgerError(Exception):
     """A ledger problem; the message is meant for the merchant (`text` has it in German too).
     The file is left untouched."""
 
-    def __init__(self, path: Path, message: str, german: str) -> None:
-        super().__init__(message)
+    def __init__(self, path: Path, message: Text | str, german: str = "") -> None:
+        self.text = message if isinstance(message, Text) else Text.pair(message, german)
+        super().__init__(self.text.english())
         self.path = path
-        self.text = Text(message, german)
 
 
 class NotALedgerError(LedgerError):
@@ -69,19 +69,21 @@ def write_failure(path: Path, error: BaseException) -> LedgerWriteError | None:
         return None
     name = getattr(cause, "sqlite_errorname", "")
     if name in _FULL:
-        reason = Text("the disk is full", "der Datenträger ist voll")
+        reason = Text("core.ledger.errors", "the disk is full")
     elif name in _WRITE_IOERR:
         reason = Text(
+            "core.ledger.errors",
             "the disk could not be written to (it may be full, or the file too large)",
-            "auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die "
-            "Datei zu groß)",
         )
     else:
         return None
     return LedgerWriteError(
         path,
-        f"Dropdesk could not save to {path.name}: {reason.en}. Nothing of this change was "
-        "saved. Free some space and try again.",
-        f"Dropdesk konnte {path.name} nicht speichern: {reason.de}. Von dieser Änderung wurde "
-        "nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.",
+        Text(
+            "core.ledger.errors",
+            "Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. "
+            "Free some space and try again.",
+            name=path.name,
+            reason=reason,
+        ),
     )

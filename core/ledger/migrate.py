@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine
 
 from core.ledger.backup import backup
 from core.ledger.errors import LedgerError, NewerLedgerError
+from core.texts import Text
 
 log = logging.getLogger(__name__)
 SCRIPTS = Path(__file__).with_name("migrations")
@@ -54,10 +55,13 @@ def upgrade(engine: Engine, path: Path, target: str = "head") -> Path | None:
     if current is not None and current not in {s.revision for s in scripts.walk_revisions()}:
         raise NewerLedgerError(
             path,
-            f"{path.name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to "
-            "open it; this version will not touch it.",
-            f"{path.name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren "
-            "Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.",
+            Text(
+                "core.ledger.migrate",
+                "{path_name} was written by a newer Dropdesk (schema {current}). "
+                "Update Dropdesk to open it; this version will not touch it.",
+                path_name=path.name,
+                current=current,
+            ),
         )
     wanted = scripts.get_current_head() if target == "head" else target
     if current == wanted:
@@ -86,10 +90,13 @@ def _check_foreign_keys(connection: Connection, path: Path) -> None:
         table = dangling[0][0]
         raise LedgerError(
             path,
-            f"{path.name} was not upgraded: rows of {table} would refer to missing rows. The "
-            "ledger was left as it was.",
-            f"{path.name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende "
-            "Zeilen verweisen. Das Auftragsbuch blieb, wie es war.",
+            Text(
+                "core.ledger.migrate",
+                "{path_name} was not upgraded: rows of {table} would refer to missing "
+                "rows. The ledger was left as it was.",
+                path_name=path.name,
+                table=table,
+            ),
         )
 
 

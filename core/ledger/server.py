@@ -29,6 +29,7 @@ from core.ledger.errors import LedgerError, NewerLedgerError, NotALedgerError
 from core.ledger.header import APPLICATION_ID, SCHEMA_REVISION
 from core.ledger.server_address import ServerAddress
 from core.ledger.store import Ledger
+from core.texts import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Engine
@@ -147,11 +148,13 @@ def open_server_ledger(
         if for_reading and revision != SCHEMA_REVISION:
             raise LedgerError(
                 address.label,
-                f"{address.url} needs an upgrade to this Dropdesk version, and this command "
-                "only reads: open it once in the Dropdesk app, then run the command again.",
-                f"{address.url} muss für diese Dropdesk-Version aktualisiert werden, und dieser "
-                "Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, dann starten Sie "
-                "den Befehl noch einmal.",
+                Text(
+                    "core.ledger.server",
+                    "{address_url} needs an upgrade to this Dropdesk version, and this "
+                    "command only reads: open it once in the Dropdesk app, then run the "
+                    "command again.",
+                    address_url=address.url,
+                ),
             )
         if revision != SCHEMA_REVISION:
             _upgrade(engine, address)
@@ -202,10 +205,13 @@ def _upgrade(engine: Engine, address: ServerAddress) -> None:
         if current is not None and current not in known:
             raise NewerLedgerError(
                 address.label,
-                f"{address.url} was written by a newer Dropdesk (schema {current}). Update "
-                "Dropdesk to open it; this version will not touch it.",
-                f"{address.url} stammt von einem neueren Dropdesk (Schema {current}). "
-                "Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.",
+                Text(
+                    "core.ledger.server",
+                    "{address_url} was written by a newer Dropdesk (schema {current}). "
+                    "Update Dropdesk to open it; this version will not touch it.",
+                    address_url=address.url,
+                    current=current,
+                ),
             )
         if current == migrate.head_revision():
             return
@@ -237,12 +243,14 @@ def keep_sequences(connection: Connection) -> None:
 def _foreign(address: ServerAddress) -> NotALedgerError:
     return NotALedgerError(
         address.label,
-        f"The database {address.database} on {address.host} holds tables of another program, "
-        "not a Dropdesk ledger. Name an empty database (Dropdesk makes its tables there) or "
-        "one that holds a Dropdesk ledger.",
-        f"Die Datenbank {address.database} auf {address.host} enthält Tabellen eines anderen "
-        "Programms, kein Dropdesk-Auftragsbuch. Nennen Sie eine leere Datenbank (Dropdesk legt "
-        "dort seine Tabellen an) oder eine mit einem Dropdesk-Auftragsbuch.",
+        Text(
+            "core.ledger.server",
+            "The database {address_database} on {address_host} holds tables of "
+            "another program, not a Dropdesk ledger. Name an empty database "
+            "(Dropdesk makes its tables there) or one that holds a Dropdesk ledger.",
+            address_database=address.database,
+            address_host=address.host,
+        ),
     )
 
 
@@ -252,15 +260,21 @@ def unreachable(address: ServerAddress, error: BaseException) -> LedgerError:
     if "password authentication failed" in detail or "no password supplied" in detail:
         return LedgerError(
             address.label,
-            f"The server refused the password of {address.user} for {address.url}. Enter it "
-            "again (it is kept in the system keyring).",
-            f"Der Server hat das Passwort von {address.user} für {address.url} abgelehnt. "
-            "Geben Sie es noch einmal ein (es wird im Schlüsselbund des Systems aufbewahrt).",
+            Text(
+                "core.ledger.server",
+                "The server refused the password of {address_user} for {address_url}. "
+                "Enter it again (it is kept in the system keyring).",
+                address_user=address.user,
+                address_url=address.url,
+            ),
         )
     return LedgerError(
         address.label,
-        f"Dropdesk could not open the ledger at {address.url}: {detail}. Check that the server "
-        "runs and can be reached from this computer.",
-        f"Dropdesk konnte das Auftragsbuch unter {address.url} nicht öffnen: {detail}. Prüfen "
-        "Sie, ob der Server läuft und von diesem Computer aus erreichbar ist.",
+        Text(
+            "core.ledger.server",
+            "Dropdesk could not open the ledger at {address_url}: {detail}. Check "
+            "that the server runs and can be reached from this computer.",
+            address_url=address.url,
+            detail=detail,
+        ),
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from core.ledger.errors import LedgerError
+from core.texts import Text
 
 SCHEMES = ("postgresql", "postgres")
 DEFAULT_PORT = 5432
@@ -95,12 +96,13 @@ def parse(text: str) -> ServerAddress:
     if parts.password is not None:
         raise LedgerError(
             Path(shown),
-            f"{shown}: the password does not belong in the address, where it would be stored "
-            "and shown. Leave it out: Dropdesk asks for it once and keeps it in the system "
-            "keyring (`dropdesk ledger password ADDRESS`).",
-            f"{shown}: das Passwort gehört nicht in die Adresse, wo es gespeichert und "
-            "angezeigt würde. Lassen Sie es weg: Dropdesk fragt einmal danach und bewahrt es "
-            "im Schlüsselbund des Systems auf (`dropdesk ledger password ADRESSE`).",
+            Text(
+                "core.ledger.server_address",
+                "{shown}: the password does not belong in the address, where it would "
+                "be stored and shown. Leave it out: Dropdesk asks for it once and "
+                "keeps it in the system keyring (`dropdesk ledger password ADDRESS`).",
+                shown=shown,
+            ),
         )
     options = dict(parse_qsl(parts.query, keep_blank_values=True))
     unknown = sorted(set(options) - _OPTIONS)

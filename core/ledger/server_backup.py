@@ -23,7 +23,7 @@ ADVISED = "server_backup_advised"
 
 
 #: The title of the advice's box.
-TITLE = Text("Backups of a server ledger", "Sicherungen eines Auftragsbuchs auf einem Server")
+TITLE = Text("core.ledger.server_backup", "Backups of a server ledger")
 
 
 def dump_command(url: str, database: str) -> str:
@@ -36,13 +36,12 @@ def advice(url: str, database: str) -> Text:
     """What the merchant is told instead of a daily backup."""
     command = dump_command(url, database)
     return Text(
-        "Dropdesk makes no daily backup of a ledger on a server: backing it up is the "
-        f"server's job. Run this every day (for example from cron):\n\n{command}\n\n"
-        "or use your provider's snapshots. Dropdesk will not say this again.",
-        "Von einem Auftragsbuch auf einem Server legt Dropdesk keine tägliche Sicherung an: "
-        "die Sicherung ist Sache des Servers. Führen Sie dies täglich aus (zum Beispiel per "
-        f"cron):\n\n{command}\n\noder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt "
-        "dies nicht noch einmal.",
+        "core.ledger.server_backup",
+        "Dropdesk makes no daily backup of a ledger on a server: backing it up "
+        "is the server's job. Run this every day (for example from "
+        "cron):\n\n{command}\n\nor use your provider's snapshots. Dropdesk will "
+        "not say this again.",
+        command=command,
     )
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from core.ledger.errors import LedgerError
 from core.ledger.server_address import ServerAddress, parse
+from core.texts import Text
 
 if TYPE_CHECKING:
     from core.ledger.server import ServerLedger
@@ -39,10 +40,13 @@ def open_server(
             if keyring_problem is not None:
                 raise LedgerError(
                     address.label,
-                    f"The password of {address.url} is kept in the system keyring, which "
-                    f"cannot be read: {keyring_problem}",
-                    f"Das Passwort von {address.url} liegt im Schlüsselbund des Systems, der "
-                    f"sich nicht lesen lässt: {keyring_problem}",
+                    Text(
+                        "core.ledger.server_password",
+                        "The password of {address_url} is kept in the system keyring, which "
+                        "cannot be read: {keyring_problem}",
+                        address_url=address.url,
+                        keyring_problem=keyring_problem,
+                    ),
                 ) from None
             raise no_password(address) from None
         raise
@@ -71,11 +75,13 @@ def remember(text: str, password: str, store: SecretStore | None = None) -> Serv
 def no_password(address: ServerAddress) -> LedgerError:
     return LedgerError(
         address.label,
-        f"The server asks for the password of {address.user}, and none is stored for "
-        f"{address.url}. Enter it once: `dropdesk ledger password {address.url}` (or File > "
-        "Open server ledger in the window); Dropdesk keeps it in the system keyring.",
-        f"Der Server verlangt das Passwort von {address.user}, und für {address.url} ist "
-        f"keines gespeichert. Geben Sie es einmal ein: `dropdesk ledger password "
-        f"{address.url}` (oder Datei > Server-Auftragsbuch öffnen im Fenster); Dropdesk "
-        "bewahrt es im Schlüsselbund des Systems auf.",
+        Text(
+            "core.ledger.server_password",
+            "The server asks for the password of {address_user}, and none is "
+            "stored for {address_url}. Enter it once: `dropdesk ledger password "
+            "{address_url}` (or File > Open server ledger in the window); Dropdesk "
+            "keeps it in the system keyring.",
+            address_user=address.user,
+            address_url=address.url,
+        ),
     )

@@ -105,11 +105,13 @@ class Ledger:
             log.error("Ledger %s failed its check before writing: %s", self.path, problems[:5])
             self._damage = CorruptLedgerError(
                 self.path,
-                f"{self.path.name} is damaged ({problems[0]}). Dropdesk writes nothing to it: "
-                "restore the latest backup, or open another ledger.",
-                f"{self.path.name} ist beschädigt ({problems[0]}). Dropdesk schreibt nichts "
-                "hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein "
-                "anderes Auftragsbuch.",
+                Text(
+                    "core.ledger.store",
+                    "{path_name} is damaged ({value}). Dropdesk writes nothing to it: "
+                    "restore the latest backup, or open another ledger.",
+                    path_name=self.path.name,
+                    value=problems[0],
+                ),
             )
         self._checked = True
         return self._damage
@@ -180,8 +182,11 @@ def open_ledger(path: Path | str, *, for_reading: bool = False) -> Ledger:
     if path.is_dir():
         raise NotALedgerError(
             path,
-            f"{path} is a folder, not a ledger file.",
-            f"{path} ist ein Ordner, kein Auftragsbuch.",
+            Text(
+                "core.ledger.store",
+                "{path} is a folder, not a ledger file.",
+                path=path,
+            ),
         )
     fresh = not path.exists() or path.stat().st_size == 0
     if for_reading:
@@ -214,7 +219,7 @@ def open_ledger(path: Path | str, *, for_reading: bool = False) -> Ledger:
     ledger = Ledger(path, unclean=unclean, lock=lock)
     ledger.warning = sync_folder.warning(path)
     if ledger.warning is not None:
-        log.warning("%s", ledger.warning.en)
+        log.warning("%s", ledger.warning.english())
     return ledger
 
 
@@ -260,8 +265,12 @@ def _lock(path: Path) -> LedgerLock:
         reason = error.strerror or str(error)
         raise LedgerError(
             path,
-            f"{path.name} cannot be opened: it cannot be locked ({reason}).",
-            f"{path.name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).",
+            Text(
+                "core.ledger.store",
+                "{path_name} cannot be opened: it cannot be locked ({reason}).",
+                path_name=path.name,
+                reason=reason,
+            ),
         ) from None
     if not acquired:
         raise _in_use(path)
@@ -271,11 +280,12 @@ def _lock(path: Path) -> LedgerLock:
 def _in_use(path: Path) -> LedgerInUseError:
     return LedgerInUseError(
         path,
-        f"{path.name} is open in another Dropdesk window (perhaps under another name or "
-        "folder). Switch to that window, or close it and try again.",
-        f"{path.name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem "
-        "anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und "
-        "versuchen Sie es noch einmal.",
+        Text(
+            "core.ledger.store",
+            "{path_name} is open in another Dropdesk window (perhaps under another "
+            "name or folder). Switch to that window, or close it and try again.",
+            path_name=path.name,
+        ),
     )
 
 
@@ -309,7 +319,7 @@ def _unwritable(path: Path, reason: str) -> ReadOnlyLedgerError:
 def _open_for_reading(path: Path, fresh: bool) -> Ledger:
     if fresh:
         raise NotALedgerError(
-            path, f"There is no ledger at {path}.", f"Unter {path} liegt kein Auftragsbuch."
+            path, Text("core.ledger.store", "There is no ledger at {path}.", path=path)
         )
     _check_identity(path)
     revision = _revision(path)
@@ -319,20 +329,24 @@ def _open_for_reading(path: Path, fresh: bool) -> Ledger:
         if revision is not None and revision not in revisions_in_order():
             raise NewerLedgerError(
                 path,
-                f"{path.name} was written by a newer Dropdesk (schema {revision}). Update "
-                "Dropdesk to read it; this version will not touch it.",
-                f"{path.name} stammt von einem neueren Dropdesk (Schema {revision}). "
-                "Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.",
+                Text(
+                    "core.ledger.store",
+                    "{path_name} was written by a newer Dropdesk (schema {revision}). "
+                    "Update Dropdesk to read it; this version will not touch it.",
+                    path_name=path.name,
+                    revision=revision,
+                ),
             )
         raise LedgerError(
             path,
-            f"{path.name} needs an upgrade to this Dropdesk version, and this command only "
-            "reads: open it once in the Dropdesk app, which upgrades it (after a backup), then "
-            "run the command again. The file was not changed.",
-            f"{path.name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl "
-            "liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) "
-            "aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht "
-            "verändert.",
+            Text(
+                "core.ledger.store",
+                "{path_name} needs an upgrade to this Dropdesk version, and this "
+                "command only reads: open it once in the Dropdesk app, which upgrades "
+                "it (after a backup), then run the command again. The file was not "
+                "changed.",
+                path_name=path.name,
+            ),
         )
     return Ledger(path, unclean=False, lock=None)
 
@@ -342,8 +356,11 @@ def _check_identity(path: Path) -> None:
     if not is_sqlite:
         raise NotALedgerError(
             path,
-            f"{path.name} is not a Dropdesk ledger (not an SQLite file).",
-            f"{path.name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).",
+            Text(
+                "core.ledger.store",
+                "{path_name} is not a Dropdesk ledger (not an SQLite file).",
+                path_name=path.name,
+            ),
         )
     if app_id == APPLICATION_ID:
         return
@@ -359,9 +376,11 @@ def _check_identity(path: Path) -> None:
     if app_id != APPLICATION_ID and tables and not _half_made(path):
         raise NotALedgerError(
             path,
-            f"{path.name} is an SQLite file of another program, not a Dropdesk ledger.",
-            f"{path.name} ist eine SQLite-Datei eines anderen Programms, kein "
-            "Dropdesk-Auftragsbuch.",
+            Text(
+                "core.ledger.store",
+                "{path_name} is an SQLite file of another program, not a Dropdesk ledger.",
+                path_name=path.name,
+            ),
         )
 
 
@@ -425,14 +444,23 @@ def _garbled(path: Path) -> CorruptLedgerError:
     """Damage that reaches SQLite's schema text: even its error message cannot be read."""
     return CorruptLedgerError(
         path,
-        f"{path.name} is damaged: its table definitions are garbled.",
-        f"{path.name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.",
+        Text(
+            "core.ledger.store",
+            "{path_name} is damaged: its table definitions are garbled.",
+            path_name=path.name,
+        ),
     )
 
 
 def _damaged(path: Path, error: object) -> CorruptLedgerError:
     return CorruptLedgerError(
-        path, f"{path.name} is damaged: {error}", f"{path.name} ist beschädigt: {error}"
+        path,
+        Text(
+            "core.ledger.store",
+            "{path_name} is damaged: {error}",
+            path_name=path.name,
+            error=error,
+        ),
     )
 
 

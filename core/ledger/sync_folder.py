@@ -73,16 +73,14 @@ def warning(path: Path, home: Path | None = None) -> Text | None:
     if service is None:
         return None
     return Text(
-        f"{path.name} is in a {service} folder. {service} copies the ledger while Dropdesk "
-        "writes it, which can damage it or split it into conflicting copies, above all when "
-        "two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs "
-        "it up daily). To work from two computers, put the ledger on a PostgreSQL server: "
-        "`dropdesk ledger copy` moves it there, then open postgresql://user@host/database.",
-        f"{path.name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, "
-        "während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche "
-        "Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das "
-        "Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es "
-        "täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen "
-        "PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie "
-        "postgresql://benutzer@host/datenbank.",
+        "core.ledger.sync_folder",
+        "{path_name} is in a {service} folder. {service} copies the ledger "
+        "while Dropdesk writes it, which can damage it or split it into "
+        "conflicting copies, above all when two computers use it. Keep the "
+        "ledger in a folder that is not synced (Dropdesk backs it up daily). "
+        "To work from two computers, put the ledger on a PostgreSQL server: "
+        "`dropdesk ledger copy` moves it there, then open "
+        "postgresql://user@host/database.",
+        path_name=path.name,
+        service=service,
     )

@@ -16,6 +16,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from core.ledger.errors import LedgerError
+from core.texts import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection, Table
@@ -72,10 +73,14 @@ def copy_ledger(
             if difference is not None:
                 raise LedgerError(
                     target.path,
-                    f"The copy of table {table.name} differs from the original ({difference}); "
-                    f"nothing was kept in {target.location}.",
-                    f"Die Kopie der Tabelle {table.name} weicht vom Original ab ({difference}); "
-                    f"in {target.location} wurde nichts behalten.",
+                    Text(
+                        "core.ledger.transfer",
+                        "The copy of table {table_name} differs from the original "
+                        "({difference}); nothing was kept in {target_location}.",
+                        table_name=table.name,
+                        difference=difference,
+                        target_location=target.location,
+                    ),
                 )
     log.info("Copied %s rows from %s to %s", done.total, source.location, target.location)
     return done
@@ -124,8 +129,11 @@ def verify(source: Ledger, target: Ledger) -> str | None:
 def _not_empty(target: Ledger, table: str) -> LedgerError:
     return LedgerError(
         target.path,
-        f"{target.location} already holds rows (table {table}): a ledger is copied only into "
-        "an empty one. Nothing was changed.",
-        f"{target.location} enthält bereits Zeilen (Tabelle {table}): ein Auftragsbuch wird nur "
-        "in ein leeres kopiert. Nichts wurde verändert.",
+        Text(
+            "core.ledger.transfer",
+            "{target_location} already holds rows (table {table}): a ledger is "
+            "copied only into an empty one. Nothing was changed.",
+            target_location=target.location,
+            table=table,
+        ),
     )

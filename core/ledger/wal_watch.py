@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, event
 
 from core.ledger.errors import WalLostError
+from core.texts import Text
 
 log = logging.getLogger(__name__)
 _KEY = "dropdesk_wal"  # in Connection.info: kept for the life of the DB-API connection
@@ -83,26 +84,27 @@ def _lost(path: Path, saved: bool) -> WalLostError:
     if saved:
         return WalLostError(
             path,
-            f"Another program deleted {wal}, the file where {path.name} keeps its latest "
-            "changes, while Dropdesk was open. Dropdesk copied the saved changes back into the "
-            "ledger; this change was not made. Close Dropdesk and open it again, and keep "
-            "cleaning or sync tools away from the files beside the ledger.",
-            f"Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path.name} seine "
-            "letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die "
-            "gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung "
-            "wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und "
-            "halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem "
-            "Auftragsbuch fern.",
+            Text(
+                "core.ledger.wal_watch",
+                "Another program deleted {wal}, the file where {path_name} keeps its "
+                "latest changes, while Dropdesk was open. Dropdesk copied the saved "
+                "changes back into the ledger; this change was not made. Close "
+                "Dropdesk and open it again, and keep cleaning or sync tools away from "
+                "the files beside the ledger.",
+                wal=wal,
+                path_name=path.name,
+            ),
         )
     return WalLostError(
         path,
-        f"Another program deleted {wal}, the file where {path.name} keeps its latest changes, "
-        "while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; "
-        "this change was not made. Close Dropdesk, check the orders, and restore the latest "
-        "backup if some are missing.",
-        f"Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path.name} seine "
-        "letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte "
-        "Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen "
-        "Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder "
-        "her, falls welche fehlen.",
+        Text(
+            "core.ledger.wal_watch",
+            "Another program deleted {wal}, the file where {path_name} keeps its "
+            "latest changes, while Dropdesk was open. Changes saved since Dropdesk "
+            "opened the ledger may be lost; this change was not made. Close "
+            "Dropdesk, check the orders, and restore the latest backup if some are "
+            "missing.",
+            wal=wal,
+            path_name=path.name,
+        ),
     )

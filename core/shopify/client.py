@@ -54,6 +54,7 @@ from core.shopify.throttle import (
     throttled_wait,
 )
 from core.shopify.versions import DEFAULT_API_VERSION, check_api_version
+from core.texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -259,8 +260,13 @@ class ShopifyClient:
                 wait = self._throttle_wait(cost, response, failures)
                 if throttle_waited + wait > self.max_throttle_wait:
                     raise ShopifyThrottledError(
-                        f"Shopify ({self.shop}) kept asking Dropdesk to slow down for over "
-                        f"{self.max_throttle_wait:.0f} seconds. Try again in a few minutes.",
+                        Text(
+                            "core.shopify.client",
+                            "Shopify ({shop}) kept asking Dropdesk to slow down for over "
+                            "{max_throttle_wait:.0f} seconds. Try again in a few minutes.",
+                            shop=self.shop,
+                            max_throttle_wait=self.max_throttle_wait,
+                        ),
                         code="THROTTLED",
                     )
                 self._check_time(wait)
@@ -299,7 +305,11 @@ class ShopifyClient:
         url = request.url
         if url.scheme != "https" or url.host != self.shop or url.port not in (None, 443):
             raise ShopifyError(
-                f"Refusing to send a Shopify request anywhere but https://{self.shop}."
+                Text(
+                    "core.shopify.client",
+                    "Refusing to send a Shopify request anywhere but https://{shop}.",
+                    shop=self.shop,
+                )
             )
         self.stats.requests += 1
         deadline = (self._deadline or Deadline(self.call_deadline)).sooner(self.attempt_deadline)
@@ -326,9 +336,14 @@ class ShopifyClient:
             target = httpx.URL(response.headers.get("location", "")).host or "another address"
             response.close()
             raise ShopifyRedirectError(
-                f"Shopify ({self.shop}) answered with a redirect to {target}. Dropdesk does not "
-                "follow redirects, so the access token stays with your shop. Check the shop "
-                "address.",
+                Text(
+                    "core.shopify.client",
+                    "Shopify ({shop}) answered with a redirect to {target}. Dropdesk does "
+                    "not follow redirects, so the access token stays with your shop. Check "
+                    "the shop address.",
+                    shop=self.shop,
+                    target=target,
+                ),
                 code=str(response.status_code),
             )
         return response
@@ -363,7 +378,11 @@ class ShopifyClient:
             token = payload.get("access_token") if payload else None
             if not isinstance(token, str) or not token:
                 raise ShopifyAuthError(
-                    f"Shopify ({self.shop}) answered the token request without a token."
+                    Text(
+                        "core.shopify.client",
+                        "Shopify ({shop}) answered the token request without a token.",
+                        shop=self.shop,
+                    )
                 )
             expires = payload.get("expires_in") if payload else None
             scope = payload.get("scope") if payload else ""
@@ -431,14 +450,22 @@ class ShopifyClient:
     def _refuse_token(self, renewed: bool) -> NoReturn:
         if renewed:
             raise ShopifyAuthError(
-                f"Shopify ({self.shop}) refused even a freshly issued access token. The app may "
-                "have been uninstalled from the shop, or its access revoked.",
+                Text(
+                    "core.shopify.client",
+                    "Shopify ({shop}) refused even a freshly issued access token. The app "
+                    "may have been uninstalled from the shop, or its access revoked.",
+                    shop=self.shop,
+                ),
                 code="401",
             )
         raise ShopifyAuthError(
-            f"Shopify ({self.shop}) refused the access token. Check that it is the Admin API "
-            "access token of the app installed in this shop (it starts with 'shpat_') and that "
-            "the app is still installed.",
+            Text(
+                "core.shopify.client",
+                "Shopify ({shop}) refused the access token. Check that it is the Admin "
+                "API access token of the app installed in this shop (it starts with "
+                "'shpat_') and that the app is still installed.",
+                shop=self.shop,
+            ),
             code="401",
         )
 
@@ -448,25 +475,42 @@ class ShopifyClient:
         shop = self.shop
         if status == 402:
             raise ShopUnavailableError(
-                f"The shop {shop} is frozen (Shopify says payment is required). Settle the bill "
-                "in the Shopify admin, then try again.",
+                Text(
+                    "core.shopify.client",
+                    "The shop {shop} is frozen (Shopify says payment is required). Settle "
+                    "the bill in the Shopify admin, then try again.",
+                    shop=shop,
+                ),
                 code="402",
             )
         if status == 403:
             raise ShopifyAuthError(
-                f"Shopify denied this app access to {shop} (HTTP 403). The app may have been "
-                "uninstalled, or it lacks a permission.",
+                Text(
+                    "core.shopify.client",
+                    "Shopify denied this app access to {shop} (HTTP 403). The app may have "
+                    "been uninstalled, or it lacks a permission.",
+                    shop=shop,
+                ),
                 code="403",
             )
         if status == 404:
             raise ShopNotFoundError(
-                f"No Shopify shop answers at {shop} (or API version {self.api_version} is "
-                "unknown). Check the shop address.",
+                Text(
+                    "core.shopify.client",
+                    "No Shopify shop answers at {shop} (or API version {api_version} is "
+                    "unknown). Check the shop address.",
+                    shop=shop,
+                    api_version=self.api_version,
+                ),
                 code="404",
             )
         if status == 423:
             raise ShopUnavailableError(
-                f"The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.",
+                Text(
+                    "core.shopify.client",
+                    "The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.",
+                    shop=shop,
+                ),
                 code="423",
             )
         detail = _first_message(payload)
@@ -535,19 +579,29 @@ def _data(
     if denied:
         text = refusal_text(denied, operation, shop)
         scopes = tuple(dict.fromkeys(s for d in denied for s in d.scopes))
-        raise ShopifyScopeError(
-            text.en, required=scopes, german=text.de, protected=any(d.protected for d in denied)
-        )
+        raise ShopifyScopeError(text, required=scopes, protected=any(d.protected for d in denied))
     if errors:
         message = redaction.redact(str(errors[0].get("message", "unknown error")))[:300]
         raise ShopifyQueryError(
-            f"Shopify did not accept Dropdesk's '{operation}' request ({message}). This is a "
-            "bug in Dropdesk or a change in Shopify's API; please report it.",
+            Text(
+                "core.shopify.client",
+                "Shopify did not accept Dropdesk's '{operation}' request ({message}). "
+                "This is a bug in Dropdesk or a change in Shopify's API; please report "
+                "it.",
+                operation=operation,
+                message=message,
+            ),
             code=_code(errors[0]),
         )
     data = payload.get("data")
     if not isinstance(data, dict):
-        raise ShopifyQueryError(f"Shopify answered '{operation}' without data.")
+        raise ShopifyQueryError(
+            Text(
+                "core.shopify.client",
+                "Shopify answered '{operation}' without data.",
+                operation=operation,
+            )
+        )
     return data
 
 

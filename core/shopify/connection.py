@@ -11,6 +11,7 @@ from core.shopify.client import ShopifyClient
 from core.shopify.domain import normalize_shop_domain
 from core.shopify.errors import ShopifyError
 from core.shopify.results import ShopInfo
+from core.texts import Text
 
 
 def check_connection(client: ShopifyClient) -> ShopInfo:
@@ -18,7 +19,12 @@ def check_connection(client: ShopifyClient) -> ShopInfo:
     info = parse.shop_info(client.run("shop"))
     if info.myshopify_domain.lower() != client.shop:
         raise ShopifyError(
-            f"{client.shop} answered as {info.myshopify_domain}. Check the shop address."
+            Text(
+                "core.shopify.connection",
+                "{client_shop} answered as {info_myshopify_domain}. Check the shop address.",
+                client_shop=client.shop,
+                info_myshopify_domain=info.myshopify_domain,
+            )
         )
     return info
 

@@ -47,12 +47,12 @@ PROTECTED_FIELDS = frozenset(
 )
 #: How the merchant calls the fields Dropdesk reads (others show as Shopify names them).
 _FIELD_WORDS = {
-    "email": Text("e-mail address", "E-Mail-Adresse"),
-    "customer": Text("customer name", "Kundenname"),
-    "displayName": Text("customer name", "Kundenname"),
-    "phone": Text("phone number", "Telefonnummer"),
-    "shippingAddress": Text("shipping address", "Lieferadresse"),
-    "billingAddress": Text("billing address", "Rechnungsadresse"),
+    "email": Text("core.shopify.denials", "e-mail address"),
+    "customer": Text("core.shopify.denials", "customer name"),
+    "displayName": Text("core.shopify.denials", "customer name"),
+    "phone": Text("core.shopify.denials", "phone number"),
+    "shippingAddress": Text("core.shopify.denials", "shipping address"),
+    "billingAddress": Text("core.shopify.denials", "billing address"),
 }
 
 
@@ -106,47 +106,40 @@ def denial_of(error: Mapping[str, Any]) -> Denial | None:
     return Denial(path, scopes, protected)
 
 
-def _fields(denials: Iterable[Denial], lang: str) -> str:
+def _fields(denials: Iterable[Denial]) -> Text:
     names = dict.fromkeys(
-        (_FIELD_WORDS[d.field].get(lang) if d.field in _FIELD_WORDS else d.field or "?")
-        for d in denials
+        _FIELD_WORDS.get(d.field) or Text.verbatim(d.field or "?") for d in denials
     )
-    return ", ".join(names)
+    return Text.join(", ", names)
 
 
 _PROTECTED_REMEDY = Text(
-    "Access to protected customer data is granted in the app's configuration (Shopify Dev "
-    "Dashboard or Partner Dashboard: the app > protected customer data access: select the "
-    "data and the reasons, then release the version and install it again); apps used by "
-    "other shops also need Shopify's approval. Access scopes do not grant it.",
-    "Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt "
-    "(Shopify Dev Dashboard oder Partner Dashboard: die App > Zugriff auf geschützte "
-    "Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu "
-    "installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. "
-    "Zugriffsbereiche (Scopes) gewähren ihn nicht.",
+    "core.shopify.denials",
+    "Access to protected customer data is granted in the app's "
+    "configuration (Shopify Dev Dashboard or Partner Dashboard: the app > "
+    "protected customer data access: select the data and the reasons, then "
+    "release the version and install it again); apps used by other shops "
+    "also need Shopify's approval. Access scopes do not grant it.",
 )
 
 
 def _scope_remedy(scopes: tuple[str, ...]) -> Text:
     names = ", ".join(scopes)
     return Text(
-        f"Add {names} to the app's access scopes (the app's configuration in the Shopify admin "
-        "or Dev Dashboard), then install the app again.",
-        f"Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der "
-        "App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App "
-        "danach erneut.",
+        "core.shopify.denials",
+        "Add {names} to the app's access scopes (the app's configuration in "
+        "the Shopify admin or Dev Dashboard), then install the app again.",
+        names=names,
     )
 
 
 _UNNAMED_REMEDY = Text(
-    "Shopify did not say which permission is missing. Check the app's access scopes (Dropdesk "
-    "needs read_orders and write_orders, and read_all_orders for orders older than 60 days) "
-    "and its protected customer data access in the app's configuration, then install the app "
+    "core.shopify.denials",
+    "Shopify did not say which permission is missing. Check the app's "
+    "access scopes (Dropdesk needs read_orders and write_orders, and "
+    "read_all_orders for orders older than 60 days) and its protected "
+    "customer data access in the app's configuration, then install the app "
     "again.",
-    "Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche "
-    "(Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter "
-    "als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der "
-    "Konfiguration der App; installieren Sie die App danach erneut.",
 )
 
 
@@ -156,25 +149,34 @@ def refusal_text(denials: list[Denial], operation: str, shop: str) -> Text:
     scopes = tuple(dict.fromkeys(s for d in denials for s in d.scopes))
     if scopes:
         names = ", ".join(scopes)
-        also = _PROTECTED_REMEDY if protected else Text("", "")
+        remedy = _scope_remedy(scopes)
+        if protected:
+            remedy = Text.join(" ", (remedy, _PROTECTED_REMEDY))
         return Text(
-            f"Shopify ({shop}) refused '{operation}': Dropdesk's app lacks the access scope "
-            f"{names}. " + f"{_scope_remedy(scopes).en} {also.en}".strip(),
-            f"Shopify ({shop}) hat '{operation}' abgelehnt: Der App von Dropdesk fehlt der "
-            f"Zugriffsbereich {names}. " + f"{_scope_remedy(scopes).de} {also.de}".strip(),
+            "core.shopify.denials",
+            "Shopify ({shop}) refused '{operation}': Dropdesk's app lacks the access scope "
+            "{names}. {remedy}",
+            shop=shop,
+            operation=operation,
+            names=names,
+            remedy=remedy,
         )
     if protected:
         return Text(
-            f"Shopify ({shop}) refused '{operation}': Dropdesk's app is not approved for "
-            f"protected customer data ({_fields(protected, 'en')}). " + _PROTECTED_REMEDY.en,
-            f"Shopify ({shop}) hat '{operation}' abgelehnt: Die App von Dropdesk ist für "
-            f"geschützte Kundendaten ({_fields(protected, 'de')}) nicht freigegeben. "
-            + _PROTECTED_REMEDY.de,
+            "core.shopify.denials",
+            "Shopify ({shop}) refused '{operation}': Dropdesk's app is not approved for "
+            "protected customer data ({fields}). {remedy}",
+            shop=shop,
+            operation=operation,
+            fields=_fields(protected),
+            remedy=_PROTECTED_REMEDY,
         )
     return Text(
-        f"Shopify ({shop}) refused Dropdesk's app access for '{operation}'. " + _UNNAMED_REMEDY.en,
-        f"Shopify ({shop}) hat der App von Dropdesk den Zugriff für '{operation}' verweigert. "
-        + _UNNAMED_REMEDY.de,
+        "core.shopify.denials",
+        "Shopify ({shop}) refused Dropdesk's app access for '{operation}'. {remedy}",
+        shop=shop,
+        operation=operation,
+        remedy=_UNNAMED_REMEDY,
     )
 
 
@@ -203,41 +205,39 @@ class Withheld:
         protected = [d for d in denials if d.protected and not d.scopes]
         scoped = [d for d in denials if d.scopes]
         unnamed = [d for d in denials if not d.protected and not d.scopes]
-        en: list[str] = []
-        de: list[str] = []
+        said: list[Text] = []
         if protected:
-            en.append(
-                f"Shopify withholds protected customer data from Dropdesk's app "
-                f"({_fields(protected, 'en')}); the orders were saved without it. "
-                + _PROTECTED_REMEDY.en
-            )
-            de.append(
-                f"Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück "
-                f"({_fields(protected, 'de')}); die Bestellungen wurden ohne sie gespeichert. "
-                + _PROTECTED_REMEDY.de
+            said.append(
+                Text(
+                    "core.shopify.denials",
+                    "Shopify withholds protected customer data from Dropdesk's app ({fields}); "
+                    "the orders were saved without it. {remedy}",
+                    fields=_fields(protected),
+                    remedy=_PROTECTED_REMEDY,
+                )
             )
         if scoped:
             scopes = tuple(dict.fromkeys(s for d in scoped for s in d.scopes))
-            en.append(
-                f"Shopify withheld {_fields(scoped, 'en')} because the app lacks the access "
-                f"scope {', '.join(scopes)}; the orders were saved without it. "
-                + _scope_remedy(scopes).en
-                + (" " + _PROTECTED_REMEDY.en if any(d.protected for d in scoped) else "")
-            )
-            de.append(
-                f"Shopify hat {_fields(scoped, 'de')} zurückgehalten, weil der App der "
-                f"Zugriffsbereich {', '.join(scopes)} fehlt; die Bestellungen wurden ohne "
-                "diese Angaben gespeichert. "
-                + _scope_remedy(scopes).de
-                + (" " + _PROTECTED_REMEDY.de if any(d.protected for d in scoped) else "")
+            remedy = _scope_remedy(scopes)
+            if any(d.protected for d in scoped):
+                remedy = Text.join(" ", (remedy, _PROTECTED_REMEDY))
+            said.append(
+                Text(
+                    "core.shopify.denials",
+                    "Shopify withheld {fields} because the app lacks the access scope "
+                    "{scopes}; the orders were saved without it. {remedy}",
+                    fields=_fields(scoped),
+                    scopes=", ".join(scopes),
+                    remedy=remedy,
+                )
             )
         if unnamed:
-            en.append(
-                f"Shopify withheld {_fields(unnamed, 'en')}; the orders were saved without it. "
-                + _UNNAMED_REMEDY.en
+            said.append(
+                Text(
+                    "core.shopify.denials",
+                    "Shopify withheld {fields}; the orders were saved without it. {remedy}",
+                    fields=_fields(unnamed),
+                    remedy=_UNNAMED_REMEDY,
+                )
             )
-            de.append(
-                f"Shopify hat {_fields(unnamed, 'de')} zurückgehalten; die Bestellungen wurden "
-                "ohne diese Angaben gespeichert. " + _UNNAMED_REMEDY.de
-            )
-        return Text("\n\n".join(en), "\n\n".join(de))
+        return Text.join("\n\n", said)

@@ -130,12 +130,13 @@ def dispute_page(
     account = data.get("shopifyPaymentsAccount")
     if account is None:
         raise NoShopifyPaymentsError(
-            f"The shop {client.shop} does not use Shopify Payments, so it has no Shopify "
-            "Payments chargebacks to show. Chargebacks of other payment providers (PayPal, "
-            "Klarna, ...) are handled in their own dashboards.",
-            german=f"Der Shop {client.shop} nutzt Shopify Payments nicht und hat daher keine "
-            "Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, "
-            "Klarna, ...) werden in deren eigenen Portalen bearbeitet.",
+            Text(
+                "core.shopify.disputes",
+                "The shop {client_shop} does not use Shopify Payments, so it has no "
+                "Shopify Payments chargebacks to show. Chargebacks of other payment "
+                "providers (PayPal, Klarna, ...) are handled in their own dashboards.",
+                client_shop=client.shop,
+            ),
         )
     connection = parse.obj(parse.obj(account, "payments account").get("disputes"), "disputes")
     nodes = connection.get("nodes")
@@ -169,8 +170,12 @@ def evidence_state(client: ShopifyClient, dispute_gid: str) -> EvidenceState:
     dispute = data.get("dispute")
     if dispute is None:
         raise ShopifyError(
-            f"Shopify ({client.shop}) has no dispute {_number(dispute_gid)}.",
-            german=f"Shopify ({client.shop}) kennt die Rückbuchung {_number(dispute_gid)} nicht.",
+            Text(
+                "core.shopify.disputes",
+                "Shopify ({client_shop}) has no dispute {number}.",
+                client_shop=client.shop,
+                number=_number(dispute_gid),
+            ),
         )
     evidence = parse.obj(parse.obj(dispute, "dispute").get("disputeEvidence"), "disputeEvidence")
     return EvidenceState(
@@ -204,11 +209,12 @@ def update_dispute_evidence(
     details = parse.user_errors(payload.get("userErrors"))
     if details:
         said = "; ".join(detail.message for detail in details)
-        error = DisputeEvidenceRefusedError(
-            f"Shopify would not save the evidence: {said}.", details
+        raise DisputeEvidenceRefusedError(
+            Text(
+                "core.shopify.disputes", "Shopify would not save the evidence: {said}.", said=said
+            ),
+            details,
         )
-        error.text = Text(error.text.en, f"Shopify hat die Nachweise nicht gespeichert: {said}.")
-        raise error
     evidence = parse.obj(payload.get("disputeEvidence"), "disputeEvidence")
     return evidence.get("submitted") is True
 

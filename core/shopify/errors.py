@@ -14,12 +14,12 @@ from core.texts import Text
 class ShopifyError(Exception):
     """A problem talking to Shopify. `code` is Shopify's own error code when it gave one."""
 
-    def __init__(self, message: str, *, code: str | None = None, german: str = "") -> None:
+    def __init__(self, message: Text | str, *, code: str | None = None, german: str = "") -> None:
+        text = message if isinstance(message, Text) else Text.pair(message, german or message)
         # Redacted here, once for every subclass: messages quote Shopify's own words.
-        message, german = redaction.redact(message), redaction.redact(german)
-        super().__init__(message)
+        self.text = text.map_fields(redaction.redact)
+        super().__init__(self.text.english())
         self.code = code
-        self.text = Text(message, german or message)
 
 
 class ShopifyAuthError(ShopifyError):
@@ -33,7 +33,7 @@ class ShopifyScopeError(ShopifyError):
 
     def __init__(
         self,
-        message: str,
+        message: Text | str,
         *,
         required: tuple[str, ...] = (),
         german: str = "",
@@ -92,7 +92,7 @@ class UserErrorDetail:
 class ShopifyUserError(ShopifyError):
     """Shopify refused a change and said why (a mutation's userErrors)."""
 
-    def __init__(self, message: str, details: tuple[UserErrorDetail, ...]) -> None:
+    def __init__(self, message: Text | str, details: tuple[UserErrorDetail, ...]) -> None:
         super().__init__(message, code=details[0].code if details else None)
         self.details = details
 

@@ -19,6 +19,7 @@ from core.shopify.errors import (
 )
 from core.shopify.orders import get_order, order_gid
 from core.shopify.results import CancelJob, Order
+from core.texts import Text
 
 CANCEL_REASONS = frozenset({"CUSTOMER", "DECLINED", "FRAUD", "INVENTORY", "STAFF", "OTHER"})
 STAFF_NOTE_MAX = 255
@@ -59,7 +60,12 @@ def cancel_order(
     if details:
         if any(detail.code == "NOT_FOUND" for detail in details):
             raise OrderNotFoundError(
-                f"Shopify ({client.shop}) has no order {_number(gid)} to cancel."
+                Text(
+                    "core.shopify.order_cancel",
+                    "Shopify ({client_shop}) has no order {number} to cancel.",
+                    client_shop=client.shop,
+                    number=_number(gid),
+                )
             )
         said = "; ".join(detail.message for detail in details)
         raise OrderCancelRefusedError(
@@ -75,7 +81,13 @@ def job_done(client: ShopifyClient, job_id: str) -> bool:
     data = client.run("job", {"id": job_id})
     job = data.get("job")
     if job is None:
-        raise ShopifyJobError(f"Shopify does not know the job {job_id} any more.")
+        raise ShopifyJobError(
+            Text(
+                "core.shopify.order_cancel",
+                "Shopify does not know the job {job_id} any more.",
+                job_id=job_id,
+            )
+        )
     return parse.obj(job, "job").get("done") is True
 
 
@@ -94,8 +106,12 @@ def wait_for_job(
     while not job_done(client, job_id):
         if clock() + interval > deadline:
             raise ShopifyJobError(
-                f"Shopify has not finished the job after {timeout:.0f} seconds. Look at the "
-                "order in the Shopify admin before trying again."
+                Text(
+                    "core.shopify.order_cancel",
+                    "Shopify has not finished the job after {timeout:.0f} seconds. Look at "
+                    "the order in the Shopify admin before trying again.",
+                    timeout=timeout,
+                )
             )
         client.sleep(interval)
         interval = min(interval * 1.5, max_interval)
@@ -126,8 +142,12 @@ def cancel_order_and_wait(
     order = get_order(client, job.order_gid)
     if order.cancelled_at is None:
         raise ShopifyJobError(
-            f"Shopify finished the cancel job for order {order.name}, but the order is not "
-            "cancelled. Look at the order in the Shopify admin."
+            Text(
+                "core.shopify.order_cancel",
+                "Shopify finished the cancel job for order {order_name}, but the order "
+                "is not cancelled. Look at the order in the Shopify admin.",
+                order_name=order.name,
+            )
         )
     return order
 

@@ -12,6 +12,7 @@ from core.shopify import parse
 from core.shopify.client import ShopifyClient
 from core.shopify.errors import OrderNotFoundError, ShopifyQueryError
 from core.shopify.results import Order, OrderLine, OrderPage
+from core.texts import Text
 
 #: Line items fetched with each order; orders with more get the rest in follow-up calls.
 LINES_PER_ORDER = 5
@@ -48,8 +49,13 @@ def get_order(client: ShopifyClient, order_id: str | int) -> Order:
     )
     if data.get("order") is None:
         raise OrderNotFoundError(
-            f"Shopify ({client.shop}) has no order {gid.rsplit('/', 1)[-1]}. It may have been "
-            "deleted, or it belongs to another shop."
+            Text(
+                "core.shopify.orders",
+                "Shopify ({client_shop}) has no order {value}. It may have been "
+                "deleted, or it belongs to another shop.",
+                client_shop=client.shop,
+                value=gid.rsplit("/", 1)[-1],
+            )
         )
     return _complete(client, *parse.order(data["order"]))
 
@@ -68,12 +74,24 @@ def find_order_by_name(client: ShopifyClient, name: str) -> Order:
     )
     nodes = parse.obj(data.get("orders"), "orders").get("nodes")
     if not isinstance(nodes, list):
-        raise ShopifyQueryError("Shopify's answer has an unexpected orders list.")
+        raise ShopifyQueryError(
+            Text(
+                "core.shopify.orders",
+                "Shopify's answer has an unexpected orders list.",
+            )
+        )
     for node in nodes:  # Shopify's search is loose (#1001 also finds #10010): keep exact only
         found, more_lines = parse.order(node)
         if found.name == wanted:
             return _complete(client, found, more_lines)
-    raise OrderNotFoundError(f"Shopify ({client.shop}) has no order named {wanted}.")
+    raise OrderNotFoundError(
+        Text(
+            "core.shopify.orders",
+            "Shopify ({client_shop}) has no order named {wanted}.",
+            client_shop=client.shop,
+            wanted=wanted,
+        )
+    )
 
 
 def updated_since_query(since: datetime | None) -> str:
@@ -119,7 +137,12 @@ def iter_order_pages(
         nodes = connection.get("nodes")
         info = parse.obj(connection.get("pageInfo"), "pageInfo")
         if not isinstance(nodes, list):
-            raise ShopifyQueryError("Shopify's answer has an unexpected orders list.")
+            raise ShopifyQueryError(
+                Text(
+                    "core.shopify.orders",
+                    "Shopify's answer has an unexpected orders list.",
+                )
+            )
         orders = tuple(_complete(client, *parse.order(node)) for node in nodes)
         cursor = info.get("endCursor") if isinstance(info.get("endCursor"), str) else None
         has_next = info.get("hasNextPage") is True and cursor is not None
@@ -141,7 +164,11 @@ def _complete(client: ShopifyClient, order: Order, after: str | None) -> Order:
         node = data.get("order")
         if node is None:
             raise OrderNotFoundError(
-                f"Order {order.name} disappeared from Shopify while reading it."
+                Text(
+                    "core.shopify.orders",
+                    "Order {order_name} disappeared from Shopify while reading it.",
+                    order_name=order.name,
+                )
             )
         more, after = parse.line_page(parse.obj(node, "order").get("lineItems"))
         lines.extend(more)

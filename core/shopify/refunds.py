@@ -22,6 +22,7 @@ from core.shopify.results import (
     RefundTransactionRequest,
     SuggestedRefund,
 )
+from core.texts import Text
 
 RESTOCK_TYPES = frozenset({"RETURN", "CANCEL", "LEGACY_RESTOCK", "NO_RESTOCK"})
 
@@ -51,7 +52,14 @@ def suggest_refund(
     )
     order = data.get("order")
     if order is None:
-        raise OrderNotFoundError(f"Shopify ({client.shop}) has no order {_number(gid)}.")
+        raise OrderNotFoundError(
+            Text(
+                "core.shopify.refunds",
+                "Shopify ({client_shop}) has no order {number}.",
+                client_shop=client.shop,
+                number=_number(gid),
+            )
+        )
     return parse.suggested_refund(gid, parse.obj(order, "order").get("suggestedRefund"))
 
 

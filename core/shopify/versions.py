@@ -24,7 +24,7 @@ class ApiVersionError(ValueError):
     """A version Dropdesk does not talk to; `text` says so in English and German."""
 
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text.english())
         self.text = text
 
 
@@ -34,22 +34,23 @@ def check_api_version(version: str) -> str:
     if not _STABLE.fullmatch(shown):
         raise ApiVersionError(
             Text(
-                f"'{shown}' is not a Shopify API version such as {DEFAULT_API_VERSION}. Choose "
-                f"a version from {OLDEST_API_VERSION} on.",
-                f"'{shown}' ist keine Shopify-API-Version wie {DEFAULT_API_VERSION}. Wählen Sie "
-                f"eine Version ab {OLDEST_API_VERSION}.",
+                "core.shopify.versions",
+                "'{shown}' is not a Shopify API version such as {default_api_version}. "
+                "Choose a version from {oldest_api_version} on.",
+                shown=shown,
+                default_api_version=DEFAULT_API_VERSION,
+                oldest_api_version=OLDEST_API_VERSION,
             )
         )
     if shown < OLDEST_API_VERSION:
         raise ApiVersionError(
             Text(
-                f"Shopify API version {shown} is too old for Dropdesk: choose "
-                f"{OLDEST_API_VERSION} or newer (Connections > the shop > API version). Older "
-                "versions refuse the duplicate-safe refunds Dropdesk sends.",
-                f"Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie "
-                f"{OLDEST_API_VERSION} oder neuer (Verbindungen > der Shop > API-Version). "
-                "Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, "
-                "die Dropdesk sendet.",
+                "core.shopify.versions",
+                "Shopify API version {shown} is too old for Dropdesk: choose "
+                "{oldest_api_version} or newer (Connections > the shop > API version). "
+                "Older versions refuse the duplicate-safe refunds Dropdesk sends.",
+                shown=shown,
+                oldest_api_version=OLDEST_API_VERSION,
             )
         )
     return shown

@@ -33,12 +33,12 @@ class UnknownPlatformError(LookupError):
 
     def __init__(self, platform_id: str) -> None:
         self.text = Text(
-            f"Dropdesk does not know the supplier platform {platform_id!r}. Update Dropdesk, "
-            "or set the supplier's platform to AliExpress.",
-            f"Dropdesk kennt die Lieferantenplattform {platform_id!r} nicht. Aktualisieren Sie "
-            "Dropdesk oder stellen Sie die Plattform des Lieferanten auf AliExpress.",
+            "core.supplier_platforms",
+            "Dropdesk does not know the supplier platform {platform_id!r}. Update "
+            "Dropdesk, or set the supplier's platform to AliExpress.",
+            platform_id=platform_id,
         )
-        super().__init__(self.text.en)
+        super().__init__(str(self.text))
         self.platform_id = platform_id
 
 

@@ -9,7 +9,7 @@ from core.cancel.states import Path
 from core.cancel.view import Action
 from gui.cancel_wizard.step import PageKey, RunContext, Step, StepPage, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions, paragraph
-from gui.i18n import current_language
+from gui.i18n import current_language, say
 
 _WAY = {
     Path.CANCEL: "Cancel: the order can still be stopped before it ships.",
@@ -55,11 +55,11 @@ class CheckPage(StepPage):
         checking = self.can(Action.CHECK)
         self.check_button.setVisible(checking)
         self.way.setText(tr(_WAY[view.path]))
-        language = current_language()  # guidance for the merchant: the window's language
-        self.why.setText(view.why.get(language))
+        current_language()  # guidance for the merchant: the window's language
+        self.why.setText(say(view.why))
         self.why.setVisible(bool(view.why))
         self.alternatives_title.setVisible(bool(view.alternatives))
-        self.alternatives.set_items([t.get(language) for t in view.alternatives], numbered=False)
+        self.alternatives.set_items([say(t) for t in view.alternatives], numbered=False)
         self.sources.setVisible(checking)
         self.sources.setText(
             tr(
@@ -68,7 +68,7 @@ class CheckPage(StepPage):
             )
         )
         if view.notes:
-            self.notes.show_message("warning", [note.get(language) for note in view.notes])
+            self.notes.show_message("warning", [say(note) for note in view.notes])
         else:
             self.notes.clear()
 

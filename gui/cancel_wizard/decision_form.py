@@ -19,7 +19,7 @@ from core.ledger.types import Fault, Reason
 from core.texts import Text
 from gui.cancel_wizard.step import fault_label, reason_label, tr
 from gui.cancel_wizard.texts import paragraph
-from gui.i18n import current_language
+from gui.i18n import say
 
 #: Every part locked, none saying why (a run under way in the wizard, a closed run).
 ALL_LOCKED: Mapping[str, Text | None] = dict.fromkeys(PARTS)
@@ -139,14 +139,11 @@ class DecisionForm(QWidget):
             self.refund_method = decided.refund_method
         finally:
             self._filling = False
-        language = current_language()
         for part, control in self.controls.items():
             is_locked = locked is not None and part in locked
             why = locked.get(part) if locked is not None else None
             control.setEnabled(not is_locked)
-            control.setToolTip(
-                tr("Cannot change any more: {0}").format(why.get(language)) if why else ""
-            )
+            control.setToolTip(tr("Cannot change any more: {0}").format(say(why)) if why else "")
         self.changed.emit()
 
     def decision(self) -> Decision:

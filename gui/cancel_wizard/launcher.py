@@ -26,7 +26,7 @@ from gui.cancel_wizard.runner import StepRunner
 from gui.cancel_wizard.step import tr
 from gui.cancel_wizard.wizard import CancelWizard, describe
 from gui.cancellations_view import CancellationsView
-from gui.i18n import current_language
+from gui.i18n import say
 
 #: The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces
 #: its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the
@@ -286,7 +286,7 @@ class CancelLauncher(QObject):
             self.message.emit(progress.problem)
         else:
             text = tr("Recorded. Now: {0}").format(tr(STATES[progress.state].label))
-            will = progress.will.get(current_language())
+            will = say(progress.will)
             self.message.emit(f"{text}. {will}" if will else text)
         self._refresh_wizards()
         self._run_changed()

@@ -28,7 +28,7 @@ from core import outgoing
 from core.outgoing import Message
 from core.texts import Text
 from gui.cancel_wizard.step import tr
-from gui.i18n import current_language
+from gui.i18n import say
 
 
 class CopyableText(QWidget):
@@ -135,7 +135,7 @@ class Instructions(QLabel):
         self.setText(f"<{tag} style='margin-left: -18px'>{lines}</{tag}>")
 
     def _text(self, item: Text | str) -> str:
-        return item if isinstance(item, str) else item.get(current_language())
+        return item if isinstance(item, str) else say(item)
 
 
 _BANNER_STYLES = {
@@ -171,7 +171,7 @@ class Banner(QFrame):
         """Show plain `text` (or lines of it) as `kind`: error, warning, info or success.
         Core's texts show in the window's language."""
         items = [text] if isinstance(text, str | Text) else list(text)
-        lines = [i if isinstance(i, str) else i.get(current_language()) for i in items]
+        lines = [i if isinstance(i, str) else say(i) for i in items]
         background, foreground, border = _BANNER_STYLES[kind]
         self.kind = kind
         self._plain = "\n".join(lines)

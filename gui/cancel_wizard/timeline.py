@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
 
-from core.cancel.messages import Text
 from core.cancel.view import TimelineEntry
+from core.texts import Text
 from gui.cancel_wizard.step import OUTCOMES, reason_label, tr
 from gui.formatting import local_time, money
-from gui.i18n import current_language
+from gui.i18n import say
 
 _BY = {"merchant": "by you", "aliexpress_status": "seen by the AliExpress refresh"}
 #: How a cancel on Shopify was seen through (core writes these English phrases).
@@ -80,7 +80,7 @@ class TimelineView(QListWidget):
             item = QListWidgetItem(f"{tr(entry.title)}\n{second}")
             why = Text.from_stored(entry.details.get("why") or entry.details.get("error"))
             if why:
-                item.setToolTip(why.get(current_language()))
+                item.setToolTip(say(why))
             self.addItem(item)
         if item is not None:
             self.scrollToItem(item)

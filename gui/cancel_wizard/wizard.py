@@ -72,7 +72,7 @@ from gui.cancel_wizard.step import (
 from gui.cancel_wizard.supplier_page import SupplierPage
 from gui.cancel_wizard.texts import Banner
 from gui.cancel_wizard.timeline import TimelineView
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -85,10 +85,10 @@ def utc_now() -> datetime:
 def describe(error: BaseException) -> str:
     """What the merchant reads: the workflow's own words, or what the connection said."""
     if isinstance(error, CancelError):
-        return redact(error.text.get(current_language()))
+        return redact(say(error.text))
     if isinstance(error, ValueError):
         return redact(str(error))
-    return explain(error, current_language())
+    return say(explain(error))
 
 
 class CancelWizard(QWidget):

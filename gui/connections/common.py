@@ -8,13 +8,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from core.connections import explain
-from gui.i18n import current_language
+from gui.i18n import say
 from gui.notice import Kind, tint
 
 
 def describe(error: BaseException) -> str:
     """`explain` in the language the window speaks."""
-    return explain(error, current_language())
+    return say(explain(error))
 
 
 def tr(text: str) -> str:

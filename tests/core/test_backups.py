@@ -24,6 +24,7 @@ from core.ledger.backup import (
 from core.ledger.header import SCHEMA_REVISION
 from core.ledger.models import CustomerOrder, Event
 from core.ledger.read_only import uri
+from tests.catalogue import in_english, in_german
 
 NOW = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -84,7 +85,7 @@ def test_a_copy_that_fails_its_check_is_removed_and_said(tmp_path: Path) -> None
     _damage_pages(path, "customer_order")
     with pytest.raises(BackupCheckError, match="failed its check") as refused:
         backup(path, label="daily")
-    assert "ledger.sqlite" in str(refused.value) and "Prüfung" in refused.value.text.de
+    assert "ledger.sqlite" in str(refused.value) and "Prüfung" in in_german(refused.value.text)
     assert backups(path) == [kept]  # nothing of the failed copy is left, the good one stays
     assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == []
 
@@ -284,13 +285,13 @@ def test_the_offer_says_how_old_the_backup_is(tmp_path: Path) -> None:
     change = NOW.astimezone()
     when = verified.when(NOW)
     assert (
-        when.en
+        in_english(when)
         == f"{change.day} December 2026, {change:%H:%M} (its last change; copied 4 days ago)"
     )
     assert (
-        when.de
+        in_german(when)
         == f"{change.day}. Dezember 2026, {change:%H:%M} (letzte Änderung; vor 4 Tagen kopiert)"
     )
-    assert made.name in verified.describe(NOW).en
+    assert made.name in in_english(verified.describe(NOW))
     _set_time(made, NOW + 30 * DAY)
-    assert "future" in latest_verified(path).when(NOW).en  # type: ignore[union-attr]
+    assert "future" in in_english(latest_verified(path).when(NOW))  # type: ignore[union-attr]

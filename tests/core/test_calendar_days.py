@@ -16,6 +16,8 @@ from core import calendar_days, clocks, deadlines, due
 from core.calendar_days import HOLIDAY, WORKING_DAY, CalendarDay, CalendarFileError
 from core.ledger import Ledger
 from core.ledger.models import Event, Supplier, SupplierOrder
+from core.texts import Text
+from tests.catalogue import in_english, in_german
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 #: Wednesday before Spring Festival 2027 (Chinese New Year is Saturday 2027-02-06).
@@ -153,10 +155,11 @@ def test_recompute_moves_only_open_orders_and_journals_each_one(ledger: Ledger) 
         payload = json.loads(events[0].payload)
         assert payload["previous_ship_by"] == "2027-02-12T16:00:00+00:00"
         assert payload["ship_by"] == "2027-02-15T16:00:00+00:00"
-        assert payload["message"]["en"] == (
+        message = Text.from_stored(payload["message"])  # the marker, worded when shown
+        assert in_english(message) == (
             "Ship-by moved from 2027-02-12 16:00 UTC to 2027-02-15 16:00 UTC: calendar changed"
         )
-        assert payload["message"]["de"].startswith("Versandfrist verschoben")
+        assert in_german(message).startswith("Versandfrist verschoben")
         kinds = [e.kind for e in session.exec(select(Event).where(Event.entity == "ledger"))]
         assert "calendar_edited" in kinds and "calendar_recomputed" in kinds
     assert not deadlines.calendar_outdated(ledger)
@@ -268,8 +271,8 @@ def test_bad_files_are_refused_with_clear_words_and_change_nothing(
     )
     with pytest.raises(CalendarFileError) as caught:
         calendar_days.import_csv(ledger, data)
-    assert en in caught.value.text.en
-    assert de in caught.value.text.de
+    assert en in in_english(caught.value.text)
+    assert de in in_german(caught.value.text)
     assert len(calendar_days.year_days(ledger, "CN", 2027)) == 1
 
 
@@ -277,8 +280,9 @@ def test_many_bad_lines_are_listed_up_to_ten(ledger: Ledger) -> None:
     data = "country,date,kind,name\n" + "".join(f"CN,2027-13-{n:02d},holiday,\n" for n in range(25))
     with pytest.raises(CalendarFileError) as caught:
         calendar_days.import_csv(ledger, data.encode())
-    assert caught.value.text.en.count("Line ") == 10
-    assert caught.value.text.en.endswith("… and 15 more.")
+    assert in_english(caught.value.text).count("Line ") == 10
+    assert in_english(caught.value.text).endswith("… and 15 more.")
+    assert in_german(caught.value.text).endswith("… und 15 weitere.")
 
 
 def test_a_mark_that_changes_alone_is_written_without_a_timeline_event(ledger: Ledger) -> None:
@@ -329,7 +333,7 @@ def test_an_open_cancellations_tracking_deadline_moves_with_the_calendar(ledger:
             "2027-02-16T16:00:00+00:00",
             "2027-02-15T16:00:00+00:00",
         ]
-        assert payload["message"]["de"].startswith("Frist verschoben")
+        assert in_german(Text.from_stored(payload["message"])).startswith("Frist verschoben")
         untouched = session.get(Cancellation, done_id)
         assert untouched is not None and untouched.next_deadline is None
 

@@ -21,6 +21,7 @@ from core.ledger import (
 from core.ledger.header import APPLICATION_ID
 from core.ledger.models import CustomerOrder, Supplier, SupplierOrder
 from core.order_list import OrderQuery
+from tests.catalogue import in_german
 
 
 @pytest.mark.sqlite_only  # a server ledger's identity: tests/core/server/test_server_schema.py
@@ -111,7 +112,7 @@ def test_text_file_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(NotALedgerError, match="not an SQLite file") as refused:
         open_ledger(other)
     assert other.read_bytes() == before
-    german = refused.value.text.de
+    german = in_german(refused.value.text)
     assert german == "orders.csv ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei)."
 
 

@@ -12,6 +12,7 @@ from core import clocks, protection, settings
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, Dispute, Supplier, SupplierOrder
 from core.protection import DisputeReason, protection_window
+from tests.catalogue import in_english, in_german
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 SHIPPED = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -76,7 +77,7 @@ def test_the_dispute_clocks_that_follow() -> None:
     assert clocks.dispute_escalation(opened) == opened + timedelta(days=3)
     assert clocks.dispute_case_team(opened) == opened + timedelta(days=15)
     for reason in DisputeReason:
-        steps = " ".join(step.en for step in protection.guide(reason).steps)
+        steps = " ".join(in_english(step) for step in protection.guide(reason).steps)
         assert "3rd day" in steps and "15 days" in steps
 
 
@@ -86,14 +87,14 @@ def test_the_dispute_clocks_that_follow() -> None:
 # defective device, a carrier claim for broken packaging, customs' documents for a detention.
 def test_guidance_names_the_evidence_in_both_languages() -> None:
     described = protection.guide("not_as_described")
-    evidence = " ".join(item.en for item in described.evidence)
+    evidence = " ".join(in_english(item) for item in described.evidence)
     for needed in ("photos", "ruler", "video", "product page", "carrier"):
         assert needed in evidence
     received = protection.guide(DisputeReason.NOT_RECEIVED)
-    assert any("tracking number" in item.en for item in received.evidence)
-    assert any("customs" in item.en for item in received.evidence)
+    assert any("tracking number" in in_english(item) for item in received.evidence)
+    assert any("customs" in in_english(item) for item in received.evidence)
     for item in (*described.evidence, *received.evidence, *received.steps):
-        assert item.de and item.de != item.en
+        assert in_german(item) and in_german(item) != in_english(item)
 
 
 def _ledger_orders(ledger: Ledger) -> dict[str, int]:
@@ -179,8 +180,8 @@ def test_deadlines_cover_every_shipped_undelivered_order(ledger: Ledger) -> None
     assert by_id[made["slow_supplier"]].order_name == "8200000000000002"  # no shop order
     assert [e.kind for e in entries] == ["protection"] * 3
     assert entries == sorted(entries, key=lambda e: e.deadline)
-    assert "Fast Store" in by_id[made["in_transit"]].what.en
-    assert "Käuferschutz" in by_id[made["in_transit"]].what.de
+    assert "Fast Store" in in_english(by_id[made["in_transit"]].what)
+    assert "Käuferschutz" in in_german(by_id[made["in_transit"]].what)
     shown = by_id[made["recorded"]].to_json(NOW)
     assert shown["overdue"] is True and shown["kind"] == "protection"
     json.dumps(shown)

@@ -29,6 +29,7 @@ from core.review import (
     reporting_currency,
     write_review_csv,
 )
+from tests.catalogue import in_english, in_german
 
 # Fixed test rates (units per euro), as the ECB's CSV has them: Friday 8 May, Monday 11 May.
 TABLE = EcbTable(
@@ -52,8 +53,8 @@ def test_rates_of_the_day_cross_and_weekend() -> None:
     weekend = rates.rate("USD", SATURDAY.date())  # no publication: Friday's, and says so
     assert weekend is not None and weekend.day == FRIDAY.date()
     assert weekend.value == (Decimal(1) / Decimal("1.1")).quantize(Decimal("1e-12"))
-    assert weekend.describe().en == "1 USD = 0.909091 EUR (ECB, 2026-05-08)"
-    assert weekend.describe().de == "1 USD = 0,909091 EUR (EZB, 2026-05-08)"
+    assert in_english(weekend.describe()) == "1 USD = 0.909091 EUR (ECB, 2026-05-08)"
+    assert in_german(weekend.describe()) == "1 USD = 0,909091 EUR (EZB, 2026-05-08)"
     # A cross rate from one day's two euro rates: 1 USD = 0.8 / 1.25 GBP on Monday.
     gbp = Rates("GBP", TABLE).rate("USD", MONDAY.date())
     assert gbp is not None and gbp.value == Decimal("0.64")
@@ -63,7 +64,11 @@ def test_rates_of_the_day_cross_and_weekend() -> None:
     # Before the history: unknown; after it: the last day, marked.
     assert rates.rate("USD", date(2026, 5, 1)) is None
     late = rates.rate("USD", date(2026, 7, 1))
-    assert late is not None and late.latest_known and "latest rate known" in late.describe().en
+    assert (
+        late is not None
+        and late.latest_known
+        and "latest rate known" in in_english(late.describe())
+    )
     assert rates.rate("XYZ", MONDAY.date()) is None and not rates.knows("XYZ")
 
 
@@ -72,7 +77,7 @@ def test_manual_rate_wins_both_ways() -> None:
     assert manual == {("USD", "EUR"): Decimal("0.5")}
     rate = Rates("EUR", TABLE, manual).rate("USD", MONDAY.date())
     assert rate is not None and rate.value == Decimal("0.5") and rate.origin == "manual"
-    assert rate.describe().en == "1 USD = 0.5 EUR (set by hand)"
+    assert in_english(rate.describe()) == "1 USD = 0.5 EUR (set by hand)"
     back = Rates("USD", TABLE, manual).rate("EUR", MONDAY.date())
     assert back is not None and back.value == 2
 
@@ -231,7 +236,7 @@ def test_conversion_uses_the_rate_of_each_day_and_the_manual_rate(ledger: Ledger
     (use,) = [u for u in summary.rates if u.currency == "USD"]
     assert (use.first_day, use.last_day, use.days) == (FRIDAY.date(), MONDAY.date(), 2)
     assert use.latest.value == Decimal("0.8")
-    assert "the rate of each day, 2 days from 2026-05-08" in use.describe().en
+    assert "the rate of each day, 2 days from 2026-05-08" in in_english(use.describe())
     # The merchant sets 1 USD = 0.5 EUR by hand: it wins on every day.
     with ledger.session() as s:
         settings.put(s, "manual_rates", {"USD/EUR": "0.5"})

@@ -10,6 +10,7 @@ import pytest
 
 from core.ledger import open_ledger
 from core.ledger.sync_folder import sync_service, warning
+from tests.catalogue import in_english, in_german
 
 
 @pytest.mark.parametrize(
@@ -52,9 +53,9 @@ def test_opening_a_ledger_in_a_sync_folder_warns_in_both_languages(tmp_path: Pat
     try:
         said = ledger.warning
         assert said is not None
-        assert "OneDrive" in said.en and "PostgreSQL" in said.en
-        assert "dropdesk ledger copy" in said.en
-        assert "OneDrive" in said.de and "PostgreSQL-Server" in said.de
+        assert "OneDrive" in in_english(said) and "PostgreSQL" in in_english(said)
+        assert "dropdesk ledger copy" in in_english(said)
+        assert "OneDrive" in in_german(said) and "PostgreSQL-Server" in in_german(said)
     finally:
         ledger.close()
 

@@ -10,6 +10,7 @@ from core import notices, withdrawal
 from core.ledger import Ledger, journal
 from core.ledger.models import CustomerOrder, SupplierOrder
 from core.withdrawal import WithdrawalError, refund_deadline
+from tests.catalogue import in_english, in_german
 
 BERLIN = "Europe/Berlin"
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -115,7 +116,9 @@ def test_a_withdrawal_is_recorded_with_its_time_and_acknowledgement(ledger: Ledg
     assert entry.kind == "withdrawal_refund" and entry.order_name == "#3001"
     assert entry.deadline == found.refund_by and entry.customer_order_id == customer_id
     # Art. 13(3): the merchant may wait for the goods or proof of return; the text says so
-    assert "until the goods are back" in entry.what.en and "zurückhalten" in entry.what.de
+    assert "until the goods are back" in in_english(entry.what) and "zurückhalten" in in_german(
+        entry.what
+    )
 
 
 def test_a_refunded_withdrawal_leaves_the_deadlines(ledger: Ledger) -> None:
@@ -150,8 +153,8 @@ def test_impossible_times_are_refused_in_both_languages(ledger: Ledger) -> None:
             withdrawal.record_withdrawal(session, customer_id, NOW - timedelta(days=30), now=NOW)
         with pytest.raises(WithdrawalError) as missing:
             withdrawal.record_withdrawal(session, 999, NOW, now=NOW)
-    assert "future" in future.value.text.en and "Zukunft" in future.value.text.de
-    assert "before the order" in early.value.text.en
-    assert "nicht im Ledger" in missing.value.text.de
+    assert "future" in in_english(future.value.text) and "Zukunft" in in_german(future.value.text)
+    assert "before the order" in in_english(early.value.text)
+    assert "nicht im Ledger" in in_german(missing.value.text)
     with ledger.session() as session:
         assert withdrawal.withdrawals(session) == []

@@ -19,6 +19,7 @@ import pytest
 from core.cli.import_orders import run_import
 from core.ledger import CorruptLedgerError, open_ledger
 from core.ledger.errors import ReadOnlyLedgerError
+from tests.catalogue import in_german
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data"
@@ -53,7 +54,9 @@ def refused_as_read_only(path: Path, reason: str) -> None:
         open_ledger(path)
     assert not isinstance(refused.value, CorruptLedgerError)
     assert f"{SAID}: {reason})" in str(refused.value) and "not damaged" in str(refused.value)
-    assert GESAGT in refused.value.text.de and "nicht beschädigt" in refused.value.text.de
+    assert GESAGT in in_german(refused.value.text) and "nicht beschädigt" in in_german(
+        refused.value.text
+    )
 
 
 def import_is_refused_and_due_reads(

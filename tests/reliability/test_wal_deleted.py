@@ -17,6 +17,7 @@ import pytest
 from core.ledger import LedgerError, open_ledger
 from core.ledger.errors import WalLostError
 from core.ledger.models import CustomerOrder
+from tests.catalogue import in_german
 
 ROOT = Path(__file__).parents[2]
 # Writes two orders, waits until the parent deleted the -wal, then (with "write") tries a
@@ -98,7 +99,7 @@ def test_every_later_write_is_refused_in_both_languages(tmp_path: Path) -> None:
         with pytest.raises(WalLostError) as lost, ledger.session() as session:
             session.add(CustomerOrder(name="#2"))
         assert isinstance(lost.value, LedgerError)
-        assert "Ein anderes Programm hat ledger.sqlite-wal gelöscht" in lost.value.text.de
+        assert "Ein anderes Programm hat ledger.sqlite-wal gelöscht" in in_german(lost.value.text)
     ledger.close()
     assert names(path) == ["#1"]
 

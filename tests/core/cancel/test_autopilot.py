@@ -14,6 +14,7 @@ from core.cancel.states import State
 from core.ledger import Ledger
 from core.ledger.models import Refund
 from core.ledger.types import Fault, Reason
+from tests.catalogue import in_english, in_german
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import ORDER_TOTAL_MINOR, Seeded, seed
 from tests.fakes.aliexpress_gateway import FakeAliExpress
@@ -44,8 +45,8 @@ def test_connected_accepted_path_takes_two_merchant_actions(
     progress = pilot.advance(run)
     assert progress.state is State.SUPPLIER_CANCEL_TODO and progress.need is Need.ALIEXPRESS
     name = orders.shop_order.name if orders.shop_order else ""
-    assert progress.will.en == f"Will cancel {name} on Shopify when the supplier accepts."
-    assert "sobald der Lieferant zustimmt" in progress.will.de
+    assert in_english(progress.will) == f"Will cancel {name} on Shopify when the supplier accepts."
+    assert "sobald der Lieferant zustimmt" in in_german(progress.will)
     assert fake_shop.state.cancel_requests == []  # nothing before the supplier accepted
 
     progress = pilot.aliexpress_requested(run)  # merchant action 2: "I have done it"
@@ -102,7 +103,7 @@ def test_manual_mode_asks_only_the_five_questions(
     needs.append(pilot.aliexpress_requested(run).need)  # 2
     progress = pilot.supplier_answered(run, True)  # 3
     needs.append(progress.need)
-    assert progress.will.en == ""  # Shopify not connected: nothing is automatic
+    assert in_english(progress.will) == ""  # Shopify not connected: nothing is automatic
     needs.append(pilot.shop_step_done(run, ORDER_TOTAL_MINOR).need)  # 4
     progress = pilot.money_arrived(run)  # 5
     assert needs == [Need.ALIEXPRESS, Need.SUPPLIER_ANSWER, Need.SHOP_STEP, Need.MONEY]

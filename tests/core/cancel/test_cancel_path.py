@@ -15,6 +15,7 @@ from core.cancel.view import Action
 from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, Refund, Supplier, SupplierOrder
 from core.ledger.types import Fault, Reason
+from tests.catalogue import in_english, in_german
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import COST_MINOR, ORDER_TOTAL_MINOR, Seeded
 from tests.fakes.aliexpress_gateway import FakeAliExpress
@@ -40,8 +41,12 @@ def test_accepted_path_end_to_end(
 
     view = flow.check(run)
     assert view.state is State.SUPPLIER_CANCEL_TODO and view.path is Path.CANCEL
-    assert "not shipped yet (Awaiting shipment)" in view.why.en  # words, not AliExpress' code
-    assert "(Wartet auf Versand)" in view.why.de and "WAIT_" not in view.why.en + view.why.de
+    assert "not shipped yet (Awaiting shipment)" in in_english(
+        view.why
+    )  # words, not AliExpress' code
+    assert "(Wartet auf Versand)" in in_german(view.why) and "WAIT_" not in in_english(
+        view.why
+    ) + in_german(view.why)
     assert Action.MARK_SUPPLIER_CANCEL_REQUESTED in view.actions
     assert view.needs_out_of_pocket_ack and view.next_deadline is None
 

@@ -16,6 +16,7 @@ from core.ledger import Ledger
 from core.ledger.models import Event, SupplierOrder
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES
 from core.order_list import OrderList, OrderQuery
+from tests.catalogue import in_english, in_german
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import Seeded
 
@@ -90,7 +91,7 @@ def the_run_deadline(
     with ledger.engine.connect() as connection:
         listed = [d for d in due.deadlines(connection, now, YEAR_H) if d.cancellation_id == run]
     assert [(d.kind, d.deadline) for d in listed] == [(kind, at)]
-    assert listed[0].what.de and listed[0].what.en
+    assert in_german(listed[0].what) and in_english(listed[0].what)
     assert tray_total(ledger, now) == 1
 
 

@@ -18,6 +18,7 @@ from core.cancel.states import State
 from core.cancel.view import Action
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, SupplierOrder
+from tests.catalogue import in_english, in_german
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import ORDER_TOTAL_MINOR, Seeded, seed
 from tests.fakes.aliexpress_gateway import FakeAliExpress
@@ -35,11 +36,11 @@ def test_offline_manual_run(
     run = flow.start(orders.supplier_order_id, "changed_mind")
     view = flow.check(run)
     assert view.state is State.SUPPLIER_CANCEL_TODO
-    assert view.why.en.startswith("The ledger says (last known)")
-    assert any("AliExpress is not connected" in n.en for n in view.notes)
-    assert any("Shopify is not connected" in n.en for n in view.notes)
-    assert any("AliExpress ist nicht verbunden" in n.de for n in view.notes)
-    assert view.why.de.startswith("Laut Auftragsbuch")
+    assert in_english(view.why).startswith("The ledger says (last known)")
+    assert any("AliExpress is not connected" in in_english(n) for n in view.notes)
+    assert any("Shopify is not connected" in in_english(n) for n in view.notes)
+    assert any("AliExpress ist nicht verbunden" in in_german(n) for n in view.notes)
+    assert in_german(view.why).startswith("Laut Auftragsbuch")
     assert not view.shop_online and not view.supplier_online
     assert Action.REFRESH_SUPPLIER not in view.actions
     with pytest.raises(StepUnavailableError, match="not connected"):
@@ -58,7 +59,7 @@ def test_offline_manual_run(
     assert guide.admin_url == (
         f"https://admin.shopify.com/store/dropdesk-test/orders/{orders.shop_order.legacy_id}"
     )
-    assert not guide.refund and "Cancel order" in guide.clicks[1].en
+    assert not guide.refund and "Cancel order" in in_english(guide.clicks[1])
     assert guide.suggested_amount_minor == ORDER_TOTAL_MINOR
     assert admin_url("Dropdesk-Test.myshopify.com", 7) == (
         "https://admin.shopify.com/store/dropdesk-test/orders/7"
@@ -191,13 +192,13 @@ def test_card_payment_check_warning(
     flow.check(run)
     guide = flow.supplier_guide(run)
     assert guide.payment_check_until == clock() + timedelta(hours=21)
-    assert any("24-hour payment check" in w.en for w in guide.warnings)
+    assert any("24-hour payment check" in in_english(w) for w in guide.warnings)
     with ledger.session() as session:
         order = session.get(SupplierOrder, orders.supplier_order_id)
         assert order is not None
         order.ship_by = clock() - timedelta(hours=1)
         session.add(order)
-    assert any("ship window has closed" in w.en for w in flow.supplier_guide(run).warnings)
+    assert any("ship window has closed" in in_english(w) for w in flow.supplier_guide(run).warnings)
 
 
 def test_open_cancellations_sorted_by_next_deadline(

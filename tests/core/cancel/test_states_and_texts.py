@@ -25,6 +25,7 @@ from core.cancel.view import Action
 from core.cancel.workflow import CancelWorkflow
 from core.ledger.types import Reason
 from core.outgoing import Amount
+from tests.catalogue import in_english, in_german
 
 DESIGN_STATES = {
     "checking", "refund_path", "supplier_cancel_todo", "supplier_cancel_requested",
@@ -122,8 +123,8 @@ def test_supplier_texts_in_both_languages(reason: Reason) -> None:
     assert "{" not in english + german  # the reason phrase filled in, in the same language
     assert reason in messages.ALIEXPRESS_CANCEL_REASON
     clicks = messages.aliexpress_clicks(reason)
-    assert messages.ALIEXPRESS_CANCEL_REASON[reason] in clicks[2].en
-    assert all(click.en and click.de for click in clicks)
+    assert messages.ALIEXPRESS_CANCEL_REASON[reason] in in_english(clicks[2])
+    assert all(in_english(click) and in_german(click) for click in clicks)
 
 
 def test_customer_notes_say_what_happened() -> None:
@@ -148,16 +149,20 @@ def test_customer_notes_say_what_happened() -> None:
         "https://www.aliexpress.com/p/order/detail.html?orderId=8123"
     )
     steps = messages.dispute_steps("8123")
-    assert "8123" in steps[0].en and "15 days" in steps[-1].en and "15 Tagen" in steps[-1].de
+    assert (
+        "8123" in in_english(steps[0])
+        and "15 days" in in_english(steps[-1])
+        and "15 Tagen" in in_german(steps[-1])
+    )
     for refund in (False, True):
-        assert all(c.en and c.de for c in messages.shopify_clicks(refund=refund))
+        assert all(in_english(c) and in_german(c) for c in messages.shopify_clicks(refund=refund))
 
 
 def test_stored_texts_read_back_in_both_languages_and_old_english_ones_too() -> None:
-    text = messages.Text("Too late to cancel.", "Zu spät zum Stornieren.")
+    text = messages.Text.pair("Too late to cancel.", "Zu spät zum Stornieren.")
     assert messages.Text.from_stored(text.stored()) == text
     old = messages.Text.from_stored("Too late to cancel.")  # a payload of an older Dropdesk
-    assert old.get("de") == old.get("en") == "Too late to cancel."
+    assert in_german(old) == in_english(old) == "Too late to cancel."
     assert not messages.Text.from_stored(None)
 
 

@@ -19,6 +19,7 @@ from core.imports.questions import Answers, AnswersNeeded, locale_date_order
 from core.ledger import Ledger
 from core.ledger.models import Shop
 from core.ledger.types import to_db
+from tests.catalogue import in_english, in_german
 from tests.core.imports.conftest import DATA, count, orders_in
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -58,7 +59,7 @@ def test_an_export_without_currency_takes_the_connected_shops(ledger: Ledger) ->
     assert orders["#1003"]["total_minor"] == 123450  # 1234.50 USD
     assert summary.reading.currency == "USD" and summary.reading.currency_from == "shop"
     assert summary.reading.shop == "old-shop.myshopify.com"
-    assert "No Currency column: amounts read in USD" in summary.reading.notes()[1].en
+    assert "No Currency column: amounts read in USD" in in_english(summary.reading.notes()[1])
     with ledger.engine.connect() as connection:
         shops = connection.exec_driver_sql("SELECT DISTINCT shop_id FROM customer_order").all()
     assert shops == [(shop_id,)]
@@ -70,7 +71,7 @@ def test_an_export_without_currency_and_no_shop_is_a_question_not_eur(ledger: Le
 
     assert [q.kind for q in raised.value.questions] == ["currency"]
     assert "no Currency column" in str(raised.value) and "keine Spalte Currency" in (
-        raised.value.text.de
+        in_german(raised.value.text)
     )
     assert count(ledger, "customer_order") == 0 and count(ledger, "event") == 0
 
@@ -111,7 +112,7 @@ def test_day_first_dates_settled_by_the_file(ledger: Ledger) -> None:
     assert (reading.date_order, reading.date_order_from) == ("dmy", "file")
     assert reading.date_evidence == 'line 5: "14/04/2026 08:00"'  # #1003's Fulfilled at
     assert (reading.time_zone, reading.time_zone_from) == ("Europe/Berlin", "merchant")
-    notes = [note.en for note in reading.notes()]
+    notes = [in_english(note) for note in reading.notes()]
     assert 'Dates read day-first (as the file shows, line 5: "14/04/2026 08:00").' in notes
     assert any("read in Europe/Berlin" in note for note in notes)
 

@@ -29,6 +29,7 @@ from core.shopify.disputes import (
     _dispute,
     iter_dispute_pages,
 )
+from tests.catalogue import in_english, in_german
 from tests.core.shopify.conftest import MakeClient, Sleeper
 from tests.fakes.shopify_server import FakeShopify, LoopbackTransport
 
@@ -106,7 +107,7 @@ def test_sync_stores_links_and_a_resync_updates_instead_of_duplicating(
     linked = next(r for r in rows if r.shopify_gid == disputes[0].gid)
     assert linked.order_name == "#4711" and linked.customer_order_id is not None
     assert linked.amount_minor == int(order.total * 100) and linked.currency == "EUR"
-    assert linked.needs_response and linked.reason_text.de.startswith("Kunde sagt")
+    assert linked.needs_response and in_german(linked.reason_text).startswith("Kunde sagt")
 
     again = sync_chargebacks(ledger, client, shop_id, now=lambda: NOW)
     assert again.created == [] and again.changed == []
@@ -139,7 +140,7 @@ def test_only_disputes_waiting_for_evidence_have_a_deadline(
         found = chargeback_deadlines(session, NOW)
     assert [d.remaining for d in found] == [timedelta(hours=-2), timedelta(hours=20)]
     assert found[1].deadline == soon.evidence_due_by
-    assert found[0].what.en == "Send the chargeback evidence"
+    assert in_english(found[0].what) == "Send the chargeback evidence"
     with ledger.engine.connect() as connection:  # a Connection works as well as a Session
         assert len(chargeback_deadlines(connection, NOW)) == 2
 
@@ -187,7 +188,7 @@ def test_evidence_is_saved_without_submitting_then_submitted_when_confirmed(
     with pytest.raises(DisputeEvidenceRefusedError) as info:
         send_evidence(ledger, client, row.id, texts, submit=True)
     assert info.value.code == "EVIDENCE_ALREADY_ACCEPTED"
-    assert "nicht gespeichert" in info.value.text.de
+    assert "nicht gespeichert" in in_german(info.value.text)
     assert _events(ledger, "chargeback.evidence_failed")[0]["error"] == (
         "DisputeEvidenceRefusedError"
     )
@@ -215,8 +216,8 @@ def test_a_missing_disputes_scope_is_explained_in_both_languages(
     with pytest.raises(ShopifyScopeError) as info:
         sync_chargebacks(ledger, make_client(), shop_id)
     assert info.value.required == ("read_shopify_payments_disputes",)
-    assert "read_shopify_payments_disputes" in info.value.text.en
-    assert "Zugriffsbereich read_shopify_payments_disputes" in info.value.text.de
+    assert "read_shopify_payments_disputes" in in_english(info.value.text)
+    assert "Zugriffsbereich read_shopify_payments_disputes" in in_german(info.value.text)
     run = _events(ledger, "shopify_disputes_sync")[-1]
     assert run["outcome"] == "failed" and "read_shopify_payments_disputes" in str(run["message"])
 
@@ -231,7 +232,7 @@ def test_a_missing_evidence_scope_is_explained_and_nothing_is_sent(
     row = list_chargebacks(ledger)[0]
     with pytest.raises(ShopifyScopeError) as info:
         send_evidence(ledger, make_client(), row.id, {"uncategorizedText": "x"}, submit=True)
-    assert "read_shopify_payments_dispute_evidences" in info.value.text.en
+    assert "read_shopify_payments_dispute_evidences" in in_english(info.value.text)
     assert fake_shopify.state.evidence_requests == []
 
 
@@ -242,8 +243,8 @@ def test_a_shop_without_shopify_payments_is_told_so(
     fake_shopify.state.payments_enabled = False
     with pytest.raises(NoShopifyPaymentsError) as info:
         sync_chargebacks(ledger, make_client(), shop_id)
-    assert "does not use Shopify Payments" in info.value.text.en
-    assert "nutzt Shopify Payments nicht" in info.value.text.de
+    assert "does not use Shopify Payments" in in_english(info.value.text)
+    assert "nutzt Shopify Payments nicht" in in_german(info.value.text)
 
 
 def test_listing_is_throttled_like_everything_else(

@@ -24,6 +24,8 @@ from core.shopify import (
     sync_orders,
 )
 from core.shopify.denials import Withheld, denial_of, refusal_text
+from core.texts import Text
+from tests.catalogue import in_english, in_german
 from tests.core.shopify.conftest import MakeClient
 from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify
 
@@ -64,7 +66,7 @@ def test_a_withheld_email_keeps_the_orders_and_is_told_once_with_the_right_remed
     assert stored[made[0].gid].customer_name == "Jane Roe"  # the rest is read as usual
     assert report.withheld == ("email",)
     assert report.notice is not None
-    english, german = report.notice.get("en"), report.notice.get("de")
+    english, german = in_english(report.notice), in_german(report.notice)
     assert "e-mail address" in english and "protected customer data" in english
     assert "Access scopes do not grant it" in english
     assert english.count("e-mail address") == 1, "told once for three pages"
@@ -72,7 +74,9 @@ def test_a_withheld_email_keeps_the_orders_and_is_told_once_with_the_right_remed
     assert not any(words in english for words in BROKEN)
     (event,) = _sync_events(ledger)
     assert event["outcome"] == "completed" and event["withheld"] == ["email"]
-    assert event["withheld_notice"] == {"en": english, "de": german}
+    kept = Text.from_stored(event["withheld_notice"])  # the marker, re-worded when read
+    assert kept == report.notice and in_german(kept) == german and in_english(kept) == english
+    assert "Kundendaten" not in str(event["withheld_notice"])  # no words of one language
 
 
 def test_withheld_customer_and_email_are_told_together(
@@ -85,7 +89,7 @@ def test_withheld_customer_and_email_are_told_together(
     assert all(o.customer_name == "" and o.email == "" for o in _stored(ledger).values())
     assert set(report.withheld) == {"email", "customer"}
     assert report.notice is not None
-    assert "e-mail address, customer name" in report.notice.get("en")
+    assert "e-mail address, customer name" in in_english(report.notice)
 
 
 def test_an_email_read_before_is_not_wiped_when_it_is_withheld_later(
@@ -118,9 +122,9 @@ def test_a_missing_customers_scope_is_told_as_a_scope(
     report = sync_orders(ledger, make_client(), _shop(ledger, fake_shopify))
     assert report.orders == 2 and report.withheld == ("customer",)
     assert report.notice is not None
-    assert "read_customers" in report.notice.get("en")
-    assert "access scopes" in report.notice.get("en")
-    assert "read_customers" in report.notice.get("de")
+    assert "read_customers" in in_english(report.notice)
+    assert "access scopes" in in_english(report.notice)
+    assert "read_customers" in in_german(report.notice)
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -147,7 +151,7 @@ def test_orders_denied_outright_explain_protected_data_not_scopes(
         sync_orders(ledger, make_client(), _shop(ledger, fake_shopify))
     error = raised.value
     assert error.protected and error.required == ()
-    english, german = error.text.get("en"), error.text.get("de")
+    english, german = in_english(error.text), in_german(error.text)
     assert "not approved for protected customer data" in english
     assert "Access scopes do not grant it" in english
     assert "geschützte Kundendaten" in german and "nicht freigegeben" in german
@@ -164,9 +168,9 @@ def test_a_missing_orders_scope_names_the_scope_in_both_languages(
         get_order(make_client(), order.gid)
     error = raised.value
     assert error.required == ("read_orders",) and not error.protected
-    assert "lacks the access scope read_orders" in error.text.get("en")
-    assert "Add read_orders to the app's access scopes" in error.text.get("en")
-    assert "Zugriffsbereich read_orders" in error.text.get("de")
+    assert "lacks the access scope read_orders" in in_english(error.text)
+    assert "Add read_orders to the app's access scopes" in in_english(error.text)
+    assert "Zugriffsbereich read_orders" in in_german(error.text)
     assert not any(words in str(error) for words in BROKEN)
 
 
@@ -188,12 +192,14 @@ def test_a_denial_naming_a_scope_and_protected_data_gives_both_remedies() -> Non
     )
     assert denial is not None and denial.protected and denial.scopes == ("read_customers",)
     text = refusal_text([denial], "orders_updated_since", "shop.myshopify.com")
-    assert "read_customers" in text.en and "Access scopes do not grant it" in text.en
+    assert "read_customers" in in_english(text) and "Access scopes do not grant it" in in_english(
+        text
+    )
     withheld = Withheld()
     withheld.add(denial)
     notice = withheld.notice()
     assert notice is not None
-    assert "read_customers" in notice.de and "geschützte Kundendaten" in notice.de
+    assert "read_customers" in in_german(notice) and "geschützte Kundendaten" in in_german(notice)
 
 
 # -- API versions ---------------------------------------------------------------------------------
@@ -205,8 +211,8 @@ def test_versions_before_2026_01_are_refused_up_front(
 ) -> None:
     with pytest.raises(ApiVersionError) as raised:
         make_client(api_version=version)
-    assert "too old" in raised.value.text.get("en") and "2026-01" in str(raised.value)
-    assert "zu alt" in raised.value.text.get("de")
+    assert "too old" in in_english(raised.value.text) and "2026-01" in str(raised.value)
+    assert "zu alt" in in_german(raised.value.text)
     assert fake_shopify.log == [], "nothing was sent"
 
 
