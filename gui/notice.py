@@ -30,7 +30,7 @@ class Kind(Enum):
     ERROR = "error"
 
 
-_BANNER: dict[Kind, tuple[Shade, Shade, Shade]] = {
+BANNER: dict[Kind, tuple[Shade, Shade, Shade]] = {
     Kind.INFO: (Colours.INFO_FILL, Colours.INFO_TEXT, Colours.INFO_BORDER),
     Kind.SUCCESS: (Colours.SUCCESS_FILL, Colours.SUCCESS_TEXT, Colours.SUCCESS_BORDER),
     Kind.WARNING: (Colours.WARNING_FILL, Colours.WARNING_TEXT, Colours.WARNING_BORDER),
@@ -78,7 +78,7 @@ class Banner(QLabel):
         if not self.boxed:
             shade = _TEXT[kind]
             return shade.css() if shade is not None else ""
-        fill, text, border = _BANNER[kind]
+        fill, text, border = BANNER[kind]
         return (
             f"QLabel {{ background: {fill.color().name()}; {text.css()} "
             f"border: 1px solid {border.color().name()}; border-radius: 4px; padding: 6px; }}"
