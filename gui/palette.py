@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -186,19 +186,24 @@ class Colours:
 
 class _Restyle(QObject):
     """Sets its widget's style sheet again from `style` when the application's palette
-    changes (light to dark), so a colour named by role follows the mode in force."""
+    changes (light to dark), so a colour named by role follows the mode in force. A widget
+    with a style sheet gets no palette-change event of its own (Qt sends those to windows
+    and unstyled widgets), hence the application's signal; it ends with the widget."""
 
     def __init__(self, widget: QWidget, style: Callable[[], str]) -> None:
         super().__init__(widget)
         self.style = style
-        widget.installEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.paletteChanged.connect(self.restyle)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+    @Slot(QPalette)
+    def restyle(self, _palette: QPalette | None = None) -> None:
+        widget = self.parent()
+        if isinstance(widget, QWidget):
             sheet = self.style()
-            if watched.styleSheet() != sheet:
-                watched.setStyleSheet(sheet)
-        return False
+            if widget.styleSheet() != sheet:
+                widget.setStyleSheet(sheet)
 
 
 def follow_palette(widget: QWidget, style: Callable[[], str]) -> None:

@@ -457,12 +457,16 @@ class ReviewView(QWidget):
     # --- filter --------------------------------------------------------------------------------
 
     def event(self, event: QEvent) -> bool:
-        """Charts drawn for one mode are drawn again when the palette changes (light, dark)."""
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        """Charts and table colours chosen for one mode are chosen again when the palette
+        changes (light, dark): a window gets ApplicationPaletteChange, a child PaletteChange."""
+        palette_change = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+        if event.type() in palette_change and hasattr(self, "chart_views"):
             for view in self.chart_views:
                 chart = view.chart()
                 if chart is not None:
                     paint_chart(chart)
+            if self.summary is not None:
+                self._show_groups()
         return super().event(event)
 
     def _date_edit(self, name: str) -> QDateEdit:
