@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from core.money import to_decimal
 from core.review import GroupRow, ReviewSummary
 from gui.formatting import month_text
-from gui.palette import Colours, is_dark
+from gui.palette import Colours, contrast_ratio, is_dark
 
 IMAGE_SIZE = QSize(640, 300)
 
@@ -190,7 +190,9 @@ def paint_chart(chart: QChart, dark: bool | None = None) -> None:
     palette = QGuiApplication.palette()
     on_screen = dark is None
     dark = is_dark(palette) if on_screen else dark
+    title_font = QFont(chart.titleFont())  # a theme sets its own fonts
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    chart.setTitleFont(title_font)
     background = (
         palette.color(QPalette.ColorRole.Window) if on_screen else QColor(Qt.GlobalColor.white)
     )
@@ -209,9 +211,12 @@ def paint_chart(chart: QChart, dark: bool | None = None) -> None:
         if isinstance(each, QAbstractBarSeries):
             for number, bars in enumerate(each.barSets()):
                 shade = Colours.RATE if bars.objectName() == RATE else series[number % len(series)]
-                bars.setColor(shade.color(dark))
-                bars.setBorderColor(shade.color(dark))
-                bars.setLabelColor(ink)
+                fill = shade.color(dark)
+                bars.setColor(fill)
+                bars.setBorderColor(fill)
+                # a value drawn on its bar: the mode's ink or paper, whichever reads there
+                on_bar = max((ink, background), key=lambda c: contrast_ratio(c, fill))
+                bars.setLabelColor(on_bar)
 
 
 def chart_views(summary: ReviewSummary) -> list[QChartView]:

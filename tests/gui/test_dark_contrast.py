@@ -10,15 +10,15 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCharts import QChartView
+from PySide6.QtCharts import QAbstractBarSeries, QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QStyleFactory, QWidget
 from pytestqt.qtbot import QtBot
 
 from core.cancel.states import State
 from core.ledger import Ledger
-from gui.palette import Appearance, Colours, contrast_ratio, is_dark
+from gui.palette import Appearance, Colours, contrast_ratio, dark_palette, is_dark
 from gui.review_view import ReviewView
 from tests.connections_support import Fakes, running_fakes
 from tests.core.cancel.wiring import seed
@@ -98,6 +98,10 @@ def _too_faint(root: QWidget) -> tuple[list[str], set[str]]:
         for axis in chart.axes():
             check(f"axis {axis.titleText()}", axis.labelsColor(), paper)
             check(f"axis title {axis.titleText()}", axis.titleBrush().color(), paper)
+        for series in chart.series():
+            if isinstance(series, QAbstractBarSeries) and series.isLabelsVisible():
+                for bars in series.barSets():  # values drawn on their bars
+                    check(f"values on {bars.label()}", bars.labelColor(), bars.color())
     return faint, seen
 
 
@@ -181,3 +185,16 @@ def test_the_cancel_wizard_reads_in_dark_mode(
     readable()  # the shop page by hand: a banner and the admin's address
     assert Colours.MUTED.color(dark=True).name() in seen
     assert Colours.MUTED.color(dark=False).name() not in seen
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_chart_bars_stand_out_3_to_1(qapp: QApplication, dark: bool) -> None:
+    """Bars are graphics, not text: WCAG 1.4.11 asks 3:1 against the window and the paper."""
+    style = QStyleFactory.create("Fusion")
+    assert style is not None
+    palette = dark_palette() if dark else style.standardPalette()
+    grounds = [palette.color(_Role.Window), palette.color(_Role.Base)]
+    for shade in (*Colours.series(), Colours.RATE):
+        for ground in grounds:
+            ratio = contrast_ratio(shade.color(dark), ground)
+            assert ratio >= 3.0, f"{shade.name} on {ground.name()}: {ratio:.2f}"
