@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from core.cancel.states import State
 from core.ledger import Ledger
+from gui.notice import Banner, Kind, muted, tint
 from gui.palette import Appearance, Colours, contrast_ratio, dark_palette, is_dark
 from gui.review_view import ReviewView
 from tests.connections_support import Fakes, running_fakes
@@ -198,3 +199,28 @@ def test_chart_bars_stand_out_3_to_1(qapp: QApplication, dark: bool) -> None:
         for ground in grounds:
             ratio = contrast_ratio(shade.color(dark), ground)
             assert ratio >= 3.0, f"{shade.name} on {ground.name()}: {ratio:.2f}"
+
+
+def test_notices_follow_a_switch_of_the_palette(qtbot: QtBot, look: Appearance) -> None:
+    """The shared notice helpers name roles, so every screen using them follows the desktop."""
+    look.set_scheme(Qt.ColorScheme.Light)
+    banner, line, hint = Banner(), QLabel("overdue"), QLabel("nothing yet")
+    for widget in (banner, line, hint):
+        qtbot.addWidget(widget)
+    banner.show_notice("Shopify is not connected", Kind.WARNING)
+    tint(line, Kind.ERROR)
+    muted(hint)
+
+    def inks() -> list[str]:
+        shown = (banner, line, hint)
+        for widget in shown:
+            widget.ensurePolished()  # a style sheet reaches the palette when polished
+        return [w.palette().color(_Role.WindowText).name() for w in shown]
+
+    shades = (Colours.WARNING_TEXT, Colours.NEGATIVE, Colours.MUTED)
+    assert inks() == [shade.color(dark=False).name() for shade in shades]
+    look.set_scheme(Qt.ColorScheme.Dark)
+    assert inks() == [shade.color(dark=True).name() for shade in shades]
+    banner.clear_notice()
+    look.set_scheme(Qt.ColorScheme.Light)
+    assert banner.styleSheet() == ""  # a cleared banner stays plain
