@@ -14,7 +14,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
-from gui.palette import Colours, Shade
+from gui.palette import Colours, Shade, follow_palette
 
 
 def _tr(text: str) -> str:
@@ -30,7 +30,7 @@ class Kind(Enum):
     ERROR = "error"
 
 
-_BANNER: dict[Kind, tuple[Shade, Shade, Shade]] = {
+BANNER: dict[Kind, tuple[Shade, Shade, Shade]] = {
     Kind.INFO: (Colours.INFO_FILL, Colours.INFO_TEXT, Colours.INFO_BORDER),
     Kind.SUCCESS: (Colours.SUCCESS_FILL, Colours.SUCCESS_TEXT, Colours.SUCCESS_BORDER),
     Kind.WARNING: (Colours.WARNING_FILL, Colours.WARNING_TEXT, Colours.WARNING_BORDER),
@@ -65,20 +65,20 @@ class Banner(QLabel):
     def show_notice(self, text: str, kind: Kind = Kind.INFO) -> None:
         self.kind = kind
         self.setText(text)
-        self.setStyleSheet(self._style(kind))
+        follow_palette(self, lambda: self._style(kind))
         self.setVisible(bool(text))
 
     def clear_notice(self) -> None:
         self.kind = None
         self.setText("")
-        self.setStyleSheet("")
+        follow_palette(self, str)
         self.hide()
 
     def _style(self, kind: Kind) -> str:
         if not self.boxed:
             shade = _TEXT[kind]
             return shade.css() if shade is not None else ""
-        fill, text, border = _BANNER[kind]
+        fill, text, border = BANNER[kind]
         return (
             f"QLabel {{ background: {fill.color().name()}; {text.css()} "
             f"border: 1px solid {border.color().name()}; border-radius: 4px; padding: 6px; }}"
@@ -88,12 +88,12 @@ class Banner(QLabel):
 def tint(label: QLabel, kind: Kind | None) -> None:
     """Colour a plain label's text by what it says (None: the palette's own text colour)."""
     shade = _TEXT[kind] if kind is not None else None
-    label.setStyleSheet(shade.css() if shade is not None else "")
+    follow_palette(label, shade.css if shade is not None else str)
 
 
 def muted(label: QLabel, extra: str = "") -> None:
     """Secondary text: hints, addresses, "nothing here yet"."""
-    label.setStyleSheet(f"{Colours.MUTED.css()} {extra}".strip())
+    follow_palette(label, lambda: f"{Colours.MUTED.css()} {extra}".strip())
 
 
 def status(widget: QWidget, text: str, timeout_ms: int = 15_000) -> None:

@@ -3,7 +3,8 @@ suppliers ranked by refund rate; and the same charts as images for the PDF repor
 
 Amounts are in the reporting currency (each converted at the rate of its day by core.review).
 Charts plot doubles: amounts become floats only here, for drawing. Their numbers and months
-read in the window's language (the chart's locale is the one gui.formatting uses).
+read in the window's language (the chart's locale is the one gui.formatting uses). On screen
+they take the window's palette (dark in dark mode, not a white panel); on paper, the light one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -20,17 +22,19 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QLocale, QMargins, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from core.money import to_decimal
 from core.review import GroupRow, ReviewSummary
 from gui.formatting import month_text
+from gui.palette import Colours, contrast_ratio, is_dark
 
-#: One colour per currency, in order of appearance; readable on white paper too.
-PALETTE = ("#c0392b", "#2e86c1", "#28b463", "#b9770e", "#7d3c98", "#566573")
-RATE_COLOUR = "#d35400"
 IMAGE_SIZE = QSize(640, 300)
+
+
+RATE = "rate"
+"""The object name of the suppliers' refund-rate bars (they take `Colours.RATE`)."""
 
 
 def _tr(text: str) -> str:
@@ -97,7 +101,7 @@ def net_cost_chart(summary: ReviewSummary) -> QChart:
     series = QBarSeries()
     for number, (currency, values) in enumerate(sets):
         bars = QBarSet(currency)
-        bars.setColor(QColor(PALETTE[number % len(PALETTE)]))
+        bars.setObjectName(f"series-{number}")
         bars.append(values)
         series.append(bars)
     chart.addSeries(series)
@@ -130,7 +134,7 @@ def reasons_chart(summary: ReviewSummary) -> QChart:
     series = QHorizontalBarSeries()
     for number, (currency, values) in enumerate(sets):
         bars = QBarSet(currency)
-        bars.setColor(QColor(PALETTE[number % len(PALETTE)]))
+        bars.setObjectName(f"series-{number}")
         bars.append(values)
         series.append(bars)
     chart.addSeries(series)
@@ -156,7 +160,7 @@ def supplier_rates_chart(summary: ReviewSummary, limit: int = 12) -> QChart:
     rates.reverse()  # the highest rate on top
     series = QHorizontalBarSeries()
     bars = QBarSet(_tr("Orders refunded (%)"))
-    bars.setColor(QColor(RATE_COLOUR))
+    bars.setObjectName(RATE)
     bars.append([r.per_mille / 10 for r in rates])
     series.append(bars)
     series.setLabelsVisible(True)
@@ -179,10 +183,48 @@ def supplier_rates_chart(summary: ReviewSummary, limit: int = 12) -> QChart:
 CHARTS = (net_cost_chart, reasons_chart, supplier_rates_chart)
 
 
+def paint_chart(chart: QChart, dark: bool | None = None) -> None:
+    """Colour `chart` for the application's palette, or for paper (`dark=False`, white): the
+    QChart theme of the mode, then background and texts from the palette, bars from the
+    `Colours` series roles. Call it again after a palette change."""
+    palette = QGuiApplication.palette()
+    on_screen = dark is None
+    dark = is_dark(palette) if on_screen else dark
+    title_font = QFont(chart.titleFont())  # a theme sets its own fonts
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    chart.setTitleFont(title_font)
+    background = (
+        palette.color(QPalette.ColorRole.Window) if on_screen else QColor(Qt.GlobalColor.white)
+    )
+    ink = (
+        palette.color(QPalette.ColorRole.WindowText) if on_screen else QColor(Qt.GlobalColor.black)
+    )
+    chart.setBackgroundBrush(QBrush(background))
+    chart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
+    chart.setTitleBrush(QBrush(ink))
+    chart.legend().setLabelColor(ink)
+    for axis in chart.axes():
+        axis.setLabelsColor(ink)
+        axis.setTitleBrush(QBrush(ink))
+    series = Colours.series()
+    for each in chart.series():
+        if isinstance(each, QAbstractBarSeries):
+            for number, bars in enumerate(each.barSets()):
+                shade = Colours.RATE if bars.objectName() == RATE else series[number % len(series)]
+                fill = shade.color(dark)
+                bars.setColor(fill)
+                bars.setBorderColor(fill)
+                # a value drawn on its bar: the mode's ink or paper, whichever reads there
+                on_bar = max((ink, background), key=lambda c: contrast_ratio(c, fill))
+                bars.setLabelColor(on_bar)
+
+
 def chart_views(summary: ReviewSummary) -> list[QChartView]:
     views = []
     for build in CHARTS:
-        view = QChartView(build(summary))
+        chart = build(summary)
+        paint_chart(chart)
+        view = QChartView(chart)
         view.setRenderHint(QPainter.RenderHint.Antialiasing)
         view.setMinimumHeight(240)
         views.append(view)
@@ -200,7 +242,7 @@ def chart_image(chart: QChart, size: QSize | None = None, scale: int = 2) -> QIm
     scene.setSceneRect(area)
     image = QImage(size * scale, QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
-    image.fill(QColor("white"))
+    image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     scene.render(painter, area, area)
@@ -210,4 +252,7 @@ def chart_image(chart: QChart, size: QSize | None = None, scale: int = 2) -> QIm
 
 
 def chart_images(summary: ReviewSummary, size: QSize | None = None) -> list[QImage]:
-    return [chart_image(build(summary), size) for build in CHARTS]
+    charts = [build(summary) for build in CHARTS]
+    for chart in charts:
+        paint_chart(chart, dark=False)
+    return [chart_image(chart, size) for chart in charts]

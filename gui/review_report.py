@@ -38,6 +38,7 @@ from core.review import (
 )
 from gui.formatting import day_text, local_time, money
 from gui.i18n import say
+from gui.palette import PAPER_STYLE
 from gui.review_charts import chart_images
 
 MAX_LINES = 2_000
@@ -50,25 +51,22 @@ MEASURE_TITLES = {
     "overdue": "of which overdue",
 }
 
-_STYLE = """
-body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1b1f24; }
-h1 { font-size: 16pt; margin-bottom: 2px; }
-h2 { font-size: 12pt; margin-top: 14px; margin-bottom: 4px; color: #2c3e50; }
-p.meta { color: #555; margin: 0; }
-th { background: #e8ecf0; text-align: left; padding: 3px 6px; font-weight: bold; }
+#: Layout only: the inks and fills are the printed documents' own (`PAPER_STYLE`).
+_STYLE = (
+    PAPER_STYLE
+    + """
 table.totals td, table.totals th { white-space: nowrap; }
 table.groups th { font-size: 8pt; }
 table.groups { margin-top: 12px; }
-td.caption { font-size: 12pt; font-weight: bold; color: #2c3e50; border-bottom: none;
-             padding: 0 0 4px 0; }
+td { vertical-align: middle; }
+td.caption { font-size: 12pt; font-weight: bold; border-bottom: none; padding: 0 0 4px 0; }
 td.big { font-size: 13pt; font-weight: bold; }
-p.rates { color: #555; margin: 0; font-size: 8pt; }
-td { padding: 2px 6px; border-bottom: 1px solid #dde2e6; }
+p.rates { margin: 0; font-size: 8pt; }
 td.num, th.num { text-align: right; }
-td.bad { color: #a61b1b; font-weight: bold; }
 table.lines { font-size: 7pt; }
 table.lines td { white-space: nowrap; padding: 1px 4px; }
 """
+)
 
 
 def _tr(text: str) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDate,
+    QEvent,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,7 +29,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -75,7 +76,8 @@ from core.review import (
 from gui.formatting import day_format, local_time, money, month_text, number_text
 from gui.i18n import current_language, say
 from gui.jobs import Job
-from gui.review_charts import CHARTS
+from gui.palette import Colours, follow_palette
+from gui.review_charts import CHARTS, paint_chart
 from gui.review_report import LABEL_KEYS, MEASURE_TITLES, rate_lines, write_review_pdf
 from gui.window_fit import fit_to_screen
 
@@ -84,7 +86,6 @@ log = logging.getLogger(__name__)
 PAGE_SIZE = 300
 MAX_PAGES = 20
 Index = QModelIndex | QPersistentModelIndex
-_BAD = QBrush(QColor("#a61b1b"))
 
 
 def _tr(text: str) -> str:
@@ -210,7 +211,7 @@ class ReviewLinesModel(QAbstractTableModel):
             return None
         cell = line[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
-            return _BAD if self._is_bad(column.key, cell, line) else None
+            return Colours.NEGATIVE.brush() if self._is_bad(column.key, cell, line) else None
         return cell_label(column.key, cell_display(cell))
 
     def _is_bad(self, key: str, cell: Cell, line: tuple[Cell, ...]) -> bool:
@@ -239,7 +240,7 @@ class _Card(QFrame):
         self._base_tip = tooltip
         self.setToolTip(tooltip)
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: #4a5260; font-size: 11px;")
+        follow_palette(self.title, lambda: f"{Colours.MUTED.css()} font-size: 11px;")
         self.value = QLabel("–")
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.value.font()
@@ -257,7 +258,7 @@ class _Card(QFrame):
         shown = [a for a in amounts if a.minor] or list(amounts[:1])
         self.value.setText("\n".join(money(a.minor, a.currency) for a in shown) or "–")
         bad = alarming and any(a.minor > 0 for a in amounts)
-        self.value.setStyleSheet("color: #a61b1b;" if bad else "")
+        follow_palette(self.value, Colours.NEGATIVE.css if bad else str)
         self.setToolTip(self._base_tip + (f"\n\n{detail}" if detail else ""))
 
 
@@ -359,7 +360,7 @@ class ReviewView(QWidget):
         self.rate_note.setObjectName("reviewRates")
         self.rate_note.setWordWrap(True)
         self.rate_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rate_note.setStyleSheet("color: #4a5260;")
+        follow_palette(self.rate_note, Colours.MUTED.css)
         cards = QGridLayout()
         for number, measure in enumerate(MEASURES):
             cards.addWidget(self.cards[measure], 0, number)
@@ -456,6 +457,19 @@ class ReviewView(QWidget):
         fit_to_screen(self, 1360, 860)
 
     # --- filter --------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Charts and table colours chosen for one mode are chosen again when the palette
+        changes (light, dark): a window gets ApplicationPaletteChange, a child PaletteChange."""
+        palette_change = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange)
+        if event.type() in palette_change and hasattr(self, "chart_views"):
+            for view in self.chart_views:
+                chart = view.chart()
+                if chart is not None:
+                    paint_chart(chart)
+            if self.summary is not None:
+                self._show_groups()
+        return super().event(event)
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
@@ -579,7 +593,9 @@ class ReviewView(QWidget):
         self.counts.setText(text)
         for view, build in zip(self.chart_views, CHARTS, strict=True):
             old = view.chart()
-            view.setChart(build(summary))
+            chart = build(summary)
+            paint_chart(chart)
+            view.setChart(chart)
             if old is not None:
                 old.deleteLater()
         self._show_groups()
@@ -647,7 +663,7 @@ class ReviewView(QWidget):
                 if MEASURES[column - 3 : column - 2] in (("net_cost",), ("overdue",)) and (
                     value != "–" and not value.startswith(("-", "−"))
                 ):
-                    item.setForeground(_BAD)
+                    item.setForeground(Colours.NEGATIVE.brush())
                 table.setItem(row, column, item)
 
     # --- currency and rates -------------------------------------------------------------------

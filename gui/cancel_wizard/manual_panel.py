@@ -18,6 +18,7 @@ from core.cancel.shop_manual import ShopManualGuide
 from gui.cancel_wizard.step import amount_text, button_row, primary, tr
 from gui.cancel_wizard.texts import Banner, Instructions
 from gui.links import open_link
+from gui.palette import Colours, follow_palette
 
 
 class ManualPanel(QWidget):
@@ -33,7 +34,7 @@ class ManualPanel(QWidget):
         self.open_button.clicked.connect(self.open_admin)
         self.url = QLabel()
         self.url.setObjectName("adminUrl")
-        self.url.setStyleSheet("color: #5f6670;")
+        follow_palette(self.url, Colours.MUTED.css)
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         link = QHBoxLayout()
         link.addWidget(self.open_button)

@@ -22,6 +22,7 @@ from gui.cancel_wizard.decision_form import ALL_LOCKED, DecisionForm
 from gui.cancel_wizard.step import PageKey, StepPage, primary, tr, when
 from gui.cancel_wizard.texts import paragraph
 from gui.formatting import local_time, money, status_text
+from gui.palette import Colours
 
 
 class ReasonPage(StepPage):
@@ -104,10 +105,11 @@ class ReasonPage(StepPage):
         rows.append((tr("Status (last known)"), status))
         if order.ship_by is not None and order.shipped_at is None:
             rows.append((tr("Ship by"), when(order.ship_by, now)))
+        muted = Colours.MUTED.color().name()
         self.order_card.setText(
             "<table cellspacing='0' cellpadding='2'>"
             + "".join(
-                f"<tr><td style='color:#5f6670; padding-right:12px'>{html.escape(k)}</td>"
+                f"<tr><td style='color:{muted}; padding-right:12px'>{html.escape(k)}</td>"
                 f"<td>{html.escape(display_text(v))}</td></tr>"
                 for k, v in rows
             )

@@ -44,6 +44,7 @@ from gui.cancel_wizard.step import (
 )
 from gui.cancel_wizard.texts import Banner
 from gui.formatting import money
+from gui.palette import Colours, follow_palette
 
 _SHOP_ACTIONS = (
     Action.CANCEL_ON_SHOP,
@@ -89,7 +90,7 @@ class ShopPage(StepPage):
             tr("Without a refund, cancel in the Shopify admin and record it below.")
         )
         self.no_refund_note.setWordWrap(True)
-        self.no_refund_note.setStyleSheet("color: #7a3300;")
+        follow_palette(self.no_refund_note, Colours.CAUTION.css)
         self.cancel_button = primary(QPushButton(tr("Cancel on Shopify…")))
         self.cancel_button.setObjectName("cancelOnShopButton")
         self.cancel_button.clicked.connect(self._cancel)

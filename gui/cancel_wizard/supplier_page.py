@@ -23,6 +23,7 @@ from gui.cancel_wizard.step import (
 )
 from gui.cancel_wizard.texts import Banner, CopyableText, Instructions, paragraph
 from gui.links import open_link
+from gui.palette import Colours, follow_palette
 
 _AFTER = {
     "accepted": "The supplier accepted the cancellation.",
@@ -46,7 +47,7 @@ class SupplierPage(StepPage):
         self.url = QLabel()
         self.url.setObjectName("aliexpressUrl")
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.url.setStyleSheet("color: #5f6670;")
+        follow_palette(self.url, Colours.MUTED.css)
         link_row = QHBoxLayout()
         link_row.addWidget(self.open_button)
         link_row.addWidget(self.url, 1)

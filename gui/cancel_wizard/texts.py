@@ -29,6 +29,8 @@ from core.outgoing import Message
 from core.texts import Text
 from gui.cancel_wizard.step import tr
 from gui.i18n import say
+from gui.notice import BANNER, Kind
+from gui.palette import Colours, follow_palette
 
 
 class CopyableText(QWidget):
@@ -138,14 +140,6 @@ class Instructions(QLabel):
         return item if isinstance(item, str) else say(item)
 
 
-_BANNER_STYLES = {
-    "error": ("#fdecea", "#8b1a1a", "#e6a1a1"),
-    "warning": ("#fff4d6", "#5c4400", "#e8c96a"),
-    "info": ("#e8f0fb", "#1f3b63", "#a9c2e6"),
-    "success": ("#e6f4ea", "#1d5b33", "#9fd0ae"),
-}
-
-
 class Banner(QFrame):
     """A coloured message with an optional button (e.g. "Check again")."""
 
@@ -172,18 +166,23 @@ class Banner(QFrame):
         Core's texts show in the window's language."""
         items = [text] if isinstance(text, str | Text) else list(text)
         lines = [i if isinstance(i, str) else say(i) for i in items]
-        background, foreground, border = _BANNER_STYLES[kind]
         self.kind = kind
         self._plain = "\n".join(lines)
-        self.setStyleSheet(
-            f"Banner {{ background: {background}; border: 1px solid {border};"
-            " border-radius: 4px; }"
-            f" QLabel {{ color: {foreground}; background: transparent; border: none; }}"
-        )
+        follow_palette(self, lambda: self._style(kind))
         self.label.setText("<br>".join(html.escape(line) for line in lines))
         self.button.setText(button)
         self.button.setVisible(bool(button))
         self.show()
+
+    @staticmethod
+    def _style(kind: str) -> str:
+        """The banner's fill, border and text: gui.notice's roles for `kind`."""
+        fill, text, border = BANNER[Kind(kind)]
+        return (
+            f"Banner {{ background: {fill.color().name()}; border: 1px solid"
+            f" {border.color().name()}; border-radius: 4px; }}"
+            f" QLabel {{ {text.css()} background: transparent; border: none; }}"
+        )
 
     def clear(self) -> None:
         self.kind = ""
@@ -204,5 +203,5 @@ def paragraph(text: str = "", *, muted: bool = False, rich: bool = False) -> QLa
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
-        label.setStyleSheet("color: #5f6670;")
+        follow_palette(label, Colours.MUTED.css)
     return label

@@ -73,6 +73,7 @@ from gui.cancel_wizard.supplier_page import SupplierPage
 from gui.cancel_wizard.texts import Banner
 from gui.cancel_wizard.timeline import TimelineView
 from gui.i18n import say
+from gui.palette import Colours, follow_palette
 from gui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ class CancelWizard(QWidget):
         self.title.setStyleSheet("font-size: 17pt; font-weight: 600;")
         self.subtitle = QLabel()
         self.subtitle.setObjectName("wizardSubtitle")
-        self.subtitle.setStyleSheet("color: #5f6670;")
+        follow_palette(self.subtitle, Colours.MUTED.css)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
@@ -164,7 +165,7 @@ class CancelWizard(QWidget):
         self.deadline_label.setObjectName("deadlineLabel")
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionLabel")
-        self.connection_label.setStyleSheet("color: #5f6670;")
+        follow_palette(self.connection_label, Colours.MUTED.css)
         header = QVBoxLayout()
         header.setSpacing(2)
         top = QHBoxLayout()
@@ -599,7 +600,7 @@ class CancelWizard(QWidget):
             self.deadline_label.setText(
                 f"{tr(view.next_deadline_label)}: {when(view.next_deadline, self.now())}"
             )
-            self.deadline_label.setStyleSheet("color: #8b0000;" if overdue else "")
+            follow_palette(self.deadline_label, Colours.NEGATIVE.css if overdue else str)
         else:
             self.deadline_label.clear()
         self.connection_label.setText(

@@ -152,7 +152,7 @@ class AliExpressPanel(QGroupBox):
             self.account.setText(tr("not connected"))
             self.access_expiry.setText("—")
             self.refresh_expiry.setText("—")
-            self.refresh_expiry.setStyleSheet("")
+            tint(self.refresh_expiry, None)
             self.status.show_text(
                 tr(
                     "Enter your app's key and secret, open the authorization page, sign in and "

@@ -17,20 +17,7 @@ THREADS = re.compile(
 HEX = re.compile(r"#[0-9a-fA-F]{6}(?![0-9a-fA-F])|#[0-9a-fA-F]{3}\b(?=[\"';\s])")
 NAMED = re.compile(r"QColor\(\s*[\"'][a-z]+[\"']\s*\)")
 
-#: Files still to convert, each with an owner elsewhere (see the report of branch onejob):
-#: the cancel wizard (branch autopilot) and the review (branch money). Printed documents take
-#: `gui.palette.PAPER_STYLE`.
-HEX_NOT_YET = {
-    "cancel_wizard/texts.py",
-    "cancel_wizard/wizard.py",
-    "cancel_wizard/reason_page.py",
-    "cancel_wizard/supplier_page.py",
-    "cancel_wizard/manual_panel.py",
-    "cancel_wizard/shop_page.py",
-    "review_view.py",
-    "review_report.py",
-    "review_charts.py",
-}
+#: No exceptions: printed documents take `gui.palette.PAPER_STYLE`, charts the `Colours` roles.
 #: Strings that look like colours but are not: width samples of order numbers.
 NOT_COLOURS = {("ledger_columns.py", "#100000")}
 
@@ -93,7 +80,7 @@ def test_no_screen_holds_a_colour_value() -> None:
     found = [
         f"{name}: {match.group(0)}"
         for name, text in _sources()
-        if name != "palette.py" and name not in HEX_NOT_YET
+        if name != "palette.py"
         for pattern in (HEX, NAMED)
         for match in pattern.finditer(text)
         if (name, match.group(0)) not in NOT_COLOURS
@@ -109,13 +96,6 @@ def test_no_screen_opens_the_ledger_or_builds_a_query() -> None:
             if (name, lines[number - 1].strip()) not in SQL_ALLOWED:
                 found.append(f"{name}:{number}: {what}")
     assert found == []
-
-
-def test_the_not_yet_list_only_shrinks() -> None:
-    """A file converted leaves the list (so the list stays the truth about what is left)."""
-    sources = dict(_sources())
-    still = {name for name in HEX_NOT_YET if HEX.search(sources.get(name, ""))}
-    assert still == HEX_NOT_YET
 
 
 def test_the_checks_catch_what_they_are_for() -> None:
