@@ -24,7 +24,8 @@ from core import clocks, protection, settings, withdrawal
 from core.cancel.states import FINAL, State
 from core.chargebacks.store import chargeback_deadlines
 from core.clocks import Urgency
-from core.deadline_entries import WHAT, Deadline, Kind  # noqa: F401  (re-exported)
+from core.deadline_entries import Deadline as Deadline  # re-exported: the one deadline type
+from core.deadline_entries import Kind as Kind
 from core.display_text import display_text
 from core.ledger.types import AWAITING_SHIPMENT_STATUSES, OPEN_SHOP_ORDER, from_db, to_db
 

@@ -271,7 +271,7 @@ def resolve_backend(backend: KeyringBackend | None = None) -> KeyringBackend:
         discovered: KeyringBackend = keyring.get_keyring()
     except Exception as exc:  # a broken keyringrc.cfg or PYTHON_KEYRING_BACKEND
         log.warning("keyring configuration could not be loaded: %s", exc)
-        discovered = fail.Keyring()
+        discovered = fail.Keyring()  # type: ignore[no-untyped-call]
     for candidate in _candidates(discovered):
         if _is_accepted(candidate):
             return candidate

@@ -32,11 +32,12 @@ from core.aliexpress.oauth import (
     refresh_tokens,
     refresh_warning,
 )
-from core.aliexpress.orders import AEOrder, EndKind, OrderStatus, Tracking
+from core.aliexpress.orders import AEOrder, OrderStatus, Tracking
 from core.aliexpress.rate_limit import RateLimiter
 from core.aliexpress.retry import RetryPolicy
 from core.aliexpress.signing import sign
 from core.aliexpress.status_sync import SyncFailure, SyncSummary, sync_order_statuses
+from core.status_words import EndKind
 
 __all__ = [
     "AEOrder",

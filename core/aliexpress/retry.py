@@ -26,7 +26,7 @@ class RetryPolicy:
 
     def delay(self, failures: int) -> float:
         """The wait after the `failures`-th failure: half fixed, half random ("equal jitter")."""
-        ceiling = min(self.max_delay, self.base_delay * 2 ** (failures - 1))
+        ceiling = min(self.max_delay, self.base_delay * 2.0 ** (failures - 1))
         return ceiling / 2 + self.rand() * ceiling / 2
 
     def next_delay(self, failures: int, started: float) -> float | None:

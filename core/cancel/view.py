@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from sqlmodel import Session, and_, col, or_, select
 
 from core.cancel import money_trail
-from core.cancel.actions import Action
+from core.cancel.actions import Action as Action  # re-exported: the view names its actions
 from core.cancel.next_deadline import LABELS as DEADLINE_LABELS
 from core.cancel.next_deadline import DeadlineKind, next_deadline, open_dispute
 from core.cancel.orders import RunOrders, fulfilled_on_shop, orders_of

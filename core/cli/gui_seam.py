@@ -40,7 +40,7 @@ def gui_part(name: str, given: GuiParts | None = None) -> Callable[..., Any]:
     from importlib.metadata import entry_points  # only when nothing was handed in
 
     for point in entry_points(group=GROUP, name=name):
-        loaded = point.load()
+        loaded: object = point.load()
         if callable(loaded):
             return loaded
     raise NoGuiError(name)

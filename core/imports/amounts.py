@@ -76,7 +76,7 @@ def _minor(text: str, sign: str, whole: str, fraction: str, currency: str) -> in
                 text=text,
             )
         )
-    minor = int(whole or "0") * 10**digits + int(significant.ljust(digits, "0") or "0")
+    minor = int(whole or "0") * int(10**digits) + int(significant.ljust(digits, "0") or "0")
     return -minor if sign == "-" else minor
 
 

@@ -19,16 +19,20 @@ LEGACY_ID = Integer().with_variant(BigInteger(), "postgresql")
 
 
 def _time(*, index: bool = False, nullable: bool = True) -> datetime | None:
-    return Field(default=None, sa_type=UTCDateTime, index=index, nullable=nullable)
+    column: datetime | None = Field(
+        default=None, sa_type=UTCDateTime, index=index, nullable=nullable
+    )
+    return column
 
 
 def _fk(target: str, *, nullable: bool = True, ondelete: str = "RESTRICT") -> int | None:
-    return Field(
+    column: int | None = Field(
         default=None,
         sa_column=Column(
             Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True
         ),
     )
+    return column
 
 
 class Shop(SQLModel, table=True):
