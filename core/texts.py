@@ -22,11 +22,25 @@ own wording); `Text.join` puts texts one after another.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 Lang = Literal["en", "de"]
 #: (context, source) -> the translation, or the source when there is none.
 Translate = Callable[[str, str], str]
+Shown = Callable[[object], object]
+
+
+def plain(value: object) -> object:
+    """A fact as text outside the window (command line, logs): instants in UTC, days in ISO;
+    the window shows them in the merchant's zone and language (gui.formatting.field_text)."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 #: The language of every source text.
 SOURCE_LANGUAGE = "en"
 
@@ -92,23 +106,35 @@ class Text:
 
     # --- words ----------------------------------------------------------------------------
 
-    def render(self, translate: Translate = _untranslated, language: str = SOURCE_LANGUAGE) -> str:
-        """The words: `translate(context, source)` with the fields put in (a field that is a
-        Text is rendered the same way). Without a translator: the English."""
+    def render(
+        self,
+        translate: Translate = _untranslated,
+        language: str = SOURCE_LANGUAGE,
+        shown: Shown = plain,
+    ) -> str:
+        """The words: `translate(context, source)` with the fields put in, each as `shown`
+        gives it (a field that is a Text is rendered the same way). Without a translator: the
+        English."""
         if self.given:
             return self.given.get(language) or self.given.get(SOURCE_LANGUAGE, self.source)
         template = translate(self.context, self.source) if self.context else self.source
         if not self.fields:
             return template
-        values = {
-            name: value.render(translate, language) if isinstance(value, Text) else value
+        nested = {
+            name: value.render(translate, language, shown)
             for name, value in self.fields.items()
+            if isinstance(value, Text)
         }
-        for words in (template, self.source):  # the source if a translation lost a field
-            try:
-                return words.format(**values)
-            except (KeyError, IndexError, ValueError):
-                continue
+        worded = {name: shown(value) for name, value in self.fields.items()} | nested
+        raw = dict(self.fields) | nested
+        # A field the template formats itself ("{seconds:.0f}") takes the raw value; the
+        # source if a translation lost a field.
+        for words in (template, self.source):
+            for values in (worded, raw):
+                try:
+                    return words.format(**values)
+                except (KeyError, IndexError, ValueError, TypeError):
+                    continue
         return self.source
 
     def english(self) -> str:

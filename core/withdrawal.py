@@ -83,14 +83,13 @@ class Withdrawal:
     refunded: bool
 
     def what(self) -> Text:
-        day = self.refund_by.strftime("%Y-%m-%d %H:%M UTC")
         return Text(
             "core.withdrawal",
             "Withdrawal from {order}: refund all payments, delivery included, by {day} (14 "
             "days from receiving it). You may hold the refund until the goods are back or the "
             "customer shows they sent them.",
             order=self.order_name or Text("core.withdrawal", "an order"),
-            day=day,
+            day=self.refund_by,
         )
 
 

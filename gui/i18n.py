@@ -135,9 +135,11 @@ def switch_language(app: QCoreApplication, value: str) -> str:
 def say(text: Text | str) -> str:
     """Core's text in the window's language: the catalogue's translation of its (context,
     source), then its fields put in. The one place the GUI turns a core text into words."""
+    from gui.formatting import field_text  # (it words its own texts through say)
+
     if isinstance(text, str):
         return text
-    return text.render(QCoreApplication.translate, _current)
+    return text.render(QCoreApplication.translate, _current, field_text)
 
 
 def language_menu(parent: QWidget, chosen: Callable[[str], None]) -> QMenu:

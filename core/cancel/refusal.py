@@ -141,8 +141,12 @@ def open_dispute_step(
         due, _ = next_deadline(session, row)
         if due is not None and now < due:
             raise StepUnavailableError(
-                f"The supplier has until {due:%Y-%m-%d %H:%M} UTC to send the tracking number; "
-                "open the dispute after that."
+                Text(
+                    "core.cancel.refusal",
+                    "The supplier has until {due} to send the tracking number; open the dispute "
+                    "after that.",
+                    due=due,
+                )
             )
         supplier_order = orders_of(session, row).supplier_order
         if supplier_order is None or supplier_order.id is None:

@@ -67,7 +67,7 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
                 "core.cancel.supplier",
                 "Paid less than 24 hours ago: if you paid by card, AliExpress lets you "
                 "cancel only after its 24-hour payment check, from "
-                "{check_until:%Y-%m-%d %H:%M} UTC. Until then the Cancel button may be "
+                "{check_until}. Until then the Cancel button may be "
                 "missing.",
                 check_until=check_until,
             )

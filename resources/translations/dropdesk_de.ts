@@ -142,7 +142,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="372"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -198,27 +198,27 @@
         <translation>Gespeichert. Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="31"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="32"/>
         <source>Open in Shopify admin</source>
         <translation>Im Shopify-Adminbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="45"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="46"/>
         <source>Amount refunded to the customer</source>
         <translation>An den Kunden erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="49"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="50"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="77"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="78"/>
         <source>I have refunded it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/manual_panel.py" line="79"/>
+        <location filename="../../gui/cancel_wizard/manual_panel.py" line="80"/>
         <source>I have cancelled it in the Shopify admin</source>
         <translation>Ich habe im Shopify-Adminbereich storniert</translation>
     </message>
@@ -237,13 +237,13 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/chargebacks_view.py" line="122"/>
-        <location filename="../../gui/review_charts.py" line="108"/>
+        <location filename="../../gui/review_charts.py" line="112"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
-        <location filename="../../gui/review_view.py" line="349"/>
+        <location filename="../../gui/review_view.py" line="350"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -374,20 +374,20 @@
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="35"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="36"/>
         <source>Cancel this order everywhere</source>
         <translation>Diese Bestellung überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="39"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="40"/>
         <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
         <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="47"/>
         <location filename="../../gui/chargebacks_view.py" line="121"/>
-        <location filename="../../gui/review_view.py" line="310"/>
-        <location filename="../../gui/review_view.py" line="348"/>
+        <location filename="../../gui/review_view.py" line="311"/>
+        <location filename="../../gui/review_view.py" line="349"/>
         <source>Reason</source>
         <extracomment>Every part locked, none saying why (a run under way in the wizard, a closed run).</extracomment>
         <translation>Grund</translation>
@@ -470,74 +470,74 @@
         <translation>Sofort in Shopify erledigen, ohne auf den Lieferanten zu warten (auf mein eigenes Risiko)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="63"/>
         <source>This is your one decision: Dropdesk does the Shopify part by itself as soon as the supplier has accepted, refunding to the original payment. Your choices are remembered for the next order with the same reason.</source>
         <translation>Das ist Ihre einzige Entscheidung: Dropdesk erledigt den Shopify-Teil selbst, sobald der Lieferant zugestimmt hat, und erstattet auf die ursprüngliche Zahlungsart. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="69"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="78"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="79"/>
         <source>This supplier order is not in the ledger any more.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="86"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="87"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="92"/>
         <source>Shopify order</source>
         <translation>Shopify-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="91"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="92"/>
         <source>none linked: only the supplier is cancelled</source>
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="62"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
         <location filename="../../gui/order_details_panel.py" line="127"/>
         <location filename="../../gui/supplier_order_dialog.py" line="215"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
         <location filename="../../gui/needs_me_view.py" line="88"/>
         <location filename="../../gui/order_details_panel.py" line="126"/>
-        <location filename="../../gui/review_view.py" line="300"/>
-        <location filename="../../gui/review_view.py" line="347"/>
+        <location filename="../../gui/review_view.py" line="301"/>
+        <location filename="../../gui/review_view.py" line="348"/>
         <location filename="../../gui/supplier_order_dialog.py" line="216"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="97"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="98"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="103"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
         <location filename="../../gui/order_details_panel.py" line="295"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="105"/>
         <source>Status (last known)</source>
         <translation>Status (zuletzt bekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="107"/>
         <location filename="../../gui/order_details_panel.py" line="129"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="126"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -679,7 +679,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refused_page.py" line="88"/>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="43"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="44"/>
         <source>Open on AliExpress</source>
         <translation>Auf AliExpress öffnen</translation>
     </message>
@@ -814,229 +814,229 @@
         <translation>Ergebnis des Streitfalls wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
         <source>refund the customer</source>
         <translation>dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="57"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="58"/>
         <source>cancel the order</source>
         <translation>die Bestellung stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="59"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="60"/>
         <source>The supplier has not agreed to cancel yet. If you {0} on Shopify now and the supplier ships anyway, you pay for goods your customer got back their money for: the refund comes out of your own pocket. The safe order is the supplier first.</source>
         <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie jetzt auf Shopify {0} und der Lieferant trotzdem verschickt, bezahlen Sie Ware, für die Ihr Kunde sein Geld zurückbekommen hat: Die Erstattung zahlen Sie selbst. Sicher ist die Reihenfolge: zuerst der Lieferant.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="78"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
         <source>Cancel through the Shopify API</source>
         <translation>Über die Shopify-API stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="79"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="80"/>
         <source>Refund the customer to the original payment method</source>
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="59"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="82"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="83"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="84"/>
         <source>Send the customer Shopify&apos;s cancellation e-mail</source>
         <translation>Dem Kunden die Stornierungs-E-Mail von Shopify senden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="89"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="90"/>
         <source>Without a refund, cancel in the Shopify admin and record it below.</source>
         <translation>Ohne Erstattung: Stornieren Sie im Shopify-Adminbereich und vermerken Sie es unten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="93"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="94"/>
         <source>Cancel on Shopify…</source>
         <translation>Auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="98"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="99"/>
         <source>Staff note</source>
         <translation>Interne Notiz</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="107"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="108"/>
         <source>Refund through the Shopify API</source>
         <translation>Über die Shopify-API erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="115"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="116"/>
         <source>Do it in the Shopify admin instead</source>
         <translation>Stattdessen im Shopify-Adminbereich erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="121"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="122"/>
         <source>In the Shopify admin</source>
         <translation>Im Shopify-Adminbereich</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="155"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="155"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="170"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="171"/>
         <source>Cancel {0} on Shopify…</source>
         <translation>{0} auf Shopify stornieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="195"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="196"/>
         <source>Dropdesk sent this to Shopify and has not heard the outcome yet. Check again asks Shopify first; nothing is sent twice.</source>
         <translation>Dropdesk hat dies an Shopify gesendet und kennt das Ergebnis noch nicht. „Erneut prüfen“ fragt zuerst bei Shopify nach; nichts wird doppelt gesendet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="198"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="199"/>
         <source>Check again</source>
         <translation>Erneut prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="202"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="203"/>
         <source>No Shopify order is linked: nothing to do on Shopify.</source>
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="208"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="209"/>
         <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
         <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="216"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="219"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="220"/>
         <source>Nothing left to do on Shopify.</source>
         <translation>Auf Shopify ist nichts mehr zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="258"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="259"/>
         <source>Shopify cannot undo a cancellation.</source>
         <translation>Shopify kann eine Stornierung nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
         <source>Stock is left as it is.</source>
         <translation>Der Lagerbestand bleibt unverändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="253"/>
         <source>The customer gets Shopify&apos;s e-mail.</source>
         <translation>Der Kunde erhält die E-Mail von Shopify.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="254"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="255"/>
         <source>The customer is not e-mailed.</source>
         <translation>Der Kunde erhält keine E-Mail.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="255"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="256"/>
         <source>Reason sent to Shopify: {0}.</source>
         <translation>An Shopify gesendeter Grund: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="262"/>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="263"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="269"/>
         <source>Cancel on Shopify</source>
         <translation>Auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="264"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="265"/>
         <source>Cancel {0} on Shopify and refund {1} to the customer&apos;s original payment method?</source>
         <translation>{0} auf Shopify stornieren und {1} über die ursprüngliche Zahlungsart des Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="267"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
         <source>Cancel {0} on Shopify and refund the customer?</source>
         <translation>{0} auf Shopify stornieren und dem Kunden erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="268"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="269"/>
         <source>Cancel on Shopify anyway</source>
         <translation>Trotzdem auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="275"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="276"/>
         <source>Cancelling {0} on Shopify…</source>
         <translation>{0} wird auf Shopify storniert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="285"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="286"/>
         <source>Asking Shopify what the refund would be…</source>
         <translation>Shopify wird nach der möglichen Erstattung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="293"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="294"/>
         <source>A refund cannot be undone.</source>
         <translation>Eine Erstattung lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="298"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="299"/>
         <source>Refund on Shopify</source>
         <translation>Auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="299"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="300"/>
         <source>Refund {0} to the customer of {1} on Shopify?</source>
         <translation>{0} auf Shopify an den Kunden von {1} erstatten?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="302"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="303"/>
         <source>Refund anyway</source>
         <translation>Trotzdem erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="302"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="303"/>
         <source>Refund {0}</source>
         <translation>{0} erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="314"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="315"/>
         <source>Refunding {0} on Shopify…</source>
         <translation>{0} wird auf Shopify erstattet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="329"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
         <source>Record the Shopify step</source>
         <translation>Shopify-Schritt vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="330"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="331"/>
         <source>Record that you did this in the Shopify admin before the supplier agreed?</source>
         <translation>Vermerken, dass Sie dies im Shopify-Adminbereich erledigt haben, bevor der Lieferant zugestimmt hat?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="331"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="332"/>
         <source>Record it anyway</source>
         <translation>Trotzdem vermerken</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="342"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="343"/>
         <source>Recording what you did in the Shopify admin…</source>
         <translation>Ihr Schritt im Shopify-Adminbereich wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="348"/>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="349"/>
         <source>Asking Shopify what became of it…</source>
         <translation>Shopify wird nach dem Ergebnis gefragt…</translation>
     </message>
@@ -1051,95 +1051,95 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>in {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="40"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="41"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="54"/>
         <source>&lt;b&gt;On the order page&lt;/b&gt;</source>
         <translation>&lt;b&gt;Auf der Bestellseite&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="55"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="56"/>
         <source>Message to the supplier</source>
         <translation>Nachricht an den Lieferanten</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="69"/>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="59"/>
         <source>I have requested the cancellation</source>
         <translation>Ich habe die Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="61"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="62"/>
         <source>&lt;b&gt;What did the supplier answer?&lt;/b&gt;</source>
         <translation>&lt;b&gt;Was hat der Lieferant geantwortet?&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="63"/>
         <source>Accepted: cancelled</source>
         <translation>Angenommen: storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="66"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="68"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="69"/>
         <source>Ask AliExpress now</source>
         <translation>Jetzt bei AliExpress nachfragen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="114"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="115"/>
         <source>The supplier has {0} hours to answer. Without an answer the request resolves by itself.</source>
         <translation>Der Lieferant hat {0} Stunden Zeit für eine Antwort. Ohne Antwort erledigt sich die Anfrage von selbst.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="137"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="138"/>
         <source>Cancellation requested. Waiting for the supplier&apos;s answer.</source>
         <translation>Stornierung beantragt. Warten auf die Antwort des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="139"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="140"/>
         <source>The request resolves by itself on {0}.</source>
         <translation>Die Anfrage erledigt sich am {0} von selbst.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="147"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="148"/>
         <source>Not needed: the parcel already left the supplier.</source>
         <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="106"/>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="165"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="166"/>
         <source>Recording the cancel request…</source>
         <translation>Stornierungsanfrage wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="174"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="175"/>
         <source>Recording the supplier&apos;s answer…</source>
         <translation>Antwort des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/supplier_page.py" line="179"/>
+        <location filename="../../gui/cancel_wizard/supplier_page.py" line="180"/>
         <source>Asking AliExpress about the order…</source>
         <translation>AliExpress wird nach der Bestellung gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="48"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="50"/>
         <source>Language of this message</source>
         <translation>Sprache dieser Nachricht</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="49"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="51"/>
         <source>The recipient&apos;s language, whatever the window speaks</source>
         <translation>Die Sprache des Empfängers, gleich welche Sprache das Fenster spricht</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="51"/>
-        <location filename="../../gui/cancel_wizard/texts.py" line="71"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="53"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="73"/>
         <location filename="../../gui/notice_dialog.py" line="143"/>
         <location filename="../../gui/policy_dialog.py" line="150"/>
         <location filename="../../gui/withdrawal_dialog.py" line="126"/>
@@ -1147,12 +1147,12 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="52"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="54"/>
         <source>Copy {0}</source>
         <translation>{0} kopieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/texts.py" line="98"/>
+        <location filename="../../gui/cancel_wizard/texts.py" line="100"/>
         <source>Copied ✓</source>
         <translation>Kopiert ✓</translation>
     </message>
@@ -1174,54 +1174,54 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/timeline.py" line="63"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="228"/>
         <source>What was done</source>
         <translation>Was getan wurde</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="122"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="576"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="123"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="577"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="183"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="184"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="256"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="257"/>
         <source>Abandon…</source>
         <translation>Aufgeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="259"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="260"/>
         <source>Do this later</source>
         <translation>Später erledigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="262"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="263"/>
         <source>Close; the cancellation stays open in Order &gt; Cancellations with its deadline.</source>
         <translation>Schließen; die Stornierung bleibt mit ihrer Frist unter Bestellung &gt; Stornierungen offen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="266"/>
         <location filename="../../gui/cancellations_view.py" line="241"/>
         <source>Change decision…</source>
         <translation>Entscheidung ändern…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="268"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="269"/>
         <source>Change what Dropdesk does by itself, as far as it has not happened yet</source>
         <translation>Ändern, was Dropdesk von selbst erledigt, soweit es noch nicht geschehen ist</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="271"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="272"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Zurück</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="274"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="275"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Weiter &gt;</translation>
     </message>
@@ -1309,7 +1309,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/calendar_dialog.py" line="127"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="73"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="277"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="278"/>
         <location filename="../../gui/import_csv.py" line="361"/>
         <source>Close</source>
         <translation>Schließen</translation>
@@ -1406,105 +1406,105 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Exportiert nach {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="325"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="326"/>
         <source>Connecting to Shopify and AliExpress…</source>
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="340"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="341"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="403"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="404"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="411"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="412"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="412"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="413"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="415"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="416"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="449"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="450"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="576"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="577"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="586"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="587"/>
         <location filename="../../gui/needs_me_view.py" line="145"/>
         <location filename="../../gui/order_details_panel.py" line="299"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="588"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="589"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="589"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="590"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="592"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="593"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="596"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="597"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="608"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="609"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="610"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="612"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="612"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="680"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="681"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="682"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="683"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="94"/>
-        <location filename="../../gui/review_report.py" line="187"/>
+        <location filename="../../gui/review_report.py" line="185"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
@@ -2086,13 +2086,13 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="146"/>
+        <location filename="../../gui/i18n.py" line="148"/>
         <source>&amp;Language</source>
         <extracomment>The languages Dropdesk speaks, each with its name in itself (how a picker lists it).</extracomment>
         <translation>Sp&amp;rache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="151"/>
+        <location filename="../../gui/i18n.py" line="153"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -3017,385 +3017,384 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="91"/>
+        <location filename="../../gui/review_charts.py" line="95"/>
         <source>Net cost of refunds per month</source>
-        <extracomment>One colour per currency, in order of appearance; readable on white paper too.</extracomment>
         <translation>Nettokosten der Erstattungen je Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="96"/>
+        <location filename="../../gui/review_charts.py" line="100"/>
         <source>no cost</source>
         <translation>keine Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="119"/>
+        <location filename="../../gui/review_charts.py" line="123"/>
         <source>Refunded to customers by reason</source>
         <translation>An Kunden erstattet nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="129"/>
+        <location filename="../../gui/review_charts.py" line="133"/>
         <source>no refunds</source>
         <translation>keine Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="144"/>
+        <location filename="../../gui/review_charts.py" line="148"/>
         <source>Amount refunded</source>
         <translation>Erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="152"/>
+        <location filename="../../gui/review_charts.py" line="156"/>
         <source>Suppliers by refund rate</source>
         <translation>Lieferanten nach Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="155"/>
+        <location filename="../../gui/review_charts.py" line="159"/>
         <source>no orders</source>
         <translation>keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="158"/>
+        <location filename="../../gui/review_charts.py" line="162"/>
         <source>Orders refunded (%)</source>
         <translation>Erstattete Bestellungen (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="170"/>
+        <location filename="../../gui/review_charts.py" line="174"/>
         <source>Refunded orders, % of orders</source>
         <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="97"/>
+        <location filename="../../gui/review_report.py" line="95"/>
         <source>the beginning</source>
-        <extracomment>Line columns whose cells are labels from core (English), shown translated.</extracomment>
+        <extracomment>Layout only: the inks and fills are the printed documents&apos; own (`PAPER_STYLE`). Line columns whose cells are labels from core (English), shown translated.</extracomment>
         <translation>Anfang</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="98"/>
+        <location filename="../../gui/review_report.py" line="96"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="99"/>
+        <location filename="../../gui/review_report.py" line="97"/>
         <source>Period: {0} to {1}</source>
         <translation>Zeitraum: {0} bis {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="102"/>
+        <location filename="../../gui/review_report.py" line="100"/>
         <source>Suppliers: {0}</source>
         <translation>Lieferanten: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="105"/>
+        <location filename="../../gui/review_report.py" line="103"/>
         <source>Reasons: {0}</source>
         <translation>Gründe: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="109"/>
+        <location filename="../../gui/review_report.py" line="107"/>
         <source>Refund states: {0}</source>
         <translation>Erstattungsstatus: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="119"/>
+        <location filename="../../gui/review_report.py" line="117"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="124"/>
+        <location filename="../../gui/review_report.py" line="122"/>
         <source>{0}: no exchange rate known, left out of the totals in {1}.</source>
         <translation>{0}: kein Wechselkurs bekannt, nicht in den Summen in {1} enthalten.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="130"/>
+        <location filename="../../gui/review_report.py" line="128"/>
         <source>All amounts are in {0}: nothing was converted.</source>
         <translation>Alle Beträge sind in {0}: nichts wurde umgerechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="138"/>
+        <location filename="../../gui/review_report.py" line="136"/>
         <source>{0} (by hand)</source>
         <translation>{0} (von Hand)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="166"/>
-        <location filename="../../gui/review_report.py" line="394"/>
-        <location filename="../../gui/review_view.py" line="326"/>
+        <location filename="../../gui/review_report.py" line="164"/>
+        <location filename="../../gui/review_report.py" line="392"/>
+        <location filename="../../gui/review_view.py" line="327"/>
         <source>Per currency</source>
         <translation>Je Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="185"/>
+        <location filename="../../gui/review_report.py" line="183"/>
         <source>Refunds to customers</source>
         <translation>Erstattungen an Kunden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="188"/>
+        <location filename="../../gui/review_report.py" line="186"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="195"/>
-        <location filename="../../gui/review_view.py" line="575"/>
+        <location filename="../../gui/review_report.py" line="193"/>
+        <location filename="../../gui/review_view.py" line="589"/>
         <source>{0} of the refunds known only from Shopify (dated by the order)</source>
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="366"/>
+        <location filename="../../gui/review_report.py" line="364"/>
         <source>Made {0} by Dropdesk. Amounts in {1} at the rate of their day; months in UTC.</source>
         <translation>Erstellt {0} von Dropdesk. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="206"/>
+        <location filename="../../gui/review_report.py" line="204"/>
         <source>{0} disputed orders shipped only after the dispute was filed: money is owed.</source>
         <translation>{0} strittige Bestellungen wurden erst nach Eröffnung des Streitfalls verschickt: Ihnen steht Geld zu.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="222"/>
-        <location filename="../../gui/review_view.py" line="392"/>
+        <location filename="../../gui/review_report.py" line="220"/>
+        <location filename="../../gui/review_view.py" line="393"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="224"/>
-        <location filename="../../gui/review_view.py" line="368"/>
-        <location filename="../../gui/review_view.py" line="392"/>
+        <location filename="../../gui/review_report.py" line="222"/>
+        <location filename="../../gui/review_view.py" line="369"/>
+        <location filename="../../gui/review_view.py" line="393"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="225"/>
-        <location filename="../../gui/review_report.py" line="368"/>
-        <location filename="../../gui/review_view.py" line="392"/>
+        <location filename="../../gui/review_report.py" line="223"/>
+        <location filename="../../gui/review_report.py" line="366"/>
+        <location filename="../../gui/review_view.py" line="393"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="228"/>
+        <location filename="../../gui/review_report.py" line="226"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="305"/>
+        <location filename="../../gui/review_report.py" line="303"/>
         <source>In {0}</source>
         <extracomment>Rows per table: Qt lays a long table out again for every page it spans (a single table of 2,000 rows took 27 s to print, tables of a page&apos;s rows take a fraction of that). Each table fills one page and starts on a new one, so its header is at the top of a page, never in the middle of one. The refund columns the PDF prints (the CSV has them all): what fits a landscape page.</extracomment>
         <translation>In {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="337"/>
+        <location filename="../../gui/review_report.py" line="335"/>
         <source>The newest {0} of {1} lines; the CSV export has them all.</source>
         <translation>Die neuesten {0} von {1} Zeilen; der CSV-Export enthält alle.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="166"/>
+        <location filename="../../gui/review_report.py" line="164"/>
         <source>Totals</source>
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="381"/>
+        <location filename="../../gui/review_report.py" line="379"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="385"/>
+        <location filename="../../gui/review_report.py" line="383"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="391"/>
+        <location filename="../../gui/review_report.py" line="389"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="392"/>
+        <location filename="../../gui/review_report.py" line="390"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="368"/>
-        <location filename="../../gui/review_report.py" line="434"/>
-        <location filename="../../gui/review_view.py" line="742"/>
+        <location filename="../../gui/review_report.py" line="366"/>
+        <location filename="../../gui/review_report.py" line="432"/>
+        <location filename="../../gui/review_view.py" line="758"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="286"/>
+        <location filename="../../gui/review_view.py" line="287"/>
         <source>Refund review — {0}</source>
         <extracomment>Currencies the ECB publishes, offered as reporting currencies (any other can be typed).</extracomment>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="296"/>
-        <location filename="../../gui/review_view.py" line="344"/>
+        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="345"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="297"/>
+        <location filename="../../gui/review_view.py" line="298"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="299"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="306"/>
+        <location filename="../../gui/review_view.py" line="307"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="311"/>
+        <location filename="../../gui/review_view.py" line="312"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="315"/>
+        <location filename="../../gui/review_view.py" line="316"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="316"/>
+        <location filename="../../gui/review_view.py" line="317"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="320"/>
+        <location filename="../../gui/review_view.py" line="321"/>
         <source>Reporting currency</source>
         <translation>Berichtswährung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="321"/>
+        <location filename="../../gui/review_view.py" line="322"/>
         <source>Every amount is converted into this currency</source>
         <translation>Jeder Betrag wird in diese Währung umgerechnet</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="328"/>
+        <location filename="../../gui/review_view.py" line="329"/>
         <source>Show every amount in its own currency</source>
         <translation>Jeden Betrag in seiner eigenen Währung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="329"/>
+        <location filename="../../gui/review_view.py" line="330"/>
         <source>Rates…</source>
         <translation>Kurse…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="330"/>
+        <location filename="../../gui/review_view.py" line="331"/>
         <source>Set exchange rates by hand</source>
         <translation>Wechselkurse von Hand festlegen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="337"/>
+        <location filename="../../gui/review_view.py" line="338"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="338"/>
+        <location filename="../../gui/review_view.py" line="339"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="345"/>
+        <location filename="../../gui/review_view.py" line="346"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="346"/>
+        <location filename="../../gui/review_view.py" line="347"/>
         <location filename="../../gui/suppliers_view.py" line="175"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="388"/>
+        <location filename="../../gui/review_view.py" line="389"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="409"/>
+        <location filename="../../gui/review_view.py" line="410"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="518"/>
+        <location filename="../../gui/review_view.py" line="532"/>
         <location filename="../../gui/suppliers_view.py" line="408"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="547"/>
+        <location filename="../../gui/review_view.py" line="561"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="551"/>
+        <location filename="../../gui/review_view.py" line="565"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="565"/>
+        <location filename="../../gui/review_view.py" line="579"/>
         <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
         <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="589"/>
+        <location filename="../../gui/review_view.py" line="605"/>
         <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="661"/>
+        <location filename="../../gui/review_view.py" line="677"/>
         <source>There are no exchange rates for {0}.</source>
         <translation>Für {0} gibt es keine Wechselkurse.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="578"/>
+        <location filename="../../gui/review_view.py" line="592"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="709"/>
+        <location filename="../../gui/review_view.py" line="725"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="725"/>
+        <location filename="../../gui/review_view.py" line="741"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="730"/>
+        <location filename="../../gui/review_view.py" line="746"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="735"/>
+        <location filename="../../gui/review_view.py" line="751"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="735"/>
+        <location filename="../../gui/review_view.py" line="751"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="735"/>
+        <location filename="../../gui/review_view.py" line="751"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="742"/>
+        <location filename="../../gui/review_view.py" line="758"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="746"/>
+        <location filename="../../gui/review_view.py" line="762"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="747"/>
+        <location filename="../../gui/review_view.py" line="763"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="288"/>
-        <location filename="../../gui/review_view.py" line="748"/>
+        <location filename="../../gui/review_view.py" line="764"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -7281,49 +7280,57 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
 </context>
 <context>
-    <name>core.cancel.shop_cancel</name>
+    <name>core.cancel.refusal</name>
     <message>
         <location filename="dynamic_texts.py" line="554"/>
+        <source>The supplier has until {due} to send the tracking number; open the dispute after that.</source>
+        <translation>Der Lieferant hat bis {due} Zeit, die Sendungsnummer zu senden; eröffnen Sie den Streitfall danach.</translation>
+    </message>
+</context>
+<context>
+    <name>core.cancel.shop_cancel</name>
+    <message>
+        <location filename="dynamic_texts.py" line="555"/>
         <source>Shopify shows {order_name} as {lower}: a fulfilled order cannot be cancelled, only refunded.</source>
         <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="560"/>
+        <location filename="dynamic_texts.py" line="561"/>
         <source>Shopify finished the cancel job without cancelling</source>
         <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="562"/>
+        <location filename="dynamic_texts.py" line="563"/>
         <source>no trace of the cancel at Shopify after the grace time</source>
         <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="555"/>
+        <location filename="dynamic_texts.py" line="556"/>
         <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
         <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="558"/>
+        <location filename="dynamic_texts.py" line="559"/>
         <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="556"/>
+        <location filename="dynamic_texts.py" line="557"/>
         <source>Cancelling without refunding is not supported through the API yet: cancel in the Shopify admin and confirm it here.</source>
         <translation>Stornieren ohne Erstattung geht über die Schnittstelle noch nicht: Stornieren Sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="557"/>
+        <location filename="dynamic_texts.py" line="558"/>
         <source>Shopify keeps at most {staff_note_max} characters of note.</source>
         <translation>Shopify speichert höchstens {staff_note_max} Zeichen Notiz.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="559"/>
+        <location filename="dynamic_texts.py" line="560"/>
         <source>Shopify has no trace of the cancel; try again.</source>
         <translation>Shopify kennt die Stornierung nicht; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="561"/>
+        <location filename="dynamic_texts.py" line="562"/>
         <source>Shopify finished the cancel of {order_name} without cancelling it. Look at the order in the Shopify admin, then try again or cancel it there.</source>
         <translation>Shopify hat die Stornierung von {order_name} beendet, ohne zu stornieren. Sehen Sie sich die Bestellung im Shopify-Adminbereich an und versuchen Sie es dann noch einmal oder stornieren Sie sie dort.</translation>
     </message>
@@ -7331,17 +7338,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_entry</name>
     <message>
-        <location filename="dynamic_texts.py" line="563"/>
+        <location filename="dynamic_texts.py" line="564"/>
         <source>The ledger has no record of the {state_value} step.</source>
         <translation>Das Auftragsbuch hat keinen Eintrag zum Schritt {state_value}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="564"/>
+        <location filename="dynamic_texts.py" line="565"/>
         <source>No Shopify order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="565"/>
+        <location filename="dynamic_texts.py" line="566"/>
         <source>The Shopify step of this cancellation is already done.</source>
         <translation>Der Shopify-Schritt dieser Stornierung ist schon erledigt.</translation>
     </message>
@@ -7349,22 +7356,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_manual</name>
     <message>
-        <location filename="dynamic_texts.py" line="567"/>
+        <location filename="dynamic_texts.py" line="568"/>
         <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
         <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="568"/>
+        <location filename="dynamic_texts.py" line="569"/>
         <source>Find the order by its name in the Shopify admin (Orders).</source>
         <translation>Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich (Bestellungen).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="566"/>
+        <location filename="dynamic_texts.py" line="567"/>
         <source>No Shopify order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="569"/>
+        <location filename="dynamic_texts.py" line="570"/>
         <source>A refund amount cannot be negative.</source>
         <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
     </message>
@@ -7372,27 +7379,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_refund</name>
     <message>
-        <location filename="dynamic_texts.py" line="570"/>
+        <location filename="dynamic_texts.py" line="571"/>
         <source>The linked order has no Shopify id: refund it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="571"/>
+        <location filename="dynamic_texts.py" line="572"/>
         <source>Shopify suggests refunding nothing: there is nothing to send.</source>
         <translation>Shopify schlägt vor, nichts zu erstatten: Es gibt nichts zu senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="572"/>
+        <location filename="dynamic_texts.py" line="573"/>
         <source>The refund has no idempotency key; it cannot be sent safely.</source>
         <translation>Die Erstattung hat keinen Idempotenzschlüssel; sie lässt sich nicht sicher senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="573"/>
+        <location filename="dynamic_texts.py" line="574"/>
         <source>There is nothing left to refund in this cancellation.</source>
         <translation>In dieser Stornierung ist nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="574"/>
+        <location filename="dynamic_texts.py" line="575"/>
         <source>Shopify saw this refund&apos;s key with other amounts. Look at the order&apos;s refunds in the Shopify admin before doing anything else.</source>
         <translation>Shopify kennt den Schlüssel dieser Erstattung mit anderen Beträgen. Sehen Sie sich die Erstattungen der Bestellung im Shopify-Adminbereich an, bevor Sie etwas anderes tun.</translation>
     </message>
@@ -7400,7 +7407,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.states</name>
     <message>
-        <location filename="dynamic_texts.py" line="575"/>
+        <location filename="dynamic_texts.py" line="576"/>
         <source>Unknown cancellation state {raw!r} in the ledger.</source>
         <translation>Unbekannter Stornierungsstatus {raw!r} im Auftragsbuch.</translation>
     </message>
@@ -7408,22 +7415,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.supplier</name>
     <message>
-        <location filename="dynamic_texts.py" line="576"/>
+        <location filename="dynamic_texts.py" line="577"/>
         <source>AliExpress shows the parcel shipped before the cancellation was requested: too late to cancel at the supplier.</source>
         <translation>AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät für eine Stornierung beim Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="577"/>
-        <source>Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only after its 24-hour payment check, from {check_until:%Y-%m-%d %H:%M} UTC. Until then the Cancel button may be missing.</source>
-        <translation>Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab {check_until:%d.%m.%Y %H:%M} UTC. Bis dahin fehlt die Schaltfläche „Cancel order“ eventuell.</translation>
+        <location filename="dynamic_texts.py" line="578"/>
+        <source>Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only after its 24-hour payment check, from {check_until}. Until then the Cancel button may be missing.</source>
+        <translation>Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab {check_until}. Bis dahin fehlt die Schaltfläche „Cancel order“ eventuell.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="578"/>
+        <location filename="dynamic_texts.py" line="579"/>
         <source>The supplier&apos;s ship window has closed: AliExpress may close the order and refund you in full by itself.</source>
         <translation>Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="579"/>
+        <location filename="dynamic_texts.py" line="580"/>
         <source>AliExpress is not connected: look at the order page and record the answer by hand.</source>
         <translation>AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie die Antwort von Hand ein.</translation>
     </message>
@@ -7431,7 +7438,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.workflow</name>
     <message>
-        <location filename="dynamic_texts.py" line="580"/>
+        <location filename="dynamic_texts.py" line="581"/>
         <source>AliExpress order {order_external_order_id} already has an open cancellation: continue that one.</source>
         <translation>Für die AliExpress-Bestellung {order_external_order_id} läuft schon eine Stornierung: setzen Sie diese fort.</translation>
     </message>
@@ -7439,92 +7446,92 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.evidence</name>
     <message>
-        <location filename="dynamic_texts.py" line="581"/>
+        <location filename="dynamic_texts.py" line="582"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="582"/>
+        <location filename="dynamic_texts.py" line="583"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="583"/>
+        <location filename="dynamic_texts.py" line="584"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="584"/>
+        <location filename="dynamic_texts.py" line="585"/>
         <source>carrier status</source>
         <translation>Status des Versanddienstes</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="585"/>
+        <location filename="dynamic_texts.py" line="586"/>
         <source>AliExpress status</source>
         <translation>AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="586"/>
+        <location filename="dynamic_texts.py" line="587"/>
         <source>Chargeback opened by the bank</source>
         <translation>Rückbuchung von der Bank eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="587"/>
+        <location filename="dynamic_texts.py" line="588"/>
         <source>Chargeback updated by Shopify</source>
         <translation>Rückbuchung von Shopify geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="588"/>
+        <location filename="dynamic_texts.py" line="589"/>
         <source>Evidence text saved at Shopify</source>
         <translation>Nachweistext bei Shopify gespeichert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="589"/>
+        <location filename="dynamic_texts.py" line="590"/>
         <source>Evidence submitted to the bank</source>
         <translation>Nachweise an die Bank übermittelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="590"/>
+        <location filename="dynamic_texts.py" line="591"/>
         <source>Sending the evidence failed</source>
         <translation>Senden der Nachweise fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="591"/>
+        <location filename="dynamic_texts.py" line="592"/>
         <source>Supplier shipped the order (AliExpress)</source>
         <translation>Lieferant hat versandt (AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="592"/>
+        <location filename="dynamic_texts.py" line="593"/>
         <source>AliExpress status changed</source>
         <translation>AliExpress-Status geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="593"/>
+        <location filename="dynamic_texts.py" line="594"/>
         <source>Order cancelled at AliExpress</source>
         <translation>Bestellung bei AliExpress storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="594"/>
+        <location filename="dynamic_texts.py" line="595"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="595"/>
+        <location filename="dynamic_texts.py" line="596"/>
         <source>Supplier order recorded</source>
         <translation>Lieferantenbestellung erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="596"/>
+        <location filename="dynamic_texts.py" line="597"/>
         <source>Supplier order edited</source>
         <translation>Lieferantenbestellung bearbeitet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="597"/>
+        <location filename="dynamic_texts.py" line="598"/>
         <source>Refund issued to the customer</source>
         <translation>Erstattung an den Kunden veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="598"/>
+        <location filename="dynamic_texts.py" line="599"/>
         <source>Cancellation: {text}</source>
         <translation>Stornierung: {text}</translation>
     </message>
@@ -7532,152 +7539,152 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.words</name>
     <message>
-        <location filename="dynamic_texts.py" line="599"/>
+        <location filename="dynamic_texts.py" line="600"/>
         <source>Show the order, the shipment with its tracking, the refund policy and every contact with the customer.</source>
         <translation>Zeigen Sie die Bestellung, den Versand mit Sendungsverfolgung, die Erstattungsrichtlinie und jeden Kontakt mit dem Kunden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="600"/>
+        <location filename="dynamic_texts.py" line="601"/>
         <source>Card holder says they did not make the payment</source>
         <translation>Karteninhaber sagt, er habe die Zahlung nicht veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="601"/>
+        <location filename="dynamic_texts.py" line="602"/>
         <source>No reason given (ask the customer)</source>
         <translation>Kein Grund genannt (beim Kunden nachfragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="602"/>
+        <location filename="dynamic_texts.py" line="603"/>
         <source>Customer does not recognise the payment</source>
         <translation>Kunde erkennt die Abbuchung nicht</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="603"/>
+        <location filename="dynamic_texts.py" line="604"/>
         <source>Customer says they were charged twice</source>
         <translation>Kunde sagt, doppelt belastet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="604"/>
+        <location filename="dynamic_texts.py" line="605"/>
         <source>Charged after a subscription was cancelled</source>
         <translation>Belastet nach Kündigung eines Abos</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="605"/>
+        <location filename="dynamic_texts.py" line="606"/>
         <source>Item defective, damaged or not as described</source>
         <translation>Artikel defekt, beschädigt oder nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="606"/>
+        <location filename="dynamic_texts.py" line="607"/>
         <source>Customer says the item never arrived</source>
         <translation>Kunde sagt, der Artikel sei nie angekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="607"/>
+        <location filename="dynamic_texts.py" line="608"/>
         <source>Customer says a promised refund did not come</source>
         <translation>Kunde sagt, eine zugesagte Erstattung sei nicht gekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="608"/>
+        <location filename="dynamic_texts.py" line="609"/>
         <source>Wrong account details at the bank</source>
         <translation>Falsche Kontodaten bei der Bank</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="609"/>
+        <location filename="dynamic_texts.py" line="610"/>
         <source>Not enough money on the account</source>
         <translation>Konto nicht gedeckt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="610"/>
+        <location filename="dynamic_texts.py" line="611"/>
         <source>The customer&apos;s bank cannot process the payment</source>
         <translation>Die Bank des Kunden kann die Zahlung nicht verarbeiten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="611"/>
+        <location filename="dynamic_texts.py" line="612"/>
         <source>Direct debit not authorised by the customer</source>
         <translation>Lastschrift vom Kunden nicht autorisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="612"/>
+        <location filename="dynamic_texts.py" line="613"/>
         <source>Customer disputed the payment (ask them why)</source>
         <translation>Kunde hat die Zahlung angefochten (nach dem Grund fragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="613"/>
+        <location filename="dynamic_texts.py" line="614"/>
         <source>The bank says the payment broke card network rules</source>
         <translation>Die Bank sagt, die Zahlung verstoße gegen Kartennetz-Regeln</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="614"/>
+        <location filename="dynamic_texts.py" line="615"/>
         <source>Needs your evidence</source>
         <translation>Wartet auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="615"/>
+        <location filename="dynamic_texts.py" line="616"/>
         <source>Evidence sent: bank deciding</source>
         <translation>Nachweise gesendet: Bank entscheidet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="616"/>
+        <location filename="dynamic_texts.py" line="617"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="617"/>
+        <location filename="dynamic_texts.py" line="618"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="618"/>
+        <location filename="dynamic_texts.py" line="619"/>
         <source>Accepted (not contested)</source>
         <translation>Akzeptiert (nicht angefochten)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="619"/>
+        <location filename="dynamic_texts.py" line="620"/>
         <source>Prevented (no chargeback)</source>
         <translation>Abgewendet (keine Rückbuchung)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="620"/>
+        <location filename="dynamic_texts.py" line="621"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="621"/>
+        <location filename="dynamic_texts.py" line="622"/>
         <source>Chargeback</source>
         <translation>Rückbuchung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="622"/>
+        <location filename="dynamic_texts.py" line="623"/>
         <source>Inquiry</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="623"/>
+        <location filename="dynamic_texts.py" line="624"/>
         <source>Show that the parcel shipped to the customer&apos;s address and was delivered: carrier, tracking number and the carrier&apos;s delivery event.</source>
         <translation>Zeigen Sie, dass das Paket an die Adresse des Kunden ging und zugestellt wurde: Versanddienst, Sendungsnummer und das Zustellereignis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="624"/>
+        <location filename="dynamic_texts.py" line="625"/>
         <source>Show the product as described, the refund policy the customer accepted, and that the customer did not return the item or ask for a return.</source>
         <translation>Zeigen Sie den Artikel wie beschrieben, die akzeptierten Rückgabebedingungen und dass der Kunde den Artikel nicht zurückgeschickt oder keine Rückgabe verlangt hat.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="625"/>
+        <location filename="dynamic_texts.py" line="626"/>
         <source>Show the refund already made, or why none is owed under the refund policy.</source>
         <translation>Zeigen Sie die bereits geleistete Erstattung oder warum laut Erstattungsrichtlinie keine fällig ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="626"/>
+        <location filename="dynamic_texts.py" line="627"/>
         <source>Show that the order shipped to the card holder&apos;s address and any contact with them.</source>
         <translation>Zeigen Sie, dass an die Adresse des Karteninhabers versandt wurde, und jeden Kontakt mit ihm.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="627"/>
+        <location filename="dynamic_texts.py" line="628"/>
         <source>Show the order, what was shipped where, and the name the payment appears under.</source>
         <translation>Zeigen Sie die Bestellung, was wohin versandt wurde, und unter welchem Namen die Abbuchung erscheint.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="628"/>
+        <location filename="dynamic_texts.py" line="629"/>
         <source>Show that each payment belongs to a separate order.</source>
         <translation>Zeigen Sie, dass jede Zahlung zu einer eigenen Bestellung gehört.</translation>
     </message>
@@ -7685,12 +7692,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.connections</name>
     <message>
-        <location filename="dynamic_texts.py" line="629"/>
+        <location filename="dynamic_texts.py" line="630"/>
         <source>The connection failed ({kind}). Check the internet connection.</source>
         <translation>Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="630"/>
+        <location filename="dynamic_texts.py" line="631"/>
         <source>Something went wrong ({name}: {error}).</source>
         <translation>Etwas ist schiefgegangen ({name}: {error}).</translation>
     </message>
@@ -7698,52 +7705,52 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadline_entries</name>
     <message>
-        <location filename="dynamic_texts.py" line="631"/>
+        <location filename="dynamic_texts.py" line="632"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="632"/>
+        <location filename="dynamic_texts.py" line="633"/>
         <source>Order it from the supplier</source>
         <translation>Beim Lieferanten bestellen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="633"/>
+        <location filename="dynamic_texts.py" line="634"/>
         <source>The supplier&apos;s ship window closes</source>
         <translation>Das Versandfenster des Lieferanten endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="634"/>
+        <location filename="dynamic_texts.py" line="635"/>
         <source>The supplier&apos;s answer to the cancel request is due</source>
         <translation>Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="635"/>
+        <location filename="dynamic_texts.py" line="636"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="636"/>
+        <location filename="dynamic_texts.py" line="637"/>
         <source>The dispute&apos;s next step is due (escalate it)</source>
         <translation>Der nächste Schritt im Streitfall ist fällig (eskalieren)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="637"/>
+        <location filename="dynamic_texts.py" line="638"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten sollte eingegangen sein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="638"/>
+        <location filename="dynamic_texts.py" line="639"/>
         <source>AliExpress&apos; purchase protection ends: open a dispute before</source>
         <translation>Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="639"/>
+        <location filename="dynamic_texts.py" line="640"/>
         <source>Refund the customer&apos;s withdrawal</source>
         <translation>Den Widerruf des Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="640"/>
+        <location filename="dynamic_texts.py" line="641"/>
         <source>Send the chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung einreichen</translation>
     </message>
@@ -7751,17 +7758,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadlines</name>
     <message>
-        <location filename="dynamic_texts.py" line="641"/>
+        <location filename="dynamic_texts.py" line="642"/>
         <source>Ship-by moved from {before} to {after}: calendar changed</source>
         <translation>Versandfrist verschoben von {before} auf {after}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="643"/>
+        <location filename="dynamic_texts.py" line="644"/>
         <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
         <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="642"/>
+        <location filename="dynamic_texts.py" line="643"/>
         <source>{message} (estimated: no official holiday arrangement for that year yet)</source>
         <translation>{message} (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)</translation>
     </message>
@@ -7769,17 +7776,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.amounts</name>
     <message>
-        <location filename="dynamic_texts.py" line="644"/>
+        <location filename="dynamic_texts.py" line="645"/>
         <source>not an amount: &quot;{text}&quot;</source>
         <translation>kein Betrag: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="645"/>
+        <location filename="dynamic_texts.py" line="646"/>
         <source>&quot;{text}&quot; has more decimals than {currency} has</source>
         <translation>&quot;{text}&quot; hat mehr Nachkommastellen als {currency}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="646"/>
+        <location filename="dynamic_texts.py" line="647"/>
         <source>&quot;{text}&quot; is too large to be an amount</source>
         <translation>&quot;{text}&quot; ist zu groß für einen Betrag</translation>
     </message>
@@ -7787,62 +7794,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.csv_source</name>
     <message>
-        <location filename="dynamic_texts.py" line="647"/>
+        <location filename="dynamic_texts.py" line="648"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>eine Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="648"/>
+        <location filename="dynamic_texts.py" line="649"/>
         <source>an old Excel workbook (.xls)</source>
         <translation>eine alte Excel-Arbeitsmappe (.xls)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="649"/>
+        <location filename="dynamic_texts.py" line="650"/>
         <source>the CSV breaks here ({text}); the rest of the file could not be read</source>
         <translation>die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="651"/>
+        <location filename="dynamic_texts.py" line="652"/>
         <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
         <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (&quot;) wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="656"/>
+        <location filename="dynamic_texts.py" line="657"/>
         <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
         <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="650"/>
+        <location filename="dynamic_texts.py" line="651"/>
         <source>{path_name} is not readable text: save it as CSV (UTF-8) and import it again.</source>
         <translation>{path_name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren Sie sie noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="652"/>
+        <location filename="dynamic_texts.py" line="653"/>
         <source>{path_name} mixes text encodings; save it again as CSV (UTF-8) and retry.</source>
         <translation>{path_name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV (UTF-8) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="653"/>
+        <location filename="dynamic_texts.py" line="654"/>
         <source>{path_name} cannot be read: its header (line {line_no}) is not a line of column names (one of them is longer than any column name can be).</source>
         <translation>{path_name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein kann).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="654"/>
+        <location filename="dynamic_texts.py" line="655"/>
         <source>{path_name} is empty.</source>
         <translation>{path_name} ist leer.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="655"/>
+        <location filename="dynamic_texts.py" line="656"/>
         <source>{path_name} cannot be read: {reason}.</source>
         <translation>{path_name} lässt sich nicht lesen: {reason}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="657"/>
+        <location filename="dynamic_texts.py" line="658"/>
         <source>{path_name} contains binary data, not CSV text.</source>
         <translation>{path_name} enthält Binärdaten, keinen CSV-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="658"/>
+        <location filename="dynamic_texts.py" line="659"/>
         <source>{path_name} has no header line.</source>
         <translation>{path_name} hat keine Kopfzeile.</translation>
     </message>
@@ -7850,17 +7857,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.questions</name>
     <message>
-        <location filename="dynamic_texts.py" line="659"/>
+        <location filename="dynamic_texts.py" line="660"/>
         <source>The file has no Currency column (an older export) and the ledger has no shop to take the currency from: which currency are its amounts in?</source>
         <translation>Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="660"/>
+        <location filename="dynamic_texts.py" line="661"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
         <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="661"/>
+        <location filename="dynamic_texts.py" line="662"/>
         <source>The ledger holds {len} shops ({join}) and an export does not say which one it is from: which shop is it?</source>
         <translation>Das Auftragsbuch enthält {len} Shops ({join}) und ein Export sagt nicht, aus welchem er stammt: welcher Shop ist es?</translation>
     </message>
@@ -7868,12 +7875,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.shopify_rows</name>
     <message>
-        <location filename="dynamic_texts.py" line="662"/>
+        <location filename="dynamic_texts.py" line="663"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="663"/>
+        <location filename="dynamic_texts.py" line="664"/>
         <source>{source_path_name} is not a Shopify orders export: it has a Name column but none of Id, Total, Financial Status or Lineitem name.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es gibt eine Spalte Name, aber keine von Id, Total, Financial Status oder Lineitem name.</translation>
     </message>
@@ -7881,62 +7888,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.summary</name>
     <message>
-        <location filename="dynamic_texts.py" line="671"/>
+        <location filename="dynamic_texts.py" line="672"/>
         <source>Orders of shop {shop}.</source>
         <translation>Bestellungen des Shops {shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="675"/>
+        <location filename="dynamic_texts.py" line="676"/>
         <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
         <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="664"/>
+        <location filename="dynamic_texts.py" line="665"/>
         <source>day-first</source>
         <translation>Tag zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="665"/>
+        <location filename="dynamic_texts.py" line="666"/>
         <source>month-first</source>
         <translation>Monat zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="666"/>
+        <location filename="dynamic_texts.py" line="667"/>
         <source>as the file shows</source>
         <translation>wie die Datei zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="667"/>
+        <location filename="dynamic_texts.py" line="668"/>
         <source>as you said</source>
         <translation>wie angegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="668"/>
+        <location filename="dynamic_texts.py" line="669"/>
         <source>as your locale writes dates</source>
         <translation>wie Ihr Gebietsschema Daten schreibt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="669"/>
+        <location filename="dynamic_texts.py" line="670"/>
         <source>to be confirmed</source>
         <translation>noch zu bestätigen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="670"/>
+        <location filename="dynamic_texts.py" line="671"/>
         <source>the shop&apos;s currency in the ledger</source>
         <translation>die Währung des Shops im Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="672"/>
+        <location filename="dynamic_texts.py" line="673"/>
         <source>No Currency column: amounts read in {currency} ({source}).</source>
         <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="674"/>
+        <location filename="dynamic_texts.py" line="675"/>
         <source>Dates read {order} ({how}).</source>
         <translation>Daten mit {order} gelesen ({how}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="673"/>
+        <location filename="dynamic_texts.py" line="674"/>
         <source>line {line}: {cell}</source>
         <translation>Zeile {line}: {cell}</translation>
     </message>
@@ -7944,12 +7951,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.timestamps</name>
     <message>
-        <location filename="dynamic_texts.py" line="676"/>
+        <location filename="dynamic_texts.py" line="677"/>
         <source>not a date: &quot;{text}&quot;</source>
         <translation>kein Datum: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="677"/>
+        <location filename="dynamic_texts.py" line="678"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
         <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
     </message>
@@ -7957,42 +7964,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="678"/>
+        <location filename="dynamic_texts.py" line="679"/>
         <source>{value} days ago</source>
         <translation>vor {value} Tagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="679"/>
+        <location filename="dynamic_texts.py" line="680"/>
         <source>{last} (its last change; {copied})</source>
         <translation>{last} (letzte Änderung; {copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="680"/>
+        <location filename="dynamic_texts.py" line="681"/>
         <source>The latest verified backup, {path_name}, is from {when}.</source>
         <translation>Die neueste geprüfte Sicherung, {path_name}, stammt vom {when}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="681"/>
+        <location filename="dynamic_texts.py" line="682"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="682"/>
+        <location filename="dynamic_texts.py" line="683"/>
         <source>the copy&apos;s file time lies in the future: the clock was wrong then</source>
         <translation>die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="683"/>
+        <location filename="dynamic_texts.py" line="684"/>
         <source>copied {age}</source>
         <translation>{age} kopiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="684"/>
+        <location filename="dynamic_texts.py" line="685"/>
         <source>{date} ({copied})</source>
         <translation>{date} ({copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="685"/>
+        <location filename="dynamic_texts.py" line="686"/>
         <source>The backup of {path_name} failed its check ({problems}) and was removed; {path_name} itself may be damaged.</source>
         <translation>Die Sicherung von {path_name} hat die Prüfung nicht bestanden ({problems}) und wurde entfernt; {path_name} selbst ist vielleicht beschädigt.</translation>
     </message>
@@ -8000,17 +8007,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.errors</name>
     <message>
-        <location filename="dynamic_texts.py" line="686"/>
+        <location filename="dynamic_texts.py" line="687"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="688"/>
+        <location filename="dynamic_texts.py" line="689"/>
         <source>the disk could not be written to (it may be full, or the file too large)</source>
         <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="687"/>
+        <location filename="dynamic_texts.py" line="688"/>
         <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
         <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
@@ -8018,12 +8025,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.migrate</name>
     <message>
-        <location filename="dynamic_texts.py" line="689"/>
+        <location filename="dynamic_texts.py" line="690"/>
         <source>{path_name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="690"/>
+        <location filename="dynamic_texts.py" line="691"/>
         <source>{path_name} was not upgraded: rows of {table} would refer to missing rows. The ledger was left as it was.</source>
         <translation>{path_name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende Zeilen verweisen. Das Auftragsbuch blieb, wie es war.</translation>
     </message>
@@ -8031,27 +8038,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server</name>
     <message>
-        <location filename="dynamic_texts.py" line="691"/>
+        <location filename="dynamic_texts.py" line="692"/>
         <source>The database {address_database} on {address_host} holds tables of another program, not a Dropdesk ledger. Name an empty database (Dropdesk makes its tables there) or one that holds a Dropdesk ledger.</source>
         <translation>Die Datenbank {address_database} auf {address_host} enthält Tabellen eines anderen Programms, kein Dropdesk-Auftragsbuch. Nennen Sie eine leere Datenbank (Dropdesk legt dort seine Tabellen an) oder eine mit einem Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="692"/>
+        <location filename="dynamic_texts.py" line="693"/>
         <source>Dropdesk could not open the ledger at {address_url}: {detail}. Check that the server runs and can be reached from this computer.</source>
         <translation>Dropdesk konnte das Auftragsbuch unter {address_url} nicht öffnen: {detail}. Prüfen Sie, ob der Server läuft und von diesem Computer aus erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="693"/>
+        <location filename="dynamic_texts.py" line="694"/>
         <source>The server refused the password of {address_user} for {address_url}. Enter it again (it is kept in the system keyring).</source>
         <translation>Der Server hat das Passwort von {address_user} für {address_url} abgelehnt. Geben Sie es noch einmal ein (es wird im Schlüsselbund des Systems aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="694"/>
+        <location filename="dynamic_texts.py" line="695"/>
         <source>{address_url} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, then run the command again.</source>
         <translation>{address_url} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, dann starten Sie den Befehl noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="695"/>
+        <location filename="dynamic_texts.py" line="696"/>
         <source>{address_url} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{address_url} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
@@ -8059,7 +8066,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_address</name>
     <message>
-        <location filename="dynamic_texts.py" line="696"/>
+        <location filename="dynamic_texts.py" line="697"/>
         <source>{shown}: the password does not belong in the address, where it would be stored and shown. Leave it out: Dropdesk asks for it once and keeps it in the system keyring (`dropdesk ledger password ADDRESS`).</source>
         <translation>{shown}: das Passwort gehört nicht in die Adresse, wo es gespeichert und angezeigt würde. Lassen Sie es weg: Dropdesk fragt einmal danach und bewahrt es im Schlüsselbund des Systems auf (`dropdesk ledger password ADRESSE`).</translation>
     </message>
@@ -8067,12 +8074,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="697"/>
+        <location filename="dynamic_texts.py" line="698"/>
         <source>Backups of a server ledger</source>
         <translation>Sicherungen eines Auftragsbuchs auf einem Server</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="698"/>
+        <location filename="dynamic_texts.py" line="699"/>
         <source>Dropdesk makes no daily backup of a ledger on a server: backing it up is the server&apos;s job. Run this every day (for example from cron):
 
 {command}
@@ -8088,12 +8095,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.server_password</name>
     <message>
-        <location filename="dynamic_texts.py" line="699"/>
+        <location filename="dynamic_texts.py" line="700"/>
         <source>The server asks for the password of {address_user}, and none is stored for {address_url}. Enter it once: `dropdesk ledger password {address_url}` (or File &gt; Open server ledger in the window); Dropdesk keeps it in the system keyring.</source>
         <translation>Der Server verlangt das Passwort von {address_user}, und für {address_url} ist keines gespeichert. Geben Sie es einmal ein: `dropdesk ledger password {address_url}` (oder Datei &gt; Server-Auftragsbuch öffnen im Fenster); Dropdesk bewahrt es im Schlüsselbund des Systems auf.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="700"/>
+        <location filename="dynamic_texts.py" line="701"/>
         <source>The password of {address_url} is kept in the system keyring, which cannot be read: {keyring_problem}</source>
         <translation>Das Passwort von {address_url} liegt im Schlüsselbund des Systems, der sich nicht lesen lässt: {keyring_problem}</translation>
     </message>
@@ -8101,57 +8108,57 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.store</name>
     <message>
-        <location filename="dynamic_texts.py" line="701"/>
+        <location filename="dynamic_texts.py" line="702"/>
         <source>{path_name} is open in another Dropdesk window (perhaps under another name or folder). Switch to that window, or close it and try again.</source>
         <translation>{path_name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="702"/>
+        <location filename="dynamic_texts.py" line="703"/>
         <source>{path_name} is damaged: its table definitions are garbled.</source>
         <translation>{path_name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="703"/>
+        <location filename="dynamic_texts.py" line="704"/>
         <source>{path_name} is damaged: {error}</source>
         <translation>{path_name} ist beschädigt: {error}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="704"/>
+        <location filename="dynamic_texts.py" line="705"/>
         <source>{path} is a folder, not a ledger file.</source>
         <translation>{path} ist ein Ordner, kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="705"/>
+        <location filename="dynamic_texts.py" line="706"/>
         <source>There is no ledger at {path}.</source>
         <translation>Unter {path} liegt kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="706"/>
+        <location filename="dynamic_texts.py" line="707"/>
         <source>{path_name} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, which upgrades it (after a backup), then run the command again. The file was not changed.</source>
         <translation>{path_name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="707"/>
+        <location filename="dynamic_texts.py" line="708"/>
         <source>{path_name} is not a Dropdesk ledger (not an SQLite file).</source>
         <translation>{path_name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="708"/>
+        <location filename="dynamic_texts.py" line="709"/>
         <source>{path_name} is an SQLite file of another program, not a Dropdesk ledger.</source>
         <translation>{path_name} ist eine SQLite-Datei eines anderen Programms, kein Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="709"/>
+        <location filename="dynamic_texts.py" line="710"/>
         <source>{path_name} is damaged ({value}). Dropdesk writes nothing to it: restore the latest backup, or open another ledger.</source>
         <translation>{path_name} ist beschädigt ({value}). Dropdesk schreibt nichts hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein anderes Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="710"/>
+        <location filename="dynamic_texts.py" line="711"/>
         <source>{path_name} cannot be opened: it cannot be locked ({reason}).</source>
         <translation>{path_name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="711"/>
+        <location filename="dynamic_texts.py" line="712"/>
         <source>{path_name} was written by a newer Dropdesk (schema {revision}). Update Dropdesk to read it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {revision}). Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.</translation>
     </message>
@@ -8159,7 +8166,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.sync_folder</name>
     <message>
-        <location filename="dynamic_texts.py" line="712"/>
+        <location filename="dynamic_texts.py" line="713"/>
         <source>{path_name} is in a {service} folder. {service} copies the ledger while Dropdesk writes it, which can damage it or split it into conflicting copies, above all when two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs it up daily). To work from two computers, put the ledger on a PostgreSQL server: `dropdesk ledger copy` moves it there, then open postgresql://user@host/database.</source>
         <translation>{path_name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie postgresql://benutzer@host/datenbank.</translation>
     </message>
@@ -8167,12 +8174,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.transfer</name>
     <message>
-        <location filename="dynamic_texts.py" line="713"/>
+        <location filename="dynamic_texts.py" line="714"/>
         <source>{target_location} already holds rows (table {table}): a ledger is copied only into an empty one. Nothing was changed.</source>
         <translation>{target_location} enthält bereits Zeilen (Tabelle {table}): ein Auftragsbuch wird nur in ein leeres kopiert. Nichts wurde verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="714"/>
+        <location filename="dynamic_texts.py" line="715"/>
         <source>The copy of table {table_name} differs from the original ({difference}); nothing was kept in {target_location}.</source>
         <translation>Die Kopie der Tabelle {table_name} weicht vom Original ab ({difference}); in {target_location} wurde nichts behalten.</translation>
     </message>
@@ -8180,12 +8187,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.wal_watch</name>
     <message>
-        <location filename="dynamic_texts.py" line="715"/>
+        <location filename="dynamic_texts.py" line="716"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; this change was not made. Close Dropdesk, check the orders, and restore the latest backup if some are missing.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder her, falls welche fehlen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="716"/>
+        <location filename="dynamic_texts.py" line="717"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Dropdesk copied the saved changes back into the ledger; this change was not made. Close Dropdesk and open it again, and keep cleaning or sync tools away from the files beside the ledger.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem Auftragsbuch fern.</translation>
     </message>
@@ -8193,7 +8200,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.notices</name>
     <message>
-        <location filename="dynamic_texts.py" line="717"/>
+        <location filename="dynamic_texts.py" line="718"/>
         <source>This message needs {what}.</source>
         <translation>Diese Nachricht braucht {what}.</translation>
     </message>
@@ -8201,12 +8208,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.outgoing</name>
     <message>
-        <location filename="dynamic_texts.py" line="718"/>
+        <location filename="dynamic_texts.py" line="719"/>
         <source>No message template {key!r}.</source>
         <translation>Keine Nachrichtenvorlage {key!r}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="719"/>
+        <location filename="dynamic_texts.py" line="720"/>
         <source>The message {key!r} needs {join}.</source>
         <translation>Die Nachricht {key!r} braucht {join}.</translation>
     </message>
@@ -8214,12 +8221,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.paths</name>
     <message>
-        <location filename="dynamic_texts.py" line="721"/>
+        <location filename="dynamic_texts.py" line="722"/>
         <source>{blocker} is a file, not a folder</source>
         <translation>{blocker} ist eine Datei, kein Ordner</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="720"/>
+        <location filename="dynamic_texts.py" line="721"/>
         <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
         <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
@@ -8227,12 +8234,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.policy</name>
     <message>
-        <location filename="dynamic_texts.py" line="722"/>
+        <location filename="dynamic_texts.py" line="723"/>
         <source>A policy needs at least one supplier to rely on.</source>
         <translation>Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="723"/>
+        <location filename="dynamic_texts.py" line="724"/>
         <source>The policy needs an e-mail address customers can write to.</source>
         <translation>Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.</translation>
     </message>
@@ -8240,77 +8247,77 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.protection</name>
     <message>
-        <location filename="dynamic_texts.py" line="724"/>
+        <location filename="dynamic_texts.py" line="725"/>
         <source>After opening: the supplier answers within the dispute; from the 3rd day you can escalate it to AliExpress; unresolved after 15 days it goes to AliExpress&apos; case team by itself.</source>
         <translation>Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das Fallteam von AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="725"/>
+        <location filename="dynamic_texts.py" line="726"/>
         <source>If tracking shows the parcel left only after the day you opened the dispute, say so: it was not shipped when you complained, and you are owed the money back.</source>
         <translation>Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert haben, und Ihnen steht das Geld zu.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="726"/>
+        <location filename="dynamic_texts.py" line="727"/>
         <source>Write to the supplier first and ask where the parcel is; if it is still on its way, ask them to extend the protection.</source>
         <translation>Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="727"/>
+        <location filename="dynamic_texts.py" line="728"/>
         <source>Before protection ends, open the dispute on the order page: reason “Order not received”, full refund.</source>
         <translation>Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: Grund „Bestellung nicht erhalten“, volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="728"/>
+        <location filename="dynamic_texts.py" line="729"/>
         <source>The tracking number and a screenshot of its latest carrier events</source>
         <translation>Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="729"/>
+        <location filename="dynamic_texts.py" line="730"/>
         <source>The customer&apos;s written statement that nothing arrived</source>
         <translation>Die schriftliche Aussage des Kunden, dass nichts angekommen ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="730"/>
+        <location filename="dynamic_texts.py" line="731"/>
         <source>Your messages with the supplier (screenshots)</source>
         <translation>Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="731"/>
+        <location filename="dynamic_texts.py" line="732"/>
         <source>For a parcel held by customs: the customs office&apos;s written reason</source>
         <translation>Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des Zollamts</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="732"/>
+        <location filename="dynamic_texts.py" line="733"/>
         <source>Ask the customer for photos or a short video before anything is sent back.</source>
         <translation>Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas zurückgeschickt wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="733"/>
+        <location filename="dynamic_texts.py" line="734"/>
         <source>Open the dispute on the order page: reason “Not as described” (or “Damaged”), list every difference from the listing, full or partial refund.</source>
         <translation>Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ (oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder teilweise Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="734"/>
+        <location filename="dynamic_texts.py" line="735"/>
         <source>Clear photos of the item and of its labels; for more than one piece, all of them</source>
         <translation>Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="735"/>
+        <location filename="dynamic_texts.py" line="736"/>
         <source>A wrong size: the item flat beside a ruler, and the size label</source>
         <translation>Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="736"/>
+        <location filename="dynamic_texts.py" line="737"/>
         <source>Something that does not work: a video showing it</source>
         <translation>Etwas funktioniert nicht: ein Video, das es zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="737"/>
+        <location filename="dynamic_texts.py" line="738"/>
         <source>A screenshot of the product page as you bought it</source>
         <translation>Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="738"/>
+        <location filename="dynamic_texts.py" line="739"/>
         <source>Damaged packaging: photos, and a claim with the local carrier</source>
         <translation>Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller</translation>
     </message>
@@ -8318,7 +8325,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.rates</name>
     <message>
-        <location filename="dynamic_texts.py" line="739"/>
+        <location filename="dynamic_texts.py" line="740"/>
         <source>{code!r} is not a currency code like EUR or USD.</source>
         <translation>{code!r} ist kein Währungscode wie EUR oder USD.</translation>
     </message>
@@ -8326,7 +8333,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.review</name>
     <message>
-        <location filename="dynamic_texts.py" line="740"/>
+        <location filename="dynamic_texts.py" line="741"/>
         <source>{latest}; the rate of each day, {days} days from {first}</source>
         <translation>{latest}; der Kurs jedes Tages, {days} Tage ab {first}</translation>
     </message>
@@ -8334,62 +8341,62 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.client</name>
     <message>
-        <location filename="dynamic_texts.py" line="741"/>
+        <location filename="dynamic_texts.py" line="742"/>
         <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
         <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit &apos;shpat_&apos;) und ob die App noch installiert ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="742"/>
+        <location filename="dynamic_texts.py" line="743"/>
         <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
         <translation>Shopify hat die Anfrage &apos;{operation}&apos; von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="743"/>
+        <location filename="dynamic_texts.py" line="744"/>
         <source>Shopify answered &apos;{operation}&apos; without data.</source>
         <translation>Shopify hat &apos;{operation}&apos; ohne Daten beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="744"/>
+        <location filename="dynamic_texts.py" line="745"/>
         <source>Refusing to send a Shopify request anywhere but https://{shop}.</source>
         <translation>Dropdesk sendet Shopify-Anfragen nur an https://{shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="745"/>
+        <location filename="dynamic_texts.py" line="746"/>
         <source>Shopify ({shop}) answered with a redirect to {target}. Dropdesk does not follow redirects, so the access token stays with your shop. Check the shop address.</source>
         <translation>Shopify ({shop}) hat mit einer Weiterleitung nach {target} geantwortet. Dropdesk folgt keinen Weiterleitungen, damit das Zugriffstoken bei Ihrem Shop bleibt. Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="746"/>
+        <location filename="dynamic_texts.py" line="747"/>
         <source>Shopify ({shop}) refused even a freshly issued access token. The app may have been uninstalled from the shop, or its access revoked.</source>
         <translation>Shopify ({shop}) hat sogar ein frisch ausgestelltes Zugriffstoken abgelehnt. Vielleicht wurde die App aus dem Shop entfernt oder ihr Zugriff widerrufen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="747"/>
+        <location filename="dynamic_texts.py" line="748"/>
         <source>The shop {shop} is frozen (Shopify says payment is required). Settle the bill in the Shopify admin, then try again.</source>
         <translation>Der Shop {shop} ist eingefroren (laut Shopify ist eine Zahlung fällig). Begleichen Sie die Rechnung im Shopify-Adminbereich und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="748"/>
+        <location filename="dynamic_texts.py" line="749"/>
         <source>Shopify denied this app access to {shop} (HTTP 403). The app may have been uninstalled, or it lacks a permission.</source>
         <translation>Shopify hat dieser App den Zugriff auf {shop} verweigert (HTTP 403). Vielleicht wurde die App entfernt, oder ihr fehlt eine Berechtigung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="749"/>
+        <location filename="dynamic_texts.py" line="750"/>
         <source>No Shopify shop answers at {shop} (or API version {api_version} is unknown). Check the shop address.</source>
         <translation>Unter {shop} antwortet kein Shopify-Shop (oder die API-Version {api_version} ist unbekannt). Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="750"/>
+        <location filename="dynamic_texts.py" line="751"/>
         <source>The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.</source>
         <translation>Der Shop {shop} ist von Shopify gesperrt. Sehen Sie im Shopify-Adminbereich nach einem Hinweis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="751"/>
+        <location filename="dynamic_texts.py" line="752"/>
         <source>Shopify ({shop}) answered the token request without a token.</source>
         <translation>Shopify ({shop}) hat die Token-Anfrage ohne Token beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="752"/>
+        <location filename="dynamic_texts.py" line="753"/>
         <source>Shopify ({shop}) kept asking Dropdesk to slow down for over {max_throttle_wait:.0f} seconds. Try again in a few minutes.</source>
         <translation>Shopify ({shop}) hat Dropdesk über {max_throttle_wait:.0f} Sekunden lang gebeten, langsamer zu werden. Versuchen Sie es in ein paar Minuten noch einmal.</translation>
     </message>
@@ -8397,7 +8404,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.connection</name>
     <message>
-        <location filename="dynamic_texts.py" line="753"/>
+        <location filename="dynamic_texts.py" line="754"/>
         <source>{client_shop} answered as {info_myshopify_domain}. Check the shop address.</source>
         <translation>{client_shop} hat als {info_myshopify_domain} geantwortet. Prüfen Sie die Shop-Adresse.</translation>
     </message>
@@ -8405,72 +8412,72 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.denials</name>
     <message>
-        <location filename="dynamic_texts.py" line="754"/>
+        <location filename="dynamic_texts.py" line="755"/>
         <source>Access to protected customer data is granted in the app&apos;s configuration (Shopify Dev Dashboard or Partner Dashboard: the app &gt; protected customer data access: select the data and the reasons, then release the version and install it again); apps used by other shops also need Shopify&apos;s approval. Access scopes do not grant it.</source>
         <translation>Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt (Shopify Dev Dashboard oder Partner Dashboard: die App &gt; Zugriff auf geschützte Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. Zugriffsbereiche (Scopes) gewähren ihn nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="755"/>
+        <location filename="dynamic_texts.py" line="756"/>
         <source>Shopify did not say which permission is missing. Check the app&apos;s access scopes (Dropdesk needs read_orders and write_orders, and read_all_orders for orders older than 60 days) and its protected customer data access in the app&apos;s configuration, then install the app again.</source>
         <translation>Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche (Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der Konfiguration der App; installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="756"/>
+        <location filename="dynamic_texts.py" line="757"/>
         <source>e-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="757"/>
+        <location filename="dynamic_texts.py" line="758"/>
         <source>customer name</source>
         <translation>Kundenname</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="758"/>
+        <location filename="dynamic_texts.py" line="759"/>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="759"/>
+        <location filename="dynamic_texts.py" line="760"/>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="760"/>
+        <location filename="dynamic_texts.py" line="761"/>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="761"/>
+        <location filename="dynamic_texts.py" line="762"/>
         <source>Add {names} to the app&apos;s access scopes (the app&apos;s configuration in the Shopify admin or Dev Dashboard), then install the app again.</source>
         <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="763"/>
+        <location filename="dynamic_texts.py" line="764"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="764"/>
+        <location filename="dynamic_texts.py" line="765"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="762"/>
+        <location filename="dynamic_texts.py" line="763"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
         <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="765"/>
+        <location filename="dynamic_texts.py" line="766"/>
         <source>Shopify withholds protected customer data from Dropdesk&apos;s app ({fields}); the orders were saved without it. {remedy}</source>
         <translation>Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück ({fields}); die Bestellungen wurden ohne sie gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="766"/>
+        <location filename="dynamic_texts.py" line="767"/>
         <source>Shopify withheld {fields} because the app lacks the access scope {scopes}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten, weil der App der Zugriffsbereich {scopes} fehlt; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="767"/>
+        <location filename="dynamic_texts.py" line="768"/>
         <source>Shopify withheld {fields}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
@@ -8478,17 +8485,17 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.disputes</name>
     <message>
-        <location filename="dynamic_texts.py" line="770"/>
+        <location filename="dynamic_texts.py" line="771"/>
         <source>Shopify would not save the evidence: {said}.</source>
         <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="768"/>
+        <location filename="dynamic_texts.py" line="769"/>
         <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
         <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="769"/>
+        <location filename="dynamic_texts.py" line="770"/>
         <source>Shopify ({client_shop}) has no dispute {number}.</source>
         <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
     </message>
@@ -8496,22 +8503,22 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.order_cancel</name>
     <message>
-        <location filename="dynamic_texts.py" line="771"/>
+        <location filename="dynamic_texts.py" line="772"/>
         <source>Shopify does not know the job {job_id} any more.</source>
         <translation>Shopify kennt den Auftrag {job_id} nicht mehr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="772"/>
+        <location filename="dynamic_texts.py" line="773"/>
         <source>Shopify finished the cancel job for order {order_name}, but the order is not cancelled. Look at the order in the Shopify admin.</source>
         <translation>Shopify hat den Stornierungsauftrag für die Bestellung {order_name} beendet, aber die Bestellung ist nicht storniert. Sehen Sie sich die Bestellung im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="773"/>
+        <location filename="dynamic_texts.py" line="774"/>
         <source>Shopify ({client_shop}) has no order {number} to cancel.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number} zum Stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="774"/>
+        <location filename="dynamic_texts.py" line="775"/>
         <source>Shopify has not finished the job after {timeout:.0f} seconds. Look at the order in the Shopify admin before trying again.</source>
         <translation>Shopify hat den Auftrag nach {timeout:.0f} Sekunden nicht beendet. Sehen Sie sich die Bestellung im Shopify-Adminbereich an, bevor Sie es noch einmal versuchen.</translation>
     </message>
@@ -8519,22 +8526,22 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.orders</name>
     <message>
-        <location filename="dynamic_texts.py" line="775"/>
+        <location filename="dynamic_texts.py" line="776"/>
         <source>Shopify ({client_shop}) has no order named {wanted}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung mit dem Namen {wanted}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="776"/>
+        <location filename="dynamic_texts.py" line="777"/>
         <source>Shopify ({client_shop}) has no order {value}. It may have been deleted, or it belongs to another shop.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {value}. Vielleicht wurde sie gelöscht, oder sie gehört zu einem anderen Shop.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="777"/>
+        <location filename="dynamic_texts.py" line="778"/>
         <source>Shopify&apos;s answer has an unexpected orders list.</source>
         <translation>Die Antwort von Shopify enthält eine unerwartete Bestellliste.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="778"/>
+        <location filename="dynamic_texts.py" line="779"/>
         <source>Order {order_name} disappeared from Shopify while reading it.</source>
         <translation>Die Bestellung {order_name} ist beim Lesen aus Shopify verschwunden.</translation>
     </message>
@@ -8542,7 +8549,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.refunds</name>
     <message>
-        <location filename="dynamic_texts.py" line="779"/>
+        <location filename="dynamic_texts.py" line="780"/>
         <source>Shopify ({client_shop}) has no order {number}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number}.</translation>
     </message>
@@ -8550,12 +8557,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.versions</name>
     <message>
-        <location filename="dynamic_texts.py" line="780"/>
+        <location filename="dynamic_texts.py" line="781"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
         <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="781"/>
+        <location filename="dynamic_texts.py" line="782"/>
         <source>Shopify API version {shown} is too old for Dropdesk: choose {oldest_api_version} or newer (Connections &gt; the shop &gt; API version). Older versions refuse the duplicate-safe refunds Dropdesk sends.</source>
         <translation>Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie {oldest_api_version} oder neuer (Verbindungen &gt; der Shop &gt; API-Version). Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, die Dropdesk sendet.</translation>
     </message>
@@ -8563,117 +8570,117 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.status_words</name>
     <message>
-        <location filename="dynamic_texts.py" line="782"/>
+        <location filename="dynamic_texts.py" line="783"/>
         <source>Other AliExpress status</source>
         <translation>Anderer AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="783"/>
+        <location filename="dynamic_texts.py" line="784"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="784"/>
+        <location filename="dynamic_texts.py" line="785"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="785"/>
+        <location filename="dynamic_texts.py" line="786"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="786"/>
+        <location filename="dynamic_texts.py" line="787"/>
         <source>Payment on hold</source>
         <translation>Zahlung angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="787"/>
+        <location filename="dynamic_texts.py" line="788"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="788"/>
+        <location filename="dynamic_texts.py" line="789"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="789"/>
+        <location filename="dynamic_texts.py" line="790"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="790"/>
+        <location filename="dynamic_texts.py" line="791"/>
         <source>Shipped, payment settling</source>
         <translation>Versandt, Zahlung wird abgewickelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="791"/>
+        <location filename="dynamic_texts.py" line="792"/>
         <source>Dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="792"/>
+        <location filename="dynamic_texts.py" line="793"/>
         <source>On hold at AliExpress</source>
         <translation>Bei AliExpress angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="793"/>
+        <location filename="dynamic_texts.py" line="794"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="794"/>
+        <location filename="dynamic_texts.py" line="795"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="795"/>
+        <location filename="dynamic_texts.py" line="796"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="796"/>
+        <location filename="dynamic_texts.py" line="797"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="797"/>
+        <location filename="dynamic_texts.py" line="798"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="798"/>
+        <location filename="dynamic_texts.py" line="799"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="799"/>
+        <location filename="dynamic_texts.py" line="800"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="800"/>
+        <location filename="dynamic_texts.py" line="801"/>
         <source>Cancelled before payment</source>
         <translation>Vor der Zahlung storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="801"/>
+        <location filename="dynamic_texts.py" line="802"/>
         <source>Closed: not paid in time</source>
         <translation>Geschlossen: nicht rechtzeitig bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="802"/>
+        <location filename="dynamic_texts.py" line="803"/>
         <source>Closed by AliExpress&apos; payment check</source>
         <translation>Von der Zahlungsprüfung geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="803"/>
+        <location filename="dynamic_texts.py" line="804"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="804"/>
+        <location filename="dynamic_texts.py" line="805"/>
         <source>Refunded after a dispute</source>
         <translation>Nach Streitfall erstattet</translation>
     </message>
@@ -8681,7 +8688,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.supplier_platforms</name>
     <message>
-        <location filename="dynamic_texts.py" line="805"/>
+        <location filename="dynamic_texts.py" line="806"/>
         <source>Dropdesk does not know the supplier platform {platform_id!r}. Update Dropdesk, or set the supplier&apos;s platform to AliExpress.</source>
         <translation>Dropdesk kennt die Lieferantenplattform {platform_id!r} nicht. Aktualisieren Sie Dropdesk oder stellen Sie die Plattform des Lieferanten auf AliExpress.</translation>
     </message>
@@ -8689,27 +8696,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.withdrawal</name>
     <message>
-        <location filename="dynamic_texts.py" line="807"/>
+        <location filename="dynamic_texts.py" line="808"/>
         <source>That shop order is not in the ledger.</source>
         <translation>Diese Bestellung ist nicht im Ledger.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="808"/>
+        <location filename="dynamic_texts.py" line="809"/>
         <source>The withdrawal cannot have arrived in the future: check the date and time.</source>
         <translation>Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und Uhrzeit.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="809"/>
+        <location filename="dynamic_texts.py" line="810"/>
         <source>The withdrawal cannot have arrived before the order was placed.</source>
         <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="806"/>
+        <location filename="dynamic_texts.py" line="807"/>
         <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
         <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="810"/>
+        <location filename="dynamic_texts.py" line="811"/>
         <source>an order</source>
         <translation>einer Bestellung</translation>
     </message>
