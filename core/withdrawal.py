@@ -81,13 +81,13 @@ class Withdrawal:
     refunded: bool
 
     def what(self) -> Text:
-        day = self.refund_by.strftime("%Y-%m-%d %H:%M UTC")
+        day, tag = clocks.local_moment(self.refund_by)
         return Text(
             f"Withdrawal from {self.order_name or 'an order'}: refund all payments, delivery "
             f"included, by {day} (14 days from receiving it). You may hold the refund until "
             "the goods are back or the customer shows they sent them.",
             f"Widerruf zu {self.order_name or 'einer Bestellung'}: alle Zahlungen samt "
-            f"Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die "
+            f"Versandkosten bis {tag} erstatten (14 Tage ab Eingang). Sie dürfen die "
             "Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung "
             "nachweist.",
         )

@@ -335,7 +335,12 @@ class SuppliersView(QWidget):
         number = QLocale().toString
         rate = record.rate
         self._set(row, "Orders", number(rate.orders) if rate else "–", right=True)
-        self._set(row, "Refund rate", percent_text(rate.per_mille) if rate and rate.orders else "–", right=True)
+        self._set(
+            row,
+            "Refund rate",
+            percent_text(rate.per_mille) if rate and rate.orders else "–",
+            right=True,
+        )
         self._set(row, "Refunded", _amounts(record.refunded), right=True)
         self._set(row, "Recovered", _amounts(record.recovered), right=True)
         self._set(
