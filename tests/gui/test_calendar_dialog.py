@@ -207,6 +207,24 @@ def test_the_check_at_start_is_quiet_when_nothing_moved(qtbot: QtBot, ledger: Le
     qtbot.waitUntil(lambda: any("no ship-by deadline moved" in text for text in said))
 
 
+def test_a_fresh_demo_says_nothing_at_start(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    """A new demo has hundreds of open orders and no fingerprint yet: the check at start
+    recomputes them without a word in the status bar (the merchant changed no calendar)."""
+    from gui.calendar_recompute import CalendarRecompute
+
+    assert deadlines.calendar_outdated(demo_ledger)
+    recompute = CalendarRecompute(demo_ledger)
+    said: list[str] = []
+    moved: list[int] = []
+    recompute.message.connect(said.append)
+    recompute.moved.connect(moved.append)
+    recompute.start(only_if_outdated=True)
+    qtbot.waitUntil(lambda: bool(moved), timeout=20_000)
+    qtbot.wait(50)
+    assert moved == [0] and said == []
+    assert not deadlines.calendar_outdated(demo_ledger)
+
+
 def test_the_packages_own_days_are_shown_read_only(qtbot: QtBot, order_ledger: Ledger) -> None:
     """The merchant sees what the package already counts, and which of it their dates replace."""
     from PySide6.QtWidgets import QAbstractItemView
