@@ -237,13 +237,13 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/chargebacks_view.py" line="122"/>
-        <location filename="../../gui/review_charts.py" line="108"/>
+        <location filename="../../gui/review_charts.py" line="122"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
-        <location filename="../../gui/review_view.py" line="347"/>
+        <location filename="../../gui/review_view.py" line="352"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
@@ -386,8 +386,8 @@
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="47"/>
         <location filename="../../gui/chargebacks_view.py" line="121"/>
-        <location filename="../../gui/review_view.py" line="308"/>
-        <location filename="../../gui/review_view.py" line="346"/>
+        <location filename="../../gui/review_view.py" line="313"/>
+        <location filename="../../gui/review_view.py" line="351"/>
         <source>Reason</source>
         <extracomment>Every part locked, none saying why (a run under way in the wizard, a closed run).</extracomment>
         <translation>Grund</translation>
@@ -532,8 +532,8 @@
         <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
         <location filename="../../gui/needs_me_view.py" line="88"/>
         <location filename="../../gui/order_details_panel.py" line="127"/>
-        <location filename="../../gui/review_view.py" line="298"/>
-        <location filename="../../gui/review_view.py" line="345"/>
+        <location filename="../../gui/review_view.py" line="303"/>
+        <location filename="../../gui/review_view.py" line="350"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
@@ -3137,50 +3137,50 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="91"/>
+        <location filename="../../gui/review_charts.py" line="102"/>
         <source>Net cost of refunds per month</source>
         <extracomment>One colour per currency, in order of appearance; readable on white paper too.</extracomment>
         <translation>Nettokosten der Erstattungen je Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="96"/>
+        <location filename="../../gui/review_charts.py" line="107"/>
         <source>no cost</source>
         <translation>keine Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="119"/>
+        <location filename="../../gui/review_charts.py" line="133"/>
         <source>Refunded to customers by reason</source>
         <translation>An Kunden erstattet nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="129"/>
+        <location filename="../../gui/review_charts.py" line="143"/>
         <source>no refunds</source>
         <translation>keine Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="144"/>
+        <location filename="../../gui/review_charts.py" line="158"/>
         <source>Amount refunded</source>
         <translation>Erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="152"/>
+        <location filename="../../gui/review_charts.py" line="166"/>
         <source>Suppliers by refund rate</source>
         <translation>Lieferanten nach Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="155"/>
+        <location filename="../../gui/review_charts.py" line="169"/>
         <source>no orders</source>
         <translation>keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="158"/>
+        <location filename="../../gui/review_charts.py" line="172"/>
         <source>Orders refunded (%)</source>
         <translation>Erstattete Bestellungen (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="170"/>
-        <source>Refunded orders, % of orders</source>
-        <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
+        <location filename="../../gui/review_charts.py" line="185"/>
+        <source>% of orders refunded</source>
+        <translation>% der Bestellungen erstattet</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="97"/>
@@ -3236,7 +3236,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="167"/>
         <location filename="../../gui/review_report.py" line="398"/>
-        <location filename="../../gui/review_view.py" line="324"/>
+        <location filename="../../gui/review_view.py" line="329"/>
         <source>Per currency</source>
         <translation>Je Währung</translation>
     </message>
@@ -3252,7 +3252,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="196"/>
-        <location filename="../../gui/review_view.py" line="573"/>
+        <location filename="../../gui/review_view.py" line="578"/>
         <source>{0} of the refunds known only from Shopify (dated by the order)</source>
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
@@ -3268,21 +3268,21 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="223"/>
-        <location filename="../../gui/review_view.py" line="390"/>
+        <location filename="../../gui/review_view.py" line="395"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="225"/>
-        <location filename="../../gui/review_view.py" line="366"/>
-        <location filename="../../gui/review_view.py" line="390"/>
+        <location filename="../../gui/review_view.py" line="371"/>
+        <location filename="../../gui/review_view.py" line="395"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="226"/>
         <location filename="../../gui/review_report.py" line="369"/>
-        <location filename="../../gui/review_view.py" line="390"/>
+        <location filename="../../gui/review_view.py" line="395"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
@@ -3330,192 +3330,192 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="../../gui/review_report.py" line="369"/>
         <location filename="../../gui/review_report.py" line="438"/>
-        <location filename="../../gui/review_view.py" line="743"/>
+        <location filename="../../gui/review_view.py" line="748"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="283"/>
+        <location filename="../../gui/review_view.py" line="288"/>
         <source>Refund review — {0}</source>
         <extracomment>Currencies the ECB publishes, offered as reporting currencies (any other can be typed).</extracomment>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="294"/>
-        <location filename="../../gui/review_view.py" line="342"/>
+        <location filename="../../gui/review_view.py" line="299"/>
+        <location filename="../../gui/review_view.py" line="347"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="295"/>
+        <location filename="../../gui/review_view.py" line="300"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="296"/>
+        <location filename="../../gui/review_view.py" line="301"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="304"/>
+        <location filename="../../gui/review_view.py" line="309"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="309"/>
+        <location filename="../../gui/review_view.py" line="314"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="313"/>
+        <location filename="../../gui/review_view.py" line="318"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="314"/>
+        <location filename="../../gui/review_view.py" line="319"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="318"/>
+        <location filename="../../gui/review_view.py" line="323"/>
         <source>Reporting currency</source>
         <translation>Berichtswährung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="319"/>
+        <location filename="../../gui/review_view.py" line="324"/>
         <source>Every amount is converted into this currency</source>
         <translation>Jeder Betrag wird in diese Währung umgerechnet</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="326"/>
+        <location filename="../../gui/review_view.py" line="331"/>
         <source>Show every amount in its own currency</source>
         <translation>Jeden Betrag in seiner eigenen Währung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="327"/>
+        <location filename="../../gui/review_view.py" line="332"/>
         <source>Rates…</source>
         <translation>Kurse…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="328"/>
+        <location filename="../../gui/review_view.py" line="333"/>
         <source>Set exchange rates by hand</source>
         <translation>Wechselkurse von Hand festlegen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="335"/>
+        <location filename="../../gui/review_view.py" line="340"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="336"/>
+        <location filename="../../gui/review_view.py" line="341"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="343"/>
+        <location filename="../../gui/review_view.py" line="348"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="344"/>
+        <location filename="../../gui/review_view.py" line="349"/>
         <location filename="../../gui/suppliers_view.py" line="175"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="386"/>
+        <location filename="../../gui/review_view.py" line="391"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="407"/>
+        <location filename="../../gui/review_view.py" line="412"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="516"/>
+        <location filename="../../gui/review_view.py" line="521"/>
         <location filename="../../gui/suppliers_view.py" line="413"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="545"/>
+        <location filename="../../gui/review_view.py" line="550"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="549"/>
+        <location filename="../../gui/review_view.py" line="554"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="563"/>
+        <location filename="../../gui/review_view.py" line="568"/>
         <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
         <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="587"/>
+        <location filename="../../gui/review_view.py" line="592"/>
         <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="659"/>
+        <location filename="../../gui/review_view.py" line="664"/>
         <source>There are no exchange rates for {0}.</source>
         <translation>Für {0} gibt es keine Wechselkurse.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="576"/>
+        <location filename="../../gui/review_view.py" line="581"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="710"/>
+        <location filename="../../gui/review_view.py" line="715"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="726"/>
+        <location filename="../../gui/review_view.py" line="731"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="731"/>
+        <location filename="../../gui/review_view.py" line="736"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="736"/>
+        <location filename="../../gui/review_view.py" line="741"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="736"/>
+        <location filename="../../gui/review_view.py" line="741"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="736"/>
+        <location filename="../../gui/review_view.py" line="741"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="743"/>
+        <location filename="../../gui/review_view.py" line="748"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="747"/>
+        <location filename="../../gui/review_view.py" line="752"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="748"/>
+        <location filename="../../gui/review_view.py" line="753"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="289"/>
-        <location filename="../../gui/review_view.py" line="749"/>
+        <location filename="../../gui/review_view.py" line="754"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
