@@ -472,10 +472,10 @@ def local_moment(moment: datetime, zone: tzinfo | None = None) -> tuple[str, str
     and German ("2026-12-11 13:04 CET", "11.12.2026 13:04 CET"), for a sentence that names a
     deadline; each instant gets its own offset (summer time), not the offset of now."""
     local = moment.astimezone(zone)
-    zone = local.strftime("%Z").strip()
+    name = local.strftime("%Z").strip()
     return (
-        f"{local.strftime('%Y-%m-%d %H:%M')} {zone}".strip(),
-        f"{local.strftime('%d.%m.%Y %H:%M')} {zone}".strip(),
+        f"{local.strftime('%Y-%m-%d %H:%M')} {name}".strip(),
+        f"{local.strftime('%d.%m.%Y %H:%M')} {name}".strip(),
     )
 
 

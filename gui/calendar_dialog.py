@@ -89,7 +89,7 @@ def country_label(country: str) -> str:
         territory = QLocale.codeToTerritory(code)
         name = (
             ""
-            if territory == QLocale.Territory.AnyTerritory
+            if territory == QLocale.Country.AnyTerritory
             else QLocale.territoryToString(territory)
         )
     return f"{name} ({country})" if name else country
