@@ -334,15 +334,10 @@ def _package_days(country: str, year: int, language: str) -> tuple[CalendarDay, 
         calendar = holidays.country_holidays(code, subdiv=subdiv or None, years=year)
     except NotImplementedError:
         raise ValueError(f"no holiday calendar for country {country!r}") from None
-    spoken = [
-        lang
-        for wanted in (language, "en")  # English rather than the country's own script
-        for lang in sorted(calendar.supported_languages)
-        if lang.split("_")[0] == wanted
-    ]
+    spoken = _spoken(calendar.supported_languages, language)
     if spoken:
         calendar = holidays.country_holidays(
-            code, subdiv=subdiv or None, years=year, language=spoken[0]
+            code, subdiv=subdiv or None, years=year, language=spoken
         )
     days = [CalendarDay(country, day, HOLIDAY, name) for day, name in calendar.items()]
     days += [
@@ -351,6 +346,31 @@ def _package_days(country: str, year: int, language: str) -> tuple[CalendarDay, 
         if day.year == year
     ]
     return tuple(sorted(days))
+
+
+def package_language(country: str, language: str) -> str:
+    """The language ("de", "en", …) package_days names `country`'s holidays in when asked for
+    `language`: the editor notes when it is not the window's. Raises ValueError as
+    package_days does."""
+    import holidays
+
+    code, _, subdiv = normalize_country(country).partition("-")
+    try:
+        calendar = holidays.country_holidays(code, subdiv=subdiv or None)
+    except NotImplementedError:
+        raise ValueError(f"no holiday calendar for country {country!r}") from None
+    spoken = _spoken(calendar.supported_languages, language)
+    return (spoken or calendar.default_language or "en").split("_")[0]
+
+
+def _spoken(supported: Iterable[str], language: str) -> str | None:
+    """The package's variant of `language`, else of English (rather than the country's own
+    script), else None (the package's default)."""
+    for wanted in (language, "en"):
+        for lang in sorted(supported):
+            if lang.split("_")[0] == wanted:
+                return lang
+    return None
 
 
 def _joined(problems: list[Text]) -> Text:

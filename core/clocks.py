@@ -467,6 +467,18 @@ def format_countdown(delta: timedelta) -> str:
     return f"overdue {span}" if left.overdue else span
 
 
+def local_moment(moment: datetime, zone: tzinfo | None = None) -> tuple[str, str]:
+    """An instant in `zone` (default: this machine's) with the zone's abbreviation, in English
+    and German ("2026-12-11 13:04 CET", "11.12.2026 13:04 CET"), for a sentence that names a
+    deadline; each instant gets its own offset (summer time), not the offset of now."""
+    local = moment.astimezone(zone)
+    name = local.strftime("%Z").strip()
+    return (
+        f"{local.strftime('%Y-%m-%d %H:%M')} {name}".strip(),
+        f"{local.strftime('%d.%m.%Y %H:%M')} {name}".strip(),
+    )
+
+
 def urgency(delta: timedelta, soon_hours: float, urgent_hours: float) -> Urgency:
     """Classify time left: overdue at or below zero, urgent within urgent_hours, soon within
     soon_hours (the warning lead time), calm beyond. Compared in seconds, so thresholds from

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import textwrap
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from core import clocks, protection, settings, withdrawal
@@ -496,39 +497,69 @@ def _parsed(text: str) -> datetime:
 
 
 def render_text(
-    rows: Sequence[Deadline], now: datetime, *, within_hours: float | None = None
+    rows: Sequence[Deadline],
+    now: datetime,
+    *,
+    within_hours: float | None = None,
+    width: int = 100,
+    zone: tzinfo | None = None,
 ) -> str:
-    """A plain table for a terminal or a scheduler's mail; times in the zone of `now`."""
+    """A plain table for a terminal or a scheduler's mail, `width` characters wide: times in
+    `zone` (default: this machine's) with its abbreviation; "What" comes last and wraps in
+    what is left."""
     _utc(now)
     if not rows:
         span = f" within {within_hours:g} h" if within_hours is not None else ""
         return f"Nothing is due{span} or overdue.\n"
-    header = ("Deadline", "Left", "Order", "What", "AliExpress order", "Supplier")
+    header = ("Deadline", "Left", "Order", "AliExpress order", "Supplier", "What")
     table = [header] + [
         (
-            row.deadline.astimezone(now.tzinfo).strftime("%Y-%m-%d %H:%M %Z").strip()
-            + (" (estimated)" if row.estimated else ""),
+            clocks.local_moment(row.deadline, zone)[0],  # "(estimated)" ends its What
             clocks.format_countdown(row.deadline - now),
             row.order_name or "-",
-            str(row.what),
             row.external_order_id or "-",
             row.supplier_name or "-",
+            str(row.what),
         )
         for row in rows
     ]
-    widths = [max(len(line[column]) for line in table) for column in range(len(header))]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in table
-    ]
+    gap, least, roomy = "  ", 24, 36
+    widths = [max(len(line[column]) for line in table) for column in range(len(header) - 1)]
+    others = sum(widths[:4]) + len(gap) * 5
+    # The supplier gives way first (cut with "…"); "What" wraps in what is left, or, on a
+    # narrow terminal, goes under its row in the whole width.
+    widths[4] = max(12, min(widths[4], width - others - roomy))
+    inline = others + widths[4] + least <= width
+    if not inline:
+        widths[4] = max(8, min(max(len(line[4]) for line in table), width - others + len(gap)))
+    indent = sum(widths) + len(gap) * 5 if inline else 4
+    what_width = max(least, width - indent)
+    lines = []
+    for number, line in enumerate(table):
+        cells = gap.join(_cut(cell, w).ljust(w) for cell, w in zip(line[:-1], widths, strict=True))
+        wrapped = textwrap.wrap(line[-1], what_width, break_on_hyphens=False) or [""]
+        if inline:
+            lines.append((cells + gap + wrapped[0]).rstrip())
+            lines += [" " * indent + more for more in wrapped[1:]]
+        else:
+            lines.append(cells.rstrip())
+            if number:  # the header's "What" goes without saying
+                lines += [" " * indent + more for more in wrapped]
     overdue = sum(1 for row in rows if row.deadline <= now)
     lines.append(f"{len(rows)} deadline(s), {overdue} overdue.")
     if any(row.estimated for row in rows):
         lines.append(
-            "(estimated): counted from the Shopify payment time, or with a holiday calendar "
-            "that is not official yet for that year."
+            textwrap.fill(
+                "(estimated): counted from the Shopify payment time, or with a holiday "
+                "calendar that is not official yet for that year.",
+                max(width, 40),
+            )
         )
     return "\n".join(lines) + "\n"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def to_json(rows: Sequence[Deadline], now: datetime, *, within_hours: float | None = None) -> str:

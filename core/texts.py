@@ -22,7 +22,7 @@ own wording); `Text.join` puts texts one after another.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 Lang = Literal["en", "de"]
@@ -32,10 +32,11 @@ Shown = Callable[[object], object]
 
 
 def plain(value: object) -> object:
-    """A fact as text outside the window (command line, logs): instants in UTC, days in ISO;
-    the window shows them in the merchant's zone and language (gui.formatting.field_text)."""
+    """A fact as text outside the window (command line, logs): instants in this computer's
+    zone with its abbreviation, days in ISO; the window shows them in the merchant's zone and
+    language (gui.formatting.field_text)."""
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return value.astimezone().strftime("%Y-%m-%d %H:%M %Z")
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -10,9 +10,10 @@ deadlines.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +50,49 @@ def _tr(text: str) -> str:
 def kind_label(kind: str) -> str:
     """What the editor calls a kind of date."""
     return _tr("Holiday (day off)") if kind == HOLIDAY else _tr("Working day (make-up day)")
+
+
+def _country_names() -> dict[str, str]:
+    """Names of the countries suppliers usually sit in, in the window's language: Qt names
+    territories in English only. Others show Qt's English name."""
+    return {
+        "CN": _tr("China"),
+        "HK": _tr("Hong Kong"),
+        "TW": _tr("Taiwan"),
+        "VN": _tr("Vietnam"),
+        "IN": _tr("India"),
+        "TR": _tr("Turkey"),
+        "TH": _tr("Thailand"),
+        "ID": _tr("Indonesia"),
+        "MY": _tr("Malaysia"),
+        "JP": _tr("Japan"),
+        "KR": _tr("South Korea"),
+        "US": _tr("United States"),
+        "GB": _tr("United Kingdom"),
+        "DE": _tr("Germany"),
+        "AT": _tr("Austria"),
+        "CH": _tr("Switzerland"),
+        "PL": _tr("Poland"),
+        "CZ": _tr("Czechia"),
+        "NL": _tr("Netherlands"),
+        "FR": _tr("France"),
+        "IT": _tr("Italy"),
+        "ES": _tr("Spain"),
+    }
+
+
+def country_label(country: str) -> str:
+    """ "China (CN)", "Deutschland (DE-BY)": the country's name with the code the ledger keeps."""
+    code = country.partition("-")[0]
+    name = _country_names().get(code)
+    if name is None:
+        territory = QLocale.codeToTerritory(code)
+        name = (
+            ""
+            if territory == QLocale.Country.AnyTerritory
+            else QLocale.territoryToString(territory)
+        )
+    return f"{name} ({country})" if name else country
 
 
 def _days_table(name: str) -> QTableWidget:
@@ -91,7 +135,7 @@ class CalendarDialog(QDialog):
         self.country.setEditable(True)
         self.country.setAccessibleName(_tr("Country"))
         for code in dict.fromkeys([*countries, *self._saved_countries()]):
-            self.country.addItem(code)
+            self.country.addItem(country_label(code), code)
         self.year = QSpinBox()
         self.year.setRange(clocks.FIRST_YEAR, clocks.LAST_YEAR)
         self.year.setGroupSeparatorShown(False)
@@ -104,7 +148,10 @@ class CalendarDialog(QDialog):
         self.table = _days_table("calendarDays")
         self.package_table = _days_table("packageDays")
         self.package_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.package_box = QGroupBox()  # its title names the package's version
+        self.package_box = QGroupBox()  # its tooltip names the package's version
+        self.package_note = QLabel()  # when the package has no names in the window's language
+        self.package_note.setWordWrap(True)
+        self.package_note.setObjectName("packageNote")
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
@@ -150,9 +197,9 @@ class CalendarDialog(QDialog):
         buttons.addWidget(self.close_button)
         help_text = QLabel(
             _tr(
-                "Dates here override the holidays package for this country: a holiday is a day "
-                "off, a working day counts even on a weekend. Ship-by deadlines of open orders "
-                "are recomputed after saving."
+                "Dates here override the public holidays Dropdesk knows for this country: a "
+                "holiday is a day off, a working day counts even on a weekend. Ship-by deadlines "
+                "of open orders are recomputed after saving."
             )
         )
         help_text.setWordWrap(True)
@@ -162,6 +209,7 @@ class CalendarDialog(QDialog):
         yours_layout.addLayout(add_row)
         yours_layout.addLayout(list_buttons)
         package_layout = QVBoxLayout(self.package_box)
+        package_layout.addWidget(self.package_note)
         package_layout.addWidget(self.package_table)
         layout = QVBoxLayout(self)
         layout.addLayout(choose)
@@ -191,7 +239,7 @@ class CalendarDialog(QDialog):
 
     def _first_estimated_year(self, this_year: int) -> int:
         """This year, or the next when this year is official and the next one is not."""
-        country = self.country.currentText()
+        country = self.current_country()
         if country and self._problem(country) is None:
             for year in (this_year, this_year + 1):
                 if clocks.is_estimated(country, year):
@@ -203,7 +251,14 @@ class CalendarDialog(QDialog):
         return clocks.calendar_problem(country, "UTC")
 
     def current_country(self) -> str:
-        return calendar_days.normalize_country(self.country.currentText())
+        """The chosen country's code: a listed "China (CN)", or what the merchant typed
+        ("DE-BY", or a name with its code in brackets)."""
+        text = self.country.currentText()
+        index = self.country.findText(text)
+        if index >= 0:
+            return str(self.country.itemData(index))
+        bracketed = re.search(r"\(([^()]+)\)\s*$", text)
+        return calendar_days.normalize_country(bracketed.group(1) if bracketed else text)
 
     def load(self) -> None:
         """Show the saved dates of the chosen country and year (dropping unsaved edits)."""
@@ -219,6 +274,7 @@ class CalendarDialog(QDialog):
         self._set_dirty(False)
         self._fill()
         self._show_state(country, year, valid)
+        self._show_package_language(country, valid)
         for widget in (self.add_button, self.table, self.remove_button):
             widget.setEnabled(valid)
         if not valid and country:
@@ -231,38 +287,51 @@ class CalendarDialog(QDialog):
     def _show_state(self, country: str, year: int, valid: bool) -> None:
         import holidays
 
-        version = holidays.__version__
+        version = _tr("From the holidays package, version {0}.").format(holidays.__version__)
         self.package_box.setTitle(
-            _tr("From the holidays package ({0}): already counted, read-only").format(version)
+            _tr("Public holidays Dropdesk knows (updated with the app): already counted")
         )
+        self.package_box.setToolTip(version)
+        self.state.setToolTip(version)
         if not valid:
             self.state.clear()
             return
+        name = country_label(country)
         last = clocks.last_official_year(country)
         if last is None:
             text = _tr(
-                "{0} {1}: the holidays package ({2}) follows the country's fixed rules; "
-                "add a date only to correct it."
-            ).format(country, year, version)
+                "{0} {1}: the public holidays Dropdesk knows follow the country's fixed "
+                "rules; add a date only to correct them."
+            ).format(name, year)
         elif year <= last:
-            text = _tr("{0} {1}: official arrangement, from the holidays package ({2}).").format(
-                country, year, version
-            )
+            text = _tr("{0} {1}: official arrangement, known to Dropdesk.").format(name, year)
         elif self.days:
             text = _tr(
-                "{0} {1}: set by you. The holidays package ({2}) knows the official "
-                "arrangement only up to {3}."
-            ).format(country, year, version, last)
+                "{0} {1}: set by you. Dropdesk knows the official arrangement only up to {2}."
+            ).format(name, year, last)
         else:
             text = _tr(
-                "{0} {1}: estimated. The holidays package ({2}) knows the official "
-                "arrangement only up to {3}; deadlines in {1} are counted without make-up "
-                "working days. The arrangement is published in November or December of the "
-                "year before: enter its holidays and make-up working days here."
-            ).format(country, year, version, last)
+                "{0} {1}: estimated. Dropdesk knows the official arrangement only up to {2}; "
+                "deadlines in {1} are counted without make-up working days. The arrangement "
+                "is published in November or December of the year before: enter its holidays "
+                "and make-up working days here."
+            ).format(name, year, last)
         self.state.setText(text)
         estimated = last is not None and year > last and not self.days
         self.state.setStyleSheet(f"{Colours.CAUTION.css()} font-weight: bold;" if estimated else "")
+
+    def _show_package_language(self, country: str, valid: bool) -> None:
+        """German names where the package has them; else English, and a note that says so."""
+        language = current_language()
+        spoken = calendar_days.package_language(country, language) if valid else language
+        self.package_note.setText(
+            ""
+            if spoken == language
+            else _tr(
+                "Dropdesk has no German names for the holidays of {0}: shown in English."
+            ).format(country_label(country))
+        )
+        self.package_note.setVisible(spoken != language)
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty

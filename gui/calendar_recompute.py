@@ -37,7 +37,7 @@ class CalendarRecompute(QObject):
         self.ledger = ledger
         self.job: Job | None = None
         self._again = False
-        self._quiet = False  # a check at start: say nothing when nothing moved
+        self._quiet = False  # a check at start: say nothing unless something moved
 
     @property
     def running(self) -> bool:
@@ -86,6 +86,10 @@ class CalendarRecompute(QObject):
             job.done.wait(timeout)
 
     def _progressed(self, read: int, _total: int) -> None:
+        if (
+            self._quiet
+        ):  # the check at start (a fresh ledger has no fingerprint yet): only a move is news
+            return
         self.message.emit(
             _tr("Calendar changed: recomputing ship-by deadlines… {0} open orders checked").format(
                 QLocale().toString(read)

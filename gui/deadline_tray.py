@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from core import due
 from core.cancel.autopilot import ANSWERS
 from core.ledger import Ledger
+from gui.formatting import field_text
 from gui.i18n import say
 from gui.palette import Colours
 from resources import icon_path
@@ -140,7 +141,7 @@ class DeadlineTray(QObject):
 
     def tooltip(self) -> str:
         text = _tr("Dropdesk: {0} deadlines close within {1} h").format(
-            self.closing, f"{self.lead_hours:g}"
+            self.closing, field_text(float(self.lead_hours))
         )
         if self.overdue:
             text += "\n" + _tr("{0} overdue").format(self.overdue)

@@ -105,6 +105,12 @@ def number_text(value: int | float | Decimal, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def percent_text(per_mille: int) -> str:
+    """A share given in tenths of a percent, with the window's decimal mark: "3,4 %" in German,
+    "3.4 %" in English (a no-break space keeps the sign with its number)."""
+    return f"{number_text(per_mille / 10, 1)}\u00a0%"
+
+
 def field_text(value: object) -> object:
     """A fact inside a core text as the window shows it: instants in the merchant's zone and
     dates, fractions in the window's formats; any other value (a name, a whole number a

@@ -142,29 +142,37 @@ def say(text: Text | str) -> str:
     return text.render(QCoreApplication.translate, _current, field_text)
 
 
+def choice_in_force() -> str:
+    """The menu's entry for the language the window speaks: the saved choice when it is the one
+    in force, else the language itself (DROPDESK_LANG or an argument overrode the setting)."""
+    saved = language_code(str(ui_settings().value(SETTING, SYSTEM)))
+    if saved is None and system_language(QLocale.system()) == _current:
+        return SYSTEM
+    return _current
+
+
 def language_menu(parent: QWidget, chosen: Callable[[str], None]) -> QMenu:
-    """View > Language: System, English, Deutsch, the saved choice checked; `chosen` receives
-    a different choice ("system" or a code)."""
+    """View > Language: System, English, Deutsch, the language in force checked; `chosen`
+    receives a different choice ("system" or a code)."""
     menu = QMenu(_tr("&Language"), parent)
     group = QActionGroup(menu)
     group.setExclusive(True)
-    saved = str(ui_settings().value(SETTING, SYSTEM))
-    current = language_code(saved) or SYSTEM
+    current_choice = [choice_in_force()]
     for value, text in ((SYSTEM, _tr("System language")), *LANGUAGES.items()):
         action = QAction(text, menu)
         action.setCheckable(True)
-        action.setChecked(value == current)
+        action.setChecked(value == current_choice[0])
         action.setData(value)
         group.addAction(action)
         menu.addAction(action)
 
     def triggered(action: QAction) -> None:
         value = str(action.data())
-        if value != str(ui_settings().value(SETTING, SYSTEM)):
+        if value != current_choice[0]:
             chosen(value)
-        saved = language_code(str(ui_settings().value(SETTING, SYSTEM))) or SYSTEM
+        current_choice[0] = choice_in_force()
         for each in group.actions():  # the choice in force (a refused switch changed nothing)
-            each.setChecked(each.data() == saved)
+            each.setChecked(each.data() == current_choice[0])
 
     group.triggered.connect(triggered)
     return menu

@@ -110,13 +110,17 @@ def _countdown(row: OrderRow, now: datetime, thresholds: Thresholds) -> Cell:
     return Cell(text, BACKGROUND.get(level), foreground, _tr(level.value))
 
 
-#: After a time estimated from the Shopify payment (the tooltip says so): "≈" reads alike in
-#: English and German.
-_ESTIMATED = " ≈"
+#: Before a time estimated from the Shopify payment (the tooltip says so): "≈" reads alike in
+#: English and German, and first, a narrow column's "…" never hides it.
+_ESTIMATED = "≈ "
 
 
 def _time_of(moment: datetime | None, row: OrderRow) -> str:
-    return local_time(moment) + (_ESTIMATED if row.paid_estimated and moment else "")
+    return (_ESTIMATED if row.paid_estimated and moment else "") + local_time(moment)
+
+
+def _time_sample() -> str:
+    return _ESTIMATED + local_time(_LATE)
 
 
 def _ship_by_tip(row: OrderRow) -> str | None:
@@ -175,7 +179,7 @@ COUNTDOWN = LedgerColumn(
 SHIP_BY = LedgerColumn(
     "ship_by",
     "Ship by",
-    lambda: local_time(_LATE),
+    _time_sample,
     text=lambda r: _time_of(r.ship_by, r),
     tooltip=_ship_by_tip,
     sort="so.ship_by",
@@ -200,7 +204,7 @@ AE_ORDER = LedgerColumn(
 PAID = LedgerColumn(
     "paid",
     "Paid",
-    lambda: local_time(_LATE),
+    _time_sample,
     text=lambda r: _time_of(r.paid_at, r),
     sort="so.paid_at",
     hidden=True,

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.cancel.autopilot import ANSWERS, Answer
 from core.due import Deadline, Kind
-from gui.formatting import countdown_text, local_time
+from gui.formatting import countdown_text, field_text, local_time
 from gui.i18n import say
 from gui.palette import Colours
 
@@ -120,13 +120,13 @@ class NeedsMeView(QWidget):
         overdue = sum(1 for d in deadlines if d.deadline <= now)
         if not deadlines:
             self.summary.setText(
-                _tr("Nothing is due within {0} h or overdue.").format(f"{hours:g}")
+                _tr("Nothing is due within {0} h or overdue.").format(field_text(float(hours)))
             )
         else:
             self.summary.setText(
                 _tr(
                     "{0} deadlines within {1} h, {2} overdue. Double-click one to act on it."
-                ).format(len(deadlines), f"{hours:g}", overdue)
+                ).format(len(deadlines), field_text(float(hours)), overdue)
             )
         self.table.setRowCount(len(deadlines))
         for row, deadline in enumerate(deadlines):

@@ -116,6 +116,7 @@ class OrderDetailsPanel(QWidget):
         self._ledger = ledger
         self.title = QLabel()
         self.title.setObjectName("detailsTitle")
+        self.title.setWordWrap(True)  # a long hint (German) wraps instead of widening the panel
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = QFormLayout()
         self.facts.setLabelAlignment(Qt.AlignmentFlag.AlignRight)

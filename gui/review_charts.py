@@ -9,6 +9,7 @@ they take the window's palette (dark in dark mode, not a white panel); on paper,
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
@@ -46,8 +47,15 @@ def _plot(minor: int, currency: str) -> float:
     return float(to_decimal(minor, currency))
 
 
-def _short(name: str, limit: int = 24) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+def _label(name: str, limit: int = 30) -> str:
+    """A category label drawn whole (the axes do not cut it to "…"): a name longer than
+    `limit` loses its middle, keeping both ends ("Shenzhen Bright…Home Store" tells suppliers
+    apart by their ends); the tables below give every name in full. QtCharts draws labels as
+    rich text, so the name is escaped."""
+    if len(name) > limit:
+        keep = limit - 1
+        name = name[: (keep + 1) // 2].rstrip() + "…" + name[-(keep // 2) :].lstrip()
+    return html.escape(name)
 
 
 def _new_chart(title: str) -> QChart:
@@ -107,6 +115,9 @@ def net_cost_chart(summary: ReviewSummary) -> QChart:
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([month_text(month) for month in months])
+    categories.setTruncateLabels(False)
+    if len(months) > 4:  # "Okt. 2026" side by side would be cut to "Okt. 20…": stand them up
+        categories.setLabelsAngle(-90)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     values_axis = _value_axis(_tr("Amount"))
@@ -139,9 +150,9 @@ def reasons_chart(summary: ReviewSummary) -> QChart:
         series.append(bars)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    # Qt gives the labels a share of the chart, a third of a 1280 px screen: a longer label
-    # would be cut to "…" (the counts are in the table below).
-    categories.append([_short(labels[k], 20) for k in keys])
+    # Qt would cut a label to fit its share of the chart (a third of a 1280 px screen):
+    # "Nicht wie beschrieb…". Drawn whole, it takes its width from the bars.
+    categories.append([_label(labels[k]) for k in keys])
     categories.setTruncateLabels(False)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
@@ -168,10 +179,11 @@ def supplier_rates_chart(summary: ReviewSummary, limit: int = 12) -> QChart:
     series.setLabelsPrecision(3)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([_short(r.name) for r in rates])
+    categories.append([_label(r.name) for r in rates])
+    categories.setTruncateLabels(False)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
-    values_axis = _value_axis(_tr("Refunded orders, % of orders"))
+    values_axis = _value_axis(_tr("% of orders refunded"))
     values_axis.setLabelFormat("%.1f")
     chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values_axis)

@@ -36,7 +36,7 @@ from core.review import (
     ReviewSummary,
     label,
 )
-from gui.formatting import day_text, local_time, money
+from gui.formatting import day_text, local_time, money, percent_text
 from gui.i18n import say
 from gui.palette import PAPER_STYLE
 from gui.review_charts import chart_images
@@ -372,7 +372,10 @@ def report_html(
     if charts:  # the first page: the totals, then the charts in one row
         cells = "".join(f'<td><img src="chart:{n}" width="300"></td>' for n in range(charts))
         parts.append(f'<table style="margin-top: 8px"><tr>{cells}</tr></table>')
-    rates = {str(r.supplier_id): r.percent_text() for r in summary.supplier_rates}
+    rates = {
+        str(r.supplier_id): percent_text(r.per_mille) if r.orders else "–"
+        for r in summary.supplier_rates
+    }
     parts += [
         '<p style="page-break-before: always; margin: 0"></p>',
         groups_html(

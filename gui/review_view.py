@@ -153,6 +153,9 @@ def cell_display(cell: Cell) -> str:
     return display_text(str(cell))  # order and supplier names: no control or bidi characters
 
 
+_TIP = Qt.ItemDataRole.ToolTipRole
+
+
 class ReviewLinesModel(QAbstractTableModel):
     """The lines of one kind for one filter, read from SQL in pages into a small cache."""
 
@@ -204,7 +207,8 @@ class ReviewLinesModel(QAbstractTableModel):
             if column.kind == "money":
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole):
+        roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, _TIP)
+        if role not in roles or (role == _TIP and column.kind == "money"):
             return None
         line = self.line(index.row())
         if line is None:
@@ -212,6 +216,7 @@ class ReviewLinesModel(QAbstractTableModel):
         cell = line[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole:
             return Colours.NEGATIVE.brush() if self._is_bad(column.key, cell, line) else None
+        # The whole text as a tooltip: a narrow column elides a supplier, a SKU or a reason.
         return cell_label(column.key, cell_display(cell))
 
     def _is_bad(self, key: str, cell: Cell, line: tuple[Cell, ...]) -> bool:

@@ -46,7 +46,7 @@ from core.suppliers import (
     save_policy,
 )
 from gui.calendar_recompute import CalendarRecompute
-from gui.formatting import estimated_note, local_time, money
+from gui.formatting import estimated_note, local_time, money, percent_text
 from gui.jobs import Job
 from gui.palette import Colours
 from gui.window_fit import fit_to_screen
@@ -335,7 +335,12 @@ class SuppliersView(QWidget):
         number = QLocale().toString
         rate = record.rate
         self._set(row, "Orders", number(rate.orders) if rate else "–", right=True)
-        self._set(row, "Refund rate", rate.percent_text() if rate else "–", right=True)
+        self._set(
+            row,
+            "Refund rate",
+            percent_text(rate.per_mille) if rate and rate.orders else "–",
+            right=True,
+        )
         self._set(row, "Refunded", _amounts(record.refunded), right=True)
         self._set(row, "Recovered", _amounts(record.recovered), right=True)
         self._set(
@@ -412,7 +417,7 @@ class SuppliersView(QWidget):
         if rate is not None:
             lines.append(
                 _tr("{0} of {1} orders refunded ({2})").format(
-                    rate.refunded_orders, rate.orders, rate.percent_text()
+                    rate.refunded_orders, rate.orders, percent_text(rate.per_mille)
                 )
             )
         for title, amounts in (

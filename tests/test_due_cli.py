@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import datetime
@@ -22,6 +23,21 @@ ROOT = Path(__file__).parents[1]
 EXPORT = Path(__file__).with_name("data") / "orders_dsers_paid.csv"
 PAID_UNFULFILLED = [f"#{2000 + i}" for i in range(1, 9)]
 KINDS = {"buy", "ship_window", "supplier_answer", "tracking_request", "dispute", "supplier_refund"}
+
+
+def due_text(ledger: Path | str, columns: int, *extra: str) -> list[str]:
+    """The table a merchant in Berlin reads in a terminal `columns` wide."""
+    done = subprocess.run(
+        [sys.executable, "-m", "core.cli", "due", "--ledger", str(ledger), *extra],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TZ": "Europe/Berlin", "COLUMNS": str(columns)},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
 
 
 def due_json(ledger: Path | str, *extra: str) -> dict[str, object]:
@@ -108,6 +124,36 @@ def test_a_demo_lists_every_kind_after_the_sale(tmp_path: Path) -> None:
     assert {"protection", "withdrawal_refund", "chargeback"} <= kinds, kinds
     deadlines = [entry["deadline"] for entry in entries]
     assert deadlines == sorted(deadlines, key=datetime.fromisoformat)  # one list, by time
+    # The table: protection's and withdrawals' sentences name their time in Berlin's zone.
+    lines = due_text(path, 100, "--within", str(24 * 365))
+    text = "\n".join(lines)
+    assert "UTC" not in text and "protection of" in text and "Withdrawal from" in text
+    assert re.search(r"ends 20\d\d-\d\d-\d\d \d\d:\d\d CES?T", text), text
+    assert max(map(len, lines)) <= 100
+
+
+def test_the_table_fits_the_terminal_in_the_local_zone(tmp_path: Path) -> None:
+    """A 309-column table wrapped in an 80-column terminal is unreadable: the columns fit the
+    terminal (COLUMNS, as shutil reads it), "What" wraps; times in the local zone, the JSON in
+    UTC."""
+    path = tmp_path / "ledger.sqlite"
+    ledger = open_ledger(path)
+    try:
+        import_shopify_csv(ledger, EXPORT)
+    finally:
+        ledger.close()
+    for columns in (80, 120, 200):
+        lines = due_text(path, columns, "--within", "24")
+        assert max(map(len, lines)) <= columns, (columns, lines)
+        assert lines[0].startswith("Deadline") and "Supplier" in lines[0]
+        (buy,) = [line for line in lines if "#2001" in line]
+        # 2026-11-02 09:00 UTC is 10:00 in Berlin (winter time).
+        assert buy.startswith("2026-11-02 10:00 CET"), buy
+        assert "UTC" not in "\n".join(lines)
+        assert sum("Order it from the supplier" in line for line in lines) == 4  # one per order
+    assert "What" in due_text(path, 200, "--within", "24")[0]  # wide: "What" is a column
+    entry = due_json(path)["orders"]
+    assert isinstance(entry, list) and entry[0]["deadline"].endswith("+00:00")
 
 
 def test_due_and_review_end_quietly_when_the_reader_leaves(tmp_path: Path) -> None:

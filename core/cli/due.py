@@ -5,6 +5,7 @@ Qt: a scheduler on a headless server runs it."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -26,5 +27,6 @@ def run_due(path: Path | str, within: float, as_json: bool) -> int:
     if as_json:
         print_for_reader(due.to_json(rows, now, within_hours=within))
     else:
-        print_for_reader(due.render_text(rows, now, within_hours=within))
+        width = shutil.get_terminal_size((100, 24)).columns  # COLUMNS, the terminal, or 100
+        print_for_reader(due.render_text(rows, now, within_hours=within, width=width))
     return 0

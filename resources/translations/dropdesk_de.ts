@@ -237,19 +237,19 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
         <location filename="../../gui/chargebacks_view.py" line="122"/>
-        <location filename="../../gui/review_charts.py" line="112"/>
+        <location filename="../../gui/review_charts.py" line="123"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
-        <location filename="../../gui/review_view.py" line="350"/>
+        <location filename="../../gui/review_view.py" line="355"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="144"/>
+        <location filename="../../gui/order_details_panel.py" line="145"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -386,8 +386,8 @@
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="47"/>
         <location filename="../../gui/chargebacks_view.py" line="121"/>
-        <location filename="../../gui/review_view.py" line="311"/>
-        <location filename="../../gui/review_view.py" line="349"/>
+        <location filename="../../gui/review_view.py" line="316"/>
+        <location filename="../../gui/review_view.py" line="354"/>
         <source>Reason</source>
         <extracomment>Every part locked, none saying why (a run under way in the wizard, a closed run).</extracomment>
         <translation>Grund</translation>
@@ -412,11 +412,6 @@
         <location filename="../../gui/cancel_wizard/decision_form.py" line="91"/>
         <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/decision_form.py" line="146"/>
-        <source>Cannot change any more: {0}</source>
-        <translation>Nicht mehr änderbar: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="56"/>
@@ -465,9 +460,39 @@
         <translation>Bestellung {0}: Die Nachricht ist in der Zwischenablage.</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="50"/>
+        <source>Change decision</source>
+        <translation>Entscheidung ändern</translation>
+    </message>
+    <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="64"/>
         <source>Do it on Shopify at once, without waiting for the supplier (at my own risk)</source>
         <translation>Sofort in Shopify erledigen, ohne auf den Lieferanten zu warten (auf mein eigenes Risiko)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="146"/>
+        <source>Cannot change any more: {0}</source>
+        <translation>Nicht mehr änderbar: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="65"/>
+        <source>Only what has not happened yet can change. A locked choice says why when you point at it.</source>
+        <translation>Ändern lässt sich nur, was noch nicht geschehen ist. Eine gesperrte Auswahl nennt den Grund, wenn Sie darauf zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="69"/>
+        <source>This cancellation is closed; its decision cannot change.</source>
+        <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="73"/>
+        <source>Save the decision</source>
+        <translation>Entscheidung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="92"/>
+        <source>Saving the decision…</source>
+        <translation>Die Entscheidung wird gespeichert…</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="63"/>
@@ -498,7 +523,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="62"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
-        <location filename="../../gui/order_details_panel.py" line="127"/>
+        <location filename="../../gui/order_details_panel.py" line="128"/>
         <location filename="../../gui/supplier_order_dialog.py" line="215"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
@@ -506,9 +531,9 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
         <location filename="../../gui/needs_me_view.py" line="88"/>
-        <location filename="../../gui/order_details_panel.py" line="126"/>
-        <location filename="../../gui/review_view.py" line="301"/>
-        <location filename="../../gui/review_view.py" line="348"/>
+        <location filename="../../gui/order_details_panel.py" line="127"/>
+        <location filename="../../gui/review_view.py" line="306"/>
+        <location filename="../../gui/review_view.py" line="353"/>
         <location filename="../../gui/supplier_order_dialog.py" line="216"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
@@ -521,7 +546,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
-        <location filename="../../gui/order_details_panel.py" line="295"/>
+        <location filename="../../gui/order_details_panel.py" line="296"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
@@ -532,7 +557,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="107"/>
-        <location filename="../../gui/order_details_panel.py" line="129"/>
+        <location filename="../../gui/order_details_panel.py" line="130"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
@@ -558,7 +583,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="139"/>
+        <location filename="../../gui/order_details_panel.py" line="140"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -1226,88 +1251,198 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>&amp;Weiter &gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="51"/>
+        <location filename="../../gui/calendar_dialog.py" line="52"/>
         <source>Holiday (day off)</source>
         <translation>Feiertag (frei)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="51"/>
+        <location filename="../../gui/calendar_dialog.py" line="52"/>
         <source>Working day (make-up day)</source>
         <translation>Arbeitstag (Nacharbeitstag)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="83"/>
+        <location filename="../../gui/calendar_dialog.py" line="127"/>
         <source>Holidays and working days</source>
         <translation>Feiertage und Arbeitstage</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="92"/>
-        <location filename="../../gui/calendar_dialog.py" line="134"/>
+        <location filename="../../gui/calendar_dialog.py" line="136"/>
+        <location filename="../../gui/calendar_dialog.py" line="181"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="98"/>
-        <location filename="../../gui/calendar_dialog.py" line="135"/>
+        <location filename="../../gui/calendar_dialog.py" line="142"/>
+        <location filename="../../gui/calendar_dialog.py" line="182"/>
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="58"/>
-        <location filename="../../gui/calendar_dialog.py" line="112"/>
+        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <location filename="../../gui/calendar_dialog.py" line="159"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="58"/>
-        <location filename="../../gui/calendar_dialog.py" line="116"/>
+        <location filename="../../gui/calendar_dialog.py" line="59"/>
+        <source>China</source>
+        <translation>China</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="60"/>
+        <source>Hong Kong</source>
+        <translation>Hongkong</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="61"/>
+        <source>Taiwan</source>
+        <translation>Taiwan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="62"/>
+        <source>Vietnam</source>
+        <translation>Vietnam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="63"/>
+        <source>India</source>
+        <translation>Indien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="64"/>
+        <source>Turkey</source>
+        <translation>Türkei</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="65"/>
+        <source>Thailand</source>
+        <translation>Thailand</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="66"/>
+        <source>Indonesia</source>
+        <translation>Indonesien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="67"/>
+        <source>Malaysia</source>
+        <translation>Malaysia</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="68"/>
+        <source>Japan</source>
+        <translation>Japan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="69"/>
+        <source>South Korea</source>
+        <translation>Südkorea</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="70"/>
+        <source>United States</source>
+        <translation>Vereinigte Staaten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="71"/>
+        <source>United Kingdom</source>
+        <translation>Vereinigtes Königreich</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="72"/>
+        <source>Germany</source>
+        <translation>Deutschland</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="73"/>
+        <source>Austria</source>
+        <translation>Österreich</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="74"/>
+        <source>Switzerland</source>
+        <translation>Schweiz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="75"/>
+        <source>Poland</source>
+        <translation>Polen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="76"/>
+        <source>Czechia</source>
+        <translation>Tschechien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="77"/>
+        <source>Netherlands</source>
+        <translation>Niederlande</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="78"/>
+        <source>France</source>
+        <translation>Frankreich</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="79"/>
+        <source>Italy</source>
+        <translation>Italien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="80"/>
+        <source>Spain</source>
+        <translation>Spanien</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <location filename="../../gui/calendar_dialog.py" line="163"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="58"/>
-        <location filename="../../gui/calendar_dialog.py" line="119"/>
+        <location filename="../../gui/calendar_dialog.py" line="102"/>
+        <location filename="../../gui/calendar_dialog.py" line="166"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="118"/>
+        <location filename="../../gui/calendar_dialog.py" line="165"/>
         <source>Name, e.g. Spring Festival</source>
         <translation>Name, z. B. Frühlingsfest</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="120"/>
+        <location filename="../../gui/calendar_dialog.py" line="167"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="121"/>
+        <location filename="../../gui/calendar_dialog.py" line="168"/>
         <source>&amp;Remove selected</source>
         <translation>Ausgewählte &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="122"/>
+        <location filename="../../gui/calendar_dialog.py" line="169"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="123"/>
+        <location filename="../../gui/calendar_dialog.py" line="170"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="124"/>
+        <location filename="../../gui/calendar_dialog.py" line="171"/>
         <source>&amp;Discard changes</source>
         <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="125"/>
-        <location filename="../../gui/calendar_dialog.py" line="273"/>
+        <location filename="../../gui/calendar_dialog.py" line="172"/>
+        <location filename="../../gui/calendar_dialog.py" line="342"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="127"/>
+        <location filename="../../gui/calendar_dialog.py" line="174"/>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="73"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="278"/>
         <location filename="../../gui/import_csv.py" line="361"/>
@@ -1315,93 +1450,103 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="153"/>
-        <source>Dates here override the holidays package for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
-        <translation>Diese Daten haben für dieses Land Vorrang vor dem Paket holidays: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
+        <location filename="../../gui/calendar_dialog.py" line="200"/>
+        <source>Dates here override the public holidays Dropdesk knows for this country: a holiday is a day off, a working day counts even on a weekend. Ship-by deadlines of open orders are recomputed after saving.</source>
+        <translation>Diese Daten haben für dieses Land Vorrang vor den Feiertagen, die Dropdesk kennt: ein Feiertag ist frei, ein Arbeitstag zählt auch am Wochenende. Die Versandfristen offener Bestellungen werden nach dem Speichern neu berechnet.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="159"/>
+        <location filename="../../gui/calendar_dialog.py" line="290"/>
+        <source>From the holidays package, version {0}.</source>
+        <translation>Aus dem Paket holidays, Version {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="292"/>
+        <source>Public holidays Dropdesk knows (updated with the app): already counted</source>
+        <translation>Feiertage, die Dropdesk kennt (mit der App aktualisiert): schon mitgezählt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="303"/>
+        <source>{0} {1}: the public holidays Dropdesk knows follow the country&apos;s fixed rules; add a date only to correct them.</source>
+        <translation>{0} {1}: Die Feiertage, die Dropdesk kennt, folgen den festen Regeln des Landes; tragen Sie ein Datum nur ein, um sie zu korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="307"/>
+        <source>{0} {1}: official arrangement, known to Dropdesk.</source>
+        <translation>{0} {1}: amtliche Regelung, Dropdesk bekannt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="310"/>
+        <source>{0} {1}: set by you. Dropdesk knows the official arrangement only up to {2}.</source>
+        <translation>{0} {1}: von Ihnen festgelegt. Dropdesk kennt die amtliche Regelung nur bis {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="314"/>
+        <source>{0} {1}: estimated. Dropdesk knows the official arrangement only up to {2}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
+        <translation>{0} {1}: geschätzt. Dropdesk kennt die amtliche Regelung nur bis {2}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="331"/>
+        <source>Dropdesk has no German names for the holidays of {0}: shown in English.</source>
+        <translation>Für die Feiertage von {0} kennt Dropdesk keine deutschen Namen: Sie stehen auf Englisch da.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/calendar_dialog.py" line="206"/>
         <source>Your dates</source>
         <translation>Ihre Daten</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="226"/>
+        <location filename="../../gui/calendar_dialog.py" line="282"/>
         <source>{0} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{0} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="236"/>
-        <source>From the holidays package ({0}): already counted, read-only</source>
-        <translation>Aus dem Paket holidays ({0}): schon mitgezählt, nur zum Lesen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_dialog.py" line="244"/>
-        <source>{0} {1}: the holidays package ({2}) follows the country&apos;s fixed rules; add a date only to correct it.</source>
-        <translation>{0} {1}: Das Paket holidays ({2}) folgt den festen Regeln des Landes; tragen Sie ein Datum nur ein, um es zu korrigieren.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_dialog.py" line="248"/>
-        <source>{0} {1}: official arrangement, from the holidays package ({2}).</source>
-        <translation>{0} {1}: amtliche Regelung, aus dem Paket holidays ({2}).</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_dialog.py" line="253"/>
-        <source>{0} {1}: set by you. The holidays package ({2}) knows the official arrangement only up to {3}.</source>
-        <translation>{0} {1}: von Ihnen festgelegt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_dialog.py" line="258"/>
-        <source>{0} {1}: estimated. The holidays package ({2}) knows the official arrangement only up to {3}; deadlines in {1} are counted without make-up working days. The arrangement is published in November or December of the year before: enter its holidays and make-up working days here.</source>
-        <translation>{0} {1}: geschätzt. Das Paket holidays ({2}) kennt die amtliche Regelung nur bis {3}; Fristen in {1} werden ohne Nacharbeitstage gezählt. Die Regelung erscheint im November oder Dezember des Vorjahres: Tragen Sie ihre Feiertage und Nacharbeitstage hier ein.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_dialog.py" line="273"/>
+        <location filename="../../gui/calendar_dialog.py" line="342"/>
         <source>&amp;Save changes</source>
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="302"/>
+        <location filename="../../gui/calendar_dialog.py" line="371"/>
         <source>Your date for this day replaces the package&apos;s.</source>
         <translation>Ihr Datum für diesen Tag ersetzt das des Pakets.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="312"/>
+        <location filename="../../gui/calendar_dialog.py" line="381"/>
         <source>{0} is not in {1}: choose the year first.</source>
         <translation>{0} liegt nicht in {1}: Wählen Sie zuerst das Jahr.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="363"/>
+        <location filename="../../gui/calendar_dialog.py" line="432"/>
         <source>Import holidays and working days</source>
         <translation>Feiertage und Arbeitstage importieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="363"/>
-        <location filename="../../gui/calendar_dialog.py" line="391"/>
+        <location filename="../../gui/calendar_dialog.py" line="432"/>
+        <location filename="../../gui/calendar_dialog.py" line="460"/>
         <source>Calendar files (*.csv)</source>
         <translation>Kalenderdateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="375"/>
+        <location filename="../../gui/calendar_dialog.py" line="444"/>
         <source>{0} cannot be read: {1}</source>
         <translation>{0} kann nicht gelesen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="382"/>
+        <location filename="../../gui/calendar_dialog.py" line="451"/>
         <source>Imported {0} dates.</source>
         <translation>{0} Daten importiert.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="389"/>
+        <location filename="../../gui/calendar_dialog.py" line="458"/>
         <source>Export holidays and working days</source>
         <translation>Feiertage und Arbeitstage exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="402"/>
+        <location filename="../../gui/calendar_dialog.py" line="471"/>
         <source>{0} cannot be written: {1}</source>
         <translation>{0} kann nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_dialog.py" line="405"/>
+        <location filename="../../gui/calendar_dialog.py" line="474"/>
         <source>Exported to {0}.</source>
         <translation>Exportiert nach {0}.</translation>
     </message>
@@ -1448,7 +1593,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="587"/>
         <location filename="../../gui/needs_me_view.py" line="145"/>
-        <location filename="../../gui/order_details_panel.py" line="299"/>
+        <location filename="../../gui/order_details_panel.py" line="300"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
@@ -1962,7 +2107,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     <message>
         <location filename="../../gui/connections/shop_panel.py" line="217"/>
         <location filename="../../gui/suppliers_view.py" line="330"/>
-        <location filename="../../gui/suppliers_view.py" line="403"/>
+        <location filename="../../gui/suppliers_view.py" line="408"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -2012,42 +2157,42 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="72"/>
+        <location filename="../../gui/deadline_tray.py" line="73"/>
         <source>Needs me…</source>
         <translation>Was ansteht…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="84"/>
+        <location filename="../../gui/deadline_tray.py" line="85"/>
         <source>No system tray on this desktop: deadline alerts appear in this status bar, and View › Needs me lists every deadline.</source>
         <translation>Dieser Desktop hat keinen Infobereich: Fristwarnungen erscheinen in dieser Statusleiste, und Ansicht › Was ansteht listet alle Fristen.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="142"/>
+        <location filename="../../gui/deadline_tray.py" line="143"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="146"/>
+        <location filename="../../gui/deadline_tray.py" line="147"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="154"/>
+        <location filename="../../gui/deadline_tray.py" line="155"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="155"/>
+        <location filename="../../gui/deadline_tray.py" line="156"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="160"/>
+        <location filename="../../gui/deadline_tray.py" line="161"/>
         <source>Click to answer.</source>
         <translation>Zum Antworten klicken.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="168"/>
+        <location filename="../../gui/deadline_tray.py" line="169"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>
@@ -2086,13 +2231,13 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Diagnosedaten nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="148"/>
+        <location filename="../../gui/i18n.py" line="157"/>
         <source>&amp;Language</source>
         <extracomment>The languages Dropdesk speaks, each with its name in itself (how a picker lists it).</extracomment>
         <translation>Sp&amp;rache</translation>
     </message>
     <message>
-        <location filename="../../gui/i18n.py" line="153"/>
+        <location filename="../../gui/i18n.py" line="161"/>
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
@@ -2345,37 +2490,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="50"/>
-        <source>Change decision</source>
-        <translation>Entscheidung ändern</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="65"/>
-        <source>Only what has not happened yet can change. A locked choice says why when you point at it.</source>
-        <translation>Ändern lässt sich nur, was noch nicht geschehen ist. Eine gesperrte Auswahl nennt den Grund, wenn Sie darauf zeigen.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="69"/>
-        <source>This cancellation is closed; its decision cannot change.</source>
-        <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="73"/>
-        <source>Save the decision</source>
-        <translation>Entscheidung speichern</translation>
-    </message>
-    <message>
         <location filename="../../gui/cancel_wizard/decision_dialog.py" line="78"/>
         <location filename="../../gui/chargebacks_view.py" line="405"/>
         <location filename="../../gui/import_csv.py" line="361"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="92"/>
-        <source>Saving the decision…</source>
-        <translation>Die Entscheidung wird gespeichert…</translation>
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="411"/>
@@ -2589,7 +2709,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="403"/>
-        <location filename="../../gui/order_details_panel.py" line="150"/>
+        <location filename="../../gui/order_details_panel.py" line="151"/>
         <location filename="../../gui/withdrawal_dialog.py" line="128"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
@@ -2601,13 +2721,13 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="412"/>
-        <location filename="../../gui/order_details_panel.py" line="160"/>
+        <location filename="../../gui/order_details_panel.py" line="161"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="416"/>
-        <location filename="../../gui/order_details_panel.py" line="165"/>
+        <location filename="../../gui/order_details_panel.py" line="166"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
@@ -2674,172 +2794,172 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="124"/>
+        <location filename="../../gui/order_details_panel.py" line="125"/>
         <source>Customer</source>
         <extracomment>What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip). The fields a change names, in the merchant&apos;s words; others read as &quot;other details&quot;. Shopify&apos;s cancel reasons (a cancelled order&apos;s `cancel_reason`).</extracomment>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="125"/>
+        <location filename="../../gui/order_details_panel.py" line="126"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="128"/>
+        <location filename="../../gui/order_details_panel.py" line="129"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="62"/>
         <location filename="../../gui/chargebacks_view.py" line="123"/>
-        <location filename="../../gui/order_details_panel.py" line="130"/>
+        <location filename="../../gui/order_details_panel.py" line="131"/>
         <location filename="../../gui/supplier_order_dialog.py" line="225"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="131"/>
+        <location filename="../../gui/order_details_panel.py" line="132"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="139"/>
+        <location filename="../../gui/order_details_panel.py" line="140"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="139"/>
+        <location filename="../../gui/order_details_panel.py" line="140"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="139"/>
+        <location filename="../../gui/order_details_panel.py" line="140"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="141"/>
+        <location filename="../../gui/order_details_panel.py" line="142"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="144"/>
+        <location filename="../../gui/order_details_panel.py" line="145"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="144"/>
+        <location filename="../../gui/order_details_panel.py" line="145"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="146"/>
-        <location filename="../../gui/order_details_panel.py" line="180"/>
+        <location filename="../../gui/order_details_panel.py" line="147"/>
+        <location filename="../../gui/order_details_panel.py" line="181"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="153"/>
+        <location filename="../../gui/order_details_panel.py" line="154"/>
         <source>Cancel this order at the supplier and in the shop, step by step</source>
         <translation>Diese Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="157"/>
+        <location filename="../../gui/order_details_panel.py" line="158"/>
         <source>Withdrawal received…</source>
         <translation>Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="162"/>
+        <location filename="../../gui/order_details_panel.py" line="163"/>
         <source>Notify the customer…</source>
         <translation>Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="179"/>
+        <location filename="../../gui/order_details_panel.py" line="180"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="196"/>
+        <location filename="../../gui/order_details_panel.py" line="197"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="209"/>
+        <location filename="../../gui/order_details_panel.py" line="210"/>
         <source>{0} orders selected</source>
         <translation>{0} Bestellungen ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="217"/>
+        <location filename="../../gui/order_details_panel.py" line="218"/>
         <source>no shop orders</source>
         <translation>keine Shop-Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="229"/>
+        <location filename="../../gui/order_details_panel.py" line="230"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="235"/>
+        <location filename="../../gui/order_details_panel.py" line="236"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="239"/>
+        <location filename="../../gui/order_details_panel.py" line="240"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="241"/>
+        <location filename="../../gui/order_details_panel.py" line="242"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="247"/>
+        <location filename="../../gui/order_details_panel.py" line="248"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="280"/>
+        <location filename="../../gui/order_details_panel.py" line="281"/>
         <source>by e-mail</source>
         <translation>per E-Mail</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="280"/>
+        <location filename="../../gui/order_details_panel.py" line="281"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="284"/>
+        <location filename="../../gui/order_details_panel.py" line="285"/>
         <source>refund by {0}</source>
         <translation>Erstattung bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="287"/>
+        <location filename="../../gui/order_details_panel.py" line="288"/>
         <source>protection ends {0}</source>
         <translation>Käuferschutz endet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="305"/>
+        <location filename="../../gui/order_details_panel.py" line="306"/>
         <source>changed: {0}</source>
         <translation>geändert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="331"/>
+        <location filename="../../gui/order_details_panel.py" line="332"/>
         <source>other details</source>
         <translation>weitere Angaben</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="155"/>
+        <location filename="../../gui/ledger_columns.py" line="159"/>
         <source>Cancellation: {0}</source>
         <translation>Stornierung: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="157"/>
+        <location filename="../../gui/ledger_columns.py" line="161"/>
         <source>Next deadline: {0}</source>
         <translation>Nächste Frist: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="159"/>
+        <location filename="../../gui/ledger_columns.py" line="163"/>
         <source>AliExpress status: {0}</source>
         <translation>AliExpress-Status: {0}</translation>
     </message>
@@ -2856,9 +2976,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Zum Sortieren klicken</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_columns.py" line="128"/>
+        <location filename="../../gui/ledger_columns.py" line="132"/>
         <source>Estimated from the Shopify payment time: enter the real one (Edit supplier order) to confirm it.</source>
-        <extracomment>After a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German.</extracomment>
+        <extracomment>Before a time estimated from the Shopify payment (the tooltip says so): &quot;≈&quot; reads alike in English and German, and first, a narrow column&apos;s &quot;…&quot; never hides it.</extracomment>
         <translation>Geschätzt aus dem Zahlungszeitpunkt in Shopify: tragen Sie den echten ein (Lieferantenbestellung bearbeiten), um ihn zu bestätigen.</translation>
     </message>
     <message>
@@ -3017,49 +3137,49 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="95"/>
+        <location filename="../../gui/review_charts.py" line="103"/>
         <source>Net cost of refunds per month</source>
         <translation>Nettokosten der Erstattungen je Monat</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="100"/>
+        <location filename="../../gui/review_charts.py" line="108"/>
         <source>no cost</source>
         <translation>keine Kosten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="123"/>
+        <location filename="../../gui/review_charts.py" line="134"/>
         <source>Refunded to customers by reason</source>
         <translation>An Kunden erstattet nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="133"/>
+        <location filename="../../gui/review_charts.py" line="144"/>
         <source>no refunds</source>
         <translation>keine Erstattungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="148"/>
+        <location filename="../../gui/review_charts.py" line="159"/>
         <source>Amount refunded</source>
         <translation>Erstatteter Betrag</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="156"/>
+        <location filename="../../gui/review_charts.py" line="167"/>
         <source>Suppliers by refund rate</source>
         <translation>Lieferanten nach Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="159"/>
+        <location filename="../../gui/review_charts.py" line="170"/>
         <source>no orders</source>
         <translation>keine Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="162"/>
+        <location filename="../../gui/review_charts.py" line="173"/>
         <source>Orders refunded (%)</source>
         <translation>Erstattete Bestellungen (%)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_charts.py" line="174"/>
-        <source>Refunded orders, % of orders</source>
-        <translation>Erstattete Bestellungen, % aller Bestellungen</translation>
+        <location filename="../../gui/review_charts.py" line="186"/>
+        <source>% of orders refunded</source>
+        <translation>% der Bestellungen erstattet</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="95"/>
@@ -3114,8 +3234,8 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="164"/>
-        <location filename="../../gui/review_report.py" line="392"/>
-        <location filename="../../gui/review_view.py" line="327"/>
+        <location filename="../../gui/review_report.py" line="395"/>
+        <location filename="../../gui/review_view.py" line="332"/>
         <source>Per currency</source>
         <translation>Je Währung</translation>
     </message>
@@ -3131,7 +3251,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="193"/>
-        <location filename="../../gui/review_view.py" line="589"/>
+        <location filename="../../gui/review_view.py" line="594"/>
         <source>{0} of the refunds known only from Shopify (dated by the order)</source>
         <translation>{0} der Erstattungen nur aus Shopify bekannt (nach Bestelldatum)</translation>
     </message>
@@ -3147,21 +3267,21 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="220"/>
-        <location filename="../../gui/review_view.py" line="393"/>
+        <location filename="../../gui/review_view.py" line="398"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="222"/>
-        <location filename="../../gui/review_view.py" line="369"/>
-        <location filename="../../gui/review_view.py" line="393"/>
+        <location filename="../../gui/review_view.py" line="374"/>
+        <location filename="../../gui/review_view.py" line="398"/>
         <source>Currency</source>
         <translation>Währung</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="223"/>
         <location filename="../../gui/review_report.py" line="366"/>
-        <location filename="../../gui/review_view.py" line="393"/>
+        <location filename="../../gui/review_view.py" line="398"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
@@ -3187,214 +3307,214 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Summen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="379"/>
+        <location filename="../../gui/review_report.py" line="382"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="383"/>
+        <location filename="../../gui/review_report.py" line="386"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="389"/>
+        <location filename="../../gui/review_report.py" line="392"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/review_report.py" line="390"/>
+        <location filename="../../gui/review_report.py" line="393"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
         <location filename="../../gui/review_report.py" line="366"/>
-        <location filename="../../gui/review_report.py" line="432"/>
-        <location filename="../../gui/review_view.py" line="758"/>
+        <location filename="../../gui/review_report.py" line="435"/>
+        <location filename="../../gui/review_view.py" line="763"/>
         <source>Refund review</source>
         <translation>Erstattungsauswertung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="287"/>
+        <location filename="../../gui/review_view.py" line="292"/>
         <source>Refund review — {0}</source>
         <extracomment>Currencies the ECB publishes, offered as reporting currencies (any other can be typed).</extracomment>
         <translation>Erstattungsauswertung – {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="297"/>
-        <location filename="../../gui/review_view.py" line="345"/>
+        <location filename="../../gui/review_view.py" line="302"/>
+        <location filename="../../gui/review_view.py" line="350"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="298"/>
+        <location filename="../../gui/review_view.py" line="303"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="299"/>
+        <location filename="../../gui/review_view.py" line="304"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="307"/>
+        <location filename="../../gui/review_view.py" line="312"/>
         <source>All suppliers</source>
         <translation>Alle Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="312"/>
+        <location filename="../../gui/review_view.py" line="317"/>
         <source>All reasons</source>
         <translation>Alle Gründe</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="316"/>
+        <location filename="../../gui/review_view.py" line="321"/>
         <source>Refund state</source>
         <translation>Erstattungsstatus</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="317"/>
+        <location filename="../../gui/review_view.py" line="322"/>
         <source>All states</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="321"/>
+        <location filename="../../gui/review_view.py" line="326"/>
         <source>Reporting currency</source>
         <translation>Berichtswährung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="322"/>
+        <location filename="../../gui/review_view.py" line="327"/>
         <source>Every amount is converted into this currency</source>
         <translation>Jeder Betrag wird in diese Währung umgerechnet</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="329"/>
+        <location filename="../../gui/review_view.py" line="334"/>
         <source>Show every amount in its own currency</source>
         <translation>Jeden Betrag in seiner eigenen Währung zeigen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="330"/>
+        <location filename="../../gui/review_view.py" line="335"/>
         <source>Rates…</source>
         <translation>Kurse…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="331"/>
+        <location filename="../../gui/review_view.py" line="336"/>
         <source>Set exchange rates by hand</source>
         <translation>Wechselkurse von Hand festlegen</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="338"/>
+        <location filename="../../gui/review_view.py" line="343"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="339"/>
+        <location filename="../../gui/review_view.py" line="344"/>
         <source>Export PDF…</source>
         <translation>PDF exportieren…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="346"/>
+        <location filename="../../gui/review_view.py" line="351"/>
         <source>from</source>
         <translation>von</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="347"/>
+        <location filename="../../gui/review_view.py" line="352"/>
         <location filename="../../gui/suppliers_view.py" line="175"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="389"/>
+        <location filename="../../gui/review_view.py" line="394"/>
         <source>Breakdown</source>
         <translation>Aufschlüsselung</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="410"/>
+        <location filename="../../gui/review_view.py" line="415"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="532"/>
-        <location filename="../../gui/suppliers_view.py" line="408"/>
+        <location filename="../../gui/review_view.py" line="537"/>
+        <location filename="../../gui/suppliers_view.py" line="413"/>
         <source>Computing…</source>
         <translation>Wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="561"/>
+        <location filename="../../gui/review_view.py" line="566"/>
         <source>Wrote {0} refund lines to {1}</source>
         <translation>{0} Erstattungszeilen nach {1} geschrieben</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="565"/>
+        <location filename="../../gui/review_view.py" line="570"/>
         <source>The review failed: {0}</source>
         <translation>Die Auswertung ist fehlgeschlagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="579"/>
+        <location filename="../../gui/review_view.py" line="584"/>
         <source>{0} refunds to customers · {1} refund lines · {2} cancellations · {3} disputes</source>
         <translation>{0} Erstattungen an Kunden · {1} Erstattungszeilen · {2} Stornierungen · {3} Streitfälle</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="605"/>
+        <location filename="../../gui/review_view.py" line="610"/>
         <source>Updated {0}. Amounts in {1} at the rate of their day; months are UTC.</source>
         <translation>Aktualisiert {0}. Beträge in {1} zum Kurs ihres Tages; Monate in UTC.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="677"/>
+        <location filename="../../gui/review_view.py" line="682"/>
         <source>There are no exchange rates for {0}.</source>
         <translation>Für {0} gibt es keine Wechselkurse.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="592"/>
+        <location filename="../../gui/review_view.py" line="597"/>
         <source>{0} shipped only after the dispute was filed</source>
         <translation>{0} erst nach Eröffnung des Streitfalls verschickt</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="725"/>
+        <location filename="../../gui/review_view.py" line="730"/>
         <source>Writing {0}…</source>
         <translation>{0} wird geschrieben…</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="741"/>
+        <location filename="../../gui/review_view.py" line="746"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0} konnte nicht geschrieben werden: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="746"/>
+        <location filename="../../gui/review_view.py" line="751"/>
         <source>Wrote the report to {0}</source>
         <translation>Bericht gespeichert unter {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="751"/>
+        <location filename="../../gui/review_view.py" line="756"/>
         <source>Export refunds as CSV</source>
         <translation>Erstattungen als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="751"/>
+        <location filename="../../gui/review_view.py" line="756"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="751"/>
+        <location filename="../../gui/review_view.py" line="756"/>
         <source>refunds.csv</source>
         <translation>erstattungen.csv</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="758"/>
+        <location filename="../../gui/review_view.py" line="763"/>
         <source>The review is not ready yet.</source>
         <translation>Die Auswertung ist noch nicht fertig.</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="762"/>
+        <location filename="../../gui/review_view.py" line="767"/>
         <source>Export the review as PDF</source>
         <translation>Auswertung als PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../gui/review_view.py" line="763"/>
+        <location filename="../../gui/review_view.py" line="768"/>
         <source>refund-review.pdf</source>
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="288"/>
-        <location filename="../../gui/review_view.py" line="764"/>
+        <location filename="../../gui/review_view.py" line="769"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
@@ -3664,52 +3784,52 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="376"/>
+        <location filename="../../gui/suppliers_view.py" line="381"/>
         <source>No supplier selected</source>
         <translation>Kein Lieferant ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="382"/>
+        <location filename="../../gui/suppliers_view.py" line="387"/>
         <source>Ships within {0} business days of payment; answers a cancel request within {1} hours; tracking due {2} business days after asking; calendar {3}, {4}.</source>
         <translation>Versendet innerhalb von {0} Arbeitstagen nach Zahlung; beantwortet eine Stornierungsanfrage innerhalb von {1} Stunden; Sendungsnummer fällig {2} Arbeitstage nach Anfrage; Kalender {3}, {4}.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="392"/>
+        <location filename="../../gui/suppliers_view.py" line="397"/>
         <source>Deadlines in {0} are estimated.</source>
         <translation>Fristen in {0} sind geschätzt.</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="414"/>
+        <location filename="../../gui/suppliers_view.py" line="419"/>
         <source>{0} of {1} orders refunded ({2})</source>
         <translation>{0} von {1} Bestellungen erstattet ({2})</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="419"/>
+        <location filename="../../gui/suppliers_view.py" line="424"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="420"/>
+        <location filename="../../gui/suppliers_view.py" line="425"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="421"/>
+        <location filename="../../gui/suppliers_view.py" line="426"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="422"/>
+        <location filename="../../gui/suppliers_view.py" line="427"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="423"/>
+        <location filename="../../gui/suppliers_view.py" line="428"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/suppliers_view.py" line="469"/>
+        <location filename="../../gui/suppliers_view.py" line="474"/>
         <source>Saved the policy of {0}.</source>
         <translation>Bedingungen von {0} gespeichert.</translation>
     </message>
@@ -3845,6 +3965,16 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Verbleibend</translation>
     </message>
     <message>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
+        <source>Money arrived</source>
+        <translation>Geld erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="194"/>
+        <source>{0} ({1} on the selected line)</source>
+        <translation>{0} ({1} in der ausgewählten Zeile)</translation>
+    </message>
+    <message>
         <location filename="../../gui/chargebacks_view.py" line="120"/>
         <location filename="../../gui/needs_me_view.py" line="86"/>
         <source>Order</source>
@@ -3861,11 +3991,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Ihre Antwort</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="97"/>
-        <source>Money arrived</source>
-        <translation>Geld erhalten</translation>
-    </message>
-    <message>
         <location filename="../../gui/needs_me_view.py" line="123"/>
         <source>Nothing is due within {0} h or overdue.</source>
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
@@ -3876,27 +4001,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="194"/>
-        <source>{0} ({1} on the selected line)</source>
-        <translation>{0} ({1} in der ausgewählten Zeile)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/calendar_recompute.py" line="90"/>
+        <location filename="../../gui/calendar_recompute.py" line="94"/>
         <source>Calendar changed: recomputing ship-by deadlines… {0} open orders checked</source>
         <translation>Kalender geändert: Versandfristen werden neu berechnet… {0} offene Bestellungen geprüft</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="101"/>
+        <location filename="../../gui/calendar_recompute.py" line="105"/>
         <source>Calendar changed: the ship-by of {0} open orders moved (each order&apos;s timeline says from when to when).</source>
         <translation>Kalender geändert: Die Versandfrist von {0} offenen Bestellungen hat sich verschoben (der Verlauf jeder Bestellung nennt alt und neu).</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="106"/>
+        <location filename="../../gui/calendar_recompute.py" line="110"/>
         <source>Calendar changed: no ship-by deadline moved.</source>
         <translation>Kalender geändert: Keine Versandfrist hat sich verschoben.</translation>
     </message>
     <message>
-        <location filename="../../gui/calendar_recompute.py" line="113"/>
+        <location filename="../../gui/calendar_recompute.py" line="117"/>
         <source>Recomputing ship-by deadlines failed: {0}</source>
         <translation>Neuberechnung der Versandfristen fehlgeschlagen: {0}</translation>
     </message>
@@ -7031,6 +7151,11 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="508"/>
+        <source>… and {more} more.</source>
+        <translation>… und {more} weitere.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="509"/>
         <source>The calendar file is not UTF-8 text.</source>
         <translation>Die Kalenderdatei ist kein UTF-8-Text.</translation>
@@ -7054,11 +7179,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="513"/>
         <source>{day_text!r} is not a date like 2027-02-06.</source>
         <translation>{day_text!r} ist kein Datum wie 2027-02-06.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="508"/>
-        <source>… and {more} more.</source>
-        <translation>… und {more} weitere.</translation>
     </message>
 </context>
 <context>
@@ -7160,6 +7280,11 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{source_} die Bestellung beim Lieferanten bereits storniert ({ended}); die Erstattung des Lieferanten ist unterwegs.</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="532"/>
+        <source>Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. A shipped AliExpress order cannot be cancelled.</source>
+        <translation>Zu spät für eine Stornierung beim Lieferanten: {source} das Paket versandt{on}{tracking}. Eine versandte AliExpress-Bestellung lässt sich nicht stornieren.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="533"/>
         <source>AliExpress reports a status Dropdesk does not know: check the order page.</source>
         <translation>AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die Bestellseite an.</translation>
@@ -7168,11 +7293,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="534"/>
         <source>A cancellation request is already open at AliExpress: record it as requested.</source>
         <translation>Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als beantragt.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="532"/>
-        <source>Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. A shipped AliExpress order cannot be cancelled.</source>
-        <translation>Zu spät für eine Stornierung beim Lieferanten: {source} das Paket versandt{on}{tracking}. Eine versandte AliExpress-Bestellung lässt sich nicht stornieren.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="535"/>
@@ -7295,24 +7415,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="561"/>
-        <source>Shopify finished the cancel job without cancelling</source>
-        <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="563"/>
-        <source>no trace of the cancel at Shopify after the grace time</source>
-        <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="556"/>
         <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
         <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="559"/>
-        <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
-        <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="557"/>
@@ -7325,14 +7430,29 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Shopify speichert höchstens {staff_note_max} Zeichen Notiz.</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="559"/>
+        <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
+        <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="560"/>
         <source>Shopify has no trace of the cancel; try again.</source>
         <translation>Shopify kennt die Stornierung nicht; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="561"/>
+        <source>Shopify finished the cancel job without cancelling</source>
+        <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="562"/>
         <source>Shopify finished the cancel of {order_name} without cancelling it. Look at the order in the Shopify admin, then try again or cancel it there.</source>
         <translation>Shopify hat die Stornierung von {order_name} beendet, ohne zu stornieren. Sehen Sie sich die Bestellung im Shopify-Adminbereich an und versuchen Sie es dann noch einmal oder stornieren Sie sie dort.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="563"/>
+        <source>no trace of the cancel at Shopify after the grace time</source>
+        <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
     </message>
 </context>
 <context>
@@ -7356,6 +7476,11 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_manual</name>
     <message>
+        <location filename="dynamic_texts.py" line="567"/>
+        <source>No Shopify order is linked to this cancellation.</source>
+        <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="568"/>
         <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
         <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
@@ -7364,11 +7489,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <location filename="dynamic_texts.py" line="569"/>
         <source>Find the order by its name in the Shopify admin (Orders).</source>
         <translation>Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich (Bestellungen).</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="567"/>
-        <source>No Shopify order is linked to this cancellation.</source>
-        <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="570"/>
@@ -7737,7 +7857,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="638"/>
         <source>The supplier&apos;s refund should have arrived</source>
-        <translation>Die Erstattung des Lieferanten sollte eingegangen sein</translation>
+        <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="639"/>
@@ -7763,14 +7883,14 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Versandfrist verschoben von {before} auf {after}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="644"/>
-        <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
-        <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="643"/>
         <source>{message} (estimated: no official holiday arrangement for that year yet)</source>
         <translation>{message} (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="644"/>
+        <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
+        <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
     </message>
 </context>
 <context>
@@ -7778,17 +7898,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="645"/>
         <source>not an amount: &quot;{text}&quot;</source>
-        <translation>kein Betrag: &quot;{text}&quot;</translation>
+        <translation>kein Betrag: "{text}"</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="646"/>
         <source>&quot;{text}&quot; has more decimals than {currency} has</source>
-        <translation>&quot;{text}&quot; hat mehr Nachkommastellen als {currency}</translation>
+        <translation>"{text}" hat mehr Nachkommastellen als {currency}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="647"/>
         <source>&quot;{text}&quot; is too large to be an amount</source>
-        <translation>&quot;{text}&quot; ist zu groß für einen Betrag</translation>
+        <translation>"{text}" ist zu groß für einen Betrag</translation>
     </message>
 </context>
 <context>
@@ -7809,19 +7929,14 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="652"/>
-        <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
-        <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (&quot;) wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="657"/>
-        <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
-        <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="651"/>
         <source>{path_name} is not readable text: save it as CSV (UTF-8) and import it again.</source>
         <translation>{path_name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren Sie sie noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="652"/>
+        <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
+        <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (") wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="653"/>
@@ -7844,6 +7959,11 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{path_name} lässt sich nicht lesen: {reason}.</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="657"/>
+        <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
+        <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="658"/>
         <source>{path_name} contains binary data, not CSV text.</source>
         <translation>{path_name} enthält Binärdaten, keinen CSV-Text.</translation>
@@ -7864,7 +7984,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="661"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
-        <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
+        <translation>Daten wie "{example}" (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="662"/>
@@ -7877,7 +7997,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="663"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
-        <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
+        <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte "Name" (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="664"/>
@@ -7887,16 +8007,6 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 </context>
 <context>
     <name>core.imports.summary</name>
-    <message>
-        <location filename="dynamic_texts.py" line="672"/>
-        <source>Orders of shop {shop}.</source>
-        <translation>Bestellungen des Shops {shop}.</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="676"/>
-        <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
-        <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
-    </message>
     <message>
         <location filename="dynamic_texts.py" line="665"/>
         <source>day-first</source>
@@ -7933,9 +8043,19 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>die Währung des Shops im Auftragsbuch</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="672"/>
+        <source>Orders of shop {shop}.</source>
+        <translation>Bestellungen des Shops {shop}.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="673"/>
         <source>No Currency column: amounts read in {currency} ({source}).</source>
         <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="674"/>
+        <source>line {line}: {cell}</source>
+        <translation>Zeile {line}: {cell}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="675"/>
@@ -7943,9 +8063,9 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Daten mit {order} gelesen ({how}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="674"/>
-        <source>line {line}: {cell}</source>
-        <translation>Zeile {line}: {cell}</translation>
+        <location filename="dynamic_texts.py" line="676"/>
+        <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
+        <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
     </message>
 </context>
 <context>
@@ -7953,12 +8073,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="677"/>
         <source>not a date: &quot;{text}&quot;</source>
-        <translation>kein Datum: &quot;{text}&quot;</translation>
+        <translation>kein Datum: "{text}"</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="678"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
-        <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
+        <translation>"{text}": Tag und Monat lassen sich nicht unterscheiden</translation>
     </message>
 </context>
 <context>
@@ -8012,14 +8132,14 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="689"/>
-        <source>the disk could not be written to (it may be full, or the file too large)</source>
-        <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="688"/>
         <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
         <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="689"/>
+        <source>the disk could not be written to (it may be full, or the file too large)</source>
+        <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
     </message>
 </context>
 <context>
@@ -8221,14 +8341,14 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.paths</name>
     <message>
-        <location filename="dynamic_texts.py" line="722"/>
-        <source>{blocker} is a file, not a folder</source>
-        <translation>{blocker} ist eine Datei, kein Ordner</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="721"/>
         <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
         <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="722"/>
+        <source>{blocker} is a file, not a folder</source>
+        <translation>{blocker} ist eine Datei, kein Ordner</translation>
     </message>
 </context>
 <context>
@@ -8343,17 +8463,17 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
     <message>
         <location filename="dynamic_texts.py" line="742"/>
         <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
-        <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit &apos;shpat_&apos;) und ob die App noch installiert ist.</translation>
+        <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit 'shpat_') und ob die App noch installiert ist.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="743"/>
         <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
-        <translation>Shopify hat die Anfrage &apos;{operation}&apos; von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
+        <translation>Shopify hat die Anfrage '{operation}' von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="744"/>
         <source>Shopify answered &apos;{operation}&apos; without data.</source>
-        <translation>Shopify hat &apos;{operation}&apos; ohne Daten beantwortet.</translation>
+        <translation>Shopify hat '{operation}' ohne Daten beantwortet.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="745"/>
@@ -8452,19 +8572,19 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
         <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
     </message>
     <message>
+        <location filename="dynamic_texts.py" line="763"/>
+        <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
+        <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für '{operation}' verweigert. {remedy}</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="764"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
-        <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
+        <translation>Shopify ({shop}) hat '{operation}' abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="765"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
-        <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="763"/>
-        <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
-        <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
+        <translation>Shopify ({shop}) hat '{operation}' abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="766"/>
@@ -8485,11 +8605,6 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.disputes</name>
     <message>
-        <location filename="dynamic_texts.py" line="771"/>
-        <source>Shopify would not save the evidence: {said}.</source>
-        <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="769"/>
         <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
         <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
@@ -8498,6 +8613,11 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
         <location filename="dynamic_texts.py" line="770"/>
         <source>Shopify ({client_shop}) has no dispute {number}.</source>
         <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="771"/>
+        <source>Shopify would not save the evidence: {said}.</source>
+        <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
     </message>
 </context>
 <context>
@@ -8559,7 +8679,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
     <message>
         <location filename="dynamic_texts.py" line="781"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
-        <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
+        <translation>'{shown}' ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="782"/>
@@ -8696,6 +8816,11 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.withdrawal</name>
     <message>
+        <location filename="dynamic_texts.py" line="807"/>
+        <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
+        <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
+    </message>
+    <message>
         <location filename="dynamic_texts.py" line="808"/>
         <source>That shop order is not in the ledger.</source>
         <translation>Diese Bestellung ist nicht im Ledger.</translation>
@@ -8711,14 +8836,9 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
         <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="807"/>
-        <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
-        <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
-    </message>
-    <message>
         <location filename="dynamic_texts.py" line="811"/>
         <source>an order</source>
-        <translation>einer Bestellung</translation>
+        <translation>eine Bestellung</translation>
     </message>
 </context>
 <context>
@@ -8757,14 +8877,14 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>deadline</name>
     <message>
-        <location filename="../../gui/formatting.py" line="128"/>
+        <location filename="../../gui/formatting.py" line="134"/>
         <source>Ship by {0} (your time)
 {1} {2} (supplier&apos;s time)</source>
         <translation>Versand bis {0} (Ihre Zeit)
 {1} {2} (Zeit des Lieferanten)</translation>
     </message>
     <message>
-        <location filename="../../gui/formatting.py" line="143"/>
+        <location filename="../../gui/formatting.py" line="149"/>
         <source>Estimated: the official holidays and make-up working days for that year are not known yet. Add them under Suppliers › Holidays and working days.</source>
         <translation>Geschätzt: Die amtlichen Feiertage und Nacharbeitstage dieses Jahres sind noch nicht bekannt. Tragen Sie sie unter Lieferanten › Feiertage und Arbeitstage ein.</translation>
     </message>

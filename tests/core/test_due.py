@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from core.ledger import Ledger
 from core.ledger.models import Cancellation, CustomerOrder, Supplier, SupplierOrder
 
 NOW = datetime(2026, 2, 26, 12, 0, tzinfo=UTC)
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def add(
@@ -172,13 +174,17 @@ def test_render_text(ledger: Ledger, orders: dict[str, int]) -> None:
     with ledger.session() as session:
         rows = due.deadlines(session, NOW, 48)
     berlin_now = NOW.astimezone(ZoneInfo("Europe/Berlin"))
-    text = due.render_text(rows, berlin_now, within_hours=48)
+    text = due.render_text(rows, berlin_now, within_hours=48, width=160, zone=BERLIN)
     lines = text.splitlines()
     assert lines[0].split() == [
-        "Deadline", "Left", "Order", "What", "AliExpress", "order", "Supplier"
+        "Deadline", "Left", "Order", "AliExpress", "order", "Supplier", "What"
     ]  # fmt: skip
     assert "The supplier's ship window closes" in lines[3]
-    assert "2026-02-26 18:00 CET" in lines[3]  # 17:00 UTC in the zone of `now`
+    assert "2026-02-26 18:00 CET" in lines[3]  # 17:00 UTC in Berlin
+    summer = due.render_text(
+        [replace(rows[2], deadline=rows[2].deadline + timedelta(days=60))], berlin_now, zone=BERLIN
+    )
+    assert "2026-04-27 19:00 CEST" in summer  # its own offset, not the one of `now`
     assert "5 h 00 min" in lines[3]
     assert "#1001" in lines[3] and "Acme Store" in lines[3]
     assert "overdue 3 d 00 h" in lines[1]

@@ -207,6 +207,24 @@ def test_the_check_at_start_is_quiet_when_nothing_moved(qtbot: QtBot, ledger: Le
     qtbot.waitUntil(lambda: any("no ship-by deadline moved" in text for text in said))
 
 
+def test_a_fresh_demo_says_nothing_at_start(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    """A new demo has hundreds of open orders and no fingerprint yet: the check at start
+    recomputes them without a word in the status bar (the merchant changed no calendar)."""
+    from gui.calendar_recompute import CalendarRecompute
+
+    assert deadlines.calendar_outdated(demo_ledger)
+    recompute = CalendarRecompute(demo_ledger)
+    said: list[str] = []
+    moved: list[int] = []
+    recompute.message.connect(said.append)
+    recompute.moved.connect(moved.append)
+    recompute.start(only_if_outdated=True)
+    qtbot.waitUntil(lambda: bool(moved), timeout=20_000)
+    qtbot.wait(50)
+    assert moved == [0] and said == []
+    assert not deadlines.calendar_outdated(demo_ledger)
+
+
 def test_the_packages_own_days_are_shown_read_only(qtbot: QtBot, order_ledger: Ledger) -> None:
     """The merchant sees what the package already counts, and which of it their dates replace."""
     from PySide6.QtWidgets import QAbstractItemView
@@ -220,7 +238,9 @@ def test_the_packages_own_days_are_shown_read_only(qtbot: QtBot, order_ledger: L
     package = calendar_days.package_days("CN", 2025)
     shown = dialog.package_table
     assert shown.rowCount() == len(package) > 20 and dialog.table.rowCount() == 0
-    assert "holidays package" in dialog.package_box.title() and shown.isVisible()
+    assert "Dropdesk knows" in dialog.package_box.title() and shown.isVisible()
+    assert "holidays" not in dialog.package_box.title().replace("holidays Dropdesk", "")
+    assert "version" in dialog.package_box.toolTip()  # the library's name only in a tooltip
     assert shown.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert shown.selectionMode() == QAbstractItemView.SelectionMode.NoSelection
     cells = [[shown.item(r, c).text() for c in range(3)] for r in range(shown.rowCount())]
@@ -231,3 +251,43 @@ def test_the_packages_own_days_are_shown_read_only(qtbot: QtBot, order_ledger: L
     assert dialog.add_day(date(2025, 1, 26), calendar_days.HOLIDAY, "Off after all")
     assert dialog.table.rowCount() == 1 and shown.rowCount() == len(package)
     assert shown.item(sunday, 0).font().strikeOut() and shown.item(sunday, 2).toolTip()
+
+
+def test_the_editor_names_countries_and_holidays_in_the_windows_language(
+    qtbot: QtBot, ledger: Ledger, language: str
+) -> None:
+    """German window: "Deutschland (DE)" with "Neujahr"; China's holidays exist in English
+    only in the package, so they are English with a note. The package's version is in a
+    tooltip, never in the text."""
+    import holidays
+
+    from gui.calendar_dialog import CalendarDialog
+
+    german = language == "de"
+    dialog = CalendarDialog(ledger, ["CN", "DE"], today=date(2026, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [dialog.country.itemText(n) for n in range(dialog.country.count())]
+    assert labels == ["China (CN)", "Deutschland (DE)" if german else "Germany (DE)"]
+    assert dialog.current_country() == "CN"
+    names = {dialog.package_table.item(r, 2).text() for r in range(dialog.package_table.rowCount())}
+    assert "New Year's Day" in names  # China: the package has no German
+    assert dialog.package_note.isVisible() is german
+    if german:
+        assert (
+            "Englisch" in dialog.package_note.text() and "China (CN)" in dialog.package_note.text()
+        )
+    assert "China (CN)" in dialog.state.text()
+    for text in (dialog.state.text(), dialog.package_box.title()):
+        assert holidays.__version__ not in text and "(0." not in text
+    assert holidays.__version__ in dialog.state.toolTip()
+
+    dialog.country.setCurrentIndex(1)
+    assert dialog.current_country() == "DE"
+    names = {dialog.package_table.item(r, 2).text() for r in range(dialog.package_table.rowCount())}
+    assert ("Neujahr" if german else "New Year's Day") in names
+    assert not dialog.package_note.isVisible()
+    dialog.country.setCurrentText("DE-BY")  # typed: a subdivision
+    assert dialog.current_country() == "DE-BY"
+    dialog.country.setCurrentText("Germany (DE-BY)")
+    assert dialog.current_country() == "DE-BY"

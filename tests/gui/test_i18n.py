@@ -243,6 +243,27 @@ def test_language_menu_hands_over_a_new_choice_and_the_switch_saves_it(
     assert i18n.switch_language(qapp, "system") == "en"  # the C locale reads as English
 
 
+def test_language_menu_checks_the_language_in_force(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, restore: None, qtbot: QtBot
+) -> None:
+    """DROPDESK_LANG=de over a saved "system" on an English system: the window is German, so
+    the menu checks Deutsch (not "System language"), and choosing the system switches."""
+    ui_settings().setValue(i18n.SETTING, i18n.SYSTEM)
+    monkeypatch.setenv(i18n.ENVIRONMENT, "de")
+    assert i18n.install_translators(qapp, system=QLocale.c()) == "de"
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    chosen: list[str] = []
+    menu = i18n.language_menu(parent, chosen.append)
+    actions = {a.data(): a for a in menu.actions()}
+    assert [value for value, a in actions.items() if a.isChecked()] == ["de"]
+    actions["de"].trigger()  # the language in force: nothing to do
+    assert chosen == []
+    actions["system"].trigger()  # a real change although "system" is the saved setting
+    assert chosen == ["system"]
+    assert [value for value, a in actions.items() if a.isChecked()] == ["de"]  # not switched
+
+
 def test_refused_rows_are_explained_in_german(german: str, tmp_path: Path) -> None:
     from core.imports import import_shopify_csv
     from core.ledger import open_ledger

@@ -91,8 +91,6 @@ def test_the_shown_columns_fit_a_laptop_screen(
     i18n.install_translators(qapp, language)
     try:
         window = window_on(qtbot, demo_ledger)
-        window.table.selectRow(0)
-        qtbot.wait(50)
         header = window.table.horizontalHeader()
         shown = [n for n in range(len(COLUMNS)) if not header.isSectionHidden(n)]
         assert [COLUMNS[n].key for n in shown][:5] == [
@@ -102,10 +100,18 @@ def test_the_shown_columns_fit_a_laptop_screen(
             "ship_by",
             "status",
         ]
-        assert window.width() <= 1280 and window.details.isVisible()
-        used = sum(header.sectionSize(n) for n in shown[:-1])
-        assert used + 100 <= window.table.viewport().width()  # and room for the supplier
-        assert not window.table.horizontalScrollBar().isVisible()
+        # Nothing selected (the details panel shows its hint, long in German), then a row.
+        hint = window.details.title.text()
+        for selected in (False, True):
+            if selected:
+                window.table.selectRow(0)
+                assert window.details.title.text() != hint
+            qtbot.wait(50)
+            assert window.width() <= 1280 and window.details.isVisible()
+            used = sum(header.sectionSize(n) for n in shown[:-1])
+            room = window.table.viewport().width() - used
+            assert room >= 100, (selected, room)  # and room for the supplier
+            assert not window.table.horizontalScrollBar().isVisible(), selected
     finally:
         i18n.remove_translators(qapp)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
@@ -184,3 +190,27 @@ def test_the_window_sorts_by_the_columns_and_only_those(qtbot: QtBot, demo_ledge
             assert (model.query.sort, model.query.descending) == (column.sort, True)
     window.table.sortByColumn(position(DEFAULT_SORT), Qt.SortOrder.AscendingOrder)
     assert model.query.sort == DEFAULT_SORT.sort and not model.query.descending
+
+
+def test_an_estimated_ship_by_shows_its_mark_whole(
+    qtbot: QtBot, ledger: Ledger, german: None
+) -> None:
+    """Imported orders have a ship-by estimated from the Shopify payment: "≈" comes first and
+    the column is wide enough for the mark and the time ("21.04.26 16:00…" hid it)."""
+    from pathlib import Path
+
+    from core.imports import import_shopify_csv
+    from gui.ledger_columns import SHIP_BY
+
+    import_shopify_csv(ledger, Path(__file__).parents[1] / "data" / "orders_dsers_paid.csv")
+    window = window_on(qtbot, ledger)
+    column = position(SHIP_BY)
+    width = window.table.horizontalHeader().sectionSize(column)
+    metrics = QFontMetrics(window.table.font())
+    marked = 0
+    for row in range(window.model.rowCount()):
+        text = str(window.model.index(row, column).data() or "")
+        if text.startswith("≈ "):
+            marked += 1
+            assert metrics.horizontalAdvance(text) + 8 <= width, (text, width)
+    assert marked >= 4

@@ -206,3 +206,47 @@ def test_rates_dialog_reads_what_is_typed(qtbot: QtBot, demo_ledger: Ledger) -> 
     dialog.fields["USD"].setText("-2")
     dialog._save()
     assert not dialog.result() and "USD" in dialog.error.text()
+
+
+def test_chart_axes_are_not_cut_at_1280_in_either_language(
+    qtbot: QtBot, demo_ledger: Ledger, language: str
+) -> None:
+    """Long German reasons ("Nicht wie beschrieben"), long supplier names and the axis titles
+    wrap or fit: no text of a chart ends in "…" at 1280x720 (QtCharts cuts labels to fit)."""
+    from PySide6.QtWidgets import QGraphicsTextItem
+
+    view = open_review(qtbot, demo_ledger)
+    view.resize(1280, 720)
+    qtbot.wait(100)
+    shown: list[str] = []
+    for chart_view in view.chart_views:
+        for item in chart_view.scene().items():
+            label = item.toGraphicsObject()  # QtCharts' labels and titles are text items
+            if not isinstance(label, QGraphicsTextItem):
+                continue
+            text = label.toPlainText()
+            if item.isVisible() and text:
+                shown.append(text)
+                assert not text.endswith(("…", "...")), text
+    joined = " ".join(shown)
+    assert "Shenzhen Bright Home Store" in joined and "Guangzhou Fashion Hub" in joined
+    assert ("Nicht wie beschrieben" if language == "de" else "Not as described") in joined
+    assert ("% der Bestellungen erstattet" if language == "de" else "% of orders") in joined
+
+
+def test_a_lines_cell_cut_by_its_column_has_its_whole_text_as_tooltip(
+    qtbot: QtBot, demo_ledger: Ledger
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from core.review import LineKind
+
+    view = open_review(qtbot, demo_ledger)
+    model = view.models[LineKind.REFUNDS]
+    tips = [
+        (model.index(0, c).data(), model.index(0, c).data(Qt.ItemDataRole.ToolTipRole))
+        for c in range(model.columnCount())
+    ]
+    texts = [shown for shown, tip in tips if tip is not None]
+    assert texts and all(shown == tip for shown, tip in tips if tip is not None)
+    assert any(tip is None for _shown, tip in tips)  # amounts need none

@@ -46,7 +46,7 @@ def test_every_supplier_with_its_refund_record(qtbot: QtBot, demo_ledger: Ledger
     for row in range(view.table.rowCount()):
         name = cell(view, row, "Supplier")
         assert cell(view, row, "Orders") == f"{rates[name].orders:,}"
-        assert cell(view, row, "Refund rate") == rates[name].percent_text()
+        assert cell(view, row, "Refund rate") == rates[name].percent_text().replace(" ", "\u00a0")
     dongguan = next(r for r in range(6) if cell(view, r, "Supplier") == "Dongguan Gadget Factory")
     assert cell(view, dongguan, "Cancel accepted within") == "not stated"
     assert cell(view, dongguan, "Written policy") == "no"
@@ -61,6 +61,25 @@ def test_every_supplier_with_its_refund_record(qtbot: QtBot, demo_ledger: Ledger
     assert view.name.text() == "Dongguan Gadget Factory"
     assert "orders refunded" in view.record.text() and "Out of pocket" in view.record.text()
     assert view.cancel_hours.text() == "Not stated"
+
+
+def test_the_refund_rate_has_the_windows_decimal_mark(
+    qtbot: QtBot, demo_ledger: Ledger, language: str
+) -> None:
+    """German writes "3,4 %", as the Review's chart does; English "3.4 %"."""
+    view = open_view(qtbot, demo_ledger)
+    mark = "," if language == "de" else "."
+    rates = {r.name: r for r in Review(demo_ledger.engine).supplier_rates(ReviewFilter())}
+    shown = 0
+    for row in range(view.table.rowCount()):
+        rate = rates[cell(view, row, "Supplier")]
+        if rate.orders:
+            text = cell(view, row, "Refund rate")
+            assert text == f"{rate.per_mille // 10}{mark}{rate.per_mille % 10}\u00a0%", text
+            shown += 1
+    assert shown >= 3
+    view.table.selectRow(0)
+    assert f"{mark}" in view.record.text() and "\u00a0%" in view.record.text()
 
 
 def test_a_year_past_the_packages_official_data_is_marked_estimated() -> None:
