@@ -37,10 +37,10 @@ from gui.cancel_wizard.wizard import describe, remembered_decision
 from gui.formatting import money
 from gui.links import open_link
 
-#: The list's columns (logical index); the status is shown last and takes the room left, but
-#: keeps index 1 ("Status" second, as the list always had it).
+# The list's columns (logical index); the status is shown last and takes the room left, but
+# keeps index 1 ("Status" second, as the list always had it).
 ORDER, STATUS, CUSTOMER, TOTAL, ALIEXPRESS = range(5)
-#: Room for the form and about ten orders, inside a 1280x720 screen.
+# Room for the form and about ten orders, inside a 1280x720 screen.
 SIZE = QSize(980, 620)
 
 
@@ -80,11 +80,13 @@ class BulkCancelDialog(QDialog):
         header.setStretchLastSection(True)
         for column in (ORDER, CUSTOMER, TOTAL, ALIEXPRESS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.items: dict[int, QTreeWidgetItem] = {}  # supplier order id -> its row
+        # supplier order id -> its row (by index: the items belong to the tree, not to Python)
+        self.lines: dict[int, int] = {}
         self.rows: dict[int, BulkRow] = {}
         for row in bulk_rows(ledger, self.order_ids):  # one query: what is about to be cancelled
             self.rows[row.supplier_order_id] = row
-            self.items[row.supplier_order_id] = self._item(row)
+            self.lines[row.supplier_order_id] = len(self.lines)
+            self._add(row)
         self.status = QLabel()
         self.status.setObjectName("bulkInstruction")
         self.status.setWordWrap(True)
@@ -141,11 +143,11 @@ class BulkCancelDialog(QDialog):
         bulk, progress = outcome
         self.runs = {run: order_id for order_id, run in bulk.started}
         for order_id, why in bulk.refused:  # the others go on
-            item = self.items.get(order_id)
-            if item is not None:
-                self._status(item, tr("Not started"), why)
-        for item in progress:
-            self._update(item)
+            line = self._line(order_id)
+            if line is not None:
+                self._status(line, tr("Not started"), why)
+        for moved in progress:
+            self._update(moved)
         self._open_next()
         self.launcher.changed.emit()
 
@@ -187,7 +189,7 @@ class BulkCancelDialog(QDialog):
                 self.status.setText(self._summary())
             return
         self.current = waiting[0]
-        item = self.items.get(self.runs[self.current])
+        item = self._line(self.runs[self.current])
         if item is not None:
             self.table.setCurrentItem(item)
             self.table.scrollToItem(item)
@@ -222,9 +224,13 @@ class BulkCancelDialog(QDialog):
             self.status.setText(describe(error))
             return None
 
-    def _item(self, row: BulkRow) -> QTreeWidgetItem:
+    def _line(self, order_id: int | None) -> QTreeWidgetItem | None:
+        index = self.lines.get(order_id) if order_id is not None else None
+        return self.table.topLevelItem(index) if index is not None else None
+
+    def _add(self, row: BulkRow) -> None:
         total = money(row.total_minor, row.currency) if row.total_minor is not None else ""
-        item = QTreeWidgetItem(["", "", "", "", ""])
+        item = QTreeWidgetItem(self.table)  # owned by the tree from the start
         item.setText(ORDER, row.order_name or "–")
         item.setText(CUSTOMER, row.customer_name)
         item.setText(TOTAL, total)
@@ -234,13 +240,11 @@ class BulkCancelDialog(QDialog):
             self._status(item, tr(STATES[row.run_state].label), "")
         else:
             self._status(item, row.supplier_status.get(ui_language()), "")
-        self.table.addTopLevelItem(item)
-        return item
 
     def _update(self, progress: Progress) -> None:
         """One run moved: its own row changes, nothing else is read."""
         self.progress[progress.cancellation_id] = progress
-        item = self.items.get(self.runs.get(progress.cancellation_id, -1))
+        item = self._line(self.runs.get(progress.cancellation_id))
         if item is None:
             return
         words = tr(STATES[progress.state].label)

@@ -154,9 +154,14 @@ def test_the_instruction_follows_the_order_and_ends_as_a_summary(
 def test_a_confirmation_does_the_same_work_for_3_orders_as_for_9(
     qtbot: QtBot, ledger: Ledger, fakes: Fakes, ae_token: str, urls: UrlCatcher
 ) -> None:
+    # The test's parentless windows live to its end: one freed by garbage collection in a
+    # Job's thread would be deleted behind Qt's back.
+    kept: list[CancelLauncher] = []
+
     def statements_per_confirmation(count: int) -> list[int]:
         orders = seeded_orders(ledger, fakes, count)
-        _, dialog = open_dialog(qtbot, ledger, fakes, ae_token, orders)
+        launcher, dialog = open_dialog(qtbot, ledger, fakes, ae_token, orders)
+        kept.append(launcher)
         urls.urls.clear()
         start(qtbot, dialog, urls)
         counts = []
