@@ -425,7 +425,7 @@
         <translation>Bestellung stornieren und dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="47"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="58"/>
         <source>Cancel {0} orders everywhere</source>
         <translation>{0} Bestellungen überall stornieren</translation>
     </message>
@@ -440,24 +440,34 @@
         <translation>Den Kunden per E-Mail benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="62"/>
-        <source>Next</source>
-        <translation>Als Nächstes</translation>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
+        <source>Total</source>
+        <translation>Summe</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="65"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="94"/>
         <source>Start all</source>
         <translation>Alle starten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="93"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="123"/>
         <source>Starting the cancellations…</source>
         <translation>Die Stornierungen werden gestartet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="150"/>
-        <source>Order {0}: the message is on the clipboard.</source>
-        <translation>Bestellung {0}: Die Nachricht ist in der Zwischenablage.</translation>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="205"/>
+        <source>Order {0} (AliExpress {1}): the message is on the clipboard. Request the cancellation on the AliExpress page, then confirm here.</source>
+        <translation>Bestellung {0} (AliExpress {1}): Die Nachricht ist in der Zwischenablage. Beantragen Sie die Stornierung auf der AliExpress-Seite und bestätigen Sie dann hier.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="213"/>
+        <source>{0} cancellations started; {1} need your answer in Needs me.</source>
+        <translation>{0} Stornierungen gestartet; {1} brauchen Ihre Antwort unter „Was ansteht“.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="218"/>
+        <source>{0} not started (see the list).</source>
+        <translation>{0} nicht gestartet (siehe Liste).</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_dialog.py" line="50"/>
@@ -521,7 +531,7 @@
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
         <location filename="../../gui/order_details_panel.py" line="128"/>
         <location filename="../../gui/supplier_order_dialog.py" line="215"/>
@@ -1091,7 +1101,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Nachricht an den Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="69"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="98"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="59"/>
         <source>I have requested the cancellation</source>
         <translation>Ich habe die Stornierung beantragt</translation>
@@ -1137,7 +1147,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="106"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="136"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="166"/>
         <source>Recording the cancel request…</source>
         <translation>Stornierungsanfrage wird vermerkt…</translation>
@@ -1443,7 +1453,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/calendar_dialog.py" line="174"/>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="73"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="102"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="278"/>
         <location filename="../../gui/import_csv.py" line="361"/>
         <source>Close</source>
@@ -1608,6 +1618,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="149"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="593"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
@@ -2794,6 +2805,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
         <location filename="../../gui/order_details_panel.py" line="125"/>
         <source>Customer</source>
         <extracomment>What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip). The fields a change names, in the merchant&apos;s words; others read as &quot;other details&quot;. Shopify&apos;s cancel reasons (a cancelled order&apos;s `cancel_reason`).</extracomment>
@@ -2810,7 +2822,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="62"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
         <location filename="../../gui/chargebacks_view.py" line="123"/>
         <location filename="../../gui/order_details_panel.py" line="131"/>
         <location filename="../../gui/supplier_order_dialog.py" line="225"/>
@@ -3975,6 +3987,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} ({1} in der ausgewählten Zeile)</translation>
     </message>
     <message>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
         <location filename="../../gui/chargebacks_view.py" line="120"/>
         <location filename="../../gui/needs_me_view.py" line="86"/>
         <source>Order</source>
