@@ -60,8 +60,8 @@ class DecisionForm(QWidget):
         self.restock.setObjectName("restockBox")
         self.notify = QCheckBox(tr("Tell the customer by email"))
         self.notify.setObjectName("notifyBox")
-        self.before_supplier = QCheckBox(
-            tr("Do it on Shopify at once, without waiting for the supplier (at my own risk)")
+        self.before_supplier = QCheckBox(  # owned by the form even where it is not shown
+            tr("Do it on Shopify at once, without waiting for the supplier (at my own risk)"), self
         )
         self.before_supplier.setObjectName("beforeSupplierBox")
         self.offers_before_supplier = before_supplier
