@@ -27,6 +27,11 @@ class Kind(StrEnum):
     PROTECTION = "protection"  # AliExpress purchase protection: the dispute window closes
     WITHDRAWAL_REFUND = "withdrawal_refund"  # an EU withdrawal's legal refund deadline
     CHARGEBACK = "chargeback"  # Shopify Payments: the evidence is due at the bank
+    #: A cancellation waits for the merchant, not the supplier (core.cancel.next_deadline):
+    SUPPLIER_STEP = "supplier_step"  # request the cancellation on AliExpress, by the ship-by
+    SHOP_STEP = "shop_step"  # cancel the order on Shopify: due at once
+    SHOP_REFUND_STEP = "shop_refund_step"  # refund the customer on Shopify: due at once
+    CANCEL_STEP = "cancel_step"  # another step of the run (check, after a refusal): at once
 
 
 WHAT: dict[Kind, Text] = {
@@ -57,6 +62,22 @@ WHAT: dict[Kind, Text] = {
         "Refund the customer's withdrawal", "Den Widerruf des Kunden erstatten"
     ),
     Kind.CHARGEBACK: Text("Send the chargeback evidence", "Nachweise zur Rückbuchung einreichen"),
+    Kind.SUPPLIER_STEP: Text(
+        "Request the cancellation on AliExpress before the order ships",
+        "Die Stornierung auf AliExpress anfragen, bevor die Bestellung versendet wird",
+    ),
+    Kind.SHOP_STEP: Text(
+        "Cancel the order on Shopify: the customer waits for the refund",
+        "Die Bestellung in Shopify stornieren: Der Kunde wartet auf die Erstattung",
+    ),
+    Kind.CANCEL_STEP: Text(
+        "Continue the cancellation: your next step is due",
+        "Stornierung fortsetzen: Ihr nächster Schritt ist fällig",
+    ),
+    Kind.SHOP_REFUND_STEP: Text(
+        "Refund the customer on Shopify: the customer waits for the money",
+        "Dem Kunden in Shopify erstatten: Der Kunde wartet auf das Geld",
+    ),
 }
 #: A ship window counted from the Shopify payment time, or in a year whose official holiday
 #: arrangement is not published yet.

@@ -93,13 +93,15 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
 def confirm_manual(
     rt: Runtime,
     cancellation_id: int,
-    refunded_minor: int,
+    refunded_minor: int | None,
     *,
     currency: str | None = None,
     acknowledge_out_of_pocket: bool = False,
 ) -> None:
-    """The merchant did the Shopify step by hand; `refunded_minor` is what the customer got."""
-    if refunded_minor < 0:
+    """The merchant did the Shopify step by hand; `refunded_minor` is what the customer got
+    (None: what was still refundable, as a cancel in the admin refunds it: the one-click
+    "Shopify done" of "Needs me")."""
+    if refunded_minor is not None and refunded_minor < 0:
         raise CancelError("A refund amount cannot be negative.")
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
@@ -123,6 +125,9 @@ def confirm_manual(
         now = rt.now()
         cancelled = state in (State.SHOP_CANCEL_TODO, State.SHOP_CANCEL_SENT)
         paid_in = currency or (orders.customer_order.currency if orders.customer_order else "EUR")
+        if refunded_minor is None:
+            order = orders.customer_order
+            refunded_minor = max(order.total_minor - order.refunded_minor, 0) if order else 0
         money_trail.record_to_customer(session, row, now, refunded_minor, paid_in)
         customer = orders.customer_order
         if customer is not None and customer.id is not None:

@@ -324,7 +324,7 @@ class CancelWorkflow:
     def confirm_manual_shop_step(
         self,
         cancellation_id: int,
-        refunded_minor: int,
+        refunded_minor: int | None = None,
         *,
         currency: str | None = None,
         acknowledge_out_of_pocket: bool = False,
