@@ -18,6 +18,7 @@ from core.cancel.record import load, move, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.shop_entry import enter
 from core.cancel.states import IN_FLIGHT, Path, State
+from core.display_text import display_text
 from core.ledger import journal
 
 ADMIN_ORDER_URL = "https://admin.shopify.com/store/{store}/orders/{legacy_id}"
@@ -71,19 +72,13 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
             )
         )
     url = admin_url(orders.shop.domain, order.legacy_id) if orders.shop else None
-    if url is None:
-        warnings.append(
-            Text(
-                "Find the order by its name in the Shopify admin (Orders).",
-                "Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich "
-                "(Bestellungen).",
-            )
-        )
     return ShopManualGuide(
         refund=refund,
         admin_url=url,
         order_name=order.name,
-        clicks=messages.shopify_clicks(refund=refund),
+        clicks=messages.shopify_clicks(
+            refund=refund, unlinked_name=display_text(order.name) if url is None else None
+        ),
         suggested_amount_minor=max(order.total_minor - order.refunded_minor, 0),
         currency=order.currency,
         warnings=tuple(warnings),

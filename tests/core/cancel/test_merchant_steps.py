@@ -129,3 +129,25 @@ def test_every_state_waiting_for_the_merchant_has_a_deadline_kind() -> None:
         State.SUPPLIER_REFUSED,
     }
     assert {Kind(kind.value) for kind in MERCHANT_STEPS.values()} <= set(Kind)
+
+
+def test_without_an_admin_link_the_clicks_name_the_order_not_a_disabled_link(
+    ledger: Ledger, make_workflow: MakeWorkflow, orders: Seeded
+) -> None:
+    flow = make_workflow(shop=False, supplier=False)
+    run = flow.start(orders.supplier_order_id, Reason.OTHER)
+    flow.check(run)
+    linked = flow.shop_manual_guide(run)
+    assert linked.admin_url and "(the link above)" in linked.clicks[0].en
+    with ledger.session() as session:
+        customer = session.get(CustomerOrder, orders.customer_order_id)
+        assert customer is not None
+        customer.legacy_id = None  # the admin link needs the order's number
+        session.add(customer)
+        session.commit()
+    guide = flow.shop_manual_guide(run)
+    assert guide.admin_url is None
+    first = guide.clicks[0]
+    assert "link" not in first.en.lower() and "Link" not in first.de
+    assert guide.order_name in first.en and guide.order_name in first.de
+    assert "Bestellungen" in first.de
