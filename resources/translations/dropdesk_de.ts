@@ -142,58 +142,58 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="378"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="379"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="190"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="191"/>
         <source>Continuing interrupted cancellations…</source>
         <extracomment>The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the app&apos;s daily budget even with the app open all day.</extracomment>
         <translation>Unterbrochene Stornierungen werden fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="193"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="194"/>
         <source>Cancellations could not be continued: {0}</source>
         <translation>Stornierungen konnten nicht fortgesetzt werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="201"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="202"/>
         <source>Cancellations continued after the restart: {0}.</source>
         <translation>Nach dem Neustart fortgesetzte Stornierungen: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="203"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="204"/>
         <source>{0} need you (Order &gt; Cancellations): {1}</source>
         <translation>{0} warten auf Sie (Bestellung &gt; Stornierungen): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="219"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="220"/>
         <source>Moving cancellations on…</source>
         <translation>Stornierungen werden weitergeführt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="227"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="228"/>
         <source>AliExpress refresh: {0} cancellations moved on.</source>
         <translation>AliExpress-Aktualisierung: {0} Stornierungen weitergeführt.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="256"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="257"/>
         <source>Watching the open cancellations…</source>
         <translation>Offene Stornierungen werden beobachtet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="265"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="266"/>
         <source>Cancellations moved on by themselves: {0}.</source>
         <translation>Stornierungen von selbst weitergekommen: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="277"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="278"/>
         <source>Recording your answer…</source>
         <translation>Ihre Antwort wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="287"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="288"/>
         <source>Recorded. Now: {0}</source>
         <translation>Gespeichert. Jetzt: {0}</translation>
     </message>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
-        <location filename="../../gui/order_details_panel.py" line="143"/>
+        <location filename="../../gui/order_details_panel.py" line="144"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -374,176 +374,169 @@
         <translation>Zugesagte Erstattung des Lieferanten wird vermerkt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="59"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="35"/>
         <source>Cancel this order everywhere</source>
-        <extracomment>The usual culprit for each reason; the merchant can change it.</extracomment>
         <translation>Diese Bestellung überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="39"/>
         <source>Dropdesk walks you through it: first the supplier on AliExpress (before the parcel ships), then the order on Shopify, then it follows the money until it is back. You can stop at any step and continue later.</source>
         <translation>Dropdesk führt Sie Schritt für Schritt: zuerst der Lieferant auf AliExpress (bevor das Paket verschickt wird), dann die Bestellung auf Shopify, dann folgt es dem Geld, bis es zurück ist. Sie können bei jedem Schritt anhalten und später weitermachen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="80"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="47"/>
         <location filename="../../gui/chargebacks_view.py" line="121"/>
         <location filename="../../gui/review_view.py" line="308"/>
         <location filename="../../gui/review_view.py" line="346"/>
         <source>Reason</source>
+        <extracomment>Every part locked, none saying why (a run under way in the wizard, a closed run).</extracomment>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="85"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="51"/>
         <source>Whose fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="70"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="107"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="93"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="82"/>
         <source>Why is it cancelled?</source>
+        <extracomment>Not shown (one method goes through the API today), carried through unchanged.</extracomment>
         <translation>Warum wird storniert?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="71"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="108"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="83"/>
         <source>Whose fault was it?</source>
         <translation>Wer hat es verschuldet?</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="99"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="91"/>
         <source>The fault is for your refund review: it shows which habits cost money (the supplier&apos;s packing, your own product descriptions, the carrier).</source>
         <translation>Das Verschulden dient Ihrer Erstattungsauswertung: Sie zeigt, welche Gewohnheiten Geld kosten (die Verpackung des Lieferanten, Ihre eigenen Produktbeschreibungen, der Paketdienst).</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="72"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="109"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="108"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="122"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="99"/>
         <source>On Shopify</source>
         <translation>In Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="65"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="109"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="57"/>
         <source>Cancel the order and refund the customer</source>
         <translation>Bestellung stornieren und dem Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="49"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="46"/>
         <source>Cancel {0} orders everywhere</source>
         <translation>{0} Bestellungen überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="66"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="77"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="110"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="58"/>
         <source>Refund the customer, keep the order</source>
         <translation>Dem Kunden erstatten, Bestellung behalten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="68"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="79"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="113"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="61"/>
         <source>Tell the customer by email</source>
         <translation>Den Kunden per E-Mail benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="61"/>
         <source>Next</source>
         <translation>Als Nächstes</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="84"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="64"/>
         <source>Start all</source>
         <translation>Alle starten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="131"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
         <source>Starting the cancellations…</source>
         <translation>Die Stornierungen werden gestartet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="188"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="149"/>
         <source>Order {0}: the message is on the clipboard.</source>
         <translation>Bestellung {0}: Die Nachricht ist in der Zwischenablage.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="56"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="54"/>
         <source>Change decision</source>
         <translation>Entscheidung ändern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="81"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="116"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="64"/>
         <source>Do it on Shopify at once, without waiting for the supplier (at my own risk)</source>
         <translation>Sofort in Shopify erledigen, ohne auf den Lieferanten zu warten (auf mein eigenes Risiko)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="105"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="148"/>
         <source>Cannot change any more: {0}</source>
         <translation>Nicht mehr änderbar: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="116"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="74"/>
         <source>Only what has not happened yet can change. A locked choice says why when you point at it.</source>
         <translation>Ändern lässt sich nur, was noch nicht geschehen ist. Eine gesperrte Auswahl nennt den Grund, wenn Sie darauf zeigen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="120"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="78"/>
         <source>This cancellation is closed; its decision cannot change.</source>
         <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="124"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="82"/>
         <source>Save the decision</source>
         <translation>Entscheidung speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="154"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="101"/>
         <source>Saving the decision…</source>
         <translation>Die Entscheidung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="130"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="123"/>
         <source>This is your one decision: Dropdesk does the Shopify part by itself as soon as the supplier has accepted, refunding to the original payment. Your choices are remembered for the next order with the same reason.</source>
         <translation>Das ist Ihre einzige Entscheidung: Dropdesk erledigt den Shopify-Teil selbst, sobald der Lieferant zugestimmt hat, und erstattet auf die ursprüngliche Zahlungsart. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="139"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="69"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="148"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="62"/>
+        <source>This is your one decision. Your choices are remembered for the next order with the same reason.</source>
+        <translation>Das ist Ihre einzige Entscheidung. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="78"/>
         <source>This supplier order is not in the ledger any more.</source>
         <translation>Diese Lieferantenbestellung ist nicht mehr im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="156"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="161"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="86"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="91"/>
         <source>Shopify order</source>
         <translation>Shopify-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="161"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="91"/>
         <source>none linked: only the supplier is cancelled</source>
         <translation>keine verknüpft: nur beim Lieferanten wird storniert</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="162"/>
-        <location filename="../../gui/order_details_panel.py" line="126"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="61"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="92"/>
+        <location filename="../../gui/order_details_panel.py" line="127"/>
         <location filename="../../gui/supplier_order_dialog.py" line="304"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="164"/>
-        <location filename="../../gui/needs_me_view.py" line="88"/>
-        <location filename="../../gui/order_details_panel.py" line="125"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="94"/>
+        <location filename="../../gui/needs_me_view.py" line="99"/>
+        <location filename="../../gui/order_details_panel.py" line="126"/>
         <location filename="../../gui/review_view.py" line="298"/>
         <location filename="../../gui/review_view.py" line="345"/>
         <location filename="../../gui/supplier_order_dialog.py" line="305"/>
@@ -551,30 +544,35 @@
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="167"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="97"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="173"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="103"/>
         <location filename="../../gui/cancel_wizard/timeline.py" line="38"/>
-        <location filename="../../gui/order_details_panel.py" line="294"/>
+        <location filename="../../gui/order_details_panel.py" line="295"/>
         <source>tracking {0}</source>
         <translation>Sendungsnummer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="174"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="104"/>
         <source>Status (last known)</source>
         <translation>Status (zuletzt bekannt)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="176"/>
-        <location filename="../../gui/order_details_panel.py" line="128"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="106"/>
+        <location filename="../../gui/order_details_panel.py" line="129"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="203"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="129"/>
+        <source>This is your one decision. Shopify is not connected: once the supplier has accepted, you cancel the order in the Shopify admin, and Dropdesk reminds you in &quot;Needs me&quot; until you have. Your choices are remembered for the next order with the same reason.</source>
+        <translation>Das ist Ihre einzige Entscheidung. Shopify ist nicht verbunden: Sobald der Lieferant zugestimmt hat, stornieren Sie die Bestellung im Shopify-Adminbereich, und Dropdesk erinnert Sie unter „Was ansteht“ daran, bis Sie es getan haben. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="142"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -595,7 +593,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/order_details_panel.py" line="138"/>
+        <location filename="../../gui/order_details_panel.py" line="139"/>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -876,9 +874,7 @@
         <translation>Dem Kunden über die ursprüngliche Zahlungsart erstatten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="67"/>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="78"/>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="111"/>
+        <location filename="../../gui/cancel_wizard/decision_form.py" line="59"/>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="81"/>
         <source>Put the items back in stock</source>
         <translation>Artikel wieder einlagern</translation>
@@ -949,11 +945,6 @@
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="208"/>
-        <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
-        <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
-    </message>
-    <message>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="215"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
@@ -972,6 +963,11 @@
         <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="208"/>
+        <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here. Until then &quot;Needs me&quot; lists it as due.</source>
+        <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und tragen Sie ihn dann hier ein. Bis dahin steht er unter „Was ansteht“ als fällig.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="251"/>
@@ -1105,7 +1101,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Nachricht an den Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="88"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="68"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="58"/>
         <source>I have requested the cancellation</source>
         <translation>Ich habe die Stornierung beantragt</translation>
@@ -1151,7 +1147,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Nicht nötig: Das Paket hat den Lieferanten bereits verlassen.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="144"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="105"/>
         <location filename="../../gui/cancel_wizard/supplier_page.py" line="165"/>
         <source>Recording the cancel request…</source>
         <translation>Stornierungsanfrage wird vermerkt…</translation>
@@ -1219,7 +1215,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="128"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="584"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
@@ -1347,7 +1343,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/calendar_dialog.py" line="127"/>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="92"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="72"/>
         <location filename="../../gui/cancel_wizard/wizard.py" line="283"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <source>Close</source>
@@ -1450,94 +1446,94 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="346"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="347"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="409"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="410"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="417"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="418"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="418"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="419"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="421"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="422"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="454"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="456"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="582"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="584"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="586"/>
-        <location filename="../../gui/needs_me_view.py" line="146"/>
-        <location filename="../../gui/order_details_panel.py" line="296"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="594"/>
+        <location filename="../../gui/needs_me_view.py" line="157"/>
+        <location filename="../../gui/order_details_panel.py" line="299"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="588"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="596"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="589"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="597"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="592"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="600"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="596"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="604"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="608"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="616"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="610"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="618"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="619"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="619"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="680"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="688"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="682"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="690"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
@@ -2384,7 +2380,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="129"/>
+        <location filename="../../gui/cancel_wizard/decision_dialog.py" line="87"/>
         <location filename="../../gui/chargebacks_view.py" line="406"/>
         <location filename="../../gui/import_csv.py" line="364"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
@@ -2603,7 +2599,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="403"/>
-        <location filename="../../gui/order_details_panel.py" line="149"/>
+        <location filename="../../gui/order_details_panel.py" line="150"/>
         <location filename="../../gui/withdrawal_dialog.py" line="137"/>
         <source>Cancel everywhere…</source>
         <translation>Überall stornieren…</translation>
@@ -2615,13 +2611,13 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="412"/>
-        <location filename="../../gui/order_details_panel.py" line="159"/>
+        <location filename="../../gui/order_details_panel.py" line="160"/>
         <source>Record the customer&apos;s withdrawal, its refund deadline and the acknowledgement</source>
         <translation>Widerruf des Kunden erfassen, mit Erstattungsfrist und Eingangsbestätigung</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="416"/>
-        <location filename="../../gui/order_details_panel.py" line="164"/>
+        <location filename="../../gui/order_details_panel.py" line="165"/>
         <source>Write to the customer in their language: mail program or copy</source>
         <translation>Dem Kunden in seiner Sprache schreiben: per Mailprogramm oder kopieren</translation>
     </message>
@@ -2688,157 +2684,157 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>{0} von {1} Lieferantenbestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="123"/>
+        <location filename="../../gui/order_details_panel.py" line="124"/>
         <source>Customer</source>
         <extracomment>What an event kind Dropdesk has no title for reads as (the kind goes in a tooltip). The fields a change names, in the merchant&apos;s words; others read as &quot;other details&quot;. Shopify&apos;s cancel reasons (a cancelled order&apos;s `cancel_reason`).</extracomment>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="124"/>
+        <location filename="../../gui/order_details_panel.py" line="125"/>
         <source>Order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="127"/>
+        <location filename="../../gui/order_details_panel.py" line="128"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="81"/>
+        <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="61"/>
         <location filename="../../gui/chargebacks_view.py" line="123"/>
-        <location filename="../../gui/order_details_panel.py" line="129"/>
+        <location filename="../../gui/order_details_panel.py" line="130"/>
         <location filename="../../gui/supplier_order_dialog.py" line="314"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="130"/>
+        <location filename="../../gui/order_details_panel.py" line="131"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="138"/>
+        <location filename="../../gui/order_details_panel.py" line="139"/>
         <source>SKU</source>
         <translation>Artikelnummer</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="138"/>
+        <location filename="../../gui/order_details_panel.py" line="139"/>
         <source>Qty</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="138"/>
+        <location filename="../../gui/order_details_panel.py" line="139"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="140"/>
+        <location filename="../../gui/order_details_panel.py" line="141"/>
         <source>Order lines</source>
         <translation>Bestellpositionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="143"/>
+        <location filename="../../gui/order_details_panel.py" line="144"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="143"/>
+        <location filename="../../gui/order_details_panel.py" line="144"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="145"/>
-        <location filename="../../gui/order_details_panel.py" line="179"/>
+        <location filename="../../gui/order_details_panel.py" line="146"/>
+        <location filename="../../gui/order_details_panel.py" line="180"/>
         <source>Timeline</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="152"/>
+        <location filename="../../gui/order_details_panel.py" line="153"/>
         <source>Cancel this order at the supplier and in the shop, step by step</source>
         <translation>Diese Bestellung beim Lieferanten und im Shop stornieren, Schritt für Schritt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="156"/>
+        <location filename="../../gui/order_details_panel.py" line="157"/>
         <source>Withdrawal received…</source>
         <translation>Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="161"/>
+        <location filename="../../gui/order_details_panel.py" line="162"/>
         <source>Notify the customer…</source>
         <translation>Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="178"/>
+        <location filename="../../gui/order_details_panel.py" line="179"/>
         <source>Lines</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="195"/>
+        <location filename="../../gui/order_details_panel.py" line="196"/>
         <source>Select an order to see its lines and timeline.</source>
         <translation>Wählen Sie eine Bestellung, um ihre Positionen und ihren Verlauf zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="208"/>
+        <location filename="../../gui/order_details_panel.py" line="209"/>
         <source>{0} orders selected</source>
         <translation>{0} Bestellungen ausgewählt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="216"/>
+        <location filename="../../gui/order_details_panel.py" line="217"/>
         <source>no shop orders</source>
         <translation>keine Shop-Bestellungen</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="228"/>
+        <location filename="../../gui/order_details_panel.py" line="229"/>
         <source>Unlinked supplier order</source>
         <translation>Nicht verknüpfte Lieferantenbestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="234"/>
+        <location filename="../../gui/order_details_panel.py" line="235"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="238"/>
+        <location filename="../../gui/order_details_panel.py" line="239"/>
         <source>not paid yet</source>
         <translation>noch nicht bezahlt</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="240"/>
+        <location filename="../../gui/order_details_panel.py" line="241"/>
         <source>{0} (estimated)</source>
         <translation>{0} (geschätzt)</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="246"/>
+        <location filename="../../gui/order_details_panel.py" line="247"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="279"/>
+        <location filename="../../gui/order_details_panel.py" line="280"/>
         <source>by e-mail</source>
         <translation>per E-Mail</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="279"/>
+        <location filename="../../gui/order_details_panel.py" line="280"/>
         <source>copied</source>
         <translation>kopiert</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="283"/>
+        <location filename="../../gui/order_details_panel.py" line="284"/>
         <source>refund by {0}</source>
         <translation>Erstattung bis {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="286"/>
+        <location filename="../../gui/order_details_panel.py" line="287"/>
         <source>protection ends {0}</source>
         <translation>Käuferschutz endet {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="302"/>
+        <location filename="../../gui/order_details_panel.py" line="305"/>
         <source>changed: {0}</source>
         <translation>geändert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/order_details_panel.py" line="328"/>
+        <location filename="../../gui/order_details_panel.py" line="331"/>
         <source>other details</source>
         <translation>weitere Angaben</translation>
     </message>
@@ -3840,58 +3836,58 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="76"/>
+        <location filename="../../gui/needs_me_view.py" line="87"/>
         <source>Needs me</source>
         <translation>Was ansteht</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="81"/>
+        <location filename="../../gui/needs_me_view.py" line="92"/>
         <source>Deadlines, soonest first</source>
         <translation>Fristen, die nächste zuerst</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="84"/>
+        <location filename="../../gui/needs_me_view.py" line="95"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="85"/>
+        <location filename="../../gui/needs_me_view.py" line="96"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="97"/>
+        <location filename="../../gui/needs_me_view.py" line="108"/>
         <source>Money arrived</source>
         <translation>Geld erhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="195"/>
+        <location filename="../../gui/needs_me_view.py" line="206"/>
         <source>{0} ({1} on the selected line)</source>
         <translation>{0} ({1} in der ausgewählten Zeile)</translation>
     </message>
     <message>
         <location filename="../../gui/chargebacks_view.py" line="120"/>
-        <location filename="../../gui/needs_me_view.py" line="86"/>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="87"/>
+        <location filename="../../gui/needs_me_view.py" line="98"/>
         <source>What to do</source>
         <translation>Was zu tun ist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="89"/>
+        <location filename="../../gui/needs_me_view.py" line="100"/>
         <source>Your answer</source>
         <translation>Ihre Antwort</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="123"/>
+        <location filename="../../gui/needs_me_view.py" line="134"/>
         <source>Nothing is due within {0} h or overdue.</source>
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="128"/>
+        <location filename="../../gui/needs_me_view.py" line="139"/>
         <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
@@ -4466,32 +4462,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -4617,236 +4613,261 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="47"/>
+        <source>Request the cancellation on AliExpress before it ships</source>
+        <translation>Stornierung auf AliExpress anfragen, bevor versendet wird</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="48"/>
+        <source>Cancel on Shopify: due now</source>
+        <translation>In Shopify stornieren: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="49"/>
+        <source>Refund on Shopify: due now</source>
+        <translation>In Shopify erstatten: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="50"/>
+        <source>Your next step is due now</source>
+        <translation>Ihr nächster Schritt ist jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="51"/>
         <source>Refund to the customer recorded</source>
         <translation>Erstattung an den Kunden vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="48"/>
+        <location filename="dynamic_texts.py" line="52"/>
         <source>Step recorded</source>
         <translation>Schritt vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="49"/>
+        <location filename="dynamic_texts.py" line="53"/>
+        <source>Your decision: you do the Shopify step, Dropdesk reminds you</source>
+        <translation>Ihre Entscheidung: Den Shopify-Schritt erledigen Sie, Dropdesk erinnert Sie daran</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="54"/>
         <source>Cancellation started</source>
         <translation>Stornierung begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="50"/>
+        <location filename="dynamic_texts.py" line="55"/>
         <source>Your decision: what Dropdesk does by itself</source>
         <translation>Ihre Entscheidung: was Dropdesk selbst erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="51"/>
+        <location filename="dynamic_texts.py" line="56"/>
         <source>You changed your decision</source>
         <translation>Sie haben Ihre Entscheidung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>You confirmed the Shopify step without the supplier&apos;s agreement</source>
         <translation>Sie haben den Shopify-Schritt ohne Zustimmung des Lieferanten bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="53"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>Refund key stored (retries cannot refund twice)</source>
         <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>Shopify started the cancel job</source>
         <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>Shopify&apos;s answer to the cancel was lost</source>
         <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>Dispute escalated</source>
         <translation>Streitfall eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>Tracking number received during the dispute</source>
         <translation>Sendungsnummer während des Streitfalls erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>AliExpress reports the refund completed</source>
         <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>A refund from the supplier is expected</source>
         <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>The supplier&apos;s refund arrived</source>
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>A deadline moved: the holiday calendar changed</source>
         <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="89"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="90"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>Looking at the supplier&apos;s answer on AliExpress…</source>
         <translation>Die Antwort des Lieferanten auf AliExpress wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>Cancelling on Shopify, as you decided…</source>
         <translation>Wird in Shopify storniert, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>Refunding on Shopify, as you decided…</source>
         <translation>Wird in Shopify erstattet, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>already cancelled on Shopify</source>
         <translation>in Shopify bereits storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>cancelled by Dropdesk</source>
         <translation>von Dropdesk storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
@@ -4864,194 +4885,214 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="143"/>
+        <source>Request the cancellation on AliExpress before it ships</source>
+        <translation>Stornierung auf AliExpress anfragen, bevor versendet wird</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="144"/>
+        <source>Cancel on Shopify: due now</source>
+        <translation>In Shopify stornieren: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="145"/>
+        <source>Refund on Shopify: due now</source>
+        <translation>In Shopify erstatten: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="146"/>
+        <source>Your next step is due now</source>
+        <translation>Ihr nächster Schritt ist jetzt fällig</translation>
     </message>
 </context>
 <context>
@@ -5076,17 +5117,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="147"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -5094,127 +5135,127 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>&amp;Withdrawal received…</source>
         <translation>&amp;Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>&amp;Notify the customer…</source>
         <translation>&amp;Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>Needs &amp;me…</source>
         <translation>&amp;Was ansteht…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -5222,42 +5263,52 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>NeedsMeView</name>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="45"/>
+        <location filename="../../gui/needs_me_view.py" line="47"/>
         <source>Accepted</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="46"/>
+        <location filename="../../gui/needs_me_view.py" line="48"/>
         <source>The supplier accepted the cancellation</source>
         <translation>Der Lieferant hat die Stornierung angenommen</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="50"/>
+        <location filename="../../gui/needs_me_view.py" line="52"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="53"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="55"/>
+        <location filename="../../gui/needs_me_view.py" line="57"/>
         <source>Money arrived</source>
         <translation>Geld erhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="56"/>
+        <location filename="../../gui/needs_me_view.py" line="58"/>
         <source>The supplier&apos;s refund arrived in your account</source>
         <translation>Die Erstattung des Lieferanten ist auf Ihrem Konto eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="60"/>
-        <source>Requested</source>
-        <translation>Angefragt</translation>
+        <location filename="../../gui/needs_me_view.py" line="62"/>
+        <source>Requested on AliExpress</source>
+        <translation>Auf AliExpress angefragt</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="61"/>
+        <location filename="../../gui/needs_me_view.py" line="67"/>
+        <source>Shopify done</source>
+        <translation>Shopify erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="68"/>
+        <source>You cancelled the order in the Shopify admin, refunding what was left (for another amount, open the cancellation)</source>
+        <translation>Sie haben die Bestellung im Shopify-Adminbereich storniert und den Restbetrag erstattet (für einen anderen Betrag öffnen Sie die Stornierung)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="63"/>
         <source>You have requested the cancellation on AliExpress</source>
         <translation>Sie haben die Stornierung bei AliExpress angefragt</translation>
     </message>
@@ -5265,27 +5316,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Cancellation confirmed</source>
         <translation>Stornierung bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Delay, with the new estimate</source>
         <translation>Verzögerung, mit neuem Termin</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Refund sent</source>
         <translation>Erstattung veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Withdrawal acknowledged</source>
         <translation>Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
@@ -5293,277 +5344,277 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>AliExpress order linked</source>
         <translation>AliExpress-Bestellung verknüpft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>Supplier order added</source>
         <translation>Lieferantenbestellung angelegt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Supplier order changed</source>
         <translation>Lieferantenbestellung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Payment time changed</source>
         <translation>Zahlungszeit geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Ship-by time recalculated</source>
         <translation>Versandfrist neu berechnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Updated from AliExpress</source>
         <translation>Von AliExpress aktualisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Shipped (seen on AliExpress)</source>
         <translation>Versandt (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Cancelled at the supplier (seen on AliExpress)</source>
         <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>AliExpress could not be asked</source>
         <translation>AliExpress konnte nicht abgefragt werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Shop step done by hand</source>
         <translation>Shop-Schritt von Hand erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Order read from Shopify</source>
         <translation>Bestellung aus Shopify gelesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Deadline moved</source>
         <translation>Frist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Customer notified</source>
         <translation>Kunde benachrichtigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Withdrawal received</source>
         <translation>Widerruf erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Withdrawal refunded</source>
         <translation>Widerruf erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Protection end recorded</source>
         <translation>Ende des Käuferschutzes erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Recorded change</source>
         <translation>Vermerkte Änderung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>shipping status</source>
         <translation>Versandstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>shipping time</source>
         <translation>Versandzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>ship-by time</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>payment time</source>
         <translation>Zahlungszeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>shop order</source>
         <translation>Shop-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>fulfillment</source>
         <translation>Erfüllung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>payment status</source>
         <translation>Zahlungsstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>cancellation</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>cancellation reason</source>
         <translation>Stornierungsgrund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>by the import</source>
         <translation>durch den Import</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>customer&apos;s request</source>
         <translation>auf Wunsch des Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>payment declined</source>
         <translation>Zahlung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>out of stock</source>
         <translation>nicht auf Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>staff error</source>
         <translation>Fehler des Personals</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>other reason</source>
         <translation>anderer Grund</translation>
     </message>
@@ -5571,67 +5622,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -5639,7 +5690,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -5647,37 +5698,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5685,443 +5736,443 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>In flight from suppliers</source>
         <oldsource>Refunded, awaiting supplier</oldsource>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
@@ -6129,542 +6180,542 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="405"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
         <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
         <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>In flight from suppliers</source>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="406"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="407"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="408"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="409"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="410"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="411"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="412"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="413"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="414"/>
+        <location filename="dynamic_texts.py" line="423"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="415"/>
+        <location filename="dynamic_texts.py" line="424"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="416"/>
+        <location filename="dynamic_texts.py" line="425"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="417"/>
+        <location filename="dynamic_texts.py" line="426"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="418"/>
+        <location filename="dynamic_texts.py" line="427"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="419"/>
+        <location filename="dynamic_texts.py" line="428"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="420"/>
+        <location filename="dynamic_texts.py" line="429"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="421"/>
+        <location filename="dynamic_texts.py" line="430"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="422"/>
+        <location filename="dynamic_texts.py" line="431"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="423"/>
+        <location filename="dynamic_texts.py" line="432"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="424"/>
+        <location filename="dynamic_texts.py" line="433"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="425"/>
+        <location filename="dynamic_texts.py" line="434"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="426"/>
+        <location filename="dynamic_texts.py" line="435"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="427"/>
+        <location filename="dynamic_texts.py" line="436"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="428"/>
+        <location filename="dynamic_texts.py" line="437"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="429"/>
+        <location filename="dynamic_texts.py" line="438"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="430"/>
+        <location filename="dynamic_texts.py" line="439"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="431"/>
+        <location filename="dynamic_texts.py" line="440"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="432"/>
+        <location filename="dynamic_texts.py" line="441"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="433"/>
+        <location filename="dynamic_texts.py" line="442"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="434"/>
+        <location filename="dynamic_texts.py" line="443"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="435"/>
+        <location filename="dynamic_texts.py" line="444"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="436"/>
+        <location filename="dynamic_texts.py" line="445"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="437"/>
+        <location filename="dynamic_texts.py" line="446"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="438"/>
+        <location filename="dynamic_texts.py" line="447"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="439"/>
+        <location filename="dynamic_texts.py" line="448"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="440"/>
+        <location filename="dynamic_texts.py" line="449"/>
         <source>Profit per order</source>
         <translation>Gewinn je Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="441"/>
+        <location filename="dynamic_texts.py" line="450"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="442"/>
+        <location filename="dynamic_texts.py" line="451"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -6672,117 +6723,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="443"/>
+        <location filename="dynamic_texts.py" line="452"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="444"/>
+        <location filename="dynamic_texts.py" line="453"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="445"/>
+        <location filename="dynamic_texts.py" line="454"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="446"/>
+        <location filename="dynamic_texts.py" line="455"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="447"/>
+        <location filename="dynamic_texts.py" line="456"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="448"/>
+        <location filename="dynamic_texts.py" line="457"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="449"/>
+        <location filename="dynamic_texts.py" line="458"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="450"/>
+        <location filename="dynamic_texts.py" line="459"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="451"/>
+        <location filename="dynamic_texts.py" line="460"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="452"/>
+        <location filename="dynamic_texts.py" line="461"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="453"/>
+        <location filename="dynamic_texts.py" line="462"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="454"/>
+        <location filename="dynamic_texts.py" line="463"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="455"/>
+        <location filename="dynamic_texts.py" line="464"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="456"/>
+        <location filename="dynamic_texts.py" line="465"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="457"/>
+        <location filename="dynamic_texts.py" line="466"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="458"/>
+        <location filename="dynamic_texts.py" line="467"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="459"/>
+        <location filename="dynamic_texts.py" line="468"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="460"/>
+        <location filename="dynamic_texts.py" line="469"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="461"/>
+        <location filename="dynamic_texts.py" line="470"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="462"/>
+        <location filename="dynamic_texts.py" line="471"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="463"/>
+        <location filename="dynamic_texts.py" line="472"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="464"/>
+        <location filename="dynamic_texts.py" line="473"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="465"/>
+        <location filename="dynamic_texts.py" line="474"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -6790,17 +6841,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="466"/>
+        <location filename="dynamic_texts.py" line="475"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="467"/>
+        <location filename="dynamic_texts.py" line="476"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="468"/>
+        <location filename="dynamic_texts.py" line="477"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -6808,22 +6859,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>WithdrawalDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="469"/>
+        <location filename="dynamic_texts.py" line="478"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="470"/>
+        <location filename="dynamic_texts.py" line="479"/>
         <source>Contact form</source>
         <translation>Kontaktformular</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="471"/>
+        <location filename="dynamic_texts.py" line="480"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="472"/>
+        <location filename="dynamic_texts.py" line="481"/>
         <source>Phone or other</source>
         <translation>Telefon oder anders</translation>
     </message>
