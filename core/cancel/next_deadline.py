@@ -118,6 +118,21 @@ def next_deadline(
     return None, None
 
 
+def date_merchant_steps(session: Session) -> int:
+    """Give the runs waiting for the merchant their step's deadline where the stored one is
+    another (a run left there by a version that dated only the supplier's clocks); at
+    start-up. Such runs are few: one query, one write each. Returns how many moved."""
+    waiting = [state.value for state in MERCHANT_STEPS]
+    moved = 0
+    for row in session.exec(select(Cancellation).where(col(Cancellation.state).in_(waiting))):
+        due = next_deadline(session, row)[0]
+        if due != row.next_deadline:
+            row.next_deadline = due
+            session.add(row)
+            moved += 1
+    return moved
+
+
 def _reached(row: Cancellation) -> datetime | None:
     """When the run came to the merchant's step: the supplier's "accepted" for the Shopify step
     after it, else the run's last change (a note on the run, such as a stored job id, restarts

@@ -64,3 +64,28 @@ def test_manual_shopify_step_is_listed_first_and_done_in_one_click(
         assert customer is not None and customer.refunded_minor == ORDER_TOTAL_MINOR
     qtbot.waitUntil(lambda: not window.cancels.answerer.busy, timeout=WAIT)
     assert all(d.kind is not Kind.SHOP_STEP for d in view.deadlines())
+
+
+def test_start_up_dates_a_shopify_step_an_older_version_left_undated(
+    ledger: Ledger, fakes: Fakes, ae_token: str
+) -> None:
+    from core.ledger.models import Cancellation
+    from gui.cancel_ports import resume_open_runs
+
+    order = seed(ledger, fakes.shopify.state, fakes.aliexpress, paid_at=paid_two_days_ago())
+    opener = FakesOpener(ledger, fakes, ae_token, shop=False, supplier=False)
+    run = waiting_for_the_supplier(ledger, opener, order)
+    handle = opener(order.supplier_order_id, None)
+    try:
+        handle.workflow.mark_supplier_answer(run, "accepted")
+    finally:
+        handle.close()
+    with ledger.session() as session:
+        row = session.get(Cancellation, run)
+        assert row is not None
+        row.next_deadline = None  # as an older version left it
+        session.add(row)
+    assert resume_open_runs(ledger, opener) == []  # nothing was in flight
+    with ledger.session() as session:
+        row = session.get(Cancellation, run)
+        assert row is not None and row.next_deadline == row.supplier_answered_at

@@ -151,3 +151,30 @@ def test_without_an_admin_link_the_clicks_name_the_order_not_a_disabled_link(
     assert "link" not in first.en.lower() and "Link" not in first.de
     assert guide.order_name in first.en and guide.order_name in first.de
     assert "Bestellungen" in first.de
+
+
+def test_runs_left_by_an_older_version_get_their_step_dated(
+    ledger: Ledger, make_workflow: MakeWorkflow, orders: Seeded, clock: Clock
+) -> None:
+    """Before this, an accepted manual run kept the supplier refund's date (or none): the
+    start-up pass dates the merchant's step, once (a second pass changes nothing)."""
+    from core.cancel.next_deadline import date_merchant_steps
+    from core.ledger.models import Cancellation
+
+    flow = make_workflow(shop=False, supplier=False)
+    run = flow.start(orders.supplier_order_id, Reason.OTHER)
+    flow.check(run)
+    flow.mark_supplier_cancel_requested(run)
+    accepted_at = clock.advance(hours=1)
+    flow.mark_supplier_answer(run, "accepted")
+    with ledger.session() as session:
+        row = session.get(Cancellation, run)
+        assert row is not None
+        row.next_deadline = accepted_at + timedelta(days=15)  # what the older version stored
+        session.add(row)
+    with ledger.session() as session:
+        assert date_merchant_steps(session) == 1
+    with ledger.session() as session:
+        assert date_merchant_steps(session) == 0
+    (step,) = listed(ledger, clock(), run)
+    assert (step.kind, step.deadline) == (Kind.SHOP_STEP, accepted_at)
