@@ -27,6 +27,11 @@ class Kind(StrEnum):
     PROTECTION = "protection"  # AliExpress purchase protection: the dispute window closes
     WITHDRAWAL_REFUND = "withdrawal_refund"  # an EU withdrawal's legal refund deadline
     CHARGEBACK = "chargeback"  # Shopify Payments: the evidence is due at the bank
+    #: A cancellation waits for the merchant, not the supplier (core.cancel.next_deadline):
+    SUPPLIER_STEP = "supplier_step"  # request the cancellation on AliExpress, by the ship-by
+    SHOP_STEP = "shop_step"  # cancel the order on Shopify: due at once
+    SHOP_REFUND_STEP = "shop_refund_step"  # refund the customer on Shopify: due at once
+    CANCEL_STEP = "cancel_step"  # another step of the run (check, after a refusal): at once
 
 
 WHAT: dict[Kind, Text] = {
@@ -54,6 +59,22 @@ WHAT: dict[Kind, Text] = {
     ),
     Kind.WITHDRAWAL_REFUND: Text("core.deadline_entries", "Refund the customer's withdrawal"),
     Kind.CHARGEBACK: Text("core.deadline_entries", "Send the chargeback evidence"),
+    Kind.SUPPLIER_STEP: Text(
+        "core.deadline_entries",
+        "Request the cancellation on AliExpress before the order ships",
+    ),
+    Kind.SHOP_STEP: Text(
+        "core.deadline_entries",
+        "Cancel the order on Shopify: the customer waits for the refund",
+    ),
+    Kind.CANCEL_STEP: Text(
+        "core.deadline_entries",
+        "Continue the cancellation: your next step is due",
+    ),
+    Kind.SHOP_REFUND_STEP: Text(
+        "core.deadline_entries",
+        "Refund the customer on Shopify: the customer waits for the money",
+    ),
 }
 #: A ship window counted from the Shopify payment time, or in a year whose official holiday
 #: arrangement is not published yet.

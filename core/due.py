@@ -22,6 +22,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from core import clocks, protection, settings, withdrawal
+from core.cancel.next_deadline import MERCHANT_STEPS
 from core.cancel.states import FINAL, State
 from core.chargebacks.store import chargeback_deadlines
 from core.clocks import Urgency
@@ -164,6 +165,8 @@ _RUN_KINDS = {
     State.SUPPLIER_CANCEL_REQUESTED.value: Kind.SUPPLIER_ANSWER,
     State.TRACKING_REQUESTED.value: Kind.TRACKING_REQUEST,
     State.DISPUTE_OPEN.value: Kind.DISPUTE,
+    # The merchant's own steps (the kinds are named alike):
+    **{state.value: Kind(step.value) for state, step in MERCHANT_STEPS.items()},
 }
 #: Shopify financial statuses of an order the customer has paid (as the ledger spells them).
 PAID_STATUSES = ("paid", "partially_paid", "partially_refunded")
@@ -217,9 +220,8 @@ def run_deadlines(
     ids: Sequence[int] | None = None,
 ) -> list[Deadline]:
     """The next deadline of open cancellations (supplier answer, tracking, dispute, supplier
-    refund) up to `until` (or of the runs `ids`); a run waiting for the merchant's own step
-    has none. Only open runs have a next_deadline (a closed run's is cleared): its index
-    bounds the read."""
+    refund, or the merchant's own step) up to `until` (or of the runs `ids`). Only open runs
+    have a next_deadline (a closed run's is cleared): its index bounds the read."""
     where, params = _bounds("c.id", "c.next_deadline", until, ids)
     sql = f"""
         SELECT c.id, c.state, c.next_deadline, so.id, coalesce(co.name, ''),

@@ -21,6 +21,7 @@ from core.cancel.autopilot import Answer, Autopilot, BulkStart, Progress
 from core.cancel.decision import Decision
 from core.cancel.errors import CancelError
 from core.cancel.listing import open_cancellations, supplier_order_of
+from core.cancel.next_deadline import date_merchant_steps
 from core.cancel.ports import ShopifyShop, ShopPort, SupplierPort
 from core.cancel.states import IN_FLIGHT, TRANSIENT
 from core.cancel.workflow import CancelWorkflow, ResumeOutcome
@@ -122,6 +123,8 @@ def manual_opener(ledger: Ledger) -> OpenWorkflow:
 def resume_open_runs(ledger: Ledger, opener: OpenWorkflow) -> list[ResumeOutcome]:
     """(keyring, network) At start-up: continue every run a crash or a quit left in flight or
     between two automatic steps, each with the ports of its own shop."""
+    with ledger.session() as session:  # runs an older version left without their step's date
+        date_merchant_steps(session)
     waiting = [run for run in open_cancellations(ledger) if run.state in IN_FLIGHT | TRANSIENT]
     by_shop: dict[int | None, list[tuple[int, int | None]]] = {}
     for run in waiting:

@@ -1,10 +1,12 @@
 """ "Needs me": every deadline of every order in one list, soonest first (orders to buy, ship
-windows, and the open cancellations' supplier answers, tracking, disputes and refunds).
+windows, and the open cancellations' supplier answers, tracking, disputes and refunds, and
+the merchant's own steps: the request on AliExpress, the Shopify step, due at once).
 
 It shows what `core.due.deadlines` returns (the window reads it and passes it in, as for
 `dropdesk due`); double-clicking a line shows that order in the table, or, for an order still
 to buy, opens "Add supplier order" for it. A cancellation waiting for a person's answer (did
-the supplier accept? did the money arrive?) has the answers as buttons in its row
+the supplier accept? did the money arrive? requested on AliExpress? cancelled on Shopify?) has
+the answers as buttons in its row
 (`core.cancel.autopilot.ANSWERS`), each one action, no wizard; the focused row answers with the
 keys its buttons' tooltips name.
 """
@@ -57,9 +59,18 @@ _ANSWER_WORDS: dict[str, tuple[object, object, str]] = {
         "M",
     ),
     "aliexpress_done": (
-        QT_TRANSLATE_NOOP("NeedsMeView", "Requested"),
+        QT_TRANSLATE_NOOP("NeedsMeView", "Requested on AliExpress"),
         QT_TRANSLATE_NOOP("NeedsMeView", "You have requested the cancellation on AliExpress"),
         "D",
+    ),
+    "shop_done": (
+        QT_TRANSLATE_NOOP("NeedsMeView", "Shopify done"),
+        QT_TRANSLATE_NOOP(
+            "NeedsMeView",
+            "You cancelled the order in the Shopify admin, refunding what was left "
+            "(for another amount, open the cancellation)",
+        ),
+        "S",
     ),
 }
 ANSWER_COLUMN = 5

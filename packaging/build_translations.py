@@ -211,7 +211,12 @@ def dynamic_texts() -> dict[str, list[str]]:
         "CancellationsView": [*cancellations.COLUMNS, *reasons, *workflow_labels],
     }
     view = _module("core.cancel.view")
-    timeline_titles = [view.REFUND_RECORDED, view.STEP_RECORDED, *view.EVENT_TITLES.values()]
+    timeline_titles = [
+        view.REFUND_RECORDED,
+        view.STEP_RECORDED,
+        view.DECISION_BY_HAND,
+        *view.EVENT_TITLES.values(),
+    ]
     texts.update(_wizard_texts([*reasons, *faults, *workflow_labels, *timeline_titles]))
     for context, sources in core_texts().items():
         texts.setdefault(context, []).extend(sources)

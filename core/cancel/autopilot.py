@@ -108,12 +108,18 @@ ALIEXPRESS_DONE = Answer("aliexpress_done", Action.MARK_SUPPLIER_CANCEL_REQUESTE
 SUPPLIER_ACCEPTED = Answer("accepted", Action.MARK_SUPPLIER_ANSWER, {"answer": "accepted"})
 SUPPLIER_REFUSED = Answer("refused", Action.MARK_SUPPLIER_ANSWER, {"answer": "refused"})
 MONEY_ARRIVED = Answer("money_arrived", Action.MARK_SUPPLIER_REFUND_RECEIVED)
+#: Cancelled in the Shopify admin (which refunds what is left): recorded as that refund. A
+#: refund is not one click: its amount is the merchant's to enter (the wizard asks it).
+SHOP_DONE = Answer("shop_done", Action.CONFIRM_MANUAL_SHOP_STEP)
 
 #: The answers a run's deadline asks of a person (the "Needs me" row's buttons, the tray):
-#: did the supplier accept the cancel request? did the supplier's money arrive?
+#: did the supplier accept the cancel request? did the supplier's money arrive? is the
+#: cancel request sent on AliExpress? is the order cancelled on Shopify?
 ANSWERS: dict[Kind, tuple[Answer, ...]] = {
     Kind.SUPPLIER_ANSWER: (SUPPLIER_ACCEPTED, SUPPLIER_REFUSED),
     Kind.SUPPLIER_REFUND: (MONEY_ARRIVED,),
+    Kind.SUPPLIER_STEP: (ALIEXPRESS_DONE,),
+    Kind.SHOP_STEP: (SHOP_DONE,),
 }
 
 

@@ -191,13 +191,27 @@ DISPUTE_ATTACHMENTS = (
 )
 
 
-def shopify_clicks(*, refund: bool) -> tuple[Text, ...]:
+def _open_order(order_name: str | None) -> Text:
+    """The first click: the link above when there is one (`order_name` None), else the order
+    by its name (the link button is disabled then, and must not be pointed at)."""
+    if order_name is None:
+        return Text.pair(
+            "Open the order in the Shopify admin (the link above).",
+            "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
+        )
+    return Text.pair(
+        f"Open the Shopify admin and find the order {order_name} under Orders.",
+        f"Öffnen Sie den Shopify-Adminbereich und suchen Sie die Bestellung {order_name} unter "
+        "„Bestellungen“.",
+    )
+
+
+def shopify_clicks(*, refund: bool, unlinked_name: str | None = None) -> tuple[Text, ...]:
+    """The clicks in the Shopify admin; `unlinked_name`: no admin link is known, find the
+    order by this name."""
     if refund:
         return (
-            Text.pair(
-                "Open the order in the Shopify admin (the link above).",
-                "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
-            ),
+            _open_order(unlinked_name),
             Text.pair('Press "Refund".', 'Klicken Sie auf „Rückerstattung“ ("Refund").'),
             Text.pair(
                 "Enter the quantities to refund; restock fulfilled items as returns.",
@@ -209,10 +223,7 @@ def shopify_clicks(*, refund: bool) -> tuple[Text, ...]:
             ),
         )
     return (
-        Text.pair(
-            "Open the order in the Shopify admin (the link above).",
-            "Öffnen Sie die Bestellung im Shopify-Admin (Link oben).",
-        ),
+        _open_order(unlinked_name),
         Text.pair(
             'Press "More actions" > "Cancel order".',
             "Klicken Sie auf „Weitere Aktionen“ > „Bestellung stornieren“.",

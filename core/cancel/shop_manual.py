@@ -17,6 +17,7 @@ from core.cancel.record import load, move, require_state
 from core.cancel.runtime import Runtime
 from core.cancel.shop_entry import enter
 from core.cancel.states import IN_FLIGHT, Path, State
+from core.display_text import display_text
 from core.ledger import journal
 from core.texts import Text
 
@@ -75,18 +76,13 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
             )
         )
     url = admin_url(orders.shop.domain, order.legacy_id) if orders.shop else None
-    if url is None:
-        warnings.append(
-            Text(
-                "core.cancel.shop_manual",
-                "Find the order by its name in the Shopify admin (Orders).",
-            )
-        )
     return ShopManualGuide(
         refund=refund,
         admin_url=url,
         order_name=order.name,
-        clicks=messages.shopify_clicks(refund=refund),
+        clicks=messages.shopify_clicks(
+            refund=refund, unlinked_name=display_text(order.name) if url is None else None
+        ),
         suggested_amount_minor=max(order.total_minor - order.refunded_minor, 0),
         currency=order.currency,
         warnings=tuple(warnings),
@@ -96,19 +92,16 @@ def manual_guide(rt: Runtime, cancellation_id: int) -> ShopManualGuide:
 def confirm_manual(
     rt: Runtime,
     cancellation_id: int,
-    refunded_minor: int,
+    refunded_minor: int | None,
     *,
     currency: str | None = None,
     acknowledge_out_of_pocket: bool = False,
 ) -> None:
-    """The merchant did the Shopify step by hand; `refunded_minor` is what the customer got."""
-    if refunded_minor < 0:
-        raise CancelError(
-            Text(
-                "core.cancel.shop_manual",
-                "A refund amount cannot be negative.",
-            )
-        )
+    """The merchant did the Shopify step by hand; `refunded_minor` is what the customer got
+    (None: what was still refundable, as a cancel in the admin refunds it: the one-click
+    "Shopify done" of "Needs me")."""
+    if refunded_minor is not None and refunded_minor < 0:
+        raise CancelError(Text("core.cancel.shop_manual", "A refund amount cannot be negative."))
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         state = State(row.state)
@@ -131,6 +124,9 @@ def confirm_manual(
         now = rt.now()
         cancelled = state in (State.SHOP_CANCEL_TODO, State.SHOP_CANCEL_SENT)
         paid_in = currency or (orders.customer_order.currency if orders.customer_order else "EUR")
+        if refunded_minor is None:
+            order = orders.customer_order
+            refunded_minor = max(order.total_minor - order.refunded_minor, 0) if order else 0
         money_trail.record_to_customer(session, row, now, refunded_minor, paid_in)
         customer = orders.customer_order
         if customer is not None and customer.id is not None:

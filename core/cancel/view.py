@@ -118,6 +118,10 @@ EVENT_TITLES = {
 }
 
 
+#: The decision's title when Shopify is not connected for the run: Dropdesk does not do the
+#: Shopify part then, it lists it in "Needs me" until the merchant has done it.
+DECISION_BY_HAND = "Your decision: you do the Shopify step, Dropdesk reminds you"
+
 #: What a journal event without a title of its own reads as.
 STEP_RECORDED = "Step recorded"
 _STATE_NAMES = frozenset(state.value for state in State)
@@ -189,7 +193,7 @@ def _view(rt: Runtime, session: Session, row: Cancellation) -> CancellationView:
         created_at=row.created_at,
         closed_at=row.closed_at,
         abandoned_reason=row.abandoned_reason,
-        timeline=tuple(_timeline(events)),
+        timeline=tuple(_timeline(events, shop_online)),
     )
 
 
@@ -265,7 +269,7 @@ def _latest_payloads(events: list[Event]) -> dict[str, Any]:
     return found
 
 
-def _timeline(events: list[Event]) -> list[TimelineEntry]:
+def _timeline(events: list[Event], shop_online: bool = True) -> list[TimelineEntry]:
     entries = []
     for event in events:
         if event.at is None:
@@ -275,6 +279,8 @@ def _timeline(events: list[Event]) -> list[TimelineEntry]:
             title = STATES[State(name)].label
         elif event.kind == "refund.issued_to_customer":
             title = REFUND_RECORDED
+        elif name == "decision" and not shop_online:
+            title = DECISION_BY_HAND
         else:
             title = EVENT_TITLES.get(name, STEP_RECORDED)  # never the event's code
         entries.append(TimelineEntry(event.at, event.kind, title, json.loads(event.payload)))

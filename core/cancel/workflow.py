@@ -36,7 +36,7 @@ from core.cancel.errors import (
     IllegalTransitionError,
 )
 from core.cancel.listing import OpenCancellation, open_cancellations
-from core.cancel.next_deadline import pending_supplier_refund
+from core.cancel.next_deadline import next_deadline, pending_supplier_refund
 from core.cancel.orders import orders_of, reason_of, shipped_at_supplier
 from core.cancel.ports import ShopPort, SupplierPort
 from core.cancel.record import ENTITY, load, move, note
@@ -181,6 +181,7 @@ class CancelWorkflow:
             )
             session.add(row)
             session.flush()
+            row.next_deadline = next_deadline(session, row)[0]  # the check: the merchant's step
             assert row.id is not None
             journal.record(
                 session,
@@ -335,7 +336,7 @@ class CancelWorkflow:
     def confirm_manual_shop_step(
         self,
         cancellation_id: int,
-        refunded_minor: int,
+        refunded_minor: int | None = None,
         *,
         currency: str | None = None,
         acknowledge_out_of_pocket: bool = False,

@@ -57,16 +57,16 @@ class ReasonPage(StepPage):
         # The form's controls, under the names the wizard's callers have always used.
         self.reason, self.fault, self.notify = self.form.reason, self.form.fault, self.form.notify
         self.layout_.addWidget(self.form)
-        self.layout_.addWidget(
-            paragraph(
-                tr(
-                    "This is your one decision: Dropdesk does the Shopify part by itself as "
-                    "soon as the supplier has accepted, refunding to the original payment. "
-                    "Your choices are remembered for the next order with the same reason."
-                ),
-                muted=True,
-            )
+        # What happens on Shopify depends on the connection: said once it is known.
+        self.shopify_note = paragraph(
+            tr(
+                "This is your one decision. Your choices are remembered for the next order "
+                "with the same reason."
+            ),
+            muted=True,
         )
+        self.shopify_note.setObjectName("shopifyNote")
+        self.layout_.addWidget(self.shopify_note)
         self.start_button = QPushButton(tr("Start: check the order"))
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
@@ -116,6 +116,24 @@ class ReasonPage(StepPage):
             + "</table>"
         )
         self.start_button.setEnabled(True)
+
+    def show_connection(self, shop_connected: bool) -> None:
+        """Say what will really happen on Shopify: Dropdesk does it (connected), or the
+        merchant does it in the admin and "Needs me" reminds them (not connected)."""
+        if shop_connected:
+            text = tr(
+                "This is your one decision: Dropdesk does the Shopify part by itself as "
+                "soon as the supplier has accepted, refunding to the original payment. "
+                "Your choices are remembered for the next order with the same reason."
+            )
+        else:
+            text = tr(
+                "This is your one decision. Shopify is not connected: once the supplier has "
+                "accepted, you cancel the order in the Shopify admin, and Dropdesk reminds "
+                'you in "Needs me" until you have. Your choices are remembered for the next '
+                "order with the same reason."
+            )
+        self.shopify_note.setText(text)
 
     def lock(self, view: CancellationView) -> None:
         """A run exists: show its reason and fault, read-only."""

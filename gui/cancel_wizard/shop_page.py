@@ -207,7 +207,7 @@ class ShopPage(StepPage):
                 "info",
                 tr(
                     "Shopify is not connected for this order: do this step in the Shopify "
-                    "admin, then record it here."
+                    'admin, then record it here. Until then "Needs me" lists it as due.'
                 ),
             )
         elif not open_step:

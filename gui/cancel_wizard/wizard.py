@@ -333,6 +333,7 @@ class CancelWizard(QWidget):
             handle.close()
             return
         self.handle = handle
+        self.reason_page.show_connection(handle.workflow.rt.shop is not None)
         if handle.problems:
             self.banner.show_message("warning", handle.problems)
         if self.cancellation_id is not None:

@@ -142,7 +142,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/check_page.py" line="76"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="373"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="374"/>
         <source>Checking the order with AliExpress and Shopify…</source>
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
@@ -505,7 +505,7 @@
         <translation>Die Entscheidung wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="63"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="125"/>
         <source>This is your one decision: Dropdesk does the Shopify part by itself as soon as the supplier has accepted, refunding to the original payment. Your choices are remembered for the next order with the same reason.</source>
         <translation>Das ist Ihre einzige Entscheidung: Dropdesk erledigt den Shopify-Teil selbst, sobald der Lieferant zugestimmt hat, und erstattet auf die ursprüngliche Zahlungsart. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
     </message>
@@ -513,6 +513,11 @@
         <location filename="../../gui/cancel_wizard/reason_page.py" line="70"/>
         <source>Start: check the order</source>
         <translation>Starten: Bestellung prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="63"/>
+        <source>This is your one decision. Your choices are remembered for the next order with the same reason.</source>
+        <translation>Das ist Ihre einzige Entscheidung. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="79"/>
@@ -540,7 +545,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/reason_page.py" line="95"/>
-        <location filename="../../gui/needs_me_view.py" line="88"/>
+        <location filename="../../gui/needs_me_view.py" line="99"/>
         <location filename="../../gui/order_details_panel.py" line="127"/>
         <location filename="../../gui/review_view.py" line="306"/>
         <location filename="../../gui/review_view.py" line="353"/>
@@ -572,7 +577,12 @@
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/reason_page.py" line="126"/>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="131"/>
+        <source>This is your one decision. Shopify is not connected: once the supplier has accepted, you cancel the order in the Shopify admin, and Dropdesk reminds you in &quot;Needs me&quot; until you have. Your choices are remembered for the next order with the same reason.</source>
+        <translation>Das ist Ihre einzige Entscheidung. Shopify ist nicht verbunden: Sobald der Lieferant zugestimmt hat, stornieren Sie die Bestellung im Shopify-Adminbereich, und Dropdesk erinnert Sie unter „Was ansteht“ daran, bis Sie es getan haben. Ihre Auswahl wird für die nächste Bestellung mit demselben Grund gemerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/reason_page.py" line="144"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
@@ -945,11 +955,6 @@
         <translation>Keine Shopify-Bestellung verknüpft: Auf Shopify ist nichts zu tun.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/shop_page.py" line="209"/>
-        <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here.</source>
-        <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und vermerken Sie ihn hier.</translation>
-    </message>
-    <message>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="216"/>
         <source>Done on Shopify: {0} refunded to the customer.</source>
         <translation>Auf Shopify erledigt: {0} an den Kunden erstattet.</translation>
@@ -968,6 +973,11 @@
         <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
         <source>Items go back in stock.</source>
         <translation>Die Artikel werden wieder eingelagert.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/cancel_wizard/shop_page.py" line="209"/>
+        <source>Shopify is not connected for this order: do this step in the Shopify admin, then record it here. Until then &quot;Needs me&quot; lists it as due.</source>
+        <translation>Shopify ist für diese Bestellung nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und tragen Sie ihn dann hier ein. Bis dahin steht er unter „Was ansteht“ als fällig.</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/shop_page.py" line="252"/>
@@ -1215,7 +1225,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/wizard.py" line="123"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="577"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="578"/>
         <source>Cancel everywhere</source>
         <translation>Überall stornieren</translation>
     </message>
@@ -1566,95 +1576,95 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Verbindung zu Shopify und AliExpress wird hergestellt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="341"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="342"/>
         <source>Continuing where Dropdesk stopped…</source>
         <translation>Dropdesk macht dort weiter, wo es aufgehört hat…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="404"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="405"/>
         <source>Working…</source>
         <translation>Wird bearbeitet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="412"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="413"/>
         <source>Abandon the cancellation</source>
         <translation>Stornierung aufgeben</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="413"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="414"/>
         <source>Why? (for example: the customer wants the order after all)</source>
         <translation>Warum? (zum Beispiel: Der Kunde möchte die Bestellung doch)</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="416"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="417"/>
         <source>Abandoning…</source>
         <translation>Wird aufgegeben…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="450"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="451"/>
         <source>Moving on by itself…</source>
         <translation>Geht von selbst weiter…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="577"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="578"/>
         <source>Cancel {0} everywhere</source>
         <translation>{0} überall stornieren</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="587"/>
-        <location filename="../../gui/needs_me_view.py" line="145"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="588"/>
+        <location filename="../../gui/needs_me_view.py" line="156"/>
         <location filename="../../gui/order_details_panel.py" line="300"/>
         <source>AliExpress order {0}</source>
         <translation>AliExpress-Bestellung {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="589"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="590"/>
         <source>Reason: {0}</source>
         <translation>Grund: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="590"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="591"/>
         <source>Fault: {0}</source>
         <translation>Verschulden: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="149"/>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="593"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="594"/>
         <source>Not started</source>
         <translation>Nicht begonnen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="597"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="598"/>
         <source>Now: {0}</source>
         <translation>Jetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="609"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="610"/>
         <source>AliExpress: connected</source>
         <translation>AliExpress: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="611"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="612"/>
         <source>AliExpress: by hand</source>
         <translation>AliExpress: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="612"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="613"/>
         <source>Shopify: connected</source>
         <translation>Shopify: verbunden</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="612"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="613"/>
         <source>Shopify: by hand</source>
         <translation>Shopify: manuell</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="681"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="682"/>
         <source>Skipped: the parcel had already left the supplier</source>
         <translation>Übersprungen: Das Paket hatte den Lieferanten bereits verlassen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/wizard.py" line="683"/>
+        <location filename="../../gui/cancel_wizard/wizard.py" line="684"/>
         <source>Where the cancellation stands</source>
         <translation>Stand der Stornierung</translation>
     </message>
@@ -3957,59 +3967,59 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Die AliExpress-Verbindung läuft am {0} ab.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="76"/>
+        <location filename="../../gui/needs_me_view.py" line="87"/>
         <source>Needs me</source>
         <translation>Was ansteht</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="81"/>
+        <location filename="../../gui/needs_me_view.py" line="92"/>
         <source>Deadlines, soonest first</source>
         <translation>Fristen, die nächste zuerst</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="84"/>
+        <location filename="../../gui/needs_me_view.py" line="95"/>
         <source>Deadline</source>
         <translation>Frist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="85"/>
+        <location filename="../../gui/needs_me_view.py" line="96"/>
         <source>Left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="97"/>
+        <location filename="../../gui/needs_me_view.py" line="108"/>
         <source>Money arrived</source>
         <translation>Geld erhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="194"/>
+        <location filename="../../gui/needs_me_view.py" line="205"/>
         <source>{0} ({1} on the selected line)</source>
         <translation>{0} ({1} in der ausgewählten Zeile)</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
         <location filename="../../gui/chargebacks_view.py" line="120"/>
-        <location filename="../../gui/needs_me_view.py" line="86"/>
+        <location filename="../../gui/needs_me_view.py" line="97"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="87"/>
+        <location filename="../../gui/needs_me_view.py" line="98"/>
         <source>What to do</source>
         <translation>Was zu tun ist</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="89"/>
+        <location filename="../../gui/needs_me_view.py" line="100"/>
         <source>Your answer</source>
         <translation>Ihre Antwort</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="123"/>
+        <location filename="../../gui/needs_me_view.py" line="134"/>
         <source>Nothing is due within {0} h or overdue.</source>
         <translation>Innerhalb von {0} h ist nichts fällig oder überfällig.</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="128"/>
+        <location filename="../../gui/needs_me_view.py" line="139"/>
         <source>{0} deadlines within {1} h, {2} overdue. Double-click one to act on it.</source>
         <translation>{0} Fristen innerhalb von {1} h, {2} überfällig. Doppelklicken Sie auf eine, um sie zu bearbeiten.</translation>
     </message>
@@ -4614,32 +4624,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="63"/>
+        <location filename="dynamic_texts.py" line="68"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="64"/>
+        <location filename="dynamic_texts.py" line="69"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="65"/>
+        <location filename="dynamic_texts.py" line="70"/>
         <source>Cancel on AliExpress</source>
         <translation>AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="66"/>
+        <location filename="dynamic_texts.py" line="71"/>
         <source>If the supplier refuses</source>
         <translation>Wenn der Lieferant ablehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="67"/>
+        <location filename="dynamic_texts.py" line="72"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="68"/>
+        <location filename="dynamic_texts.py" line="73"/>
         <source>The money</source>
         <translation>Das Geld</translation>
     </message>
@@ -4765,246 +4775,271 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="48"/>
+        <source>Request the cancellation on AliExpress before it ships</source>
+        <translation>Stornierung auf AliExpress anfragen, bevor versendet wird</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="49"/>
+        <source>Cancel on Shopify: due now</source>
+        <translation>In Shopify stornieren: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="50"/>
+        <source>Refund on Shopify: due now</source>
+        <translation>In Shopify erstatten: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="51"/>
+        <source>Your next step is due now</source>
+        <translation>Ihr nächster Schritt ist jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="52"/>
         <source>Refund to the customer recorded</source>
         <translation>Erstattung an den Kunden vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="49"/>
+        <location filename="dynamic_texts.py" line="53"/>
         <source>Step recorded</source>
         <translation>Schritt vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="50"/>
+        <location filename="dynamic_texts.py" line="54"/>
+        <source>Your decision: you do the Shopify step, Dropdesk reminds you</source>
+        <translation>Ihre Entscheidung: Den Shopify-Schritt erledigen Sie, Dropdesk erinnert Sie daran</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="55"/>
         <source>Cancellation started</source>
         <translation>Stornierung begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="51"/>
+        <location filename="dynamic_texts.py" line="56"/>
         <source>Your decision: what Dropdesk does by itself</source>
         <translation>Ihre Entscheidung: was Dropdesk selbst erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="52"/>
+        <location filename="dynamic_texts.py" line="57"/>
         <source>You changed your decision</source>
         <translation>Sie haben Ihre Entscheidung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="53"/>
+        <location filename="dynamic_texts.py" line="58"/>
         <source>You confirmed the Shopify step without the supplier&apos;s agreement</source>
         <translation>Sie haben den Shopify-Schritt ohne Zustimmung des Lieferanten bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="54"/>
+        <location filename="dynamic_texts.py" line="59"/>
         <source>Refund key stored (retries cannot refund twice)</source>
         <translation>Erstattungsschlüssel gespeichert (ein erneuter Versuch erstattet nicht doppelt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="55"/>
+        <location filename="dynamic_texts.py" line="60"/>
         <source>Shopify started the cancel job</source>
         <translation>Shopify hat den Stornierungsauftrag begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="56"/>
+        <location filename="dynamic_texts.py" line="61"/>
         <source>Shopify&apos;s answer to the cancel was lost</source>
         <translation>Die Antwort von Shopify auf die Stornierung ging verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="57"/>
+        <location filename="dynamic_texts.py" line="62"/>
         <source>Dispute escalated</source>
         <translation>Streitfall eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="58"/>
+        <location filename="dynamic_texts.py" line="63"/>
         <source>Tracking number received during the dispute</source>
         <translation>Sendungsnummer während des Streitfalls erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="59"/>
+        <location filename="dynamic_texts.py" line="64"/>
         <source>AliExpress reports the refund completed</source>
         <translation>AliExpress meldet die Erstattung als abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="60"/>
+        <location filename="dynamic_texts.py" line="65"/>
         <source>A refund from the supplier is expected</source>
         <translation>Eine Erstattung des Lieferanten wird erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="61"/>
+        <location filename="dynamic_texts.py" line="66"/>
         <source>The supplier&apos;s refund arrived</source>
         <translation>Die Erstattung des Lieferanten ist eingegangen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="62"/>
+        <location filename="dynamic_texts.py" line="67"/>
         <source>A deadline moved: the holiday calendar changed</source>
         <translation>Eine Frist hat sich verschoben: Der Feiertagskalender wurde geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="69"/>
+        <location filename="dynamic_texts.py" line="74"/>
         <source>Cancel: the order can still be stopped before it ships.</source>
         <translation>Stornieren: Die Bestellung lässt sich noch vor dem Versand stoppen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="70"/>
+        <location filename="dynamic_texts.py" line="75"/>
         <source>Refund: too late to cancel everywhere, so the customer is refunded.</source>
         <translation>Erstatten: Für eine Stornierung überall ist es zu spät, daher erhält der Kunde eine Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="71"/>
+        <location filename="dynamic_texts.py" line="76"/>
         <source>Not decided yet: Dropdesk checks the order first.</source>
         <translation>Noch offen: Dropdesk prüft zuerst die Bestellung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="72"/>
+        <location filename="dynamic_texts.py" line="77"/>
         <source>Refunded to the customer</source>
         <translation>An den Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="73"/>
+        <location filename="dynamic_texts.py" line="78"/>
         <source>Refund from the supplier</source>
         <translation>Erstattung vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="74"/>
+        <location filename="dynamic_texts.py" line="79"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="75"/>
+        <location filename="dynamic_texts.py" line="80"/>
         <source>Completed at AliExpress, on its way</source>
         <translation>Bei AliExpress abgeschlossen, unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="76"/>
+        <location filename="dynamic_texts.py" line="81"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="77"/>
+        <location filename="dynamic_texts.py" line="82"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="78"/>
+        <location filename="dynamic_texts.py" line="83"/>
         <source>Return to stock</source>
         <translation>Wieder einlagern</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="79"/>
+        <location filename="dynamic_texts.py" line="84"/>
         <source>Not shipped: cancel</source>
         <translation>Nicht versandt: stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="80"/>
+        <location filename="dynamic_texts.py" line="85"/>
         <source>No</source>
         <translation>Nein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="81"/>
+        <location filename="dynamic_texts.py" line="86"/>
         <source>The supplier accepted the cancellation.</source>
         <translation>Der Lieferant hat die Stornierung angenommen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="82"/>
+        <location filename="dynamic_texts.py" line="87"/>
         <source>The supplier refused to cancel.</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="83"/>
+        <location filename="dynamic_texts.py" line="88"/>
         <source>The supplier shipped the parcel instead of cancelling.</source>
         <translation>Der Lieferant hat das Paket verschickt, statt zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="84"/>
+        <location filename="dynamic_texts.py" line="89"/>
         <source>Read the order&apos;s status</source>
         <translation>Status der Bestellung lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="85"/>
+        <location filename="dynamic_texts.py" line="90"/>
         <source>Shopify accepted the cancel; waiting for its job to finish…</source>
         <translation>Shopify hat die Stornierung angenommen; warten, bis der Auftrag fertig ist…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="86"/>
+        <location filename="dynamic_texts.py" line="91"/>
         <source>Shopify is cancelling the order…</source>
         <translation>Shopify storniert die Bestellung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="87"/>
+        <location filename="dynamic_texts.py" line="92"/>
         <source>Shopify&apos;s job finished; reading the order…</source>
         <translation>Der Shopify-Auftrag ist fertig; die Bestellung wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="88"/>
+        <location filename="dynamic_texts.py" line="93"/>
         <source>Refund key stored (a retry cannot refund twice); sending…</source>
         <translation>Erstattungsschlüssel gespeichert (ein neuer Versuch kann nicht doppelt erstatten); wird gesendet…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="89"/>
+        <location filename="dynamic_texts.py" line="94"/>
         <source>Shopify made the refund</source>
         <translation>Shopify hat erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="90"/>
+        <location filename="dynamic_texts.py" line="95"/>
         <source>Escalation recorded</source>
         <translation>Eskalation vermerkt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="91"/>
+        <location filename="dynamic_texts.py" line="96"/>
         <source>Looking at the supplier&apos;s answer on AliExpress…</source>
         <translation>Die Antwort des Lieferanten auf AliExpress wird gelesen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="92"/>
+        <location filename="dynamic_texts.py" line="97"/>
         <source>Cancelling on Shopify, as you decided…</source>
         <translation>Wird in Shopify storniert, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="93"/>
+        <location filename="dynamic_texts.py" line="98"/>
         <source>Refunding on Shopify, as you decided…</source>
         <translation>Wird in Shopify erstattet, wie Sie entschieden haben…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="94"/>
+        <location filename="dynamic_texts.py" line="99"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="95"/>
+        <location filename="dynamic_texts.py" line="100"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="96"/>
+        <location filename="dynamic_texts.py" line="101"/>
         <source>already cancelled on Shopify</source>
         <translation>in Shopify bereits storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="97"/>
+        <location filename="dynamic_texts.py" line="102"/>
         <source>cancelled by Dropdesk</source>
         <translation>von Dropdesk storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="98"/>
+        <location filename="dynamic_texts.py" line="103"/>
         <source>AliExpress refunds me</source>
         <translation>AliExpress erstattet mir</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="99"/>
+        <location filename="dynamic_texts.py" line="104"/>
         <source>Rejected: no refund</source>
         <translation>Abgelehnt: keine Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="100"/>
+        <location filename="dynamic_texts.py" line="105"/>
         <source>I withdrew it</source>
         <translation>Ich habe ihn zurückgezogen</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_ports.py" line="83"/>
+        <location filename="../../gui/cancel_ports.py" line="84"/>
         <source>Shopify works by hand this time: {0}</source>
         <translation>Shopify wird diesmal von Hand erledigt: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_ports.py" line="93"/>
+        <location filename="../../gui/cancel_ports.py" line="94"/>
         <source>AliExpress works by hand this time: {0}</source>
         <translation>AliExpress wird diesmal von Hand erledigt: {0}</translation>
     </message>
@@ -5012,194 +5047,214 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CancellationsView</name>
     <message>
-        <location filename="dynamic_texts.py" line="101"/>
+        <location filename="dynamic_texts.py" line="106"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="102"/>
+        <location filename="dynamic_texts.py" line="107"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="103"/>
+        <location filename="dynamic_texts.py" line="108"/>
         <source>Where it stands</source>
         <translation>Stand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="104"/>
+        <location filename="dynamic_texts.py" line="109"/>
         <source>Next deadline</source>
         <translation>Nächste Frist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="105"/>
+        <location filename="dynamic_texts.py" line="110"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="106"/>
+        <location filename="dynamic_texts.py" line="111"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="107"/>
+        <location filename="dynamic_texts.py" line="112"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="108"/>
+        <location filename="dynamic_texts.py" line="113"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="109"/>
+        <location filename="dynamic_texts.py" line="114"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="110"/>
+        <location filename="dynamic_texts.py" line="115"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="111"/>
+        <location filename="dynamic_texts.py" line="116"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="112"/>
+        <location filename="dynamic_texts.py" line="117"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="113"/>
+        <location filename="dynamic_texts.py" line="118"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="114"/>
+        <location filename="dynamic_texts.py" line="119"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="115"/>
+        <location filename="dynamic_texts.py" line="120"/>
         <source>Checking where the order stands</source>
         <translation>Stand der Bestellung wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="116"/>
+        <location filename="dynamic_texts.py" line="121"/>
         <source>Too late to cancel: refund instead</source>
         <translation>Zu spät zum Stornieren: stattdessen erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="117"/>
+        <location filename="dynamic_texts.py" line="122"/>
         <source>Cancel at the supplier on AliExpress</source>
         <translation>Beim Lieferanten auf AliExpress stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="118"/>
+        <location filename="dynamic_texts.py" line="123"/>
         <source>Waiting for the supplier&apos;s answer</source>
         <translation>Warten auf die Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="119"/>
+        <location filename="dynamic_texts.py" line="124"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="120"/>
+        <location filename="dynamic_texts.py" line="125"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="121"/>
+        <location filename="dynamic_texts.py" line="126"/>
         <source>Waiting for the tracking number</source>
         <translation>Warten auf die Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="122"/>
+        <location filename="dynamic_texts.py" line="127"/>
         <source>Tracking number received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="123"/>
+        <location filename="dynamic_texts.py" line="128"/>
         <source>Dispute open on AliExpress</source>
         <translation>Streitfall auf AliExpress offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="124"/>
+        <location filename="dynamic_texts.py" line="129"/>
         <source>Dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="125"/>
+        <location filename="dynamic_texts.py" line="130"/>
         <source>Cancel the order on Shopify</source>
         <translation>Bestellung auf Shopify stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="126"/>
+        <location filename="dynamic_texts.py" line="131"/>
         <source>Cancel sent to Shopify</source>
         <translation>Stornierung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="127"/>
+        <location filename="dynamic_texts.py" line="132"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="128"/>
+        <location filename="dynamic_texts.py" line="133"/>
         <source>Refund the customer on Shopify</source>
         <translation>Dem Kunden auf Shopify erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="129"/>
+        <location filename="dynamic_texts.py" line="134"/>
         <source>Refund sent to Shopify</source>
         <translation>Erstattung an Shopify gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="130"/>
+        <location filename="dynamic_texts.py" line="135"/>
         <source>Refunded on Shopify</source>
         <translation>Auf Shopify erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="131"/>
+        <location filename="dynamic_texts.py" line="136"/>
         <source>Waiting for the supplier&apos;s refund</source>
         <translation>Warten auf die Erstattung des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="132"/>
+        <location filename="dynamic_texts.py" line="137"/>
         <source>Done</source>
         <translation>Erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="133"/>
+        <location filename="dynamic_texts.py" line="138"/>
         <source>Abandoned</source>
         <translation>Aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="134"/>
+        <location filename="dynamic_texts.py" line="139"/>
         <source>The cancel request resolves by itself</source>
         <translation>Die Stornierungsanfrage erledigt sich von selbst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="135"/>
+        <location filename="dynamic_texts.py" line="140"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="136"/>
+        <location filename="dynamic_texts.py" line="141"/>
         <source>The dispute can be escalated</source>
         <translation>Der Streitfall kann eskaliert werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="137"/>
+        <location filename="dynamic_texts.py" line="142"/>
         <source>The dispute goes to AliExpress&apos; case team</source>
         <translation>Der Streitfall geht an das Fallteam von AliExpress</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="138"/>
+        <location filename="dynamic_texts.py" line="143"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="144"/>
+        <source>Request the cancellation on AliExpress before it ships</source>
+        <translation>Stornierung auf AliExpress anfragen, bevor versendet wird</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="145"/>
+        <source>Cancel on Shopify: due now</source>
+        <translation>In Shopify stornieren: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="146"/>
+        <source>Refund on Shopify: due now</source>
+        <translation>In Shopify erstatten: jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="147"/>
+        <source>Your next step is due now</source>
+        <translation>Ihr nächster Schritt ist jetzt fällig</translation>
     </message>
 </context>
 <context>
@@ -5224,17 +5279,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="dynamic_texts.py" line="139"/>
+        <location filename="dynamic_texts.py" line="148"/>
         <source>Line</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="140"/>
+        <location filename="dynamic_texts.py" line="149"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="141"/>
+        <location filename="dynamic_texts.py" line="150"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -5242,127 +5297,127 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="dynamic_texts.py" line="142"/>
+        <location filename="dynamic_texts.py" line="151"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="143"/>
+        <location filename="dynamic_texts.py" line="152"/>
         <source>Closing soon</source>
         <translation>Frist endet bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="144"/>
+        <location filename="dynamic_texts.py" line="153"/>
         <source>Overdue</source>
         <translation>Überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="145"/>
+        <location filename="dynamic_texts.py" line="154"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="146"/>
+        <location filename="dynamic_texts.py" line="155"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="147"/>
+        <location filename="dynamic_texts.py" line="156"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="148"/>
+        <location filename="dynamic_texts.py" line="157"/>
         <source>All orders</source>
         <translation>Alle Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="149"/>
+        <location filename="dynamic_texts.py" line="158"/>
         <source>&amp;Cancel everywhere…</source>
         <translation>Überall &amp;stornieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="150"/>
+        <location filename="dynamic_texts.py" line="159"/>
         <source>&amp;Edit supplier order…</source>
         <translation>Lieferantenbestellung &amp;bearbeiten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="151"/>
+        <location filename="dynamic_texts.py" line="160"/>
         <source>&amp;Withdrawal received…</source>
         <translation>&amp;Widerruf erhalten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="152"/>
+        <location filename="dynamic_texts.py" line="161"/>
         <source>&amp;Notify the customer…</source>
         <translation>&amp;Kunden benachrichtigen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="153"/>
+        <location filename="dynamic_texts.py" line="162"/>
         <source>&amp;Open ledger…</source>
         <translation>Auftragsbuch ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="154"/>
+        <location filename="dynamic_texts.py" line="163"/>
         <source>&amp;Import Shopify orders…</source>
         <translation>Shopify-Bestellungen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="155"/>
+        <location filename="dynamic_texts.py" line="164"/>
         <source>&amp;Add supplier order…</source>
         <translation>Lieferantenbestellung &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="156"/>
+        <location filename="dynamic_texts.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="157"/>
+        <location filename="dynamic_texts.py" line="166"/>
         <source>&amp;Search</source>
         <translation>&amp;Suchen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="158"/>
+        <location filename="dynamic_texts.py" line="167"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="159"/>
+        <location filename="dynamic_texts.py" line="168"/>
         <source>Needs &amp;me…</source>
         <translation>&amp;Was ansteht…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="160"/>
+        <location filename="dynamic_texts.py" line="169"/>
         <source>Cance&amp;llations…</source>
         <translation>Stor&amp;nierungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="161"/>
+        <location filename="dynamic_texts.py" line="170"/>
         <source>Refund &amp;review…</source>
         <translation>&amp;Erstattungsauswertung…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="162"/>
+        <location filename="dynamic_texts.py" line="171"/>
         <source>&amp;Suppliers…</source>
         <translation>&amp;Lieferanten…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="163"/>
+        <location filename="dynamic_texts.py" line="172"/>
         <source>Refund &amp;policy…</source>
         <translation>Rückerstattungs&amp;richtlinie…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="164"/>
+        <location filename="dynamic_texts.py" line="173"/>
         <source>&amp;About Dropdesk</source>
         <translation>Ü&amp;ber Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="165"/>
+        <location filename="dynamic_texts.py" line="174"/>
         <source>Open &amp;logs folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="166"/>
+        <location filename="dynamic_texts.py" line="175"/>
         <source>Save &amp;diagnostics…</source>
         <translation>&amp;Diagnosedaten speichern…</translation>
     </message>
@@ -5370,42 +5425,52 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>NeedsMeView</name>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="45"/>
+        <location filename="../../gui/needs_me_view.py" line="47"/>
         <source>Accepted</source>
         <translation>Angenommen</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="46"/>
+        <location filename="../../gui/needs_me_view.py" line="48"/>
         <source>The supplier accepted the cancellation</source>
         <translation>Der Lieferant hat die Stornierung angenommen</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="50"/>
+        <location filename="../../gui/needs_me_view.py" line="52"/>
         <source>Refused</source>
         <translation>Abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="51"/>
+        <location filename="../../gui/needs_me_view.py" line="53"/>
         <source>The supplier refused to cancel</source>
         <translation>Der Lieferant hat die Stornierung abgelehnt</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="55"/>
+        <location filename="../../gui/needs_me_view.py" line="57"/>
         <source>Money arrived</source>
         <translation>Geld erhalten</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="56"/>
+        <location filename="../../gui/needs_me_view.py" line="58"/>
         <source>The supplier&apos;s refund arrived in your account</source>
         <translation>Die Erstattung des Lieferanten ist auf Ihrem Konto eingegangen</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="60"/>
-        <source>Requested</source>
-        <translation>Angefragt</translation>
+        <location filename="../../gui/needs_me_view.py" line="62"/>
+        <source>Requested on AliExpress</source>
+        <translation>Auf AliExpress angefragt</translation>
     </message>
     <message>
-        <location filename="../../gui/needs_me_view.py" line="61"/>
+        <location filename="../../gui/needs_me_view.py" line="67"/>
+        <source>Shopify done</source>
+        <translation>Shopify erledigt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="68"/>
+        <source>You cancelled the order in the Shopify admin, refunding what was left (for another amount, open the cancellation)</source>
+        <translation>Sie haben die Bestellung im Shopify-Adminbereich storniert und den Restbetrag erstattet (für einen anderen Betrag öffnen Sie die Stornierung)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/needs_me_view.py" line="63"/>
         <source>You have requested the cancellation on AliExpress</source>
         <translation>Sie haben die Stornierung bei AliExpress angefragt</translation>
     </message>
@@ -5413,27 +5478,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="167"/>
+        <location filename="dynamic_texts.py" line="176"/>
         <source>Cancellation confirmed</source>
         <translation>Stornierung bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="168"/>
+        <location filename="dynamic_texts.py" line="177"/>
         <source>Delay, with the new estimate</source>
         <translation>Verzögerung, mit neuem Termin</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="169"/>
+        <location filename="dynamic_texts.py" line="178"/>
         <source>Refund sent</source>
         <translation>Erstattung veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="170"/>
+        <location filename="dynamic_texts.py" line="179"/>
         <source>Withdrawal acknowledged</source>
         <translation>Widerruf bestätigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="171"/>
+        <location filename="dynamic_texts.py" line="180"/>
         <source>Tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
@@ -5441,277 +5506,277 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderDetailsPanel</name>
     <message>
-        <location filename="dynamic_texts.py" line="172"/>
+        <location filename="dynamic_texts.py" line="181"/>
         <source>Ordered in the shop</source>
         <translation>Im Shop bestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="173"/>
+        <location filename="dynamic_texts.py" line="182"/>
         <source>Ship window closes</source>
         <translation>Versandfrist endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="174"/>
+        <location filename="dynamic_texts.py" line="183"/>
         <source>Cancelled in the shop</source>
         <translation>Im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="175"/>
+        <location filename="dynamic_texts.py" line="184"/>
         <source>Paid to supplier</source>
         <translation>An Lieferanten bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="176"/>
+        <location filename="dynamic_texts.py" line="185"/>
         <source>Shipped by supplier</source>
         <translation>Vom Lieferanten versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="177"/>
+        <location filename="dynamic_texts.py" line="186"/>
         <source>Cancellation requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="178"/>
+        <location filename="dynamic_texts.py" line="187"/>
         <source>Refunded to customer</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="179"/>
+        <location filename="dynamic_texts.py" line="188"/>
         <source>Dispute opened</source>
         <translation>Streitfall eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="180"/>
+        <location filename="dynamic_texts.py" line="189"/>
         <source>AliExpress order linked</source>
         <translation>AliExpress-Bestellung verknüpft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="181"/>
+        <location filename="dynamic_texts.py" line="190"/>
         <source>Supplier order added</source>
         <translation>Lieferantenbestellung angelegt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="182"/>
+        <location filename="dynamic_texts.py" line="191"/>
         <source>Supplier order changed</source>
         <translation>Lieferantenbestellung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="183"/>
+        <location filename="dynamic_texts.py" line="192"/>
         <source>Payment time changed</source>
         <translation>Zahlungszeit geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="184"/>
+        <location filename="dynamic_texts.py" line="193"/>
         <source>Ship-by time recalculated</source>
         <translation>Versandfrist neu berechnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="185"/>
+        <location filename="dynamic_texts.py" line="194"/>
         <source>Updated from AliExpress</source>
         <translation>Von AliExpress aktualisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="186"/>
+        <location filename="dynamic_texts.py" line="195"/>
         <source>Shipped (seen on AliExpress)</source>
         <translation>Versandt (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="187"/>
+        <location filename="dynamic_texts.py" line="196"/>
         <source>Cancelled at the supplier (seen on AliExpress)</source>
         <translation>Beim Lieferanten storniert (laut AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="188"/>
+        <location filename="dynamic_texts.py" line="197"/>
         <source>AliExpress could not be asked</source>
         <translation>AliExpress konnte nicht abgefragt werden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="189"/>
+        <location filename="dynamic_texts.py" line="198"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="190"/>
+        <location filename="dynamic_texts.py" line="199"/>
         <source>Shop step done by hand</source>
         <translation>Shop-Schritt von Hand erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="191"/>
+        <location filename="dynamic_texts.py" line="200"/>
         <source>Order read from Shopify</source>
         <translation>Bestellung aus Shopify gelesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="192"/>
+        <location filename="dynamic_texts.py" line="201"/>
         <source>Cancelled on Shopify</source>
         <translation>Auf Shopify storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="193"/>
+        <location filename="dynamic_texts.py" line="202"/>
         <source>Ship-by moved</source>
         <translation>Versandfrist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="194"/>
+        <location filename="dynamic_texts.py" line="203"/>
         <source>Deadline moved</source>
         <translation>Frist verschoben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="195"/>
+        <location filename="dynamic_texts.py" line="204"/>
         <source>Customer notified</source>
         <translation>Kunde benachrichtigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="196"/>
+        <location filename="dynamic_texts.py" line="205"/>
         <source>Withdrawal received</source>
         <translation>Widerruf erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="197"/>
+        <location filename="dynamic_texts.py" line="206"/>
         <source>Withdrawal refunded</source>
         <translation>Widerruf erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="198"/>
+        <location filename="dynamic_texts.py" line="207"/>
         <source>Protection end recorded</source>
         <translation>Ende des Käuferschutzes erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="199"/>
+        <location filename="dynamic_texts.py" line="208"/>
         <source>Recorded change</source>
         <translation>Vermerkte Änderung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="200"/>
+        <location filename="dynamic_texts.py" line="209"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="201"/>
+        <location filename="dynamic_texts.py" line="210"/>
         <source>shipping status</source>
         <translation>Versandstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="202"/>
+        <location filename="dynamic_texts.py" line="211"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="203"/>
+        <location filename="dynamic_texts.py" line="212"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="204"/>
+        <location filename="dynamic_texts.py" line="213"/>
         <source>shipping time</source>
         <translation>Versandzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="205"/>
+        <location filename="dynamic_texts.py" line="214"/>
         <source>ship-by time</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="206"/>
+        <location filename="dynamic_texts.py" line="215"/>
         <source>payment time</source>
         <translation>Zahlungszeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="207"/>
+        <location filename="dynamic_texts.py" line="216"/>
         <source>cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="208"/>
+        <location filename="dynamic_texts.py" line="217"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="209"/>
+        <location filename="dynamic_texts.py" line="218"/>
         <source>supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="210"/>
+        <location filename="dynamic_texts.py" line="219"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="211"/>
+        <location filename="dynamic_texts.py" line="220"/>
         <source>shop order</source>
         <translation>Shop-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="212"/>
+        <location filename="dynamic_texts.py" line="221"/>
         <source>fulfillment</source>
         <translation>Erfüllung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="213"/>
+        <location filename="dynamic_texts.py" line="222"/>
         <source>payment status</source>
         <translation>Zahlungsstatus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="214"/>
+        <location filename="dynamic_texts.py" line="223"/>
         <source>cancellation</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="215"/>
+        <location filename="dynamic_texts.py" line="224"/>
         <source>cancellation reason</source>
         <translation>Stornierungsgrund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="216"/>
+        <location filename="dynamic_texts.py" line="225"/>
         <source>order total</source>
         <translation>Bestellsumme</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="217"/>
+        <location filename="dynamic_texts.py" line="226"/>
         <source>by hand</source>
         <translation>von Hand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="218"/>
+        <location filename="dynamic_texts.py" line="227"/>
         <source>by you</source>
         <translation>von Ihnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="219"/>
+        <location filename="dynamic_texts.py" line="228"/>
         <source>by the import</source>
         <translation>durch den Import</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="220"/>
+        <location filename="dynamic_texts.py" line="229"/>
         <source>seen by the AliExpress refresh</source>
         <translation>von der AliExpress-Aktualisierung erkannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="221"/>
+        <location filename="dynamic_texts.py" line="230"/>
         <source>customer&apos;s request</source>
         <translation>auf Wunsch des Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="222"/>
+        <location filename="dynamic_texts.py" line="231"/>
         <source>payment declined</source>
         <translation>Zahlung abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="223"/>
+        <location filename="dynamic_texts.py" line="232"/>
         <source>fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="224"/>
+        <location filename="dynamic_texts.py" line="233"/>
         <source>out of stock</source>
         <translation>nicht auf Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="225"/>
+        <location filename="dynamic_texts.py" line="234"/>
         <source>staff error</source>
         <translation>Fehler des Personals</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="226"/>
+        <location filename="dynamic_texts.py" line="235"/>
         <source>other reason</source>
         <translation>anderer Grund</translation>
     </message>
@@ -5719,67 +5784,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="dynamic_texts.py" line="227"/>
+        <location filename="dynamic_texts.py" line="236"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="228"/>
+        <location filename="dynamic_texts.py" line="237"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="229"/>
+        <location filename="dynamic_texts.py" line="238"/>
         <source>Time left</source>
         <translation>Restzeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="230"/>
+        <location filename="dynamic_texts.py" line="239"/>
         <source>Ship by</source>
         <translation>Versand bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="231"/>
+        <location filename="dynamic_texts.py" line="240"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="232"/>
+        <location filename="dynamic_texts.py" line="241"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="233"/>
+        <location filename="dynamic_texts.py" line="242"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Nr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="234"/>
+        <location filename="dynamic_texts.py" line="243"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="235"/>
+        <location filename="dynamic_texts.py" line="244"/>
         <source>Tracking</source>
         <translation>Sendungsverfolgung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="236"/>
+        <location filename="dynamic_texts.py" line="245"/>
         <source>calm</source>
         <translation>genug Zeit</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="237"/>
+        <location filename="dynamic_texts.py" line="246"/>
         <source>soon</source>
         <translation>bald</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="238"/>
+        <location filename="dynamic_texts.py" line="247"/>
         <source>urgent</source>
         <translation>dringend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="239"/>
+        <location filename="dynamic_texts.py" line="248"/>
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
@@ -5787,7 +5852,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="240"/>
+        <location filename="dynamic_texts.py" line="249"/>
         <source>Connect a Shopify shop to publish the policy from here.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um die Richtlinie von hier aus zu veröffentlichen.</translation>
     </message>
@@ -5795,37 +5860,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewCharts</name>
     <message>
-        <location filename="dynamic_texts.py" line="241"/>
+        <location filename="dynamic_texts.py" line="250"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="242"/>
+        <location filename="dynamic_texts.py" line="251"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="243"/>
+        <location filename="dynamic_texts.py" line="252"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="244"/>
+        <location filename="dynamic_texts.py" line="253"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="245"/>
+        <location filename="dynamic_texts.py" line="254"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="246"/>
+        <location filename="dynamic_texts.py" line="255"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="247"/>
+        <location filename="dynamic_texts.py" line="256"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -5833,443 +5898,443 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewReport</name>
     <message>
-        <location filename="dynamic_texts.py" line="249"/>
+        <location filename="dynamic_texts.py" line="258"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="250"/>
+        <location filename="dynamic_texts.py" line="259"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="251"/>
+        <location filename="dynamic_texts.py" line="260"/>
         <source>In flight from suppliers</source>
         <oldsource>Refunded, awaiting supplier</oldsource>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="248"/>
+        <location filename="dynamic_texts.py" line="257"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="252"/>
+        <location filename="dynamic_texts.py" line="261"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="253"/>
+        <location filename="dynamic_texts.py" line="262"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="254"/>
+        <location filename="dynamic_texts.py" line="263"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="255"/>
+        <location filename="dynamic_texts.py" line="264"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="256"/>
+        <location filename="dynamic_texts.py" line="265"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="257"/>
+        <location filename="dynamic_texts.py" line="266"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="258"/>
+        <location filename="dynamic_texts.py" line="267"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="259"/>
+        <location filename="dynamic_texts.py" line="268"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="260"/>
+        <location filename="dynamic_texts.py" line="269"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="261"/>
+        <location filename="dynamic_texts.py" line="270"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="262"/>
+        <location filename="dynamic_texts.py" line="271"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="263"/>
+        <location filename="dynamic_texts.py" line="272"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="264"/>
+        <location filename="dynamic_texts.py" line="273"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="265"/>
+        <location filename="dynamic_texts.py" line="274"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="266"/>
+        <location filename="dynamic_texts.py" line="275"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="267"/>
+        <location filename="dynamic_texts.py" line="276"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="268"/>
+        <location filename="dynamic_texts.py" line="277"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="269"/>
+        <location filename="dynamic_texts.py" line="278"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="270"/>
+        <location filename="dynamic_texts.py" line="279"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="271"/>
+        <location filename="dynamic_texts.py" line="280"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="272"/>
+        <location filename="dynamic_texts.py" line="281"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="273"/>
+        <location filename="dynamic_texts.py" line="282"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="274"/>
+        <location filename="dynamic_texts.py" line="283"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="275"/>
+        <location filename="dynamic_texts.py" line="284"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="276"/>
+        <location filename="dynamic_texts.py" line="285"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="277"/>
+        <location filename="dynamic_texts.py" line="286"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="278"/>
+        <location filename="dynamic_texts.py" line="287"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="279"/>
+        <location filename="dynamic_texts.py" line="288"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="280"/>
+        <location filename="dynamic_texts.py" line="289"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="281"/>
+        <location filename="dynamic_texts.py" line="290"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="282"/>
+        <location filename="dynamic_texts.py" line="291"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="283"/>
+        <location filename="dynamic_texts.py" line="292"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="284"/>
+        <location filename="dynamic_texts.py" line="293"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="285"/>
+        <location filename="dynamic_texts.py" line="294"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="286"/>
+        <location filename="dynamic_texts.py" line="295"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="287"/>
+        <location filename="dynamic_texts.py" line="296"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="288"/>
+        <location filename="dynamic_texts.py" line="297"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="289"/>
+        <location filename="dynamic_texts.py" line="298"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="290"/>
+        <location filename="dynamic_texts.py" line="299"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="291"/>
+        <location filename="dynamic_texts.py" line="300"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="292"/>
+        <location filename="dynamic_texts.py" line="301"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="293"/>
+        <location filename="dynamic_texts.py" line="302"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="294"/>
+        <location filename="dynamic_texts.py" line="303"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="295"/>
+        <location filename="dynamic_texts.py" line="304"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="296"/>
+        <location filename="dynamic_texts.py" line="305"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="297"/>
+        <location filename="dynamic_texts.py" line="306"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="298"/>
+        <location filename="dynamic_texts.py" line="307"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="299"/>
+        <location filename="dynamic_texts.py" line="308"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="300"/>
+        <location filename="dynamic_texts.py" line="309"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="301"/>
+        <location filename="dynamic_texts.py" line="310"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="302"/>
+        <location filename="dynamic_texts.py" line="311"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="303"/>
+        <location filename="dynamic_texts.py" line="312"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="304"/>
+        <location filename="dynamic_texts.py" line="313"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="305"/>
+        <location filename="dynamic_texts.py" line="314"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="306"/>
+        <location filename="dynamic_texts.py" line="315"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="307"/>
+        <location filename="dynamic_texts.py" line="316"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="308"/>
+        <location filename="dynamic_texts.py" line="317"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="309"/>
+        <location filename="dynamic_texts.py" line="318"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="310"/>
+        <location filename="dynamic_texts.py" line="319"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="311"/>
+        <location filename="dynamic_texts.py" line="320"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="312"/>
+        <location filename="dynamic_texts.py" line="321"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="313"/>
+        <location filename="dynamic_texts.py" line="322"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="314"/>
+        <location filename="dynamic_texts.py" line="323"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="315"/>
+        <location filename="dynamic_texts.py" line="324"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="316"/>
+        <location filename="dynamic_texts.py" line="325"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="317"/>
+        <location filename="dynamic_texts.py" line="326"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="318"/>
+        <location filename="dynamic_texts.py" line="327"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="319"/>
+        <location filename="dynamic_texts.py" line="328"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="320"/>
+        <location filename="dynamic_texts.py" line="329"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="321"/>
+        <location filename="dynamic_texts.py" line="330"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="322"/>
+        <location filename="dynamic_texts.py" line="331"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="323"/>
+        <location filename="dynamic_texts.py" line="332"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="324"/>
+        <location filename="dynamic_texts.py" line="333"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="325"/>
+        <location filename="dynamic_texts.py" line="334"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="326"/>
+        <location filename="dynamic_texts.py" line="335"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="327"/>
+        <location filename="dynamic_texts.py" line="336"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="328"/>
+        <location filename="dynamic_texts.py" line="337"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="329"/>
+        <location filename="dynamic_texts.py" line="338"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="330"/>
+        <location filename="dynamic_texts.py" line="339"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="331"/>
+        <location filename="dynamic_texts.py" line="340"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="332"/>
+        <location filename="dynamic_texts.py" line="341"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="333"/>
+        <location filename="dynamic_texts.py" line="342"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="334"/>
+        <location filename="dynamic_texts.py" line="343"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="335"/>
+        <location filename="dynamic_texts.py" line="344"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
@@ -6277,542 +6342,542 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="dynamic_texts.py" line="336"/>
+        <location filename="dynamic_texts.py" line="345"/>
         <source>All time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="337"/>
+        <location filename="dynamic_texts.py" line="346"/>
         <source>This month</source>
         <translation>Dieser Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="338"/>
+        <location filename="dynamic_texts.py" line="347"/>
         <source>Last month</source>
         <translation>Letzter Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="339"/>
+        <location filename="dynamic_texts.py" line="348"/>
         <source>Last 3 months</source>
         <translation>Letzte 3 Monate</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="340"/>
+        <location filename="dynamic_texts.py" line="349"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="341"/>
+        <location filename="dynamic_texts.py" line="350"/>
         <source>Last year</source>
         <translation>Letztes Jahr</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="342"/>
+        <location filename="dynamic_texts.py" line="351"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="343"/>
+        <location filename="dynamic_texts.py" line="352"/>
         <source>By reason</source>
         <translation>Nach Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="344"/>
+        <location filename="dynamic_texts.py" line="353"/>
         <source>By fault</source>
         <translation>Nach Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="345"/>
+        <location filename="dynamic_texts.py" line="354"/>
         <source>By supplier</source>
         <translation>Nach Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="346"/>
+        <location filename="dynamic_texts.py" line="355"/>
         <source>By month</source>
         <translation>Nach Monat</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="349"/>
+        <location filename="dynamic_texts.py" line="358"/>
         <source>Refunds from suppliers that arrived.</source>
         <translation>Eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="350"/>
+        <location filename="dynamic_texts.py" line="359"/>
         <source>Refunds from suppliers not received yet.</source>
         <translation>Noch nicht eingegangene Erstattungen von Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="351"/>
+        <location filename="dynamic_texts.py" line="360"/>
         <source>Supplier refunds whose expected date has passed.</source>
         <translation>Lieferantenerstattungen, deren erwartetes Datum verstrichen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="353"/>
+        <location filename="dynamic_texts.py" line="362"/>
         <source>Refunded to customers</source>
         <translation>An Kunden erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="354"/>
+        <location filename="dynamic_texts.py" line="363"/>
         <source>Recovered from suppliers</source>
         <translation>Von Lieferanten zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="356"/>
+        <location filename="dynamic_texts.py" line="365"/>
         <source>of which overdue</source>
         <translation>davon überfällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="357"/>
+        <location filename="dynamic_texts.py" line="366"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="358"/>
+        <location filename="dynamic_texts.py" line="367"/>
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="359"/>
+        <location filename="dynamic_texts.py" line="368"/>
         <source>AliExpress order</source>
         <translation>AliExpress-Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="360"/>
+        <location filename="dynamic_texts.py" line="369"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="361"/>
+        <location filename="dynamic_texts.py" line="370"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="362"/>
+        <location filename="dynamic_texts.py" line="371"/>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="363"/>
+        <location filename="dynamic_texts.py" line="372"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="364"/>
+        <location filename="dynamic_texts.py" line="373"/>
         <source>Fault</source>
         <translation>Verschulden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="365"/>
+        <location filename="dynamic_texts.py" line="374"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="366"/>
+        <location filename="dynamic_texts.py" line="375"/>
         <source>Expected until</source>
         <translation>Erwartet bis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="367"/>
+        <location filename="dynamic_texts.py" line="376"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="368"/>
+        <location filename="dynamic_texts.py" line="377"/>
         <source>Known from</source>
         <translation>Bekannt aus</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="369"/>
+        <location filename="dynamic_texts.py" line="378"/>
         <source>In reporting currency</source>
         <translation>In Berichtswährung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="370"/>
+        <location filename="dynamic_texts.py" line="379"/>
         <source>Rate used</source>
         <translation>Verwendeter Kurs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="371"/>
+        <location filename="dynamic_texts.py" line="380"/>
         <source>Started</source>
         <translation>Begonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="372"/>
+        <location filename="dynamic_texts.py" line="381"/>
         <source>Path</source>
         <translation>Weg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="373"/>
+        <location filename="dynamic_texts.py" line="382"/>
         <source>Supplier answer</source>
         <translation>Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="374"/>
+        <location filename="dynamic_texts.py" line="383"/>
         <source>Closed</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="375"/>
+        <location filename="dynamic_texts.py" line="384"/>
         <source>Abandoned because</source>
         <translation>Aufgegeben, weil</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="376"/>
+        <location filename="dynamic_texts.py" line="385"/>
         <source>First refund</source>
         <translation>Erste Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="377"/>
+        <location filename="dynamic_texts.py" line="386"/>
         <source>Paid</source>
         <translation>Bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="378"/>
+        <location filename="dynamic_texts.py" line="387"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="379"/>
+        <location filename="dynamic_texts.py" line="388"/>
         <source>Supplier cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="381"/>
+        <location filename="dynamic_texts.py" line="390"/>
         <source>Sale undone</source>
         <translation>Verkauf rückgängig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="382"/>
+        <location filename="dynamic_texts.py" line="391"/>
         <source>Net cost</source>
         <translation>Nettokosten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="383"/>
+        <location filename="dynamic_texts.py" line="392"/>
         <source>Profit</source>
         <translation>Gewinn</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="384"/>
+        <location filename="dynamic_texts.py" line="393"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="385"/>
+        <location filename="dynamic_texts.py" line="394"/>
         <source>Escalate after</source>
         <translation>Eskalierbar ab</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="386"/>
+        <location filename="dynamic_texts.py" line="395"/>
         <source>Case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="387"/>
+        <location filename="dynamic_texts.py" line="396"/>
         <source>First tracking</source>
         <translation>Erster Scan</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="388"/>
+        <location filename="dynamic_texts.py" line="397"/>
         <source>Shipped after filing</source>
         <translation>Nach Eröffnung versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="389"/>
+        <location filename="dynamic_texts.py" line="398"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="390"/>
+        <location filename="dynamic_texts.py" line="399"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="391"/>
+        <location filename="dynamic_texts.py" line="400"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="392"/>
+        <location filename="dynamic_texts.py" line="401"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="393"/>
+        <location filename="dynamic_texts.py" line="402"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="394"/>
+        <location filename="dynamic_texts.py" line="403"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="395"/>
+        <location filename="dynamic_texts.py" line="404"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="396"/>
+        <location filename="dynamic_texts.py" line="405"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="397"/>
+        <location filename="dynamic_texts.py" line="406"/>
         <source>Merchant (own)</source>
         <translation>Händler (selbst)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="398"/>
+        <location filename="dynamic_texts.py" line="407"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="399"/>
+        <location filename="dynamic_texts.py" line="408"/>
         <source>Carrier</source>
         <translation>Paketdienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="400"/>
+        <location filename="dynamic_texts.py" line="409"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="401"/>
+        <location filename="dynamic_texts.py" line="410"/>
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="402"/>
+        <location filename="dynamic_texts.py" line="411"/>
         <source>Issued</source>
         <translation>Veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="403"/>
+        <location filename="dynamic_texts.py" line="412"/>
         <source>Received</source>
         <translation>Erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="404"/>
+        <location filename="dynamic_texts.py" line="413"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="405"/>
+        <location filename="dynamic_texts.py" line="414"/>
         <source>To customer</source>
         <translation>An Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="406"/>
+        <location filename="dynamic_texts.py" line="415"/>
         <source>From supplier</source>
         <translation>Vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="380"/>
+        <location filename="dynamic_texts.py" line="389"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="347"/>
+        <location filename="dynamic_texts.py" line="356"/>
         <source>What refunds took from your profit: the supplier cost not recovered on sales that were undone, and partial refunds given while the goods stayed with the customer, less what suppliers paid back.</source>
         <translation>Was Erstattungen vom Gewinn genommen haben: die nicht zurückerhaltenen Lieferantenkosten rückgängig gemachter Verkäufe und Teilerstattungen, bei denen die Ware beim Kunden blieb, abzüglich dessen, was Lieferanten zurückzahlten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="348"/>
+        <location filename="dynamic_texts.py" line="357"/>
         <source>Refunds to customers that were issued or received, Dropdesk&apos;s and those only Shopify knows.</source>
         <translation>Veranlasste oder erhaltene Erstattungen an Kunden, die von Dropdesk und die nur Shopify kennt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="352"/>
+        <location filename="dynamic_texts.py" line="361"/>
         <source>Net cost of refunds</source>
         <translation>Nettokosten der Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="355"/>
+        <location filename="dynamic_texts.py" line="364"/>
         <source>In flight from suppliers</source>
         <translation>Von Lieferanten unterwegs</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="407"/>
+        <location filename="dynamic_texts.py" line="416"/>
         <source>Awaiting supplier</source>
         <translation>Lieferant ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="408"/>
+        <location filename="dynamic_texts.py" line="417"/>
         <source>Not recovered</source>
         <translation>Nicht zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="409"/>
+        <location filename="dynamic_texts.py" line="418"/>
         <source>Dropdesk</source>
         <translation>Dropdesk</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="410"/>
+        <location filename="dynamic_texts.py" line="419"/>
         <source>Shopify (order date)</source>
         <translation>Shopify (Bestelldatum)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="411"/>
+        <location filename="dynamic_texts.py" line="420"/>
         <source>checking</source>
         <translation>wird geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="412"/>
+        <location filename="dynamic_texts.py" line="421"/>
         <source>refund path</source>
         <translation>Erstattungsweg</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="413"/>
+        <location filename="dynamic_texts.py" line="422"/>
         <source>supplier cancel todo</source>
         <translation>beim Lieferanten stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="414"/>
+        <location filename="dynamic_texts.py" line="423"/>
         <source>supplier cancel requested</source>
         <translation>beim Lieferanten beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="415"/>
+        <location filename="dynamic_texts.py" line="424"/>
         <source>supplier cancelled</source>
         <translation>beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="416"/>
+        <location filename="dynamic_texts.py" line="425"/>
         <source>supplier refused</source>
         <translation>vom Lieferanten abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="417"/>
+        <location filename="dynamic_texts.py" line="426"/>
         <source>tracking requested</source>
         <translation>Sendungsnummer angefragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="418"/>
+        <location filename="dynamic_texts.py" line="427"/>
         <source>tracking received</source>
         <translation>Sendungsnummer erhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="419"/>
+        <location filename="dynamic_texts.py" line="428"/>
         <source>dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="420"/>
+        <location filename="dynamic_texts.py" line="429"/>
         <source>dispute closed</source>
         <translation>Streitfall abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="421"/>
+        <location filename="dynamic_texts.py" line="430"/>
         <source>shop cancel todo</source>
         <translation>im Shop stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="422"/>
+        <location filename="dynamic_texts.py" line="431"/>
         <source>shop cancel sent</source>
         <translation>Stornierung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="423"/>
+        <location filename="dynamic_texts.py" line="432"/>
         <source>shop cancelled</source>
         <translation>im Shop storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="424"/>
+        <location filename="dynamic_texts.py" line="433"/>
         <source>shop refund todo</source>
         <translation>im Shop erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="425"/>
+        <location filename="dynamic_texts.py" line="434"/>
         <source>shop refund sent</source>
         <translation>Erstattung an Shop gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="426"/>
+        <location filename="dynamic_texts.py" line="435"/>
         <source>shop refunded</source>
         <translation>im Shop erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="427"/>
+        <location filename="dynamic_texts.py" line="436"/>
         <source>awaiting supplier refund</source>
         <translation>Lieferantenerstattung ausstehend</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="428"/>
+        <location filename="dynamic_texts.py" line="437"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="429"/>
+        <location filename="dynamic_texts.py" line="438"/>
         <source>abandoned</source>
         <translation>aufgegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="430"/>
+        <location filename="dynamic_texts.py" line="439"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="431"/>
+        <location filename="dynamic_texts.py" line="440"/>
         <source>escalated</source>
         <translation>eskaliert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="432"/>
+        <location filename="dynamic_texts.py" line="441"/>
         <source>case team</source>
         <translation>Fallteam</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="433"/>
+        <location filename="dynamic_texts.py" line="442"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="434"/>
+        <location filename="dynamic_texts.py" line="443"/>
         <source>cancel</source>
         <translation>Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="435"/>
+        <location filename="dynamic_texts.py" line="444"/>
         <source>refund</source>
         <translation>Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="436"/>
+        <location filename="dynamic_texts.py" line="445"/>
         <source>accepted</source>
         <translation>angenommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="437"/>
+        <location filename="dynamic_texts.py" line="446"/>
         <source>refused</source>
         <translation>abgelehnt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="438"/>
+        <location filename="dynamic_texts.py" line="447"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="439"/>
+        <location filename="dynamic_texts.py" line="448"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="440"/>
+        <location filename="dynamic_texts.py" line="449"/>
         <source>Refunds</source>
         <translation>Erstattungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="441"/>
+        <location filename="dynamic_texts.py" line="450"/>
         <source>Profit per order</source>
         <translation>Gewinn je Bestellung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="442"/>
+        <location filename="dynamic_texts.py" line="451"/>
         <source>Cancellations</source>
         <translation>Stornierungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="443"/>
+        <location filename="dynamic_texts.py" line="452"/>
         <source>Disputes</source>
         <translation>Streitfälle</translation>
     </message>
@@ -6820,117 +6885,117 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SuppliersView</name>
     <message>
-        <location filename="dynamic_texts.py" line="444"/>
+        <location filename="dynamic_texts.py" line="453"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="445"/>
+        <location filename="dynamic_texts.py" line="454"/>
         <source>Orders</source>
         <translation>Bestellungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="446"/>
+        <location filename="dynamic_texts.py" line="455"/>
         <source>Refund rate</source>
         <translation>Erstattungsquote</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="447"/>
+        <location filename="dynamic_texts.py" line="456"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="448"/>
+        <location filename="dynamic_texts.py" line="457"/>
         <source>Recovered</source>
         <translation>Zurückerhalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="449"/>
+        <location filename="dynamic_texts.py" line="458"/>
         <source>Out of pocket</source>
         <translation>Selbst getragen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="450"/>
+        <location filename="dynamic_texts.py" line="459"/>
         <source>Still expected</source>
         <translation>Noch erwartet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="451"/>
+        <location filename="dynamic_texts.py" line="460"/>
         <source>Ship window</source>
         <translation>Versandfrist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="452"/>
+        <location filename="dynamic_texts.py" line="461"/>
         <source>Cancel answer</source>
         <translation>Antwort auf Stornierung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="453"/>
+        <location filename="dynamic_texts.py" line="462"/>
         <source>Cancel accepted within</source>
         <translation>Stornierung möglich innerhalb</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="454"/>
+        <location filename="dynamic_texts.py" line="463"/>
         <source>Returns accepted for</source>
         <translation>Rücksendung möglich bei</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="455"/>
+        <location filename="dynamic_texts.py" line="464"/>
         <source>Refund days</source>
         <translation>Erstattungstage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="456"/>
+        <location filename="dynamic_texts.py" line="465"/>
         <source>Written policy</source>
         <translation>Schriftliche Bedingungen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="457"/>
+        <location filename="dynamic_texts.py" line="466"/>
         <source>Reviewed</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="458"/>
+        <location filename="dynamic_texts.py" line="467"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="459"/>
+        <location filename="dynamic_texts.py" line="468"/>
         <source>Store id</source>
         <translation>Store-ID</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="460"/>
+        <location filename="dynamic_texts.py" line="469"/>
         <source>Not as described</source>
         <translation>Nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="461"/>
+        <location filename="dynamic_texts.py" line="470"/>
         <source>Damaged</source>
         <translation>Beschädigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="462"/>
+        <location filename="dynamic_texts.py" line="471"/>
         <source>Wrong size</source>
         <translation>Falsche Größe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="463"/>
+        <location filename="dynamic_texts.py" line="472"/>
         <source>Changed mind</source>
         <translation>Meinung geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="464"/>
+        <location filename="dynamic_texts.py" line="473"/>
         <source>Out of stock</source>
         <translation>Nicht vorrätig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="465"/>
+        <location filename="dynamic_texts.py" line="474"/>
         <source>Fraud</source>
         <translation>Betrug</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="466"/>
+        <location filename="dynamic_texts.py" line="475"/>
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
@@ -6938,17 +7003,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>SyncActions</name>
     <message>
-        <location filename="dynamic_texts.py" line="467"/>
+        <location filename="dynamic_texts.py" line="476"/>
         <source>&amp;Connections…</source>
         <translation>&amp;Verbindungen…</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="468"/>
+        <location filename="dynamic_texts.py" line="477"/>
         <source>Sync with &amp;Shopify</source>
         <translation>Mit &amp;Shopify abgleichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="469"/>
+        <location filename="dynamic_texts.py" line="478"/>
         <source>Refresh from &amp;AliExpress</source>
         <translation>Von &amp;AliExpress aktualisieren</translation>
     </message>
@@ -6956,22 +7021,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>WithdrawalDialog</name>
     <message>
-        <location filename="dynamic_texts.py" line="470"/>
+        <location filename="dynamic_texts.py" line="479"/>
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="471"/>
+        <location filename="dynamic_texts.py" line="480"/>
         <source>Contact form</source>
         <translation>Kontaktformular</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="472"/>
+        <location filename="dynamic_texts.py" line="481"/>
         <source>Letter</source>
         <translation>Brief</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="473"/>
+        <location filename="dynamic_texts.py" line="482"/>
         <source>Phone or other</source>
         <translation>Telefon oder anders</translation>
     </message>
@@ -6979,47 +7044,47 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.client</name>
     <message>
-        <location filename="dynamic_texts.py" line="474"/>
+        <location filename="dynamic_texts.py" line="483"/>
         <source>AliExpress answered {method} in an unknown shape; try again later.</source>
         <translation>AliExpress hat {method} in einer unbekannten Form beantwortet; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="475"/>
+        <location filename="dynamic_texts.py" line="484"/>
         <source>AliExpress sent an error Dropdesk cannot read.</source>
         <translation>AliExpress hat einen Fehler geschickt, den Dropdesk nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="476"/>
+        <location filename="dynamic_texts.py" line="485"/>
         <source>AliExpress had a server problem (HTTP {response_status_code}). Try again later.</source>
         <translation>AliExpress hatte ein Serverproblem (HTTP {response_status_code}). Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="477"/>
+        <location filename="dynamic_texts.py" line="486"/>
         <source>AliExpress asks Dropdesk to slow down (HTTP 429). Try again in a few minutes.</source>
         <translation>AliExpress bittet Dropdesk, langsamer zu werden (HTTP 429). Versuchen Sie es in ein paar Minuten noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="478"/>
+        <location filename="dynamic_texts.py" line="487"/>
         <source>AliExpress sent an answer Dropdesk cannot read (HTTP {response_status_code}).</source>
         <translation>AliExpress hat eine Antwort geschickt, die Dropdesk nicht lesen kann (HTTP {response_status_code}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="479"/>
+        <location filename="dynamic_texts.py" line="488"/>
         <source>AliExpress could not be reached ({name}). Check the internet connection and try again.</source>
         <translation>AliExpress war nicht erreichbar ({name}). Prüfen Sie die Internetverbindung und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="480"/>
+        <location filename="dynamic_texts.py" line="489"/>
         <source>AliExpress sent {refused_reason}; Dropdesk stopped reading it. Try again later; if it keeps happening, something between this computer and AliExpress alters the answers.</source>
         <translation>AliExpress hat {refused_reason} geschickt; Dropdesk hat das Lesen abgebrochen. Versuchen Sie es später noch einmal; passiert es immer wieder, verändert etwas zwischen diesem Computer und AliExpress die Antworten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="481"/>
+        <location filename="dynamic_texts.py" line="490"/>
         <source>AliExpress sent {refused_reason}, which Dropdesk cannot read. Try again later.</source>
         <translation>AliExpress hat {refused_reason} geschickt, was Dropdesk nicht lesen kann. Versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="482"/>
+        <location filename="dynamic_texts.py" line="491"/>
         <source>The connection to AliExpress broke off ({name}). Try again later.</source>
         <translation>Die Verbindung zu AliExpress ist abgebrochen ({name}). Versuchen Sie es später noch einmal.</translation>
     </message>
@@ -7027,12 +7092,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.dropship</name>
     <message>
-        <location filename="dynamic_texts.py" line="483"/>
+        <location filename="dynamic_texts.py" line="492"/>
         <source>{order_id!r} is not an AliExpress order number.</source>
         <translation>{order_id!r} ist keine AliExpress-Bestellnummer.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="484"/>
+        <location filename="dynamic_texts.py" line="493"/>
         <source>AliExpress has no order {order_id} in the connected account.</source>
         <translation>AliExpress hat im verbundenen Konto keine Bestellung {order_id}.</translation>
     </message>
@@ -7040,32 +7105,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.errors</name>
     <message>
-        <location filename="dynamic_texts.py" line="485"/>
+        <location filename="dynamic_texts.py" line="494"/>
         <source>The AliExpress connection has expired. Connect AliExpress again to continue.</source>
         <translation>Die Verbindung zu AliExpress ist abgelaufen. Verbinden Sie AliExpress erneut, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="486"/>
+        <location filename="dynamic_texts.py" line="495"/>
         <source>AliExpress no longer accepts the saved access token (it expired or was revoked).</source>
         <translation>AliExpress nimmt das gespeicherte Zugriffstoken nicht mehr an (es ist abgelaufen oder wurde widerrufen).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="487"/>
+        <location filename="dynamic_texts.py" line="496"/>
         <source>AliExpress refused the request signature: the app secret is probably wrong. Enter the app secret again (AliExpress Open Platform &gt; App Overview).</source>
         <translation>AliExpress hat die Signatur der Anfrage abgelehnt: Das App-Secret ist wahrscheinlich falsch. Geben Sie das App-Secret erneut ein (AliExpress Open Platform &gt; App Overview).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="488"/>
+        <location filename="dynamic_texts.py" line="497"/>
         <source>AliExpress does not know this app key. Check the app key in the settings.</source>
         <translation>AliExpress kennt diesen App-Key nicht. Prüfen Sie den App-Key in den Einstellungen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="489"/>
+        <location filename="dynamic_texts.py" line="498"/>
         <source>AliExpress asks Dropdesk to slow down (call limit reached). Try again in a few minutes.</source>
         <translation>AliExpress bittet Dropdesk, langsamer zu werden (Aufruflimit erreicht). Versuchen Sie es in ein paar Minuten noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="490"/>
+        <location filename="dynamic_texts.py" line="499"/>
         <source>AliExpress had a temporary problem. Try again later.</source>
         <translation>AliExpress hatte ein vorübergehendes Problem. Versuchen Sie es später noch einmal.</translation>
     </message>
@@ -7073,22 +7138,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.oauth</name>
     <message>
-        <location filename="dynamic_texts.py" line="491"/>
+        <location filename="dynamic_texts.py" line="500"/>
         <source>The AliExpress connection has expired. Connect AliExpress again to continue.</source>
         <translation>Die Verbindung zu AliExpress ist abgelaufen. Verbinden Sie AliExpress erneut, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="492"/>
+        <location filename="dynamic_texts.py" line="501"/>
         <source>AliExpress&apos; token answer carried no access token.</source>
         <translation>Die Token-Antwort von AliExpress enthielt kein Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="493"/>
+        <location filename="dynamic_texts.py" line="502"/>
         <source>AliExpress&apos; token answer has no expiry times.</source>
         <translation>Die Token-Antwort von AliExpress hat keine Ablaufzeiten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="494"/>
+        <location filename="dynamic_texts.py" line="503"/>
         <source>AliExpress&apos; token answer carried no refresh token.</source>
         <translation>Die Token-Antwort von AliExpress enthielt kein Refresh-Token.</translation>
     </message>
@@ -7096,17 +7161,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.orders</name>
     <message>
-        <location filename="dynamic_texts.py" line="495"/>
+        <location filename="dynamic_texts.py" line="504"/>
         <source>AliExpress has no order {order_id} in the connected account.</source>
         <translation>AliExpress hat im verbundenen Konto keine Bestellung {order_id}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="496"/>
+        <location filename="dynamic_texts.py" line="505"/>
         <source>AliExpress sent tracking in a shape Dropdesk cannot read.</source>
         <translation>AliExpress hat die Sendungsverfolgung in einer Form geschickt, die Dropdesk nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="497"/>
+        <location filename="dynamic_texts.py" line="506"/>
         <source>AliExpress sent an error Dropdesk cannot read.</source>
         <translation>AliExpress hat einen Fehler geschickt, den Dropdesk nicht lesen kann.</translation>
     </message>
@@ -7114,82 +7179,82 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.calendar_days</name>
     <message>
-        <location filename="dynamic_texts.py" line="498"/>
+        <location filename="dynamic_texts.py" line="507"/>
         <source>{d_day} is not in {year}.</source>
         <translation>{d_day} liegt nicht in {year}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="499"/>
+        <location filename="dynamic_texts.py" line="508"/>
         <source>{d_country} is not {country}.</source>
         <translation>{d_country} ist nicht {country}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="500"/>
+        <location filename="dynamic_texts.py" line="509"/>
         <source>{entry_country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{entry_country!r} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="501"/>
+        <location filename="dynamic_texts.py" line="510"/>
         <source>{entry_kind!r} is not a kind; use holiday or working_day.</source>
         <translation>{entry_kind!r} ist keine Art; erlaubt sind holiday oder working_day.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="502"/>
+        <location filename="dynamic_texts.py" line="511"/>
         <source>{entry_day} is outside the years Dropdesk counts in.</source>
         <translation>{entry_day} liegt außerhalb der Jahre, in denen Dropdesk rechnet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="503"/>
+        <location filename="dynamic_texts.py" line="512"/>
         <source>the name is longer than {max_name} characters.</source>
         <translation>der Name ist länger als {max_name} Zeichen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="504"/>
+        <location filename="dynamic_texts.py" line="513"/>
         <source>The calendar file is larger than {value} kB; it cannot be a list of holidays.</source>
         <translation>Die Kalenderdatei ist größer als {value} kB; das kann keine Liste von Feiertagen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="505"/>
+        <location filename="dynamic_texts.py" line="514"/>
         <source>The first line of a calendar file must be: country,date,kind,name</source>
         <translation>Die erste Zeile einer Kalenderdatei muss lauten: country,date,kind,name</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="506"/>
+        <location filename="dynamic_texts.py" line="515"/>
         <source>The calendar file has more than {max_rows} dates.</source>
         <translation>Die Kalenderdatei hat mehr als {max_rows} Daten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="507"/>
+        <location filename="dynamic_texts.py" line="516"/>
         <source>more than four columns (put commas inside a name in quotes).</source>
         <translation>mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="508"/>
+        <location filename="dynamic_texts.py" line="517"/>
         <source>… and {more} more.</source>
         <translation>… und {more} weitere.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="509"/>
+        <location filename="dynamic_texts.py" line="518"/>
         <source>The calendar file is not UTF-8 text.</source>
         <translation>Die Kalenderdatei ist kein UTF-8-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="510"/>
+        <location filename="dynamic_texts.py" line="519"/>
         <source>The calendar file is not valid CSV: {error}.</source>
         <translation>Die Kalenderdatei ist kein gültiges CSV: {error}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="511"/>
+        <location filename="dynamic_texts.py" line="520"/>
         <source>Line {number}: {problem}</source>
         <translation>Zeile {number}: {problem}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="512"/>
+        <location filename="dynamic_texts.py" line="521"/>
         <source>Line {number}: {entry_day} in {entry_country} is already on line {value}.</source>
         <translation>Zeile {number}: {entry_day} in {entry_country} steht schon in Zeile {value}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="513"/>
+        <location filename="dynamic_texts.py" line="522"/>
         <source>{day_text!r} is not a date like 2027-02-06.</source>
         <translation>{day_text!r} ist kein Datum wie 2027-02-06.</translation>
     </message>
@@ -7197,12 +7262,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.autopilot</name>
     <message>
-        <location filename="dynamic_texts.py" line="514"/>
+        <location filename="dynamic_texts.py" line="523"/>
         <source>Will close the cancellation when AliExpress shows the supplier&apos;s refund.</source>
         <translation>Schließt die Stornierung, sobald AliExpress die Erstattung des Lieferanten zeigt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="515"/>
+        <location filename="dynamic_texts.py" line="524"/>
         <source>Watches AliExpress for the supplier&apos;s answer.</source>
         <translation>Beobachtet AliExpress auf die Antwort des Lieferanten.</translation>
     </message>
@@ -7210,7 +7275,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.chain</name>
     <message>
-        <location filename="dynamic_texts.py" line="516"/>
+        <location filename="dynamic_texts.py" line="525"/>
         <source>The supplier shipped the parcel, so it cannot be cancelled at the supplier any more. Refund the customer on Shopify (and arrange the return), or abandon the cancellation and let the customer take delivery.</source>
         <translation>Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die Lieferung annehmen.</translation>
     </message>
@@ -7218,107 +7283,107 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.check</name>
     <message>
-        <location filename="dynamic_texts.py" line="517"/>
+        <location filename="dynamic_texts.py" line="526"/>
         <source>Let the customer take delivery; nothing is refunded.</source>
         <translation>Lassen Sie den Kunden die Lieferung annehmen; es wird nichts erstattet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="518"/>
+        <location filename="dynamic_texts.py" line="527"/>
         <source>Refund the customer on Shopify now and ask them to return the parcel (or to keep it); ask the supplier whether they refund a return.</source>
         <translation>Erstatten Sie dem Kunden jetzt in Shopify und bitten Sie ihn, das Paket zurückzusenden (oder es zu behalten); fragen Sie den Lieferanten, ob er eine Rücksendung erstattet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="519"/>
+        <location filename="dynamic_texts.py" line="528"/>
         <source>If the goods arrive damaged or not as described, open a dispute on AliExpress after delivery.</source>
         <translation>Kommt die Ware beschädigt oder nicht wie beschrieben an, eröffnen Sie nach der Zustellung einen Streitfall auf AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="520"/>
+        <location filename="dynamic_texts.py" line="529"/>
         <source>{service} could not be asked ({error}); using the ledger.</source>
         <translation>{service} war nicht erreichbar ({error}); es gilt der Stand im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="521"/>
+        <location filename="dynamic_texts.py" line="530"/>
         <source>{source_} the order not shipped yet ({words}): ask the supplier to cancel first, then cancel the order on Shopify.</source>
         <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="522"/>
+        <location filename="dynamic_texts.py" line="531"/>
         <source>AliExpress shows</source>
         <translation>AliExpress zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="523"/>
+        <location filename="dynamic_texts.py" line="532"/>
         <source>The ledger says (last known)</source>
         <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="524"/>
+        <location filename="dynamic_texts.py" line="533"/>
         <source>{source_} the order not shipped yet ({words}), so ask the supplier to cancel first. Shopify shows the order fulfilled: there it can only be refunded.</source>
         <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt sie sich nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="525"/>
+        <location filename="dynamic_texts.py" line="534"/>
         <source>AliExpress is not connected: its status is taken from the ledger. Look at the order page before going on.</source>
         <translation>AliExpress ist nicht verbunden: der Status stammt aus dem Auftragsbuch. Sehen Sie sich die Bestellseite an, bevor Sie weitermachen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="526"/>
+        <location filename="dynamic_texts.py" line="535"/>
         <source>Shopify is not connected: the order&apos;s fulfillment is taken from the ledger and the Shopify steps are done by hand in the admin.</source>
         <translation>Shopify ist nicht verbunden: der Versandstand der Bestellung stammt aus dem Auftragsbuch, die Schritte in Shopify erledigen Sie von Hand im Admin.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="527"/>
+        <location filename="dynamic_texts.py" line="536"/>
         <source>No Shopify order is linked to this supplier order: only the supplier side.</source>
         <translation>Mit dieser Lieferantenbestellung ist keine Shopify-Bestellung verknüpft: nur die Seite des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="528"/>
+        <location filename="dynamic_texts.py" line="537"/>
         <source>The order is already cancelled on Shopify.</source>
         <translation>Die Bestellung ist in Shopify bereits storniert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="529"/>
+        <location filename="dynamic_texts.py" line="538"/>
         <source>Shopify reports nothing left to refund on this order.</source>
         <translation>Laut Shopify ist bei dieser Bestellung nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="530"/>
+        <location filename="dynamic_texts.py" line="539"/>
         <source>No supplier order is linked, so there is nothing to cancel at the supplier.</source>
         <translation>Es ist keine Lieferantenbestellung verknüpft, beim Lieferanten gibt es also nichts zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="531"/>
+        <location filename="dynamic_texts.py" line="540"/>
         <source>{source_} the order already cancelled at the supplier ({ended}); the supplier&apos;s refund is on its way.</source>
         <translation>{source_} die Bestellung beim Lieferanten bereits storniert ({ended}); die Erstattung des Lieferanten ist unterwegs.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="532"/>
+        <location filename="dynamic_texts.py" line="541"/>
         <source>Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. A shipped AliExpress order cannot be cancelled.</source>
         <translation>Zu spät für eine Stornierung beim Lieferanten: {source} das Paket versandt{on}{tracking}. Eine versandte AliExpress-Bestellung lässt sich nicht stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="533"/>
+        <location filename="dynamic_texts.py" line="542"/>
         <source>AliExpress reports a status Dropdesk does not know: check the order page.</source>
         <translation>AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die Bestellseite an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="534"/>
+        <location filename="dynamic_texts.py" line="543"/>
         <source>A cancellation request is already open at AliExpress: record it as requested.</source>
         <translation>Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als beantragt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="535"/>
+        <location filename="dynamic_texts.py" line="544"/>
         <source>the ledger says (last known)</source>
         <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="536"/>
+        <location filename="dynamic_texts.py" line="545"/>
         <source> on {day}</source>
         <translation> am {day}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="537"/>
+        <location filename="dynamic_texts.py" line="546"/>
         <source>, tracking number {number}</source>
         <translation>, Sendungsnummer {number}</translation>
     </message>
@@ -7326,67 +7391,67 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.decision</name>
     <message>
-        <location filename="dynamic_texts.py" line="538"/>
+        <location filename="dynamic_texts.py" line="547"/>
         <source>the Shopify step was already sent with it</source>
         <translation>der Shopify-Schritt wurde damit bereits gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="539"/>
+        <location filename="dynamic_texts.py" line="548"/>
         <source>the supplier was already asked to cancel for this reason</source>
         <translation>der Lieferant wurde mit diesem Grund bereits um Stornierung gebeten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="540"/>
+        <location filename="dynamic_texts.py" line="549"/>
         <source>a refund was already recorded with it</source>
         <translation>eine Erstattung wurde damit bereits erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="541"/>
+        <location filename="dynamic_texts.py" line="550"/>
         <source>the reason</source>
         <translation>der Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="542"/>
+        <location filename="dynamic_texts.py" line="551"/>
         <source>whose fault it was</source>
         <translation>wessen Verschulden es war</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="543"/>
+        <location filename="dynamic_texts.py" line="552"/>
         <source>cancel or refund on Shopify</source>
         <translation>Stornieren oder Erstatten in Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="544"/>
+        <location filename="dynamic_texts.py" line="553"/>
         <source>how the money goes back</source>
         <translation>wie das Geld zurückgeht</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="545"/>
+        <location filename="dynamic_texts.py" line="554"/>
         <source>putting the items back in stock</source>
         <translation>das Zurücklegen ins Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="546"/>
+        <location filename="dynamic_texts.py" line="555"/>
         <source>the email to the customer</source>
         <translation>die E-Mail an den Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="547"/>
+        <location filename="dynamic_texts.py" line="556"/>
         <source>Shopify before the supplier&apos;s answer</source>
         <translation>Shopify vor der Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="548"/>
+        <location filename="dynamic_texts.py" line="557"/>
         <source>Changed: {parts}</source>
         <translation>Geändert: {parts}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="549"/>
+        <location filename="dynamic_texts.py" line="558"/>
         <source>This cancellation is closed; its decision cannot change.</source>
         <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="550"/>
+        <location filename="dynamic_texts.py" line="559"/>
         <source>Cannot change {parts}. Nothing was changed.</source>
         <translation>Nicht änderbar: {parts}. Es wurde nichts geändert.</translation>
     </message>
@@ -7394,12 +7459,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.money_trail</name>
     <message>
-        <location filename="dynamic_texts.py" line="551"/>
+        <location filename="dynamic_texts.py" line="560"/>
         <source>No refund from the supplier is expected for this cancellation.</source>
         <translation>Für diese Stornierung wird keine Erstattung vom Lieferanten erwartet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="552"/>
+        <location filename="dynamic_texts.py" line="561"/>
         <source>A refund amount cannot be negative.</source>
         <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
     </message>
@@ -7407,7 +7472,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.record</name>
     <message>
-        <location filename="dynamic_texts.py" line="553"/>
+        <location filename="dynamic_texts.py" line="562"/>
         <source>There is no cancellation {cancellation_id}.</source>
         <translation>Es gibt keine Stornierung {cancellation_id}.</translation>
     </message>
@@ -7415,7 +7480,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.refusal</name>
     <message>
-        <location filename="dynamic_texts.py" line="554"/>
+        <location filename="dynamic_texts.py" line="563"/>
         <source>The supplier has until {due} to send the tracking number; open the dispute after that.</source>
         <translation>Der Lieferant hat bis {due} Zeit, die Sendungsnummer zu senden; eröffnen Sie den Streitfall danach.</translation>
     </message>
@@ -7423,47 +7488,47 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_cancel</name>
     <message>
-        <location filename="dynamic_texts.py" line="555"/>
+        <location filename="dynamic_texts.py" line="564"/>
         <source>Shopify shows {order_name} as {lower}: a fulfilled order cannot be cancelled, only refunded.</source>
         <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="556"/>
+        <location filename="dynamic_texts.py" line="565"/>
         <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
         <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="557"/>
+        <location filename="dynamic_texts.py" line="566"/>
         <source>Cancelling without refunding is not supported through the API yet: cancel in the Shopify admin and confirm it here.</source>
         <translation>Stornieren ohne Erstattung geht über die Schnittstelle noch nicht: Stornieren Sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="558"/>
+        <location filename="dynamic_texts.py" line="567"/>
         <source>Shopify keeps at most {staff_note_max} characters of note.</source>
         <translation>Shopify speichert höchstens {staff_note_max} Zeichen Notiz.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="559"/>
+        <location filename="dynamic_texts.py" line="568"/>
         <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="560"/>
+        <location filename="dynamic_texts.py" line="569"/>
         <source>Shopify has no trace of the cancel; try again.</source>
         <translation>Shopify kennt die Stornierung nicht; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="561"/>
+        <location filename="dynamic_texts.py" line="570"/>
         <source>Shopify finished the cancel job without cancelling</source>
         <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="562"/>
+        <location filename="dynamic_texts.py" line="571"/>
         <source>Shopify finished the cancel of {order_name} without cancelling it. Look at the order in the Shopify admin, then try again or cancel it there.</source>
         <translation>Shopify hat die Stornierung von {order_name} beendet, ohne zu stornieren. Sehen Sie sich die Bestellung im Shopify-Adminbereich an und versuchen Sie es dann noch einmal oder stornieren Sie sie dort.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="563"/>
+        <location filename="dynamic_texts.py" line="572"/>
         <source>no trace of the cancel at Shopify after the grace time</source>
         <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
     </message>
@@ -7471,17 +7536,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_entry</name>
     <message>
-        <location filename="dynamic_texts.py" line="564"/>
+        <location filename="dynamic_texts.py" line="573"/>
         <source>The ledger has no record of the {state_value} step.</source>
         <translation>Das Auftragsbuch hat keinen Eintrag zum Schritt {state_value}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="565"/>
+        <location filename="dynamic_texts.py" line="574"/>
         <source>No Shopify order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="566"/>
+        <location filename="dynamic_texts.py" line="575"/>
         <source>The Shopify step of this cancellation is already done.</source>
         <translation>Der Shopify-Schritt dieser Stornierung ist schon erledigt.</translation>
     </message>
@@ -7489,22 +7554,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_manual</name>
     <message>
-        <location filename="dynamic_texts.py" line="567"/>
+        <location filename="dynamic_texts.py" line="576"/>
         <source>No Shopify order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="568"/>
+        <location filename="dynamic_texts.py" line="577"/>
         <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
         <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="569"/>
-        <source>Find the order by its name in the Shopify admin (Orders).</source>
-        <translation>Suchen Sie die Bestellung über ihren Namen im Shopify-Adminbereich (Bestellungen).</translation>
-    </message>
-    <message>
-        <location filename="dynamic_texts.py" line="570"/>
+        <location filename="dynamic_texts.py" line="578"/>
         <source>A refund amount cannot be negative.</source>
         <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
     </message>
@@ -7512,27 +7572,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.shop_refund</name>
     <message>
-        <location filename="dynamic_texts.py" line="571"/>
+        <location filename="dynamic_texts.py" line="579"/>
         <source>The linked order has no Shopify id: refund it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="572"/>
+        <location filename="dynamic_texts.py" line="580"/>
         <source>Shopify suggests refunding nothing: there is nothing to send.</source>
         <translation>Shopify schlägt vor, nichts zu erstatten: Es gibt nichts zu senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="573"/>
+        <location filename="dynamic_texts.py" line="581"/>
         <source>The refund has no idempotency key; it cannot be sent safely.</source>
         <translation>Die Erstattung hat keinen Idempotenzschlüssel; sie lässt sich nicht sicher senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="574"/>
+        <location filename="dynamic_texts.py" line="582"/>
         <source>There is nothing left to refund in this cancellation.</source>
         <translation>In dieser Stornierung ist nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="575"/>
+        <location filename="dynamic_texts.py" line="583"/>
         <source>Shopify saw this refund&apos;s key with other amounts. Look at the order&apos;s refunds in the Shopify admin before doing anything else.</source>
         <translation>Shopify kennt den Schlüssel dieser Erstattung mit anderen Beträgen. Sehen Sie sich die Erstattungen der Bestellung im Shopify-Adminbereich an, bevor Sie etwas anderes tun.</translation>
     </message>
@@ -7540,7 +7600,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.states</name>
     <message>
-        <location filename="dynamic_texts.py" line="576"/>
+        <location filename="dynamic_texts.py" line="584"/>
         <source>Unknown cancellation state {raw!r} in the ledger.</source>
         <translation>Unbekannter Stornierungsstatus {raw!r} im Auftragsbuch.</translation>
     </message>
@@ -7548,22 +7608,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.supplier</name>
     <message>
-        <location filename="dynamic_texts.py" line="577"/>
+        <location filename="dynamic_texts.py" line="585"/>
         <source>AliExpress shows the parcel shipped before the cancellation was requested: too late to cancel at the supplier.</source>
         <translation>AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät für eine Stornierung beim Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="578"/>
+        <location filename="dynamic_texts.py" line="586"/>
         <source>Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only after its 24-hour payment check, from {check_until}. Until then the Cancel button may be missing.</source>
         <translation>Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab {check_until}. Bis dahin fehlt die Schaltfläche „Cancel order“ eventuell.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="579"/>
+        <location filename="dynamic_texts.py" line="587"/>
         <source>The supplier&apos;s ship window has closed: AliExpress may close the order and refund you in full by itself.</source>
         <translation>Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="580"/>
+        <location filename="dynamic_texts.py" line="588"/>
         <source>AliExpress is not connected: look at the order page and record the answer by hand.</source>
         <translation>AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie die Antwort von Hand ein.</translation>
     </message>
@@ -7571,7 +7631,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.workflow</name>
     <message>
-        <location filename="dynamic_texts.py" line="581"/>
+        <location filename="dynamic_texts.py" line="589"/>
         <source>AliExpress order {order_external_order_id} already has an open cancellation: continue that one.</source>
         <translation>Für die AliExpress-Bestellung {order_external_order_id} läuft schon eine Stornierung: setzen Sie diese fort.</translation>
     </message>
@@ -7579,92 +7639,92 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.evidence</name>
     <message>
-        <location filename="dynamic_texts.py" line="582"/>
+        <location filename="dynamic_texts.py" line="590"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="583"/>
+        <location filename="dynamic_texts.py" line="591"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="584"/>
+        <location filename="dynamic_texts.py" line="592"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="585"/>
+        <location filename="dynamic_texts.py" line="593"/>
         <source>carrier status</source>
         <translation>Status des Versanddienstes</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="586"/>
+        <location filename="dynamic_texts.py" line="594"/>
         <source>AliExpress status</source>
         <translation>AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="587"/>
+        <location filename="dynamic_texts.py" line="595"/>
         <source>Chargeback opened by the bank</source>
         <translation>Rückbuchung von der Bank eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="588"/>
+        <location filename="dynamic_texts.py" line="596"/>
         <source>Chargeback updated by Shopify</source>
         <translation>Rückbuchung von Shopify geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="589"/>
+        <location filename="dynamic_texts.py" line="597"/>
         <source>Evidence text saved at Shopify</source>
         <translation>Nachweistext bei Shopify gespeichert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="590"/>
+        <location filename="dynamic_texts.py" line="598"/>
         <source>Evidence submitted to the bank</source>
         <translation>Nachweise an die Bank übermittelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="591"/>
+        <location filename="dynamic_texts.py" line="599"/>
         <source>Sending the evidence failed</source>
         <translation>Senden der Nachweise fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="592"/>
+        <location filename="dynamic_texts.py" line="600"/>
         <source>Supplier shipped the order (AliExpress)</source>
         <translation>Lieferant hat versandt (AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="593"/>
+        <location filename="dynamic_texts.py" line="601"/>
         <source>AliExpress status changed</source>
         <translation>AliExpress-Status geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="594"/>
+        <location filename="dynamic_texts.py" line="602"/>
         <source>Order cancelled at AliExpress</source>
         <translation>Bestellung bei AliExpress storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="595"/>
+        <location filename="dynamic_texts.py" line="603"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="596"/>
+        <location filename="dynamic_texts.py" line="604"/>
         <source>Supplier order recorded</source>
         <translation>Lieferantenbestellung erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="597"/>
+        <location filename="dynamic_texts.py" line="605"/>
         <source>Supplier order edited</source>
         <translation>Lieferantenbestellung bearbeitet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="598"/>
+        <location filename="dynamic_texts.py" line="606"/>
         <source>Refund issued to the customer</source>
         <translation>Erstattung an den Kunden veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="599"/>
+        <location filename="dynamic_texts.py" line="607"/>
         <source>Cancellation: {text}</source>
         <translation>Stornierung: {text}</translation>
     </message>
@@ -7672,152 +7732,152 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.words</name>
     <message>
-        <location filename="dynamic_texts.py" line="600"/>
+        <location filename="dynamic_texts.py" line="608"/>
         <source>Show the order, the shipment with its tracking, the refund policy and every contact with the customer.</source>
         <translation>Zeigen Sie die Bestellung, den Versand mit Sendungsverfolgung, die Erstattungsrichtlinie und jeden Kontakt mit dem Kunden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="601"/>
+        <location filename="dynamic_texts.py" line="609"/>
         <source>Card holder says they did not make the payment</source>
         <translation>Karteninhaber sagt, er habe die Zahlung nicht veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="602"/>
+        <location filename="dynamic_texts.py" line="610"/>
         <source>No reason given (ask the customer)</source>
         <translation>Kein Grund genannt (beim Kunden nachfragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="603"/>
+        <location filename="dynamic_texts.py" line="611"/>
         <source>Customer does not recognise the payment</source>
         <translation>Kunde erkennt die Abbuchung nicht</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="604"/>
+        <location filename="dynamic_texts.py" line="612"/>
         <source>Customer says they were charged twice</source>
         <translation>Kunde sagt, doppelt belastet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="605"/>
+        <location filename="dynamic_texts.py" line="613"/>
         <source>Charged after a subscription was cancelled</source>
         <translation>Belastet nach Kündigung eines Abos</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="606"/>
+        <location filename="dynamic_texts.py" line="614"/>
         <source>Item defective, damaged or not as described</source>
         <translation>Artikel defekt, beschädigt oder nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="607"/>
+        <location filename="dynamic_texts.py" line="615"/>
         <source>Customer says the item never arrived</source>
         <translation>Kunde sagt, der Artikel sei nie angekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="608"/>
+        <location filename="dynamic_texts.py" line="616"/>
         <source>Customer says a promised refund did not come</source>
         <translation>Kunde sagt, eine zugesagte Erstattung sei nicht gekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="609"/>
+        <location filename="dynamic_texts.py" line="617"/>
         <source>Wrong account details at the bank</source>
         <translation>Falsche Kontodaten bei der Bank</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="610"/>
+        <location filename="dynamic_texts.py" line="618"/>
         <source>Not enough money on the account</source>
         <translation>Konto nicht gedeckt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="611"/>
+        <location filename="dynamic_texts.py" line="619"/>
         <source>The customer&apos;s bank cannot process the payment</source>
         <translation>Die Bank des Kunden kann die Zahlung nicht verarbeiten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="612"/>
+        <location filename="dynamic_texts.py" line="620"/>
         <source>Direct debit not authorised by the customer</source>
         <translation>Lastschrift vom Kunden nicht autorisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="613"/>
+        <location filename="dynamic_texts.py" line="621"/>
         <source>Customer disputed the payment (ask them why)</source>
         <translation>Kunde hat die Zahlung angefochten (nach dem Grund fragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="614"/>
+        <location filename="dynamic_texts.py" line="622"/>
         <source>The bank says the payment broke card network rules</source>
         <translation>Die Bank sagt, die Zahlung verstoße gegen Kartennetz-Regeln</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="615"/>
+        <location filename="dynamic_texts.py" line="623"/>
         <source>Needs your evidence</source>
         <translation>Wartet auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="616"/>
+        <location filename="dynamic_texts.py" line="624"/>
         <source>Evidence sent: bank deciding</source>
         <translation>Nachweise gesendet: Bank entscheidet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="617"/>
+        <location filename="dynamic_texts.py" line="625"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="618"/>
+        <location filename="dynamic_texts.py" line="626"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="619"/>
+        <location filename="dynamic_texts.py" line="627"/>
         <source>Accepted (not contested)</source>
         <translation>Akzeptiert (nicht angefochten)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="620"/>
+        <location filename="dynamic_texts.py" line="628"/>
         <source>Prevented (no chargeback)</source>
         <translation>Abgewendet (keine Rückbuchung)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="621"/>
+        <location filename="dynamic_texts.py" line="629"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="622"/>
+        <location filename="dynamic_texts.py" line="630"/>
         <source>Chargeback</source>
         <translation>Rückbuchung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="623"/>
+        <location filename="dynamic_texts.py" line="631"/>
         <source>Inquiry</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="624"/>
+        <location filename="dynamic_texts.py" line="632"/>
         <source>Show that the parcel shipped to the customer&apos;s address and was delivered: carrier, tracking number and the carrier&apos;s delivery event.</source>
         <translation>Zeigen Sie, dass das Paket an die Adresse des Kunden ging und zugestellt wurde: Versanddienst, Sendungsnummer und das Zustellereignis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="625"/>
+        <location filename="dynamic_texts.py" line="633"/>
         <source>Show the product as described, the refund policy the customer accepted, and that the customer did not return the item or ask for a return.</source>
         <translation>Zeigen Sie den Artikel wie beschrieben, die akzeptierten Rückgabebedingungen und dass der Kunde den Artikel nicht zurückgeschickt oder keine Rückgabe verlangt hat.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="626"/>
+        <location filename="dynamic_texts.py" line="634"/>
         <source>Show the refund already made, or why none is owed under the refund policy.</source>
         <translation>Zeigen Sie die bereits geleistete Erstattung oder warum laut Erstattungsrichtlinie keine fällig ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="627"/>
+        <location filename="dynamic_texts.py" line="635"/>
         <source>Show that the order shipped to the card holder&apos;s address and any contact with them.</source>
         <translation>Zeigen Sie, dass an die Adresse des Karteninhabers versandt wurde, und jeden Kontakt mit ihm.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="628"/>
+        <location filename="dynamic_texts.py" line="636"/>
         <source>Show the order, what was shipped where, and the name the payment appears under.</source>
         <translation>Zeigen Sie die Bestellung, was wohin versandt wurde, und unter welchem Namen die Abbuchung erscheint.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="629"/>
+        <location filename="dynamic_texts.py" line="637"/>
         <source>Show that each payment belongs to a separate order.</source>
         <translation>Zeigen Sie, dass jede Zahlung zu einer eigenen Bestellung gehört.</translation>
     </message>
@@ -7825,12 +7885,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.connections</name>
     <message>
-        <location filename="dynamic_texts.py" line="630"/>
+        <location filename="dynamic_texts.py" line="638"/>
         <source>The connection failed ({kind}). Check the internet connection.</source>
         <translation>Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="631"/>
+        <location filename="dynamic_texts.py" line="639"/>
         <source>Something went wrong ({name}: {error}).</source>
         <translation>Etwas ist schiefgegangen ({name}: {error}).</translation>
     </message>
@@ -7838,70 +7898,90 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadline_entries</name>
     <message>
-        <location filename="dynamic_texts.py" line="632"/>
+        <location filename="dynamic_texts.py" line="640"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="633"/>
+        <location filename="dynamic_texts.py" line="641"/>
         <source>Order it from the supplier</source>
         <translation>Beim Lieferanten bestellen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="634"/>
+        <location filename="dynamic_texts.py" line="642"/>
         <source>The supplier&apos;s ship window closes</source>
         <translation>Das Versandfenster des Lieferanten endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="635"/>
+        <location filename="dynamic_texts.py" line="643"/>
         <source>The supplier&apos;s answer to the cancel request is due</source>
         <translation>Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="636"/>
+        <location filename="dynamic_texts.py" line="644"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="637"/>
+        <location filename="dynamic_texts.py" line="645"/>
         <source>The dispute&apos;s next step is due (escalate it)</source>
         <translation>Der nächste Schritt im Streitfall ist fällig (eskalieren)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="638"/>
+        <location filename="dynamic_texts.py" line="646"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="639"/>
+        <location filename="dynamic_texts.py" line="647"/>
         <source>AliExpress&apos; purchase protection ends: open a dispute before</source>
         <translation>Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="640"/>
+        <location filename="dynamic_texts.py" line="648"/>
         <source>Refund the customer&apos;s withdrawal</source>
         <translation>Den Widerruf des Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="641"/>
+        <location filename="dynamic_texts.py" line="649"/>
         <source>Send the chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung einreichen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="650"/>
+        <source>Request the cancellation on AliExpress before the order ships</source>
+        <translation>Die Stornierung auf AliExpress anfragen, bevor die Bestellung versendet wird</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="651"/>
+        <source>Cancel the order on Shopify: the customer waits for the refund</source>
+        <translation>Die Bestellung in Shopify stornieren: Der Kunde wartet auf die Erstattung</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="652"/>
+        <source>Continue the cancellation: your next step is due</source>
+        <translation>Stornierung fortsetzen: Ihr nächster Schritt ist fällig</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="653"/>
+        <source>Refund the customer on Shopify: the customer waits for the money</source>
+        <translation>Dem Kunden in Shopify erstatten: Der Kunde wartet auf das Geld</translation>
     </message>
 </context>
 <context>
     <name>core.deadlines</name>
     <message>
-        <location filename="dynamic_texts.py" line="642"/>
+        <location filename="dynamic_texts.py" line="654"/>
         <source>Ship-by moved from {before} to {after}: calendar changed</source>
         <translation>Versandfrist verschoben von {before} auf {after}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="643"/>
+        <location filename="dynamic_texts.py" line="655"/>
         <source>{message} (estimated: no official holiday arrangement for that year yet)</source>
         <translation>{message} (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="644"/>
+        <location filename="dynamic_texts.py" line="656"/>
         <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
         <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
     </message>
@@ -7909,17 +7989,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.amounts</name>
     <message>
-        <location filename="dynamic_texts.py" line="645"/>
+        <location filename="dynamic_texts.py" line="657"/>
         <source>not an amount: &quot;{text}&quot;</source>
         <translation>kein Betrag: "{text}"</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="646"/>
+        <location filename="dynamic_texts.py" line="658"/>
         <source>&quot;{text}&quot; has more decimals than {currency} has</source>
         <translation>"{text}" hat mehr Nachkommastellen als {currency}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="647"/>
+        <location filename="dynamic_texts.py" line="659"/>
         <source>&quot;{text}&quot; is too large to be an amount</source>
         <translation>"{text}" ist zu groß für einen Betrag</translation>
     </message>
@@ -7927,62 +8007,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.csv_source</name>
     <message>
-        <location filename="dynamic_texts.py" line="648"/>
+        <location filename="dynamic_texts.py" line="660"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>eine Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="649"/>
+        <location filename="dynamic_texts.py" line="661"/>
         <source>an old Excel workbook (.xls)</source>
         <translation>eine alte Excel-Arbeitsmappe (.xls)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="650"/>
+        <location filename="dynamic_texts.py" line="662"/>
         <source>the CSV breaks here ({text}); the rest of the file could not be read</source>
         <translation>die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="651"/>
+        <location filename="dynamic_texts.py" line="663"/>
         <source>{path_name} is not readable text: save it as CSV (UTF-8) and import it again.</source>
         <translation>{path_name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren Sie sie noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="652"/>
+        <location filename="dynamic_texts.py" line="664"/>
         <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
         <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (") wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="653"/>
+        <location filename="dynamic_texts.py" line="665"/>
         <source>{path_name} mixes text encodings; save it again as CSV (UTF-8) and retry.</source>
         <translation>{path_name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV (UTF-8) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="654"/>
+        <location filename="dynamic_texts.py" line="666"/>
         <source>{path_name} cannot be read: its header (line {line_no}) is not a line of column names (one of them is longer than any column name can be).</source>
         <translation>{path_name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein kann).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="655"/>
+        <location filename="dynamic_texts.py" line="667"/>
         <source>{path_name} is empty.</source>
         <translation>{path_name} ist leer.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="656"/>
+        <location filename="dynamic_texts.py" line="668"/>
         <source>{path_name} cannot be read: {reason}.</source>
         <translation>{path_name} lässt sich nicht lesen: {reason}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="657"/>
+        <location filename="dynamic_texts.py" line="669"/>
         <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
         <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="658"/>
+        <location filename="dynamic_texts.py" line="670"/>
         <source>{path_name} contains binary data, not CSV text.</source>
         <translation>{path_name} enthält Binärdaten, keinen CSV-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="659"/>
+        <location filename="dynamic_texts.py" line="671"/>
         <source>{path_name} has no header line.</source>
         <translation>{path_name} hat keine Kopfzeile.</translation>
     </message>
@@ -7990,17 +8070,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.questions</name>
     <message>
-        <location filename="dynamic_texts.py" line="660"/>
+        <location filename="dynamic_texts.py" line="672"/>
         <source>The file has no Currency column (an older export) and the ledger has no shop to take the currency from: which currency are its amounts in?</source>
         <translation>Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="661"/>
+        <location filename="dynamic_texts.py" line="673"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
         <translation>Daten wie "{example}" (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="662"/>
+        <location filename="dynamic_texts.py" line="674"/>
         <source>The ledger holds {len} shops ({join}) and an export does not say which one it is from: which shop is it?</source>
         <translation>Das Auftragsbuch enthält {len} Shops ({join}) und ein Export sagt nicht, aus welchem er stammt: welcher Shop ist es?</translation>
     </message>
@@ -8008,12 +8088,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.shopify_rows</name>
     <message>
-        <location filename="dynamic_texts.py" line="663"/>
+        <location filename="dynamic_texts.py" line="675"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte "Name" (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="664"/>
+        <location filename="dynamic_texts.py" line="676"/>
         <source>{source_path_name} is not a Shopify orders export: it has a Name column but none of Id, Total, Financial Status or Lineitem name.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es gibt eine Spalte Name, aber keine von Id, Total, Financial Status oder Lineitem name.</translation>
     </message>
@@ -8021,62 +8101,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.summary</name>
     <message>
-        <location filename="dynamic_texts.py" line="665"/>
+        <location filename="dynamic_texts.py" line="677"/>
         <source>day-first</source>
         <translation>Tag zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="666"/>
+        <location filename="dynamic_texts.py" line="678"/>
         <source>month-first</source>
         <translation>Monat zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="667"/>
+        <location filename="dynamic_texts.py" line="679"/>
         <source>as the file shows</source>
         <translation>wie die Datei zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="668"/>
+        <location filename="dynamic_texts.py" line="680"/>
         <source>as you said</source>
         <translation>wie angegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="669"/>
+        <location filename="dynamic_texts.py" line="681"/>
         <source>as your locale writes dates</source>
         <translation>wie Ihr Gebietsschema Daten schreibt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="670"/>
+        <location filename="dynamic_texts.py" line="682"/>
         <source>to be confirmed</source>
         <translation>noch zu bestätigen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="671"/>
+        <location filename="dynamic_texts.py" line="683"/>
         <source>the shop&apos;s currency in the ledger</source>
         <translation>die Währung des Shops im Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="672"/>
+        <location filename="dynamic_texts.py" line="684"/>
         <source>Orders of shop {shop}.</source>
         <translation>Bestellungen des Shops {shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="673"/>
+        <location filename="dynamic_texts.py" line="685"/>
         <source>No Currency column: amounts read in {currency} ({source}).</source>
         <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="674"/>
+        <location filename="dynamic_texts.py" line="686"/>
         <source>line {line}: {cell}</source>
         <translation>Zeile {line}: {cell}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="675"/>
+        <location filename="dynamic_texts.py" line="687"/>
         <source>Dates read {order} ({how}).</source>
         <translation>Daten mit {order} gelesen ({how}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="676"/>
+        <location filename="dynamic_texts.py" line="688"/>
         <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
         <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
     </message>
@@ -8084,12 +8164,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.timestamps</name>
     <message>
-        <location filename="dynamic_texts.py" line="677"/>
+        <location filename="dynamic_texts.py" line="689"/>
         <source>not a date: &quot;{text}&quot;</source>
         <translation>kein Datum: "{text}"</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="678"/>
+        <location filename="dynamic_texts.py" line="690"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
         <translation>"{text}": Tag und Monat lassen sich nicht unterscheiden</translation>
     </message>
@@ -8097,42 +8177,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="679"/>
+        <location filename="dynamic_texts.py" line="691"/>
         <source>{value} days ago</source>
         <translation>vor {value} Tagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="680"/>
+        <location filename="dynamic_texts.py" line="692"/>
         <source>{last} (its last change; {copied})</source>
         <translation>{last} (letzte Änderung; {copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="681"/>
+        <location filename="dynamic_texts.py" line="693"/>
         <source>The latest verified backup, {path_name}, is from {when}.</source>
         <translation>Die neueste geprüfte Sicherung, {path_name}, stammt vom {when}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="682"/>
+        <location filename="dynamic_texts.py" line="694"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="683"/>
+        <location filename="dynamic_texts.py" line="695"/>
         <source>the copy&apos;s file time lies in the future: the clock was wrong then</source>
         <translation>die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="684"/>
+        <location filename="dynamic_texts.py" line="696"/>
         <source>copied {age}</source>
         <translation>{age} kopiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="685"/>
+        <location filename="dynamic_texts.py" line="697"/>
         <source>{date} ({copied})</source>
         <translation>{date} ({copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="686"/>
+        <location filename="dynamic_texts.py" line="698"/>
         <source>The backup of {path_name} failed its check ({problems}) and was removed; {path_name} itself may be damaged.</source>
         <translation>Die Sicherung von {path_name} hat die Prüfung nicht bestanden ({problems}) und wurde entfernt; {path_name} selbst ist vielleicht beschädigt.</translation>
     </message>
@@ -8140,17 +8220,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.errors</name>
     <message>
-        <location filename="dynamic_texts.py" line="687"/>
+        <location filename="dynamic_texts.py" line="699"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="688"/>
+        <location filename="dynamic_texts.py" line="700"/>
         <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
         <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="689"/>
+        <location filename="dynamic_texts.py" line="701"/>
         <source>the disk could not be written to (it may be full, or the file too large)</source>
         <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
     </message>
@@ -8158,12 +8238,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.migrate</name>
     <message>
-        <location filename="dynamic_texts.py" line="690"/>
+        <location filename="dynamic_texts.py" line="702"/>
         <source>{path_name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="691"/>
+        <location filename="dynamic_texts.py" line="703"/>
         <source>{path_name} was not upgraded: rows of {table} would refer to missing rows. The ledger was left as it was.</source>
         <translation>{path_name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende Zeilen verweisen. Das Auftragsbuch blieb, wie es war.</translation>
     </message>
@@ -8171,27 +8251,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server</name>
     <message>
-        <location filename="dynamic_texts.py" line="692"/>
+        <location filename="dynamic_texts.py" line="704"/>
         <source>The database {address_database} on {address_host} holds tables of another program, not a Dropdesk ledger. Name an empty database (Dropdesk makes its tables there) or one that holds a Dropdesk ledger.</source>
         <translation>Die Datenbank {address_database} auf {address_host} enthält Tabellen eines anderen Programms, kein Dropdesk-Auftragsbuch. Nennen Sie eine leere Datenbank (Dropdesk legt dort seine Tabellen an) oder eine mit einem Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="693"/>
+        <location filename="dynamic_texts.py" line="705"/>
         <source>Dropdesk could not open the ledger at {address_url}: {detail}. Check that the server runs and can be reached from this computer.</source>
         <translation>Dropdesk konnte das Auftragsbuch unter {address_url} nicht öffnen: {detail}. Prüfen Sie, ob der Server läuft und von diesem Computer aus erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="694"/>
+        <location filename="dynamic_texts.py" line="706"/>
         <source>The server refused the password of {address_user} for {address_url}. Enter it again (it is kept in the system keyring).</source>
         <translation>Der Server hat das Passwort von {address_user} für {address_url} abgelehnt. Geben Sie es noch einmal ein (es wird im Schlüsselbund des Systems aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="695"/>
+        <location filename="dynamic_texts.py" line="707"/>
         <source>{address_url} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, then run the command again.</source>
         <translation>{address_url} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, dann starten Sie den Befehl noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="696"/>
+        <location filename="dynamic_texts.py" line="708"/>
         <source>{address_url} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{address_url} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
@@ -8199,7 +8279,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_address</name>
     <message>
-        <location filename="dynamic_texts.py" line="697"/>
+        <location filename="dynamic_texts.py" line="709"/>
         <source>{shown}: the password does not belong in the address, where it would be stored and shown. Leave it out: Dropdesk asks for it once and keeps it in the system keyring (`dropdesk ledger password ADDRESS`).</source>
         <translation>{shown}: das Passwort gehört nicht in die Adresse, wo es gespeichert und angezeigt würde. Lassen Sie es weg: Dropdesk fragt einmal danach und bewahrt es im Schlüsselbund des Systems auf (`dropdesk ledger password ADRESSE`).</translation>
     </message>
@@ -8207,12 +8287,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="698"/>
+        <location filename="dynamic_texts.py" line="710"/>
         <source>Backups of a server ledger</source>
         <translation>Sicherungen eines Auftragsbuchs auf einem Server</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="699"/>
+        <location filename="dynamic_texts.py" line="711"/>
         <source>Dropdesk makes no daily backup of a ledger on a server: backing it up is the server&apos;s job. Run this every day (for example from cron):
 
 {command}
@@ -8228,12 +8308,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.server_password</name>
     <message>
-        <location filename="dynamic_texts.py" line="700"/>
+        <location filename="dynamic_texts.py" line="712"/>
         <source>The server asks for the password of {address_user}, and none is stored for {address_url}. Enter it once: `dropdesk ledger password {address_url}` (or File &gt; Open server ledger in the window); Dropdesk keeps it in the system keyring.</source>
         <translation>Der Server verlangt das Passwort von {address_user}, und für {address_url} ist keines gespeichert. Geben Sie es einmal ein: `dropdesk ledger password {address_url}` (oder Datei &gt; Server-Auftragsbuch öffnen im Fenster); Dropdesk bewahrt es im Schlüsselbund des Systems auf.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="701"/>
+        <location filename="dynamic_texts.py" line="713"/>
         <source>The password of {address_url} is kept in the system keyring, which cannot be read: {keyring_problem}</source>
         <translation>Das Passwort von {address_url} liegt im Schlüsselbund des Systems, der sich nicht lesen lässt: {keyring_problem}</translation>
     </message>
@@ -8241,57 +8321,57 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.store</name>
     <message>
-        <location filename="dynamic_texts.py" line="702"/>
+        <location filename="dynamic_texts.py" line="714"/>
         <source>{path_name} is open in another Dropdesk window (perhaps under another name or folder). Switch to that window, or close it and try again.</source>
         <translation>{path_name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="703"/>
+        <location filename="dynamic_texts.py" line="715"/>
         <source>{path_name} is damaged: its table definitions are garbled.</source>
         <translation>{path_name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="704"/>
+        <location filename="dynamic_texts.py" line="716"/>
         <source>{path_name} is damaged: {error}</source>
         <translation>{path_name} ist beschädigt: {error}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="705"/>
+        <location filename="dynamic_texts.py" line="717"/>
         <source>{path} is a folder, not a ledger file.</source>
         <translation>{path} ist ein Ordner, kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="706"/>
+        <location filename="dynamic_texts.py" line="718"/>
         <source>There is no ledger at {path}.</source>
         <translation>Unter {path} liegt kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="707"/>
+        <location filename="dynamic_texts.py" line="719"/>
         <source>{path_name} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, which upgrades it (after a backup), then run the command again. The file was not changed.</source>
         <translation>{path_name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="708"/>
+        <location filename="dynamic_texts.py" line="720"/>
         <source>{path_name} is not a Dropdesk ledger (not an SQLite file).</source>
         <translation>{path_name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="709"/>
+        <location filename="dynamic_texts.py" line="721"/>
         <source>{path_name} is an SQLite file of another program, not a Dropdesk ledger.</source>
         <translation>{path_name} ist eine SQLite-Datei eines anderen Programms, kein Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="710"/>
+        <location filename="dynamic_texts.py" line="722"/>
         <source>{path_name} is damaged ({value}). Dropdesk writes nothing to it: restore the latest backup, or open another ledger.</source>
         <translation>{path_name} ist beschädigt ({value}). Dropdesk schreibt nichts hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein anderes Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="711"/>
+        <location filename="dynamic_texts.py" line="723"/>
         <source>{path_name} cannot be opened: it cannot be locked ({reason}).</source>
         <translation>{path_name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="712"/>
+        <location filename="dynamic_texts.py" line="724"/>
         <source>{path_name} was written by a newer Dropdesk (schema {revision}). Update Dropdesk to read it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {revision}). Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.</translation>
     </message>
@@ -8299,7 +8379,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.sync_folder</name>
     <message>
-        <location filename="dynamic_texts.py" line="713"/>
+        <location filename="dynamic_texts.py" line="725"/>
         <source>{path_name} is in a {service} folder. {service} copies the ledger while Dropdesk writes it, which can damage it or split it into conflicting copies, above all when two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs it up daily). To work from two computers, put the ledger on a PostgreSQL server: `dropdesk ledger copy` moves it there, then open postgresql://user@host/database.</source>
         <translation>{path_name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie postgresql://benutzer@host/datenbank.</translation>
     </message>
@@ -8307,12 +8387,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.transfer</name>
     <message>
-        <location filename="dynamic_texts.py" line="714"/>
+        <location filename="dynamic_texts.py" line="726"/>
         <source>{target_location} already holds rows (table {table}): a ledger is copied only into an empty one. Nothing was changed.</source>
         <translation>{target_location} enthält bereits Zeilen (Tabelle {table}): ein Auftragsbuch wird nur in ein leeres kopiert. Nichts wurde verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="715"/>
+        <location filename="dynamic_texts.py" line="727"/>
         <source>The copy of table {table_name} differs from the original ({difference}); nothing was kept in {target_location}.</source>
         <translation>Die Kopie der Tabelle {table_name} weicht vom Original ab ({difference}); in {target_location} wurde nichts behalten.</translation>
     </message>
@@ -8320,12 +8400,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.wal_watch</name>
     <message>
-        <location filename="dynamic_texts.py" line="716"/>
+        <location filename="dynamic_texts.py" line="728"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; this change was not made. Close Dropdesk, check the orders, and restore the latest backup if some are missing.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder her, falls welche fehlen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="717"/>
+        <location filename="dynamic_texts.py" line="729"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Dropdesk copied the saved changes back into the ledger; this change was not made. Close Dropdesk and open it again, and keep cleaning or sync tools away from the files beside the ledger.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem Auftragsbuch fern.</translation>
     </message>
@@ -8333,7 +8413,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.notices</name>
     <message>
-        <location filename="dynamic_texts.py" line="718"/>
+        <location filename="dynamic_texts.py" line="730"/>
         <source>This message needs {what}.</source>
         <translation>Diese Nachricht braucht {what}.</translation>
     </message>
@@ -8341,12 +8421,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.outgoing</name>
     <message>
-        <location filename="dynamic_texts.py" line="719"/>
+        <location filename="dynamic_texts.py" line="731"/>
         <source>No message template {key!r}.</source>
         <translation>Keine Nachrichtenvorlage {key!r}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="720"/>
+        <location filename="dynamic_texts.py" line="732"/>
         <source>The message {key!r} needs {join}.</source>
         <translation>Die Nachricht {key!r} braucht {join}.</translation>
     </message>
@@ -8354,12 +8434,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.paths</name>
     <message>
-        <location filename="dynamic_texts.py" line="721"/>
+        <location filename="dynamic_texts.py" line="733"/>
         <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
         <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="722"/>
+        <location filename="dynamic_texts.py" line="734"/>
         <source>{blocker} is a file, not a folder</source>
         <translation>{blocker} ist eine Datei, kein Ordner</translation>
     </message>
@@ -8367,12 +8447,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.policy</name>
     <message>
-        <location filename="dynamic_texts.py" line="723"/>
+        <location filename="dynamic_texts.py" line="735"/>
         <source>A policy needs at least one supplier to rely on.</source>
         <translation>Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="724"/>
+        <location filename="dynamic_texts.py" line="736"/>
         <source>The policy needs an e-mail address customers can write to.</source>
         <translation>Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.</translation>
     </message>
@@ -8380,77 +8460,77 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.protection</name>
     <message>
-        <location filename="dynamic_texts.py" line="725"/>
+        <location filename="dynamic_texts.py" line="737"/>
         <source>After opening: the supplier answers within the dispute; from the 3rd day you can escalate it to AliExpress; unresolved after 15 days it goes to AliExpress&apos; case team by itself.</source>
         <translation>Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das Fallteam von AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="726"/>
+        <location filename="dynamic_texts.py" line="738"/>
         <source>If tracking shows the parcel left only after the day you opened the dispute, say so: it was not shipped when you complained, and you are owed the money back.</source>
         <translation>Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert haben, und Ihnen steht das Geld zu.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="727"/>
+        <location filename="dynamic_texts.py" line="739"/>
         <source>Write to the supplier first and ask where the parcel is; if it is still on its way, ask them to extend the protection.</source>
         <translation>Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="728"/>
+        <location filename="dynamic_texts.py" line="740"/>
         <source>Before protection ends, open the dispute on the order page: reason “Order not received”, full refund.</source>
         <translation>Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: Grund „Bestellung nicht erhalten“, volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="729"/>
+        <location filename="dynamic_texts.py" line="741"/>
         <source>The tracking number and a screenshot of its latest carrier events</source>
         <translation>Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="730"/>
+        <location filename="dynamic_texts.py" line="742"/>
         <source>The customer&apos;s written statement that nothing arrived</source>
         <translation>Die schriftliche Aussage des Kunden, dass nichts angekommen ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="731"/>
+        <location filename="dynamic_texts.py" line="743"/>
         <source>Your messages with the supplier (screenshots)</source>
         <translation>Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="732"/>
+        <location filename="dynamic_texts.py" line="744"/>
         <source>For a parcel held by customs: the customs office&apos;s written reason</source>
         <translation>Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des Zollamts</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="733"/>
+        <location filename="dynamic_texts.py" line="745"/>
         <source>Ask the customer for photos or a short video before anything is sent back.</source>
         <translation>Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas zurückgeschickt wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="734"/>
+        <location filename="dynamic_texts.py" line="746"/>
         <source>Open the dispute on the order page: reason “Not as described” (or “Damaged”), list every difference from the listing, full or partial refund.</source>
         <translation>Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ (oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder teilweise Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="735"/>
+        <location filename="dynamic_texts.py" line="747"/>
         <source>Clear photos of the item and of its labels; for more than one piece, all of them</source>
         <translation>Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="736"/>
+        <location filename="dynamic_texts.py" line="748"/>
         <source>A wrong size: the item flat beside a ruler, and the size label</source>
         <translation>Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="737"/>
+        <location filename="dynamic_texts.py" line="749"/>
         <source>Something that does not work: a video showing it</source>
         <translation>Etwas funktioniert nicht: ein Video, das es zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="738"/>
+        <location filename="dynamic_texts.py" line="750"/>
         <source>A screenshot of the product page as you bought it</source>
         <translation>Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="739"/>
+        <location filename="dynamic_texts.py" line="751"/>
         <source>Damaged packaging: photos, and a claim with the local carrier</source>
         <translation>Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller</translation>
     </message>
@@ -8458,7 +8538,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.rates</name>
     <message>
-        <location filename="dynamic_texts.py" line="740"/>
+        <location filename="dynamic_texts.py" line="752"/>
         <source>{code!r} is not a currency code like EUR or USD.</source>
         <translation>{code!r} ist kein Währungscode wie EUR oder USD.</translation>
     </message>
@@ -8466,7 +8546,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.review</name>
     <message>
-        <location filename="dynamic_texts.py" line="741"/>
+        <location filename="dynamic_texts.py" line="753"/>
         <source>{latest}; the rate of each day, {days} days from {first}</source>
         <translation>{latest}; der Kurs jedes Tages, {days} Tage ab {first}</translation>
     </message>
@@ -8474,62 +8554,62 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.client</name>
     <message>
-        <location filename="dynamic_texts.py" line="742"/>
+        <location filename="dynamic_texts.py" line="754"/>
         <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
         <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit 'shpat_') und ob die App noch installiert ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="743"/>
+        <location filename="dynamic_texts.py" line="755"/>
         <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
         <translation>Shopify hat die Anfrage '{operation}' von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="744"/>
+        <location filename="dynamic_texts.py" line="756"/>
         <source>Shopify answered &apos;{operation}&apos; without data.</source>
         <translation>Shopify hat '{operation}' ohne Daten beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="745"/>
+        <location filename="dynamic_texts.py" line="757"/>
         <source>Refusing to send a Shopify request anywhere but https://{shop}.</source>
         <translation>Dropdesk sendet Shopify-Anfragen nur an https://{shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="746"/>
+        <location filename="dynamic_texts.py" line="758"/>
         <source>Shopify ({shop}) answered with a redirect to {target}. Dropdesk does not follow redirects, so the access token stays with your shop. Check the shop address.</source>
         <translation>Shopify ({shop}) hat mit einer Weiterleitung nach {target} geantwortet. Dropdesk folgt keinen Weiterleitungen, damit das Zugriffstoken bei Ihrem Shop bleibt. Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="747"/>
+        <location filename="dynamic_texts.py" line="759"/>
         <source>Shopify ({shop}) refused even a freshly issued access token. The app may have been uninstalled from the shop, or its access revoked.</source>
         <translation>Shopify ({shop}) hat sogar ein frisch ausgestelltes Zugriffstoken abgelehnt. Vielleicht wurde die App aus dem Shop entfernt oder ihr Zugriff widerrufen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="748"/>
+        <location filename="dynamic_texts.py" line="760"/>
         <source>The shop {shop} is frozen (Shopify says payment is required). Settle the bill in the Shopify admin, then try again.</source>
         <translation>Der Shop {shop} ist eingefroren (laut Shopify ist eine Zahlung fällig). Begleichen Sie die Rechnung im Shopify-Adminbereich und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="749"/>
+        <location filename="dynamic_texts.py" line="761"/>
         <source>Shopify denied this app access to {shop} (HTTP 403). The app may have been uninstalled, or it lacks a permission.</source>
         <translation>Shopify hat dieser App den Zugriff auf {shop} verweigert (HTTP 403). Vielleicht wurde die App entfernt, oder ihr fehlt eine Berechtigung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="750"/>
+        <location filename="dynamic_texts.py" line="762"/>
         <source>No Shopify shop answers at {shop} (or API version {api_version} is unknown). Check the shop address.</source>
         <translation>Unter {shop} antwortet kein Shopify-Shop (oder die API-Version {api_version} ist unbekannt). Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="751"/>
+        <location filename="dynamic_texts.py" line="763"/>
         <source>The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.</source>
         <translation>Der Shop {shop} ist von Shopify gesperrt. Sehen Sie im Shopify-Adminbereich nach einem Hinweis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="752"/>
+        <location filename="dynamic_texts.py" line="764"/>
         <source>Shopify ({shop}) answered the token request without a token.</source>
         <translation>Shopify ({shop}) hat die Token-Anfrage ohne Token beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="753"/>
+        <location filename="dynamic_texts.py" line="765"/>
         <source>Shopify ({shop}) kept asking Dropdesk to slow down for over {max_throttle_wait:.0f} seconds. Try again in a few minutes.</source>
         <translation>Shopify ({shop}) hat Dropdesk über {max_throttle_wait:.0f} Sekunden lang gebeten, langsamer zu werden. Versuchen Sie es in ein paar Minuten noch einmal.</translation>
     </message>
@@ -8537,7 +8617,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.connection</name>
     <message>
-        <location filename="dynamic_texts.py" line="754"/>
+        <location filename="dynamic_texts.py" line="766"/>
         <source>{client_shop} answered as {info_myshopify_domain}. Check the shop address.</source>
         <translation>{client_shop} hat als {info_myshopify_domain} geantwortet. Prüfen Sie die Shop-Adresse.</translation>
     </message>
@@ -8545,72 +8625,72 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.denials</name>
     <message>
-        <location filename="dynamic_texts.py" line="755"/>
+        <location filename="dynamic_texts.py" line="767"/>
         <source>Access to protected customer data is granted in the app&apos;s configuration (Shopify Dev Dashboard or Partner Dashboard: the app &gt; protected customer data access: select the data and the reasons, then release the version and install it again); apps used by other shops also need Shopify&apos;s approval. Access scopes do not grant it.</source>
         <translation>Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt (Shopify Dev Dashboard oder Partner Dashboard: die App &gt; Zugriff auf geschützte Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. Zugriffsbereiche (Scopes) gewähren ihn nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="756"/>
+        <location filename="dynamic_texts.py" line="768"/>
         <source>Shopify did not say which permission is missing. Check the app&apos;s access scopes (Dropdesk needs read_orders and write_orders, and read_all_orders for orders older than 60 days) and its protected customer data access in the app&apos;s configuration, then install the app again.</source>
         <translation>Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche (Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der Konfiguration der App; installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="757"/>
+        <location filename="dynamic_texts.py" line="769"/>
         <source>e-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="758"/>
+        <location filename="dynamic_texts.py" line="770"/>
         <source>customer name</source>
         <translation>Kundenname</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="759"/>
+        <location filename="dynamic_texts.py" line="771"/>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="760"/>
+        <location filename="dynamic_texts.py" line="772"/>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="761"/>
+        <location filename="dynamic_texts.py" line="773"/>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="762"/>
+        <location filename="dynamic_texts.py" line="774"/>
         <source>Add {names} to the app&apos;s access scopes (the app&apos;s configuration in the Shopify admin or Dev Dashboard), then install the app again.</source>
         <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="763"/>
+        <location filename="dynamic_texts.py" line="775"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
         <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für '{operation}' verweigert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="764"/>
+        <location filename="dynamic_texts.py" line="776"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
         <translation>Shopify ({shop}) hat '{operation}' abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="765"/>
+        <location filename="dynamic_texts.py" line="777"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
         <translation>Shopify ({shop}) hat '{operation}' abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="766"/>
+        <location filename="dynamic_texts.py" line="778"/>
         <source>Shopify withholds protected customer data from Dropdesk&apos;s app ({fields}); the orders were saved without it. {remedy}</source>
         <translation>Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück ({fields}); die Bestellungen wurden ohne sie gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="767"/>
+        <location filename="dynamic_texts.py" line="779"/>
         <source>Shopify withheld {fields} because the app lacks the access scope {scopes}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten, weil der App der Zugriffsbereich {scopes} fehlt; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="768"/>
+        <location filename="dynamic_texts.py" line="780"/>
         <source>Shopify withheld {fields}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
@@ -8618,17 +8698,17 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.disputes</name>
     <message>
-        <location filename="dynamic_texts.py" line="769"/>
+        <location filename="dynamic_texts.py" line="781"/>
         <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
         <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="770"/>
+        <location filename="dynamic_texts.py" line="782"/>
         <source>Shopify ({client_shop}) has no dispute {number}.</source>
         <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="771"/>
+        <location filename="dynamic_texts.py" line="783"/>
         <source>Shopify would not save the evidence: {said}.</source>
         <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
     </message>
@@ -8636,22 +8716,22 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.order_cancel</name>
     <message>
-        <location filename="dynamic_texts.py" line="772"/>
+        <location filename="dynamic_texts.py" line="784"/>
         <source>Shopify does not know the job {job_id} any more.</source>
         <translation>Shopify kennt den Auftrag {job_id} nicht mehr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="773"/>
+        <location filename="dynamic_texts.py" line="785"/>
         <source>Shopify finished the cancel job for order {order_name}, but the order is not cancelled. Look at the order in the Shopify admin.</source>
         <translation>Shopify hat den Stornierungsauftrag für die Bestellung {order_name} beendet, aber die Bestellung ist nicht storniert. Sehen Sie sich die Bestellung im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="774"/>
+        <location filename="dynamic_texts.py" line="786"/>
         <source>Shopify ({client_shop}) has no order {number} to cancel.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number} zum Stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="775"/>
+        <location filename="dynamic_texts.py" line="787"/>
         <source>Shopify has not finished the job after {timeout:.0f} seconds. Look at the order in the Shopify admin before trying again.</source>
         <translation>Shopify hat den Auftrag nach {timeout:.0f} Sekunden nicht beendet. Sehen Sie sich die Bestellung im Shopify-Adminbereich an, bevor Sie es noch einmal versuchen.</translation>
     </message>
@@ -8659,22 +8739,22 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.orders</name>
     <message>
-        <location filename="dynamic_texts.py" line="776"/>
+        <location filename="dynamic_texts.py" line="788"/>
         <source>Shopify ({client_shop}) has no order named {wanted}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung mit dem Namen {wanted}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="777"/>
+        <location filename="dynamic_texts.py" line="789"/>
         <source>Shopify ({client_shop}) has no order {value}. It may have been deleted, or it belongs to another shop.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {value}. Vielleicht wurde sie gelöscht, oder sie gehört zu einem anderen Shop.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="778"/>
+        <location filename="dynamic_texts.py" line="790"/>
         <source>Shopify&apos;s answer has an unexpected orders list.</source>
         <translation>Die Antwort von Shopify enthält eine unerwartete Bestellliste.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="779"/>
+        <location filename="dynamic_texts.py" line="791"/>
         <source>Order {order_name} disappeared from Shopify while reading it.</source>
         <translation>Die Bestellung {order_name} ist beim Lesen aus Shopify verschwunden.</translation>
     </message>
@@ -8682,7 +8762,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.refunds</name>
     <message>
-        <location filename="dynamic_texts.py" line="780"/>
+        <location filename="dynamic_texts.py" line="792"/>
         <source>Shopify ({client_shop}) has no order {number}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number}.</translation>
     </message>
@@ -8690,12 +8770,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.versions</name>
     <message>
-        <location filename="dynamic_texts.py" line="781"/>
+        <location filename="dynamic_texts.py" line="793"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
         <translation>'{shown}' ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="782"/>
+        <location filename="dynamic_texts.py" line="794"/>
         <source>Shopify API version {shown} is too old for Dropdesk: choose {oldest_api_version} or newer (Connections &gt; the shop &gt; API version). Older versions refuse the duplicate-safe refunds Dropdesk sends.</source>
         <translation>Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie {oldest_api_version} oder neuer (Verbindungen &gt; der Shop &gt; API-Version). Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, die Dropdesk sendet.</translation>
     </message>
@@ -8703,117 +8783,117 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.status_words</name>
     <message>
-        <location filename="dynamic_texts.py" line="783"/>
+        <location filename="dynamic_texts.py" line="795"/>
         <source>Other AliExpress status</source>
         <translation>Anderer AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="784"/>
+        <location filename="dynamic_texts.py" line="796"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="785"/>
+        <location filename="dynamic_texts.py" line="797"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="786"/>
+        <location filename="dynamic_texts.py" line="798"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="787"/>
+        <location filename="dynamic_texts.py" line="799"/>
         <source>Payment on hold</source>
         <translation>Zahlung angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="788"/>
+        <location filename="dynamic_texts.py" line="800"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="789"/>
+        <location filename="dynamic_texts.py" line="801"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="790"/>
+        <location filename="dynamic_texts.py" line="802"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="791"/>
+        <location filename="dynamic_texts.py" line="803"/>
         <source>Shipped, payment settling</source>
         <translation>Versandt, Zahlung wird abgewickelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="792"/>
+        <location filename="dynamic_texts.py" line="804"/>
         <source>Dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="793"/>
+        <location filename="dynamic_texts.py" line="805"/>
         <source>On hold at AliExpress</source>
         <translation>Bei AliExpress angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="794"/>
+        <location filename="dynamic_texts.py" line="806"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="795"/>
+        <location filename="dynamic_texts.py" line="807"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="796"/>
+        <location filename="dynamic_texts.py" line="808"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="797"/>
+        <location filename="dynamic_texts.py" line="809"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="798"/>
+        <location filename="dynamic_texts.py" line="810"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="799"/>
+        <location filename="dynamic_texts.py" line="811"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="800"/>
+        <location filename="dynamic_texts.py" line="812"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="801"/>
+        <location filename="dynamic_texts.py" line="813"/>
         <source>Cancelled before payment</source>
         <translation>Vor der Zahlung storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="802"/>
+        <location filename="dynamic_texts.py" line="814"/>
         <source>Closed: not paid in time</source>
         <translation>Geschlossen: nicht rechtzeitig bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="803"/>
+        <location filename="dynamic_texts.py" line="815"/>
         <source>Closed by AliExpress&apos; payment check</source>
         <translation>Von der Zahlungsprüfung geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="804"/>
+        <location filename="dynamic_texts.py" line="816"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="805"/>
+        <location filename="dynamic_texts.py" line="817"/>
         <source>Refunded after a dispute</source>
         <translation>Nach Streitfall erstattet</translation>
     </message>
@@ -8821,7 +8901,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.supplier_platforms</name>
     <message>
-        <location filename="dynamic_texts.py" line="806"/>
+        <location filename="dynamic_texts.py" line="818"/>
         <source>Dropdesk does not know the supplier platform {platform_id!r}. Update Dropdesk, or set the supplier&apos;s platform to AliExpress.</source>
         <translation>Dropdesk kennt die Lieferantenplattform {platform_id!r} nicht. Aktualisieren Sie Dropdesk oder stellen Sie die Plattform des Lieferanten auf AliExpress.</translation>
     </message>
@@ -8829,27 +8909,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.withdrawal</name>
     <message>
-        <location filename="dynamic_texts.py" line="807"/>
+        <location filename="dynamic_texts.py" line="819"/>
         <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
         <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="808"/>
+        <location filename="dynamic_texts.py" line="820"/>
         <source>That shop order is not in the ledger.</source>
         <translation>Diese Bestellung ist nicht im Ledger.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="809"/>
+        <location filename="dynamic_texts.py" line="821"/>
         <source>The withdrawal cannot have arrived in the future: check the date and time.</source>
         <translation>Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und Uhrzeit.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="810"/>
+        <location filename="dynamic_texts.py" line="822"/>
         <source>The withdrawal cannot have arrived before the order was placed.</source>
         <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="811"/>
+        <location filename="dynamic_texts.py" line="823"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>

@@ -36,6 +36,13 @@ def test_accepted_path_end_to_end(
     clock: Clock,
 ) -> None:
     flow = make_workflow()
+    ship_by = clock() + timedelta(days=2)
+    with ledger.session() as session:
+        supplier_order = session.get(SupplierOrder, orders.supplier_order_id)
+        assert supplier_order is not None
+        supplier_order.ship_by = ship_by
+        session.add(supplier_order)
+        session.commit()
     run = flow.start(orders.supplier_order_id, Reason.CHANGED_MIND, Fault.CUSTOMER)
     assert flow.state(run).state is State.CHECKING
 
@@ -48,7 +55,13 @@ def test_accepted_path_end_to_end(
         view.why
     ) + in_german(view.why)
     assert Action.MARK_SUPPLIER_CANCEL_REQUESTED in view.actions
-    assert view.needs_out_of_pocket_ack and view.next_deadline is None
+    assert view.needs_out_of_pocket_ack
+    # Changed deliberately (it used to have no deadline "by design"): the run waits for the
+    # merchant's click on AliExpress, and the order left the ship-window list with the run's
+    # start, so nothing reminded them. After shipping the supplier can no longer cancel: the
+    # order's ship-by is the step's deadline.
+    assert view.next_deadline == ship_by
+    assert view.next_deadline_kind is DeadlineKind.SUPPLIER_STEP
 
     guide = flow.supplier_guide(run)
     assert guide.order_url == (
@@ -72,8 +85,10 @@ def test_accepted_path_end_to_end(
     expected_from, expected_until = clocks.refund_expected(
         answered_at, 3, 15, "DE", "Europe/Berlin"
     )
-    assert view.next_deadline == expected_until
-    assert view.next_deadline_kind is DeadlineKind.SUPPLIER_REFUND
+    # The Shopify step is the merchant's: due at once (from the supplier's "accepted"), before
+    # the supplier's refund weeks later.
+    assert view.next_deadline == answered_at
+    assert view.next_deadline_kind is DeadlineKind.SHOP_STEP
 
     options = ShopCancelOptions(restock=True, notify_customer=False, staff_note="Supplier agreed")
     view = flow.cancel_on_shop(run, options)

@@ -219,11 +219,14 @@ def test_open_cancellations_sorted_by_next_deadline(
     clock.advance(hours=1)
     flow.mark_supplier_cancel_requested(runs[0])  # due an hour later
     listed = flow.open_cancellations()
-    assert [c.id for c in listed] == [runs[2], runs[0], runs[1]]
-    assert listed[0].next_deadline_label.startswith("The cancel request resolves")
-    assert listed[2].next_deadline is None and listed[2].external_order_id
+    # The run still waiting for the merchant's own request on AliExpress comes first: its
+    # step was due the moment the check found it (no ship-by known in this seed).
+    assert [c.id for c in listed] == [runs[1], runs[2], runs[0]]
+    assert listed[0].next_deadline == listed[0].updated_at and listed[0].external_order_id
+    assert listed[0].next_deadline_label == "Request the cancellation on AliExpress before it ships"
+    assert listed[1].next_deadline_label.startswith("The cancel request resolves")
     from core.cancel.listing import badges_for
 
-    badges = badges_for(ledger, [listed[0].supplier_order_id or 0])
+    badges = badges_for(ledger, [listed[1].supplier_order_id or 0])
     (badge,) = badges.values()
     assert badge.state is State.SUPPLIER_CANCEL_REQUESTED and badge.cancellation_id == runs[2]
