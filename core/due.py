@@ -19,10 +19,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from core import clocks, protection, settings, withdrawal
-from core.cancel.next_deadline import MERCHANT_STEPS
 from core.cancel.states import FINAL, State
 from core.chargebacks.store import chargeback_deadlines
 from core.clocks import Urgency
@@ -159,15 +159,22 @@ def entered_lead(
 # --- every kind of deadline -----------------------------------------------------------------
 
 
-#: The run's state -> the kind of its next deadline (core.cancel.next_deadline's order);
-#: any other open state with a deadline waits for the supplier's refund.
-_RUN_KINDS = {
-    State.SUPPLIER_CANCEL_REQUESTED.value: Kind.SUPPLIER_ANSWER,
-    State.TRACKING_REQUESTED.value: Kind.TRACKING_REQUEST,
-    State.DISPUTE_OPEN.value: Kind.DISPUTE,
-    # The merchant's own steps (the kinds are named alike):
-    **{state.value: Kind(step.value) for state, step in MERCHANT_STEPS.items()},
-}
+@cache
+def _run_kinds() -> dict[str, Kind]:
+    """The run's state -> the kind of its next deadline (core.cancel.next_deadline's order);
+    any other open state with a deadline waits for the supplier's refund. (Read on first use:
+    the workflow's modules load SQLModel, which the window's first frame does without.)"""
+    from core.cancel.next_deadline import MERCHANT_STEPS
+
+    return {
+        State.SUPPLIER_CANCEL_REQUESTED.value: Kind.SUPPLIER_ANSWER,
+        State.TRACKING_REQUESTED.value: Kind.TRACKING_REQUEST,
+        State.DISPUTE_OPEN.value: Kind.DISPUTE,
+        # The merchant's own steps (the kinds are named alike):
+        **{state.value: Kind(step.value) for state, step in MERCHANT_STEPS.items()},
+    }
+
+
 #: Shopify financial statuses of an order the customer has paid (as the ledger spells them).
 PAID_STATUSES = ("paid", "partially_paid", "partially_refunded")
 
@@ -240,7 +247,7 @@ def run_deadlines(
         assert moment is not None  # the WHERE clause says so
         found.append(
             Deadline(
-                _RUN_KINDS.get(raw[1], Kind.SUPPLIER_REFUND),
+                _run_kinds().get(raw[1], Kind.SUPPLIER_REFUND),
                 moment,
                 moment - now,
                 display_text(raw[4]),
@@ -368,7 +375,7 @@ def open_clocks(
         f" WHERE c.next_deadline IS NOT NULL AND +c.state IN ({states})"
     )
     for ident, state, moment in _execute(connection, runs, OPEN_RUN_STATES):
-        found.append((_parsed(moment), _RUN_KINDS.get(state, Kind.SUPPLIER_REFUND), ident))
+        found.append((_parsed(moment), _run_kinds().get(state, Kind.SUPPLIER_REFUND), ident))
     buy_within = timedelta(hours=float(settings.fetch(connection, "buy_within_hours")))
     for ident, _name, paid in _execute(connection, _TO_BUY, PAID_STATUSES):
         found.append((_parsed(paid) + buy_within, Kind.BUY, ident))
@@ -395,7 +402,7 @@ def deadlines_of(
     """The deadlines (with names) of OpenClocks keys, soonest first: for notifications. The
     kinds kept whole come from `clocks_now`."""
     named = clocks_now.named if clocks_now is not None else {}
-    runs = [i for k, i in keys if k in _RUN_DEADLINE_KINDS]
+    runs = [i for k, i in keys if k in {*_run_kinds().values(), Kind.SUPPLIER_REFUND}]
     buys = [i for k, i in keys if k is Kind.BUY]
     found = run_deadlines(db, now, ids=runs) if runs else []
     found += buy_deadlines(db, now, ids=buys) if buys else []
@@ -407,7 +414,6 @@ def deadlines_of(
 
 
 #: The kinds of an open run's next deadline (run_deadlines).
-_RUN_DEADLINE_KINDS = frozenset({*_RUN_KINDS.values(), Kind.SUPPLIER_REFUND})
 
 
 @dataclass(frozen=True)

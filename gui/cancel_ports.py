@@ -123,8 +123,7 @@ def manual_opener(ledger: Ledger) -> OpenWorkflow:
 def resume_open_runs(ledger: Ledger, opener: OpenWorkflow) -> list[ResumeOutcome]:
     """(keyring, network) At start-up: continue every run a crash or a quit left in flight or
     between two automatic steps, each with the ports of its own shop."""
-    with ledger.session() as session:  # runs an older version left without their step's date
-        date_merchant_steps(session)
+    date_merchant_steps(ledger)  # runs an older version left without their step's date
     waiting = [run for run in open_cancellations(ledger) if run.state in IN_FLIGHT | TRANSIENT]
     by_shop: dict[int | None, list[tuple[int, int | None]]] = {}
     for run in waiting:

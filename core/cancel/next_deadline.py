@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
@@ -22,6 +23,9 @@ from core.cancel.states import FINAL, State
 from core.cancel.terms import terms_for
 from core.ledger.models import Cancellation, Dispute, Refund, SupplierOrder
 from core.ledger.types import DisputeState, RefundDirection, RefundState
+
+if TYPE_CHECKING:
+    from core.ledger import Ledger
 
 
 class DeadlineKind(StrEnum):
@@ -118,18 +122,20 @@ def next_deadline(
     return None, None
 
 
-def date_merchant_steps(session: Session) -> int:
+def date_merchant_steps(ledger: Ledger) -> int:
     """Give the runs waiting for the merchant their step's deadline where the stored one is
     another (a run left there by a version that dated only the supplier's clocks); at
-    start-up. Such runs are few: one query, one write each. Returns how many moved."""
+    start-up, in one transaction. Such runs are few: one query, one write each. Returns how
+    many moved."""
     waiting = [state.value for state in MERCHANT_STEPS]
     moved = 0
-    for row in session.exec(select(Cancellation).where(col(Cancellation.state).in_(waiting))):
-        due = next_deadline(session, row)[0]
-        if due != row.next_deadline:
-            row.next_deadline = due
-            session.add(row)
-            moved += 1
+    with ledger.session() as session:
+        for row in session.exec(select(Cancellation).where(col(Cancellation.state).in_(waiting))):
+            due = next_deadline(session, row)[0]
+            if due != row.next_deadline:
+                row.next_deadline = due
+                session.add(row)
+                moved += 1
     return moved
 
 

@@ -30,6 +30,7 @@ from core.status_words import status_words
 from core.supplier_platforms.port import SupplierPlatform
 from core.supplier_platforms.refresh import refresh_orders
 from tests import cjdropshipping
+from tests.catalogue import in_english, in_german
 from tests.cjdropshipping.client import CJClient, CJTokenError
 from tests.fakes.aliexpress_gateway import FakeAliExpress, FakeOrder
 from tests.fakes.cjdropshipping import TOKEN, CJOrder, FakeCJ
@@ -135,10 +136,16 @@ def test_a_registered_second_platform_is_refreshed_and_read_in_the_apps_words(
         name: status_words(stored[number].order_status, stored[number].end_reason)
         for name, number in CJ_IDS.items()
     }
-    assert (words["shipped"].en, words["shipped"].de) == ("Shipped", "Versandt")
-    assert (words["delivered"].en, words["delivered"].de) == ("Delivered", "Zugestellt")
-    assert (words["cancelled"].en, words["cancelled"].de) == ("Cancelled", "Storniert")
-    assert words["waiting"].de == "Wartet auf Versand"
+    assert (in_english(words["shipped"]), in_german(words["shipped"])) == ("Shipped", "Versandt")
+    assert (in_english(words["delivered"]), in_german(words["delivered"])) == (
+        "Delivered",
+        "Zugestellt",
+    )
+    assert (in_english(words["cancelled"]), in_german(words["cancelled"])) == (
+        "Cancelled",
+        "Storniert",
+    )
+    assert in_german(words["waiting"]) == "Wartet auf Versand"
     assert stored[CJ_IDS["new_word"]].order_status == "HELD_AT_WAREHOUSE"  # kept raw
     shipped = stored[CJ_IDS["shipped"]]
     assert (shipped.tracking_number, shipped.carrier) == ("YT2612080001", "YunExpress")

@@ -77,31 +77,31 @@ def test_open_runs_soonest_deadline_first(
     view = make_view(qtbot, ledger, NOW + timedelta(hours=1))
     shown = rows(view)
     assert [row[2] for row in shown] == [
+        "Checking where the order stands",  # the merchant's own step: due at once, first
         "Waiting for the supplier's answer",  # due in 72 hours
         "Waiting for the tracking number",  # due in 5 working days (China's calendar)
-        "Checking where the order stands",  # no deadline: last
     ]
     assert [row[3] for row in shown] == [
+        "Your next step is due now",
         "The cancel request resolves by itself",
         "The supplier's tracking number is due",
-        "Waiting on you",
     ]
-    assert shown[0][4].endswith("· in 2 d 23 h") and shown[2][4] == "—"
+    assert "overdue" in shown[0][4] and shown[1][4].endswith("· in 2 d 23 h")
     assert all(row[5] == "Changed mind" for row in shown)
     assert view.count_label.text() == "3 open cancellations"
-    assert view.selected_id() == runs["answer"]  # the most urgent is preselected
+    assert view.selected_id() == runs["unchecked"]  # the most urgent is preselected
     assert view.resume_button.isEnabled() and not view.empty.isVisible()
 
 
 def test_overdue_deadlines_are_marked(qtbot: QtBot, ledger: Ledger, runs: dict[str, int]) -> None:
     view = make_view(qtbot, ledger, NOW + timedelta(days=4))
-    first = view.table.topLevelItem(0)
-    assert first is not None
-    assert "overdue 1 d" in first.text(4)
-    assert first.foreground(4).color() == Colours.NEGATIVE.color()
-    assert "deadline has passed" in first.toolTip(4)
-    second = view.table.topLevelItem(1)
-    assert second is not None and second.foreground(4).color() != Colours.NEGATIVE.color()
+    answer = view.table.topLevelItem(1)  # after the merchant's own step, due at once
+    assert answer is not None
+    assert "overdue 1 d" in answer.text(4)
+    assert answer.foreground(4).color() == Colours.NEGATIVE.color()
+    assert "deadline has passed" in answer.toolTip(4)
+    tracking = view.table.topLevelItem(2)
+    assert tracking is not None and tracking.foreground(4).color() != Colours.NEGATIVE.color()
 
 
 def test_resume_by_button_enter_and_double_click(
@@ -114,7 +114,7 @@ def test_resume_by_button_enter_and_double_click(
     qtbot.mouseClick(view.resume_button, Qt.MouseButton.LeftButton)
     view.table.setFocus()
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
-    item = view.table.topLevelItem(2)
+    item = view.table.topLevelItem(0)  # the merchant's own step comes first
     assert item is not None
     where = view.table.visualItemRect(item).center()
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
@@ -132,8 +132,8 @@ def test_refresh_follows_the_ledger_and_keeps_the_selection(
     with qtbot.waitSignal(view.refreshed):
         view.refresh()
     assert [row[2] for row in rows(view)] == [
-        "Waiting for the tracking number",
         "Checking where the order stands",
+        "Waiting for the tracking number",
     ]
     assert view.selected_id() == runs["unchecked"]
     flow.abandon(runs["tracking"], "kept")

@@ -73,7 +73,7 @@ def test_locked_parts_say_why_and_the_rest_stays_editable(qtbot: QtBot, ledger: 
         Reason.WRONG_SIZE, Fault.CARRIER, ShopAction.REFUND, restock=False,
         shop_before_supplier=True,
     )  # fmt: skip
-    asked = Text("the supplier was already asked", "der Lieferant wurde bereits gefragt")
+    asked = Text.pair("the supplier was already asked", "der Lieferant wurde bereits gefragt")
     form.set_decision(decided, {"reason": asked, "shop_action": None})
     assert form.decision() == decided  # shown as it is, no remembered default mixed in
     assert not form.reason.isEnabled() and not form.shop_action.isEnabled()

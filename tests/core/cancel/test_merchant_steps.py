@@ -16,6 +16,7 @@ from core.deadline_entries import Kind
 from core.ledger import Ledger
 from core.ledger.models import CustomerOrder, SupplierOrder
 from core.ledger.types import Fault, Reason
+from tests.catalogue import in_english, in_german
 from tests.core.cancel.conftest import Clock, MakeWorkflow
 from tests.core.cancel.wiring import ORDER_TOTAL_MINOR, Seeded, seed
 from tests.fakes.aliexpress_gateway import FakeAliExpress
@@ -51,7 +52,7 @@ def test_manual_day_lists_each_merchant_step_and_answers_it_in_one_click(
     # 1. The click on AliExpress: due by the ship-by (after shipping no cancel is possible).
     (step,) = listed(ledger, clock(), run)
     assert (step.kind, step.deadline, step.overdue) == (Kind.SUPPLIER_STEP, ship_by, False)
-    assert "AliExpress" in step.what.en and "AliExpress" in step.what.de
+    assert "AliExpress" in in_english(step.what) and "AliExpress" in in_german(step.what)
     assert ANSWERS[step.kind] == (ALIEXPRESS_DONE,)
     assert pilot.answer(run, ALIEXPRESS_DONE).state is State.SUPPLIER_CANCEL_REQUESTED
     assert [d.kind for d in listed(ledger, clock(), run)] == [Kind.SUPPLIER_ANSWER]
@@ -62,7 +63,7 @@ def test_manual_day_lists_each_merchant_step_and_answers_it_in_one_click(
     now = clock.advance(minutes=10)
     (step,) = listed(ledger, now, run)
     assert (step.kind, step.deadline, step.overdue) == (Kind.SHOP_STEP, accepted_at, True)
-    assert step.what.de.startswith("Die Bestellung in Shopify stornieren")
+    assert in_german(step.what).startswith("Die Bestellung in Shopify stornieren")
     with ledger.engine.connect() as connection:
         everything = due.deadlines(connection, now)
         tray = due.tray_counts(connection, now - timedelta(minutes=1), now, 24)
@@ -103,7 +104,9 @@ def test_refund_step_and_other_merchant_steps_are_listed_without_a_guessing_clic
     assert pilot.advance(run).state is State.SHOP_REFUND_TODO
     (step,) = listed(ledger, shipped_seen + timedelta(seconds=1), run)
     assert step.kind is Kind.SHOP_REFUND_STEP and step.overdue
-    assert "Refund the customer on Shopify" in step.what.en and "erstatten" in step.what.de
+    assert "Refund the customer on Shopify" in in_english(step.what) and "erstatten" in in_german(
+        step.what
+    )
     assert ANSWERS.get(step.kind, ()) == ()
 
     # A run left at its very first step (started, never checked) waits for the merchant too.
@@ -138,7 +141,7 @@ def test_without_an_admin_link_the_clicks_name_the_order_not_a_disabled_link(
     run = flow.start(orders.supplier_order_id, Reason.OTHER)
     flow.check(run)
     linked = flow.shop_manual_guide(run)
-    assert linked.admin_url and "(the link above)" in linked.clicks[0].en
+    assert linked.admin_url and "(the link above)" in in_english(linked.clicks[0])
     with ledger.session() as session:
         customer = session.get(CustomerOrder, orders.customer_order_id)
         assert customer is not None
@@ -148,9 +151,9 @@ def test_without_an_admin_link_the_clicks_name_the_order_not_a_disabled_link(
     guide = flow.shop_manual_guide(run)
     assert guide.admin_url is None
     first = guide.clicks[0]
-    assert "link" not in first.en.lower() and "Link" not in first.de
-    assert guide.order_name in first.en and guide.order_name in first.de
-    assert "Bestellungen" in first.de
+    assert "link" not in in_english(first).lower() and "Link" not in in_german(first)
+    assert guide.order_name in in_english(first) and guide.order_name in in_german(first)
+    assert "Bestellungen" in in_german(first)
 
 
 def test_runs_left_by_an_older_version_get_their_step_dated(
@@ -172,9 +175,7 @@ def test_runs_left_by_an_older_version_get_their_step_dated(
         assert row is not None
         row.next_deadline = accepted_at + timedelta(days=15)  # what the older version stored
         session.add(row)
-    with ledger.session() as session:
-        assert date_merchant_steps(session) == 1
-    with ledger.session() as session:
-        assert date_merchant_steps(session) == 0
+    assert date_merchant_steps(ledger) == 1
+    assert date_merchant_steps(ledger) == 0
     (step,) = listed(ledger, clock(), run)
     assert (step.kind, step.deadline) == (Kind.SHOP_STEP, accepted_at)

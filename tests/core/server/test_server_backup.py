@@ -11,6 +11,7 @@ from core.ledger import open_ledger
 from core.ledger.server import ServerLedger
 from core.ledger.server_address import parse
 from core.ledger.server_backup import advice_once, dump_command
+from tests.catalogue import in_english, in_german
 
 pytestmark = pytest.mark.postgresql
 
@@ -23,8 +24,8 @@ def test_the_advice_is_given_once_with_the_dump_command(pg_ledger_url: str) -> N
         assert told is not None
         address = parse(pg_ledger_url)
         command = dump_command(address.url, address.database)
-        assert command in told.en and command in told.de
-        assert "server's job" in told.en and "Sache des Servers" in told.de
+        assert command in in_english(told) and command in in_german(told)
+        assert "server's job" in in_english(told) and "Sache des Servers" in in_german(told)
         words = shlex.split(command)  # one argument each, whatever the address holds
         assert words[:4] == ["pg_dump", "-Fc", "-d", address.url]
         assert words[4:] == ["-f", f"{address.database}.dump"]
