@@ -1,7 +1,11 @@
 """The tray icon: how many deadlines close soon, the same ones "Needs me" lists (ship windows,
 orders to buy, the open cancellations' supplier answers, tracking, disputes and refunds,
 purchase protection, withdrawals, chargebacks), and a notification as each deadline enters the
-warning lead time (once per deadline and run). Clicking the message selects that order.
+warning lead time (once per deadline and run). A step of a cancellation that waits for the
+merchant is due at once, so it never "enters" the lead time: it is announced when it appears
+instead (once per run and step; steps already waiting at start are counted, not toasted, like
+the deadlines). Clicking the message selects that order, or opens "Needs me" on a question's
+or a step's row.
 
 A desktop without a system tray (some Linux desktops, GNOME without an extension) gets no icon:
 then the window says once where the alerts are instead, and each alert goes to its status bar
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from core import due
 from core.cancel.autopilot import ANSWERS
+from core.deadline_entries import Kind
 from core.ledger import Ledger
 from gui.formatting import field_text
 from gui.i18n import say
@@ -29,6 +34,10 @@ log = logging.getLogger(__name__)
 # The protection deadlines are read this far beyond the lead time, then again (a big ledger
 # has one per order shipped in the last two months: only the coming ones are read).
 REREAD_HOURS = 24
+
+# A run waits for the merchant (core.cancel.next_deadline.MERCHANT_STEPS): due at once (or by
+# the ship-by), so each is announced when it first appears in a read, not as it nears.
+STEPS = frozenset({Kind.SUPPLIER_STEP, Kind.SHOP_STEP, Kind.SHOP_REFUND_STEP, Kind.CANCEL_STEP})
 
 
 def _tr(text: str) -> str:
@@ -62,6 +71,8 @@ class DeadlineTray(QObject):
         self._ship: due.TrayCounts | None = None  # the ship windows' last count
         self._clocks: due.OpenClocks | None = None  # read again when the ledger changed
         self._notified: set[tuple[str, int]] = set()
+        # The steps of the last read (None before the first: those are counted, not toasted).
+        self._steps: set[tuple[Kind, int]] | None = None
         self._unreadable = False  # the last read failed (said once in the log)
         self._last_notified: int | None = None
         self._last_question: tuple[str, int] | None = None
@@ -95,6 +106,7 @@ class DeadlineTray(QObject):
         from sqlalchemy.exc import DatabaseError
 
         entered: list[due.Deadline] = []
+        appeared: list[tuple[Kind, int]] = []
         stale = self._clocks is None or not self._clocks.holds(now, self.lead_hours)
         if ledger_changed or stale or not self._ship_holds(now):
             try:
@@ -107,6 +119,7 @@ class DeadlineTray(QObject):
                     within_hours=self.lead_hours + REREAD_HOURS,
                 )
                 if clocks_now is not None:
+                    appeared = self._steps_appeared(clocks_now)
                     self._clocks = clocks_now
             except DatabaseError as error:
                 # A damaged ledger: the check before the first write tells the merchant (and
@@ -121,7 +134,11 @@ class DeadlineTray(QObject):
         assert self._ship is not None and self._clocks is not None  # read above when missing
         closing, overdue, keys = self._clocks.classify(self._since, now, self.lead_hours)
         self._since = max(self._since, now)
-        fresh = [key for key in keys if (key[0].value, key[1]) not in self._notified]
+        fresh = [
+            key
+            for key in dict.fromkeys([*keys, *appeared])  # a step may also enter the lead
+            if (key[0].value, key[1]) not in self._notified
+        ]
         if fresh:
             entered += due.named_deadlines(self._ledger, now, fresh, self._clocks)
         self.closing = self._ship.closing + closing
@@ -132,6 +149,13 @@ class DeadlineTray(QObject):
             self.icon.setToolTip(self.tooltip())
         if entered:
             self._notify(entered)
+
+    def _steps_appeared(self, clocks_now: due.OpenClocks) -> list[tuple[Kind, int]]:
+        """The merchant's steps in this read that were not in the last one."""
+        steps = {key for key in clocks_now.keys if key[0] in STEPS}
+        known = steps if self._steps is None else self._steps
+        self._steps = steps
+        return [key for key in clocks_now.keys if key in steps and key not in known]
 
     def _ship_holds(self, now: datetime) -> bool:
         if self._ship is None or now < self._ship_since:  # not counted yet, or clock went back
@@ -153,21 +177,29 @@ class DeadlineTray(QObject):
         lead = f"{self.lead_hours:g}"
         for deadline in deadlines:
             name = deadline.order_name or deadline.external_order_id or _tr("an order")
-            message = _tr("{0}: {1}, in less than {2} h.").format(name, say(deadline.what), lead)
-            # Qt's tray messages carry no buttons on any platform: a question's answers are
-            # in "Needs me", which the click opens on its row.
-            asks = deadline.cancellation_id is not None and deadline.kind in ANSWERS
-            if asks:
+            step = deadline.kind in STEPS
+            if step:  # due at once (or by the ship-by, which its text says)
+                title = _tr("Your step is due")
+                message = _tr("{0}: {1}.").format(name, say(deadline.what))
+            else:
+                title = _tr("Deadline closing")
+                message = _tr("{0}: {1}, in less than {2} h.").format(
+                    name, say(deadline.what), lead
+                )
+            # Qt's tray messages carry no buttons on any platform: a question's answers and a
+            # step's actions are in "Needs me", which the click opens on its row.
+            opens = deadline.cancellation_id is not None and (deadline.kind in ANSWERS or step)
+            if opens and deadline.kind in ANSWERS:
                 message += " " + _tr("Click to answer.")
-            self._last_question = deadline.key if asks else None
+            elif opens:
+                message += " " + _tr("Click to open it in Needs me.")
+            self._last_question = deadline.key if opens else None
             if deadline.supplier_order_id is not None:
                 self._last_notified = deadline.supplier_order_id
             if not self.available:
                 self.message.emit(message)
                 continue
-            self.icon.showMessage(
-                _tr("Deadline closing"), message, QSystemTrayIcon.MessageIcon.Warning, 15_000
-            )
+            self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
     def _message_clicked(self) -> None:
         if self._last_question is not None:

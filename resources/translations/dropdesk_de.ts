@@ -2178,42 +2178,57 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="73"/>
+        <location filename="../../gui/deadline_tray.py" line="84"/>
         <source>Needs me…</source>
         <translation>Was ansteht…</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="85"/>
+        <location filename="../../gui/deadline_tray.py" line="96"/>
         <source>No system tray on this desktop: deadline alerts appear in this status bar, and View › Needs me lists every deadline.</source>
         <translation>Dieser Desktop hat keinen Infobereich: Fristwarnungen erscheinen in dieser Statusleiste, und Ansicht › Was ansteht listet alle Fristen.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="143"/>
+        <location filename="../../gui/deadline_tray.py" line="167"/>
         <source>Dropdesk: {0} deadlines close within {1} h</source>
         <translation>Dropdesk: {0} Fristen enden innerhalb von {1} h</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="147"/>
+        <location filename="../../gui/deadline_tray.py" line="171"/>
         <source>{0} overdue</source>
         <translation>{0} überfällig</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="155"/>
+        <location filename="../../gui/deadline_tray.py" line="179"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="156"/>
+        <location filename="../../gui/deadline_tray.py" line="182"/>
+        <source>Your step is due</source>
+        <translation>Ihr Schritt ist fällig</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="183"/>
+        <source>{0}: {1}.</source>
+        <translation>{0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="186"/>
         <source>{0}: {1}, in less than {2} h.</source>
         <translation>{0}: {1}, in weniger als {2} h.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="161"/>
+        <location filename="../../gui/deadline_tray.py" line="193"/>
         <source>Click to answer.</source>
         <translation>Zum Antworten klicken.</translation>
     </message>
     <message>
-        <location filename="../../gui/deadline_tray.py" line="169"/>
+        <location filename="../../gui/deadline_tray.py" line="195"/>
+        <source>Click to open it in Needs me.</source>
+        <translation>Zum Öffnen unter „Was ansteht“ klicken.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/deadline_tray.py" line="185"/>
         <source>Deadline closing</source>
         <translation>Frist endet bald</translation>
     </message>

@@ -82,9 +82,10 @@ def test_without_a_tray_the_alerts_go_to_the_status_bar(qtbot: QtBot, ledger: Le
 
     window = MainWindow(ledger, clock=lambda: NOW)  # offscreen Qt has no tray either
     qtbot.addWidget(window)
-    assert window.tray is not None and not window.tray.available
+    shown = window.tray
+    assert shown is not None and not shown.available
     window.show()
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == window.tray.instead())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == shown.instead())
     assert not window.count_label.isVisible()  # the note is not drawn over the counts
 
 
@@ -163,3 +164,67 @@ def test_the_tray_counts_what_needs_me_lists(qtbot: QtBot, ledger: Ledger) -> No
     }
     # The protection window closed on day 6 of the walk: it left both lists (overdue until then).
     assert protected[0] and not protected[-1]
+
+
+def start_step(ledger: Ledger, state: str, at: datetime, name: str) -> int:
+    """A run that waits for the merchant from `at` (due at once, as next_deadline dates it)."""
+    with ledger.session() as session:
+        order = CustomerOrder(
+            name=name, financial_status="paid", fulfillment_status="fulfilled", created_at=at
+        )
+        session.add(order)
+        session.flush()
+        supplier = SupplierOrder(
+            external_order_id=f"81983520498539{name[-2:]}", customer_order_id=order.id
+        )
+        session.add(supplier)
+        session.flush()
+        run = Cancellation(supplier_order_id=supplier.id, state=state, next_deadline=at)
+        session.add(run)
+        session.flush()
+        assert run.id is not None
+        return run.id
+
+
+def test_a_step_due_at_once_is_announced_when_it_appears(qtbot: QtBot, ledger: Ledger) -> None:
+    """A merchant's step is due the moment it appears, so it never enters the lead time after
+    a tick: it is announced on the read that first sees it, once, and its click opens "Needs
+    me" on its row. Steps already waiting at start (a restart) are counted, not toasted."""
+    waiting = start_step(ledger, "shop_refund_todo", NOW - timedelta(hours=2), "#4001")
+    tray = DeadlineTray(ledger, 48, NOW, available=False)
+    texts: list[str] = []
+    tray.message.connect(texts.append)
+    assert tray.overdue == 1 and tray._notified == set()  # there at start: counted only
+
+    later = NOW + timedelta(minutes=5)
+    run = start_step(ledger, "shop_cancel_todo", later, "#4002")
+    tray.update(later, ledger_changed=True)
+    assert tray._notified == {("shop_step", run)}
+    assert texts == [
+        "#4002: Cancel the order on Shopify: the customer waits for the refund. Click to answer."
+    ]
+    with qtbot.waitSignal(tray.answer_clicked) as clicked:
+        tray.icon.messageClicked.emit()
+    assert clicked.args == [("shop_step", run)]
+
+    # Further reads and ticks do not repeat it; a later step of the same run is announced.
+    tray.update(later + timedelta(minutes=1), ledger_changed=True)
+    tray.update(later + timedelta(hours=1))
+    assert len(texts) == 1
+    with ledger.session() as session:
+        row = session.get(Cancellation, run)
+        assert row is not None
+        row.state, row.next_deadline = "checking", later + timedelta(hours=2)
+    tray.update(later + timedelta(hours=2), ledger_changed=True)
+    assert len(texts) == 2 and "Continue the cancellation" in texts[-1]
+    assert "Click to open it in Needs me." in texts[-1]
+    with qtbot.waitSignal(tray.answer_clicked) as clicked:
+        tray.icon.messageClicked.emit()
+    assert clicked.args == [("cancel_step", run)]
+
+    # A restart: both steps are still waiting, and neither is announced again.
+    again = DeadlineTray(ledger, 48, later + timedelta(hours=3), available=False)
+    again.message.connect(texts.append)
+    again.update(later + timedelta(hours=3, minutes=1), ledger_changed=True)
+    assert len(texts) == 2 and again.overdue == 2
+    assert ("shop_refund_step", waiting) not in tray._notified | again._notified
