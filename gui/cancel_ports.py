@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
@@ -149,10 +149,17 @@ def resume_open_runs(ledger: Ledger, opener: OpenWorkflow) -> list[ResumeOutcome
     return outcomes
 
 
-def watch_open_runs(ledger: Ledger, opener: OpenWorkflow, *, limit: int = 50) -> list[Progress]:
+def watch_open_runs(
+    ledger: Ledger,
+    opener: OpenWorkflow,
+    *,
+    limit: int = 50,
+    per_run: Callable[[], AbstractContextManager[None]] = nullcontext,
+) -> list[Progress]:
     """(keyring, network) One pass of the background status watch: every open run with a
     decision moves on as far as it can (`core.cancel.autopilot`), each with the ports of its
-    own shop. A shop that cannot be opened leaves its runs for the next pass."""
+    own shop. A shop that cannot be opened leaves its runs for the next pass. `per_run`: the
+    lock held around each run's step (Autopilot.watch), not around the pass."""
     by_shop: dict[int | None, list[tuple[int, int | None]]] = {}
     for run in open_cancellations(ledger):
         shop_id = shop_of_order(ledger, run.supplier_order_id)
@@ -165,7 +172,8 @@ def watch_open_runs(ledger: Ledger, opener: OpenWorkflow, *, limit: int = 50) ->
             log.info("Status watch skipped %s runs: %s", len(runs), explain(error))
             continue
         try:
-            progress += Autopilot(handle.workflow).watch([r for r, _ in runs], limit=limit)
+            pilot = Autopilot(handle.workflow)
+            progress += pilot.watch([r for r, _ in runs], limit=limit, per_run=per_run)
         finally:
             handle.close()
     return progress

@@ -18,7 +18,8 @@ Rules that keep the merchant's money safe:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -232,11 +233,21 @@ class Autopilot:
         ids = list(cancellation_ids) if cancellation_ids is not None else self.open_runs()
         return [self.advance(run) for run in ids]
 
-    def watch(self, runs: Iterable[int] | None = None, *, limit: int = 50) -> list[Progress]:
+    def watch(
+        self,
+        runs: Iterable[int] | None = None,
+        *,
+        limit: int = 50,
+        per_run: Callable[[], AbstractContextManager[None]] = nullcontext,
+    ) -> list[Progress]:
         """One pass of the background status watch over `runs` (every open one by default):
         ask AliExpress once about the orders of up to `limit` runs waiting for the supplier
         (the API budget: each order is one or two calls, spaced by the client's rate limiter),
-        then advance every run without asking again."""
+        then advance every run without asking again.
+
+        `per_run` (the window's core.cancel.step_lock.StepLock.between_others) is held around
+        each step on the runs, not around the pass: the slow read of AliExpress only updates
+        the supplier orders, so a merchant's step goes between two runs of the pass."""
         runs = self.open_runs() if runs is None else list(runs)
         if self.rt.supplier is not None:
             with self.rt.ledger.session() as session:
@@ -258,8 +269,13 @@ class Autopilot:
                 except AliExpressError:
                     pass  # the runs wait; the next pass asks again
                 else:
-                    self.flow.apply_status_sync(order_ids[:limit])
-        return [self.advance(run, ask_supplier=False) for run in runs]
+                    with per_run():
+                        self.flow.apply_status_sync(order_ids[:limit])
+        progress: list[Progress] = []
+        for run in runs:
+            with per_run():
+                progress.append(self.advance(run, ask_supplier=False))
+        return progress
 
     def open_runs(self) -> list[int]:
         with self.rt.ledger.session() as session:

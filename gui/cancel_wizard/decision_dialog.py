@@ -8,7 +8,6 @@ core refuses such a change anyway, in words. Saving journals the change in the r
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.cancel.autopilot import Autopilot
 from core.cancel.decision import decision_choices
+from core.cancel.step_lock import StepLock
 from core.cancel.workflow import CancelWorkflow
 from core.ledger import Ledger
 from gui.cancel_wizard.decision_form import ALL_LOCKED, DecisionForm
@@ -43,7 +43,7 @@ class DecisionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         pool: QThreadPool | None = None,
-        lock: threading.Lock | None = None,
+        lock: StepLock | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("decisionDialog")
@@ -111,7 +111,7 @@ def open_decision_dialog(
     on_changed: Callable[[int], None],
     *,
     pool: QThreadPool | None = None,
-    lock: threading.Lock | None = None,
+    lock: StepLock | None = None,
 ) -> DecisionDialog:
     """Change decision… of a run, from its wizard or from the Cancellations view: one dialog
     that closes itself and calls `on_changed(id)` once a change is recorded."""

@@ -2,12 +2,12 @@
 run (one window per run, raised when it is already open), the Cancellations view, the resume of
 interrupted runs at start-up, and moving runs on after "Refresh from AliExpress".
 
-All workflow calls, the wizards' and these, share one lock: they never overlap.
+All workflow calls, the wizards' and these, share one lock (core.cancel.step_lock): they never
+overlap. The status watch takes it per run, so a merchant's click never waits for a whole pass.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from core.aliexpress import SyncSummary
 from core.cancel.autopilot import Answer, Progress
 from core.cancel.states import STATES
+from core.cancel.step_lock import StepLock
 from core.cancel.workflow import ResumeOutcome
 from core.ledger import Ledger
 from gui import cancel_ports
@@ -65,14 +66,14 @@ class CancelLauncher(QObject):
         self.asker = asker
         self.pool = pool
         self.now = now
-        self.lock = threading.Lock()
+        self.lock = StepLock()
         self.wizards: list[CancelWizard] = []
         self.view: CancellationsView | None = None
         self.resumer = StepRunner(self, pool=pool, lock=self.lock)
         self.syncer = StepRunner(self, pool=pool, lock=self.lock)
         self._sync_again = False
         self.syncer.ended.connect(self._sync_pending)
-        self.watcher = StepRunner(self, pool=pool, lock=self.lock)
+        self.watcher = StepRunner(self, pool=pool)  # takes self.lock per run (watch_now)
         self.answerer = StepRunner(self, pool=pool, lock=self.lock)
         self.watch_limit = WATCH_LIMIT
         self.watch_timer = QTimer(self)
@@ -251,9 +252,9 @@ class CancelLauncher(QObject):
         if self.watcher.busy:
             return False
         ledger, opener = self.ledger, self.open_workflow
-        limit = self.watch_limit
+        limit, per_run = self.watch_limit, self.lock.between_others
         return self.watcher.run(
-            lambda: cancel_ports.watch_open_runs(ledger, opener, limit=limit),
+            lambda: cancel_ports.watch_open_runs(ledger, opener, limit=limit, per_run=per_run),
             tr("Watching the open cancellations…"),
             self._watched,
             lambda error: self.message.emit(describe(error)),

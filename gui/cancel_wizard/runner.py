@@ -13,13 +13,13 @@ resume the same cancel sent to Shopify.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from core.cancel.states import STATES, State
+from core.cancel.step_lock import StepLock
 from gui.cancel_wizard.step import tr
 from gui.jobs import Job, JobSlot
 
@@ -64,11 +64,11 @@ class StepRunner(QObject):
         parent: QObject | None = None,
         *,
         pool: QThreadPool | None = None,
-        lock: threading.Lock | None = None,
+        lock: StepLock | None = None,
     ) -> None:
         super().__init__(parent)
         self._slot = JobSlot(self, pool)
-        self._lock = lock or threading.Lock()
+        self._lock = lock or StepLock()
         self._callbacks: tuple[Callable[[Any], None], Callable[[BaseException], None]] | None = None
         self._point.connect(self._relay)
 

@@ -10,7 +10,6 @@ Cancellations view with its next deadline, and the wizard reopens on it after a 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -38,6 +37,7 @@ from core.cancel.decision import Decision, remembered_decision, run_decision
 from core.cancel.errors import CancelError, CancellationOpenError, ShopOutcomePendingError
 from core.cancel.listing import badges_for
 from core.cancel.states import FINAL, Path
+from core.cancel.step_lock import StepLock
 from core.cancel.view import Action, CancellationView
 from core.cancel.workflow import CancelWorkflow
 from core.connections import explain
@@ -108,7 +108,7 @@ class CancelWizard(QWidget):
         cancellation_id: int | None = None,
         asker: Asker | None = None,
         pool: QThreadPool | None = None,
-        lock: threading.Lock | None = None,
+        lock: StepLock | None = None,
         now: Callable[[], datetime] = utc_now,
         autopilot: bool = False,
         parent: QWidget | None = None,
