@@ -78,7 +78,8 @@ def test_a_click_during_a_slow_watch_pass_is_recorded_before_the_pass_ends(
     assert [name for name, _ in events] == ["answered", "watched"], events
     answered_at, watched_at = events[0][1], events[1][1]
     assert watched_at - began >= WATCHED * SLOW  # the pass was slow indeed
-    assert answered_at - clicked < SLOW * 2, answered_at - clicked  # one call at most, not all
+    # Recorded while the pass still had orders to read (not after the whole pass):
+    assert answered_at - clicked < (WATCHED - 1) * SLOW, answered_at - clicked
     assert state_of(ledger, mine) == State.SUPPLIER_CANCEL_REQUESTED.value
     assert {state_of(ledger, r) for r in asking} == {State.SUPPLIER_CANCEL_REQUESTED.value}
     launcher.close_all()
