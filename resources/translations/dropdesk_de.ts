@@ -236,7 +236,7 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/chargebacks_view.py" line="125"/>
+        <location filename="../../gui/chargebacks_view.py" line="132"/>
         <location filename="../../gui/review_charts.py" line="123"/>
         <source>Amount</source>
         <translation>Betrag</translation>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="47"/>
-        <location filename="../../gui/chargebacks_view.py" line="124"/>
+        <location filename="../../gui/chargebacks_view.py" line="131"/>
         <location filename="../../gui/review_view.py" line="316"/>
         <location filename="../../gui/review_view.py" line="354"/>
         <source>Reason</source>
@@ -1088,7 +1088,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="143"/>
         <location filename="../../gui/cancellations_view.py" line="67"/>
-        <location filename="../../gui/chargebacks_view.py" line="78"/>
+        <location filename="../../gui/chargebacks_view.py" line="85"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
 ----------
@@ -1697,7 +1697,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="136"/>
-        <location filename="../../gui/chargebacks_view.py" line="179"/>
+        <location filename="../../gui/chargebacks_view.py" line="187"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -2388,143 +2388,143 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="111"/>
-        <location filename="../../gui/chargebacks_view.py" line="121"/>
+        <location filename="../../gui/chargebacks_view.py" line="118"/>
+        <location filename="../../gui/chargebacks_view.py" line="128"/>
         <source>Chargebacks</source>
         <translation>Rückbuchungen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="114"/>
+        <location filename="../../gui/chargebacks_view.py" line="121"/>
         <source>Shopify Payments chargebacks of your shop. Send your evidence before the deadline: after it, the bank decides without you and the money is lost.</source>
         <translation>Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="127"/>
+        <location filename="../../gui/chargebacks_view.py" line="134"/>
         <source>Evidence due</source>
         <translation>Nachweise fällig</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="128"/>
+        <location filename="../../gui/chargebacks_view.py" line="135"/>
         <source>Time left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="129"/>
+        <location filename="../../gui/chargebacks_view.py" line="136"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="145"/>
+        <location filename="../../gui/chargebacks_view.py" line="152"/>
         <source>No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify Payments has none here).</source>
         <translation>Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen (ein Shop ohne Shopify Payments hat hier keine).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="155"/>
+        <location filename="../../gui/chargebacks_view.py" line="162"/>
         <source>Sync from Shopify</source>
         <translation>Mit Shopify synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="161"/>
+        <location filename="../../gui/chargebacks_view.py" line="168"/>
         <source>Connect a Shopify shop to sync chargebacks and send evidence.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise zu senden.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="163"/>
-        <location filename="../../gui/chargebacks_view.py" line="312"/>
+        <location filename="../../gui/chargebacks_view.py" line="170"/>
+        <location filename="../../gui/chargebacks_view.py" line="329"/>
         <source>Evidence pack (PDF)…</source>
         <translation>Nachweismappe (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="172"/>
+        <location filename="../../gui/chargebacks_view.py" line="180"/>
         <source>The language of the evidence pack: it goes to Shopify and the bank, so English unless you know the bank reads another.</source>
         <translation>Die Sprache der Nachweismappe: Sie geht an Shopify und die Bank, also Englisch, wenn Sie nicht wissen, dass die Bank eine andere liest.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="176"/>
+        <location filename="../../gui/chargebacks_view.py" line="184"/>
         <source>Send evidence…</source>
         <translation>Nachweise senden…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="206"/>
+        <location filename="../../gui/chargebacks_view.py" line="214"/>
         <source>Reading the chargebacks…</source>
         <translation>Rückbuchungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="214"/>
+        <location filename="../../gui/chargebacks_view.py" line="222"/>
         <source>The chargebacks could not be read: {0}</source>
         <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="241"/>
+        <location filename="../../gui/chargebacks_view.py" line="249"/>
         <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
         <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="256"/>
+        <location filename="../../gui/chargebacks_view.py" line="264"/>
         <source>{0} chargebacks, {1} waiting for your evidence</source>
         <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="302"/>
+        <location filename="../../gui/chargebacks_view.py" line="319"/>
         <source>Evidence pack saved: {0}</source>
         <translation>Nachweismappe gespeichert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="340"/>
+        <location filename="../../gui/chargebacks_view.py" line="357"/>
         <source>Sending the evidence to Shopify…</source>
         <translation>Nachweise werden an Shopify gesendet…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="349"/>
+        <location filename="../../gui/chargebacks_view.py" line="366"/>
         <source>Reading the chargebacks from Shopify…</source>
         <translation>Rückbuchungen werden von Shopify gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="366"/>
+        <location filename="../../gui/chargebacks_view.py" line="383"/>
         <source>The evidence was submitted to the bank through Shopify.</source>
         <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="368"/>
+        <location filename="../../gui/chargebacks_view.py" line="385"/>
         <source>The evidence text was saved at Shopify (not submitted yet).</source>
         <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="373"/>
+        <location filename="../../gui/chargebacks_view.py" line="390"/>
         <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
         <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="400"/>
+        <location filename="../../gui/chargebacks_view.py" line="417"/>
         <source>Send chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung senden</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="404"/>
+        <location filename="../../gui/chargebacks_view.py" line="421"/>
         <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
         <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="420"/>
+        <location filename="../../gui/chargebacks_view.py" line="437"/>
         <source>Also submit to the bank now (final: no changes after this)</source>
         <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="426"/>
-        <location filename="../../gui/chargebacks_view.py" line="435"/>
+        <location filename="../../gui/chargebacks_view.py" line="443"/>
+        <location filename="../../gui/chargebacks_view.py" line="452"/>
         <source>Save at Shopify</source>
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_dialog.py" line="78"/>
-        <location filename="../../gui/chargebacks_view.py" line="429"/>
+        <location filename="../../gui/chargebacks_view.py" line="446"/>
         <location filename="../../gui/import_csv.py" line="361"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="435"/>
+        <location filename="../../gui/chargebacks_view.py" line="452"/>
         <source>Submit to the bank</source>
         <translation>An die Bank übermitteln</translation>
     </message>
@@ -2838,7 +2838,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
-        <location filename="../../gui/chargebacks_view.py" line="126"/>
+        <location filename="../../gui/chargebacks_view.py" line="133"/>
         <location filename="../../gui/order_details_panel.py" line="131"/>
         <location filename="../../gui/supplier_order_dialog.py" line="225"/>
         <source>Status</source>
@@ -3540,7 +3540,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="312"/>
+        <location filename="../../gui/chargebacks_view.py" line="329"/>
         <location filename="../../gui/review_view.py" line="769"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
@@ -4003,7 +4003,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
-        <location filename="../../gui/chargebacks_view.py" line="123"/>
+        <location filename="../../gui/chargebacks_view.py" line="130"/>
         <location filename="../../gui/needs_me_view.py" line="97"/>
         <source>Order</source>
         <translation>Bestellung</translation>
@@ -5265,18 +5265,18 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ChargebacksView</name>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="388"/>
+        <location filename="../../gui/chargebacks_view.py" line="405"/>
         <source>Summary of the evidence</source>
         <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
         <translation>Zusammenfassung der Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="389"/>
+        <location filename="../../gui/chargebacks_view.py" line="406"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="390"/>
+        <location filename="../../gui/chargebacks_view.py" line="407"/>
         <source>Customer&apos;s e-mail</source>
         <translation>E-Mail des Kunden</translation>
     </message>

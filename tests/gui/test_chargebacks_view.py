@@ -5,6 +5,7 @@ sends without submitting, and only the ticked box submits."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -205,6 +206,23 @@ def test_the_pack_is_in_german_from_an_english_window(qtbot: QtBot, demo_ledger:
     assert f"<td>{opened.day}. {month} {opened.year}, {opened:%H:%M} Uhr (" in page
     for english_word in ("The dispute", "Amount disputed", "Card holder", "Placed"):
         assert english_word not in page, english_word
+
+
+def test_the_language_chosen_for_a_shops_packs_is_remembered_in_the_ledger(
+    qtbot: QtBot, demo_ledger: Ledger, tmp_path: Path
+) -> None:
+    view = make_view(qtbot, demo_ledger)
+    row = view.rows[0]
+    assert view.chosen_pack_language() == "en"
+    view.pack_language.setCurrentIndex(view.pack_language.findData("de"))
+    view.save_pack(row.id, tmp_path / "pack.pdf")
+    assert "Nachweise zur Rückbuchung" in _pdf_text(tmp_path / "pack.pdf")
+    stored = demo_ledger.reader.execute(
+        "SELECT value FROM setting WHERE key = 'evidence_pack_languages'"
+    ).fetchone()
+    assert stored is not None and json.loads(stored[0]) == {str(row.shop_id or ""): "de"}
+    again = make_view(qtbot, demo_ledger)
+    assert again.chosen_pack_language() == "de"  # the next pack of this shop
 
 
 def test_every_label_of_the_pack_is_in_every_language() -> None:
