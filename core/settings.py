@@ -57,6 +57,9 @@ DEFAULTS: dict[str, Any] = {
     # The merchant's last "cancel everywhere" decision per reason (core.cancel.decision):
     # {reason: {shop_action, refund_method, restock, notify_customer, fault, ...}}.
     "cancel_decisions": {},
+    # The language the merchant last chose for a shop's chargeback evidence packs, by shop id
+    # (core.chargebacks.pack_language); English until then.
+    "evidence_pack_languages": {},
 }
 
 

@@ -1,16 +1,19 @@
 """The "Chargebacks" view: the shop's Shopify Payments disputes, those waiting for evidence
-first with a countdown to their deadline; the evidence pack as a PDF; the text evidence sent
-to Shopify only after the merchant read it and confirmed.
+first with a countdown to their deadline; the evidence pack as a PDF, in the language chosen
+next to its button (it leaves the app: English until the merchant picks another for the shop,
+remembered in the ledger); the text evidence sent to Shopify only after the merchant read it
+and confirmed.
 
 Like the Cancellations view it reads the core's objects off the GUI thread on each refresh and
-changes nothing itself: syncing and sending go through callables the window builds from its
-connections (`sync`, `send`), so without a connected shop the view still shows and prints
-what the ledger has. Its words go through the catalogue (`_tr`); core's reasons and statuses
-arrive as `core.texts.Text` pairs.
+changes no business data itself: syncing and sending go through callables the window builds
+from its connections (`sync`, `send`), so without a connected shop the view still shows and
+prints what the ledger has. Its words go through the catalogue (`_tr`); core's reasons and
+statuses arrive as `core.texts.Text` pairs.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +24,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -35,8 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import outgoing
+from core.chargebacks.pack_language import pack_language, remember_pack_language
 from core.chargebacks.store import ChargebackRow, list_chargebacks
 from core.display_text import display_text
+from core.ledger.errors import LedgerError
 from gui.formatting import countdown_text, local_time, money
 from gui.i18n import current_language, say
 from gui.jobs import Job
@@ -52,6 +59,9 @@ if TYPE_CHECKING:
 
 #: Sends the confirmed texts: (chargeback id, texts, submit) -> what Shopify did.
 Sender = Callable[[int, Mapping[str, str], bool], "EvidenceSent"]
+
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -160,6 +170,17 @@ class ChargebacksView(QWidget):
         self.pack_button = QPushButton(_tr("Evidence pack (PDF)…"))
         self.pack_button.setObjectName("evidencePack")
         self.pack_button.clicked.connect(self.save_pack_dialog)
+        self.pack_language = QComboBox()
+        self.pack_language.setObjectName("evidenceLanguage")
+        self._pack_shop: int | None = -1  # the shop whose remembered choice is shown
+        for code, language in outgoing.languages().items():
+            self.pack_language.addItem(language.name, code)
+        self.pack_language.setToolTip(
+            _tr(
+                "The language of the evidence pack: it goes to Shopify and the bank, so English "
+                "unless you know the bank reads another."
+            )
+        )
         self.send_button = QPushButton(_tr("Send evidence…"))
         self.send_button.setObjectName("sendEvidence")
         self.send_button.clicked.connect(self.send_selected)
@@ -167,7 +188,10 @@ class ChargebacksView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
-        for button in (self.refresh_button, self.sync_button, self.pack_button, self.send_button):
+        for button in (self.refresh_button, self.sync_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.pack_language)
+        for button in (self.pack_button, self.send_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -255,6 +279,10 @@ class ChargebacksView(QWidget):
 
     def _selection_changed(self) -> None:
         row = self.selected()
+        if row is not None and row.shop_id != self._pack_shop:
+            self._pack_shop = row.shop_id
+            code = pack_language(self.ledger, row.shop_id)
+            self.pack_language.setCurrentIndex(max(0, self.pack_language.findData(code)))
         idle = self.busy is None
         self.pack_button.setEnabled(row is not None)
         self.send_button.setEnabled(
@@ -264,17 +292,30 @@ class ChargebacksView(QWidget):
 
     # -- evidence pack ------------------------------------------------------------------------
 
-    def pack(self, chargeback_id: int) -> EvidencePack:
+    def pack(self, chargeback_id: int, language: str | None = None) -> EvidencePack:
+        """The chargeback's evidence, its refund policy in `language` (else the window's)."""
         from core.chargebacks.evidence import evidence_pack
 
-        policy = self._policy(current_language()) if self._policy else None
+        code = language or current_language()
+        policy = self._policy(code) if self._policy else None
         return evidence_pack(self.ledger, chargeback_id, policy=policy, now=self.now())
 
+    def chosen_pack_language(self) -> str:
+        """The language chosen for the evidence pack (English unless the merchant chose)."""
+        return str(self.pack_language.currentData() or outgoing.FALLBACK)
+
     def save_pack(self, chargeback_id: int, path: Path) -> Path:
-        """Write the selected chargeback's evidence pack to `path` in the window's language."""
+        """Write the chargeback's evidence pack to `path` in the language chosen for it (the
+        pack leaves the app: never simply the window's language)."""
         from gui.evidence_pdf import write_evidence_pdf
 
-        write_evidence_pdf(path, self.pack(chargeback_id), current_language(), self.now())
+        code = self.chosen_pack_language()
+        pack = self.pack(chargeback_id, code)
+        write_evidence_pdf(path, pack, code, self.now())
+        try:
+            remember_pack_language(self.ledger, pack.chargeback.shop_id, code)
+        except LedgerError as error:  # e.g. opened read-only: the PDF is saved all the same
+            log.warning("The evidence pack's language was not remembered: %s", error)
         self.message.emit(_tr("Evidence pack saved: {0}").format(path))
         return path
 

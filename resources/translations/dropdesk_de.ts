@@ -147,53 +147,53 @@
         <translation>Bestellung wird bei AliExpress und Shopify geprüft…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="191"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="192"/>
         <source>Continuing interrupted cancellations…</source>
         <extracomment>The status watch: every five minutes, at most 50 orders a pass. The AliExpress client spaces its calls (core.aliexpress.rate_limit), so a pass costs at most 100 calls, well inside the app&apos;s daily budget even with the app open all day.</extracomment>
         <translation>Unterbrochene Stornierungen werden fortgesetzt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="194"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="195"/>
         <source>Cancellations could not be continued: {0}</source>
         <translation>Stornierungen konnten nicht fortgesetzt werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="202"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="203"/>
         <source>Cancellations continued after the restart: {0}.</source>
         <translation>Nach dem Neustart fortgesetzte Stornierungen: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="204"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="205"/>
         <source>{0} need you (Order &gt; Cancellations): {1}</source>
         <translation>{0} warten auf Sie (Bestellung &gt; Stornierungen): {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="220"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="221"/>
         <source>Moving cancellations on…</source>
         <translation>Stornierungen werden weitergeführt…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="228"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="229"/>
         <source>AliExpress refresh: {0} cancellations moved on.</source>
         <translation>AliExpress-Aktualisierung: {0} Stornierungen weitergeführt.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="257"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="258"/>
         <source>Watching the open cancellations…</source>
         <translation>Offene Stornierungen werden beobachtet…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="266"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="267"/>
         <source>Cancellations moved on by themselves: {0}.</source>
         <translation>Stornierungen von selbst weitergekommen: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="278"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="279"/>
         <source>Recording your answer…</source>
         <translation>Ihre Antwort wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/cancel_wizard/launcher.py" line="288"/>
+        <location filename="../../gui/cancel_wizard/launcher.py" line="289"/>
         <source>Recorded. Now: {0}</source>
         <translation>Gespeichert. Jetzt: {0}</translation>
     </message>
@@ -236,7 +236,7 @@
         <location filename="../../gui/cancel_wizard/money_page.py" line="75"/>
         <location filename="../../gui/cancel_wizard/money_page.py" line="118"/>
         <location filename="../../gui/cancel_wizard/refund_panel.py" line="52"/>
-        <location filename="../../gui/chargebacks_view.py" line="122"/>
+        <location filename="../../gui/chargebacks_view.py" line="132"/>
         <location filename="../../gui/review_charts.py" line="123"/>
         <source>Amount</source>
         <translation>Betrag</translation>
@@ -385,7 +385,7 @@
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_form.py" line="47"/>
-        <location filename="../../gui/chargebacks_view.py" line="121"/>
+        <location filename="../../gui/chargebacks_view.py" line="131"/>
         <location filename="../../gui/review_view.py" line="316"/>
         <location filename="../../gui/review_view.py" line="354"/>
         <source>Reason</source>
@@ -1088,7 +1088,7 @@
     <message>
         <location filename="../../gui/cancel_wizard/step.py" line="143"/>
         <location filename="../../gui/cancellations_view.py" line="67"/>
-        <location filename="../../gui/chargebacks_view.py" line="75"/>
+        <location filename="../../gui/chargebacks_view.py" line="85"/>
         <source>in {0}</source>
         <extracomment>The actions each page offers; a later page with one of them may be visited early. The states the refused page shows, as the timeline&apos;s events name them. How a dispute ended: the refused page&apos;s choices, and how the timeline says them.
 ----------
@@ -1697,7 +1697,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/cancellations_view.py" line="136"/>
-        <location filename="../../gui/chargebacks_view.py" line="166"/>
+        <location filename="../../gui/chargebacks_view.py" line="187"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
@@ -2403,138 +2403,143 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>Aus dieser Datei lässt sich nichts importieren.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="108"/>
         <location filename="../../gui/chargebacks_view.py" line="118"/>
+        <location filename="../../gui/chargebacks_view.py" line="128"/>
         <source>Chargebacks</source>
         <translation>Rückbuchungen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="111"/>
+        <location filename="../../gui/chargebacks_view.py" line="121"/>
         <source>Shopify Payments chargebacks of your shop. Send your evidence before the deadline: after it, the bank decides without you and the money is lost.</source>
         <translation>Rückbuchungen (Chargebacks) über Shopify Payments. Reichen Sie Ihre Nachweise vor der Frist ein: danach entscheidet die Bank ohne Sie, und das Geld ist verloren.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="124"/>
+        <location filename="../../gui/chargebacks_view.py" line="134"/>
         <source>Evidence due</source>
         <translation>Nachweise fällig</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="125"/>
+        <location filename="../../gui/chargebacks_view.py" line="135"/>
         <source>Time left</source>
         <translation>Verbleibend</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="126"/>
+        <location filename="../../gui/chargebacks_view.py" line="136"/>
         <source>Opened</source>
         <translation>Eröffnet</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="142"/>
+        <location filename="../../gui/chargebacks_view.py" line="152"/>
         <source>No chargebacks in the ledger. Sync from Shopify to read them (a shop without Shopify Payments has none here).</source>
         <translation>Keine Rückbuchungen im Journal. Synchronisieren Sie mit Shopify, um sie zu lesen (ein Shop ohne Shopify Payments hat hier keine).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="152"/>
+        <location filename="../../gui/chargebacks_view.py" line="162"/>
         <source>Sync from Shopify</source>
         <translation>Mit Shopify synchronisieren</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="158"/>
+        <location filename="../../gui/chargebacks_view.py" line="168"/>
         <source>Connect a Shopify shop to sync chargebacks and send evidence.</source>
         <translation>Verbinden Sie einen Shopify-Shop, um Rückbuchungen zu synchronisieren und Nachweise zu senden.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="160"/>
-        <location filename="../../gui/chargebacks_view.py" line="288"/>
+        <location filename="../../gui/chargebacks_view.py" line="170"/>
+        <location filename="../../gui/chargebacks_view.py" line="329"/>
         <source>Evidence pack (PDF)…</source>
         <translation>Nachweismappe (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="163"/>
+        <location filename="../../gui/chargebacks_view.py" line="180"/>
+        <source>The language of the evidence pack: it goes to Shopify and the bank, so English unless you know the bank reads another.</source>
+        <translation>Die Sprache der Nachweismappe: Sie geht an Shopify und die Bank, also Englisch, wenn Sie nicht wissen, dass die Bank eine andere liest.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/chargebacks_view.py" line="184"/>
         <source>Send evidence…</source>
         <translation>Nachweise senden…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="190"/>
+        <location filename="../../gui/chargebacks_view.py" line="214"/>
         <source>Reading the chargebacks…</source>
         <translation>Rückbuchungen werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="198"/>
+        <location filename="../../gui/chargebacks_view.py" line="222"/>
         <source>The chargebacks could not be read: {0}</source>
         <translation>Die Rückbuchungen konnten nicht gelesen werden: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="225"/>
+        <location filename="../../gui/chargebacks_view.py" line="249"/>
         <source>The deadline has passed: Shopify may still take evidence until the bank decides.</source>
         <translation>Die Frist ist abgelaufen: Shopify nimmt Nachweise eventuell noch an, bis die Bank entscheidet.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="240"/>
+        <location filename="../../gui/chargebacks_view.py" line="264"/>
         <source>{0} chargebacks, {1} waiting for your evidence</source>
         <translation>{0} Rückbuchungen, {1} warten auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="278"/>
+        <location filename="../../gui/chargebacks_view.py" line="319"/>
         <source>Evidence pack saved: {0}</source>
         <translation>Nachweismappe gespeichert: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="316"/>
+        <location filename="../../gui/chargebacks_view.py" line="357"/>
         <source>Sending the evidence to Shopify…</source>
         <translation>Nachweise werden an Shopify gesendet…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="325"/>
+        <location filename="../../gui/chargebacks_view.py" line="366"/>
         <source>Reading the chargebacks from Shopify…</source>
         <translation>Rückbuchungen werden von Shopify gelesen…</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="342"/>
+        <location filename="../../gui/chargebacks_view.py" line="383"/>
         <source>The evidence was submitted to the bank through Shopify.</source>
         <translation>Die Nachweise wurden über Shopify an die Bank übermittelt.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="344"/>
+        <location filename="../../gui/chargebacks_view.py" line="385"/>
         <source>The evidence text was saved at Shopify (not submitted yet).</source>
         <translation>Der Nachweistext wurde bei Shopify gespeichert (noch nicht übermittelt).</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="349"/>
+        <location filename="../../gui/chargebacks_view.py" line="390"/>
         <source>Shopify: {0} chargebacks read, {1} new, {2} changed.</source>
         <translation>Shopify: {0} Rückbuchungen gelesen, {1} neu, {2} geändert.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="376"/>
+        <location filename="../../gui/chargebacks_view.py" line="417"/>
         <source>Send chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung senden</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="380"/>
+        <location filename="../../gui/chargebacks_view.py" line="421"/>
         <source>This is the text Dropdesk will send to Shopify for the bank. Read it and correct it if needed. Attach documents (photos, the PDF) in the Shopify admin.</source>
         <translation>Diesen Text sendet Dropdesk an Shopify für die Bank. Lesen Sie ihn und korrigieren Sie ihn bei Bedarf. Dokumente (Fotos, das PDF) hängen Sie im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="396"/>
+        <location filename="../../gui/chargebacks_view.py" line="437"/>
         <source>Also submit to the bank now (final: no changes after this)</source>
         <translation>Jetzt auch an die Bank übermitteln (endgültig: danach keine Änderungen mehr)</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="402"/>
-        <location filename="../../gui/chargebacks_view.py" line="411"/>
+        <location filename="../../gui/chargebacks_view.py" line="443"/>
+        <location filename="../../gui/chargebacks_view.py" line="452"/>
         <source>Save at Shopify</source>
         <translation>Bei Shopify speichern</translation>
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/decision_dialog.py" line="78"/>
-        <location filename="../../gui/chargebacks_view.py" line="405"/>
+        <location filename="../../gui/chargebacks_view.py" line="446"/>
         <location filename="../../gui/import_csv.py" line="361"/>
         <location filename="../../gui/progress_dialog.py" line="56"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="411"/>
+        <location filename="../../gui/chargebacks_view.py" line="452"/>
         <source>Submit to the bank</source>
         <translation>An die Bank übermitteln</translation>
     </message>
@@ -2848,7 +2853,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
-        <location filename="../../gui/chargebacks_view.py" line="123"/>
+        <location filename="../../gui/chargebacks_view.py" line="133"/>
         <location filename="../../gui/order_details_panel.py" line="131"/>
         <location filename="../../gui/supplier_order_dialog.py" line="225"/>
         <source>Status</source>
@@ -3550,7 +3555,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
         <translation>erstattungsauswertung.pdf</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="288"/>
+        <location filename="../../gui/chargebacks_view.py" line="329"/>
         <location filename="../../gui/review_view.py" line="769"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
@@ -4013,7 +4018,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="../../gui/cancel_wizard/bulk_dialog.py" line="77"/>
-        <location filename="../../gui/chargebacks_view.py" line="120"/>
+        <location filename="../../gui/chargebacks_view.py" line="130"/>
         <location filename="../../gui/needs_me_view.py" line="97"/>
         <source>Order</source>
         <translation>Bestellung</translation>
@@ -5275,18 +5280,18 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>ChargebacksView</name>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="364"/>
+        <location filename="../../gui/chargebacks_view.py" line="405"/>
         <source>Summary of the evidence</source>
         <extracomment>The evidence fields the dialog shows, by Shopify&apos;s name for them.</extracomment>
         <translation>Zusammenfassung der Nachweise</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="365"/>
+        <location filename="../../gui/chargebacks_view.py" line="406"/>
         <source>Refund policy</source>
         <translation>Rückerstattungsrichtlinie</translation>
     </message>
     <message>
-        <location filename="../../gui/chargebacks_view.py" line="366"/>
+        <location filename="../../gui/chargebacks_view.py" line="407"/>
         <source>Customer&apos;s e-mail</source>
         <translation>E-Mail des Kunden</translation>
     </message>
@@ -8006,17 +8011,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="657"/>
         <source>not an amount: &quot;{text}&quot;</source>
-        <translation>kein Betrag: "{text}"</translation>
+        <translation>kein Betrag: &quot;{text}&quot;</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="658"/>
         <source>&quot;{text}&quot; has more decimals than {currency} has</source>
-        <translation>"{text}" hat mehr Nachkommastellen als {currency}</translation>
+        <translation>&quot;{text}&quot; hat mehr Nachkommastellen als {currency}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="659"/>
         <source>&quot;{text}&quot; is too large to be an amount</source>
-        <translation>"{text}" ist zu groß für einen Betrag</translation>
+        <translation>&quot;{text}&quot; ist zu groß für einen Betrag</translation>
     </message>
 </context>
 <context>
@@ -8044,7 +8049,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="664"/>
         <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
-        <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (") wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
+        <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (&quot;) wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="665"/>
@@ -8092,7 +8097,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="673"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
-        <translation>Daten wie "{example}" (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
+        <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="674"/>
@@ -8105,7 +8110,7 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="675"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
-        <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte "Name" (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
+        <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="676"/>
@@ -8181,12 +8186,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     <message>
         <location filename="dynamic_texts.py" line="689"/>
         <source>not a date: &quot;{text}&quot;</source>
-        <translation>kein Datum: "{text}"</translation>
+        <translation>kein Datum: &quot;{text}&quot;</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="690"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
-        <translation>"{text}": Tag und Monat lassen sich nicht unterscheiden</translation>
+        <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
     </message>
 </context>
 <context>
@@ -8571,17 +8576,17 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
     <message>
         <location filename="dynamic_texts.py" line="754"/>
         <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
-        <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit 'shpat_') und ob die App noch installiert ist.</translation>
+        <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit &apos;shpat_&apos;) und ob die App noch installiert ist.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="755"/>
         <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
-        <translation>Shopify hat die Anfrage '{operation}' von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
+        <translation>Shopify hat die Anfrage &apos;{operation}&apos; von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="756"/>
         <source>Shopify answered &apos;{operation}&apos; without data.</source>
-        <translation>Shopify hat '{operation}' ohne Daten beantwortet.</translation>
+        <translation>Shopify hat &apos;{operation}&apos; ohne Daten beantwortet.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="757"/>
@@ -8682,17 +8687,17 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
     <message>
         <location filename="dynamic_texts.py" line="775"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
-        <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für '{operation}' verweigert. {remedy}</translation>
+        <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="776"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
-        <translation>Shopify ({shop}) hat '{operation}' abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
+        <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="777"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
-        <translation>Shopify ({shop}) hat '{operation}' abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
+        <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="778"/>
@@ -8787,7 +8792,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
     <message>
         <location filename="dynamic_texts.py" line="793"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
-        <translation>'{shown}' ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
+        <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
         <location filename="dynamic_texts.py" line="794"/>

@@ -125,3 +125,18 @@ def test_a_message_keeps_its_facts_across_languages() -> None:
     assert english.same_as(message) and english.in_language("xx").language == "en"
     supplier = outgoing.message("supplier.by_date", "supplier", date=date(2026, 3, 28))
     assert supplier.language == "en"  # a supplier is written to in English unless chosen
+
+
+@pytest.mark.parametrize("code", sorted(outgoing.languages()))
+def test_every_language_has_the_evidence_pack_and_the_text_evidence(code: str) -> None:
+    """The chargeback's evidence leaves the app in the language the merchant chooses: every
+    label of the PDF (`evidence.pack.*`) and every sentence of the text evidence (`evidence.*`)
+    exists in every language, in that language's own words."""
+    lang = outgoing.languages()[code]
+    english = {k for k in ENGLISH.templates if k.startswith("evidence.")}
+    pack = {k for k in english if k.startswith("evidence.pack.")}
+    assert len(pack) > 40 and {"evidence.pack.title", "evidence.pack.amount"} <= pack
+    assert english <= set(lang.templates), english - set(lang.templates)
+    if code != outgoing.FALLBACK:  # translated, not copied (SKU and Status read the same)
+        same = {k for k in pack if lang.templates[k] == ENGLISH.templates[k]}
+        assert same <= {"evidence.pack.sku", "evidence.pack.status"}, same

@@ -5,6 +5,8 @@ sends without submitting, and only the ticked box submits."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -18,8 +20,9 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from core import clocks, outgoing
 from core.chargebacks.evidence import EvidenceSent, send_evidence
-from core.chargebacks.store import list_chargebacks, sync_chargebacks
+from core.chargebacks.store import ChargebackRow, list_chargebacks, sync_chargebacks
 from core.ledger import Ledger
 from core.policy import Contact, PolicyDraft, draft_policy, strictest_terms, supplier_policies
 from core.shopify import AccessToken, ShopifyClient, ShopInfo, save_shop, sync_orders
@@ -30,6 +33,12 @@ from tests.fakes.shopify_server import ACCESS_TOKEN, FakeShopify, LoopbackTransp
 from tests.gui.conftest import DEMO_NOW
 
 EN_US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+ENGLISH_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+GERMAN_MONTHS = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+).split()
 
 
 @pytest.fixture
@@ -101,16 +110,26 @@ def _pdf_text(path: Path) -> str:
     return " ".join(unicodedata.normalize("NFKC", done.stdout).split())  # ligatures: ff
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize(
+    ("window", "language"), [("en", "en"), ("de", "de"), ("de", "en"), ("en", "de")]
+)
 def test_the_evidence_pack_pdf_holds_the_order_its_shipment_policy_and_timeline(
-    qtbot: QtBot, demo_ledger: Ledger, tmp_path: Path, qapp: QApplication, language: str
+    qtbot: QtBot,
+    demo_ledger: Ledger,
+    tmp_path: Path,
+    qapp: QApplication,
+    window: str,
+    language: str,
 ) -> None:
-    if language == "de":
+    """The pack speaks the language chosen for it, whatever the window speaks."""
+    if window == "de":
         i18n.install_translators(qapp, "de")
     try:
         view = make_view(qtbot, demo_ledger, policy=_policy(demo_ledger))
+        assert view.chosen_pack_language() == "en"  # the banks' language unless chosen
+        view.pack_language.setCurrentIndex(view.pack_language.findData(language))
         row = view.rows[0]
-        pack = view.pack(row.id)
+        pack = view.pack(row.id, language)
         assert pack.order is not None and pack.shipments
         shipment = pack.shipments[0]
         path = view.save_pack(row.id, tmp_path / "pack.pdf")
@@ -122,27 +141,103 @@ def test_the_evidence_pack_pdf_holds_the_order_its_shipment_policy_and_timeline(
     assert row.order_name in text
     assert shipment.tracking_number in text and shipment.external_order_id in text
     assert pack.order.customer_name in text
-    if language == "en":
-        for words in (
-            "Chargeback evidence",
-            "Card holder says they did not make the payment",
-            "Refund policy in force",
-            "Refund and return policy",
-            "Timeline of what was done",
-            "Chargeback opened by the bank",
-            "Text evidence for Shopify",
-        ):
-            assert words in text, words
-    else:
-        for words in (
-            "Nachweise zur Rückbuchung",
-            "Karteninhaber sagt",
-            "Geltende Erstattungsrichtlinie",
-            "Rückgabe und Erstattung",
-            "Ablauf: was getan wurde",
-            "Rückbuchung von der Bank eröffnet",
-        ):
-            assert words in text, words
+    english = (
+        "Chargeback evidence",
+        "Card holder says they did not make the payment",
+        "Refund policy in force",
+        "Refund and return policy",
+        "Timeline of what was done",
+        "Chargeback opened by the bank",
+    )
+    german = (
+        "Nachweise zur Rückbuchung",
+        "Karteninhaber sagt",
+        "Geltende Erstattungsrichtlinie",
+        "Rückgabe und Erstattung",
+        "Ablauf: was getan wurde",
+        "Rückbuchung von der Bank eröffnet",
+    )
+    said, other = (english, german) if language == "en" else (german, english)
+    for words in said:
+        assert words in text, words
+    heading = "Text evidence for Shopify" if language == "en" else "Textnachweis für Shopify"
+    assert heading in text
+    own = text.split(heading)[0]  # the text evidence below is what Shopify got: English
+    for words in other:
+        assert words not in own, words
+
+
+def _html(view: ChargebacksView, language: str) -> tuple[str, ChargebackRow]:
+    from gui.evidence_pdf import evidence_html
+
+    row = view.rows[0]
+    page = evidence_html(view.pack(row.id, language), language, DEMO_NOW)
+    return page.split("<h2>Text")[0], row  # below: the text evidence Shopify got, in English
+
+
+def test_the_pack_is_in_english_from_a_german_window(
+    qtbot: QtBot, demo_ledger: Ledger, german: str
+) -> None:
+    view = make_view(qtbot, demo_ledger)
+    assert view.pack_language.currentText() == "English"
+    page, row = _html(view, view.chosen_pack_language())
+    assert "<h2>The dispute</h2>" in page and "<th>Amount disputed</th>" in page
+    assert "Card holder says they did not make the payment" in page
+    amount = f"{row.currency} {row.amount_minor // 100}.{row.amount_minor % 100:02d}"
+    assert f"<td>{amount}</td>" in page  # "EUR 89.90": the English way, not "89,90 EUR"
+    assert row.initiated_at is not None
+    opened = clocks.as_zone(row.initiated_at, clocks.MERCHANT_TIME_ZONE)
+    month = ENGLISH_MONTHS[opened.month - 1]
+    assert f"<td>{opened.day} {month} {opened.year}, {opened:%H:%M} (" in page
+    for german_word in ("Rückbuchung", "Betrag", "Karteninhaber", " Uhr"):
+        assert german_word not in page, german_word
+
+
+def test_the_pack_is_in_german_from_an_english_window(qtbot: QtBot, demo_ledger: Ledger) -> None:
+    view = make_view(qtbot, demo_ledger)
+    page, row = _html(view, "de")
+    assert "<h2>Die Rückbuchung</h2>" in page and "<th>Betrag</th>" in page
+    assert "Karteninhaber sagt, er habe die Zahlung nicht veranlasst" in page
+    amount = f"{row.amount_minor // 100},{row.amount_minor % 100:02d} {row.currency}"
+    assert f"<td>{amount}</td>" in page  # "89,90 EUR"
+    assert row.initiated_at is not None
+    opened = clocks.as_zone(row.initiated_at, clocks.MERCHANT_TIME_ZONE)
+    month = GERMAN_MONTHS[opened.month - 1]
+    assert f"<td>{opened.day}. {month} {opened.year}, {opened:%H:%M} Uhr (" in page
+    for english_word in ("The dispute", "Amount disputed", "Card holder", "Placed"):
+        assert english_word not in page, english_word
+
+
+def test_the_language_chosen_for_a_shops_packs_is_remembered_in_the_ledger(
+    qtbot: QtBot, demo_ledger: Ledger, tmp_path: Path
+) -> None:
+    view = make_view(qtbot, demo_ledger)
+    row = view.rows[0]
+    assert view.chosen_pack_language() == "en"
+    view.pack_language.setCurrentIndex(view.pack_language.findData("de"))
+    view.save_pack(row.id, tmp_path / "pack.pdf")
+    assert "Nachweise zur Rückbuchung" in _pdf_text(tmp_path / "pack.pdf")
+    stored = demo_ledger.reader.execute(
+        "SELECT value FROM setting WHERE key = 'evidence_pack_languages'"
+    ).fetchone()
+    assert stored is not None and json.loads(stored[0]) == {str(row.shop_id or ""): "de"}
+    again = make_view(qtbot, demo_ledger)
+    assert again.chosen_pack_language() == "de"  # the next pack of this shop
+
+
+def test_every_label_of_the_pack_is_in_every_language() -> None:
+    """Each `t("key")` the PDF asks for is a template of every outgoing language (a missing
+    German one would silently fall back to English)."""
+    from gui import evidence_pdf
+
+    source = Path(evidence_pdf.__file__).read_text("utf-8")
+    used = set(re.findall(r"""\bt\(["'](\w+)["']""", source))
+    used |= set(re.findall(r"""for k in \(([^)]*)\)""", source)[0].replace('"', "").split(", "))
+    used |= {"made", "made_nameless", "title"}
+    assert len(used) > 40
+    for code, language in outgoing.languages().items():
+        missing = {k for k in used if f"{evidence_pdf.SECTION}.{k}" not in language.templates}
+        assert not missing, (code, missing)
 
 
 class Answer:
