@@ -49,9 +49,13 @@ class ShopTarget:
     currency: str | None = None
     domains: dict[int, str] = field(default_factory=dict)
 
-    def owner(self, shop_id: int | None) -> str:
+    def owner(self, shop_id: int | None) -> Text | str:
         """How a refusal names the shop an order belongs to."""
-        return self.domains.get(shop_id, f"shop {shop_id}") if shop_id is not None else "no shop"
+        if shop_id is None:
+            return Text("core.imports.shop_target", "no shop")
+        return self.domains.get(shop_id) or Text(
+            "core.imports.shop_target", "shop {shop_id}", shop_id=shop_id
+        )
 
 
 def target_shop(

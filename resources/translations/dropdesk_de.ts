@@ -8383,19 +8383,37 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
 </context>
 <context>
-    <name>core.imports.questions</name>
+    <name>core.imports.order_upsert</name>
     <message>
         <location filename="dynamic_texts.py" line="735"/>
+        <source>order id {id} is order {name} of {owner} in the ledger and this import is for no shop: the other shop&apos;s order is left as it is</source>
+        <translation>Bestell-ID {id} ist im Auftragsbuch Bestellung {name} von {owner}, und dieser Import ist für keinen Shop: die Bestellung des anderen Shops bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="736"/>
+        <source>order id {id} is order {name} of {owner} in the ledger and this import is for {target}: the other shop&apos;s order is left as it is</source>
+        <translation>Bestell-ID {id} ist im Auftragsbuch Bestellung {name} von {owner}, und dieser Import ist für {target}: die Bestellung des anderen Shops bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="737"/>
+        <source>{count} orders in the ledger are named {name}; this file has no Id to tell them apart</source>
+        <translation>{count} Bestellungen im Auftragsbuch heißen {name}; diese Datei hat keine Id, um sie zu unterscheiden</translation>
+    </message>
+</context>
+<context>
+    <name>core.imports.questions</name>
+    <message>
+        <location filename="dynamic_texts.py" line="738"/>
         <source>The file has no Currency column (an older export) and the ledger has no shop to take the currency from: which currency are its amounts in?</source>
         <translation>Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="736"/>
+        <location filename="dynamic_texts.py" line="739"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
         <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="737"/>
+        <location filename="dynamic_texts.py" line="740"/>
         <source>The ledger holds {len} shops ({join}) and an export does not say which one it is from: which shop is it?</source>
         <translation>Das Auftragsbuch enthält {len} Shops ({join}) und ein Export sagt nicht, aus welchem er stammt: welcher Shop ist es?</translation>
     </message>
@@ -8403,22 +8421,32 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.shop_target</name>
     <message>
-        <location filename="dynamic_texts.py" line="738"/>
+        <location filename="dynamic_texts.py" line="741"/>
         <source>{file} looks like another shop&apos;s export: {collided} of its {with_id} orders belong to another shop in the ledger, and this import is for no shop. Nothing was imported. Choose the shop the export is from.</source>
         <translation>{file} sieht nach dem Export eines anderen Shops aus: {collided} seiner {with_id} Bestellungen gehören im Auftragsbuch zu einem anderen Shop, und dieser Import ist für keinen Shop. Nichts wurde importiert. Wählen Sie den Shop, aus dem der Export stammt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="739"/>
+        <location filename="dynamic_texts.py" line="742"/>
+        <source>no shop</source>
+        <translation>keinem Shop</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="743"/>
+        <source>shop {shop_id}</source>
+        <translation>Shop {shop_id}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="744"/>
         <source>There is no shop &quot;{named}&quot; in the ledger (its shops: {listed}).</source>
         <translation>Im Auftragsbuch gibt es keinen Shop &quot;{named}&quot; (seine Shops: {listed}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="740"/>
+        <location filename="dynamic_texts.py" line="745"/>
         <source>{file} looks like another shop&apos;s export: {collided} of its {with_id} orders belong to another shop in the ledger, and this import is for {shop}. Nothing was imported. Choose the shop the export is from.</source>
         <translation>{file} sieht nach dem Export eines anderen Shops aus: {collided} seiner {with_id} Bestellungen gehören im Auftragsbuch zu einem anderen Shop, und dieser Import ist für {shop}. Nichts wurde importiert. Wählen Sie den Shop, aus dem der Export stammt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="741"/>
+        <location filename="dynamic_texts.py" line="746"/>
         <source>There is no shop &quot;{named}&quot; in the ledger (it has no shops).</source>
         <translation>Im Auftragsbuch gibt es keinen Shop &quot;{named}&quot; (es enthält keine Shops).</translation>
     </message>
@@ -8426,75 +8454,125 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.shopify_rows</name>
     <message>
-        <location filename="dynamic_texts.py" line="742"/>
+        <location filename="dynamic_texts.py" line="747"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="743"/>
+        <location filename="dynamic_texts.py" line="748"/>
         <source>{source_path_name} is not a Shopify orders export: it has a Name column but none of Id, Total, Financial Status or Lineitem name.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es gibt eine Spalte Name, aber keine von Id, Total, Financial Status oder Lineitem name.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="749"/>
+        <source>not an order id: &quot;{text}&quot; (a spreadsheet turned it into a rounded number)</source>
+        <translation>keine Bestell-ID: &quot;{text}&quot; (eine Tabellenkalkulation hat daraus eine gerundete Zahl gemacht)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="750"/>
+        <source>not an order id: &quot;{text}&quot;</source>
+        <translation>keine Bestell-ID: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="751"/>
+        <source>has {fields} fields where the header has {width}</source>
+        <translation>hat {fields} Felder, die Kopfzeile hat {width}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="752"/>
+        <source>no order name (empty)</source>
+        <translation>kein Bestellname (leer)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="753"/>
+        <source>no currency (empty), and the ledger has no shop to take it from</source>
+        <translation>keine Währung (leer), und das Auftragsbuch hat keinen Shop, dessen Währung gelten könnte</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="754"/>
+        <source>not a quantity: &quot;{text}&quot;</source>
+        <translation>keine Menge: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="755"/>
+        <source>order {name} not imported: its rows may go on in the part of the file that could not be read (from line {line})</source>
+        <translation>Bestellung {name} nicht importiert: ihre Zeilen gehen vielleicht im Teil der Datei weiter, der sich nicht lesen ließ (ab Zeile {line})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="756"/>
+        <source>not a currency code: &quot;{cell}&quot;</source>
+        <translation>kein Währungscode: &quot;{cell}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="757"/>
+        <source>order {name} already appeared on line {first}: the rows of one order must be next to each other</source>
+        <translation>Bestellung {name} stand schon in Zeile {first}: die Zeilen einer Bestellung müssen aufeinander folgen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="758"/>
+        <source>no row of order {name} has its order details ({wanted} are empty): was the file sorted or cut?</source>
+        <translation>keine Zeile der Bestellung {name} enthält ihre Bestelldaten ({wanted} sind leer): wurde die Datei sortiert oder gekürzt?</translation>
     </message>
 </context>
 <context>
     <name>core.imports.summary</name>
     <message>
-        <location filename="dynamic_texts.py" line="744"/>
+        <location filename="dynamic_texts.py" line="759"/>
         <source>day-first</source>
         <translation>Tag zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="745"/>
+        <location filename="dynamic_texts.py" line="760"/>
         <source>month-first</source>
         <translation>Monat zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="746"/>
+        <location filename="dynamic_texts.py" line="761"/>
         <source>as the file shows</source>
         <translation>wie die Datei zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="747"/>
+        <location filename="dynamic_texts.py" line="762"/>
         <source>as you said</source>
         <translation>wie angegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="748"/>
+        <location filename="dynamic_texts.py" line="763"/>
         <source>as your locale writes dates</source>
         <translation>wie Ihr Gebietsschema Daten schreibt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="749"/>
+        <location filename="dynamic_texts.py" line="764"/>
         <source>to be confirmed</source>
         <translation>noch zu bestätigen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="750"/>
+        <location filename="dynamic_texts.py" line="765"/>
         <source>the shop&apos;s currency in the ledger</source>
         <translation>die Währung des Shops im Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="751"/>
+        <location filename="dynamic_texts.py" line="766"/>
         <source>Orders of shop {shop}.</source>
         <translation>Bestellungen des Shops {shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="752"/>
+        <location filename="dynamic_texts.py" line="767"/>
         <source>No Currency column: amounts read in {currency} ({source}).</source>
         <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="753"/>
+        <location filename="dynamic_texts.py" line="768"/>
         <source>line {line}: {cell}</source>
         <translation>Zeile {line}: {cell}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="754"/>
+        <location filename="dynamic_texts.py" line="769"/>
         <source>Dates read {order} ({how}).</source>
         <translation>Daten mit {order} gelesen ({how}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="755"/>
+        <location filename="dynamic_texts.py" line="770"/>
         <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
         <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
     </message>
@@ -8502,22 +8580,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.timestamps</name>
     <message>
-        <location filename="dynamic_texts.py" line="756"/>
+        <location filename="dynamic_texts.py" line="771"/>
         <source>not a date: &quot;{text}&quot;</source>
         <translation>kein Datum: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="757"/>
+        <location filename="dynamic_texts.py" line="772"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
         <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="758"/>
+        <location filename="dynamic_texts.py" line="773"/>
         <source>not a date when read month-first: &quot;{text}&quot;</source>
         <translation>kein Datum, wenn Monat zuerst gelesen: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="759"/>
+        <location filename="dynamic_texts.py" line="774"/>
         <source>not a date when read day-first: &quot;{text}&quot;</source>
         <translation>kein Datum, wenn Tag zuerst gelesen: &quot;{text}&quot;</translation>
     </message>
@@ -8525,52 +8603,52 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="760"/>
+        <location filename="dynamic_texts.py" line="775"/>
         <source>{value} days ago</source>
         <translation>vor {value} Tagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="761"/>
+        <location filename="dynamic_texts.py" line="776"/>
         <source>{last} (its last change; {copied})</source>
         <translation>{last} (letzte Änderung; {copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="762"/>
+        <location filename="dynamic_texts.py" line="777"/>
         <source>The latest verified backup, {path_name}, is from {when}.</source>
         <translation>Die neueste geprüfte Sicherung, {path_name}, stammt vom {when}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="763"/>
+        <location filename="dynamic_texts.py" line="778"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="764"/>
+        <location filename="dynamic_texts.py" line="779"/>
         <source>{hours} hours ago</source>
         <translation>vor {hours} Stunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="765"/>
+        <location filename="dynamic_texts.py" line="780"/>
         <source>the copy&apos;s file time lies in the future: the clock was wrong then</source>
         <translation>die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="766"/>
+        <location filename="dynamic_texts.py" line="781"/>
         <source>copied {age}</source>
         <translation>{age} kopiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="767"/>
+        <location filename="dynamic_texts.py" line="782"/>
         <source>{date} ({copied})</source>
         <translation>{date} ({copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="768"/>
+        <location filename="dynamic_texts.py" line="783"/>
         <source>an hour ago</source>
         <translation>vor einer Stunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="769"/>
+        <location filename="dynamic_texts.py" line="784"/>
         <source>The backup of {path_name} failed its check ({problems}) and was removed; {path_name} itself may be damaged.</source>
         <translation>Die Sicherung von {path_name} hat die Prüfung nicht bestanden ({problems}) und wurde entfernt; {path_name} selbst ist vielleicht beschädigt.</translation>
     </message>
@@ -8578,17 +8656,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.errors</name>
     <message>
-        <location filename="dynamic_texts.py" line="770"/>
+        <location filename="dynamic_texts.py" line="785"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="771"/>
+        <location filename="dynamic_texts.py" line="786"/>
         <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
         <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="772"/>
+        <location filename="dynamic_texts.py" line="787"/>
         <source>the disk could not be written to (it may be full, or the file too large)</source>
         <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
     </message>
@@ -8596,12 +8674,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.migrate</name>
     <message>
-        <location filename="dynamic_texts.py" line="773"/>
+        <location filename="dynamic_texts.py" line="788"/>
         <source>{path_name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="774"/>
+        <location filename="dynamic_texts.py" line="789"/>
         <source>{path_name} was not upgraded: rows of {table} would refer to missing rows. The ledger was left as it was.</source>
         <translation>{path_name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende Zeilen verweisen. Das Auftragsbuch blieb, wie es war.</translation>
     </message>
@@ -8609,27 +8687,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server</name>
     <message>
-        <location filename="dynamic_texts.py" line="775"/>
+        <location filename="dynamic_texts.py" line="790"/>
         <source>The database {address_database} on {address_host} holds tables of another program, not a Dropdesk ledger. Name an empty database (Dropdesk makes its tables there) or one that holds a Dropdesk ledger.</source>
         <translation>Die Datenbank {address_database} auf {address_host} enthält Tabellen eines anderen Programms, kein Dropdesk-Auftragsbuch. Nennen Sie eine leere Datenbank (Dropdesk legt dort seine Tabellen an) oder eine mit einem Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="776"/>
+        <location filename="dynamic_texts.py" line="791"/>
         <source>Dropdesk could not open the ledger at {address_url}: {detail}. Check that the server runs and can be reached from this computer.</source>
         <translation>Dropdesk konnte das Auftragsbuch unter {address_url} nicht öffnen: {detail}. Prüfen Sie, ob der Server läuft und von diesem Computer aus erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="777"/>
+        <location filename="dynamic_texts.py" line="792"/>
         <source>The server refused the password of {address_user} for {address_url}. Enter it again (it is kept in the system keyring).</source>
         <translation>Der Server hat das Passwort von {address_user} für {address_url} abgelehnt. Geben Sie es noch einmal ein (es wird im Schlüsselbund des Systems aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="778"/>
+        <location filename="dynamic_texts.py" line="793"/>
         <source>{address_url} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, then run the command again.</source>
         <translation>{address_url} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, dann starten Sie den Befehl noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="779"/>
+        <location filename="dynamic_texts.py" line="794"/>
         <source>{address_url} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{address_url} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
@@ -8637,42 +8715,42 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_address</name>
     <message>
-        <location filename="dynamic_texts.py" line="780"/>
+        <location filename="dynamic_texts.py" line="795"/>
         <source>{shown} is not a PostgreSQL ledger address: {why}.</source>
         <translation>{shown} ist keine PostgreSQL-Adresse eines Auftragsbuchs: {why}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="781"/>
+        <location filename="dynamic_texts.py" line="796"/>
         <source>it does not start with postgresql://</source>
         <translation>es beginnt nicht mit postgresql://</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="782"/>
+        <location filename="dynamic_texts.py" line="797"/>
         <source>{shown}: the password does not belong in the address, where it would be stored and shown. Leave it out: Dropdesk asks for it once and keeps it in the system keyring (`dropdesk ledger password ADDRESS`).</source>
         <translation>{shown}: das Passwort gehört nicht in die Adresse, wo es gespeichert und angezeigt würde. Lassen Sie es weg: Dropdesk fragt einmal danach und bewahrt es im Schlüsselbund des Systems auf (`dropdesk ledger password ADRESSE`).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="783"/>
+        <location filename="dynamic_texts.py" line="798"/>
         <source>unknown option {option!r}</source>
         <translation>unbekannte Option {option!r}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="784"/>
+        <location filename="dynamic_texts.py" line="799"/>
         <source>name the database user (postgresql://user@host/database)</source>
         <translation>nennen Sie den Datenbankbenutzer (postgresql://benutzer@host/datenbank)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="785"/>
+        <location filename="dynamic_texts.py" line="800"/>
         <source>name the database (postgresql://user@host/database)</source>
         <translation>nennen Sie die Datenbank (postgresql://benutzer@host/datenbank)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="786"/>
+        <location filename="dynamic_texts.py" line="801"/>
         <source>name the server (postgresql://user@host/database)</source>
         <translation>nennen Sie den Server (postgresql://benutzer@host/datenbank)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="787"/>
+        <location filename="dynamic_texts.py" line="802"/>
         <source>the port is not a number</source>
         <translation>der Port ist keine Zahl</translation>
     </message>
@@ -8680,12 +8758,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="788"/>
+        <location filename="dynamic_texts.py" line="803"/>
         <source>Backups of a server ledger</source>
         <translation>Sicherungen eines Auftragsbuchs auf einem Server</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="789"/>
+        <location filename="dynamic_texts.py" line="804"/>
         <source>Dropdesk makes no daily backup of a ledger on a server: backing it up is the server&apos;s job. Run this every day (for example from cron):
 
 {command}
@@ -8701,12 +8779,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.server_password</name>
     <message>
-        <location filename="dynamic_texts.py" line="790"/>
+        <location filename="dynamic_texts.py" line="805"/>
         <source>The server asks for the password of {address_user}, and none is stored for {address_url}. Enter it once: `dropdesk ledger password {address_url}` (or File &gt; Open server ledger in the window); Dropdesk keeps it in the system keyring.</source>
         <translation>Der Server verlangt das Passwort von {address_user}, und für {address_url} ist keines gespeichert. Geben Sie es einmal ein: `dropdesk ledger password {address_url}` (oder Datei &gt; Server-Auftragsbuch öffnen im Fenster); Dropdesk bewahrt es im Schlüsselbund des Systems auf.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="791"/>
+        <location filename="dynamic_texts.py" line="806"/>
         <source>The password of {address_url} is kept in the system keyring, which cannot be read: {keyring_problem}</source>
         <translation>Das Passwort von {address_url} liegt im Schlüsselbund des Systems, der sich nicht lesen lässt: {keyring_problem}</translation>
     </message>
@@ -8714,72 +8792,72 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.store</name>
     <message>
-        <location filename="dynamic_texts.py" line="792"/>
+        <location filename="dynamic_texts.py" line="807"/>
         <source>{path_name} is open in another Dropdesk window (perhaps under another name or folder). Switch to that window, or close it and try again.</source>
         <translation>{path_name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="793"/>
+        <location filename="dynamic_texts.py" line="808"/>
         <source>{path_name} cannot be written (read-only: {reason}). It is not damaged: commands that only read, such as `dropdesk due`, still work. To work on it, copy it to a folder you may write to, or make it writable.</source>
         <translation>{path_name} lässt sich nicht schreiben (schreibgeschützt: {reason}). Es ist nicht beschädigt: Befehle, die nur lesen, wie `dropdesk due`, funktionieren weiter. Um damit zu arbeiten, kopieren Sie es in einen Ordner, in den Sie schreiben dürfen, oder machen Sie es beschreibbar.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="794"/>
+        <location filename="dynamic_texts.py" line="809"/>
         <source>{path_name} is damaged: its table definitions are garbled.</source>
         <translation>{path_name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="795"/>
+        <location filename="dynamic_texts.py" line="810"/>
         <source>{path_name} is damaged: {error}</source>
         <translation>{path_name} ist beschädigt: {error}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="796"/>
+        <location filename="dynamic_texts.py" line="811"/>
         <source>{path} is a folder, not a ledger file.</source>
         <translation>{path} ist ein Ordner, kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="797"/>
+        <location filename="dynamic_texts.py" line="812"/>
         <source>There is no ledger at {path}.</source>
         <translation>Unter {path} liegt kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="798"/>
+        <location filename="dynamic_texts.py" line="813"/>
         <source>{path_name} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, which upgrades it (after a backup), then run the command again. The file was not changed.</source>
         <translation>{path_name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="799"/>
+        <location filename="dynamic_texts.py" line="814"/>
         <source>{path_name} is not a Dropdesk ledger (not an SQLite file).</source>
         <translation>{path_name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="800"/>
+        <location filename="dynamic_texts.py" line="815"/>
         <source>{path_name} is an SQLite file of another program, not a Dropdesk ledger.</source>
         <translation>{path_name} ist eine SQLite-Datei eines anderen Programms, kein Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="801"/>
+        <location filename="dynamic_texts.py" line="816"/>
         <source>{path_name} is damaged ({value}). Dropdesk writes nothing to it: restore the latest backup, or open another ledger.</source>
         <translation>{path_name} ist beschädigt ({value}). Dropdesk schreibt nichts hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein anderes Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="802"/>
+        <location filename="dynamic_texts.py" line="817"/>
         <source>{path_name} cannot be opened: it cannot be locked ({reason}).</source>
         <translation>{path_name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="803"/>
+        <location filename="dynamic_texts.py" line="818"/>
         <source>{path_name} was written by a newer Dropdesk (schema {revision}). Update Dropdesk to read it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {revision}). Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="804"/>
+        <location filename="dynamic_texts.py" line="819"/>
         <source>read-only file system</source>
         <translation>schreibgeschütztes Dateisystem</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="805"/>
+        <location filename="dynamic_texts.py" line="820"/>
         <source>no permission to change it</source>
         <translation>keine Berechtigung, es zu ändern</translation>
     </message>
@@ -8787,7 +8865,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.sync_folder</name>
     <message>
-        <location filename="dynamic_texts.py" line="806"/>
+        <location filename="dynamic_texts.py" line="821"/>
         <source>{path_name} is in a {service} folder. {service} copies the ledger while Dropdesk writes it, which can damage it or split it into conflicting copies, above all when two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs it up daily). To work from two computers, put the ledger on a PostgreSQL server: `dropdesk ledger copy` moves it there, then open postgresql://user@host/database.</source>
         <translation>{path_name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie postgresql://benutzer@host/datenbank.</translation>
     </message>
@@ -8795,12 +8873,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.transfer</name>
     <message>
-        <location filename="dynamic_texts.py" line="807"/>
+        <location filename="dynamic_texts.py" line="822"/>
         <source>{target_location} already holds rows (table {table}): a ledger is copied only into an empty one. Nothing was changed.</source>
         <translation>{target_location} enthält bereits Zeilen (Tabelle {table}): ein Auftragsbuch wird nur in ein leeres kopiert. Nichts wurde verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="808"/>
+        <location filename="dynamic_texts.py" line="823"/>
         <source>The copy of table {table_name} differs from the original ({difference}); nothing was kept in {target_location}.</source>
         <translation>Die Kopie der Tabelle {table_name} weicht vom Original ab ({difference}); in {target_location} wurde nichts behalten.</translation>
     </message>
@@ -8808,12 +8886,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.wal_watch</name>
     <message>
-        <location filename="dynamic_texts.py" line="809"/>
+        <location filename="dynamic_texts.py" line="824"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; this change was not made. Close Dropdesk, check the orders, and restore the latest backup if some are missing.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder her, falls welche fehlen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="810"/>
+        <location filename="dynamic_texts.py" line="825"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Dropdesk copied the saved changes back into the ledger; this change was not made. Close Dropdesk and open it again, and keep cleaning or sync tools away from the files beside the ledger.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem Auftragsbuch fern.</translation>
     </message>
@@ -8821,12 +8899,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.linking</name>
     <message>
-        <location filename="dynamic_texts.py" line="811"/>
+        <location filename="dynamic_texts.py" line="826"/>
         <source>The AliExpress order number pattern in Settings matches empty text.</source>
         <translation>Das Muster für AliExpress-Bestellnummern in den Einstellungen passt auf leeren Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="812"/>
+        <location filename="dynamic_texts.py" line="827"/>
         <source>The AliExpress order number pattern in Settings is not valid ({error}).</source>
         <translation>Das Muster für AliExpress-Bestellnummern in den Einstellungen ist ungültig ({error}).</translation>
     </message>
@@ -8834,7 +8912,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.notices</name>
     <message>
-        <location filename="dynamic_texts.py" line="813"/>
+        <location filename="dynamic_texts.py" line="828"/>
         <source>This message needs {what}.</source>
         <translation>Diese Nachricht braucht {what}.</translation>
     </message>
@@ -8842,12 +8920,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.outgoing</name>
     <message>
-        <location filename="dynamic_texts.py" line="814"/>
+        <location filename="dynamic_texts.py" line="829"/>
         <source>No message template {key!r}.</source>
         <translation>Keine Nachrichtenvorlage {key!r}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="815"/>
+        <location filename="dynamic_texts.py" line="830"/>
         <source>The message {key!r} needs {join}.</source>
         <translation>Die Nachricht {key!r} braucht {join}.</translation>
     </message>
@@ -8855,12 +8933,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.paths</name>
     <message>
-        <location filename="dynamic_texts.py" line="816"/>
+        <location filename="dynamic_texts.py" line="831"/>
         <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
         <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="817"/>
+        <location filename="dynamic_texts.py" line="832"/>
         <source>{blocker} is a file, not a folder</source>
         <translation>{blocker} ist eine Datei, kein Ordner</translation>
     </message>
@@ -8868,12 +8946,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.policy</name>
     <message>
-        <location filename="dynamic_texts.py" line="818"/>
+        <location filename="dynamic_texts.py" line="833"/>
         <source>A policy needs at least one supplier to rely on.</source>
         <translation>Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="819"/>
+        <location filename="dynamic_texts.py" line="834"/>
         <source>The policy needs an e-mail address customers can write to.</source>
         <translation>Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.</translation>
     </message>
@@ -8881,87 +8959,87 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.protection</name>
     <message>
-        <location filename="dynamic_texts.py" line="820"/>
+        <location filename="dynamic_texts.py" line="835"/>
         <source>After opening: the supplier answers within the dispute; from the 3rd day you can escalate it to AliExpress; unresolved after 15 days it goes to AliExpress&apos; case team by itself.</source>
         <translation>Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das Fallteam von AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="821"/>
+        <location filename="dynamic_texts.py" line="836"/>
         <source>If tracking shows the parcel left only after the day you opened the dispute, say so: it was not shipped when you complained, and you are owed the money back.</source>
         <translation>Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert haben, und Ihnen steht das Geld zu.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="822"/>
+        <location filename="dynamic_texts.py" line="837"/>
         <source>AliExpress protection of {order} ends {end}: not delivered yet? Ask the supplier to extend it, or open a dispute before then.</source>
         <translation>Der Käuferschutz von {order} endet {end}: noch nicht zugestellt? Bitten Sie den Lieferanten um Verlängerung oder öffnen Sie vorher einen Streitfall.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="823"/>
+        <location filename="dynamic_texts.py" line="838"/>
         <source>AliExpress protection of {order} ends {end}: not delivered yet? Ask {supplier} to extend it, or open a dispute before then.</source>
         <translation>Der Käuferschutz von {order} endet {end}: noch nicht zugestellt? Bitten Sie {supplier} um Verlängerung oder öffnen Sie vorher einen Streitfall.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="824"/>
+        <location filename="dynamic_texts.py" line="839"/>
         <source>Write to the supplier first and ask where the parcel is; if it is still on its way, ask them to extend the protection.</source>
         <translation>Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="825"/>
+        <location filename="dynamic_texts.py" line="840"/>
         <source>Before protection ends, open the dispute on the order page: reason “Order not received”, full refund.</source>
         <translation>Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: Grund „Bestellung nicht erhalten“, volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="826"/>
+        <location filename="dynamic_texts.py" line="841"/>
         <source>The tracking number and a screenshot of its latest carrier events</source>
         <translation>Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="827"/>
+        <location filename="dynamic_texts.py" line="842"/>
         <source>The customer&apos;s written statement that nothing arrived</source>
         <translation>Die schriftliche Aussage des Kunden, dass nichts angekommen ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="828"/>
+        <location filename="dynamic_texts.py" line="843"/>
         <source>Your messages with the supplier (screenshots)</source>
         <translation>Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="829"/>
+        <location filename="dynamic_texts.py" line="844"/>
         <source>For a parcel held by customs: the customs office&apos;s written reason</source>
         <translation>Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des Zollamts</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="830"/>
+        <location filename="dynamic_texts.py" line="845"/>
         <source>Ask the customer for photos or a short video before anything is sent back.</source>
         <translation>Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas zurückgeschickt wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="831"/>
+        <location filename="dynamic_texts.py" line="846"/>
         <source>Open the dispute on the order page: reason “Not as described” (or “Damaged”), list every difference from the listing, full or partial refund.</source>
         <translation>Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ (oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder teilweise Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="832"/>
+        <location filename="dynamic_texts.py" line="847"/>
         <source>Clear photos of the item and of its labels; for more than one piece, all of them</source>
         <translation>Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="833"/>
+        <location filename="dynamic_texts.py" line="848"/>
         <source>A wrong size: the item flat beside a ruler, and the size label</source>
         <translation>Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="834"/>
+        <location filename="dynamic_texts.py" line="849"/>
         <source>Something that does not work: a video showing it</source>
         <translation>Etwas funktioniert nicht: ein Video, das es zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="835"/>
+        <location filename="dynamic_texts.py" line="850"/>
         <source>A screenshot of the product page as you bought it</source>
         <translation>Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="836"/>
+        <location filename="dynamic_texts.py" line="851"/>
         <source>Damaged packaging: photos, and a claim with the local carrier</source>
         <translation>Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller</translation>
     </message>
@@ -8969,27 +9047,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.rates</name>
     <message>
-        <location filename="dynamic_texts.py" line="837"/>
+        <location filename="dynamic_texts.py" line="852"/>
         <source>1 {source} = {value} {target} (ECB, {day})</source>
         <translation>1 {source} = {value} {target} (EZB, {day})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="838"/>
+        <location filename="dynamic_texts.py" line="853"/>
         <source>1 {source} = {value} {target} (set by hand)</source>
         <translation>1 {source} = {value} {target} (von Hand gesetzt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="839"/>
+        <location filename="dynamic_texts.py" line="854"/>
         <source>1 {source} = {value} {target}</source>
         <translation>1 {source} = {value} {target}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="840"/>
+        <location filename="dynamic_texts.py" line="855"/>
         <source>1 {source} = {value} {target} (ECB, {day}, the latest rate known)</source>
         <translation>1 {source} = {value} {target} (EZB, {day}, der neueste bekannte Kurs)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="841"/>
+        <location filename="dynamic_texts.py" line="856"/>
         <source>{code!r} is not a currency code like EUR or USD.</source>
         <translation>{code!r} ist kein Währungscode wie EUR oder USD.</translation>
     </message>
@@ -8997,7 +9075,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.review</name>
     <message>
-        <location filename="dynamic_texts.py" line="842"/>
+        <location filename="dynamic_texts.py" line="857"/>
         <source>{latest}; the rate of each day, {days} days from {first}</source>
         <translation>{latest}; der Kurs jedes Tages, {days} Tage ab {first}</translation>
     </message>
@@ -9005,87 +9083,87 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.client</name>
     <message>
-        <location filename="dynamic_texts.py" line="843"/>
+        <location filename="dynamic_texts.py" line="858"/>
         <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
         <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit &apos;shpat_&apos;) und ob die App noch installiert ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="844"/>
+        <location filename="dynamic_texts.py" line="859"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s request (HTTP {status}{detail}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
         <translation>Shopify ({shop}) hat die Anfrage von Dropdesk abgelehnt (HTTP {status}{detail}). Das ist ein Fehler in Dropdesk oder eine Änderung an Shopifys API; bitte melden Sie ihn.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="845"/>
+        <location filename="dynamic_texts.py" line="860"/>
         <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
         <translation>Shopify hat die Anfrage &apos;{operation}&apos; von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="846"/>
+        <location filename="dynamic_texts.py" line="861"/>
         <source>Shopify answered &apos;{operation}&apos; without data.</source>
         <translation>Shopify hat &apos;{operation}&apos; ohne Daten beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="847"/>
+        <location filename="dynamic_texts.py" line="862"/>
         <source>Refusing to send a Shopify request anywhere but https://{shop}.</source>
         <translation>Dropdesk sendet Shopify-Anfragen nur an https://{shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="848"/>
+        <location filename="dynamic_texts.py" line="863"/>
         <source>Shopify ({shop}) answered with a redirect to {target}. Dropdesk does not follow redirects, so the access token stays with your shop. Check the shop address.</source>
         <translation>Shopify ({shop}) hat mit einer Weiterleitung nach {target} geantwortet. Dropdesk folgt keinen Weiterleitungen, damit das Zugriffstoken bei Ihrem Shop bleibt. Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="849"/>
+        <location filename="dynamic_texts.py" line="864"/>
         <source>Shopify ({shop}) could not be reached after {failures} attempts ({reason}). Check the internet connection and try again later.</source>
         <translation>Shopify ({shop}) war nach {failures} Versuchen nicht erreichbar ({reason}). Prüfen Sie die Internetverbindung und versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="850"/>
+        <location filename="dynamic_texts.py" line="865"/>
         <source>Shopify ({shop}) refused even a freshly issued access token. The app may have been uninstalled from the shop, or its access revoked.</source>
         <translation>Shopify ({shop}) hat sogar ein frisch ausgestelltes Zugriffstoken abgelehnt. Vielleicht wurde die App aus dem Shop entfernt oder ihr Zugriff widerrufen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="851"/>
+        <location filename="dynamic_texts.py" line="866"/>
         <source>The shop {shop} is frozen (Shopify says payment is required). Settle the bill in the Shopify admin, then try again.</source>
         <translation>Der Shop {shop} ist eingefroren (laut Shopify ist eine Zahlung fällig). Begleichen Sie die Rechnung im Shopify-Adminbereich und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="852"/>
+        <location filename="dynamic_texts.py" line="867"/>
         <source>Shopify denied this app access to {shop} (HTTP 403). The app may have been uninstalled, or it lacks a permission.</source>
         <translation>Shopify hat dieser App den Zugriff auf {shop} verweigert (HTTP 403). Vielleicht wurde die App entfernt, oder ihr fehlt eine Berechtigung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="853"/>
+        <location filename="dynamic_texts.py" line="868"/>
         <source>No Shopify shop answers at {shop} (or API version {api_version} is unknown). Check the shop address.</source>
         <translation>Unter {shop} antwortet kein Shopify-Shop (oder die API-Version {api_version} ist unbekannt). Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="854"/>
+        <location filename="dynamic_texts.py" line="869"/>
         <source>The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.</source>
         <translation>Der Shop {shop} ist von Shopify gesperrt. Sehen Sie im Shopify-Adminbereich nach einem Hinweis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="855"/>
+        <location filename="dynamic_texts.py" line="870"/>
         <source>Shopify ({shop}) answered &apos;{operation}&apos; with something that is not JSON; the change may or may not have been applied.</source>
         <translation>Shopify ({shop}) hat auf &apos;{operation}&apos; mit etwas geantwortet, das kein JSON ist; die Änderung wurde vielleicht ausgeführt, vielleicht nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="856"/>
+        <location filename="dynamic_texts.py" line="871"/>
         <source>Shopify refused the client id and secret for {shop}{code}. Check both in the app&apos;s settings (Dev Dashboard) and that the app is installed in this shop.</source>
         <translation>Shopify hat Client-ID und Secret für {shop}{code} abgelehnt. Prüfen Sie beide in den Einstellungen der App (Dev Dashboard) und dass die App in diesem Shop installiert ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="857"/>
+        <location filename="dynamic_texts.py" line="872"/>
         <source>Shopify ({shop}) answered the token request without a token.</source>
         <translation>Shopify ({shop}) hat die Token-Anfrage ohne Token beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="858"/>
+        <location filename="dynamic_texts.py" line="873"/>
         <source>Shopify ({shop}) kept asking Dropdesk to slow down for over {max_throttle_wait:.0f} seconds. Try again in a few minutes.</source>
         <translation>Shopify ({shop}) hat Dropdesk über {max_throttle_wait:.0f} Sekunden lang gebeten, langsamer zu werden. Versuchen Sie es in ein paar Minuten noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="859"/>
+        <location filename="dynamic_texts.py" line="874"/>
         <source>Shopify ({shop}) did not confirm the change &apos;{operation}&apos; ({reason}). It may or may not have been applied: Dropdesk reads the order again before trying anything else.</source>
         <translation>Shopify ({shop}) hat die Änderung &apos;{operation}&apos; nicht bestätigt ({reason}). Sie wurde vielleicht ausgeführt, vielleicht nicht: Dropdesk liest die Bestellung erneut, bevor es etwas anderes versucht.</translation>
     </message>
@@ -9093,7 +9171,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.connection</name>
     <message>
-        <location filename="dynamic_texts.py" line="860"/>
+        <location filename="dynamic_texts.py" line="875"/>
         <source>{client_shop} answered as {info_myshopify_domain}. Check the shop address.</source>
         <translation>{client_shop} hat als {info_myshopify_domain} geantwortet. Prüfen Sie die Shop-Adresse.</translation>
     </message>
@@ -9101,72 +9179,72 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.denials</name>
     <message>
-        <location filename="dynamic_texts.py" line="861"/>
+        <location filename="dynamic_texts.py" line="876"/>
         <source>Access to protected customer data is granted in the app&apos;s configuration (Shopify Dev Dashboard or Partner Dashboard: the app &gt; protected customer data access: select the data and the reasons, then release the version and install it again); apps used by other shops also need Shopify&apos;s approval. Access scopes do not grant it.</source>
         <translation>Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt (Shopify Dev Dashboard oder Partner Dashboard: die App &gt; Zugriff auf geschützte Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. Zugriffsbereiche (Scopes) gewähren ihn nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="862"/>
+        <location filename="dynamic_texts.py" line="877"/>
         <source>Shopify did not say which permission is missing. Check the app&apos;s access scopes (Dropdesk needs read_orders and write_orders, and read_all_orders for orders older than 60 days) and its protected customer data access in the app&apos;s configuration, then install the app again.</source>
         <translation>Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche (Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der Konfiguration der App; installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="863"/>
+        <location filename="dynamic_texts.py" line="878"/>
         <source>e-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="864"/>
+        <location filename="dynamic_texts.py" line="879"/>
         <source>customer name</source>
         <translation>Kundenname</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="865"/>
+        <location filename="dynamic_texts.py" line="880"/>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="866"/>
+        <location filename="dynamic_texts.py" line="881"/>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="867"/>
+        <location filename="dynamic_texts.py" line="882"/>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="868"/>
+        <location filename="dynamic_texts.py" line="883"/>
         <source>Add {names} to the app&apos;s access scopes (the app&apos;s configuration in the Shopify admin or Dev Dashboard), then install the app again.</source>
         <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="869"/>
+        <location filename="dynamic_texts.py" line="884"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
         <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="870"/>
+        <location filename="dynamic_texts.py" line="885"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="871"/>
+        <location filename="dynamic_texts.py" line="886"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="872"/>
+        <location filename="dynamic_texts.py" line="887"/>
         <source>Shopify withholds protected customer data from Dropdesk&apos;s app ({fields}); the orders were saved without it. {remedy}</source>
         <translation>Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück ({fields}); die Bestellungen wurden ohne sie gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="873"/>
+        <location filename="dynamic_texts.py" line="888"/>
         <source>Shopify withheld {fields} because the app lacks the access scope {scopes}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten, weil der App der Zugriffsbereich {scopes} fehlt; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="874"/>
+        <location filename="dynamic_texts.py" line="889"/>
         <source>Shopify withheld {fields}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
@@ -9174,17 +9252,17 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.disputes</name>
     <message>
-        <location filename="dynamic_texts.py" line="875"/>
+        <location filename="dynamic_texts.py" line="890"/>
         <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
         <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="876"/>
+        <location filename="dynamic_texts.py" line="891"/>
         <source>Shopify ({client_shop}) has no dispute {number}.</source>
         <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="877"/>
+        <location filename="dynamic_texts.py" line="892"/>
         <source>Shopify would not save the evidence: {said}.</source>
         <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
     </message>
@@ -9192,32 +9270,32 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.domain</name>
     <message>
-        <location filename="dynamic_texts.py" line="878"/>
+        <location filename="dynamic_texts.py" line="893"/>
         <source>Enter your shop as &apos;your-shop&apos;, &apos;your-shop.myshopify.com&apos; or the address of your Shopify admin (https://admin.shopify.com/store/your-shop).</source>
         <translation>Geben Sie Ihren Shop als &apos;ihr-shop&apos;, &apos;ihr-shop.myshopify.com&apos; oder als Adresse Ihres Shopify-Adminbereichs (https://admin.shopify.com/store/ihr-shop) ein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="879"/>
+        <location filename="dynamic_texts.py" line="894"/>
         <source>&apos;{shown}&apos; is not a Shopify shop address. {help}</source>
         <translation>&apos;{shown}&apos; ist keine Shopify-Shop-Adresse. {help}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="880"/>
+        <location filename="dynamic_texts.py" line="895"/>
         <source>The shop address is missing. {help}</source>
         <translation>Die Shop-Adresse fehlt. {help}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="881"/>
+        <location filename="dynamic_texts.py" line="896"/>
         <source>The shop address is empty. {help}</source>
         <translation>Die Shop-Adresse ist leer. {help}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="882"/>
+        <location filename="dynamic_texts.py" line="897"/>
         <source>&apos;{shown}&apos; does not use https. Dropdesk only talks to Shopify over https. {help}</source>
         <translation>&apos;{shown}&apos; verwendet kein https. Dropdesk spricht mit Shopify nur über https. {help}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="883"/>
+        <location filename="dynamic_texts.py" line="898"/>
         <source>&apos;{shown}&apos; is a Shopify admin address without a shop in it. {help}</source>
         <translation>&apos;{shown}&apos; ist eine Shopify-Admin-Adresse ohne Shop darin. {help}</translation>
     </message>
@@ -9225,27 +9303,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.order_cancel</name>
     <message>
-        <location filename="dynamic_texts.py" line="884"/>
+        <location filename="dynamic_texts.py" line="899"/>
         <source>Shopify would not cancel order {number}: {said}. An order that has been fulfilled (even in part) cannot be cancelled; refund it instead.</source>
         <translation>Shopify wollte die Bestellung {number} nicht stornieren: {said}. Eine (auch nur teilweise) versandte Bestellung kann nicht storniert werden; erstatten Sie sie stattdessen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="885"/>
+        <location filename="dynamic_texts.py" line="900"/>
         <source>Shopify does not know the job {job_id} any more.</source>
         <translation>Shopify kennt den Auftrag {job_id} nicht mehr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="886"/>
+        <location filename="dynamic_texts.py" line="901"/>
         <source>Shopify finished the cancel job for order {order_name}, but the order is not cancelled. Look at the order in the Shopify admin.</source>
         <translation>Shopify hat den Stornierungsauftrag für die Bestellung {order_name} beendet, aber die Bestellung ist nicht storniert. Sehen Sie sich die Bestellung im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="887"/>
+        <location filename="dynamic_texts.py" line="902"/>
         <source>Shopify ({client_shop}) has no order {number} to cancel.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number} zum Stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="888"/>
+        <location filename="dynamic_texts.py" line="903"/>
         <source>Shopify has not finished the job after {timeout:.0f} seconds. Look at the order in the Shopify admin before trying again.</source>
         <translation>Shopify hat den Auftrag nach {timeout:.0f} Sekunden nicht beendet. Sehen Sie sich die Bestellung im Shopify-Adminbereich an, bevor Sie es noch einmal versuchen.</translation>
     </message>
@@ -9253,22 +9331,22 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.orders</name>
     <message>
-        <location filename="dynamic_texts.py" line="889"/>
+        <location filename="dynamic_texts.py" line="904"/>
         <source>Shopify ({client_shop}) has no order named {wanted}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung mit dem Namen {wanted}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="890"/>
+        <location filename="dynamic_texts.py" line="905"/>
         <source>Shopify ({client_shop}) has no order {value}. It may have been deleted, or it belongs to another shop.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {value}. Vielleicht wurde sie gelöscht, oder sie gehört zu einem anderen Shop.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="891"/>
+        <location filename="dynamic_texts.py" line="906"/>
         <source>Shopify&apos;s answer has an unexpected orders list.</source>
         <translation>Die Antwort von Shopify enthält eine unerwartete Bestellliste.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="892"/>
+        <location filename="dynamic_texts.py" line="907"/>
         <source>Order {order_name} disappeared from Shopify while reading it.</source>
         <translation>Die Bestellung {order_name} ist beim Lesen aus Shopify verschwunden.</translation>
     </message>
@@ -9276,7 +9354,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.policies</name>
     <message>
-        <location filename="dynamic_texts.py" line="893"/>
+        <location filename="dynamic_texts.py" line="908"/>
         <source>Shopify would not save the policy: {said}.</source>
         <translation>Shopify wollte die Richtlinie nicht speichern: {said}.</translation>
     </message>
@@ -9284,12 +9362,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.refunds</name>
     <message>
-        <location filename="dynamic_texts.py" line="894"/>
+        <location filename="dynamic_texts.py" line="909"/>
         <source>Shopify ({client_shop}) has no order {number}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="895"/>
+        <location filename="dynamic_texts.py" line="910"/>
         <source>Shopify would not refund order {number}: {said}.</source>
         <translation>Shopify wollte die Bestellung {number} nicht erstatten: {said}.</translation>
     </message>
@@ -9297,12 +9375,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.versions</name>
     <message>
-        <location filename="dynamic_texts.py" line="896"/>
+        <location filename="dynamic_texts.py" line="911"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
         <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="897"/>
+        <location filename="dynamic_texts.py" line="912"/>
         <source>Shopify API version {shown} is too old for Dropdesk: choose {oldest_api_version} or newer (Connections &gt; the shop &gt; API version). Older versions refuse the duplicate-safe refunds Dropdesk sends.</source>
         <translation>Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie {oldest_api_version} oder neuer (Verbindungen &gt; der Shop &gt; API-Version). Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, die Dropdesk sendet.</translation>
     </message>
@@ -9310,117 +9388,117 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.status_words</name>
     <message>
-        <location filename="dynamic_texts.py" line="898"/>
+        <location filename="dynamic_texts.py" line="913"/>
         <source>Other AliExpress status</source>
         <translation>Anderer AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="899"/>
+        <location filename="dynamic_texts.py" line="914"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="900"/>
+        <location filename="dynamic_texts.py" line="915"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="901"/>
+        <location filename="dynamic_texts.py" line="916"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="902"/>
+        <location filename="dynamic_texts.py" line="917"/>
         <source>Payment on hold</source>
         <translation>Zahlung angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="903"/>
+        <location filename="dynamic_texts.py" line="918"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="904"/>
+        <location filename="dynamic_texts.py" line="919"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="905"/>
+        <location filename="dynamic_texts.py" line="920"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="906"/>
+        <location filename="dynamic_texts.py" line="921"/>
         <source>Shipped, payment settling</source>
         <translation>Versandt, Zahlung wird abgewickelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="907"/>
+        <location filename="dynamic_texts.py" line="922"/>
         <source>Dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="908"/>
+        <location filename="dynamic_texts.py" line="923"/>
         <source>On hold at AliExpress</source>
         <translation>Bei AliExpress angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="909"/>
+        <location filename="dynamic_texts.py" line="924"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="910"/>
+        <location filename="dynamic_texts.py" line="925"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="911"/>
+        <location filename="dynamic_texts.py" line="926"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="912"/>
+        <location filename="dynamic_texts.py" line="927"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="913"/>
+        <location filename="dynamic_texts.py" line="928"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="914"/>
+        <location filename="dynamic_texts.py" line="929"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="915"/>
+        <location filename="dynamic_texts.py" line="930"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="916"/>
+        <location filename="dynamic_texts.py" line="931"/>
         <source>Cancelled before payment</source>
         <translation>Vor der Zahlung storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="917"/>
+        <location filename="dynamic_texts.py" line="932"/>
         <source>Closed: not paid in time</source>
         <translation>Geschlossen: nicht rechtzeitig bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="918"/>
+        <location filename="dynamic_texts.py" line="933"/>
         <source>Closed by AliExpress&apos; payment check</source>
         <translation>Von der Zahlungsprüfung geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="919"/>
+        <location filename="dynamic_texts.py" line="934"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="920"/>
+        <location filename="dynamic_texts.py" line="935"/>
         <source>Refunded after a dispute</source>
         <translation>Nach Streitfall erstattet</translation>
     </message>
@@ -9428,7 +9506,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.supplier_platforms</name>
     <message>
-        <location filename="dynamic_texts.py" line="921"/>
+        <location filename="dynamic_texts.py" line="936"/>
         <source>Dropdesk does not know the supplier platform {platform_id!r}. Update Dropdesk, or set the supplier&apos;s platform to AliExpress.</source>
         <translation>Dropdesk kennt die Lieferantenplattform {platform_id!r} nicht. Aktualisieren Sie Dropdesk oder stellen Sie die Plattform des Lieferanten auf AliExpress.</translation>
     </message>
@@ -9436,27 +9514,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.withdrawal</name>
     <message>
-        <location filename="dynamic_texts.py" line="922"/>
+        <location filename="dynamic_texts.py" line="937"/>
         <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
         <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="923"/>
+        <location filename="dynamic_texts.py" line="938"/>
         <source>That shop order is not in the ledger.</source>
         <translation>Diese Bestellung ist nicht im Ledger.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="924"/>
+        <location filename="dynamic_texts.py" line="939"/>
         <source>The withdrawal cannot have arrived in the future: check the date and time.</source>
         <translation>Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und Uhrzeit.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="925"/>
+        <location filename="dynamic_texts.py" line="940"/>
         <source>The withdrawal cannot have arrived before the order was placed.</source>
         <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="926"/>
+        <location filename="dynamic_texts.py" line="941"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>
