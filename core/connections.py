@@ -79,7 +79,19 @@ Cancelled = Callable[[], bool]
 
 
 class NotConnectedError(Exception):
-    """Nothing (or not enough) is stored to reach the service; the text says what to do."""
+    """Nothing (or not enough) is stored to reach the service; `.text` says what to do."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.english())
+        self.text = text
+
+
+class DraftError(ValueError):
+    """What the merchant typed for a shop is incomplete; `.text` says what is missing."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.english())
+        self.text = text
 
 
 # --- how clients reach the world ----------------------------------------------------------
@@ -218,7 +230,12 @@ class ShopDraft:
         if self.auth_kind not in (AUTH_TOKEN, AUTH_CLIENT_CREDENTIALS):
             raise ValueError(f"Unknown way to sign in: {self.auth_kind!r}.")
         if self.auth_kind == AUTH_CLIENT_CREDENTIALS and not self.client_id.strip():
-            raise ValueError("Enter the app's client ID (Dev Dashboard > your app > Settings).")
+            raise DraftError(
+                Text(
+                    "core.connections",
+                    "Enter the app's client ID (Dev Dashboard > your app > Settings).",
+                )
+            )
         check_api_version(self.api_version)
         return domain
 
@@ -299,8 +316,12 @@ class Connections:
             token = draft.token.strip() or self.secrets.get(SecretKey.shopify_access_token(domain))
             if not token:
                 raise NotConnectedError(
-                    f"No access token is stored for {domain}. Paste the Admin API access token "
-                    "(it starts with 'shpat_')."
+                    Text(
+                        "core.connections",
+                        "No access token is stored for {domain}. Paste the Admin API access "
+                        "token (it starts with 'shpat_').",
+                        domain=domain,
+                    )
                 )
             return domain, AccessToken(token)
         secret = draft.client_secret.strip() or self.secrets.get(
@@ -308,7 +329,11 @@ class Connections:
         )
         if not secret:
             raise NotConnectedError(
-                f"No client secret is stored for {domain}. Paste the app's client secret."
+                Text(
+                    "core.connections",
+                    "No client secret is stored for {domain}. Paste the app's client secret.",
+                    domain=domain,
+                )
             )
         return domain, ClientCredentials(draft.client_id.strip(), secret)
 
@@ -363,7 +388,13 @@ class Connections:
         with self.ledger.session() as session:
             shop = session.get(Shop, shop_id)
             if shop is None:
-                raise NotConnectedError(f"There is no shop {shop_id} in the ledger.")
+                raise NotConnectedError(
+                    Text(
+                        "core.connections",
+                        "There is no shop {shop_id} in the ledger.",
+                        shop_id=shop_id,
+                    )
+                )
             domain = shop.domain
         self.secrets.delete(SecretKey.shopify_access_token(domain))
         self.secrets.delete(SecretKey.shopify_client_secret(domain))
@@ -379,9 +410,17 @@ class Connections:
         with self.ledger.session() as session:
             shop = session.get(Shop, shop_id)
             if shop is None or shop.auth_kind == AUTH_NONE:
-                name = shop.domain if shop else f"Shop {shop_id}"
+                name: Text | str = (
+                    shop.domain
+                    if shop
+                    else Text("core.connections", "Shop {shop_id}", shop_id=shop_id)
+                )
                 raise NotConnectedError(
-                    f"{name} is not connected. Add its access token in Connections."
+                    Text(
+                        "core.connections",
+                        "{name} is not connected. Add its access token in Connections.",
+                        name=name,
+                    )
                 )
             draft = ShopDraft(shop.domain, shop.auth_kind, client_id=shop.client_id or "")
             version = shop.api_version
@@ -424,7 +463,9 @@ class Connections:
         app_key = SecretKey.aliexpress_app_secret(app_key).owner
         secret = app_secret.strip() or self.secrets.get(SecretKey.aliexpress_app_secret(app_key))
         if not secret:
-            raise NotConnectedError("Paste the app secret from the AliExpress Open Platform.")
+            raise NotConnectedError(
+                Text("core.connections", "Paste the app secret from the AliExpress Open Platform.")
+            )
         with self.connector.aliexpress(app_key, secret) as client:
             tokens = exchange_code(client, pasted_code, now=self._now())
         previous = self.aliexpress()
@@ -470,18 +511,26 @@ class Connections:
         """(keyring) The dropshipping API on the stored tokens; refreshed tokens are stored."""
         connection = self.aliexpress()
         if connection is None:
-            raise NotConnectedError("AliExpress is not connected. Connect it in Connections.")
+            raise NotConnectedError(
+                Text("core.connections", "AliExpress is not connected. Connect it in Connections.")
+            )
         key = connection.app_key
         secret = self.secrets.get(SecretKey.aliexpress_app_secret(key))
         access = self.secrets.get(SecretKey.aliexpress_access_token(key))
         refresh = self.secrets.get(SecretKey.aliexpress_refresh_token(key))
         if not (secret and access and refresh) or connection.access_expires_at is None:
             raise NotConnectedError(
-                "The AliExpress tokens are missing from the keyring. Connect AliExpress again."
+                Text(
+                    "core.connections",
+                    "The AliExpress tokens are missing from the keyring. Connect AliExpress again.",
+                )
             )
         if connection.expired(self._now()):
             raise NotConnectedError(
-                "The AliExpress connection has expired. Connect AliExpress again to continue."
+                Text(
+                    "core.connections",
+                    "The AliExpress connection has expired. Connect AliExpress again to continue.",
+                )
             )
         assert connection.refresh_expires_at is not None
         tokens = TokenSet(

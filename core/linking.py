@@ -28,6 +28,7 @@ from core import settings, ship_estimate
 from core.ledger import search_index
 from core.ledger.models import CustomerOrder, SupplierOrder
 from core.ledger.types import to_db
+from core.texts import Text
 
 _CHUNK = 500
 _SUPPLIER_ORDERS: Table = SupplierOrder.__table__  # type: ignore[attr-defined]
@@ -37,7 +38,11 @@ UNKNOWN_STATUS = ""
 
 
 class PatternError(ValueError):
-    """The `ae_order_pattern` setting is not a usable regular expression."""
+    """The `ae_order_pattern` setting is not a usable regular expression; `.text` says why."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.english())
+        self.text = text
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +90,19 @@ def compile_pattern(text: str) -> re.Pattern[str]:
         pattern = re.compile(text)
     except re.error as error:
         raise PatternError(
-            f"The AliExpress order number pattern in Settings is not valid ({error})."
+            Text(
+                "core.linking",
+                "The AliExpress order number pattern in Settings is not valid ({error}).",
+                error=str(error),
+            )
         ) from None
     if pattern.fullmatch(""):
-        raise PatternError("The AliExpress order number pattern in Settings matches empty text.")
+        raise PatternError(
+            Text(
+                "core.linking",
+                "The AliExpress order number pattern in Settings matches empty text.",
+            )
+        )
     return pattern
 
 

@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from core import clocks, settings
+from core import settings
 from core.deadline_entries import Deadline, Kind
 from core.display_text import display_text
 from core.ledger.types import from_db, stored_instant, to_db
@@ -372,14 +372,22 @@ def open_windows(
 
 
 def _what(order: ShippedOrder) -> Text:
-    day, tag = clocks.local_moment(order.window.closes_at)
-    supplier = order.supplier_name or "the supplier"
-    lieferant = order.supplier_name or "den Lieferanten"
-    return Text.pair(
-        f"AliExpress protection of {order.external_order_id} ends {day}: not delivered yet? "
-        f"Ask {supplier} to extend it, or open a dispute before then.",
-        f"Der Käuferschutz von {order.external_order_id} endet {tag}: noch nicht zugestellt? "
-        f"Bitten Sie {lieferant} um Verlängerung oder öffnen Sie vorher einen Streitfall.",
+    """The end is an instant field: the window names it in the merchant's zone."""
+    if order.supplier_name:
+        return Text(
+            "core.protection",
+            "AliExpress protection of {order} ends {end}: not delivered yet? "
+            "Ask {supplier} to extend it, or open a dispute before then.",
+            order=order.external_order_id,
+            end=order.window.closes_at,
+            supplier=order.supplier_name,
+        )
+    return Text(
+        "core.protection",
+        "AliExpress protection of {order} ends {end}: not delivered yet? "
+        "Ask the supplier to extend it, or open a dispute before then.",
+        order=order.external_order_id,
+        end=order.window.closes_at,
     )
 
 

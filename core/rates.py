@@ -63,21 +63,27 @@ class Rate:
         return f"{self.value.quantize(_significant(self.value)).normalize():f}"
 
     def describe(self) -> Text:
-        """ "1 USD = 0.9231 EUR (ECB, 2026-05-08)"."""
-        head = f"1 {self.source} = {self.shown()} {self.target}"
-        kopf = f"1 {self.source} = {self.shown().replace('.', ',')} {self.target}"
+        """ "1 USD = 0.9231 EUR (ECB, 2026-05-08)": the rate a Decimal and the day a date, so
+        the window writes them in its own formats (decimal comma, date order)."""
+        value = self.value.quantize(_significant(self.value)).normalize()
+        if value.as_tuple().exponent > 0:  # type: ignore[operator]
+            value = value.quantize(Decimal(1))  # "100", not "1E+2"
+        facts: dict[str, object] = {"source": self.source, "value": value, "target": self.target}
         if self.origin == MANUAL:
-            return Text.pair(f"{head} (set by hand)", f"{kopf} (von Hand gesetzt)")
+            return Text("core.rates", "1 {source} = {value} {target} (set by hand)", **facts)
         if self.origin == SAME:
-            return Text.pair(head, kopf)
+            return Text("core.rates", "1 {source} = {value} {target}", **facts)
         assert self.day is not None
-        day = self.day.isoformat()
         if self.latest_known:
-            return Text.pair(
-                f"{head} (ECB, {day}, the latest rate known)",
-                f"{kopf} (EZB, {day}, der neueste bekannte Kurs)",
+            return Text(
+                "core.rates",
+                "1 {source} = {value} {target} (ECB, {day}, the latest rate known)",
+                day=self.day,
+                **facts,
             )
-        return Text.pair(f"{head} (ECB, {day})", f"{kopf} (EZB, {day})")
+        return Text(
+            "core.rates", "1 {source} = {value} {target} (ECB, {day})", day=self.day, **facts
+        )
 
 
 def _significant(value: Decimal, digits: int = 6) -> Decimal:

@@ -157,7 +157,7 @@ def _import_work(
         except ImportFileError as error:
             return _Problem(_problem_title(error), say(error.text))
         except PatternError as error:
-            return _Problem(_problem_title(error), str(error))
+            return _Problem(_problem_title(error), say(error.text))
 
     return work
 

@@ -219,12 +219,12 @@ def error_from_fields(
         )
     if lcode in _TIMESTAMP_CODES or "timestamp" in lsub:
         return TimestampError(
-            "AliExpress refused the request because this computer's clock is wrong. Set the "
-            "date, time and time zone of this computer correctly (ideally: set automatically), "
-            "then try again.",
-            german="AliExpress hat die Anfrage abgelehnt, weil die Uhr dieses Computers falsch "
-            "geht. Stellen Sie Datum, Uhrzeit und Zeitzone dieses Computers richtig ein (am "
-            "besten automatisch) und versuchen Sie es dann erneut.",
+            Text(
+                "core.aliexpress.errors",
+                "AliExpress refused the request because this computer's clock is wrong. Set "
+                "the date, time and time zone of this computer correctly (ideally: set "
+                "automatically), then try again.",
+            ),
             **kwargs,
         )
     if lcode in _PERMISSION_CODES or "permission" in lsub or "permission" in lsaid:

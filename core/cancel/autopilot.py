@@ -410,26 +410,42 @@ class Autopilot:
             return Text.verbatim("")
         name = orders.customer_order.name if orders.customer_order else ""
         refund = decided.shop_action is ShopAction.REFUND or row.path == Path.REFUND.value
-        en_verb, de_verb = ("refund", "erstatten") if refund else ("cancel", "stornieren")
         if (
             self.rt.shop is not None
             and orders.customer_order is not None
             and row.shop_done_at is None
         ):
             if state in (State.SHOP_CANCEL_TODO, State.SHOP_REFUND_TODO) and allowed:
-                return Text.pair(
-                    f"Will {en_verb} {name} on Shopify now.",
-                    f"Wird {name} jetzt in Shopify {de_verb}.",
+                if refund:
+                    return Text(
+                        "core.cancel.autopilot", "Will refund {name} on Shopify now.", name=name
+                    )
+                return Text(
+                    "core.cancel.autopilot", "Will cancel {name} on Shopify now.", name=name
                 )
             if decided.shop_before_supplier:
-                return Text.pair(
-                    f"Will {en_verb} {name} on Shopify now, without waiting for the supplier.",
-                    f"Wird {name} jetzt in Shopify {de_verb}, ohne auf den Lieferanten zu warten.",
+                if refund:
+                    return Text(
+                        "core.cancel.autopilot",
+                        "Will refund {name} on Shopify now, without waiting for the supplier.",
+                        name=name,
+                    )
+                return Text(
+                    "core.cancel.autopilot",
+                    "Will cancel {name} on Shopify now, without waiting for the supplier.",
+                    name=name,
                 )
             if state in (State.SUPPLIER_CANCEL_TODO, State.SUPPLIER_CANCEL_REQUESTED):
-                return Text.pair(
-                    f"Will {en_verb} {name} on Shopify when the supplier accepts.",
-                    f"Wird {name} in Shopify {de_verb}, sobald der Lieferant zustimmt.",
+                if refund:
+                    return Text(
+                        "core.cancel.autopilot",
+                        "Will refund {name} on Shopify when the supplier accepts.",
+                        name=name,
+                    )
+                return Text(
+                    "core.cancel.autopilot",
+                    "Will cancel {name} on Shopify when the supplier accepts.",
+                    name=name,
                 )
         if self.rt.supplier is not None and state is State.AWAITING_SUPPLIER_REFUND:
             return Text(

@@ -75,13 +75,13 @@ class _Fresh:
 def run_check(rt: Runtime, cancellation_id: int) -> Decision:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.CHECKING}, "check the order")
+        require_state(row, {State.CHECKING}, Text("core.cancel.check", "check the order"))
         orders = orders_of(session, row)
     fresh = _read_fresh(rt, orders)
     rt.on_step("check:read")
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.CHECKING}, "check the order")
+        require_state(row, {State.CHECKING}, Text("core.cancel.check", "check the order"))
         if fresh.shop_order is not None:
             store_shop_order(session, row.customer_order_id, fresh.shop_order, rt.now())
         orders = orders_of(session, row)

@@ -81,7 +81,9 @@ class Decision:
     def from_json(cls, data: Any) -> Decision:
         """A stored decision; anything malformed is a CancelError with a clear message."""
         if not isinstance(data, dict):
-            raise CancelError("The stored cancellation decision is unreadable.")
+            raise CancelError(
+                Text("core.cancel.decision", "The stored cancellation decision is unreadable.")
+            )
         try:
             return cls(
                 reason=Reason(data["reason"]),
@@ -93,7 +95,9 @@ class Decision:
                 shop_before_supplier=data.get("shop_before_supplier") is True,
             )
         except (KeyError, ValueError):
-            raise CancelError("The stored cancellation decision is unreadable.") from None
+            raise CancelError(
+                Text("core.cancel.decision", "The stored cancellation decision is unreadable.")
+            ) from None
 
 
 def default_for(session: Session, reason: Reason | str) -> Decision:

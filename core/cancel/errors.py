@@ -45,7 +45,7 @@ class StepUnavailableError(CancelError):
 class ShopOutcomePendingError(CancelError):
     """Shopify may still be acting on a request; check again later (`resume`), do not resend."""
 
-    def __init__(self, message: str, retry_after: datetime | None = None) -> None:
+    def __init__(self, message: Text | str, retry_after: datetime | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
 

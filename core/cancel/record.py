@@ -17,7 +17,7 @@ from sqlmodel import Session
 from core.cancel.closing import close_supplier_order
 from core.cancel.errors import CancellationNotFoundError, IllegalTransitionError
 from core.cancel.next_deadline import next_deadline
-from core.cancel.states import FINAL, STATES, State, check_transition, parse_state
+from core.cancel.states import FINAL, State, check_transition, parse_state, state_text
 from core.ledger import journal
 from core.ledger.models import Cancellation
 from core.texts import Text
@@ -54,12 +54,17 @@ def load(session: Session, cancellation_id: int) -> Cancellation:
     return row
 
 
-def require_state(row: Cancellation, allowed: Collection[State], action: str) -> State:
+def require_state(row: Cancellation, allowed: Collection[State], action: Text) -> State:
     """The row's state, or IllegalTransitionError naming the action and where the run is."""
     state = parse_state(row.state)
     if state not in allowed:
         raise IllegalTransitionError(
-            f"Cannot {action} now: the cancellation is at '{STATES[state].label}'."
+            Text(
+                "core.cancel.record",
+                "Cannot {action} now: the cancellation is at '{state}'.",
+                action=action,
+                state=state_text(state),
+            )
         )
     return state
 

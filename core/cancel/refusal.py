@@ -62,7 +62,11 @@ def tracking_request(rt: Runtime, cancellation_id: int) -> TrackingRequest:
 def request_tracking(rt: Runtime, cancellation_id: int) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SUPPLIER_REFUSED}, "ask for the tracking number")
+        require_state(
+            row,
+            {State.SUPPLIER_REFUSED},
+            Text("core.cancel.refusal", "ask for the tracking number"),
+        )
         now = rt.now()
         move(session, row, State.TRACKING_REQUESTED, now, {}, tracking_requested_at=now)
     rt.on_step(f"state:{State.TRACKING_REQUESTED.value}")
@@ -80,15 +84,19 @@ def mark_tracking_received(
     dispute, the number and its first scan are recorded for the dispute instead)."""
     tracking_number = tracking_number.strip()
     if not tracking_number:
-        raise CancelError("Enter the tracking number the supplier sent.")
+        raise CancelError(
+            Text("core.cancel.refusal", "Enter the tracking number the supplier sent.")
+        )
     if first_scan_at is not None and first_scan_at.tzinfo is None:
-        raise CancelError("The first scan needs a date with a time zone.")
+        raise CancelError(
+            Text("core.cancel.refusal", "The first scan needs a date with a time zone.")
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         state = require_state(
             row,
             {State.SUPPLIER_REFUSED, State.TRACKING_REQUESTED, State.DISPUTE_OPEN},
-            "record a tracking number",
+            Text("core.cancel.refusal", "record a tracking number"),
         )
         now = rt.now()
         supplier_order = orders_of(session, row).supplier_order
@@ -133,10 +141,14 @@ def open_dispute_step(
 ) -> None:
     """The tracking deadline passed without a number and the merchant opened the dispute."""
     if opened_at is not None and opened_at.tzinfo is None:
-        raise CancelError("The dispute's opening time needs a time zone.")
+        raise CancelError(
+            Text("core.cancel.refusal", "The dispute's opening time needs a time zone.")
+        )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.TRACKING_REQUESTED}, "open a dispute")
+        require_state(
+            row, {State.TRACKING_REQUESTED}, Text("core.cancel.refusal", "open a dispute")
+        )
         now = rt.now()
         due, _ = next_deadline(session, row)
         if due is not None and now < due:
@@ -150,7 +162,9 @@ def open_dispute_step(
             )
         supplier_order = orders_of(session, row).supplier_order
         if supplier_order is None or supplier_order.id is None:
-            raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
+            raise StepUnavailableError(
+                Text("core.cancel.refusal", "No AliExpress order is linked to this cancellation.")
+            )
         terms = terms_for(session, supplier_order)
         filed = opened_at or now
         dispute = Dispute(
@@ -178,11 +192,15 @@ def open_dispute_step(
 def mark_dispute_escalated(rt: Runtime, cancellation_id: int, *, case_team: bool = False) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.DISPUTE_OPEN}, "record the escalation")
+        require_state(
+            row, {State.DISPUTE_OPEN}, Text("core.cancel.refusal", "record the escalation")
+        )
         assert row.id is not None
         dispute = open_dispute(session, row.id)
         if dispute is None:
-            raise StepUnavailableError("This cancellation has no dispute.")
+            raise StepUnavailableError(
+                Text("core.cancel.refusal", "This cancellation has no dispute.")
+            )
         now = rt.now()
         dispute.state = (DisputeState.CASE_TEAM if case_team else DisputeState.ESCALATED).value
         session.add(dispute)
@@ -195,10 +213,10 @@ def close_dispute(
 ) -> None:
     """The dispute ended; `refunded_minor` > 0 means AliExpress refunds the merchant."""
     if refunded_minor < 0:
-        raise CancelError("A refund amount cannot be negative.")
+        raise CancelError(Text("core.cancel.refusal", "A refund amount cannot be negative."))
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.DISPUTE_OPEN}, "close the dispute")
+        require_state(row, {State.DISPUTE_OPEN}, Text("core.cancel.refusal", "close the dispute"))
         assert row.id is not None
         now = rt.now()
         dispute = open_dispute(session, row.id)

@@ -91,7 +91,7 @@ def cancel_on_shop(
         cancellation_id,
         "cancel",
         acknowledge_out_of_pocket=acknowledge_out_of_pocket,
-        action="cancel on Shopify",
+        action=Text("core.cancel.shop_cancel", "cancel on Shopify"),
     )
     _send(rt, shop, cancellation_id, options)
     settle(rt, cancellation_id)
@@ -103,7 +103,11 @@ def resume_cancel(rt: Runtime, cancellation_id: int) -> None:
     shop = require_shop(rt)
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_CANCEL_SENT}, "check the cancel sent to Shopify")
+        require_state(
+            row,
+            {State.SHOP_CANCEL_SENT},
+            Text("core.cancel.shop_cancel", "check the cancel sent to Shopify"),
+        )
         _, intent = latest_payload(session, row, State.SHOP_CANCEL_SENT)
     if not _settle_sent(rt, shop, cancellation_id):
         options = ShopCancelOptions(
@@ -118,7 +122,9 @@ def resume_cancel(rt: Runtime, cancellation_id: int) -> None:
 def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancelOptions) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_CANCEL_TODO}, "cancel on Shopify")
+        require_state(
+            row, {State.SHOP_CANCEL_TODO}, Text("core.cancel.shop_cancel", "cancel on Shopify")
+        )
         orders = orders_of(session, row)
         ref = orders.shop_ref
         reason = reason_of(row)
@@ -136,7 +142,11 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
     try:
         order = shop.get_order(ref)
     except ShopifyError as error:
-        raise ShopStepFailedError(f"{error} Nothing was sent to Shopify.") from None
+        raise ShopStepFailedError(
+            Text(
+                "core.cancel.shop_cancel", "{error} Nothing was sent to Shopify.", error=error.text
+            )
+        ) from None
     if order.cancelled:
         _finish(rt, cancellation_id, order, None, "already cancelled on Shopify")
         return
@@ -154,7 +164,9 @@ def _send(rt: Runtime, shop: ShopPort, cancellation_id: int, options: ShopCancel
     }
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_CANCEL_TODO}, "cancel on Shopify")
+        require_state(
+            row, {State.SHOP_CANCEL_TODO}, Text("core.cancel.shop_cancel", "cancel on Shopify")
+        )
         now = rt.now()
         move(
             session,
@@ -207,7 +219,11 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
     it cannot be known yet, ShopStepFailedError when Shopify's job ran without effect."""
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_CANCEL_SENT}, "check the cancel sent to Shopify")
+        require_state(
+            row,
+            {State.SHOP_CANCEL_SENT},
+            Text("core.cancel.shop_cancel", "check the cancel sent to Shopify"),
+        )
         _, intent = latest_payload(session, row, State.SHOP_CANCEL_SENT)
         job_id, sent_at = row.shop_job_id, row.shop_cancel_sent_at
     gid = str(intent["order_gid"])
@@ -228,8 +244,12 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
             order = shop.get_order(gid)
         except ShopifyError as error:
             raise ShopOutcomePendingError(
-                f"Shopify could not be asked whether the order was cancelled ({error}). "
-                "Dropdesk sends nothing again until it knows: try again later."
+                Text(
+                    "core.cancel.shop_cancel",
+                    "Shopify could not be asked whether the order was cancelled ({error}). "
+                    "Dropdesk sends nothing again until it knows: try again later.",
+                    error=error.text,
+                )
             ) from None
         if order.cancelled:
             _finish(rt, cancellation_id, order, intent, "cancelled through the API")
@@ -268,8 +288,12 @@ def _settle_sent(rt: Runtime, shop: ShopPort, cancellation_id: int) -> bool:
         if not time_left:
             retry_after = None if job_id or sent_at is None else sent_at + rt.pending_grace
             raise ShopOutcomePendingError(
-                f"Shopify has not finished cancelling {order.name} yet. Dropdesk checks again "
-                "before sending anything: try again in a minute.",
+                Text(
+                    "core.cancel.shop_cancel",
+                    "Shopify has not finished cancelling {order} yet. Dropdesk checks again "
+                    "before sending anything: try again in a minute.",
+                    order=order.name,
+                ),
                 retry_after,
             )
         rt.sleep(rt.job_poll)
@@ -295,7 +319,11 @@ def _finish(
 ) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_CANCEL_TODO, State.SHOP_CANCEL_SENT}, "record the cancel")
+        require_state(
+            row,
+            {State.SHOP_CANCEL_TODO, State.SHOP_CANCEL_SENT},
+            Text("core.cancel.shop_cancel", "record the cancel"),
+        )
         now = rt.now()
         before = int(intent["refunded_before_minor"]) if intent else 0
         amount = max(order.refunded.minor - before, 0)

@@ -26,13 +26,21 @@ Kind = Literal["cancel", "refund"]
 TODO = {"cancel": State.SHOP_CANCEL_TODO, "refund": State.SHOP_REFUND_TODO}
 
 
-def out_of_pocket_warning(orders: RunOrders) -> str:
+def out_of_pocket_warning(orders: RunOrders) -> Text:
     order = orders.customer_order
-    name = order.name if order else "the order"
-    return (
-        f"The supplier has not agreed to cancel yet. If you cancel or refund {name} on "
+    if order is None:
+        return Text(
+            "core.cancel.shop_entry",
+            "The supplier has not agreed to cancel yet. If you cancel or refund the order on "
+            "Shopify now and the supplier ships anyway, the customer gets their money back and "
+            "you still pay the supplier: the refund comes out of your pocket. Confirm to go on.",
+        )
+    return Text(
+        "core.cancel.shop_entry",
+        "The supplier has not agreed to cancel yet. If you cancel or refund {name} on "
         "Shopify now and the supplier ships anyway, the customer gets their money back and "
-        "you still pay the supplier: the refund comes out of your pocket. Confirm to go on."
+        "you still pay the supplier: the refund comes out of your pocket. Confirm to go on.",
+        name=order.name,
     )
 
 
@@ -42,7 +50,7 @@ def enter(
     kind: Kind | None,
     *,
     acknowledge_out_of_pocket: bool,
-    action: str,
+    action: Text,
 ) -> Kind:
     """Bring the run to the to-do state of a Shopify step; returns which step it is."""
     with rt.ledger.session() as session:
@@ -90,10 +98,18 @@ def enter(
 
 def _same(wanted: Kind | None, actual: Kind, state: State) -> Kind:
     if wanted is not None and wanted != actual:
-        other = "cancelled" if actual == "refund" else "refunded"
+        if actual == "refund":
+            raise StepUnavailableError(
+                Text(
+                    "core.cancel.shop_entry",
+                    "This order is to be refunded on Shopify at this point, not cancelled.",
+                )
+            )
         raise StepUnavailableError(
-            f"This order is to be {other} on Shopify at this point, not "
-            f"{'cancelled' if wanted == 'cancel' else 'refunded'}."
+            Text(
+                "core.cancel.shop_entry",
+                "This order is to be cancelled on Shopify at this point, not refunded.",
+            )
         )
     return actual
 

@@ -111,14 +111,14 @@ def confirm_manual(
             cancellation_id,
             None,
             acknowledge_out_of_pocket=acknowledge_out_of_pocket,
-            action="confirm the Shopify step",
+            action=Text("core.cancel.shop_manual", "confirm the Shopify step"),
         )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
         state = require_state(
             row,
             {State.SHOP_CANCEL_TODO, State.SHOP_REFUND_TODO, *IN_FLIGHT},
-            "confirm the Shopify step",
+            Text("core.cancel.shop_manual", "confirm the Shopify step"),
         )
         orders = orders_of(session, row)
         now = rt.now()

@@ -201,11 +201,13 @@ def refund_on_shop(
         cancellation_id,
         "refund",
         acknowledge_out_of_pocket=acknowledge_out_of_pocket,
-        action="refund on Shopify",
+        action=Text("core.cancel.shop_refund", "refund on Shopify"),
     )
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_REFUND_TODO}, "refund on Shopify")
+        require_state(
+            row, {State.SHOP_REFUND_TODO}, Text("core.cancel.shop_refund", "refund on Shopify")
+        )
         made = row.refund_idempotency_key is None
         if made:  # its own transaction, before anything is sent
             note(
@@ -228,7 +230,9 @@ def refund_on_shop(
     }
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_REFUND_TODO}, "refund on Shopify")
+        require_state(
+            row, {State.SHOP_REFUND_TODO}, Text("core.cancel.shop_refund", "refund on Shopify")
+        )
         move(session, row, State.SHOP_REFUND_SENT, rt.now(), intent)
     rt.on_step(f"state:{State.SHOP_REFUND_SENT.value}")
     _replay(rt, shop, cancellation_id)
@@ -244,7 +248,11 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
     """Send the stored request with the stored key (again); Shopify refunds at most once."""
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_REFUND_SENT}, "send the refund to Shopify")
+        require_state(
+            row,
+            {State.SHOP_REFUND_SENT},
+            Text("core.cancel.shop_refund", "send the refund to Shopify"),
+        )
         event, intent = latest_payload(session, row, State.SHOP_REFUND_SENT)
         key = row.refund_idempotency_key
     if not key:
@@ -261,7 +269,13 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
         try:
             order = shop.get_order(request.order_gid)
         except ShopifyError as error:
-            raise ShopOutcomePendingError(f"{error} The refund is sent again later.") from None
+            raise ShopOutcomePendingError(
+                Text(
+                    "core.cancel.shop_refund",
+                    "{error} The refund is sent again later.",
+                    error=error.text,
+                )
+            ) from None
         if order.refunded.minor >= before + int(intent["total_minor"]):
             _finish(rt, cancellation_id, order.refunded.minor - before, order.currency, None, order)
             return
@@ -286,8 +300,12 @@ def _replay(rt: Runtime, shop: ShopPort, cancellation_id: int) -> None:
         raise ShopStepFailedError(str(error)) from None
     except ShopifyUnavailableError as error:
         raise ShopOutcomePendingError(
-            f"{error} Dropdesk sends the same refund again with the same key later; Shopify "
-            "will not refund twice."
+            Text(
+                "core.cancel.shop_refund",
+                "{error} Dropdesk sends the same refund again with the same key later; Shopify "
+                "will not refund twice.",
+                error=error.text,
+            )
         ) from None
     except ShopifyQueryError as error:
         if error.code == KEY_MISMATCH:
@@ -317,7 +335,9 @@ def _finish(
 ) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SHOP_REFUND_SENT}, "record the refund")
+        require_state(
+            row, {State.SHOP_REFUND_SENT}, Text("core.cancel.shop_refund", "record the refund")
+        )
         now = rt.now()
         money_trail.record_to_customer(
             session,

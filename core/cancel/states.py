@@ -203,8 +203,23 @@ def check_transition(current: State, target: State) -> None:
     if target not in TRANSITIONS[current]:
         if current in FINAL:
             raise IllegalTransitionError(
-                f"This cancellation is {STATES[current].label.lower()}; nothing more can change."
+                Text(
+                    "core.cancel.states",
+                    "This cancellation is closed ({state}); nothing more can change.",
+                    state=state_text(current),
+                )
             )
         raise IllegalTransitionError(
-            f"Cannot go from '{STATES[current].label}' to '{STATES[target].label}'."
+            Text(
+                "core.cancel.states",
+                "Cannot go from '{current}' to '{target}'.",
+                current=state_text(current),
+                target=state_text(target),
+            )
         )
+
+
+def state_text(state: State) -> Text:
+    """A state's label as the window words it: the labels are filed in the catalogue under
+    the cancel wizard's context (packaging/build_translations.py `dynamic_texts`)."""
+    return Text("CancelWizard", STATES[state].label)

@@ -53,7 +53,9 @@ def supplier_guide(rt: Runtime, cancellation_id: int) -> SupplierGuide:
         orders = orders_of(session, row)
         supplier_order = orders.supplier_order
         if supplier_order is None:
-            raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
+            raise StepUnavailableError(
+                Text("core.cancel.supplier", "No AliExpress order is linked to this cancellation.")
+            )
         terms = terms_for(session, supplier_order)
         url = supplier_platforms.platform_of(session, supplier_order).order_url(
             supplier_order.external_order_id
@@ -107,7 +109,11 @@ def mark_requested(rt: Runtime, cancellation_id: int) -> None:
     """The merchant submitted the cancel request on AliExpress: start the answer clock."""
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SUPPLIER_CANCEL_TODO}, "record the cancel request")
+        require_state(
+            row,
+            {State.SUPPLIER_CANCEL_TODO},
+            Text("core.cancel.supplier", "record the cancel request"),
+        )
         orders = orders_of(session, row)
         now = rt.now()
         terms = terms_for(session, orders.supplier_order)
@@ -125,7 +131,11 @@ def mark_requested(rt: Runtime, cancellation_id: int) -> None:
 def mark_answer(rt: Runtime, cancellation_id: int, *, accepted: bool) -> None:
     with rt.ledger.session() as session:
         row = load(session, cancellation_id)
-        require_state(row, {State.SUPPLIER_CANCEL_REQUESTED}, "record the supplier's answer")
+        require_state(
+            row,
+            {State.SUPPLIER_CANCEL_REQUESTED},
+            Text("core.cancel.supplier", "record the supplier's answer"),
+        )
         now = rt.now()
         if accepted:
             _accepted(session, row, now, by="merchant", completed=False)
@@ -173,15 +183,25 @@ def refresh_supplier(rt: Runtime, cancellation_id: int) -> tuple[int, ...]:
         row = load(session, cancellation_id)
         supplier_order_id = row.supplier_order_id
     if supplier_order_id is None:
-        raise StepUnavailableError("No AliExpress order is linked to this cancellation.")
+        raise StepUnavailableError(
+            Text("core.cancel.supplier", "No AliExpress order is linked to this cancellation.")
+        )
     try:
         summary = sync_order_statuses(
             rt.ledger, rt.supplier, order_ids=[supplier_order_id], concurrency=1, now=rt.now
         )
     except AliExpressError as error:
-        raise StepUnavailableError(f"AliExpress could not be asked: {error}") from None
+        raise StepUnavailableError(
+            Text("core.cancel.supplier", "AliExpress could not be asked: {error}", error=error.text)
+        ) from None
     if summary.failed:
-        raise StepUnavailableError(f"AliExpress could not be asked: {summary.failed[0].reason}")
+        raise StepUnavailableError(
+            Text(
+                "core.cancel.supplier",
+                "AliExpress could not be asked: {error}",
+                error=summary.failed[0].reason,
+            )
+        )
     return apply_status_sync(rt, [supplier_order_id])
 
 

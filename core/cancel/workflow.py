@@ -165,7 +165,13 @@ class CancelWorkflow:
         with self.rt.ledger.session() as session:
             order = session.get(SupplierOrder, supplier_order_id)
             if order is None:
-                raise CancellationNotFoundError(f"There is no supplier order {supplier_order_id}.")
+                raise CancellationNotFoundError(
+                    Text(
+                        "core.cancel.workflow",
+                        "There is no supplier order {supplier_order_id}.",
+                        supplier_order_id=supplier_order_id,
+                    )
+                )
             running = _open_run_of(session, supplier_order_id)
             if running is not None:
                 raise _already_open(order, running)
@@ -226,7 +232,11 @@ class CancelWorkflow:
         """answer: "accepted" / "refused" (or True / False)."""
         if isinstance(answer, str):
             if answer not in ("accepted", "refused"):
-                raise CancelError("The supplier's answer is 'accepted' or 'refused'.")
+                raise CancelError(
+                    Text(
+                        "core.cancel.workflow", "The supplier's answer is 'accepted' or 'refused'."
+                    )
+                )
             accepted = answer == "accepted"
         else:
             accepted = bool(answer)
@@ -376,15 +386,23 @@ class CancelWorkflow:
     ) -> CancellationView:
         """The supplier agreed to pay something back (e.g. after a return): follow it."""
         if amount_minor <= 0:
-            raise CancelError("Enter the amount the supplier agreed to refund.")
+            raise CancelError(
+                Text("core.cancel.workflow", "Enter the amount the supplier agreed to refund.")
+            )
         with self.rt.ledger.session() as session:
             row = load(session, cancellation_id)
             state = State(row.state)
             if state in FINAL or state is State.CHECKING:
-                raise IllegalTransitionError("A supplier refund cannot be added to this run now.")
+                raise IllegalTransitionError(
+                    Text(
+                        "core.cancel.workflow", "A supplier refund cannot be added to this run now."
+                    )
+                )
             assert row.id is not None
             if pending_supplier_refund(session, row.id) is not None:
-                raise CancelError("A refund from the supplier is already expected.")
+                raise CancelError(
+                    Text("core.cancel.workflow", "A refund from the supplier is already expected.")
+                )
             now = self.rt.now()
             money_trail.expect_from_supplier(
                 session,
@@ -405,7 +423,9 @@ class CancelWorkflow:
             row = load(session, cancellation_id)
             state = State(row.state)
             if state in FINAL:
-                raise IllegalTransitionError("This cancellation is closed.")
+                raise IllegalTransitionError(
+                    Text("core.cancel.workflow", "This cancellation is closed.")
+                )
             now = self.rt.now()
             refund = money_trail.receive_from_supplier(session, row, now, amount_minor)
             payload = {"amount_minor": refund.amount_minor, "currency": refund.currency}
@@ -426,14 +446,19 @@ class CancelWorkflow:
         resume first, so nothing Shopify did goes unrecorded."""
         reason = reason.strip()
         if not reason:
-            raise CancelError("Say why the cancellation is abandoned.")
+            raise CancelError(
+                Text("core.cancel.workflow", "Say why the cancellation is abandoned.")
+            )
         with self.rt.ledger.session() as session:
             row = load(session, cancellation_id)
             state = State(row.state)
             if state in IN_FLIGHT:
                 raise IllegalTransitionError(
-                    "Dropdesk is waiting for Shopify's answer to this cancellation: resume it "
-                    "first, then abandon if you still want to."
+                    Text(
+                        "core.cancel.workflow",
+                        "Dropdesk is waiting for Shopify's answer to this cancellation: resume it "
+                        "first, then abandon if you still want to.",
+                    )
                 )
             move(
                 session,

@@ -223,12 +223,7 @@ def evidence_pack(
         TimelineEntry(
             from_db(r[4]) or from_db(r[5]) or row.initiated_at or datetime.now(UTC),
             "refund",
-            Text.pair(
-                f"Refund {'to the customer' if r[0] == 'to_customer' else 'from the supplier'}: "
-                f"{_money(int(r[1]), str(r[2]))} ({r[3]})",
-                f"Erstattung {'an den Kunden' if r[0] == 'to_customer' else 'vom Lieferanten'}: "
-                f"{_money(int(r[1]), str(r[2]))} ({r[3]})",
-            ),
+            _refund_text(r[0] == "to_customer", _money(int(r[1]), str(r[2])), str(r[3])),
         )
         for r in refund_rows
     ]
@@ -339,7 +334,23 @@ def _supplier_entry(at: datetime, kind: str, payload: Mapping[str, Any]) -> Time
     if not said:
         return None
     text = "; ".join(said)
-    return TimelineEntry(at, "supplier", Text.pair(text, text))
+    return TimelineEntry(at, "supplier", Text.verbatim(text))
+
+
+def _refund_text(to_customer: bool, amount: str, state: str) -> Text:
+    if to_customer:
+        return Text(
+            "core.chargebacks.evidence",
+            "Refund to the customer: {amount} ({state})",
+            amount=amount,
+            state=state,
+        )
+    return Text(
+        "core.chargebacks.evidence",
+        "Refund from the supplier: {amount} ({state})",
+        amount=amount,
+        state=state,
+    )
 
 
 _KNOWN: dict[str, Text] = {
@@ -381,7 +392,7 @@ def _timeline_entry(
         known = Text("core.chargebacks.evidence", "Cancellation: {text}", text=text)
     if known is None:
         plain = kind.replace("_", " ").replace(".", ": ")
-        known = Text.pair(plain, plain)
+        known = Text.verbatim(plain)
     source = {"customer_order": "order", "supplier_order": "supplier"}.get(entity, entity)
     return TimelineEntry(at, source, known)
 

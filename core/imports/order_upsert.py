@@ -32,6 +32,7 @@ from core.imports.shopify_rows import LineRecord, OrderRecord
 from core.imports.summary import Refusal
 from core.ledger.models import CustomerOrder, CustomerOrderLine
 from core.ledger.types import OrderSource, from_db, to_db
+from core.texts import Text
 
 CHUNK = 500
 _ORDERS: Table = CustomerOrder.__table__  # type: ignore[attr-defined]
@@ -181,10 +182,13 @@ class OrderUpserter:
                         Refusal(
                             record.line,
                             self.name_column,
-                            f"{len(candidates)} orders in the ledger are named {record.name}; "
-                            "this file has no Id to tell them apart",
-                            f"{len(candidates)} Bestellungen im Auftragsbuch heißen "
-                            f"{record.name}; diese Datei hat keine Id, um sie zu unterscheiden",
+                            Text(
+                                "core.imports.order_upsert",
+                                "{count} orders in the ledger are named {name}; "
+                                "this file has no Id to tell them apart",
+                                count=len(candidates),
+                                name=record.name,
+                            ),
                         ),
                     )
                 )
@@ -195,15 +199,31 @@ class OrderUpserter:
     def _other_shops(self, record: OrderRecord, stored: dict[str, Any]) -> Refusal:
         owner = self.target.owner(stored["shop_id"])
         target = self.target.domain
-        this_en = f"this import is for {target or 'no shop'}"
-        this_de = f"dieser Import ist für {target or 'keinen Shop'}"
+        if target:
+            return Refusal(
+                record.line,
+                self.id_column,
+                Text(
+                    "core.imports.order_upsert",
+                    "order id {id} is order {name} of {owner} in the ledger and this import is "
+                    "for {target}: the other shop's order is left as it is",
+                    id=record.legacy_id,
+                    name=stored["name"],
+                    owner=owner,
+                    target=target,
+                ),
+            )
         return Refusal(
             record.line,
             self.id_column,
-            f"order id {record.legacy_id} is order {stored['name']} of {owner} in the ledger and "
-            f"{this_en}: the other shop's order is left as it is",
-            f"Bestell-ID {record.legacy_id} ist im Auftragsbuch Bestellung {stored['name']} von "
-            f"{owner}, und {this_de}: die Bestellung des anderen Shops bleibt, wie sie ist",
+            Text(
+                "core.imports.order_upsert",
+                "order id {id} is order {name} of {owner} in the ledger and this import is "
+                "for no shop: the other shop's order is left as it is",
+                id=record.legacy_id,
+                name=stored["name"],
+                owner=owner,
+            ),
         )
 
     def _stored_orders(self, key: str, values: list[Any]) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from sqlmodel import Session
 from core.imports.errors import ImportFileError
 from core.imports.questions import Question, shop_question
 from core.shopify.domain import MYSHOPIFY_SUFFIX
+from core.texts import Text
 
 
 class UnknownShopError(ImportFileError):
@@ -48,9 +49,13 @@ class ShopTarget:
     currency: str | None = None
     domains: dict[int, str] = field(default_factory=dict)
 
-    def owner(self, shop_id: int | None) -> str:
+    def owner(self, shop_id: int | None) -> Text | str:
         """How a refusal names the shop an order belongs to."""
-        return self.domains.get(shop_id, f"shop {shop_id}") if shop_id is not None else "no shop"
+        if shop_id is None:
+            return Text("core.imports.shop_target", "no shop")
+        return self.domains.get(shop_id) or Text(
+            "core.imports.shop_target", "shop {shop_id}", shop_id=shop_id
+        )
 
 
 def target_shop(
@@ -70,12 +75,23 @@ def target_shop(
         for shop_id, domain, currency in shops:
             if wanted in (domain, domain.removesuffix(MYSHOPIFY_SUFFIX)):
                 return ShopTarget(shop_id, domain, currency, domains), None
-        listed = ", ".join(domains.values()) or "none"
-        listed_de = ", ".join(domains.values()) or "keine"
+        if not domains:
+            raise UnknownShopError(
+                path,
+                Text(
+                    "core.imports.shop_target",
+                    'There is no shop "{named}" in the ledger (it has no shops).',
+                    named=named,
+                ),
+            )
         raise UnknownShopError(
             path,
-            f'There is no shop "{named}" in the ledger (its shops: {listed}).',
-            f'Im Auftragsbuch gibt es keinen Shop "{named}" (seine Shops: {listed_de}).',
+            Text(
+                "core.imports.shop_target",
+                'There is no shop "{named}" in the ledger (its shops: {listed}).',
+                named=named,
+                listed=", ".join(domains.values()),
+            ),
         )
     if not shops:
         return ShopTarget(), None
@@ -91,15 +107,29 @@ def other_shop_export(path: Path, target: ShopTarget, collided: int, with_id: in
     """Refuse the file when most of its orders with an Id belong to another shop."""
     if collided * 2 <= with_id:
         return
-    target_en = target.domain or "no shop"
-    target_de = target.domain or "keinen Shop"
+    if target.domain:
+        raise OtherShopExportError(
+            path,
+            Text(
+                "core.imports.shop_target",
+                "{file} looks like another shop's export: {collided} of its {with_id} orders "
+                "belong to another shop in the ledger, and this import is for {shop}. Nothing "
+                "was imported. Choose the shop the export is from.",
+                file=path.name,
+                collided=collided,
+                with_id=with_id,
+                shop=target.domain,
+            ),
+        )
     raise OtherShopExportError(
         path,
-        f"{path.name} looks like another shop's export: {collided:,} of its {with_id:,} orders "
-        f"belong to another shop in the ledger, and this import is for {target_en}. Nothing was "
-        "imported. Choose the shop the export is from.",
-        f"{path.name} sieht nach dem Export eines anderen Shops aus: {collided:,} seiner "
-        f"{with_id:,} Bestellungen gehören im Auftragsbuch zu einem anderen Shop, und dieser "
-        f"Import ist für {target_de}. Nichts wurde importiert. Wählen Sie den Shop, aus dem der "
-        "Export stammt.",
+        Text(
+            "core.imports.shop_target",
+            "{file} looks like another shop's export: {collided} of its {with_id} orders "
+            "belong to another shop in the ledger, and this import is for no shop. Nothing "
+            "was imported. Choose the shop the export is from.",
+            file=path.name,
+            collided=collided,
+            with_id=with_id,
+        ),
     )

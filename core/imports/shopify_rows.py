@@ -210,13 +210,19 @@ def read_orders(
                 problem = Refusal(
                     line,
                     "",
-                    f"has {len(cells)} fields where the header has {width}",
-                    f"hat {len(cells)} Felder, die Kopfzeile hat {width}",
+                    Text(
+                        "core.imports.shopify_rows",
+                        "has {fields} fields where the header has {width}",
+                        fields=len(cells),
+                        width=width,
+                    ),
                 )
             name = cells[name_at].strip() if name_at < len(cells) else ""
             if not name:
                 empty = Refusal(
-                    line, name_column, "no order name (empty)", "kein Bestellname (leer)"
+                    line,
+                    name_column,
+                    Text("core.imports.shopify_rows", "no order name (empty)"),
                 )
                 yield RefusedOrder([problem or empty])
                 continue
@@ -229,10 +235,13 @@ def read_orders(
                         Refusal(
                             line,
                             name_column,
-                            f"order {name} already appeared on line {seen[name]}: "
-                            "the rows of one order must be next to each other",
-                            f"Bestellung {name} stand schon in Zeile {seen[name]}: die Zeilen "
-                            "einer Bestellung müssen aufeinander folgen",
+                            Text(
+                                "core.imports.shopify_rows",
+                                "order {name} already appeared on line {first}: "
+                                "the rows of one order must be next to each other",
+                                name=name,
+                                first=seen[name],
+                            ),
                         )
                     )
                 else:
@@ -249,10 +258,13 @@ def read_orders(
                 Refusal(
                     group.first_line,
                     name_column,
-                    f"order {group.name} not imported: its rows may go on in the part of the "
-                    f"file that could not be read (from line {broken.line})",
-                    f"Bestellung {group.name} nicht importiert: ihre Zeilen gehen vielleicht im "
-                    f"Teil der Datei weiter, der sich nicht lesen ließ (ab Zeile {broken.line})",
+                    Text(
+                        "core.imports.shopify_rows",
+                        "order {name} not imported: its rows may go on in the part of the "
+                        "file that could not be read (from line {line})",
+                        name=group.name,
+                        line=broken.line,
+                    ),
                 ),
             )
             group = None
@@ -324,10 +336,13 @@ class _Parser:
                         Refusal(
                             rows[0][0],
                             layout.column(layout.markers[0]),
-                            f"no row of order {group.name} has its order details ({wanted} are "
-                            "empty): was the file sorted or cut?",
-                            f"keine Zeile der Bestellung {group.name} enthält ihre Bestelldaten "
-                            f"({wanted} sind leer): wurde die Datei sortiert oder gekürzt?",
+                            Text(
+                                "core.imports.shopify_rows",
+                                "no row of order {name} has its order details ({wanted} are "
+                                "empty): was the file sorted or cut?",
+                                name=group.name,
+                                wanted=wanted,
+                            ),
                         )
                     ]
                 )
@@ -371,16 +386,16 @@ class _Parser:
                 self._refuse(
                     row,
                     "currency",
-                    "no currency (empty), and the ledger has no shop to take it from",
-                    "keine Währung (leer), und das Auftragsbuch hat keinen Shop, dessen "
-                    "Währung gelten könnte",
+                    Text(
+                        "core.imports.shopify_rows",
+                        "no currency (empty), and the ledger has no shop to take it from",
+                    ),
                 )
             elif not is_currency_code(currency):
                 self._refuse(
                     row,
                     "currency",
-                    f'not a currency code: "{cell}"',
-                    f'kein Währungscode: "{cell}"',
+                    Text("core.imports.shopify_rows", 'not a currency code: "{cell}"', cell=cell),
                 )
         values["currency"] = currency
         for index, key, stored in self.amount_columns:
@@ -428,8 +443,9 @@ class _Parser:
                 self._refuse(
                     row,
                     "lineitem quantity",
-                    f'not a quantity: "{quantity_text}"',
-                    f'keine Menge: "{quantity_text}"',
+                    Text(
+                        "core.imports.shopify_rows", 'not a quantity: "{text}"', text=quantity_text
+                    ),
                 )
         price = 0
         if price_text:
@@ -442,15 +458,20 @@ class _Parser:
             return None
         if _plain_number(text, 19) and 0 < int(text) <= MAX_ORDER_ID:
             return int(text)
-        rounded = "E+" in text.upper()
-        hint = " (a spreadsheet turned it into a rounded number)" if rounded else ""
-        hint_de = " (eine Tabellenkalkulation hat daraus eine gerundete Zahl gemacht)"
-        self._refuse(
-            row,
-            "id",
-            f'not an order id: "{text}"{hint}',
-            f'keine Bestell-ID: "{text}"{hint_de if rounded else ""}',
-        )
+        if "E+" in text.upper():
+            self._refuse(
+                row,
+                "id",
+                Text(
+                    "core.imports.shopify_rows",
+                    'not an order id: "{text}" (a spreadsheet turned it into a rounded number)',
+                    text=text,
+                ),
+            )
+        else:
+            self._refuse(
+                row, "id", Text("core.imports.shopify_rows", 'not an order id: "{text}"', text=text)
+            )
         return None
 
     def _amount(self, row: _Row, index: int, key: str, currency: str) -> int:
@@ -488,8 +509,8 @@ class _Parser:
             self.layout.dates.naive_times = True
         return moment
 
-    def _refuse(self, row: _Row, key: str, reason: Text | str, reason_de: str = "") -> None:
-        self.refusals.append(Refusal(row[0], self.layout.column(key), reason, reason_de))
+    def _refuse(self, row: _Row, key: str, reason: Text) -> None:
+        self.refusals.append(Refusal(row[0], self.layout.column(key), reason))
 
 
 MAX_ORDER_ID = 2**63 - 1  # SQLite's largest INTEGER

@@ -22,9 +22,9 @@ class Refusal:
 
     line: int
     column: str
-    #: Why: a Text, or English with `reason_de` (older call sites). Read back as English.
+    #: Why: a Text (plain English from the CSV reader, which words nothing itself). Read back
+    #: as English.
     reason: str | Text
-    reason_de: str = field(default="", compare=False)
     said: Text | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -37,7 +37,7 @@ class Refusal:
         """For the window."""
         if self.said is not None:
             return self.said
-        return Text.pair(str(self.reason), self.reason_de or str(self.reason))
+        return Text.verbatim(str(self.reason))
 
     def as_dict(self) -> dict[str, Any]:
         """English: the JSON of `dropdesk import` and the logs."""

@@ -139,11 +139,14 @@ def _slashed(
             )
         )
     except (ValueError, OverflowError):
-        order = "day-first" if date_order == "dmy" else "month-first"
-        order_de = "Tag zuerst" if date_order == "dmy" else "Monat zuerst"
+        if date_order == "dmy":
+            raise TimestampError(
+                Text(
+                    "core.imports.timestamps", 'not a date when read day-first: "{text}"', text=text
+                )
+            ) from None
         raise TimestampError(
-            f'not a date when read {order}: "{text}"',
-            f'kein Datum, wenn {order_de} gelesen: "{text}"',
+            Text("core.imports.timestamps", 'not a date when read month-first: "{text}"', text=text)
         ) from None
 
 

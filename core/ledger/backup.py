@@ -87,7 +87,8 @@ class Verified:
         return self.backup.path
 
     def when(self, now: datetime) -> Text:
-        """'3 December 2026, 14:02 (its last change; copied 4 days ago)', en and de."""
+        """'2026-12-03 14:02 CET (its last change; copied 4 days ago)': the instants are fields,
+        so the window writes them in the merchant's zone and date format."""
         made = self.backup.made
         if made - now > _SKEW:
             copied = Text(
@@ -102,10 +103,10 @@ class Verified:
             return Text(
                 "core.ledger.backup",
                 "{date} ({copied})",
-                date=_date(made),
+                date=made,
                 copied=copied,
             )
-        last = _date(change)
+        last = change
         return Text(
             "core.ledger.backup",
             "{last} (its last change; {copied})",
@@ -359,27 +360,12 @@ def _remove(partial: Path) -> None:
     partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
 
 
-_MONTHS_EN = "January February March April May June July August September October November December"
-_MONTHS_DE = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-
-
-def _date(moment: datetime) -> Text:
-    local = moment.astimezone()
-    en = _MONTHS_EN.split()[local.month - 1]
-    de = _MONTHS_DE.split()[local.month - 1]
-    clock = f"{local.hour:02d}:{local.minute:02d}"
-    return Text.pair(
-        f"{local.day} {en} {local.year}, {clock}", f"{local.day}. {de} {local.year}, {clock}"
-    )
-
-
 def _age(span: timedelta) -> Text:
     hours = int(max(span, timedelta(0)).total_seconds() // 3600)
     if hours < 1:
         return Text("core.ledger.backup", "less than an hour ago")
     if hours < 48:
-        return Text.pair(
-            f"{hours} hour{'s' if hours > 1 else ''} ago",
-            f"vor {hours} Stunde{'n' if hours > 1 else ''}",
-        )
+        if hours == 1:
+            return Text("core.ledger.backup", "an hour ago")
+        return Text("core.ledger.backup", "{hours} hours ago", hours=hours)
     return Text("core.ledger.backup", "{value} days ago", value=hours // 24)

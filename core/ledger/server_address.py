@@ -88,10 +88,10 @@ def parse(text: str) -> ServerAddress:
         parts = urlsplit(text)
         port_text = parts.port
     except ValueError:
-        raise _bad(shown, "the port is not a number", "der Port ist keine Zahl") from None
+        raise _bad(shown, Text("core.ledger.server_address", "the port is not a number")) from None
     if parts.scheme.lower() not in SCHEMES:
         raise _bad(
-            shown, "it does not start with postgresql://", "es beginnt nicht mit postgresql://"
+            shown, Text("core.ledger.server_address", "it does not start with postgresql://")
         )
     if parts.password is not None:
         raise LedgerError(
@@ -107,26 +107,37 @@ def parse(text: str) -> ServerAddress:
     options = dict(parse_qsl(parts.query, keep_blank_values=True))
     unknown = sorted(set(options) - _OPTIONS)
     if unknown:
-        raise _bad(shown, f"unknown option {unknown[0]!r}", f"unbekannte Option {unknown[0]!r}")
+        raise _bad(
+            shown,
+            Text("core.ledger.server_address", "unknown option {option!r}", option=unknown[0]),
+        )
     user = unquote(parts.username or "")
     database = unquote(parts.path.lstrip("/"))
     host = parts.hostname or options.get("host", "")
     if not user or not _NAME.fullmatch(user):
         raise _bad(
             shown,
-            "name the database user (postgresql://user@host/database)",
-            "nennen Sie den Datenbankbenutzer (postgresql://benutzer@host/datenbank)",
+            Text(
+                "core.ledger.server_address",
+                "name the database user (postgresql://user@host/database)",
+            ),
         )
     if not database or not _NAME.fullmatch(database):
-        raise _bad(shown, "name the database (postgresql://user@host/database)",
-                   "nennen Sie die Datenbank (postgresql://benutzer@host/datenbank)")  # fmt: skip
+        raise _bad(
+            shown,
+            Text(
+                "core.ledger.server_address", "name the database (postgresql://user@host/database)"
+            ),
+        )
     if not host:
-        raise _bad(shown, "name the server (postgresql://user@host/database)",
-                   "nennen Sie den Server (postgresql://benutzer@host/datenbank)")  # fmt: skip
+        raise _bad(
+            shown,
+            Text("core.ledger.server_address", "name the server (postgresql://user@host/database)"),
+        )
     try:
         port = int(port_text or options.get("port") or DEFAULT_PORT)
     except ValueError:
-        raise _bad(shown, "the port is not a number", "der Port ist keine Zahl") from None
+        raise _bad(shown, Text("core.ledger.server_address", "the port is not a number")) from None
     kept = tuple(sorted((k, v) for k, v in options.items() if k not in {"port"}))
     return ServerAddress(user, host, port, database, kept)
 
@@ -136,9 +147,13 @@ def _without_password(text: str) -> str:
     return re.sub(r"(://[^/@:]*):[^/@]*@", r"\1:[REDACTED]@", text)
 
 
-def _bad(shown: str, en: str, de: str) -> LedgerError:
+def _bad(shown: str, why: Text) -> LedgerError:
     return LedgerError(
         Path(shown),
-        f"{shown} is not a PostgreSQL ledger address: {en}.",
-        f"{shown} ist keine PostgreSQL-Adresse eines Auftragsbuchs: {de}.",
+        Text(
+            "core.ledger.server_address",
+            "{shown} is not a PostgreSQL ledger address: {why}.",
+            shown=shown,
+            why=why,
+        ),
     )

@@ -34,7 +34,7 @@ from core.ledger.header import (
     stored_revision,
 )
 from core.ledger.lockfile import LedgerLock, held_in_this_process
-from core.ledger.read_only import why_read_only
+from core.ledger.read_only import READ_ONLY_MOUNT, why_read_only
 from core.ledger.server_address import is_server_address
 from core.paths import ensure_private_dir
 from core.texts import Text
@@ -300,19 +300,20 @@ def _check_writable(path: Path) -> None:
 
 
 def _unwritable(path: Path, reason: str) -> ReadOnlyLedgerError:
-    german = {
-        "read-only file system": "schreibgeschütztes Dateisystem",
-        "no permission to change it": "keine Berechtigung, es zu ändern",
-    }.get(reason, reason)
+    said = {
+        READ_ONLY_MOUNT: Text("core.ledger.store", "read-only file system"),
+        "no permission to change it": Text("core.ledger.store", "no permission to change it"),
+    }.get(reason) or Text.verbatim(reason)
     return ReadOnlyLedgerError(
         path,
-        f"{path.name} cannot be written (read-only: {reason}). It is not damaged: commands "
-        "that only read, such as `dropdesk due`, still work. To work on it, copy it to a "
-        "folder you may write to, or make it writable.",
-        f"{path.name} lässt sich nicht schreiben (schreibgeschützt: {german}). Es ist nicht "
-        "beschädigt: Befehle, die nur lesen, wie `dropdesk due`, funktionieren weiter. Um "
-        "damit zu arbeiten, kopieren Sie es in einen Ordner, in den Sie schreiben dürfen, "
-        "oder machen Sie es beschreibbar.",
+        Text(
+            "core.ledger.store",
+            "{path_name} cannot be written (read-only: {reason}). It is not damaged: commands "
+            "that only read, such as `dropdesk due`, still work. To work on it, copy it to a "
+            "folder you may write to, or make it writable.",
+            path_name=path.name,
+            reason=said,
+        ),
     )
 
 

@@ -237,9 +237,15 @@ class ShopifyClient:
             except _Transient as failure:
                 if failure.sent and not repeatable:
                     raise ShopifyUnavailableError(
-                        f"Shopify ({self.shop}) did not confirm the change '{operation}' "
-                        f"({failure.reason}). It may or may not have been applied: Dropdesk "
-                        "reads the order again before trying anything else.",
+                        Text(
+                            "core.shopify.client",
+                            "Shopify ({shop}) did not confirm the change '{operation}' "
+                            "({reason}). It may or may not have been applied: Dropdesk "
+                            "reads the order again before trying anything else.",
+                            shop=self.shop,
+                            operation=operation,
+                            reason=failure.reason,
+                        ),
                         outcome_unknown=True,
                     ) from None
                 failures = self._back_off(failures, failure.reason)
@@ -282,8 +288,13 @@ class ShopifyClient:
                     failures = self._back_off(failures, "an answer that is not JSON")
                     continue
                 raise ShopifyUnavailableError(
-                    f"Shopify ({self.shop}) answered '{operation}' with something that is not "
-                    "JSON; the change may or may not have been applied.",
+                    Text(
+                        "core.shopify.client",
+                        "Shopify ({shop}) answered '{operation}' with something that is not "
+                        "JSON; the change may or may not have been applied.",
+                        shop=self.shop,
+                        operation=operation,
+                    ),
                     outcome_unknown=True,
                 )
             if repeatable and _has_code(payload, "INTERNAL_SERVER_ERROR"):
@@ -369,9 +380,14 @@ class ShopifyClient:
                 code = payload.get("error") if payload else None
                 shown = f" ({code})" if isinstance(code, str) and code.isidentifier() else ""
                 raise ShopifyAuthError(
-                    f"Shopify refused the client id and secret for {self.shop}{shown}. Check "
-                    "both in the app's settings (Dev Dashboard) and that the app is installed "
-                    "in this shop.",
+                    Text(
+                        "core.shopify.client",
+                        "Shopify refused the client id and secret for {shop}{code}. Check "
+                        "both in the app's settings (Dev Dashboard) and that the app is "
+                        "installed in this shop.",
+                        shop=self.shop,
+                        code=shown,
+                    ),
                     code=code if isinstance(code, str) else None,
                 )
             self._check_status(response.status_code, payload)
@@ -423,8 +439,14 @@ class ShopifyClient:
         failures += 1
         if failures >= self.max_attempts:
             raise ShopifyUnavailableError(
-                f"Shopify ({self.shop}) could not be reached after {failures} attempts "
-                f"({reason}). Check the internet connection and try again later."
+                Text(
+                    "core.shopify.client",
+                    "Shopify ({shop}) could not be reached after {failures} attempts "
+                    "({reason}). Check the internet connection and try again later.",
+                    shop=self.shop,
+                    failures=failures,
+                    reason=reason,
+                )
             )
         delay = backoff_delay(failures - 1, self._rng)
         self._check_time(delay, reason)
@@ -515,8 +537,14 @@ class ShopifyClient:
             )
         detail = _first_message(payload)
         raise ShopifyQueryError(
-            f"Shopify ({shop}) refused Dropdesk's request (HTTP {status}{detail}). This is a "
-            "bug in Dropdesk or a change in Shopify's API; please report it.",
+            Text(
+                "core.shopify.client",
+                "Shopify ({shop}) refused Dropdesk's request (HTTP {status}{detail}). This is "
+                "a bug in Dropdesk or a change in Shopify's API; please report it.",
+                shop=shop,
+                status=status,
+                detail=detail,
+            ),
             code=str(status),
         )
 

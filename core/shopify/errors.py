@@ -67,7 +67,7 @@ class ShopifyUnavailableError(ShopifyError):
     order again before sending it a second time.
     """
 
-    def __init__(self, message: str, *, outcome_unknown: bool = False) -> None:
+    def __init__(self, message: Text | str, *, outcome_unknown: bool = False) -> None:
         super().__init__(message)  # redacted by ShopifyError
         self.outcome_unknown = outcome_unknown
 

@@ -69,8 +69,13 @@ def cancel_order(
             )
         said = "; ".join(detail.message for detail in details)
         raise OrderCancelRefusedError(
-            f"Shopify would not cancel order {_number(gid)}: {said}. An order that has been "
-            "fulfilled (even in part) cannot be cancelled; refund it instead.",
+            Text(
+                "core.shopify.order_cancel",
+                "Shopify would not cancel order {number}: {said}. An order that has been "
+                "fulfilled (even in part) cannot be cancelled; refund it instead.",
+                number=_number(gid),
+                said=said,
+            ),
             details,
         )
     job = parse.obj(payload.get("job"), "cancel job")

@@ -6,6 +6,7 @@ from core.shopify import parse
 from core.shopify.client import ShopifyClient
 from core.shopify.errors import ShopPolicyRefusedError
 from core.shopify.results import ShopPolicy
+from core.texts import Text
 
 POLICY_TYPES = frozenset(
     {
@@ -32,5 +33,8 @@ def update_shop_policy(client: ShopifyClient, kind: str, body: str) -> ShopPolic
     details = parse.user_errors(payload.get("userErrors"))
     if details:
         said = "; ".join(detail.message for detail in details)
-        raise ShopPolicyRefusedError(f"Shopify would not save the policy: {said}.", details)
+        raise ShopPolicyRefusedError(
+            Text("core.shopify.policies", "Shopify would not save the policy: {said}.", said=said),
+            details,
+        )
     return parse.shop_policy(payload.get("shopPolicy"))

@@ -102,7 +102,15 @@ def create_refund(
     details = parse.user_errors(payload.get("userErrors"))
     if details:
         said = "; ".join(detail.message for detail in details)
-        raise RefundRefusedError(f"Shopify would not refund order {_number(gid)}: {said}.", details)
+        raise RefundRefusedError(
+            Text(
+                "core.shopify.refunds",
+                "Shopify would not refund order {number}: {said}.",
+                number=_number(gid),
+                said=said,
+            ),
+            details,
+        )
     return parse.refund(payload)
 
 

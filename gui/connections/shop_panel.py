@@ -34,6 +34,7 @@ from core.connections import (
     KeyringStatus,
     ShopConnection,
     ShopDraft,
+    explain,
 )
 from core.secrets import SecretKey
 from core.shopify import DEFAULT_API_VERSION, ShopDomainError, ShopInfo
@@ -41,6 +42,7 @@ from core.shopify.versions import OFFERED_API_VERSIONS
 from gui.connections.common import StatusLine, secret_field, tr
 from gui.connections.help import SHOPIFY, ConnectionHelp
 from gui.formatting import local_time
+from gui.i18n import say
 from gui.jobs import JobSlot
 from gui.notice import Kind, confirm
 
@@ -387,7 +389,7 @@ class ShopPanel(QGroupBox):
         try:
             draft.check()
         except ValueError as error:
-            self.status.show_text(str(error), Kind.ERROR)
+            self.status.show_text(say(explain(error)), Kind.ERROR)
             if isinstance(error, ShopDomainError):
                 self.domain.setFocus()
             return False

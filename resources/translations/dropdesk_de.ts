@@ -1743,7 +1743,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="76"/>
-        <location filename="../../gui/connections/shop_panel.py" line="82"/>
+        <location filename="../../gui/connections/shop_panel.py" line="84"/>
         <source>How do I get this?</source>
         <translation>Wie bekomme ich das?</translation>
     </message>
@@ -1804,13 +1804,13 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="104"/>
-        <location filename="../../gui/connections/shop_panel.py" line="109"/>
+        <location filename="../../gui/connections/shop_panel.py" line="111"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="105"/>
-        <location filename="../../gui/connections/shop_panel.py" line="111"/>
+        <location filename="../../gui/connections/shop_panel.py" line="113"/>
         <source>Remove…</source>
         <translation>Entfernen…</translation>
     </message>
@@ -1871,14 +1871,14 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="197"/>
-        <location filename="../../gui/connections/shop_panel.py" line="252"/>
+        <location filename="../../gui/connections/shop_panel.py" line="254"/>
         <source>cannot be stored: no keyring</source>
         <translation>kann nicht gespeichert werden: kein Schlüsselbund</translation>
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="199"/>
-        <location filename="../../gui/connections/shop_panel.py" line="254"/>
-        <location filename="../../gui/connections/shop_panel.py" line="255"/>
+        <location filename="../../gui/connections/shop_panel.py" line="256"/>
+        <location filename="../../gui/connections/shop_panel.py" line="257"/>
         <source>stored in keyring</source>
         <translation>im Schlüsselbund gespeichert</translation>
     </message>
@@ -1934,7 +1934,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="301"/>
-        <location filename="../../gui/connections/shop_panel.py" line="353"/>
+        <location filename="../../gui/connections/shop_panel.py" line="355"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>
@@ -1960,7 +1960,7 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
     </message>
     <message>
         <location filename="../../gui/connections/aliexpress_panel.py" line="296"/>
-        <location filename="../../gui/connections/shop_panel.py" line="348"/>
+        <location filename="../../gui/connections/shop_panel.py" line="350"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
@@ -1990,190 +1990,190 @@ Sends the confirmed texts: (chargeback id, texts, submit) -&gt; what Shopify did
         <translation>Alles, was ohne Verbindung auskommt (Auftragsbuch, Importe, Auswertung), funktioniert wie gewohnt.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="61"/>
+        <location filename="../../gui/connections/shop_panel.py" line="63"/>
         <source>Shopify</source>
         <translation>Shopify</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="71"/>
+        <location filename="../../gui/connections/shop_panel.py" line="73"/>
         <source>Shop</source>
         <translation>Shop</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="73"/>
+        <location filename="../../gui/connections/shop_panel.py" line="75"/>
         <source>your-shop.myshopify.com</source>
         <translation>ihr-shop.myshopify.com</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="74"/>
+        <location filename="../../gui/connections/shop_panel.py" line="76"/>
         <source>Shop address</source>
         <translation>Shop-Adresse</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="76"/>
+        <location filename="../../gui/connections/shop_panel.py" line="78"/>
         <source>Client ID and secret (Dev Dashboard app)</source>
         <translation>Client-ID und Secret (App im Dev Dashboard)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="77"/>
+        <location filename="../../gui/connections/shop_panel.py" line="79"/>
         <source>Admin API access token (app made before 2026)</source>
         <translation>Admin-API-Zugriffstoken (App von vor 2026)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="85"/>
+        <location filename="../../gui/connections/shop_panel.py" line="87"/>
         <source>The steps in Shopify: the Dev Dashboard app, its scopes, or an older token.</source>
         <translation>Die Schritte in Shopify: die App im Dev Dashboard, ihre Berechtigungen oder ein älteres Token.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="88"/>
+        <location filename="../../gui/connections/shop_panel.py" line="90"/>
         <source>Access token</source>
         <translation>Zugriffstoken</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="91"/>
+        <location filename="../../gui/connections/shop_panel.py" line="93"/>
         <source>Shopify admin &gt; Settings &gt; Apps &gt; Develop apps &gt; your app &gt; API credentials: the Admin API access token (starts with shpat_). The app needs read_orders and write_orders, and read_all_orders for orders older than 60 days.</source>
         <translation>Shopify-Adminbereich &gt; Einstellungen &gt; Apps &gt; Apps entwickeln &gt; Ihre App &gt; API-Zugangsdaten: das Admin-API-Zugriffstoken (beginnt mit shpat_). Die App braucht read_orders und write_orders sowie read_all_orders für Bestellungen, die älter als 60 Tage sind.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="97"/>
+        <location filename="../../gui/connections/shop_panel.py" line="99"/>
         <source>Client ID</source>
         <translation>Client-ID</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="98"/>
+        <location filename="../../gui/connections/shop_panel.py" line="100"/>
         <source>Client secret</source>
         <translation>Client-Secret</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="99"/>
+        <location filename="../../gui/connections/shop_panel.py" line="101"/>
         <source>Dev Dashboard &gt; your app &gt; Settings: Client ID and secret.</source>
         <translation>Dev Dashboard &gt; Ihre App &gt; Einstellungen: Client-ID und Secret.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="104"/>
+        <location filename="../../gui/connections/shop_panel.py" line="106"/>
         <source>API version</source>
         <translation>API-Version</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="110"/>
+        <location filename="../../gui/connections/shop_panel.py" line="112"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="118"/>
+        <location filename="../../gui/connections/shop_panel.py" line="120"/>
         <source>Shop:</source>
         <translation>Shop:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="119"/>
+        <location filename="../../gui/connections/shop_panel.py" line="121"/>
         <source>Shop address:</source>
         <translation>Shop-Adresse:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="120"/>
+        <location filename="../../gui/connections/shop_panel.py" line="122"/>
         <source>Sign in with:</source>
         <translation>Anmelden mit:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="121"/>
+        <location filename="../../gui/connections/shop_panel.py" line="123"/>
         <source>Access token:</source>
         <translation>Zugriffstoken:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="122"/>
+        <location filename="../../gui/connections/shop_panel.py" line="124"/>
         <source>Client ID:</source>
         <translation>Client-ID:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="123"/>
+        <location filename="../../gui/connections/shop_panel.py" line="125"/>
         <source>Client secret:</source>
         <translation>Client-Secret:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="124"/>
+        <location filename="../../gui/connections/shop_panel.py" line="126"/>
         <source>API version:</source>
         <translation>API-Version:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="125"/>
+        <location filename="../../gui/connections/shop_panel.py" line="127"/>
         <source>Shop name:</source>
         <translation>Shop-Name:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="126"/>
+        <location filename="../../gui/connections/shop_panel.py" line="128"/>
         <source>Last sync:</source>
         <translation>Letzter Abgleich:</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="170"/>
+        <location filename="../../gui/connections/shop_panel.py" line="172"/>
         <source>{0} (disconnected)</source>
         <translation>{0} (getrennt)</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="172"/>
+        <location filename="../../gui/connections/shop_panel.py" line="174"/>
         <source>Add a shop…</source>
         <translation>Shop hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="207"/>
-        <location filename="../../gui/connections/shop_panel.py" line="296"/>
+        <location filename="../../gui/connections/shop_panel.py" line="209"/>
+        <location filename="../../gui/connections/shop_panel.py" line="298"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="212"/>
+        <location filename="../../gui/connections/shop_panel.py" line="214"/>
         <source>Paste the shop&apos;s address and the client ID and secret of your Dev Dashboard app (or an older app&apos;s access token), then test the connection.</source>
         <translation>Fügen Sie die Adresse des Shops und Client-ID und Secret Ihrer App im Dev Dashboard ein (oder das Zugriffstoken einer älteren App) und testen Sie dann die Verbindung.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="217"/>
+        <location filename="../../gui/connections/shop_panel.py" line="219"/>
         <location filename="../../gui/suppliers_view.py" line="330"/>
         <location filename="../../gui/suppliers_view.py" line="408"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="223"/>
+        <location filename="../../gui/connections/shop_panel.py" line="225"/>
         <source>Disconnected: its orders stay in the ledger. Paste a token and save to connect it again.</source>
         <translation>Getrennt: Seine Bestellungen bleiben im Auftragsbuch. Fügen Sie ein Token ein und speichern Sie, um ihn wieder zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="255"/>
+        <location filename="../../gui/connections/shop_panel.py" line="257"/>
         <source>paste the secret</source>
         <translation>Secret einfügen</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="284"/>
+        <location filename="../../gui/connections/shop_panel.py" line="286"/>
         <source>Asking Shopify…</source>
         <translation>Shopify wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="298"/>
+        <location filename="../../gui/connections/shop_panel.py" line="300"/>
         <source>Connected to {0} ({1}, {2}).</source>
         <translation>Verbunden mit {0} ({1}, {2}).</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="309"/>
+        <location filename="../../gui/connections/shop_panel.py" line="311"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="332"/>
+        <location filename="../../gui/connections/shop_panel.py" line="334"/>
         <source>Saved {0}. The secret is in the system keyring.</source>
         <translation>{0} gespeichert. Das Secret liegt im Schlüsselbund des Systems.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="342"/>
+        <location filename="../../gui/connections/shop_panel.py" line="344"/>
         <source>Remove {0}?</source>
         <translation>{0} entfernen?</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="344"/>
+        <location filename="../../gui/connections/shop_panel.py" line="346"/>
         <source>Dropdesk forgets the shop&apos;s credentials and deletes them from the system keyring. Its orders stay in the ledger; to sync again you will need to paste the token again.</source>
         <translation>Dropdesk vergisst die Zugangsdaten des Shops und löscht sie aus dem Schlüsselbund des Systems. Seine Bestellungen bleiben im Auftragsbuch; für einen neuen Abgleich müssen Sie das Token erneut einfügen.</translation>
     </message>
     <message>
-        <location filename="../../gui/connections/shop_panel.py" line="375"/>
+        <location filename="../../gui/connections/shop_panel.py" line="377"/>
         <source>Removed the credentials of {0} from the keyring. Its orders stay.</source>
         <translation>Die Zugangsdaten von {0} wurden aus dem Schlüsselbund entfernt. Seine Bestellungen bleiben.</translation>
     </message>
@@ -7146,11 +7146,16 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
     </message>
     <message>
         <location filename="dynamic_texts.py" line="498"/>
+        <source>AliExpress refused the request because this computer&apos;s clock is wrong. Set the date, time and time zone of this computer correctly (ideally: set automatically), then try again.</source>
+        <translation>AliExpress hat die Anfrage abgelehnt, weil die Uhr dieses Computers falsch geht. Stellen Sie Datum, Uhrzeit und Zeitzone dieses Computers richtig ein (am besten automatisch) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="499"/>
         <source>AliExpress asks Dropdesk to slow down (call limit reached). Try again in a few minutes.</source>
         <translation>AliExpress bittet Dropdesk, langsamer zu werden (Aufruflimit erreicht). Versuchen Sie es in ein paar Minuten noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="499"/>
+        <location filename="dynamic_texts.py" line="500"/>
         <source>AliExpress had a temporary problem. Try again later.</source>
         <translation>AliExpress hatte ein vorübergehendes Problem. Versuchen Sie es später noch einmal.</translation>
     </message>
@@ -7158,22 +7163,22 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.oauth</name>
     <message>
-        <location filename="dynamic_texts.py" line="500"/>
+        <location filename="dynamic_texts.py" line="501"/>
         <source>The AliExpress connection has expired. Connect AliExpress again to continue.</source>
         <translation>Die Verbindung zu AliExpress ist abgelaufen. Verbinden Sie AliExpress erneut, um fortzufahren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="501"/>
+        <location filename="dynamic_texts.py" line="502"/>
         <source>AliExpress&apos; token answer carried no access token.</source>
         <translation>Die Token-Antwort von AliExpress enthielt kein Zugriffstoken.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="502"/>
+        <location filename="dynamic_texts.py" line="503"/>
         <source>AliExpress&apos; token answer has no expiry times.</source>
         <translation>Die Token-Antwort von AliExpress hat keine Ablaufzeiten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="503"/>
+        <location filename="dynamic_texts.py" line="504"/>
         <source>AliExpress&apos; token answer carried no refresh token.</source>
         <translation>Die Token-Antwort von AliExpress enthielt kein Refresh-Token.</translation>
     </message>
@@ -7181,17 +7186,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.aliexpress.orders</name>
     <message>
-        <location filename="dynamic_texts.py" line="504"/>
+        <location filename="dynamic_texts.py" line="505"/>
         <source>AliExpress has no order {order_id} in the connected account.</source>
         <translation>AliExpress hat im verbundenen Konto keine Bestellung {order_id}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="505"/>
+        <location filename="dynamic_texts.py" line="506"/>
         <source>AliExpress sent tracking in a shape Dropdesk cannot read.</source>
         <translation>AliExpress hat die Sendungsverfolgung in einer Form geschickt, die Dropdesk nicht lesen kann.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="506"/>
+        <location filename="dynamic_texts.py" line="507"/>
         <source>AliExpress sent an error Dropdesk cannot read.</source>
         <translation>AliExpress hat einen Fehler geschickt, den Dropdesk nicht lesen kann.</translation>
     </message>
@@ -7199,82 +7204,82 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.calendar_days</name>
     <message>
-        <location filename="dynamic_texts.py" line="507"/>
+        <location filename="dynamic_texts.py" line="508"/>
         <source>{d_day} is not in {year}.</source>
         <translation>{d_day} liegt nicht in {year}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="508"/>
+        <location filename="dynamic_texts.py" line="509"/>
         <source>{d_country} is not {country}.</source>
         <translation>{d_country} ist nicht {country}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="509"/>
+        <location filename="dynamic_texts.py" line="510"/>
         <source>{entry_country!r} is not a country calendar Dropdesk knows (like CN or DE-BY).</source>
         <translation>{entry_country!r} ist kein Länderkalender, den Dropdesk kennt (etwa CN oder DE-BY).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="510"/>
+        <location filename="dynamic_texts.py" line="511"/>
         <source>{entry_kind!r} is not a kind; use holiday or working_day.</source>
         <translation>{entry_kind!r} ist keine Art; erlaubt sind holiday oder working_day.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="511"/>
+        <location filename="dynamic_texts.py" line="512"/>
         <source>{entry_day} is outside the years Dropdesk counts in.</source>
         <translation>{entry_day} liegt außerhalb der Jahre, in denen Dropdesk rechnet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="512"/>
+        <location filename="dynamic_texts.py" line="513"/>
         <source>the name is longer than {max_name} characters.</source>
         <translation>der Name ist länger als {max_name} Zeichen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="513"/>
+        <location filename="dynamic_texts.py" line="514"/>
         <source>The calendar file is larger than {value} kB; it cannot be a list of holidays.</source>
         <translation>Die Kalenderdatei ist größer als {value} kB; das kann keine Liste von Feiertagen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="514"/>
+        <location filename="dynamic_texts.py" line="515"/>
         <source>The first line of a calendar file must be: country,date,kind,name</source>
         <translation>Die erste Zeile einer Kalenderdatei muss lauten: country,date,kind,name</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="515"/>
+        <location filename="dynamic_texts.py" line="516"/>
         <source>The calendar file has more than {max_rows} dates.</source>
         <translation>Die Kalenderdatei hat mehr als {max_rows} Daten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="516"/>
+        <location filename="dynamic_texts.py" line="517"/>
         <source>more than four columns (put commas inside a name in quotes).</source>
         <translation>mehr als vier Spalten (Kommas in einem Namen in Anführungszeichen setzen).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="517"/>
+        <location filename="dynamic_texts.py" line="518"/>
         <source>… and {more} more.</source>
         <translation>… und {more} weitere.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="518"/>
+        <location filename="dynamic_texts.py" line="519"/>
         <source>The calendar file is not UTF-8 text.</source>
         <translation>Die Kalenderdatei ist kein UTF-8-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="519"/>
+        <location filename="dynamic_texts.py" line="520"/>
         <source>The calendar file is not valid CSV: {error}.</source>
         <translation>Die Kalenderdatei ist kein gültiges CSV: {error}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="520"/>
+        <location filename="dynamic_texts.py" line="521"/>
         <source>Line {number}: {problem}</source>
         <translation>Zeile {number}: {problem}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="521"/>
+        <location filename="dynamic_texts.py" line="522"/>
         <source>Line {number}: {entry_day} in {entry_country} is already on line {value}.</source>
         <translation>Zeile {number}: {entry_day} in {entry_country} steht schon in Zeile {value}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="522"/>
+        <location filename="dynamic_texts.py" line="523"/>
         <source>{day_text!r} is not a date like 2027-02-06.</source>
         <translation>{day_text!r} ist kein Datum wie 2027-02-06.</translation>
     </message>
@@ -7282,20 +7287,50 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.autopilot</name>
     <message>
-        <location filename="dynamic_texts.py" line="523"/>
+        <location filename="dynamic_texts.py" line="524"/>
         <source>Will close the cancellation when AliExpress shows the supplier&apos;s refund.</source>
         <translation>Schließt die Stornierung, sobald AliExpress die Erstattung des Lieferanten zeigt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="524"/>
+        <location filename="dynamic_texts.py" line="525"/>
         <source>Watches AliExpress for the supplier&apos;s answer.</source>
         <translation>Beobachtet AliExpress auf die Antwort des Lieferanten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="526"/>
+        <source>Will cancel {name} on Shopify now.</source>
+        <translation>Wird {name} jetzt in Shopify stornieren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="527"/>
+        <source>Will cancel {name} on Shopify now, without waiting for the supplier.</source>
+        <translation>Wird {name} jetzt in Shopify stornieren, ohne auf den Lieferanten zu warten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="528"/>
+        <source>Will cancel {name} on Shopify when the supplier accepts.</source>
+        <translation>Wird {name} in Shopify stornieren, sobald der Lieferant zustimmt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="529"/>
+        <source>Will refund {name} on Shopify now.</source>
+        <translation>Wird {name} jetzt in Shopify erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="530"/>
+        <source>Will refund {name} on Shopify now, without waiting for the supplier.</source>
+        <translation>Wird {name} jetzt in Shopify erstatten, ohne auf den Lieferanten zu warten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="531"/>
+        <source>Will refund {name} on Shopify when the supplier accepts.</source>
+        <translation>Wird {name} in Shopify erstatten, sobald der Lieferant zustimmt.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.chain</name>
     <message>
-        <location filename="dynamic_texts.py" line="525"/>
+        <location filename="dynamic_texts.py" line="532"/>
         <source>The supplier shipped the parcel, so it cannot be cancelled at the supplier any more. Refund the customer on Shopify (and arrange the return), or abandon the cancellation and let the customer take delivery.</source>
         <translation>Der Lieferant hat das Paket versandt, beim Lieferanten lässt es sich also nicht mehr stornieren. Erstatten Sie dem Kunden in Shopify (und vereinbaren Sie die Rücksendung), oder brechen Sie die Stornierung ab und lassen Sie den Kunden die Lieferung annehmen.</translation>
     </message>
@@ -7303,107 +7338,112 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.check</name>
     <message>
-        <location filename="dynamic_texts.py" line="526"/>
+        <location filename="dynamic_texts.py" line="533"/>
         <source>Let the customer take delivery; nothing is refunded.</source>
         <translation>Lassen Sie den Kunden die Lieferung annehmen; es wird nichts erstattet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="527"/>
+        <location filename="dynamic_texts.py" line="534"/>
         <source>Refund the customer on Shopify now and ask them to return the parcel (or to keep it); ask the supplier whether they refund a return.</source>
         <translation>Erstatten Sie dem Kunden jetzt in Shopify und bitten Sie ihn, das Paket zurückzusenden (oder es zu behalten); fragen Sie den Lieferanten, ob er eine Rücksendung erstattet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="528"/>
+        <location filename="dynamic_texts.py" line="535"/>
         <source>If the goods arrive damaged or not as described, open a dispute on AliExpress after delivery.</source>
         <translation>Kommt die Ware beschädigt oder nicht wie beschrieben an, eröffnen Sie nach der Zustellung einen Streitfall auf AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="529"/>
+        <location filename="dynamic_texts.py" line="536"/>
         <source>{service} could not be asked ({error}); using the ledger.</source>
         <translation>{service} war nicht erreichbar ({error}); es gilt der Stand im Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="530"/>
+        <location filename="dynamic_texts.py" line="537"/>
         <source>{source_} the order not shipped yet ({words}): ask the supplier to cancel first, then cancel the order on Shopify.</source>
         <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung, stornieren Sie dann die Bestellung in Shopify.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="531"/>
+        <location filename="dynamic_texts.py" line="538"/>
         <source>AliExpress shows</source>
         <translation>AliExpress zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="532"/>
+        <location filename="dynamic_texts.py" line="539"/>
         <source>The ledger says (last known)</source>
         <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="533"/>
+        <location filename="dynamic_texts.py" line="540"/>
         <source>{source_} the order not shipped yet ({words}), so ask the supplier to cancel first. Shopify shows the order fulfilled: there it can only be refunded.</source>
         <translation>{source_} die Bestellung noch nicht versandt ({words}): bitten Sie zuerst den Lieferanten um die Stornierung. In Shopify ist die Bestellung erfüllt: dort lässt sie sich nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="534"/>
+        <location filename="dynamic_texts.py" line="541"/>
+        <source>check the order</source>
+        <translation>die Bestellung prüfen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="542"/>
         <source>AliExpress is not connected: its status is taken from the ledger. Look at the order page before going on.</source>
         <translation>AliExpress ist nicht verbunden: der Status stammt aus dem Auftragsbuch. Sehen Sie sich die Bestellseite an, bevor Sie weitermachen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="535"/>
+        <location filename="dynamic_texts.py" line="543"/>
         <source>Shopify is not connected: the order&apos;s fulfillment is taken from the ledger and the Shopify steps are done by hand in the admin.</source>
         <translation>Shopify ist nicht verbunden: der Versandstand der Bestellung stammt aus dem Auftragsbuch, die Schritte in Shopify erledigen Sie von Hand im Admin.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="536"/>
+        <location filename="dynamic_texts.py" line="544"/>
         <source>No Shopify order is linked to this supplier order: only the supplier side.</source>
         <translation>Mit dieser Lieferantenbestellung ist keine Shopify-Bestellung verknüpft: nur die Seite des Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="537"/>
+        <location filename="dynamic_texts.py" line="545"/>
         <source>The order is already cancelled on Shopify.</source>
         <translation>Die Bestellung ist in Shopify bereits storniert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="538"/>
+        <location filename="dynamic_texts.py" line="546"/>
         <source>Shopify reports nothing left to refund on this order.</source>
         <translation>Laut Shopify ist bei dieser Bestellung nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="539"/>
+        <location filename="dynamic_texts.py" line="547"/>
         <source>No supplier order is linked, so there is nothing to cancel at the supplier.</source>
         <translation>Es ist keine Lieferantenbestellung verknüpft, beim Lieferanten gibt es also nichts zu stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="540"/>
+        <location filename="dynamic_texts.py" line="548"/>
         <source>{source_} the order already cancelled at the supplier ({ended}); the supplier&apos;s refund is on its way.</source>
         <translation>{source_} die Bestellung beim Lieferanten bereits storniert ({ended}); die Erstattung des Lieferanten ist unterwegs.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="541"/>
+        <location filename="dynamic_texts.py" line="549"/>
         <source>Too late to cancel at the supplier: {source} the parcel shipped{on}{tracking}. A shipped AliExpress order cannot be cancelled.</source>
         <translation>Zu spät für eine Stornierung beim Lieferanten: {source} das Paket versandt{on}{tracking}. Eine versandte AliExpress-Bestellung lässt sich nicht stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="542"/>
+        <location filename="dynamic_texts.py" line="550"/>
         <source>AliExpress reports a status Dropdesk does not know: check the order page.</source>
         <translation>AliExpress meldet einen Status, den Dropdesk nicht kennt: sehen Sie sich die Bestellseite an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="543"/>
+        <location filename="dynamic_texts.py" line="551"/>
         <source>A cancellation request is already open at AliExpress: record it as requested.</source>
         <translation>Bei AliExpress ist bereits ein Stornierungsantrag offen: vermerken Sie ihn als beantragt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="544"/>
+        <location filename="dynamic_texts.py" line="552"/>
         <source>the ledger says (last known)</source>
         <translation>Laut Auftragsbuch (letzter bekannter Stand) ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="545"/>
+        <location filename="dynamic_texts.py" line="553"/>
         <source> on {day}</source>
         <translation> am {day}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="546"/>
+        <location filename="dynamic_texts.py" line="554"/>
         <source>, tracking number {number}</source>
         <translation>, Sendungsnummer {number}</translation>
     </message>
@@ -7411,80 +7451,85 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.decision</name>
     <message>
-        <location filename="dynamic_texts.py" line="547"/>
+        <location filename="dynamic_texts.py" line="555"/>
         <source>the Shopify step was already sent with it</source>
         <translation>der Shopify-Schritt wurde damit bereits gesendet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="548"/>
+        <location filename="dynamic_texts.py" line="556"/>
         <source>the supplier was already asked to cancel for this reason</source>
         <translation>der Lieferant wurde mit diesem Grund bereits um Stornierung gebeten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="549"/>
+        <location filename="dynamic_texts.py" line="557"/>
         <source>a refund was already recorded with it</source>
         <translation>eine Erstattung wurde damit bereits erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="550"/>
+        <location filename="dynamic_texts.py" line="558"/>
         <source>the reason</source>
         <translation>der Grund</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="551"/>
+        <location filename="dynamic_texts.py" line="559"/>
         <source>whose fault it was</source>
         <translation>wessen Verschulden es war</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="552"/>
+        <location filename="dynamic_texts.py" line="560"/>
         <source>cancel or refund on Shopify</source>
         <translation>Stornieren oder Erstatten in Shopify</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="553"/>
+        <location filename="dynamic_texts.py" line="561"/>
         <source>how the money goes back</source>
         <translation>wie das Geld zurückgeht</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="554"/>
+        <location filename="dynamic_texts.py" line="562"/>
         <source>putting the items back in stock</source>
         <translation>das Zurücklegen ins Lager</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="555"/>
+        <location filename="dynamic_texts.py" line="563"/>
         <source>the email to the customer</source>
         <translation>die E-Mail an den Kunden</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="556"/>
+        <location filename="dynamic_texts.py" line="564"/>
         <source>Shopify before the supplier&apos;s answer</source>
         <translation>Shopify vor der Antwort des Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="557"/>
+        <location filename="dynamic_texts.py" line="565"/>
         <source>Changed: {parts}</source>
         <translation>Geändert: {parts}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="558"/>
+        <location filename="dynamic_texts.py" line="566"/>
         <source>This cancellation is closed; its decision cannot change.</source>
         <translation>Diese Stornierung ist abgeschlossen; ihre Entscheidung kann sich nicht mehr ändern.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="559"/>
+        <location filename="dynamic_texts.py" line="567"/>
         <source>Cannot change {parts}. Nothing was changed.</source>
         <translation>Nicht änderbar: {parts}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="568"/>
+        <source>The stored cancellation decision is unreadable.</source>
+        <translation>Die gespeicherte Stornierungsentscheidung ist nicht lesbar.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.money_trail</name>
     <message>
-        <location filename="dynamic_texts.py" line="560"/>
+        <location filename="dynamic_texts.py" line="569"/>
         <source>No refund from the supplier is expected for this cancellation.</source>
         <translation>Für diese Stornierung wird keine Erstattung vom Lieferanten erwartet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="561"/>
+        <location filename="dynamic_texts.py" line="570"/>
         <source>A refund amount cannot be negative.</source>
         <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
     </message>
@@ -7492,127 +7537,267 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.record</name>
     <message>
-        <location filename="dynamic_texts.py" line="562"/>
+        <location filename="dynamic_texts.py" line="571"/>
         <source>There is no cancellation {cancellation_id}.</source>
         <translation>Es gibt keine Stornierung {cancellation_id}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="572"/>
+        <source>Cannot {action} now: the cancellation is at &apos;{state}&apos;.</source>
+        <translation>Jetzt nicht möglich: {action}. Die Stornierung steht bei &apos;{state}&apos;.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.refusal</name>
     <message>
-        <location filename="dynamic_texts.py" line="563"/>
+        <location filename="dynamic_texts.py" line="573"/>
+        <source>ask for the tracking number</source>
+        <translation>nach der Sendungsnummer fragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="574"/>
+        <source>Enter the tracking number the supplier sent.</source>
+        <translation>Geben Sie die Sendungsnummer ein, die der Lieferant geschickt hat.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="575"/>
+        <source>The first scan needs a date with a time zone.</source>
+        <translation>Der erste Scan braucht ein Datum mit Zeitzone.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="576"/>
+        <source>record a tracking number</source>
+        <translation>eine Sendungsnummer eintragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="577"/>
+        <source>The dispute&apos;s opening time needs a time zone.</source>
+        <translation>Die Eröffnungszeit des Streitfalls braucht eine Zeitzone.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="578"/>
+        <source>open a dispute</source>
+        <translation>einen Streitfall eröffnen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="579"/>
+        <source>record the escalation</source>
+        <translation>die Eskalation eintragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="580"/>
+        <source>A refund amount cannot be negative.</source>
+        <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="581"/>
+        <source>close the dispute</source>
+        <translation>den Streitfall abschließen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="582"/>
         <source>The supplier has until {due} to send the tracking number; open the dispute after that.</source>
         <translation>Der Lieferant hat bis {due} Zeit, die Sendungsnummer zu senden; eröffnen Sie den Streitfall danach.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="583"/>
+        <source>No AliExpress order is linked to this cancellation.</source>
+        <translation>Mit dieser Stornierung ist keine AliExpress-Bestellung verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="584"/>
+        <source>This cancellation has no dispute.</source>
+        <translation>Zu dieser Stornierung gibt es keinen Streitfall.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.shop_cancel</name>
     <message>
-        <location filename="dynamic_texts.py" line="564"/>
+        <location filename="dynamic_texts.py" line="585"/>
         <source>Shopify shows {order_name} as {lower}: a fulfilled order cannot be cancelled, only refunded.</source>
         <translation>Shopify zeigt {order_name} als {lower}: eine erfüllte Bestellung lässt sich nicht stornieren, nur erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="565"/>
+        <location filename="dynamic_texts.py" line="586"/>
         <source>Shopify is not connected: do this step in the Shopify admin and confirm it here.</source>
         <translation>Shopify ist nicht verbunden: Erledigen Sie diesen Schritt im Shopify-Adminbereich und bestätigen Sie ihn hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="566"/>
+        <location filename="dynamic_texts.py" line="587"/>
         <source>Cancelling without refunding is not supported through the API yet: cancel in the Shopify admin and confirm it here.</source>
         <translation>Stornieren ohne Erstattung geht über die Schnittstelle noch nicht: Stornieren Sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="567"/>
+        <location filename="dynamic_texts.py" line="588"/>
         <source>Shopify keeps at most {staff_note_max} characters of note.</source>
         <translation>Shopify speichert höchstens {staff_note_max} Zeichen Notiz.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="568"/>
+        <location filename="dynamic_texts.py" line="589"/>
+        <source>cancel on Shopify</source>
+        <translation>in Shopify stornieren</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="590"/>
+        <source>check the cancel sent to Shopify</source>
+        <translation>die an Shopify gesendete Stornierung prüfen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="591"/>
         <source>The linked order has no Shopify id: cancel it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Stornieren Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="569"/>
+        <location filename="dynamic_texts.py" line="592"/>
         <source>Shopify has no trace of the cancel; try again.</source>
         <translation>Shopify kennt die Stornierung nicht; versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="570"/>
+        <location filename="dynamic_texts.py" line="593"/>
+        <source>record the cancel</source>
+        <translation>die Stornierung eintragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="594"/>
+        <source>{error} Nothing was sent to Shopify.</source>
+        <translation>{error} An Shopify wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="595"/>
         <source>Shopify finished the cancel job without cancelling</source>
         <translation>Shopify hat den Stornierungsauftrag beendet, ohne zu stornieren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="571"/>
+        <location filename="dynamic_texts.py" line="596"/>
         <source>Shopify finished the cancel of {order_name} without cancelling it. Look at the order in the Shopify admin, then try again or cancel it there.</source>
         <translation>Shopify hat die Stornierung von {order_name} beendet, ohne zu stornieren. Sehen Sie sich die Bestellung im Shopify-Adminbereich an und versuchen Sie es dann noch einmal oder stornieren Sie sie dort.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="572"/>
+        <location filename="dynamic_texts.py" line="597"/>
         <source>no trace of the cancel at Shopify after the grace time</source>
         <translation>nach der Wartezeit keine Spur der Stornierung in Shopify</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="598"/>
+        <source>Shopify has not finished cancelling {order} yet. Dropdesk checks again before sending anything: try again in a minute.</source>
+        <translation>Shopify hat {order} noch nicht fertig storniert. Dropdesk prüft erneut, bevor es etwas sendet: Versuchen Sie es in einer Minute noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="599"/>
+        <source>Shopify could not be asked whether the order was cancelled ({error}). Dropdesk sends nothing again until it knows: try again later.</source>
+        <translation>Shopify konnte nicht gefragt werden, ob die Bestellung storniert wurde ({error}). Dropdesk sendet nichts erneut, bis es das weiß: Versuchen Sie es später noch einmal.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.shop_entry</name>
     <message>
-        <location filename="dynamic_texts.py" line="573"/>
+        <location filename="dynamic_texts.py" line="600"/>
+        <source>The supplier has not agreed to cancel yet. If you cancel or refund {name} on Shopify now and the supplier ships anyway, the customer gets their money back and you still pay the supplier: the refund comes out of your pocket. Confirm to go on.</source>
+        <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie {name} jetzt in Shopify stornieren oder erstatten und der Lieferant trotzdem versendet, bekommt der Kunde sein Geld zurück und Sie bezahlen den Lieferanten trotzdem: Die Erstattung geht aus Ihrer Tasche. Bestätigen Sie, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="601"/>
+        <source>The supplier has not agreed to cancel yet. If you cancel or refund the order on Shopify now and the supplier ships anyway, the customer gets their money back and you still pay the supplier: the refund comes out of your pocket. Confirm to go on.</source>
+        <translation>Der Lieferant hat der Stornierung noch nicht zugestimmt. Wenn Sie die Bestellung jetzt in Shopify stornieren oder erstatten und der Lieferant trotzdem versendet, bekommt der Kunde sein Geld zurück und Sie bezahlen den Lieferanten trotzdem: Die Erstattung geht aus Ihrer Tasche. Bestätigen Sie, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="602"/>
+        <source>This order is to be cancelled on Shopify at this point, not refunded.</source>
+        <translation>Diese Bestellung ist an dieser Stelle in Shopify zu stornieren, nicht zu erstatten.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="603"/>
         <source>The ledger has no record of the {state_value} step.</source>
         <translation>Das Auftragsbuch hat keinen Eintrag zum Schritt {state_value}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="574"/>
+        <location filename="dynamic_texts.py" line="604"/>
         <source>No Shopify order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="575"/>
+        <location filename="dynamic_texts.py" line="605"/>
         <source>The Shopify step of this cancellation is already done.</source>
         <translation>Der Shopify-Schritt dieser Stornierung ist schon erledigt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="606"/>
+        <source>This order is to be refunded on Shopify at this point, not cancelled.</source>
+        <translation>Diese Bestellung ist an dieser Stelle in Shopify zu erstatten, nicht zu stornieren.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.shop_manual</name>
     <message>
-        <location filename="dynamic_texts.py" line="576"/>
+        <location filename="dynamic_texts.py" line="607"/>
         <source>No Shopify order is linked to this cancellation.</source>
         <translation>Mit dieser Stornierung ist keine Shopify-Bestellung verknüpft.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="577"/>
+        <location filename="dynamic_texts.py" line="608"/>
         <source>Dropdesk already sent this step to Shopify and did not get the answer: look at the order in the admin first, and do it there only if it did not happen.</source>
         <translation>Dropdesk hat diesen Schritt schon an Shopify gesendet und keine Antwort erhalten: Sehen Sie zuerst im Adminbereich nach, und erledigen Sie ihn dort nur, wenn er nicht geschehen ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="578"/>
+        <location filename="dynamic_texts.py" line="609"/>
         <source>A refund amount cannot be negative.</source>
         <translation>Ein Erstattungsbetrag kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="610"/>
+        <source>confirm the Shopify step</source>
+        <translation>den Shopify-Schritt bestätigen</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.shop_refund</name>
     <message>
-        <location filename="dynamic_texts.py" line="579"/>
+        <location filename="dynamic_texts.py" line="611"/>
         <source>The linked order has no Shopify id: refund it in the Shopify admin and confirm here.</source>
         <translation>Die verknüpfte Bestellung hat keine Shopify-ID: Erstatten Sie sie im Shopify-Adminbereich und bestätigen Sie es hier.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="580"/>
+        <location filename="dynamic_texts.py" line="612"/>
         <source>Shopify suggests refunding nothing: there is nothing to send.</source>
         <translation>Shopify schlägt vor, nichts zu erstatten: Es gibt nichts zu senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="581"/>
+        <location filename="dynamic_texts.py" line="613"/>
+        <source>refund on Shopify</source>
+        <translation>in Shopify erstatten</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="614"/>
+        <source>send the refund to Shopify</source>
+        <translation>die Erstattung an Shopify senden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="615"/>
         <source>The refund has no idempotency key; it cannot be sent safely.</source>
         <translation>Die Erstattung hat keinen Idempotenzschlüssel; sie lässt sich nicht sicher senden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="582"/>
+        <location filename="dynamic_texts.py" line="616"/>
+        <source>record the refund</source>
+        <translation>die Erstattung eintragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="617"/>
         <source>There is nothing left to refund in this cancellation.</source>
         <translation>In dieser Stornierung ist nichts mehr zu erstatten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="583"/>
+        <location filename="dynamic_texts.py" line="618"/>
+        <source>{error} Dropdesk sends the same refund again with the same key later; Shopify will not refund twice.</source>
+        <translation>{error} Dropdesk sendet dieselbe Erstattung später mit demselben Schlüssel erneut; Shopify erstattet nicht doppelt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="619"/>
+        <source>{error} The refund is sent again later.</source>
+        <translation>{error} Die Erstattung wird später erneut gesendet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="620"/>
         <source>Shopify saw this refund&apos;s key with other amounts. Look at the order&apos;s refunds in the Shopify admin before doing anything else.</source>
         <translation>Shopify kennt den Schlüssel dieser Erstattung mit anderen Beträgen. Sehen Sie sich die Erstattungen der Bestellung im Shopify-Adminbereich an, bevor Sie etwas anderes tun.</translation>
     </message>
@@ -7620,131 +7805,211 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.cancel.states</name>
     <message>
-        <location filename="dynamic_texts.py" line="584"/>
+        <location filename="dynamic_texts.py" line="621"/>
+        <source>Cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Von &apos;{current}&apos; geht es nicht zu &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="622"/>
         <source>Unknown cancellation state {raw!r} in the ledger.</source>
         <translation>Unbekannter Stornierungsstatus {raw!r} im Auftragsbuch.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="623"/>
+        <source>This cancellation is closed ({state}); nothing more can change.</source>
+        <translation>Diese Stornierung ist abgeschlossen ({state}); es kann sich nichts mehr ändern.</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.supplier</name>
     <message>
-        <location filename="dynamic_texts.py" line="585"/>
+        <location filename="dynamic_texts.py" line="624"/>
         <source>AliExpress shows the parcel shipped before the cancellation was requested: too late to cancel at the supplier.</source>
         <translation>AliExpress zeigt das Paket versandt, bevor die Stornierung beantragt wurde: zu spät für eine Stornierung beim Lieferanten.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="586"/>
+        <location filename="dynamic_texts.py" line="625"/>
         <source>Paid less than 24 hours ago: if you paid by card, AliExpress lets you cancel only after its 24-hour payment check, from {check_until}. Until then the Cancel button may be missing.</source>
         <translation>Vor weniger als 24 Stunden bezahlt: Bei Kartenzahlung lässt AliExpress das Stornieren erst nach seiner 24-Stunden-Zahlungsprüfung zu, ab {check_until}. Bis dahin fehlt die Schaltfläche „Cancel order“ eventuell.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="587"/>
+        <location filename="dynamic_texts.py" line="626"/>
         <source>The supplier&apos;s ship window has closed: AliExpress may close the order and refund you in full by itself.</source>
         <translation>Die Versandfrist des Lieferanten ist abgelaufen: AliExpress schließt die Bestellung eventuell von selbst und erstattet Ihnen den vollen Betrag.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="588"/>
+        <location filename="dynamic_texts.py" line="627"/>
+        <source>record the cancel request</source>
+        <translation>die Stornoanfrage eintragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="628"/>
+        <source>record the supplier&apos;s answer</source>
+        <translation>die Antwort des Lieferanten eintragen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="629"/>
         <source>AliExpress is not connected: look at the order page and record the answer by hand.</source>
         <translation>AliExpress ist nicht verbunden: Sehen Sie auf der Bestellseite nach und tragen Sie die Antwort von Hand ein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="630"/>
+        <source>No AliExpress order is linked to this cancellation.</source>
+        <translation>Mit dieser Stornierung ist keine AliExpress-Bestellung verknüpft.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="631"/>
+        <source>AliExpress could not be asked: {error}</source>
+        <translation>AliExpress konnte nicht gefragt werden: {error}</translation>
     </message>
 </context>
 <context>
     <name>core.cancel.workflow</name>
     <message>
-        <location filename="dynamic_texts.py" line="589"/>
+        <location filename="dynamic_texts.py" line="632"/>
         <source>AliExpress order {order_external_order_id} already has an open cancellation: continue that one.</source>
         <translation>Für die AliExpress-Bestellung {order_external_order_id} läuft schon eine Stornierung: setzen Sie diese fort.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="633"/>
+        <source>Enter the amount the supplier agreed to refund.</source>
+        <translation>Geben Sie den Betrag ein, den der Lieferant zu erstatten zugesagt hat.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="634"/>
+        <source>Say why the cancellation is abandoned.</source>
+        <translation>Sagen Sie, warum die Stornierung aufgegeben wird.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="635"/>
+        <source>There is no supplier order {supplier_order_id}.</source>
+        <translation>Es gibt keine Lieferantenbestellung {supplier_order_id}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="636"/>
+        <source>The supplier&apos;s answer is &apos;accepted&apos; or &apos;refused&apos;.</source>
+        <translation>Die Antwort des Lieferanten ist &apos;accepted&apos; oder &apos;refused&apos;.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="637"/>
+        <source>A supplier refund cannot be added to this run now.</source>
+        <translation>Eine Erstattung des Lieferanten kann diesem Vorgang jetzt nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="638"/>
+        <source>A refund from the supplier is already expected.</source>
+        <translation>Eine Erstattung vom Lieferanten wird bereits erwartet.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="639"/>
+        <source>This cancellation is closed.</source>
+        <translation>Diese Stornierung ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="640"/>
+        <source>Dropdesk is waiting for Shopify&apos;s answer to this cancellation: resume it first, then abandon if you still want to.</source>
+        <translation>Dropdesk wartet auf Shopifys Antwort zu dieser Stornierung: Setzen Sie sie zuerst fort und geben Sie sie dann auf, wenn Sie das noch wollen.</translation>
     </message>
 </context>
 <context>
     <name>core.chargebacks.evidence</name>
     <message>
-        <location filename="dynamic_texts.py" line="590"/>
+        <location filename="dynamic_texts.py" line="641"/>
         <source>carrier</source>
         <translation>Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="591"/>
+        <location filename="dynamic_texts.py" line="642"/>
         <source>tracking number</source>
         <translation>Sendungsnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="592"/>
+        <location filename="dynamic_texts.py" line="643"/>
         <source>shipped</source>
         <translation>versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="593"/>
+        <location filename="dynamic_texts.py" line="644"/>
         <source>carrier status</source>
         <translation>Status des Versanddienstes</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="594"/>
+        <location filename="dynamic_texts.py" line="645"/>
         <source>AliExpress status</source>
         <translation>AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="595"/>
+        <location filename="dynamic_texts.py" line="646"/>
+        <source>Refund from the supplier: {amount} ({state})</source>
+        <translation>Erstattung vom Lieferanten: {amount} ({state})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="647"/>
         <source>Chargeback opened by the bank</source>
         <translation>Rückbuchung von der Bank eröffnet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="596"/>
+        <location filename="dynamic_texts.py" line="648"/>
         <source>Chargeback updated by Shopify</source>
         <translation>Rückbuchung von Shopify geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="597"/>
+        <location filename="dynamic_texts.py" line="649"/>
         <source>Evidence text saved at Shopify</source>
         <translation>Nachweistext bei Shopify gespeichert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="598"/>
+        <location filename="dynamic_texts.py" line="650"/>
         <source>Evidence submitted to the bank</source>
         <translation>Nachweise an die Bank übermittelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="599"/>
+        <location filename="dynamic_texts.py" line="651"/>
         <source>Sending the evidence failed</source>
         <translation>Senden der Nachweise fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="600"/>
+        <location filename="dynamic_texts.py" line="652"/>
         <source>Supplier shipped the order (AliExpress)</source>
         <translation>Lieferant hat versandt (AliExpress)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="601"/>
+        <location filename="dynamic_texts.py" line="653"/>
         <source>AliExpress status changed</source>
         <translation>AliExpress-Status geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="602"/>
+        <location filename="dynamic_texts.py" line="654"/>
         <source>Order cancelled at AliExpress</source>
         <translation>Bestellung bei AliExpress storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="603"/>
+        <location filename="dynamic_texts.py" line="655"/>
         <source>Tracking number from the supplier</source>
         <translation>Sendungsnummer vom Lieferanten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="604"/>
+        <location filename="dynamic_texts.py" line="656"/>
         <source>Supplier order recorded</source>
         <translation>Lieferantenbestellung erfasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="605"/>
+        <location filename="dynamic_texts.py" line="657"/>
         <source>Supplier order edited</source>
         <translation>Lieferantenbestellung bearbeitet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="606"/>
+        <location filename="dynamic_texts.py" line="658"/>
         <source>Refund issued to the customer</source>
         <translation>Erstattung an den Kunden veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="607"/>
+        <location filename="dynamic_texts.py" line="659"/>
+        <source>Refund to the customer: {amount} ({state})</source>
+        <translation>Erstattung an den Kunden: {amount} ({state})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="660"/>
         <source>Cancellation: {text}</source>
         <translation>Stornierung: {text}</translation>
     </message>
@@ -7752,152 +8017,152 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.chargebacks.words</name>
     <message>
-        <location filename="dynamic_texts.py" line="608"/>
+        <location filename="dynamic_texts.py" line="661"/>
         <source>Show the order, the shipment with its tracking, the refund policy and every contact with the customer.</source>
         <translation>Zeigen Sie die Bestellung, den Versand mit Sendungsverfolgung, die Erstattungsrichtlinie und jeden Kontakt mit dem Kunden.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="609"/>
+        <location filename="dynamic_texts.py" line="662"/>
         <source>Card holder says they did not make the payment</source>
         <translation>Karteninhaber sagt, er habe die Zahlung nicht veranlasst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="610"/>
+        <location filename="dynamic_texts.py" line="663"/>
         <source>No reason given (ask the customer)</source>
         <translation>Kein Grund genannt (beim Kunden nachfragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="611"/>
+        <location filename="dynamic_texts.py" line="664"/>
         <source>Customer does not recognise the payment</source>
         <translation>Kunde erkennt die Abbuchung nicht</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="612"/>
+        <location filename="dynamic_texts.py" line="665"/>
         <source>Customer says they were charged twice</source>
         <translation>Kunde sagt, doppelt belastet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="613"/>
+        <location filename="dynamic_texts.py" line="666"/>
         <source>Charged after a subscription was cancelled</source>
         <translation>Belastet nach Kündigung eines Abos</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="614"/>
+        <location filename="dynamic_texts.py" line="667"/>
         <source>Item defective, damaged or not as described</source>
         <translation>Artikel defekt, beschädigt oder nicht wie beschrieben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="615"/>
+        <location filename="dynamic_texts.py" line="668"/>
         <source>Customer says the item never arrived</source>
         <translation>Kunde sagt, der Artikel sei nie angekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="616"/>
+        <location filename="dynamic_texts.py" line="669"/>
         <source>Customer says a promised refund did not come</source>
         <translation>Kunde sagt, eine zugesagte Erstattung sei nicht gekommen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="617"/>
+        <location filename="dynamic_texts.py" line="670"/>
         <source>Wrong account details at the bank</source>
         <translation>Falsche Kontodaten bei der Bank</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="618"/>
+        <location filename="dynamic_texts.py" line="671"/>
         <source>Not enough money on the account</source>
         <translation>Konto nicht gedeckt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="619"/>
+        <location filename="dynamic_texts.py" line="672"/>
         <source>The customer&apos;s bank cannot process the payment</source>
         <translation>Die Bank des Kunden kann die Zahlung nicht verarbeiten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="620"/>
+        <location filename="dynamic_texts.py" line="673"/>
         <source>Direct debit not authorised by the customer</source>
         <translation>Lastschrift vom Kunden nicht autorisiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="621"/>
+        <location filename="dynamic_texts.py" line="674"/>
         <source>Customer disputed the payment (ask them why)</source>
         <translation>Kunde hat die Zahlung angefochten (nach dem Grund fragen)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="622"/>
+        <location filename="dynamic_texts.py" line="675"/>
         <source>The bank says the payment broke card network rules</source>
         <translation>Die Bank sagt, die Zahlung verstoße gegen Kartennetz-Regeln</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="623"/>
+        <location filename="dynamic_texts.py" line="676"/>
         <source>Needs your evidence</source>
         <translation>Wartet auf Ihre Nachweise</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="624"/>
+        <location filename="dynamic_texts.py" line="677"/>
         <source>Evidence sent: bank deciding</source>
         <translation>Nachweise gesendet: Bank entscheidet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="625"/>
+        <location filename="dynamic_texts.py" line="678"/>
         <source>Won</source>
         <translation>Gewonnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="626"/>
+        <location filename="dynamic_texts.py" line="679"/>
         <source>Lost</source>
         <translation>Verloren</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="627"/>
+        <location filename="dynamic_texts.py" line="680"/>
         <source>Accepted (not contested)</source>
         <translation>Akzeptiert (nicht angefochten)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="628"/>
+        <location filename="dynamic_texts.py" line="681"/>
         <source>Prevented (no chargeback)</source>
         <translation>Abgewendet (keine Rückbuchung)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="629"/>
+        <location filename="dynamic_texts.py" line="682"/>
         <source>Refunded</source>
         <translation>Erstattet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="630"/>
+        <location filename="dynamic_texts.py" line="683"/>
         <source>Chargeback</source>
         <translation>Rückbuchung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="631"/>
+        <location filename="dynamic_texts.py" line="684"/>
         <source>Inquiry</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="632"/>
+        <location filename="dynamic_texts.py" line="685"/>
         <source>Show that the parcel shipped to the customer&apos;s address and was delivered: carrier, tracking number and the carrier&apos;s delivery event.</source>
         <translation>Zeigen Sie, dass das Paket an die Adresse des Kunden ging und zugestellt wurde: Versanddienst, Sendungsnummer und das Zustellereignis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="633"/>
+        <location filename="dynamic_texts.py" line="686"/>
         <source>Show the product as described, the refund policy the customer accepted, and that the customer did not return the item or ask for a return.</source>
         <translation>Zeigen Sie den Artikel wie beschrieben, die akzeptierten Rückgabebedingungen und dass der Kunde den Artikel nicht zurückgeschickt oder keine Rückgabe verlangt hat.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="634"/>
+        <location filename="dynamic_texts.py" line="687"/>
         <source>Show the refund already made, or why none is owed under the refund policy.</source>
         <translation>Zeigen Sie die bereits geleistete Erstattung oder warum laut Erstattungsrichtlinie keine fällig ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="635"/>
+        <location filename="dynamic_texts.py" line="688"/>
         <source>Show that the order shipped to the card holder&apos;s address and any contact with them.</source>
         <translation>Zeigen Sie, dass an die Adresse des Karteninhabers versandt wurde, und jeden Kontakt mit ihm.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="636"/>
+        <location filename="dynamic_texts.py" line="689"/>
         <source>Show the order, what was shipped where, and the name the payment appears under.</source>
         <translation>Zeigen Sie die Bestellung, was wohin versandt wurde, und unter welchem Namen die Abbuchung erscheint.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="637"/>
+        <location filename="dynamic_texts.py" line="690"/>
         <source>Show that each payment belongs to a separate order.</source>
         <translation>Zeigen Sie, dass jede Zahlung zu einer eigenen Bestellung gehört.</translation>
     </message>
@@ -7905,12 +8170,62 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.connections</name>
     <message>
-        <location filename="dynamic_texts.py" line="638"/>
+        <location filename="dynamic_texts.py" line="691"/>
+        <source>Enter the app&apos;s client ID (Dev Dashboard &gt; your app &gt; Settings).</source>
+        <translation>Geben Sie die Client-ID der App ein (Dev Dashboard &gt; Ihre App &gt; Settings).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="692"/>
+        <source>No client secret is stored for {domain}. Paste the app&apos;s client secret.</source>
+        <translation>Für {domain} ist kein Client-Secret gespeichert. Fügen Sie das Client-Secret der App ein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="693"/>
+        <source>Paste the app secret from the AliExpress Open Platform.</source>
+        <translation>Fügen Sie das App-Secret aus der AliExpress Open Platform ein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="694"/>
+        <source>AliExpress is not connected. Connect it in Connections.</source>
+        <translation>AliExpress ist nicht verbunden. Verbinden Sie es unter Verbindungen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="695"/>
+        <source>The AliExpress tokens are missing from the keyring. Connect AliExpress again.</source>
+        <translation>Die AliExpress-Tokens fehlen im Schlüsselbund. Verbinden Sie AliExpress erneut.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="696"/>
+        <source>The AliExpress connection has expired. Connect AliExpress again to continue.</source>
+        <translation>Die Verbindung zu AliExpress ist abgelaufen. Verbinden Sie AliExpress erneut, um fortzufahren.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="697"/>
+        <source>No access token is stored for {domain}. Paste the Admin API access token (it starts with &apos;shpat_&apos;).</source>
+        <translation>Für {domain} ist kein Zugriffstoken gespeichert. Fügen Sie das Admin-API-Zugriffstoken ein (es beginnt mit &apos;shpat_&apos;).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="698"/>
+        <source>There is no shop {shop_id} in the ledger.</source>
+        <translation>Im Auftragsbuch gibt es keinen Shop {shop_id}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="699"/>
+        <source>Shop {shop_id}</source>
+        <translation>Shop {shop_id}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="700"/>
+        <source>{name} is not connected. Add its access token in Connections.</source>
+        <translation>{name} ist nicht verbunden. Hinterlegen Sie sein Zugriffstoken unter Verbindungen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="701"/>
         <source>The connection failed ({kind}). Check the internet connection.</source>
         <translation>Die Verbindung ist fehlgeschlagen ({kind}). Prüfen Sie die Internetverbindung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="639"/>
+        <location filename="dynamic_texts.py" line="702"/>
         <source>Something went wrong ({name}: {error}).</source>
         <translation>Etwas ist schiefgegangen ({name}: {error}).</translation>
     </message>
@@ -7918,72 +8233,72 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadline_entries</name>
     <message>
-        <location filename="dynamic_texts.py" line="640"/>
+        <location filename="dynamic_texts.py" line="703"/>
         <source> (estimated)</source>
         <translation> (geschätzt)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="641"/>
+        <location filename="dynamic_texts.py" line="704"/>
         <source>Order it from the supplier</source>
         <translation>Beim Lieferanten bestellen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="642"/>
+        <location filename="dynamic_texts.py" line="705"/>
         <source>The supplier&apos;s ship window closes</source>
         <translation>Das Versandfenster des Lieferanten endet</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="643"/>
+        <location filename="dynamic_texts.py" line="706"/>
         <source>The supplier&apos;s answer to the cancel request is due</source>
         <translation>Die Antwort des Lieferanten auf die Stornierungsanfrage ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="644"/>
+        <location filename="dynamic_texts.py" line="707"/>
         <source>The supplier&apos;s tracking number is due</source>
         <translation>Die Sendungsnummer des Lieferanten ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="645"/>
+        <location filename="dynamic_texts.py" line="708"/>
         <source>The dispute&apos;s next step is due (escalate it)</source>
         <translation>Der nächste Schritt im Streitfall ist fällig (eskalieren)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="646"/>
+        <location filename="dynamic_texts.py" line="709"/>
         <source>The supplier&apos;s refund should have arrived</source>
         <translation>Die Erstattung des Lieferanten müsste eingegangen sein</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="647"/>
+        <location filename="dynamic_texts.py" line="710"/>
         <source>AliExpress&apos; purchase protection ends: open a dispute before</source>
         <translation>Der AliExpress-Käuferschutz endet: vorher einen Streitfall eröffnen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="648"/>
+        <location filename="dynamic_texts.py" line="711"/>
         <source>Refund the customer&apos;s withdrawal</source>
         <translation>Den Widerruf des Kunden erstatten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="649"/>
+        <location filename="dynamic_texts.py" line="712"/>
         <source>Send the chargeback evidence</source>
         <translation>Nachweise zur Rückbuchung einreichen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="650"/>
+        <location filename="dynamic_texts.py" line="713"/>
         <source>Request the cancellation on AliExpress before the order ships</source>
         <translation>Die Stornierung auf AliExpress anfragen, bevor die Bestellung versendet wird</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="651"/>
+        <location filename="dynamic_texts.py" line="714"/>
         <source>Cancel the order on Shopify: the customer waits for the refund</source>
         <translation>Die Bestellung in Shopify stornieren: Der Kunde wartet auf die Erstattung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="652"/>
+        <location filename="dynamic_texts.py" line="715"/>
         <source>Continue the cancellation: your next step is due</source>
         <translation>Stornierung fortsetzen: Ihr nächster Schritt ist fällig</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="653"/>
+        <location filename="dynamic_texts.py" line="716"/>
         <source>Refund the customer on Shopify: the customer waits for the money</source>
         <translation>Dem Kunden in Shopify erstatten: Der Kunde wartet auf das Geld</translation>
     </message>
@@ -7991,17 +8306,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.deadlines</name>
     <message>
-        <location filename="dynamic_texts.py" line="654"/>
+        <location filename="dynamic_texts.py" line="717"/>
         <source>Ship-by moved from {before} to {after}: calendar changed</source>
         <translation>Versandfrist verschoben von {before} auf {after}: Kalender geändert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="655"/>
+        <location filename="dynamic_texts.py" line="718"/>
         <source>{message} (estimated: no official holiday arrangement for that year yet)</source>
         <translation>{message} (geschätzt: für dieses Jahr gibt es noch keine amtliche Feiertagsregelung)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="656"/>
+        <location filename="dynamic_texts.py" line="719"/>
         <source>Deadline moved from {shown_moment} to {shown_moment2}: calendar changed</source>
         <translation>Frist verschoben von {shown_moment} auf {shown_moment2}: Kalender geändert</translation>
     </message>
@@ -8009,17 +8324,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.amounts</name>
     <message>
-        <location filename="dynamic_texts.py" line="657"/>
+        <location filename="dynamic_texts.py" line="720"/>
         <source>not an amount: &quot;{text}&quot;</source>
         <translation>kein Betrag: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="658"/>
+        <location filename="dynamic_texts.py" line="721"/>
         <source>&quot;{text}&quot; has more decimals than {currency} has</source>
         <translation>&quot;{text}&quot; hat mehr Nachkommastellen als {currency}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="659"/>
+        <location filename="dynamic_texts.py" line="722"/>
         <source>&quot;{text}&quot; is too large to be an amount</source>
         <translation>&quot;{text}&quot; ist zu groß für einen Betrag</translation>
     </message>
@@ -8027,156 +8342,257 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.csv_source</name>
     <message>
-        <location filename="dynamic_texts.py" line="660"/>
+        <location filename="dynamic_texts.py" line="723"/>
         <source>an Excel workbook (.xlsx)</source>
         <translation>eine Excel-Arbeitsmappe (.xlsx)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="661"/>
+        <location filename="dynamic_texts.py" line="724"/>
         <source>an old Excel workbook (.xls)</source>
         <translation>eine alte Excel-Arbeitsmappe (.xls)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="662"/>
+        <location filename="dynamic_texts.py" line="725"/>
         <source>the CSV breaks here ({text}); the rest of the file could not be read</source>
         <translation>die CSV-Datei bricht hier ab ({text}); der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="663"/>
+        <location filename="dynamic_texts.py" line="726"/>
         <source>{path_name} is not readable text: save it as CSV (UTF-8) and import it again.</source>
         <translation>{path_name} ist kein lesbarer Text: speichern Sie sie als CSV (UTF-8) und importieren Sie sie noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="664"/>
+        <location filename="dynamic_texts.py" line="727"/>
         <source>a field runs on for more than 128 KB: a quote (&quot;) opened here is probably never closed; the rest of the file could not be read</source>
         <translation>ein Feld ist länger als 128 KB: ein hier geöffnetes Anführungszeichen (&quot;) wird wohl nie geschlossen; der Rest der Datei ließ sich nicht lesen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="665"/>
+        <location filename="dynamic_texts.py" line="728"/>
         <source>{path_name} mixes text encodings; save it again as CSV (UTF-8) and retry.</source>
         <translation>{path_name} mischt Zeichenkodierungen; speichern Sie sie erneut als CSV (UTF-8) und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="666"/>
+        <location filename="dynamic_texts.py" line="729"/>
         <source>{path_name} cannot be read: its header (line {line_no}) is not a line of column names (one of them is longer than any column name can be).</source>
         <translation>{path_name} lässt sich nicht lesen: ihre Kopfzeile (Zeile {line_no}) ist keine Zeile mit Spaltennamen (einer davon ist länger, als ein Spaltenname sein kann).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="667"/>
+        <location filename="dynamic_texts.py" line="730"/>
         <source>{path_name} is empty.</source>
         <translation>{path_name} ist leer.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="668"/>
+        <location filename="dynamic_texts.py" line="731"/>
         <source>{path_name} cannot be read: {reason}.</source>
         <translation>{path_name} lässt sich nicht lesen: {reason}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="669"/>
+        <location filename="dynamic_texts.py" line="732"/>
         <source>{name} is {what}, not a CSV file. Export or save it as CSV.</source>
         <translation>{name} ist {what}, keine CSV-Datei. Exportieren oder speichern Sie sie als CSV.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="670"/>
+        <location filename="dynamic_texts.py" line="733"/>
         <source>{path_name} contains binary data, not CSV text.</source>
         <translation>{path_name} enthält Binärdaten, keinen CSV-Text.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="671"/>
+        <location filename="dynamic_texts.py" line="734"/>
         <source>{path_name} has no header line.</source>
         <translation>{path_name} hat keine Kopfzeile.</translation>
     </message>
 </context>
 <context>
+    <name>core.imports.order_upsert</name>
+    <message>
+        <location filename="dynamic_texts.py" line="735"/>
+        <source>order id {id} is order {name} of {owner} in the ledger and this import is for no shop: the other shop&apos;s order is left as it is</source>
+        <translation>Bestell-ID {id} ist im Auftragsbuch Bestellung {name} von {owner}, und dieser Import ist für keinen Shop: die Bestellung des anderen Shops bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="736"/>
+        <source>order id {id} is order {name} of {owner} in the ledger and this import is for {target}: the other shop&apos;s order is left as it is</source>
+        <translation>Bestell-ID {id} ist im Auftragsbuch Bestellung {name} von {owner}, und dieser Import ist für {target}: die Bestellung des anderen Shops bleibt, wie sie ist</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="737"/>
+        <source>{count} orders in the ledger are named {name}; this file has no Id to tell them apart</source>
+        <translation>{count} Bestellungen im Auftragsbuch heißen {name}; diese Datei hat keine Id, um sie zu unterscheiden</translation>
+    </message>
+</context>
+<context>
     <name>core.imports.questions</name>
     <message>
-        <location filename="dynamic_texts.py" line="672"/>
+        <location filename="dynamic_texts.py" line="738"/>
         <source>The file has no Currency column (an older export) and the ledger has no shop to take the currency from: which currency are its amounts in?</source>
         <translation>Die Datei hat keine Spalte Currency (ein älterer Export) und das Auftragsbuch keinen Shop, dessen Währung gelten könnte: in welcher Währung sind die Beträge?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="673"/>
+        <location filename="dynamic_texts.py" line="739"/>
         <source>Dates like &quot;{example}&quot; (re-saved by a spreadsheet) can be read day-first or month-first, and no date in the file settles it: which is it?</source>
         <translation>Daten wie &quot;{example}&quot; (von einer Tabellenkalkulation neu gespeichert) lassen sich mit dem Tag oder dem Monat zuerst lesen, und kein Datum der Datei entscheidet es: was gilt?</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="674"/>
+        <location filename="dynamic_texts.py" line="740"/>
         <source>The ledger holds {len} shops ({join}) and an export does not say which one it is from: which shop is it?</source>
         <translation>Das Auftragsbuch enthält {len} Shops ({join}) und ein Export sagt nicht, aus welchem er stammt: welcher Shop ist es?</translation>
     </message>
 </context>
 <context>
+    <name>core.imports.shop_target</name>
+    <message>
+        <location filename="dynamic_texts.py" line="741"/>
+        <source>{file} looks like another shop&apos;s export: {collided} of its {with_id} orders belong to another shop in the ledger, and this import is for no shop. Nothing was imported. Choose the shop the export is from.</source>
+        <translation>{file} sieht nach dem Export eines anderen Shops aus: {collided} seiner {with_id} Bestellungen gehören im Auftragsbuch zu einem anderen Shop, und dieser Import ist für keinen Shop. Nichts wurde importiert. Wählen Sie den Shop, aus dem der Export stammt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="742"/>
+        <source>no shop</source>
+        <translation>keinem Shop</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="743"/>
+        <source>shop {shop_id}</source>
+        <translation>Shop {shop_id}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="744"/>
+        <source>There is no shop &quot;{named}&quot; in the ledger (its shops: {listed}).</source>
+        <translation>Im Auftragsbuch gibt es keinen Shop &quot;{named}&quot; (seine Shops: {listed}).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="745"/>
+        <source>{file} looks like another shop&apos;s export: {collided} of its {with_id} orders belong to another shop in the ledger, and this import is for {shop}. Nothing was imported. Choose the shop the export is from.</source>
+        <translation>{file} sieht nach dem Export eines anderen Shops aus: {collided} seiner {with_id} Bestellungen gehören im Auftragsbuch zu einem anderen Shop, und dieser Import ist für {shop}. Nichts wurde importiert. Wählen Sie den Shop, aus dem der Export stammt.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="746"/>
+        <source>There is no shop &quot;{named}&quot; in the ledger (it has no shops).</source>
+        <translation>Im Auftragsbuch gibt es keinen Shop &quot;{named}&quot; (es enthält keine Shops).</translation>
+    </message>
+</context>
+<context>
     <name>core.imports.shopify_rows</name>
     <message>
-        <location filename="dynamic_texts.py" line="675"/>
+        <location filename="dynamic_texts.py" line="747"/>
         <source>{source_path_name} is not a Shopify orders export: it has no &quot;Name&quot; column (the order number, e.g. #1001). In the Shopify admin use Orders &gt; Export.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es fehlt die Spalte &quot;Name&quot; (die Bestellnummer, z. B. #1001). Im Shopify-Admin: Bestellungen &gt; Exportieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="676"/>
+        <location filename="dynamic_texts.py" line="748"/>
         <source>{source_path_name} is not a Shopify orders export: it has a Name column but none of Id, Total, Financial Status or Lineitem name.</source>
         <translation>{source_path_name} ist kein Bestellexport aus Shopify: es gibt eine Spalte Name, aber keine von Id, Total, Financial Status oder Lineitem name.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="749"/>
+        <source>not an order id: &quot;{text}&quot; (a spreadsheet turned it into a rounded number)</source>
+        <translation>keine Bestell-ID: &quot;{text}&quot; (eine Tabellenkalkulation hat daraus eine gerundete Zahl gemacht)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="750"/>
+        <source>not an order id: &quot;{text}&quot;</source>
+        <translation>keine Bestell-ID: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="751"/>
+        <source>has {fields} fields where the header has {width}</source>
+        <translation>hat {fields} Felder, die Kopfzeile hat {width}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="752"/>
+        <source>no order name (empty)</source>
+        <translation>kein Bestellname (leer)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="753"/>
+        <source>no currency (empty), and the ledger has no shop to take it from</source>
+        <translation>keine Währung (leer), und das Auftragsbuch hat keinen Shop, dessen Währung gelten könnte</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="754"/>
+        <source>not a quantity: &quot;{text}&quot;</source>
+        <translation>keine Menge: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="755"/>
+        <source>order {name} not imported: its rows may go on in the part of the file that could not be read (from line {line})</source>
+        <translation>Bestellung {name} nicht importiert: ihre Zeilen gehen vielleicht im Teil der Datei weiter, der sich nicht lesen ließ (ab Zeile {line})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="756"/>
+        <source>not a currency code: &quot;{cell}&quot;</source>
+        <translation>kein Währungscode: &quot;{cell}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="757"/>
+        <source>order {name} already appeared on line {first}: the rows of one order must be next to each other</source>
+        <translation>Bestellung {name} stand schon in Zeile {first}: die Zeilen einer Bestellung müssen aufeinander folgen</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="758"/>
+        <source>no row of order {name} has its order details ({wanted} are empty): was the file sorted or cut?</source>
+        <translation>keine Zeile der Bestellung {name} enthält ihre Bestelldaten ({wanted} sind leer): wurde die Datei sortiert oder gekürzt?</translation>
     </message>
 </context>
 <context>
     <name>core.imports.summary</name>
     <message>
-        <location filename="dynamic_texts.py" line="677"/>
+        <location filename="dynamic_texts.py" line="759"/>
         <source>day-first</source>
         <translation>Tag zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="678"/>
+        <location filename="dynamic_texts.py" line="760"/>
         <source>month-first</source>
         <translation>Monat zuerst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="679"/>
+        <location filename="dynamic_texts.py" line="761"/>
         <source>as the file shows</source>
         <translation>wie die Datei zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="680"/>
+        <location filename="dynamic_texts.py" line="762"/>
         <source>as you said</source>
         <translation>wie angegeben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="681"/>
+        <location filename="dynamic_texts.py" line="763"/>
         <source>as your locale writes dates</source>
         <translation>wie Ihr Gebietsschema Daten schreibt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="682"/>
+        <location filename="dynamic_texts.py" line="764"/>
         <source>to be confirmed</source>
         <translation>noch zu bestätigen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="683"/>
+        <location filename="dynamic_texts.py" line="765"/>
         <source>the shop&apos;s currency in the ledger</source>
         <translation>die Währung des Shops im Auftragsbuch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="684"/>
+        <location filename="dynamic_texts.py" line="766"/>
         <source>Orders of shop {shop}.</source>
         <translation>Bestellungen des Shops {shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="685"/>
+        <location filename="dynamic_texts.py" line="767"/>
         <source>No Currency column: amounts read in {currency} ({source}).</source>
         <translation>Keine Spalte Currency: Beträge in {currency} gelesen ({source}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="686"/>
+        <location filename="dynamic_texts.py" line="768"/>
         <source>line {line}: {cell}</source>
         <translation>Zeile {line}: {cell}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="687"/>
+        <location filename="dynamic_texts.py" line="769"/>
         <source>Dates read {order} ({how}).</source>
         <translation>Daten mit {order} gelesen ({how}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="688"/>
+        <location filename="dynamic_texts.py" line="770"/>
         <source>Times without a UTC offset read in {time_zone} (your time zone in the settings; the ledger does not know the shop&apos;s).</source>
         <translation>Zeiten ohne UTC-Versatz in {time_zone} gelesen (Ihre Zeitzone aus den Einstellungen; die des Shops kennt das Auftragsbuch nicht).</translation>
     </message>
@@ -8184,55 +8600,75 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.imports.timestamps</name>
     <message>
-        <location filename="dynamic_texts.py" line="689"/>
+        <location filename="dynamic_texts.py" line="771"/>
         <source>not a date: &quot;{text}&quot;</source>
         <translation>kein Datum: &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="690"/>
+        <location filename="dynamic_texts.py" line="772"/>
         <source>&quot;{text}&quot;: day and month cannot be told apart</source>
         <translation>&quot;{text}&quot;: Tag und Monat lassen sich nicht unterscheiden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="773"/>
+        <source>not a date when read month-first: &quot;{text}&quot;</source>
+        <translation>kein Datum, wenn Monat zuerst gelesen: &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="774"/>
+        <source>not a date when read day-first: &quot;{text}&quot;</source>
+        <translation>kein Datum, wenn Tag zuerst gelesen: &quot;{text}&quot;</translation>
     </message>
 </context>
 <context>
     <name>core.ledger.backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="691"/>
+        <location filename="dynamic_texts.py" line="775"/>
         <source>{value} days ago</source>
         <translation>vor {value} Tagen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="692"/>
+        <location filename="dynamic_texts.py" line="776"/>
         <source>{last} (its last change; {copied})</source>
         <translation>{last} (letzte Änderung; {copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="693"/>
+        <location filename="dynamic_texts.py" line="777"/>
         <source>The latest verified backup, {path_name}, is from {when}.</source>
         <translation>Die neueste geprüfte Sicherung, {path_name}, stammt vom {when}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="694"/>
+        <location filename="dynamic_texts.py" line="778"/>
         <source>less than an hour ago</source>
         <translation>vor weniger als einer Stunde</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="695"/>
+        <location filename="dynamic_texts.py" line="779"/>
+        <source>{hours} hours ago</source>
+        <translation>vor {hours} Stunden</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="780"/>
         <source>the copy&apos;s file time lies in the future: the clock was wrong then</source>
         <translation>die Dateizeit der Kopie liegt in der Zukunft: die Uhr ging damals falsch</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="696"/>
+        <location filename="dynamic_texts.py" line="781"/>
         <source>copied {age}</source>
         <translation>{age} kopiert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="697"/>
+        <location filename="dynamic_texts.py" line="782"/>
         <source>{date} ({copied})</source>
         <translation>{date} ({copied})</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="698"/>
+        <location filename="dynamic_texts.py" line="783"/>
+        <source>an hour ago</source>
+        <translation>vor einer Stunde</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="784"/>
         <source>The backup of {path_name} failed its check ({problems}) and was removed; {path_name} itself may be damaged.</source>
         <translation>Die Sicherung von {path_name} hat die Prüfung nicht bestanden ({problems}) und wurde entfernt; {path_name} selbst ist vielleicht beschädigt.</translation>
     </message>
@@ -8240,17 +8676,17 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.errors</name>
     <message>
-        <location filename="dynamic_texts.py" line="699"/>
+        <location filename="dynamic_texts.py" line="785"/>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="700"/>
+        <location filename="dynamic_texts.py" line="786"/>
         <source>Dropdesk could not save to {name}: {reason}. Nothing of this change was saved. Free some space and try again.</source>
         <translation>Dropdesk konnte {name} nicht speichern: {reason}. Von dieser Änderung wurde nichts gespeichert. Schaffen Sie Platz und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="701"/>
+        <location filename="dynamic_texts.py" line="787"/>
         <source>the disk could not be written to (it may be full, or the file too large)</source>
         <translation>auf den Datenträger ließ sich nicht schreiben (er ist vielleicht voll, oder die Datei zu groß)</translation>
     </message>
@@ -8258,12 +8694,12 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.migrate</name>
     <message>
-        <location filename="dynamic_texts.py" line="702"/>
+        <location filename="dynamic_texts.py" line="788"/>
         <source>{path_name} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="703"/>
+        <location filename="dynamic_texts.py" line="789"/>
         <source>{path_name} was not upgraded: rows of {table} would refer to missing rows. The ledger was left as it was.</source>
         <translation>{path_name} wurde nicht aktualisiert: Zeilen von {table} würden auf fehlende Zeilen verweisen. Das Auftragsbuch blieb, wie es war.</translation>
     </message>
@@ -8271,27 +8707,27 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server</name>
     <message>
-        <location filename="dynamic_texts.py" line="704"/>
+        <location filename="dynamic_texts.py" line="790"/>
         <source>The database {address_database} on {address_host} holds tables of another program, not a Dropdesk ledger. Name an empty database (Dropdesk makes its tables there) or one that holds a Dropdesk ledger.</source>
         <translation>Die Datenbank {address_database} auf {address_host} enthält Tabellen eines anderen Programms, kein Dropdesk-Auftragsbuch. Nennen Sie eine leere Datenbank (Dropdesk legt dort seine Tabellen an) oder eine mit einem Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="705"/>
+        <location filename="dynamic_texts.py" line="791"/>
         <source>Dropdesk could not open the ledger at {address_url}: {detail}. Check that the server runs and can be reached from this computer.</source>
         <translation>Dropdesk konnte das Auftragsbuch unter {address_url} nicht öffnen: {detail}. Prüfen Sie, ob der Server läuft und von diesem Computer aus erreichbar ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="706"/>
+        <location filename="dynamic_texts.py" line="792"/>
         <source>The server refused the password of {address_user} for {address_url}. Enter it again (it is kept in the system keyring).</source>
         <translation>Der Server hat das Passwort von {address_user} für {address_url} abgelehnt. Geben Sie es noch einmal ein (es wird im Schlüsselbund des Systems aufbewahrt).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="707"/>
+        <location filename="dynamic_texts.py" line="793"/>
         <source>{address_url} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, then run the command again.</source>
         <translation>{address_url} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, dann starten Sie den Befehl noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="708"/>
+        <location filename="dynamic_texts.py" line="794"/>
         <source>{address_url} was written by a newer Dropdesk (schema {current}). Update Dropdesk to open it; this version will not touch it.</source>
         <translation>{address_url} stammt von einem neueren Dropdesk (Schema {current}). Aktualisieren Sie Dropdesk, um es zu öffnen; diese Version verändert es nicht.</translation>
     </message>
@@ -8299,20 +8735,55 @@ Die Datei enthält Versionen, Einstellungen, die Größe des Auftragsbuchs und d
 <context>
     <name>core.ledger.server_address</name>
     <message>
-        <location filename="dynamic_texts.py" line="709"/>
+        <location filename="dynamic_texts.py" line="795"/>
+        <source>{shown} is not a PostgreSQL ledger address: {why}.</source>
+        <translation>{shown} ist keine PostgreSQL-Adresse eines Auftragsbuchs: {why}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="796"/>
+        <source>it does not start with postgresql://</source>
+        <translation>es beginnt nicht mit postgresql://</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="797"/>
         <source>{shown}: the password does not belong in the address, where it would be stored and shown. Leave it out: Dropdesk asks for it once and keeps it in the system keyring (`dropdesk ledger password ADDRESS`).</source>
         <translation>{shown}: das Passwort gehört nicht in die Adresse, wo es gespeichert und angezeigt würde. Lassen Sie es weg: Dropdesk fragt einmal danach und bewahrt es im Schlüsselbund des Systems auf (`dropdesk ledger password ADRESSE`).</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="798"/>
+        <source>unknown option {option!r}</source>
+        <translation>unbekannte Option {option!r}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="799"/>
+        <source>name the database user (postgresql://user@host/database)</source>
+        <translation>nennen Sie den Datenbankbenutzer (postgresql://benutzer@host/datenbank)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="800"/>
+        <source>name the database (postgresql://user@host/database)</source>
+        <translation>nennen Sie die Datenbank (postgresql://benutzer@host/datenbank)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="801"/>
+        <source>name the server (postgresql://user@host/database)</source>
+        <translation>nennen Sie den Server (postgresql://benutzer@host/datenbank)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="802"/>
+        <source>the port is not a number</source>
+        <translation>der Port ist keine Zahl</translation>
     </message>
 </context>
 <context>
     <name>core.ledger.server_backup</name>
     <message>
-        <location filename="dynamic_texts.py" line="710"/>
+        <location filename="dynamic_texts.py" line="803"/>
         <source>Backups of a server ledger</source>
         <translation>Sicherungen eines Auftragsbuchs auf einem Server</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="711"/>
+        <location filename="dynamic_texts.py" line="804"/>
         <source>Dropdesk makes no daily backup of a ledger on a server: backing it up is the server&apos;s job. Run this every day (for example from cron):
 
 {command}
@@ -8328,12 +8799,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.server_password</name>
     <message>
-        <location filename="dynamic_texts.py" line="712"/>
+        <location filename="dynamic_texts.py" line="805"/>
         <source>The server asks for the password of {address_user}, and none is stored for {address_url}. Enter it once: `dropdesk ledger password {address_url}` (or File &gt; Open server ledger in the window); Dropdesk keeps it in the system keyring.</source>
         <translation>Der Server verlangt das Passwort von {address_user}, und für {address_url} ist keines gespeichert. Geben Sie es einmal ein: `dropdesk ledger password {address_url}` (oder Datei &gt; Server-Auftragsbuch öffnen im Fenster); Dropdesk bewahrt es im Schlüsselbund des Systems auf.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="713"/>
+        <location filename="dynamic_texts.py" line="806"/>
         <source>The password of {address_url} is kept in the system keyring, which cannot be read: {keyring_problem}</source>
         <translation>Das Passwort von {address_url} liegt im Schlüsselbund des Systems, der sich nicht lesen lässt: {keyring_problem}</translation>
     </message>
@@ -8341,65 +8812,80 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.store</name>
     <message>
-        <location filename="dynamic_texts.py" line="714"/>
+        <location filename="dynamic_texts.py" line="807"/>
         <source>{path_name} is open in another Dropdesk window (perhaps under another name or folder). Switch to that window, or close it and try again.</source>
         <translation>{path_name} ist in einem anderen Dropdesk-Fenster geöffnet (vielleicht unter einem anderen Namen oder Ordner). Wechseln Sie in jenes Fenster, oder schließen Sie es und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="715"/>
+        <location filename="dynamic_texts.py" line="808"/>
+        <source>{path_name} cannot be written (read-only: {reason}). It is not damaged: commands that only read, such as `dropdesk due`, still work. To work on it, copy it to a folder you may write to, or make it writable.</source>
+        <translation>{path_name} lässt sich nicht schreiben (schreibgeschützt: {reason}). Es ist nicht beschädigt: Befehle, die nur lesen, wie `dropdesk due`, funktionieren weiter. Um damit zu arbeiten, kopieren Sie es in einen Ordner, in den Sie schreiben dürfen, oder machen Sie es beschreibbar.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="809"/>
         <source>{path_name} is damaged: its table definitions are garbled.</source>
         <translation>{path_name} ist beschädigt: seine Tabellendefinitionen sind unlesbar.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="716"/>
+        <location filename="dynamic_texts.py" line="810"/>
         <source>{path_name} is damaged: {error}</source>
         <translation>{path_name} ist beschädigt: {error}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="717"/>
+        <location filename="dynamic_texts.py" line="811"/>
         <source>{path} is a folder, not a ledger file.</source>
         <translation>{path} ist ein Ordner, kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="718"/>
+        <location filename="dynamic_texts.py" line="812"/>
         <source>There is no ledger at {path}.</source>
         <translation>Unter {path} liegt kein Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="719"/>
+        <location filename="dynamic_texts.py" line="813"/>
         <source>{path_name} needs an upgrade to this Dropdesk version, and this command only reads: open it once in the Dropdesk app, which upgrades it (after a backup), then run the command again. The file was not changed.</source>
         <translation>{path_name} muss für diese Dropdesk-Version aktualisiert werden, und dieser Befehl liest nur: öffnen Sie es einmal in der Dropdesk-App, die es (nach einer Sicherung) aktualisiert, und starten Sie den Befehl dann noch einmal. Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="720"/>
+        <location filename="dynamic_texts.py" line="814"/>
         <source>{path_name} is not a Dropdesk ledger (not an SQLite file).</source>
         <translation>{path_name} ist kein Dropdesk-Auftragsbuch (keine SQLite-Datei).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="721"/>
+        <location filename="dynamic_texts.py" line="815"/>
         <source>{path_name} is an SQLite file of another program, not a Dropdesk ledger.</source>
         <translation>{path_name} ist eine SQLite-Datei eines anderen Programms, kein Dropdesk-Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="722"/>
+        <location filename="dynamic_texts.py" line="816"/>
         <source>{path_name} is damaged ({value}). Dropdesk writes nothing to it: restore the latest backup, or open another ledger.</source>
         <translation>{path_name} ist beschädigt ({value}). Dropdesk schreibt nichts hinein: stellen Sie die neueste Sicherung wieder her, oder öffnen Sie ein anderes Auftragsbuch.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="723"/>
+        <location filename="dynamic_texts.py" line="817"/>
         <source>{path_name} cannot be opened: it cannot be locked ({reason}).</source>
         <translation>{path_name} lässt sich nicht öffnen: es lässt sich nicht sperren ({reason}).</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="724"/>
+        <location filename="dynamic_texts.py" line="818"/>
         <source>{path_name} was written by a newer Dropdesk (schema {revision}). Update Dropdesk to read it; this version will not touch it.</source>
         <translation>{path_name} stammt von einem neueren Dropdesk (Schema {revision}). Aktualisieren Sie Dropdesk, um es zu lesen; diese Version verändert es nicht.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="819"/>
+        <source>read-only file system</source>
+        <translation>schreibgeschütztes Dateisystem</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="820"/>
+        <source>no permission to change it</source>
+        <translation>keine Berechtigung, es zu ändern</translation>
     </message>
 </context>
 <context>
     <name>core.ledger.sync_folder</name>
     <message>
-        <location filename="dynamic_texts.py" line="725"/>
+        <location filename="dynamic_texts.py" line="821"/>
         <source>{path_name} is in a {service} folder. {service} copies the ledger while Dropdesk writes it, which can damage it or split it into conflicting copies, above all when two computers use it. Keep the ledger in a folder that is not synced (Dropdesk backs it up daily). To work from two computers, put the ledger on a PostgreSQL server: `dropdesk ledger copy` moves it there, then open postgresql://user@host/database.</source>
         <translation>{path_name} liegt in einem {service}-Ordner. {service} kopiert das Auftragsbuch, während Dropdesk hineinschreibt; das kann es beschädigen oder in widersprüchliche Kopien aufspalten, vor allem wenn zwei Computer es benutzen. Legen Sie das Auftragsbuch in einen Ordner, der nicht synchronisiert wird (Dropdesk sichert es täglich). Um von zwei Computern aus zu arbeiten, legen Sie es auf einen PostgreSQL-Server: `dropdesk ledger copy` bringt es dorthin, dann öffnen Sie postgresql://benutzer@host/datenbank.</translation>
     </message>
@@ -8407,12 +8893,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.transfer</name>
     <message>
-        <location filename="dynamic_texts.py" line="726"/>
+        <location filename="dynamic_texts.py" line="822"/>
         <source>{target_location} already holds rows (table {table}): a ledger is copied only into an empty one. Nothing was changed.</source>
         <translation>{target_location} enthält bereits Zeilen (Tabelle {table}): ein Auftragsbuch wird nur in ein leeres kopiert. Nichts wurde verändert.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="727"/>
+        <location filename="dynamic_texts.py" line="823"/>
         <source>The copy of table {table_name} differs from the original ({difference}); nothing was kept in {target_location}.</source>
         <translation>Die Kopie der Tabelle {table_name} weicht vom Original ab ({difference}); in {target_location} wurde nichts behalten.</translation>
     </message>
@@ -8420,20 +8906,33 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.ledger.wal_watch</name>
     <message>
-        <location filename="dynamic_texts.py" line="728"/>
+        <location filename="dynamic_texts.py" line="824"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Changes saved since Dropdesk opened the ledger may be lost; this change was not made. Close Dropdesk, check the orders, and restore the latest backup if some are missing.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Seit dem Öffnen gespeicherte Änderungen sind vielleicht verloren; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk, prüfen Sie die Aufträge, und stellen Sie die neueste Sicherung wieder her, falls welche fehlen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="729"/>
+        <location filename="dynamic_texts.py" line="825"/>
         <source>Another program deleted {wal}, the file where {path_name} keeps its latest changes, while Dropdesk was open. Dropdesk copied the saved changes back into the ledger; this change was not made. Close Dropdesk and open it again, and keep cleaning or sync tools away from the files beside the ledger.</source>
         <translation>Ein anderes Programm hat {wal} gelöscht, die Datei, in der {path_name} seine letzten Änderungen hält, während Dropdesk geöffnet war. Dropdesk hat die gespeicherten Änderungen in das Auftragsbuch zurückgeschrieben; diese Änderung wurde nicht ausgeführt. Schließen Sie Dropdesk und öffnen Sie es erneut, und halten Sie Reinigungs- oder Sync-Programme von den Dateien neben dem Auftragsbuch fern.</translation>
     </message>
 </context>
 <context>
+    <name>core.linking</name>
+    <message>
+        <location filename="dynamic_texts.py" line="826"/>
+        <source>The AliExpress order number pattern in Settings matches empty text.</source>
+        <translation>Das Muster für AliExpress-Bestellnummern in den Einstellungen passt auf leeren Text.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="827"/>
+        <source>The AliExpress order number pattern in Settings is not valid ({error}).</source>
+        <translation>Das Muster für AliExpress-Bestellnummern in den Einstellungen ist ungültig ({error}).</translation>
+    </message>
+</context>
+<context>
     <name>core.notices</name>
     <message>
-        <location filename="dynamic_texts.py" line="730"/>
+        <location filename="dynamic_texts.py" line="828"/>
         <source>This message needs {what}.</source>
         <translation>Diese Nachricht braucht {what}.</translation>
     </message>
@@ -8441,12 +8940,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.outgoing</name>
     <message>
-        <location filename="dynamic_texts.py" line="731"/>
+        <location filename="dynamic_texts.py" line="829"/>
         <source>No message template {key!r}.</source>
         <translation>Keine Nachrichtenvorlage {key!r}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="732"/>
+        <location filename="dynamic_texts.py" line="830"/>
         <source>The message {key!r} needs {join}.</source>
         <translation>Die Nachricht {key!r} braucht {join}.</translation>
     </message>
@@ -8454,12 +8953,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.paths</name>
     <message>
-        <location filename="dynamic_texts.py" line="733"/>
+        <location filename="dynamic_texts.py" line="831"/>
         <source>Dropdesk cannot use its folder {path}: {reason}. Set DROPDESK_HOME (or --ledger) to a folder you can write to.</source>
         <translation>Dropdesk kann seinen Ordner {path} nicht benutzen: {reason}. Setzen Sie DROPDESK_HOME (oder --ledger) auf einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="734"/>
+        <location filename="dynamic_texts.py" line="832"/>
         <source>{blocker} is a file, not a folder</source>
         <translation>{blocker} ist eine Datei, kein Ordner</translation>
     </message>
@@ -8467,12 +8966,12 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.policy</name>
     <message>
-        <location filename="dynamic_texts.py" line="735"/>
+        <location filename="dynamic_texts.py" line="833"/>
         <source>A policy needs at least one supplier to rely on.</source>
         <translation>Eine Richtlinie braucht mindestens einen Lieferanten, auf den sie sich stützt.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="736"/>
+        <location filename="dynamic_texts.py" line="834"/>
         <source>The policy needs an e-mail address customers can write to.</source>
         <translation>Die Richtlinie braucht eine E-Mail-Adresse, an die Kunden schreiben können.</translation>
     </message>
@@ -8480,77 +8979,87 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.protection</name>
     <message>
-        <location filename="dynamic_texts.py" line="737"/>
+        <location filename="dynamic_texts.py" line="835"/>
         <source>After opening: the supplier answers within the dispute; from the 3rd day you can escalate it to AliExpress; unresolved after 15 days it goes to AliExpress&apos; case team by itself.</source>
         <translation>Nach dem Öffnen antwortet der Lieferant im Streitfall; ab dem 3. Tag können Sie an AliExpress eskalieren; ist er nach 15 Tagen nicht gelöst, geht er von selbst an das Fallteam von AliExpress.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="738"/>
+        <location filename="dynamic_texts.py" line="836"/>
         <source>If tracking shows the parcel left only after the day you opened the dispute, say so: it was not shipped when you complained, and you are owed the money back.</source>
         <translation>Zeigt die Sendungsverfolgung, dass das Paket erst nach dem Tag Ihrer Beschwerde verschickt wurde, schreiben Sie das dazu: Es war nicht versandt, als Sie sich beschwert haben, und Ihnen steht das Geld zu.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="739"/>
+        <location filename="dynamic_texts.py" line="837"/>
+        <source>AliExpress protection of {order} ends {end}: not delivered yet? Ask the supplier to extend it, or open a dispute before then.</source>
+        <translation>Der Käuferschutz von {order} endet {end}: noch nicht zugestellt? Bitten Sie den Lieferanten um Verlängerung oder öffnen Sie vorher einen Streitfall.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="838"/>
+        <source>AliExpress protection of {order} ends {end}: not delivered yet? Ask {supplier} to extend it, or open a dispute before then.</source>
+        <translation>Der Käuferschutz von {order} endet {end}: noch nicht zugestellt? Bitten Sie {supplier} um Verlängerung oder öffnen Sie vorher einen Streitfall.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="839"/>
         <source>Write to the supplier first and ask where the parcel is; if it is still on its way, ask them to extend the protection.</source>
         <translation>Schreiben Sie zuerst dem Lieferanten und fragen Sie, wo das Paket ist; ist es noch unterwegs, bitten Sie um Verlängerung des Käuferschutzes.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="740"/>
+        <location filename="dynamic_texts.py" line="840"/>
         <source>Before protection ends, open the dispute on the order page: reason “Order not received”, full refund.</source>
         <translation>Öffnen Sie den Streitfall vor Ende des Käuferschutzes auf der Bestellseite: Grund „Bestellung nicht erhalten“, volle Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="741"/>
+        <location filename="dynamic_texts.py" line="841"/>
         <source>The tracking number and a screenshot of its latest carrier events</source>
         <translation>Die Sendungsnummer und ein Bildschirmfoto der letzten Ereignisse beim Versanddienst</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="742"/>
+        <location filename="dynamic_texts.py" line="842"/>
         <source>The customer&apos;s written statement that nothing arrived</source>
         <translation>Die schriftliche Aussage des Kunden, dass nichts angekommen ist</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="743"/>
+        <location filename="dynamic_texts.py" line="843"/>
         <source>Your messages with the supplier (screenshots)</source>
         <translation>Ihre Nachrichten mit dem Lieferanten (Bildschirmfotos)</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="744"/>
+        <location filename="dynamic_texts.py" line="844"/>
         <source>For a parcel held by customs: the customs office&apos;s written reason</source>
         <translation>Bei einem vom Zoll zurückgehaltenen Paket: die schriftliche Begründung des Zollamts</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="745"/>
+        <location filename="dynamic_texts.py" line="845"/>
         <source>Ask the customer for photos or a short video before anything is sent back.</source>
         <translation>Bitten Sie den Kunden um Fotos oder ein kurzes Video, bevor etwas zurückgeschickt wird.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="746"/>
+        <location filename="dynamic_texts.py" line="846"/>
         <source>Open the dispute on the order page: reason “Not as described” (or “Damaged”), list every difference from the listing, full or partial refund.</source>
         <translation>Öffnen Sie den Streitfall auf der Bestellseite: Grund „Nicht wie beschrieben“ (oder „Beschädigt“), nennen Sie jeden Unterschied zum Angebot, volle oder teilweise Erstattung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="747"/>
+        <location filename="dynamic_texts.py" line="847"/>
         <source>Clear photos of the item and of its labels; for more than one piece, all of them</source>
         <translation>Deutliche Fotos des Artikels und seiner Etiketten; bei mehreren Stück alle</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="748"/>
+        <location filename="dynamic_texts.py" line="848"/>
         <source>A wrong size: the item flat beside a ruler, and the size label</source>
         <translation>Falsche Größe: der Artikel flach neben einem Maßband, dazu das Größenetikett</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="749"/>
+        <location filename="dynamic_texts.py" line="849"/>
         <source>Something that does not work: a video showing it</source>
         <translation>Etwas funktioniert nicht: ein Video, das es zeigt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="750"/>
+        <location filename="dynamic_texts.py" line="850"/>
         <source>A screenshot of the product page as you bought it</source>
         <translation>Ein Bildschirmfoto der Produktseite, wie Sie gekauft haben</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="751"/>
+        <location filename="dynamic_texts.py" line="851"/>
         <source>Damaged packaging: photos, and a claim with the local carrier</source>
         <translation>Beschädigte Verpackung: Fotos und eine Reklamation beim Zusteller</translation>
     </message>
@@ -8558,7 +9067,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.rates</name>
     <message>
-        <location filename="dynamic_texts.py" line="752"/>
+        <location filename="dynamic_texts.py" line="852"/>
+        <source>1 {source} = {value} {target} (ECB, {day})</source>
+        <translation>1 {source} = {value} {target} (EZB, {day})</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="853"/>
+        <source>1 {source} = {value} {target} (set by hand)</source>
+        <translation>1 {source} = {value} {target} (von Hand gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="854"/>
+        <source>1 {source} = {value} {target}</source>
+        <translation>1 {source} = {value} {target}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="855"/>
+        <source>1 {source} = {value} {target} (ECB, {day}, the latest rate known)</source>
+        <translation>1 {source} = {value} {target} (EZB, {day}, der neueste bekannte Kurs)</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="856"/>
         <source>{code!r} is not a currency code like EUR or USD.</source>
         <translation>{code!r} ist kein Währungscode wie EUR oder USD.</translation>
     </message>
@@ -8566,7 +9095,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.review</name>
     <message>
-        <location filename="dynamic_texts.py" line="753"/>
+        <location filename="dynamic_texts.py" line="857"/>
         <source>{latest}; the rate of each day, {days} days from {first}</source>
         <translation>{latest}; der Kurs jedes Tages, {days} Tage ab {first}</translation>
     </message>
@@ -8574,70 +9103,95 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.client</name>
     <message>
-        <location filename="dynamic_texts.py" line="754"/>
+        <location filename="dynamic_texts.py" line="858"/>
         <source>Shopify ({shop}) refused the access token. Check that it is the Admin API access token of the app installed in this shop (it starts with &apos;shpat_&apos;) and that the app is still installed.</source>
         <translation>Shopify ({shop}) hat das Zugriffstoken abgelehnt. Prüfen Sie, ob es das Admin-API-Zugriffstoken der in diesem Shop installierten App ist (es beginnt mit &apos;shpat_&apos;) und ob die App noch installiert ist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="755"/>
+        <location filename="dynamic_texts.py" line="859"/>
+        <source>Shopify ({shop}) refused Dropdesk&apos;s request (HTTP {status}{detail}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
+        <translation>Shopify ({shop}) hat die Anfrage von Dropdesk abgelehnt (HTTP {status}{detail}). Das ist ein Fehler in Dropdesk oder eine Änderung an Shopifys API; bitte melden Sie ihn.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="860"/>
         <source>Shopify did not accept Dropdesk&apos;s &apos;{operation}&apos; request ({message}). This is a bug in Dropdesk or a change in Shopify&apos;s API; please report it.</source>
         <translation>Shopify hat die Anfrage &apos;{operation}&apos; von Dropdesk nicht angenommen ({message}). Das ist ein Fehler in Dropdesk oder eine Änderung der Shopify-API; bitte melden Sie es.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="756"/>
+        <location filename="dynamic_texts.py" line="861"/>
         <source>Shopify answered &apos;{operation}&apos; without data.</source>
         <translation>Shopify hat &apos;{operation}&apos; ohne Daten beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="757"/>
+        <location filename="dynamic_texts.py" line="862"/>
         <source>Refusing to send a Shopify request anywhere but https://{shop}.</source>
         <translation>Dropdesk sendet Shopify-Anfragen nur an https://{shop}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="758"/>
+        <location filename="dynamic_texts.py" line="863"/>
         <source>Shopify ({shop}) answered with a redirect to {target}. Dropdesk does not follow redirects, so the access token stays with your shop. Check the shop address.</source>
         <translation>Shopify ({shop}) hat mit einer Weiterleitung nach {target} geantwortet. Dropdesk folgt keinen Weiterleitungen, damit das Zugriffstoken bei Ihrem Shop bleibt. Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="759"/>
+        <location filename="dynamic_texts.py" line="864"/>
+        <source>Shopify ({shop}) could not be reached after {failures} attempts ({reason}). Check the internet connection and try again later.</source>
+        <translation>Shopify ({shop}) war nach {failures} Versuchen nicht erreichbar ({reason}). Prüfen Sie die Internetverbindung und versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="865"/>
         <source>Shopify ({shop}) refused even a freshly issued access token. The app may have been uninstalled from the shop, or its access revoked.</source>
         <translation>Shopify ({shop}) hat sogar ein frisch ausgestelltes Zugriffstoken abgelehnt. Vielleicht wurde die App aus dem Shop entfernt oder ihr Zugriff widerrufen.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="760"/>
+        <location filename="dynamic_texts.py" line="866"/>
         <source>The shop {shop} is frozen (Shopify says payment is required). Settle the bill in the Shopify admin, then try again.</source>
         <translation>Der Shop {shop} ist eingefroren (laut Shopify ist eine Zahlung fällig). Begleichen Sie die Rechnung im Shopify-Adminbereich und versuchen Sie es dann noch einmal.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="761"/>
+        <location filename="dynamic_texts.py" line="867"/>
         <source>Shopify denied this app access to {shop} (HTTP 403). The app may have been uninstalled, or it lacks a permission.</source>
         <translation>Shopify hat dieser App den Zugriff auf {shop} verweigert (HTTP 403). Vielleicht wurde die App entfernt, oder ihr fehlt eine Berechtigung.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="762"/>
+        <location filename="dynamic_texts.py" line="868"/>
         <source>No Shopify shop answers at {shop} (or API version {api_version} is unknown). Check the shop address.</source>
         <translation>Unter {shop} antwortet kein Shopify-Shop (oder die API-Version {api_version} ist unbekannt). Prüfen Sie die Shop-Adresse.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="763"/>
+        <location filename="dynamic_texts.py" line="869"/>
         <source>The shop {shop} is locked by Shopify. Check the Shopify admin for a notice.</source>
         <translation>Der Shop {shop} ist von Shopify gesperrt. Sehen Sie im Shopify-Adminbereich nach einem Hinweis.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="764"/>
+        <location filename="dynamic_texts.py" line="870"/>
+        <source>Shopify ({shop}) answered &apos;{operation}&apos; with something that is not JSON; the change may or may not have been applied.</source>
+        <translation>Shopify ({shop}) hat auf &apos;{operation}&apos; mit etwas geantwortet, das kein JSON ist; die Änderung wurde vielleicht ausgeführt, vielleicht nicht.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="871"/>
+        <source>Shopify refused the client id and secret for {shop}{code}. Check both in the app&apos;s settings (Dev Dashboard) and that the app is installed in this shop.</source>
+        <translation>Shopify hat Client-ID und Secret für {shop}{code} abgelehnt. Prüfen Sie beide in den Einstellungen der App (Dev Dashboard) und dass die App in diesem Shop installiert ist.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="872"/>
         <source>Shopify ({shop}) answered the token request without a token.</source>
         <translation>Shopify ({shop}) hat die Token-Anfrage ohne Token beantwortet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="765"/>
+        <location filename="dynamic_texts.py" line="873"/>
         <source>Shopify ({shop}) kept asking Dropdesk to slow down for over {max_throttle_wait:.0f} seconds. Try again in a few minutes.</source>
         <translation>Shopify ({shop}) hat Dropdesk über {max_throttle_wait:.0f} Sekunden lang gebeten, langsamer zu werden. Versuchen Sie es in ein paar Minuten noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="874"/>
+        <source>Shopify ({shop}) did not confirm the change &apos;{operation}&apos; ({reason}). It may or may not have been applied: Dropdesk reads the order again before trying anything else.</source>
+        <translation>Shopify ({shop}) hat die Änderung &apos;{operation}&apos; nicht bestätigt ({reason}). Sie wurde vielleicht ausgeführt, vielleicht nicht: Dropdesk liest die Bestellung erneut, bevor es etwas anderes versucht.</translation>
     </message>
 </context>
 <context>
     <name>core.shopify.connection</name>
     <message>
-        <location filename="dynamic_texts.py" line="766"/>
+        <location filename="dynamic_texts.py" line="875"/>
         <source>{client_shop} answered as {info_myshopify_domain}. Check the shop address.</source>
         <translation>{client_shop} hat als {info_myshopify_domain} geantwortet. Prüfen Sie die Shop-Adresse.</translation>
     </message>
@@ -8645,72 +9199,72 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.denials</name>
     <message>
-        <location filename="dynamic_texts.py" line="767"/>
+        <location filename="dynamic_texts.py" line="876"/>
         <source>Access to protected customer data is granted in the app&apos;s configuration (Shopify Dev Dashboard or Partner Dashboard: the app &gt; protected customer data access: select the data and the reasons, then release the version and install it again); apps used by other shops also need Shopify&apos;s approval. Access scopes do not grant it.</source>
         <translation>Der Zugriff auf geschützte Kundendaten wird in der Konfiguration der App gewährt (Shopify Dev Dashboard oder Partner Dashboard: die App &gt; Zugriff auf geschützte Kundendaten: Daten und Gründe auswählen, dann die Version veröffentlichen und neu installieren); Apps, die auch andere Shops nutzen, brauchen zudem Shopifys Freigabe. Zugriffsbereiche (Scopes) gewähren ihn nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="768"/>
+        <location filename="dynamic_texts.py" line="877"/>
         <source>Shopify did not say which permission is missing. Check the app&apos;s access scopes (Dropdesk needs read_orders and write_orders, and read_all_orders for orders older than 60 days) and its protected customer data access in the app&apos;s configuration, then install the app again.</source>
         <translation>Shopify hat nicht gesagt, welche Berechtigung fehlt. Prüfen Sie die Zugriffsbereiche (Scopes) der App (Dropdesk braucht read_orders und write_orders, für Bestellungen älter als 60 Tage auch read_all_orders) und ihren Zugriff auf geschützte Kundendaten in der Konfiguration der App; installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="769"/>
+        <location filename="dynamic_texts.py" line="878"/>
         <source>e-mail address</source>
         <translation>E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="770"/>
+        <location filename="dynamic_texts.py" line="879"/>
         <source>customer name</source>
         <translation>Kundenname</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="771"/>
+        <location filename="dynamic_texts.py" line="880"/>
         <source>phone number</source>
         <translation>Telefonnummer</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="772"/>
+        <location filename="dynamic_texts.py" line="881"/>
         <source>shipping address</source>
         <translation>Lieferadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="773"/>
+        <location filename="dynamic_texts.py" line="882"/>
         <source>billing address</source>
         <translation>Rechnungsadresse</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="774"/>
+        <location filename="dynamic_texts.py" line="883"/>
         <source>Add {names} to the app&apos;s access scopes (the app&apos;s configuration in the Shopify admin or Dev Dashboard), then install the app again.</source>
         <translation>Fügen Sie {names} den Zugriffsbereichen (Scopes) der App hinzu (Konfiguration der App im Shopify-Adminbereich oder im Dev Dashboard) und installieren Sie die App danach erneut.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="775"/>
+        <location filename="dynamic_texts.py" line="884"/>
         <source>Shopify ({shop}) refused Dropdesk&apos;s app access for &apos;{operation}&apos;. {remedy}</source>
         <translation>Shopify ({shop}) hat der App von Dropdesk den Zugriff für &apos;{operation}&apos; verweigert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="776"/>
+        <location filename="dynamic_texts.py" line="885"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app lacks the access scope {names}. {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Der App von Dropdesk fehlt der Zugriffsbereich {names}. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="777"/>
+        <location filename="dynamic_texts.py" line="886"/>
         <source>Shopify ({shop}) refused &apos;{operation}&apos;: Dropdesk&apos;s app is not approved for protected customer data ({fields}). {remedy}</source>
         <translation>Shopify ({shop}) hat &apos;{operation}&apos; abgelehnt: Die App von Dropdesk ist für geschützte Kundendaten ({fields}) nicht freigegeben. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="778"/>
+        <location filename="dynamic_texts.py" line="887"/>
         <source>Shopify withholds protected customer data from Dropdesk&apos;s app ({fields}); the orders were saved without it. {remedy}</source>
         <translation>Shopify hält geschützte Kundendaten vor der App von Dropdesk zurück ({fields}); die Bestellungen wurden ohne sie gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="779"/>
+        <location filename="dynamic_texts.py" line="888"/>
         <source>Shopify withheld {fields} because the app lacks the access scope {scopes}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten, weil der App der Zugriffsbereich {scopes} fehlt; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="780"/>
+        <location filename="dynamic_texts.py" line="889"/>
         <source>Shopify withheld {fields}; the orders were saved without it. {remedy}</source>
         <translation>Shopify hat {fields} zurückgehalten; die Bestellungen wurden ohne diese Angaben gespeichert. {remedy}</translation>
     </message>
@@ -8718,40 +9272,78 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.disputes</name>
     <message>
-        <location filename="dynamic_texts.py" line="781"/>
+        <location filename="dynamic_texts.py" line="890"/>
         <source>The shop {client_shop} does not use Shopify Payments, so it has no Shopify Payments chargebacks to show. Chargebacks of other payment providers (PayPal, Klarna, ...) are handled in their own dashboards.</source>
         <translation>Der Shop {client_shop} nutzt Shopify Payments nicht und hat daher keine Shopify-Payments-Rückbuchungen. Rückbuchungen anderer Zahlungsanbieter (PayPal, Klarna, ...) werden in deren eigenen Portalen bearbeitet.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="782"/>
+        <location filename="dynamic_texts.py" line="891"/>
         <source>Shopify ({client_shop}) has no dispute {number}.</source>
         <translation>Shopify ({client_shop}) kennt die Rückbuchung {number} nicht.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="783"/>
+        <location filename="dynamic_texts.py" line="892"/>
         <source>Shopify would not save the evidence: {said}.</source>
         <translation>Shopify hat die Nachweise nicht gespeichert: {said}.</translation>
     </message>
 </context>
 <context>
+    <name>core.shopify.domain</name>
+    <message>
+        <location filename="dynamic_texts.py" line="893"/>
+        <source>Enter your shop as &apos;your-shop&apos;, &apos;your-shop.myshopify.com&apos; or the address of your Shopify admin (https://admin.shopify.com/store/your-shop).</source>
+        <translation>Geben Sie Ihren Shop als &apos;ihr-shop&apos;, &apos;ihr-shop.myshopify.com&apos; oder als Adresse Ihres Shopify-Adminbereichs (https://admin.shopify.com/store/ihr-shop) ein.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="894"/>
+        <source>&apos;{shown}&apos; is not a Shopify shop address. {help}</source>
+        <translation>&apos;{shown}&apos; ist keine Shopify-Shop-Adresse. {help}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="895"/>
+        <source>The shop address is missing. {help}</source>
+        <translation>Die Shop-Adresse fehlt. {help}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="896"/>
+        <source>The shop address is empty. {help}</source>
+        <translation>Die Shop-Adresse ist leer. {help}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="897"/>
+        <source>&apos;{shown}&apos; does not use https. Dropdesk only talks to Shopify over https. {help}</source>
+        <translation>&apos;{shown}&apos; verwendet kein https. Dropdesk spricht mit Shopify nur über https. {help}</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="898"/>
+        <source>&apos;{shown}&apos; is a Shopify admin address without a shop in it. {help}</source>
+        <translation>&apos;{shown}&apos; ist eine Shopify-Admin-Adresse ohne Shop darin. {help}</translation>
+    </message>
+</context>
+<context>
     <name>core.shopify.order_cancel</name>
     <message>
-        <location filename="dynamic_texts.py" line="784"/>
+        <location filename="dynamic_texts.py" line="899"/>
+        <source>Shopify would not cancel order {number}: {said}. An order that has been fulfilled (even in part) cannot be cancelled; refund it instead.</source>
+        <translation>Shopify wollte die Bestellung {number} nicht stornieren: {said}. Eine (auch nur teilweise) versandte Bestellung kann nicht storniert werden; erstatten Sie sie stattdessen.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="900"/>
         <source>Shopify does not know the job {job_id} any more.</source>
         <translation>Shopify kennt den Auftrag {job_id} nicht mehr.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="785"/>
+        <location filename="dynamic_texts.py" line="901"/>
         <source>Shopify finished the cancel job for order {order_name}, but the order is not cancelled. Look at the order in the Shopify admin.</source>
         <translation>Shopify hat den Stornierungsauftrag für die Bestellung {order_name} beendet, aber die Bestellung ist nicht storniert. Sehen Sie sich die Bestellung im Shopify-Adminbereich an.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="786"/>
+        <location filename="dynamic_texts.py" line="902"/>
         <source>Shopify ({client_shop}) has no order {number} to cancel.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number} zum Stornieren.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="787"/>
+        <location filename="dynamic_texts.py" line="903"/>
         <source>Shopify has not finished the job after {timeout:.0f} seconds. Look at the order in the Shopify admin before trying again.</source>
         <translation>Shopify hat den Auftrag nach {timeout:.0f} Sekunden nicht beendet. Sehen Sie sich die Bestellung im Shopify-Adminbereich an, bevor Sie es noch einmal versuchen.</translation>
     </message>
@@ -8759,43 +9351,56 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.shopify.orders</name>
     <message>
-        <location filename="dynamic_texts.py" line="788"/>
+        <location filename="dynamic_texts.py" line="904"/>
         <source>Shopify ({client_shop}) has no order named {wanted}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung mit dem Namen {wanted}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="789"/>
+        <location filename="dynamic_texts.py" line="905"/>
         <source>Shopify ({client_shop}) has no order {value}. It may have been deleted, or it belongs to another shop.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {value}. Vielleicht wurde sie gelöscht, oder sie gehört zu einem anderen Shop.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="790"/>
+        <location filename="dynamic_texts.py" line="906"/>
         <source>Shopify&apos;s answer has an unexpected orders list.</source>
         <translation>Die Antwort von Shopify enthält eine unerwartete Bestellliste.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="791"/>
+        <location filename="dynamic_texts.py" line="907"/>
         <source>Order {order_name} disappeared from Shopify while reading it.</source>
         <translation>Die Bestellung {order_name} ist beim Lesen aus Shopify verschwunden.</translation>
     </message>
 </context>
 <context>
+    <name>core.shopify.policies</name>
+    <message>
+        <location filename="dynamic_texts.py" line="908"/>
+        <source>Shopify would not save the policy: {said}.</source>
+        <translation>Shopify wollte die Richtlinie nicht speichern: {said}.</translation>
+    </message>
+</context>
+<context>
     <name>core.shopify.refunds</name>
     <message>
-        <location filename="dynamic_texts.py" line="792"/>
+        <location filename="dynamic_texts.py" line="909"/>
         <source>Shopify ({client_shop}) has no order {number}.</source>
         <translation>Shopify ({client_shop}) hat keine Bestellung {number}.</translation>
+    </message>
+    <message>
+        <location filename="dynamic_texts.py" line="910"/>
+        <source>Shopify would not refund order {number}: {said}.</source>
+        <translation>Shopify wollte die Bestellung {number} nicht erstatten: {said}.</translation>
     </message>
 </context>
 <context>
     <name>core.shopify.versions</name>
     <message>
-        <location filename="dynamic_texts.py" line="793"/>
+        <location filename="dynamic_texts.py" line="911"/>
         <source>&apos;{shown}&apos; is not a Shopify API version such as {default_api_version}. Choose a version from {oldest_api_version} on.</source>
         <translation>&apos;{shown}&apos; ist keine Shopify-API-Version wie {default_api_version}. Wählen Sie eine Version ab {oldest_api_version}.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="794"/>
+        <location filename="dynamic_texts.py" line="912"/>
         <source>Shopify API version {shown} is too old for Dropdesk: choose {oldest_api_version} or newer (Connections &gt; the shop &gt; API version). Older versions refuse the duplicate-safe refunds Dropdesk sends.</source>
         <translation>Die Shopify-API-Version {shown} ist für Dropdesk zu alt: Wählen Sie {oldest_api_version} oder neuer (Verbindungen &gt; der Shop &gt; API-Version). Ältere Versionen lehnen die gegen Doppelzahlung gesicherten Erstattungen ab, die Dropdesk sendet.</translation>
     </message>
@@ -8803,117 +9408,117 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.status_words</name>
     <message>
-        <location filename="dynamic_texts.py" line="795"/>
+        <location filename="dynamic_texts.py" line="913"/>
         <source>Other AliExpress status</source>
         <translation>Anderer AliExpress-Status</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="796"/>
+        <location filename="dynamic_texts.py" line="914"/>
         <source>Awaiting payment</source>
         <translation>Wartet auf Zahlung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="797"/>
+        <location filename="dynamic_texts.py" line="915"/>
         <source>Payment processing</source>
         <translation>Zahlung in Bearbeitung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="798"/>
+        <location filename="dynamic_texts.py" line="916"/>
         <source>Payment check</source>
         <translation>Zahlungsprüfung</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="799"/>
+        <location filename="dynamic_texts.py" line="917"/>
         <source>Payment on hold</source>
         <translation>Zahlung angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="800"/>
+        <location filename="dynamic_texts.py" line="918"/>
         <source>Awaiting shipment</source>
         <translation>Wartet auf Versand</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="801"/>
+        <location filename="dynamic_texts.py" line="919"/>
         <source>Partly shipped</source>
         <translation>Teilweise versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="802"/>
+        <location filename="dynamic_texts.py" line="920"/>
         <source>Shipped</source>
         <translation>Versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="803"/>
+        <location filename="dynamic_texts.py" line="921"/>
         <source>Shipped, payment settling</source>
         <translation>Versandt, Zahlung wird abgewickelt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="804"/>
+        <location filename="dynamic_texts.py" line="922"/>
         <source>Dispute open</source>
         <translation>Streitfall offen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="805"/>
+        <location filename="dynamic_texts.py" line="923"/>
         <source>On hold at AliExpress</source>
         <translation>Bei AliExpress angehalten</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="806"/>
+        <location filename="dynamic_texts.py" line="924"/>
         <source>Finished</source>
         <translation>Abgeschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="807"/>
+        <location filename="dynamic_texts.py" line="925"/>
         <source>Cancel requested</source>
         <translation>Stornierung beantragt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="808"/>
+        <location filename="dynamic_texts.py" line="926"/>
         <source>Awaiting group</source>
         <translation>Wartet auf Gruppe</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="809"/>
+        <location filename="dynamic_texts.py" line="927"/>
         <source>Address needed</source>
         <translation>Adresse fehlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="810"/>
+        <location filename="dynamic_texts.py" line="928"/>
         <source>Delivered</source>
         <translation>Zugestellt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="811"/>
+        <location filename="dynamic_texts.py" line="929"/>
         <source>Cancelled</source>
         <translation>Storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="812"/>
+        <location filename="dynamic_texts.py" line="930"/>
         <source>Cancelled at the supplier</source>
         <translation>Beim Lieferanten storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="813"/>
+        <location filename="dynamic_texts.py" line="931"/>
         <source>Cancelled before payment</source>
         <translation>Vor der Zahlung storniert</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="814"/>
+        <location filename="dynamic_texts.py" line="932"/>
         <source>Closed: not paid in time</source>
         <translation>Geschlossen: nicht rechtzeitig bezahlt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="815"/>
+        <location filename="dynamic_texts.py" line="933"/>
         <source>Closed by AliExpress&apos; payment check</source>
         <translation>Von der Zahlungsprüfung geschlossen</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="816"/>
+        <location filename="dynamic_texts.py" line="934"/>
         <source>Closed: not shipped in time</source>
         <translation>Geschlossen: nicht rechtzeitig versandt</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="817"/>
+        <location filename="dynamic_texts.py" line="935"/>
         <source>Refunded after a dispute</source>
         <translation>Nach Streitfall erstattet</translation>
     </message>
@@ -8921,7 +9526,7 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.supplier_platforms</name>
     <message>
-        <location filename="dynamic_texts.py" line="818"/>
+        <location filename="dynamic_texts.py" line="936"/>
         <source>Dropdesk does not know the supplier platform {platform_id!r}. Update Dropdesk, or set the supplier&apos;s platform to AliExpress.</source>
         <translation>Dropdesk kennt die Lieferantenplattform {platform_id!r} nicht. Aktualisieren Sie Dropdesk oder stellen Sie die Plattform des Lieferanten auf AliExpress.</translation>
     </message>
@@ -8929,27 +9534,27 @@ oder nutzen Sie die Snapshots Ihres Anbieters. Dropdesk sagt dies nicht noch ein
 <context>
     <name>core.withdrawal</name>
     <message>
-        <location filename="dynamic_texts.py" line="819"/>
+        <location filename="dynamic_texts.py" line="937"/>
         <source>Withdrawal from {order}: refund all payments, delivery included, by {day} (14 days from receiving it). You may hold the refund until the goods are back or the customer shows they sent them.</source>
         <translation>Widerruf zu {order}: alle Zahlungen samt Versandkosten bis {day} erstatten (14 Tage ab Eingang). Sie dürfen die Erstattung zurückhalten, bis die Ware zurück ist oder der Kunde die Rücksendung nachweist.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="820"/>
+        <location filename="dynamic_texts.py" line="938"/>
         <source>That shop order is not in the ledger.</source>
         <translation>Diese Bestellung ist nicht im Ledger.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="821"/>
+        <location filename="dynamic_texts.py" line="939"/>
         <source>The withdrawal cannot have arrived in the future: check the date and time.</source>
         <translation>Der Widerruf kann nicht in der Zukunft eingegangen sein: Prüfen Sie Datum und Uhrzeit.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="822"/>
+        <location filename="dynamic_texts.py" line="940"/>
         <source>The withdrawal cannot have arrived before the order was placed.</source>
         <translation>Der Widerruf kann nicht vor der Bestellung eingegangen sein.</translation>
     </message>
     <message>
-        <location filename="dynamic_texts.py" line="823"/>
+        <location filename="dynamic_texts.py" line="941"/>
         <source>an order</source>
         <translation>eine Bestellung</translation>
     </message>

@@ -284,14 +284,8 @@ def test_the_offer_says_how_old_the_backup_is(tmp_path: Path) -> None:
     assert verified is not None and verified.path == made
     change = NOW.astimezone()
     when = verified.when(NOW)
-    assert (
-        in_english(when)
-        == f"{change.day} December 2026, {change:%H:%M} (its last change; copied 4 days ago)"
-    )
-    assert (
-        in_german(when)
-        == f"{change.day}. Dezember 2026, {change:%H:%M} (letzte Änderung; vor 4 Tagen kopiert)"
-    )
+    assert in_english(when) == f"{change:%Y-%m-%d %H:%M %Z} (its last change; copied 4 days ago)"
+    assert in_german(when) == f"{change:%Y-%m-%d %H:%M %Z} (letzte Änderung; vor 4 Tagen kopiert)"
     assert made.name in in_english(verified.describe(NOW))
     _set_time(made, NOW + 30 * DAY)
     assert "future" in in_english(latest_verified(path).when(NOW))  # type: ignore[union-attr]

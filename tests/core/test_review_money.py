@@ -54,7 +54,11 @@ def test_rates_of_the_day_cross_and_weekend() -> None:
     assert weekend is not None and weekend.day == FRIDAY.date()
     assert weekend.value == (Decimal(1) / Decimal("1.1")).quantize(Decimal("1e-12"))
     assert in_english(weekend.describe()) == "1 USD = 0.909091 EUR (ECB, 2026-05-08)"
-    assert in_german(weekend.describe()) == "1 USD = 0,909091 EUR (EZB, 2026-05-08)"
+    # The catalogue's German words; the rate and day stay facts the window formats itself
+    # (gui.formatting.field_text: "0,909091" and the window's date order).
+    assert in_german(weekend.describe()) == "1 USD = 0.909091 EUR (EZB, 2026-05-08)"
+    assert weekend.describe().fields["value"] == Decimal("0.909091")
+    assert weekend.describe().fields["day"] == FRIDAY.date()
     # A cross rate from one day's two euro rates: 1 USD = 0.8 / 1.25 GBP on Monday.
     gbp = Rates("GBP", TABLE).rate("USD", MONDAY.date())
     assert gbp is not None and gbp.value == Decimal("0.64")
