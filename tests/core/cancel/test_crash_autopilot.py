@@ -23,7 +23,14 @@ from core.cancel.workflow import CancelWorkflow
 from core.ledger import check_integrity, open_ledger
 from core.ledger.types import Fault, Reason
 from tests.core.cancel.crash_runner import CRASH_AT
-from tests.core.cancel.test_crash import TEMPLATE, Fakes, Forked, ForkServer, Trial
+from tests.core.cancel.test_crash import (
+    TEMPLATE,
+    Fakes,
+    Forked,
+    ForkServer,
+    Trial,
+    runner_argv,
+)
 from tests.core.cancel.wiring import (
     ORDER_TOTAL_MINOR,
     SelfFinishingJobs,
@@ -49,18 +56,7 @@ class AutoForked(Forked):
         self.server = server
         self.out = trial.path.with_name(f"{trial.path.stem}-{next(_names)}.out")
         env = {CRASH_AT: crash_at} if crash_at else {}
-        argv = [
-            "--ledger",
-            str(trial.path),
-            "--shop-url",
-            fakes.shop.url,
-            "--ae-url",
-            fakes.ae.base_url,
-            "--supplier-order-id",
-            str(trial.orders.supplier_order_id),
-            "--autopilot",
-            *(["--resume"] if resume else []),
-        ]
+        argv = [*runner_argv(fakes, trial, resume=resume), "--autopilot"]
         self.pid = server.spawn(argv, env, self.out)
 
 
