@@ -14,39 +14,19 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import datetime
-from functools import cache
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from core import clocks, outgoing
 from core.chargebacks.evidence import EvidencePack, TimelineEntry, evidence_texts
 from core.display_text import display_text
 from core.status_words import status_words
-from core.texts import Text, Translate
-from gui.i18n import SOURCE_LANGUAGE, TRANSLATIONS
+from core.texts import Text
+from gui.i18n import SOURCE_LANGUAGE, translator_for
 from gui.palette import PAPER_STYLE
 from gui.pdf_file import write_html_pdf
 
 #: The templates of the pack in resources/outgoing/<lang>.toml.
 SECTION = "evidence.pack"
-
-
-@cache
-def _catalogue(code: str) -> QTranslator | None:
-    """Dropdesk's Qt catalogue of `code`, loaded but not installed (the window keeps its own)."""
-    if code == SOURCE_LANGUAGE:
-        return None
-    translator = QTranslator(QCoreApplication.instance())
-    return translator if translator.load(f"dropdesk_{code}", str(TRANSLATIONS)) else None
-
-
-def translator_for(code: str) -> Translate:
-    """How core's words read in `code` whatever the window speaks (English: as written)."""
-    found = _catalogue(code)
-    if found is None:
-        return lambda context, source: source
-    return lambda context, source: found.translate(context, source) or source
 
 
 class _Words:

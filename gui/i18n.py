@@ -15,12 +15,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from core.texts import Text
+from core.texts import Text, Translate
 from gui.ui_settings import ui_settings
 from resources import ROOT
 
@@ -130,6 +131,24 @@ def switch_language(app: QCoreApplication, value: str) -> str:
     settings.sync()
     code = language_code(value) or system_language(QLocale.system())
     return install_translators(app, code)
+
+
+@cache
+def _catalogue(code: str) -> QTranslator | None:
+    """Dropdesk's Qt catalogue of `code`, loaded but not installed (the window keeps its own):
+    for a document in a language other than the window's."""
+    if code == SOURCE_LANGUAGE:
+        return None
+    translator = QTranslator(QCoreApplication.instance())
+    return translator if translator.load(f"dropdesk_{code}", str(TRANSLATIONS)) else None
+
+
+def translator_for(code: str) -> Translate:
+    """How core's words read in `code` whatever the window speaks (English: as written)."""
+    found = _catalogue(code)
+    if found is None:
+        return lambda context, source: source
+    return lambda context, source: found.translate(context, source) or source
 
 
 def say(text: Text | str) -> str:
